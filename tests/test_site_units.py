@@ -174,6 +174,10 @@ def test_published_path_is_where_mkdocs_writes_the_page(src_uri: str, directory_
         ("1-888-373-7888 ext. 5", "tel", "tel:+18883737888;ext=5"),
         ("(402) 555-0142 x3", "tel", "tel:4025550142;ext=3"),
         ("+44 08000 121 700 extension 12", "tel", "tel:+448000121700;ext=12"),
+        # "ext" or "x" in a word is no extension: `Text 233733` was `sms:;ext=233733` (review)
+        ("Text 233733", "sms", "sms:233733"),
+        ("Next 233733", "sms", "sms:233733"),
+        ("Fax 402 555 0142", "tel", "tel:4025550142"),
         # written without one: dialled as written, in the country the phone is in. Mexico's
         # hotline is no US number (found in an audit: it was tel:+18005533000).
         ("800 5533 000", "tel", "tel:8005533000"),

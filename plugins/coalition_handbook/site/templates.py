@@ -95,8 +95,9 @@ def phone_href(number: str, scheme: str = "tel") -> Markup:
     return Markup(f"{scheme}:{dialled}" + (f";ext={extension['digits']}" if extension else ""))
 
 
-# An extension written after a number: `x12`, `ext. 12`, `extension 12`.
-_EXTENSION = re.compile(r"[\s,;]*(?i:x|ext\.?|extension)\s*(?P<digits>\d{1,6})\s*$")
+# An extension written after a number: `x12`, `ext. 12`, `extension 12`; not the end of
+# a word (`Text 233733` was `sms:;ext=233733`, review): no letter before it.
+_EXTENSION = re.compile(r"[\s,;]*(?<![^\W\d_])(?i:x|ext\.?|extension)\s*(?P<digits>\d{1,6})\s*$")
 # A trunk 0 written after the country code without brackets (`+44 08000 121 700`): a
 # common slip, dialled from abroad without its 0, save where the country keeps it (Italy).
 _TRUNK_ZERO_AFTER_COUNTRY_CODE = re.compile(r"\+\s*\d{1,3}[\s.\-]+0")
