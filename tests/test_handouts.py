@@ -28,7 +28,7 @@ from coalition_handbook import __version__
 from coalition_handbook.cli import main
 from coalition_handbook.config import load_config
 from coalition_handbook.model import load_handbook
-from coalition_handbook.model.types import Origin
+from coalition_handbook.model.types import Contact, Origin
 from coalition_handbook.rules.base import CheckContext
 from coalition_handbook.site import (
     handout_cache,
@@ -3167,6 +3167,27 @@ def test_a_contact_s_numbers_are_links_a_phone_can_call_or_text(tmp_path: Path) 
     assert all("/StructParent" in link for link in links)
     text = squashed(" ".join(page.extract_text() for page in reader.pages))
     assert "Call 1-888-373-7888 Text 233733" in text  # no number printed twice
+
+
+def test_a_contact_without_a_number_to_dial_is_no_link_in_its_handout() -> None:
+    """As on its protocol's page: a phone written as an extension alone (`Front desk,
+    ext. 0`) linked `tel:;ext=0`, which calls nobody, and a field of two numbers their
+    digits joined (review). The first number links; words stay text."""
+    context = context_of(ROOT / "mkdocs.yml")
+    content = handouts.handout_content(context, context.handbook.modules["hotel-staff"])
+    extra = (
+        Contact("Security", "Front desk, ext. 0", "ext 5"),
+        Contact("Night line", "1-888-373-7888 or 911"),
+    )
+    protocols = tuple(
+        dataclasses.replace(protocol, contacts=protocol.contacts + extra)
+        for protocol in content.protocols
+    )
+    html = handout_render.render_html(dataclasses.replace(content, protocols=protocols))
+    hrefs = re.findall(r'href="((?:tel|sms):[^"]*)"', html)
+    assert "tel:+18883737888" in hrefs and "sms:233733" in hrefs
+    assert not [href for href in hrefs if ":;" in href or "18883737888911" in href]
+    assert "Call Front desk, ext. 0" in html and "Text ext 5" in html
 
 
 @pytest.mark.pdf

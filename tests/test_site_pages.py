@@ -404,6 +404,22 @@ def test_search_finds_a_protocol_by_who_it_is_for_and_its_steps(tmp_path: Path) 
     ]
 
 
+def test_a_contact_without_a_number_to_dial_is_no_link(tmp_path: Path) -> None:
+    """A phone written as an extension alone (`Front desk, ext. 0`) linked `tel:;ext=0`,
+    which calls nobody (review): it is text; a number beside it still links."""
+    hotel = HOTEL.replace(
+        '    text: "233733"\n',
+        '    text: "233733"\n  - name: Security\n    phone: "Front desk, ext. 0"\n'
+        '    text: "ext 5"\n',
+    )
+    html = read(_site(tmp_path, protocols={"hotel": hotel}), "protocols/hotel/index.html")
+    contacts = html.split('id="contacts"')[1].split("<h2")[0]
+    hrefs = [link.attrs["href"] for link in elements(contacts, "a")]
+    assert "tel:+18883737888" in hrefs and "sms:233733" in hrefs
+    assert not [href for href in hrefs if ":;" in href]
+    assert "Front desk, ext. 0" in contacts and "ext 5" in contacts
+
+
 def test_a_contact_s_link_says_where_it_leads(tmp_path: Path) -> None:
     """A screen reader's list of links read "website, website" (audit): a contact's link
     reads as its address, which the print stylesheet then does not repeat (`hb-url`)."""

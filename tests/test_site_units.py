@@ -178,6 +178,12 @@ def test_published_path_is_where_mkdocs_writes_the_page(src_uri: str, directory_
         ("Text 233733", "sms", "sms:233733"),
         ("Next 233733", "sms", "sms:233733"),
         ("Fax 402 555 0142", "tel", "tel:4025550142"),
+        # two numbers in one field: the first is dialled, not their digits joined (review)
+        ("1-888-373-7888 or 911", "tel", "tel:+18883737888"),
+        ("1-888-373-7888 / 233733", "tel", "tel:+18883737888"),
+        ("1-888-373-7888, option 2", "tel", "tel:+18883737888"),
+        ("911 or 1-888-373-7888 ext. 2", "tel", "tel:911"),
+        ("1-888-373-7888, ext. 2", "tel", "tel:+18883737888;ext=2"),
         # written without one: dialled as written, in the country the phone is in. Mexico's
         # hotline is no US number (found in an audit: it was tel:+18005533000).
         ("800 5533 000", "tel", "tel:8005533000"),

@@ -53,7 +53,7 @@ from .homebrew_libraries import homebrew_libraries_found
 from .languages import english_label, text_direction
 from .print_only import remove_document_styling
 from .printed_html import as_printed
-from .templates import has_digits, phone_href
+from .templates import dialable, phone_href
 from .urls import protocol_src_uri, term_src_uri
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "handout"
@@ -562,7 +562,7 @@ def _environment() -> jinja2.Environment:
     # A contact's numbers link as on its protocol's page (templates/site/protocol.md.j2).
     environment.filters["tel"] = phone_href
     environment.filters["sms"] = partial(phone_href, scheme="sms")
-    environment.globals["has_digits"] = has_digits
+    environment.globals["dialable"] = dialable
     return environment
 
 

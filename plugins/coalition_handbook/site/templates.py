@@ -79,7 +79,7 @@ def phone_href(number: str, scheme: str = "tel") -> Markup:
     the phone is in: `800 5533 000` is Mexico's hotline on a phone in Mexico, and adding
     a `+1` would call the US (found in an audit).
     """
-    written = number.strip()
+    written = _first_number(number)
     extension = _EXTENSION.search(written)
     if extension:
         written = written[: extension.start()]
@@ -98,6 +98,10 @@ def phone_href(number: str, scheme: str = "tel") -> Markup:
 # An extension written after a number: `x12`, `ext. 12`, `extension 12`; not the end of
 # a word (`Text 233733` was `sms:;ext=233733`, review): no letter before it.
 _EXTENSION = re.compile(r"[\s,;]*(?<![^\W\d_])(?i:x|ext\.?|extension)\s*(?P<digits>\d{1,6})\s*$")
+# What parts two numbers written in one field (`1-888-373-7888 or 911`,
+# `1-888-373-7888 / 233733`): a slash or a bar, "or", "and", a comma or a semicolon
+# save before an extension (`1-888-373-7888, ext. 2`).
+_BETWEEN_NUMBERS = re.compile(r"[/|]|\b(?i:or|and)\b|[,;](?!\s*(?i:x|ext\.?|extension)\s*\d)")
 # A trunk 0 written after the country code without brackets (`+44 08000 121 700`): a
 # common slip, dialled from abroad without its 0, save where the country keeps it (Italy).
 _TRUNK_ZERO_AFTER_COUNTRY_CODE = re.compile(r"\+\s*\d{1,3}[\s.\-]+0")
@@ -116,9 +120,20 @@ def _is_north_american_with_country_code(written: str) -> bool:
     )
 
 
-def has_digits(text: object) -> bool:
-    """Whether a contact's `text` has a number to link (`233733`, not "use the live chat")."""
-    return any(char.isdigit() for char in str(text))
+def _first_number(written: str) -> str:
+    """The first of the numbers a field writes, with its extension: `1-888-373-7888 or 911`
+    -> `1-888-373-7888`. Their digits joined dialled a number nobody has (review)."""
+    parts = _BETWEEN_NUMBERS.split(written)
+    return next((part.strip() for part in parts if any(c.isdigit() for c in part)), "")
+
+
+def dialable(text: object) -> bool:
+    """Whether a contact's `phone` or `text` has a number to link (`233733`, not "use the
+    live chat", nor an extension alone, `front desk, ext. 0`: `tel:;ext=0` calls nobody)."""
+    written = _first_number(str(text))
+    extension = _EXTENSION.search(written)
+    number = written[: extension.start()] if extension else written
+    return any(char.isdigit() for char in number)
 
 
 def attribute_in_markdown(value: object) -> Markup:
@@ -178,7 +193,7 @@ def environment() -> Environment:
     env.filters["without_comments"] = text_without_comments
     env.globals["language"] = language_name
     env.globals["text_direction"] = text_direction
-    env.globals["has_digits"] = has_digits
+    env.globals["dialable"] = dialable
     return env
 
 
