@@ -79,7 +79,7 @@ def phone_href(number: str, scheme: str = "tel") -> Markup:
     the phone is in: `800 5533 000` is Mexico's hotline on a phone in Mexico, and adding
     a `+1` would call the US (found in an audit).
     """
-    written = _first_number(number)
+    written = _VANITY.sub(_keypad_digits, _first_number(number))
     extension = _EXTENSION.search(written)
     if extension:
         written = written[: extension.start()]
@@ -98,6 +98,17 @@ def phone_href(number: str, scheme: str = "tel") -> Markup:
 # An extension written after a number: `x12`, `ext. 12`, `extension 12`; not the end of
 # a word (`Text 233733` was `sms:;ext=233733`, review): no letter before it.
 _EXTENSION = re.compile(r"[\s,;]*(?<![^\W\d_])(?i:x|ext\.?|extension)\s*(?P<digits>\d{1,6})\s*$")
+# The letters of a number written in words (`1-800-FLOWERS`), joined to its digits: left
+# out, `tel:1800` called nobody (review). Not a word apart (`1-888-373-7888 TTY`).
+_VANITY = re.compile(r"(?:(?<=\d-)|(?<=\d\.)|(?<=\d))[A-Z]{2,}(?![a-z\d])")
+# The letters on a phone's keys (ITU E.161).
+_KEYPAD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "22233344455566677778889999")
+
+
+def _keypad_digits(letters: re.Match[str]) -> str:
+    return letters[0].translate(_KEYPAD)
+
+
 # What parts two numbers written in one field (`1-888-373-7888 or 911`,
 # `1-888-373-7888 / 233733`): a slash or a bar, "or", "and", a comma or a semicolon
 # save before an extension (`1-888-373-7888, ext. 2`).
