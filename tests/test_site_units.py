@@ -187,6 +187,7 @@ def test_published_path_is_where_mkdocs_writes_the_page(src_uri: str, directory_
         # letters joined to the number are its keys' digits: it was tel:1800 (review)
         ("1-800-FLOWERS", "tel", "tel:18003569377"),
         ("1-888-373-7888 TTY", "tel", "tel:+18883737888"),
+        ("1-888-373-7888EXT2", "tel", "tel:+18883737888;ext=2"),
         # written without one: dialled as written, in the country the phone is in. Mexico's
         # hotline is no US number (found in an audit: it was tel:+18005533000).
         ("800 5533 000", "tel", "tel:8005533000"),

@@ -79,10 +79,11 @@ def phone_href(number: str, scheme: str = "tel") -> Markup:
     the phone is in: `800 5533 000` is Mexico's hotline on a phone in Mexico, and adding
     a `+1` would call the US (found in an audit).
     """
-    written = _VANITY.sub(_keypad_digits, _first_number(number))
+    written = _first_number(number)
     extension = _EXTENSION.search(written)
     if extension:
         written = written[: extension.start()]
+    written = _VANITY.sub(_keypad_digits, written)
     if _TRUNK_ZERO_AFTER_COUNTRY_CODE.match(written):
         dialled = e164_or_digits(written)
     elif written.startswith("+") or _is_north_american_with_country_code(written):
@@ -100,7 +101,7 @@ def phone_href(number: str, scheme: str = "tel") -> Markup:
 _EXTENSION = re.compile(r"[\s,;]*(?<![^\W\d_])(?i:x|ext\.?|extension)\s*(?P<digits>\d{1,6})\s*$")
 # The letters of a number written in words (`1-800-FLOWERS`), joined to its digits: left
 # out, `tel:1800` called nobody (review). Not a word apart (`1-888-373-7888 TTY`).
-_VANITY = re.compile(r"(?:(?<=\d-)|(?<=\d\.)|(?<=\d))[A-Z]{2,}(?![a-z\d])")
+_VANITY = re.compile(r"(?:(?<=\d-)|(?<=\d\.)|(?<=\d))[A-Z]{2,}(?![A-Za-z\d])")
 # The letters on a phone's keys (ITU E.161).
 _KEYPAD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "22233344455566677778889999")
 
