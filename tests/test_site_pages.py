@@ -189,6 +189,10 @@ def test_the_glossary_letters_are_out_of_search_and_the_page_is_in(tmp_path: Pat
     glossary = [doc for doc in docs if doc["location"].partition("#")[0] == "glossary/"]
     assert [doc["title"] for doc in glossary] == ["Glossary"]
     assert "letter-" not in json.dumps(docs)
+    # The page's entry keeps its introduction (found by its words, review rv44j), and the
+    # letter sections' text falls into no other entry of the page.
+    assert "The coalition's shared terms, A to Z." in glossary[0]["text"]
+    assert "has experienced trafficking" not in glossary[0]["text"]
     definitions = [doc["text"] for doc in docs if doc["location"] == "glossary/survivor/"]
     assert definitions and "has experienced trafficking" in definitions[0]
 
