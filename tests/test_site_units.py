@@ -578,6 +578,10 @@ META = policy_meta()
             f"<head>{META}<title>A</title><body>",
         ),
         ("<header>Not the head</header>", f"{META}<header>Not the head</header>"),
+        (  # the head's tag written again later: the meta goes after the first only
+            "<head></head><body><textarea><head></textarea>",
+            f"<head>{META}</head><body><textarea><head></textarea>",
+        ),
     ],
 )
 def test_the_content_policy_heads_a_page_once(page: str, expected: str) -> None:

@@ -107,4 +107,8 @@ def with_policy_meta(html: str, meta: str) -> str:
     head_end = _HEAD_END.search(html, head.end())
     if html.find(meta, head.end(), head_end.start() if head_end else len(html)) != -1:
         return html
-    return f"{html[: head.end()]}{meta}{html[head.end() :]}"
+    # The tag's first occurrence is where the search found it (an earlier one would have
+    # matched first), so one `replace` puts the meta after it: the page is copied once,
+    # not sliced and joined (pages with the navigation in them run to a megabyte).
+    tag = head.group(0)
+    return html.replace(tag, tag + meta, 1)
