@@ -487,6 +487,19 @@ def test_an_edited_page_alone_is_checked_again(
     assert findings == cold(config, monkeypatch).findings
 
 
+def privacy_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths privacy.pii reads from now on, in order: which files a run checks again."""
+    read: list[str] = []
+    check_text = privacy_pii._check_text
+
+    def reading(context: object, path: str, *rest: object) -> object:
+        read.append(path)
+        return check_text(context, path, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(privacy_pii, "_check_text", reading)
+    return read
+
+
 def test_another_site_url_checks_no_page_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -496,14 +509,7 @@ def test_another_site_url_checks_no_page_again(
     config.write_text(
         config.read_text(encoding="utf-8") + "site_url: https://example.org/\n", encoding="utf-8"
     )
-    read: list[str] = []
-    check_text = privacy_pii._check_text
-
-    def reading(context: object, path: str, *rest: object) -> object:
-        read.append(path)
-        return check_text(context, path, *rest)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(privacy_pii, "_check_text", reading)
+    read = privacy_reads(monkeypatch)
     findings = run_checks(load_config(config)).findings
     assert [path for path in read if "/modules/" not in path] == []  # modules: always
     assert findings == cold(config, monkeypatch).findings
@@ -515,14 +521,7 @@ def test_an_image_added_checks_no_page_again(
     """Its name is read (privacy.pii), and no page is: none reads what images there are."""
     _, config = checked_once(tmp_path, random.Random(1))
     (tmp_path / "content" / "photo-202-555-0144.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    read: list[str] = []
-    check_text = privacy_pii._check_text
-
-    def reading(context: object, path: str, *rest: object) -> object:
-        read.append(path)
-        return check_text(context, path, *rest)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(privacy_pii, "_check_text", reading)
+    read = privacy_reads(monkeypatch)
     findings = run_checks(load_config(config)).findings
     # Protocols, modules and settings: read in every run that is not of pages alone.
     assert [path for path in read if path.startswith("content/page")] == []
@@ -570,14 +569,7 @@ def test_a_term_edit_that_keeps_the_forms_runs_the_page_rules_over_that_term_alo
         "glossary/survivor.yml",
         TERMS["survivor"].replace("A word used on the pages.", "A person; not a slavery victim."),
     )
-    read: list[str] = []
-    check_text = privacy_pii._check_text
-
-    def reading(context: object, path: str, *rest: object) -> object:
-        read.append(path)
-        return check_text(context, path, *rest)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(privacy_pii, "_check_text", reading)
+    read = privacy_reads(monkeypatch)
     result = run_checks(load_config(config))
     assert [path for path in read if path.startswith("glossary/")] == ["glossary/survivor.yml"]
     # Nor a plain page: their forms are as they were (modules are always checked).

@@ -54,19 +54,24 @@ def test_an_unsorted_lexicon_is_left_to_lemminflect_s_reader(tmp_path: Path) -> 
     assert LexiconOnDemand.read(str(path)) is None
 
 
+def printed_by(script: str) -> list[str]:
+    """What `script` prints, split at spaces, in a new interpreter: this one may have
+    looked words up in lemminflect already."""
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
 def test_a_glossary_s_inflections_read_the_lexicon_on_demand() -> None:
-    # A new interpreter: this one may have looked words up in lemminflect already.
     script = (
         "from coalition_handbook.forms import plurals, singular\n"
         "from lemminflect.core.Inflections import Inflections\n"
         "print(plurals('case'), singular('children'), plurals('hotline'), "
         "type(Inflections().infl_dict).__name__)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=False
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["('cases',)", "child", "('hotlines',)", "LexiconOnDemand"]
+    assert printed_by(script) == ["('cases',)", "child", "('hotlines',)", "LexiconOnDemand"]
 
 
 def test_another_lemminflect_version_reads_its_lexicon_its_own_way() -> None:
@@ -78,18 +83,10 @@ def test_another_lemminflect_version_reads_its_lexicon_its_own_way() -> None:
         "from lemminflect.core.Inflections import Inflections\n"
         "print(plurals('case'), type(Inflections().infl_dict).__name__)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=False
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["('cases',)", "dict"]
+    assert printed_by(script) == ["('cases',)", "dict"]
 
 
 def test_importing_the_forms_reads_no_lexicon() -> None:
     # A check answered from the cache looks no word up: it imports no gzip (review rv44).
     script = "import sys, coalition_handbook.forms\nprint('gzip' in sys.modules)\n"
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=False
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["False"]
+    assert printed_by(script) == ["False"]
