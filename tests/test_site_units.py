@@ -188,6 +188,15 @@ def test_published_path_is_where_mkdocs_writes_the_page(src_uri: str, directory_
         ("1-800-FLOWERS", "tel", "tel:18003569377"),
         ("1-888-373-7888 TTY", "tel", "tel:+18883737888"),
         ("1-888-373-7888EXT2", "tel", "tel:+18883737888;ext=2"),
+        # a number in words of several groups: the last ones were left out (tel:1800843)
+        ("1-800-THE-LOST", "tel", "tel:+18008435678"),
+        ("1.800.THE.LOST", "tel", "tel:+18008435678"),
+        # a note in brackets after the number is no digit of it: it was tel:18883737888711
+        ("1-888-373-7888 (TTY: 711)", "tel", "tel:+18883737888"),
+        ("1-888-373-7888 (24/7)", "tel", "tel:+18883737888"),
+        ("BeFree (233733)", "sms", "sms:233733"),
+        # a digit of another script is dialled as its ASCII digit: a phone dials no tel:١٢
+        ("٩١١", "tel", "tel:911"),
         # written without one: dialled as written, in the country the phone is in. Mexico's
         # hotline is no US number (found in an audit: it was tel:+18005533000).
         ("800 5533 000", "tel", "tel:8005533000"),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
@@ -79,7 +80,7 @@ def phone_href(number: str, scheme: str = "tel") -> Markup:
     the phone is in: `800 5533 000` is Mexico's hotline on a phone in Mexico, and adding
     a `+1` would call the US (found in an audit).
     """
-    written = _first_number(number)
+    written = _ascii_digits(_first_number(number))
     extension = _EXTENSION.search(written)
     if extension:
         written = written[: extension.start()]
@@ -100,10 +101,20 @@ def phone_href(number: str, scheme: str = "tel") -> Markup:
 # a word (`Text 233733` was `sms:;ext=233733`, review): no letter before it.
 _EXTENSION = re.compile(r"[\s,;]*(?<![^\W\d_])(?i:x|ext\.?|extension)\s*(?P<digits>\d{1,6})\s*$")
 # The letters of a number written in words (`1-800-FLOWERS`), joined to its digits: left
-# out, `tel:1800` called nobody (review). Not a word apart (`1-888-373-7888 TTY`).
-_VANITY = re.compile(r"(?:(?<=\d-)|(?<=\d\.)|(?<=\d))[A-Z]{2,}(?![A-Za-z\d])")
+# out, `tel:1800` called nobody (review), and every group of them (`1-800-THE-LOST`).
+# Not a word apart (`1-888-373-7888 TTY`).
+_VANITY = re.compile(r"(?:(?<=\d-)|(?<=\d\.)|(?<=\d))[A-Z]{2,}(?:[-.][A-Z]+)*(?![A-Za-z\d])")
 # The letters on a phone's keys (ITU E.161).
 _KEYPAD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "22233344455566677778889999")
+
+
+def _ascii_digits(written: str) -> str:
+    """A digit of any script (`٩١١`) as the ASCII digit a `tel:` URL holds (RFC 3966):
+    a phone dials no `tel:٩١١`."""
+    return "".join(
+        str(unicodedata.decimal(char)) if char.isdecimal() and not char.isascii() else char
+        for char in written
+    )
 
 
 def _keypad_digits(letters: re.Match[str]) -> str:
@@ -112,8 +123,11 @@ def _keypad_digits(letters: re.Match[str]) -> str:
 
 # What parts two numbers written in one field (`1-888-373-7888 or 911`,
 # `1-888-373-7888 / 233733`): a slash or a bar, "or", "and", a comma or a semicolon
-# save before an extension (`1-888-373-7888, ext. 2`).
-_BETWEEN_NUMBERS = re.compile(r"[/|]|\b(?i:or|and)\b|[,;](?!\s*(?i:x|ext\.?|extension)\s*\d)")
+# save before an extension (`1-888-373-7888, ext. 2`); a bracket holding a word or a
+# slash, a note (`1-888-373-7888 (TTY: 711)`, `(24/7)`), not an area code (`(888)`).
+_BETWEEN_NUMBERS = re.compile(
+    r"\((?=[^()]*(?:[^\W\d_]|/))|[/|]|\b(?i:or|and)\b|[,;](?!\s*(?i:x|ext\.?|extension)\s*\d)"
+)
 # A trunk 0 written after the country code without brackets (`+44 08000 121 700`): a
 # common slip, dialled from abroad without its 0, save where the country keeps it (Italy).
 _TRUNK_ZERO_AFTER_COUNTRY_CODE = re.compile(r"\+\s*\d{1,3}[\s.\-]+0")
