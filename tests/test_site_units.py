@@ -387,7 +387,7 @@ def test_each_letter_of_the_index_has_its_own_ascii_anchor(tmp_path: Path, langu
     terms = {f"glossary/t{n}.yml": term_yaml(f"{letter}x") for n, letter in enumerate(letters)}
     handbook, _ = load(tmp_path, terms)
     page = glossary_index(SiteInputs(handbook, language=language))
-    anchors = re.findall(r"^## (\S+) \{ #(\S+) \}$", page, re.MULTILINE)
+    anchors = re.findall(r"^## (\S+) \{ #(\S+) data-search-exclude \}$", page, re.MULTILINE)
     assert [letter for letter, _ in anchors] == list(letters)
     ids = [anchor for _, anchor in anchors]
     assert all(re.fullmatch(r"letter-[a-z]+", anchor) for anchor in ids)
@@ -421,7 +421,7 @@ def test_a_language_of_another_script_files_terms_by_its_letters(
     terms = {f"glossary/t{n}.yml": term_yaml(name) for n, name in enumerate(ordered)}
     handbook, _ = load(tmp_path, terms)
     page = glossary_index(SiteInputs(handbook, language=language))
-    anchors = re.findall(r"^## (\S+) \{ #(\S+) \}$", page, re.MULTILINE)
+    anchors = re.findall(r"^## (\S+) \{ #(\S+) data-search-exclude \}$", page, re.MULTILINE)
     assert "".join(dict.fromkeys(letters)) == "".join(
         "#" if letter == "Other" else letter for letter, _ in anchors
     )
