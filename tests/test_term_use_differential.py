@@ -381,10 +381,12 @@ _EDGE_MARKS = re.compile(r"^[^\w]+|[^\w]+$")
 
 def search_word(word: str) -> str:
     """A word as the site's search holds it or asks for it (`searchFolded`, then
-    `searchTrimmed`): lower case, Latin accents dropped, edge marks trimmed."""
+    `searchTrimmed`): lower case, Latin accents dropped, a curly or a phone's apostrophe
+    straight, edge marks trimmed."""
     folded = unicodedata.normalize("NFKD", word).lower()
     folded = "".join(char for char in folded if not unicodedata.combining(char))
-    return _EDGE_MARKS.sub("", unicodedata.normalize("NFC", folded).replace("\u02bc", "\u2019"))
+    folded = unicodedata.normalize("NFC", folded).replace("\u2019", "'").replace("\u02bc", "'")
+    return _EDGE_MARKS.sub("", folded)
 
 
 def indexed_words(entries: list[dict[str, object]]) -> set[str]:
