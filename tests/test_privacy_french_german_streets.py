@@ -7,14 +7,12 @@ country that writes them so, as its phone numbers' national formats are."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from test_privacy import privacy_findings
+from test_privacy_national import privacy_findings as national_findings
 
-from coalition_handbook.check import run_checks
-from coalition_handbook.config import load_config
 from coalition_handbook.findings import Finding
 from coalition_handbook.rules.privacy_personal_data import find_personal_data
 
@@ -29,15 +27,7 @@ def personal(text: str, countries: tuple[str, ...] = COUNTRIES) -> list[tuple[st
 def findings(tmp_path: Path, page: str, allow: list[str]) -> list[Finding]:
     """privacy.pii's findings in a handbook of one page, with `allow` as privacy.allow,
     in a site that lists Canada and Germany."""
-    (tmp_path / "content").mkdir()
-    (tmp_path / "content" / "index.md").write_text(page, encoding="utf-8")
-    (tmp_path / "mkdocs.yml").write_text(
-        "site_name: T\ndocs_dir: content\nplugins:\n  - handbook:\n"
-        f"      privacy: {{allow: {json.dumps(allow)}, countries: [CA, DE]}}\n",
-        encoding="utf-8",
-    )
-    result = run_checks(load_config(tmp_path / "mkdocs.yml"))
-    return [finding for finding in result.findings if finding.rule == "privacy.pii"]
+    return national_findings(tmp_path, page, ["CA", "DE"], allow)
 
 
 def test_french_and_german_streets_are_reported_where_they_are(tmp_path: Path) -> None:
