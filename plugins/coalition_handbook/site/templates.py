@@ -80,10 +80,7 @@ def phone_href(number: str, scheme: str = "tel") -> Markup:
     the phone is in: `800 5533 000` is Mexico's hotline on a phone in Mexico, and adding
     a `+1` would call the US (found in an audit).
     """
-    written = _ascii_digits(_first_number(number))
-    extension = _EXTENSION.search(written)
-    if extension:
-        written = written[: extension.start()]
+    written, extension = _number_and_extension(number)
     written = _VANITY.sub(_keypad_digits, written)
     if _TRUNK_ZERO_AFTER_COUNTRY_CODE.match(written):
         dialled = e164_or_digits(written)
@@ -159,10 +156,16 @@ def _first_number(written: str) -> str:
 def dialable(text: object) -> bool:
     """Whether a contact's `phone` or `text` has a number to link (`233733`, not "use the
     live chat", nor an extension alone, `front desk, ext. 0`: `tel:;ext=0` calls nobody)."""
-    written = _first_number(str(text))
-    extension = _EXTENSION.search(written)
-    number = written[: extension.start()] if extension else written
+    number, _ = _number_and_extension(str(text))
     return any(char.isdigit() for char in number)
+
+
+def _number_and_extension(field: str) -> tuple[str, re.Match[str] | None]:
+    """The first number `field` writes, in ASCII digits and without its extension, and
+    the extension (`phone_href` dials the one, `dialable` asks whether there is one)."""
+    written = _ascii_digits(_first_number(field))
+    extension = _EXTENSION.search(written)
+    return (written[: extension.start()] if extension else written), extension
 
 
 def attribute_in_markdown(value: object) -> Markup:
