@@ -23,6 +23,7 @@ import tinyhtml5
 from conftest import require_or_skip
 from markupsafe import Markup
 from site_builds import ROOT, SiteBuild, build_site, elements, run_build
+from test_site_pages import DIALLED
 
 from coalition_handbook import __version__
 from coalition_handbook.cli import main
@@ -3188,6 +3189,28 @@ def test_a_contact_without_a_number_to_dial_is_no_link_in_its_handout() -> None:
     assert "tel:+18883737888" in hrefs and "sms:233733" in hrefs
     assert not [href for href in hrefs if ":;" in href or "18883737888911" in href]
     assert "Call Front desk, ext. 0" in html and "Text ext 5" in html
+
+
+def test_a_contact_s_link_in_its_handout_dials_what_a_phone_would() -> None:
+    """As on its protocol's page (test_site_pages.DIALLED): the handout links each number
+    as a phone dials it (an extension before it, a short code's keyword glued on, keys'
+    letters with a digit among them or apart), and prints it as written."""
+    context = context_of(ROOT / "mkdocs.yml")
+    content = handouts.handout_content(context, context.handbook.modules["hotel-staff"])
+    extra = (
+        Contact("Night desk", "ext. 5 at 555-0100", "233733BEFREE"),
+        Contact("Childhelp", "1-800-4A-CHILD"),
+        Contact("NCMEC", "1 800 THE LOST"),
+        Contact("Intake", "1-888-373-7888 (ext. 2)"),
+    )
+    protocols = tuple(
+        dataclasses.replace(protocol, contacts=protocol.contacts + extra)
+        for protocol in content.protocols
+    )
+    html = handout_render.render_html(dataclasses.replace(content, protocols=protocols))
+    found = re.findall(r'<a href="((?:tel|sms):[^"]*)">([^<]*)</a>', html)
+    links = {text: href for href, text in found}
+    assert {written: links.get(written) for written in DIALLED} == DIALLED
 
 
 @pytest.mark.pdf

@@ -424,6 +424,35 @@ def test_a_contact_without_a_number_to_dial_is_no_link(tmp_path: Path) -> None:
     assert "Front desk, ext. 0" in contacts and "ext 5" in contacts
 
 
+# Contacts written as the review found them, with the link a phone should dial: an
+# extension before its number dialled its digit first (tel:55550100), a short code's
+# keyword glued on was dialled too (sms:233733233733), keys' letters with a digit among
+# them or apart were left out (tel:18004, tel:1800), and an extension in brackets too.
+WRITTEN_CONTACTS = (
+    '  - name: Night desk\n    phone: "ext. 5 at 555-0100"\n    text: "233733BEFREE"\n'
+    '  - name: Childhelp\n    phone: "1-800-4A-CHILD"\n'
+    '  - name: NCMEC\n    phone: "1 800 THE LOST"\n'
+    '  - name: Intake\n    phone: "1-888-373-7888 (ext. 2)"\n'
+)
+DIALLED = {
+    "ext. 5 at 555-0100": "tel:5550100;ext=5",
+    "233733BEFREE": "sms:233733",
+    "1-800-4A-CHILD": "tel:+18004224453",
+    "1 800 THE LOST": "tel:+18008435678",
+    "1-888-373-7888 (ext. 2)": "tel:+18883737888;ext=2",
+}
+
+
+def test_a_contact_s_link_dials_what_a_phone_would(tmp_path: Path) -> None:
+    """Each contact's link dials its number as a phone does; its text is as written."""
+    hotel = HOTEL.replace('    text: "233733"\n', '    text: "233733"\n' + WRITTEN_CONTACTS)
+    public = OPTIONS.replace('"233733"]', '"233733", "555-0100 ext. 5"]')
+    site = _site(tmp_path, protocols={"hotel": hotel}, options=public)
+    contacts = read(site, "protocols/hotel/index.html").split('id="contacts"')[1].split("<h2")[0]
+    links = {link.text: link.attrs["href"] for link in elements(contacts, "a")}
+    assert {written: links.get(written) for written in DIALLED} == DIALLED
+
+
 def test_a_contact_s_link_says_where_it_leads(tmp_path: Path) -> None:
     """A screen reader's list of links read "website, website" (audit): a contact's link
     reads as its address, which the print stylesheet then does not repeat (`hb-url`)."""

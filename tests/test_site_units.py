@@ -57,6 +57,7 @@ from coalition_handbook.site.search_boost import (
 from coalition_handbook.site.search_numbers import joined_numbers
 from coalition_handbook.site.templates import (
     attribute_in_markdown,
+    dialable,
     markdown_text,
     phone_href,
     yaml_list,
@@ -185,7 +186,7 @@ def test_published_path_is_where_mkdocs_writes_the_page(src_uri: str, directory_
         ("911 or 1-888-373-7888 ext. 2", "tel", "tel:911"),
         ("1-888-373-7888, ext. 2", "tel", "tel:+18883737888;ext=2"),
         # letters joined to the number are its keys' digits: it was tel:1800 (review)
-        ("1-800-FLOWERS", "tel", "tel:18003569377"),
+        ("1-800-FLOWERS", "tel", "tel:+18003569377"),  # its leading 1, as 1-800-356-9377's
         ("1-888-373-7888 TTY", "tel", "tel:+18883737888"),
         ("1-888-373-7888EXT2", "tel", "tel:+18883737888;ext=2"),
         # a number in words of several groups: the last ones were left out (tel:1800843)
@@ -197,6 +198,43 @@ def test_published_path_is_where_mkdocs_writes_the_page(src_uri: str, directory_
         ("BeFree (233733)", "sms", "sms:233733"),
         # a digit of another script is dialled as its ASCII digit: a phone dials no tel:١٢
         ("٩١١", "tel", "tel:911"),
+        # an extension written before the number: its digit was dialled first (tel:55550100)
+        ("ext. 5 at 555-0100", "tel", "tel:5550100;ext=5"),
+        ("x5 555-0100", "tel", "tel:5550100;ext=5"),
+        ("extension 5, (402) 555-0142", "tel", "tel:4025550142;ext=5"),
+        # an extension in brackets after the number was dropped as a note
+        ("1-888-373-7888 (ext. 2)", "tel", "tel:+18883737888;ext=2"),
+        ("(402) 555-0142 (x12)", "tel", "tel:4025550142;ext=12"),
+        ("(402) 555-0142 ext123", "tel", "tel:4025550142;ext=123"),
+        ("(402) 555-0142 #123", "tel", "tel:4025550142;ext=123"),  # was tel:4025550142123
+        ("+1 (888) 373-7888", "tel", "tel:+18883737888"),
+        ("+1 (402) 555-0142 ext. 3", "tel", "tel:+14025550142;ext=3"),
+        ("(402) 555-0142;ext=3", "tel", "tel:4025550142;ext=3"),  # as RFC 3966 writes it
+        # a menu's option is pressed once the call is answered: no digit of the number
+        # (tel:40255501422 called nobody), nor an extension
+        ("(402) 555-0142 option 2", "tel", "tel:4025550142"),
+        ("(402) 555-0142 Opt. 2", "tel", "tel:4025550142"),
+        ("(402) 555-0142 press 2", "tel", "tel:4025550142"),
+        ("1-888-373-7888 TTY 711", "tel", "tel:+18883737888"),
+        # a text goes to a number: an extension is a call's (RFC 5724 has none to reach)
+        ("(402) 555-0142 x12", "sms", "sms:4025550142"),
+        # a short code's keyword or spelling, glued on or not, is no digit of it (the
+        # hotline's BEFREE was sms:233733233733)
+        ("233733BEFREE", "sms", "sms:233733"),
+        ("233733 BEFREE", "sms", "sms:233733"),
+        ("Text 233733 (BEFREE)", "sms", "sms:233733"),
+        ("911 TTY", "tel", "tel:911"),
+        # keys' letters with a digit among them, or words apart: they were left out, and
+        # tel:18004 or tel:1800 called nobody
+        ("1-800-4A-CHILD", "tel", "tel:+18004224453"),
+        ("1 800 THE LOST", "tel", "tel:+18008435678"),
+        ("1-866-DHS-2-ICE", "tel", "tel:+18663472423"),
+        ("800-FLOWERS", "tel", "tel:8003569377"),
+        ("+1 800 FLOWERS", "tel", "tel:+18003569377"),
+        ("1-800-FLOWERS X12", "tel", "tel:+18003569377;ext=12"),
+        # a number in words longer than a number: a phone dials its first ten digits
+        ("1-800-CONTACTS", "tel", "tel:+18002668228"),
+        ("1800 RESPECT", "tel", "tel:1800737732"),  # Australia's: 1800 737 732
         # written without one: dialled as written, in the country the phone is in. Mexico's
         # hotline is no US number (found in an audit: it was tel:+18005533000).
         ("800 5533 000", "tel", "tel:8005533000"),
@@ -214,6 +252,24 @@ def test_published_path_is_where_mkdocs_writes_the_page(src_uri: str, directory_
 def test_phone_href(number: str, scheme: str, expected: str) -> None:
     """A number is dialled as written: a country code only where it is written."""
     assert phone_href(number, scheme) == expected
+
+
+@pytest.mark.parametrize(
+    ("field", "expected"),
+    [
+        ("1-888-373-7888", True),
+        ("233733BEFREE", True),
+        ("extension 5, 555-0100", True),  # the number after its extension (was no link)
+        ("ext. 5 at 555-0100", True),
+        ("Front desk, ext. 0", False),  # an extension alone calls nobody
+        ("ext 5", False),
+        ("BEFREE", False),
+        ("use the live chat", False),
+    ],
+)
+def test_dialable(field: str, expected: bool) -> None:
+    """A contact's field is a link where it writes a number to dial."""
+    assert dialable(field) is expected
 
 
 @pytest.mark.parametrize(

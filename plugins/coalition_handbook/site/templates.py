@@ -81,7 +81,6 @@ def phone_href(number: str, scheme: str = "tel") -> Markup:
     a `+1` would call the US (found in an audit).
     """
     written, extension = _number_and_extension(number)
-    written = _VANITY.sub(_keypad_digits, written)
     if _TRUNK_ZERO_AFTER_COUNTRY_CODE.match(written):
         dialled = e164_or_digits(written)
     elif written.startswith("+") or _is_north_american_with_country_code(written):
@@ -90,22 +89,42 @@ def phone_href(number: str, scheme: str = "tel") -> Markup:
     else:
         dialled = "".join(char for char in written if char.isdigit())
     # An extension is no digit of the number (RFC 3966 writes it `;ext=`): its digits
-    # joined on dialled another number (review).
-    return Markup(f"{scheme}:{dialled}" + (f";ext={extension['digits']}" if extension else ""))
+    # joined on dialled another number (review). A text reaches no extension (RFC 5724).
+    ext = f";ext={extension}" if extension and scheme == "tel" else ""
+    return Markup(f"{scheme}:{dialled}{ext}")
 
 
-# An extension written after a number: `x12`, `ext. 12`, `extension 12`; not the end of
-# a word (`Text 233733` was `sms:;ext=233733`, review): no letter before it.
-# It starts where its spaces start: a search from each space of a long run was quadratic.
-_EXTENSION = re.compile(
-    r"(?<![\s,;])[\s,;]*(?<![^\W\d_])(?i:x|ext\.?|extension)\s*(?P<digits>\d{1,6})\s*$"
+# An extension: `x12`, `ext. 12`, `ext12`, `extension 12`, `#12` (as libphonenumber reads
+# `#`); not the end of a word (`Text 233733` was `sms:;ext=233733`, review): no letter
+# before it.
+_EXTENSION_WORD = r"(?:(?<![^\W\d_])(?i:x|ext[.=]?|extension)|#)"
+_EXTENSION_MARK = _EXTENSION_WORD + r"\s*(?P<digits>\d{1,6})(?!\d)"
+# One after its number, in brackets too (`1-888-373-7888 (ext. 2)`).
+_EXTENSION_AFTER = re.compile(r"[\s,;(]*" + _EXTENSION_MARK)
+# One written before its number (`ext. 5 at 555-0100`, `extension 5, 555-0100`): its
+# digit was dialled first. `Front desk, ext. 0 or 911` has none: 911 has no extension.
+_EXTENSION_BEFORE = re.compile(_EXTENSION_MARK + r"[\s,:)]*(?:(?i:at|on)[\s,:]+)?(?=[+(]?\d)")
+# The first digit of a field, or an extension before it.
+_DIGIT_OR_EXTENSION = re.compile(r"\d|" + _EXTENSION_MARK)
+# A number's digits and what separates them (`+44 (0)20 7946-0000`): it ends at a word
+# (`option 2`, `press 2`, `TTY 711`: pressed or dialled after it, no digit of it), a comma
+# or a slash.
+_NUMBER = re.compile(r"\d[\d\s().\-]*")
+# The letters of a number written in words after its digits (`1-800-FLOWERS`,
+# `1-800-4A-CHILD`, `1 800 THE LOST`, `1-866-DHS-2-ICE`): capital words and digits
+# parted by a dash, a dot or a space, up to an extension (`1-800-FLOWERS X12`).
+_NO_EXTENSION = rf"(?!{_EXTENSION_WORD}\s*\d)"
+_KEYS = re.compile(
+    rf"{_NO_EXTENSION}[A-Z\d]+(?![^\W\d_])(?:[-. ]{_NO_EXTENSION}[A-Z\d]+(?![^\W\d_]))*"
 )
-# The letters of a number written in words (`1-800-FLOWERS`), joined to its digits: left
-# out, `tel:1800` called nobody (review), and every group of them (`1-800-THE-LOST`).
-# Not a word apart (`1-888-373-7888 TTY`).
-_VANITY = re.compile(r"(?:(?<=\d-)|(?<=\d\.)|(?<=\d))[A-Z]{2,}(?:[-.][A-Z]+)*(?![A-Za-z\d])")
 # The letters on a phone's keys (ITU E.161).
 _KEYPAD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "22233344455566677778889999")
+# The digits of a whole number in words: a North American or Australian one (`1800
+# RESPECT`). A phone dials the first ten of a longer one (`1-800-CONTACTS`).
+_WORDS_NUMBER_DIGITS = 10
+# A group of digits of a number written in words is short (`1-800-`, `1800 `); letters
+# after a longer one are its name (`233733BEFREE`), not more of its digits.
+_WORDS_NUMBER_GROUP = 4
 
 
 def _ascii_digits(written: str) -> str:
@@ -117,16 +136,14 @@ def _ascii_digits(written: str) -> str:
     )
 
 
-def _keypad_digits(letters: re.Match[str]) -> str:
-    return letters[0].translate(_KEYPAD)
-
-
 # What parts two numbers written in one field (`1-888-373-7888 or 911`,
 # `1-888-373-7888 / 233733`): a slash or a bar, "or", "and", a comma or a semicolon
 # save before an extension (`1-888-373-7888, ext. 2`); a bracket holding a word or a
-# slash, a note (`1-888-373-7888 (TTY: 711)`, `(24/7)`), not an area code (`(888)`).
+# slash, a note (`1-888-373-7888 (TTY: 711)`, `(24/7)`), not an area code (`(888)`) nor
+# an extension (`(ext. 2)`).
 _BETWEEN_NUMBERS = re.compile(
-    r"\((?=[^()]*(?:[^\W\d_]|/))|[/|]|\b(?i:or|and)\b|[,;](?!\s*(?i:x|ext\.?|extension)\s*\d)"
+    rf"\((?!\s*{_EXTENSION_WORD}\s*\d+\s*\))(?=[^()]*(?:[^\W\d_]|/))|[/|]"
+    rf"|\b(?i:or|and)\b|[,;](?!\s*{_EXTENSION_WORD}\s*\d)"
 )
 # A trunk 0 written after the country code without brackets (`+44 08000 121 700`): a
 # common slip, dialled from abroad without its 0, save where the country keeps it (Italy).
@@ -157,15 +174,60 @@ def dialable(text: object) -> bool:
     """Whether a contact's `phone` or `text` has a number to link (`233733`, not "use the
     live chat", nor an extension alone, `front desk, ext. 0`: `tel:;ext=0` calls nobody)."""
     number, _ = _number_and_extension(str(text))
-    return any(char.isdigit() for char in number)
+    return bool(number)
 
 
-def _number_and_extension(field: str) -> tuple[str, re.Match[str] | None]:
-    """The first number `field` writes, in ASCII digits and without its extension, and
-    the extension (`phone_href` dials the one, `dialable` asks whether there is one)."""
-    written = _ascii_digits(_first_number(field))
-    extension = _EXTENSION.search(written)
-    return (written[: extension.start()] if extension else written), extension
+def _number_and_extension(field: str) -> tuple[str, str]:
+    """The first number `field` writes, in ASCII digits, its letters as their keys'
+    digits, without its extension or what follows it, and the extension's digits (`""`
+    for none): `phone_href` dials the one, `dialable` asks whether there is one.
+    `("", ...)` where the field writes no number."""
+    written = _ascii_digits(field)
+    extension = ""
+    first = _DIGIT_OR_EXTENSION.search(written)
+    if first is not None and first["digits"] is not None:
+        before = _EXTENSION_BEFORE.match(written, first.start())
+        if before is None:
+            return "", first["digits"]  # an extension alone, or of no number after it
+        extension, written = before["digits"], written[before.end() :]
+    part = _first_number(written)
+    number = _NUMBER.search(part)
+    if number is None:
+        return "", extension
+    plus = "+" if part[: number.start()].rstrip(" (").endswith("+") else ""
+    digits, end = number[0].rstrip(" (.-"), number.end()
+    keys = _KEYS.match(part, end)
+    if keys is not None and (spelled := _spelled_number(plus + digits, keys[0])):
+        digits, end, plus = spelled, keys.end(), ""
+    if not extension and (after := _EXTENSION_AFTER.match(part, end)):
+        extension = after["digits"]
+    return plus + digits, extension
+
+
+def _spelled_number(written: str, letters: str) -> str:
+    """A number written in words (`1-800-FLOWERS`: `written` its digits, `letters` what
+    follows) as a phone dials it, its letters as the digits of their keys, to ten digits
+    after a North American 1 (`1 800 356 9377`); `""` where the letters are no digits of
+    it: after a whole number (`1-888-373-7888 TTY`), a short code (`233733BEFREE`), a
+    short number (`911 TTY`) or another country code than 1."""
+    groups = _DIGIT_GROUPS.findall(written)
+    country = groups[0] == "1" and len(groups) > 1
+    if written.startswith("+") and not country:
+        return ""
+    if any(len(group) > _WORDS_NUMBER_GROUP for group in groups):
+        return ""
+    national = "".join(groups[1:] if country else groups)
+    if len(national) >= _WORDS_NUMBER_DIGITS:
+        return ""
+    national += "".join(char for char in letters.translate(_KEYPAD) if char.isdigit())
+    if len(national) < _WORDS_NUMBER_DIGITS:
+        return ""
+    national = national[:_WORDS_NUMBER_DIGITS]
+    if not country:
+        return national
+    return (
+        f"{'+' if written.startswith('+') else ''}1 {national[:3]} {national[3:6]} {national[6:]}"
+    )
 
 
 def attribute_in_markdown(value: object) -> Markup:
