@@ -1168,7 +1168,7 @@ def test_a_form_listed_many_times_indexes_its_file_once(
 ) -> None:
     """Found by fuzzing: each of n findings in one file indexed the whole file's lines
     again, so a term listing one alias thousands of times took quadratic time."""
-    from coalition_handbook.model.yaml_source import LineIndex
+    from coalition_handbook.model.yaml_document import LineIndex
     from coalition_handbook.rules import glossary_duplicate
 
     made: list[int] = []

@@ -10,14 +10,11 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coalition_handbook.model import yaml_source
-from coalition_handbook.model.yaml_source import (
-    LineIndex,
-    YamlDocument,
-    load_yaml,
-    syntax_problem,
-    value_label,
-)
+from coalition_handbook.model import yaml_loader, yaml_values
+from coalition_handbook.model.yaml_document import LineIndex, YamlDocument
+from coalition_handbook.model.yaml_messages import value_label
+from coalition_handbook.model.yaml_source import load_yaml
+from coalition_handbook.model.yaml_syntax import syntax_problem
 
 
 def raw(text: str, path: str, start: int = 0) -> str:
@@ -173,10 +170,10 @@ def test_each_plain_scalar_is_resolved_once_however_many_files_write_it(
     def counted(resolvers: tuple[tuple[str, re.Pattern[str]], ...]) -> tuple[object, ...]:
         return tuple((tag, _CountedPattern(pattern, tries)) for tag, pattern in resolvers)
 
-    monkeypatch.setattr(yaml_source, "_PLAIN_TAGS", {}, raising=False)
-    monkeypatch.setattr(yaml_source, "_ANY_FIRST", counted(yaml_source._ANY_FIRST))
-    by_first = {first: counted(found) for first, found in yaml_source._RESOLVERS_BY_FIRST.items()}
-    monkeypatch.setattr(yaml_source, "_RESOLVERS_BY_FIRST", by_first)
+    monkeypatch.setattr(yaml_loader, "_PLAIN_TAGS", {}, raising=False)
+    monkeypatch.setattr(yaml_loader, "_ANY_FIRST", counted(yaml_loader._ANY_FIRST))
+    by_first = {first: counted(found) for first, found in yaml_loader._RESOLVERS_BY_FIRST.items()}
+    monkeypatch.setattr(yaml_loader, "_RESOLVERS_BY_FIRST", by_first)
     text = "term: victim\nversion: 1\nhistory:\n  - date: 2026-01-31\n    seen: yes\n"
     expected = yaml.safe_load(text)
     assert load_yaml(text).data == expected
@@ -629,17 +626,17 @@ def test_a_value_is_named_only_for_a_problem(monkeypatch: pytest.MonkeyPatch) ->
     # Naming a value (`value_label`) took longer than reading it: a glossary of
     # thousands of terms named every value, for messages that only a problem prints.
     named: list[object] = []
-    original = yaml_source.value_label
+    original = yaml_values.value_label
 
     def counted(path: tuple[str | int, ...] | str) -> str:
         named.append(path)
         return original(path)
 
-    monkeypatch.setattr(yaml_source, "value_label", counted)
+    monkeypatch.setattr(yaml_values, "value_label", counted)
     document = load_yaml("term: x\nversion: 1\nhistory:\n  - {version: 1, summary: y}\n")
     assert not document.problems
     assert named == []
-    long_number = "1" * (yaml_source.MAX_NUMBER_CHARACTERS + 1)
+    long_number = "1" * (yaml_values.MAX_NUMBER_CHARACTERS + 1)
     problem = load_yaml(f"history:\n  - version: {long_number}\n").problems[0]
     assert problem.message.startswith("'version' of history item 1 is a number of")
     assert named == ["history.0.version"]

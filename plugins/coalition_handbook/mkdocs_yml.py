@@ -102,7 +102,7 @@ def _construct_other_tag(loader: _PermissiveLoader, node: yaml.Node) -> Any:
     """A value with a tag that MkDocs reads (`!relative`, `!!python/name:`) as a plain
     value; any other tag is refused at its line, as `mkdocs build` refuses it."""
     if not _mkdocs_reads(node.tag):
-        from .model.yaml_source import tag_as_written  # the model package imports this one
+        from .model.yaml_messages import tag_as_written  # the model package imports this one
 
         mark = node.start_mark
         raise ConfigError(
@@ -152,7 +152,7 @@ class WrittenNumber(int):
         return int(self), self.written
 
     def __repr__(self) -> str:
-        from .model.yaml_source import shortened  # the model package imports this one
+        from .model.yaml_messages import shortened  # the model package imports this one
 
         return shortened(self.written)
 
@@ -170,7 +170,7 @@ def _construct_int(loader: _PermissiveLoader, node: yaml.Node) -> Any:
     try:
         value = loader.construct_yaml_int(node)
     except ValueError:  # int() of thousands of digits
-        from .model.yaml_source import shortened
+        from .model.yaml_messages import shortened
 
         raise ConfigError(
             f"{loader.name}:{node.start_mark.line + 1}: the number {shortened(written)} has "
@@ -285,14 +285,11 @@ def _read_settings(
     `load_config`, not to `configured_folders`, which reads an old revision's) and the
     texts its pages show (`_shown_texts`); any text that cannot be read as settings is a
     `ConfigError`."""
-    from .model.yaml_source import (
-        MAX_VALUES,
-        VALUE_CONVERSION_ERRORS,
-        alias_refusal,
-        deep_nesting_offset,
-        syntax_problem,
-    )
-    from .model.yaml_source import LineIndex as YamlLines
+    from .model.yaml_aliases import MAX_VALUES, alias_refusal
+    from .model.yaml_document import LineIndex as YamlLines
+    from .model.yaml_source import deep_nesting_offset
+    from .model.yaml_syntax import syntax_problem
+    from .model.yaml_values import VALUE_CONVERSION_ERRORS
 
     loader: _PermissiveLoader | None = None
     try:
@@ -636,7 +633,7 @@ def as_written(value: object) -> str:
         return "nothing"
     if isinstance(value, int) and not isinstance(value, WrittenNumber):
         # As MkDocs read it for the plugin: repr() stops at thousands of digits, hex() not.
-        from .model.yaml_source import shortened
+        from .model.yaml_messages import shortened
 
         return shortened(repr(value) if value.bit_length() <= 64 else hex(value))
     try:

@@ -36,7 +36,7 @@ from ..model.schema import load_schema
 from ..model.source import RESERVED_ID
 from ..model.types import Origin, Term
 from ..model.windows_names import WINDOWS_DEVICE_NAMES
-from ..model.yaml_source import VALUE_CONVERSION_ERRORS
+from ..model.yaml_values import VALUE_CONVERSION_ERRORS
 from ..new_files import create_whole
 from ..rules.glossary_duplicate import Claim, claims_agree, claims_of
 from ..slugs import letters_left_out, slugify, words_left_out, words_respelled

@@ -58,7 +58,9 @@ from .windows_names import (
     case_twins,
     windows_name_problem,
 )
-from .yaml_source import LineIndex, YamlDocument, load_yaml, quoted
+from .yaml_document import LineIndex, YamlDocument
+from .yaml_messages import quoted
+from .yaml_source import load_yaml
 
 # The parts of a front matter block, as MkDocs' own `YAML_RE` (mkdocs.utils.meta) reads
 # them on the file read with universal line endings: `\r\n` ends a line here as well

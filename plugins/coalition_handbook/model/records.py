@@ -43,7 +43,9 @@ from .source import (
 )
 from .types import Heading, HistoryEntry, Origin, RecordKind, RejectedRecord
 from .windows_names import device_name, windows_name_problem
-from .yaml_source import LineIndex, YamlDocument, load_yaml, quoted
+from .yaml_document import LineIndex, YamlDocument
+from .yaml_messages import quoted
+from .yaml_source import load_yaml
 
 T = TypeVar("T")
 S = TypeVar("S")

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..forms import STRAY_INVISIBLE
 from ..hints import did_you_mean
-from .yaml_source import quoted, shortened, value_label
+from .yaml_messages import quoted, shortened, value_label
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator

@@ -19,7 +19,7 @@ from ..rules.base import RULES
 from ..slugs import slugify
 from ..utf8 import decode_utf8
 from .types import OffsetSpans
-from .yaml_source import LineIndex, YamlDocument
+from .yaml_document import LineIndex, YamlDocument
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # whole ids only: fullmatch
 # The file names MkDocs publishes as pages (`mkdocs.utils.markdown_extensions`; the case

@@ -184,7 +184,7 @@ class OffsetSpans(Mapping[str, Span]):
 
 # typing.Protocol by its module: `Protocol` below is the handbook's response protocol.
 class Positions(typing.Protocol):
-    """Where offsets into a text stand: `yaml_source.LineIndex`."""
+    """Where offsets into a text stand: `yaml_document.LineIndex`."""
 
     def position(self, offset: int) -> tuple[int, int]: ...
 

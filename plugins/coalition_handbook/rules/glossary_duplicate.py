@@ -31,7 +31,7 @@ from ..findings import Finding
 from ..forms import fold_case, form_key, is_all_capitals, matched_words, searched_writings
 from ..model.term_facts import term_facts
 from ..model.types import Term
-from ..model.yaml_source import LineIndex
+from ..model.yaml_document import LineIndex
 from ..yaml_text import source_offsets
 from .base import RULES_NAMESPACE, CheckContext, cached_findings
 

@@ -1,0 +1,62 @@
+"""What reading a YAML text gives: its values with the offsets of their source, the
+problems found, and the index that turns an offset into a line and column."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..markdown import line_starts
+
+
+class LineIndex:
+    """Turns offsets into a text into 1-based (line, column); columns count code points.
+
+    Lines end at `\\r\\n`, `\\r` or `\\n`, as Markdown and editors count them.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = line_starts(text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        offset = max(0, min(offset, len(self.text)))
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index + 1, offset - self.starts[index] + 1
+
+    def line(self, offset: int) -> int:
+        return self.position(offset)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class YamlProblem:
+    """Something wrong in the YAML itself, at an offset into the text. `read` is True
+    where the document is still read as YAML reads it (a text cut short by a comment): the
+    problem is reported, and the record is loaded all the same."""
+
+    message: str
+    offset: int
+    read: bool = False
+
+
+@dataclass
+class YamlDocument:
+    """The values of one YAML document and the source offsets of each of them.
+
+    `data` is None when the document could not be read at all (`usable` is False) or is
+    empty (`empty` is True). `values` maps dotted paths to (start, end) offsets of each
+    value's raw source, `""` to the whole document (`root_offset` is where its top value
+    starts); `keys` maps the same paths to the offsets of the key that introduced them.
+    """
+
+    data: Any = None
+    values: dict[str, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[str, tuple[int, int]] = field(default_factory=dict)
+    problems: list[YamlProblem] = field(default_factory=list)
+    usable: bool = True
+    empty: bool = False
+    root_offset: int = 0
+    # Paths of the values that could not be read (`!!python/name:x`): a problem says so,
+    # and what stands in for them is no value for the schema to judge.
+    unreadable: set[str] = field(default_factory=set)

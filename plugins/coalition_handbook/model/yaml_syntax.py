@@ -1,0 +1,116 @@
+"""PyYAML's syntax errors as one line each, in an editor's words, with what to write
+instead where the commonest mistakes are recognised (a tab, a ': ' in a value, a line
+out of step with its list or mapping)."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from .yaml_document import LineIndex, YamlProblem
+
+# A key and its colon earlier on the line: a later ': ' belongs to the key's value.
+_KEY_ON_LINE = re.compile(r"[^ \t#][ \t]*:[ \t]")
+
+
+def syntax_problem(error: yaml.MarkedYAMLError, start: int, lines: LineIndex) -> YamlProblem:
+    """PyYAML's error as one line, at the offset where it stopped (`start` is where the
+    YAML begins in `lines.text`)."""
+    mark = error.problem_mark or error.context_mark
+    offset = start + (mark.index if mark else 0)
+    context = error.context_mark
+    context_line = lines.line(start + context.index) if context is not None else None
+    block = _block_problem(error, context_line, lines, offset)
+    if block is not None:
+        message = block
+    else:
+        parts = [part for part in (error.context, error.problem) if part]
+        message = "not valid YAML: " + ", ".join(parts)
+        if context_line is not None and context_line != lines.line(offset):
+            message += f" (it starts at line {context_line})"
+    # PyYAML names a tab only in some messages; where it stops at one, say so too.
+    if "tab" in message or "'\\t'" in message or lines.text[offset : offset + 1] == "\t":
+        message += _tab_hint(lines, offset)
+    elif block is None:
+        message += _syntax_hint(error.problem or "", lines, offset)
+    return YamlProblem(message, offset)
+
+
+def _tab_hint(lines: LineIndex, offset: int) -> str:
+    """What to write for the tab PyYAML stopped at, or names: spaces to indent, or where
+    something stands before it on its line (`  - \\tfoo`), a space after that, where
+    YAML 1.2 takes a tab but PyYAML, which MkDocs reads YAML with, does not."""
+    if lines.text[offset : offset + 1] == "\t":
+        before = lines.text[lines.starts[lines.line(offset) - 1] : offset]
+        written = before.rstrip(" \t")
+        if written:  # `-` and the spaces after it, not the whole line
+            after = written[-1] + before[len(written) :]
+            return (
+                f"; a tab after '{after}': write a space instead (PyYAML, which MkDocs "
+                "reads YAML with, takes no tab there)"
+            )
+    return "; indent YAML with spaces, not tabs"
+
+
+# A line that does not fit the list or mapping it stands in: PyYAML says "expected <block
+# end>, but found '?'", libyaml "did not find expected key", neither in an editor's words.
+_BLOCKS = {
+    "while parsing a block collection": ("list", "'- '"),
+    "while parsing a block mapping": ("mapping", "a key ('name: ')"),
+}
+_BLOCK_NOT_ENDED = (
+    "expected <block end>",
+    "did not find expected '-'",
+    "did not find expected key",
+)
+
+
+def _block_problem(
+    error: yaml.MarkedYAMLError, block_line: int | None, lines: LineIndex, offset: int
+) -> str | None:
+    """`error` in plain words if it is a line out of step with the list or mapping above
+    it (that starts at `block_line`): YAML stopped at the line's first character. Else
+    None (something after a value on its line, which `_syntax_hint` may explain)."""
+    block = _BLOCKS.get(error.context or "")
+    if block is None or not (error.problem or "").startswith(_BLOCK_NOT_ENDED):
+        return None
+    line = lines.line(offset)
+    if block_line is None or block_line >= line:
+        return None
+    if lines.text[lines.starts[line - 1] : offset].strip():
+        return None
+    kind, starts_with = block
+    return (
+        f"not valid YAML: this line does not fit the {kind} that starts at line "
+        f"{block_line}, whose lines at this indentation start with {starts_with}; check "
+        "this line's indentation (a list's items and a mapping's keys cannot stand side "
+        "by side)"
+    )
+
+
+def _syntax_hint(problem: str, lines: LineIndex, offset: int) -> str:
+    """What an editor most likely did, for PyYAML's commonest complaints."""
+    line_start = lines.starts[lines.line(offset) - 1]
+    before = lines.text[line_start:offset]
+    if problem.startswith("mapping values are not allowed"):
+        if _KEY_ON_LINE.search(before):
+            return (
+                "; a value with ': ' in it must be in quotes "
+                '(title: "22 U.S.C. 7102: Definitions")'
+            )
+        # A field out of step, or a wrapped value's next line with ': ' in it.
+        return (
+            "; a ': ' inside a value goes in quotes, and a field lines up with the fields beside it"
+        )
+    if problem.startswith("did not find expected ',' or"):
+        return "; a list or mapping opened with '[' or '{' must be closed with ']' or '}'"
+    if problem.startswith("did not find expected"):
+        if before.rstrip().endswith(('"', "'")) and _KEY_ON_LINE.search(before):
+            return (
+                "; a value that starts with a quote ends at its closing quote: put the "
+                """whole value in the other kind of quotes (short: '"T visa" is a status')"""
+            )
+        if not before.strip():
+            return "; check this line's indentation: a field lines up with the fields beside it"
+    return ""

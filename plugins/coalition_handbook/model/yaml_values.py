@@ -1,0 +1,322 @@
+"""Build plain values from PyYAML's composed nodes, recording the offsets of each
+value and key, and the problems PyYAML would read past silently: duplicate keys,
+unsupported tags, merged keys given two values, a text cut short by a comment, list
+items joined into one, numbers too long to read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import yaml
+
+from ..utf8 import LONE_SURROGATE
+from .yaml_document import LineIndex, YamlDocument, YamlProblem
+from .yaml_loader import QuickResolvingLoader
+from .yaml_messages import quoted, shortened, unsupported_tag, value_label
+
+MAX_DEPTH = 64
+# No version, duration or weight needs more: Python refuses to read or print a number of
+# thousands of digits (a traceback), and hex or octal ones grow tenfold when printed.
+MAX_NUMBER_CHARACTERS = 30
+_MAPPING_TAG = "tag:yaml.org,2002:map"
+_SEQUENCE_TAG = "tag:yaml.org,2002:seq"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_STRING_TAG = "tag:yaml.org,2002:str"
+_INT_TAG = "tag:yaml.org,2002:int"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+# What PyYAML's constructors raise, beside their own errors, for a value its tag cannot
+# hold: ValueError for a date that is no day (`2026-02-30`) or `!!int 2a`, KeyError for
+# `!!bool maybe`, AttributeError for `!!timestamp x`.
+VALUE_CONVERSION_ERRORS = (ValueError, LookupError, AttributeError, TypeError, OverflowError)
+# A node's properties, an anchor and a tag in either order, each followed by spaces, line
+# breaks or a comment (possessive: nothing to backtrack into).
+_PROPERTIES = re.compile(r"(?:[&!][^ \t\r\n]*+(?:[ \t\r\n]++|#[^\r\n]*+)*+)++")
+_PROPERTY_STARTS = ("&", "!")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# What follows a plain value on its line when a '#' ended it early: `ILO Convention #29`
+# is the text `ILO Convention` and a comment. A number right after the '#' is a number
+# meant as text (a convention, an issue); `# note` and `#TODO` are comments meant.
+_CUT_BY_COMMENT = re.compile(r"[ \t]+(#[0-9][^\r\n]*)")
+_BLANKS = (" ", "\t")
+# A line of a plain text that starts as a list item does (`- `): an item indented past
+# its neighbours, which YAML reads as the text of the item above going on.
+_JOINED_ITEM = re.compile(r"[\r\n][ \t]*(-)(?=[ \t\r\n])")
+
+
+def _named(path: str) -> str:
+    """The start of a problem's message about the value at `path`: worked out only for a
+    problem, as `value_label` takes longer than reading a value does."""
+    return f"{value_label(path)} " if path else ""
+
+
+def join_path(prefix: str, part: str | int) -> str:
+    return f"{prefix}.{part}" if prefix else str(part)
+
+
+def _within(paths: Iterable[str], roots: list[str]) -> list[str]:
+    """The dotted `paths` that are one of `roots` or a value inside one."""
+    return [
+        path for path in paths if any(path == root or path.startswith(f"{root}.") for root in roots)
+    ]
+
+
+class ValueBuilder:
+    """Builds plain values from composed nodes, recording offsets and problems."""
+
+    def __init__(self, start: int, lines: LineIndex, document: YamlDocument) -> None:
+        self.start = start
+        self.lines = lines
+        self.document = document
+        self._constructor: QuickResolvingLoader | None = None
+
+    @property
+    def constructor(self) -> QuickResolvingLoader:
+        """PyYAML's constructor, for the few values read otherwise (`scalar`): made when
+        first needed, as most documents have none."""
+        if self._constructor is None:
+            self._constructor = QuickResolvingLoader("")
+        return self._constructor
+
+    def span(self, node: yaml.Node) -> tuple[int, int]:
+        return self.start + node.start_mark.index, self.start + node.end_mark.index
+
+    def problem(self, message: str, node: yaml.Node) -> None:
+        self.document.problems.append(YamlProblem(message, self.span(node)[0]))
+
+    def build(self, node: yaml.Node, path: str, depth: int) -> Any:
+        start, end = self.span(node)
+        if isinstance(node, yaml.ScalarNode):
+            # A scalar's span begins at its anchor or tag (`&a`, `!!str`): its text, which
+            # the checks place their findings in, begins after them. Only within the
+            # node: an empty value's properties end where its span does. Most scalars have
+            # none: a look at the first character, not a match of the pattern, says so.
+            text = self.lines.text
+            if text.startswith(_PROPERTY_STARTS, start, end):
+                properties = _PROPERTIES.match(text, start, end)
+                if properties:
+                    start = properties.end()
+        self.document.values[path] = start, end
+        if depth > MAX_DEPTH:
+            self.problem(f"nested more than {MAX_DEPTH} levels deep", node)
+            return None
+        if isinstance(node, yaml.MappingNode):
+            self.check_tag(node, _MAPPING_TAG)
+            result: dict[str, Any] = {}
+            self.fill_mapping(node, path, depth, result, explicit=set())
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            self.check_tag(node, _SEQUENCE_TAG)
+            items = [
+                self.build(item, join_path(path, index), depth + 1)
+                for index, item in enumerate(node.value)
+            ]
+            for index, (item, value) in enumerate(zip(node.value, items, strict=True)):
+                self.check_joined_items(item, value, join_path(path, index))
+            return items
+        problems = len(self.document.problems)
+        value = self.scalar(node, path)
+        if len(self.document.problems) > problems:
+            self.document.unreadable.add(path)
+        elif node.tag == _STRING_TAG and not node.style:  # plain: None, or "" from libyaml
+            self.check_cut_by_comment(end, path)
+        return value
+
+    def check_cut_by_comment(self, end: int, path: str) -> None:
+        """A plain text that a `#` cut short: YAML keeps the words before it, silently."""
+        if not self.lines.text.startswith(_BLANKS, end):  # mostly a line break: no comment
+            return
+        comment = _CUT_BY_COMMENT.match(self.lines.text, end)
+        if comment is None:
+            return
+        named = _named(path)
+        rest = shortened(comment.group(1).rstrip(), 40)
+        self.document.problems.append(
+            YamlProblem(
+                f"{named}ends before '{rest}': YAML reads ' #' as the start of a comment and "
+                "leaves the rest of the line out; put the value in quotes to keep it (or, "
+                "for a comment, write '# ' with a space)",
+                comment.start(1),
+                read=True,
+            )
+        )
+
+    def check_joined_items(self, node: yaml.Node, value: Any, path: str) -> None:
+        """A list item indented one space further than the one above it: YAML reads it
+        as that item's text going on (`- a` then ` - b` is the one item "a - b"), and
+        two forms or objectives silently become one. Only a dash left of where the
+        item's text starts: one at or past it may be prose wrapped at a dash ("under
+        pressure - calmly" wrapped before "- calmly"), as YAML reads it (review 3)."""
+        if not isinstance(node, yaml.ScalarNode) or node.style or not isinstance(value, str):
+            return  # only a plain text runs on over lines without quotes
+        if node.start_mark.line == node.end_mark.line:
+            return
+        start, end = self.span(node)
+        text = self.lines.text
+        text_column = start - (text.rfind("\n", 0, start) + 1)
+        for joined in _JOINED_ITEM.finditer(text, start, end):
+            dash = joined.start(1)
+            if dash - (text.rfind("\n", 0, dash) + 1) >= text_column:
+                continue
+            self.document.problems.append(
+                YamlProblem(
+                    f"this line is read as part of the item above, {value_label(path)} "
+                    f"({quoted(value)}): YAML joins a list item indented further than the "
+                    "one above it to that item; indent it like the others",
+                    joined.start(1),
+                    read=True,
+                )
+            )
+
+    def check_tag(self, node: yaml.Node, expected: str) -> None:
+        if node.tag != expected:
+            self.problem(unsupported_tag(node.tag), node)
+
+    def fill_mapping(
+        self,
+        node: yaml.MappingNode,
+        path: str,
+        depth: int,
+        result: dict[str, Any],
+        explicit: set[str],
+    ) -> None:
+        merges: list[yaml.Node] = []
+        first_offset: dict[str, int] = {}  # the line is only worked out for a duplicate
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE_TAG:
+                merges.append(value_node)
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problem("a key must be a plain name, not a list or a mapping", key_node)
+                continue
+            # The key as written: `no:` stays "no" (a language code), not False.
+            key = key_node.value
+            key_span = self.span(key_node)
+            key_start = key_span[0]
+            if key in first_offset:
+                self.problem(
+                    f"duplicate key '{shortened(key)}' (first at line "
+                    f"{self.lines.line(first_offset[key])}); "
+                    "YAML would keep only the last one",
+                    key_node,
+                )
+            first_offset.setdefault(key, key_start)
+            explicit.add(key)
+            child = join_path(path, key)
+            self.document.keys[child] = key_span
+            result[key] = self.build(value_node, child, depth + 1)
+        # `<<: *defaults` fills in keys the mapping does not set itself.
+        own = frozenset(explicit)
+        for merge in merges:
+            sources = merge.value if isinstance(merge, yaml.SequenceNode) else [merge]
+            for source in sources:
+                if not isinstance(source, yaml.MappingNode):
+                    self.problem("'<<' must merge a mapping", source)
+                    continue
+                self.merge_mapping(source, path, depth, result, explicit, own)
+
+    def merge_mapping(
+        self,
+        source: yaml.MappingNode,
+        path: str,
+        depth: int,
+        result: dict[str, Any],
+        explicit: set[str],
+        own: frozenset[str],
+    ) -> None:
+        """Fill in `result` (the mapping at `path`) from the merged mapping `source`,
+        with the keys not in `explicit` (set already; `own` by the mapping itself). The
+        merged values are built aside, places and all: the places of a key set already
+        stay those of the value read (a finding about `status: wrong` pointed at a
+        merged `approved`)."""
+        document = self.document
+        places = document.values, document.keys, document.unreadable
+        document.values, document.keys, document.unreadable = {}, {}, set()
+        merged: dict[str, Any] = {}
+        try:
+            self.fill_mapping(source, path, depth, merged, explicit=set())
+            values, keys, unreadable = document.values, document.keys, document.unreadable
+        finally:
+            document.values, document.keys, document.unreadable = places
+        taken = [join_path(path, key) for key in merged if key not in explicit]
+        for key, value in merged.items():  # each key once: adding one checks no other
+            if key not in explicit:
+                result[key] = value
+                explicit.add(key)
+            elif key not in own and value != result[key]:
+                self.merged_twice(key, keys[join_path(path, key)][0])
+        document.values.update((child, values[child]) for child in _within(values, taken))
+        document.keys.update((child, keys[child]) for child in _within(keys, taken))
+        document.unreadable.update(_within(unreadable, taken))
+
+    def merged_twice(self, key: str, offset: int) -> None:
+        """Two merged mappings give `key` different values: the YAML spec keeps the
+        first, as this loader does, but PyYAML (and so MkDocs) keeps the last for any
+        key longer than one character (its merge compares the keys' string objects)."""
+        self.document.problems.append(
+            YamlProblem(
+                f"'{shortened(key)}' is given different values by two merged mappings "
+                "('<<'): YAML readers differ on which one wins (the first here, the last "
+                f"in PyYAML); set '{shortened(key)}' in this mapping itself",
+                offset,
+                read=True,
+            )
+        )
+
+    def scalar(self, node: yaml.Node, path: str = "") -> Any:
+        """The value of a scalar `node`, stored at `path` (which a problem names)."""
+        if node.tag == _STRING_TAG:
+            # Only a double-quoted string can hold an escaped lone surrogate ("\uD800"):
+            # no character, and nothing can print or encode it.
+            if node.style == '"' and LONE_SURROGATE.search(node.value):
+                self.problem(
+                    f"{_named(path)}holds an escaped lone surrogate (\\uD800 to \\uDFFF), "
+                    "no character",
+                    node,
+                )
+                return node.value.encode("utf-8", "replace").decode("utf-8")
+            return node.value  # most values: no need for the constructor's dispatch
+        value = node.value
+        if node.tag == _INT_TAG and len(value) > MAX_NUMBER_CHARACTERS:
+            self.problem(
+                f"{_named(path)}is a number of {len(value)} characters, too long to read "
+                f"(at most {MAX_NUMBER_CHARACTERS})",
+                node,
+            )
+            self.document.usable = False  # as for too deep a nesting: nothing else is read
+            return None
+        # Versions and dates, in every record, read directly; the constructor for the rest
+        # (octal `017`, `1_000`, `12:30`, `2026-1-31`, times of day).
+        if node.tag == _INT_TAG and value.isascii() and value.isdigit() and value[0] != "0":
+            return int(value)
+        if node.tag == _TIMESTAMP_TAG and _ISO_DATE.fullmatch(value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                return value  # 2026-02-30 stays text, as below
+        if node.tag not in QuickResolvingLoader.yaml_constructors:  # `!foo`, `!!python/name:x`
+            self.problem(unsupported_tag(node.tag), node)
+            return node.value
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as error:
+            self.problem(f"cannot read this value: {shortened(str(error.problem), 200)}", node)
+        except ValueError:
+            if node.tag != _TIMESTAMP_TAG:  # `!!int 2a`, `!!float abc`: PyYAML refuses
+                self.cannot_read(node)
+            # A timestamp such as 2026-02-30 stays text; the schema says if it matters.
+        except VALUE_CONVERSION_ERRORS:
+            # An explicit tag on a value it cannot hold (`!!bool maybe`, `!!timestamp x`).
+            self.cannot_read(node)
+        return node.value
+
+    def cannot_read(self, node: yaml.Node) -> None:
+        tag = shortened(node.tag.rpartition(":")[2])
+        start, end = self.span(node)
+        properties = _PROPERTIES.match(self.lines.text, start, end)
+        tagged = properties is not None and "!" in properties.group()
+        # Untagged, a plain `0x_` looks like a number to YAML, which cannot read it.
+        hint = "" if tagged else "; put it in quotes to keep it as text"
+        self.problem(f"cannot read this value as {tag}{hint}", node)
