@@ -29,7 +29,7 @@ from ..site.search_numbers import NUMBERS_FIELD, joined_numbers
 @dataclass
 class PendingSearch:
     """A page between `index_from_cache` and `finish_search_entries` (the hooks
-    `_index_from_cache` and `_after_search` of plugin.py): its own front matter `search`,
+    `_index_from_cache` and `_after_search` of page_hooks.py): its own front matter `search`,
     and the key to keep its new entries under (None: they came from the cache) with where
     they start in the index."""
 
