@@ -15,6 +15,7 @@ from helpers_model import load, term_yaml
 from mkdocs.structure.files import File
 from site_builds import elements, script_source
 
+from coalition_handbook.plugin import site_setup
 from coalition_handbook.plugin.instant_navigation import InstantNavigationPolicies
 from coalition_handbook.plugin.theme import (
     SEARCH_PARTIAL,
@@ -1579,3 +1580,24 @@ def test_numbers_are_looked_for_in_linear_time() -> None:
         "['18883737888', '8883737888', '3737888']\n"
     )
     assert (completed.returncode, completed.stderr) == (0, "")
+
+
+def test_the_plugin_s_assets_are_the_same_from_a_checkout_with_crlf_line_endings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reproducibility audit: a clone with `core.autocrlf=true` (Git for Windows' default)
+    checks the plugin's stylesheet and the offline search shim out with CRLF, which were
+    published as read: another stylesheet's name on every page and another shim than CI's,
+    from the same commit. The pages, the search index and the PDFs were already the same."""
+    lf = site_setup.plugin_assets(offline=True)
+    crlf = tmp_path / "assets"
+    crlf.mkdir()
+    for source in site_setup.ASSETS.iterdir():
+        lines = source.read_bytes().replace(b"\r\n", b"\n")
+        (crlf / source.name).write_bytes(lines.replace(b"\n", b"\r\n"))
+    monkeypatch.setattr(site_setup, "ASSETS", crlf)
+    monkeypatch.setattr(site_setup, "SEARCH_FOLD", crlf / site_setup.SEARCH_FOLD.name)
+    from_crlf = site_setup.plugin_assets(offline=True)
+    assert [asset.uri for asset in from_crlf] == [asset.uri for asset in lf]
+    assert from_crlf == lf
+    assert not any(b"\r" in asset.content for asset in lf)

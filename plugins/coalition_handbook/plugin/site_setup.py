@@ -88,7 +88,7 @@ def plugin_assets(offline: bool) -> tuple[Asset, ...]:
     """The stylesheet and the script (after the search's folding, `SEARCH_FOLD`) under
     names of their content (`fingerprinted`), and, in an offline build, the search and
     ResizeObserver shims, which pages opened from files never take from the web."""
-    stylesheet = (ASSETS / posixpath.basename(STYLESHEET)).read_bytes()
+    stylesheet = _text_asset(ASSETS / posixpath.basename(STYLESHEET))
     script = (ASSETS / posixpath.basename(SCRIPT)).read_text(encoding="utf-8")
     fold = SEARCH_FOLD.read_text(encoding="utf-8")
     folded_script = f"{fold}\n{script}".encode()
@@ -98,9 +98,17 @@ def plugin_assets(offline: bool) -> tuple[Asset, ...]:
     ]
     if offline:
         assets += [
-            Asset(uri, (ASSETS / posixpath.basename(uri)).read_bytes()) for uri in _OFFLINE_SHIMS
+            Asset(uri, _text_asset(ASSETS / posixpath.basename(uri))) for uri in _OFFLINE_SHIMS
         ]
     return tuple(assets)
+
+
+def _text_asset(path: Path) -> bytes:
+    """The file's bytes with LF line endings: a checkout with `core.autocrlf=true` (Git for
+    Windows' default) has CRLF in the package's stylesheet and shims, and published them
+    so, another stylesheet's name on every page than CI's from the same commit (DESIGN
+    section 7; audit). The script is read as text, which reads CRLF as LF already."""
+    return path.read_bytes().replace(b"\r\n", b"\n")
 
 
 def configure_site(
