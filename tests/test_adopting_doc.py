@@ -544,3 +544,22 @@ def test_the_guide_installs_again_from_the_checkout_without_an_earlier_builds_fi
             checked += 1
             assert f"rm -rf {words[-1]}/build" in lines[:number], block
     assert checked >= 2  # the wheel, and installing again
+
+
+def test_the_guide_verifies_a_published_site_by_building_as_the_publish_workflow_does() -> None:
+    """A release manager's audit: the guide said an auditor could compare a rebuild with
+    the published site, not how. Its recipe builds in the workflow's container with the
+    workflow's build command and SITE_URL: another tool, address or Pango would differ."""
+    workflow = yaml.safe_load(
+        (ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8")
+    )
+    job = workflow["jobs"]["build"]
+    (build,) = [step for step in job["steps"] if step.get("name") == "Build the site"]
+    said = subsection("Verify a published site")
+    blocks = [match["text"] for match in FENCED_BLOCK.finditer(said)]
+    rebuild = " ".join(blocks[0].split())
+    assert f'docker run --rm -v "$PWD":/src -w /src {job["container"]} ' in rebuild
+    assert "SITE_URL" in build["env"]
+    assert f"SITE_URL=https://OWNER.github.io/REPOSITORY/ {build['run']} -d rebuilt" in rebuild
+    assert "SOURCE_DATE_EPOCH" not in json.dumps(workflow)
+    assert "diff -r published rebuilt" in blocks[1]
