@@ -600,3 +600,39 @@ def test_numbers_in_any_script_s_digits_are_read_as_in_ascii_ones(
         (1, 6, written("0612345678")),
         (3, 6, written("5552345678")),
     ]
+
+
+def test_converted_word_documents_markup_is_read_through(tmp_path: Path) -> None:
+    """Audit (Word documents and old web pages converted to Markdown by pandoc, mammoth,
+    markdownify): a backslash escaping punctuation (`402\\-555\\-0124`, which the site shows
+    `402-555-0124`; `jane\\@example.org`, shown with its backslash but read through by
+    anyone), an inline element's tag (`402-<span>555</span>-0128`) and emphasis marks
+    against a digit (`**402**-555-0160`) split no number or address: each was published
+    unreported. A tag that carries a link (`<a href="...">`) is read as a link still. Found
+    from its first character read, as in an HTML file (`402</mark>-555-0131`)."""
+    page = (
+        "Call 555\\-0123 or 402\\-555\\-0124\\. Write to jane\\@example.org or"
+        " lee\\_ann\\@example\\.org.\n"
+        "Split: 402-<span>555</span>-0128 and <u>402 555</u> 0130 or <mark>402</mark>-555-0131.\n"
+        "Bold: **402**-555-0160 and 402-*555*-0161 or 402-**555-0162**.\n"
+        'Link: [Call us](tel:402\\-555\\-0167) or <a href="tel:402-555-0168">here</a>.\n'
+        "Kept: 5 \\* 3 = 15, a \\`code\\` and *rescue* and `402-555-0169`.\n"
+    )
+    found = [
+        (f.line, f.column, f.found) for f in privacy_findings(tmp_path, {"index.md": page}, [])
+    ]
+    assert found == [
+        (1, 6, "555\\-0123"),
+        (1, 19, "402\\-555\\-0124"),
+        (1, 45, "jane\\@example.org"),
+        (1, 66, "lee\\_ann\\@example\\.org"),
+        (2, 8, "402-<span>555</span>-0128"),
+        (2, 41, "402 555</u> 0130"),
+        (2, 67, "402</mark>-555-0131"),
+        (3, 9, "402**-555-0160"),
+        (3, 28, "402-*555*-0161"),
+        (3, 46, "402-**555-0162"),
+        (4, 21, "402\\-555\\-0167"),
+        (4, 53, "402-555-0168"),
+        (5, 49, "402-555-0169"),
+    ]

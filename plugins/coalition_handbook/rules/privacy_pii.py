@@ -13,7 +13,10 @@ column's gap); and what no reader sees (a soft hyphen, a zero width space) is re
 through, as matching reads text.
 A character reference is read as the character a reader is shown
 (`jane&#64;gmail.com`, `555&nbsp;867&nbsp;5309`), in pages and in HTML, XML and SVG
-files, and reported as written. `privacy.allow` lists the public ones (hotlines, office
+files, and reported as written. In Markdown, a backslash before punctuation, an inline
+element's tag and emphasis marks against a digit are read through (`402\\-555\\-0124`,
+`402-<span>555</span>-0128`, `**402**-555-0160`: `_markdown_read`), as converted Word
+documents write them. `privacy.allow` lists public data (hotlines, office
 addresses); phone numbers are compared as the world dials them (`phone_key`), however
 the entry and the text write them, and a number is public written at home and abroad
 (`0800 0121 700` and `+44 800 0121 700`: `privacy_allow`). A North American number is
@@ -94,12 +97,12 @@ from pathlib import PurePosixPath
 from ..config import HandbookConfig
 from ..findings import Finding, Severity
 from ..markdown import LineIndex, code_block_spans
-from ..markup import decoded_references, shown_text
+from ..markup import INLINE_ELEMENTS, decoded_references, readable_text, shown_text
 from ..model.files import XML_DATA_SUFFIXES
 from ..model.source import MARKDOWN_SUFFIXES
 from ..model.types import Origin
 from ..parallel import in_two_processes
-from ..source_map import ChainedMap, PositionMap, SourceMap
+from ..source_map import UNCHANGED, ChainedMap, PositionMap, SourceMap, chained, rewritten
 from .base import CheckContext
 from .folded_lines import is_folded, unfolded
 from .preformatted import preformatted_lines
@@ -231,13 +234,53 @@ def _reported_in_files(allowed: AllowList, origins: Sequence[Origin]) -> list[li
 
 def _reported_in_file(origin: Origin, allowed: AllowList) -> list[ReportedData]:
     # Read as shown: Python-Markdown and browsers decode character references.
-    read, to_source = decoded_references(origin.text)
+    read, to_source = _markdown_read(origin.text)
+    read, decoded = decoded_references(read)
+    to_source = chained(to_source, decoded)
     lines_of = no_lines  # YAML: a block scalar's lines are a paragraph's
     if origin.path.lower().endswith(MARKDOWN_SUFFIXES):  # a page: its code blocks' are lines
         lines_of = partial(code_block_spans, body_line=origin.body_line)
     return list(
         reported_personal_data(origin.path, origin.text, read, to_source, allowed, lines_of)
     )
+
+
+# Markdown's own markup that splits what a reader reads whole (audit: Word documents and
+# old web pages converted by pandoc, mammoth or markdownify): a backslash before ASCII
+# punctuation (`402\\-555\\-0124` is shown `402-555-0124`; `jane\\@example.org` is shown
+# with its backslash, but read through by anyone, as `jane [at] gmail` is), the tag of an
+# inline element that carries no link or text (`402-<span>555</span>-0128`, on one line),
+# and emphasis marks against a digit (`**402**-555-0160`). A backtick and a `~` escaped
+# are kept: one taken out could open a fence in what is read, which parts its lines.
+_MARKDOWN_SPLITS = re.compile(
+    r"\\[!-/:-@\[-_{-}]|<(?P<tag>/?[A-Za-z][\w:-]*+)(?:\s[^<>\n]*+)?>|(?P<marks>\*{1,3})"
+)
+
+
+def _markdown_read(text: str) -> tuple[str, PositionMap]:
+    """`text`, a page or a term's or protocol's Markdown, with what `_MARKDOWN_SPLITS`
+    finds taken out, and where each place of it is in `text`."""
+    if "\\" not in text and "<" not in text and "*" not in text:
+        return text, UNCHANGED
+    return rewritten(text, _splits(text))
+
+
+def _splits(text: str) -> Iterator[tuple[int, int, str]]:
+    for found in _MARKDOWN_SPLITS.finditer(text):
+        start, end = found.span()
+        if found.group("marks") is not None:
+            if _digit_at(text, start - 1) or _digit_at(text, end):
+                yield start, end, ""
+        elif found.group("tag") is not None:
+            name = found.group("tag").lstrip("/").lower()
+            if name in INLINE_ELEMENTS and readable_text(found.group()).isspace():
+                yield start, end, ""
+        else:  # an escape: its backslash
+            yield start, start + 1, ""
+
+
+def _digit_at(text: str, position: int) -> bool:
+    return 0 <= position < len(text) and text[position].isdigit()
 
 
 def _cost(origin: Origin) -> float:
