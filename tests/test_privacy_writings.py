@@ -636,3 +636,25 @@ def test_converted_word_documents_markup_is_read_through(tmp_path: Path) -> None
         (4, 53, "402-555-0168"),
         (5, 49, "402-555-0169"),
     ]
+
+
+def test_a_tag_that_pandoc_wrapped_over_two_lines_splits_no_number(tmp_path: Path) -> None:
+    """Audit: `pandoc -t gfm` wraps a long tag between its attributes; the number it
+    splits is read whole, the lines kept as lines (a line before a blank line is no part
+    of the tag: the paragraph ends there)."""
+    page = (
+        'Call 402-<span class="mark"\n'
+        'style="color:red">555</span>-0142 now, or (402) <u\n'
+        'class="x" style="y">555</u>-0144.\n'
+        "\n"
+        "Or 402-555-<b\n"
+        "\n"
+        "x>0145.\n"
+    )
+    found = [
+        (f.line, f.column, f.found) for f in privacy_findings(tmp_path, {"index.md": page}, [])
+    ]
+    assert found == [
+        (1, 6, '402-<span class="mark"\nstyle="color:red">555</span>-0142'),
+        (2, 43, '(402) <u\nclass="x" style="y">555</u>-0144'),
+    ]

@@ -251,10 +251,13 @@ def _reported_in_file(origin: Origin, allowed: AllowList) -> list[ReportedData]:
 # with its backslash, but read through by anyone, as `jane [at] gmail` is), the tag of an
 # inline element that carries no link or text (`402-<span>555</span>-0128`, on one line),
 # and emphasis marks against a digit (`**402**-555-0160`). A backtick and a `~` escaped
-# are kept: one taken out could open a fence in what is read, which parts its lines.
+# are kept: one taken out could open a fence in what is read, which parts its lines. A
+# tag may run over lines (`pandoc -t gfm` wraps it between attributes), not past a blank
+# line, which ends the paragraph; its line breaks are kept, so that lines stay lines.
 _MARKDOWN_SPLITS = re.compile(
-    r"\\[!-/:-@\[-_{-}]|<(?P<tag>/?[A-Za-z][\w:-]*+)(?:\s[^<>\n]*+)?>|(?P<marks>\*{1,3})"
+    r"\\[!-/:-@\[-_{-}]|<(?P<tag>/?[A-Za-z][\w:-]*+)(?:\s[^<>]*+)?>|(?P<marks>\*{1,3})"
 )
+_BLANK_LINE = re.compile(r"\n[ \t]*+\r?\n")
 
 
 def _markdown_read(text: str) -> tuple[str, PositionMap]:
@@ -273,8 +276,14 @@ def _splits(text: str) -> Iterator[tuple[int, int, str]]:
                 yield start, end, ""
         elif found.group("tag") is not None:
             name = found.group("tag").lstrip("/").lower()
-            if name in INLINE_ELEMENTS and readable_text(found.group()).isspace():
+            tag = found.group()  # with no attribute's value, no text: read at once
+            if name not in INLINE_ELEMENTS or ("=" in tag and not readable_text(tag).isspace()):
+                continue
+            if "\n" not in tag:
                 yield start, end, ""
+            elif _BLANK_LINE.search(tag) is None:
+                for line in re.finditer(r"[^\r\n]++", tag):
+                    yield start + line.start(), start + line.end(), ""
         else:  # an escape: its backslash
             yield start, start + 1, ""
 
