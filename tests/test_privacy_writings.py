@@ -658,3 +658,22 @@ def test_a_tag_that_pandoc_wrapped_over_two_lines_splits_no_number(tmp_path: Pat
         (1, 6, '402-<span class="mark"\nstyle="color:red">555</span>-0142'),
         (2, 43, '(402) <u\nclass="x" style="y">555</u>-0144'),
     ]
+
+
+def test_markup_read_through_joins_no_number_to_what_follows_it(tmp_path: Path) -> None:
+    """Review of the audit's reading: a footnote's superscript after a number, or a tag or
+    emphasis between its last digit and a letter or digit, is no part of it; each number
+    is reported whole, as before markup was read through."""
+    page = (
+        "Call 402-555-0123<sup>1</sup> or (402) 555-0125<span>a</span> or"
+        " **402-555-0128**1 or 402-555-0129</b></i>2.\n"
+    )
+    found = [
+        (f.line, f.column, f.found) for f in privacy_findings(tmp_path, {"index.md": page}, [])
+    ]
+    assert found == [
+        (1, 6, "402-555-0123"),
+        (1, 34, "(402) 555-0125"),
+        (1, 68, "402-555-0128"),
+        (1, 87, "402-555-0129"),
+    ]

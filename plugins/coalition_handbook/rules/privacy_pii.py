@@ -272,12 +272,15 @@ def _splits(text: str) -> Iterator[tuple[int, int, str]]:
     for found in _MARKDOWN_SPLITS.finditer(text):
         start, end = found.span()
         if found.group("marks") is not None:
-            if _digit_at(text, start - 1) or _digit_at(text, end):
+            digit = _digit_at(text, start - 1) or _digit_at(text, end)
+            if digit and not _between_letters(text, start, end):
                 yield start, end, ""
         elif found.group("tag") is not None:
             name = found.group("tag").lstrip("/").lower()
             tag = found.group()  # with no attribute's value, no text: read at once
-            if name not in INLINE_ELEMENTS or ("=" in tag and not readable_text(tag).isspace()):
+            if name not in _JOINED_ELEMENTS or _between_letters(text, start, end):
+                continue
+            if "=" in tag and not readable_text(tag).isspace():
                 continue
             if "\n" not in tag:
                 yield start, end, ""
@@ -290,6 +293,22 @@ def _splits(text: str) -> Iterator[tuple[int, int, str]]:
 
 def _digit_at(text: str, position: int) -> bool:
     return 0 <= position < len(text) and text[position].isdigit()
+
+
+# The inline elements whose text a reader reads on from the text around it: not a
+# superscript or a subscript, shown raised or lowered (a footnote's mark after a number,
+# `402-555-0123<sup>1</sup>`, is no digit of it).
+_JOINED_ELEMENTS = INLINE_ELEMENTS - {"sup", "sub"}
+# The tags and emphasis marks that follow a place, a few at most (`</b></i>`).
+_MARKUP_AFTER = re.compile(r"(?:<[^<>]*+>|\*++){0,8}")
+
+
+def _between_letters(text: str, start: int, end: int) -> bool:
+    """Whether the tag or marks at `text[start:end]` stand between two letters or digits
+    (past the markup after them): a number's or a word's end and the next one's start
+    (`**402-555-0128**1`, `0125</span>a`), which reading them joined would make one."""
+    after = _MARKUP_AFTER.match(text, end).end()
+    return start > 0 and text[start - 1].isalnum() and after < len(text) and text[after].isalnum()
 
 
 def _cost(origin: Origin) -> float:
