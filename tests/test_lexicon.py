@@ -90,3 +90,35 @@ def test_importing_the_forms_reads_no_lexicon() -> None:
     # A check answered from the cache looks no word up: it imports no gzip (review rv44).
     script = "import sys, coalition_handbook.forms\nprint('gzip' in sys.modules)\n"
     assert printed_by(script) == ["False"]
+
+
+def test_a_style_kept_by_letters_is_the_model_s_style() -> None:
+    # lemminflect's model reads a word's last eight letters, lower case, each of a-z or
+    # "another character": words alike in those are given the style worked out once.
+    from lemminflect.core.InflectionRules import MorphologyStyleModel
+
+    from coalition_handbook.lexicon import StylesByLetters
+
+    model = MorphologyStyleModel()
+    styles = StylesByLetters()
+    words = [
+        "tier1", "tier2", "TIER9", "kind892", "kind-893", "bus", "agenda", "criterion",
+        "alumnus", "thesis", "phenomenon", "x", "", "Überblick", "İstanbul", "ﬁle",
+        "verylongwordending", "otherlongwordending", "fish", "café", "naïve",
+    ]  # fmt: skip
+    for upos in ("NOUN", "VERB", "ADJ", "ADV", "PROPN"):
+        assert [styles.getStyle(word, upos) for word in words] == [
+            model.getStyle(word, upos) for word in words
+        ]
+    assert StylesByLetters.letters_read("Kind-893") == "????dnik"
+    assert StylesByLetters.letters_read("verylongwordending") == "gnidnedr"
+
+
+def test_a_glossary_s_styles_are_kept_by_letters() -> None:
+    script = (
+        "from coalition_handbook.forms import plurals\n"
+        "from lemminflect.core.Inflections import Inflections\n"
+        "print(plurals('tier1'), plurals('tier2'), plurals('Zorbix'), "
+        "type(Inflections()._getInflStyleModel()).__name__)\n"
+    )
+    assert printed_by(script) == ["('tier1s',)", "('tier2s',)", "('Zorbixes',)", "StylesByLetters"]
