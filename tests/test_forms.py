@@ -283,3 +283,26 @@ def test_a_form_of_ascii_splits_as_any_form(form: str) -> None:
     characters (it has none to take out, and is NFC already): the same words."""
     normalised = unicodedata.normalize("NFC", without_invisible(form)).strip()
     assert split_words(form) == [word for word in WORD_SEPARATORS.split(normalised) if word]
+
+
+def test_lemminflect_is_asked_about_a_word_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # `singular`, `is_plural` and `plurals` each read the last word of every form: the
+    # lexicon's answer is asked for once (a tenth of a cold matcher's compilation).
+    from coalition_handbook import forms
+
+    asked: list[tuple[str, bool]] = []
+    inflection = forms.get_inflection()
+
+    def counted(lemma: str, tag: str, inflect_oov: bool = True) -> tuple[str, ...]:
+        asked.append((lemma, inflect_oov))
+        return inflection(lemma, tag=tag, inflect_oov=inflect_oov)
+
+    monkeypatch.setattr(forms, "get_inflection", lambda: counted)
+    for cached in (forms.singular, forms.is_plural, forms.plurals, forms.noun_plurals):
+        cached.cache_clear()
+    assert forms.last_word_variants("zorbix") == ("zorbix", "zorbix's", "zorbixes", "zorbixes'")
+    assert forms.singular("zorbix") == "zorbix"
+    assert forms.last_word_variants("hotline") == ("hotline", "hotline's", "hotlines", "hotlines'")
+    assert forms.singular("hotlines") == "hotline"
+    assert len(asked) == len(set(asked))
+    assert ("zorbix", False) in asked
