@@ -556,3 +556,39 @@ def test_a_child_whose_pid_a_signal_kept_from_being_known_ends_by_itself(
         time.sleep(0.05)
     assert pid == children[0]
     assert os.waitstatus_to_exitcode(status) == 1
+
+
+def test_record_files_are_read_warm_in_the_child(
+    any_size: None, forks: list[int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The first record file read sets up what every read needs (the schema's validator,
+    # some 30 ms): read here before the fork, the child is not set up again.
+    from coalition_handbook.model import records, schema
+
+    for index in range(20):
+        (tmp_path / "glossary").mkdir(exist_ok=True)
+        (tmp_path / "glossary" / f"term-{index}.yml").write_text(
+            f"term: term {index}\nversion: 1\ndefinition: A term.\n"
+            "history:\n  - version: 1\n    date: 2026-01-01\n    summary: First.\n",
+            encoding="utf-8",
+        )
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\nplugins:\n  - handbook\n", "utf-8")
+    config = load_config(tmp_path / "mkdocs.yml")
+    schema._fits.cache_clear()
+    warm: list[bool] = []
+    read = records.load_yaml_record
+
+    def noted(*args: object, **kwargs: object) -> object:
+        warm.append(schema._fits.cache_info().currsize > 0)
+        return read(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(records, "load_yaml_record", noted)
+    paths = records.record_files(tmp_path / "glossary")
+    built, findings, _ = records.cached_records(
+        paths, config, "term", "glossary.schema", lambda record: (os.getpid(), warm[-1]), None
+    )
+    assert findings == []
+    by_child = [was_warm for pid, was_warm in built.values() if pid != os.getpid()]
+    assert by_child  # the child read its part
+    assert all(by_child)
+    assert [pid for pid, _ in built.values()].count(os.getpid()) >= 1
