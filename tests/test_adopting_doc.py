@@ -563,3 +563,22 @@ def test_the_guide_verifies_a_published_site_by_building_as_the_publish_workflow
     assert f"SITE_URL=https://OWNER.github.io/REPOSITORY/ {build['run']} -d rebuilt" in rebuild
     assert "SOURCE_DATE_EPOCH" not in json.dumps(workflow)
     assert "diff -r published rebuilt" in blocks[1]
+
+
+def test_the_guide_says_how_long_the_published_artifact_is_kept() -> None:
+    """Review: the recipe took the Publish run's `github-pages` artifact, which
+    upload-pages-artifact keeps one day unless its step sets `retention-days`: a release
+    manager verifying a later day found none. The guide says how long publish.yml keeps
+    it, and how to keep it longer."""
+    workflow = yaml.safe_load(
+        (ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8")
+    )
+    (upload,) = [
+        step
+        for step in workflow["jobs"]["build"]["steps"]
+        if str(step.get("uses", "")).startswith("actions/upload-pages-artifact@")
+    ]
+    days = int((upload.get("with") or {}).get("retention-days", 1))  # the action's default
+    said = " ".join(subsection("Verify a published site").split())
+    assert ("kept for one day" if days == 1 else f"kept for {days} days") in said
+    assert "retention-days:" in said
