@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import re
 
 from mkdocs.plugins import BasePlugin
 
@@ -60,3 +61,23 @@ def test_what_the_hooks_keep_is_first_set_in_plugin_state() -> None:
                 set_elsewhere[node.attr] = cls.__name__
     assert "result" in initialised and "site_inputs" in initialised
     assert set_elsewhere == {}
+
+
+def test_the_plugin_s_docstring_names_the_module_of_each_event() -> None:
+    """HandbookPlugin's docstring maps each MkDocs event to the module of its hooks: a
+    reader starts there, so it stays true as hooks are added or moved."""
+    said = {
+        event: line.rsplit(":", 1)[1].strip()
+        for line in " ".join((HandbookPlugin.__doc__ or "").split("\n")).split("- ")[1:]
+        for event in re.findall(r"`(\w+)`", line.rsplit(":", 1)[0])
+    }
+    events = [name for name in dir(HandbookPlugin) if name.startswith("on_")] + ["load_config"]
+    where = {
+        name: inspect.getmodule(
+            next(cls for cls in own_classes() if name in vars(cls))
+        ).__name__.rsplit(".", 1)[1]
+        + ".py"
+        for name in events
+    }
+    assert "on_files" in where and "load_config" in where
+    assert said == where
