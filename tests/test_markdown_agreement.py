@@ -498,3 +498,27 @@ def test_a_quote_inside_a_quote_s_container_counts_its_columns_afresh(page: str)
     the block pass counted from the outer container's content and checked the code
     (review rv34a: differential fuzz of quotes, the most frequent family left)."""
     assert checked_words(page) == shown_words(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "- >     w1x\n",  # code in the quote
+        "* > w1x\n>     w2x\n",
+        "- > w1x\n  >\n  >     w2x\n",
+        "- > - w1x\n  >\n  >       w2x\n",  # the quote's list item's second paragraph
+        "- > w1x\n  >\n      w2x\n",  # code in the item's quote: its lines keep their indentation
+        "- >> w1x\n  >>     w2x\n",
+        "- > !!! note\n  >     w1x\n",
+        "- > | w1x | w2x |\n  > |---|---|\n\n    w3x\n",
+        "* > # w1x\n  > - w2x\n\n    w3x\n",  # the quote's list is the item's
+        "- w0x\n- > w1x\n  >\n  >     w2x\n",
+        "- > w0x\n- > w1x\n  >\n  >     w2x\n",
+    ],
+)
+def test_a_quote_opened_on_a_list_item_s_line_is_a_quote_in_the_item(page: str) -> None:
+    """`- > text`: Python-Markdown reads the item's content as a blockquote in the item,
+    whose lines' columns count from its `>` (four past it is code). The block pass read
+    the item's line as text, so the quote's code was checked and its list's paragraphs
+    were not."""
+    assert checked_words(page) == shown_words(page)

@@ -137,6 +137,11 @@ class Blocks:
         # of a block in the quote its first `>` opens).
         self.line_quote_depth = 0
         self.quote_indent = 0
+        # The content column of the list item whose own line opened the quote the current
+        # block is in (`_item_line_block`; None: none did): up to a blank line, that
+        # quote's lines are the item's, wherever their `>` stands, and so are the
+        # containers opened in them.
+        self.item_line_quote: int | None = None
         # The tag of the raw HTML block open (None: none) and how deep in it: its lines
         # are prose as HTML shows it, with no Markdown (see `raw_spans`).
         self.raw_block: str | None = None
@@ -274,6 +279,7 @@ class Blocks:
 
     def end_quote(self) -> None:
         """The blockquote ended: so did the containers opened in it."""
+        self.item_line_quote = None
         if self.first_quote_container is not None:
             self.close_from(min(self.first_quote_container, len(self.containers)))
             self.first_quote_container = None
@@ -348,8 +354,12 @@ class Blocks:
                 return True
         return False
 
-    def classify(self, line: str, next_line: str | None) -> tuple[int, int, bool] | None:
-        """(start, end, continues) of the prose on `line`, or None for none."""
+    def classify(
+        self, line: str, next_line: str | None, content: tuple[int, int] | None = None
+    ) -> tuple[int, int, bool] | None:
+        """(start, end, continues) of the prose on `line`, or None for none. `content`
+        (position, column): read `line` from there, as a block that starts at that column
+        (a list item's content on the item's own line, `_item_line_block`)."""
         end = len(line) - 1 if line.endswith("\r") else len(line)
         self.line_start = self.next_offset - len(line) - 1
         if self.reference_next is not None:  # the definition's URL or title line
@@ -391,7 +401,7 @@ class Blocks:
                     return None
             return self._raw_block_line(line, end)
 
-        position, column = indentation_of(line, 0)
+        position, column = indentation_of(line, 0) if content is None else content
         if self.in_snippets or (line[position : position + 1] == "-" and "8<" in line):
             snippet = _SNIPPET.fullmatch(line, position, end)
             marker = snippet is not None and snippet.group("file") is None
@@ -432,7 +442,9 @@ class Blocks:
             self.leave_quote_containers(column, after_quote_blank=False)
         if lazy and len(self.containers) > 1 and self._ends_strict(column):
             lazy = False
-        elif not lazy:
+        elif not lazy and not self.chunk_is_list:
+            # (A list's first block holds every line up to a blank one: a line that goes
+            # on from a quote or heading on an item's line is the item's, however indented.)
             self._close_beyond(column)
         if quote is None and self.previous == "blank" and not self.blank_in_quote:
             self.end_quote()  # at a blank line
@@ -478,6 +490,11 @@ class Blocks:
         if quote:
             went_on = self.previous != "blank" or self.blank_in_quote
             self.line_quote_depth = max(self.line_quote_depth if went_on else 0, depth)
+            if self.item_line_quote is not None:
+                if went_on:  # a line of the item's quote: its containers are the item's
+                    column = max(column, self.item_line_quote)
+                else:
+                    self.item_line_quote = None
         if quote:
             position, indent = indentation_of(line, quote.end())
             if line.find("\t", quote.start(), position) >= 0:
@@ -687,6 +704,13 @@ class Blocks:
         if first in "-*+0123456789" and not (lazy and not self.chunk_is_list):
             item = _LIST_ITEM.match(rest)
             if item:
+                after = rest[item.end() : item.end() + 1]
+                if (
+                    after in ">!?="
+                    and quote is None
+                    and (not self.quote_depth or self.item_line_quote is not None)
+                ):
+                    return self._item_line_block(line, next_line, position + item.end(), column)
                 self._enter(column)
                 heading = (
                     _ATX.match(rest, item.end())
@@ -723,6 +747,29 @@ class Blocks:
             self.table_depth = self.quote_depth
             return self._table_row(line, position, end)
         return self._paragraph(position, end, lazy, base)
+
+    def _item_line_block(
+        self, line: str, next_line: str | None, position: int, column: int
+    ) -> tuple[int, int, bool] | None:
+        """A list item at `column` whose own line goes on, at `position`, with a quote
+        (`- > text`), an admonition, details or tab (`- !!! note`): Python-Markdown reads
+        the item's content as blocks of their own, the first starting the item's content
+        column, so the rest of the line is read as such a block's line (a quote's marks
+        and columns, a comment in it, its code). The item's block stays a list whose
+        lines keep their indentation from the marker's column (`    > b` after it is no
+        quote's line but text), and an item marker on the next line starts the list's
+        next item."""
+        self.end_quote()
+        self._enter(column)
+        content = self.containers[-1]
+        self.previous = "blank"
+        self.blank_in_quote = False
+        self.chunk_is_list = False  # its content's line is no code to its own block
+        prose = self.classify(line, next_line, (position, content))
+        if self.line_quoted:
+            self.chunk_column, self.chunk_is_list = column, True
+            self.item_line_quote = content
+        return prose
 
     def _starts_definition(self, rest: str, lazy: bool, column: int, line: str) -> bool:
         """Whether a line starting with `:` (`rest`, at `column`) is an item of a
