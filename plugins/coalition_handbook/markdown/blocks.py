@@ -142,6 +142,10 @@ class Blocks:
         # quote's lines are the item's, wherever their `>` stands, and so are the
         # containers opened in them.
         self.item_line_quote: int | None = None
+        # The index in `containers` of an admonition, details or tab opened on a list
+        # item's own line, up to the first blank line after it (None: none is): its
+        # content starts four columns from the item's marker, then from its content.
+        self.item_line_strict: int | None = None
         # The tag of the raw HTML block open (None: none) and how deep in it: its lines
         # are prose as HTML shows it, with no Markdown (see `raw_spans`).
         self.raw_block: str | None = None
@@ -333,6 +337,8 @@ class Blocks:
 
     def close_from(self, index: int) -> None:
         """Close the container at `index` and all inside it."""
+        if self.item_line_strict is not None and self.item_line_strict >= index:
+            self.item_line_strict = None
         del self.containers[index:]
         del self.strict[index:]
         del self.opened_at[index:]
@@ -440,6 +446,8 @@ class Blocks:
         quote = BLOCKQUOTE.match(line, position)
         if quote is None and self.quote_containers_open:
             self.leave_quote_containers(column, after_quote_blank=False)
+        if self.item_line_strict is not None and self.previous == "blank":
+            self._item_line_strict_moves()
         if lazy and len(self.containers) > 1 and self._ends_strict(column):
             lazy = False
         elif not lazy and not self.chunk_is_list:
@@ -761,7 +769,7 @@ class Blocks:
         next item."""
         self.end_quote()
         self._enter(column)
-        content = self.containers[-1]
+        index, content = len(self.containers) - 1, self.containers[-1]
         self.previous = "blank"
         self.blank_in_quote = False
         self.chunk_is_list = False  # its content's line is no code to its own block
@@ -769,7 +777,22 @@ class Blocks:
         if self.line_quoted:
             self.chunk_column, self.chunk_is_list = column, True
             self.item_line_quote = content
+        elif self.strict[-1] and len(self.containers) == index + 2:
+            # Up to a blank line, the item's lines keep their indentation from its marker
+            # (`- !!! note` then `        text`: code, four past the admonition's content).
+            self.containers[-1] = content
+            self.item_line_strict = index + 1
         return prose
+
+    def _item_line_strict_moves(self) -> None:
+        """A blank line came after the admonition, details or tab opened on a list item's
+        line: Python-Markdown reads the item's blocks after it from the item's content,
+        the admonition's four columns past it."""
+        index = self.item_line_strict
+        assert index is not None
+        self.item_line_strict = None
+        if index < len(self.containers) and self.strict[index]:
+            self.containers[index] += 4
 
     def _starts_definition(self, rest: str, lazy: bool, column: int, line: str) -> bool:
         """Whether a line starting with `:` (`rest`, at `column`) is an item of a
