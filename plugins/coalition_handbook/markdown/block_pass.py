@@ -211,9 +211,14 @@ def _bulk_prose(
     elif not first_blank and not continues:
         # Going on from a block that is no paragraph (a definition on a quote's lazy line,
         # say), a paragraph at the margin closes every container, as `classify` reads it,
-        # but not the quote: Python-Markdown gives a quote the lines up to a blank one.
-        blocks.close_from(1)
-    if (blocks.chunk_column or blocks.chunk_is_list) and (not continues or blank_before_prose):
+        # but not the quote: Python-Markdown gives a quote the lines up to a blank one
+        # (nor a list item whose line opened the quote: its block goes on).
+        blocks.close_for_line(0)
+    if (
+        (blocks.chunk_column or blocks.chunk_is_list)
+        and (not continues or blank_before_prose)
+        and (blank_before_prose or not blocks.in_item_line_quote())
+    ):
         blocks.chunk_column = 0  # a paragraph starts at the margin
         blocks.chunk_is_list = False
     if blocks.previous == "blank":

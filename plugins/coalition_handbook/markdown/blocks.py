@@ -438,7 +438,11 @@ class Blocks:
                 self.fence = fence
                 self.previous = "other"
                 return None
-            if column >= self.strict_column() and self._table_goes_on(rest):
+            if (
+                column >= self.strict_column()
+                and self._table_goes_on(rest)
+                and not (self.in_item_line_quote() and _LIST_ITEM.match(rest))
+            ):  # (the item's next item ends a table in its quote)
                 return self._table_row(line, position, end)
             self.in_table = False
 
@@ -450,10 +454,8 @@ class Blocks:
             self._item_line_strict_moves()
         if lazy and len(self.containers) > 1 and self._ends_strict(column):
             lazy = False
-        elif not lazy and not self.chunk_is_list:
-            # (A list's first block holds every line up to a blank one: a line that goes
-            # on from a quote or heading on an item's line is the item's, however indented.)
-            self._close_beyond(column)
+        elif not lazy:
+            self.close_for_line(column)
         if quote is None and self.previous == "blank" and not self.blank_in_quote:
             self.end_quote()  # at a blank line
         base = self.containers[-1]
@@ -474,7 +476,11 @@ class Blocks:
         # In a list item's first block, lines keep their indentation: code is indented
         # from the item's marker, not from its content.
         code_base = self.chunk_column if self.chunk_is_list else base
-        if column >= code_base + 4 and not lazy:  # a fence indented so far is code too
+        if (
+            column >= code_base + 4
+            and not lazy  # a fence indented so far is code too
+            and not self._nested_item(line, position, column, code_base)
+        ):
             self._fence_in_code(line, position, end)
             self.in_code = True
             self.previous = "other"
@@ -501,6 +507,8 @@ class Blocks:
             if self.item_line_quote is not None:
                 if went_on:  # a line of the item's quote: its containers are the item's
                     column = max(column, self.item_line_quote)
+                elif column < self.item_line_quote:
+                    self.end_quote()  # the item ended at the blank line, and its quote
                 else:
                     self.item_line_quote = None
         if quote:
@@ -716,7 +724,7 @@ class Blocks:
                 if (
                     after in ">!?="
                     and quote is None
-                    and (not self.quote_depth or self.item_line_quote is not None)
+                    and (not self.quote_depth or self.in_item_line_quote())
                 ):
                     return self._item_line_block(line, next_line, position + item.end(), column)
                 self._enter(column)
@@ -755,6 +763,39 @@ class Blocks:
             self.table_depth = self.quote_depth
             return self._table_row(line, position, end)
         return self._paragraph(position, end, lazy, base)
+
+    def close_for_line(self, column: int) -> None:
+        """A line at `column` that goes on from no paragraph closes the containers whose
+        content starts right of it; in a list whose item's line opened a quote, only an
+        admonition, details or tab around the list (and the list and quote with it)."""
+        item_content = self.item_line_quote
+        if item_content is None or not self.chunk_is_list:
+            self._close_beyond(column)
+            return
+        containers, strict = self.containers, self.strict
+        for index in range(1, len(containers)):
+            if strict[index] and column < containers[index] < item_content:
+                self.close_from(index)  # one around the list (those in its quote are right of it)
+                self.end_quote()
+                return
+
+    def in_item_line_quote(self) -> bool:
+        """Whether the current block is a list whose item's own line opened a quote
+        (`_item_line_block`): a list's first block holds every line up to a blank one,
+        so a line going on from the quote's heading or table is the item's, however
+        little indented (`close_for_line` does not close the item)."""
+        return self.item_line_quote is not None and self.chunk_is_list
+
+    def _nested_item(self, line: str, position: int, column: int, code_base: int) -> bool:
+        """Whether a line four to seven columns into a list's first block, going on from
+        a block that is no paragraph there (a quote or heading on an item's line), is an
+        item of a list nested in it: Python-Markdown splits the block into its items
+        before it reads any of them, so it is no code."""
+        return (
+            self.chunk_is_list
+            and column < code_base + 8
+            and _LIST_ITEM.match(line, position) is not None
+        )
 
     def _item_line_block(
         self, line: str, next_line: str | None, position: int, column: int
@@ -984,7 +1025,7 @@ class Blocks:
         if not continues and not self.line_quoted and self.after_quote_blank():
             self.leave_quote_containers(block_column, after_quote_blank=True)
         self.previous = "paragraph"
-        if not continues:
+        if not continues and not self.in_item_line_quote():  # (there, the list goes on)
             self.chunk_column = block_column
             self.chunk_is_list = list_item
         return start, end, continues
