@@ -89,6 +89,9 @@ _BLOCK_NAMES = frozenset(
 # def_list's definition item: `:` then spaces, up to three columns into its block.
 _DEFINITION_ITEM = re.compile(r":[ \t]+")
 _FOOTNOTE = re.compile(r"\[\^[^\]]+\]:[ \t]*")
+# What opens a block on a list item's own line, read as one in the item
+# (`Blocks._item_line_block`): a quote, an admonition or details, a tab.
+_ITEM_LINE_BLOCKS = frozenset(">!?=")
 
 
 class Blocks:
@@ -455,7 +458,10 @@ class Blocks:
         if lazy and len(self.containers) > 1 and self._ends_strict(column):
             lazy = False
         elif not lazy:
-            self.close_for_line(column)
+            if self.item_line_quote is None:  # the common case, with no method call more
+                self._close_beyond(column)
+            else:
+                self.close_for_line(column)
         if quote is None and self.previous == "blank" and not self.blank_in_quote:
             self.end_quote()  # at a blank line
         base = self.containers[-1]
@@ -720,29 +726,25 @@ class Blocks:
         if first in "-*+0123456789" and not (lazy and not self.chunk_is_list):
             item = _LIST_ITEM.match(rest)
             if item:
-                after = rest[item.end() : item.end() + 1]
+                after = rest[item.end() : item.end() + 1]  # "" at the line's end
                 if (
-                    after in ">!?="
+                    after in _ITEM_LINE_BLOCKS
                     and quote is None
                     and (not self.quote_depth or self.in_item_line_quote())
                 ):
                     return self._item_line_block(line, next_line, position + item.end(), column)
                 self._enter(column)
-                heading = (
-                    _ATX.match(rest, item.end())
-                    if rest[item.end() : item.end() + 1] == "#"
-                    else None
-                )
+                heading = _ATX.match(rest, item.end()) if after == "#" else None
                 if heading:  # "1. ### Title": a heading of its own in the item
                     # Lines indented into the item after it are its content, not code.
                     self.chunk_column, self.chunk_is_list = column, False
                     self.previous = "other"
                     return position + heading.end(), end, False
-                if rest[item.end() : item.end() + 1] == "*":  # maybe an abbreviation's
+                if after == "*":  # maybe an abbreviation's
                     abbreviation = _ABBREVIATION.match(rest, item.end())
                     if abbreviation:
                         self.abbreviations.add(abbreviation.group(1))
-                if rest[item.end() : item.end() + 1] == "[":  # the item may be a definition
+                if after == "[":  # the item may be a definition
                     # Python-Markdown reads an item's first line as a block of its own: no
                     # underline on the next line makes it a heading.
                     self.reference_quoted = quote is not None
@@ -1025,7 +1027,8 @@ class Blocks:
         if not continues and not self.line_quoted and self.after_quote_blank():
             self.leave_quote_containers(block_column, after_quote_blank=True)
         self.previous = "paragraph"
-        if not continues and not self.in_item_line_quote():  # (there, the list goes on)
+        if not continues and (self.item_line_quote is None or not self.chunk_is_list):
+            # (in a list whose item's line opened a quote, the list goes on)
             self.chunk_column = block_column
             self.chunk_is_list = list_item
         return start, end, continues
