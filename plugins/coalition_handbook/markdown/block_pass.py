@@ -213,11 +213,14 @@ def _bulk_prose(
         # say), a paragraph at the margin closes every container, as `classify` reads it,
         # but not the quote: Python-Markdown gives a quote the lines up to a blank one
         # (nor a list item whose line opened the quote: its block goes on).
-        blocks.close_for_line(0)
+        if blocks.item_line_quote is None:
+            blocks.close_from(1)
+        else:
+            blocks.close_for_line(0)
     if (
         (blocks.chunk_column or blocks.chunk_is_list)
         and (not continues or blank_before_prose)
-        and (blank_before_prose or not blocks.in_item_line_quote())
+        and (blank_before_prose or blocks.item_line_quote is None or not blocks.chunk_is_list)
     ):
         blocks.chunk_column = 0  # a paragraph starts at the margin
         blocks.chunk_is_list = False
