@@ -934,6 +934,40 @@ def test_a_term_pages_sidebar_shows_a_section_as_the_other_pages_do(tmp_path: Pa
         assert item.ancestors.count("ul") == 2, item.ancestors
 
 
+def test_a_term_pages_sidebar_shows_a_large_section_as_one_link(tmp_path: Path) -> None:
+    """Every term page repeated every entry of every section: 2,000 term pages and a
+    section of 200 made a site of 195 MB, 50 KB of each 74 KB term page its sidebar
+    (audit). A section of more than twelve entries without an index page is one link,
+    by its name, to its first page (whose own sidebar, the theme's, lists the section);
+    a small one is still a heading over its pages, the term's place under the Glossary."""
+    pages = {
+        "index.md": "# Home\n",
+        **{f"guide/step-{number:02d}.md": f"# Step {number}\n" for number in range(30)},
+        **{f"coalition/{name}.md": f"# {name.title()}\n" for name in ("members", "minutes")},
+        "modules/hotel-staff.md": MODULE,
+    }
+    site = _site(tmp_path, pages=pages, **SEARCHED)
+    term = read(site, "glossary/survivor/index.html")
+    sidebar = _primary_sidebar(term)
+    links = [(link.text.strip(), link.attrs["href"]) for link in _navigation_links(sidebar)]
+    assert ("Guide", "../../guide/step-00/") in links
+    assert not [title for title, _ in links if title.startswith("Step")]
+    assert _section_headings(sidebar) == ["Coalition"]
+    assert ("Members", "../../coalition/members/") in links
+    titles = [title for title, _ in links]
+    assert titles[titles.index("Glossary") + 1 : titles.index("Glossary") + 3] == [
+        "Terms under S",
+        "prostituted person",
+    ]
+    # The section's first page lists the section, as the theme shows it.
+    first = _primary_sidebar(read(site, "guide/step-00/index.html"))
+    assert "Step 29" in first
+    # The 404 page lists the same main pages.
+    not_found = read(site, "404.html").split('class="hb-not-found"', 1)[1]
+    assert ">Guide</a>" in not_found and "Step 1" not in not_found
+    assert ">Members</a>" in not_found
+
+
 COALITION_PAGES = ("Member sectors", "Propose a change", "What is a coalition?")
 
 

@@ -4,8 +4,9 @@ tooltips, A-Z letters and where a module's facts go."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import SimpleNamespace
 
 import jinja2
 import markdown
@@ -24,7 +25,7 @@ from coalition_handbook.plugin.theme import (
     with_theme_s_own_templates,
 )
 from coalition_handbook.published import published_path
-from coalition_handbook.site import inline_scripts, other_hosts
+from coalition_handbook.site import inline_scripts, navigation, other_hosts
 from coalition_handbook.site.autolink import tooltip_text
 from coalition_handbook.site.content_policy import content_policy, policy_meta, with_content_policy
 from coalition_handbook.site.handout_render import sort_key_terms
@@ -1601,3 +1602,104 @@ def test_the_plugin_s_assets_are_the_same_from_a_checkout_with_crlf_line_endings
     assert [asset.uri for asset in from_crlf] == [asset.uri for asset in lf]
     assert from_crlf == lf
     assert not any(b"\r" in asset.content for asset in lf)
+
+
+def _nav_page(src_uri: str, title: str | None = None) -> SimpleNamespace:
+    url = src_uri.removesuffix("index.md").removesuffix(".md").rstrip("/")
+    return SimpleNamespace(
+        is_page=True,
+        is_section=False,
+        is_link=False,
+        is_index=src_uri.rpartition("/")[2] == "index.md",
+        title=title or src_uri,
+        url=f"{url}/" if url else "",
+        file=SimpleNamespace(src_uri=src_uri),
+    )
+
+
+def _nav_section(title: str, children: list[SimpleNamespace]) -> SimpleNamespace:
+    return SimpleNamespace(
+        is_page=False, is_section=True, is_link=False, title=title, children=children
+    )
+
+
+def _guide(folder: str, count: int) -> list[SimpleNamespace]:
+    return [_nav_page(f"{folder}/page-{number:03d}.md") for number in range(count)]
+
+
+def _shown(entries: Sequence[navigation.NavEntry]) -> list[tuple[str, str | None]]:
+    """Each entry the sidebar shows, in order: (title, url), a heading's url None."""
+    shown: list[tuple[str, str | None]] = []
+    for entry in entries:
+        shown.append((entry.title, entry.url))
+        shown.extend(_shown(entry.entries))
+    return shown
+
+
+def test_a_term_page_s_sidebar_shows_a_section_of_up_to_twelve_entries_whole() -> None:
+    items = [_nav_page("index.md", "Home"), _nav_section("Guide", _guide("guide", 12))]
+    (_, guide) = navigation.top_level_entries(items)
+    assert guide.url is None
+    assert len(guide.entries) == 12 and len(guide.pages) == 12
+    assert navigation.COMPACT_SECTION_ENTRIES == 12
+
+
+def test_a_term_page_s_sidebar_shows_a_larger_section_as_one_link_to_its_first_page() -> None:
+    """A term page repeated every entry of every section: 2,000 term pages and a section
+    of 200 made a site of 195 MB (audit). A section without an index page and more than
+    twelve entries is a link to its first page, by the section's name; it keeps its
+    pages (the Glossary's place is looked for among them)."""
+    pages = _guide("guide", 13)
+    items = [_nav_page("index.md", "Home"), _nav_section("Guide", pages)]
+    (_, guide) = navigation.top_level_entries(items)
+    assert (guide.title, guide.url, guide.entries) == ("Guide", "guide/page-000/", ())
+    assert guide.pages == tuple(pages)
+
+
+def test_a_large_section_s_nested_sections_are_made_one_link_first() -> None:
+    """Entries are counted as the sidebar shows them, nested ones too, after a large
+    nested section is made one link: a section of small ones stays a heading over them."""
+    coalition = _nav_section(
+        "Coalition",
+        [
+            _nav_page("coalition/about.md", "About"),
+            _nav_section("Member sectors", _guide("coalition/sectors", 40)),
+            _nav_section("Meetings", _guide("coalition/meetings", 9)),
+        ],
+    )
+    (section,) = navigation.top_level_entries([coalition])
+    assert section.url is None
+    assert _shown(section.entries) == [
+        ("About", "coalition/about/"),
+        ("Member sectors", "coalition/sectors/page-000/"),
+        ("Meetings", None),
+        *[(f"coalition/meetings/page-{n:03d}.md", f"coalition/meetings/page-{n:03d}/")
+          for n in range(9)],
+    ]  # fmt: skip
+    # Twelve shown, nested ones counted; one more and the whole section is one link.
+    coalition.children.append(_nav_page("coalition/last.md", "Last"))
+    (section,) = navigation.top_level_entries([coalition])
+    assert (section.url, section.entries) == ("coalition/about/", ())
+
+
+def test_a_large_section_that_holds_the_glossary_stays_whole() -> None:
+    """The term's place goes under the Glossary, wherever the author's nav puts it: the
+    section holding it is shown whole; its other large sections are one link each."""
+    glossary = _nav_page("glossary/index.md", "Glossary")
+    reference = _nav_section(
+        "Reference",
+        [*_guide("reference", 14), glossary, _nav_section("Laws", _guide("laws", 20))],
+    )
+    (section,) = navigation.top_level_entries([reference])
+    assert section.url is None and glossary in section.pages
+    assert len(section.entries) == 16
+    assert _shown(section.entries)[-2:] == [
+        ("Glossary", "glossary/"),
+        ("Laws", "laws/page-000/"),
+    ]
+
+
+def test_a_section_with_an_index_page_is_one_link_whatever_its_size() -> None:
+    section = _nav_section("Protocols", [_nav_page("protocols/index.md"), *_guide("p", 30)])
+    (entry,) = navigation.top_level_entries([section])
+    assert (entry.url, entry.entries, len(entry.pages)) == ("protocols/", (), 31)

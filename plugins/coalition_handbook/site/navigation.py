@@ -10,7 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .urls import CHANGES_PAGE, GLOSSARY_DIR, PROTOCOLS_DIR
+from .urls import CHANGES_PAGE, GLOSSARY_DIR, GLOSSARY_INDEX, PROTOCOLS_DIR
+
+# The most entries a section without an index page shows in a term page's sidebar, its
+# nested ones counted: a larger one is a link. Every term page repeats the sidebar, so
+# its size is paid once per term (2,000 terms and a section of 200 pages: 195 MB).
+COMPACT_SECTION_ENTRIES = 12
 
 
 def arrange(items: list[Any], modules_dir: str, protocol_order: Sequence[str] = ()) -> list[Any]:
@@ -78,7 +83,10 @@ class NavEntry:
 def top_level_entries(items: Sequence[Any]) -> list[NavEntry]:
     """The navigation's top level, as the other pages' sidebars show it: the author's
     `nav` as written, or the one the plugin arranged; a section without an index page
-    with its entries under it, made so too."""
+    with its entries under it, made so too. A section without an index page showing
+    more than `COMPACT_SECTION_ENTRIES` (its nested ones counted, each large one already
+    a link) is a link to its first page by its name, whose own sidebar (the theme's)
+    lists it; the section that holds the Glossary stays whole, the term's place under it."""
     entries: list[NavEntry] = []
     for item in items:
         if item.is_page:
@@ -89,10 +97,32 @@ def top_level_entries(items: Sequence[Any]) -> list[NavEntry]:
             if first is not None and first.is_page and getattr(first, "is_index", False):
                 entries.append(NavEntry(item.title, first.url, pages))
             elif children := top_level_entries(item.children):
-                entries.append(NavEntry(item.title, None, pages, tuple(children)))
+                if _shown(children) > COMPACT_SECTION_ENTRIES and not _holds_glossary(pages):
+                    url = pages[0].url if pages else _first_url(children)
+                    entries.append(NavEntry(item.title, url, pages))
+                else:
+                    entries.append(NavEntry(item.title, None, pages, tuple(children)))
         elif getattr(item, "is_link", False):
             entries.append(NavEntry(item.title, item.url, ()))
     return entries
+
+
+def _shown(entries: Sequence[NavEntry]) -> int:
+    """How many entries a sidebar shows for `entries`, nested ones counted."""
+    return sum(1 + _shown(entry.entries) for entry in entries)
+
+
+def _first_url(entries: Sequence[NavEntry]) -> str | None:
+    """The first address among `entries` (a section of links has no page)."""
+    for entry in entries:
+        url = entry.url if entry.url is not None else _first_url(entry.entries)
+        if url is not None:
+            return url
+    return None
+
+
+def _holds_glossary(pages: Sequence[Any]) -> bool:
+    return any(page.file.src_uri == GLOSSARY_INDEX for page in pages)
 
 
 def pages_of(items: Sequence[Any]) -> list[Any]:
