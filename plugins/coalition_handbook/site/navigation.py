@@ -55,10 +55,11 @@ class NavEntry:
     `index.md`: the Protocols, Glossary and Training) leads there by the section's title;
     any other section is a heading over its own `entries`, as the theme shows it on the
     other pages (`url` is None): it led to its first page by the section's title, and
-    left out the rest ("Coalition" opened "Member sectors": audit). `pages` are the pages
-    under it, so the sidebar can put a term's place under the entry that holds the
-    Glossary. The title is read when the sidebar is rendered: a page's own comes from its
-    Markdown."""
+    left out the rest ("Coalition" opened "Member sectors": audit); a large one is a link
+    to its first page again, whose own sidebar lists the rest (`top_level_entries`,
+    `COMPACT_SECTION_ENTRIES`). `pages` are the pages under it, so the sidebar can put a
+    term's place under the entry that holds the Glossary. The title is read when the
+    sidebar is rendered: a page's own comes from its Markdown."""
 
     __slots__ = ("_title", "entries", "pages", "url")
 
