@@ -237,6 +237,26 @@ def test_published_path_is_where_mkdocs_writes_the_page(src_uri: str, directory_
         # a number in words longer than a number: a phone dials its first ten digits
         ("1-800-CONTACTS", "tel", "tel:+18002668228"),
         ("1800 RESPECT", "tel", "tel:1800737732"),  # Australia's: 1800 737 732
+        # a name in capitals a space after a number that is no toll-free one is no keys'
+        # digits: 911 EMERGENCY called tel:9113637436, no emergency line (review)
+        ("911 EMERGENCY", "tel", "tel:911"),
+        ("112 EMERGENCY", "tel", "tel:112"),
+        ("000 EMERGENCY", "tel", "tel:000"),
+        ("988 LIFELINE", "tel", "tel:988"),
+        ("089 DENUNCIA", "tel", "tel:089"),  # Mexico's
+        ("116 123 SAMARITANS", "tel", "tel:116123"),
+        ("0800 1111 CHILDLINE", "tel", "tel:08001111"),
+        ("800 290 290 NUMERO VERDE", "tel", "tel:800290290"),  # Italy's
+        ("13 11 14 LIFELINE", "tel", "tel:131114"),
+        ("7726 SMS ONLY", "sms", "sms:7726"),
+        ("555-0142 TTY", "tel", "tel:5550142"),
+        ("555-0142 VRS ASL", "tel", "tel:5550142"),
+        ("555-0100 M-F 9-5", "tel", "tel:5550100"),
+        ("800 THE LOST", "tel", "tel:8008435678"),  # a toll-free one's are
+        ("1 (800) THE-LOST", "tel", "tel:+18008435678"),
+        ("1-800-799 SAFE", "tel", "tel:+18007997233"),
+        # a local number in words keeps its letters (tel:555 called nobody)
+        ("555-HELP", "tel", "tel:5554357"),
         # written without one: dialled as written, in the country the phone is in. Mexico's
         # hotline is no US number (found in an audit: it was tel:+18005533000).
         ("800 5533 000", "tel", "tel:8005533000"),

@@ -125,6 +125,16 @@ _WORDS_NUMBER_DIGITS = 10
 # A group of digits of a number written in words is short (`1-800-`, `1800 `); letters
 # after a longer one are its name (`233733BEFREE`), not more of its digits.
 _WORDS_NUMBER_GROUP = 4
+# A North American local number in words, its exchange and four letters (`555-HELP`).
+_WORDS_LOCAL_DIGITS = 7
+# The digits of a toll-free number before its words, written a space apart (`1 800 THE
+# LOST`, `800-799 SAFE`, Australia's `1800 RESPECT`): after any other digits a word in capitals
+# a space apart is the number's name (`911 EMERGENCY`, `116 123 SAMARITANS`, `555-0142
+# TTY`, Italy's `800 290 290 NUMERO VERDE`), which dialled as keys called no one
+# (tel:9113637436, review).
+_TOLL_FREE_WORDS = re.compile(
+    r"(?:\+?1\D+)?\(?8(?:00|33|44|55|66|77|88)\)?(?:[\s.\-]+\d{3})?|1[38]00"
+)
 
 
 def _ascii_digits(written: str) -> str:
@@ -197,22 +207,27 @@ def _number_and_extension(field: str) -> tuple[str, str]:
     plus = "+" if part[: number.start()].rstrip(" (").endswith("+") else ""
     digits, end = number[0].rstrip(" (.-"), number.end()
     keys = _KEYS.match(part, end)
-    if keys is not None and (spelled := _spelled_number(plus + digits, keys[0])):
+    apart = number[0][len(digits) :].startswith(" ")
+    if keys is not None and (spelled := _spelled_number(plus + digits, keys[0], apart)):
         digits, end, plus = spelled, keys.end(), ""
     if not extension and (after := _EXTENSION_AFTER.match(part, end)):
         extension = after["digits"]
     return plus + digits, extension
 
 
-def _spelled_number(written: str, letters: str) -> str:
+def _spelled_number(written: str, letters: str, apart: bool) -> str:
     """A number written in words (`1-800-FLOWERS`: `written` its digits, `letters` what
-    follows) as a phone dials it, its letters as the digits of their keys, to ten digits
-    after a North American 1 (`1 800 356 9377`); `""` where the letters are no digits of
-    it: after a whole number (`1-888-373-7888 TTY`), a short code (`233733BEFREE`), a
-    short number (`911 TTY`) or another country code than 1."""
+    follows, `apart` whether a space parts them) as a phone dials it, its letters as the
+    digits of their keys, to ten digits after a North American 1 (`1 800 356 9377`), or
+    a local number's seven (`555-HELP`); `""` where the letters are no digits of it:
+    after a whole number (`1-888-373-7888 TTY`), a short code (`233733BEFREE`), a short
+    number (`911 TTY`), another country code than 1, or a space after a number that is
+    no toll-free one (`911 EMERGENCY`, `555-0142 TTY`)."""
     groups = _DIGIT_GROUPS.findall(written)
     country = groups[0] == "1" and len(groups) > 1
     if written.startswith("+") and not country:
+        return ""
+    if apart and not _TOLL_FREE_WORDS.fullmatch(written):
         return ""
     if any(len(group) > _WORDS_NUMBER_GROUP for group in groups):
         return ""
@@ -221,12 +236,25 @@ def _spelled_number(written: str, letters: str) -> str:
         return ""
     national += "".join(char for char in letters.translate(_KEYPAD) if char.isdigit())
     if len(national) < _WORDS_NUMBER_DIGITS:
-        return ""
+        local = len(national) >= _WORDS_LOCAL_DIGITS and _is_local_exchange(groups, country)
+        return national[:_WORDS_LOCAL_DIGITS] if local else ""
     national = national[:_WORDS_NUMBER_DIGITS]
     if not country:
         return national
     return (
         f"{'+' if written.startswith('+') else ''}1 {national[:3]} {national[3:6]} {national[6:]}"
+    )
+
+
+def _is_local_exchange(groups: list[str], country: bool) -> bool:
+    """Whether `groups`, a number's digits before its letters, are a North American
+    exchange alone (`555-HELP`): three digits, the first 2-9, not an N11 code (`911`)."""
+    return (
+        not country
+        and len(groups) == 1
+        and len(groups[0]) == 3
+        and groups[0][0] in _NORTH_AMERICAN_FIRST_DIGITS
+        and groups[0][1:] != "11"
     )
 
 
