@@ -257,6 +257,9 @@ def test_published_path_is_where_mkdocs_writes_the_page(src_uri: str, directory_
         ("1-800-799 SAFE", "tel", "tel:+18007997233"),
         # a local number in words keeps its letters (tel:555 called nobody)
         ("555-HELP", "tel", "tel:5554357"),
+        # `#` before a number says "number", not its extension: it was no link
+        ("Hotline # 1-888-373-7888", "tel", "tel:+18883737888"),
+        ("Tip line #1-888-373-7888", "tel", "tel:+18883737888"),
         # written without one: dialled as written, in the country the phone is in. Mexico's
         # hotline is no US number (found in an audit: it was tel:+18005533000).
         ("800 5533 000", "tel", "tel:8005533000"),
@@ -285,6 +288,7 @@ def test_phone_href(number: str, scheme: str, expected: str) -> None:
         ("ext. 5 at 555-0100", True),
         ("Front desk, ext. 0", False),  # an extension alone calls nobody
         ("ext 5", False),
+        ("Hotline # 1-888-373-7888", True),  # `#` before a number is no extension
         ("BEFREE", False),
         ("use the live chat", False),
     ],

@@ -97,15 +97,20 @@ def phone_href(number: str, scheme: str = "tel") -> Markup:
 # An extension: `x12`, `ext. 12`, `ext12`, `extension 12`, `#12` (as libphonenumber reads
 # `#`); not the end of a word (`Text 233733` was `sms:;ext=233733`, review): no letter
 # before it.
-_EXTENSION_WORD = r"(?:(?<![^\W\d_])(?i:x|ext[.=]?|extension)|#)"
-_EXTENSION_MARK = _EXTENSION_WORD + r"\s*(?P<digits>\d{1,6})(?!\d)"
+_EXTENSION_NAME = r"(?<![^\W\d_])(?i:x|ext[.=]?|extension)"
+_EXTENSION_WORD = rf"(?:{_EXTENSION_NAME}|#)"
+_EXTENSION_DIGITS = r"\s*(?P<digits>\d{1,6})(?!\d)"
 # One after its number, in brackets too (`1-888-373-7888 (ext. 2)`).
-_EXTENSION_AFTER = re.compile(r"[\s,;(]*" + _EXTENSION_MARK)
+_EXTENSION_AFTER = re.compile(r"[\s,;(]*" + _EXTENSION_WORD + _EXTENSION_DIGITS)
 # One written before its number (`ext. 5 at 555-0100`, `extension 5, 555-0100`): its
 # digit was dialled first. `Front desk, ext. 0 or 911` has none: 911 has no extension.
-_EXTENSION_BEFORE = re.compile(_EXTENSION_MARK + r"[\s,:)]*(?:(?i:at|on)[\s,:]+)?(?=[+(]?\d)")
+# A `#` before a number says "number" (`Hotline # 1-888-373-7888`, `#1-888-...`): no
+# extension (it was no link, review).
+_EXTENSION_BEFORE = re.compile(
+    _EXTENSION_NAME + _EXTENSION_DIGITS + r"[\s,:)]*(?:(?i:at|on)[\s,:]+)?(?=[+(]?\d)"
+)
 # The first digit of a field, or an extension before it.
-_DIGIT_OR_EXTENSION = re.compile(r"\d|" + _EXTENSION_MARK)
+_DIGIT_OR_EXTENSION = re.compile(r"\d|" + _EXTENSION_NAME + _EXTENSION_DIGITS)
 # A number's digits and what separates them (`+44 (0)20 7946-0000`): it ends at a word
 # (`option 2`, `press 2`, `TTY 711`: pressed or dialled after it, no digit of it), a comma
 # or a slash.
