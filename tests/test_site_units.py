@@ -257,6 +257,12 @@ def test_published_path_is_where_mkdocs_writes_the_page(src_uri: str, directory_
         ("1-800-799 SAFE", "tel", "tel:+18007997233"),
         # a local number in words keeps its letters (tel:555 called nobody)
         ("555-HELP", "tel", "tel:5554357"),
+        # hours written after a number are no digits of it (tel:1888373788824)
+        ("1-888-373-7888 24/7", "tel", "tel:+18883737888"),
+        ("(402) 555-0142 9 AM - 5 PM", "tel", "tel:4025550142"),
+        ("555-0100 8am-5pm", "tel", "tel:5550100"),
+        ("0800 0121 700 24h", "tel", "tel:08000121700"),
+        ("Open 24 hours: 555-0100", "tel", "tel:5550100"),
         # `#` before a number says "number", not its extension: it was no link
         ("Hotline # 1-888-373-7888", "tel", "tel:+18883737888"),
         ("Tip line #1-888-373-7888", "tel", "tel:+18883737888"),

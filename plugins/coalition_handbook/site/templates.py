@@ -155,10 +155,15 @@ def _ascii_digits(written: str) -> str:
 # `1-888-373-7888 / 233733`): a slash or a bar, "or", "and", a comma or a semicolon
 # save before an extension (`1-888-373-7888, ext. 2`); a bracket holding a word or a
 # slash, a note (`1-888-373-7888 (TTY: 711)`, `(24/7)`), not an area code (`(888)`) nor
-# an extension (`(ext. 2)`).
+# an extension (`(ext. 2)`); hours, which are no digits of a number (`1-888-373-7888
+# 24/7` was tel:1888373788824, `555-0100 8am-5pm` tel:555010085: review).
+_HOURS = (
+    r"(?<![\d.\-])\d{1,2}"
+    r"(?:\s*/\s*(?:7|365)|\s*(?i:hours?|hrs?|h|am|pm|a\.m\.|p\.m\.))(?![^\W_])"
+)
 _BETWEEN_NUMBERS = re.compile(
     rf"\((?!\s*{_EXTENSION_WORD}\s*\d+\s*\))(?=[^()]*(?:[^\W\d_]|/))|[/|]"
-    rf"|\b(?i:or|and)\b|[,;](?!\s*{_EXTENSION_WORD}\s*\d)"
+    rf"|\b(?i:or|and)\b|[,;](?!\s*{_EXTENSION_WORD}\s*\d)|{_HOURS}"
 )
 # A trunk 0 written after the country code without brackets (`+44 08000 121 700`): a
 # common slip, dialled from abroad without its 0, save where the country keeps it (Italy).
