@@ -263,6 +263,8 @@ def test_published_path_is_where_mkdocs_writes_the_page(src_uri: str, directory_
         ("555-0100 8am-5pm", "tel", "tel:5550100"),
         ("0800 0121 700 24h", "tel", "tel:08000121700"),
         ("Open 24 hours: 555-0100", "tel", "tel:5550100"),
+        ("9am-5pm: 555-0100", "tel", "tel:5550100"),
+        ("Lun-Ven 9h-17h : 01 23 45 67 89", "tel", "tel:0123456789"),
         # `#` before a number says "number", not its extension: it was no link
         ("Hotline # 1-888-373-7888", "tel", "tel:+18883737888"),
         ("Tip line #1-888-373-7888", "tel", "tel:+18883737888"),

@@ -158,7 +158,7 @@ def _ascii_digits(written: str) -> str:
 # an extension (`(ext. 2)`); hours, which are no digits of a number (`1-888-373-7888
 # 24/7` was tel:1888373788824, `555-0100 8am-5pm` tel:555010085: review).
 _HOURS = (
-    r"(?<![\d.\-])\d{1,2}"
+    r"(?:(?<![\d.\-])|(?<=[^\W\d_]-))\d{1,2}"  # `9am-5pm`'s 5 too
     r"(?:\s*/\s*(?:7|365)|\s*(?i:hours?|hrs?|h|am|pm|a\.m\.|p\.m\.))(?![^\W_])"
 )
 _BETWEEN_NUMBERS = re.compile(
