@@ -794,3 +794,24 @@ def test_closing_lines_are_where_the_pattern_finds_them(pieces: list[str]) -> No
     for fence in ("```", "~~~", "````", "~~~~~~"):
         expected = [line.start() for line in closing_fence(fence).finditer(text)]
         assert closing_lines(text, fence) == expected
+
+
+# Pieces of one-line texts that the plain-line shortcut of `checkable_text` takes, or
+# almost does: a URL's start, a list's or heading's mark, trailing spaces, a second line.
+_PLAIN_PIECES = ["The", "a", "Z", "x", "12", " ", "  ", ",", ".", ";", ":", "'", '"']
+_PLAIN_PIECES += ["(", ")", "?", "%", "-", "www.", "WWW.", "1.", "#", "*", "_", "\n", " \n"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_PLAIN_PIECES), min_size=1, max_size=14))
+def test_plain_lines_are_read_as_the_passes_read_them(pieces: list[str]) -> None:
+    """A line of plain prose (most term definitions) is given as it is, its line break
+    made `HARD`, without the block and inline passes: what the passes make of it."""
+    from coalition_handbook import markdown
+
+    text = "".join(pieces)
+    shortcut = checkable_text(text)
+    with patch.object(markdown, "_PLAIN_LINE", re.compile("(?!)")):
+        assert shortcut == checkable_text(text)
+    if text in ("The word\n", "The word"):
+        assert shortcut == "The word" + HARD * text.endswith("\n")

@@ -101,10 +101,26 @@ def line_starts(text: str) -> list[int]:
     return list(map(add, accumulate(map(len, lines), initial=0), range(len(lines))))
 
 
+# One line of plain prose, as most term definitions are (`>` folds them onto one): a
+# letter first, then letters, digits, spaces and punctuation that neither the block pass
+# nor the inline pass reads as markup (no tag, link, emphasis, code, reference, escape,
+# URL or e-mail address), and its line break, if any. `checkable_text` gives it as it
+# is, its line break made `HARD`; "www." (a bare URL's start) is looked for apart.
+_PLAIN_LINE = re.compile(r"[A-Za-z][A-Za-z0-9 ,.;:'\"()?%-]*+(\n?)")
+
+
 def checkable_text(text: str, body_line: int = 1) -> str:
     """The page as the checks read it: same length as `text`, prose kept in place,
     everything else blanked (see the module docstring). Lines before `body_line` (front
     matter) are blanked whole."""
+    if (
+        body_line == 1
+        and (plain := _PLAIN_LINE.fullmatch(text))
+        and "www." not in text
+        and "WWW." not in text
+    ):
+        # Most term definitions: what the passes would make of it, without running them.
+        return text[:-1] + HARD if plain.group(1) else text
     raw_spans: list[tuple[int, int]] = []
     view = mask_blocks(text, body_line, raw_spans)
     if not raw_spans:
