@@ -123,27 +123,31 @@ def _personal_data(masked: str, countries: Sequence[str]) -> Iterator[tuple[str,
         if not names_no_street(masked, start, end):
             yield "street address", start, end
     # Spanish writes the street first and its number after ("Calle Luna 123"); an address
-    # found number first ("123 Calle Luna 45") is found once.
-    number_first = Spans(streets)
+    # found number first ("123 Calle Luna 45") is found once. (The spans found before are
+    # indexed only when one is found: most texts have none, and thousands are short.)
+    number_first: Spans | None = None
     for start, end in name_first_streets(masked):
+        number_first = number_first or Spans(streets)
         if not number_first.overlaps(start, end):
             streets.append((start, end))
             yield "street address", start, end
+    if not countries:  # French and German streets are read only where countries are listed
+        return
     # French and German ("1234, rue Sainte-Catherine", "Hauptstraße 5"), where
     # privacy.countries lists a country that writes them so: once, too.
-    found_before = Spans(list(streets))
+    found_before: Spans | None = None
     for start, end in french_and_german_streets(masked, countries):
+        found_before = found_before or Spans(list(streets))
         if not found_before.overlaps(start, end):
             streets.append((start, end))
             yield "street address", start, end
-    if countries:
-        # One finding a number: what the finders above found is no national number.
-        found_before = Spans([*emails, *phones, *streets])
-        for start, end in national_numbers(masked, countries):
-            if not found_before.overlaps(start, end) and not reads_as_identifier(
-                masked, start, "".join(char for char in masked[start:end] if char.isdigit())
-            ):
-                yield "phone number", start, end
+    # One finding a number: what the finders above found is no national number.
+    found_before = Spans([*emails, *phones, *streets])
+    for start, end in national_numbers(masked, countries):
+        if not found_before.overlaps(start, end) and not reads_as_identifier(
+            masked, start, "".join(char for char in masked[start:end] if char.isdigit())
+        ):
+            yield "phone number", start, end
 
 
 def street_spans(text: str, countries: Sequence[str] = ()) -> Iterator[tuple[int, int]]:
