@@ -677,3 +677,23 @@ def test_markup_read_through_joins_no_number_to_what_follows_it(tmp_path: Path) 
         (1, 68, "402-555-0128"),
         (1, 87, "402-555-0129"),
     ]
+
+
+def test_an_asterisk_that_is_no_emphasis_is_read_as_typed(tmp_path: Path) -> None:
+    """Review rv45c: an asterisk that closes no emphasis (a footnote's or a significance
+    mark, which Python-Markdown shows as typed) is no markup to read through: taken out, it
+    made `555*-1234` and `402* 555** 0128***` numbers that the page does not show, errors
+    that failed the build. Emphasis is still read through, a lone mark after it too."""
+    page = (
+        "Volume 12*, issue 3*: pages 555*-1234.\n\n"
+        "Cases 402* 555** 0128*** and 1998*-2004* and 123*-4567.\n\n"
+        "Call **402**-555-0160 or *402*-555-0161* or *402\n555*-0162.\n"
+    )
+    found = [
+        (f.line, f.column, f.found) for f in privacy_findings(tmp_path, {"index.md": page}, [])
+    ]
+    assert found == [
+        (5, 8, "402**-555-0160"),
+        (5, 27, "402*-555-0161"),
+        (5, 46, "402\n555*-0162"),
+    ]

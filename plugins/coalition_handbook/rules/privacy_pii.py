@@ -250,12 +250,13 @@ def _reported_in_file(origin: Origin, allowed: AllowList) -> list[ReportedData]:
 # punctuation (`402\\-555\\-0124` is shown `402-555-0124`; `jane\\@example.org` is shown
 # with its backslash, but read through by anyone, as `jane [at] gmail` is), the tag of an
 # inline element that carries no link or text (`402-<span>555</span>-0128`, on one line),
-# and emphasis marks against a digit (`**402**-555-0160`). A backtick and a `~` escaped
+# and emphasis marks against a digit (`**402**-555-0160`; an asterisk that opens or closes
+# no emphasis is shown as typed: `_emphasis_runs`). A backtick and a `~` escaped
 # are kept: one taken out could open a fence in what is read, which parts its lines. A
 # tag may run over lines (`pandoc -t gfm` wraps it between attributes), not past a blank
 # line, which ends the paragraph; its line breaks are kept, so that lines stay lines.
 _MARKDOWN_SPLITS = re.compile(
-    r"\\[!-/:-@\[-_{-}]|<(?P<tag>/?[A-Za-z][\w:-]*+)(?:\s[^<>]*+)?>|(?P<marks>\*{1,3})"
+    r"\\[!-/:-@\[-_{-}]|<(?P<tag>/?[A-Za-z][\w:-]*+)(?:\s[^<>]*+)?>|(?P<marks>\*++)"
 )
 _BLANK_LINE = re.compile(r"\n[ \t]*+\r?\n")
 
@@ -269,12 +270,15 @@ def _markdown_read(text: str) -> tuple[str, PositionMap]:
 
 
 def _splits(text: str) -> Iterator[tuple[int, int, str]]:
+    emphasis: set[int] | None = None  # found once, if a run of `*` stands by a digit
     for found in _MARKDOWN_SPLITS.finditer(text):
         start, end = found.span()
         if found.group("marks") is not None:
             digit = _digit_at(text, start - 1) or _digit_at(text, end)
             if digit and not _between_letters(text, start, end):
-                yield start, end, ""
+                emphasis = _emphasis_runs(text) if emphasis is None else emphasis
+                if start in emphasis:
+                    yield start, end, ""
         elif found.group("tag") is not None:
             name = found.group("tag").lstrip("/").lower()
             tag = found.group()  # with no attribute's value, no text: read at once
@@ -289,6 +293,42 @@ def _splits(text: str) -> Iterator[tuple[int, int, str]]:
                     yield start + line.start(), start + line.end(), ""
         else:  # an escape: its backslash
             yield start, start + 1, ""
+
+
+# What `_emphasis_runs` steps through: an escape (`\\*` is no mark), a blank line (which
+# ends a paragraph, and the emphasis open in it), a run of `*`.
+_STAR_RUNS = re.compile(r"\\[!-/:-@\[-_{-}]|(?P<blank>\n[ \t]*+\r?\n)|(?P<run>\*++)")
+
+
+def _emphasis_runs(text: str) -> set[int]:
+    """Where the runs of `*` in `text` that open or close emphasis start, as CommonMark
+    pairs them (simplified): a run that can close (not after a space) closes the last one
+    open in its paragraph that could open (not before a space). One that closes nothing
+    is shown as typed: a footnote's or a significance mark (`555*-1234`, `0128***`), no
+    markup to read through (review rv45c). One pass, linear."""
+    paired: set[int] = set()
+    opened: list[int] = []
+    for found in _STAR_RUNS.finditer(text):
+        if found.group("blank") is not None:
+            opened.clear()
+        elif found.group("run") is not None:
+            start, end = found.span()
+            before = text[start - 1] if start > 0 else " "
+            after = text[end] if end < len(text) else " "
+            if _flanking(before, after) and opened:
+                paired.update((opened.pop(), start))
+            elif _flanking(after, before):
+                opened.append(start)
+    return paired
+
+
+def _flanking(inside: str, outside: str) -> bool:
+    """Whether a run of `*` with `inside` on the side of its text and `outside` on the
+    other can open or close emphasis (CommonMark's flanking: text against it, and a
+    punctuation mark there only with a space or a punctuation mark outside)."""
+    if inside.isspace():
+        return False
+    return inside.isalnum() or not outside.isalnum()
 
 
 def _digit_at(text: str, position: int) -> bool:
