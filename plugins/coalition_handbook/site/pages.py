@@ -26,6 +26,7 @@ from .languages import english_label
 from .search_boost import (
     CHANGES_BOOST,
     capital_search_words,
+    deprecated_by_replacement,
     other_search_forms,
     protocol_search_steps,
     replaced_forms,
@@ -105,6 +106,18 @@ class SiteInputs:
     # The site's `theme.language`: where it is not English, the pages' English labels
     # are marked as English (`english_label`)
     language: str = "en"
+    # `replaced_terms`, found on first use (a frozen dataclass's field, filled once)
+    _replaced: dict[str, dict[str, list[str]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    @property
+    def replaced_terms(self) -> Mapping[str, Sequence[str]]:
+        """Term id -> the deprecated terms it replaces (`deprecated_by_replacement`)."""
+        found = self._replaced.get("")
+        if found is None:
+            found = self._replaced[""] = deprecated_by_replacement(self.handbook.terms.values())
+        return found
 
     @property
     def published_modules(self) -> list[Module]:
@@ -317,7 +330,7 @@ def term_page(term: Term, inputs: SiteInputs, search_boost: float) -> str:
             term,
             [
                 *inputs.written_forms.get(term.id, ()),
-                *replaced_forms(term, terms.values(), inputs.written_forms),
+                *replaced_forms(term, inputs.replaced_terms, inputs.written_forms),
             ],
         ),
         typed_forms=typed_search_forms(term, inputs.written_forms.get(term.id, ())),

@@ -177,20 +177,35 @@ def other_search_forms(term: Term, written_forms: Iterable[str]) -> list[str]:
 
 
 def replaced_forms(
-    term: Term, terms: Iterable[Term], written_forms: Mapping[str, Sequence[str]]
+    term: Term,
+    replaced: Mapping[str, Sequence[str]],
+    written_forms: Mapping[str, Sequence[str]],
 ) -> list[str]:
     """The forms, as written (`written_forms`, by term id), of the deprecated terms that
-    `term` replaces: `other_search_forms` gives them to its page too. DESIGN section 3.1
-    makes them forms to avoid that suggest `term`, but "DMST" found only the deprecated
-    term's page, and "modern slavery" listed human trafficking nowhere in the first five
-    (audit). Not typed forms (`typed_search_forms`): the deprecated term's own page, which
-    says what it was and to use `term`, stays first, `term`'s comes next."""
+    `term` replaces (`replaced`: `deprecated_by_replacement` of the terms):
+    `other_search_forms` gives them to its page too. DESIGN section 3.1 makes them forms
+    to avoid that suggest `term`, but "DMST" found only the deprecated term's page, and
+    "modern slavery" listed human trafficking nowhere in the first five (audit). Not
+    typed forms (`typed_search_forms`): the deprecated term's own page, which says what
+    it was and to use `term`, stays first, `term`'s comes next."""
     return [
         form
-        for other in terms
-        if other.status == "deprecated" and other.replaced_by == term.id and other.id != term.id
-        for form in written_forms.get(other.id, ())
+        for other_id in replaced.get(term.id, ())
+        if other_id != term.id
+        for form in written_forms.get(other_id, ())
     ]
+
+
+def deprecated_by_replacement(terms: Iterable[Term]) -> dict[str, list[str]]:
+    """Term id -> the ids of the deprecated terms it replaces, in the order of `terms`:
+    what `replaced_forms` reads of every term, found once for all the term pages of a
+    build (`SiteInputs.replaced_terms`): looking through every term for each term's page
+    was 0.3 s of a build at 500 terms."""
+    replaced: dict[str, list[str]] = {}
+    for other in terms:
+        if other.status == "deprecated" and other.replaced_by:
+            replaced.setdefault(other.replaced_by, []).append(other.id)
+    return replaced
 
 
 def typed_form(text: str) -> str:

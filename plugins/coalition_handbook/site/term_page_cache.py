@@ -55,7 +55,7 @@ def term_page_inputs(term: Term, inputs: SiteInputs, search_boost: float) -> lis
         repr([(term_id, terms[term_id].term) for term_id in named if term_id in terms]),
         repr(search_boost),
         repr(tuple(inputs.written_forms.get(term.id, ()))),
-        repr(replaced_forms(term, terms.values(), inputs.written_forms)),
+        repr(replaced_forms(term, inputs.replaced_terms, inputs.written_forms)),
         repr(is_used(term, inputs)),
         inputs.language,
         repr(inputs.term_template),
