@@ -5,21 +5,28 @@ after the spaces and control characters a browser strips from the start of an ad
 
 Used by the rule `link.unsafe` (in content) and by the reading of mkdocs.yml (its nav
 and links). In content, `link.unsafe` also names a `data:` address that holds no picture
-(`data:text/html,<script>...`: `LINK_SCHEME`), a whole document in the link: browsers
-refuse to open most as a page now, but nothing a coalition publishes needs one, and a
-picture's `data:image/...` is left alone. But for `data:image/svg+xml`: an SVG is a
-document that may run script where it is opened as a page, so `LINK_SCHEME` names it
-too, and `SVG_MEDIA_TYPE` tells it from the others where the rule must know whether it
-is shown as a picture or opened by a link.
+(`data:text/html,<script>...`: `link_scheme_pattern`), a whole document in the link:
+browsers refuse to open most as a page now, but nothing a coalition publishes needs one,
+and a picture's `data:image/...` is left alone. But for `data:image/svg+xml`: an SVG is a
+document that may run script where it is opened as a page, so `link_scheme_pattern`
+names it too, and `svg_media_type_pattern` tells it from the others where the rule must
+know whether it is shown as a picture or opened by a link.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .character_references import unescape
 
-__all__ = ["LINK_SCHEME", "SCRIPT_SCHEME", "SVG_MEDIA_TYPE", "link_scheme", "script_scheme"]
+__all__ = [
+    "link_scheme",
+    "link_scheme_pattern",
+    "script_scheme",
+    "script_scheme_pattern",
+    "svg_media_type_pattern",
+]
 
 
 def _written(char: str) -> str:
@@ -73,32 +80,45 @@ def _scheme(name: str) -> str:
     return _DROPPED.join(map(_written, name))
 
 
-SCRIPT_SCHEME = _scheme_pattern("jv", f"{_scheme('javascript')}|{_scheme('vbscript')}")
-# What follows the colon of `data:image/svg+xml` (or `data:image/svg`, which browsers
-# read as the same): a browser strips the spaces before the media type.
-SVG_MEDIA_TYPE = re.compile(
-    f"{_STRIPPED}*+{_scheme('image/')}{_DROPPED}{_scheme('svg')}", re.IGNORECASE
-)
-# `data:` too, but for a picture's (`data:image/png;base64,...`) other than an SVG.
-LINK_SCHEME = _scheme_pattern(
-    "jvd",
-    f"{_scheme('javascript')}|{_scheme('vbscript')}"
-    + f"|{_scheme('data')}(?=[ \t]*+{_DROPPED}{_written(':')}"
-    + f"(?!{_STRIPPED}*+{_scheme('image/')}(?!{_DROPPED}{_scheme('svg')})))",
-)
+@cache
+def script_scheme_pattern() -> re.Pattern[str]:
+    """An address that starts with a script scheme (`script_scheme`). The three patterns
+    are compiled where first used, not at import: compiling them was a tenth of importing
+    the plugin (23 ms of CPU), and a build whose pages come from the cache and whose
+    mkdocs.yml has no links uses none."""
+    return _scheme_pattern("jv", f"{_scheme('javascript')}|{_scheme('vbscript')}")
+
+
+@cache
+def svg_media_type_pattern() -> re.Pattern[str]:
+    """What follows the colon of `data:image/svg+xml` (or `data:image/svg`, which
+    browsers read as the same); a browser strips the spaces before the media type."""
+    return re.compile(f"{_STRIPPED}*+{_scheme('image/')}{_DROPPED}{_scheme('svg')}", re.IGNORECASE)
+
+
+@cache
+def link_scheme_pattern() -> re.Pattern[str]:
+    """As `script_scheme_pattern`, and `data:` too, but for a picture's
+    (`data:image/png;base64,...`) other than an SVG."""
+    return _scheme_pattern(
+        "jvd",
+        f"{_scheme('javascript')}|{_scheme('vbscript')}"
+        + f"|{_scheme('data')}(?=[ \t]*+{_DROPPED}{_written(':')}"
+        + f"(?!{_STRIPPED}*+{_scheme('image/')}(?!{_DROPPED}{_scheme('svg')})))",
+    )
 
 
 def script_scheme(address: str) -> str | None:
     """The script scheme `address`, a link's whole value, starts with, as a browser reads
     it (`javascript`, however written), or None."""
-    match = SCRIPT_SCHEME.match(address)
+    match = script_scheme_pattern().match(address)
     return None if match is None else _as_read(match["scheme"])
 
 
 def link_scheme(address: str) -> str | None:
-    """As `script_scheme`, the scheme of `LINK_SCHEME` that `address` starts with
+    """As `script_scheme`, the scheme of `link_scheme_pattern` that `address` starts with
     (`javascript`, `vbscript` or `data`), or None."""
-    match = LINK_SCHEME.match(address)
+    match = link_scheme_pattern().match(address)
     return None if match is None else _as_read(match["scheme"])
 
 
