@@ -268,6 +268,50 @@ def test_published_path_is_where_mkdocs_writes_the_page(src_uri: str, directory_
         # `#` before a number says "number", not its extension: it was no link
         ("Hotline # 1-888-373-7888", "tel", "tel:+18883737888"),
         ("Tip line #1-888-373-7888", "tel", "tel:+18883737888"),
+        # a no-break space or a dash of another script is a space or a dash: 911 EMERGENCY
+        # written with a no-break space was tel:9113637436, 1–888–373–7888 tel:1 (review)
+        ("911\u00a0EMERGENCY", "tel", "tel:911"),
+        ("116\u00a0123\u202fSAMARITANS", "tel", "tel:116123"),
+        ("555-0142\u00a0TTY", "tel", "tel:5550142"),
+        ("1\u00a0800\u00a0THE\u00a0LOST", "tel", "tel:+18008435678"),
+        ("1\u2013888\u2013373\u20137888", "tel", "tel:+18883737888"),
+        ("(402) 555\u20110142", "tel", "tel:4025550142"),
+        # hours before a number, or a range of them, are no number: tel:9, tel:954025550142
+        ("Mon\u2013Fri 9\u20135: (402) 555-0142", "tel", "tel:4025550142"),
+        ("M-F 9-5 (402) 555-0142", "tel", "tel:4025550142"),
+        ("(402) 555-0142 9-5 M-F", "tel", "tel:4025550142"),
+        ("8:30am\u20135pm, (402) 555-0142", "tel", "tel:4025550142"),
+        ("(402) 555-0142 8:30 a.m. - 5:00 p.m.", "tel", "tel:4025550142"),
+        ("Mon-Fri 08:00-17:00 (402) 555-0142", "tel", "tel:4025550142"),
+        ("8.30am-5pm: 0161 496 0000", "tel", "tel:01614960000"),
+        ("8.30-17.30 0161 496 0000", "tel", "tel:01614960000"),
+        ("01.23.45.67.89", "tel", "tel:0123456789"),
+        ("Mo\u2013Fr 9\u201317 Uhr: 030 1234567", "tel", "tel:0301234567"),
+        ("9h30-17h30 : 01 23 45 67 89", "tel", "tel:0123456789"),
+        ("L-V 9-14h: 91 123 45 67", "tel", "tel:911234567"),
+        ("1800-419-8588 24x7", "tel", "tel:18004198588"),  # was ;ext=7 of another number
+        ("9-8-8", "tel", "tel:988"),
+        ("01-23-45-67-89", "tel", "tel:0123456789"),
+        # a number of one or two digits before a longer one is a label's (tel:1, tel:3)
+        ("#1 hotline: 1-888-373-7888", "tel", "tel:+18883737888"),
+        ("Line 2: (402) 555-0142", "tel", "tel:4025550142"),
+        ("Police, 3rd precinct: (402) 444-5600", "tel", "tel:4024445600"),
+        ("13YARN (13 92 76)", "tel", "tel:139276"),
+        ("Appelez le 17", "tel", "tel:17"),
+        # an area code and its number parted by a slash are one number (tel:030)
+        ("030/1234567", "tel", "tel:0301234567"),
+        ("Tel. 0221 / 123456", "tel", "tel:0221123456"),
+        ("0161 496 0000 / 0001", "tel", "tel:01614960000"),
+        # a trunk (0) after a country code written 00 is no digit (tel:004402079460000)
+        ("0044 (0)20 7946 0000", "tel", "tel:00442079460000"),
+        ("0033 (0)1 23 45 67 89", "tel", "tel:0033123456789"),
+        # a local number in words written a space apart (tel:555 called nobody)
+        ("555 HELP", "tel", "tel:5554357"),
+        ("988 CALL", "tel", "tel:988"),
+        ("999 HELP", "tel", "tel:999"),
+        # an extension in French, Spanish or Filipino English
+        ("514 555-0142, poste 123", "tel", "tel:5145550142;ext=123"),
+        ("(02) 8723-0401 loc. 123", "tel", "tel:0287230401;ext=123"),
         # written without one: dialled as written, in the country the phone is in. Mexico's
         # hotline is no US number (found in an audit: it was tel:+18005533000).
         ("800 5533 000", "tel", "tel:8005533000"),

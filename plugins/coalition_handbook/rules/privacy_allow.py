@@ -405,7 +405,7 @@ def phone_key(text: str) -> str:
     after the country code (+44 (0)20 ...). A US number is its ten digits, with or
     without its country code 1."""
     international = _INTERNATIONAL_PREFIX.match(text)
-    number = _without_trunk_zero(text)
+    number = without_trunk_zero(text)
     if international:
         number = number[international.end() :]
     digits = "".join(char for char in number if char.isdigit())
@@ -423,7 +423,7 @@ _INTERNATIONAL_PREFIX = re.compile(rf"\s*(?:\+|{_ZERO_ZERO.pattern})")
 _TRUNK_ZERO = re.compile(rf"((?:\+|(?<!\d)00)\d{{1,3}}){SEPARATOR}?\(0\)")
 
 
-def _without_trunk_zero(number: str) -> str:
+def without_trunk_zero(number: str) -> str:
     """`number` without a trunk `(0)` after its country code."""
     return _TRUNK_ZERO.sub(r"\1", number, count=1)
 

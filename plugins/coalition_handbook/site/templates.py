@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
 
@@ -23,7 +23,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from ..rules.national_phones import e164_or_digits
-from ..rules.privacy_allow import phone_key
+from ..rules.privacy_allow import phone_key, without_trunk_zero
 from .html_comments import text_without_comments
 from .languages import english_label, language_name, text_direction
 
@@ -86,8 +86,8 @@ def phone_href(number: str, scheme: str = "tel") -> Markup:
     elif written.startswith("+") or _is_north_american_with_country_code(written):
         key = phone_key(written)  # +CC and digits, without a trunk (0); a +1 number's ten
         dialled = key if key.startswith("+") else "+1" + key
-    else:
-        dialled = "".join(char for char in written if char.isdigit())
+    else:  # `0044 (0)20 ...`'s trunk 0 is no more dialled than `+44 (0)20 ...`'s
+        dialled = "".join(char for char in without_trunk_zero(written) if char.isdigit())
     # An extension is no digit of the number (RFC 3966 writes it `;ext=`): its digits
     # joined on dialled another number (review). A text reaches no extension (RFC 5724).
     ext = f";ext={extension}" if extension and scheme == "tel" else ""
@@ -97,7 +97,8 @@ def phone_href(number: str, scheme: str = "tel") -> Markup:
 # An extension: `x12`, `ext. 12`, `ext12`, `extension 12`, `#12` (as libphonenumber reads
 # `#`); not the end of a word (`Text 233733` was `sms:;ext=233733`, review): no letter
 # before it.
-_EXTENSION_NAME = r"(?<![^\W\d_])(?i:x|ext[.=]?|extension)"
+# Canada's French `poste 12`, the Philippines' `loc. 12` too.
+_EXTENSION_NAME = r"(?<![^\W\d_])(?i:x|ext[.=]?|extension|poste|loc\.)"
 _EXTENSION_WORD = rf"(?:{_EXTENSION_NAME}|#)"
 _EXTENSION_DIGITS = r"\s*(?P<digits>\d{1,6})(?!\d)"
 # One after its number, in brackets too (`1-888-373-7888 (ext. 2)`).
@@ -132,6 +133,7 @@ _WORDS_NUMBER_DIGITS = 10
 _WORDS_NUMBER_GROUP = 4
 # A North American local number in words, its exchange and four letters (`555-HELP`).
 _WORDS_LOCAL_DIGITS = 7
+_WORDS_LOCAL_LETTERS = 4
 # The digits of a toll-free number before its words, written a space apart (`1 800 THE
 # LOST`, `800-799 SAFE`, Australia's `1800 RESPECT`): after any other digits a word in capitals
 # a space apart is the number's name (`911 EMERGENCY`, `116 123 SAMARITANS`, `555-0142
@@ -142,13 +144,24 @@ _TOLL_FREE_WORDS = re.compile(
 )
 
 
-def _ascii_digits(written: str) -> str:
-    """A digit of any script (`٩١١`) as the ASCII digit a `tel:` URL holds (RFC 3966):
-    a phone dials no `tel:٩١١`."""
-    return "".join(
-        str(unicodedata.decimal(char)) if char.isdecimal() and not char.isascii() else char
-        for char in written
-    )
+def _plain(written: str) -> str:
+    """`written`, character for character, with a digit of any script (`٩١١`) as the
+    ASCII digit a `tel:` URL holds (RFC 3966: a phone dials no `tel:٩١١`), any space
+    (a no-break one) as a space and any dash (`–`, `‑`) as a hyphen: `911\u00a0EMERGENCY`
+    was tel:9113637436 and `1–888–373–7888` tel:1 (review)."""
+    return written if written.isascii() else "".join(_plain_char(char) for char in written)
+
+
+def _plain_char(char: str) -> str:
+    if char.isascii():
+        return char
+    if char.isdecimal():
+        return str(unicodedata.decimal(char))
+    if char.isspace():
+        return " "
+    if unicodedata.category(char) == "Pd" or char == "\u2212":  # a dash, a minus sign
+        return "-"
+    return char
 
 
 # What parts two numbers written in one field (`1-888-373-7888 or 911`,
@@ -157,14 +170,28 @@ def _ascii_digits(written: str) -> str:
 # slash, a note (`1-888-373-7888 (TTY: 711)`, `(24/7)`), not an area code (`(888)`) nor
 # an extension (`(ext. 2)`); hours, which are no digits of a number (`1-888-373-7888
 # 24/7` was tel:1888373788824, `555-0100 8am-5pm` tel:555010085: review).
+# An hour is one or two digits, its minutes after `:`, `h` or `.` (`8:30`, `9h30`), that start
+# no longer number (`9am-5pm`'s 5 does): with its unit (`24/7`, `24x7`, `24 hrs`,
+# `5pm`, `17 Uhr`, `24 horas`, `7j/7`), with its minutes, or a range of two (`9-5`,
+# `08:00-17:00`) that goes on with no more digits (`9-8-8`, `01-23-45-67-89` do).
+# `M-F 9-5 (402) 555-0142` was tel:954025550142, `8:30am-5pm, ...` tel:8 (review).
+_HOUR_START = r"(?:(?<![\d.:\-])|(?<=[^\W\d_]-))"
+_TIME = r"\d{1,2}(?:[:h.]\d{2})?"
+_HOUR_UNIT = r"(?i:hours?|hrs?|h|am|pm|a\.m\.|p\.m\.|uhr|horas?|ore|j)"
 _HOURS = (
-    r"(?:(?<![\d.\-])|(?<=[^\W\d_]-))\d{1,2}"  # `9am-5pm`'s 5 too
-    r"(?:\s*/\s*(?:7|365)|\s*(?i:hours?|hrs?|h|am|pm|a\.m\.|p\.m\.))(?![^\W_])"
+    rf"{_HOUR_START}(?:{_TIME}\s*-\s*{_TIME}(?![\d:]|\s*[-.]\s*\d)"
+    rf"|{_TIME}(?:\s*[/x]\s*(?:7|24|365)|\s*{_HOUR_UNIT})(?![^\W_])"
+    rf"|\d{{1,2}}[:h]\d{{2}}(?!\d))"
 )
 _BETWEEN_NUMBERS = re.compile(
     rf"\((?!\s*{_EXTENSION_WORD}\s*\d+\s*\))(?=[^()]*(?:[^\W\d_]|/))|[/|]"
     rf"|\b(?i:or|and)\b|[,;](?!\s*{_EXTENSION_WORD}\s*\d)|{_HOURS}"
 )
+# An area code and its number parted by a slash, as Germany and Italy write them
+# (`030/1234567`, `0221 / 123456`): one number, not two (it was tel:030). An area code
+# starts with its trunk 0 and starts the number; five digits at least follow (`016/112`
+# are Spain's two lines).
+_AREA_CODE_SLASH = re.compile(r"(?<![\d\-+/(])(?<!\d[\s.])(\(?0\d{1,4}\)?)\s*/\s*(?=\d{5})")
 # A trunk 0 written after the country code without brackets (`+44 08000 121 700`): a
 # common slip, dialled from abroad without its 0, save where the country keeps it (Italy).
 _TRUNK_ZERO_AFTER_COUNTRY_CODE = re.compile(r"\+\s*\d{1,3}[\s.\-]+0")
@@ -183,11 +210,9 @@ def _is_north_american_with_country_code(written: str) -> bool:
     )
 
 
-def _first_number(written: str) -> str:
-    """The first of the numbers a field writes, with its extension: `1-888-373-7888 or 911`
-    -> `1-888-373-7888`. Their digits joined dialled a number nobody has (review)."""
-    parts = _BETWEEN_NUMBERS.split(written)
-    return next((part.strip() for part in parts if any(c.isdigit() for c in part)), "")
+# A number of fewer digits before a longer one is a label's (`Line 2:`, `#1 hotline:`,
+# `3rd precinct`), not the line's: it was tel:2 (review). Alone, it is France's `17`.
+_SHORTEST_NUMBER = 3
 
 
 def dialable(text: object) -> bool:
@@ -202,7 +227,7 @@ def _number_and_extension(field: str) -> tuple[str, str]:
     digits, without its extension or what follows it, and the extension's digits (`""`
     for none): `phone_href` dials the one, `dialable` asks whether there is one.
     `("", ...)` where the field writes no number."""
-    written = _ascii_digits(field)
+    written = _AREA_CODE_SLASH.sub(r"\1 ", _plain(field))
     extension = ""
     first = _DIGIT_OR_EXTENSION.search(written)
     if first is not None and first["digits"] is not None:
@@ -210,25 +235,49 @@ def _number_and_extension(field: str) -> tuple[str, str]:
         if before is None:
             return "", first["digits"]  # an extension alone, or of no number after it
         extension, written = before["digits"], written[before.end() :]
-    part = _first_number(written)
-    number = _NUMBER.search(part)
-    if number is None:
+    numbers = _numbers(written)
+    chosen = next(numbers, None)
+    if chosen is not None and _digit_count(chosen[2]) < _SHORTEST_NUMBER:
+        longer = (number for number in numbers if _digit_count(number[2]) >= _SHORTEST_NUMBER)
+        chosen = next(longer, chosen)
+    if chosen is None:
         return "", extension
-    plus = "+" if part[: number.start()].rstrip(" (").endswith("+") else ""
-    digits, end = number[0].rstrip(" (.-"), number.end()
-    keys = _KEYS.match(part, end)
-    apart = number[0][len(digits) :].startswith(" ")
-    if keys is not None and (spelled := _spelled_number(plus + digits, keys[0], apart)):
-        digits, end, plus = spelled, keys.end(), ""
+    part, plus, digits, end = chosen
     if not extension and (after := _EXTENSION_AFTER.match(part, end)):
         extension = after["digits"]
     return plus + digits, extension
 
 
+def _numbers(written: str) -> Iterator[tuple[str, str, str, int]]:
+    """Each number `written` writes, in order, as the part of it that holds it (what
+    `_BETWEEN_NUMBERS` parts), its `+` (or `""`), its digits and where it ends in the part."""
+    for part in _BETWEEN_NUMBERS.split(written):
+        end = 0
+        while number := _NUMBER.search(part, end):
+            plus, digits, end = _read_number(part, number)
+            yield part, plus, digits, end
+
+
+def _digit_count(written: str) -> int:
+    return sum(char.isdigit() for char in written)
+
+
+def _read_number(part: str, number: re.Match[str]) -> tuple[str, str, int]:
+    """The `+` (or `""`), the digits and the end of the number `number` finds in `part`,
+    its letters (`1-800-FLOWERS`) as their keys' digits."""
+    plus = "+" if part[: number.start()].rstrip(" (").endswith("+") else ""
+    digits, end = number[0].rstrip(" (.-"), number.end()
+    keys = _KEYS.match(part, end)
+    apart = number[0][len(digits) :].startswith(" ")
+    if keys is not None and (spelled := _spelled_number(plus + digits, keys[0], apart)):
+        return "", spelled, keys.end()
+    return plus, digits, end
+
+
 def _spelled_number(written: str, letters: str, apart: bool) -> str:
     """A number written in words (`1-800-FLOWERS`: `written` its digits, `letters` what
     follows, `apart` whether a space parts them) as a phone dials it, its letters as the
-    digits of their keys, to ten digits after a North American 1 (`1 800 356 9377`), or
+    digits of their keys, to ten digits after a North American 1 (`+18003569377`), or
     a local number's seven (`555-HELP`); `""` where the letters are no digits of it:
     after a whole number (`1-888-373-7888 TTY`), a short code (`233733BEFREE`), a short
     number (`911 TTY`), another country code than 1, or a space after a number that is
@@ -237,7 +286,9 @@ def _spelled_number(written: str, letters: str, apart: bool) -> str:
     country = groups[0] == "1" and len(groups) > 1
     if written.startswith("+") and not country:
         return ""
-    if apart and not _TOLL_FREE_WORDS.fullmatch(written):
+    if apart and not (
+        _TOLL_FREE_WORDS.fullmatch(written) or _is_spaced_local_word(groups, letters)
+    ):
         return ""
     if any(len(group) > _WORDS_NUMBER_GROUP for group in groups):
         return ""
@@ -249,10 +300,18 @@ def _spelled_number(written: str, letters: str, apart: bool) -> str:
         local = len(national) >= _WORDS_LOCAL_DIGITS and _is_local_exchange(groups, country)
         return national[:_WORDS_LOCAL_DIGITS] if local else ""
     national = national[:_WORDS_NUMBER_DIGITS]
-    if not country:
-        return national
+    return f"+1{national}" if country else national
+
+
+def _is_spaced_local_word(groups: list[str], letters: str) -> bool:
+    """Whether a local number in words is written a space apart (`555 HELP`): one word of
+    four letters after an exchange that is no 9xx one (`999 HELP`, `988 CALL` are the UK's
+    and the US's lines and a name)."""
     return (
-        f"{'+' if written.startswith('+') else ''}1 {national[:3]} {national[3:6]} {national[6:]}"
+        _is_local_exchange(groups, country=False)
+        and len(letters) == _WORDS_LOCAL_LETTERS
+        and letters.isalpha()
+        and groups[0][0] != "9"
     )
 
 
