@@ -286,6 +286,8 @@ def test_published_path_is_where_mkdocs_writes_the_page(src_uri: str, directory_
         ("8.30am-5pm: 0161 496 0000", "tel", "tel:01614960000"),
         ("8.30-17.30 0161 496 0000", "tel", "tel:01614960000"),
         ("01.23.45.67.89", "tel", "tel:0123456789"),
+        ("Mon - Fri, 9.00 - 17.00: 020 7946 0000", "tel", "tel:02079460000"),
+        ("24/7/365: 1-888-373-7888", "tel", "tel:+18883737888"),
         ("Mo\u2013Fr 9\u201317 Uhr: 030 1234567", "tel", "tel:0301234567"),
         ("9h30-17h30 : 01 23 45 67 89", "tel", "tel:0123456789"),
         ("L-V 9-14h: 91 123 45 67", "tel", "tel:911234567"),
@@ -305,6 +307,12 @@ def test_published_path_is_where_mkdocs_writes_the_page(src_uri: str, directory_
         # a trunk (0) after a country code written 00 is no digit (tel:004402079460000)
         ("0044 (0)20 7946 0000", "tel", "tel:00442079460000"),
         ("0033 (0)1 23 45 67 89", "tel", "tel:0033123456789"),
+        ("Telefon: +49 (0) 221 / 12345-0", "tel", "tel:+49221123450"),
+        # a trunk 0 in brackets with the area code: +630287230401 called nobody; Italy's
+        # 0 is dialled from abroad too (it was tel:+3961234567)
+        ("+63 (02) 8723-0401", "tel", "tel:+63287230401"),
+        ("+39 (0)6 1234567", "tel", "tel:+39061234567"),
+        ("+44 (020) 7946 0000", "tel", "tel:+442079460000"),
         # a local number in words written a space apart (tel:555 called nobody)
         ("555 HELP", "tel", "tel:5554357"),
         ("988 CALL", "tel", "tel:988"),

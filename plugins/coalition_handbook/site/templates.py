@@ -170,17 +170,17 @@ def _plain_char(char: str) -> str:
 # slash, a note (`1-888-373-7888 (TTY: 711)`, `(24/7)`), not an area code (`(888)`) nor
 # an extension (`(ext. 2)`); hours, which are no digits of a number (`1-888-373-7888
 # 24/7` was tel:1888373788824, `555-0100 8am-5pm` tel:555010085: review).
-# An hour is one or two digits, its minutes after `:`, `h` or `.` (`8:30`, `9h30`), that start
-# no longer number (`9am-5pm`'s 5 does): with its unit (`24/7`, `24x7`, `24 hrs`,
-# `5pm`, `17 Uhr`, `24 horas`, `7j/7`), with its minutes, or a range of two (`9-5`,
-# `08:00-17:00`) that goes on with no more digits (`9-8-8`, `01-23-45-67-89` do).
+# An hour is one or two digits, its minutes after `:`, `h` or `.` (`8:30`, `9h30`), that
+# start no longer number (`9am-5pm`'s 5 does): with its unit (`24/7`, `24/7/365`, `24x7`,
+# `24 hrs`, `5pm`, `17 Uhr`, `24 horas`, `7j/7`), with its minutes, or a range of two
+# (`9-5`, `08:00-17:00`) that goes on with no more digits (`9-8-8`, `01-23-45-67-89` do).
 # `M-F 9-5 (402) 555-0142` was tel:954025550142, `8:30am-5pm, ...` tel:8 (review).
 _HOUR_START = r"(?:(?<![\d.:\-])|(?<=[^\W\d_]-))"
 _TIME = r"\d{1,2}(?:[:h.]\d{2})?"
 _HOUR_UNIT = r"(?i:hours?|hrs?|h|am|pm|a\.m\.|p\.m\.|uhr|horas?|ore|j)"
 _HOURS = (
-    rf"{_HOUR_START}(?:{_TIME}\s*-\s*{_TIME}(?![\d:]|\s*[-.]\s*\d)"
-    rf"|{_TIME}(?:\s*[/x]\s*(?:7|24|365)|\s*{_HOUR_UNIT})(?![^\W_])"
+    rf"{_HOUR_START}(?:{_TIME}\s*-\s*{_TIME}(?!\d|[:.]\d|[:.]?\s*[-.]\s*\d)"
+    rf"|{_TIME}(?:(?:\s*[/x]\s*(?:7|24|365))+|\s*{_HOUR_UNIT})(?![^\W_])"
     rf"|\d{{1,2}}[:h]\d{{2}}(?!\d))"
 )
 _BETWEEN_NUMBERS = re.compile(
@@ -189,12 +189,16 @@ _BETWEEN_NUMBERS = re.compile(
 )
 # An area code and its number parted by a slash, as Germany and Italy write them
 # (`030/1234567`, `0221 / 123456`): one number, not two (it was tel:030). An area code
-# starts with its trunk 0 and starts the number; five digits at least follow (`016/112`
+# starts with its trunk 0, or follows the country code (`+49 (0) 221 / 12345-0`), and starts
+# the number; five digits at least follow (`016/112`
 # are Spain's two lines).
-_AREA_CODE_SLASH = re.compile(r"(?<![\d\-+/(])(?<!\d[\s.])(\(?0\d{1,4}\)?)\s*/\s*(?=\d{5})")
-# A trunk 0 written after the country code without brackets (`+44 08000 121 700`): a
-# common slip, dialled from abroad without its 0, save where the country keeps it (Italy).
-_TRUNK_ZERO_AFTER_COUNTRY_CODE = re.compile(r"\+\s*\d{1,3}[\s.\-]+0")
+_AREA_CODE_SLASH = re.compile(
+    r"(?<![\d\-+/(])(?<!\d[\s.])(\(?0\d{1,4}\)?|\+\d{1,3}\s*(?:\(0\)\s*)?\d{1,5})\s*/\s*(?=\d{5})"
+)
+# A trunk 0 written after the country code (`+44 08000 121 700`, a common slip, `+63 (02)
+# 8723-0401`, `+39 (0)6 ...`), dialled from abroad without its 0, save where the country
+# keeps it (Italy): +630287230401 and +3961234567 called nobody (review).
+_TRUNK_ZERO_AFTER_COUNTRY_CODE = re.compile(r"\+\s*\d{1,3}(?:[\s.\-]+|[\s.\-]*\(\s*)0")
 
 
 def _is_north_american_with_country_code(written: str) -> bool:
