@@ -353,12 +353,22 @@ class Blocks:
             index -= 1
         self.close_from(index)
 
-    def _ends_strict(self, column: int) -> bool:
+    def _ends_strict(self, column: int, item_quote: int | None = None) -> bool:
         """Whether a lazy line at `column` ends an admonition, details or tab (its content
         is only its indented lines), closing it and all inside it; the line then starts a
-        block of its own, as Python-Markdown parses what follows such a container."""
+        block of its own, as Python-Markdown parses what follows such a container.
+        `item_quote`: the content column of the quote a list item's line opened, the line
+        without `>` (`item_line_quote`): in that quote, where the item's block keeps its
+        lines' columns from the marker, the line is at its column from the marker past
+        the quote's content (`- > !!! note`, `  >     text`, then `    more`: its text)."""
+        quote_column = column
+        if item_quote is not None and self.chunk_is_list:
+            quote_column = item_quote + column - self.chunk_column
         for index in range(1, len(self.containers)):
-            if self.strict[index] and self.containers[index] > column:
+            content = self.containers[index]
+            if self.strict[index] and content > (
+                quote_column if item_quote is not None and content > item_quote else column
+            ):
                 self.close_from(index)
                 return True
         return False
@@ -455,7 +465,11 @@ class Blocks:
             self.leave_quote_containers(column, after_quote_blank=False)
         if self.item_line_strict is not None and self.previous == "blank":
             self._item_line_strict_moves()
-        if lazy and len(self.containers) > 1 and self._ends_strict(column):
+        if (
+            lazy
+            and len(self.containers) > 1
+            and self._ends_strict(column, None if quote else self.item_line_quote)
+        ):
             lazy = False
         elif not lazy:
             if self.item_line_quote is None:  # the common case, with no method call more
@@ -482,6 +496,17 @@ class Blocks:
         # In a list item's first block, lines keep their indentation: code is indented
         # from the item's marker, not from its content.
         code_base = self.chunk_column if self.chunk_is_list else base
+        if (
+            self.item_line_quote is not None
+            and quote is None
+            and self.strict[-1]
+            and base > self.item_line_quote
+            and self.chunk_is_list
+        ):
+            # A line without `>` in the quote an item's line opened, an admonition, details
+            # or tab open in it: the item's block keeps the line's columns from the marker,
+            # the quote's from its content, where the admonition's content starts.
+            code_base += base - self.item_line_quote
         if (
             column >= code_base + 4
             and not lazy  # a fence indented so far is code too
