@@ -1787,3 +1787,29 @@ def test_a_section_with_an_index_page_is_one_link_whatever_its_size() -> None:
     section = _nav_section("Protocols", [_nav_page("protocols/index.md"), *_guide("p", 30)])
     (entry,) = navigation.top_level_entries([section])
     assert (entry.url, entry.entries, len(entry.pages)) == ("protocols/", (), 31)
+
+
+def _nav_link(title: str, url: str) -> SimpleNamespace:
+    return SimpleNamespace(is_page=False, is_section=False, is_link=True, title=title, url=url)
+
+
+def test_a_large_section_leads_to_a_page_and_one_of_links_only_stays_whole() -> None:
+    """A large section whose first entry is a link off the site, or a nested section,
+    leads to its first page. One with no page stayed a link to its first address: the
+    section's name led to another host (a survivor leaving a trace there unawares) and
+    its other links were nowhere on the term page (review rv45e, LOW); it is shown whole."""
+    resources = _nav_section(
+        "Resources",
+        [
+            _nav_link("Hotline", "https://example.org/hotline"),
+            _nav_section("Sub", _guide("sub", 5)),
+            *_guide("resources", 10),
+        ],
+    )
+    links = _nav_section(
+        "Links", [_nav_link(f"L{n}", f"https://example.org/l{n}") for n in range(14)]
+    )
+    (first, second) = navigation.top_level_entries([resources, links])
+    assert (first.title, first.url, first.entries) == ("Resources", "sub/page-000/", ())
+    assert second.url is None
+    assert _shown(second.entries) == [(f"L{n}", f"https://example.org/l{n}") for n in range(14)]

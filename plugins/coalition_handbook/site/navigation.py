@@ -87,7 +87,8 @@ def top_level_entries(items: Sequence[Any]) -> list[NavEntry]:
     with its entries under it, made so too. A section without an index page showing
     more than `COMPACT_SECTION_ENTRIES` (its nested ones counted, each large one already
     a link) is a link to its first page by its name, whose own sidebar (the theme's)
-    lists it; the section that holds the Glossary stays whole, the term's place under it."""
+    lists it; the section that holds the Glossary stays whole, the term's place under it,
+    and so does one of links only (its first would lead off the site)."""
     entries: list[NavEntry] = []
     for item in items:
         if item.is_page:
@@ -98,9 +99,12 @@ def top_level_entries(items: Sequence[Any]) -> list[NavEntry]:
             if first is not None and first.is_page and getattr(first, "is_index", False):
                 entries.append(NavEntry(item.title, first.url, pages))
             elif children := top_level_entries(item.children):
-                if _shown(children) > COMPACT_SECTION_ENTRIES and not _holds_glossary(pages):
-                    url = pages[0].url if pages else _first_url(children)
-                    entries.append(NavEntry(item.title, url, pages))
+                if (
+                    pages
+                    and _shown(children) > COMPACT_SECTION_ENTRIES
+                    and not _holds_glossary(pages)
+                ):  # (one of links only is shown whole: its first would lead off the site)
+                    entries.append(NavEntry(item.title, pages[0].url, pages))
                 else:
                     entries.append(NavEntry(item.title, None, pages, tuple(children)))
         elif getattr(item, "is_link", False):
@@ -111,15 +115,6 @@ def top_level_entries(items: Sequence[Any]) -> list[NavEntry]:
 def _shown(entries: Sequence[NavEntry]) -> int:
     """How many entries a sidebar shows for `entries`, nested ones counted."""
     return sum(1 + _shown(entry.entries) for entry in entries)
-
-
-def _first_url(entries: Sequence[NavEntry]) -> str | None:
-    """The first address among `entries` (a section of links has no page)."""
-    for entry in entries:
-        url = entry.url if entry.url is not None else _first_url(entry.entries)
-        if url is not None:
-            return url
-    return None
 
 
 def _holds_glossary(pages: Sequence[Any]) -> bool:
