@@ -797,9 +797,14 @@ def test_closing_lines_are_where_the_pattern_finds_them(pieces: list[str]) -> No
 
 
 # Pieces of one-line texts that the plain-line shortcut of `checkable_text` takes, or
-# almost does: a URL's start, a list's or heading's mark, trailing spaces, a second line.
+# almost does: a URL's start, a list's or heading's mark, trailing spaces, a second line;
+# and markup the passes read, so that a character let into `_PLAIN_LINE` that they read
+# as markup (`&`, a backtick, `[`, `/`, `@`, a backslash, a carriage return...) is caught.
 _PLAIN_PIECES = ["The", "a", "Z", "x", "12", " ", "  ", ",", ".", ";", ":", "'", '"']
 _PLAIN_PIECES += ["(", ")", "?", "%", "-", "www.", "WWW.", "1.", "#", "*", "_", "\n", " \n"]
+_PLAIN_PIECES += ["&amp;", "&rsquo;s", "<b>", "<!-- c -->", "`", "[", "](x)", "\\", "\\*"]
+_PLAIN_PIECES += ["a@b.org", "x.org/y", "://", "{--", "--}", "{: .c}", "~~", "`x`", "\\-"]
+_PLAIN_PIECES += ["\t", "\r", "\u00a0"]
 
 
 @settings(max_examples=3000, deadline=None)
