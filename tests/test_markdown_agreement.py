@@ -112,6 +112,16 @@ class RandomPage:
             lambda: f"[{self.word()}]({self.word()}.md#{self.word()})",
             lambda: f'[{self.word()}](https://example.org/{self.word()} "{self.word()}")',
             lambda: f"`` {self.word()} ` {self.word()} ``",
+            # Code spans first, as Python-Markdown reads them: a backtick in a tag or
+            # autolink opens one past its `>`, or one closed inside it (or none).
+            lambda: f'<a title="`"> {self.word()} ` {self.word()}',
+            lambda: f"<https://example.org/`{self.word()}> {self.word()} `{self.word()}`",
+            lambda: f'<span title="a`b">`{self.word()}` {self.word()}',
+            lambda: f'<span title="`{self.word()}`">{self.word()}</span>',
+            # A comment's `\-->` ends it only if another end follows (and a browser
+            # ends it there). Not one without: after a comment that starts a line, that
+            # is its HTML block's tail, which html.parser reads (the block pass's).
+            lambda: f"<!-- {self.word()} \\--> {self.word()} -->",
             lambda: f"***{self.word()}*** {self.word()}_{self.word()} [{self.word()}]",
             self.words,
             self.words,
@@ -522,3 +532,40 @@ def test_a_quote_opened_on_a_list_item_s_line_is_a_quote_in_the_item(page: str) 
     the item's line as text, so the quote's code was checked and its list's paragraphs
     were not."""
     assert checked_words(page) == shown_words(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # Python-Markdown reads code spans before raw HTML and autolinks (its inline
+        # patterns' order): a backtick inside a tag or autolink opens a span that runs
+        # past its `>`, and the tag is then text.
+        'w1x <a title="`"> w2x ` w3x',
+        'w1x <a title="`"> w2x ` w3x `',
+        "<https://x.org/`a> w1x `w2x` w3x",
+        'w1x <span title="a`b">`w2x` w3x',
+        'w1x <span title="a`b">w2x` w3x',
+        'w1x \\`<a title="`"> w2x ` w3x',
+        # A span that closes inside the tag, or a backtick that opens none, leaves it a tag.
+        'w1x <span title="`w2x`">w3x</span> w4x',
+        'w1x <span title="`">w2x</span>',
+        "w1x <https://x.org/`a`> w2x",
+        "w1x `<span>` w2x",
+        # An escaped `\-->` ends no comment to Python-Markdown: with no other end after
+        # it, the comment is text; with one, a browser ends it at the `\-->`.
+        "w1x <!-- w2x \\-->",
+        "w1x <!-- w2x \\--> w3x\n\nw4x",
+        "w1x <!-- w2x \\-->\nw3x",
+        "w1x <!-- w2x \\--> w3x --> w4x",
+        "w1x <!-- w2x `w3x` \\-->",
+        "w1x <!-- w2x \\--> w3x <!-- w4x \\--> w5x",  # the other end escaped too
+        "w1x <!-- w2x \\--> w3x <!-- w4x --> w5x",  # or after a `<!--`
+        "w1x <!-- w2x \\\\--> w3x",  # an escaped backslash: the end is one
+    ],
+)
+def test_code_spans_tags_and_comments_are_read_in_python_markdown_s_order(page: str) -> None:
+    shown, checked = shown_words(page), checked_words(page)
+    assert checked == shown, (
+        f"shown but not checked {sorted(shown - checked)}, "
+        f"checked but not shown {sorted(checked - shown)}, in:\n{page}"
+    )

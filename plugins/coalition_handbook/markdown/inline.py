@@ -12,15 +12,17 @@ from html.entities import html5
 
 from ..character_references import unescape
 from ..forms import APOSTROPHES, INVISIBLE_CHARACTERS
-from .inline_openers import put_back, set_aside
+from .inline_openers import (
+    AUTOLINK,
+    HTML_TAG,
+    LATER_END,
+    put_back,
+    set_aside,
+    set_aside_tags_over_code,
+)
 from .syntax import BLOCK_TAGS, GLUE, HARD, is_mark
 from .top_level_domains import is_top_level_domain
 
-# An HTML tag, as Python-Markdown stashes one: a quoted attribute value may hold `>`.
-HTML_TAG = (
-    r"""<(?P<tag>/?(?P<tag_name>[A-Za-z][\w-]*)"""
-    r"""(?:\s(?:[^<>"'\x00]|"[^"\x00]*"|'[^'\x00]*')*?)?/?>)"""
-)
 HTML_TAG_PATTERN = re.compile(HTML_TAG)  # one tag alone (autolinks, link.unsafe)
 # A link's destination and title run to the closing parenthesis, spaces included, as
 # Python-Markdown reads them (`[a](b c)` links to "b c").
@@ -48,12 +50,15 @@ _CODE_SPAN_REST = r"(?P<ticks>`*)(?!`)[^\x00]*?(?<!`)`(?P=ticks)(?!`)"
 # patterns' order), so a `-->` in a code span (`<!-- a `b --> c` -->`) ends none, and a
 # browser reads on past it too, shown escaped (`--&gt;`). Each step is atomic, as that
 # reading is: a code span is read to its first closer, a backtick that opens none is
-# text, and so is one escaped (`\``). (An escaped `\-->` ends the comment to a browser.)
+# text, and so is one escaped (`\``). An escaped `\-->` ends none to Python-Markdown
+# (`\-` is an escape): with no other end after it (one not escaped, before any `<!--`:
+# `LATER_END`), the comment is text; with one, it is hidden, and a browser ends it at
+# the `\-->` (what follows is shown).
 # A `--!>` closes it only if no code span read past holds a `-->` or `--!>`: html.parser
 # reads the comment to the first of them, code or not, and writes only that one `-->`
 # (`<!-- a `b --> c` d --!>` is published); `closed_code` tells a span that holds one.
 _MARKDOWN_COMMENT = (
-    r"!--(?:[^\x00`\\]|(?>\\[\\`]?"
+    r"!--(?:[^\x00`\\]|(?>\\(?:[\\`]|(?!-->(?!LATER_END)))"
     r"|`(?P<closing_ticks>`*)(?!`)(?:(?!(?<!`)`(?P=closing_ticks)(?!`))[^\x00])*?--!?>"
     r"[^\x00]*?(?<!`)`(?P=closing_ticks)(?!`)(?P<closed_code>)"
     r"|`(?P<comment_ticks>`*)(?!`)[^\x00]*?(?<!`)`(?P=comment_ticks)(?!`)|`))*?"
@@ -70,7 +75,9 @@ _INLINE_PATTERN = (
     + _CODE_SPAN_REST
     + r""")
     |<(?P<comment>COMMENT)
-    |<(?P<autolink>(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>\x00]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>)
+    |<(?P<autolink>"""
+    + AUTOLINK
+    + r""")
     |<(?P<raw_code>(?P<code_tag>code|kbd|samp|script|style)(?![\w-])[^<>\x00]*>[^\x00]*?</(?P=code_tag)\s*>)
     |"""
     + HTML_TAG
@@ -86,7 +93,10 @@ _INLINE_PATTERN = (
     + r""")
     """
 )
-_INLINE = re.compile(_INLINE_PATTERN.replace("COMMENT", _MARKDOWN_COMMENT), re.VERBOSE)
+_INLINE = re.compile(
+    _INLINE_PATTERN.replace("COMMENT", _MARKDOWN_COMMENT.replace("LATER_END", LATER_END)),
+    re.VERBOSE,
+)
 _RAW_INLINE = re.compile(_INLINE_PATTERN.replace("COMMENT", _HTML_COMMENT), re.VERBOSE)
 _CHARACTER_REFERENCE = re.compile("&" + _REFERENCE_NAME)
 # The steps of a comment's body as `_MARKDOWN_COMMENT` reads it: an escaped backslash or
@@ -161,7 +171,7 @@ def mask_inline(view: str) -> str:
 def code_spans(view: str) -> list[tuple[int, int]]:
     """(start, end) of each code span in the prose of `view` (the block pass's output),
     backticks included, as `mask_inline` reads them."""
-    aside, _ = set_aside(view)  # linear, as in `mask_inline`; offsets are unchanged
+    aside, _ = set_aside_tags_over_code(*set_aside(view))  # as in `mask_inline`: linear
     return [match.span() for match in _INLINE.finditer(aside) if match.lastgroup == "code"]
 
 
@@ -197,6 +207,8 @@ def _mask_inline(
         return view
     # Openers that cannot close: linear, not quadratic.
     aside, restores = set_aside(view, markdown=pattern is _INLINE)
+    if pattern is _INLINE:  # code spans first, as Python-Markdown reads them
+        aside, restores = set_aside_tags_over_code(aside, restores)
     masked = mask_addresses(put_back(pattern.sub(replacement, aside), restores))
     if "_" in masked:
         masked = _EMPHASIS_UNDERSCORES.sub(_spaces, masked)

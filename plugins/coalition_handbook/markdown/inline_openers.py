@@ -32,6 +32,21 @@ STAND_IN = "\ue000"
 NAME_STAND_IN = "x"
 
 _RUN = re.compile(r"`+")
+# An HTML tag, as Python-Markdown stashes one: a quoted attribute value may hold `>`.
+HTML_TAG = (
+    r"""<(?P<tag>/?(?P<tag_name>[A-Za-z][\w-]*)"""
+    r"""(?:\s(?:[^<>"'\x00]|"[^"\x00]*"|'[^'\x00]*')*?)?/?>)"""
+)
+# An autolink's body after its `<`: a URL of any scheme, or an e-mail address.
+AUTOLINK = r"(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>\x00]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>"
+# A tag or autolink whose text holds a backtick before its first `>` (found fast: each
+# `<` read to the next `<`, `>` or backtick), then read whole by the inline pass's reading.
+_TICK_IN_TAG = re.compile(r"<[A-Za-z/][^<>\x00`]*`")
+_TAG_OR_AUTOLINK = re.compile(rf"{HTML_TAG}|<{AUTOLINK}")
+# Python-Markdown's code spans (its `BACKTICK_RE`, read first of its inline patterns): a
+# backslash escapes a backslash or backtick; a run of backticks opens a span that the
+# next run as long closes, or, if none does, the run less its first backticks.
+_PYTHON_MARKDOWN_CODE = re.compile(r"\\[\\`]|(`+)[^\x00]+?(?<!`)\1(?!`)")
 # The elements whose text the inline pass masks whole (inline._INLINE, `raw_code`).
 RAW_TEXT_ELEMENTS = ("code", "kbd", "samp", "script", "style")
 _RAW_CODE_OPENER = re.compile(rf"<({'|'.join(RAW_TEXT_ELEMENTS)})(?![\w-])[^<>\x00]*>")
@@ -177,13 +192,19 @@ def _comments(view: str, markdown: bool) -> Iterator[Restore]:
 # What a comment's reading stops at: a close, a backslash, a backtick, the paragraph's end.
 _COMMENT_STOP = re.compile(r"--!?>|[\\`]")
 _CLOSE = re.compile(r"--!?>")
+# After a comment's escaped `\\-->`: another end, not escaped, before any `<!--`. Only
+# with one does Python-Markdown hide the comment (`\\-` is an escape, and its comment
+# pattern reads no `<!--`), which a browser then ends at the `\\-->`.
+LATER_END = r"(?:(?!<!--)[^\x00])*?(?<!(?<!\\)\\)--!?>"
+_LATER_END = re.compile(LATER_END)
 
 
 class _CommentReading:
     """A comment's body in one paragraph read as the inline pass's `_MARKDOWN_COMMENT`
     reads it: from its `<!--` to the first `-->` or `--!>` that is in no code span (a run
     of backticks to the next run as long; one that none closes is text) and not after
-    a backslash that escapes a backslash or backtick, and for a `--!>`, after no code
+    a backslash that escapes a backslash or backtick (a `\\-->` ends it only if another
+    end follows, `LATER_END`, as Python-Markdown needs one), and for a `--!>`, after no code
     span that holds a close (html.parser ends the comment there, and writes only that
     one `-->`). Each step depends on where it is alone, so a `<!--` read past by a
     failing reading fails too, but for a `--!>` it read past after such a span."""
@@ -217,6 +238,10 @@ class _CommentReading:
             if found[0] == "-":
                 return stop.end()
             if found == "\\":
+                if view.startswith("-->", stop.start() + 1) and not _LATER_END.match(
+                    view, stop.start() + 4, self.end
+                ):
+                    return -1  # an escaped `\-`: no end, and none after it
                 after = view[stop.start() + 1 : stop.start() + 2]
                 position = stop.start() + (2 if after in ("\\", "`") else 1)
                 continue
@@ -256,6 +281,40 @@ class _CommentReading:
             if (span is None or position < span[0]) and not closes:
                 yield position
             position = self.view.find("<!--", position + 1, self.end)
+
+
+def set_aside_tags_over_code(aside: str, restores: list[Restore]) -> tuple[str, list[Restore]]:
+    """`aside` (`set_aside`'s, of Markdown text) with the `<` of each tag or autolink that
+    Python-Markdown reads as text set aside too (`_tags_over_code_spans`), and the
+    restores for both. Rare: a page without a tag holding a backtick is left as it is."""
+    if "`" not in aside or "<" not in aside:
+        return aside, restores
+    more = list(_tags_over_code_spans(aside))
+    if not more:
+        return aside, restores
+    return _with(aside, more), restores + more
+
+
+def _tags_over_code_spans(view: str) -> Iterator[Restore]:
+    """Python-Markdown reads code spans before raw HTML and autolinks: a backtick inside a
+    tag (`<a title="`">`) or autolink (`<https://x.org/`a>`) that opens a span running
+    past its `>` makes it text, and the span is code. Its `<` is set aside; a span that
+    closes inside it leaves it a tag, as there (the tag is stashed, code and all)."""
+    paragraph = _Paragraph(view)
+    code: list[tuple[int, int]] = []
+    for candidate in _TICK_IN_TAG.finditer(view):
+        tag = _TAG_OR_AUTOLINK.match(view, candidate.start())
+        if tag is None:
+            continue
+        if paragraph.around(candidate.start()):
+            code = [
+                span.span()
+                for span in _PYTHON_MARKDOWN_CODE.finditer(view, paragraph.start, paragraph.end)
+                if span.group(1)
+            ]
+        start, end = tag.span()
+        if any(start < opener < end < closer for opener, closer in code):
+            yield start, "<", STAND_IN
 
 
 def _raw_code(view: str) -> Iterator[Restore]:
