@@ -18,7 +18,9 @@ word of its own ("l'exploitation" holds "exploitation", "O'Brien" no "Brien"); a
 takes in the Arabic marks and tatweel just after it ("تهريبُ البشرِ" is found with its
 kasra, as its letter's; session 48); Arabic presentation forms (U+FB50-U+FDFF,
 U+FE70-U+FEFF, as a PDF's text gives them) are read as NFKC writes them, a mark's
-isolated form as the mark alone ("ﺍﻻﺗﺠﺎﺭ" is "الاتجار"; session 49)."""
+isolated form as the mark alone ("ﺍﻻﺗﺠﺎﺭ" is "الاتجار"; session 49); the left single
+quotation mark and the fullwidth apostrophe read as apostrophes, as the curly one does
+("slave\u2018s" is "slave's"; session 51)."""
 
 from __future__ import annotations
 
@@ -32,6 +34,7 @@ from coalition_handbook.forms import INVISIBLE_CHARACTERS
 from coalition_handbook.matching import FormEntry, Match, Matcher
 
 _GLUE = "\x01"
+_APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u02bc\u2018\uff07", "'"))
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\u00a0]*\n")
 _SEPARATOR_RUN = re.compile(r"[\s\u00a0\u202f\-\u2010\u2011]+")
 # The end of a text that is an elided word and its apostrophe, after no letter, digit,
@@ -196,7 +199,7 @@ def _choose(key_entries: Sequence[FormEntry], found: str) -> tuple[FormEntry, bo
             visible = "".join(
                 char for char in found if char not in INVISIBLE_CHARACTERS and char != _GLUE
             )
-            written = _SEPARATOR_RUN.sub(" ", visible).replace("\u2019", "'").replace("\u02bc", "'")
+            written = _SEPARATOR_RUN.sub(" ", visible).translate(_APOSTROPHES)
         if written == entry.written:
             return entry, True
     for entry in key_entries:
@@ -240,7 +243,7 @@ def _searched(lowered: str) -> tuple[str, list[int]]:
         char = _ARABIC_ALIKE.get(char, char)
         if char in "\t\n\r-\u2010\u2011" or unicodedata.category(char) in ("Zs", "Zl", "Zp"):
             char = " "
-        elif char in "\u2019\u02bc":  # a curly and a modifier letter apostrophe
+        elif char in "\u2019\u02bc\u2018\uff07":  # curly, modifier letter, left and fullwidth
             char = "'"
         if char == " " and searched and searched[-1] == " ":
             continue

@@ -1178,6 +1178,8 @@ def test_handbook_js_reads_a_query_as_the_build_lists_forms(page: object) -> Non
         "Sex-Trafficking\u2019s",
         "Sex-Trafficking\u02bcs",
         "TIP\u02bcs",
+        "Survivor\u2018s",  # a left quotation mark typed for an apostrophe
+        "TIP\uff07s",  # a fullwidth apostrophe
         "  T   visas ",
         "Trafficking in Persons's",
         "Cafe\u0301",

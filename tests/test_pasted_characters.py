@@ -145,6 +145,29 @@ def test_a_modifier_letter_apostrophe_reads_as_an_apostrophe(
     assert [(f.line, f.column, f.found) for f in findings] == [(3, 5, found)]
 
 
+@pytest.mark.parametrize("apostrophe", ["\u2018", "\uff07"])
+def test_a_left_quotation_mark_or_fullwidth_apostrophe_in_a_word_reads_as_an_apostrophe(
+    tmp_path: Path, apostrophe: str
+) -> None:
+    """U+2018, a left single quotation mark, typed for an apostrophe ("survivor‘s": some
+    keyboards and autocorrect), and U+FF07, the fullwidth one an IME types, read as the
+    curly one does (DESIGN section 4, "curly apostrophes too"): "slave‘s network" was
+    "slave" then "s network", and the longer form went unfound."""
+    avoid = (
+        "avoid:\n  - text: slave\n    reason: Not person-first.\n"
+        "  - text: slave's network\n    reason: Not person-first.\n"
+    )
+    page = f"The slave{apostrophe}s network, a \u2018slave\u2019 story."
+    files = {TERM_FILE: term_yaml("survivor", extra=avoid), "content/index.md": f"# Hi\n\n{page}\n"}
+    findings = [
+        f for f in run_checks(write_files(tmp_path, files)).findings if f.rule == "term.avoid"
+    ]
+    assert [(f.line, f.column, f.found) for f in findings] == [
+        (3, 5, f"slave{apostrophe}s network"),
+        (3, 25, "slave"),
+    ]
+
+
 def test_a_term_with_an_invisible_character_in_a_form_is_still_read(tmp_path: Path) -> None:
     """The error asks for the character to go; meanwhile the term stays in the glossary,
     its forms found as a reader reads them: a page that uses it keeps its links, and

@@ -1136,6 +1136,10 @@ def test_a_related_term_listed_twice_is_linked_once(tmp_path: Path) -> None:
         # The modifier letter apostrophe (U+02BC) of some phone keyboards, as the matcher
         # reads it: "survivorʼs" typed was compared with no form
         ("Survivor\u02bcs", "survivor's"),
+        # A left single quotation mark typed for one (U+2018: some keyboards and
+        # autocorrect), and a fullwidth one (U+FF07, an IME's), as the matcher reads them
+        ("Survivor\u2018s", "survivor's"),
+        ("Survivor\uff07s", "survivor's"),
         # ß and ẞ as "ss", as the checks compare forms (forms.fold_case)
         ("Straßenstrich", "strassenstrich"),
         ("STRAẞENSTRICH", "strassenstrich"),

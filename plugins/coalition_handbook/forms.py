@@ -72,13 +72,17 @@ def split_words(form: str) -> list[str]:
 
 # What a reader reads as an apostrophe, and the matcher as a straight one: the curly one,
 # and the modifier letter apostrophe that some phone keyboards and autocorrect type (a
-# letter to Unicode: "slave\u02bcs" was one word, no use of "slave").
-APOSTROPHES = "\u2019\u02bc"
+# letter to Unicode: "slave\u02bcs" was one word, no use of "slave"); the left single
+# quotation mark typed for one ("survivor\u2018s": some keyboards and autocorrect), read
+# as one everywhere, as a straight one is, opening a quotation or not; the fullwidth one
+# (U+FF07) an IME types.
+APOSTROPHES = "\u2019\u02bc\u2018\uff07"
+_STRAIGHT = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
 
 
 def straight_apostrophes(text: str) -> str:
     """`text` with its `APOSTROPHES` straight."""
-    return text.replace("\u2019", "'").replace("\u02bc", "'")
+    return text.translate(_STRAIGHT) if not text.isascii() else text
 
 
 def matched_words(form: str) -> list[str]:

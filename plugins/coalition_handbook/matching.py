@@ -411,7 +411,7 @@ def _placer(
 def after_elision(text: str, start: int) -> bool:
     """Whether `start` follows an elided word of `_ELISIONS` and its apostrophe, straight,
     curly or the modifier letter one, in any case, in text not folded: "L'ONU", "d’OIT"."""
-    if start < 2 or text[start - 1] not in "'\u2019\u02bc":
+    if start < 2 or (text[start - 1] != "'" and text[start - 1] not in APOSTROPHES):
         return False
     # The longest elided word and the character before it, folded as `_ELISIONS` are.
     window = text[max(0, start - 2 - _LONGEST_ELISION) : start - 1].lower() + "'"
@@ -609,7 +609,7 @@ def _choose(key_entries: Sequence[FormEntry], found: str) -> tuple[FormEntry, bo
         if written is None:
             # A word of letters and digits alone ("TQ119"), the commonest, is as it is
             # (but for the modifier letter apostrophe, a letter to Unicode: "TIPʼs").
-            plain = found.isalnum() and "\u02bc" not in found
+            plain = found.isalnum() and "\u02bc" not in found  # (the others: no letters)
             written = found if plain else _comparable(found)
         if written == _comparable_form(entry.written):
             return entry, True

@@ -24,7 +24,7 @@ _ASCII_LETTERS = str.maketrans(
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 # An apostrophe inside a word (straight, curly, or the modifier letter): left out, as MkDocs'
 # own heading anchors leave it out and an editor naming a file by hand does.
-_APOSTROPHES = "'\u2019\u02bc"
+_APOSTROPHES = "'\u2019\u02bc\u2018\uff07"  # forms.APOSTROPHES, and the straight one
 _APOSTROPHE_IN_WORD = re.compile(rf"(?<=\w)[{_APOSTROPHES}](?=\w)")
 # A hyphen joining two words: ASCII's, or Unicode's (U+2010, which NFKD makes of U+2011).
 _JOINING_HYPHEN = re.compile(r"(?<=\w)[-\u2010](?=\w)")

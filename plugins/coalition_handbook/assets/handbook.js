@@ -1005,7 +1005,7 @@ function typedForm(text) {
       .normalize("NFC")
       .toLowerCase()
   )
-    .replace(/[\u2019\u02bc]/g, "'") // a phone's U+02BC too, as forms.straight_apostrophes
+    .replace(/[\u2019\u02bc\u2018\uff07]/g, "'") // forms.APOSTROPHES: U+02BC, U+2018, U+FF07 too
     .replace(/[\s\-]+/g, " ")
     .trim()
     .replace(/s's(?= |$)/g, "s'"); // "persons's" and "persons'" are one possessive
@@ -1056,7 +1056,7 @@ var STOP_WORDS = new Set(
    possessive's ending ("TIP", "TIPs", "TIP's"; not "tip" or "Tip"), as
    site/search_boost.in_capitals tells. */
 function inCapitals(word) {
-  var letters = word.replace(/(?:['\u2019\u02bc]s|s['\u2019\u02bc]?)$/, "").replace(/[^\p{L}]/gu, "");
+  var letters = word.replace(/(?:['\u2019\u02bc\u2018\uff07]s|s['\u2019\u02bc\u2018\uff07]?)$/, "").replace(/[^\p{L}]/gu, "");
   return (
     Array.from(letters).length >= 2 &&
     letters === letters.toUpperCase() &&
@@ -1104,7 +1104,7 @@ var QUERY_SYNTAX = /["+~^*]|\S:\S|(^|\s)-/;
 function unpunctuated(word) {
   var end = word.match(/[^\p{L}\p{N}\p{M}]+$/u);
   var kept = word.replace(/^[^\p{L}\p{N}\p{M}]+/u, "").replace(/[^\p{L}\p{N}\p{M}]+$/u, "");
-  var possessive = end && /s$/i.test(kept) && /^['\u2019\u02bc]/.test(end[0]);
+  var possessive = end && /s$/i.test(kept) && /^['\u2019\u02bc\u2018\uff07]/.test(end[0]);
   return possessive ? kept + end[0].charAt(0) : kept;
 }
 

@@ -31,7 +31,7 @@ function searchFolded(text) {
     .replace(/(\p{Script=Latin})\p{M}+/gu, "$1");
   return (ARABIC_LETTER.test(folded) ? searchFoldedArabic(folded) : folded)
     .normalize("NFC")
-    .replace(/[\u2019\u02bc]/g, "'");
+    .replace(/[\u2019\u02bc\u2018]/g, "'"); // forms.APOSTROPHES (U+FF07: NFKD's "'")
 }
 
 /* Arabic script as matching.py reads it: "الاتجار" found no page that wrote

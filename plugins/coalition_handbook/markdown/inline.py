@@ -128,7 +128,7 @@ _EMPHASIS_UNDERSCORES = re.compile(r"(?<!\w)_+|(?<!_)_++(?!\w)")
 # An apostrophe written as a character reference ("**victim**&rsquo;s"): by number, or by
 # any name a browser reads as one (HTML5 added "&rsquor;" and "&CloseCurlyQuote;"). The
 # number 146 (0x92) is Windows-1252's curly apostrophe, which browsers and `unescape` read
-# as U+2019 (review rv44).
+# as U+2019 (review rv44); 145 (0x91), its left quotation mark, as U+2018.
 _APOSTROPHE_NAMES = sorted(
     name[:-1]
     for name, character in html5.items()
@@ -136,7 +136,8 @@ _APOSTROPHE_NAMES = sorted(
 )
 _APOSTROPHE_REFERENCE = (
     rf"&(?:(?:{'|'.join(_APOSTROPHE_NAMES)});"
-    r"|(?:\#0*39|\#[xX]0*27|\#0*8217|\#[xX]0*2019|\#0*700|\#[xX]0*2[bB][cC]|\#0*146|\#[xX]0*92)"
+    r"|(?:\#0*39|\#[xX]0*27|\#0*8217|\#[xX]0*2019|\#0*700|\#[xX]0*2[bB][cC]|\#0*146|\#[xX]0*92"
+    r"|\#0*8216|\#[xX]0*2018|\#0*145|\#[xX]0*91|\#0*65287|\#[xX]0*[fF][fF]07)"
     rf"{_NUMBER_END})"
 )
 # Emphasis, text-level tags or comments, or a link's destination right before a letter or
@@ -154,12 +155,12 @@ _MARKUP_BEFORE_LETTER = re.compile(
     r"(?:\*(?<=[^\W_]\*|[\u0300-\u036f]\*)\**"
     rf"|<(?<=[^\W_]<|[\u0300-\u036f]<){_GLUED_TAG_OR_COMMENT}(?:<{_GLUED_TAG_OR_COMMENT})*"
     r"|\](?<=[^\W_]\]|[\u0300-\u036f]\])\([^()\s\x00]*\))"
-    rf"(?=[^\W_]|(?:['\u2019\u02bc]|{_APOSTROPHE_REFERENCE})[sS](?![^\W_]))"
+    rf"(?=[^\W_]|(?:['{APOSTROPHES}]|{_APOSTROPHE_REFERENCE})[sS](?![^\W_]))"
 )
 # A possessive's ending ("'s") right after markup that ends a word: "**victim**'s" reads
 # "victim's", as "**victim**s" reads "victims". In the masked view an apostrophe written
 # as a reference ("&rsquo;s") is its character, then `GLUE` (`_inline_replacement`).
-_POSSESSIVE_ENDING = re.compile("['\u2019\u02bc]\x01*[sS](?![^\\W_])")
+_POSSESSIVE_ENDING = re.compile(f"['{APOSTROPHES}]\x01*[sS](?![^\\W_])")
 _STAR_RUNS_AND_BREAKS = re.compile(r"\*+|\x00+")
 
 

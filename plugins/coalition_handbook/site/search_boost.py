@@ -46,6 +46,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
 from ..forms import (
+    APOSTROPHES,
     STRAY_INVISIBLE,
     arabic_letters,
     is_all_capitals,
@@ -96,7 +97,7 @@ TRANSLATIONS_KEY = "handbook_translations"
 # only the paragraphs that hold them: "DMST" listed the page without its notice (audit).
 NOTICE_KEY = "handbook_notice"
 # A plural's or possessive's ending after an acronym, as handbook.js's `inCapitals` reads it
-_ACRONYM_ENDING = re.compile("(?:['\u2019\u02bc]s|s['\u2019\u02bc]?)$")
+_ACRONYM_ENDING = re.compile(f"(?:['{APOSTROPHES}]s|s['{APOSTROPHES}]?)$")
 
 
 # A protocol page's search field (in its first entry): who the protocol is for, what it
