@@ -62,8 +62,12 @@ UNCHANGED = SourceMap()
 
 
 def chained(outer: PositionMap, inner: PositionMap) -> PositionMap:
-    """`ChainedMap(outer, inner)`, or `outer` itself where `inner` is `UNCHANGED`."""
-    return outer if inner is UNCHANGED else ChainedMap(outer=outer, inner=inner)
+    """`ChainedMap(outer, inner)`, or `outer` itself where `inner` is `UNCHANGED`, or
+    `inner` where `outer` is (a term file read as written, then its gaps read: each
+    place of `inner` found through one map, not two, and no map made per file)."""
+    if inner is UNCHANGED:
+        return outer
+    return inner if outer is UNCHANGED else ChainedMap(outer=outer, inner=inner)
 
 
 def rewritten(text: str, spans: Iterable[tuple[int, int, str]]) -> tuple[str, SourceMap]:
