@@ -25,6 +25,11 @@ the same day: a reference to an underscore (`&lowbar;`) is text, never emphasis,
 reads as the escaped `\\_` does ("homeless&lowbar;person" is one word). Read anew on
 2026-12-05 (differential fuzzing): a backslash escapes only Python-Markdown's
 `ESCAPED_CHARS` and the tables extension's `|`; "\\<b>" is a backslash, then a tag.
+Read anew on 2026-12-06 (its `HTML_RE`): a comment holds no other `<!--`, so the last
+`<!--` before a `-->` opens the one hidden, what comes before it is text ("a<!--<!---->"
+shows "a<!--"); and if that `<!--` shares the `-->`'s dashes ("a <!-- b <!-->"), none is.
+Python-Markdown reads escapes and code spans before comments: a `-->` or `<!--` in a code
+span (`<!-- a `-->` b -->`) is code, not the comment's.
 
 What each line is (`markdown.blocks.Blocks.classify`) is the engine's own: the block rules are read
 against Python-Markdown directly (test_markdown.py, test_markdown_agreement.py), and two
@@ -70,6 +75,13 @@ GLUE = "\x01"
 
 _SOFT_TAIL = re.compile(r"[^\n]")
 
+# A step of a comment's body: Python-Markdown reads escapes and code spans before comments,
+# so a `-->` or `<!--` in a code span is code; a run of backticks that closes none is text.
+_COMMENT_STEP = (
+    r"(?>\\[\\`]|`(?P<comment_ticks>`*)(?!`)[^\x00]*?(?<!`)`(?P=comment_ticks)(?!`)|[^\x00])"
+)
+_COMMENT_STEPS = re.compile(_COMMENT_STEP)
+
 # The lookahead names every first character up front, so the engine skips plain prose
 # quickly (eight times faster than trying each alternative at every position).
 _INLINE = re.compile(
@@ -77,7 +89,7 @@ _INLINE = re.compile(
     (?=[\\`<\]\[{&])
     (?:(?P<escape>\\[\\`*_{}\[\]()>\#+\-.!|])
     |(?P<code>(?P<ticks>`+)(?!`)[^\x00]*?(?<!`)(?P=ticks)(?!`))
-    |(?P<comment><!--[^\x00]*?-->)
+    |(?P<comment><!--(?:COMMENT_STEP)*?-->)
     |(?P<autolink><(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>\x00]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>)
     |(?P<raw_code><(?P<code_tag>code|kbd|samp|script|style)(?![\w-])[^<>\x00]*>[^\x00]*?</(?P=code_tag)\s*>)
     |(?P<tag></?(?P<tag_name>[A-Za-z][\w-]*)(?:\s(?:[^<>"'\x00]|"[^"\x00]*"|'[^'\x00]*')*?)?/?>)
@@ -86,7 +98,7 @@ _INLINE = re.compile(
     |(?P<footnote>\[\^[^\]\x00\s]+\])
     |(?P<attributes>\{:?[ \t]*(?:[#.][\w-]|[\w-]+=)[^}\x00\n]*\})
     |(?P<entity>&(?:\#\d{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});))
-    """,
+    """.replace("COMMENT_STEP", _COMMENT_STEP),
     re.VERBOSE,
 )
 _URL = re.compile(
@@ -290,6 +302,10 @@ def _hard(match: re.Match[str]) -> str:
     return HARD * (match.end() - match.start())
 
 
+def _blank(found: str) -> str:
+    return re.sub(r"[^\n]", " ", found)
+
+
 def _inline_replacement(match: re.Match[str]) -> str:
     kind = match.lastgroup
     found = match.group()
@@ -301,6 +317,13 @@ def _inline_replacement(match: re.Match[str]) -> str:
         return HARD * len(found)  # a block starts or ends: words never join across it
     if kind == "attributes" and (match.start() == 0 or match.string[match.start() - 1].isspace()):
         return HARD * len(found)
+    if kind == "comment":
+        inner = -1
+        for step in _COMMENT_STEPS.finditer(found, 4, len(found) - 3):
+            if found.startswith("<!--", step.start()):
+                inner = step.start()
+        if inner > 0:
+            return found if inner + 4 > len(found) - 3 else found[:inner] + _blank(found[inner:])
     if kind in ("destination", "tag", "reference", "comment", "attributes"):
         return re.sub(r"[^\n]", " ", found)
     if kind == "entity":

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import reference_markdown
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from benchmarks.generate import page
@@ -59,6 +59,11 @@ def test_generated_pages() -> None:
 
 @settings(max_examples=800, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=40), st.sampled_from([1, 1, 2, 3]))
+# Found by chance in CI's draws: the last `<!--` opens the comment ("a<!--" is shown),
+# and one sharing the close's dashes opens none (all of it is shown).
+@example(["a", "<!--", "<!--", "-->"], 1)
+@example(["a", "<!--", "word", "<!--", "> "], 1)
+@example(["a", "<!--", "```", "-->", "```"], 1)  # a `-->` in a code span closes none
 def test_random_markdown(pieces: list[str], body_line: int) -> None:
     text = "".join(pieces)
     view = checkable_text(text, body_line)

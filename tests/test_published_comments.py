@@ -346,6 +346,25 @@ def test_a_note_closed_by_a_bang_close_after_a_code_span_close_is_published(
     assert checkable_text(many).count("TODO") == 20
 
 
+@pytest.mark.parametrize("inner", ["<!-->", "<!--->", "`<!-->"])
+def test_a_note_whose_last_opener_shares_its_close_s_dashes_is_published(
+    inner: str, tmp_path: Path
+) -> None:
+    """In `<!-- a <!-->` the last `<!--` before the `-->` is the `<!-->`'s, and it opens
+    no comment (Python-Markdown's `HTML_RE` wants a `--` after its `<!--`): nothing is
+    hidden, `&lt;!-- a` is published. The checks hid it whole (the `<!-->`, they said,
+    opened none), its words unchecked and not warned of (hypothesis found the two
+    readings of the inline pass apart on `<!--<!--`<!-->`)."""
+    from coalition_handbook.markdown import checkable_text
+
+    page = f"# A page\n\nSee <!-- TODO call 555-123-4567 {inner} now.\n"
+    assert "&lt;!-- TODO" in render(page)
+    assert "555-123-4567" in checkable_text(page)
+    assert checked_words(page) == shown_words(page)
+    found = _page_source_findings(tmp_path / "page", page)
+    assert [(line, column) for line, column, _ in found] == [(3, 5)]
+
+
 @pytest.mark.parametrize("after", ["<b>", "a < b"])
 def test_a_tag_after_a_code_span_in_a_note_opened_inside_another_opens_none(after: str) -> None:
     """Review rv44d: in `<!-- a <!-- b `c` <b> d -->` the last `<!--` opens the note

@@ -342,10 +342,12 @@ def _inline_replacement(match: re.Match[str]) -> str:
     if kind == "comment":
         # Python-Markdown hides a comment in a paragraph only if no `<!--` is in it (its
         # `HTML_RE`): in `<!-- a <!-- b -->` the last `<!--` opens the one hidden, what
-        # comes before it is published as text (review of rv41).
-        # (One whose `<!--` overlaps the end, as in `<!--<!-->`, opens none.)
+        # comes before it is published as text (review of rv41). One whose `<!--` shares
+        # the end's dashes (`<!-- a <!-->`, `<!--->`) opens none: all of it is text.
         inner = _inner_opener(found)
         if inner > 0:
+            if inner + 4 > len(found) - (4 if found.endswith("--!>") else 3):
+                return found
             return found[:inner] + re.sub(r"[^\n]", " ", found[inner:])
     if kind == "attributes" and (match.start() == 0 or match.string[match.start() - 1].isspace()):
         # Attached to no inline element, it is shown as typed mid-sentence (at the end of
@@ -379,10 +381,10 @@ def _inline_replacement(match: re.Match[str]) -> str:
 
 def _inner_opener(comment: str) -> int:
     """Where the last `<!--` inside `comment` (a match of `_MARKDOWN_COMMENT`, `<` and
-    all) starts, or -1: not one in a code span, which Python-Markdown has set aside
-    before it reads comments."""
+    all) starts, one sharing the end's dashes included, or -1: not one in a code span,
+    which Python-Markdown has set aside before it reads comments."""
     end = len(comment) - (4 if comment.endswith("--!>") else 3)
-    inner = comment.rfind("<!--", 4, end)
+    inner = comment.rfind("<!--", 4)  # none can start in the end: it starts with `-`
     if inner < 0 or "`" not in comment:
         return inner
     inner = -1

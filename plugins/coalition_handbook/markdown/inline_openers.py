@@ -175,8 +175,10 @@ def _comments(view: str, markdown: bool) -> Iterator[Restore]:
             )
             has_code = markdown and view.find("`", paragraph.start, paragraph.end) >= 0
             reading = _CommentReading(view, paragraph.start, paragraph.end) if has_code else None
-        if position + 4 > last_close:
+        if position + 2 > last_close:
             yield position + 1, "!", STAND_IN
+        elif position + 4 > last_close:  # `<!-->`, `<!--->`: closes nothing, but kept,
+            pass  # as a comment before it reads it as its last `<!--` (all text then)
         elif reading is not None:
             end = reading.close(position)
             if end < 0:  # and every `<!--` it read past fails alike: read once

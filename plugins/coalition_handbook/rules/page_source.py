@@ -148,7 +148,8 @@ def _each_note_closed_on_its_line(read: str) -> bool:
         if close is None:
             return False
         note = read[opener + 4 : close.start()]
-        if "\n" in note or "|" in note or "`" in note or "<!--" in note:
+        # (`<!` too: a `<!--` whose dashes are the close's, `<!-- a <!-->`, opens none.)
+        if "\n" in note or "|" in note or "`" in note or "<!" in note:
             return False
         opener = read.find("<!--", close.end())
     return True
