@@ -90,8 +90,11 @@ _BLOCK_NAMES = frozenset(
 _DEFINITION_ITEM = re.compile(r":[ \t]+")
 _FOOTNOTE = re.compile(r"\[\^[^\]]+\]:[ \t]*")
 # What opens a block on a list item's own line, read as one in the item
-# (`Blocks._item_line_block`): a quote, an admonition or details, a tab.
-_ITEM_LINE_BLOCKS = frozenset(">!?=")
+# (`Blocks._item_line_block`): a quote, an admonition or details, a tab, and the line's
+# end ("" is in the string): an empty item's line (`- ` alone) holds no paragraph for
+# the item's next lines to go on with, as Python-Markdown reads it (`- ` then
+# `        text` is code).
+_ITEM_LINE_BLOCKS = ">!?="
 
 
 class Blocks:
