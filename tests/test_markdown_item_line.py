@@ -231,3 +231,58 @@ def test_the_lines_after_an_empty_item_s_line(page: str) -> None:
     pass read an empty item's line as a paragraph's since 2f195583, and such code as prose:
     false findings; a seeded differential of 1,500 pages with empty items, in review)."""
     assert checked_words(page) == shown_words(page)
+
+
+class EmptyItemPage(RandomPage):
+    """A random page of empty list items (`-`, `- `, `1.`, `10. `) followed by lines
+    indented 2 to 8 columns, fences, quotes, admonitions, headings, blank lines and
+    nested items, at the margin, in a quote or in an admonition."""
+
+    def page(self) -> str:
+        markers = ["-", "- ", "1.", "* ", "1. ", "10. ", "+", "-  "]
+        indents = ["", "  ", "   ", "    ", "      ", "        ", "\t", "\t    "]
+        bodies = [
+            self.words,
+            lambda: f"> {self.words()}",
+            lambda: f"- {self.words()}",
+            lambda: f"1. {self.words()}",
+            lambda: "-",
+            lambda: "- ",
+            lambda: f"```\n{self.words()}\n```",
+            lambda: "",
+            lambda: f"!!! note\n    {self.words()}",
+            lambda: f"    {self.words()}",
+            lambda: f"## {self.words()}",
+            lambda: f"> - {self.words()}",
+        ]
+        lines = [self.words(), ""] if self.random.random() < 0.3 else []
+        for _ in range(self.random.randint(1, 4)):
+            marker = self.random.choice(markers)
+            lines.append(marker if self.random.random() < 0.8 else marker + self.words())
+            for _ in range(self.random.randint(0, 4)):
+                indent = self.random.choice(indents)
+                lines += [
+                    indent + line if line else ""
+                    for line in self.random.choice(bodies)().split("\n")
+                ]
+        text = "\n".join([*lines, "", self.words()]) + "\n"
+        around = self.random.random()
+        if around < 0.1:
+            return "\n".join(f"> {line}" for line in text.split("\n"))
+        if around < 0.2:
+            return "!!! note\n\n" + "\n".join(
+                f"    {line}" if line else "" for line in text.split("\n")
+            )
+        return text
+
+
+def test_pages_of_empty_items_mostly_agree_with_python_markdown() -> None:
+    """Not every shape after an empty item is read as Python-Markdown reads it (a line
+    less indented after its code, `1. ` then `        a` and `    b`, is the code's
+    there), so this counts: 337 of these 400 pages agree, 290 when an empty item's line
+    held a paragraph (2f195583), its indented lines read as prose: false findings."""
+    agree = 0
+    for seed in range(400):
+        page = EmptyItemPage(seed).page()
+        agree += checked_words(page) == shown_words(page)
+    assert agree >= 330
