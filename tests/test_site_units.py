@@ -276,6 +276,14 @@ def test_published_path_is_where_mkdocs_writes_the_page(src_uri: str, directory_
         ("1\u00a0800\u00a0THE\u00a0LOST", "tel", "tel:+18008435678"),
         ("1\u2013888\u2013373\u20137888", "tel", "tel:+18883737888"),
         ("(402) 555\u20110142", "tel", "tel:4025550142"),
+        # an invisible mark (a zero-width space, a direction mark) is no character of the
+        # number, a hyphen bullet a hyphen: 1-888\u200b-373-7888 was tel:1888 (review HIGH)
+        ("1-888\u200b-373-7888", "tel", "tel:+18883737888"),
+        ("1\u200b888\u200b373\u200b7888", "tel", "tel:+18883737888"),
+        ("\u200f+1 888 373 7888\u200f", "tel", "tel:+18883737888"),
+        ("0161\u200c496\u20600000", "tel", "tel:01614960000"),
+        ("1\u2043888\u2043373\u20437888", "tel", "tel:+18883737888"),
+        ("911\u200bEMERGENCY", "tel", "tel:911"),
         # hours before a number, or a range of them, are no number: tel:9, tel:954025550142
         ("Mon\u2013Fri 9\u20135: (402) 555-0142", "tel", "tel:4025550142"),
         ("M-F 9-5 (402) 555-0142", "tel", "tel:4025550142"),

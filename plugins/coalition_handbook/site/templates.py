@@ -145,10 +145,12 @@ _TOLL_FREE_WORDS = re.compile(
 
 
 def _plain(written: str) -> str:
-    """`written`, character for character, with a digit of any script (`٩١١`) as the
-    ASCII digit a `tel:` URL holds (RFC 3966: a phone dials no `tel:٩١١`), any space
-    (a no-break one) as a space and any dash (`–`, `‑`) as a hyphen: `911\u00a0EMERGENCY`
-    was tel:9113637436 and `1–888–373–7888` tel:1 (review)."""
+    """`written` with a digit of any script (`٩١١`) as the ASCII digit a `tel:` URL holds
+    (RFC 3966: a phone dials no `tel:٩١١`), any space (a no-break one) as a space and any
+    dash (`–`, `‑`) as a hyphen: `911\u00a0EMERGENCY` was tel:9113637436 and
+    `1–888–373–7888` tel:1 (review). An invisible mark (a zero-width space, the
+    right-to-left mark a page in Arabic writes around a number) parts what it parts as a
+    space does: `1-888\u200b-373-7888` was tel:1888 (review)."""
     return written if written.isascii() else "".join(_plain_char(char) for char in written)
 
 
@@ -159,7 +161,10 @@ def _plain_char(char: str) -> str:
         return str(unicodedata.decimal(char))
     if char.isspace():
         return " "
-    if unicodedata.category(char) == "Pd" or char == "\u2212":  # a dash, a minus sign
+    category = unicodedata.category(char)
+    if category == "Cf":  # a format character: zero-width, a direction mark
+        return " "
+    if category == "Pd" or char in "\u2212\u2043":  # a dash, a minus sign, a hyphen bullet
         return "-"
     return char
 
