@@ -123,6 +123,11 @@ _NO_EXTENSION = rf"(?!{_EXTENSION_WORD}\s*\d)"
 _KEYS = re.compile(
     rf"{_NO_EXTENSION}[A-Z\d]+(?![^\W\d_])(?:[-. ]{_NO_EXTENSION}[A-Z\d]+(?![^\W\d_]))*"
 )
+# How far the letters of a number in words are read after its digits: a phone dials ten
+# digits of it at most (`1-800-4-A-CHILD`, `1 800 THE LOST` are a dozen characters); each
+# number of a field read to its end made `1 A 1 A 1 A ...` quadratic (4 s at 10,000
+# characters, review).
+_KEYS_READ = 40
 # The letters on a phone's keys (ITU E.161).
 _KEYPAD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "22233344455566677778889999")
 # The digits of a whole number in words: a North American or Australian one (`1800
@@ -276,7 +281,7 @@ def _read_number(part: str, number: re.Match[str]) -> tuple[str, str, int]:
     its letters (`1-800-FLOWERS`) as their keys' digits."""
     plus = "+" if part[: number.start()].rstrip(" (").endswith("+") else ""
     digits, end = number[0].rstrip(" (.-"), number.end()
-    keys = _KEYS.match(part, end)
+    keys = _KEYS.match(part, end, end + _KEYS_READ)
     apart = number[0][len(digits) :].startswith(" ")
     if keys is not None and (spelled := _spelled_number(plus + digits, keys[0], apart)):
         return "", spelled, keys.end()
