@@ -284,6 +284,18 @@ def test_published_path_is_where_mkdocs_writes_the_page(src_uri: str, directory_
         ("0161\u200c496\u20600000", "tel", "tel:01614960000"),
         ("1\u2043888\u2043373\u20437888", "tel", "tel:+18883737888"),
         ("911\u200bEMERGENCY", "tel", "tel:911"),
+        # a full-width plus or bracket (a page in Japanese or Chinese) is a plus or a bracket:
+        # ＋４４ ２０ ... was tel:442079460000, no country code (review)
+        (
+            "\uff0b\uff14\uff14 \uff12\uff10 \uff17\uff19\uff14\uff16 \uff10\uff10\uff10\uff10",
+            "tel",
+            "tel:+442079460000",
+        ),
+        (
+            "\uff08\uff14\uff10\uff12\uff09\uff15\uff15\uff15\uff0d\uff10\uff11\uff14\uff12",
+            "tel",
+            "tel:4025550142",
+        ),
         # hours before a number, or a range of them, are no number: tel:9, tel:954025550142
         ("Mon\u2013Fri 9\u20135: (402) 555-0142", "tel", "tel:4025550142"),
         ("M-F 9-5 (402) 555-0142", "tel", "tel:4025550142"),

@@ -155,8 +155,12 @@ def _plain(written: str) -> str:
     dash (`–`, `‑`) as a hyphen: `911\u00a0EMERGENCY` was tel:9113637436 and
     `1–888–373–7888` tel:1 (review). An invisible mark (a zero-width space, the
     right-to-left mark a page in Arabic writes around a number) parts what it parts as a
-    space does: `1-888\u200b-373-7888` was tel:1888 (review)."""
+    space does: `1-888\u200b-373-7888` was tel:1888; a full-width `＋` is a `+`: `＋４４ ...`
+    was dialled without its country code (review)."""
     return written if written.isascii() else "".join(_plain_char(char) for char in written)
+
+
+_FULL_WIDTH_OFFSET = 0xFEE0  # U+FF01 `！` ... U+FF5E `～` are U+0021 ... U+007E
 
 
 def _plain_char(char: str) -> str:
@@ -166,6 +170,8 @@ def _plain_char(char: str) -> str:
         return str(unicodedata.decimal(char))
     if char.isspace():
         return " "
+    if "\uff01" <= char <= "\uff5e":  # a full-width form (`＋`, `（`, `Ｘ`): its ASCII one
+        return chr(ord(char) - _FULL_WIDTH_OFFSET)
     category = unicodedata.category(char)
     if category == "Cf":  # a format character: zero-width, a direction mark
         return " "
