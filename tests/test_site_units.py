@@ -296,6 +296,10 @@ def test_published_path_is_where_mkdocs_writes_the_page(src_uri: str, directory_
             "tel",
             "tel:4025550142",
         ),
+        # a web address is no number: its digits were dialled (tel:2024, review)
+        ("https://example.org/2024/help or 555-0100", "tel", "tel:5550100"),
+        ("www.example.org/contact/2024 555-0100", "tel", "tel:5550100"),
+        ("555-0100 (HTTPS://example.org/help/2)", "tel", "tel:5550100"),
         # hours before a number, or a range of them, are no number: tel:9, tel:954025550142
         ("Mon\u2013Fri 9\u20135: (402) 555-0142", "tel", "tel:4025550142"),
         ("M-F 9-5 (402) 555-0142", "tel", "tel:4025550142"),
@@ -368,6 +372,7 @@ def test_phone_href(number: str, scheme: str, expected: str) -> None:
         ("ext. 5 at 555-0100", True),
         ("Front desk, ext. 0", False),  # an extension alone calls nobody
         ("ext 5", False),
+        ("https://wa.me/15551234567", False),  # a web address: tel:15551234567, no + (review)
         ("Hotline # 1-888-373-7888", True),  # `#` before a number is no extension
         ("BEFREE", False),
         ("use the live chat", False),

@@ -203,6 +203,10 @@ _BETWEEN_NUMBERS = re.compile(
     rf"\((?!\s*{_EXTENSION_WORD}\s*\d+\s*\))(?=[^()]*(?:[^\W\d_]|/))|[/|]"
     rf"|\b(?i:or|and)\b|[,;](?!\s*{_EXTENSION_WORD}\s*\d)|{_HOURS}"
 )
+# A web address written in the field (`https://example.org/2024/help or 555-0100`) is no
+# number: its digits were dialled (tel:2024, review). It starts with its scheme or `www.`
+# and ends at a space.
+_WEB_ADDRESS = re.compile(r"(?i:https?://|www\.)\S*")
 # An area code and its number parted by a slash, as Germany and Italy write them
 # (`030/1234567`, `0221 / 123456`): one number, not two (it was tel:030). An area code
 # starts with its trunk 0, or follows the country code (`+49 (0) 221 / 12345-0`), and starts
@@ -247,7 +251,7 @@ def _number_and_extension(field: str) -> tuple[str, str]:
     digits, without its extension or what follows it, and the extension's digits (`""`
     for none): `phone_href` dials the one, `dialable` asks whether there is one.
     `("", ...)` where the field writes no number."""
-    written = _AREA_CODE_SLASH.sub(r"\1 ", _plain(field))
+    written = _AREA_CODE_SLASH.sub(r"\1 ", _WEB_ADDRESS.sub(" ", _plain(field)))
     extension = ""
     first = _DIGIT_OR_EXTENSION.search(written)
     if first is not None and first["digits"] is not None:
