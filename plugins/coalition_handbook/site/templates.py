@@ -250,7 +250,14 @@ def _number_and_extension(field: str) -> tuple[str, str]:
     """The first number `field` writes, in ASCII digits, its letters as their keys'
     digits, without its extension or what follows it, and the extension's digits (`""`
     for none): `phone_href` dials the one, `dialable` asks whether there is one.
-    `("", ...)` where the field writes no number."""
+    `("", ...)` where the field writes no number.
+
+    In order: the field as ASCII (`_plain`), without its web addresses, an area code's
+    slash a space; an extension written before the number; the field parted between its
+    numbers (`_BETWEEN_NUMBERS`: "or", commas, notes, hours); each number read, its
+    letters as their keys' digits (`_read_number`); the first of three digits or more,
+    a shorter one where no longer one follows (`_SHORTEST_NUMBER`); its extension after
+    it."""
     written = _AREA_CODE_SLASH.sub(r"\1 ", _WEB_ADDRESS.sub(" ", _plain(field)))
     extension = ""
     first = _DIGIT_OR_EXTENSION.search(written)
