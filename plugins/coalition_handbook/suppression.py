@@ -31,6 +31,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from .documents import ScalarOffsets, yaml_values
+from .lazy_pattern import LazyPattern
 from .markdown import LONE_CARRIAGE_RETURN, LineIndex, lines_outside_code
 from .markdown.syntax import QUOTE_MARKS
 from .model.term_facts import term_facts
@@ -45,10 +46,10 @@ if TYPE_CHECKING:
 # Any `handbook-` keyword is read, a misspelt one too (`handbook-disabled`,
 # `handbook-disable_next_line`), which is obeyed as none (`ACTIONS`) and reported where
 # it is near one (`rules.suppression_unknown_rule`).
-_OPENING = re.compile(r"<!--\s*(handbook-([a-z0-9_]+(?:-[a-z0-9_]+)*))\b", re.IGNORECASE)
+_OPENING = LazyPattern(r"<!--\s*(handbook-([a-z0-9_]+(?:-[a-z0-9_]+)*))\b", re.IGNORECASE)
 ACTIONS = ("disable", "enable", "disable-next-line", "disable-line")
-_RULE_NAME = re.compile(r"[^\s,]+")
-_BACKTICKS = re.compile(r"`+")
+_RULE_NAME = LazyPattern(r"[^\s,]+")
+_BACKTICKS = LazyPattern(r"`+")
 
 ALL_RULES = "*"
 

@@ -12,6 +12,7 @@ from html.entities import html5
 
 from ..character_references import unescape
 from ..forms import APOSTROPHES, INVISIBLE_CHARACTERS
+from ..lazy_pattern import LazyPattern
 from .inline_openers import (
     AUTOLINK,
     HTML_TAG,
@@ -23,7 +24,7 @@ from .inline_openers import (
 from .syntax import BLOCK_TAGS, GLUE, HARD, is_mark
 from .top_level_domains import is_top_level_domain
 
-HTML_TAG_PATTERN = re.compile(HTML_TAG)  # one tag alone (autolinks, link.unsafe)
+HTML_TAG_PATTERN = LazyPattern(HTML_TAG)  # one tag alone (autolinks, link.unsafe)
 # A link's destination and title run to the closing parenthesis, spaces included, as
 # Python-Markdown reads them (`[a](b c)` links to "b c").
 # Every alternative starts with a literal character, so the engine skips plain prose at C
@@ -93,38 +94,38 @@ _INLINE_PATTERN = (
     + r""")
     """
 )
-_INLINE = re.compile(
+_INLINE = LazyPattern(
     _INLINE_PATTERN.replace("COMMENT", _MARKDOWN_COMMENT.replace("LATER_END", LATER_END)),
     re.VERBOSE,
 )
-_RAW_INLINE = re.compile(_INLINE_PATTERN.replace("COMMENT", _HTML_COMMENT), re.VERBOSE)
-_CHARACTER_REFERENCE = re.compile("&" + _REFERENCE_NAME)
+_RAW_INLINE = LazyPattern(_INLINE_PATTERN.replace("COMMENT", _HTML_COMMENT), re.VERBOSE)
+_CHARACTER_REFERENCE = LazyPattern("&" + _REFERENCE_NAME)
 # The steps of a comment's body as `_MARKDOWN_COMMENT` reads it: an escaped backslash or
 # backtick, a code span, a `<` that starts a `<!--`, or any other character.
-_COMMENT_STEP = re.compile(r"(?>\\[\\`]|`" + _CODE_SPAN_REST + r"|<(?=!--)|[^\x00])", re.DOTALL)
-_URL = re.compile(
+_COMMENT_STEP = LazyPattern(r"(?>\\[\\`]|`" + _CODE_SPAN_REST + r"|<(?=!--)|[^\x00])", re.DOTALL)
+_URL = LazyPattern(
     r"(?:[a-z][a-z0-9+.]*://|[A-Z][A-Z0-9+.]*://|www\.|WWW\.)[^\s<>\x00]*[^\s<>\x00.,;:!?'\")\]]"
 )
 # The scheme of a URL that ends at `://` (`https`, `ftp`, `git+ssh`), not inside a word:
 # in lower case, as schemes are written, or all in capitals, as a URL shouted in capitals
 # is ("HTTPS://EXAMPLE.ORG"); "Note://" is prose.
-_SCHEME = re.compile(r"(?<![\w+.-])(?:[a-z][a-z0-9+.]{0,31}|[A-Z][A-Z0-9+.]{0,31})\Z")
+_SCHEME = LazyPattern(r"(?<![\w+.-])(?:[a-z][a-z0-9+.]{0,31}|[A-Z][A-Z0-9+.]{0,31})\Z")
 # A web address written without its scheme: a host of two or more labels, then a path
 # ("ovc.ojp.gov/topics/victim-services"). Its last label is a top-level domain
 # (`top_level_domains`): a word after a full stop that lost its space ("her.Victims/",
 # "i.e.victims/", "prostitute.and/or") is no host. It is found from the end of its host
 # (".gov/"), its labels read backwards: "24/7" has none.
-_HOST_END = re.compile(r"\.(?<=[A-Za-z0-9].)([A-Za-z]{2,6})/")  # "." first: found fast
-_HOST_LABELS_BACKWARDS = re.compile(r"[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}")
-_ADDRESS_REST = re.compile(r"[^\s<>\x00]*[^\s<>\x00.,;:!?'\")\]]")
-_EMAIL_LOCAL_BACKWARDS = re.compile(r"[\w.+-]{1,256}")
-_EMAIL_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+_HOST_END = LazyPattern(r"\.(?<=[A-Za-z0-9].)([A-Za-z]{2,6})/")  # "." first: found fast
+_HOST_LABELS_BACKWARDS = LazyPattern(r"[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}")
+_ADDRESS_REST = LazyPattern(r"[^\s<>\x00]*[^\s<>\x00.,;:!?'\")\]]")
+_EMAIL_LOCAL_BACKWARDS = LazyPattern(r"[\w.+-]{1,256}")
+_EMAIL_DOMAIN = LazyPattern(r"[\w-]+(?:\.[\w-]+)+")
 _NBSP_ENTITIES = frozenset({"&nbsp;", "&#160;", "&#xa0;", "&#xA0;"})
 # Underscores mark emphasis only at the edge of a word: Python-Markdown leaves those
 # inside a word as they are ("victim_id" is one word, not "victim"). A run is read from
 # its first underscore only (`(?<!_)`, possessive): tried from each underscore of a run
 # between two letters, `_+(?!\w)` read the run to its end again, quadratic in its length.
-_EMPHASIS_UNDERSCORES = re.compile(r"(?<!\w)_+|(?<!_)_++(?!\w)")
+_EMPHASIS_UNDERSCORES = LazyPattern(r"(?<!\w)_+|(?<!_)_++(?!\w)")
 # An apostrophe written as a character reference ("**victim**&rsquo;s"): by number, or by
 # any name a browser reads as one (HTML5 added "&rsquor;" and "&CloseCurlyQuote;"). The
 # number 146 (0x92) is Windows-1252's curly apostrophe, which browsers and `unescape` read
@@ -151,7 +152,7 @@ _GLUED_TAGS = (
 _GLUED_TAG_OR_COMMENT = (
     rf"(?:/?(?:{_GLUED_TAGS})(?![\w-])[^<>\x00\n]*>|!--(?:(?!-->)[^\x00\n]){{0,200}}-->)"
 )
-_MARKUP_BEFORE_LETTER = re.compile(
+_MARKUP_BEFORE_LETTER = LazyPattern(
     r"(?:\*(?<=[^\W_]\*|[\u0300-\u036f]\*)\**"
     rf"|<(?<=[^\W_]<|[\u0300-\u036f]<){_GLUED_TAG_OR_COMMENT}(?:<{_GLUED_TAG_OR_COMMENT})*"
     r"|\](?<=[^\W_]\]|[\u0300-\u036f]\])\([^()\s\x00]*\))"
@@ -160,8 +161,8 @@ _MARKUP_BEFORE_LETTER = re.compile(
 # A possessive's ending ("'s") right after markup that ends a word: "**victim**'s" reads
 # "victim's", as "**victim**s" reads "victims". In the masked view an apostrophe written
 # as a reference ("&rsquo;s") is its character, then `GLUE` (`_inline_replacement`).
-_POSSESSIVE_ENDING = re.compile(f"['{APOSTROPHES}]\x01*[sS](?![^\\W_])")
-_STAR_RUNS_AND_BREAKS = re.compile(r"\*+|\x00+")
+_POSSESSIVE_ENDING = LazyPattern(f"['{APOSTROPHES}]\x01*[sS](?![^\\W_])")
+_STAR_RUNS_AND_BREAKS = LazyPattern(r"\*+|\x00+")
 
 
 def mask_inline(view: str) -> str:

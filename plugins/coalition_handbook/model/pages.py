@@ -26,6 +26,7 @@ from ..cache import STATS, RunCache
 from ..config import HandbookConfig
 from ..file_names import composed, resolved
 from ..findings import Finding, Severity
+from ..lazy_pattern import LazyPattern
 from ..markdown import LONE_CARRIAGE_RETURN
 from ..utf8 import decode_utf8
 from .files import LEFTOVER_WHY, is_text_file, read_as_utf16
@@ -70,22 +71,23 @@ _OPENING = r"\A---[ \t]*" + _LINE_BREAK
 _CLOSING = r"(?:---|\.\.\.)[ \t]*"
 # MkDocs' `YAML_RE`: the opening line, the YAML (whole lines, one at least), the closing
 # line with its line break. tests/test_bad_input.py holds the two in step.
-_FRONT_MATTER = re.compile(
+_FRONT_MATTER = LazyPattern(
     _OPENING + r"(?P<yaml>.*?" + _LINE_BREAK + ")" + _CLOSING + _LINE_BREAK, re.DOTALL
 )
 # An empty block, which MkDocs' `YAML_RE` does not match (it needs a line): no front
 # matter to MkDocs either, read as an empty one, so that a module's can say it is empty.
-_EMPTY_FRONT_MATTER = re.compile(_OPENING + "(?P<yaml>)" + _CLOSING + rf"(?:{_LINE_BREAK}|\Z)")
+_EMPTY_FRONT_MATTER = LazyPattern(_OPENING + "(?P<yaml>)" + _CLOSING + rf"(?:{_LINE_BREAK}|\Z)")
 # A block closed on the file's last line, with no line break after it: no front matter
 # to MkDocs, whose closing line must end with one.
-_CLOSED_AT_THE_VERY_END = re.compile(_OPENING + ".*?" + _LINE_BREAK + _CLOSING + r"\Z", re.DOTALL)
+_CLOSED_AT_THE_VERY_END = LazyPattern(_OPENING + ".*?" + _LINE_BREAK + _CLOSING + r"\Z", re.DOTALL)
 # A front matter's opening line, for one never closed (`_FRONT_MATTER` finds none).
-OPENING_LINE = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
+_OPENING_LINE = r"---[ \t]*(?:\r\n|\r|\n)"
+OPENING_LINE = LazyPattern(_OPENING_LINE)
 # An opening line, then one that reads as YAML's `key:` or `key: value`: front matter left
 # open, not a horizontal rule over a paragraph (a blank line or prose after it).
-_OPENED_WITH_KEY = re.compile(OPENING_LINE.pattern + r"[A-Za-z_][\w-]*:(?:[ \t]|\r|\n|\Z)")
+_OPENED_WITH_KEY = LazyPattern(_OPENING_LINE + r"[A-Za-z_][\w-]*:(?:[ \t]|\r|\n|\Z)")
 # An opening line, then a blank one: a horizontal rule, whatever a closing line makes of it.
-_RULE_THEN_BLANK_LINE = re.compile(OPENING_LINE.pattern + r"[ \t]*(?:\r\n|\r|\n|\Z)")
+_RULE_THEN_BLANK_LINE = LazyPattern(_OPENING_LINE + r"[ \t]*(?:\r\n|\r|\n|\Z)")
 NEVER_CLOSED = "its front matter is never closed: end it with a line of '---' before the text"
 CLOSED_WITHOUT_LINE_BREAK = (
     "its front matter's closing '---' is the file's last line, with no line break after "
@@ -93,7 +95,7 @@ CLOSED_WITHOUT_LINE_BREAK = (
 )
 # A line of settings at the left margin: a lower-case `name:` as MkDocs and Material name
 # theirs, then a value or nothing. A sentence (`Note: ...`, `Call us: ...`) is none.
-_SETTING_LINE = re.compile(r"[a-z_][a-z0-9_-]*:(?:[ \t]|$)")
+_SETTING_LINE = LazyPattern(r"[a-z_][a-z0-9_-]*:(?:[ \t]|$)")
 # How a page that starts with a horizontal rule escapes the warnings below.
 _RULE_INSTEAD = "; if the '---' is a horizontal rule, leave a blank line after it"
 
@@ -590,8 +592,8 @@ def metadata_findings(metadata: MultiMarkdown) -> list[tuple[int, str]]:
 # MkDocs 1.6's reading of MultiMarkdown metadata (mkdocs.utils.meta, `META_RE` and
 # `META_MORE_RE`), written here because the engine does not import MkDocs (DESIGN section
 # 2); tests/test_bad_input.py holds the two in step.
-_METADATA_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
-_METADATA_MORE = re.compile(r"^([ ]{4}|\t)(\s*)(?P<value>.*)")
+_METADATA_LINE = LazyPattern(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
+_METADATA_MORE = LazyPattern(r"^([ ]{4}|\t)(\s*)(?P<value>.*)")
 
 
 @dataclass(frozen=True, slots=True)

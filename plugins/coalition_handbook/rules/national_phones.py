@@ -25,6 +25,7 @@ from heapq import merge
 from types import ModuleType
 
 from ..forms import UNICODE_SPACES
+from ..lazy_pattern import LazyPattern
 
 # What separates a phone number's groups: a space, dot or hyphen, and what a word
 # processor or phone keyboard puts there instead (any Unicode space, as matching reads
@@ -55,7 +56,7 @@ _CURRENCY_AFTER = (
 # (`case_id_020 7946 0958`; emphasis, `_020 7946 0958_`, is read). Groups are taken whole
 # (possessive): a run that goes on as a decimal, with a dash or a slash, or into a
 # word is no number; an extension written on (x12) is read as privacy.pii reads one.
-_CANDIDATE = re.compile(
+_CANDIDATE = LazyPattern(
     rf"""
     [(0]
     (?<![^\W_].)(?<![^\W_]_.)(?<![.,+/$\u00a3\u00a5\u20ac\u00a7\u2116{DASHES}].)(?<!\d{SEPARATOR}.)
@@ -73,7 +74,7 @@ _CANDIDATE = re.compile(
 # apart by spaces or dashes only, not dots, which those countries write in amounts
 # (`1.234.567`, `912.345.678 personas`).
 _WITHOUT_DOTS = f"[ \\n{UNICODE_SPACES}{DASHES}]"
-_CANDIDATE_WITHOUT_TRUNK = re.compile(
+_CANDIDATE_WITHOUT_TRUNK = LazyPattern(
     rf"""
     [(1-9]
     (?<![^\W_].)(?<![^\W_]_.)(?<![.,+/$\u00a3\u00a5\u20ac\u00a7\u2116{DASHES}].)(?<!\d{SEPARATOR}.)
@@ -87,20 +88,20 @@ _CANDIDATE_WITHOUT_TRUNK = re.compile(
 # year of four digits, one separator throughout; two times of day joined by a dash.
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _TIME = r"(?:[01]\d|2[0-3])[.:h][0-5]\d"
-_DATE_OR_TIMES = re.compile(
+_DATE_OR_TIMES = LazyPattern(
     rf"{_DAY}(?P<separator>{SEPARATOR}){_DAY}(?P=separator)(?:19|20)\d\d(?!\d)"
     rf"|{_TIME}{SEPARATOR}?[{DASHES}]{SEPARATOR}?{_TIME}"
 )
 # A US ZIP+4 code (02110-1301) after a state's code or a ZIP label: New England's start
 # with a 0, and Germany has numbers of their digits. Alone, it may be one.
-_ZIP_PLUS_FOUR = re.compile(r"\d{5}-\d{4}(?!\d)")
-_ZIP_BEFORE = re.compile(r"(?<![^\W_])(?:[A-Z]{2}|(?i:zip(?:[ ]?code)?)),?:?\s+\Z")
+_ZIP_PLUS_FOUR = LazyPattern(r"\d{5}-\d{4}(?!\d)")
+_ZIP_BEFORE = LazyPattern(r"(?<![^\W_])(?:[A-Z]{2}|(?i:zip(?:[ ]?code)?)),?:?\s+\Z")
 # How far before a ZIP code its state's code or label is looked for.
 _ZIP_WINDOW = 16
 # What goes on after a run's last group that makes it an hour (`03.04 10:00`): no group
 # of the number, if the groups before it are one.
-_MINUTES_AFTER = re.compile(r":\d")
-_DIGITS = re.compile(r"\d+")
+_MINUTES_AFTER = LazyPattern(r":\d")
+_DIGITS = LazyPattern(r"\d+")
 # How many digits, trunk 0 included, a national number may have: fewer or more are
 # handed to no parser.
 _FEWEST_DIGITS, _MOST_DIGITS = 6, 17

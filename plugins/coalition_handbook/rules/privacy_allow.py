@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Set
 
 from ..forms import UNICODE_SPACES
+from ..lazy_pattern import LazyPattern
 from .national_phones import DASHES, SEPARATOR
 from .soft_breaks import LINE_SPACE
 
@@ -22,11 +23,11 @@ from .soft_breaks import LINE_SPACE
 SHORTEST_NUMBER = 7
 # A US short code: five or six digits, which a phone can text but not call ("text
 # 233733"); not part of a longer number, a decimal or a word.
-_SHORT_CODE = re.compile(r"(?<![\w.,+-])\d{5,6}(?![\w+-]|[.,]\d)")
+_SHORT_CODE = LazyPattern(r"(?<![\w.,+-])\d{5,6}(?![\w+-]|[.,]\d)")
 # Three-digit service numbers (211, 311, 711, 911 and the like, and 988): too short for
 # personal data, and nobody's. Linked for a call where `privacy.allow` lists them: "call
 # 911" in a step is what a reader on a phone most needs to tap. Not "9/11" nor "911.5".
-_SERVICE_NUMBER = re.compile(
+_SERVICE_NUMBER = LazyPattern(
     # Not after a word, a decimal point, a sign or a slash ("1/911"), save another service
     # number's ("911/988"); nor a space after other digits ("202 988 1234").
     r"(?:(?<![\w.,+/:$#\u00a7\u2116-])|(?<=(?:[2-9]11|988)/))(?<!\d[ \u00a0])"
@@ -37,7 +38,7 @@ _SERVICE_NUMBER = re.compile(
 # service number of another country (the UK's 999, 101 and 111, Europe's 112, Germany's
 # 110, Spain's 016, the Philippines' 1343). Linked for a call where it stands alone, as a
 # service number is; a year or a count is only linked if it is listed (audit).
-LISTED_SHORT_NUMBER = re.compile(
+LISTED_SHORT_NUMBER = LazyPattern(
     # As for a service number ("110/112" is either), and no amount before or after it
     # ("\u20ac110", "112 \u20ac", "110 %").
     r"(?:(?<![\w.,+/:$#\u00a7\u2116\u20ac\u00a3-])|(?<=(?<![\w.,/])\d{3}/)|(?<=(?<![\w.,/])\d{4}/))"
@@ -47,7 +48,7 @@ LISTED_SHORT_NUMBER = re.compile(
 # A word before a number that makes it a room, a form, a law or a part of something ("Room
 # 911", "Form 911", "No. 988", "18 U.S.C. 911", "8 CFR 211", "\u00a7 911"): no call. Some
 # in Spanish, German and French too ("Art. 112", "Zimmer 110", "núm. 112", "n° 112").
-NUMBERED_THING = re.compile(
+NUMBERED_THING = LazyPattern(
     r"(?i:\b(?:(?:room|rm|suite|ste|unit|apt|apartment|floor|fl|box|building|bldg|form|"
     r"number|route|rte|highway|hwy|exit|gate|flight|bus|line|page|section|sec|"
     r"part|chapter|ch|title|rule|code|item|case|docket|ticket|invoice|order|model|"
@@ -269,30 +270,30 @@ class Spans:
 _BETWEEN_GROUPS = f"(?:[ {UNICODE_SPACES}{DASHES}]{{1,3}}|\\.)"
 _BETWEEN_GROUPS_CHARACTERS = " ." + UNICODE_SPACES + DASHES.replace("\\", "")
 _GROUP = r"\(?\d[\d()]*"
-_DIGIT_RUN = re.compile(rf"\+?{_GROUP}(?:{_BETWEEN_GROUPS}{_GROUP})*")
+_DIGIT_RUN = LazyPattern(rf"\+?{_GROUP}(?:{_BETWEEN_GROUPS}{_GROUP})*")
 # A group in brackets counts whole ("8255 (12)"), not a bracket that opens more text
 # ("8255 (1-800-273-TALK)").
-_NEXT_GROUP = re.compile(rf"{_BETWEEN_GROUPS}(?:\d+|\(\d+\))")
+_NEXT_GROUP = LazyPattern(rf"{_BETWEEN_GROUPS}(?:\d+|\(\d+\))")
 # What may follow a public number and is no digit of it: a count of something ("24
 # hours", "24/7", "(24 hours)", "24-hour", "365 days a year", "in 200 languages"; the
 # line may break before the word); and what may not: an extension written on ("8255x12").
-_LAST_GROUP = re.compile(rf"{_BETWEEN_GROUPS}\(?\d{{1,3}}\Z")
-_COUNTED = re.compile(r"/7\b|[\s-]+(?:(?i:hours?|hrs?|days?)\b|[a-z]{3,}s\b)")
+_LAST_GROUP = LazyPattern(rf"{_BETWEEN_GROUPS}\(?\d{{1,3}}\Z")
+_COUNTED = LazyPattern(r"/7\b|[\s-]+(?:(?i:hours?|hrs?|days?)\b|[a-z]{3,}s\b)")
 # An extension written on, in any of its writings (`x12`, `x 12`, `ext. 12`, `Ext 12`,
 # `extension 12`): all are one, keyed as `x12` (`_extension_key`).
-EXTENSION = re.compile(rf"{LINE_SPACE}*(?i:x|ext\.?|extension){LINE_SPACE}*(?P<digits>\d+)")
+EXTENSION = LazyPattern(rf"{LINE_SPACE}*(?i:x|ext\.?|extension){LINE_SPACE}*(?P<digits>\d+)")
 # The most digits a phone number has (E.164): a run of more is no one number.
 LONGEST_NUMBER = 15
-_GROUP_END = re.compile(r"\d+\)?")
+_GROUP_END = LazyPattern(r"\d+\)?")
 # What a number that only privacy.allow says is one may not follow or run on into: a word,
 # a decimal point, a sign or a slash before it ("ID-0800 0121 700"); a letter or a decimal
 # after it.
-_RUN_AFTER = re.compile(r"[\w.,+/:$#\u00a7\u2116-]")
-_RUN_GOES_ON = re.compile(r"[^\W_]|[.,]\d")
+_RUN_AFTER = LazyPattern(r"[\w.,+/:$#\u00a7\u2116-]")
+_RUN_GOES_ON = LazyPattern(r"[^\W_]|[.,]\d")
 # What a run of digit groups holds besides digits, deleted by `str.translate`.
 _NO_SEPARATORS = str.maketrans("", "", _BETWEEN_GROUPS_CHARACTERS + "()+")
 # A North American number as `phone_key` gives it: whole at its ten digits.
-_NORTH_AMERICAN_KEY = re.compile(r"[2-9]\d{9}")
+_NORTH_AMERICAN_KEY = LazyPattern(r"[2-9]\d{9}")
 
 
 def public_number_end(text: str, start: int, end: int, public: Set[str]) -> int | None:
@@ -416,11 +417,12 @@ def phone_key(text: str) -> str:
 
 # What an international number starts with: a `+`, or the `00` that Europe and Latin
 # America dial for it (not `000`).
-_ZERO_ZERO = re.compile(r"00(?=[1-9])")
-_INTERNATIONAL_PREFIX = re.compile(rf"\s*(?:\+|{_ZERO_ZERO.pattern})")
+_ZERO_ZERO_TEXT = r"00(?=[1-9])"
+_ZERO_ZERO = LazyPattern(_ZERO_ZERO_TEXT)
+_INTERNATIONAL_PREFIX = LazyPattern(rf"\s*(?:\+|{_ZERO_ZERO_TEXT})")
 # A trunk `0` in brackets after the country code (+44 (0)20 7946 0958): dialled only from
 # within the country, it is no digit of the number as the world dials it.
-_TRUNK_ZERO = re.compile(rf"((?:\+|(?<!\d)00)\d{{1,3}}){SEPARATOR}?\(0\)")
+_TRUNK_ZERO = LazyPattern(rf"((?:\+|(?<!\d)00)\d{{1,3}}){SEPARATOR}?\(0\)")
 
 
 def without_trunk_zero(number: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazy_pattern import LazyPattern
 from ..markdown.top_level_domains import TOP_LEVEL_DOMAINS
 from .privacy_allow import Spans
 from .soft_breaks import WORD_SPACE, may_write_out_a_mark
@@ -27,7 +28,7 @@ _EMAIL_END = r"(?!-|_*[^\W_])"
 _MAILBOX = r"[\w.+-]++(?:'[\w.+-]++)*+"
 # An e-mail address; in a link, its `@` may be escaped (`%40`).
 EMAIL_REST = _EMAIL_START + _MAILBOX + r"{at}[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{{2,}}" + _EMAIL_END
-EMAIL = re.compile(EMAIL_REST.format(at="@"))
+EMAIL = LazyPattern(EMAIL_REST.format(at="@"))
 # An e-mail address written out so that harvesters miss it, which a reader reads all the
 # same: `jane [at] gmail [dot] com`, `jane(at)gmail(dot)com`, spaces around its `@`
 # (`jane.doe @ gmail.com`), a fullwidth `\uff20`; a paragraph's line break may stand for
@@ -41,18 +42,18 @@ _AT_WORD = rf"{WORD_SPACE}*[\[(](?i:at)[\])]{WORD_SPACE}*"  # ` [at] `, `(at)`
 _DOT_WORD = rf"{WORD_SPACE}*[\[(](?i:dot)[\])]{WORD_SPACE}*"  # ` [dot] `, `(dot)`
 _WRITTEN_OUT_AT = rf"(?:{_AT_WORD}|{WORD_SPACE}+@{WORD_SPACE}+(?!(?i:www)\.)|[@\uff20])"
 _WRITTEN_OUT_DOT = rf"(?:{_DOT_WORD}|\.)"
-_WRITTEN_OUT_EMAIL = re.compile(
+_WRITTEN_OUT_EMAIL = LazyPattern(
     rf"{_EMAIL_START}(?!_*[^\W\d_]+(?:'[^\W\d_]+)*{WORD_SPACE}+@)"
     rf"[\w+-]+(?:'[\w+-]+)*(?:{_WRITTEN_OUT_DOT}[\w+-]+(?:'[\w+-]+)*)*"
     rf"{_WRITTEN_OUT_AT}[\w-]+(?:{_WRITTEN_OUT_DOT}[\w-]+)*{_WRITTEN_OUT_DOT}[A-Za-z]{{2,}}"
     rf"{_EMAIL_END}(?!/\w)"
 )
 # What every address written out holds: the scan is skipped in a text without any.
-_WRITTEN_OUT_HINT = re.compile(r"[\[(](?i:at|dot)[\])]|\uff20|\s@|@\s")
+_WRITTEN_OUT_HINT = LazyPattern(r"[\[(](?i:at|dot)[\])]|\uff20|\s@|@\s")
 # The `@` and the dots of an address written out, as privacy.allow compares it
 # (`privacy_text_keys`).
-WRITTEN_OUT_AT_KEY = re.compile(rf"{_AT_WORD}|{WORD_SPACE}*[@\uff20]{WORD_SPACE}*")
-WRITTEN_OUT_DOT_KEY = re.compile(_DOT_WORD)
+WRITTEN_OUT_AT_KEY = LazyPattern(rf"{_AT_WORD}|{WORD_SPACE}*[@\uff20]{WORD_SPACE}*")
+WRITTEN_OUT_DOT_KEY = LazyPattern(_DOT_WORD)
 
 
 # What ends a file name and no host: `logo@2x.png` and `flyer@print.pdf` are files, not
@@ -112,7 +113,7 @@ def _without_leading_marks(found: re.Match[str]) -> tuple[int, int]:
 
 
 # The `_` an address starts with, before a letter or a digit.
-_LEADING_MARKS = re.compile(r"_+(?=[^\W_])")
+_LEADING_MARKS = LazyPattern(r"_+(?=[^\W_])")
 
 
 def _may_write_out_an_address(text: str) -> bool:

@@ -41,6 +41,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from urllib.parse import unquote_plus
 
+from ..lazy_pattern import LazyPattern
 from .privacy_streets import BEFORE_WINDOW
 from .soft_breaks import SOFT_BREAK
 
@@ -59,11 +60,11 @@ _UNSIGNED_DEGREES = r"\d{1,3}\.\d{4,15}"
 # part, another word.
 _NOT_AFTER = r"(?<![\w.$\u20ac\u00a3\u00a5%/\u2212+-])"
 # Another number of a list right before a pair (`_after_a_number`): a table's row.
-_NUMBER_BEFORE = re.compile(r"(?<![\w.])[-+\u2212]?\d+(?:\.\d+)?\s?[,;]?\s?\Z")
+_NUMBER_BEFORE = LazyPattern(r"(?<![\w.])[-+\u2212]?\d+(?:\.\d+)?\s?[,;]?\s?\Z")
 # After a pair, what makes it part of something else: a unit or a word, a version's next
 # part, a third number with as many decimals (a row of a table of statistics).
 _NOT_BEFORE = r"(?![\w%\u00b0\u00ba'\u2032\u2019]|\.\d|\s?[,;]?\s?[-+\u2212]?\d{1,3}\.\d{4})"
-_DECIMAL_PAIR = re.compile(
+_DECIMAL_PAIR = LazyPattern(
     rf"{_NOT_AFTER}(?P<lat>{_DEGREES})"
     r"(?:\s?[,;]\s?|[ \t\u00a0]{1,16}(?=[-+\u2212]))"
     rf"(?P<lon>{_DEGREES}){_NOT_BEFORE}"
@@ -76,7 +77,7 @@ _HEMISPHERE_LATITUDE = "(?<![A-Za-z])[NS](?![A-Za-z])"
 _HEMISPHERE_LONGITUDE = "(?<![A-Za-z])[EWO](?![A-Za-z])"  # O: Spanish, French, German west
 # Decimal degrees with their hemisphere's letter before or after them.
 _LETTERED = r"(?:{hemisphere}\s?{degrees}\s?{degree}?|{degrees}\s?{degree}?\s?{hemisphere})"
-_LETTERED_PAIR = re.compile(
+_LETTERED_PAIR = LazyPattern(
     _NOT_AFTER
     + _LETTERED.format(hemisphere=_HEMISPHERE_LATITUDE, degrees=_UNSIGNED_DEGREES, degree=_DEGREE)
     + r"\s?,?\s?"
@@ -87,11 +88,11 @@ _ANGLE = (
     rf"[-+\u2212]?\d{{1,3}}\s?{_DEGREE}\s?\d{{1,2}}(?:\.\d+)?\s?{_MINUTE}"
     rf"(?:\s?\d{{1,2}}(?:\.\d+)?\s?{_SECOND})?"
 )
-_DMS_PAIR = re.compile(
+_DMS_PAIR = LazyPattern(
     rf"(?<![\w.])(?:{_HEMISPHERE_LATITUDE}\s?)?{_ANGLE}(?:\s?{_HEMISPHERE_LATITUDE})?"
     rf"\s?,?\s?(?:{_HEMISPHERE_LONGITUDE}\s?)?{_ANGLE}(?:\s?{_HEMISPHERE_LONGITUDE})?"
 )
-_ANGLE_PARTS = re.compile(
+_ANGLE_PARTS = LazyPattern(
     rf"(?P<sign>[-+\u2212]?)(?P<degrees>\d+)\s?{_DEGREE}\s?(?P<minutes>\d+(?:\.\d+)?)\s?{_MINUTE}"
     rf"(?:\s?(?P<seconds>\d+(?:\.\d+)?)\s?{_SECOND})?"
 )
@@ -102,19 +103,19 @@ _MINUTE_DECIMALS = 2
 # line after, as JSON and YAML write them; in a code block too, read line by line, as
 # before 805759c: review rv6).
 _KEY_VALUE = r"[\"']?\s?[:=]\s?[\"']?"
-_KEYED_PAIR = re.compile(
+_KEYED_PAIR = LazyPattern(
     rf"(?<![^\W_])(?i:m?lat|latitude)(?![^\W_]){_KEY_VALUE}(?P<lat>{_DEGREES})(?!\d)"
     rf"(?:[^\n]|{SOFT_BREAK}){{0,40}}?"
     rf"(?<![^\W_])(?i:m?lon|lng|long|longitude)(?![^\W_]){_KEY_VALUE}(?P<lon>{_DEGREES})(?!\d)"
 )
 # Cheap tests before the scans, on every text: a decimal with four decimals, a degree's
 # sign (the decimal's hint starts with a literal, which the engine skips to at C speed).
-_DECIMAL_HINT = re.compile(r"\.\d{4}")
-_DEGREE_HINT = re.compile(rf"\d\s?{_DEGREE}")
+_DECIMAL_HINT = LazyPattern(r"\.\d{4}")
+_DEGREE_HINT = LazyPattern(rf"\d\s?{_DEGREE}")
 _DEGREE_SIGNS = ("\u00b0", "\u00ba", "\u02da")
 
 # A map link, with `https://` or without; not inside another address.
-_MAP_LINK = re.compile(
+_MAP_LINK = LazyPattern(
     r"(?<![\w.@/-])(?:(?i:https?)://)?(?i:(?:[\w-]+\.)*(?:"
     r"google\.[a-z]{2,3}(?:\.[a-z]{2})?/maps|maps\.google\.[a-z]{2,3}(?:\.[a-z]{2})?"
     r"|openstreetmap\.org|osm\.org|maps\.apple\.com|bing\.com/maps|here\.com|waze\.com"
@@ -128,7 +129,7 @@ _MAP_HOSTS = (
 # The hosts in one pattern that starts with their first dot: the engine skips from dot to
 # dot at C speed and looks at the words around each, where a search for each host, ten
 # passes over every text, took a fifteenth of privacy.pii.
-_MAP_HOST = re.compile(
+_MAP_HOST = LazyPattern(
     r"\.(?:"
     + "|".join(
         rf"(?<={re.escape(before)}\.){re.escape(after)}"
@@ -137,19 +138,19 @@ _MAP_HOST = re.compile(
     + ")"
 )
 # In a map link, a pair written with the separators map links use.
-_LINKED_PAIR = re.compile(
+_LINKED_PAIR = LazyPattern(
     rf"(?<![\d.])(?P<lat>{_DEGREES})(?:,|%2C|~|/|_)(?:\+|%20)?(?P<lon>{_DEGREES})(?![\d.])",
     re.IGNORECASE,
 )
 # Google's pin: `!3d<latitude>!4d<longitude>`.
-_GOOGLE_PIN = re.compile(rf"!3d(?P<lat>{_DEGREES})!4d(?P<lon>{_DEGREES})(?![\d.])")
+_GOOGLE_PIN = LazyPattern(rf"!3d(?P<lat>{_DEGREES})!4d(?P<lon>{_DEGREES})(?![\d.])")
 # What a map link searches for or leads to: a parameter's value, or a Google link's
 # `/place/`, `/search/` or `/dir/` (each stop of a route after it).
-_PLACE_PARAMETER = re.compile(
+_PLACE_PARAMETER = LazyPattern(
     r"[?&#;](?i:q|query|destination|daddr|saddr|origin|address|addr|where1)=(?P<value>[^&#]*)"
 )
-_PLACE_PATH = re.compile(r"/(?i:place|search|dir)/(?P<value>[^?#@]*)")
-_STOP = re.compile(r"[^/]+")
+_PLACE_PATH = LazyPattern(r"/(?i:place|search|dir)/(?P<value>[^?#@]*)")
+_STOP = LazyPattern(r"[^/]+")
 
 # Within this many degrees of 0 both ways only the sea lies: a pair there is no location.
 _OPEN_SEA = 4.0
@@ -277,9 +278,9 @@ def _number(written: str) -> float:
     return float(written.replace("\u2212", "-"))
 
 
-_SOUTH = re.compile("(?<![A-Za-z])S(?![A-Za-z])")
-_WEST = re.compile("(?<![A-Za-z])[WO](?![A-Za-z])")
-_UNSIGNED_NUMBER = re.compile(_UNSIGNED_DEGREES)
+_SOUTH = LazyPattern("(?<![A-Za-z])S(?![A-Za-z])")
+_WEST = LazyPattern("(?<![A-Za-z])[WO](?![A-Za-z])")
+_UNSIGNED_NUMBER = LazyPattern(_UNSIGNED_DEGREES)
 
 
 def _lettered_point(written: str) -> tuple[float, float] | None:

@@ -1,0 +1,45 @@
+"""Patterns compiled on first use (`lazy_pattern`), and what importing the plugin spares."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from coalition_handbook.lazy_pattern import LazyPattern
+from coalition_handbook.rules import privacy_allow, privacy_emails
+
+
+def test_a_lazy_pattern_is_compiled_on_first_use_and_matches_as_the_pattern_does() -> None:
+    lazy = LazyPattern(r"a(?P<b>b+)", re.IGNORECASE)
+    assert lazy._compiled is None
+    compiled = re.compile(r"a(?P<b>b+)", re.IGNORECASE)
+    found = lazy.search("xABb")
+    assert found is not None and found.group("b") == "Bb"
+    assert lazy._compiled is compiled  # re's own cache: the very same pattern
+    assert (lazy.pattern, lazy.flags, lazy.groupindex) == (
+        compiled.pattern,
+        compiled.flags,
+        compiled.groupindex,
+    )
+    assert [m.span() for m in lazy.finditer("ab abb")] == [(0, 2), (3, 6)]
+
+
+def test_the_privacy_patterns_are_the_patterns_they_were() -> None:
+    # As compiled at import before: the same text and flags.
+    assert privacy_emails.EMAIL.pattern == privacy_emails.EMAIL_REST.format(at="@")
+    assert privacy_allow._INTERNATIONAL_PREFIX.pattern == r"\s*(?:\+|00(?=[1-9]))"
+
+
+def test_importing_the_plugin_compiles_no_privacy_pattern() -> None:
+    code = (
+        "import sys\n"
+        "import coalition_handbook.plugin\n"
+        "from coalition_handbook.rules import privacy_allow, privacy_emails\n"
+        "print(privacy_emails.EMAIL._compiled is None,"
+        " privacy_allow.EXTENSION._compiled is None)\n"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert shown == ["True", "True"]
