@@ -13,10 +13,12 @@ from __future__ import annotations
 import html
 import re
 
+from .lazy_pattern import LazyPattern
+
 __all__ = ["unescape"]
 
 # A decimal reference (its `;` may be left out), as `html.unescape` finds one.
-_DECIMAL_REFERENCE = re.compile(r"&#(0*)([0-9]+)")
+_DECIMAL_REFERENCE = LazyPattern(r"&#(0*)([0-9]+)")
 # More digits than a character's number has: any such number is past U+10FFFF.
 _MOST_DIGITS = len(str(0x10FFFF))
 _PAST_UNICODE = str(0x10FFFF + 1)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import enum
-import re
 from dataclasses import dataclass, replace
 
+from .lazy_pattern import LazyPattern
 from .pickling import constructed_again
 
 
@@ -57,7 +57,7 @@ def source_excerpt(text: str, start: int, end: int) -> str | None:
     return first_line or None
 
 
-_LINE_BREAK = re.compile(r"\r\n?")
+_LINE_BREAK = LazyPattern(r"\r\n?")
 
 
 def as_quoted(found: str) -> str:

@@ -11,11 +11,12 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
+from .lazy_pattern import LazyPattern
 from .lexicon import get_inflection
 
 # Spaces, tabs, line breaks, non-breaking spaces and hyphens all separate words alike
 # (`\s` is every Unicode space: thin, en, em, ideographic, line and paragraph separators).
-WORD_SEPARATORS = re.compile(r"[\s\u00a0\u202f\-\u2010\u2011]+")
+WORD_SEPARATORS = LazyPattern(r"[\s\u00a0\u202f\-\u2010\u2011]+")
 # The spaces of that beyond ASCII: every space separator of Unicode (category Zs), and its
 # line and paragraph separators (Zl, Zp), which a reader sees as a line break.
 SPACE_SEPARATORS = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
@@ -43,7 +44,7 @@ _WITHOUT_INVISIBLE = str.maketrans("", "", INVISIBLE_CHARACTERS)
 # are stray only between ASCII characters, where no script needs them ("care\u200dworker"),
 # matched as a run: two pasted together each stood beside a character past ASCII, the
 # other (review rv39). The term schema's `withoutInvisible` pattern refuses the same in forms.
-STRAY_INVISIBLE = re.compile(
+STRAY_INVISIBLE = LazyPattern(
     "[\u00ad\u180e\u200b\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
     "|(?:(?<=[\x00-\x7f])|^)[\u200c-\u200f\u061c]+(?=[\x00-\x7f]|$)"
 )
@@ -267,7 +268,7 @@ _ARABIC_KEY = str.maketrans({**dict.fromkeys(ARABIC_MARKS), **ARABIC_LETTERS})
 # ligature (U+FEFB, lam-alef), which a PDF's text layer gives and its reader reads as the
 # letters themselves. Read as NFKC writes them (only these two blocks: NFC, which section
 # 4 fixes, keeps them), a mark's isolated form as the mark alone, not after a space.
-ARABIC_PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
+ARABIC_PRESENTATION_FORM = LazyPattern("[\ufb50-\ufdff\ufe70-\ufefe]")
 
 
 @lru_cache(maxsize=1024)

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from .character_references import unescape
+from .lazy_pattern import LazyPattern
 from .source_map import UNCHANGED, SourceMap, rewritten
 
 # An HTML comment that is closed, where a browser's tokenizer ends it (the HTML
@@ -39,13 +40,13 @@ _TAG_OR_OTHER = (
     r"<(?P<end>/?)(?P<name>[A-Za-z][^\s/>]*+)(?:[^>\"'=]++|=\s*+(?:\"[^\"]*+\"|'[^']*+')?)*+>?"
     r"|<[!?/][^>]*+>?"
 )
-MARKUP = re.compile(
+MARKUP = LazyPattern(
     rf"(?P<comment>{COMMENT})|(?P<cdata><!\[CDATA\[.*?(?:\]\]>|\Z))|{_TAG_OR_OTHER}",
     re.DOTALL,
 )
 # The same as HTML reads it outside SVG and MathML: a `<![CDATA[` is one more `<!` that
 # ends at the first `>`, a comment where a browser runs what follows.
-_HTML_MARKUP = re.compile(rf"(?P<comment>{COMMENT})|{_TAG_OR_OTHER}", re.DOTALL)
+_HTML_MARKUP = LazyPattern(rf"(?P<comment>{COMMENT})|{_TAG_OR_OTHER}", re.DOTALL)
 
 # Elements whose content a browser reads as text up to their end tag, comments included.
 RAW_TEXT_ELEMENTS = frozenset(
@@ -67,14 +68,14 @@ TEXT_ATTRIBUTES = frozenset(
 )
 # An attribute with a value, from the start of its name (possessive: linear in a tag
 # of any length). A name without a value is stepped over.
-ATTRIBUTE = re.compile(
+ATTRIBUTE = LazyPattern(
     r"(?<![^\s\"'/])(?P<name>[^\s\"'>/=]++)\s*+=\s*+"
     r"(?:\"(?P<double>[^\"]*+)\"?|'(?P<single>[^']*+)'?|(?P<bare>[^\s\"'=<>`]++))"
 )
 # Elements whose content is no text: a script (but JSON data) and a style.
 _NO_TEXT = frozenset({"script", "style"})
-_JSON_TYPE = re.compile(r"\btype\s*=\s*[\"']?[^\"'\s>]*json", re.IGNORECASE)
-_NOT_LINE_BREAK = re.compile(r"[^\r\n]")
+_JSON_TYPE = LazyPattern(r"\btype\s*=\s*[\"']?[^\"'\s>]*json", re.IGNORECASE)
+_NOT_LINE_BREAK = LazyPattern(r"[^\r\n]")
 
 
 # Elements that run on in a line of text (HTML's phrasing elements, SVG's text runs, a
@@ -218,7 +219,7 @@ def end_tag(name: str) -> re.Pattern[str]:
 
 
 # A character reference as a browser decodes it in text: numeric, `;` optional, or named.
-_REFERENCE = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9A-Fa-f]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)")
+_REFERENCE = LazyPattern(r"&(?:#[0-9]{1,7};?|#[xX][0-9A-Fa-f]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)")
 
 
 def decoded_references(text: str) -> tuple[str, SourceMap]:

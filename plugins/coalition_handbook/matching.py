@@ -52,6 +52,7 @@ from .forms import (
     straight_apostrophes,
     without_invisible,
 )
+from .lazy_pattern import LazyPattern
 from .markdown import GLUE, is_mark
 from .model.types import Term
 
@@ -79,18 +80,18 @@ _ASCII_SEPARATORS = tuple(separator for separator in _SEPARATORS if separator.is
 # The others in the Basic Multilingual Plane, searched for in one pattern (`re` reads the
 # few past it, tag characters among them, about 25 times slower).
 _BMP_TABLE = {chr(code): text for code, text in _TRANSLATE.items() if 0x7F < code <= 0xFFFF}
-_BMP_TRANSLATED = re.compile(f"[{re.escape(''.join(_BMP_TABLE))}]")
-_PAST_THE_BMP = re.compile("[\U00010000-\U0010ffff]")
-_SPACE_RUNS = re.compile(r"  +")  # two literal spaces first: a fast search
+_BMP_TRANSLATED = LazyPattern(f"[{re.escape(''.join(_BMP_TABLE))}]")
+_PAST_THE_BMP = LazyPattern("[\U00010000-\U0010ffff]")
+_SPACE_RUNS = LazyPattern(r"  +")  # two literal spaces first: a fast search
 # What `_collapse_spaces` takes out where there is `GLUE`: every space or `GLUE` after a
 # space, and every other `GLUE` ("homeless\u200b person" reads "homeless person").
-_GAPS = re.compile(rf"(?<= )[ {GLUE}]+|{GLUE}+")
+_GAPS = LazyPattern(rf"(?<= )[ {GLUE}]+|{GLUE}+")
 # Two line breaks (a blank line) end a paragraph: words never join across them.
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\u00a0]*\n")
+_PARAGRAPH_BREAK = LazyPattern(r"\n[ \t\r\u00a0]*\n")
 # Where terms claim one search key, which claim a hit of it is a use of: the accepted
 # form first, then one to avoid, then a deprecated term's; among them, the lowest id.
 KIND_RANK = {"accepted": 0, "avoid": 1, "deprecated": 2}
-_EDGE_SEPARATORS = re.compile(rf"^{WORD_SEPARATORS.pattern}|{WORD_SEPARATORS.pattern}$")
+_EDGE_SEPARATORS = LazyPattern(rf"^{WORD_SEPARATORS.pattern}|{WORD_SEPARATORS.pattern}$")
 # Characters that no word goes on across, whatever stands around them: those `place`
 # looks past first (all ASCII but letters, digits, `_` and the apostrophe).
 _ENDS_A_WORD = frozenset(
@@ -681,7 +682,7 @@ def _take_out_gaps(text: str) -> tuple[str, list[int], list[int]]:
 
 # Where a text needs composing: its runs of characters past ASCII (every combining mark is
 # one), each with the letter before it, which a mark may follow ("e\u0301").
-_PAST_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_PAST_ASCII_RUN = LazyPattern(r"[^\x00-\x7f]+")
 
 
 def _nfc(text: str) -> tuple[str, list[int] | None]:

@@ -8,26 +8,26 @@ of it, so these two keep their names (tests/test_spreadsheet_import_guide.py run
 
 from __future__ import annotations
 
-import re
 import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .forms import arabic_letters
+from .lazy_pattern import LazyPattern
 
 # Latin letters that Unicode does not decompose into an ASCII letter and an accent.
 _ASCII_LETTERS = str.maketrans(
     {"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th"}
     | {"ı": "i", "ħ": "h", "ŧ": "t", "ŋ": "n"}
 )
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_NOT_SLUG = LazyPattern(r"[^a-z0-9]+")
 # An apostrophe inside a word (straight, curly, or the modifier letter): left out, as MkDocs'
 # own heading anchors leave it out and an editor naming a file by hand does.
 _APOSTROPHES = "'\u2019\u02bc\u2018\uff07"  # forms.APOSTROPHES, and the straight one
-_APOSTROPHE_IN_WORD = re.compile(rf"(?<=\w)[{_APOSTROPHES}](?=\w)")
+_APOSTROPHE_IN_WORD = LazyPattern(rf"(?<=\w)[{_APOSTROPHES}](?=\w)")
 # A hyphen joining two words: ASCII's, or Unicode's (U+2010, which NFKD makes of U+2011).
-_JOINING_HYPHEN = re.compile(r"(?<=\w)[-\u2010](?=\w)")
+_JOINING_HYPHEN = LazyPattern(r"(?<=\w)[-\u2010](?=\w)")
 
 
 def slugify(name: str) -> str:
@@ -63,7 +63,7 @@ def letters_left_out(name: str) -> list[tuple[str, list[str]]]:
     return partly
 
 
-_WORD = re.compile(r"[^\W_]+")
+_WORD = LazyPattern(r"[^\W_]+")
 
 
 def folded_latin(text: str) -> str:
@@ -256,7 +256,7 @@ def sort_key(text: str, language: str = "en") -> str:
     return _JOINING_HYPHEN.sub(" ", folded)
 
 
-_DIGIT_RUN = re.compile(r"(\d+)")
+_DIGIT_RUN = LazyPattern(r"(\d+)")
 
 
 def natural_sort_key(text: str, language: str = "en") -> tuple[str | tuple[int, str], ...]:

@@ -3,14 +3,13 @@ no UTF-8 can hold."""
 
 from __future__ import annotations
 
-import re
-
+from .lazy_pattern import LazyPattern
 from .markdown import LineIndex
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 # Half a character, which UTF-8 cannot encode: a YAML escape such as "\ud83d", or a byte
 # of a file name or an argument that is not UTF-8 (U+DC80 to U+DCFF, as Python reads one).
-LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+LONE_SURROGATE = LazyPattern("[\ud800-\udfff]")
 
 # What a UTF-16 file starts with (its BOM), by byte order.
 UTF16_BOMS = {b"\xff\xfe": "little-endian", b"\xfe\xff": "big-endian"}

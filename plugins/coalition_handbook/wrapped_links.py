@@ -17,28 +17,28 @@ unescaped to the end of its query value; a link it carries in turn is read the s
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from .lazy_pattern import LazyPattern
 from .source_map import UNCHANGED, PositionMap, chained, rewritten
 
-_CARRIED_LINK = re.compile(
+_CARRIED_LINK = LazyPattern(
     r"[=/](?:(?i:https?|whatsapp|tg)://"
     r"|(?P<escaped>(?i:(?:https?|whatsapp|tg)%3A%2F%2F|(?:mailto|tel|sms)%3A)[^\s&#<>\"')\]]*))"
 )
 # The `://` of a carried link that is not escaped (`_CARRIED_LINK`): the engine skips from
 # one `://` to the next at C speed and looks behind each.
-_CARRIED_SCHEME = re.compile(
+_CARRIED_SCHEME = LazyPattern(
     "://(?:"
     + "|".join(f"(?<=[=/](?i:{scheme})://)" for scheme in ("https", "http", "whatsapp", "tg"))
     + ")"
 )
 # Splits a carried link from the one that carries it: only a web or app link's does.
-_SCHEMES_WITH_SLASHES = re.compile(r"[=/](?i:https?|whatsapp|tg)(?:://|%3A%2F%2F)")
-_ESCAPES = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+_SCHEMES_WITH_SLASHES = LazyPattern(r"[=/](?i:https?|whatsapp|tg)(?:://|%3A%2F%2F)")
+_ESCAPES = LazyPattern(r"(?:%[0-9A-Fa-f]{2})+")
 # Characters left escaped: read, they would end the carried link (as `url_spans` reads
 # one), or be no part of any.
-_KEPT_ESCAPED = re.compile(r"[\s<>\"')\]\x00-\x1f\x7f]")
+_KEPT_ESCAPED = LazyPattern(r"[\s<>\"')\]\x00-\x1f\x7f]")
 # How many redirects within redirects are read; one link escaped more is not read.
 _MOST_LEVELS = 4
 

@@ -9,7 +9,7 @@ line and column an editor sees.
 
 from __future__ import annotations
 
-import re
+from .lazy_pattern import LazyPattern
 
 _SIMPLE_ESCAPES = {
     "0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v",
@@ -17,9 +17,9 @@ _SIMPLE_ESCAPES = {
     "N": "\x85", "_": "\xa0", "L": "\u2028", "P": "\u2029",
 }  # fmt: skip
 _HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
-_BLOCK_HEADER = re.compile(r"[|>][0-9+-]*[ \t]*(?:#[^\n]*)?\r?\n?")
+_BLOCK_HEADER = LazyPattern(r"[|>][0-9+-]*[ \t]*(?:#[^\n]*)?\r?\n?")
 _WHITESPACE = " \t\r\n"
-_PLAIN_RUN = re.compile(r"[^\s\"'\\]{2,}")
+_PLAIN_RUN = LazyPattern(r"[^\s\"'\\]{2,}")
 
 
 def source_offsets(raw: str, value: str) -> list[int]:

@@ -3,8 +3,7 @@ run, in the order of the lines they are on, rather than one per attempt."""
 
 from __future__ import annotations
 
-import re
-
+from ..lazy_pattern import LazyPattern
 from ..mkdocs_yml import ConfigError
 
 
@@ -22,7 +21,7 @@ class Problems:
             raise ConfigError(*sorted(self.found, key=file_and_line))
 
 
-_WHERE = re.compile(r"([^:]*)(?::(\d+))?")
+_WHERE = LazyPattern(r"([^:]*)(?::(\d+))?")
 
 
 def file_and_line(message: str) -> tuple[str, int]:

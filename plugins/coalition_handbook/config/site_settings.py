@@ -5,7 +5,6 @@ left out of it."""
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pathspec
 
+from ..lazy_pattern import LazyPattern
 from ..mkdocs_yml import SITE_TEXTS, as_written
 from ..theme_language import MATERIAL, language_problem
 from .problems import Problems, file_and_line
@@ -64,7 +64,7 @@ def material_language_problem(
 
 
 # A language tag as HTML's `lang` takes one (BCP 47's shape): `en`, `es`, `pt-BR`.
-_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+_LANGUAGE_TAG = LazyPattern(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 
 def site_address(site_url: object) -> str:

@@ -31,9 +31,9 @@ of its own under a line of its block, with no `}` between it and the list's `{`;
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable, Iterable
 
+from ..lazy_pattern import LazyPattern
 from ..spans import joined, within
 from . import fence_opening_lines, line_starts
 from .event_handlers import may_run_as_handler
@@ -42,7 +42,7 @@ from .syntax import replaced
 
 # What opens a list: `{`, an optional `:`, spaces, and a character that is none of `}`,
 # a space or a line break (attr_list's `BASE_RE`).
-_OPENING = re.compile(r"\{:?[ ]*(?=[^} \n])")
+_OPENING = LazyPattern(r"\{:?[ ]*(?=[^} \n])")
 # A token (see the module's docstring): a name as attr_list's scanner reads one
 # (`[^ =}]+`), here without quotes (a value's closing quote leads the next token) nor a
 # `{` (which may open the next list: `*a*{b=1} *c*{d=2}`), and not starting with the `:`
@@ -52,7 +52,7 @@ _OPENING = re.compile(r"\{:?[ ]*(?=[^} \n])")
 # Led by the space (or tab), `{`, `:` or a value's closing quote before it: a pattern
 # that starts with a lookbehind reads prose at a third of the speed.
 # A quoted value's closing quote is left to the next match: it may lead the next token.
-_TOKEN = re.compile(
+_TOKEN = LazyPattern(
     r"""[ \t{:"'](?P<name>[^ \t=}\n"':{][^ \t=}\n"'{]*)"""
     r"""(?P<value>=(?:(?P<quote>["'])(?:(?!(?P=quote))[^\n])*(?=(?P=quote))|[^ \t=}\n]+))?"""
 )
@@ -157,9 +157,9 @@ def _attribute_tokens(
 # What ends an inline element, whose tail a list may open (`*a*{: hidden }`, `[x](y){ b }`).
 _INLINE_ENDS = frozenset(")]*_`>~=^")
 # A list that is its line's whole text (but spaces): a block's last line.
-_WHOLE_LINE_LIST = re.compile(r"[ ]*\{[^\n]*\}[ ]*")
+_WHOLE_LINE_LIST = LazyPattern(r"[ ]*\{[^\n]*\}[ ]*")
 # A line after which a line starts a block of its own: a blank one, or a heading.
-_ENDS_A_BLOCK = re.compile(r"[ \t]*(?:#[^\n]*)?")
+_ENDS_A_BLOCK = LazyPattern(r"[ \t]*(?:#[^\n]*)?")
 
 
 def _list_at(markdown: str, brace: int, line_end: int) -> bool:
@@ -189,8 +189,8 @@ def _attribute_name(written: str, valued: bool) -> str:
 
 # What stands between a token and its list's `{` (or `{:`) and `}` when it is the
 # list's only one; looked for a few characters back, never across the text.
-_EMPTY_BEFORE = re.compile(r"\{:?[ \t]*\Z")
-_EMPTY_AFTER = re.compile(r"[ \t]*\}")
+_EMPTY_BEFORE = LazyPattern(r"\{:?[ \t]*\Z")
+_EMPTY_AFTER = LazyPattern(r"[ \t]*\}")
 _LOOK_BACK = 80
 
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..lazy_pattern import LazyPattern
 from .blocks import Blocks
 from .line_widths import indentation_of
 from .syntax import HARD, hard, replaced
 
-_SOFT_TAIL = re.compile(r"[^\n]")
+_SOFT_TAIL = LazyPattern(r"[^\n]")
 
 # Lines the block pass may take in bulk (see `mask_blocks`): blank lines, and lines of
 # ordinary prose, whose first character starts no block and which hold no table pipe.
@@ -23,27 +24,27 @@ _PROSE_START = rf"{_PROSE_CHAR}[^|\n]*"
 _BLANK = r"[ \t]*\r?"
 _LINE_END = r"(?:\n|\Z)"
 _LAZY_LINE = rf"[ \t]*{_PROSE_START}"
-_CONTINUATIONS = re.compile(rf"(?:{_LAZY_LINE}{_LINE_END})*")
-_PLAIN_LINES = re.compile(
+_CONTINUATIONS = LazyPattern(rf"(?:{_LAZY_LINE}{_LINE_END})*")
+_PLAIN_LINES = LazyPattern(
     rf"(?:{_BLANK}{_LINE_END}|{_PROSE_START}{_LINE_END}(?:{_LAZY_LINE}{_LINE_END})*)*"
 )
-_BLANK_LINE = re.compile(_BLANK)
+_BLANK_LINE = LazyPattern(_BLANK)
 # What ends a run of `_PLAIN_LINES` but for a pipe, found from line break to line break
 # (a search for a literal `\n` skips the text between at C speed, where the pattern
 # reads every character): a line neither blank nor prose, or an indented one after a
 # blank line (only a paragraph's lines may be indented). The line at the run's start
 # is read first (`_NOT_PLAIN_FIRST`).
 _NOT_PLAIN = rf"(?![ \t]*\r?{_LINE_END})(?![ \t]*{_PROSE_CHAR})"
-_NOT_PLAIN_NEXT = re.compile(rf"\n(?![a-zA-Z])(?:{_NOT_PLAIN}|{_BLANK}\n(?=[ \t]+{_PROSE_CHAR}))")
-_NOT_PLAIN_FIRST = re.compile(rf"{_NOT_PLAIN}|[ \t]+{_PROSE_CHAR}")
-_BLANK_THEN_INDENTED = re.compile(rf"{_BLANK}\n(?=[ \t]+{_PROSE_CHAR})")
+_NOT_PLAIN_NEXT = LazyPattern(rf"\n(?![a-zA-Z])(?:{_NOT_PLAIN}|{_BLANK}\n(?=[ \t]+{_PROSE_CHAR}))")
+_NOT_PLAIN_FIRST = LazyPattern(rf"{_NOT_PLAIN}|[ \t]+{_PROSE_CHAR}")
+_BLANK_THEN_INDENTED = LazyPattern(rf"{_BLANK}\n(?=[ \t]+{_PROSE_CHAR})")
 # A line break and the blank lines after it; `\n` first lets the engine skip prose fast.
-_BLANK_RUNS = re.compile(rf"\n(?:{_BLANK}{_LINE_END})+")
-_BLANK_RUNS_CRLF = re.compile(rf"\r?\n(?:{_BLANK}{_LINE_END})+")
-_LEADING_BLANK_LINES = re.compile(rf"(?:{_BLANK}{_LINE_END})+")
-_BLANK_BEFORE_PROSE = re.compile(r"^[ \t]*\r?\n(?=[^ \t\r\n])", re.MULTILINE)
-_ONLY_BLANK_LINES = re.compile(rf"(?:{_BLANK}{_LINE_END})*")
-_INDENTS = re.compile(r"(?:\A|\n)[ \t]+")
+_BLANK_RUNS = LazyPattern(rf"\n(?:{_BLANK}{_LINE_END})+")
+_BLANK_RUNS_CRLF = LazyPattern(rf"\r?\n(?:{_BLANK}{_LINE_END})+")
+_LEADING_BLANK_LINES = LazyPattern(rf"(?:{_BLANK}{_LINE_END})+")
+_BLANK_BEFORE_PROSE = LazyPattern(r"^[ \t]*\r?\n(?=[^ \t\r\n])", re.MULTILINE)
+_ONLY_BLANK_LINES = LazyPattern(rf"(?:{_BLANK}{_LINE_END})*")
+_INDENTS = LazyPattern(r"(?:\A|\n)[ \t]+")
 
 
 def mask_blocks(
@@ -278,7 +279,7 @@ def _table_cells(row: str) -> str:
 
 # What the tables extension reads in a row (its `RE_CODE_PIPES`): an escaped backslash, a
 # run of backticks, escaped or not, an escaped pipe, a pipe.
-_ROW_TOKENS = re.compile(r"(\\\\)|(\\`+)|(`+)|(\\\|)|(\|)")
+_ROW_TOKENS = LazyPattern(r"(\\\\)|(\\`+)|(`+)|(\\\|)|(\|)")
 
 
 def _cell_borders(row: str) -> list[int]:

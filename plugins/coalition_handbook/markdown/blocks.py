@@ -12,6 +12,7 @@ import bisect
 import re
 import sys
 
+from ..lazy_pattern import LazyPattern
 from .fences import CODE_TITLE, FenceClosings, opening_fence
 from .html_blocks import (
     BLOCK_END_TAG,
@@ -39,41 +40,41 @@ from .syntax import BLOCK_TAGS
 
 # Python-Markdown: one to six `#` that start a line make a heading, with or without a
 # space after them (a seventh is text).
-_ATX = re.compile(r"#{1,6}+[ \t]*")
+_ATX = LazyPattern(r"#{1,6}+[ \t]*")
 # Python-Markdown knows `1.` but not `1)` as an ordered list marker, and a marker needs a
 # space or tab after it: a `-` alone on its line is text.
-_LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}\.)[ \t]+")
+_LIST_ITEM = LazyPattern(r"(?:[-*+]|\d{1,9}\.)[ \t]+")
 # admonition and pymdownx.details take one space after `!!!`, `???` or `???+`, or none,
 # once Python-Markdown has expanded tabs (a tab after `!!!` is one space, after `???+`
 # four): "!!!note" opens a note, "!!!  note" is a paragraph. Details need no type
 # where a title follows a space (`??? "Title"`).
-_ADMONITION = re.compile(
+_ADMONITION = LazyPattern(
     r"(?:(?:!!![ \t]?|\?\?\?[ \t]?|\?\?\?\+ ?)[\w-]+(?:[ \t]+[\w -]*?)?[ \t]*"
     r"|\?\?\?\+?[ \t]+(?=\"))(?:\"([^\"]*)\")?[ \t]*$"
 )
-_TAB = re.compile(r"===[+!]*[ \t]+\"([^\"]*)\"[ \t]*$")
-_RULE = re.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_SETEXT = re.compile(r"(?:=+|-+)[ \t]*$")
-_TABLE_DELIMITER = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_TAB = LazyPattern(r"===[+!]*[ \t]+\"([^\"]*)\"[ \t]*$")
+_RULE = LazyPattern(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_SETEXT = LazyPattern(r"(?:=+|-+)[ \t]*$")
+_TABLE_DELIMITER = LazyPattern(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 # A reference definition, as Python-Markdown's ReferenceProcessor reads one: `[label]:`,
 # its URL there or alone on the next line, then an optional title in quotes or
 # parentheses, after the URL or alone on the line after it (see `_definition_target`).
 # Anything else after the URL makes the line a paragraph: "[Note]: this is shown" is
 # text. Python-Markdown expands tabs first: a tab is a space here.
-_REFERENCE_LABEL = re.compile(r"\[(?!\^)[^\[\]]*\]:[ \t]*")
+_REFERENCE_LABEL = LazyPattern(r"\[(?!\^)[^\[\]]*\]:[ \t]*")
 _SPACES = " \t"
-_SPACE = re.compile(r"[ \t]")
+_SPACE = LazyPattern(r"[ \t]")
 # The abbr extension's definition: `*[HSI]: ...`, one space allowed before the colon.
-_ABBREVIATION = re.compile(r"\*\[([^\]]+)\] ?:[ \t]*")
+_ABBREVIATION = LazyPattern(r"\*\[([^\]]+)\] ?:[ \t]*")
 # pymdownx.snippets replaces such a line by a file's text (`--8<-- "file.md"`), or
 # starts or ends (`--8<--` alone) a block of lines that each name a file: none of them
 # is shown. A space after the name makes the line text.
-_SNIPPET = re.compile(r"""-+8<-+(?P<file>[ \t]+(?:"(?:\\"|[^"])+?"|'(?:\\'|[^'])+?'))?""")
+_SNIPPET = LazyPattern(r"""-+8<-+(?P<file>[ \t]+(?:"(?:\\"|[^"])+?"|'(?:\\'|[^'])+?'))?""")
 # A line that starts or ends such a block, as pymdownx.snippets reads one.
-_SNIPPET_BLOCK_MARKER = re.compile(r"^[ \t]*-+8<-+\r?$", re.MULTILINE)
+_SNIPPET_BLOCK_MARKER = LazyPattern(r"^[ \t]*-+8<-+\r?$", re.MULTILINE)
 # pymdownx.blocks' header (`/// admonition | Title`); its options (YAML), indented on
 # the lines after it, are no text.
-_BLOCKS_HEADER = re.compile(r"/{3,}[ \t]*(?P<name>[\w-]+)[ \t]*(?:\|[ \t]*(.*?)[ \t]*)?$")
+_BLOCKS_HEADER = LazyPattern(r"/{3,}[ \t]*(?P<name>[\w-]+)[ \t]*(?:\|[ \t]*(.*?)[ \t]*)?$")
 # The blocks pymdownx.blocks' own extensions make, with the admonition types it makes by
 # default (and Material's docs use). Any other word makes no block, as the extension
 # does with a name nobody registered: the line is text. Types a site adds in its
@@ -87,8 +88,8 @@ _BLOCK_NAMES = frozenset(
     }
 )
 # def_list's definition item: `:` then spaces, up to three columns into its block.
-_DEFINITION_ITEM = re.compile(r":[ \t]+")
-_FOOTNOTE = re.compile(r"\[\^[^\]]+\]:[ \t]*")
+_DEFINITION_ITEM = LazyPattern(r":[ \t]+")
+_FOOTNOTE = LazyPattern(r"\[\^[^\]]+\]:[ \t]*")
 # What opens a block on a list item's own line, read as one in the item
 # (`Blocks._item_line_block`): a quote, an admonition or details, a tab, and the line's
 # end ("" is in the string): an empty item's line (`- ` alone) holds no paragraph for

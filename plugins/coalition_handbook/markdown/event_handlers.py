@@ -18,7 +18,7 @@ browser is known to run yet.
 
 from __future__ import annotations
 
-import re
+from ..lazy_pattern import LazyPattern
 
 # The HTML Standard's `GlobalEventHandlers`: content attributes of every HTML element.
 _GLOBAL = """
@@ -84,7 +84,7 @@ EVENT_HANDLER_ATTRIBUTES = frozenset(
 # The form of every event handler attribute's name: `on` and the event's name, letters
 # only (HTML parsers read attribute names in lower case). A name with a hyphen, a digit
 # or any other character (`onboarding-step`, `on2`) is no event's, in any browser.
-HANDLER_FORM = re.compile(r"on[a-z]+")
+HANDLER_FORM = LazyPattern(r"on[a-z]+")
 
 
 def may_run_as_handler(name: str) -> bool:

@@ -8,18 +8,19 @@ import bisect
 import re
 from functools import lru_cache
 
+from ..lazy_pattern import LazyPattern
 from .line_widths import TAB_WIDTH, LineWidths
 
-_FENCE = re.compile(r"(`{3,}|~{3,})(.*)")
+_FENCE = LazyPattern(r"(`{3,}|~{3,})(.*)")
 # superfences (without `relaxed_headers`) opens a fence only for an info string it reads:
 # a language, then `{attributes}` or `key="value"` options. "```Python 3" opens none.
-_FENCE_INFO = re.compile(
+_FENCE_INFO = LazyPattern(
     r"""[ \t]*(?:\.?[\w#.+-]+(?=[\t ]|$))?"""
     r"""(?:[ \t]*\{[^\n]*\}|(?:[ \t]*[a-zA-Z][a-zA-Z0-9_]*(?:="[^"]*"|='[^']*')?(?=[\t ]|$))+)?"""
     r"""[ \t]*$"""
 )
 # Right after the fence too ("```title="...""), as superfences reads its options.
-CODE_TITLE = re.compile(r"""(?<=[\s{`~])title=(["'])(.*?)\1""")
+CODE_TITLE = LazyPattern(r"""(?<=[\s{`~])title=(["'])(.*?)\1""")
 
 
 def opening_fence(line: str, position: int, end: int) -> str | None:

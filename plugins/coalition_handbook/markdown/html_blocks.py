@@ -7,25 +7,26 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..lazy_pattern import LazyPattern
 from .syntax import BLOCK_TAGS
 
 # script, pre, style, textarea: up to the closing tag, raw HTML with no prose.
-RAW_HTML = re.compile(r"<(script|pre|style|textarea)\b", re.IGNORECASE)
+RAW_HTML = LazyPattern(r"<(script|pre|style|textarea)\b", re.IGNORECASE)
 # Any tag that starts a line: its text is prose, joined with the lines around it.
-HTML_BLOCK = re.compile(r"</?[A-Za-z][\w-]*(?:[\s/>]|$)")
+HTML_BLOCK = LazyPattern(r"</?[A-Za-z][\w-]*(?:[\s/>]|$)")
 # A line of nothing but the end of an HTML block: what follows starts a new block.
-BLOCK_END_TAG = re.compile(r"</([A-Za-z][\w-]*)[ \t]*>[ \t]*\r?$")
+BLOCK_END_TAG = LazyPattern(r"</([A-Za-z][\w-]*)[ \t]*>[ \t]*\r?$")
 # A block-level tag that starts a line at the margin, without md_in_html's `markdown`
 # attribute: Python-Markdown shows what follows up to its closing tag as raw HTML.
-RAW_BLOCK_START = re.compile(r"<([A-Za-z][\w-]*)(?![\w-])(?![^>]*\bmarkdown\b)")
-TAG_START = re.compile(r"<([A-Za-z][\w-]*)(?![\w-])")
+RAW_BLOCK_START = LazyPattern(r"<([A-Za-z][\w-]*)(?![\w-])(?![^>]*\bmarkdown\b)")
+TAG_START = LazyPattern(r"<([A-Za-z][\w-]*)(?![\w-])")
 
 # An opening tag (alone on its line), and md_in_html's `markdown` attribute in it.
-_TAG_START_WITH_ATTRIBUTES = re.compile(
+_TAG_START_WITH_ATTRIBUTES = LazyPattern(
     r"""<([A-Za-z][\w-]*)(?![\w-])((?:\s(?:[^<>"']|"[^"]*"|'[^']*')*?)?)/?>"""
 )
-_TAG_LINE = re.compile(_TAG_START_WITH_ATTRIBUTES.pattern + r"[ \t]*\r?$")
-_MARKDOWN_ATTRIBUTE = re.compile(
+_TAG_LINE = LazyPattern(_TAG_START_WITH_ATTRIBUTES.pattern + r"[ \t]*\r?$")
+_MARKDOWN_ATTRIBUTE = LazyPattern(
     r"""(?<![\w-])markdown(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?(?![\w-])"""
 )
 # md_in_html's block-level tags whose Markdown is a span unless `markdown="block"` says

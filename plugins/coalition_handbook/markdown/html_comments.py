@@ -10,15 +10,17 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..lazy_pattern import LazyPattern
+
 # What ends a comment, to that reader as to a browser.
-COMMENT_END = re.compile(r"--!?>")
+COMMENT_END = LazyPattern(r"--!?>")
 
 
 # The last start tag's `<` before a `<!--`: `.*` runs to the end, then gives back.
-_LAST_TAG_START = re.compile(r".*(<[a-zA-Z])", re.DOTALL)
+_LAST_TAG_START = LazyPattern(r".*(<[a-zA-Z])", re.DOTALL)
 # A start tag as html.parser reads one, quoted attribute values whole (`>` and `<!--`
 # in them included).
-_START_TAG = re.compile(r"""<[a-zA-Z](?:[^>"'\x00]|"[^"\x00]*"|'[^'\x00]*')*>""")
+_START_TAG = LazyPattern(r"""<[a-zA-Z](?:[^>"'\x00]|"[^"\x00]*"|'[^'\x00]*')*>""")
 # How far past a `<!--` the end of a tag around it is looked for: an attribute value
 # holding one is short, and no `<!--` makes the reading slower than linear.
 _LONGEST_TAG_TAIL = 2_000

@@ -22,6 +22,8 @@ import bisect
 import re
 from collections.abc import Iterator
 
+from ..lazy_pattern import LazyPattern
+
 # markdown.HARD, which ends a block: no construct of the inline pass crosses it.
 _PARAGRAPH_END = "\x00"
 # A character of the Private Use Area: no alternative of the inline pass starts with it,
@@ -31,7 +33,7 @@ STAND_IN = "\ue000"
 # alike), and is no longer a `<code>` element looking for `</code>`.
 NAME_STAND_IN = "x"
 
-_RUN = re.compile(r"`+")
+_RUN = LazyPattern(r"`+")
 # An HTML tag, as Python-Markdown stashes one: a quoted attribute value may hold `>`.
 HTML_TAG = (
     r"""<(?P<tag>/?(?P<tag_name>[A-Za-z][\w-]*)"""
@@ -41,18 +43,18 @@ HTML_TAG = (
 AUTOLINK = r"(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>\x00]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>"
 # A tag or autolink whose text holds a backtick before its first `>` (found fast: each
 # `<` read to the next `<`, `>` or backtick), then read whole by the inline pass's reading.
-_TICK_IN_TAG = re.compile(r"<[A-Za-z/][^<>\x00`]*`")
-_TAG_OR_AUTOLINK = re.compile(rf"{HTML_TAG}|<{AUTOLINK}")
+_TICK_IN_TAG = LazyPattern(r"<[A-Za-z/][^<>\x00`]*`")
+_TAG_OR_AUTOLINK = LazyPattern(rf"{HTML_TAG}|<{AUTOLINK}")
 # Python-Markdown's code spans (its `BACKTICK_RE`, read first of its inline patterns): a
 # backslash escapes a backslash or backtick; a run of backticks opens a span that the
 # next run as long closes, or, if none does, the run less its first backticks.
-_PYTHON_MARKDOWN_CODE = re.compile(r"\\[\\`]|(`+)[^\x00]+?(?<!`)\1(?!`)")
+_PYTHON_MARKDOWN_CODE = LazyPattern(r"\\[\\`]|(`+)[^\x00]+?(?<!`)\1(?!`)")
 # The elements whose text the inline pass masks whole (inline._INLINE, `raw_code`).
 RAW_TEXT_ELEMENTS = ("code", "kbd", "samp", "script", "style")
-_RAW_CODE_OPENER = re.compile(rf"<({'|'.join(RAW_TEXT_ELEMENTS)})(?![\w-])[^<>\x00]*>")
+_RAW_CODE_OPENER = LazyPattern(rf"<({'|'.join(RAW_TEXT_ELEMENTS)})(?![\w-])[^<>\x00]*>")
 _CLOSING_TAGS = {name: re.compile(rf"</{name}\s*>") for name in RAW_TEXT_ELEMENTS}
-_FOOTNOTE_BODY = re.compile(r"[^\]\x00\s]*")
-_ATTRIBUTE_OPENER = re.compile(r"\{:?[ \t]*(?:[#.][\w-]|[\w-]+=)")
+_FOOTNOTE_BODY = LazyPattern(r"[^\]\x00\s]*")
+_ATTRIBUTE_OPENER = LazyPattern(r"\{:?[ \t]*(?:[#.][\w-]|[\w-]+=)")
 
 Restore = tuple[int, str, str]  # (position, original character, stand-in)
 _FEW = 16
@@ -192,13 +194,13 @@ def _comments(view: str, markdown: bool) -> Iterator[Restore]:
 
 
 # What a comment's reading stops at: a close, a backslash, a backtick, the paragraph's end.
-_COMMENT_STOP = re.compile(r"--!?>|[\\`]")
-_CLOSE = re.compile(r"--!?>")
+_COMMENT_STOP = LazyPattern(r"--!?>|[\\`]")
+_CLOSE = LazyPattern(r"--!?>")
 # After a comment's escaped `\\-->`: another end, not escaped, before any `<!--`. Only
 # with one does Python-Markdown hide the comment (`\\-` is an escape, and its comment
 # pattern reads no `<!--`), which a browser then ends at the `\\-->`.
 LATER_END = r"(?:(?!<!--)[^\x00])*?(?<!(?<!\\)\\)--!?>"
-_LATER_END = re.compile(LATER_END)
+_LATER_END = LazyPattern(LATER_END)
 
 
 class _CommentReading:

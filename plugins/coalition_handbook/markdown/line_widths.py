@@ -10,10 +10,12 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..lazy_pattern import LazyPattern
+
 TAB_WIDTH = 4  # Python-Markdown's tab length
 _BLOCK = 64  # lines a block: the minimum width of each is kept, and of runs of blocks
-_INDENTATION = re.compile(r"^[ \t]*(?=[^\s])", re.MULTILINE)
-_INDENTATION_AND_QUOTE_MARKS = re.compile(r"^[ \t>]*+(?=\S)", re.MULTILINE)
+_INDENTATION = LazyPattern(r"^[ \t]*(?=[^\s])", re.MULTILINE)
+_INDENTATION_AND_QUOTE_MARKS = LazyPattern(r"^[ \t>]*+(?=\S)", re.MULTILINE)
 
 
 def indentation_of(line: str, start: int) -> tuple[int, int]:

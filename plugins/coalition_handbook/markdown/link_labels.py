@@ -13,12 +13,12 @@ reference `&#91;`, which reads as the same `[` but opens no link. Such a text is
 
 from __future__ import annotations
 
-import re
+from ..lazy_pattern import LazyPattern
 
 # About half a second of markdown-it's reading (it read 12 million characters in
 # 39 s on this audit's machine); a page's links cost their length, not this.
 MAX_LABEL_READING = 200_000
-_BRACKET_OR_BLOCK_END = re.compile(r"[\[\]]|\n[ \t]*(?=\n)")
+_BRACKET_OR_BLOCK_END = LazyPattern(r"[\[\]]|\n[ \t]*(?=\n)")
 
 
 def linear_for_markdown_it(markdown: str) -> str:

@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..lazy_pattern import LazyPattern
 from .line_widths import TAB_WIDTH, indentation_of
 
 # The quote marks that start a quoted line (`>`, `> >`, `>>`), each with the space or tab
 # after it, if any.
-BLOCKQUOTE = re.compile(r"(?:>[ \t]?)+")
+BLOCKQUOTE = LazyPattern(r"(?:>[ \t]?)+")
 _SPACES = " \t"
 
 

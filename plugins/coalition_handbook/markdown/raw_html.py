@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from ..lazy_pattern import LazyPattern
 from ..markup import CLOSED_COMMENT
 from . import lines_outside_code
 from .block_pass import mask_blocks
@@ -25,22 +26,22 @@ from .inline import code_spans
 from .syntax import BLOCK_TAGS, HARD, replaced
 
 # An autolink Python-Markdown makes a link of: kept (the address is a link, not a tag).
-_AUTOLINK = re.compile(r"<(?:(?:https?|ftp)://[^<>\s]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>", re.I)
-_COMMENT = re.compile(CLOSED_COMMENT, re.DOTALL)
+_AUTOLINK = LazyPattern(r"<(?:(?:https?|ftp)://[^<>\s]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>", re.I)
+_COMMENT = LazyPattern(CLOSED_COMMENT, re.DOTALL)
 # What a browser reads as the end of a comment that is not closed at once (`<!-->`).
-_COMMENT_CLOSE = re.compile(r"--!?>")
+_COMMENT_CLOSE = LazyPattern(r"--!?>")
 _CLOSED_AT_ONCE = ("<!-->", "<!--->")
 # A line of nothing but spaces and a quote's marks: the paragraph before it ends there.
-_BLANK_LINE = re.compile(r"\n[ \t>]*+\n")
+_BLANK_LINE = LazyPattern(r"\n[ \t>]*+\n")
 # What starts an HTML block to Python-Markdown, at the start of a line: a block-level
 # tag, a comment or declaration (`<!`), a processing instruction (`<?`).
-_LINE_START_TAG = re.compile(r"[ \t]{0,3}<(?:[!?]|/?(?P<name>[A-Za-z][\w-]*))")
-_LINE_START_OPENER = re.compile(r"[ \t]{0,3}<")
+_LINE_START_TAG = LazyPattern(r"[ \t]{0,3}<(?:[!?]|/?(?P<name>[A-Za-z][\w-]*))")
+_LINE_START_OPENER = LazyPattern(r"[ \t]{0,3}<")
 # Passes that take comments out, each of them exposing the next layer of comments nested
 # as `<!<!-- -->-- -->` (see `tags_as_text`).
 _COMMENT_PASSES = 8
 # What a reader would take for a tag, to name in a finding: `<b>`, `</div>`, `<!DOCTYPE>`.
-_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>?|<[!?][^<>\n]*>?")
+_TAG = LazyPattern(r"</?[A-Za-z][^<>\n]*>?|<[!?][^<>\n]*>?")
 
 
 @dataclass(frozen=True, slots=True)

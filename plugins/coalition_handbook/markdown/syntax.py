@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..lazy_pattern import LazyPattern
+
 # Where words must never join across: code, URLs, front matter, the ends of blocks.
 HARD = "\x00"
 # Markup inside a word ("**victim**hood", "[survivor](url)s"): no gap to the reader, who
@@ -90,7 +92,7 @@ def hard(match: re.Match[str]) -> str:
 
 
 # The `>` marks of a quote at the start of a line (of each line of a text).
-QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
+QUOTE_MARKS = LazyPattern(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
 
 
 def replaced(text: str, cuts: list[tuple[int, int, str]]) -> str:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from ..cache import RunCache
 from ..config import HandbookConfig
 from ..findings import Finding
+from ..lazy_pattern import LazyPattern
 from ..markdown.link_labels import linear_for_markdown_it
 from ..markdown.raw_html import tags_as_text
 from .records import Record, deferred_records, device_named, misplaced_files, record_ids
@@ -39,8 +40,8 @@ RULE = "glossary.schema"
 # a capital, a digit, or Spanish ¿ and ¡, after any opening mark), closing marks after it
 # (French sets a space before »), unless the word before is an abbreviation: initials
 # such as U.S., e.g. or z. B., or a common abbreviation.
-_SENTENCE_END = re.compile(r"(?<=[.!?])(?:\s?[\"'”’“»)])*\s+(?=[\"'“‘„«(\[]?(.))")
-_INITIALS = re.compile(r"(?:^|\s)\(?(?:[^\W\d_]\.)+$")
+_SENTENCE_END = LazyPattern(r"(?<=[.!?])(?:\s?[\"'”’“»)])*\s+(?=[\"'“‘„«(\[]?(.))")
+_INITIALS = LazyPattern(r"(?:^|\s)\(?(?:[^\W\d_]\.)+$")
 # Chinese and Japanese end a sentence at a full-width mark (。！？, the full stop ． of
 # horizontal writing, the half-width ｡), with no space after it and no capital to start the
 # next; not one inside a quotation or brackets (「逃げて！」と言った。, "Japanese: 人身取引。)"),
@@ -50,7 +51,9 @@ _FULL_WIDTH_STOPS = "。！？．｡"
 _OPENING_MARKS = "「『（〔【〈《“(［｛"
 _CLOSING_MARKS = "」』）〕】〉》”)］｝"
 _CLOSES_AFTER = _CLOSING_MARKS + "\"'’"
-_FULL_WIDTH_MARK = re.compile(f"[{re.escape(_FULL_WIDTH_STOPS + _OPENING_MARKS + _CLOSING_MARKS)}]")
+_FULL_WIDTH_MARK = LazyPattern(
+    f"[{re.escape(_FULL_WIDTH_STOPS + _OPENING_MARKS + _CLOSING_MARKS)}]"
+)
 # Abbreviations that end in a full stop inside a sentence, in the languages adopters write
 # definitions in: lower case, without the stop. A word that may end a sentence ("me",
 # "min") is left out. Add one here when a tooltip or the glossary index cuts a
@@ -171,11 +174,11 @@ def commonmark() -> MarkdownIt:
 # Markdown with no syntax in it: every line starts (after blanks) with a letter, and no
 # character that could start inline markup (or that markdown-it rewrites) appears. Most
 # definitions are such plain prose; their plain text is their words, without a parse.
-_NO_MARKUP = re.compile(r"(?:[ \t]*(?:[^\W\d_][^\n\\`*_\[\]<>&|~\x00\r]*)?(?:\n|\Z))*")
+_NO_MARKUP = LazyPattern(r"(?:[ \t]*(?:[^\W\d_][^\n\\`*_\[\]<>&|~\x00\r]*)?(?:\n|\Z))*")
 # What separates two paragraphs of such text: a line of nothing but spaces and tabs. A
 # line indented as code may be a block of its own, which only the parse tells.
-_BLANK_LINES = re.compile(r"\n[ \t]*(?:\n|\Z)")
-_INDENTED_LINE = re.compile(r"^(?: {4}| {0,3}\t)", re.MULTILINE)
+_BLANK_LINES = LazyPattern(r"\n[ \t]*(?:\n|\Z)")
+_INDENTED_LINE = LazyPattern(r"^(?: {4}| {0,3}\t)", re.MULTILINE)
 
 
 def plain_text(markdown: str) -> str:
@@ -237,7 +240,7 @@ def inline_text(token: Token) -> str:
     return "".join(pieces)
 
 
-_HIDDEN_ELEMENT_TAG = re.compile(r"<(/?)(?:script|style)\b", re.IGNORECASE)
+_HIDDEN_ELEMENT_TAG = LazyPattern(r"<(/?)(?:script|style)\b", re.IGNORECASE)
 
 
 def _hidden_element_change(tag: str) -> int:

@@ -12,12 +12,12 @@ from __future__ import annotations
 import bisect
 import os
 import posixpath
-import re
 from pathlib import Path
 
 from ..cache import STATS, RunCache
 from ..config import HandbookConfig
 from ..findings import Finding
+from ..lazy_pattern import LazyPattern
 from ..markdown import line_starts, lines_outside_code
 from ..markdown.block_pass import mask_blocks
 from ..markdown.link_labels import linear_for_markdown_it
@@ -51,7 +51,7 @@ SECTIONS = ("Realize", "Recognize", "Respond")
 
 # attr_list's block at the end of a heading (`## Respond {#respond}`, `{: .note }`):
 # Python-Markdown takes it off the heading's text, so the section is still "Respond".
-_HEADING_ATTRIBUTES = re.compile(r"[ \t]+\{:?[ \t]*(?:[#.][\w-]|[\w-]+=)[^}\n]*\}[ \t]*$")
+_HEADING_ATTRIBUTES = LazyPattern(r"[ \t]+\{:?[ \t]*(?:[#.][\w-]|[\w-]+=)[^}\n]*\}[ \t]*$")
 
 
 def module_files(config: HandbookConfig) -> list[Path]:
@@ -286,12 +286,12 @@ def raw_html_lines(text: str, body_line: int = 1) -> set[int]:
 # hashes (a non-breaking one pasted from a word processor is stripped from the heading's
 # text) and reads a seventh as text; ` ## Respond`: a paragraph to it (the hashes must
 # start the line), but a heading to CommonMark.
-_UNSPACED_HASHES = re.compile(r"\A(#{1,6}+)(?=[^ \t])")
-_INDENTED_HASHES = re.compile(r"\A( {1,3})#")
+_UNSPACED_HASHES = LazyPattern(r"\A(#{1,6}+)(?=[^ \t])")
+_INDENTED_HASHES = LazyPattern(r"\A( {1,3})#")
 # A fence that nothing closes: text to Python-Markdown, code to the end of the page to
 # CommonMark (the block pass only yields it outside code when no closing line follows).
 # No backtick may follow a backtick fence on its line: "```x``` text" is a code span.
-_UNCLOSED_FENCE = re.compile(r"\A([ \t>]*)(`{3,}(?=[^`]*\Z)|~{3})")
+_UNCLOSED_FENCE = LazyPattern(r"\A([ \t>]*)(`{3,}(?=[^`]*\Z)|~{3})")
 
 
 def _as_python_markdown_reads_hashes(body: str) -> str:

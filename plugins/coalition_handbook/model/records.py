@@ -27,6 +27,7 @@ from ..cache import STATS, RunCache
 from ..config import HandbookConfig
 from ..findings import Finding, Severity, source_excerpt
 from ..forms import matched_words
+from ..lazy_pattern import LazyPattern
 from ..parallel import in_two_processes
 from .schema import SchemaProblem, is_calendar_date, load_schema, to_json_data, validate
 from .source import (
@@ -380,14 +381,14 @@ def is_record_file_name(name: str) -> bool:
 # In any case: on Windows, `X.BAK` is `x.bak`. In docs_dir such a file is left
 # out of the site (a backup holds the text before personal data was taken out of it).
 # A `.rej` is still named: it holds a change that did not apply.
-_EDITORS_LEFTOVER = re.compile(
+_EDITORS_LEFTOVER = LazyPattern(
     r".*~|#.*#|4913|.*\.(?:bak|tmp|swp|swo|save|kate-swp|orig)|.*___jb_(?:tmp|old)___"
     r"|~\$.*|thumbs\.db|desktop\.ini|icon\r",
     re.IGNORECASE,
 )
 # The copies `git mergetool` writes beside a file while a merge is resolved
 # (`survivor_BACKUP_1234.yml`): no record, and gone once the merge is done.
-_MERGE_COPY = re.compile(r".+_(?:BACKUP|BASE|LOCAL|REMOTE)_[0-9]+\.yml")
+_MERGE_COPY = LazyPattern(r".+_(?:BACKUP|BASE|LOCAL|REMOTE)_[0-9]+\.yml")
 
 
 def editors_leftover(name: str) -> bool:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..forms import STRAY_INVISIBLE
 from ..hints import did_you_mean
+from ..lazy_pattern import LazyPattern
 from .yaml_messages import quoted, shortened, value_label
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ def load_schema(kind: str) -> dict[str, Any]:
     return json.loads(text)
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_ISO_DATE = LazyPattern(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
 def is_calendar_date(instance: object) -> bool:

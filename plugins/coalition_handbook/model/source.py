@@ -7,7 +7,6 @@ dropped, line endings kept), the id check, and findings at offsets or value path
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,13 +14,14 @@ from ..cache import RunCache, read_regular_file
 from ..config import HandbookConfig
 from ..file_names import composed, resolved
 from ..findings import Finding
+from ..lazy_pattern import LazyPattern
 from ..rules.base import RULES
 from ..slugs import slugify
 from ..utf8 import decode_utf8
 from .types import OffsetSpans
 from .yaml_document import LineIndex, YamlDocument
 
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # whole ids only: fullmatch
+SLUG = LazyPattern(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # whole ids only: fullmatch
 # The file names MkDocs publishes as pages (`mkdocs.utils.markdown_extensions`; the case
 # counts there too): a page MkDocs publishes is a page checked.
 MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")

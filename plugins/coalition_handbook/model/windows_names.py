@@ -11,10 +11,10 @@ name, at the file.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
 from ..file_names import composed
+from ..lazy_pattern import LazyPattern
 
 # Names Windows keeps for devices, with any suffix (`con.yml`): git cannot check such a
 # file out there.
@@ -22,11 +22,11 @@ WINDOWS_DEVICE_NAMES = frozenset(
     ["con", "prn", "aux", "nul"] + [f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10)]
 )
 # What Windows keeps out of a file name: these, and the control characters.
-_NOT_IN_A_NAME = re.compile(r'[<>:"|?*\\\x00-\x1f]')
+_NOT_IN_A_NAME = LazyPattern(r'[<>:"|?*\\\x00-\x1f]')
 # Finds, in a folder's names joined by `/` (which no name holds) and ended by one, each
 # name `windows_name_problem` may find a problem in: one search a folder, as the walk of
 # docs_dir tries every name, and most folders hold none.
-_MAYBE_NOT_ON_WINDOWS = re.compile(
+_MAYBE_NOT_ON_WINDOWS = LazyPattern(
     _NOT_IN_A_NAME.pattern + r"|[. ]/|(?:^|/)(?i:con|prn|aux|nul|com[1-9]|lpt[1-9]) *[./]"
 )
 _WHY = "cannot be checked out on Windows, "

@@ -19,6 +19,7 @@ import re
 
 import yaml
 
+from ..lazy_pattern import LazyPattern
 from .yaml_aliases import MAX_ALIASES, MAX_VALUES, alias_refusal
 from .yaml_document import LineIndex, YamlDocument, YamlProblem
 from .yaml_loader import LibyamlOrPython, QuickResolvingLoader
@@ -26,13 +27,13 @@ from .yaml_syntax import syntax_problem
 from .yaml_values import ValueBuilder
 
 # What YAML 1.1 (PyYAML's reader) refuses to read: control characters and surrogates.
-_NON_PRINTABLE = re.compile(
+_NON_PRINTABLE = LazyPattern(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
 # Line breaks to YAML 1.1 (PyYAML), but not to editors, Markdown or `LineIndex`
 # (yaml_document.py): an invisible one splits a value where the editor sees one line.
 _HIDDEN_BREAKS = {"\x85": "NEXT LINE", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
-_HIDDEN_BREAK = re.compile("[\x85\u2028\u2029]")
+_HIDDEN_BREAK = LazyPattern("[\x85\u2028\u2029]")
 _BOM = "\ufeff"
 
 
@@ -103,8 +104,8 @@ def load_yaml(
 # Levels of nesting that no handbook file needs, and that YAML's readers may not survive:
 # where a text first nests this deep is where its finding points.
 _DEEP = 100
-_FLOW_OR_LINE = re.compile(r"[\[\]{}\n]")
-_BLOCK_INDENT = re.compile(rf"^[ \t-]{{{2 * _DEEP},}}", re.MULTILINE)
+_FLOW_OR_LINE = LazyPattern(r"[\[\]{}\n]")
+_BLOCK_INDENT = LazyPattern(rf"^[ \t-]{{{2 * _DEEP},}}", re.MULTILINE)
 
 
 def deep_nesting_offset(source: str) -> int:

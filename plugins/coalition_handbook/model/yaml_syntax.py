@@ -4,14 +4,13 @@ out of step with its list or mapping)."""
 
 from __future__ import annotations
 
-import re
-
 import yaml
 
+from ..lazy_pattern import LazyPattern
 from .yaml_document import LineIndex, YamlProblem
 
 # A key and its colon earlier on the line: a later ': ' belongs to the key's value.
-_KEY_ON_LINE = re.compile(r"[^ \t#][ \t]*:[ \t]")
+_KEY_ON_LINE = LazyPattern(r"[^ \t#][ \t]*:[ \t]")
 
 
 def syntax_problem(error: yaml.MarkedYAMLError, start: int, lines: LineIndex) -> YamlProblem:

@@ -6,12 +6,12 @@ items joined into one, numbers too long to read."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from typing import Any
 
 import yaml
 
+from ..lazy_pattern import LazyPattern
 from ..utf8 import LONE_SURROGATE
 from .yaml_document import LineIndex, YamlDocument, YamlProblem
 from .yaml_loader import QuickResolvingLoader
@@ -33,17 +33,17 @@ _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 VALUE_CONVERSION_ERRORS = (ValueError, LookupError, AttributeError, TypeError, OverflowError)
 # A node's properties, an anchor and a tag in either order, each followed by spaces, line
 # breaks or a comment (possessive: nothing to backtrack into).
-_PROPERTIES = re.compile(r"(?:[&!][^ \t\r\n]*+(?:[ \t\r\n]++|#[^\r\n]*+)*+)++")
+_PROPERTIES = LazyPattern(r"(?:[&!][^ \t\r\n]*+(?:[ \t\r\n]++|#[^\r\n]*+)*+)++")
 _PROPERTY_STARTS = ("&", "!")
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_ISO_DATE = LazyPattern(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # What follows a plain value on its line when a '#' ended it early: `ILO Convention #29`
 # is the text `ILO Convention` and a comment. A number right after the '#' is a number
 # meant as text (a convention, an issue); `# note` and `#TODO` are comments meant.
-_CUT_BY_COMMENT = re.compile(r"[ \t]+(#[0-9][^\r\n]*)")
+_CUT_BY_COMMENT = LazyPattern(r"[ \t]+(#[0-9][^\r\n]*)")
 _BLANKS = (" ", "\t")
 # A line of a plain text that starts as a list item does (`- `): an item indented past
 # its neighbours, which YAML reads as the text of the item above going on.
-_JOINED_ITEM = re.compile(r"[\r\n][ \t]*(-)(?=[ \t\r\n])")
+_JOINED_ITEM = LazyPattern(r"[\r\n][ \t]*(-)(?=[ \t\r\n])")
 
 
 def _named(path: str) -> str:

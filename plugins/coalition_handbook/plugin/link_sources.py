@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Mapping
 
 from ..documents import yaml_values
+from ..lazy_pattern import LazyPattern
 from ..markdown import LineIndex
 from ..model.types import Protocol, Term
 from .build_log import NamesOnOneLine, OnOneLine
@@ -33,7 +34,7 @@ BUILD_LOGGERS = tuple(f"{name}.commands.build" for name in _GENERATORS)
 # Its messages quote the link as written, which may hold a quote of its own, or a line
 # break (Python-Markdown keeps one in a destination: just where a pull request would hide
 # a workflow command, the reader most needs the file it is in).
-_LINK_MESSAGE = re.compile(
+_LINK_MESSAGE = LazyPattern(
     r"Doc file '(?P<page>[^']+)' contains "
     r"(?:a link '(?P<link>.+?)', but "
     r"|an (?:unrecognized relative|absolute) link '(?P<other>.+?)', it was)",

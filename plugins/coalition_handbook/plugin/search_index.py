@@ -13,6 +13,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from ..lazy_pattern import LazyPattern
 from ..site.render_cache import PageRenderCache
 from ..site.search_boost import (
     CAPITAL_WORDS_KEY,
@@ -99,7 +100,7 @@ def add_search_forms(page: Page, entries: list[dict[str, Any]]) -> None:
 
 
 # A quote escaped as HTML (`html.escape`'s, or Jinja's `| e`).
-_ESCAPED_QUOTE = re.compile(r"&(?:quot|#34|#x22|#39|#x27);", re.IGNORECASE)
+_ESCAPED_QUOTE = LazyPattern(r"&(?:quot|#34|#x22|#39|#x27);", re.IGNORECASE)
 _QUOTES = {"quot": '"', "#34": '"', "#x22": '"', "#39": "'", "#x27": "'"}
 
 

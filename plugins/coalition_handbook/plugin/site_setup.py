@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from ..file_names import relative_name
+from ..lazy_pattern import LazyPattern
 from ..rules.privacy_allow import public_phone_keys
 from ..site.autolink import AutolinkExtension
 from ..site.other_hosts import (
@@ -49,9 +49,9 @@ _OFFLINE_SHIMS = (RESIZE_SHIM, WORKER_SHIM)
 # Material's search worker, and to the start of SCRIPT, which compares queries with it.
 SEARCH_FOLD = ASSETS / "search-fold.js"
 # Material's search worker, under the hash of its version.
-_MATERIAL_SEARCH_WORKER = re.compile(r"assets/javascripts/workers/search\.\w+\.min\.js")
+_MATERIAL_SEARCH_WORKER = LazyPattern(r"assets/javascripts/workers/search\.\w+\.min\.js")
 # A script's last line naming its source map, which tools read only there.
-_SOURCE_MAP_LINE = re.compile(r"\n//# sourceMappingURL=[^\n]*\s*\Z")
+_SOURCE_MAP_LINE = LazyPattern(r"\n//# sourceMappingURL=[^\n]*\s*\Z")
 
 
 @dataclass(frozen=True)

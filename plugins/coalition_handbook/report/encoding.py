@@ -8,6 +8,7 @@ import re
 from dataclasses import fields, replace
 
 from ..findings import Finding
+from ..lazy_pattern import LazyPattern
 from ..utf8 import LONE_SURROGATE
 
 _TEXT_FIELDS = tuple(
@@ -44,7 +45,7 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_NON_ASCII = LazyPattern(r"[^\x00-\x7f]+")
 
 
 def json_in_ascii(text: str) -> str:

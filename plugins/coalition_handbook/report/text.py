@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..findings import Finding
+from ..lazy_pattern import LazyPattern
 from .encoding import in_utf8
 
 
@@ -18,7 +19,7 @@ def format_finding(finding: Finding) -> str:
 # U+2066-U+2069); and the invisible characters pasted from word processors (soft hyphen,
 # zero-width space and joiners, word joiner, BOM), which would make two texts a message
 # sets side by side look alike ('Respond' and 'Respond\u200b').
-_CONTROL = re.compile(
+_CONTROL = LazyPattern(
     r"[\x00-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]"
 )
 _NAMED = {"\r": "\\r", "\n": "\\n", "\t": "\\t"}

@@ -10,15 +10,14 @@ unfolded, it is found whole, and placed where the file writes it.
 
 from __future__ import annotations
 
-import re
-
+from ..lazy_pattern import LazyPattern
 from ..source_map import SourceMap, rewritten
 
 # The files that fold their lines so (`model.files.TEXT_FILE_SUFFIXES`), in any case.
 FOLDED_SUFFIXES = (".vcf", ".vcard", ".ics", ".ical")
 # A fold: a line break (CRLF, as the RFCs write it, or LF, as many tools save it) and the
 # one space or tab that starts the line it continues.
-_FOLD = re.compile(r"\r?\n[ \t]")
+_FOLD = LazyPattern(r"\r?\n[ \t]")
 
 
 def is_folded(path: str) -> bool:

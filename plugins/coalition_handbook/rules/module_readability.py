@@ -12,12 +12,12 @@ formula counts English syllables.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
 from ..findings import Finding
+from ..lazy_pattern import LazyPattern
 from ..markdown import GLUE, HARD, checkable_text
 from ..model.types import Module
 from .base import CheckContext
@@ -32,9 +32,9 @@ RULE = "module.readability"
 # Plain-language guidance for the general public: about US grade 8 or below.
 TARGET_GRADE = 8.0
 
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_BLANK_LINE = LazyPattern(r"\n[ \t]*\n")
 # Blanked markup (a link's destination) can leave a space before punctuation.
-_SPACE_BEFORE_PUNCTUATION = re.compile(r" +(?=[.,;:!?])")
+_SPACE_BEFORE_PUNCTUATION = LazyPattern(r" +(?=[.,;:!?])")
 _SENTENCE_END = (".", "!", "?")
 
 

@@ -18,10 +18,10 @@ of build for a 100 KB page of `<!--`; the check is a few `str` scans and the vie
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..findings import Finding, Severity
+from ..lazy_pattern import LazyPattern
 from ..markdown import LineIndex, checkable_text, without_fenced_code
 from ..markdown.html_comments import COMMENT_END
 from ..model.files import misnamed_page
@@ -35,7 +35,7 @@ RULE = "page.source"
 FILE_RULES = frozenset({RULE, MODULE_RULE})
 # A `<!--` that opens a note: `<!-->` and `<!--->`, shown as typed by Python-Markdown,
 # hide none (a browser reads them as empty comments, as `markup.CLOSED_COMMENT` does).
-_NOTE_OPENER = re.compile(r"<!--(?!-?>)")
+_NOTE_OPENER = LazyPattern(r"<!--(?!-?>)")
 
 
 def check(context: CheckContext) -> Iterator[Finding]:

@@ -17,21 +17,21 @@ not reported.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
 
+from ..lazy_pattern import LazyPattern
 from ..source_map import SourceMap
 from .privacy_allow_list import AllowList
 from .privacy_reported import reported_personal_data
 
 # What parts the words of a folder's or a file's name: a slug's hyphen, an underscore, a dot.
-_WORD_PARTS = re.compile(r"[_.\-]+")
+_WORD_PARTS = LazyPattern(r"[_.\-]+")
 # What every phone number, street address and location has (a digit, of any script), or
 # an e-mail address (an `@`, fullwidth too): a name with neither holds none of them, and
 # is not read.
-_MAY_HOLD_DATA = re.compile(r"[\d@\uff20]")
+_MAY_HOLD_DATA = LazyPattern(r"[\d@\uff20]")
 # What a title reading starts with: an article, after which a year that starts a name
 # reads as one, as in prose ("the 2024 Winter Coat Drive": `privacy_streets.names_no_street`),
 # and a number no street's, as a slug's first words are no sentence's.
@@ -47,7 +47,7 @@ _SMALL_WORDS = frozenset(
 _APART = "\n\n"
 # What the readings of one name write apart in one phone number or address: the name's
 # separators as written, a title's spaces (`'202-***-**22'` and `'202 *** **22'`).
-_SEPARATORS = re.compile(r"[\s_.\-]+")
+_SEPARATORS = LazyPattern(r"[\s_.\-]+")
 
 
 def personal_data_in_names(names: Sequence[str], allowed: AllowList) -> list[list[str]]:

@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
+from ..lazy_pattern import LazyPattern
 from ..letters import CAPITAL_LETTERS, COMBINING_ACCENTS, SMALL_LETTERS
 from .privacy_streets import is_year
 from .soft_breaks import WORD_SPACE
@@ -89,7 +90,7 @@ _GERMAN_CUED_STREET = rf"""
     (?![^\W_]|[.,:]\d|/|{WORD_SPACE}?%){_NO_GERMAN_UNIT_AFTER}
     (?P<postcode>,?{WORD_SPACE}+\d{{4,5}}{WORD_SPACE}+{_CAPITAL})?
     """
-_CUE_BEFORE = re.compile(r"(?:\b(?:[iI]m|[aA]m|[vV]om|[zZ]um|[bB]eim)\s+|:\s*)\Z")
+_CUE_BEFORE = LazyPattern(r"(?:\b(?:[iI]m|[aA]m|[vV]om|[zZ]um|[bB]eim)\s+|:\s*)\Z")
 # Most texts hold no German street type: `in` says so 3 times faster than the pattern
 # scans (a case-insensitive pattern of the types took 20 times longer).
 _GERMAN_TYPE_WORDS = (
@@ -125,7 +126,7 @@ def french_and_german_streets(
 
 # A word that dates the year after it, a comma after that year too: "En 2019, rue de la
 # Paix..." opens a sentence, where "au 2045, rue Sherbrooke" locates.
-_DATING_WORD = re.compile(
+_DATING_WORD = LazyPattern(
     r"(?i:\b(?:en|depuis|d[eè]s|avant|apr[eè]s|vers|jusqu['\u2019]en|fin|d[ée]but|mi-)\s*)\Z"
 )
 # German roads numbered by the state ("Bundesstraße 96"): a road, public, no address.

@@ -11,13 +11,14 @@ import re
 from collections.abc import Iterator
 from urllib.parse import unquote, unquote_plus
 
+from ..lazy_pattern import LazyPattern
 from .privacy_allow import LONGEST_NUMBER, SHORTEST_NUMBER, digit_count
 from .privacy_emails import EMAIL, EMAIL_REST, is_file_name
 
 # A scheme in any case (`Http://`), as a source's address may write it; WhatsApp's and
 # Telegram's app links too (`whatsapp://send?phone=...`, `tg://resolve?phone=...`), whose
 # query carries a number as a web link's does.
-_URL = re.compile(r"\b(?i:https?|ftp|whatsapp|tg)://[^\s<>\"')\]]+")
+_URL = LazyPattern(r"\b(?i:https?|ftp|whatsapp|tg)://[^\s<>\"')\]]+")
 
 # The words of a key (a link's parameter, a setting) that name a phone number, or what
 # one is sent to: `tel=`, `contact_number=`, `?to=`. Review 2: `contact_number=`, `number=`
@@ -57,14 +58,14 @@ def _urls(text: str) -> Iterator[tuple[int, int]]:
 # for the `@` too), and the number of a phone parameter or of a `tel:` or `sms:` value.
 # A WhatsApp link's number is international, written without its `+` or with it (`+`,
 # `%2B`), and so is the `phone=` of Telegram's app link (`tg://resolve?phone=...`).
-_WHATSAPP_LINK = re.compile(
+_WHATSAPP_LINK = LazyPattern(
     r"(?i:https?://(?:www\.)?wa\.me/)(?P<number>(?i:\+|%2B)?(?P<digits>\d{7,15}))(?![\w%])"
 )
-_INTERNATIONAL_NUMBER_LINK = re.compile(
+_INTERNATIONAL_NUMBER_LINK = LazyPattern(
     r"(?i:https?://(?:[\w-]+\.)*(?:wa\.me|whatsapp\.com)(?![\w.-])|whatsapp://|tg://)"
 )
-_LINKED_EMAIL = re.compile(EMAIL_REST.format(at="(?:@|%40)"))
-_LINKED_PHONE = re.compile(
+_LINKED_EMAIL = LazyPattern(EMAIL_REST.format(at="(?:@|%40)"))
+_LINKED_PHONE = LazyPattern(
     rf"(?:[?&;#]{_PHONE_KEY}=|(?i:tel|sms|callto)(?::|%3A))"
     # Not a date (`?phone=2024-01-01`, `&contact=2024-12-31`).
     r"(?!\d{4}-\d\d-\d\d(?!\d))"
@@ -116,13 +117,13 @@ def find_personal_data_in_urls(
 # (`sms://+14025550142`, after which no number is read as text), is read unquoted here;
 # Viber's carries its number, international, in `number=` (`viber://chat?number=%2B1...`).
 _LINK_SCHEMES = ("mailto", "tel", "sms", "callto", "viber")
-_SCHEME_LINK = re.compile(
+_SCHEME_LINK = LazyPattern(
     rf"(?<![\w.+-])(?P<scheme>(?i:{'|'.join(_LINK_SCHEMES)})):(?P<slashes>//)?"
     r"(?P<value>[^\s<>\"')\]?;]*)(?P<query>\?[^\s<>\"')\]]*)?"
 )
 # A colon that ends one of `_LINK_SCHEMES`, lowered: searched from colon to colon.
-_SCHEME_COLON = re.compile(":(?:" + "|".join(f"(?<={scheme}:)" for scheme in _LINK_SCHEMES) + ")")
-_VIBER_NUMBER = re.compile(r"[?&](?i:number)=(?P<number>[^&#]*)")
+_SCHEME_COLON = LazyPattern(":(?:" + "|".join(f"(?<={scheme}:)" for scheme in _LINK_SCHEMES) + ")")
+_VIBER_NUMBER = LazyPattern(r"[?&](?i:number)=(?P<number>[^&#]*)")
 
 
 def _escaped_scheme_links(text: str, lowered: str | None) -> Iterator[tuple[str, int, int, str]]:
@@ -186,7 +187,7 @@ def _escaped_addresses(link: re.Match[str]) -> Iterator[tuple[str, int, int, str
 # phone number) and what they write: a private group of survivors or of volunteers is
 # exposed as surely as their numbers. A coalition's public group is listed in
 # privacy.allow, like a public channel.
-_MESSENGER_LINK = re.compile(
+_MESSENGER_LINK = LazyPattern(
     r"(?<![\w.@/-])(?:(?P<scheme>(?i:https?)://)(?i:www\.)?)?(?:"
     r"(?i:wa\.me)/(?P<whatsapp>\+?\d{7,15})(?![\w%])"
     r"|(?i:(?:api|web)\.whatsapp\.com/send)/?\?(?:[^\s&#<>\"')\]]*&)*(?i:phone)="
@@ -206,7 +207,7 @@ _MESSENGER_LINK = re.compile(
 _MESSENGER_HINTS = (".me/", "whatsapp.com/", "signal.group/", "tg:/")
 # A slash that ends one of `_MESSENGER_HINTS`, in any case as the pattern reads its
 # letters (`ſ`, `ı`): the engine skips from slash to slash at C speed and looks behind each.
-_MESSENGER_HINT = re.compile(
+_MESSENGER_HINT = LazyPattern(
     "/(?:"
     + "|".join(f"(?<=(?i:{re.escape(hint.removesuffix('/'))})/)" for hint in _MESSENGER_HINTS)
     + ")"
@@ -215,7 +216,7 @@ _MESSENGER_HINT = re.compile(
 # scheme carries in its own way (`find_personal_data_in_urls` reads them).
 _LINKED_NUMBER_GROUPS = ("whatsapp", "whatsapp_send", "telegram_number", "signal")
 _READ_AS_URL = frozenset({"whatsapp", "whatsapp_send"})
-_PLUS = re.compile(r"^(?:\+|%2B)", re.IGNORECASE)
+_PLUS = LazyPattern(r"^(?:\+|%2B)", re.IGNORECASE)
 # What each other group of `_MESSENGER_LINK` links to.
 _LINKED_KINDS = {
     "telegram": "Telegram account",

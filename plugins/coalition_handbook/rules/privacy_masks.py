@@ -30,12 +30,13 @@ import re
 from urllib.parse import unquote
 
 from ..character_references import unescape
+from ..lazy_pattern import LazyPattern
 from .privacy_locations import LOCATION
 
 _MASK = "*"
 # A character as written: a character reference, a link's `%XX` escape, a YAML string's
 # `\xXX` or `\uXXXX` (mkdocs.yml's `site_author: "jo\x40x.org"`), or itself.
-_WRITTEN_CHARACTER = re.compile(
+_WRITTEN_CHARACTER = LazyPattern(
     r"&#?[A-Za-z0-9]+;|%[0-9A-Fa-f]{2}|\\x[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|.", re.DOTALL
 )
 # The mail providers whose domain tells nothing of whose address it is: kept in a mask.
@@ -45,7 +46,7 @@ _MAIL_PROVIDERS = frozenset(
     | {"aol.com", "gmx.com", "mail.com"}
 )
 # Where a messenger link's name or key starts: after its last `/`, `#`, `=` or `+`.
-_LINK_NAME_START = re.compile(r".*[/#=+]", re.DOTALL)
+_LINK_NAME_START = LazyPattern(r".*[/#=+]", re.DOTALL)
 # Digits a phone number's mask keeps at its end, and at its start from `_LONG_NUMBER`
 # digits on (a country or area code, which many people share).
 _LAST_DIGITS_KEPT = 2

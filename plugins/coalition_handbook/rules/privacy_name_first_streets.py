@@ -20,6 +20,7 @@ from heapq import merge
 
 import ahocorasick
 
+from ..lazy_pattern import LazyPattern
 from ..letters import CAPITAL_LETTERS, COMBINING_ACCENTS, SMALL_LETTERS
 from .privacy_streets import is_year
 from .soft_breaks import WORD_SPACE
@@ -60,21 +61,21 @@ _STREET = (
 )
 # What an address has after its number: a floor, door or unit, a neighbourhood, a
 # postcode (Spain's and Mexico's have five digits).
-_ADDRESS_AFTER = re.compile(
+_ADDRESS_AFTER = LazyPattern(
     r"[,\s]*(?:(?:piso|planta|puerta|esc\.|escalera|int\.|interior|depto\.?|departamento"
     r"|local|bajo|Col\.|Colonia|C\.\s?P\.|CP)(?![^\W_])|\d{1,2}\s?[\u00ba\u00aa]|\d{5}(?!\d))",
     re.IGNORECASE,
 )
 # What makes the number no house's: a month after it (a date: "Paseo Colón 1 de mayo"), or
 # a unit of distance, time or count ("la Calle Luna 3 veces", "Camino Francés 2 km").
-_NOT_A_HOUSE_AFTER = re.compile(
+_NOT_A_HOUSE_AFTER = LazyPattern(
     r"\s+(?:de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre"
     r"|noviembre|diciembre)|km|kil(?:o|\u00f3)metros?|metros|veces|times|miles?"
     r"|[ap]\.?m\.?|horas?|hours?|minutos?|minutes?|a\u00f1os?|years?|d\u00edas?|days?)(?![^\W_])",
     re.IGNORECASE,
 )
 # A label's colon before the street ("Dirección: Plaza Mayor 1985").
-_LABEL_BEFORE = re.compile(r":[\s*_]*\Z")
+_LABEL_BEFORE = LazyPattern(r":[\s*_]*\Z")
 _LABEL_WINDOW = 8
 # `Plaza` is an English word too ("the Plaza Hotel 2 bars"), and `Ronda` an English given
 # name ("Ronda Smith, 34," is a woman and her age): a street of either without `de` after
@@ -82,9 +83,9 @@ _LABEL_WINDOW = 8
 # A type in lower case names a street as Spanish prose writes one, after an article or a
 # preposition ("vive en la calle Luna 12", "por el paseo de la Castellana 100"): "walked
 # the camino Francés 2 times" names none.
-_SPANISH_BEFORE = re.compile(r"(?<![^\W_])(?i:la|el|en|de|del|al|por|una?|esta|misma)\s+\Z")
+_SPANISH_BEFORE = LazyPattern(r"(?<![^\W_])(?i:la|el|en|de|del|al|por|una?|esta|misma)\s+\Z")
 _SPANISH_WINDOW = 8
-_ENGLISH_TOO = re.compile(r"(?:[Pp]laza|[Rr]onda)(?!\s+(?:del?|y)\s)")
+_ENGLISH_TOO = LazyPattern(r"(?:[Pp]laza|[Rr]onda)(?!\s+(?:del?|y)\s)")
 
 
 @cache

@@ -7,12 +7,12 @@ hyphen, a zero width space): `find_personal_data`.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
 from ..forms import INVISIBLE_CHARACTERS, has_invisible
+from ..lazy_pattern import LazyPattern
 from .national_phones import national_numbers
 from .privacy_allow import Spans
 from .privacy_emails import find_email_addresses
@@ -78,7 +78,7 @@ def with_ascii_digits(text: str) -> str:
 
 
 # Runs of characters no reader sees (a soft hyphen, a zero width space...).
-_INVISIBLE = re.compile(f"[{INVISIBLE_CHARACTERS}]+")
+_INVISIBLE = LazyPattern(f"[{INVISIBLE_CHARACTERS}]+")
 
 
 def _without_invisible(text: str) -> tuple[str, list[int], list[int]]:

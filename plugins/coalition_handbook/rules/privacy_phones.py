@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..lazy_pattern import LazyPattern
 from .national_phones import DASHES, SEPARATOR
 from .privacy_allow import LONGEST_NUMBER, digit_count
 from .privacy_links import PHONE_WORDS
@@ -83,14 +84,14 @@ def candidates(ascii_only: bool) -> re.Pattern[str]:
 # "**ISBN:** 0306406152"; a paragraph's line break between them too, which `soft_breaks`
 # reads as a line feed (differential fuzzing: "ISBN\n0306406152" was a phone number);
 # one, not the blank line that ends the paragraph (review rv39).
-_ISBN_BEFORE = re.compile(
+_ISBN_BEFORE = LazyPattern(
     r"(?<![^\W_])(?i:isbn)(?:[- ]?10)?[*_]*:?[*_]*[ \u00a0]*(?:\n[ \u00a0]*)?\Z"
 )
 # A number sign right before a number ("order #0612345678"), or a key, as a link's query
 # or a setting writes it ("order_id=0612345678").
-_MARK_BEFORE = re.compile(r"(?:\#|(?<![\w.-])(?P<key>[\w.-]+)=)\Z")
+_MARK_BEFORE = LazyPattern(r"(?:\#|(?<![\w.-])(?P<key>[\w.-]+)=)\Z")
 # A key's words, in any case: `hotel_id`, `orderId`, `case.ref`.
-_KEY_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+_KEY_WORD = LazyPattern(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 # The words of a key that names an identifier, not a phone number: no other key is read
 # as one (review 2: `number=`, `?to=` were).
 _IDENTIFIER_WORDS = frozenset(

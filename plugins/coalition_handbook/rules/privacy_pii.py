@@ -96,6 +96,7 @@ from pathlib import PurePosixPath
 
 from ..config import HandbookConfig
 from ..findings import Finding, Severity
+from ..lazy_pattern import LazyPattern
 from ..markdown import LineIndex, code_block_spans
 from ..markup import INLINE_ELEMENTS, decoded_references, readable_text, shown_text
 from ..model.files import XML_DATA_SUFFIXES
@@ -200,7 +201,7 @@ _CALENDAR_SUFFIXES = (".ics", ".ical")
 # An iCalendar property that names an event or a calendar, not a mailbox (UID, RELATED-TO,
 # X-WR-RELCALID), with its parameters, then its value to the line's end and the lines
 # folded onto it (each starts with a space or a tab).
-_CALENDAR_IDENTIFIER = re.compile(
+_CALENDAR_IDENTIFIER = LazyPattern(
     r"^(?:UID|RELATED-TO|X-[A-Z0-9-]*ID)(?:;[^:\r\n]*)?:"
     r"(?P<value>[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*)",
     re.IGNORECASE | re.MULTILINE,
@@ -255,10 +256,10 @@ def _reported_in_file(origin: Origin, allowed: AllowList) -> list[ReportedData]:
 # are kept: one taken out could open a fence in what is read, which parts its lines. A
 # tag may run over lines (`pandoc -t gfm` wraps it between attributes), not past a blank
 # line, which ends the paragraph; its line breaks are kept, so that lines stay lines.
-_MARKDOWN_SPLITS = re.compile(
+_MARKDOWN_SPLITS = LazyPattern(
     r"\\[!-/:-@\[-_{-}]|<(?P<tag>/?[A-Za-z][\w:-]*+)(?:\s[^<>]*+)?>|(?P<marks>\*++)"
 )
-_BLANK_LINE = re.compile(r"\n[ \t]*+\r?\n")
+_BLANK_LINE = LazyPattern(r"\n[ \t]*+\r?\n")
 
 
 def _markdown_read(text: str) -> tuple[str, PositionMap]:
@@ -297,7 +298,7 @@ def _splits(text: str) -> Iterator[tuple[int, int, str]]:
 
 # What `_emphasis_runs` steps through: an escape (`\\*` is no mark), a blank line (which
 # ends a paragraph, and the emphasis open in it), a run of `*`.
-_STAR_RUNS = re.compile(r"\\[!-/:-@\[-_{-}]|(?P<blank>\n[ \t]*+\r?\n)|(?P<run>\*++)")
+_STAR_RUNS = LazyPattern(r"\\[!-/:-@\[-_{-}]|(?P<blank>\n[ \t]*+\r?\n)|(?P<run>\*++)")
 
 
 def _emphasis_runs(text: str) -> set[int]:
@@ -340,7 +341,7 @@ def _digit_at(text: str, position: int) -> bool:
 # `402-555-0123<sup>1</sup>`, is no digit of it).
 _JOINED_ELEMENTS = INLINE_ELEMENTS - {"sup", "sub"}
 # The tags and emphasis marks that follow a place, a few at most (`</b></i>`).
-_MARKUP_AFTER = re.compile(r"(?:<[^<>]*+>|\*++){0,8}")
+_MARKUP_AFTER = LazyPattern(r"(?:<[^<>]*+>|\*++){0,8}")
 
 
 def _between_letters(text: str, start: int, end: int) -> bool:

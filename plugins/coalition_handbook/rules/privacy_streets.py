@@ -14,6 +14,7 @@ import re
 from functools import cache
 
 from ..forms import UNICODE_SPACES
+from ..lazy_pattern import LazyPattern
 from ..letters import CAPITAL_LETTERS, COMBINING_ACCENTS, SMALL_LETTERS
 from .privacy_allow import digit_count
 from .soft_breaks import WORD_SPACE
@@ -107,13 +108,13 @@ _GAP_BEFORE = r"(?:\s|&nbsp;|&#160;|[*_])*\Z"
 # first are most often written ("Desde 2005 Camino Real", "Durante 2020 Paseo de la
 # Reforma": a Spanish adopter's audit), but for "en", which is "at" as well as "in"
 # ("vive en 2015 Calle Luna"): only where it starts a sentence ("En 2019 Avenida Juárez").
-_TIME_OR_OWNER_BEFORE = re.compile(
+_TIME_OR_OWNER_BEFORE = LazyPattern(
     r"(?:(?<![\w'\u2019-])(?i:in|since|until|before|after|during|our|the|their|its|this"
     r"|that|a|an|annual|desde|hasta|durante|(?:antes|despu(?:e|\u00e9)s|a\s+partir)\s+de"
     r"|nuestr[oa]s?|sus?|est[ea]|anual)|(?<![\w'\u2019-])En|[^\W_]['\u2019]s?)" + _GAP_BEFORE
 )
 # A UK flat's number before its house's ("Flat 2, 5 The Crescent") leads to one too.
-_ADDRESS_BEFORE = re.compile(
+_ADDRESS_BEFORE = LazyPattern(
     r"(?:(?<![\w'\u2019-])(?i:at|on|near|to|flat\s*\d+[a-z]?,?)|[:|@])" + _GAP_BEFORE
 )
 # How far before a number those words are looked for (a coordinate's key or letter and
@@ -135,7 +136,7 @@ _COURT_TYPES = frozenset({"Court", "Ct"})
 # Crescent ("In 2019 Red Crescent volunteers", "191 Red Crescent societies"), a botanic
 # garden (review).
 _NAMES_WITH_A_STREET_TYPE = frozenset({"Red Crescent", "Botanic Gardens", "Botanical Gardens"})
-_POSSESSIVE = re.compile("['\u2019]s$")
+_POSSESSIVE = LazyPattern("['\u2019]s$")
 # A title's first word, no street's name: "Module 2 A Way Forward", "Chapter 3 The Safe
 # Place", "Grade 8 A Street children" (1800 F Street is one).
 _ARTICLES = frozenset({"A", "An", "I", "The"})
@@ -190,14 +191,14 @@ _COUNTED_NOUNS = (
     r"|motels|libraries|schools|churches|campaigns|projects|grants|coalitions|providers"
     r"|facilities|centers|centres)\b"
 )
-_COUNTED_AFTER = re.compile(rf"[*_]*{WORD_SPACE}+{_COUNTED_NOUNS}")
+_COUNTED_AFTER = LazyPattern(rf"[*_]*{WORD_SPACE}+{_COUNTED_NOUNS}")
 # Such a noun at the start of a line (after a quote's `>` or an indent, maybe): read after
 # the line before it where that one is a paragraph's, but not where each line is a line (a
 # code block's, a text file's: `privacy_reported` reads a page's code blocks as a paragraph
 # first, and so may let "12 Oak Street" go where "locations 2" is the next line: review
 # rv6).
 # (A plural word looked for first: the engine tries the nouns at half as many lines.)
-COUNT_STARTS_A_LINE = re.compile(rf"\n[ \t>{UNICODE_SPACES}]*+(?=[a-z]+s\b){_COUNTED_NOUNS}")
+COUNT_STARTS_A_LINE = LazyPattern(rf"\n[ \t>{UNICODE_SPACES}]*+(?=[a-z]+s\b){_COUNTED_NOUNS}")
 
 
 def names_no_street(text: str, start: int, end: int) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..forms import without_invisible
+from ..lazy_pattern import LazyPattern
 from .privacy_emails import WRITTEN_OUT_AT_KEY, WRITTEN_OUT_DOT_KEY
 
 # The street types as the US Postal Service abbreviates them (Publication 28): privacy.allow's
@@ -25,7 +26,7 @@ _DIRECTIONALS = {
     "north": "n", "south": "s", "east": "e", "west": "w",
     "northeast": "ne", "northwest": "nw", "southeast": "se", "southwest": "sw",
 }  # fmt: skip
-_DOTTED_DIRECTIONAL = re.compile(r"(?:[ns]\.?[ew]|[nsew])\.?")
+_DOTTED_DIRECTIONAL = LazyPattern(r"(?:[ns]\.?[ew]|[nsew])\.?")
 
 
 def text_key(text: str) -> str:
@@ -49,8 +50,8 @@ def _abbreviated(word: str) -> str:
 
 
 # Telegram's app links to an account and to a group, keyed by `link_key` as `t.me/...`.
-_TELEGRAM_APP_ACCOUNT = re.compile(r"^tg://resolve\?(?:[^#]*&)?domain=(?P<name>[^&#]*).*")
-_TELEGRAM_APP_INVITATION = re.compile(r"^tg://join\?(?:[^#]*&)?invite=(?P<hash>[^&#]*).*")
+_TELEGRAM_APP_ACCOUNT = LazyPattern(r"^tg://resolve\?(?:[^#]*&)?domain=(?P<name>[^&#]*).*")
+_TELEGRAM_APP_INVITATION = LazyPattern(r"^tg://join\?(?:[^#]*&)?invite=(?P<hash>[^&#]*).*")
 
 
 def link_key(text: str) -> str:

@@ -33,6 +33,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from heapq import merge
 
 from ..forms import UNICODE_SPACES
+from ..lazy_pattern import LazyPattern
 from ..source_map import UNCHANGED, SourceMap, rewritten
 from .national_phones import DASHES
 
@@ -49,7 +50,7 @@ WORD_SPACE = rf"(?:{LINE_SPACE}|{SOFT_BREAK})"
 LINE_END = "\r"
 # Possessive: a line followed by a blank one is no soft break, whatever spaces it ends with.
 # (The lookahead first lets the engine skip the words between gaps at C speed.)
-_GAP = re.compile(
+_GAP = LazyPattern(
     rf"(?=[\s{UNICODE_SPACES}])"
     rf"(?:{LINE_SPACE}*+\r?\n{LINE_SPACE}*+(?:>{LINE_SPACE}*+)*+(?![\r\n])"
     rf"|{LINE_SPACE}{{2,}}|\t)"
@@ -59,7 +60,7 @@ _GAP = re.compile(
 # to a letter or digit before it (`B12`) starts no number; after `_` (emphasis) or in any
 # script's digits (٤٠٢), one does (review). The digit first, then the look behind: the
 # engine skips to digits at C speed, twice as fast as `\b\d`.
-_FROM_A_DIGIT = re.compile(r"\d(?<![^\W_]\d)[^\n]*")
+_FROM_A_DIGIT = LazyPattern(r"\d(?<![^\W_]\d)[^\n]*")
 # ASCII made classes of characters for `_ascii_numbers`: a digit "0", a letter "a", any
 # other character (`_` too: a number may start after it) a space.
 _NUMBER_STARTS = bytes(
@@ -81,7 +82,7 @@ _LEAD_IN_WINDOW = 16
 # the gaps around each, on its line and at the line breaks before and after it, are read.
 # A text without any of their ends (`WRITTEN_OUT_MARK_ENDS`: `may_write_out_a_mark`)
 # holds none.
-_WRITTEN_OUT_MARK = re.compile(r"[@\uff20]|[\[(](?i:at|dot)[\])]")
+_WRITTEN_OUT_MARK = LazyPattern(r"[@\uff20]|[\[(](?i:at|dot)[\])]")
 WRITTEN_OUT_MARK_ENDS = ("@", "\uff20", "t]", "t)", "T]", "T)")
 # What a gap at a line's end may start with: `LINE_SPACE`'s characters, a CRLF's `\r`.
 _LINE_END_SPACES = f" \t\r{UNICODE_SPACES}"
@@ -94,10 +95,10 @@ _LINES_ON = 2
 # quote's `>` on the line after (a list item's indent and trailing spaces they read as
 # spaces), or a CRLF's `\r`. A text without any needs none of those lines read. (The
 # line feed first: the engine skips to one at C speed, six times as fast as `\r\n|...`.)
-_UNREAD_LINE_BREAK = re.compile(rf"\n(?:{LINE_SPACE}*+>|(?<=\r\n))")
+_UNREAD_LINE_BREAK = LazyPattern(rf"\n(?:{LINE_SPACE}*+>|(?<=\r\n))")
 # A number's groups before a line break that joins them without a space.
-_DASH_BEFORE = re.compile(rf"\d[{DASHES}]\Z")
-_DOTTED_BEFORE = re.compile(r"\d\.\d+\.\Z")
+_DASH_BEFORE = LazyPattern(rf"\d[{DASHES}]\Z")
+_DOTTED_BEFORE = LazyPattern(r"\d\.\d+\.\Z")
 # How far back `_DOTTED_BEFORE` looks: a group of a dotted number is short.
 _DOTTED_WINDOW = 8
 

@@ -26,6 +26,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, HTML_PLACEHOLDER_RE, STX
 
 from ..character_references import unescape
+from ..lazy_pattern import LazyPattern
 from ..markdown import mask_addresses
 from ..model.types import Term
 from ..rules.privacy_allow import public_short_codes
@@ -75,20 +76,20 @@ SKIPPED_CLASSES = frozenset(
 # standing for a tag in its own stash; and the tags around the text an editor marks for
 # deletion (`{--x--}`, the old side of `{~~x~>y~~}`): gone once the change is accepted, so
 # not linked, as the checks do not read it (markdown/inline.py).
-_CRITIC_PLACEHOLDER = re.compile(f"{STX}([^{STX}{ETX}]+){ETX}")
+_CRITIC_PLACEHOLDER = LazyPattern(f"{STX}([^{STX}{ETX}]+){ETX}")
 _CRITIC_DELETION = {'<del class="critic">': False, "</del>": True}
 # The name under which a critic deletion is tracked with the raw elements never linked.
 _CRITIC_DELETED = "del.critic"
 # Joins the page's texts for one scan: neither a letter nor a word separator for the
 # matcher, so no form can match across two texts.
 _BOUNDARY = "\x00"
-_WHITESPACE = re.compile(r"\s+")
+_WHITESPACE = LazyPattern(r"\s+")
 # A character reference, named or numeric, as Python-Markdown stashes it.
-_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z0-9]+);")
+_CHARACTER_REFERENCE = LazyPattern(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z0-9]+);")
 # A line break written in HTML, as Python-Markdown stashes it.
-_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_BREAK_TAG = LazyPattern(r"<br\s*/?>", re.IGNORECASE)
 # An HTML comment, as Python-Markdown stashes one in a paragraph.
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_COMMENT = LazyPattern(r"<!--.*?-->", re.DOTALL)
 
 # Last: after inline parsing (20), attr_list (8), abbr (7), toc (5), unescaping (0) and
 # MkDocs' `relpath` (0), which parses and validates every link of a page. A term page

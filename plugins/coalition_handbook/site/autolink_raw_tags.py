@@ -16,13 +16,14 @@ from collections.abc import Collection, Mapping, Sequence
 
 from markdown.util import HTML_PLACEHOLDER_RE
 
+from ..lazy_pattern import LazyPattern
 from ..markdown.inline import HTML_TAG_PATTERN
 
 # (name, whether it closes), by placeholder number.
 RawTags = Mapping[int, tuple[str, bool]]
 
 # A placeholder that ends where a search for it stops (its `endpos`).
-_PLACEHOLDER_BEFORE = re.compile(HTML_PLACEHOLDER_RE.pattern + r"\Z")
+_PLACEHOLDER_BEFORE = LazyPattern(HTML_PLACEHOLDER_RE.pattern + r"\Z")
 # Longer than any placeholder (STX, "wzxhzdk:", its number, ETX): where to look back from.
 _LOOK_BACK = 32
 

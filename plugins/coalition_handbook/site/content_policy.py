@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from ..lazy_pattern import LazyPattern
 from ..markup import CLOSED_COMMENT
 from .inline_scripts import inline_script_hashes
 
@@ -69,13 +70,13 @@ def policy_meta(script_hashes: Collection[str] = (), *, live_reload: bool = Fals
     return f'<meta http-equiv="Content-Security-Policy" content="{policy}">{REFERRER}'
 
 
-_HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.IGNORECASE)
+_HEAD = LazyPattern(r"<head(?:\s[^>]*)?>", re.IGNORECASE)
 # Where the head ends: its end tag, or the body's start tag where the end tag is left out
 # (HTML allows that).
-_HEAD_END = re.compile(r"</head\s*>|<body[\s>]", re.IGNORECASE)
+_HEAD_END = LazyPattern(r"</head\s*>|<body[\s>]", re.IGNORECASE)
 # What may come before a head that is not written: a `<meta>` there still goes into the
 # head the browser makes.
-_BEFORE_HEAD = re.compile(
+_BEFORE_HEAD = LazyPattern(
     rf"(?:\s|{CLOSED_COMMENT}|<!doctype[^>]*>|<html(?:\s[^>]*)?>)*", re.IGNORECASE | re.DOTALL
 )
 

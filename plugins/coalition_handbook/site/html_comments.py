@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import re
 
+from ..lazy_pattern import LazyPattern
 from ..markup import CLOSED_COMMENT, MARKUP, RAW_TEXT_ELEMENTS, end_tag
 
 # A comment closed as a browser closes it (the shared rule).
-_CLOSED_COMMENT = re.compile(CLOSED_COMMENT, re.DOTALL)
+_CLOSED_COMMENT = LazyPattern(CLOSED_COMMENT, re.DOTALL)
 
 
 def without_comments(html: str) -> str:

@@ -17,6 +17,7 @@ import functools
 import hashlib
 import re
 
+from ..lazy_pattern import LazyPattern
 from ..markup import COMMENT
 
 # A comment, which hides any script in it (as a browser ends it: markup.py), and a
@@ -27,8 +28,8 @@ from ..markup import COMMENT
 # shortest text before one (`.*?`), ten times faster than trying the end tag at every
 # character of it.
 _FLAGS = re.IGNORECASE | re.DOTALL | re.ASCII
-_COMMENT = re.compile(COMMENT, _FLAGS)
-_SCRIPT = re.compile(
+_COMMENT = LazyPattern(COMMENT, _FLAGS)
+_SCRIPT = LazyPattern(
     r"<script(?=[\s/>])(?P<attributes>(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+)>"
     r"(?P<text>(?:[^<]++|<(?!/script(?=[\s/>])))*+)(?:</script(?=[\s/>])|\Z)",
     _FLAGS,
@@ -36,10 +37,10 @@ _SCRIPT = re.compile(
 # Where a comment or a script may start: its letters spelt out, as a regex that starts
 # with a literal `<` is searched for far faster than a case-insensitive one (most of a
 # long page is the navigation, which neither holds).
-_COMMENT_OR_SCRIPT = re.compile(r"<(?:!--|[sS][cC][rR][iI][pP][tT])")
+_COMMENT_OR_SCRIPT = LazyPattern(r"<(?:!--|[sS][cC][rR][iI][pP][tT])")
 # An attribute, with its value if it has one: read in order, so a value is never taken
 # for a name.
-_ATTRIBUTE = re.compile(
+_ATTRIBUTE = LazyPattern(
     r"(?P<name>[^\s\"'>/=]++)(?:\s*+=\s*+(?:\"(?P<double>[^\"]*+)\"|'(?P<single>[^']*+)'"
     r"|(?P<bare>[^\s>]++)))?"
 )
@@ -55,7 +56,7 @@ _SCRIPT_TYPES = frozenset(
 )
 # What a browser reads every page's text as before it tokenizes it (the HTML Standard's
 # input stream preprocessing) and a script's text as: its hash is of that.
-_LINE_BREAK = re.compile(rb"\r\n?")
+_LINE_BREAK = LazyPattern(rb"\r\n?")
 
 
 def inline_script_hashes(html: str, start: int = 0, end: int | None = None) -> frozenset[str]:

@@ -11,13 +11,14 @@ import re
 from collections.abc import Collection
 from urllib.parse import unquote, urljoin, urlsplit
 
+from ..lazy_pattern import LazyPattern
 from ..markdown.raw_html import start_tag
 from .urls import handout_path
 
 NOT_IN_THIS_BUILD = " (no PDF in this build of the site)"
 # A link's start tag, up to its `>` (a quoted value may hold one), read once: possessive.
-_LINK_START = re.compile(r"""<a\b(?:[^<>"']++|"[^"]*+"|'[^']*+')*+>""", re.IGNORECASE)
-_LINK_END = re.compile(r"</a\s*>", re.IGNORECASE)
+_LINK_START = LazyPattern(r"""<a\b(?:[^<>"']++|"[^"]*+"|'[^']*+')*+>""", re.IGNORECASE)
+_LINK_END = LazyPattern(r"</a\s*>", re.IGNORECASE)
 
 
 def unlink_missing_handouts(html: str, page_url: str, module_ids: Collection[str]) -> str:

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator, MutableMapping
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..lazy_pattern import LazyPattern
 from ..markdown.raw_html import start_tag
 from ..markup import COMMENT, end_tag, start_tags
 from .css_urls import declarations_urls, stylesheet_file_urls, stylesheet_urls
@@ -140,8 +141,8 @@ _WATCHED_ELEMENTS = _LOADING_ELEMENTS | _SVG_LOADING_ELEMENTS | {"style"}
 # (`type=image`), and content tabs put one in many pages: those need a `src` too. The
 # attributes are looked for by `in` first: an expression that may start at any letter
 # took six times as long over 1,500 pages (found in review).
-_MAY_LOAD_BY_TAG = re.compile(rf"<(?:{'|'.join(sorted(_WATCHED_ELEMENTS - {'input'}))})\b")
-_MAY_LOAD_BY_ATTRIBUTE = re.compile(r"(?:style|background)\s*+=")
+_MAY_LOAD_BY_TAG = LazyPattern(rf"<(?:{'|'.join(sorted(_WATCHED_ELEMENTS - {'input'}))})\b")
+_MAY_LOAD_BY_ATTRIBUTE = LazyPattern(r"(?:style|background)\s*+=")
 
 
 def _may_load(lowered: str) -> bool:
@@ -282,7 +283,7 @@ def copy_advice(url: str, docs: str, then: str = "link to the copy") -> str:
 # The classes pymdownx.emoji gives the image of an emoji (Material's twemoji index too).
 _EMOJI_CLASSES = frozenset({"twemoji", "emojione", "gemoji"})
 # A shortcode as the extension's `title` gives it (its short title, the default).
-_SHORTCODE = re.compile(r":[\w+-]+:")
+_SHORTCODE = LazyPattern(r":[\w+-]+:")
 
 
 def emoji_images(html: str) -> dict[str, str | None]:
@@ -318,17 +319,17 @@ def emoji_advice(shortcode: str | None) -> str:
     )
 
 
-_COMMENT = re.compile(COMMENT, re.DOTALL)
+_COMMENT = LazyPattern(COMMENT, re.DOTALL)
 # Material draws each `<pre class="mermaid">` (a `mermaid` fence of superfences) with
 # Mermaid, which it loads from unpkg.com unless a script of the page loaded it already.
 # A `<pre>` tag, a quoted value holding `>` or `<`. Possessive (`++`, `*+`): read again
 # from each character, a page of thousands of unclosed tags took quadratic time (found
 # in review).
-_PRE_TAG = re.compile(r"""<pre\b(?:[^<>"']++|"[^"]*+"|'[^']*+')*+>?""", re.IGNORECASE)
+_PRE_TAG = LazyPattern(r"""<pre\b(?:[^<>"']++|"[^"]*+"|'[^']*+')*+>?""", re.IGNORECASE)
 # A copy of Mermaid itself ("mermaid.min.js", "mermaid-11.4.1.min.js"), not a script that
 # sets it up ("mermaid-init.js"), nor an ES module, which defines no global `mermaid`.
-_MERMAID_SCRIPT = re.compile(r"mermaid(?:[-@.]?v?\d[\w.]*?)?(?:\.min)?\.js", re.IGNORECASE)
-_MERMAID_FENCE = re.compile(
+_MERMAID_SCRIPT = LazyPattern(r"mermaid(?:[-@.]?v?\d[\w.]*?)?(?:\.min)?\.js", re.IGNORECASE)
+_MERMAID_FENCE = LazyPattern(
     r"^[ \t>]*+(?:`{3,}+|~{3,}+)[ \t]*+(?:\{[ \t]*+)?\.?mermaid\b", re.MULTILINE
 )
 
@@ -364,8 +365,8 @@ def mermaid_fence(source: str) -> int | None:
     return None if found is None else found.start()
 
 
-_REFRESH = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
-_REFRESH_URL = re.compile(r"^\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"]*)", re.IGNORECASE)
+_REFRESH = LazyPattern(r"<meta\b[^>]*>", re.IGNORECASE)
+_REFRESH_URL = LazyPattern(r"^\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"]*)", re.IGNORECASE)
 
 
 def remote_redirects(html: str) -> list[str]:
@@ -392,7 +393,7 @@ def remote_redirects(html: str) -> list[str]:
 # What a browser reads as another host's address (the WHATWG URL parser): any http(s)
 # URL, whatever slashes or backslashes follow the scheme (from a page opened from files,
 # `https:example.org/x` is another host too), and any URL that starts with two of them.
-_ANOTHER_HOST = re.compile(r"https?:|[/\\]{2}", re.IGNORECASE)
+_ANOTHER_HOST = LazyPattern(r"https?:|[/\\]{2}", re.IGNORECASE)
 # Browsers strip these from the ends of a URL, and tabs and line breaks from anywhere.
 _URL_ENDS = "".join(chr(code) for code in range(0x21))
 _TABS_AND_BREAKS = str.maketrans("", "", "\t\n\r")

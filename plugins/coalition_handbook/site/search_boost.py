@@ -53,6 +53,7 @@ from ..forms import (
     split_words,
     straight_apostrophes,
 )
+from ..lazy_pattern import LazyPattern
 from ..model.glossary import plain_blocks, plain_text
 from ..model.types import Protocol, Term
 from ..slugs import folded_latin
@@ -76,11 +77,11 @@ FORMS_BOOST = 1e5
 TYPED_FORMS_KEY = "handbook_typed_forms"
 # As the theme's search separator splits (`[\s\-]+`), with JavaScript's `\s`, which
 # differs from Python's: handbook.js reads queries with it.
-_SPACES_AND_HYPHENS = re.compile(
+_SPACES_AND_HYPHENS = LazyPattern(
     "[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff-]+"
 )
 # "persons's" and "persons'" are one possessive; the matcher writes one of them
-_S_APOSTROPHE_S = re.compile(r"s's(?= |$)")
+_S_APOSTROPHE_S = LazyPattern(r"s's(?= |$)")
 
 # Not a search field either: the words of TYPED_FORMS_KEY's forms that are written in
 # capitals (an acronym, its plural and possessive: "TIP", "TIPs", "TIP's"), which section
@@ -97,7 +98,7 @@ TRANSLATIONS_KEY = "handbook_translations"
 # only the paragraphs that hold them: "DMST" listed the page without its notice (audit).
 NOTICE_KEY = "handbook_notice"
 # A plural's or possessive's ending after an acronym, as handbook.js's `inCapitals` reads it
-_ACRONYM_ENDING = re.compile(f"(?:['{APOSTROPHES}]s|s['{APOSTROPHES}]?)$")
+_ACRONYM_ENDING = LazyPattern(f"(?:['{APOSTROPHES}]s|s['{APOSTROPHES}]?)$")
 
 
 # A protocol page's search field (in its first entry): who the protocol is for, what it
@@ -250,7 +251,7 @@ def typed_search_forms(term: Term, written_forms: Iterable[str]) -> list[str]:
 # holds ("tra\ufb03cking"): no member types them. And the Arabic presentation forms that
 # are phrases (U+FDFA, U+FDFB), which `arabic_letters` keeps as written (a word of them
 # is no use to the matcher): the index holds their words, which a reader types.
-_LIGATURES = re.compile("[\ufb00-\ufb06\ufdfa\ufdfb]")
+_LIGATURES = LazyPattern("[\ufb00-\ufb06\ufdfa\ufdfb]")
 
 
 def as_read(text: str) -> str:

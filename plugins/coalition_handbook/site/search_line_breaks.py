@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
+from ..lazy_pattern import LazyPattern
+
 # A line break written in HTML with no white space after it.
-_GLUED_BREAK = re.compile(r"<br\s*/?>(?!\s)", re.IGNORECASE)
+_GLUED_BREAK = LazyPattern(r"<br\s*/?>(?!\s)", re.IGNORECASE)
 
 
 def spaced_line_breaks(html: str) -> str:

@@ -12,7 +12,7 @@ own (`NUMBERS_FIELD`, weighed as a page's text, never shown). A number typed wit
 
 from __future__ import annotations
 
-import re
+from ..lazy_pattern import LazyPattern
 
 NUMBERS_FIELD = "handbook_numbers"
 NUMBERS_BOOST = 1.0  # as the page's text, where the number is written in groups
@@ -27,11 +27,11 @@ NUMBERS_BOOST = 1.0  # as the page's text, where the number is written in groups
 # the number after it went unindexed (review rv40). Each look ahead reads 15 groups at
 # most, so the work stays linear.
 _END = r"[ .\-]\d{3,4}(?![\w\-]|\.\d)"
-_GROUPED = re.compile(
+_GROUPED = LazyPattern(
     r"(?<![\w.\-+])\+?(?:\(\d{1,4}\)|\d{1,4})(?:[ .\-]\(?\d{1,4}\)?){0,13}"
     rf"{_END}(?!(?:[ .\-]\(?\d{{1,4}}\)?){{0,14}}{_END})"
 )
-_DIGITS = re.compile(r"\d+")
+_DIGITS = LazyPattern(r"\d+")
 FEWEST_DIGITS = 7  # a local number ("373-7888"); a date (2026-03-01) has no group of 3+ at its end
 MOST_DIGITS = 15  # the longest international number (E.164)
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import shutil
 import time
 from functools import cache
@@ -44,6 +43,7 @@ from ..cache import (
     write_cache_file,
 )
 from ..cache_signature import TEMPLATE, signed, signing_key, verified
+from ..lazy_pattern import LazyPattern
 
 # What compiles the templates besides their sources: the environments' settings and
 # filters come from these (module: distribution), and from the plugin's own code and the
@@ -52,8 +52,8 @@ _COMPILING_LIBRARIES = {"mkdocs": "mkdocs", "material": "mkdocs_material"}
 
 # The folder of one version's code (`_compiler_identity`), and a file of compiled code
 # as Jinja names it.
-_VERSION_FOLDER = re.compile(r"[0-9a-f]{16}")
-_LOOSE_CODE = re.compile(r"__jinja2_[0-9a-f]+\.cache")
+_VERSION_FOLDER = LazyPattern(r"[0-9a-f]{16}")
+_LOOSE_CODE = LazyPattern(r"__jinja2_[0-9a-f]+\.cache")
 # Another version's code is removed once unused for this long (seconds), not at once:
 # two installs that build one checkout in turn (a pre-commit hook's and the editor's
 # own), or a `mkdocs serve` of the version before still running, each keep theirs.

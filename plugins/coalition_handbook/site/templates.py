@@ -22,16 +22,17 @@ from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined, p
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from ..lazy_pattern import LazyPattern
 from ..rules.national_phones import e164_or_digits
 from ..rules.privacy_allow import phone_key, without_trunk_zero
 from .html_comments import text_without_comments
 from .languages import english_label, language_name, text_direction
 
 # Characters that start inline Markdown syntax; a backslash makes them literal.
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}])")
-_WHITESPACE = re.compile(r"\s+")
-_WEB_SCHEME = re.compile(r"^https?://", re.IGNORECASE)
-_DIGIT_GROUPS = re.compile(r"\d+")
+_MARKDOWN_SPECIALS = LazyPattern(r"([\\`*_\[\]{}])")
+_WHITESPACE = LazyPattern(r"\s+")
+_WEB_SCHEME = LazyPattern(r"^https?://", re.IGNORECASE)
+_DIGIT_GROUPS = LazyPattern(r"\d+")
 # A North American area code or exchange starts with 2-9.
 _NORTH_AMERICAN_FIRST_DIGITS = frozenset("23456789")
 
@@ -102,25 +103,25 @@ _EXTENSION_NAME = r"(?<![^\W\d_])(?i:x|ext[.=]?|extension|poste|loc\.)"
 _EXTENSION_WORD = rf"(?:{_EXTENSION_NAME}|#)"
 _EXTENSION_DIGITS = r"\s*(?P<digits>\d{1,6})(?!\d)"
 # One after its number, in brackets too (`1-888-373-7888 (ext. 2)`).
-_EXTENSION_AFTER = re.compile(r"[\s,;(]*" + _EXTENSION_WORD + _EXTENSION_DIGITS)
+_EXTENSION_AFTER = LazyPattern(r"[\s,;(]*" + _EXTENSION_WORD + _EXTENSION_DIGITS)
 # One written before its number (`ext. 5 at 555-0100`, `extension 5, 555-0100`): its
 # digit was dialled first. `Front desk, ext. 0 or 911` has none: 911 has no extension.
 # A `#` before a number says "number" (`Hotline # 1-888-373-7888`, `#1-888-...`): no
 # extension (it was no link, review).
-_EXTENSION_BEFORE = re.compile(
+_EXTENSION_BEFORE = LazyPattern(
     _EXTENSION_NAME + _EXTENSION_DIGITS + r"[\s,:)]*(?:(?i:at|on)[\s,:]+)?(?=[+(]?\d)"
 )
 # The first digit of a field, or an extension before it.
-_DIGIT_OR_EXTENSION = re.compile(r"\d|" + _EXTENSION_NAME + _EXTENSION_DIGITS)
+_DIGIT_OR_EXTENSION = LazyPattern(r"\d|" + _EXTENSION_NAME + _EXTENSION_DIGITS)
 # A number's digits and what separates them (`+44 (0)20 7946-0000`): it ends at a word
 # (`option 2`, `press 2`, `TTY 711`: pressed or dialled after it, no digit of it), a comma
 # or a slash.
-_NUMBER = re.compile(r"\d[\d\s().\-]*")
+_NUMBER = LazyPattern(r"\d[\d\s().\-]*")
 # The letters of a number written in words after its digits (`1-800-FLOWERS`,
 # `1-800-4A-CHILD`, `1 800 THE LOST`, `1-866-DHS-2-ICE`): capital words and digits
 # parted by a dash, a dot or a space, up to an extension (`1-800-FLOWERS X12`).
 _NO_EXTENSION = rf"(?!{_EXTENSION_WORD}\s*\d)"
-_KEYS = re.compile(
+_KEYS = LazyPattern(
     rf"{_NO_EXTENSION}[A-Z\d]+(?![^\W\d_])(?:[-. ]{_NO_EXTENSION}[A-Z\d]+(?![^\W\d_]))*"
 )
 # How far the letters of a number in words are read after its digits: a phone dials ten
@@ -144,7 +145,7 @@ _WORDS_LOCAL_LETTERS = 4
 # a space apart is the number's name (`911 EMERGENCY`, `116 123 SAMARITANS`, `555-0142
 # TTY`, Italy's `800 290 290 NUMERO VERDE`), which dialled as keys called no one
 # (tel:9113637436, review).
-_TOLL_FREE_WORDS = re.compile(
+_TOLL_FREE_WORDS = LazyPattern(
     r"(?:\+?1\D+)?\(?8(?:00|33|44|55|66|77|88)\)?(?:[\s.\-]+\d{3})?|1[38]00"
 )
 
@@ -199,26 +200,26 @@ _HOURS = (
     rf"|{_TIME}(?:(?:\s*[/x]\s*(?:7|24|365))+|\s*{_HOUR_UNIT})(?![^\W_])"
     rf"|\d{{1,2}}[:h]\d{{2}}(?!\d))"
 )
-_BETWEEN_NUMBERS = re.compile(
+_BETWEEN_NUMBERS = LazyPattern(
     rf"\((?!\s*{_EXTENSION_WORD}\s*\d+\s*\))(?=[^()]*(?:[^\W\d_]|/))|[/|]"
     rf"|\b(?i:or|and)\b|[,;](?!\s*{_EXTENSION_WORD}\s*\d)|{_HOURS}"
 )
 # A web address written in the field (`https://example.org/2024/help or 555-0100`) is no
 # number: its digits were dialled (tel:2024, review). It starts with its scheme or `www.`
 # and ends at a space.
-_WEB_ADDRESS = re.compile(r"(?i:https?://|www\.)\S*")
+_WEB_ADDRESS = LazyPattern(r"(?i:https?://|www\.)\S*")
 # An area code and its number parted by a slash, as Germany and Italy write them
 # (`030/1234567`, `0221 / 123456`): one number, not two (it was tel:030). An area code
 # starts with its trunk 0, or follows the country code (`+49 (0) 221 / 12345-0`), and starts
 # the number; five digits at least follow (`016/112`
 # are Spain's two lines).
-_AREA_CODE_SLASH = re.compile(
+_AREA_CODE_SLASH = LazyPattern(
     r"(?<![\d\-+/(])(?<!\d[\s.])(\(?0\d{1,4}\)?|\+\d{1,3}\s*(?:\(0\)\s*)?\d{1,5})\s*/\s*(?=\d{5})"
 )
 # A trunk 0 written after the country code (`+44 08000 121 700`, a common slip, `+63 (02)
 # 8723-0401`, `+39 (0)6 ...`), dialled from abroad without its 0, save where the country
 # keeps it (Italy): +630287230401 and +3961234567 called nobody (review).
-_TRUNK_ZERO_AFTER_COUNTRY_CODE = re.compile(r"\+\s*\d{1,3}(?:[\s.\-]+|[\s.\-]*\(\s*)0")
+_TRUNK_ZERO_AFTER_COUNTRY_CODE = LazyPattern(r"\+\s*\d{1,3}(?:[\s.\-]+|[\s.\-]*\(\s*)0")
 
 
 def _is_north_american_with_country_code(written: str) -> bool:
