@@ -752,7 +752,9 @@ class Blocks:
             assert marker is not None
             self._enter(column)
             return self._paragraph(position + marker.end(), end, False, column)
-        if first in "-*+0123456789" and not (lazy and not self.chunk_is_list):
+        if first in "-*+0123456789" and not (
+            lazy and (not self.chunk_is_list or self._lazy_in_item_line_quote(quote))
+        ):
             item = _LIST_ITEM.match(rest)
             if item:
                 after = rest[item.end() : item.end() + 1]  # "" at the line's end
@@ -816,6 +818,17 @@ class Blocks:
         so a line going on from the quote's heading or table is the item's, however
         little indented (`close_for_line` does not close the item)."""
         return self.item_line_quote is not None and self.chunk_is_list
+
+    def _lazy_in_item_line_quote(self, quote: re.Match[str] | None) -> bool:
+        """Whether a quoted line going on from a paragraph is in the quote a list item's
+        line opened, with no container open in that quote: Python-Markdown reads the quote's lines
+        as blocks of their own, so `- > a` then `> - b` is one paragraph (a code span
+        may cross into it), no next item."""
+        return (
+            quote is not None
+            and self.in_item_line_quote()
+            and not self.quote_containers_open  # a list or admonition in it is over
+        )
 
     def _nested_item(self, line: str, position: int, column: int, code_base: int) -> bool:
         """Whether a line four to seven columns into a list's first block, going on from
