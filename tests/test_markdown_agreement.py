@@ -561,6 +561,9 @@ def test_a_quote_opened_on_a_list_item_s_line_is_a_quote_in_the_item(page: str) 
         "w1x <!-- w2x \\--> w3x <!-- w4x \\--> w5x",  # the other end escaped too
         "w1x <!-- w2x \\--> w3x <!-- w4x --> w5x",  # or after a `<!--`
         "w1x <!-- w2x \\\\--> w3x",  # an escaped backslash: the end is one
+        # In a comment block's tail (html.parser's reading), `\-->` ends the comment.
+        "<!-- w1x --> w2x <!-- w3x \\--> w4x",
+        "<!-- w1x --> w2x <!-- w3x \\--> w4x <!-- w5x --> w6x",
     ],
 )
 def test_code_spans_tags_and_comments_are_read_in_python_markdown_s_order(page: str) -> None:

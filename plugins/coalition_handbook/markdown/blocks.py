@@ -1196,14 +1196,18 @@ class Blocks:
     def _tail_comments_as_html(self, line: str, start: int, end: int) -> None:
         """A comment closed on the line of a comment block's tail is the block's HTML to
         Python-Markdown, hidden to its first `-->`: one in a code span too, which the
-        inline pass reads as code (Python-Markdown's reading of Markdown text). Such a
-        comment is left to the raw HTML reading."""
+        inline pass reads as code, or an escaped one (`\\-->`), which it reads as no end
+        (Python-Markdown's reading of Markdown text). Such a comment is left to the raw
+        HTML reading."""
         opener = line.find("<!--", start, end)
         while opener >= 0:
             close = COMMENT_END.search(line, opener + 4, end)
             if close is None:
                 return
-            if "`" in line[opener : close.start()] and not line.startswith("<!-->", opener):
+            escaped = line[close.start() - 1] == "\\"  # `\-->`: the inline pass reads on
+            if ("`" in line[opener : close.start()] or escaped) and not line.startswith(
+                "<!-->", opener
+            ):
                 self.raw_spans.append((self.line_start + opener, self.line_start + close.end()))
             opener = line.find("<!--", close.end(), end)
 
