@@ -408,3 +408,46 @@ def test_a_note_in_a_quote_on_a_list_item_s_line_left_open_by_a_blank_line_is_sh
     assert published_openers(page.replace("TODO", "w1x")) == [page.index("<!--")]
     [(line, column, _)] = _page_source_findings(tmp_path, page)
     assert (line, column) == (3, 10)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "<!-- TODO call 555-123-4567 \\--> now.",
+        "<!-- TODO call 555-123-4567 \\--!> now.",
+        "<!-- TODO call 555-123-4567 \\--> now --!> then.",
+        "<!-- TODO call 555-123-4567 \\--!> now --!> then.",
+        "<!-- TODO call 555-123-4567 \\--!> now \\--> then.",
+    ],
+)
+def test_a_note_whose_only_ends_are_escaped_or_bangs_after_one_is_published(
+    note: str, tmp_path: Path
+) -> None:
+    """Review rv45g: `\\-` is an escape to Python-Markdown, so an escaped `\\--!>` ends
+    no note, as an escaped `\\-->` does not, and after one only a later `-->` hides it
+    (its `HTML_RE`), not a `--!>`: the note is published, `&lt;!-- TODO`. The checks
+    ended it at the `\\--!>`, or took the later `--!>` for the end, and hid a phone
+    number every reader sees; and page.source took a note with an escaped `\\-->` for
+    one closed on its line, and warned of none."""
+    from coalition_handbook.markdown import checkable_text
+
+    page = f"# A page\n\nSee {note}\n"
+    assert "&lt;!-- TODO" in render(page)
+    assert "555-123-4567" in checkable_text(page)
+    assert checked_words(page) == shown_words(page)
+    found = _page_source_findings(tmp_path / "page", page)
+    assert [(line, column) for line, column, _ in found] == [(3, 5)]
+
+
+@pytest.mark.parametrize(
+    "note", ["<!-- TODO \\--!> now --> then.", "<!-- TODO \\--> now \\--!> then --> x."]
+)
+def test_a_note_with_an_escaped_end_and_a_later_end_is_hidden(note: str) -> None:
+    """With a `-->` after the escaped end, Python-Markdown hides the note, and a browser
+    ends it at the escaped one: what follows is shown."""
+    from coalition_handbook.markdown import checkable_text
+
+    page = f"# A page\n\nSee {note}\n"
+    assert "&lt;!--" not in render(page)
+    assert "TODO" not in checkable_text(page)
+    assert checked_words(page) == shown_words(page)

@@ -51,15 +51,15 @@ _CODE_SPAN_REST = r"(?P<ticks>`*)(?!`)[^\x00]*?(?<!`)`(?P=ticks)(?!`)"
 # patterns' order), so a `-->` in a code span (`<!-- a `b --> c` -->`) ends none, and a
 # browser reads on past it too, shown escaped (`--&gt;`). Each step is atomic, as that
 # reading is: a code span is read to its first closer, a backtick that opens none is
-# text, and so is one escaped (`\``). An escaped `\-->` ends none to Python-Markdown
-# (`\-` is an escape): with no other end after it (one not escaped, before any `<!--`:
-# `LATER_END`), the comment is text; with one, it is hidden, and a browser ends it at
-# the `\-->` (what follows is shown).
+# text, and so is one escaped (`\``). An escaped `\-->` or `\--!>` ends none to
+# Python-Markdown (`\-` is an escape): with no `-->` after it (not escaped, before any
+# `<!--`: `LATER_END`), the comment is text; with one, it is hidden, and a browser ends
+# it at the escaped end (what follows is shown).
 # A `--!>` closes it only if no code span read past holds a `-->` or `--!>`: html.parser
 # reads the comment to the first of them, code or not, and writes only that one `-->`
 # (`<!-- a `b --> c` d --!>` is published); `closed_code` tells a span that holds one.
 _MARKDOWN_COMMENT = (
-    r"!--(?:[^\x00`\\]|(?>\\(?:[\\`]|(?!-->(?!LATER_END)))"
+    r"!--(?:[^\x00`\\]|(?>\\(?:[\\`]|(?!--!?>(?!LATER_END)))"
     r"|`(?P<closing_ticks>`*)(?!`)(?:(?!(?<!`)`(?P=closing_ticks)(?!`))[^\x00])*?--!?>"
     r"[^\x00]*?(?<!`)`(?P=closing_ticks)(?!`)(?P<closed_code>)"
     r"|`(?P<comment_ticks>`*)(?!`)[^\x00]*?(?<!`)`(?P=comment_ticks)(?!`)|`))*?"

@@ -196,10 +196,11 @@ def _comments(view: str, markdown: bool) -> Iterator[Restore]:
 # What a comment's reading stops at: a close, a backslash, a backtick, the paragraph's end.
 _COMMENT_STOP = LazyPattern(r"--!?>|[\\`]")
 _CLOSE = LazyPattern(r"--!?>")
-# After a comment's escaped `\\-->`: another end, not escaped, before any `<!--`. Only
-# with one does Python-Markdown hide the comment (`\\-` is an escape, and its comment
-# pattern reads no `<!--`), which a browser then ends at the `\\-->`.
-LATER_END = r"(?:(?!<!--)[^\x00])*?(?<!(?<!\\)\\)--!?>"
+# After a comment's escaped `\\-->` or `\\--!>`: a `-->` (not a `--!>`: review rv45g),
+# not escaped, before any `<!--`. Only with one does Python-Markdown hide the comment
+# (`\\-` is an escape, and its comment pattern, `HTML_RE`, reads no `<!--` and ends at a
+# `-->`), which a browser then ends at the escaped end.
+LATER_END = r"(?:(?!<!--)[^\x00])*?(?<!(?<!\\)\\)-->"
 _LATER_END = LazyPattern(LATER_END)
 
 
@@ -242,9 +243,8 @@ class _CommentReading:
             if found[0] == "-":
                 return stop.end()
             if found == "\\":
-                if view.startswith("-->", stop.start() + 1) and not _LATER_END.match(
-                    view, stop.start() + 4, self.end
-                ):
+                escaped = _CLOSE.match(view, stop.start() + 1)
+                if escaped and not _LATER_END.match(view, escaped.end(), self.end):
                     return -1  # an escaped `\-`: no end, and none after it
                 after = view[stop.start() + 1 : stop.start() + 2]
                 position = stop.start() + (2 if after in ("\\", "`") else 1)

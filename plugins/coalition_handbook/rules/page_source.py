@@ -138,18 +138,19 @@ def _first_never_closed(read: str) -> int:
 
 def _each_note_closed_on_its_line(read: str) -> bool:
     """Whether every `<!--` of `read` is closed on its own line with no `|` (a table
-    cell's end), backtick or other `<!--` before its end: Python-Markdown hides each such
-    note, so the checks' reading of the page (a pass over its lines) need not be asked.
-    Any other shape, even a hidden one, is left to that reading: a `-->` in a code span
-    (`<!-- a `b --> c`) closes no note there."""
+    cell's end), backtick, backslash or other `<!--` before its end: Python-Markdown
+    hides each such note, so the checks' reading of the page (a pass over its lines)
+    need not be asked. Any other shape, even a hidden one, is left to that reading: a
+    `-->` in a code span (`<!-- a `b --> c`) closes no note there."""
     opener = read.find("<!--")
     while opener >= 0:
         close = COMMENT_END.search(read, opener + 4)
         if close is None:
             return False
         note = read[opener + 4 : close.start()]
-        # (`<!` too: a `<!--` whose dashes are the close's, `<!-- a <!-->`, opens none.)
-        if "\n" in note or "|" in note or "`" in note or "<!" in note:
+        # (`<!` too: a `<!--` whose dashes are the close's, `<!-- a <!-->`, opens none;
+        # and `\\`: an escaped `\\-->` ends none, review rv45g.)
+        if "\n" in note or "|" in note or "`" in note or "<!" in note or "\\" in note:
             return False
         opener = read.find("<!--", close.end())
     return True
