@@ -305,19 +305,26 @@ def _tags_over_code_spans(view: str) -> Iterator[Restore]:
     past its `>` makes it text, and the span is code. Its `<` is set aside; a span that
     closes inside it leaves it a tag, as there (the tag is stashed, code and all)."""
     paragraph = _Paragraph(view)
-    code: list[tuple[int, int]] = []
+    openers: list[int] = []
+    closers: list[int] = []
     for candidate in _TICK_IN_TAG.finditer(view):
         tag = _TAG_OR_AUTOLINK.match(view, candidate.start())
         if tag is None:
             continue
         if paragraph.around(candidate.start()):
-            code = [
+            spans = [
                 span.span()
                 for span in _PYTHON_MARKDOWN_CODE.finditer(view, paragraph.start, paragraph.end)
                 if span.group(1)
             ]
+            openers = [opener for opener, _ in spans]
+            closers = [closer for _, closer in spans]
         start, end = tag.span()
-        if any(start < opener < end < closer for opener, closer in code):
+        # The spans are apart and in order: only the last to open before the tag's end
+        # can run past it (a search, not a pass over all: 10,000 tags holding a backtick
+        # in a paragraph took 2.4 s, review rv45g).
+        last = bisect.bisect_left(openers, end) - 1
+        if last >= 0 and start < openers[last] and closers[last] > end:
             yield start, "<", STAND_IN
 
 
