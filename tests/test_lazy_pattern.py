@@ -43,3 +43,37 @@ def test_importing_the_plugin_compiles_no_privacy_pattern() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.split()
     assert shown == ["True", "True"]
+
+
+def test_a_lazy_pattern_s_text_is_read_without_compiling_it() -> None:
+    # A pattern built from another's text at import (`X.pattern + ...`) compiled that one.
+    lazy = LazyPattern(r"a+", re.IGNORECASE)
+    assert lazy.pattern == "a+"
+    assert lazy._compiled is None
+    assert LazyPattern(lazy.pattern + "b").fullmatch("aab") is not None
+
+
+def test_importing_the_plugin_compiles_no_lazy_pattern() -> None:
+    code = (
+        "import gc\n"
+        "import coalition_handbook.plugin\n"
+        "from coalition_handbook.lazy_pattern import LazyPattern\n"
+        "print(sorted(repr(o) for o in gc.get_objects()"
+        " if isinstance(o, LazyPattern) and o._compiled is not None))\n"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert shown == "[]"
+
+
+def test_a_lazy_pattern_without_its_state_raises_attribute_error_not_recursion() -> None:
+    # As copy and pickle make one (`__new__`, then the state): a read before it is set
+    # must fail as a missing attribute does, not recurse through `__getattr__`.
+    bare = LazyPattern.__new__(LazyPattern)
+    for name in ("_compiled", "_source", "search"):
+        try:
+            getattr(bare, name)
+        except AttributeError:
+            continue
+        raise AssertionError(name)

@@ -22,9 +22,18 @@ class LazyPattern:
         self._source = (pattern, flags)
         self._compiled: re.Pattern[str] | None = None
 
+    @property
+    def pattern(self) -> str:
+        """The pattern's text, read without compiling it: a pattern built at import from
+        another's text (`X.pattern + ...`) leaves that one uncompiled."""
+        return self._source[0]
+
     def __getattr__(self, name: str) -> Any:
-        # Only called for what is not on the object yet: never for `_source`, `_compiled`.
-        if name.startswith("__"):
+        # Only called for what is not on the object yet. A compiled pattern has no name
+        # starting with `_`: dunders (asked by copy, pickle) and `_source`, `_compiled` on
+        # an object not yet given its state (as copy and pickle make one) are missing, not
+        # a recursion through this method.
+        if name.startswith("_"):
             raise AttributeError(name)
         if self._compiled is None:
             self._compiled = re.compile(*self._source)
