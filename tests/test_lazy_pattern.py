@@ -77,3 +77,20 @@ def test_a_lazy_pattern_without_its_state_raises_attribute_error_not_recursion()
         except AttributeError:
             continue
         raise AssertionError(name)
+
+
+def test_no_module_the_plugin_imports_compiles_a_pattern_of_its_own_at_import() -> None:
+    # Python-Markdown's placeholder pattern, imported by the autolink modules, is its own.
+    code = (
+        "import re, sys\n"
+        "import coalition_handbook.plugin\n"
+        "from markdown.util import HTML_PLACEHOLDER_RE\n"
+        "print(sorted(f'{name}.{key}' for name, module in list(sys.modules.items())"
+        " if name.startswith('coalition_handbook')"
+        " for key, value in vars(module).items()"
+        " if isinstance(value, re.Pattern) and value is not HTML_PLACEHOLDER_RE))\n"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert shown == "[]"

@@ -26,12 +26,12 @@ line-by-line implementation (tests/reference_markdown.py).
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 from operator import add
 
+from ..lazy_pattern import LazyPattern
 from .block_pass import mask_blocks
 from .blocks import Blocks
 from .html_comments import raw_html_comments
@@ -40,7 +40,7 @@ from .syntax import GLUE, HARD, QUOTE_MARKS, is_mark, replaced
 
 # What a comment in raw HTML is made in the view: spaces, its line breaks and the block
 # pass's `HARD` kept.
-_BLANKED = re.compile(r"[^\n\x00]")
+_BLANKED = LazyPattern(r"[^\n\x00]")
 
 __all__ = [
     "GLUE",
@@ -85,9 +85,9 @@ class LineIndex:
         return self.starts[line - 1] + column - 1
 
 
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
+LINE_BREAK = LazyPattern(r"\r\n|\r|\n")
 # Old Mac line endings: a line break to Markdown and editors, which line feeds alone miss.
-LONE_CARRIAGE_RETURN = re.compile(r"\r(?!\n)")
+LONE_CARRIAGE_RETURN = LazyPattern(r"\r(?!\n)")
 
 
 def line_starts(text: str) -> list[int]:
@@ -106,7 +106,7 @@ def line_starts(text: str) -> list[int]:
 # nor the inline pass reads as markup (no tag, link, emphasis, code, reference, escape,
 # URL or e-mail address), and its line break, if any. `checkable_text` gives it as it
 # is, its line break made `HARD`; "www." (a bare URL's start) is looked for apart.
-_PLAIN_LINE = re.compile(r"[A-Za-z][A-Za-z0-9 ,.;:'\"()?%-]*+(\n?)")
+_PLAIN_LINE = LazyPattern(r"[A-Za-z][A-Za-z0-9 ,.;:'\"()?%-]*+(\n?)")
 
 
 def checkable_text(text: str, body_line: int = 1) -> str:
@@ -201,7 +201,7 @@ def lines_outside_code(text: str, body_line: int = 1) -> Iterator[tuple[int, str
 
 
 # What every code block's text holds: a fence, or a line indented four columns.
-_CODE_HINT = re.compile(r"```|~~~|(?:\A|\n)(?: {4}|[ ]{0,3}\t)")
+_CODE_HINT = LazyPattern(r"```|~~~|(?:\A|\n)(?: {4}|[ ]{0,3}\t)")
 
 
 def code_block_spans(text: str, body_line: int = 1) -> list[tuple[int, int]]:
@@ -256,7 +256,7 @@ def fence_opening_lines(text: str) -> list[int]:
 
 
 # What every abbreviation's definition holds (`*[HSI]:`, `*[HSI] :`).
-_ABBREVIATION_HINT = re.compile(r"\*\[[^\]\n]+\] ?:")
+_ABBREVIATION_HINT = LazyPattern(r"\*\[[^\]\n]+\] ?:")
 
 
 def defined_abbreviations(text: str, body_line: int = 1) -> set[str]:
