@@ -3170,21 +3170,25 @@ def test_a_contact_s_numbers_are_links_a_phone_can_call_or_text(tmp_path: Path) 
     assert "Call 1-888-373-7888 Text 233733" in text  # no number printed twice
 
 
+def hotel_staff_handout_html_with(*contacts: Contact) -> str:
+    """The hotel-staff handout's HTML with `contacts` added to each of its protocols'."""
+    context = context_of(ROOT / "mkdocs.yml")
+    content = handouts.handout_content(context, context.handbook.modules["hotel-staff"])
+    protocols = tuple(
+        dataclasses.replace(protocol, contacts=protocol.contacts + contacts)
+        for protocol in content.protocols
+    )
+    return handout_render.render_html(dataclasses.replace(content, protocols=protocols))
+
+
 def test_a_contact_without_a_number_to_dial_is_no_link_in_its_handout() -> None:
     """As on its protocol's page: a phone written as an extension alone (`Front desk,
     ext. 0`) linked `tel:;ext=0`, which calls nobody, and a field of two numbers their
     digits joined (review). The first number links; words stay text."""
-    context = context_of(ROOT / "mkdocs.yml")
-    content = handouts.handout_content(context, context.handbook.modules["hotel-staff"])
-    extra = (
+    html = hotel_staff_handout_html_with(
         Contact("Security", "Front desk, ext. 0", "ext 5"),
         Contact("Night line", "1-888-373-7888 or 911"),
     )
-    protocols = tuple(
-        dataclasses.replace(protocol, contacts=protocol.contacts + extra)
-        for protocol in content.protocols
-    )
-    html = handout_render.render_html(dataclasses.replace(content, protocols=protocols))
     hrefs = re.findall(r'href="((?:tel|sms):[^"]*)"', html)
     assert "tel:+18883737888" in hrefs and "sms:233733" in hrefs
     assert not [href for href in hrefs if ":;" in href or "18883737888911" in href]
@@ -3195,19 +3199,12 @@ def test_a_contact_s_link_in_its_handout_dials_what_a_phone_would() -> None:
     """As on its protocol's page (test_site_pages.DIALLED): the handout links each number
     as a phone dials it (an extension before it, a short code's keyword glued on, keys'
     letters with a digit among them or apart), and prints it as written."""
-    context = context_of(ROOT / "mkdocs.yml")
-    content = handouts.handout_content(context, context.handbook.modules["hotel-staff"])
-    extra = (
+    html = hotel_staff_handout_html_with(
         Contact("Night desk", "ext. 5 at 555-0100", "233733BEFREE"),
         Contact("Childhelp", "1-800-4A-CHILD"),
         Contact("NCMEC", "1 800 THE LOST"),
         Contact("Intake", "1-888-373-7888 (ext. 2)"),
     )
-    protocols = tuple(
-        dataclasses.replace(protocol, contacts=protocol.contacts + extra)
-        for protocol in content.protocols
-    )
-    html = handout_render.render_html(dataclasses.replace(content, protocols=protocols))
     found = re.findall(r'<a href="((?:tel|sms):[^"]*)">([^<]*)</a>', html)
     links = {text: href for href, text in found}
     assert {written: links.get(written) for written in DIALLED} == DIALLED
