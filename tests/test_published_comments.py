@@ -346,6 +346,18 @@ def test_a_note_closed_by_a_bang_close_after_a_code_span_close_is_published(
     assert checkable_text(many).count("TODO") == 20
 
 
+def assert_published_whole_checked_and_warned(page: str, tmp_path: Path) -> None:
+    """The page's note (line 3, column 5) is published as text, as Python-Markdown shows
+    it; the checks read its words, its phone number among them, and page.source warns."""
+    from coalition_handbook.markdown import checkable_text
+
+    assert "&lt;!-- TODO" in render(page)
+    assert "555-123-4567" in checkable_text(page)
+    assert checked_words(page) == shown_words(page)
+    found = _page_source_findings(tmp_path / "page", page)
+    assert [(line, column) for line, column, _ in found] == [(3, 5)]
+
+
 @pytest.mark.parametrize("inner", ["<!-->", "<!--->", "`<!-->"])
 def test_a_note_whose_last_opener_shares_its_close_s_dashes_is_published(
     inner: str, tmp_path: Path
@@ -355,14 +367,9 @@ def test_a_note_whose_last_opener_shares_its_close_s_dashes_is_published(
     hidden, `&lt;!-- a` is published. The checks hid it whole (the `<!-->`, they said,
     opened none), its words unchecked and not warned of (hypothesis found the two
     readings of the inline pass apart on `<!--<!--`<!-->`)."""
-    from coalition_handbook.markdown import checkable_text
-
-    page = f"# A page\n\nSee <!-- TODO call 555-123-4567 {inner} now.\n"
-    assert "&lt;!-- TODO" in render(page)
-    assert "555-123-4567" in checkable_text(page)
-    assert checked_words(page) == shown_words(page)
-    found = _page_source_findings(tmp_path / "page", page)
-    assert [(line, column) for line, column, _ in found] == [(3, 5)]
+    assert_published_whole_checked_and_warned(
+        f"# A page\n\nSee <!-- TODO call 555-123-4567 {inner} now.\n", tmp_path
+    )
 
 
 @pytest.mark.parametrize("after", ["<b>", "a < b"])
@@ -429,14 +436,7 @@ def test_a_note_whose_only_ends_are_escaped_or_bangs_after_one_is_published(
     ended it at the `\\--!>`, or took the later `--!>` for the end, and hid a phone
     number every reader sees; and page.source took a note with an escaped `\\-->` for
     one closed on its line, and warned of none."""
-    from coalition_handbook.markdown import checkable_text
-
-    page = f"# A page\n\nSee {note}\n"
-    assert "&lt;!-- TODO" in render(page)
-    assert "555-123-4567" in checkable_text(page)
-    assert checked_words(page) == shown_words(page)
-    found = _page_source_findings(tmp_path / "page", page)
-    assert [(line, column) for line, column, _ in found] == [(3, 5)]
+    assert_published_whole_checked_and_warned(f"# A page\n\nSee {note}\n", tmp_path)
 
 
 @pytest.mark.parametrize(
