@@ -46,6 +46,7 @@ from coalition_handbook.site.other_hosts import (
     remote_stylesheet_loads,
 )
 from coalition_handbook.site.pages import inject_module_header
+from coalition_handbook.site.phone_links import dialable, phone_href
 from coalition_handbook.site.search_boost import (
     BASE,
     PER_TERM_BUILT_ON,
@@ -59,9 +60,7 @@ from coalition_handbook.site.search_boost import (
 from coalition_handbook.site.search_numbers import joined_numbers
 from coalition_handbook.site.templates import (
     attribute_in_markdown,
-    dialable,
     markdown_text,
-    phone_href,
     yaml_list,
     yaml_string,
 )

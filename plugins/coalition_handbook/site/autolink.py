@@ -34,7 +34,7 @@ from ..rules.privacy_public_phones import public_phone_numbers
 from .autolink_across import LinksAcross
 from .autolink_raw_tags import RawTags, balanced_span, raw_tags
 from .html_comments import text_without_comments
-from .templates import phone_href
+from .phone_links import phone_href
 from .urls import relative_page_url, term_src_uri
 
 AutolinkMode = Literal["first", "all", "none"]

@@ -51,9 +51,9 @@ from .handout_long_words import break_long_words
 from .handout_problems import Unplaced
 from .homebrew_libraries import homebrew_libraries_found
 from .languages import english_label, text_direction
+from .phone_links import dialable, phone_href
 from .print_only import remove_document_styling
 from .printed_html import as_printed
-from .templates import dialable, phone_href
 from .urls import protocol_src_uri, term_src_uri
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "handout"

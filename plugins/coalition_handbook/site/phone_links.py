@@ -1,0 +1,311 @@
+"""A protocol contact's `tel:` and `sms:` links: the number a phone dials for a field as
+an editor writes it (`1-888-373-7888 (ext. 2)`, `Text 233733`, `1-800-4A-CHILD`,
+`911 EMERGENCY`), on the protocol's page and in its handouts alike.
+
+The printed text is the field as written; only the link is read here. A link that
+dials a wrong number is worse than none: each rule below says which field it mended.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from markupsafe import Markup
+
+from ..lazy_pattern import LazyPattern
+from ..rules.national_phones import e164_or_digits
+from ..rules.privacy_allow import phone_key, without_trunk_zero
+
+_DIGIT_GROUPS = LazyPattern(r"\d+")
+# A North American area code or exchange starts with 2-9.
+_NORTH_AMERICAN_FIRST_DIGITS = frozenset("23456789")
+
+
+def phone_href(number: str, scheme: str = "tel") -> Markup:
+    """`tel:` or `sms:` link for a written number, dialled as written: `1-888-373-7888` ->
+    `tel:+18883737888`, `0800 0121 700` -> `tel:08000121700`, `911` -> `tel:911`.
+
+    A number written with `+` and its country code, or with North America's leading 1
+    (`1-888-373-7888`, `1 (888) 373-7888`), keeps its country code, so it reaches the line
+    from anywhere. A number written without one is dialled as it stands, in the country
+    the phone is in: `800 5533 000` is Mexico's hotline on a phone in Mexico, and adding
+    a `+1` would call the US (found in an audit).
+    """
+    written, extension = _number_and_extension(number)
+    if _TRUNK_ZERO_AFTER_COUNTRY_CODE.match(written):
+        dialled = e164_or_digits(written)
+    elif written.startswith("+") or _is_north_american_with_country_code(written):
+        key = phone_key(written)  # +CC and digits, without a trunk (0); a +1 number's ten
+        dialled = key if key.startswith("+") else "+1" + key
+    else:  # `0044 (0)20 ...`'s trunk 0 is no more dialled than `+44 (0)20 ...`'s
+        dialled = "".join(char for char in without_trunk_zero(written) if char.isdigit())
+    # An extension is no digit of the number (RFC 3966 writes it `;ext=`): its digits
+    # joined on dialled another number (review). A text reaches no extension (RFC 5724).
+    ext = f";ext={extension}" if extension and scheme == "tel" else ""
+    return Markup(f"{scheme}:{dialled}{ext}")
+
+
+# An extension: `x12`, `ext. 12`, `ext12`, `extension 12`, `#12` (as libphonenumber reads
+# `#`); not the end of a word (`Text 233733` was `sms:;ext=233733`, review): no letter
+# before it.
+# Canada's French `poste 12`, the Philippines' `loc. 12` too.
+_EXTENSION_NAME = r"(?<![^\W\d_])(?i:x|ext[.=]?|extension|poste|loc\.)"
+_EXTENSION_WORD = rf"(?:{_EXTENSION_NAME}|#)"
+_EXTENSION_DIGITS = r"\s*(?P<digits>\d{1,6})(?!\d)"
+# One after its number, in brackets too (`1-888-373-7888 (ext. 2)`).
+_EXTENSION_AFTER = LazyPattern(r"[\s,;(]*" + _EXTENSION_WORD + _EXTENSION_DIGITS)
+# One written before its number (`ext. 5 at 555-0100`, `extension 5, 555-0100`): its
+# digit was dialled first. `Front desk, ext. 0 or 911` has none: 911 has no extension.
+# A `#` before a number says "number" (`Hotline # 1-888-373-7888`, `#1-888-...`): no
+# extension (it was no link, review).
+_EXTENSION_BEFORE = LazyPattern(
+    _EXTENSION_NAME + _EXTENSION_DIGITS + r"[\s,:)]*(?:(?i:at|on)[\s,:]+)?(?=[+(]?\d)"
+)
+# The first digit of a field, or an extension before it.
+_DIGIT_OR_EXTENSION = LazyPattern(r"\d|" + _EXTENSION_NAME + _EXTENSION_DIGITS)
+# A number's digits and what separates them (`+44 (0)20 7946-0000`): it ends at a word
+# (`option 2`, `press 2`, `TTY 711`: pressed or dialled after it, no digit of it), a comma
+# or a slash.
+_NUMBER = LazyPattern(r"\d[\d\s().\-]*")
+# The letters of a number written in words after its digits (`1-800-FLOWERS`,
+# `1-800-4A-CHILD`, `1 800 THE LOST`, `1-866-DHS-2-ICE`): capital words and digits
+# parted by a dash, a dot or a space, up to an extension (`1-800-FLOWERS X12`).
+_NO_EXTENSION = rf"(?!{_EXTENSION_WORD}\s*\d)"
+_KEYS = LazyPattern(
+    rf"{_NO_EXTENSION}[A-Z\d]+(?![^\W\d_])(?:[-. ]{_NO_EXTENSION}[A-Z\d]+(?![^\W\d_]))*"
+)
+# How far the letters of a number in words are read after its digits: a phone dials ten
+# digits of it at most (`1-800-4-A-CHILD`, `1 800 THE LOST` are a dozen characters); each
+# number of a field read to its end made `1 A 1 A 1 A ...` quadratic (4 s at 10,000
+# characters, review).
+_KEYS_READ = 40
+# The letters on a phone's keys (ITU E.161).
+_KEYPAD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "22233344455566677778889999")
+# The digits of a whole number in words: a North American or Australian one (`1800
+# RESPECT`). A phone dials the first ten of a longer one (`1-800-CONTACTS`).
+_WORDS_NUMBER_DIGITS = 10
+# A group of digits of a number written in words is short (`1-800-`, `1800 `); letters
+# after a longer one are its name (`233733BEFREE`), not more of its digits.
+_WORDS_NUMBER_GROUP = 4
+# A North American local number in words, its exchange and four letters (`555-HELP`).
+_WORDS_LOCAL_DIGITS = 7
+_WORDS_LOCAL_LETTERS = 4
+# The digits of a toll-free number before its words, written a space apart (`1 800 THE
+# LOST`, `800-799 SAFE`, Australia's `1800 RESPECT`): after any other digits a word in capitals
+# a space apart is the number's name (`911 EMERGENCY`, `116 123 SAMARITANS`, `555-0142
+# TTY`, Italy's `800 290 290 NUMERO VERDE`), which dialled as keys called no one
+# (tel:9113637436, review).
+_TOLL_FREE_WORDS = LazyPattern(
+    r"(?:\+?1\D+)?\(?8(?:00|33|44|55|66|77|88)\)?(?:[\s.\-]+\d{3})?|1[38]00"
+)
+
+
+def _plain(written: str) -> str:
+    """`written` with a digit of any script (`٩١١`) as the ASCII digit a `tel:` URL holds
+    (RFC 3966: a phone dials no `tel:٩١١`), any space (a no-break one) as a space and any
+    dash (`–`, `‑`) as a hyphen: `911\u00a0EMERGENCY` was tel:9113637436 and
+    `1–888–373–7888` tel:1 (review). An invisible mark (a zero-width space, the
+    right-to-left mark a page in Arabic writes around a number) parts what it parts as a
+    space does: `1-888\u200b-373-7888` was tel:1888; a full-width `＋` is a `+`: `＋４４ ...`
+    was dialled without its country code (review)."""
+    return written if written.isascii() else "".join(_plain_char(char) for char in written)
+
+
+_FULL_WIDTH_OFFSET = 0xFEE0  # U+FF01 `！` ... U+FF5E `～` are U+0021 ... U+007E
+
+
+def _plain_char(char: str) -> str:
+    if char.isascii():
+        return char
+    if char.isdecimal():
+        return str(unicodedata.decimal(char))
+    if char.isspace():
+        return " "
+    if "\uff01" <= char <= "\uff5e":  # a full-width form (`＋`, `（`, `Ｘ`): its ASCII one
+        return chr(ord(char) - _FULL_WIDTH_OFFSET)
+    category = unicodedata.category(char)
+    if category == "Cf":  # a format character: zero-width, a direction mark
+        return " "
+    if category == "Pd" or char in "\u2212\u2043":  # a dash, a minus sign, a hyphen bullet
+        return "-"
+    return char
+
+
+# What parts two numbers written in one field (`1-888-373-7888 or 911`,
+# `1-888-373-7888 / 233733`): a slash or a bar, "or", "and", a comma or a semicolon
+# save before an extension (`1-888-373-7888, ext. 2`); a bracket holding a word or a
+# slash, a note (`1-888-373-7888 (TTY: 711)`, `(24/7)`), not an area code (`(888)`) nor
+# an extension (`(ext. 2)`); hours, which are no digits of a number (`1-888-373-7888
+# 24/7` was tel:1888373788824, `555-0100 8am-5pm` tel:555010085: review).
+# An hour is one or two digits, its minutes after `:`, `h` or `.` (`8:30`, `9h30`), that
+# start no longer number (`9am-5pm`'s 5 does): with its unit (`24/7`, `24/7/365`, `24x7`,
+# `24 hrs`, `5pm`, `17 Uhr`, `24 horas`, `7j/7`), with its minutes, or a range of two
+# (`9-5`, `08:00-17:00`) that goes on with no more digits (`9-8-8`, `01-23-45-67-89` do).
+# `M-F 9-5 (402) 555-0142` was tel:954025550142, `8:30am-5pm, ...` tel:8 (review).
+_HOUR_START = r"(?:(?<![\d.:\-])|(?<=[^\W\d_]-))"
+_TIME = r"\d{1,2}(?:[:h.]\d{2})?"
+_HOUR_UNIT = r"(?i:hours?|hrs?|h|am|pm|a\.m\.|p\.m\.|uhr|horas?|ore|j)"
+_HOURS = (
+    rf"{_HOUR_START}(?:{_TIME}\s*-\s*{_TIME}(?!\d|[:.]\d|[:.]?\s*[-.]\s*\d)"
+    rf"|{_TIME}(?:(?:\s*[/x]\s*(?:7|24|365))+|\s*{_HOUR_UNIT})(?![^\W_])"
+    rf"|\d{{1,2}}[:h]\d{{2}}(?!\d))"
+)
+_BETWEEN_NUMBERS = LazyPattern(
+    rf"\((?!\s*{_EXTENSION_WORD}\s*\d+\s*\))(?=[^()]*(?:[^\W\d_]|/))|[/|]"
+    rf"|\b(?i:or|and)\b|[,;](?!\s*{_EXTENSION_WORD}\s*\d)|{_HOURS}"
+)
+# A web address written in the field (`https://example.org/2024/help or 555-0100`) is no
+# number: its digits were dialled (tel:2024, review). It starts with its scheme or `www.`
+# and ends at a space.
+_WEB_ADDRESS = LazyPattern(r"(?i:https?://|www\.)\S*")
+# An area code and its number parted by a slash, as Germany and Italy write them
+# (`030/1234567`, `0221 / 123456`): one number, not two (it was tel:030). An area code
+# starts with its trunk 0, or follows the country code (`+49 (0) 221 / 12345-0`), and starts
+# the number; five digits at least follow (`016/112`
+# are Spain's two lines).
+_AREA_CODE_SLASH = LazyPattern(
+    r"(?<![\d\-+/(])(?<!\d[\s.])(\(?0\d{1,4}\)?|\+\d{1,3}\s*(?:\(0\)\s*)?\d{1,5})\s*/\s*(?=\d{5})"
+)
+# A trunk 0 written after the country code (`+44 08000 121 700`, a common slip, `+63 (02)
+# 8723-0401`, `+39 (0)6 ...`), dialled from abroad without its 0, save where the country
+# keeps it (Italy): +630287230401 and +3961234567 called nobody (review).
+_TRUNK_ZERO_AFTER_COUNTRY_CODE = LazyPattern(r"\+\s*\d{1,3}(?:[\s.\-]+|[\s.\-]*\(\s*)0")
+
+
+def _is_north_american_with_country_code(written: str) -> bool:
+    """Whether `written` is a North American number with its leading 1, in its groups of
+    1, 3, 3 and 4 digits (`1-888-373-7888`, `1 (888) 373-7888`): the area code and the
+    exchange start with 2-9. Not 11 digits in other groups (China's `138 0013 8000`)."""
+    groups = _DIGIT_GROUPS.findall(written)
+    return (
+        [len(group) for group in groups] == [1, 3, 3, 4]
+        and groups[0] == "1"
+        and groups[1][0] in _NORTH_AMERICAN_FIRST_DIGITS
+        and groups[2][0] in _NORTH_AMERICAN_FIRST_DIGITS
+    )
+
+
+# A number of fewer digits before a longer one is a label's (`Line 2:`, `#1 hotline:`,
+# `3rd precinct`), not the line's: it was tel:2 (review). Alone, it is France's `17`.
+_SHORTEST_NUMBER = 3
+
+
+def dialable(text: object) -> bool:
+    """Whether a contact's `phone` or `text` has a number to link (`233733`, not "use the
+    live chat", nor an extension alone, `front desk, ext. 0`: `tel:;ext=0` calls nobody)."""
+    number, _ = _number_and_extension(str(text))
+    return bool(number)
+
+
+def _number_and_extension(field: str) -> tuple[str, str]:
+    """The first number `field` writes, in ASCII digits, its letters as their keys'
+    digits, without its extension or what follows it, and the extension's digits (`""`
+    for none): `phone_href` dials the one, `dialable` asks whether there is one.
+    `("", ...)` where the field writes no number.
+
+    In order: the field as ASCII (`_plain`), without its web addresses, an area code's
+    slash a space; an extension written before the number; the field parted between its
+    numbers (`_BETWEEN_NUMBERS`: "or", commas, notes, hours); each number read, its
+    letters as their keys' digits (`_read_number`); the first of three digits or more,
+    a shorter one where no longer one follows (`_SHORTEST_NUMBER`); its extension after
+    it."""
+    written = _AREA_CODE_SLASH.sub(r"\1 ", _WEB_ADDRESS.sub(" ", _plain(field)))
+    extension = ""
+    first = _DIGIT_OR_EXTENSION.search(written)
+    if first is not None and first["digits"] is not None:
+        before = _EXTENSION_BEFORE.match(written, first.start())
+        if before is None:
+            return "", first["digits"]  # an extension alone, or of no number after it
+        extension, written = before["digits"], written[before.end() :]
+    numbers = _numbers(written)
+    chosen = next(numbers, None)
+    if chosen is not None and _digit_count(chosen[2]) < _SHORTEST_NUMBER:
+        longer = (number for number in numbers if _digit_count(number[2]) >= _SHORTEST_NUMBER)
+        chosen = next(longer, chosen)
+    if chosen is None:
+        return "", extension
+    part, plus, digits, end = chosen
+    if not extension and (after := _EXTENSION_AFTER.match(part, end)):
+        extension = after["digits"]
+    return plus + digits, extension
+
+
+def _numbers(written: str) -> Iterator[tuple[str, str, str, int]]:
+    """Each number `written` writes, in order, as the part of it that holds it (what
+    `_BETWEEN_NUMBERS` parts), its `+` (or `""`), its digits and where it ends in the part."""
+    for part in _BETWEEN_NUMBERS.split(written):
+        end = 0
+        while number := _NUMBER.search(part, end):
+            plus, digits, end = _read_number(part, number)
+            yield part, plus, digits, end
+
+
+def _digit_count(written: str) -> int:
+    return sum(char.isdigit() for char in written)
+
+
+def _read_number(part: str, number: re.Match[str]) -> tuple[str, str, int]:
+    """The `+` (or `""`), the digits and the end of the number `number` finds in `part`,
+    its letters (`1-800-FLOWERS`) as their keys' digits."""
+    plus = "+" if part[: number.start()].rstrip(" (").endswith("+") else ""
+    digits, end = number[0].rstrip(" (.-"), number.end()
+    keys = _KEYS.match(part, end, end + _KEYS_READ)
+    apart = number[0][len(digits) :].startswith(" ")
+    if keys is not None and (spelled := _spelled_number(plus + digits, keys[0], apart)):
+        return "", spelled, keys.end()
+    return plus, digits, end
+
+
+def _spelled_number(written: str, letters: str, apart: bool) -> str:
+    """A number written in words (`1-800-FLOWERS`: `written` its digits, `letters` what
+    follows, `apart` whether a space parts them) as a phone dials it, its letters as the
+    digits of their keys, to ten digits after a North American 1 (`+18003569377`), or
+    a local number's seven (`555-HELP`); `""` where the letters are no digits of it:
+    after a whole number (`1-888-373-7888 TTY`), a short code (`233733BEFREE`), a short
+    number (`911 TTY`), another country code than 1, or a space after a number that is
+    no toll-free one (`911 EMERGENCY`, `555-0142 TTY`)."""
+    groups = _DIGIT_GROUPS.findall(written)
+    country = groups[0] == "1" and len(groups) > 1
+    if written.startswith("+") and not country:
+        return ""
+    if apart and not (
+        _TOLL_FREE_WORDS.fullmatch(written) or _is_spaced_local_word(groups, letters)
+    ):
+        return ""
+    if any(len(group) > _WORDS_NUMBER_GROUP for group in groups):
+        return ""
+    national = "".join(groups[1:] if country else groups)
+    if len(national) >= _WORDS_NUMBER_DIGITS:
+        return ""
+    national += "".join(char for char in letters.translate(_KEYPAD) if char.isdigit())
+    if len(national) < _WORDS_NUMBER_DIGITS:
+        local = len(national) >= _WORDS_LOCAL_DIGITS and _is_local_exchange(groups, country)
+        return national[:_WORDS_LOCAL_DIGITS] if local else ""
+    national = national[:_WORDS_NUMBER_DIGITS]
+    return f"+1{national}" if country else national
+
+
+def _is_spaced_local_word(groups: list[str], letters: str) -> bool:
+    """Whether a local number in words is written a space apart (`555 HELP`): one word of
+    four letters after an exchange that is no 9xx one (`999 HELP`, `988 CALL` are the UK's
+    and the US's lines and a name)."""
+    return (
+        _is_local_exchange(groups, country=False)
+        and len(letters) == _WORDS_LOCAL_LETTERS
+        and letters.isalpha()
+        and groups[0][0] != "9"
+    )
+
+
+def _is_local_exchange(groups: list[str], country: bool) -> bool:
+    """Whether `groups`, a number's digits before its letters, are a North American
+    exchange alone (`555-HELP`): three digits, the first 2-9, not an N11 code (`911`)."""
+    return (
+        not country
+        and len(groups) == 1
+        and len(groups[0]) == 3
+        and groups[0][0] in _NORTH_AMERICAN_FIRST_DIGITS
+        and groups[0][1:] != "11"
+    )
