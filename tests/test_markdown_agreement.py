@@ -77,6 +77,16 @@ def checked_words(page: str) -> set[str]:
     }
 
 
+def assert_checks_what_is_shown(page: str, where: str = "") -> None:
+    """The words the checks read in `page` are the words Python-Markdown shows; a failure
+    names both differences, the page and `where` it came from (a generator's seed)."""
+    shown, checked = shown_words(page), checked_words(page)
+    assert checked == shown, (
+        f"{where + ': ' if where else ''}shown but not checked {sorted(shown - checked)}, "
+        f"checked but not shown {sorted(checked - shown)}, in:\n{page}"
+    )
+
+
 class RandomPage:
     """A random page of unique words `w1x`, `w2x`... in nested Markdown structures."""
 
@@ -270,11 +280,7 @@ class RandomPage:
 def test_checked_words_are_the_shown_words(batch: int) -> None:
     for seed in range(batch * 150, (batch + 1) * 150):
         page = RandomPage(seed).page()
-        shown, checked = shown_words(page), checked_words(page)
-        assert checked == shown, (
-            f"seed {seed}: shown but not checked {sorted(shown - checked)}, "
-            f"checked but not shown {sorted(checked - shown)}, in:\n{page}"
-        )
+        assert_checks_what_is_shown(page, f"seed {seed}")
 
 
 def test_the_comparison_can_fail() -> None:
@@ -326,11 +332,7 @@ def test_reference_definitions_are_read_as_python_markdown_reads_them(batch: int
     another definition, which Python-Markdown keeps in the quote and the engine does not."""
     for seed in range(batch * 500, (batch + 1) * 500):
         page = definition_page(seed)
-        shown, checked = shown_words(page), checked_words(page)
-        assert checked == shown, (
-            f"seed {seed}: shown but not checked {sorted(shown - checked)}, "
-            f"checked but not shown {sorted(checked - shown)}, in:\n{page}"
-        )
+        assert_checks_what_is_shown(page, f"seed {seed}")
 
 
 TABLE = "| w1x | w2x | w90x | w91x |\n|---|---|---|---|\n"  # more columns than any row
@@ -567,8 +569,4 @@ def test_a_quote_opened_on_a_list_item_s_line_is_a_quote_in_the_item(page: str) 
     ],
 )
 def test_code_spans_tags_and_comments_are_read_in_python_markdown_s_order(page: str) -> None:
-    shown, checked = shown_words(page), checked_words(page)
-    assert checked == shown, (
-        f"shown but not checked {sorted(shown - checked)}, "
-        f"checked but not shown {sorted(checked - shown)}, in:\n{page}"
-    )
+    assert_checks_what_is_shown(page)

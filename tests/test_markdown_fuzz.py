@@ -14,7 +14,7 @@ import itertools
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_markdown_agreement import checked_words, shown_words
+from test_markdown_agreement import assert_checks_what_is_shown
 
 # "W" is a word to plant; "I" the block's indentation (up to three spaces: four make
 # code, and a fence there, which superfences still reads, meets its accidents); "J"
@@ -78,8 +78,4 @@ def test_hostile_pages_are_read_as_python_markdown_reads_them(
     choices: list[tuple[int, int, int]], gaps: list[bool]
 ) -> None:
     text = page(choices, gaps)
-    shown, checked = shown_words(text), checked_words(text)
-    assert checked == shown, (
-        f"shown but not checked {sorted(shown - checked)}, "
-        f"checked but not shown {sorted(checked - shown)}, in:\n{text}"
-    )
+    assert_checks_what_is_shown(text)

@@ -14,7 +14,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_markdown_agreement import RandomPage, checked_words, shown_words
+from test_markdown_agreement import (
+    RandomPage,
+    assert_checks_what_is_shown,
+    checked_words,
+    shown_words,
+)
 
 # Python-Markdown's code span (markdown.inlinepatterns.BACKTICK_RE), backslashes aside.
 _PYTHON_MARKDOWN_SPAN = re.compile(r"(?<!\\)(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
@@ -143,11 +148,7 @@ def test_containers_on_a_list_item_s_line_are_read_as_python_markdown_reads_them
 ) -> None:
     for seed in range(batch * 100, (batch + 1) * 100):
         page = ItemLinePage(seed).page()
-        shown, checked = shown_words(page), checked_words(page)
-        assert checked == shown, (
-            f"seed {seed}: shown but not checked {sorted(shown - checked)}, "
-            f"checked but not shown {sorted(checked - shown)}, in:\n{page}"
-        )
+        assert_checks_what_is_shown(page, f"seed {seed}")
 
 
 @pytest.mark.parametrize(
