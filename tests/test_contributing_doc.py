@@ -207,6 +207,9 @@ def test_the_command_that_writes_the_sarif_golden_file_writes_it(tmp_path: Path)
     subprocess.run([sys.executable, "-c", code], check=True, cwd=tmp_path)
     assert (tmp_path / "sarif.json").read_text(encoding="utf-8") == (ROOT / golden).read_text(
         encoding="utf-8"
+    ), (
+        f'{golden} is not what the guide\'s command writes: run it ("Add a rule", step 5) '
+        "and read the diff; if the file is already written so, the command is wrong"
     )
 
 
@@ -216,8 +219,15 @@ def test_both_rules_tables_name_every_rule() -> None:
     page = (ROOT / "content" / "coalition" / "propose-a-change.md").read_text(encoding="utf-8")
     first_cells = re.findall(r"^\| (`[^|]*) \|", page, re.MULTILINE)
     listed = {rule for cell in first_cells for rule in re.findall(r"`([a-z]+\.[a-z-]+)`", cell)}
-    assert sorted(set(RULES) - listed) == []
-    assert sorted(listed - set(RULES)) == []
+    missing, unknown = sorted(set(RULES) - listed), sorted(listed - set(RULES))
+    assert missing == [], (
+        f"content/coalition/propose-a-change.md has no row for {missing}: add one to its "
+        '"What the checks look for" table, in words an editor reads ("Add a rule", step 4)'
+    )
+    assert unknown == [], (
+        f"content/coalition/propose-a-change.md names {unknown}, which are no rules "
+        "(rules/base.py RULES): take out or rename their rows"
+    )
 
 
 def test_readme_sends_developers_to_the_code_section() -> None:

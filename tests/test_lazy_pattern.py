@@ -56,7 +56,11 @@ def test_importing_the_plugin_compiles_no_lazy_pattern() -> None:
         "print(sorted(repr(o) for o in gc.get_objects()"
         " if isinstance(o, LazyPattern) and o._compiled is not None))\n"
     )
-    assert shown == "[]"
+    assert shown == "[]", (
+        f"{shown} compiled while the plugin is imported: a module uses it at import (a "
+        "search in a constant's definition, a default argument); do that inside the "
+        "function that needs it"
+    )
 
 
 def test_a_lazy_pattern_without_its_state_raises_attribute_error_not_recursion() -> None:
@@ -81,4 +85,8 @@ def test_no_module_the_plugin_imports_compiles_a_pattern_of_its_own_at_import() 
         " for key, value in vars(module).items()"
         " if isinstance(value, re.Pattern) and value is not HTML_PLACEHOLDER_RE))\n"
     )
-    assert shown == "[]"
+    assert shown == "[]", (
+        f"{shown} compiled at import, which every mkdocs build pays for: make each "
+        "`NAME = LazyPattern(pattern, flags)` (coalition_handbook.lazy_pattern), or compile "
+        "it inside the function that uses it"
+    )

@@ -34,7 +34,12 @@ def test_no_name_is_defined_in_two_of_the_plugin_s_classes() -> None:
         for name in set(vars(cls)) - set_by_mkdocs:
             defined_in.setdefault(name, []).append(cls.__name__)
     assert len(own_classes()) == 8  # HandbookPlugin, six classes of hooks, PluginState
-    assert {name: where for name, where in defined_in.items() if len(where) > 1} == {}
+    twice = {name: where for name, where in defined_in.items() if len(where) > 1}
+    assert twice == {}, (
+        f"{twice}: Python uses the first of HandbookPlugin's bases that defines a name, and "
+        "silently drops the others; rename one, or keep each event's hooks in the one "
+        "module HandbookPlugin's docstring (plugin/plugin.py) names for it"
+    )
     assert "on_files" in defined_in and "_publish_handouts" in defined_in
 
 
@@ -60,7 +65,10 @@ def test_what_the_hooks_keep_is_first_set_in_plugin_state() -> None:
             ):
                 set_elsewhere[node.attr] = cls.__name__
     assert "result" in initialised and "site_inputs" in initialised
-    assert set_elsewhere == {}
+    assert set_elsewhere == {}, (
+        f"{set_elsewhere}: set each first in PluginState.__init__ (plugin/plugin_state.py), "
+        "with the value it has before any event, so that no hook reads it unset"
+    )
 
 
 def test_the_plugin_s_docstring_names_the_module_of_each_event() -> None:
@@ -80,4 +88,12 @@ def test_the_plugin_s_docstring_names_the_module_of_each_event() -> None:
         for name in events
     }
     assert "on_files" in where and "load_config" in where
-    assert said == where
+    differ = {
+        event: f"said {said.get(event)}, defined in {where.get(event)}"
+        for event in sorted(said.keys() | where.keys())
+        if said.get(event) != where.get(event)
+    }
+    assert differ == {}, (
+        f"{differ}: list each event in HandbookPlugin's docstring (plugin/plugin.py) under "
+        "the module whose class defines it"
+    )

@@ -25,7 +25,13 @@ def test_every_rule_a_module_names_is_one_it_reports() -> None:
         source = inspect.getsource(inspect.getmodule(check))
         named = {rule for rule in RULE_ID.findall(source) if rule in RULES}
         assert named, f"{check.__module__} names no rule"
-        assert named <= reported_rules(check), check.__module__
+        unreported = named - reported_rules(check)
+        assert not unreported, (
+            f"{check.__module__} names {sorted(unreported)} but reports only "
+            f"{sorted(reported_rules(check))}: a module that reports more than its RULE "
+            "lists them all in REPORTS = (...), which decides whether it runs when the "
+            "settings turn a rule off"
+        )
 
 
 def test_the_history_check_reports_the_schema_rules_of_protocols_and_modules() -> None:
@@ -63,7 +69,10 @@ def test_every_rule_module_says_what_it_reads() -> None:
     rule must be put in one of them (CONTRIBUTING.md, "Add a rule")."""
     modules = {check.__module__.rsplit(".", 1)[-1] for check in rule_checks()}
     unsorted = sorted(modules - (PAGE_RULES | NON_PAGE_RULES))
-    assert unsorted == [], f"add each to rules.base.PAGE_RULES or NON_PAGE_RULES: {unsorted}"
+    assert unsorted == [], (
+        f"add each to rules.base.PAGE_RULES (it reads each plain page alone) or "
+        f"NON_PAGE_RULES (it reads no plain page): {unsorted}"
+    )
     assert page_rules_known()
 
 
@@ -83,7 +92,10 @@ def test_a_rules_module_without_check_is_a_helper_some_module_imports() -> None:
         imported = re.search(
             rf"(from \.+(rules\.)?{name} import|from \. import .*\b{name}\b)", sources
         )
-        assert imported, f"rules/{name}.py defines no check() and no module imports it"
+        assert imported, (
+            f"rules/{name}.py defines no check() and no module imports it: name a rule's "
+            "function check(context), or import a helper from the module that uses it"
+        )
 
 
 # DESIGN section 5's rules, which the contract fixes (ids and default severities), as it
@@ -111,5 +123,11 @@ def test_the_rules_of_design_section_5_keep_their_ids_and_defaults() -> None:
     registered = {
         rule.id: rule.default.value for rule in RULES.values() if rule.id in DESIGN_SECTION_5
     }
-    assert registered == DESIGN_SECTION_5
-    assert not any(RULES[rule].opt_in for rule in DESIGN_SECTION_5)
+    assert registered == DESIGN_SECTION_5, (
+        "DESIGN section 5 fixes these rules' ids and default severities: keep their Rule(...) "
+        "in rules/base.py as DESIGN_SECTION_5 gives them (a handbook changes a level in "
+        "mkdocs.yml's `rules:`; a new rule gets an id of its own)"
+    )
+    assert not any(RULES[rule].opt_in for rule in DESIGN_SECTION_5), (
+        "DESIGN section 5's rules are on by default: no opt_in=True for them"
+    )
