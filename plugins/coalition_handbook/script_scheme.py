@@ -5,27 +5,31 @@ after the spaces and control characters a browser strips from the start of an ad
 
 Used by the rule `link.unsafe` (in content) and by the reading of mkdocs.yml (its nav
 and links). In content, `link.unsafe` also names a `data:` address that holds no picture
-(`data:text/html,<script>...`: `link_scheme_pattern`), a whole document in the link:
+(`data:text/html,<script>...`: `LINK_SCHEME_PATTERN`), a whole document in the link:
 browsers refuse to open most as a page now, but nothing a coalition publishes needs one,
 and a picture's `data:image/...` is left alone. But for `data:image/svg+xml`: an SVG is a
-document that may run script where it is opened as a page, so `link_scheme_pattern`
-names it too, and `svg_media_type_pattern` tells it from the others where the rule must
+document that may run script where it is opened as a page, so `LINK_SCHEME_PATTERN`
+names it too, and `SVG_MEDIA_TYPE_PATTERN` tells it from the others where the rule must
 know whether it is shown as a picture or opened by a link.
+
+The three patterns are `LazyPattern`s, compiled where first used, not at import:
+compiling them was a tenth of importing the plugin (23 ms of CPU), and a build whose pages
+come from the cache and whose mkdocs.yml has no links uses none.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from .character_references import unescape
+from .lazy_pattern import LazyPattern
 
 __all__ = [
+    "LINK_SCHEME_PATTERN",
+    "SCRIPT_SCHEME_PATTERN",
+    "SVG_MEDIA_TYPE_PATTERN",
     "link_scheme",
-    "link_scheme_pattern",
     "script_scheme",
-    "script_scheme_pattern",
-    "svg_media_type_pattern",
 ]
 
 
@@ -55,10 +59,10 @@ _STRIPPED = (
 )
 
 
-def _scheme_pattern(first_letters: str, schemes: str) -> re.Pattern[str]:
+def _scheme_pattern(first_letters: str, schemes: str) -> LazyPattern:
     """An address that starts with one of `schemes` (alternatives of a pattern, in a
     group `scheme`), as a browser reads it; `first_letters` are their first letters."""
-    return re.compile(
+    return LazyPattern(
         # First what can start a match at all, which passes over most of a text quickly.
         rf"(?=[\x01-\x20&{first_letters}])(?<![\w&#;])"
         # Stripped characters, read from the start of a run of them only and taken at once
@@ -80,45 +84,34 @@ def _scheme(name: str) -> str:
     return _DROPPED.join(map(_written, name))
 
 
-@cache
-def script_scheme_pattern() -> re.Pattern[str]:
-    """An address that starts with a script scheme (`script_scheme`). The three patterns
-    are compiled where first used, not at import: compiling them was a tenth of importing
-    the plugin (23 ms of CPU), and a build whose pages come from the cache and whose
-    mkdocs.yml has no links uses none."""
-    return _scheme_pattern("jv", f"{_scheme('javascript')}|{_scheme('vbscript')}")
-
-
-@cache
-def svg_media_type_pattern() -> re.Pattern[str]:
-    """What follows the colon of `data:image/svg+xml` (or `data:image/svg`, which
-    browsers read as the same); a browser strips the spaces before the media type."""
-    return re.compile(f"{_STRIPPED}*+{_scheme('image/')}{_DROPPED}{_scheme('svg')}", re.IGNORECASE)
-
-
-@cache
-def link_scheme_pattern() -> re.Pattern[str]:
-    """As `script_scheme_pattern`, and `data:` too, but for a picture's
-    (`data:image/png;base64,...`) other than an SVG."""
-    return _scheme_pattern(
-        "jvd",
-        f"{_scheme('javascript')}|{_scheme('vbscript')}"
-        + f"|{_scheme('data')}(?=[ \t]*+{_DROPPED}{_written(':')}"
-        + f"(?!{_STRIPPED}*+{_scheme('image/')}(?!{_DROPPED}{_scheme('svg')})))",
-    )
+# An address that starts with a script scheme (`script_scheme`).
+SCRIPT_SCHEME_PATTERN = _scheme_pattern("jv", f"{_scheme('javascript')}|{_scheme('vbscript')}")
+# What follows the colon of `data:image/svg+xml` (or `data:image/svg`, which browsers read
+# as the same); a browser strips the spaces before the media type.
+SVG_MEDIA_TYPE_PATTERN = LazyPattern(
+    f"{_STRIPPED}*+{_scheme('image/')}{_DROPPED}{_scheme('svg')}", re.IGNORECASE
+)
+# As `SCRIPT_SCHEME_PATTERN`, and `data:` too, but for a picture's
+# (`data:image/png;base64,...`) other than an SVG.
+LINK_SCHEME_PATTERN = _scheme_pattern(
+    "jvd",
+    f"{_scheme('javascript')}|{_scheme('vbscript')}"
+    + f"|{_scheme('data')}(?=[ \t]*+{_DROPPED}{_written(':')}"
+    + f"(?!{_STRIPPED}*+{_scheme('image/')}(?!{_DROPPED}{_scheme('svg')})))",
+)
 
 
 def script_scheme(address: str) -> str | None:
     """The script scheme `address`, a link's whole value, starts with, as a browser reads
     it (`javascript`, however written), or None."""
-    match = script_scheme_pattern().match(address)
+    match = SCRIPT_SCHEME_PATTERN.match(address)
     return None if match is None else _as_read(match["scheme"])
 
 
 def link_scheme(address: str) -> str | None:
-    """As `script_scheme`, the scheme of `link_scheme_pattern` that `address` starts with
+    """As `script_scheme`, the scheme of `LINK_SCHEME_PATTERN` that `address` starts with
     (`javascript`, `vbscript` or `data`), or None."""
-    match = link_scheme_pattern().match(address)
+    match = LINK_SCHEME_PATTERN.match(address)
     return None if match is None else _as_read(match["scheme"])
 
 

@@ -44,10 +44,10 @@ from ..markdown.definitions import left_out_of_definition
 from ..markdown.inline import HTML_TAG_PATTERN
 from ..markdown.raw_html import html_in_markdown
 from ..script_scheme import (
+    LINK_SCHEME_PATTERN,
+    SVG_MEDIA_TYPE_PATTERN,
     link_scheme,
-    link_scheme_pattern,
     script_scheme,
-    svg_media_type_pattern,
 )
 from ..spans import within
 from .base import CheckContext
@@ -130,7 +130,7 @@ _BRACKET_MARK = re.compile(r"\\.|`++|[\[\]]", re.DOTALL)
 
 def _why_unsafe(scheme: str) -> str:
     """The message of a finding of the address that starts with `scheme` as written."""
-    if svg_media_type_pattern().search(scheme):
+    if SVG_MEDIA_TYPE_PATTERN.search(scheme):
         return (
             f"a link to a '{scheme}' address opens an SVG document, which may run code in "
             "the reader's browser; show it as a picture (![text](...) or <img src>) or "
@@ -176,7 +176,7 @@ def _script_addresses(text: CheckedText) -> Iterator[tuple[int, int]]:
     # the start of the text for each, a page of thousands would cost quadratic time.
     line_number, line_start, counted_to = 1, 0, 0
     reference_line, reference_end = -1, -1  # a line's start, where its definition opens
-    for found in link_scheme_pattern().finditer(markdown):
+    for found in LINK_SCHEME_PATTERN.finditer(markdown):
         # Where the address starts as written: spaces and line breaks before it aside,
         # as for the other findings (which the character before it is tells).
         start = found.start()
@@ -184,7 +184,7 @@ def _script_addresses(text: CheckedText) -> Iterator[tuple[int, int]]:
             start += 1
         before = _character_before(markdown, start)
         # A `data:image/svg...` is named with its media type (its message differs).
-        svg = svg_media_type_pattern().match(markdown, found.end())
+        svg = SVG_MEDIA_TYPE_PATTERN.match(markdown, found.end())
         svg = svg if svg and link_scheme(found.group()) == "data" else None
         end = found.end() if svg is None else svg.end()
         if before in _ATTRIBUTE_OPENERS:
