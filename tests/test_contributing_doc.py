@@ -140,7 +140,11 @@ def test_every_path_the_code_section_names_exists() -> None:
         for name in sorted(names - example - made_by_a_run)
         if not (ROOT / name).exists() and not (PACKAGE / name).exists()
     ]
-    assert missing == [], "CONTRIBUTING.md names paths that do not exist"
+    assert missing == [], (
+        f"CONTRIBUTING.md names paths that do not exist: {missing}; write each from the "
+        "repository's folder or from plugins/coalition_handbook/ (`editor/diff.py`), and "
+        "follow a file that moved"
+    )
 
 
 def test_every_make_target_the_guide_names_exists() -> None:

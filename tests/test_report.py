@@ -68,9 +68,9 @@ def test_formatter_matches_golden_file(name: str) -> None:
     # new version changes it (audit: a first contributor adding a rule got a long diff and
     # no word of what to do).
     assert FORMATTERS[name](FINDINGS) == expected, (
-        f"tests/golden/findings.{SUFFIXES[name]} differs: after adding a rule or raising "
-        '`__version__`, write it again as CONTRIBUTING.md says ("Add a rule", step 5) and '
-        "read its diff"
+        f"tests/golden/findings.{SUFFIXES[name]} differs: after adding a rule, changing a "
+        "rule's summary or default in rules/base.py or raising `__version__`, write it again "
+        'as CONTRIBUTING.md says ("Add a rule", step 5) and read its diff'
     )
 
 
