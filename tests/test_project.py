@@ -304,7 +304,10 @@ def test_no_engine_module_defines_a_name_it_imports_from_typing() -> None:
         clashes += [
             f"{path.relative_to(package).as_posix()}: {name}" for name in from_typing & defined
         ]
-    assert clashes == []
+    assert clashes == [], (
+        f"{clashes}: rename the module's own class or function, or import typing's under "
+        "another name (`from typing import Protocol as TypingProtocol`)"
+    )
 
 
 # What the copy the wheel tests build says its version is: none the package had, so a
@@ -520,4 +523,9 @@ def test_make_alone_lists_every_target() -> None:
         check=True,
     )
     listed = set(re.findall(r"^  make ([a-z-]+) ", completed.stdout, flags=re.MULTILINE))
+    unlisted = sorted(makefile_targets() - listed)
+    assert unlisted == [], (
+        f"`make` lists no {unlisted}: end each target's line with `## what it does`, as "
+        "`lint:  ## ruff check and ruff format --check`"
+    )
     assert listed == makefile_targets()
