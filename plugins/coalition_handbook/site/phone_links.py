@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
+from typing import NamedTuple
 
 from markupsafe import Markup
 
@@ -101,6 +103,14 @@ _TOLL_FREE_WORDS = LazyPattern(
     r"(?:\+?1\D+)?\(?8(?:00|33|44|55|66|77|88)\)?(?:[\s.\-]+\d{3})?|1[38]00"
 )
 
+# North America's 1 and a toll-free code joined, its letters joined on (`1800FLOWERS`,
+# `1888-CONTACTS`): the keys of 1, the code and seven letters, as a phone in North
+# America dials them all. It was tel:1800356937, Australia's reading, which a phone there
+# reaches with the eleventh key too: Australia's own words of seven letters after 1800
+# (`1800RESPECT`) are keyed whole, the key past the number's last ignored. `1800 RESPECT`
+# a space apart is written as Australia writes it: ten digits (`_TOLL_FREE_WORDS`).
+_NORTH_AMERICAN_TOLL_FREE = LazyPattern(r"18(?:00|33|44|55|66|77|88)")
+
 
 def _plain(written: str) -> str:
     """`written` with a digit of any script (`٩١١`) as the ASCII digit a `tel:` URL holds
@@ -164,9 +174,13 @@ _WEB_ADDRESS = LazyPattern(r"(?i:https?://|www\.)\S*")
 # (`030/1234567`, `0221 / 123456`): one number, not two (it was tel:030). An area code
 # starts with its trunk 0, or follows the country code (`+49 (0) 221 / 12345-0`), and starts
 # the number; five digits at least follow (`016/112`
-# are Spain's two lines).
+# are Spain's two lines). After one of four or five characters (`0800`, `0221`) they
+# may be in groups (`0800 / 111 0 111` was tel:0800); after a shorter one, joined:
+# `016 / 900 10 50 90` are Spain's two lines too.
 _AREA_CODE_SLASH = LazyPattern(
-    r"(?<![\d\-+/(])(?<!\d[\s.])(\(?0\d{1,4}\)?|\+\d{1,3}\s*(?:\(0\)\s*)?\d{1,5})\s*/\s*(?=\d{5})"
+    r"(?<![\d\-+/(])(?<!\d[\s.])"
+    r"(\(?0\d{3,4}\)?(?=\s*/\s*\d(?:[ .\-]?\d){4})"
+    r"|(?:\(?0\d{1,4}\)?|\+\d{1,3}\s*(?:\(0\)\s*)?\d{1,5})(?=\s*/\s*\d{5}))\s*/\s*"
 )
 # A trunk 0 written after the country code (`+44 08000 121 700`, a common slip, `+63 (02)
 # 8723-0401`, `+39 (0)6 ...`), dialled from abroad without its 0, save where the country
@@ -190,6 +204,31 @@ def _is_north_american_with_country_code(written: str) -> bool:
 # A number of fewer digits before a longer one is a label's (`Line 2:`, `#1 hotline:`,
 # `3rd precinct`), not the line's: it was tel:2 (review). Alone, it is France's `17`.
 _SHORTEST_NUMBER = 3
+# A number of seven digits or more is a whole one (`555-0100`, `0800 0121 700`); one of
+# three to six digits before it in a field (`Since 2010, call 1-888-373-7888`, `Suite 200,
+# 402-555-0142` were tel:2010 and tel:200) may be a short code (`Childline 1098, ...`,
+# `3919`) or words' (a year, a suite, a room): see `_is_in_doubt`.
+_WHOLE_NUMBER = 7
+# What says that a field's numbers are each a way to reach the line (`1098 or 181`,
+# `3919 ou 01 23 45 67 89`, `988 / 1-800-273-8255`): the first is the one linked, as
+# before. In English, French, Spanish, German and Italian.
+_ALTERNATIVE = LazyPattern(r"[/|]|\b(?i:or|and|ou|et|o|y|u|oder|und|e)\b")
+
+
+class _Number(NamedTuple):
+    """A number a field writes: the part of the field that holds it (what
+    `_BETWEEN_NUMBERS` parts), its `+` (or `""`), its digits as written, where it ends in
+    the part, where it starts and ends in the field, and whether it is whole: `1-800`
+    (`1-800 24 HRS`) and `1-866-DHS-2-AM` (1 866 347 226) have too few digits after North
+    America's 1 for a phone to reach anyone (they were tel:1800, tel:1866)."""
+
+    part: str
+    plus: str
+    digits: str
+    end: int
+    start_in_field: int
+    end_in_field: int
+    whole: bool
 
 
 def dialable(text: object) -> bool:
@@ -203,14 +242,15 @@ def _number_and_extension(field: str) -> tuple[str, str]:
     """The first number `field` writes, in ASCII digits, its letters as their keys'
     digits, without its extension or what follows it, and the extension's digits (`""`
     for none): `phone_href` dials the one, `dialable` asks whether there is one.
-    `("", ...)` where the field writes no number.
+    `("", ...)` where the field writes no number, or leaves in doubt which it is.
 
     In order: the field as ASCII (`_plain`), without its web addresses, an area code's
     slash a space; an extension written before the number; the field parted between its
     numbers (`_BETWEEN_NUMBERS`: "or", commas, notes, hours); each number read, its
     letters as their keys' digits (`_read_number`); the first of three digits or more,
-    a shorter one where no longer one follows (`_SHORTEST_NUMBER`); its extension after
-    it."""
+    a shorter one where no longer one follows (`_SHORTEST_NUMBER`); none where it is no
+    whole number (`_Number.whole`) or a short one in doubt before a whole one
+    (`_is_in_doubt`); its extension after it."""
     written = _AREA_CODE_SLASH.sub(r"\1 ", _WEB_ADDRESS.sub(" ", _plain(field)))
     extension = ""
     first = _DIGIT_OR_EXTENSION.search(written)
@@ -221,29 +261,74 @@ def _number_and_extension(field: str) -> tuple[str, str]:
         extension, written = before["digits"], written[before.end() :]
     numbers = _numbers(written)
     chosen = next(numbers, None)
-    if chosen is not None and _digit_count(chosen[2]) < _SHORTEST_NUMBER:
-        longer = (number for number in numbers if _digit_count(number[2]) >= _SHORTEST_NUMBER)
+    if chosen is not None and _digit_count(chosen.digits) < _SHORTEST_NUMBER:
+        longer = (number for number in numbers if _digit_count(number.digits) >= _SHORTEST_NUMBER)
         chosen = next(longer, chosen)
-    if chosen is None:
+    if chosen is None or not chosen.whole or _is_in_doubt(written, chosen, numbers):
         return "", extension
-    part, plus, digits, end = chosen
-    if not extension and (after := _EXTENSION_AFTER.match(part, end)):
+    if not extension and (after := _EXTENSION_AFTER.match(chosen.part, chosen.end)):
         extension = after["digits"]
-    return plus + digits, extension
+    return chosen.plus + chosen.digits, extension
 
 
-def _numbers(written: str) -> Iterator[tuple[str, str, str, int]]:
-    """Each number `written` writes, in order, as the part of it that holds it (what
-    `_BETWEEN_NUMBERS` parts), its `+` (or `""`), its digits and where it ends in the part."""
-    for part in _BETWEEN_NUMBERS.split(written):
-        end = 0
+def _is_in_doubt(written: str, chosen: _Number, later: Iterator[_Number]) -> bool:
+    """Whether `chosen`, a number of three to six digits, is in doubt: a whole number
+    follows it in the field, not as its alternative (`or`, `/`), and it is no emergency
+    number. It may be the line (`Childline 1098, office 011 2345 6789`) or words' (`Since
+    2010, call 1-888-373-7888`), and a wrong guess sends a night manager to another line:
+    the field is no link, printed as written for the reader to dial. An emergency number
+    first is dialled (`911, 1-888-373-7888`, `Polizei 110, Beratung 030 1234567`): no
+    emergency field ever reaches another line."""
+    if not _SHORTEST_NUMBER <= _digit_count(chosen.digits) < _WHOLE_NUMBER:
+        return False
+    whole = next((number for number in later if _digit_count(number.digits) >= _WHOLE_NUMBER), None)
+    if whole is None or _ALTERNATIVE.search(written, chosen.end_in_field, whole.start_in_field):
+        return False
+    return not _is_emergency_number("".join(_DIGIT_GROUPS.findall(chosen.digits)))
+
+
+@lru_cache(maxsize=256)
+def _is_emergency_number(digits: str) -> bool:
+    """Whether `digits` call the emergency services in any country libphonenumber knows
+    (`911`, `112`, `999`, `000`, `110`, `101`): in doubt, such a number is dialled."""
+    from phonenumbers import shortnumberinfo  # only for a short number before a whole one
+
+    return any(
+        shortnumberinfo.is_emergency_number(digits, region)
+        for region in shortnumberinfo.SUPPORTED_SHORT_REGIONS
+    )
+
+
+def _numbers(written: str) -> Iterator[_Number]:
+    """Each number `written` writes, in order."""
+    start = 0
+    for between in (*_BETWEEN_NUMBERS.finditer(written), None):
+        stop = len(written) if between is None else between.start()
+        part, end = written[start:stop], 0
         while number := _NUMBER.search(part, end):
             plus, digits, end = _read_number(part, number)
-            yield part, plus, digits, end
+            whole = _is_whole(digits)
+            yield _Number(part, plus, digits, end, start + number.start(), start + end, whole)
+        if between is not None:
+            start = between.end()
 
 
 def _digit_count(written: str) -> int:
     return sum(char.isdigit() for char in written)
+
+
+def _is_whole(digits: str) -> bool:
+    """Whether a number's `digits` (as written, or as its keys dial it) are no North
+    American number cut short: after North America's 1 as a group of its own and an
+    area code (`1-800`, `1 (888) 373`), ten digits."""
+    groups = _DIGIT_GROUPS.findall(digits)
+    return not (
+        len(groups) > 1
+        and groups[0] == "1"
+        and len(groups[1]) == 3
+        and groups[1][0] in _NORTH_AMERICAN_FIRST_DIGITS
+        and sum(map(len, groups)) < 1 + _WORDS_NUMBER_DIGITS
+    )
 
 
 def _read_number(part: str, number: re.Match[str]) -> tuple[str, str, int]:
@@ -283,6 +368,8 @@ def _spelled_number(written: str, letters: str, apart: bool) -> str:
     if len(national) < _WORDS_NUMBER_DIGITS:
         local = len(national) >= _WORDS_LOCAL_DIGITS and _is_local_exchange(groups, country)
         return national[:_WORDS_LOCAL_DIGITS] if local else ""
+    if not apart and _NORTH_AMERICAN_TOLL_FREE.fullmatch(written):
+        return national[: 1 + _WORDS_NUMBER_DIGITS]  # `1800FLOWERS`: 1-800-356-9377
     national = national[:_WORDS_NUMBER_DIGITS]
     return f"+1{national}" if country else national
 
