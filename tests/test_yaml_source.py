@@ -640,3 +640,17 @@ def test_a_value_is_named_only_for_a_problem(monkeypatch: pytest.MonkeyPatch) ->
     problem = load_yaml(f"history:\n  - version: {long_number}\n").problems[0]
     assert problem.message.startswith("'version' of history item 1 is a number of")
     assert named == ["history.0.version"]
+
+
+def test_spans_packed_in_one_loop_stand_where_position_places_each_start() -> None:
+    """`LineIndex.span_numbers` (how a record's spans are pickled) gives each span's
+    line and column as `position` does: after `\\r\\n`, a lone `\\r` and `\\n`, at the
+    text's end, and for offsets past either end (clamped)."""
+    text = "term: a\r\nshort: b\rdefinition: >\n  c\n"
+    lines = LineIndex(text)
+    spans = [(0, 4), (9, 14), (18, 28), (34, 35), (len(text), len(text)), (-2, 0), (99, 120)]
+    expected = tuple(
+        number for start, end in spans for number in (*lines.position(start), start, end)
+    )
+    assert lines.span_numbers(spans) == expected
+    assert lines.span_numbers([]) == ()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import typing
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -175,11 +175,7 @@ class OffsetSpans(Mapping[str, Span]):
 
     def packed(self) -> tuple[tuple[str, ...], tuple[int, ...]]:
         """As `PackedSpans.packed`: the keys, and the numbers of their spans."""
-        position = self._lines.position
-        numbers: list[int] = []
-        for start, end in self._offsets.values():
-            numbers += (*position(start), start, end)
-        return tuple(self._offsets), tuple(numbers)
+        return tuple(self._offsets), self._lines.span_numbers(self._offsets.values())
 
 
 # typing.Protocol by its module: `Protocol` below is the handbook's response protocol.
@@ -187,6 +183,8 @@ class Positions(typing.Protocol):
     """Where offsets into a text stand: `yaml_document.LineIndex`."""
 
     def position(self, offset: int) -> tuple[int, int]: ...
+
+    def span_numbers(self, spans: Iterable[tuple[int, int]]) -> tuple[int, ...]: ...
 
 
 @dataclass(frozen=True, slots=True)
