@@ -2500,3 +2500,46 @@ def test_html_comments_left_open_are_counted_in_linear_time() -> None:
         "assert finding[1:4] == ('p.md', 4, 1), finding\n"
     )
     assert (completed.returncode, completed.stderr) == (0, "")
+
+
+def test_the_glossary_listing_names_the_term_files_that_are_links_and_each_is_judged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cold check takes from the glossary's listing which term files are symbolic
+    links (`record_listing`), and looks only those up again: a link out of the handbook
+    is still refused, and one that stays inside, a dangling one and a plain file beside
+    them are read as before (a folder named as a term file too)."""
+    from coalition_handbook.check import run_checks
+    from coalition_handbook.model.records import record_listing
+
+    monkeypatch.setenv("HANDBOOK_NO_CACHE", "1")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "leak.yml").write_text(term_yaml("leak"), encoding="utf-8")
+    root = tmp_path / "handbook"
+    config = write_files(
+        root,
+        {"glossary/victim.yml": term_yaml("victim"), "notes/survivor.yml": term_yaml()},
+    )
+    glossary = root / "glossary"
+    (glossary / "leak.yml").symlink_to(outside / "leak.yml")
+    (glossary / "survivor.yml").symlink_to("../notes/survivor.yml")
+    (glossary / "gone.yml").symlink_to("../notes/gone.yml")
+    (glossary / "folder.yml").mkdir()
+    assert record_listing(glossary) == (
+        ["folder", "gone", "leak", "survivor", "victim"],
+        frozenset({"gone", "leak", "survivor"}),
+    )
+    found = {
+        (finding.path, finding.message.split(":")[0])
+        for finding in run_checks(config).findings
+        if finding.rule == "glossary.schema"
+    }
+    assert found == {
+        ("glossary/folder.yml", "cannot be read"),
+        ("glossary/gone.yml", "cannot be read"),
+        (
+            "glossary/leak.yml",
+            "is a symbolic link to a file outside the handbook (the folder of mkdocs.yml)",
+        ),
+    }

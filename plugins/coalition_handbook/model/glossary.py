@@ -14,7 +14,7 @@ from ..findings import Finding
 from ..lazy_pattern import LazyPattern
 from ..markdown.link_labels import linear_for_markdown_it
 from ..markdown.raw_html import tags_as_text
-from .records import Record, deferred_records, device_named, misplaced_files, record_ids
+from .records import Record, deferred_records, device_named, misplaced_files, record_listing
 from .term_facts import LazyTerms, TermFacts, facts_of
 from .types import (
     AvoidForm,
@@ -87,7 +87,7 @@ def load_terms(
     if not directory.is_dir():
         return LazyTerms({}, {}, []), [], []
     findings = misplaced_files(directory, config, RULE, "term")
-    ids = record_ids(directory)
+    ids, linked = record_listing(directory)
     built, deferred, order, problems, rejected = deferred_records(
         directory,
         ids,
@@ -98,6 +98,7 @@ def load_terms(
         cache,
         facts_of,
         TermFacts,
+        linked,
     )
     findings.extend(problems)
     findings += device_named(directory, ids, config, RULE)

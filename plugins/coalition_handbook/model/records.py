@@ -319,13 +319,16 @@ def load_yaml_record(
     kind: RecordKind,
     rule: str,
     cache: RunCache | None = None,
+    linked: bool = True,
 ) -> tuple[Record | None, list[Finding], RejectedRecord | None]:
     """Read one record file (a term or a protocol): the record, None if it has any
-    problem; the problems; what can still be checked of a file with problems."""
+    problem; the problems; what can still be checked of a file with problems. `linked`
+    False says the listing of its folder found no symbolic link at `path` (`record_listing`):
+    a file of the folder itself, with nothing to follow, whose link is not looked up again."""
     relative = relative_path(config, path)
     report = FileReport(rule, relative)
     check_id(path.stem, report)
-    outside = outside_the_handbook(path, config, path.parent)
+    outside = outside_the_handbook(path, config, path.parent) if linked else None
     if outside is not None:
         report.at_position(1, 1, outside)
         return None, report.findings, None
@@ -351,10 +354,22 @@ def record_files(directory: Path) -> list[Path]:
 
 def record_ids(directory: Path) -> list[str]:
     """The ids (file stems) of `record_files(directory)`, without making a path of each."""
+    return record_listing(directory)[0]
+
+
+def record_listing(directory: Path) -> tuple[list[str], frozenset[str]]:
+    """`record_ids(directory)`, and those of them that are symbolic links: told by the
+    listing itself (the type of each entry, on most file systems without a system call
+    each), where reading each file would ask again (at 2,000 terms, 3 ms a thousand)."""
+    ids: list[str] = []
+    linked: set[str] = set()
     with os.scandir(directory) as entries:
-        return sorted(
-            entry.name[: -len(".yml")] for entry in entries if is_record_file_name(entry.name)
-        )
+        for entry in entries:
+            if is_record_file_name(entry.name):
+                ids.append(entry.name[: -len(".yml")])
+                if entry.is_symlink():
+                    linked.add(ids[-1])
+    return sorted(ids), frozenset(linked)
 
 
 def is_record_file_name(name: str) -> bool:
@@ -548,13 +563,16 @@ def deferred_records(
     cache: RunCache | None,
     summarize: Callable[[T], S],
     summary_type: type[S],
+    linked: Collection[str] | None = None,
 ) -> tuple[dict[str, T], dict[str, Deferred[S, T]], list[str], list[Finding], list[RejectedRecord]]:
     """As `cached_records` for the record files of `directory` whose `ids` are given (in
     file order), but a file that was read without a problem by a run that kept its record
     and `summarize`d it is not read from the cache: its record is deferred, its summary
     given and its record read when asked for. Gives the records read, those deferred, the
     ids of both in file order, the problems and what can still be checked of the files
-    with problems. The summaries are kept in one entry, by the records' keys. A deferred
+    with problems. `linked`, where given, names the ids whose files are symbolic links
+    (`record_listing`): the others are not looked up as links again. The summaries are
+    kept in one entry, by the records' keys. A deferred
     file gets no `Path` made (at 2,000 terms, making them cost as much as the rest of a
     run's loading)."""
     folder = str(directory) + os.sep
@@ -582,6 +600,7 @@ def deferred_records(
         build,
         cache,
         [keys[index] for index in read_at] if keys else [],
+        None if linked is None else [ids[index] in linked for index in read_at],
     )
     for index, entry in zip(read_at, read_entries, strict=True):
         entries[index] = entry
@@ -667,9 +686,11 @@ def _entries(
     build: Callable[[Record], T],
     cache: RunCache | None,
     keys: list[str],
+    linked: list[bool] | None = None,
 ) -> list[_Entry[T] | None]:
     """The entry of each file of `paths`: from the cache under `keys`, else read now
-    (and kept)."""
+    (and kept). `linked` says of each path whether it may be a symbolic link (see
+    `load_yaml_record`); every one may, without it."""
     entries: list[_Entry[T] | None] = [None] * len(paths)
     if keys and cache is not None:
         entries = [cache.load(records_namespace(kind), key, _is_entry) for key in keys]
@@ -681,7 +702,7 @@ def _entries(
             loaded: list[_Entry[T]] = []
             for index in indexes:
                 record, problems, left_out = load_yaml_record(
-                    paths[index], config, kind, rule, cache
+                    paths[index], config, kind, rule, cache, linked is None or linked[index]
                 )
                 loaded.append((build(record) if record is not None else None, problems, left_out))
             return loaded
