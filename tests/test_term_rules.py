@@ -16,6 +16,7 @@ from site_markdown import render
 from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
 from coalition_handbook.documents import pages_using_terms, terms_used_in
+from coalition_handbook.rules.term_case import in_capitals_sentence
 from coalition_handbook.rules.term_unknown_acronym import _ACRONYM, _CAPITALS_RUN, acronyms
 
 HISTORY = "history:\n  - version: 1\n    date: 2026-01-01\n    summary: First.\n"
@@ -755,3 +756,89 @@ def test_a_short_is_plain_text_as_tooltips_show_it(tmp_path: Path, short: str) -
         for f in findings
         if f.path == "glossary/t-visa.yml" and f.rule != "glossary.short"  # its markup
     ] == [("term.avoid", "vagrant")]
+
+
+CAPITALS_PAGE = """\
+# Visas
+
+## WHAT A T VISA PROTECTS
+
+**CALL 911 FIRST. A T VISA HOLDER MAY ALSO CALL THE HOTLINE.**
+
+| T VISA HOLDERS | WHO TO CALL |
+|---|---|
+| Apply for a t visa | T Visa office |
+
+A poster reads:
+
+IF YOU ARE A T VISA HOLDER
+CALL US TODAY
+
+Read this first. ASK ABOUT A T VISA! Then call.
+
+Apply for a T VISA now, or ask USCIS about T VISA rules.
+Apply with the
+T VISA FORM I-914
+to USCIS.
+
+The U.S. T VISA. ## WHAT A T Visa PROTECTS
+
+## T VISA
+
+T VISA 2026
+"""
+
+
+def test_a_form_in_a_sentence_written_in_capitals_is_no_change_of_its_case(
+    tmp_path: Path,
+) -> None:
+    """An editor who writes a heading, a table's header cell or a poster's words in
+    capitals wrote no form in the wrong case: the whole sentence is in capitals (audit).
+    A form in capitals among words in small letters is still reported, and so is one
+    alone in its sentence (nothing tells capitals of the line from a miswritten form),
+    and a form in another case than capitals (`T Visa`) wherever it is."""
+    config = make(tmp_path)
+    (tmp_path / "content" / "visas.md").write_text(CAPITALS_PAGE, encoding="utf-8")
+    findings = run_checks(load_config(config)).findings
+    assert [
+        (f.line, f.found)
+        for f in findings
+        if f.rule == "term.case" and f.path == "content/visas.md"
+    ] == [
+        (9, "t visa"),
+        (9, "T Visa"),
+        (18, "T VISA"),  # words in small letters in its sentence
+        (18, "T VISA"),
+        (20, "T VISA"),  # a line break ends no sentence
+        (23, "T VISA"),  # after "U.S.", "T VISA." is alone in its sentence
+        (23, "T Visa"),
+        (25, "T VISA"),  # a heading of the form alone
+        (27, "T VISA"),  # digits are no words in capitals
+    ]
+
+
+@pytest.mark.parametrize(
+    ("view", "in_capitals"),
+    [
+        ("\x00WHAT A [T VISA] PROTECTS\x00", True),
+        ("Say no more. “A [T VISA] HOLDER!” Then stop.", True),
+        ("Say no more.\n\nA [T VISA] HOLDER\n\nthen stop.", True),  # a YAML value's paragraphs
+        ("Say no more A [T VISA] HOLDER. Then stop.", False),
+        ("ASK ABOUT [T VISA]… rules", True),
+        ("ASK ABOUT [T VISA]…rules", False),
+        ("[T VISA]", False),
+        ("\x00[T VISA] 2026\x00", False),
+        ("\x00ÉTAT [T VISA]\x00", True),
+        ("\x00Été [T VISA]\x00", False),
+        ("\x00[T VISA]'S HOLDER\x00", True),
+        ("\x00[T VISA]'s HOLDER\x00", False),
+        ("\x00[T Visa] HOLDER\x00", False),
+        (f"{'A ' * 300}[T VISA] holder", False),
+        (f"lower {'A ' * 300}[T VISA] HOLDER", True),  # capitals read 400 characters back
+    ],
+)
+def test_a_forms_sentence_ends_at_a_stop_or_a_block(view: str, in_capitals: bool) -> None:
+    start = view.index("[") + 1
+    end = view.index("]")
+    view = view.replace("[", " ").replace("]", " ")
+    assert in_capitals_sentence(view, start, end) is in_capitals

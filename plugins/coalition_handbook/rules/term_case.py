@@ -1,21 +1,51 @@
-"""term.case: a case-sensitive form written with another case."""
+"""term.case: a case-sensitive form written with another case.
+
+A form written in capitals in a sentence all in capitals is the sentence's case, not a
+form written wrong: a heading (`## WHAT A T VISA PROTECTS`), a table's header cell
+(`T VISA HOLDERS`), a warning or a poster's words (`**A T VISA HOLDER MAY CALL US.**`).
+Its sentence is the text around it up to the end of a sentence (`.`, `!` or `?` before
+a space) or of a block of the page (a heading, a table's cell, a paragraph, an item of a
+list): a line break ends none, as a paragraph's lines are wrapped where the editor
+chose. It must hold another word in capitals, and no small letter: a form in capitals
+alone (`## T VISA`) or among words in small letters (`Apply for a T VISA now`, `ask
+USCIS about T VISA rules`) is reported, and so is one written in another case than
+capitals (`T Visa`) wherever it is. A form written in capitals only matches in capitals
+(DESIGN section 4), so none of its uses is ever in another case.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from ..documents import flagged_uses
+from ..documents import flagged_uses, scan_handbook
 from ..findings import Finding, as_quoted
+from ..matching import Hit
 from .base import CheckContext
 
 RULE = "term.case"
 
+# What ends a form's sentence: the end of a block of the page (the view has NUL between
+# blocks and table cells), a blank line (between a YAML value's paragraphs), or a full
+# stop, an exclamation or a question mark with a space after it (closing quotes and
+# brackets between). The text read either side of a form is at most `_READ` characters:
+# a longer sentence all in capitals is one too.
+_BEFORE = re.compile(r"\x00|\n[ \t]*\n|[.!?\u2026][\"'\u201d\u2019\u00bb)\]]*(?=\s)")
+_AFTER = re.compile(r"\x00|\n[ \t]*\n|[.!?\u2026][\"'\u201d\u2019\u00bb)\]]*(?=\s|\Z)")
+_READ = 400
+
 
 def check(context: CheckContext) -> Iterator[Finding]:
-    for use in flagged_uses(context):
-        entry = use.entry
-        if use.case_ok or entry.kind != "accepted":  # a form to avoid is reported as such
+    uses = [
+        use for use in flagged_uses(context) if use.entry.kind == "accepted" and not use.case_ok
+    ]
+    typographic = _in_capitals_sentences(
+        context, {use.path for use in uses if _capitals(use.found)}
+    )
+    for use in uses:
+        if (use.path, use.line, use.column) in typographic:
             continue
+        entry = use.entry
         yield context.finding(
             RULE,
             use.path,
@@ -27,3 +57,42 @@ def check(context: CheckContext) -> Iterator[Finding]:
             suggestion=entry.written,
             term=entry.term_id,
         )
+
+
+def _capitals(text: str) -> bool:
+    return not any(character.islower() for character in text)
+
+
+def _in_capitals_sentences(context: CheckContext, paths: set[str]) -> set[tuple[str, int, int]]:
+    """(path, line, column) of the uses in another case, in the files `paths`, that are in
+    capitals in a sentence all in capitals. Only those files are read again, to the view
+    around the use: most uses in another case have a small letter (`t visa`)."""
+    found: set[tuple[str, int, int]] = set()
+    if not paths:
+        return found
+    for document in scan_handbook(context):
+        if document.path in paths:
+            for text, hit, line, column, _ in document.placed(_in_another_case):
+                if in_capitals_sentence(text.view, hit[0], hit[1]):
+                    found.add((document.path, line, column))
+    return found
+
+
+def _in_another_case(hit: Hit) -> bool:
+    """Whether a hit is an accepted form in another case: a form to avoid, or of a
+    deprecated term, is reported as such whatever its case."""
+    return hit[2].kind == "accepted" and not hit[3]
+
+
+def in_capitals_sentence(view: str, start: int, end: int) -> bool:
+    """Whether `view[start:end]`, a form's use, is in capitals in a sentence all in
+    capitals with another word in it (see the module's docstring)."""
+    if not _capitals(view[start:end]):
+        return False
+    before = view[max(start - _READ, 0) : start]
+    ends = [found.end() for found in _BEFORE.finditer(before)]
+    before = before[ends[-1] :] if ends else before
+    after = view[end : end + _READ]
+    stop = _AFTER.search(after)
+    around = before + (after[: stop.start()] if stop else after)
+    return _capitals(around) and any(character.isupper() for character in around)
