@@ -3838,3 +3838,36 @@ def test_search_finds_an_arabic_word_written_with_or_without_its_vowel_marks(
             expect(results).to_have_count(3)
             hrefs = results.evaluate_all("l => l.map(a => a.href)")
             assert {urlsplit(href).path for href in hrefs} == {"/harakat/", "/hamza/", "/tatweel/"}
+
+
+def test_a_folded_run_of_pages_is_one_link_the_keyboard_follows_to_them_all(
+    browser: object, tmp_path: Path
+) -> None:
+    """A term page's sidebar folds twenty pages side by side into one link, named by the
+    first and the last (what a screen reader reads for it); Tab reaches it, Enter opens
+    the first page, and there every page it stands for is a link in the sidebar."""
+    steps = {f"step-{number:02d}.md": f"# Step {number}\n" for number in range(20)}
+    nav = "".join(f"  - {name}\n" for name in steps)
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "# Home\n", **steps},
+        terms={"survivor": term_yaml("survivor", "A person who lived through trafficking.")},
+        **{**READERS_SITE, "extra_config": f"nav:\n  - index.md\n{nav}  - glossary/index.md\n"},
+    )
+    with _desktop_page_of(browser, config) as page:
+        page.goto("glossary/survivor/")
+        sidebar = page.get_by_role("navigation", name="Navigation")
+        folded = sidebar.get_by_role("link", name="Step 0 \N{EN DASH} Step 19", exact=True)
+        expect(folded).to_be_visible()
+        assert sidebar.get_by_role("link", name="Step 7", exact=True).count() == 0
+        for _ in range(60):  # from the top of the page, as a keyboard user comes to it
+            page.keyboard.press("Tab")
+            if folded.evaluate("link => link === document.activeElement"):
+                break
+        else:
+            pytest.fail("Tab never reached the folded link")
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/step-00/")
+        sidebar = page.get_by_role("navigation", name="Navigation")
+        for number in range(20):
+            expect(sidebar.get_by_role("link", name=f"Step {number}", exact=True)).to_be_visible()

@@ -968,6 +968,40 @@ def test_a_term_pages_sidebar_shows_a_large_section_as_one_link(tmp_path: Path) 
     assert ">Members</a>" in not_found
 
 
+def test_a_term_pages_sidebar_folds_a_long_run_of_top_level_pages(tmp_path: Path) -> None:
+    """A `nav` of pages side by side put every one of them on every term page (200
+    pages, 2,000 terms: audit). More than twelve are one link, named by the first and
+    the last, to the first, whose own sidebar lists them all; the home page and the
+    Glossary, the term's place under it, stay as they were."""
+    steps = {f"step-{number:02d}.md": f"# Step {number}\n" for number in range(20)}
+    nav = "".join(f"  - {name}\n" for name in steps)
+    pages = {"index.md": "# Home\n", **steps, "modules/hotel-staff.md": MODULE}
+    site = _site(
+        tmp_path,
+        pages=pages,
+        extra_config=f"nav:\n  - index.md\n{nav}  - glossary/index.md\n",
+        **SEARCHED,
+    )
+    term = read(site, "glossary/survivor/index.html")
+    links = [
+        (" ".join(link.text.split()), link.attrs["href"])
+        for link in _navigation_links(_primary_sidebar(term))
+    ]
+    assert links[:4] == [
+        ("Home", "../.."),
+        ("Step 0 \N{EN DASH} Step 19", "../../step-00/"),
+        ("Glossary", "../"),
+        ("Terms under S", "../#letter-s"),
+    ]
+    assert not [title for title, _ in links if title.startswith("Step 1")]
+    # The page the link leads to lists every page it stands for, as the theme does.
+    first = _navigation_links(_primary_sidebar(read(site, "step-00/index.html")))
+    shown = {" ".join(link.text.split()) for link in first}
+    assert {f"Step {number}" for number in range(20)} <= shown
+    not_found = read(site, "404.html").split('class="hb-not-found"', 1)[1]
+    assert ">Step 0 \N{EN DASH} Step 19</a>" in not_found and ">Step 7<" not in not_found
+
+
 COALITION_PAGES = ("Member sectors", "Propose a change", "What is a coalition?")
 
 

@@ -1804,8 +1804,8 @@ def test_a_large_section_that_holds_the_glossary_stays_whole() -> None:
     )
     (section,) = navigation.top_level_entries([reference])
     assert section.url is None and glossary in section.pages
-    assert len(section.entries) == 16
-    assert _shown(section.entries)[-2:] == [
+    assert _shown(section.entries) == [  # its 14 pages side by side are one link
+        ("reference/page-000.md \N{EN DASH} reference/page-013.md", "reference/page-000/"),
         ("Glossary", "glossary/"),
         ("Laws", "laws/page-000/"),
     ]
@@ -1841,3 +1841,67 @@ def test_a_large_section_leads_to_a_page_and_one_of_links_only_stays_whole() -> 
     assert (first.title, first.url, first.entries) == ("Resources", "sub/page-000/", ())
     assert second.url is None
     assert _shown(second.entries) == [(f"L{n}", f"https://example.org/l{n}") for n in range(14)]
+
+
+def _flat(count: int, folder: str = "flat") -> list[SimpleNamespace]:
+    return [_nav_page(f"{folder}/{n:03d}.md", f"Page {n:03d}") for n in range(count)]
+
+
+def test_a_term_page_s_sidebar_folds_a_long_run_of_top_level_pages() -> None:
+    """A `nav` of 200 pages side by side put 200 links on each of 2,000 term pages (a
+    section of them was folded, not the top level: audit). More than twelve pages side
+    by side are one link to the first of them, named by the first and the last, whose
+    own sidebar (the theme's) lists them all; the home page, the Glossary (where the
+    term's place goes) and Changes stay links of their own, and so do the pages after
+    them."""
+    home, glossary = _nav_page("index.md", "Home"), _nav_page("glossary/index.md", "Glossary")
+    run, after = _flat(200), _flat(5, "after")
+    changes = _nav_page("changes.md", "Changes")
+    entries = navigation.top_level_entries([home, *run, glossary, *after, changes])
+    assert _shown(entries) == [
+        ("Home", ""),
+        ("Page 000 \N{EN DASH} Page 199", "flat/000/"),
+        ("Glossary", "glossary/"),
+        *[(f"Page {n:03d}", f"after/{n:03d}/") for n in range(5)],
+        ("Changes", "changes/"),
+    ]
+    assert entries[1].pages == tuple(run)  # the term's place is looked for among them
+    assert glossary in entries[2].pages
+
+
+def test_a_run_of_twelve_top_level_pages_is_shown_whole() -> None:
+    """Twelve pages side by side are shown as they are, as a section of twelve is; a
+    section, a link, the home page or Changes between two runs ends each one."""
+    items = [
+        *_flat(12),
+        _nav_page("index.md", "Home"),
+        *_flat(12, "b"),
+        _nav_link("Hotline", "https://example.org/hotline"),
+        *_flat(12, "c"),
+        _nav_section("Guide", _guide("guide", 3)),
+        *_flat(13, "d"),
+        _nav_page("changes.md", "Changes"),
+        *_flat(12, "e"),
+    ]
+    shown = _shown(navigation.top_level_entries(items))
+    assert len(shown) == 12 + 1 + 12 + 1 + 12 + 4 + 1 + 1 + 12
+    assert shown[-14] == ("Page 000 \N{EN DASH} Page 012", "d/000/")
+
+
+def test_the_section_that_holds_the_glossary_folds_its_long_runs_of_pages() -> None:
+    """The section holding the Glossary is shown whole for the term's place: its pages
+    side by side are folded as the top level's are; another section's are not counted
+    apart (more than twelve entries make the section itself one link)."""
+    glossary = _nav_page("glossary/index.md", "Glossary")
+    reference = _nav_section("Reference", [*_flat(30), glossary, *_flat(3, "z")])
+    guide = _nav_section("Guide", _guide("guide", 30))
+    (section, other) = navigation.top_level_entries([reference, guide])
+    assert section.url is None and glossary in section.pages
+    assert [title for title, _ in _shown(section.entries)] == [
+        "Page 000 \N{EN DASH} Page 029",
+        "Glossary",
+        "Page 000",
+        "Page 001",
+        "Page 002",
+    ]
+    assert (other.title, other.url) == ("Guide", "guide/page-000/")

@@ -57,7 +57,8 @@ class NavEntry:
     other pages (`url` is None): it led to its first page by the section's title, and
     left out the rest ("Coalition" opened "Member sectors": audit); a large one is a link
     to its first page again, whose own sidebar lists the rest (`top_level_entries`,
-    `COMPACT_SECTION_ENTRIES`). `pages` are the pages under it, so the sidebar can put a
+    `COMPACT_SECTION_ENTRIES`), and so is a long run of pages side by side, named by its
+    first and last (`_folded_runs`). `pages` are the pages under it, so the sidebar can put a
     term's place under the entry that holds the Glossary. The title is read when the
     sidebar is rendered: a page's own comes from its Markdown."""
 
@@ -77,8 +78,13 @@ class NavEntry:
 
     @property
     def title(self) -> str:
-        """The section's or link's title, else the page's own (known once it is read)."""
-        return self._title or (self.pages[0].title if self.pages else "") or ""
+        """The section's or link's title, else the page's own (known once it is read);
+        a run of pages made one link (`_folded_runs`) is named by its first and last."""
+        if self._title or not self.pages:
+            return self._title or ""
+        if self._title is None and len(self.pages) > 1:
+            return f"{self.pages[0].title or ''} \N{EN DASH} {self.pages[-1].title or ''}"
+        return self.pages[0].title or ""
 
 
 def top_level_entries(items: Sequence[Any]) -> list[NavEntry]:
@@ -88,7 +94,15 @@ def top_level_entries(items: Sequence[Any]) -> list[NavEntry]:
     more than `COMPACT_SECTION_ENTRIES` (its nested ones counted, each large one already
     a link) is a link to its first page by its name, whose own sidebar (the theme's)
     lists it; the section that holds the Glossary stays whole, the term's place under it,
-    and so does one of links only (its first would lead off the site)."""
+    and so does one of links only (its first would lead off the site). More than
+    `COMPACT_SECTION_ENTRIES` pages side by side, at the top level or in the section
+    that holds the Glossary, are one link to the first of them (`_folded_runs`)."""
+    return _folded_runs(_entries(items))
+
+
+def _entries(items: Sequence[Any]) -> list[NavEntry]:
+    """`top_level_entries` but for the runs of pages of the top level (a section's are
+    folded where it is shown whole: counted apart, they would not make it one link)."""
     entries: list[NavEntry] = []
     for item in items:
         if item.is_page:
@@ -98,7 +112,7 @@ def top_level_entries(items: Sequence[Any]) -> list[NavEntry]:
             first = item.children[0] if item.children else None
             if first is not None and first.is_page and getattr(first, "is_index", False):
                 entries.append(NavEntry(item.title, first.url, pages))
-            elif children := top_level_entries(item.children):
+            elif children := _entries(item.children):
                 if (
                     pages
                     and _shown(children) > COMPACT_SECTION_ENTRIES
@@ -106,10 +120,47 @@ def top_level_entries(items: Sequence[Any]) -> list[NavEntry]:
                 ):  # (one of links only is shown whole: its first would lead off the site)
                     entries.append(NavEntry(item.title, pages[0].url, pages))
                 else:
-                    entries.append(NavEntry(item.title, None, pages, tuple(children)))
+                    entries.append(NavEntry(item.title, None, pages, tuple(_folded_runs(children))))
         elif getattr(item, "is_link", False):
             entries.append(NavEntry(item.title, item.url, ()))
     return entries
+
+
+def _folded_runs(entries: list[NavEntry]) -> list[NavEntry]:
+    """`entries` with each run of more than `COMPACT_SECTION_ENTRIES` pages side by side
+    made one link to its first page, named by its first page's title and its last's
+    (`Intake – Zoning`), whose own sidebar (the theme's) lists them: a `nav` of 200 pages
+    put 200 links on every term page. A section, a link, and the home page, the
+    Glossary and Changes (`_NEVER_FOLDED`) end a run and are shown as they are. A section
+    shown whole has no run that long, but the one holding the Glossary."""
+    folded: list[NavEntry] = []
+    run: list[NavEntry] = []
+    for entry in [*entries, None]:
+        if entry is not None and _in_a_run(entry):
+            run.append(entry)
+            continue
+        if len(run) > COMPACT_SECTION_ENTRIES:
+            pages = tuple(page for page_entry in run for page in page_entry.pages)
+            folded.append(NavEntry(None, run[0].url, pages))
+        else:
+            folded.extend(run)
+        run = []
+        if entry is not None:
+            folded.append(entry)
+    return folded
+
+
+# The handbook's own pages, which a run of pages never folds: the home page, the
+# Glossary (a term page's place goes under it) and Changes (where members look after an
+# update).
+_NEVER_FOLDED = frozenset({"index.md", GLOSSARY_INDEX, CHANGES_PAGE})
+
+
+def _in_a_run(entry: NavEntry) -> bool:
+    """Whether `entry` is a page a run of them may fold: a page of the author's."""
+    if entry._title is not None or entry.entries or len(entry.pages) != 1:
+        return False
+    return entry.pages[0].file.src_uri not in _NEVER_FOLDED
 
 
 def _shown(entries: Sequence[NavEntry]) -> int:
