@@ -9,15 +9,21 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from site_markdown import render
 
 from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
 from coalition_handbook.documents import pages_using_terms, terms_used_in
+from coalition_handbook.matching import after_elision
 from coalition_handbook.rules.term_case import in_capitals_sentence
-from coalition_handbook.rules.term_unknown_acronym import _ACRONYM, _CAPITALS_RUN, acronyms
+from coalition_handbook.rules.term_unknown_acronym import (
+    _ACRONYM,
+    _ACRONYM_AFTER_ELISION,
+    _CAPITALS_RUN,
+    acronyms,
+)
 
 HISTORY = "history:\n  - version: 1\n    date: 2026-01-01\n    summary: First.\n"
 TERMS = {
@@ -565,11 +571,27 @@ def test_usage(tmp_path: Path) -> None:
         max_size=25,
     )
 )
+@example(["s", "'", "NGO"])  # drawn once: an acronym after an elided word
 def test_acronyms_are_what_the_pattern_finds(pieces: list[str]) -> None:
     view = "".join(pieces)
-    assert [found.span() for found in acronyms(view)] == [
-        found.span() for found in _ACRONYM.finditer(view)
-    ]
+    assert [found.span() for found in acronyms(view)] == acronyms_by_pattern(view)
+
+
+def acronyms_by_pattern(view: str) -> list[tuple[int, int]]:
+    """What `acronyms` finds, read at every position by its two patterns alone: the
+    acronym pattern, or the one after an elided word in small letters ("s'NGO", "l'ONU");
+    the elision was missing here, so a draw of `s`, `'`, `NGO` failed by chance."""
+    spans, start = [], 0
+    while start < len(view):
+        found = _ACRONYM.match(view, start)
+        if found is None and after_elision(view, start) and view[start - 2].islower():
+            found = _ACRONYM_AFTER_ELISION.match(view, start)
+        if found is None:
+            start += 1
+        else:
+            spans.append(found.span())
+            start = found.end()
+    return spans
 
 
 TASK_FORCE = "Anti-Trafficking Task Force"
