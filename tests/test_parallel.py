@@ -338,14 +338,14 @@ def test_privacy_pii_reads_files_in_two_processes_as_in_one(
             encoding="utf-8",
         )
     readers = tmp_path / "readers"
-    read_file = privacy_pii._reported_in_file
+    read_files = privacy_pii._reported_in_files
 
-    def reading(origin: Origin, allowed: AllowList) -> list[ReportedData]:
+    def reading(allowed: AllowList, origins: Sequence[Origin]) -> list[list[ReportedData]]:
         with readers.open("a", encoding="utf-8") as written:
             written.write(f"{os.getpid()}\n")
-        return read_file(origin, allowed)
+        return read_files(allowed, origins)
 
-    monkeypatch.setattr(privacy_pii, "_reported_in_file", reading)
+    monkeypatch.setattr(privacy_pii, "_reported_in_files", reading)
     config = load_config(tmp_path / "mkdocs.yml")
     handbook, _ = load_handbook(config)
     shared = list(privacy_pii.check(CheckContext(config=config, handbook=handbook)))

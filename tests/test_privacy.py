@@ -13,6 +13,9 @@ from hypothesis import strategies as st
 from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
 from coalition_handbook.findings import Finding
+from coalition_handbook.model import load_handbook
+from coalition_handbook.model.types import Origin
+from coalition_handbook.rules import privacy_pii
 from coalition_handbook.rules.privacy_allow import public_phone_keys
 from coalition_handbook.rules.privacy_allow_list import AllowList
 from coalition_handbook.rules.privacy_links import (
@@ -855,6 +858,53 @@ def test_term_and_protocol_files_are_checked_too(tmp_path: Path) -> None:
     assert found == [
         ("glossary/survivor.yml", 4, 12, "jane.doe@gmail.com"),
         ("protocols/hotel-staff.yml", 16, 23, "555-123-4567"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("notes: Meet us at 1420\n", "Elm Street: closed\n"),  # a street's number, its name
+        ("notes: Walk to Calle\n", "Luna 123: today\n"),  # a Spanish street's type, the rest
+        ("lat: 41.2565\n", "lon: -95.9345\n"),  # a coordinate's latitude, its longitude
+    ],
+)
+def test_term_files_read_joined_find_nothing_across_two(first: str, second: str) -> None:
+    """Term and protocol files are read in one pass, joined (`_reported_joined`): what one
+    file ends with and the next starts with, which one text would read as an address or
+    a place, is found in neither."""
+    allowed = AllowList.of([], ())
+    lines = first + second  # one text: found
+    assert list(reported_personal_data("", lines, lines, SourceMap(), allowed))
+    origins = [Origin("glossary/first.yml", first), Origin("glossary/second.yml", second)]
+    assert all(map(privacy_pii._joinable, origins))
+    assert privacy_pii._reported_joined([first, second], allowed) == [[], []]
+    assert privacy_pii._reported_in_files(allowed, origins) == [[], []]
+
+
+def test_term_files_read_joined_report_each_where_it_is(tmp_path: Path) -> None:
+    """Each finding of term files read joined names its own file, line and column, as each
+    read alone does; a file with a character reference is read alone, between them."""
+    files = {
+        "mkdocs.yml": MKDOCS,
+        "glossary/advocate.yml": term_yaml("advocate", extra="notes: Call 402-555-0142.\n"),
+        "glossary/bystander.yml": term_yaml("bystander", extra="notes: Meet at 1420\n"),
+        "glossary/survivor.yml": term_yaml(extra="notes: Write jane.doe&#64;gmail.com\n"),
+        "glossary/victim.yml": term_yaml("victim", extra="notes: Elm Street, jo@gmail.com\n"),
+    }
+    config = write_files(tmp_path, files)
+    handbook, _ = load_handbook(config)
+    origins = [term.origin for term in handbook.terms.values()]
+    assert [privacy_pii._joinable(origin) for origin in origins] == [True, True, False, True]
+    allowed = AllowList.of([], ())
+    alone = [privacy_pii._reported_in_file(origin, allowed) for origin in origins]
+    assert privacy_pii._reported_in_files(allowed, origins) == alone
+    findings = run_checks(config).findings
+    found = [(f.path, f.line, f.column, f.found) for f in findings if f.rule == "privacy.pii"]
+    assert found == [
+        ("glossary/advocate.yml", 4, 13, "402-555-0142"),
+        ("glossary/survivor.yml", 4, 14, "jane.doe&#64;gmail.com"),
+        ("glossary/victim.yml", 4, 20, "jo@gmail.com"),
     ]
 
 

@@ -154,13 +154,20 @@ def _gaps_read(text: str) -> Iterator[re.Match[str]]:
     patterns cannot read across it as written (`_UNREAD_LINE_BREAK`); and so on a
     written-out e-mail address's line and at the line breaks around it."""
     # Most pages have no quote and no CRLF: no line after a number's is looked at.
-    lines_on = _UNREAD_LINE_BREAK.search(text) is not None
+    lines_on = reads_lines_on(text)
     gaps = _gaps_by_numbers(text, lines_on)
     # The e-mail patterns read a line break, the spaces around it and a list item's indent
     # as written (`WORD_SPACE`), but not a quote's `>` or a CRLF's `\r`.
     if lines_on and may_write_out_a_mark(text):
         gaps = _each_once(merge(gaps, _gaps_by_written_out_marks(text), key=_start))
     return gaps
+
+
+def reads_lines_on(text: str) -> bool:
+    """Whether `text` holds a line break that the patterns cannot read across as written
+    (`_UNREAD_LINE_BREAK`: a quote's `>` after it, a CRLF's `\r` before it), so that the
+    lines after a number's are read to their ends too (`_line_ends_on`)."""
+    return _UNREAD_LINE_BREAK.search(text) is not None
 
 
 def may_write_out_a_mark(text: str) -> bool:
