@@ -110,6 +110,9 @@ class Blocks:
         self._unclosed_fence = (-1, -1)
         self.raw_html_end: str | None = None
         self.in_comment = False
+        # Whether the comment block open began `<!-->` or `<!--->`: a browser (and the
+        # site) ends that at once and shows the rest as HTML (`_shown_comment`).
+        self.comment_shown = False
         self.in_table = False
         # How many quotes deep the open table is: quote marks alone that deep or less
         # are a blank line to it (it ends); deeper, they are one of its rows.
@@ -406,8 +409,11 @@ class Blocks:
             if closing is not None:
                 self.in_comment = False
                 self.previous = "other"
+                if self.comment_shown:
+                    self.comment_shown = False
+                    return self._shown_comment(line, 0, closing.end(), end)
                 return self._after_comment(line, closing.end(), end)
-            return None
+            return self._shown_comment(line, 0, None, end) if self.comment_shown else None
         if self.raw_html_end is not None:
             if self.raw_html_end in line.lower():
                 self.raw_html_end = None
@@ -614,6 +620,11 @@ class Blocks:
                     self.close_from(1)
                     self.end_quote()
                     self.quote_depth = 0
+                if rest.startswith(("<!-->", "<!--->")):
+                    self.comment_shown = closing < 0
+                    return self._shown_comment(
+                        line, position, None if closing < 0 else position + closing, end
+                    )
                 return None if closing < 0 else self._after_comment(line, position + closing, end)
             raw = RAW_HTML.match(rest)
             if raw:
@@ -1192,6 +1203,21 @@ class Blocks:
         if line[start:end].strip():
             return self._paragraph(start, end, False, self.containers[-1])
         return None
+
+    def _shown_comment(
+        self, line: str, start: int, close: int | None, end: int
+    ) -> tuple[int, int, bool] | None:
+        """The part of a comment block opened by `<!-->` or `<!--->` on `line`, from `start`
+        to its `close` (None: it goes on): Python-Markdown keeps it raw to the `-->` its
+        html.parser ends it at, where a browser has ended it at once and shows the rest
+        as HTML, and so does the site (site/html_comments.py); the text after the close
+        is the block's tail."""
+        stop = end if close is None else close
+        if not line[start:stop].strip():
+            return None
+        self.raw_spans.append((self.line_start + start, self.line_start + stop))
+        tail = None if close is None else self._after_comment(line, close, end)
+        return start, stop if tail is None else tail[1], False
 
     def _tail_comments_as_html(self, line: str, start: int, end: int) -> None:
         """A comment closed on the line of a comment block's tail is the block's HTML to

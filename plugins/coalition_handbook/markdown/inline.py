@@ -350,6 +350,12 @@ def _inline_replacement(match: re.Match[str]) -> str:
             if inner + 4 > len(found) - (4 if found.endswith("--!>") else 3):
                 return found
             return found[:inner] + re.sub(r"[^\n]", " ", found[inner:])
+        if found.startswith(("<!-->", "<!--->")):
+            # Published as one comment, but a browser ends `<!-->` and `<!--->` at once,
+            # and so does the site (site/html_comments.py): the rest is shown, its code
+            # spans (read before comments) as code.
+            opener = found.index(">") + 1
+            return " " * opener + mask_inline(found[opener:])
     if kind == "attributes" and (match.start() == 0 or match.string[match.start() - 1].isspace()):
         # Attached to no inline element, it is shown as typed mid-sentence (at the end of
         # a heading's or block's line it applies to that, and nothing follows it): the
