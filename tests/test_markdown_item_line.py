@@ -325,3 +325,25 @@ def test_a_quoted_item_marker_after_a_paragraph_in_an_item_s_quote_is_text(page:
     item of the list; the block pass read it as the list's next item, so the span's end
     was checked as prose (the item-line pages with the inline pass's backtick shapes)."""
     assert checked_words(page) == shown_words(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "- > !!! note\n  >     w1x\n    > w2x\n",
+        "1. > !!! note\n   >     w1x\n      > w2x\n",
+        # After a lazy line of the admonition's paragraph, too.
+        "- > !!! note\n  >     w1x\n    w2x\n    > w3x\n",
+        "- > !!! note\n  >     w1x\n    > w2x\n     > w3x\nw4x\n",
+        # Code in the quote in the admonition; its paragraph going on lazily is not.
+        "- > !!! note\n  >     w1x\n    >     w2x\n",
+        "- > !!! note\n  >     w1x\n    > w2x\n     >     w3x\n",
+    ],
+)
+def test_a_mark_four_columns_in_after_an_item_s_quote_s_admonition(page: str) -> None:
+    """`- > !!! note`, `  >     a`, then `    > b`: four columns past the marker, the `>`
+    marks no line of the item's quote (Python-Markdown's `[ ]{0,3}>` on the item's lines
+    as written), so the line is the quote's as it stands, in the admonition, where `> b`
+    is a quote. The block pass read it as a quoted line four columns in, code: b unread
+    (the item-line generator with such lines after the quote's admonition)."""
+    assert_checks_what_is_shown(page)

@@ -113,6 +113,9 @@ class Blocks:
         # Whether the comment block open began `<!-->` or `<!--->`: a browser (and the
         # site) ends that at once and shows the rest as HTML (`_shown_comment`).
         self.comment_shown = False
+        # Where the line after a `>` line read in the admonition of an item's quote
+        # starts (`classify`): going on from its paragraph, it is that paragraph's.
+        self._quote_in_strict_goes_on = -1
         self.in_table = False
         # How many quotes deep the open table is: quote marks alone that deep or less
         # are a blank line to it (it ends); deeper, they are one of its rows.
@@ -471,6 +474,27 @@ class Blocks:
 
         lazy = self.previous == "paragraph"
         quote = BLOCKQUOTE.match(line, position)
+        if (
+            quote is not None
+            and self.strict[-1]
+            and column >= self.chunk_column + 4
+            and self.item_line_quote is not None
+            and self.chunk_is_list
+        ):
+            # Four columns past the marker, a `>` marks no line of the quote an item's
+            # line opened (the item's lines keep their columns): the line is the quote's
+            # as written, in the admonition, details or tab open in it (`- > !!! note`,
+            # `  >     a`, then `    > b`: a quote in the admonition).
+            in_quote = indentation_of(line, quote.end())[1]
+            quote = None
+            if lazy and self.line_start == self._quote_in_strict_goes_on:
+                pass  # the quote's paragraph goes on, lazily
+            elif in_quote >= 4 and column - self.chunk_column < (
+                self.containers[-1] - self.item_line_quote + 4
+            ):  # `    >     b`: code in that quote
+                self.previous = "other"
+                return None
+            self._quote_in_strict_goes_on = self.next_offset
         if quote is None and self.quote_containers_open:
             self.leave_quote_containers(column, after_quote_blank=False)
         if self.item_line_strict is not None and self.previous == "blank":
