@@ -116,6 +116,13 @@ class Blocks:
         # Where the line after a `>` line read in the admonition of an item's quote
         # starts (`classify`): going on from its paragraph, it is that paragraph's.
         self._quote_in_strict_goes_on = -1
+        # (where the next line starts, the column) after an empty item that starts its
+        # block (`- ` alone): an underline there makes the two lines a heading.
+        self._empty_item_first: tuple[int, int] | None = None
+        # Where the line after the last empty item's line starts: less indented than the
+        # item's content, it is still the item's (Python-Markdown's list takes every line
+        # of its block that is no item), its block's first line.
+        self._empty_item_next = -1
         self.in_table = False
         # How many quotes deep the open table is: quote marks alone that deep or less
         # are a blank line to it (it ends); deeper, they are one of its rows.
@@ -507,7 +514,8 @@ class Blocks:
             lazy = False
         elif not lazy:
             if self.item_line_quote is None:  # the common case, with no method call more
-                self._close_beyond(column)
+                if self.line_start != self._empty_item_next or not self._item_text(line, position):
+                    self._close_beyond(column)
             else:
                 self.close_for_line(column)
         if quote is None and self.previous == "blank" and not self.blank_in_quote:
@@ -739,6 +747,16 @@ class Blocks:
             self._close_beyond(column)  # a rule in a list item ends the list
             self.previous = "other"
             return None
+        if (
+            first in "=-"
+            and self._empty_item_first == (self.line_start, column)
+            and quote is None
+            and _SETEXT.match(rest)
+        ):
+            # `- ` then `-` starting a block: Python-Markdown reads them as a heading
+            # (`-`) before any list; what follows is a block of its own (`    a`: code).
+            self.previous = "other"
+            return None
         if lazy and first in "=-" and at_block_start and _SETEXT.match(rest):
             if self.quote_depth and not quote:
                 # Under a quote's first line, Python-Markdown reads the two lines as a
@@ -798,6 +816,11 @@ class Blocks:
                     and quote is None
                     and (not self.quote_depth or self.in_item_line_quote())
                 ):
+                    if not after and not self.quote_depth:
+                        if len(self.containers) == 1:  # in no list, admonition or tab
+                            self._empty_item_next = self.next_offset
+                        if self.previous == "blank":
+                            self._empty_item_first = (self.next_offset, column)
                     return self._item_line_block(line, next_line, position + item.end(), column)
                 self._enter(column)
                 heading = _ATX.match(rest, item.end()) if after == "#" else None
@@ -864,6 +887,13 @@ class Blocks:
             and self.in_item_line_quote()
             and not self.quote_containers_open  # a list or admonition in it is over
         )
+
+    def _item_text(self, line: str, position: int) -> bool:
+        """Whether the line after an empty item's (`- ` alone), less indented than the
+        item's content, is a line of text there: Python-Markdown's list takes every line
+        of its block that is no item as the item's, so `- `, `  text`, a blank line, then
+        `    more` is one item of two paragraphs."""
+        return line[position] not in "#>`~<!?=|-*+:[0123456789"
 
     def _nested_item(self, line: str, position: int, column: int, code_base: int) -> bool:
         """Whether a line four to seven columns into a list's first block, going on from
