@@ -1252,8 +1252,13 @@ class Blocks:
             and self._last_comment_end() >= self.line_start + opener + 4
         ):
             self.in_comment = True
-            end = opener
+            # (`<!-->`: a browser ends it at once and shows the rest, `_shown_comment`)
+            self.comment_shown = line.startswith(("<!-->", "<!--->"), opener)
+            if not self.comment_shown:
+                end = opener
         self._tail_comments_as_html(line, start, end)
+        if self.in_comment and self.comment_shown:
+            self.raw_spans.append((self.line_start + opener, self.line_start + end))
         if line[start:end].strip():
             return self._paragraph(start, end, False, self.containers[-1])
         return None
@@ -1285,8 +1290,10 @@ class Blocks:
             if close is None:
                 return
             escaped = line[close.start() - 1] == "\\"  # `\-->`: the inline pass reads on
-            if ("`" in line[opener : close.start()] or escaped) and not line.startswith(
-                "<!-->", opener
+            if (
+                "`" in line[opener : close.start()]
+                or escaped
+                or line.startswith(("<!-->", "<!--->"), opener)  # ended at once, `<!--` shown
             ):
                 self.raw_spans.append((self.line_start + opener, self.line_start + close.end()))
             opener = line.find("<!--", close.end(), end)
