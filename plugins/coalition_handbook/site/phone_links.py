@@ -156,9 +156,12 @@ def _plain_char(char: str) -> str:
 # `M-F 9-5 (402) 555-0142` was tel:954025550142, `8:30am-5pm, ...` tel:8 (review).
 _HOUR_START = r"(?:(?<![\d.:\-])|(?<=[^\W\d_]-))"
 _TIME = r"\d{1,2}(?:[:h.]\d{2})?"
+# An hour of a range is 0 to 24: `0221 / 33 44 55-0` (a switchboard, Germany's `-0`) and
+# `... 55-12` (an extension) were tel:02213344, another line (review).
+_RANGE_TIME = r"(?:[01]?\d|2[0-4])(?:[:h.]\d{2})?"
 _HOUR_UNIT = r"(?i:hours?|hrs?|h|am|pm|a\.m\.|p\.m\.|uhr|horas?|ore|j)"
 _HOURS = (
-    rf"{_HOUR_START}(?:{_TIME}\s*-\s*{_TIME}(?!\d|[:.]\d|[:.]?\s*[-.]\s*\d)"
+    rf"{_HOUR_START}(?:{_RANGE_TIME}\s*-\s*{_RANGE_TIME}(?!\d|[:.]\d|[:.]?\s*[-.]\s*\d)"
     rf"|{_TIME}(?:(?:\s*[/x]\s*(?:7|24|365))+|\s*{_HOUR_UNIT})(?![^\W_])"
     rf"|\d{{1,2}}[:h]\d{{2}}(?!\d))"
 )
@@ -210,9 +213,32 @@ _SHORTEST_NUMBER = 3
 # `3919`) or words' (a year, a suite, a room): see `_is_in_doubt`.
 _WHOLE_NUMBER = 7
 # What says that a field's numbers are each a way to reach the line (`1098 or 181`,
-# `3919 ou 01 23 45 67 89`, `988 / 1-800-273-8255`): the first is the one linked, as
-# before. In English, French, Spanish, German and Italian.
-_ALTERNATIVE = LazyPattern(r"[/|]|\b(?i:or|and|ou|et|o|y|u|oder|und|e)\b")
+# `3919 ou 01 23 45 67 89`, `988 / 1-800-273-8255`, `Text 233733 (24/7) or call ...`):
+# "or" or a slash right after the short number, a note or hours (`13 11 14 24/7, or ...`)
+# and a comma between them at most; the first is the one linked, as before. In English,
+# French, Spanish, German and Italian. Anywhere between the two, a slash (`Open 365
+# days, 24/7: 555-0100`, `English/Spanish`), an "and" (`Since 2010 and still here: ...`)
+# or a letter (`Suite 200 (Bldg E), ...`) joined a year or a suite to the line: tel:365,
+# tel:2010, tel:200 (review).
+_ALTERNATIVE = LazyPattern(
+    rf"\s*(?:\([^()]*\)\s*|{_HOURS}\s*)?[,;]?\s*(?:[/|]|(?i:or|ou|o|u|oder)\b)"
+)
+# A number that is words' by what stands by it: after a word of an address (`Room 101`,
+# `Suite 112`, `PO Box 1234`, `Zimmer 110`, `Bureau 112`, `Piso 100`) or a currency sign
+# (`$100`, `$1.50/min`). Room 101 and Suite 112 are emergency numbers somewhere (India's
+# police, 112 everywhere a mobile dials it), and were dialled as such (review).
+_WORDS_BEFORE = LazyPattern(
+    r"(?:\b(?i:suite|ste|room|rm|unit|apt|apartment|flat|floor|fl|level|lvl|box|building"
+    r"|bldg|block|zimmer|raum|etage|stock|postfach|salle|bureau|bât|bat|étage|porte|piso"
+    r"|oficina|despacho|planta|sala|apartado|stanza|piano|ufficio)\.?\s*(?:#|no\.?)?\s*"
+    r"|[$£€¥₹₱]\s*)$"
+)
+# How far back that word is looked for: `Apartment # ` is a dozen characters.
+_WORDS_BEFORE_READ = 16
+# A word a space after an emergency number that is no name in capitals (`110 Main St`,
+# `Over 100 survivors`, `Ages 100 and up`): its words', not the emergency services' (`911
+# EMERGENCY`, `112 (Notruf)`, `Call 999; ...`, `Call 911. Non-emergency: ...` are).
+_WORD_AFTER = LazyPattern(r"\s*([^\W\d_]+)")
 
 
 class _Number(NamedTuple):
@@ -282,8 +308,17 @@ def _is_in_doubt(written: str, chosen: _Number, later: Iterator[_Number]) -> boo
     if not _SHORTEST_NUMBER <= _digit_count(chosen.digits) < _WHOLE_NUMBER:
         return False
     whole = next((number for number in later if _digit_count(number.digits) >= _WHOLE_NUMBER), None)
-    if whole is None or _ALTERNATIVE.search(written, chosen.end_in_field, whole.start_in_field):
+    if whole is None:
         return False
+    start = chosen.start_in_field
+    if _WORDS_BEFORE.search(written, max(0, start - _WORDS_BEFORE_READ), start):
+        return True
+    if _ALTERNATIVE.match(written, chosen.end_in_field):
+        return False
+    spaced = written[start : chosen.end_in_field].rstrip()[-1:].isdigit()  # no `.`, `)`
+    word = _WORD_AFTER.match(written, chosen.end_in_field) if spaced else None
+    if word is not None and not word[1].isupper():
+        return True
     return not _is_emergency_number("".join(_DIGIT_GROUPS.findall(chosen.digits)))
 
 
@@ -322,13 +357,21 @@ def _is_whole(digits: str) -> bool:
     American number cut short: after North America's 1 as a group of its own and an
     area code (`1-800`, `1 (888) 373`), ten digits."""
     groups = _DIGIT_GROUPS.findall(digits)
+    count = sum(map(len, groups))
     return not (
         len(groups) > 1
         and groups[0] == "1"
         and len(groups[1]) == 3
         and groups[1][0] in _NORTH_AMERICAN_FIRST_DIGITS
-        and sum(map(len, groups)) < 1 + _WORDS_NUMBER_DIGITS
+        and count < 1 + _WORDS_NUMBER_DIGITS
+        and not (count == _WORDS_NUMBER_DIGITS and groups[1] in _TEN_DIGIT_1800)
     )
+
+
+# 1800 and 1300, Australia's, Ireland's and India's numbers of ten digits, written with
+# a space after the 1 (`1 800 737 732`, `1 300 651 251`, `1 800 250 250`): whole, no
+# North American number cut short (they were no link, review).
+_TEN_DIGIT_1800 = frozenset({"800", "300"})
 
 
 def _read_number(part: str, number: re.Match[str]) -> tuple[str, str, int]:
