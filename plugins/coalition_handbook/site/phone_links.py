@@ -156,12 +156,14 @@ def _plain_char(char: str) -> str:
 # `M-F 9-5 (402) 555-0142` was tel:954025550142, `8:30am-5pm, ...` tel:8 (review).
 _HOUR_START = r"(?:(?<![\d.:\-])|(?<=[^\W\d_]-))"
 _TIME = r"\d{1,2}(?:[:h.]\d{2})?"
-# An hour of a range is 0 to 24: `0221 / 33 44 55-0` (a switchboard, Germany's `-0`) and
-# `... 55-12` (an extension) were tel:02213344, another line (review).
+# An hour of a range is 0 to 24, and none ends at a bare 0: `0221 / 33 44 55-0` (a
+# switchboard, Germany's `-0`), `... 55-12` (an extension) and `0221 12 34 5-0` were
+# tel:02213344 and tel:02211234, other lines (review).
 _RANGE_TIME = r"(?:[01]?\d|2[0-4])(?:[:h.]\d{2})?"
 _HOUR_UNIT = r"(?i:hours?|hrs?|h|am|pm|a\.m\.|p\.m\.|uhr|horas?|ore|j)"
 _HOURS = (
-    rf"{_HOUR_START}(?:{_RANGE_TIME}\s*-\s*{_RANGE_TIME}(?!\d|[:.]\d|[:.]?\s*[-.]\s*\d)"
+    rf"{_HOUR_START}(?:{_RANGE_TIME}\s*-\s*(?!0(?![\d:h.])){_RANGE_TIME}"
+    r"(?!\d|[:.]\d|[:.]?\s*[-.]\s*\d)"
     rf"|{_TIME}(?:(?:\s*[/x]\s*(?:7|24|365))+|\s*{_HOUR_UNIT})(?![^\W_])"
     rf"|\d{{1,2}}[:h]\d{{2}}(?!\d))"
 )
@@ -225,13 +227,14 @@ _ALTERNATIVE = LazyPattern(
 )
 # A number that is words' by what stands by it: after a word of an address (`Room 101`,
 # `Suite 112`, `PO Box 1234`, `Zimmer 110`, `Bureau 112`, `Piso 100`) or a currency sign
-# (`$100`, `$1.50/min`). Room 101 and Suite 112 are emergency numbers somewhere (India's
-# police, 112 everywhere a mobile dials it), and were dialled as such (review).
+# or its code (`$100`, `$1.50/min`, `Rs. 100`). Room 101 and Suite 112 are emergency
+# numbers somewhere (India's police; 112 everywhere a mobile dials it), and were dialled
+# as such (review).
 _WORDS_BEFORE = LazyPattern(
     r"(?:\b(?i:suite|ste|room|rm|unit|apt|apartment|flat|floor|fl|level|lvl|box|building"
     r"|bldg|block|zimmer|raum|etage|stock|postfach|salle|bureau|bât|bat|étage|porte|piso"
     r"|oficina|despacho|planta|sala|apartado|stanza|piano|ufficio)\.?\s*(?:#|no\.?)?\s*"
-    r"|[$£€¥₹₱]\s*)$"
+    r"|(?:[$£€¥₹₱]|\b(?i:rs|inr|usd|mxn|eur|php)\b\.?)\s*)$"
 )
 # How far back that word is looked for: `Apartment # ` is a dozen characters.
 _WORDS_BEFORE_READ = 16
