@@ -221,9 +221,10 @@ _WHOLE_NUMBER = 7
 # French, Spanish, German and Italian. Anywhere between the two, a slash (`Open 365
 # days, 24/7: 555-0100`, `English/Spanish`), an "and" (`Since 2010 and still here: ...`)
 # or a letter (`Suite 200 (Bldg E), ...`) joined a year or a suite to the line: tel:365,
-# tel:2010, tel:200 (review).
+# tel:2010, tel:200 (review); so did a date's slash before its month (`2024/03`).
 _ALTERNATIVE = LazyPattern(
-    rf"\s*(?:\([^()]*\)\s*|{_HOURS}\s*)?[,;]?\s*(?:[/|]|(?i:or|ou|o|u|oder)\b)"
+    rf"\s*(?:\([^()]*\)\s*|{_HOURS}\s*)?[,;]?\s*"
+    r"(?:[/|](?!\d{1,2}(?![\d\s.\-]))|(?i:or|ou|o|u|oder)\b)"
 )
 # A number that is words' by what stands by it: after a word of an address (`Room 101`,
 # `Suite 112`, `PO Box 1234`, `Zimmer 110`, `Bureau 112`, `Piso 100`) or a currency sign
