@@ -69,8 +69,14 @@ _EXTENSION_BEFORE = LazyPattern(
 _DIGIT_OR_EXTENSION = LazyPattern(r"\d|" + _EXTENSION_NAME + _EXTENSION_DIGITS)
 # A number's digits and what separates them (`+44 (0)20 7946-0000`): it ends at a word
 # (`option 2`, `press 2`, `TTY 711`: pressed or dialled after it, no digit of it), a comma
-# or a slash.
-_NUMBER = LazyPattern(r"\d[\d\s().\-]*")
+# or a slash, and at a bracket after its digits, save a trunk `(0)` or a bracket after a
+# country code (`+1 (888)`, `0044 (0)20`, `0011 61 (2)`) or a lone digit (`1 (888)`, `8 (800)`):
+# `Suite 310 (402) 555-0142` was tel:3104025550142 (310-402-5550, Los Angeles) and
+# `555-0100 (555-0199)` tel:55501005550199 (review).
+_NUMBER = LazyPattern(
+    r"(?:(?<=\+)\d{1,3}|\d(?!\d)|(?:00|011|0011)[\s.\-]*\d{1,3})[\d\s().\-]*"
+    r"|\d(?:[\d\s).\-]|\(\s*0\s*\))*"
+)
 # The letters of a number written in words after its digits (`1-800-FLOWERS`,
 # `1-800-4A-CHILD`, `1 800 THE LOST`, `1-866-DHS-2-ICE`): capital words and digits
 # parted by a dash, a dot or a space, up to an extension (`1-800-FLOWERS X12`).
