@@ -52,8 +52,8 @@ def test_a_field_is_read_in_linear_time() -> None:
     (`1 A 1 A ...` was quadratic, review), short numbers before a whole one and the
     words between them, area codes and slashes, North America's 1 cut short, emergency
     numbers before a whole one, the words of an address before them and a word after,
-    a long note before an "or". Quadratic, `1 A 1 A ...` took 3.8 s at 10,000 characters;
-    linear, each takes well under a second."""
+    a long note before an "or", brackets after a number's digits. Quadratic, `1 A 1 A
+    ...` took 3.8 s at 10,000 characters; linear, each takes well under a second."""
     from work import python_in_time
 
     completed = python_in_time(
@@ -65,6 +65,9 @@ def test_a_field_is_read_in_linear_time() -> None:
         "assert not dialable('200 ' + '9-5 ' * 10_000 + 'or 555-0100')\n"
         "assert not dialable('Suite ' * 6_600 + '112, 555-0100')\n"
         "assert not dialable('110 ' + 'a' * 40_000 + ' 555-0100')\n"
+        "assert not dialable('Suite 310 ' + '(402) 555-0142 ' * 2_600)\n"
+        "assert phone_href('555 (' + '1 ' * 20_000 + ')') == 'tel:555'\n"
+        "assert len(phone_href('555 ' + '(1 ' * 13_300)) == 13_307\n"
         "assert phone_href('911, ' * 8_000 + '1-888-373-7888') == 'tel:911'\n"
         "assert phone_href('0800 / ' * 5_700 + '111 0 111') == 'tel:0800'\n"
         "assert not dialable('1-800 24 HRS, ' * 2_900)\n"

@@ -69,13 +69,19 @@ _EXTENSION_BEFORE = LazyPattern(
 _DIGIT_OR_EXTENSION = LazyPattern(r"\d|" + _EXTENSION_NAME + _EXTENSION_DIGITS)
 # A number's digits and what separates them (`+44 (0)20 7946-0000`): it ends at a word
 # (`option 2`, `press 2`, `TTY 711`: pressed or dialled after it, no digit of it), a comma
-# or a slash, and at a bracket after its digits, save a trunk `(0)` or a bracket after a
-# country code (`+1 (888)`, `0044 (0)20`, `0011 61 (2)`) or a lone digit (`1 (888)`, `8 (800)`):
-# `Suite 310 (402) 555-0142` was tel:3104025550142 (310-402-5550, Los Angeles) and
-# `555-0100 (555-0199)` tel:55501005550199 (review).
+# or a slash, and at a bracket after its digits that opens another number: a whole one in
+# brackets (`555-0100 (555-0199)` was tel:55501005550199) or a North American area code
+# and its seven digits (`Suite 310 (402) 555-0142` was tel:3104025550142, 310-402-5550
+# in Los Angeles: review). A bracket in a number's own digits (`02 (8723) 0401`) or
+# after a country code or a lone digit (`+1 (888)`, `0044 (0)20`, `1 (888)`) is one of
+# its separators.
+_ANOTHER_NUMBER = (
+    r"\(\s*(?:\d[\s.\-]*){7,}\)"
+    r"|\(\s*[2-9]\d{2}\s*\)\s*[2-9]\d{2}[\s.\-]*\d{4}(?!\d)"
+)
 _NUMBER = LazyPattern(
     r"(?:(?<=\+)\d{1,3}|\d(?!\d)|(?:00|011|0011)[\s.\-]*\d{1,3})[\d\s().\-]*"
-    r"|\d(?:[\d\s).\-]|\(\s*0\s*\))*"
+    rf"|\d(?:[\d\s).\-]|(?!{_ANOTHER_NUMBER})\()*"
 )
 # The letters of a number written in words after its digits (`1-800-FLOWERS`,
 # `1-800-4A-CHILD`, `1 800 THE LOST`, `1-866-DHS-2-ICE`): capital words and digits
