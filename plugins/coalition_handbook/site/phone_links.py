@@ -79,9 +79,13 @@ _ANOTHER_NUMBER = (
     r"\(\s*(?:\d[\s.\-]*){7,}\)"
     r"|\(\s*[2-9]\d{2}\s*\)\s*[2-9]\d{2}[\s.\-]*\d{4}(?!\d)"
 )
+# A dash a space apart before a North American number parts it from the digits before
+# (`Suite 200 - 402-555-0142`, `Since 1985 – 1-888-373-7888` were tel:2004025550142 and
+# tel:198518883737888; `(402) 555 - 0142` stays one number).
+_DASH_BEFORE_ANOTHER = r" - ?(?:1[ .\-]?)?\(?[2-9]\d{2}\)?[ .\-]?[2-9]\d{2}[ .\-]?\d{4}(?!\d)"
 _NUMBER = LazyPattern(
     r"(?:(?<=\+)\d{1,3}|\d(?!\d)|(?:00|011|0011)[\s.\-]*\d{1,3})[\d\s().\-]*"
-    rf"|\d(?:[\d\s).\-]|(?!{_ANOTHER_NUMBER})\()*"
+    rf"|\d(?:(?!{_DASH_BEFORE_ANOTHER})[\d\s).\-]|(?!{_ANOTHER_NUMBER})\()*"
 )
 # The letters of a number written in words after its digits (`1-800-FLOWERS`,
 # `1-800-4A-CHILD`, `1 800 THE LOST`, `1-866-DHS-2-ICE`): capital words and digits
