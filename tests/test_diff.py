@@ -2007,6 +2007,33 @@ def test_a_term_made_case_sensitive_shows_each_form_once_with_its_uses(
     ]
 
 
+def test_a_form_in_capitals_in_a_sentence_all_in_capitals_is_no_use_in_another_case(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review rv48b: `handbook check` reports no `T VISA` in a heading all in capitals
+    (term_case.in_capitals_sentence), yet the uses table listed it as a `term.case` use."""
+    write(repository, "glossary/t-visa.yml", term("T visa"))
+    page = "# Visas\n\n## WHAT A T VISA PROTECTS\n\nApply for a t visa.\n"
+    write(repository, "content/visas.md", page)
+    commit(repository)
+    write(
+        repository,
+        "glossary/t-visa.yml",
+        term("T visa", version=2, versions=(2, 1), extra="case_sensitive: true\n"),
+    )
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    rows = [line for line in out.splitlines() if line.startswith("| `T")]
+    assert rows == [
+        "| `T visa` | accepted (`t-visa`) | accepted (`t-visa`, this case only) | "
+        "in another case (`term.case`): `content/visas.md:5:13` |",
+    ]
+    check = run_checks(load_config(repository / "mkdocs.yml", require_folders=False))
+    assert [(f.rule, f.line, f.column) for f in check.findings if f.rule == "term.case"] == [
+        ("term.case", 5, 13)
+    ]
+
+
 def test_a_case_sensitive_form_recased_lists_the_uses_in_another_case(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -27,7 +27,8 @@ from .changes_model import FormStatusChange
 class Use:
     """One use of a form: `found` is the text as written at `line`:`column` of `path`;
     `case_ok` is False where its term is case-sensitive and `found` is in another case
-    (a `term.case` finding); `silenced`, where the check would report it but a
+    (a `term.case` finding: one in capitals in a sentence all in capitals is not, see
+    term_case.in_capitals_places); `silenced`, where the check would report it but a
     `handbook-disable` comment switches its rule off there; `rule`, the rule the check
     reports it by (None: none), and `level`, what the `rules:` setting makes that rule
     where it is not the rule's default: "off", or another severity."""
@@ -84,11 +85,19 @@ def _collect(
     case_sensitive = {term.id: term.case_sensitive for term in side.terms.values()}
     for document in scan(handbook, Matcher.from_terms(side.terms.values())):
         in_file = suppressions.get(document.path)
+        # A use in capitals in a sentence all in capitals is in no other case for the
+        # check (term.case), nor here: one definition, term_case.in_capitals_places.
+        typographic = (
+            term_case.in_capitals_places(document)
+            if any(not located.match.case_ok for located in document.matches)
+            else frozenset()
+        )
         for located in document.matches:
             match = located.match
             key = form_key(match.form, case_sensitive.get(match.term_id, False))
             if key in wanted:
-                rule = _reported_as(match) if reported else None
+                case_ok = match.case_ok or (located.line, located.column) in typographic
+                rule = _reported_as(match, case_ok) if reported else None
                 silenced = (
                     bool(in_file) and rule is not None and in_file.suppresses(rule, located.line)
                 )
@@ -98,7 +107,7 @@ def _collect(
                         located.line,
                         located.column,
                         located.found,
-                        match.case_ok,
+                        case_ok,
                         silenced,
                         rule,
                         _level(levels, rule),
@@ -115,10 +124,11 @@ def _level(levels: Mapping[str, str], rule: str | None) -> str | None:
     return None if level in (None, RULES[rule].default.value) else level
 
 
-def _reported_as(match: Match) -> str | None:
-    """The rule `handbook check` reports a use by, or None where it reports none."""
+def _reported_as(match: Match, case_ok: bool) -> str | None:
+    """The rule `handbook check` reports a use by, or None where it reports none;
+    `case_ok`, whether the check takes it for written in its case (`Use.case_ok`)."""
     if match.kind == "avoid":
         return term_avoid.RULE
     if match.kind == "deprecated":
         return term_deprecated.RULE
-    return None if match.case_ok else term_case.RULE
+    return None if case_ok else term_case.RULE
