@@ -808,6 +808,8 @@ The U.S. T VISA. ## WHAT A T Visa PROTECTS
 ## T VISA
 
 T VISA 2026
+
+FBI: T VISA
 """
 
 
@@ -836,6 +838,7 @@ def test_a_form_in_a_sentence_written_in_capitals_is_no_change_of_its_case(
         (23, "T Visa"),
         (25, "T VISA"),  # a heading of the form alone
         (27, "T VISA"),  # digits are no words in capitals
+        (29, "T VISA"),  # nor is a known acronym (review rv48b)
     ]
 
 
@@ -864,3 +867,30 @@ def test_a_forms_sentence_ends_at_a_stop_or_a_block(view: str, in_capitals: bool
     end = view.index("]")
     view = view.replace("[", " ").replace("]", " ")
     assert in_capitals_sentence(view, start, end) is in_capitals
+
+
+@pytest.mark.parametrize(
+    ("view", "in_capitals"),
+    [
+        # Review rv48b: acronyms and other terms' forms are in capitals whatever the
+        # sentence's case, so they tell nothing of it: a list of them is no sentence in
+        # capitals ("FBI" is a known acronym here, "U VISA" a form of a term).
+        ("\x00FBI, ICE, [T VISA]\x00", False),
+        ("\x00FBI: [T VISA]\x00", False),
+        ("\x00[T VISA] / {U VISA}\x00", False),
+        ("\x00[T VISA] AND {U VISA}\x00", True),  # "AND" is a word in capitals
+        ("\x00FBI WANTS A [T VISA]\x00", True),
+        # A script with no case has no capitals: its sentence is not in capitals.
+        ("\x00申请 [T VISA] 或 {U VISA} 的人\x00", False),
+        ("\x00申请 [T VISA] OR VISA\x00", False),
+        ("\x00ΑΙΤΗΣΗ [T VISA]\x00", True),  # Greek has capitals
+    ],
+)
+def test_acronyms_forms_and_letters_with_no_case_make_no_sentence_in_capitals(
+    view: str, in_capitals: bool
+) -> None:
+    start, end = view.index("[") + 1, view.index("]")
+    forms = [(view.index("{") + 1, view.index("}"))] if "{" in view else []
+    view = view.translate(str.maketrans("[]{}", "    "))
+    found = in_capitals_sentence(view, start, end, forms, frozenset({"FBI", "ICE"}))
+    assert found is in_capitals

@@ -266,7 +266,9 @@ def diff_report(
         language=config.language,
     )
     changes = _without_forms_of(changes, _term_ids(old.handbook, unloaded))
-    uses = find_uses(changes.form_changes, before, new.handbook, config.rules)
+    uses = find_uses(
+        changes.form_changes, before, new.handbook, config.rules, config.known_acronyms
+    )
     unloaded_files = _unloaded_files(old, new)
     notes: list[ConfigNote | BaseAheadNote] = [
         side.config_note for side in (old, new) if side.config_note is not None

@@ -9,7 +9,7 @@ so is one whose rule the plugin's `rules:` setting turns off or gives another se
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -48,9 +48,11 @@ def find_uses(
     old: Handbook,
     new: Handbook,
     levels: Mapping[str, str] = MappingProxyType({}),
+    acronyms: Collection[str] = frozenset(),
 ) -> dict[str, list[Use]]:
     """The uses in `new` of each changed form, by the form's key (`form_key`), each place
-    once, in path, line and column order; `levels`, the `rules:` setting.
+    once, in path, line and column order; `levels`, the `rules:` setting; `acronyms`,
+    the `known_acronyms` one.
 
     A form that is still a form of some term is looked for with the matcher of `new`, so
     the places are those `handbook check` sees (a longer form that contains it wins, as
@@ -64,9 +66,10 @@ def find_uses(
         (gone if change.new is None else still_forms).add(key)
     uses: dict[str, set[Use]] = {}
     if still_forms:
-        _collect(new, new, still_forms, uses, (handbook_suppressions(new), levels))
+        reported = (handbook_suppressions(new), levels)
+        _collect(new, new, still_forms, uses, reported, acronyms)
     if gone:  # the check reports no use of a form no term has: none is silenced
-        _collect(new, old, gone, uses, None)
+        _collect(new, old, gone, uses, None, acronyms)
     return {key: sorted(found) for key, found in uses.items()}
 
 
@@ -76,6 +79,7 @@ def _collect(
     wanted: set[str],
     uses: dict[str, set[Use]],
     reported: tuple[Mapping[str, Suppressions], Mapping[str, str]] | None,
+    acronyms: Collection[str],
 ) -> None:
     """Add to `uses` the uses in `handbook` of the `wanted` forms of `side`'s terms. Where
     the check reports them (`reported`: the suppression comments by path, and the
@@ -88,7 +92,7 @@ def _collect(
         # A use in capitals in a sentence all in capitals is in no other case for the
         # check (term.case), nor here: one definition, term_case.in_capitals_places.
         typographic = (
-            term_case.in_capitals_places(document)
+            term_case.in_capitals_places(document, acronyms)
             if any(not located.match.case_ok for located in document.matches)
             else frozenset()
         )

@@ -6,8 +6,10 @@ form written wrong: a heading (`## WHAT A T VISA PROTECTS`), a table's header ce
 Its sentence is the text around it up to the end of a sentence (`.`, `!` or `?` before
 a space) or of a block of the page (a heading, a table's cell, a paragraph, an item of a
 list): a line break ends none, as a paragraph's lines are wrapped where the editor
-chose. It must hold another word in capitals, and no small letter: a form in capitals
-alone (`## T VISA`) or among words in small letters (`Apply for a T VISA now`, `ask
+chose. It must hold another word in capitals, and no letter but capitals (none of a
+script with no case, as Chinese): an acronym of `known_acronyms` or another term's form
+is in capitals in any sentence and counts as no such word (`FBI, ICE: T VISA`). A form
+in capitals alone (`## T VISA`) or among words in small letters (`Apply for a T VISA now`, `ask
 USCIS about T VISA rules`) is reported, and so is one written in another case than
 capitals (`T Visa`) wherever it is. A form written in capitals only matches in capitals
 (DESIGN section 4), so none of its uses is ever in another case.
@@ -16,7 +18,7 @@ capitals (`T Visa`) wherever it is. A form written in capitals only matches in c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 from ..documents import ScannedDocument, flagged_uses, scan_handbook
 from ..findings import Finding, as_quoted
@@ -70,20 +72,33 @@ def _in_capitals_sentences(context: CheckContext, paths: set[str]) -> set[tuple[
     found: set[tuple[str, int, int]] = set()
     if not paths:
         return found
+    acronyms = context.config.known_acronyms
     for document in scan_handbook(context):
         if document.path in paths:
-            found.update((document.path, *place) for place in in_capitals_places(document))
+            found.update(
+                (document.path, *place) for place in in_capitals_places(document, acronyms)
+            )
     return found
 
 
-def in_capitals_places(document: ScannedDocument) -> set[tuple[int, int]]:
+def in_capitals_places(
+    document: ScannedDocument, acronyms: Collection[str] = frozenset()
+) -> set[tuple[int, int]]:
     """(line, column) of the document's accepted forms in another case that are in
-    capitals in a sentence all in capitals: no `term.case` finding. `handbook diff`
-    lists a use in another case by the same test (editor/usage.py)."""
+    capitals in a sentence all in capitals: no `term.case` finding. `acronyms`, the
+    `known_acronyms` setting. `handbook diff` lists a use in another case by the same test
+    (editor/usage.py)."""
+    hits_of = {id(text): hits for text, hits in zip(document.texts, document.hits, strict=True)}
     return {
         (line, column)
         for text, hit, line, column, _ in document.placed(_in_another_case)
-        if in_capitals_sentence(text.view, hit[0], hit[1])
+        if in_capitals_sentence(
+            text.view,
+            hit[0],
+            hit[1],
+            [(other[0], other[1]) for other in hits_of[id(text)] if other is not hit],
+            acronyms,
+        )
     }
 
 
@@ -93,15 +108,34 @@ def _in_another_case(hit: Hit) -> bool:
     return hit[2].kind == "accepted" and not hit[3]
 
 
-def in_capitals_sentence(view: str, start: int, end: int) -> bool:
+# A word: letters, digits and underscores left out.
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def in_capitals_sentence(
+    view: str,
+    start: int,
+    end: int,
+    forms: Iterable[tuple[int, int]] = (),
+    acronyms: Collection[str] = frozenset(),
+) -> bool:
     """Whether `view[start:end]`, a form's use, is in capitals in a sentence all in
-    capitals with another word in it (see the module's docstring)."""
+    capitals with another word in it (see the module's docstring). The other terms'
+    forms found in `view` (`forms`, their spans) and the `acronyms` are in capitals
+    whatever the sentence's case: they are no such word."""
     if not _capitals(view[start:end]):
         return False
-    before = view[max(start - _READ, 0) : start]
-    ends = [found.end() for found in _BEFORE.finditer(before)]
-    before = before[ends[-1] :] if ends else before
-    after = view[end : end + _READ]
-    stop = _AFTER.search(after)
-    around = before + (after[: stop.start()] if stop else after)
-    return _capitals(around) and any(character.isupper() for character in around)
+    low = max(start - _READ, 0)
+    ends = [found.end() for found in _BEFORE.finditer(view, low, start)]
+    low = ends[-1] if ends else low
+    stop = _AFTER.search(view[end : end + _READ])
+    high = end + (stop.start() if stop else len(view[end : end + _READ]))
+    around = view[low:start] + view[end:high]
+    # Every letter a capital: a small one, or one of a script with no case (CJK), is not.
+    if any(character.isalpha() and not character.isupper() for character in around):
+        return False
+    masked = list(view[low:high])
+    for form_start, form_end in [(start, end), *forms]:
+        for index in range(max(form_start, low), min(form_end, high)):
+            masked[index - low] = " "
+    return any(word not in acronyms for word in _WORD.findall("".join(masked)))
