@@ -1905,3 +1905,13 @@ def test_the_section_that_holds_the_glossary_folds_its_long_runs_of_pages() -> N
         "Page 002",
     ]
     assert (other.title, other.url) == ("Guide", "guide/page-000/")
+
+
+def test_term_pages_side_by_side_are_never_folded() -> None:
+    """Review rv48b: a `nav` listing term pages one by one (a "Key terms" list) folded
+    them with the author's pages into one link, so a term page's sidebar, rendered once
+    for all term pages, hid the term's own link. A term page ends a run and stays a link."""
+    terms = [_nav_page(f"glossary/term-{n:02d}.md", f"Term {n:02d}") for n in range(14)]
+    shown = _shown(navigation.top_level_entries([*terms, *_flat(13)]))
+    assert shown[:14] == [(f"Term {n:02d}", f"glossary/term-{n:02d}/") for n in range(14)]
+    assert shown[14:] == [("Page 000 \N{EN DASH} Page 012", "flat/000/")]

@@ -130,8 +130,8 @@ def _folded_runs(entries: list[NavEntry]) -> list[NavEntry]:
     """`entries` with each run of more than `COMPACT_SECTION_ENTRIES` pages side by side
     made one link to its first page, named by its first page's title and its last's
     (`Intake – Zoning`), whose own sidebar (the theme's) lists them: a `nav` of 200 pages
-    put 200 links on every term page. A section, a link, and the home page, the
-    Glossary and Changes (`_NEVER_FOLDED`) end a run and are shown as they are. A section
+    put 200 links on every term page. A section, a link, a term page, and the home
+    page, the Glossary and Changes (`_NEVER_FOLDED`) end a run and are shown as they are. A section
     shown whole has no run that long, but the one holding the Glossary."""
     folded: list[NavEntry] = []
     run: list[NavEntry] = []
@@ -157,10 +157,13 @@ _NEVER_FOLDED = frozenset({"index.md", GLOSSARY_INDEX, CHANGES_PAGE})
 
 
 def _in_a_run(entry: NavEntry) -> bool:
-    """Whether `entry` is a page a run of them may fold: a page of the author's."""
+    """Whether `entry` is a page a run of them may fold: a page of the author's. A term
+    page is not: the sidebar is rendered once for every term page, so a fold would hide
+    a term's own link on its own page (review rv48b)."""
     if entry._title is not None or entry.entries or len(entry.pages) != 1:
         return False
-    return entry.pages[0].file.src_uri not in _NEVER_FOLDED
+    page = entry.pages[0]
+    return page.file.src_uri not in _NEVER_FOLDED and not _is_term_page(page)
 
 
 def _shown(entries: Sequence[NavEntry]) -> int:
