@@ -810,6 +810,10 @@ The U.S. T VISA. ## WHAT A T Visa PROTECTS
 T VISA 2026
 
 FBI: T VISA
+
+Read `t-visa.md` FOR THE T VISA.
+
+SEE `T-VISA.MD` FOR THE T VISA.
 """
 
 
@@ -839,6 +843,7 @@ def test_a_form_in_a_sentence_written_in_capitals_is_no_change_of_its_case(
         (25, "T VISA"),  # a heading of the form alone
         (27, "T VISA"),  # digits are no words in capitals
         (29, "T VISA"),  # nor is a known acronym (review rv48b)
+        (31, "T VISA"),  # code ends no sentence: its small letters count (review rv48b)
     ]
 
 

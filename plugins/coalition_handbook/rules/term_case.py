@@ -6,7 +6,7 @@ form written wrong: a heading (`## WHAT A T VISA PROTECTS`), a table's header ce
 Its sentence is the text around it up to the end of a sentence (`.`, `!` or `?` before
 a space) or of a block of the page (a heading, a table's cell, a paragraph, an item of a
 list): a line break ends none, as a paragraph's lines are wrapped where the editor
-chose. It must hold another word in capitals, and no letter but capitals (none of a
+chose, nor does a code span, whose small letters count. It must hold another word in capitals, and no letter but capitals (none of a
 script with no case, as Chinese): an acronym of `known_acronyms` or another term's form
 is in capitals in any sentence and counts as no such word (`FBI, ICE: T VISA`). A form
 in capitals alone (`## T VISA`) or among words in small letters (`Apply for a T VISA now`, `ask
@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Iterator
 
-from ..documents import ScannedDocument, flagged_uses, scan_handbook
+from ..documents import CheckedText, ScannedDocument, flagged_uses, scan_handbook
 from ..findings import Finding, as_quoted
+from ..lazy_pattern import LazyPattern
 from ..matching import Hit
 from .base import CheckContext
 
@@ -89,17 +90,42 @@ def in_capitals_places(
     `known_acronyms` setting. `handbook diff` lists a use in another case by the same test
     (editor/usage.py)."""
     hits_of = {id(text): hits for text, hits in zip(document.texts, document.hits, strict=True)}
+    shown: dict[int, str] = {}
     return {
         (line, column)
         for text, hit, line, column, _ in document.placed(_in_another_case)
         if in_capitals_sentence(
-            text.view,
+            shown.setdefault(id(text), _with_code(text)),
             hit[0],
             hit[1],
             [(other[0], other[1]) for other in hits_of[id(text)] if other is not hit],
             acronyms,
         )
     }
+
+
+# A code span on one line of a page: its backticks, then its text.
+_CODE_SPAN = LazyPattern(r"(?<!`)(`+)(?!`)([^\n]*?[^`\n])\1(?!`)")
+
+
+def _with_code(text: CheckedText) -> str:
+    """`text`'s view with the text of each code span the view left out (its NULs) put
+    back: a code span ends no sentence, and its small letters are the sentence's
+    (``Read `t-visa.md` FOR THE T VISA.``: review rv48b). Pages only, whose view offsets
+    are their source's; a YAML value's view is read as it is."""
+    view, source = text.view, text.source
+    if text.offsets is not None or "`" not in source:
+        return view
+    parts: list[str] = []
+    last = 0
+    for span in _CODE_SPAN.finditer(source):
+        start, end = span.span()
+        if view[start:end].strip("\x00"):  # not a code span the view left out
+            continue
+        ticks = len(span.group(1))
+        parts += [view[last:start], " " * ticks, span.group(2), " " * ticks]
+        last = end
+    return "".join([*parts, view[last:]]) if parts else view
 
 
 def _in_another_case(hit: Hit) -> bool:
