@@ -697,3 +697,110 @@ def test_an_asterisk_that_is_no_emphasis_is_read_as_typed(tmp_path: Path) -> Non
         (5, 27, "402*-555-0161"),
         (5, 46, "402\n555*-0162"),
     ]
+
+
+def test_markup_inside_a_digit_group_is_read_through(tmp_path: Path) -> None:
+    """Review of the converted pages' reading: a tag or emphasis inside a group of digits
+    (`402-555-01<ins>28</ins>`, `402-555-<span>01</span>28`), or a tag whose attribute
+    holds text (a tooltip, `402-<span title="x">555</span>-0131`), split a number the site
+    shows whole: read both as the site shows it, joined, and as before (a footnote's
+    superscript or a number's bold end before a digit stays apart), what either finds
+    reported, the longer where both find one."""
+    page = (
+        "Call 402-555-01<ins>28</ins> or 402-555-01**28** or 402-555-<span>01</span>28.\n\n"
+        'Or 402-<span title="x">555</span>-0131 or <a title="y">402</a>-555-0132.\n\n'
+        "Kept: 402-555-0123<sup>1</sup> or **402-555-0129**1 or 402-555-0130<sub>2</sub>.\n"
+    )
+    assert found_in(tmp_path, page) == [
+        (1, 6, "402-555-01<ins>28"),
+        (1, 33, "402-555-01**28"),
+        (1, 53, "402-555-<span>01</span>28"),
+        (3, 4, '402-<span title="x">555</span>-0131'),
+        (3, 56, "402</a>-555-0132"),
+        (5, 7, "402-555-0123"),
+        (5, 37, "402-555-0129"),
+        (5, 56, "402-555-0130"),
+    ]
+
+
+def test_emphasis_around_a_mailbox_or_a_domain_is_read_through(tmp_path: Path) -> None:
+    """Review of the converted pages' reading: emphasis by an address's `@`
+    (`**jane**@example.org`, `_lee_@example.org`, `ann@**example**.org`) is shown as the
+    address whole: found, its marks read through, and a public one is still public. An
+    underscore inside a word is no emphasis (`lee_ann@`), as Python-Markdown reads it."""
+    page = (
+        "Write **jane**@example.org or _lee_@example.org or ann@**example**.org.\n\n"
+        "Or *bo*@*example.org* or __cy__@example.org or dee@_example_.org.\n\n"
+        "Public: _help_@coalition.org and **help**@coalition.org.\n\n"
+        "Kept: lee_ann@example.org and x_y@example.org.\n"
+    )
+    assert found_in(tmp_path, page, ["help@coalition.org"]) == [
+        (1, 9, "jane**@example.org"),
+        (1, 32, "lee_@example.org"),
+        (1, 52, "ann@**example**.org"),
+        (3, 5, "bo*@*example.org"),
+        (3, 28, "cy__@example.org"),
+        (3, 48, "dee@_example_.org"),
+        (7, 7, "lee_ann@example.org"),
+        (7, 31, "x_y@example.org"),
+    ]
+
+
+def test_a_quoted_greater_than_sign_ends_no_tag(tmp_path: Path) -> None:
+    """Review of the converted pages' reading: a `>` inside a quoted attribute value is
+    the value's, as Python-Markdown and browsers read it; ending the tag there split
+    `402-<span data-x="a>b">555</span>-0123`, whose number was found from 555 only."""
+    page = (
+        'Call 402-<span data-x="a>b">555</span>-0123 or'
+        " 402-<b class='c>d'>555</b>-0124 or <span title=\"a>b\">555</span>-0125.\n"
+    )
+    assert found_in(tmp_path, page) == [
+        (1, 6, '402-<span data-x="a>b">555</span>-0123'),
+        (1, 48, "402-<b class='c>d'>555</b>-0124"),
+        (1, 101, "555</span>-0125"),
+    ]
+
+
+# Crafted pages of 50,000 characters for `markdown_readings`: quotes left open in tags,
+# tags over lines and blank lines, runs of marks by digits and `@`, numbers split by tags
+# whose attribute holds text (two readings, and what both find merged).
+_CRAFTED_MARKUP = {
+    "open quotes": ('<span title="', 3_846),
+    "quotes of both kinds": ("<i a=\"<i a='", 4_166),
+    "tags over blank lines": ('<b a="\n\n', 6_250),
+    "marks by digits": ("*1", 25_000),
+    "underscores by digits": ("_1_ ", 12_500),
+    "marks by an at": ("**a**@", 8_333),
+    "tags in digits": ("1<ins>2", 7_142),
+    "tags with text": ('402-<span title="x">555</span>-0131 ', 1_388),
+}
+
+
+def test_converted_markup_is_read_in_linear_time() -> None:
+    """Each crafted page (a fifth of it) read twice as long costs about twice the calls
+    (`calls_made`: the Python-level steps and each pattern's call), and so does a page of
+    numbers that both readings find; each is read whole under the CPU guard
+    (`python_in_time`), which stops a pattern gone quadratic inside one call."""
+    from work import calls_made, python_in_time
+
+    from coalition_handbook.model.types import Origin
+    from coalition_handbook.rules.privacy_allow_list import AllowList
+    from coalition_handbook.rules.privacy_markdown import markdown_readings
+    from coalition_handbook.rules.privacy_pii import _reported_in_file
+
+    for name, (piece, times) in _CRAFTED_MARKUP.items():
+        page = piece * (times // 5)  # counted on 10,000 and 20,000 characters
+        once = calls_made(markdown_readings, page)
+        twice = calls_made(markdown_readings, page * 2)
+        assert twice <= 2.2 * once + 100, (name, once, twice)
+    numbers = '402-<span title="x">555</span>-0131 ' * 200
+    allowed = AllowList.of([], [])
+    once = calls_made(_reported_in_file, Origin("index.md", numbers), allowed)
+    twice = calls_made(_reported_in_file, Origin("index.md", numbers * 2), allowed)
+    assert twice <= 2.2 * once, (once, twice)
+    completed = python_in_time(
+        "from coalition_handbook.rules.privacy_markdown import markdown_readings\n"
+        f"for piece, times in {list(_CRAFTED_MARKUP.values())!r}:\n"
+        "    assert markdown_readings(piece * times * 2)\n"
+    )
+    assert (completed.returncode, completed.stderr) == (0, "")

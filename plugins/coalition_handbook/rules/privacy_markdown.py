@@ -1,14 +1,21 @@
 """Markdown as privacy.pii reads it (`privacy_pii`): through what splits what a reader
-reads whole (`markdown_read`): a backslash before punctuation, the tag of an inline
-element that carries no link or text, emphasis marks against a digit.
+reads whole (`markdown_readings`): a backslash before punctuation, the tag of an inline
+element (Python-Markdown's: `HTML_TAG`, a quoted `>` inside it), emphasis by a digit or an
+`@`; once as before, markup between two letters or digits kept apart, and again joined,
+where that differs by a digit (`402-555-01<ins>28</ins>`): what either finds is reported
+(`also_found`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
+from itertools import accumulate
+from typing import Protocol, TypeVar
 
 from ..lazy_pattern import LazyPattern
+from ..markdown.inline_openers import HTML_TAG
 from ..markup import INLINE_ELEMENTS, readable_text
 from ..source_map import UNCHANGED, PositionMap, rewritten
 
@@ -16,81 +23,146 @@ from ..source_map import UNCHANGED, PositionMap, rewritten
 # old web pages converted by pandoc, mammoth or markdownify): a backslash before ASCII
 # punctuation (`402\\-555\\-0124` is shown `402-555-0124`; `jane\\@example.org` is shown
 # with its backslash, but read through by anyone, as `jane [at] gmail` is), the tag of an
-# inline element that carries no link or text (`402-<span>555</span>-0128`, on one line),
-# and emphasis marks against a digit (`**402**-555-0160`; an asterisk that opens or closes
-# no emphasis is shown as typed: `_emphasis_runs`). A backtick and a `~` escaped
-# are kept: one taken out could open a fence in what is read, which parts its lines. A
-# tag may run over lines (`pandoc -t gfm` wraps it between attributes), not past a blank
-# line, which ends the paragraph; its line breaks are kept, so that lines stay lines.
-_MARKDOWN_SPLITS = LazyPattern(
-    r"\\[!-/:-@\[-_{-}]|<(?P<tag>/?[A-Za-z][\w:-]*+)(?:\s[^<>]*+)?>|(?P<marks>\*++)"
-)
+# inline element that carries no link or text (`402-<span>555</span>-0128`), as
+# Python-Markdown reads a tag (`HTML_TAG`, the inline pass's: a quoted value may hold a
+# `>`, `<span data-x="a>b">`), and both marks of an emphasis, `*` or `_`, one of which
+# stands by a digit or an `@` (`**402**-555-0160`, `**jane**@example.org`,
+# `ann@**example**.org`; a mark that opens or closes no emphasis is shown as typed:
+# `_emphasis_runs`). A backtick and a `~` escaped are kept: one taken out could open a
+# fence in what is read, which parts its lines. A tag may run over lines (`pandoc -t gfm`
+# wraps it between attributes), not past a blank line: each paragraph is read alone; its
+# line breaks are kept, so that lines stay lines.
+_MARKDOWN_SPLITS = LazyPattern(rf"\\[!-/:-@\[-_{{-}}]|{HTML_TAG}|(?P<marks>\*++|_++)")
+# Where a paragraph ends: no tag, no emphasis runs past it.
 _BLANK_LINE = LazyPattern(r"\n[ \t]*+\r?\n")
+# A run of emphasis marks by a digit or an `@`: where the pairing is worth finding.
+_MARKS_BY_DATA = LazyPattern(r"[*_][\d@]|[\d@][*_]")
+
+Reading = tuple[str, PositionMap]
 
 
-def markdown_read(text: str) -> tuple[str, PositionMap]:
-    """`text`, a page or a term's or protocol's Markdown, with what `_MARKDOWN_SPLITS`
-    finds taken out, and where each place of it is in `text`."""
-    if "\\" not in text and "<" not in text and "*" not in text:
-        return text, UNCHANGED
-    return rewritten(text, _splits(text))
+def markdown_readings(text: str) -> list[Reading]:
+    """`text`, a page or a term's or protocol's Markdown, read through what splits what
+    the site shows whole (`_MARKDOWN_SPLITS`), and where each place of each reading is in
+    `text`: one reading, and a second where the first kept markup apart by a digit (a tag
+    or emphasis between two letters or digits, a tag whose attribute holds text), which
+    reads all of it through, as the site shows the text (`402-555-01<ins>28</ins>`,
+    `402-<span title="x">555</span>-0131`). What either finds is reported (`also_found`):
+    a number's bold end before a digit (`**402-555-0128**1`) keeps it whole in the first."""
+    if "\\" not in text and "<" not in text and "*" not in text and "_" not in text:
+        return [(text, UNCHANGED)]
+    emphasis = _read_through_runs(text) if _MARKS_BY_DATA.search(text) else frozenset()
+    kept: list[bool] = []
+    readings = [rewritten(text, _splits(text, emphasis, kept))]
+    if kept:
+        readings.append(rewritten(text, _splits(text, emphasis, None)))
+    return readings
 
 
-def _splits(text: str) -> Iterator[tuple[int, int, str]]:
-    emphasis: set[int] | None = None  # found once, if a run of `*` stands by a digit
-    for found in _MARKDOWN_SPLITS.finditer(text):
-        start, end = found.span()
-        if found.group("marks") is not None:
-            digit = _digit_at(text, start - 1) or _digit_at(text, end)
-            if digit and not _between_letters(text, start, end):
-                emphasis = _emphasis_runs(text) if emphasis is None else emphasis
-                if start in emphasis:
-                    yield start, end, ""
-        elif found.group("tag") is not None:
-            name = found.group("tag").lstrip("/").lower()
-            tag = found.group()  # with no attribute's value, no text: read at once
-            if name not in _JOINED_ELEMENTS or _between_letters(text, start, end):
-                continue
-            if "=" in tag and not readable_text(tag).isspace():
-                continue
-            if "\n" not in tag:
+def _splits(
+    text: str, emphasis: frozenset[int], kept: list[bool] | None
+) -> Iterator[tuple[int, int, str]]:
+    """The spans `rewritten` reads out of `text`: those of `_MARKDOWN_SPLITS` to read
+    through, `emphasis` the runs of marks among them. With `kept`, markup between two
+    letters or digits and tags that carry text are kept, and `kept` is given an item
+    when one of them stands by a digit; without it, they are read through too (but a
+    superscript's and a subscript's tags, shown apart)."""
+    paragraph_start = 0
+    for blank in (*_BLANK_LINE.finditer(text), None):
+        paragraph_end = len(text) if blank is None else blank.start()
+        for found in _MARKDOWN_SPLITS.finditer(text, paragraph_start, paragraph_end):
+            start, end = found.span()
+            if found.group("marks") is not None:
+                if start not in emphasis:
+                    continue
+                if kept is not None and _between_letters(text, start, end):
+                    _note_by_a_digit(text, start, end, kept)
+                    continue
                 yield start, end, ""
-            elif _BLANK_LINE.search(tag) is None:
-                for line in re.finditer(r"[^\r\n]++", tag):
-                    yield start + line.start(), start + line.end(), ""
-        else:  # an escape: its backslash
-            yield start, start + 1, ""
+            elif found.group("tag") is not None:
+                if found.group("tag_name").lower() not in _JOINED_ELEMENTS:
+                    continue
+                tag = found.group()  # with no attribute's value, no text: read at once
+                if kept is not None and (
+                    _between_letters(text, start, end)
+                    or ("=" in tag and not readable_text(tag).isspace())
+                ):
+                    _note_by_a_digit(text, start, end, kept)
+                    continue
+                if "\n" not in tag:
+                    yield start, end, ""
+                else:  # its line breaks kept, so that lines stay lines
+                    for line in re.finditer(r"[^\r\n]++", tag):
+                        yield start + line.start(), start + line.end(), ""
+            else:  # an escape: its backslash
+                yield start, start + 1, ""
+        paragraph_start = paragraph_end if blank is None else blank.end()
+
+
+def _note_by_a_digit(text: str, start: int, end: int, kept: list[bool]) -> None:
+    """Give `kept` an item if the markup kept at `text[start:end]` stands by a digit
+    (past the markup after it)."""
+    if not kept and (
+        _digit_at(text, start - 1) or _digit_at(text, _MARKUP_AFTER.match(text, end).end())
+    ):
+        kept.append(True)
 
 
 # What `_emphasis_runs` steps through: an escape (`\\*` is no mark), a blank line (which
-# ends a paragraph, and the emphasis open in it), a run of `*`.
-_STAR_RUNS = LazyPattern(r"\\[!-/:-@\[-_{-}]|(?P<blank>\n[ \t]*+\r?\n)|(?P<run>\*++)")
+# ends a paragraph, and the emphasis open in it), a run of `*` or of `_`.
+_MARK_RUNS = LazyPattern(r"\\[!-/:-@\[-_{-}]|(?P<blank>\n[ \t]*+\r?\n)|(?P<run>\*++|_++)")
 
 
-def _emphasis_runs(text: str) -> set[int]:
-    """Where the runs of `*` in `text` that open or close emphasis start, as CommonMark
-    pairs them (simplified): a run that can close (not after a space) closes the last one
-    open in its paragraph that could open (not before a space). One that closes nothing
-    is shown as typed: a footnote's or a significance mark (`555*-1234`, `0128***`), no
-    markup to read through (review rv45c). One pass, linear."""
-    paired: set[int] = set()
-    opened: list[int] = []
-    for found in _STAR_RUNS.finditer(text):
+def _read_through_runs(text: str) -> frozenset[int]:
+    """Where the runs of emphasis marks start that are read through: both runs of an
+    emphasis that either stands by a digit or an `@` (`**402**-555-0160`,
+    `**jane**@example.org`, `ann@**example**.org`)."""
+    read_through: set[int] = set()
+    for opener, closer in _emphasis_runs(text):
+        if _by_data(text, opener) or _by_data(text, closer):
+            read_through.update((opener, closer))
+    return frozenset(read_through)
+
+
+def _by_data(text: str, start: int) -> bool:
+    """Whether the run of marks at `start` stands by a digit or an `@`."""
+    end = start + 1
+    while end < len(text) and text[end] == text[start]:
+        end += 1
+    return _data_at(text, start - 1) or _data_at(text, end)
+
+
+def _data_at(text: str, position: int) -> bool:
+    return 0 <= position < len(text) and (text[position].isdigit() or text[position] == "@")
+
+
+def _emphasis_runs(text: str) -> Iterator[tuple[int, int]]:
+    """Where each pair of runs of `*` or `_` in `text` that open and close emphasis
+    starts, as CommonMark pairs them (simplified): a run that can close (not after a
+    space) closes the last one of its mark open in its paragraph that could open (not
+    before a space); a run of `_` opens only after no letter or digit and closes only
+    before none, as Python-Markdown reads it (`lee_ann@` holds no emphasis). One that
+    closes nothing is shown as typed: a footnote's or a significance mark (`555*-1234`,
+    `0128***`), no markup to read through (review rv45c). One pass, linear."""
+    opened: dict[str, list[int]] = {"*": [], "_": []}
+    for found in _MARK_RUNS.finditer(text):
         if found.group("blank") is not None:
-            opened.clear()
+            opened["*"].clear()
+            opened["_"].clear()
         elif found.group("run") is not None:
             start, end = found.span()
+            mark = text[start]
             before = text[start - 1] if start > 0 else " "
             after = text[end] if end < len(text) else " "
-            if _flanking(before, after) and opened:
-                paired.update((opened.pop(), start))
-            elif _flanking(after, before):
-                opened.append(start)
-    return paired
+            underscore = mark == "_"
+            if _flanking(before, after) and opened[mark] and not (underscore and after.isalnum()):
+                yield opened[mark].pop(), start
+            elif _flanking(after, before) and not (underscore and before.isalnum()):
+                opened[mark].append(start)
 
 
 def _flanking(inside: str, outside: str) -> bool:
-    """Whether a run of `*` with `inside` on the side of its text and `outside` on the
+    """Whether a run of marks with `inside` on the side of its text and `outside` on the
     other can open or close emphasis (CommonMark's flanking: text against it, and a
     punctuation mark there only with a space or a punctuation mark outside)."""
     if inside.isspace():
@@ -107,7 +179,7 @@ def _digit_at(text: str, position: int) -> bool:
 # `402-555-0123<sup>1</sup>`, is no digit of it).
 _JOINED_ELEMENTS = INLINE_ELEMENTS - {"sup", "sub"}
 # The tags and emphasis marks that follow a place, a few at most (`</b></i>`).
-_MARKUP_AFTER = LazyPattern(r"(?:<[^<>]*+>|\*++){0,8}")
+_MARKUP_AFTER = LazyPattern(rf"(?:{HTML_TAG}|\*++){{0,8}}")
 
 
 def _between_letters(text: str, start: int, end: int) -> bool:
@@ -116,3 +188,36 @@ def _between_letters(text: str, start: int, end: int) -> bool:
     (`**402-555-0128**1`, `0125</span>a`), which reading them joined would make one."""
     after = _MARKUP_AFTER.match(text, end).end()
     return start > 0 and text[start - 1].isalnum() and after < len(text) and text[after].isalnum()
+
+
+class _Found(Protocol):
+    start: int
+    end: int
+
+
+F = TypeVar("F", bound=_Found)
+
+
+def also_found(found: list[F], more: Iterable[F]) -> list[F]:
+    """What `found` (one reading's) and `more` (another's) report together: each of
+    `more` found nowhere in `found`, or that covers what it overlaps there, in its place
+    (`402-<span title="x">555</span>-0131` whole, not `555</span>-0131`). Each overlap is
+    found by bisection: linear in a page of thousands of numbers."""
+    more = list(more)
+    if not found:
+        return more
+    found = sorted(found, key=lambda data: (data.start, data.end))
+    starts = [data.start for data in found]
+    reach = list(accumulate((data.end for data in found), max))  # the furthest end so far
+    spans = {(data.start, data.end) for data in found}
+    dropped: set[int] = set()
+    added: list[F] = []
+    for data in more:
+        if (data.start, data.end) in spans:
+            continue
+        first, past = bisect_right(reach, data.start), bisect_left(starts, data.end)
+        overlapped = [at for at in range(first, past) if found[at].end > data.start]
+        if all(data.start <= found[at].start and found[at].end <= data.end for at in overlapped):
+            dropped.update(overlapped)
+            added.append(data)
+    return [data for at, data in enumerate(found) if at not in dropped] + added

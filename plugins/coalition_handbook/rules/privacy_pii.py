@@ -14,8 +14,9 @@ through, as matching reads text.
 A character reference is read as the character a reader is shown
 (`jane&#64;gmail.com`, `555&nbsp;867&nbsp;5309`), in pages and in HTML, XML and SVG
 files, and reported as written. In Markdown, a backslash before punctuation, an inline
-element's tag and emphasis marks against a digit are read through (`402\\-555\\-0124`,
-`402-<span>555</span>-0128`, `**402**-555-0160`: `privacy_markdown`), as converted Word
+element's tag and emphasis by a digit or an `@` are read through (`402\\-555\\-0124`,
+`402-<span>555</span>-0128`, `**402**-555-0160`, `**jane**@example.org`; inside a group
+of digits too, `402-555-01<ins>28</ins>`: `privacy_markdown`), as converted Word
 documents write them. `privacy.allow` lists public data (hotlines, office
 addresses); phone numbers are compared as the world dials them (`phone_key`), however
 the entry and the text write them, and a number is public written at home and abroad
@@ -113,7 +114,7 @@ from .folded_lines import is_folded, unfolded
 from .preformatted import preformatted_lines
 from .privacy_allow_list import AllowList
 from .privacy_file_names import name_message, personal_data_in_names
-from .privacy_markdown import markdown_read
+from .privacy_markdown import also_found, markdown_readings
 from .privacy_reported import ReportedData, every_line, no_lines, reported_personal_data
 from .privacy_settings import setting_texts
 from .soft_breaks import reads_lines_on
@@ -323,16 +324,19 @@ def _reported_joined(texts: Sequence[str], allowed: AllowList) -> list[list[Repo
 
 
 def _reported_in_file(origin: Origin, allowed: AllowList) -> list[ReportedData]:
-    # Read as shown: Python-Markdown and browsers decode character references.
-    read, to_source = markdown_read(origin.text)
-    read, decoded = decoded_references(read)
-    to_source = chained(to_source, decoded)
-    lines_of = no_lines  # YAML: a block scalar's lines are a paragraph's
-    if origin.path.lower().endswith(MARKDOWN_SUFFIXES):  # a page: its code blocks' are lines
-        lines_of = partial(code_block_spans, body_line=origin.body_line)
-    return list(
-        reported_personal_data(origin.path, origin.text, read, to_source, allowed, lines_of)
-    )
+    found: list[ReportedData] = []
+    for read, to_source in markdown_readings(origin.text):  # one, or kept apart and joined
+        # Read as shown: Python-Markdown and browsers decode character references.
+        read, decoded = decoded_references(read)
+        to_source = chained(to_source, decoded)
+        lines_of = no_lines  # YAML: a block scalar's lines are a paragraph's
+        if origin.path.lower().endswith(MARKDOWN_SUFFIXES):  # a page: its code blocks' lines
+            lines_of = partial(code_block_spans, body_line=origin.body_line)
+        reported = reported_personal_data(
+            origin.path, origin.text, read, to_source, allowed, lines_of
+        )
+        found = also_found(found, reported)
+    return found
 
 
 def _cost(origin: Origin) -> float:
