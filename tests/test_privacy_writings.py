@@ -804,3 +804,36 @@ def test_converted_markup_is_read_in_linear_time() -> None:
         "    assert markdown_readings(piece * times * 2)\n"
     )
     assert (completed.returncode, completed.stderr) == (0, "")
+
+
+def test_an_address_or_a_number_in_a_link_s_path_is_reported(tmp_path: Path) -> None:
+    """Review of the converted pages' reading: the site publishes a link's and an image's
+    URL in its page (`href`, `src`), so an e-mail address or a phone number in its path
+    is published (`files/jane.doe@example.org.pdf`, `photos/402-555-0123.jpg`): reported
+    where the source writes it, as written; a public one is still public. A path's digits
+    written together (an id, a timestamp), its dates (one segment at a time) and a file
+    name with an `@` and no address before its extension (`logo@2x.png`) are none; a
+    slug's number is read as words (`mary-major-402-555-0142`), as a page's name is."""
+    page = (
+        "See [flyer](https://example.org/files/jane.doe@example.org.pdf) and"
+        " ![](photos/402-555-0123.jpg).\n\n"
+        'Write [Jane Doe](mailto:jane.doe@gmail.com) or <a href="/people/lee%40example.org/">'
+        "Lee</a>.\n\n"
+        "[card]: https://example.org/cards/402.555.0124.vcf\n\n"
+        "Slug: [case](https://example.org/cases/mary-major-402-555-0142/).\n\n"
+        "Public: [hotline](https://example.org/call/1-888-373-7888) and"
+        " [help](/contact/help@coalition.org).\n\n"
+        "Kept: [a](https://example.org/2024/05/12/post-4025550125/)"
+        " [b](https://x.org/status/1789012345678901234) [c](https://x.org/p?id=4025550126&q=1)"
+        " [d](img/logo@2x.png) [e](https://medium.com/@jane.doe)"
+        " [f](https://unpkg.com/react@18.2.0/umd/react.js) [g](files/2024-05-12-report.pdf)"
+        " [h](https://example.org/docs/ISO-8601-2019).\n"
+    )
+    assert found_in(tmp_path, page, ["1-888-373-7888", "help@coalition.org"]) == [
+        (1, 39, "jane.doe@example.org"),
+        (1, 80, "402-555-0123"),
+        (3, 25, "jane.doe@gmail.com"),
+        (3, 65, "lee%40example.org"),
+        (5, 35, "402.555.0124"),
+        (7, 51, "402-555-0142"),
+    ]

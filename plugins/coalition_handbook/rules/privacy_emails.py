@@ -81,6 +81,13 @@ def is_file_name(address: str) -> bool:
     return ending.lower() in _FILE_EXTENSIONS
 
 
+def file_name_stem_end(name: str) -> int:
+    """Where the name `name` ends before a file's extension that is no top-level domain
+    (`jane.doe@example.org.pdf`: before `.pdf`), or its length."""
+    stem, dot, ending = name.rpartition(".")
+    return len(stem) if dot and ending.lower() in _FILE_EXTENSIONS else len(name)
+
+
 def find_email_addresses(text: str) -> list[tuple[int, int]]:
     """(start, end) of every e-mail address in `text` (its URLs blanked: `privacy_personal_data`),
     written plainly or written out, in that order; no file name (`is_file_name`)."""

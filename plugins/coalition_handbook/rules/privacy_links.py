@@ -64,7 +64,7 @@ _WHATSAPP_LINK = LazyPattern(
 _INTERNATIONAL_NUMBER_LINK = LazyPattern(
     r"(?i:https?://(?:[\w-]+\.)*(?:wa\.me|whatsapp\.com)(?![\w.-])|whatsapp://|tg://)"
 )
-_LINKED_EMAIL = LazyPattern(EMAIL_REST.format(at="(?:@|%40)"))
+LINKED_EMAIL = LazyPattern(EMAIL_REST.format(at="(?:@|%40)"))
 _LINKED_PHONE = LazyPattern(
     rf"(?:[?&;#]{_PHONE_KEY}=|(?i:tel|sms|callto)(?::|%3A))"
     # Not a date (`?phone=2024-01-01`, `&contact=2024-12-31`).
@@ -95,7 +95,7 @@ def find_personal_data_in_urls(
             (at for mark in "?#&" if (at := text.find(mark, url_start, url_end)) >= 0),
             default=url_end,
         )
-        for found in _LINKED_EMAIL.finditer(text, query, url_end):
+        for found in LINKED_EMAIL.finditer(text, query, url_end):
             address = unquote(found.group())
             if not is_file_name(address):
                 yield "e-mail address", found.start(), found.end(), address

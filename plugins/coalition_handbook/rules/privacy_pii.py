@@ -54,11 +54,14 @@ as one ("Since 2005 Camino Health Center"), or whose type is an English word too
 ("Option 1 Via Email"), is reported only with an address around it. Spain and Latin
 America write the type and name first and the number after ("Calle Luna 123", "Av.
 Insurgentes Sur 1602"): `privacy_name_first_streets`. A file name with
-an `@` (`logo@2x.png`) is no e-mail address. Of a URL, only what it gives whoever opens it is
-checked: the number of a WhatsApp link (international, with or without its `+`; the
-app's `whatsapp://send?phone=...` too, and Telegram's `tg://resolve?phone=...`), the
-e-mail address and phone number of a form filled in beforehand. Messenger links reach
-a person, with `https://` or without: a WhatsApp or Signal link's number
+an `@` (`logo@2x.png`) is no e-mail address. A link's or an image's path, which the site
+publishes, is read for e-mail addresses and numbers written in groups, a segment at a
+time (`files/jane.doe@example.org.pdf`, `photos/402-555-0123.jpg`: `privacy_link_paths`).
+Of a URL's query, only what it gives whoever opens it is checked: the number of a
+WhatsApp link (international, with or without its `+`; the app's
+`whatsapp://send?phone=...` too, and Telegram's `tg://resolve?phone=...`), the e-mail
+address and phone number of a form filled in beforehand. Messenger links reach a
+person, with `https://` or without: a WhatsApp or Signal link's number
 ("wa.me/15558675309", "signal.me/#p/+15558675309"), a Telegram account ("t.me/jane_doe",
 the app's "tg://resolve?domain=jane_doe") and a Signal username link; and so does an
 invitation to a private group ("t.me/+...", "t.me/joinchat/...", "tg://join?invite=...",

@@ -1,7 +1,8 @@
 """What privacy.pii reports in a text (`privacy_pii`): the personal data found in it
-(`find_personal_data`, `find_personal_data_in_urls`, `find_locations`,
-`find_messenger_links`) that privacy.allow does not list (`AllowList`), placed in the
-source it was read from, masked, with what its finding says (`reported_personal_data`).
+(`find_personal_data`, `find_personal_data_in_urls`, `find_personal_data_in_paths`,
+`find_locations`, `find_messenger_links`) that privacy.allow does not list (`AllowList`),
+placed in the source it was read from, masked, with what its finding says
+(`reported_personal_data`).
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from functools import partial
 from ..findings import as_quoted
 from ..source_map import PositionMap, chained
 from ..wrapped_links import unwrapped_links
-from .privacy_allow import EXTENSION, public_start, whole_number_end
+from .privacy_allow import EXTENSION, Spans, public_start, whole_number_end
 from .privacy_allow_list import AllowList
+from .privacy_link_paths import find_personal_data_in_paths
 from .privacy_links import (
     GROUP_INVITATION,
     find_messenger_links,
@@ -125,7 +127,9 @@ def _reported_in(
     urls = url_spans(text)  # found once for both scans
     # Lowered once for the hints that the link and map link scans look for first.
     lowered = text.lower()
+    found: list[tuple[int, int]] = []  # what the text and the URLs' queries hold
     for kind, start, end in find_personal_data(text, urls, allowed.countries):
+        found.append((start, end))
         if kind == "phone number":
             # Compared as dialled only (and as E.164 writes it, where countries are
             # listed): a number is public however it is written.
@@ -146,7 +150,13 @@ def _reported_in(
         elif text_key(text[start:end]) in allowed.texts:
             continue
         yield reported(start, end, kind, partial(_personal_data_message, kind))
-    for kind, start, end, written in find_personal_data_in_urls(text, urls, lowered):
+    in_urls = list(find_personal_data_in_urls(text, urls, lowered))
+    found += ((start, end) for _, start, end, _ in in_urls)
+    in_paths = list(find_personal_data_in_paths(text, urls))
+    if in_paths:  # what a link's path holds, no datum found in its text or query again
+        found_before = Spans(found)
+        in_urls += (data for data in in_paths if not found_before.overlaps(data[1], data[2]))
+    for kind, start, end, written in in_urls:
         if kind == "phone number" and allowed.lists_number(written):
             continue
         if kind == "e-mail address" and text_key(written) in allowed.texts:

@@ -1,0 +1,94 @@
+"""The paths of links and images as privacy.pii reads them (`privacy_pii`): the site
+publishes a link's and an image's URL in its page (`href`, `src`), so an e-mail address or
+a phone number in its path is published (`files/jane.doe@example.org.pdf`,
+`photos/402-555-0123.jpg`): `find_personal_data_in_paths`. Of a URL's query, only what
+it gives whoever opens it is read (`privacy_links`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import unquote
+
+from ..lazy_pattern import LazyPattern
+from .privacy_emails import file_name_stem_end, is_file_name
+from .privacy_links import LINKED_EMAIL
+from .privacy_personal_data import find_personal_data
+
+# A link's or an image's destination written with no `://`, which the site publishes as
+# written (`href`, `src`): a Markdown link's or image's, a reference definition's, an HTML
+# `href` or `src`. One with a scheme (`mailto:`, `tel:`) is read as text, or below.
+_DESTINATION = LazyPattern(
+    r"\]\([ \t]*<?(?P<inline>[^\s()<>]+)"
+    r"|^[ \t]{0,3}\[[^\]\n]{1,999}\]:[ \t]*<?(?P<reference>[^\s<>]+)"
+    r"|(?<![\w-])(?i:href|src)[ \t]*=[ \t]*[\"']?(?P<attribute>[^\"'\s<>]+)",
+    re.MULTILINE,
+)
+_SCHEME_START = LazyPattern(r"[A-Za-z][\w+.-]*:")
+# A path's segment, between its `/`.
+_SEGMENT = LazyPattern(r"[^/]++")
+# What a path's segment holds before a phone number or an e-mail address is sought in it:
+# digits parted by a mark (`402-555-0123`, `+1.402...`), an `@` or its escape.
+_PATH_DATA_HINT = LazyPattern(r"\d[-._\s()]|%40|@", re.IGNORECASE)
+
+
+def find_personal_data_in_paths(
+    text: str, urls: list[tuple[int, int]]
+) -> Iterator[tuple[str, int, int, str]]:
+    """(kind, start, end, as written) of every e-mail address and phone number in the path
+    of a link or an image, which the site publishes in its page: of a URL (`urls`, after
+    its host) or of a destination with no scheme (`photos/402-555-0123.jpg`), one segment
+    at a time, without a file's extension (`jane.doe@example.org.pdf`). Digits written
+    together are an id, a timestamp, and no number; a date is none either."""
+    for url_start, url_end in urls:
+        host = text.find("://", url_start, url_end) + 3
+        path_start = text.find("/", host, url_end)
+        if path_start >= 0:
+            yield from _data_in_path(text, path_start, url_end)
+    if "](" not in text and "=" not in text and "]:" not in text:
+        return
+    for found in _DESTINATION.finditer(text):
+        group = found.lastgroup or "inline"
+        start, end = found.span(group)
+        if "://" in found.group(group) or _SCHEME_START.match(text, start, end):
+            continue
+        yield from _data_in_path(text, start, end)
+
+
+def _data_in_path(text: str, start: int, end: int) -> Iterator[tuple[str, int, int, str]]:
+    """`find_personal_data_in_paths` in the path `text[start:end]`, up to its query."""
+    query = min((at for mark in "?#" if (at := text.find(mark, start, end)) >= 0), default=end)
+    for segment in _SEGMENT.finditer(text, start, query):
+        stem_end = file_name_stem_end(segment.group()) + segment.start()
+        if not _PATH_DATA_HINT.search(text, segment.start(), stem_end):
+            continue
+        for email in LINKED_EMAIL.finditer(text, segment.start(), stem_end):
+            address = unquote(email.group())
+            if not is_file_name(address):
+                yield "e-mail address", email.start(), email.end(), address
+        stem = unquote(text[segment.start() : stem_end])
+        if len(stem) != stem_end - segment.start():
+            continue  # escaped: its places are not the text's; only its addresses read
+        # As written, and as words, a slug's `-`, `_` and `.` a space each (the same
+        # length): `c-402-555-0123.png` is no number as written (a digit after a letter's
+        # hyphen is an identifier's), but a name's, as `privacy_file_names` reads one.
+        numbers: dict[tuple[int, int], str] = {}
+        for reading in (stem, _WORD_PARTS.sub(_spaces, stem)):
+            for kind, found_start, found_end in find_personal_data(reading):
+                number = stem[found_start:found_end]
+                # With a mark between its digits: `+15558675309` is a messenger link's,
+                # read as one (`privacy_links`), or an id.
+                if kind == "phone number" and not number.lstrip("+").isdigit():
+                    numbers.setdefault((found_start, found_end), number)
+        at = segment.start()
+        for (found_start, found_end), number in numbers.items():
+            yield "phone number", at + found_start, at + found_end, number
+
+
+# What parts the words of a slug: a hyphen, an underscore, a dot.
+_WORD_PARTS = LazyPattern(r"[_.\-]+")
+
+
+def _spaces(found: re.Match[str]) -> str:
+    return " " * len(found.group())
