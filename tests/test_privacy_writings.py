@@ -837,3 +837,40 @@ def test_an_address_or_a_number_in_a_link_s_path_is_reported(tmp_path: Path) -> 
         (5, 35, "402.555.0124"),
         (7, 51, "402-555-0142"),
     ]
+
+
+# Crafted pages of 50,000 characters for `find_personal_data_in_paths`: one long path
+# segment of digits and marks, link openers with no destination, thousands of segments
+# each sought, reference definitions, addresses in every segment.
+_CRAFTED_PATHS = {
+    "one long segment": ("[a](", "1-", 25_000, ")"),
+    "openers": ("", "](", 25_000, ""),
+    "many segments": ("https://e.org/", "1-/", 16_666, ""),
+    "reference definitions": ("", "[x]: a/1-2\n", 4_545, ""),
+    "addresses": ("https://e.org/", "a@b.co/", 7_142, ""),
+}
+
+
+def test_link_paths_are_read_in_linear_time() -> None:
+    """Each crafted page (a fifth of it) read twice as long costs about twice the calls
+    (`calls_made`), and each is read whole under the CPU guard (`python_in_time`)."""
+    from work import calls_made, python_in_time
+
+    from coalition_handbook.rules.privacy_link_paths import find_personal_data_in_paths
+    from coalition_handbook.rules.privacy_links import url_spans
+
+    def read(text: str) -> list[tuple[str, int, int, str]]:
+        return list(find_personal_data_in_paths(text, url_spans(text)))
+
+    for name, (before, piece, times, after) in _CRAFTED_PATHS.items():
+        once = calls_made(read, before + piece * (times // 5) + after)
+        twice = calls_made(read, before + piece * (times // 5 * 2) + after)
+        assert twice <= 2.2 * once + 100, (name, once, twice)
+    completed = python_in_time(
+        "from coalition_handbook.rules.privacy_link_paths import find_personal_data_in_paths\n"
+        "from coalition_handbook.rules.privacy_links import url_spans\n"
+        f"for before, piece, times, after in {list(_CRAFTED_PATHS.values())!r}:\n"
+        "    text = before + piece * times * 2 + after\n"
+        "    list(find_personal_data_in_paths(text, url_spans(text)))\n"
+    )
+    assert (completed.returncode, completed.stderr) == (0, "")
