@@ -841,12 +841,15 @@ def test_an_address_or_a_number_in_a_link_s_path_is_reported(tmp_path: Path) -> 
 
 # Crafted pages of 50,000 characters for `find_personal_data_in_paths`: one long path
 # segment of digits and marks, link openers with no destination, thousands of segments
-# each sought, reference definitions, addresses in every segment.
+# each sought, reference definitions, a line of labels' ends (each looked back for its
+# line's start), attributes, addresses in every segment.
 _CRAFTED_PATHS = {
     "one long segment": ("[a](", "1-", 25_000, ")"),
     "openers": ("", "](", 25_000, ""),
     "many segments": ("https://e.org/", "1-/", 16_666, ""),
     "reference definitions": ("", "[x]: a/1-2\n", 4_545, ""),
+    "label ends on one line": ("[", "]: ", 16_666, ""),
+    "attributes": ("", 'src="1-', 7_142, ""),
     "addresses": ("https://e.org/", "a@b.co/", 7_142, ""),
 }
 

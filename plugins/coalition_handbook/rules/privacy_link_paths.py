@@ -19,12 +19,19 @@ from .privacy_personal_data import find_personal_data
 # A link's or an image's destination written with no `://`, which the site publishes as
 # written (`href`, `src`): a Markdown link's or image's, a reference definition's, an HTML
 # `href` or `src`. One with a scheme (`mailto:`, `tel:`) is read as text, or below.
-_DESTINATION = LazyPattern(
-    r"\]\([ \t]*<?(?P<inline>[^\s()<>]+)"
-    r"|^[ \t]{0,3}\[[^\]\n]{1,999}\]:[ \t]*<?(?P<reference>[^\s<>]+)"
-    r"|(?<![\w-])(?i:href|src)[ \t]*=[ \t]*[\"']?(?P<attribute>[^\"'\s<>]+)",
-    re.MULTILINE,
+# Each alternative starts with a literal character, `]` or `=`, so the engine skips prose
+# at C speed: a `^` (a reference definition's line), a lookbehind or an `s` or `h` first
+# stopped it at every place or every other word, which made privacy.pii's reading of the
+# bench handbook half as slow again. An attribute's name is looked for behind its `=`, and
+# only in a text that names one (most have an `=` in code, few an `href` or a `src`).
+_MARKDOWN_DESTINATION = r"\]\([ \t]*<?(?P<inline>[^\s()<>]+)|\]:[ \t]*<?(?P<reference>[^\s<>]+)"
+_DESTINATION = LazyPattern(_MARKDOWN_DESTINATION)
+_DESTINATION_OR_ATTRIBUTE = LazyPattern(
+    _MARKDOWN_DESTINATION
+    + r"|=(?:(?<=[hH][rR][eE][fF]=)|(?<=[sS][rR][cC]=))[ \t]*[\"']?(?P<attribute>[^\"'\s<>]+)"
 )
+# A reference definition's label, from its line's start: `[x]:` after three spaces at most.
+_REFERENCE_LABEL = LazyPattern(r"[ \t]{0,3}\[[^\]\n]{1,999}\]:")
 _SCHEME_START = LazyPattern(r"[A-Za-z][\w+.-]*:")
 # A path's segment, between its `/`.
 _SEGMENT = LazyPattern(r"[^/]++")
@@ -34,26 +41,46 @@ _PATH_DATA_HINT = LazyPattern(r"\d[-._\s()]|%40|@", re.IGNORECASE)
 
 
 def find_personal_data_in_paths(
-    text: str, urls: list[tuple[int, int]]
+    text: str, urls: list[tuple[int, int]], lowered: str | None = None
 ) -> Iterator[tuple[str, int, int, str]]:
     """(kind, start, end, as written) of every e-mail address and phone number in the path
     of a link or an image, which the site publishes in its page: of a URL (`urls`, after
     its host) or of a destination with no scheme (`photos/402-555-0123.jpg`), one segment
     at a time, without a file's extension (`jane.doe@example.org.pdf`). Digits written
-    together are an id, a timestamp, and no number; a date is none either."""
+    together are an id, a timestamp, and no number; a date is none either. `lowered` is
+    `text.lower()`, if already made."""
     for url_start, url_end in urls:
         host = text.find("://", url_start, url_end) + 3
         path_start = text.find("/", host, url_end)
         if path_start >= 0:
             yield from _data_in_path(text, path_start, url_end)
-    if "](" not in text and "=" not in text and "]:" not in text:
+    lowered = text.lower() if lowered is None else lowered
+    attributes = "=" in text and ("src" in lowered or "href" in lowered)
+    if not attributes and "](" not in text and "]:" not in text:
         return
-    for found in _DESTINATION.finditer(text):
+    pattern = _DESTINATION_OR_ATTRIBUTE if attributes else _DESTINATION
+    for found in pattern.finditer(text):
         group = found.lastgroup or "inline"
         start, end = found.span(group)
+        if group == "reference" and not _defines_a_reference(text, found.start()):
+            continue
         if "://" in found.group(group) or _SCHEME_START.match(text, start, end):
             continue
         yield from _data_in_path(text, start, end)
+
+
+def _defines_a_reference(text: str, colon: int) -> bool:
+    """Whether the `]:` at `colon` - 1 ends a reference definition's label, from its line's
+    start, looked for back as far as a label can run (bounded: linear on a line of `]:`)."""
+    window = max(0, colon - _LONGEST_LABEL)
+    line_start = text.rfind("\n", window, colon) + 1
+    if line_start == 0 and window > 0:
+        return False
+    label = _REFERENCE_LABEL.match(text, line_start, colon + 2)
+    return label is not None and label.end() == colon + 2
+
+
+_LONGEST_LABEL = 1_010  # three spaces, `[`, 999 characters, `]:`, with room to spare
 
 
 def _data_in_path(text: str, start: int, end: int) -> Iterator[tuple[str, int, int, str]]:
