@@ -111,7 +111,7 @@ from ..model.files import XML_DATA_SUFFIXES
 from ..model.source import MARKDOWN_SUFFIXES
 from ..model.types import Origin
 from ..parallel import in_two_processes
-from ..source_map import ChainedMap, PositionMap, SourceMap, chained
+from ..source_map import UNCHANGED, ChainedMap, PositionMap, SourceMap, chained
 from .base import CheckContext
 from .folded_lines import is_folded, unfolded
 from .preformatted import preformatted_lines
@@ -273,7 +273,7 @@ _BETWEEN_FILES = "\x00" * 64 + "\n"
 def _joinable(origin: Origin) -> bool:
     """Whether privacy.pii may read `origin` joined with others (`_reported_joined`): a
     term or protocol file (YAML, in paragraphs: `no_lines`) read as written (no
-    character reference, no Markdown to read through: `_markdown_read`), with no
+    character reference, no Markdown to read through: `markdown_readings`), with no
     invisible character (which `find_personal_data` reads through), no NUL (which YAML
     refuses), no CR and no quote's `>` at a line's start (which make `soft_breaks` read
     every number's next lines: `reads_lines_on`), that starts with a letter or a `#` (a
@@ -287,8 +287,8 @@ def _joinable(origin: Origin) -> bool:
         return False
     if "\x00" in text or "\r" in text or reads_lines_on(text):
         return False
-    read, to_source = _markdown_read(text)
-    return to_source is UNCHANGED and decoded_references(read)[1] is UNCHANGED
+    [(read, to_source), *more] = markdown_readings(text)
+    return not more and to_source is UNCHANGED and decoded_references(read)[1] is UNCHANGED
 
 
 # What a joinable file starts with: a key's first letter, or a comment's `#` (`handbook new`

@@ -3,16 +3,17 @@
 A form written in capitals in a sentence all in capitals is the sentence's case, not a
 form written wrong: a heading (`## WHAT A T VISA PROTECTS`), a table's header cell
 (`T VISA HOLDERS`), a warning or a poster's words (`**A T VISA HOLDER MAY CALL US.**`).
-Its sentence is the text around it up to the end of a sentence (`.`, `!` or `?` before
-a space) or of a block of the page (a heading, a table's cell, a paragraph, an item of a
+Its sentence is the text around it up to the end of a sentence (`.`, `!` or `?` before a
+space) or of a block of the page (a heading, a table's cell, a paragraph, an item of a
 list): a line break ends none, as a paragraph's lines are wrapped where the editor
-chose, nor does a code span, whose small letters count. It must hold another word in capitals, and no letter but capitals (none of a
-script with no case, as Chinese): an acronym of `known_acronyms` or another term's form
-is in capitals in any sentence and counts as no such word (`FBI, ICE: T VISA`). A form
-in capitals alone (`## T VISA`) or among words in small letters (`Apply for a T VISA now`, `ask
-USCIS about T VISA rules`) is reported, and so is one written in another case than
-capitals (`T Visa`) wherever it is. A form written in capitals only matches in capitals
-(DESIGN section 4), so none of its uses is ever in another case.
+chose, nor does a code span, whose small letters count. It must hold another word in
+capitals, and no letter but capitals (none of a script with no case, as Chinese): an
+acronym of `known_acronyms` or another term's form is in capitals in any sentence and
+counts as no such word (`FBI, ICE: T VISA`). A form in capitals alone (`## T VISA`) or
+among words in small letters (`Apply for a T VISA now`, `ask USCIS about T VISA rules`)
+is reported, and so is one written in another case than capitals (`T Visa`) wherever it
+is. A form written in capitals only matches in capitals (DESIGN section 4), so none of
+its uses is ever in another case.
 """
 
 from __future__ import annotations
