@@ -235,7 +235,7 @@ def find_messenger_links(text: str) -> Iterator[tuple[str, int, int, str]]:
     written without `https://`, of a Telegram or a Signal link ("phone number",
     international), the link to a Telegram or Signal account ("Telegram account",
     "Signal account"), an invitation to a private group (`GROUP_INVITATION`)."""
-    if not _may_hold_a_messenger_link(text):
+    if not may_hold_a_messenger_link(text):
         return
     for found in _MESSENGER_LINK.finditer(text):
         group = next((name for name in _LINKED_NUMBER_GROUPS if found.group(name)), None)
@@ -249,7 +249,7 @@ def find_messenger_links(text: str) -> Iterator[tuple[str, int, int, str]]:
         yield kind, found.start(), found.end(), found.group()
 
 
-def _may_hold_a_messenger_link(text: str) -> bool:
+def may_hold_a_messenger_link(text: str) -> bool:
     """Whether `text` holds one of `_MESSENGER_HINTS`, in any case, as the pattern reads
     its letters (`ſignal.group/`): one search from slash to slash (`_MESSENGER_HINT`;
     most texts have none, a page few), where a search for each hint, in the text and in

@@ -198,6 +198,18 @@ def find_locations(
             yield location
 
 
+def may_hold_a_map_link(text: str) -> bool:
+    """Whether `text` names a map's host (`_MAP_HOSTS`), without which `find_locations`
+    scans it for no map link."""
+    return _has_map_host(text.lower())
+
+
+def may_hold_decimal_coordinates(text: str) -> bool:
+    """Whether `text` holds a decimal of four places (`_DECIMAL_HINT`), without which
+    `find_locations` scans it for no decimal pair."""
+    return _DECIMAL_HINT.search(text) is not None
+
+
 def _has_map_host(lowered: str) -> bool:
     """Whether a text, lowered, names a map's host (`_MAP_HOSTS`)."""
     return _MAP_HOST.search(lowered) is not None
