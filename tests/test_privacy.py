@@ -883,6 +883,23 @@ def test_term_files_read_joined_find_nothing_across_two(first: str, second: str)
     assert privacy_pii._reported_in_files(allowed, origins) == [[], []]
 
 
+def test_term_files_found_across_two_are_each_read_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Were something found across two joined files (`_BETWEEN_FILES` too short: 8 NULs
+    let `lat:` reach the next file's `lon:`), the files are each read alone: what each
+    reports is what it reports alone, the pair across them in neither. (The real
+    separator never lets this happen, so only a shorter one runs this path.)"""
+    monkeypatch.setattr(privacy_pii, "_BETWEEN_FILES", "\x00" * 8 + "\n")
+    allowed = AllowList.of([], ())
+    texts = ["notes: Call 402-555-0142.\nlat: 41.2565\n", "lon: -95.9345\n"]
+    assert privacy_pii._reported_joined(texts, allowed) is None
+    origins = [Origin(f"glossary/t{index}.yml", text) for index, text in enumerate(texts)]
+    alone = [privacy_pii._reported_in_file(origin, allowed) for origin in origins]
+    assert [len(found) for found in alone] == [1, 0]
+    assert privacy_pii._reported_in_files(allowed, origins) == alone
+
+
 def test_term_files_read_joined_report_each_where_it_is(tmp_path: Path) -> None:
     """Each finding of term files read joined names its own file, line and column, as each
     read alone does; a file with a character reference is read alone, between them."""
