@@ -43,6 +43,9 @@ _BLANK_RUNS = LazyPattern(rf"\n(?:{_BLANK}{_LINE_END})+")
 _BLANK_RUNS_CRLF = LazyPattern(rf"\r?\n(?:{_BLANK}{_LINE_END})+")
 _LEADING_BLANK_LINES = LazyPattern(rf"(?:{_BLANK}{_LINE_END})+")
 _BLANK_BEFORE_PROSE = LazyPattern(r"^[ \t]*\r?\n(?=[^ \t\r\n])", re.MULTILINE)
+# The same after the first line, from the line break before: `\n` first lets the engine
+# skip prose fast (`^` in multiline mode has it try every character).
+_BREAK_BLANK_BEFORE_PROSE = LazyPattern(r"\n[ \t]*\r?\n(?=[^ \t\r\n])")
 _ONLY_BLANK_LINES = LazyPattern(rf"(?:{_BLANK}{_LINE_END})*")
 _INDENTS = LazyPattern(r"(?:\A|\n)[ \t]+")
 
@@ -187,7 +190,10 @@ def _bulk_prose(
         if blocks.ends_quote_containers(after_quote_blank):
             least = _least_indentation(text, start, end)
             blocks.leave_quote_containers(least, after_quote_blank)
-    blank_before_prose = _BLANK_BEFORE_PROSE.search(text, start, end) is not None
+    blank_before_prose = (
+        _BLANK_BEFORE_PROSE.match(text, start, end) is not None
+        or _BREAK_BLANK_BEFORE_PROSE.search(text, start, end) is not None
+    )
     if blank_before_prose or (
         not continues and (not blocks.quote_depth or not blocks.quote_goes_on())
     ):
