@@ -101,6 +101,15 @@ def mask_blocks(
             tail = ""
             if not newline:
                 break
+            if (
+                blocks.fence is not None
+                and blocks.fence_close > position
+                and blocks.reference_next is None
+            ):
+                # The fence's lines before its closing one: `classify` reads each as code
+                # and changes nothing.
+                pieces.append(HARD * (blocks.fence_close - position))
+                position = blocks.fence_close
             continue
         start, end, continues = prose
         if continues:
