@@ -102,6 +102,54 @@ class Blocks:
     """The line-by-line pass: decides, for each line, which part is prose and whether it
     continues the paragraph of the line before."""
 
+    # Slots: its state is read and set on every line, and an object of more than 30
+    # attributes in a `__dict__` has Python 3.11 look each one up in the dictionary.
+    __slots__ = (
+        "_comment_end",
+        "_fence_closings",
+        "_first_openings",
+        "_last_quote",
+        "_read_comments",
+        "_snippet_markers",
+        "_unclosed_fence",
+        "abbreviations",
+        "blank_in_quote",
+        "blank_quote_depth",
+        "chunk_column",
+        "chunk_is_list",
+        "containers",
+        "definition_end",
+        "fence",
+        "fence_close",
+        "first_quote_container",
+        "in_code",
+        "in_comment",
+        "in_snippets",
+        "in_table",
+        "item_line_quote",
+        "item_line_strict",
+        "line_quote_depth",
+        "line_quoted",
+        "line_start",
+        "next_offset",
+        "opened_at",
+        "previous",
+        "quote_containers_open",
+        "quote_depth",
+        "quote_indent",
+        "raw_block",
+        "raw_block_markdown",
+        "raw_depth",
+        "raw_html_end",
+        "raw_spans",
+        "reference_lines",
+        "reference_next",
+        "reference_quoted",
+        "strict",
+        "table_depth",
+        "text",
+    )
+
     def __init__(self) -> None:
         self.fence: str | None = None
         self.fence_close = -1  # where the line that closes the open fence starts
