@@ -25,6 +25,7 @@ _BLANK = r"[ \t]*\r?"
 _LINE_END = r"(?:\n|\Z)"
 _LAZY_LINE = rf"[ \t]*{_PROSE_START}"
 _CONTINUATIONS = LazyPattern(rf"(?:{_LAZY_LINE}{_LINE_END})*")
+_CONTAINER_LINE = LazyPattern(rf" +{_PROSE_START}")
 _PLAIN_LINES = LazyPattern(
     rf"(?:{_BLANK}{_LINE_END}|{_PROSE_START}{_LINE_END}(?:{_LAZY_LINE}{_LINE_END})*)*"
 )
@@ -88,6 +89,8 @@ def mask_blocks(
         prose = None
         if line[:1] == "#" and blocks.takes_prose_in_bulk():
             prose = blocks.heading_at_margin(line)
+        elif line[:1] == " " and blocks.previous != "paragraph" and blocks.takes_prose_in_bulk():
+            prose = _paragraph_in_container(line, blocks)
         if prose is None:
             next_line = None  # read only for a table header or a reference definition
             if line_end < length and ("|" in line or "[" in line or blocks.reference_next):
@@ -180,6 +183,32 @@ def _plain_lines_end(text: str, position: int) -> int:
     if text.find("|", position, end) >= 0:
         return _PLAIN_LINES.match(text, position).end()
     return end
+
+
+def _paragraph_in_container(line: str, blocks: Blocks) -> tuple[int, int, bool] | None:
+    """What `classify` makes of `line`, indented with spaces, while nothing is open
+    (`takes_prose_in_bulk`) and no paragraph goes on, when it starts a paragraph at the
+    content column of the innermost container (an admonition's or tab's first line),
+    no quote, list or code around; None (nothing changed) for any other line, which
+    `classify` reads. Its prose is a line of `_CONTAINER_LINE`: no block mark, no pipe."""
+    column = blocks.containers[-1]
+    if (
+        blocks.in_code
+        or blocks.chunk_is_list
+        or blocks.quote_depth
+        or blocks.blank_in_quote
+        or blocks.quote_containers_open
+        or blocks.item_line_quote is not None
+        or blocks.item_line_strict is not None
+        or blocks.first_quote_container is not None
+        or _CONTAINER_LINE.fullmatch(line) is None
+        or len(line) - len(line.lstrip(" ")) != column
+    ):
+        return None
+    blocks.line_quoted = False
+    blocks.previous = "paragraph"
+    blocks.chunk_column = column
+    return column, len(line) - 1 if line.endswith("\r") else len(line), False
 
 
 @lru_cache(maxsize=16)
