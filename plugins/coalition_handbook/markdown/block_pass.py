@@ -39,8 +39,9 @@ _NOT_PLAIN = rf"(?![ \t]*\r?{_LINE_END})(?![ \t]*{_PROSE_CHAR})"
 _NOT_PLAIN_NEXT = LazyPattern(rf"\n(?![a-zA-Z])(?:{_NOT_PLAIN}|{_BLANK}\n(?=[ \t]+{_PROSE_CHAR}))")
 _NOT_PLAIN_FIRST = LazyPattern(rf"{_NOT_PLAIN}|[ \t]+{_PROSE_CHAR}")
 _BLANK_THEN_INDENTED = LazyPattern(rf"{_BLANK}\n(?=[ \t]+{_PROSE_CHAR})")
-# A line break and the blank lines after it; `\n` first lets the engine skip prose fast.
-_BLANK_RUNS = LazyPattern(rf"\n(?:{_BLANK}{_LINE_END})+")
+# A line break and the blank lines after it; `\n` first lets the engine skip prose fast,
+# and the lookahead, then possessive repeats, have it give up a line of prose at once.
+_BLANK_RUNS = LazyPattern(rf"\n(?![^ \t\r\n])(?:[ \t]*+\r?{_LINE_END})++")
 _BLANK_RUNS_CRLF = LazyPattern(rf"\r?\n(?:{_BLANK}{_LINE_END})+")
 _LEADING_BLANK_LINES = LazyPattern(rf"(?:{_BLANK}{_LINE_END})+")
 _BLANK_BEFORE_PROSE = LazyPattern(r"^[ \t]*\r?\n(?=[^ \t\r\n])", re.MULTILINE)
