@@ -106,9 +106,12 @@ class Blocks:
     # attributes in a `__dict__` has Python 3.11 look each one up in the dictionary.
     __slots__ = (
         "_comment_end",
+        "_empty_item_first",
+        "_empty_item_next",
         "_fence_closings",
         "_first_openings",
         "_last_quote",
+        "_quote_in_strict_goes_on",
         "_read_comments",
         "_snippet_markers",
         "_unclosed_fence",
@@ -117,6 +120,7 @@ class Blocks:
         "blank_quote_depth",
         "chunk_column",
         "chunk_is_list",
+        "comment_shown",
         "containers",
         "definition_end",
         "fence",
