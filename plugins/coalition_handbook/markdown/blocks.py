@@ -871,7 +871,8 @@ class Blocks:
                     if not after and not self.quote_depth:
                         if len(self.containers) == 1:  # in no list, admonition or tab
                             self._empty_item_next = self.next_offset
-                        if self.previous == "blank":
+                        # (at the margin: an underline indented is no heading's)
+                        if self.previous == "blank" and column == self.containers[-1]:
                             self._empty_item_first = (self.next_offset, column)
                     return self._item_line_block(line, next_line, position + item.end(), column)
                 self._enter(column)
