@@ -327,6 +327,25 @@ def test_an_underline_after_an_empty_item_starting_its_block_makes_a_heading(pag
 
 
 @pytest.mark.parametrize(
+    "page",
+    [
+        # Empty-item pages, seeds 3499, 3083, 3697 of 5,000 (review rv48d), minimised.
+        "1. \n1. \n-  \n\t> w2x w3x\n",
+        "10. \n10. \n-  \n    1. w1x w2x\n",
+        "\t> w1x w2x\n10. \n- \n-\n        > - w6x w7x w8x\n",
+    ],
+)
+def test_an_underline_after_an_empty_item_that_starts_no_block_makes_no_heading(
+    page: str,
+) -> None:
+    """Only a block's first two lines make a setext heading: `1. `, `1. `, then `-  ` is a
+    list of three empty items (an empty item's line leaves no paragraph open, but starts
+    no block), and what follows is the last item's (read as a heading's block after
+    6bd911ab, its words unchecked)."""
+    assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
     "page", ["  - \n  -\n    w1x\n", "   1. \n   ===\n    w1x\n", " - \n -\n     w1x\n"]
 )
 def test_an_indented_underline_after_an_empty_item_makes_no_heading(page: str) -> None:

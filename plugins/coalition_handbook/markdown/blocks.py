@@ -171,6 +171,9 @@ class Blocks:
         # (where the next line starts, the column) after an empty item that starts its
         # block (`- ` alone): an underline there makes the two lines a heading.
         self._empty_item_first: tuple[int, int] | None = None
+        # Where the line after the last empty item's line starts (`previous` is blank
+        # there, but no block starts).
+        self._empty_item_end = -1
         # Where the line after the last empty item's line starts: less indented than the
         # item's content, it is still the item's (Python-Markdown's list takes every line
         # of its block that is no item), its block's first line.
@@ -871,9 +874,16 @@ class Blocks:
                     if not after and not self.quote_depth:
                         if len(self.containers) == 1:  # in no list, admonition or tab
                             self._empty_item_next = self.next_offset
-                        # (at the margin: an underline indented is no heading's)
-                        if self.previous == "blank" and column == self.containers[-1]:
+                        # Starting a block (after a blank line, not another empty item's
+                        # line, which leaves `previous` blank too), at its margin (an
+                        # underline indented is no heading's).
+                        if (
+                            self.previous == "blank"
+                            and self.line_start != self._empty_item_end
+                            and column == self.containers[-1]
+                        ):
                             self._empty_item_first = (self.next_offset, column)
+                        self._empty_item_end = self.next_offset
                     return self._item_line_block(line, next_line, position + item.end(), column)
                 self._enter(column)
                 heading = _ATX.match(rest, item.end()) if after == "#" else None
