@@ -358,6 +358,22 @@ def test_an_indented_underline_after_an_empty_item_makes_no_heading(page: str) -
 @pytest.mark.parametrize(
     "page",
     [
+        # Empty-item pages, seeds 3134, 3703, 4168 of 5,000 (review rv48d), minimised.
+        "10. \n  w1x w2x\n\t## w3x\n\t    > w4x w5x\n",
+        "- \n  w3x\n    - \n\t    ```\n  w12x\n  ```\n",
+        "* \n   w2x w3x\n\t- \n\t    ```\n            w18x\n",
+    ],
+)
+def test_lines_after_a_less_indented_line_after_an_empty_item(page: str) -> None:
+    """`- `, `  text`, then more lines than a blank one: read as before 6bd911ab (the
+    text's paragraph, the lines after it going on from it), as Python-Markdown shows
+    them; held in the item, a deeper line was read as the item's code, unchecked."""
+    assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
         "- \n  w1x\n\n    w2x\n",
         "1. \n   w1x\n\n    w2x\n",
         "- \n w1x\n\n    w2x\n\n        w3x\n",

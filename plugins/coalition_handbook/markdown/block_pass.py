@@ -93,8 +93,14 @@ def mask_blocks(
         elif line[:1] == " " and blocks.previous != "paragraph" and blocks.takes_prose_in_bulk():
             prose = _paragraph_in_container(line, blocks)
         if prose is None:
-            next_line = None  # read only for a table header or a reference definition
-            if line_end < length and ("|" in line or "[" in line or blocks.reference_next):
+            next_line = None  # read only for a table header, a reference definition or
+            # a line after an empty item's (`Blocks.empty_item_next`)
+            if line_end < length and (
+                "|" in line
+                or "[" in line
+                or blocks.reference_next
+                or position == blocks.empty_item_next
+            ):
                 next_end = text.find("\n", line_end + 1)
                 next_line = text[line_end + 1 : next_end if next_end >= 0 else length]
             blocks.next_offset = line_end + 1

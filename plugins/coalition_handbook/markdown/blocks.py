@@ -177,7 +177,7 @@ class Blocks:
         # Where the line after the last empty item's line starts: less indented than the
         # item's content, it is still the item's (Python-Markdown's list takes every line
         # of its block that is no item), its block's first line.
-        self._empty_item_next = -1
+        self.empty_item_next = -1
         self.in_table = False
         # How many quotes deep the open table is: quote marks alone that deep or less
         # are a blank line to it (it ends); deeper, they are one of its rows.
@@ -569,7 +569,11 @@ class Blocks:
             lazy = False
         elif not lazy:
             if self.item_line_quote is None:  # the common case, with no method call more
-                if self.line_start != self._empty_item_next or not self._item_text(line, position):
+                if (
+                    self.line_start != self.empty_item_next
+                    or not self._item_text(line, position)
+                    or (next_line is not None and next_line.strip())  # (more lines: as before)
+                ):
                     self._close_beyond(column)
             else:
                 self.close_for_line(column)
@@ -873,7 +877,7 @@ class Blocks:
                 ):
                     if not after and not self.quote_depth:
                         if len(self.containers) == 1:  # in no list, admonition or tab
-                            self._empty_item_next = self.next_offset
+                            self.empty_item_next = self.next_offset
                         # Starting a block (after a blank line, not another empty item's
                         # line, which leaves `previous` blank too), at its margin (an
                         # underline indented is no heading's).
