@@ -106,8 +106,8 @@ class Blocks:
     # attributes in a `__dict__` has Python 3.11 look each one up in the dictionary.
     __slots__ = (
         "_comment_end",
+        "_empty_item_end",
         "_empty_item_first",
-        "_empty_item_next",
         "_fence_closings",
         "_first_openings",
         "_last_quote",
@@ -123,6 +123,7 @@ class Blocks:
         "comment_shown",
         "containers",
         "definition_end",
+        "empty_item_next",
         "fence",
         "fence_close",
         "first_quote_container",
