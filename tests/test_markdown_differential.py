@@ -27,6 +27,10 @@ SHIPPED = sorted(
 )
 
 # Pieces that start, end or interrupt blocks and inline markup, in every combination.
+# Not a `--!>` (no piece makes one): html.parser ends a note there too, and the engine
+# does (`a <!-- b --!> c` shows "a" and "c", as Python-Markdown writes `<!-- b -->`), but
+# this frozen reference reads only `-->`, so it would fail on a correct view. The engine's
+# `--!>` is compared with Python-Markdown itself in test_published_comments.py.
 PIECES = [
     "a", "b c", "word", " ", "  ", "    ", "\t", "\n", "\r\n", "\r", "\n\n", "- ", "* ",
     "1. ", "# ", "> ", "```", "~~~", "    code", "<div>", "</div>", "<!--", "-->", "<pre>",
