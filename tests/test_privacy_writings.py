@@ -842,7 +842,8 @@ def test_an_address_or_a_number_in_a_link_s_path_is_reported(tmp_path: Path) -> 
 # Crafted pages of 50,000 characters for `find_personal_data_in_paths`: one long path
 # segment of digits and marks, link openers with no destination, thousands of segments
 # each sought, reference definitions, a line of labels' ends (each looked back for its
-# line's start), attributes, addresses in every segment.
+# line's start), attributes, addresses in every segment, escapes in one segment (read
+# unescaped), a DOI's suffix of thousands of segments.
 _CRAFTED_PATHS = {
     "one long segment": ("[a](", "1-", 25_000, ")"),
     "openers": ("", "](", 25_000, ""),
@@ -851,6 +852,8 @@ _CRAFTED_PATHS = {
     "label ends on one line": ("[", "]: ", 16_666, ""),
     "attributes": ("", 'src="1-', 7_142, ""),
     "addresses": ("https://e.org/", "a@b.co/", 7_142, ""),
+    "escapes in one segment": ("https://e.org/", "%201-", 10_000, ""),
+    "a DOI's prefix, then segments": ("https://e.org/10.1037/", "1-/", 16_666, ""),
 }
 
 
@@ -877,3 +880,34 @@ def test_link_paths_are_read_in_linear_time() -> None:
         "    list(find_personal_data_in_paths(text, url_spans(text)))\n"
     )
     assert (completed.returncode, completed.stderr) == (0, "")
+
+
+def test_a_doi_in_a_link_s_path_is_no_phone_number(tmp_path: Path) -> None:
+    """Review rv49b: a DOI's suffix is an identifier, and the ISSN that starts an APA
+    journal's DOIs (`0022-3514`, `0033-2909`) read as `00` and a country's number when the
+    segment was read alone (the same DOI in prose, after its `/`, is none); an address
+    after a DOI's prefix is still read, and so is a number before it."""
+    page = (
+        "[a](https://doi.org/10.1037/0022-3514.65.6.1190)"
+        " [b](https://psycnet.apa.org/doi/10.1037/0033-2909.134.1.1)"
+        " [c](https://doi.org/10.1037/0021-9010.88.5.879)"
+        " [d](https://doi.org/10.1000/182-555-1234)\n\n"
+        "[e](https://example.org/402-555-0123/10.1037/jane@example.org)\n"
+    )
+    assert found_in(tmp_path, page) == [(3, 25, "402-555-0123"), (3, 46, "jane@example.org")]
+
+
+def test_a_number_in_a_path_s_segment_with_escapes_elsewhere_is_reported(
+    tmp_path: Path,
+) -> None:
+    """Review rv49b: a file's name with spaces is published escaped
+    (`Jane%20Doe%20402-555-0123.jpg`); the number between the escapes is written as it is,
+    and reported where it stands, as one in a segment with no escape is. A number written
+    with escapes between its digits is still not read, nor any part of it
+    (`402%2D555%2D0124`, `(402)%20555-0126`)."""
+    page = (
+        "![](photos/Jane%20Doe%20402-555-0123.jpg)"
+        " [x](https://example.org/files/Intake%20form%20-%20402-555-0125.pdf)"
+        " [y](files/402%2D555%2D0124.pdf) [z](files/(402)%20555-0126.pdf)\n"
+    )
+    assert found_in(tmp_path, page) == [(1, 25, "402-555-0123"), (1, 93, "402-555-0125")]

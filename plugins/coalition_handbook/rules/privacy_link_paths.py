@@ -84,33 +84,76 @@ _LONGEST_LABEL = 1_010  # three spaces, `[`, 999 characters, `]:`, with room to 
 
 
 def _data_in_path(text: str, start: int, end: int) -> Iterator[tuple[str, int, int, str]]:
-    """`find_personal_data_in_paths` in the path `text[start:end]`, up to its query."""
+    """`find_personal_data_in_paths` in the path `text[start:end]`, up to its query. After
+    a DOI's prefix (`10.1037`), its suffix is an identifier, whose numbers are none (an
+    APA journal's ISSN, `0022-3514.65.6.1190`, read as `00` and a country's number)."""
     query = min((at for mark in "?#" if (at := text.find(mark, start, end)) >= 0), default=end)
+    in_a_doi = False
     for segment in _SEGMENT.finditer(text, start, query):
         stem_end = file_name_stem_end(segment.group()) + segment.start()
+        if _DOI_PREFIX.fullmatch(segment.group()):
+            in_a_doi = True
+            continue
         if not _PATH_DATA_HINT.search(text, segment.start(), stem_end):
             continue
         for email in LINKED_EMAIL.finditer(text, segment.start(), stem_end):
             address = unquote(email.group())
             if not is_file_name(address):
                 yield "e-mail address", email.start(), email.end(), address
-        stem = unquote(text[segment.start() : stem_end])
-        if len(stem) != stem_end - segment.start():
-            continue  # escaped: its places are not the text's; only its addresses read
-        # As written, and as words, a slug's `-`, `_` and `.` a space each (the same
-        # length): `c-402-555-0123.png` is no number as written (a digit after a letter's
-        # hyphen is an identifier's), but a name's, as `privacy_file_names` reads one.
-        numbers: dict[tuple[int, int], str] = {}
-        for reading in (stem, _WORD_PARTS.sub(_spaces, stem)):
-            for kind, found_start, found_end in find_personal_data(reading):
-                number = stem[found_start:found_end]
-                # With a mark between its digits: `+15558675309` is a messenger link's,
-                # read as one (`privacy_links`), or an id.
-                if kind == "phone number" and not number.lstrip("+").isdigit():
-                    numbers.setdefault((found_start, found_end), number)
-        at = segment.start()
-        for (found_start, found_end), number in numbers.items():
-            yield "phone number", at + found_start, at + found_end, number
+        if in_a_doi:
+            continue
+        stem = text[segment.start() : stem_end]
+        if "%" not in stem:
+            yield from _numbers_in(stem, segment.start())
+        else:
+            yield from _unescaped_numbers_in(text, segment.start(), stem_end)
+
+
+def _unescaped_numbers_in(text: str, start: int, end: int) -> Iterator[tuple[str, int, int, str]]:
+    """The numbers of `_numbers_in` in `text[start:end]` read unescaped, as the link means
+    it (`Jane%20Doe%20402-555-0123.jpg`), those written with no escape: an escape's
+    places are not the text's (`402%2D555%2D0123` and `(888)%20373-7888` are not read,
+    nor any part of them)."""
+    pieces: list[str] = []
+    places: list[int] = []  # where each character read is in `text`
+    escaped: list[bool] = []
+    for piece in _ESCAPES_OR_TEXT.finditer(text, start, end):
+        written = piece.group()
+        read = written if piece.group("text") is not None else unquote(written)
+        pieces.append(read)
+        if piece.group("text") is not None:
+            places += range(piece.start(), piece.end())
+            escaped += [False] * len(read)
+        else:
+            places += [piece.start()] * len(read)
+            escaped += [True] * len(read)
+    for kind, found_start, found_end, number in _numbers_in("".join(pieces), 0):
+        if not any(escaped[found_start:found_end]):
+            yield kind, places[found_start], places[found_end - 1] + 1, number
+
+
+def _numbers_in(stem: str, at: int) -> Iterator[tuple[str, int, int, str]]:
+    """The phone numbers, with a mark between their digits, of `stem`, a path's segment
+    or a piece of one with no escape, at `at` in the text."""
+    # As written, and as words, a slug's `-`, `_` and `.` a space each (the same
+    # length): `c-402-555-0123.png` is no number as written (a digit after a letter's
+    # hyphen is an identifier's), but a name's, as `privacy_file_names` reads one.
+    numbers: dict[tuple[int, int], str] = {}
+    for reading in (stem, _WORD_PARTS.sub(_spaces, stem)):
+        for kind, found_start, found_end in find_personal_data(reading):
+            number = stem[found_start:found_end]
+            # With a mark between its digits: `+15558675309` is a messenger link's,
+            # read as one (`privacy_links`), or an id.
+            if kind == "phone number" and not number.lstrip("+").isdigit():
+                numbers.setdefault((found_start, found_end), number)
+    for (found_start, found_end), number in numbers.items():
+        yield "phone number", at + found_start, at + found_end, number
+
+
+# A DOI's prefix, a segment of its own (`doi.org/10.1037/...`, `/doi/full/10.1080/...`).
+_DOI_PREFIX = LazyPattern(r"10\.\d{4,9}")
+# A path's escapes (`%20`), or what stands between them.
+_ESCAPES_OR_TEXT = LazyPattern(r"(?:%[0-9A-Fa-f]{2})++|(?P<text>(?:[^%]|%(?![0-9A-Fa-f]{2}))++)")
 
 
 # What parts the words of a slug: a hyphen, an underscore, a dot.
