@@ -911,3 +911,21 @@ def test_a_number_in_a_path_s_segment_with_escapes_elsewhere_is_reported(
         " [y](files/402%2D555%2D0124.pdf) [z](files/(402)%20555-0126.pdf)\n"
     )
     assert found_in(tmp_path, page) == [(1, 25, "402-555-0123"), (1, 93, "402-555-0125")]
+
+
+def test_a_reference_definition_in_a_quote_a_list_or_on_two_lines_is_read(
+    tmp_path: Path,
+) -> None:
+    """Review rv49b: Python-Markdown reads a reference definition in a quote, in a list
+    item or an admonition (indented), and one whose address is on the line after its
+    label; the site publishes its path as surely as a top-level one's."""
+    page = (
+        "> [a]: photos/402-555-0126.jpg\n\n"
+        "- item\n\n    [b]: photos/402-555-0127.jpg\n\n"
+        "[c]:\n  photos/402-555-0128.jpg\n"
+    )
+    assert found_in(tmp_path, page) == [
+        (1, 15, "402-555-0126"),
+        (5, 17, "402-555-0127"),
+        (8, 10, "402-555-0128"),
+    ]

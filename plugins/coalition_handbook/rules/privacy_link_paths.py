@@ -24,14 +24,18 @@ from .privacy_personal_data import find_personal_data
 # stopped it at every place or every other word, which made privacy.pii's reading of the
 # bench handbook half as slow again. An attribute's name is looked for behind its `=`, and
 # only in a text that names one (most have an `=` in code, few an `href` or a `src`).
-_MARKDOWN_DESTINATION = r"\]\([ \t]*<?(?P<inline>[^\s()<>]+)|\]:[ \t]*<?(?P<reference>[^\s<>]+)"
+_MARKDOWN_DESTINATION = (
+    r"\]\([ \t]*<?(?P<inline>[^\s()<>]+)"
+    r"|\]:[ \t]*(?:\r?\n[ \t]*)?<?(?P<reference>[^\s<>]+)"  # on the label's line, or the next
+)
 _DESTINATION = LazyPattern(_MARKDOWN_DESTINATION)
 _DESTINATION_OR_ATTRIBUTE = LazyPattern(
     _MARKDOWN_DESTINATION
     + r"|=(?:(?<=[hH][rR][eE][fF]=)|(?<=[sS][rR][cC]=))[ \t]*[\"']?(?P<attribute>[^\"'\s<>]+)"
 )
-# A reference definition's label, from its line's start: `[x]:` after three spaces at most.
-_REFERENCE_LABEL = LazyPattern(r"[ \t]{0,3}\[[^\]\n]{1,999}\]:")
+# A reference definition's label, from its line's start: `[x]:` after a quote's `>` and
+# an indent, a list item's or an admonition's (Python-Markdown reads one there too).
+_REFERENCE_LABEL = LazyPattern(r"[ \t>]{0,99}\[[^\]\n]{1,999}\]:")
 _SCHEME_START = LazyPattern(r"[A-Za-z][\w+.-]*:")
 # A path's segment, between its `/`.
 _SEGMENT = LazyPattern(r"[^/]++")
@@ -80,7 +84,7 @@ def _defines_a_reference(text: str, colon: int) -> bool:
     return label is not None and label.end() == colon + 2
 
 
-_LONGEST_LABEL = 1_010  # three spaces, `[`, 999 characters, `]:`, with room to spare
+_LONGEST_LABEL = 1_110  # 99 indents and marks, `[`, 999 characters, `]:`, with room to spare
 
 
 def _data_in_path(text: str, start: int, end: int) -> Iterator[tuple[str, int, int, str]]:
