@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import NamedTuple
 
 from markupsafe import Markup
@@ -230,18 +229,6 @@ _SHORTEST_NUMBER = 3
 # 402-555-0142` were tel:2010 and tel:200) may be a short code (`Childline 1098, ...`,
 # `3919`) or words' (a year, a suite, a room): see `_is_in_doubt`.
 _WHOLE_NUMBER = 7
-# What says that a field's numbers are each a way to reach the line (`1098 or 181`,
-# `3919 ou 01 23 45 67 89`, `988 / 1-800-273-8255`, `Text 233733 (24/7) or call ...`):
-# "or" or a slash right after the short number, a note or hours (`13 11 14 24/7, or ...`)
-# and a comma between them at most; the first is the one linked, as before. In English,
-# French, Spanish, German and Italian. Anywhere between the two, a slash (`Open 365
-# days, 24/7: 555-0100`, `English/Spanish`), an "and" (`Since 2010 and still here: ...`)
-# or a letter (`Suite 200 (Bldg E), ...`) joined a year or a suite to the line: tel:365,
-# tel:2010, tel:200 (review); so did a date's slash before its month (`2024/03`).
-_ALTERNATIVE = LazyPattern(
-    rf"\s*(?:\([^()]*\)\s*|{_HOURS}\s*)?[,;]?\s*"
-    r"(?:[/|](?!\d{1,2}(?![\d\s.\-]))|(?i:or|ou|o|u|oder)\b)"
-)
 # A number that is words' by what stands by it: after a word of an address (`Room 101`,
 # `Suite 112`, `PO Box 1234`, `Zimmer 110`, `Bureau 112`, `Piso 100`) or a currency sign
 # or its code (`$100`, `$1.50/min`, `Rs. 100`). Room 101 and Suite 112 are emergency
@@ -250,15 +237,11 @@ _ALTERNATIVE = LazyPattern(
 _WORDS_BEFORE = LazyPattern(
     r"(?:\b(?i:suite|ste|room|rm|unit|apt|apartment|flat|floor|fl|level|lvl|box|building"
     r"|bldg|block|zimmer|raum|etage|stock|postfach|salle|bureau|bât|bat|étage|porte|piso"
-    r"|oficina|despacho|planta|sala|apartado|stanza|piano|ufficio)\.?\s*(?:#|no\.?)?\s*"
+    r"|oficina|despacho|planta|sala|apartado|apdo|bp|stanza|piano|ufficio)s?\.?\s*(?:#|no\.?)?\s*"
     r"|(?:[$£€¥₹₱]|\b(?i:rs|inr|usd|mxn|eur|php)\b\.?)\s*)$"
 )
 # How far back that word is looked for: `Apartment # ` is a dozen characters.
 _WORDS_BEFORE_READ = 16
-# A word a space after an emergency number that is no name in capitals (`110 Main St`,
-# `Over 100 survivors`, `Ages 100 and up`): its words', not the emergency services' (`911
-# EMERGENCY`, `112 (Notruf)`, `Call 999; ...`, `Call 911. Non-emergency: ...` are).
-_WORD_AFTER = LazyPattern(r"\s*([^\W\d_]+)")
 
 
 class _Number(NamedTuple):
@@ -318,40 +301,69 @@ def _number_and_extension(field: str) -> tuple[str, str]:
 
 
 def _is_in_doubt(written: str, chosen: _Number, later: Iterator[_Number]) -> bool:
-    """Whether `chosen`, a number of three to six digits, is in doubt: a whole number
-    follows it in the field, not as its alternative (`or`, `/`), and it is no emergency
-    number. It may be the line (`Childline 1098, office 011 2345 6789`) or words' (`Since
-    2010, call 1-888-373-7888`), and a wrong guess sends a night manager to another line:
-    the field is no link, printed as written for the reader to dial. An emergency number
-    first is dialled (`911, 1-888-373-7888`, `Polizei 110, Beratung 030 1234567`): no
-    emergency field ever reaches another line."""
+    """Whether `chosen`, a number of three to six digits, is in doubt: another number of
+    three digits or more follows it in the field. Such a short number is dialled only
+    where it is the field's first digits, nothing but words, punctuation and hours stand
+    between it and the next number, and a word or sign of an alternative (`or`, `/`) comes
+    right before that number (`1098 or 011 2345 6789`, `988 / 1-800-273-8255`, `Text
+    233733 (24/7) or call 1-888-...`); in any other field it may be the line (`Childline
+    1098, office 011 2345 6789`) or words' (`Since 2010, call 1-888-...`, `Suite 112,
+    402-555-0142`, `Ages 100 or older: 555-0100`, `Open 365 days: 988`), and a wrong
+    guess sends a night manager to another line: the field is no link, printed as
+    written for the reader to dial (review: each exception tried before, an emergency
+    number in any country or an alternative anywhere between, dialled a room, a count or
+    a year)."""
     if not _SHORTEST_NUMBER <= _digit_count(chosen.digits) < _WHOLE_NUMBER:
         return False
-    whole = next((number for number in later if _digit_count(number.digits) >= _WHOLE_NUMBER), None)
-    if whole is None:
+    following = next(
+        (number for number in later if _digit_count(number.digits) >= _SHORTEST_NUMBER), None
+    )
+    if following is None:
         return False
     start = chosen.start_in_field
-    if _WORDS_BEFORE.search(written, max(0, start - _WORDS_BEFORE_READ), start):
+    if _DIGIT_GROUPS.search(written, 0, start) or _WORDS_BEFORE.search(
+        written, max(0, start - _WORDS_BEFORE_READ), start
+    ):
         return True
-    if _ALTERNATIVE.match(written, chosen.end_in_field):
-        return False
-    spaced = written[start : chosen.end_in_field].rstrip()[-1:].isdigit()  # no `.`, `)`
-    word = _WORD_AFTER.match(written, chosen.end_in_field) if spaced else None
-    if word is not None and not word[1].isupper():
-        return True
-    return not _is_emergency_number("".join(_DIGIT_GROUPS.findall(chosen.digits)))
-
-
-@lru_cache(maxsize=256)
-def _is_emergency_number(digits: str) -> bool:
-    """Whether `digits` call the emergency services in any country libphonenumber knows
-    (`911`, `112`, `999`, `000`, `110`, `101`): in doubt, such a number is dialled."""
-    from phonenumbers import shortnumberinfo  # only for a short number before a whole one
-
-    return any(
-        shortnumberinfo.is_emergency_number(digits, region)
-        for region in shortnumberinfo.SUPPORTED_SHORT_REGIONS
+    between = _HOURS_ANYWHERE.sub(
+        _HOURS_MARK, written[chosen.end_in_field : following.start_in_field]
     )
+    if _DIGIT_GROUPS.search(between) or not _ALTERNATIVE.fullmatch(between):
+        return True
+    # An area code and its number parted by a slash (`030 / 123 45 67`, Berlin, was
+    # tel:030): a short number of a trunk 0 and two digits before a slash is Spain's line
+    # (`016 / 900 10 50 90`) only where Spain's number of nine digits follows.
+    national = "".join(_DIGIT_GROUPS.findall(following.digits))
+    return (
+        len(national) >= _LOCAL_NUMBER_DIGITS
+        and _AREA_CODE_BEFORE_SLASH.fullmatch(chosen.digits) is not None
+        and "/" in between
+        and not (len(national) == _SPANISH_DIGITS and national[0] in "6789")
+    )
+
+
+# Hours between a short number and the next (`Text 233733 (24/7) or call ...`, `13 11 14
+# 24/7, or ...`): no digits of a number.
+_HOURS_ANYWHERE = LazyPattern(_HOURS)
+# One hours note at most stands before the alternative, as a bracket does (`200 9-5 9-5 ...
+# or 555-0100` is no field of a line).
+_HOURS_MARK = "~"
+# What stands between a short number and the next where each is a way to reach the
+# line: a note in brackets, a comma, then "or" or a slash, and a verb of calling or an
+# article at most (`1098 or 011 ...`, `988 / 1-800-...`, `233733 (24/7) or call ...`,
+# `3919 ou le 119`, `Llama al 016 o escribe al 600 ...`), in English, French, Spanish,
+# German and Italian. Words on either side of it (`Ages 100 or older: 555-0100`, `Serving
+# 400 families / 555-0100`) say the short number is words' (tel:100, tel:400, review).
+_ALTERNATIVE = LazyPattern(
+    r"[\s,;]*(?:(?:\([^()]*\)|~)[\s,;]*)?(?:[/|]|(?i:or|ou|o|u|oder|and|et|y|und)\b)"
+    r"(?:\s*(?i:call|text|dial|ring|phone|appelez|appeler|composez|llame|llama|llamar"
+    r"|marque|escribe|anrufen|chiama)\b)?(?:\s*(?i:us|le|la|al|el|at|on|the|to)\b){0,2}[\s:(+]*"
+)
+_AREA_CODE_BEFORE_SLASH = LazyPattern(r"0[1-9]\d")
+_SPANISH_DIGITS = 9
+# A German local number after its area code has five digits at least (`089 / 12 34 56`);
+# Spain's short codes are three (`091 / 062`).
+_LOCAL_NUMBER_DIGITS = 5
 
 
 def _numbers(written: str) -> Iterator[_Number]:
@@ -418,6 +430,8 @@ def _spelled_number(written: str, letters: str, apart: bool) -> str:
     country = groups[0] == "1" and len(groups) > 1
     if written.startswith("+") and not country:
         return ""
+    if country and groups[1] == _AUSTRALIAN_1300:
+        return ""  # `1-300-RESPECT`: Australia's 1300 with a dash, no US area code
     if apart and not (
         _TOLL_FREE_WORDS.fullmatch(written) or _is_spaced_local_word(groups, letters)
     ):
@@ -435,6 +449,11 @@ def _spelled_number(written: str, letters: str, apart: bool) -> str:
         return national[: 1 + _WORDS_NUMBER_DIGITS]  # `1800FLOWERS`: 1-800-356-9377
     national = national[:_WORDS_NUMBER_DIGITS]
     return f"+1{national}" if country else national
+
+
+# 300 is no North American area code: `1-300-RESPECT` is Australia's 1300 written as a
+# US number in words would be, and was tel:+13007377328 (review).
+_AUSTRALIAN_1300 = "300"
 
 
 def _is_spaced_local_word(groups: list[str], letters: str) -> bool:
