@@ -688,6 +688,9 @@ _MARKUP_PIECES = [
 # A `<!-->` inside a note set aside (it closes nothing) was no longer its last `<!--`.
 @example(["<!--", "<!--", "`", "<!--", ">"])
 @example(["x", "<!--", "<!--", "-->"])
+# Drawn in CI: the text after an empty note (`<!-->`) was read by all of `mask_inline`,
+# which blanks an unclosable `[` that setting it aside keeps.
+@example(["<!--", ">", "[^", "-->"])
 def test_setting_unclosable_openers_aside_changes_nothing(pieces: list[str]) -> None:
     view = "".join(pieces)
     for pattern, replacement in (

@@ -207,14 +207,22 @@ def _mask_inline(
 ) -> str:
     if not view:
         return view
+    masked = mask_addresses(_masked_by_pattern(view, pattern, replacement))
+    if "_" in masked:
+        masked = _EMPHASIS_UNDERSCORES.sub(_spaces, masked)
+    return _glue_words(view, _blank_marks(masked))
+
+
+def _masked_by_pattern(
+    view: str, pattern: re.Pattern[str], replacement: Callable[[re.Match[str]], str]
+) -> str:
+    """`view` with what `pattern` finds replaced, openers that cannot close set aside
+    first; the marks and addresses are left to `_mask_inline`, which blanks them once."""
     # Openers that cannot close: linear, not quadratic.
     aside, restores = set_aside(view, markdown=pattern is _INLINE)
     if pattern is _INLINE:  # code spans first, as Python-Markdown reads them
         aside, restores = set_aside_tags_over_code(aside, restores)
-    masked = mask_addresses(put_back(pattern.sub(replacement, aside), restores))
-    if "_" in masked:
-        masked = _EMPHASIS_UNDERSCORES.sub(_spaces, masked)
-    return _glue_words(view, _blank_marks(masked))
+    return put_back(pattern.sub(replacement, aside), restores)
 
 
 def _blank_marks(masked: str) -> str:
@@ -354,8 +362,10 @@ def _inline_replacement(match: re.Match[str]) -> str:
             # Published as one comment, but a browser ends `<!-->` and `<!--->` at once,
             # and so does the site (site/html_comments.py): the rest is shown, its code
             # spans (read before comments) as code.
+            # Only the pattern's reading here: the marks of the whole text are blanked
+            # after (`_mask_inline`), so the rest reads as if no note had opened.
             opener = found.index(">") + 1
-            return " " * opener + mask_inline(found[opener:])
+            return " " * opener + _masked_by_pattern(found[opener:], _INLINE, _inline_replacement)
     if kind == "attributes" and (match.start() == 0 or match.string[match.start() - 1].isspace()):
         # Attached to no inline element, it is shown as typed mid-sentence (at the end of
         # a heading's or block's line it applies to that, and nothing follows it): the
