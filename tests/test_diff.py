@@ -1990,21 +1990,35 @@ def test_a_term_made_case_sensitive_shows_each_form_once_with_its_uses(
         term("T visa", version=2, versions=(2, 1),
              extra="aliases: [T-1 visa]\ncase_sensitive: true\n"),
     )  # fmt: skip
+    assert_case_uses_as_checked(
+        repository,
+        capsys,
+        [
+            "| `T-1 visa` | accepted (`t-visa`) | accepted (`t-visa`, this case only) | "
+            "none in another case |",
+            # Audit: "T visa" at 3:3 was listed too, though only "t visa" at 3:13 is now a
+            # term.case finding.
+            "| `T visa` | accepted (`t-visa`) | accepted (`t-visa`, this case only) | "
+            "in another case (`term.case`): `content/visas.md:3:13` |",
+        ],
+        [(3, 13)],
+    )
+
+
+def assert_case_uses_as_checked(
+    repository: Path,
+    capsys: pytest.CaptureFixture[str],
+    rows: list[str],
+    term_case_places: list[tuple[int, int]],
+) -> None:
+    """`handbook diff` lists the T forms' `rows`, and `handbook check` reports term.case
+    at the same `term_case_places` (line, column): the two read uses alike."""
     code, out, _ = diff(repository, capsys)
     assert code == 0, out
-    rows = [line for line in out.splitlines() if line.startswith("| `T")]
-    assert rows == [
-        "| `T-1 visa` | accepted (`t-visa`) | accepted (`t-visa`, this case only) | "
-        "none in another case |",
-        # Audit: "T visa" at 3:3 was listed too, though only "t visa" at 3:13 is now a
-        # term.case finding.
-        "| `T visa` | accepted (`t-visa`) | accepted (`t-visa`, this case only) | "
-        "in another case (`term.case`): `content/visas.md:3:13` |",
-    ]
+    assert [line for line in out.splitlines() if line.startswith("| `T")] == rows
     check = run_checks(load_config(repository / "mkdocs.yml", require_folders=False))
-    assert [(f.rule, f.line, f.column) for f in check.findings if f.rule == "term.case"] == [
-        ("term.case", 3, 13)
-    ]
+    found = [(f.line, f.column) for f in check.findings if f.rule == "term.case"]
+    assert found == term_case_places
 
 
 def test_a_form_in_capitals_in_a_sentence_all_in_capitals_is_no_use_in_another_case(
@@ -2021,17 +2035,15 @@ def test_a_form_in_capitals_in_a_sentence_all_in_capitals_is_no_use_in_another_c
         "glossary/t-visa.yml",
         term("T visa", version=2, versions=(2, 1), extra="case_sensitive: true\n"),
     )
-    code, out, _ = diff(repository, capsys)
-    assert code == 0, out
-    rows = [line for line in out.splitlines() if line.startswith("| `T")]
-    assert rows == [
-        "| `T visa` | accepted (`t-visa`) | accepted (`t-visa`, this case only) | "
-        "in another case (`term.case`): `content/visas.md:5:13` |",
-    ]
-    check = run_checks(load_config(repository / "mkdocs.yml", require_folders=False))
-    assert [(f.rule, f.line, f.column) for f in check.findings if f.rule == "term.case"] == [
-        ("term.case", 5, 13)
-    ]
+    assert_case_uses_as_checked(
+        repository,
+        capsys,
+        [
+            "| `T visa` | accepted (`t-visa`) | accepted (`t-visa`, this case only) | "
+            "in another case (`term.case`): `content/visas.md:5:13` |",
+        ],
+        [(5, 13)],
+    )
 
 
 def test_a_case_sensitive_form_recased_lists_the_uses_in_another_case(
