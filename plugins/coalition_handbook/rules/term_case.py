@@ -18,7 +18,6 @@ its uses is ever in another case.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterable, Iterator
 
 from ..documents import CheckedText, ScannedDocument, flagged_uses, scan_handbook
@@ -34,8 +33,8 @@ RULE = "term.case"
 # stop, an exclamation or a question mark with a space after it (closing quotes and
 # brackets between). The text read either side of a form is at most `_READ` characters:
 # a longer sentence all in capitals is one too.
-_BEFORE = re.compile(r"\x00|\n[ \t]*\n|[.!?\u2026][\"'\u201d\u2019\u00bb)\]]*(?=\s)")
-_AFTER = re.compile(r"\x00|\n[ \t]*\n|[.!?\u2026][\"'\u201d\u2019\u00bb)\]]*(?=\s|\Z)")
+_BEFORE = LazyPattern(r"\x00|\n[ \t]*\n|[.!?\u2026][\"'\u201d\u2019\u00bb)\]]*(?=\s)")
+_AFTER = LazyPattern(r"\x00|\n[ \t]*\n|[.!?\u2026][\"'\u201d\u2019\u00bb)\]]*(?=\s|\Z)")
 _READ = 400
 
 
@@ -136,7 +135,7 @@ def _in_another_case(hit: Hit) -> bool:
 
 
 # A word: letters, digits and underscores left out.
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = LazyPattern(r"[^\W\d_]+")
 
 
 def in_capitals_sentence(
