@@ -51,7 +51,9 @@ def checked_in_time(config_file: Path, limit: int = 20) -> subprocess.CompletedP
     own CPU time, which other work on a shared machine does not add to. For work done
     inside one regular expression, which `calls_made` sees as one call: the limit is a
     guard, not a measure. Linear work on a test's input takes well under a second of CPU,
-    quadratic work minutes, which would hold up the suite, so it is stopped."""
+    quadratic work minutes, which would hold up the suite, so it is stopped. Keep one
+    child's input to a fifth of the limit at most, one shape a child: CI's machine is
+    slower than this one, and eight 2 MB shapes in one child ran out of 20 s there."""
     command = ["-m", "coalition_handbook.cli", "check", "-f", str(config_file)]
     return run_in_time(command, limit, "handbook check")
 
