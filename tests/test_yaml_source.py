@@ -654,3 +654,54 @@ def test_spans_packed_in_one_loop_stand_where_position_places_each_start() -> No
     )
     assert lines.span_numbers(spans) == expected
     assert lines.span_numbers([]) == ()
+
+
+# Each way a text is written, read without the constructor where it can be (a plain,
+# quoted or block text, with or without properties), the others through it.
+_SCALARS = (
+    "plain: words #1\n"
+    "single: 'it''s'\n"
+    'double: "\\uD800"\n'
+    "block: |\n  kept\n"
+    "tagged: !!str 12\n"
+    "anchored: &a text\n"
+    "number: 017\n"
+    "strange: !foo x\n"
+)
+
+
+def test_each_kind_of_scalar_is_read_and_placed_as_written() -> None:
+    document = load_yaml(_SCALARS)
+    assert document.data == {
+        "plain": "words",
+        "single": "it's",
+        "double": "?",
+        "block": "kept\n",
+        "tagged": "12",
+        "anchored": "text",
+        "number": 15,
+        "strange": "x",
+    }
+    placed = {path: _SCALARS[start:end] for path, (start, end) in document.values.items()}
+    assert placed["plain"] == "words"
+    assert placed["single"] == "'it''s'"
+    assert placed["tagged"] == "12" and placed["anchored"] == "text"
+    assert document.unreadable == {"double", "strange"}
+    assert [_SCALARS[problem.offset : problem.offset + 6] for problem in document.problems] == [
+        "#1\nsin",
+        '"\\uD80',
+        "!foo x",
+    ]
+
+
+def test_a_duplicate_key_of_a_merged_mapping_is_found_where_written_and_merged_once() -> None:
+    """The mapping's own keys and a merged mapping's each say a duplicate once where it
+    is read (the anchored mapping, then again as merged), the last value kept, as YAML."""
+    text = "d: &d {a: 1, a: 2}\ne:\n  <<: *d\n  b: 3\n  b: 4\n"
+    document = load_yaml(text)
+    assert document.data["e"] == {"b": 4, "a": 2}
+    second_a, second_b = text.index("a: 2"), text.index("b: 4")
+    assert [problem.offset for problem in document.problems] == [second_a, second_b, second_a]
+    assert all(problem.message.startswith("duplicate key") for problem in document.problems)
+    assert document.values["e.a"] == (second_a + 3, second_a + 4)
+    assert document.keys["e.a"] == (second_a, second_a + 1)

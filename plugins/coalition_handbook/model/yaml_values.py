@@ -87,8 +87,10 @@ class ValueBuilder:
         self.document.problems.append(YamlProblem(message, self.span(node)[0]))
 
     def build(self, node: yaml.Node, path: str, depth: int) -> Any:
-        start, end = self.span(node)
-        if isinstance(node, yaml.ScalarNode):
+        start = self.start + node.start_mark.index
+        end = self.start + node.end_mark.index
+        scalar = isinstance(node, yaml.ScalarNode)
+        if scalar:
             # A scalar's span begins at its anchor or tag (`&a`, `!!str`): its text, which
             # the checks place their findings in, begins after them. Only within the
             # node: an empty value's properties end where its span does. Most scalars have
@@ -102,27 +104,33 @@ class ValueBuilder:
         if depth > MAX_DEPTH:
             self.problem(f"nested more than {MAX_DEPTH} levels deep", node)
             return None
+        if scalar:
+            if node.tag == _STRING_TAG and node.style != '"':
+                # Most values: a text, which nothing can make unreadable (`scalar`).
+                if not node.style:  # plain: None, or "" from libyaml
+                    self.check_cut_by_comment(end, path)
+                return node.value
+            problems = len(self.document.problems)
+            value = self.scalar(node, path)
+            if len(self.document.problems) > problems:
+                self.document.unreadable.add(path)
+            elif node.tag == _STRING_TAG and not node.style:
+                self.check_cut_by_comment(end, path)
+            return value
         if isinstance(node, yaml.MappingNode):
             self.check_tag(node, _MAPPING_TAG)
             result: dict[str, Any] = {}
-            self.fill_mapping(node, path, depth, result, explicit=set())
+            self.fill_mapping(node, path, depth, result)
             return result
-        if isinstance(node, yaml.SequenceNode):
-            self.check_tag(node, _SEQUENCE_TAG)
-            items = [
-                self.build(item, join_path(path, index), depth + 1)
-                for index, item in enumerate(node.value)
-            ]
-            for index, (item, value) in enumerate(zip(node.value, items, strict=True)):
-                self.check_joined_items(item, value, join_path(path, index))
-            return items
-        problems = len(self.document.problems)
-        value = self.scalar(node, path)
-        if len(self.document.problems) > problems:
-            self.document.unreadable.add(path)
-        elif node.tag == _STRING_TAG and not node.style:  # plain: None, or "" from libyaml
-            self.check_cut_by_comment(end, path)
-        return value
+        self.check_tag(node, _SEQUENCE_TAG)
+        paths = [join_path(path, index) for index in range(len(node.value))]
+        items = [
+            self.build(item, item_path, depth + 1)
+            for item, item_path in zip(node.value, paths, strict=True)
+        ]
+        for item, value, item_path in zip(node.value, items, paths, strict=True):
+            self.check_joined_items(item, value, item_path)
+        return items
 
     def check_cut_by_comment(self, end: int, path: str) -> None:
         """A plain text that a `#` cut short: YAML keeps the words before it, silently."""
@@ -175,15 +183,11 @@ class ValueBuilder:
             self.problem(unsupported_tag(node.tag), node)
 
     def fill_mapping(
-        self,
-        node: yaml.MappingNode,
-        path: str,
-        depth: int,
-        result: dict[str, Any],
-        explicit: set[str],
+        self, node: yaml.MappingNode, path: str, depth: int, result: dict[str, Any]
     ) -> None:
         merges: list[yaml.Node] = []
         first_offset: dict[str, int] = {}  # the line is only worked out for a duplicate
+        keys = self.document.keys
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE_TAG:
                 merges.append(value_node)
@@ -194,7 +198,6 @@ class ValueBuilder:
             # The key as written: `no:` stays "no" (a language code), not False.
             key = key_node.value
             key_span = self.span(key_node)
-            key_start = key_span[0]
             if key in first_offset:
                 self.problem(
                     f"duplicate key '{shortened(key)}' (first at line "
@@ -202,12 +205,15 @@ class ValueBuilder:
                     "YAML would keep only the last one",
                     key_node,
                 )
-            first_offset.setdefault(key, key_start)
-            explicit.add(key)
-            child = join_path(path, key)
-            self.document.keys[child] = key_span
+            else:
+                first_offset[key] = key_span[0]
+            child = f"{path}.{key}" if path else key
+            keys[child] = key_span
             result[key] = self.build(value_node, child, depth + 1)
+        if not merges:
+            return
         # `<<: *defaults` fills in keys the mapping does not set itself.
+        explicit = set(first_offset)
         own = frozenset(explicit)
         for merge in merges:
             sources = merge.value if isinstance(merge, yaml.SequenceNode) else [merge]
@@ -236,7 +242,7 @@ class ValueBuilder:
         document.values, document.keys, document.unreadable = {}, {}, set()
         merged: dict[str, Any] = {}
         try:
-            self.fill_mapping(source, path, depth, merged, explicit=set())
+            self.fill_mapping(source, path, depth, merged)
             values, keys, unreadable = document.values, document.keys, document.unreadable
         finally:
             document.values, document.keys, document.unreadable = places
