@@ -180,9 +180,15 @@ def _prose_run_end(text: str, position: int, in_paragraph: bool, strict_column: 
 def _plain_lines_end(text: str, position: int) -> int:
     """`_PLAIN_LINES.match(text, position).end()`, faster: where the first line that
     ends the run starts, then, only when a pipe stands before it, the pattern."""
-    if _NOT_PLAIN_FIRST.match(text, position):
+    if position and text[position - 1] == "\n" and text[position : position + 1] not in " \t":
+        # One regex call where there were two: searched from the line break before, the
+        # first line is read as the others are, and it ends the run as `_NOT_PLAIN_FIRST`
+        # would (a first line not indented ends it only by `_NOT_PLAIN`). An indented
+        # first line takes the two calls: only there does indented prose end the run.
+        found = _NOT_PLAIN_NEXT.search(text, position - 1)
+    elif _NOT_PLAIN_FIRST.match(text, position):
         return position
-    if position:  # from the line break before: the first line may be the blank one
+    elif position:  # from the line break before: the first line may be the blank one
         found = _NOT_PLAIN_NEXT.search(text, position - 1)
     else:
         found = _BLANK_THEN_INDENTED.match(text) or _NOT_PLAIN_NEXT.search(text)
@@ -235,10 +241,16 @@ def _bulk_prose(
         if blocks.ends_quote_containers(after_quote_blank):
             least = _least_indentation(text, start, end)
             blocks.leave_quote_containers(least, after_quote_blank)
-    blank_before_prose = (
-        _BLANK_BEFORE_PROSE.match(text, start, end) is not None
-        or _BREAK_BLANK_BEFORE_PROSE.search(text, start, end) is not None
-    )
+    if start and text[start - 1] == "\n":
+        # One regex call where there were two: searched from the line break before the
+        # run, the first line is read as the others are, where `_BLANK_BEFORE_PROSE`
+        # would match it on its own.
+        blank_before_prose = _BREAK_BLANK_BEFORE_PROSE.search(text, start - 1, end) is not None
+    else:
+        blank_before_prose = (
+            _BLANK_BEFORE_PROSE.match(text, start, end) is not None
+            or _BREAK_BLANK_BEFORE_PROSE.search(text, start, end) is not None
+        )
     if blank_before_prose or (
         not continues and (not blocks.quote_depth or not blocks.quote_goes_on())
     ):
