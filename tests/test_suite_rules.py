@@ -109,6 +109,32 @@ def _skipping_names(node: ast.AST) -> list[str]:
     return []
 
 
+def property_tests_with_a_deadline(trees: dict[Path, ast.Module]) -> list[str]:
+    """`@given` tests without `@settings(deadline=None)`: Hypothesis's default deadline
+    (200 ms of wall time an example) fails a test on a loaded machine, a timed assertion
+    in all but name."""
+    found = []
+    for path, tree in trees.items():
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.FunctionDef):
+                continue
+            calls = [d for d in node.decorator_list if isinstance(d, ast.Call)]
+            if not any(_called(call) == "given" for call in calls):
+                continue
+            if not any(
+                _called(call) == "settings"
+                and any(
+                    keyword.arg == "deadline"
+                    and isinstance(keyword.value, ast.Constant)
+                    and keyword.value.value is None
+                    for keyword in call.keywords
+                )
+                for call in calls
+            ):
+                found.append(f"{path.name}:{node.lineno} {node.name}")
+    return sorted(found)
+
+
 def test_every_test_can_fail() -> None:
     trees = _trees()
     assert len(trees) > 50
@@ -126,6 +152,33 @@ def test_nothing_skips_but_through_require_or_skip() -> None:
         "under CI=true instead (CI installs what the tests need), or a marker (browser, "
         "pdf) that conftest turns into it"
     )
+
+
+def test_no_property_test_has_a_deadline() -> None:
+    timed = property_tests_with_a_deadline(_trees())
+    assert timed == [], (
+        f"{timed}: add @settings(deadline=None); speed is measured by the benchmarks, "
+        "and a loaded CI machine is no failure"
+    )
+
+
+def test_a_property_test_with_the_default_deadline_is_found() -> None:
+    source = (
+        "from hypothesis import given, settings, strategies as st\n"
+        "@given(st.text())\n"
+        "def test_default(text):\n    assert text == text\n"
+        "@settings(max_examples=5)\n"
+        "@given(st.text())\n"
+        "def test_other_settings(text):\n    assert text == text\n"
+        "@settings(deadline=None)\n"
+        "@given(st.text())\n"
+        "def test_none(text):\n    assert text == text\n"
+    )
+    trees = {TESTS / "test_example.py": ast.parse(source)}
+    assert property_tests_with_a_deadline(trees) == [
+        "test_example.py:3 test_default",
+        "test_example.py:7 test_other_settings",
+    ]
 
 
 def test_the_rules_find_what_they_forbid() -> None:
