@@ -3204,7 +3204,7 @@ def test_a_contact_s_link_in_its_handout_dials_what_a_phone_would() -> None:
     html = hotel_staff_handout_html_with(
         Contact("Night desk", "ext. 5 at 555-0100", "233733BEFREE"),
         Contact("Childhelp", "1-800-4A-CHILD"),
-        Contact("NCMEC", "1 800 THE LOST"),
+        Contact("NCMEC", "+1 800 THE LOST"),
         Contact("Intake", "1-888-373-7888 (ext. 2)"),
     )
     found = re.findall(r'<a href="((?:tel|sms):[^"]*)">([^<]*)</a>', html)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from coalition_handbook.site.phone_links import dialable, phone_href
 
 FIELDS = Path(__file__).with_name("phone_fields.tsv")
@@ -82,5 +84,26 @@ def test_a_field_is_read_in_linear_time() -> None:
         "assert phone_href('1 ' + 'A1 ' * 13_300) == 'tel:1'\n"
         "assert phone_href('1-A-' * 10_000) == 'tel:1212121212'\n"
         "assert phone_href('1 a ' * 10_000 + '555-0100') == 'tel:5550100'\n"
+    )
+    assert (completed.returncode, completed.stderr) == (0, "")
+
+
+COUNT_AND_NOTE_SHAPES = {
+    "count after": "assert len(phone_href('1' + ' 1' * 20_000 + ' x days')) == 20_005",
+    "spaces before a count": "assert phone_href('100' + ' ' * 40_000 + 'x') == 'tel:100'",
+    "count words before": "assert not dialable('over ' * 8_000 + '100')",
+    "address note": "assert not dialable('200 (' + 'Bldg ' * 8_000 + ') or 555-0100')",
+    "1 800 and words": "assert not dialable('1 800 ' + 'RESPECT ' * 5_000)",
+}
+
+
+@pytest.mark.parametrize("shape", COUNT_AND_NOTE_SHAPES.values(), ids=COUNT_AND_NOTE_SHAPES)
+def test_counts_notes_and_spaced_words_are_read_in_linear_time(shape: str) -> None:
+    """A count's words before or after a short number, a note naming a building and `1
+    800` before words are read in one pass, one shape of 40,000 characters a child."""
+    from work import python_in_time
+
+    completed = python_in_time(
+        "from coalition_handbook.site.phone_links import dialable, phone_href\n" + shape + "\n"
     )
     assert (completed.returncode, completed.stderr) == (0, "")

@@ -431,14 +431,14 @@ def test_a_contact_without_a_number_to_dial_is_no_link(tmp_path: Path) -> None:
 WRITTEN_CONTACTS = (
     '  - name: Night desk\n    phone: "ext. 5 at 555-0100"\n    text: "233733BEFREE"\n'
     '  - name: Childhelp\n    phone: "1-800-4A-CHILD"\n'
-    '  - name: NCMEC\n    phone: "1 800 THE LOST"\n'
+    '  - name: NCMEC\n    phone: "+1 800 THE LOST"\n'
     '  - name: Intake\n    phone: "1-888-373-7888 (ext. 2)"\n'
 )
 DIALLED = {
     "ext. 5 at 555-0100": "tel:5550100;ext=5",
     "233733BEFREE": "sms:233733",
     "1-800-4A-CHILD": "tel:+18004224453",
-    "1 800 THE LOST": "tel:+18008435678",
+    "+1 800 THE LOST": "tel:+18008435678",
     "1-888-373-7888 (ext. 2)": "tel:+18883737888;ext=2",
 }
 

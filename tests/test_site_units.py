@@ -228,7 +228,7 @@ def test_published_path_is_where_mkdocs_writes_the_page(src_uri: str, directory_
         # keys' letters with a digit among them, or words apart: they were left out, and
         # tel:18004 or tel:1800 called nobody
         ("1-800-4A-CHILD", "tel", "tel:+18004224453"),
-        ("1 800 THE LOST", "tel", "tel:+18008435678"),
+        ("+1 800 THE LOST", "tel", "tel:+18008435678"),
         ("1-866-DHS-2-ICE", "tel", "tel:+18663472423"),
         ("800-FLOWERS", "tel", "tel:8003569377"),
         ("+1 800 FLOWERS", "tel", "tel:+18003569377"),
@@ -272,7 +272,7 @@ def test_published_path_is_where_mkdocs_writes_the_page(src_uri: str, directory_
         ("911\u00a0EMERGENCY", "tel", "tel:911"),
         ("116\u00a0123\u202fSAMARITANS", "tel", "tel:116123"),
         ("555-0142\u00a0TTY", "tel", "tel:5550142"),
-        ("1\u00a0800\u00a0THE\u00a0LOST", "tel", "tel:+18008435678"),
+        ("+1\u00a0800\u00a0THE\u00a0LOST", "tel", "tel:+18008435678"),
         ("1\u2013888\u2013373\u20137888", "tel", "tel:+18883737888"),
         ("(402) 555\u20110142", "tel", "tel:4025550142"),
         # an invisible mark (a zero-width space, a direction mark) is no character of the

@@ -234,14 +234,36 @@ _WHOLE_NUMBER = 7
 # or its code (`$100`, `$1.50/min`, `Rs. 100`). Room 101 and Suite 112 are emergency
 # numbers somewhere (India's police; 112 everywhere a mobile dials it), and were dialled
 # as such (review).
-_WORDS_BEFORE = LazyPattern(
-    r"(?:\b(?i:suite|ste|room|rm|unit|apt|apartment|flat|floor|fl|level|lvl|box|building"
+_ADDRESS_WORD = (
+    r"\b(?i:suite|ste|room|rm|unit|apt|apartment|flat|floor|fl|level|lvl|box|building"
     r"|bldg|block|zimmer|raum|etage|stock|postfach|salle|bureau|bât|bat|étage|porte|piso"
-    r"|oficina|despacho|planta|sala|apartado|apdo|bp|stanza|piano|ufficio)s?\.?\s*(?:#|no\.?)?\s*"
+    r"|oficina|despacho|planta|sala|apartado|apdo|bp|stanza|piano|ufficio)s?"
+)
+_WORDS_BEFORE = LazyPattern(
+    rf"(?:{_ADDRESS_WORD}\.?\s*(?:#|no\.?)?\s*"
     r"|(?:[$£€¥₹₱]|\b(?i:rs|inr|usd|mxn|eur|php)\b\.?)\s*)$"
 )
 # How far back that word is looked for: `Apartment # ` is a dozen characters.
 _WORDS_BEFORE_READ = 16
+# A note that names a building or a room between a short number and the next (`200
+# (Bldg E) or 555-0100` was tel:200): the short number is the room's.
+_ADDRESS_NOTE = LazyPattern(rf"{_ADDRESS_WORD}\b")
+# A short number that counts, alone in its field or not: a word of comparison or count
+# before it (`Over 100, or call 555-0100`, `Up to 100 ...`, `Plus de 100 ...`) or a
+# count's noun after it (`Open 365 days`, `Serving 400 families`): they were tel:100 and
+# tel:365, and `Open 365 DAYS` tel:3653297, its word read as keys (review).
+_COUNT_BEFORE = LazyPattern(
+    r"\b(?i:over|under|above|below|about|around|approx\.|approximately|nearly|almost|than"
+    r"|least|ages?|aged|since|until|up\s+to|serving|plus\s+de|moins\s+de|más\s+de"
+    r"|menos\s+de|über|mehr\s+als|seit|oltre|più\s+di)\s*$"
+)
+_COUNT_BEFORE_READ = 16  # `approximately ` is fourteen characters
+_COUNT_AFTER = LazyPattern(
+    r"\d(?:[ .\-]?\d)*+\s+(?i:days?|weeks?|months?|years?|times|people|persons|families|survivors"
+    r"|victims|members|clients|cases|children|women|volunteers|beds|jours|ans|années|semaines"
+    r"|mois|personnes|familles|días|años|semanas|meses|personas|familias|tage|jahre|wochen"
+    r"|monate|personen|familien|giorni|anni|settimane|mesi|persone|famiglie)(?![^\W\d_])"
+)
 
 
 class _Number(NamedTuple):
@@ -293,11 +315,29 @@ def _number_and_extension(field: str) -> tuple[str, str]:
     if chosen is not None and _digit_count(chosen.digits) < _SHORTEST_NUMBER:
         longer = (number for number in numbers if _digit_count(number.digits) >= _SHORTEST_NUMBER)
         chosen = next(longer, chosen)
-    if chosen is None or not chosen.whole or _is_in_doubt(written, chosen, numbers):
+    if (
+        chosen is None
+        or not chosen.whole
+        or _is_count(written, chosen)
+        or _is_in_doubt(written, chosen, numbers)
+    ):
         return "", extension
     if not extension and (after := _EXTENSION_AFTER.match(chosen.part, chosen.end)):
         extension = after["digits"]
     return chosen.plus + chosen.digits, extension
+
+
+def _is_count(written: str, chosen: _Number) -> bool:
+    """Whether `chosen`, a number of three to six digits as written, counts
+    (`_COUNT_BEFORE`, `_COUNT_AFTER`): `Over 100`, `Open 365 days`, `Open 365 DAYS` (its
+    word is no keys of it)."""
+    start = chosen.start_in_field
+    after = _COUNT_AFTER.match(written, start)
+    if after is not None:
+        return _SHORTEST_NUMBER <= _digit_count(after[0]) < _WHOLE_NUMBER
+    return _SHORTEST_NUMBER <= _digit_count(chosen.digits) < _WHOLE_NUMBER and bool(
+        _COUNT_BEFORE.search(written, max(0, start - _COUNT_BEFORE_READ), start)
+    )
 
 
 def _is_in_doubt(written: str, chosen: _Number, later: Iterator[_Number]) -> bool:
@@ -328,7 +368,11 @@ def _is_in_doubt(written: str, chosen: _Number, later: Iterator[_Number]) -> boo
     between = _HOURS_ANYWHERE.sub(
         _HOURS_MARK, written[chosen.end_in_field : following.start_in_field]
     )
-    if _DIGIT_GROUPS.search(between) or not _ALTERNATIVE.fullmatch(between):
+    if (
+        _DIGIT_GROUPS.search(between)
+        or not _ALTERNATIVE.fullmatch(between)
+        or _ADDRESS_NOTE.search(between)
+    ):
         return True
     # An area code and its number parted by a slash (`030 / 123 45 67`, Berlin, was
     # tel:030): a short number of a trunk 0 and two digits before a slash is Spain's line
@@ -436,6 +480,8 @@ def _spelled_number(written: str, letters: str, apart: bool) -> str:
         _TOLL_FREE_WORDS.fullmatch(written) or _is_spaced_local_word(groups, letters)
     ):
         return ""
+    if apart and _ONE_SPACE_TOLL_FREE.fullmatch(written):
+        return ""  # `1 800 RESPECT`: the US's 1-800-..., or Australia's 1800 ...?
     if any(len(group) > _WORDS_NUMBER_GROUP for group in groups):
         return ""
     national = "".join(groups[1:] if country else groups)
@@ -450,6 +496,13 @@ def _spelled_number(written: str, letters: str, apart: bool) -> str:
     national = national[:_WORDS_NUMBER_DIGITS]
     return f"+1{national}" if country else national
 
+
+# North America's 1 a space before a toll-free code, then letters a space apart (`1 800
+# RESPECT`, `1 800 THE LOST`): the US writes 1-800-THE-LOST and Australia 1800 RESPECT,
+# and either country's keys dial another line in the other (it was tel:+18007377328, the
+# US, for Australia's 1800 737 732: review). No link; with a dash, brackets or a `+`
+# (`1-800 RESPECT`, `1 (800) ...`, `+1 800 ...`) the number is North America's.
+_ONE_SPACE_TOLL_FREE = LazyPattern(r"1 +8(?:00|33|44|55|66|77|88)")
 
 # 300 is no North American area code: `1-300-RESPECT` is Australia's 1300 written as a
 # US number in words would be, and was tel:+13007377328 (review).
