@@ -864,7 +864,11 @@ def test_a_form_in_a_sentence_written_in_capitals_is_no_change_of_its_case(
         ("\x00[T VISA]'s HOLDER\x00", False),
         ("\x00[T Visa] HOLDER\x00", False),
         (f"{'A ' * 300}[T VISA] holder", False),
-        (f"lower {'A ' * 300}[T VISA] HOLDER", True),  # capitals read 400 characters back
+        # A small letter anywhere in the sentence, however far from the form: read 400
+        # characters either side, a longer sentence in capitals was one all in capitals.
+        (f"lower {'A ' * 300}[T VISA] HOLDER", False),
+        (f"[T VISA] HOLDER {'A ' * 300}lower", False),
+        (f"Stop. {'A ' * 300}[T VISA] HOLDER {'A ' * 300}. Then", True),
     ],
 )
 def test_a_forms_sentence_ends_at_a_stop_or_a_block(view: str, in_capitals: bool) -> None:
@@ -899,3 +903,82 @@ def test_acronyms_forms_and_letters_with_no_case_make_no_sentence_in_capitals(
     view = view.translate(str.maketrans("[]{}", "    "))
     found = in_capitals_sentence(view, start, end, forms, frozenset({"FBI", "ICE"}))
     assert found is in_capitals
+
+
+TWO_FORMS_PAGE = """\
+# Visas
+
+## T VISA AND U VISA
+
+## T VISA, U VISA
+
+## T VISA HOTLINE
+
+## USCIS: T VISA
+
+## T VISA / USCIS
+"""
+
+
+def test_other_forms_in_capitals_count_as_the_sentence_s_words_unless_always_in_capitals(
+    tmp_path: Path,
+) -> None:
+    """A heading of two case-sensitive forms (`## T VISA AND U VISA`, `## T VISA, U VISA`)
+    or of a form and a term's case-insensitive word (`T VISA HOTLINE`) is in capitals
+    because the heading is: its forms are no form written wrong, each another word in
+    capitals for the other. Only a form in capitals in any sentence (`USCIS`, as the
+    glossary writes it, and a known acronym) tells nothing of its sentence's case. Each
+    other term's form counted for nothing, so `## T VISA, U VISA` was two findings and
+    `## T VISA HOTLINE` one, and `## T VISA AND U VISA` none (session 53)."""
+    config = make(tmp_path)
+    glossary = tmp_path / "glossary"
+    (glossary / "u-visa.yml").write_text(
+        TERMS["t-visa"].replace("term: T visa", "term: U visa"), encoding="utf-8"
+    )
+    (glossary / "hotline.yml").write_text(
+        TERMS["t-visa"].replace("term: T visa\ncase_sensitive: true", "term: hotline"),
+        encoding="utf-8",
+    )
+    (glossary / "uscis.yml").write_text(
+        TERMS["t-visa"].replace("term: T visa\ncase_sensitive: true", "term: USCIS"),
+        encoding="utf-8",
+    )
+    (tmp_path / "content" / "visas.md").write_text(TWO_FORMS_PAGE, encoding="utf-8")
+    findings = run_checks(load_config(config)).findings
+    assert [
+        (f.line, f.found)
+        for f in findings
+        if f.rule == "term.case" and f.path == "content/visas.md"
+    ] == [(9, "T VISA"), (11, "T VISA")]
+
+
+TWENTY_THOUSAND = (
+    "handbook: 20,000 findings: 0 errors, 20,000 warnings, 0 infos (term.case 20,000)\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "summary"),
+    [
+        # one sentence of 20,000 uses, a small letter at its start: each reported
+        ("lower " + "T VISA AND " * 20_000, TWENTY_THOUSAND),
+        # one sentence all in capitals of 20,000 uses: none reported
+        ("T VISA AND " * 20_000, ""),
+        # 20,000 sentences of a use each, alone in it: each reported
+        ("T VISA. " * 20_000, TWENTY_THOUSAND),
+    ],
+    ids=["a-long-sentence-with-a-small-letter", "a-long-sentence-in-capitals", "many-sentences"],
+)
+def test_a_sentence_s_capitals_are_read_once_however_many_forms_it_holds(
+    tmp_path: Path, page: str, summary: str
+) -> None:
+    """Each sentence is read whole (not 400 characters either side of a form), once:
+    read again for each of its forms, a sentence of 20,000 would be quadratic."""
+    from handbooks import make_handbook
+    from work import checked_in_time
+
+    config = make_handbook(
+        tmp_path, f"# A page\n\n{page}\n", **{"glossary__t-visa.yml": TERMS["t-visa"]}
+    )
+    completed = checked_in_time(config)
+    assert (completed.returncode, completed.stderr) == (0, summary)

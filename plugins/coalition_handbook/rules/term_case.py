@@ -6,10 +6,14 @@ form written wrong: a heading (`## WHAT A T VISA PROTECTS`), a table's header ce
 Its sentence is the text around it up to the end of a sentence (`.`, `!` or `?` before a
 space) or of a block of the page (a heading, a table's cell, a paragraph, an item of a
 list): a line break ends none, as a paragraph's lines are wrapped where the editor
-chose, nor does a code span, whose small letters count. It must hold another word in
-capitals, and no letter but capitals (none of a script with no case, as Chinese): an
-acronym of `known_acronyms` or another term's form is in capitals in any sentence and
-counts as no such word (`FBI, ICE: T VISA`). A form in capitals alone (`## T VISA`) or
+chose, nor does a code span, whose small letters count; it is read whole, however long.
+It must hold another word in capitals, and no letter but capitals (none of a script with
+no case, as Chinese): an acronym of `known_acronyms` or a form the glossary writes in
+capitals (`USCIS`) is in capitals in any sentence and counts as no such word (`FBI, ICE:
+T VISA`); another term's form written in capitals that the glossary writes otherwise
+(`U VISA` of `U visa`, `HOTLINE` of `hotline`) is in capitals as its sentence is, and
+counts as one (`## T VISA, U VISA`, `## T VISA AND U VISA`: no finding). A form in
+capitals alone (`## T VISA`) or
 among words in small letters (`Apply for a T VISA now`, `ask USCIS about T VISA rules`)
 is reported, and so is one written in another case than capitals (`T Visa`) wherever it
 is. A form written in capitals only matches in capitals (DESIGN section 4), so none of
@@ -18,6 +22,7 @@ its uses is ever in another case.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Iterator
 
 from ..documents import CheckedText, ScannedDocument, flagged_uses, scan_handbook
@@ -31,11 +36,11 @@ RULE = "term.case"
 # What ends a form's sentence: the end of a block of the page (the view has NUL between
 # blocks and table cells), a blank line (between a YAML value's paragraphs), or a full
 # stop, an exclamation or a question mark with a space after it (closing quotes and
-# brackets between). The text read either side of a form is at most `_READ` characters:
-# a longer sentence all in capitals is one too.
+# brackets between). Each text's ends of sentences are found once, and each sentence
+# with a form in it read once: a sentence was read 400 characters either side of each
+# form, so a longer one in capitals was one all in capitals (`lower A A ... T VISA`).
 _BEFORE = LazyPattern(r"\x00|\n[ \t]*\n|[.!?\u2026][\"'\u201d\u2019\u00bb)\]]*(?=\s)")
 _AFTER = LazyPattern(r"\x00|\n[ \t]*\n|[.!?\u2026][\"'\u201d\u2019\u00bb)\]]*(?=\s|\Z)")
-_READ = 400
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
@@ -90,18 +95,26 @@ def in_capitals_places(
     `known_acronyms` setting. `handbook diff` lists a use in another case by the same test
     (editor/usage.py)."""
     hits_of = {id(text): hits for text, hits in zip(document.texts, document.hits, strict=True)}
-    shown: dict[int, str] = {}
-    return {
-        (line, column)
-        for text, hit, line, column, _ in document.placed(_in_another_case)
-        if in_capitals_sentence(
-            shown.setdefault(id(text), _with_code(text)),
-            hit[0],
-            hit[1],
-            [(other[0], other[1]) for other in hits_of[id(text)] if other is not hit],
-            acronyms,
-        )
-    }
+    sentences: dict[int, _Sentences] = {}
+    places = set()
+    for text, hit, line, column, _ in document.placed(_in_another_case):
+        if not _capitals(text.view[hit[0] : hit[1]]):
+            continue  # `t visa`: no text's sentences read for it
+        read = sentences.get(id(text))
+        if read is None:
+            always = [
+                (other[0], other[1]) for other in hits_of[id(text)] if _always_capitals(other)
+            ]
+            read = sentences[id(text)] = _Sentences(_with_code(text), always, acronyms)
+        if read.in_capitals(hit[0], hit[1]):
+            places.add((line, column))
+    return places
+
+
+def _always_capitals(hit: Hit) -> bool:
+    """Whether a hit is of a form the glossary writes in capitals (`USCIS`), which only
+    matches in capitals: in capitals whatever its sentence's case."""
+    return hit[2].case_rule == "strict"
 
 
 # A code span on one line of a page: its backticks, then its text.
@@ -146,22 +159,81 @@ def in_capitals_sentence(
     acronyms: Collection[str] = frozenset(),
 ) -> bool:
     """Whether `view[start:end]`, a form's use, is in capitals in a sentence all in
-    capitals with another word in it (see the module's docstring). The other terms'
-    forms found in `view` (`forms`, their spans) and the `acronyms` are in capitals
-    whatever the sentence's case: they are no such word."""
-    if not _capitals(view[start:end]):
+    capitals with another word in it (see the module's docstring). The forms found in
+    `view` that are in capitals whatever the sentence's case (`forms`, their spans: forms
+    the glossary writes in capitals) and the `acronyms` are no such word."""
+    return _Sentences(view, forms, acronyms).in_capitals(start, end)
+
+
+class _Sentences:
+    """A text's sentences (`view`), each read once however many forms it holds: the
+    letters in it that are no capitals, and its words, less `always` (the spans of forms
+    in capitals in any sentence) and `acronyms`. Linear in the text: each form looks
+    its sentence's ends, letters and words up by bisection."""
+
+    def __init__(
+        self, view: str, always: Iterable[tuple[int, int]], acronyms: Collection[str]
+    ) -> None:
+        self.view = view
+        self.acronyms = acronyms
+        self.starts = [found.end() for found in _BEFORE.finditer(view)]
+        self.ends = [found.start() for found in _AFTER.finditer(view)]
+        parts, last = [], 0
+        for form_start, form_end in sorted(always):
+            form_start = max(form_start, last)
+            parts += [view[last:form_start], " " * max(form_end - form_start, 0)]
+            last = max(form_end, last)
+        self.masked = "".join([*parts, view[last:]])
+        self.read: dict[
+            tuple[int, int], tuple[list[int], list[tuple[int, int]], list[tuple[int, int]]]
+        ] = {}
+
+    def in_capitals(self, start: int, end: int) -> bool:
+        view = self.view
+        if not _capitals(view[start:end]):
+            return False
+        low = self.starts[index - 1] if (index := bisect_right(self.starts, start)) else 0
+        found = bisect_left(self.ends, end)
+        high = self.ends[found] if found < len(self.ends) else len(view)
+        others, spans, words = self._sentence(low, high)
+        # Every letter a capital: a small one, or one of a script with no case (CJK), is not.
+        if others and (others[0] < start or others[-1] >= end):
+            return False
+        if words and (words[0][1] <= start or words[-1][0] >= end):
+            return True  # a word that no acronym is, before or after the form
+        # What the form leaves of a word it overlaps is a word (`masked` as the form's
+        # span blanked would read it), the words inside it none.
+        text = self.masked
+        first = max(bisect_right(spans, (start,)) - 1, 0)
+        for word_start, word_end in spans[first:]:
+            if word_start >= end:
+                break
+            if word_end <= start:
+                continue
+            for left in (text[word_start:start], text[end:word_end]):
+                if left and left not in self.acronyms:
+                    return True
         return False
-    low = max(start - _READ, 0)
-    ends = [found.end() for found in _BEFORE.finditer(view, low, start)]
-    low = ends[-1] if ends else low
-    stop = _AFTER.search(view[end : end + _READ])
-    high = end + (stop.start() if stop else len(view[end : end + _READ]))
-    around = view[low:start] + view[end:high]
-    # Every letter a capital: a small one, or one of a script with no case (CJK), is not.
-    if any(character.isalpha() and not character.isupper() for character in around):
-        return False
-    masked = list(view[low:high])
-    for form_start, form_end in [(start, end), *forms]:
-        for index in range(max(form_start, low), min(form_end, high)):
-            masked[index - low] = " "
-    return any(word not in acronyms for word in _WORD.findall("".join(masked)))
+
+    def _sentence(
+        self, low: int, high: int
+    ) -> tuple[list[int], list[tuple[int, int]], list[tuple[int, int]]]:
+        """The sentence `view[low:high]`'s letters that are no capitals (where), its words
+        and those of them that no acronym is (their spans), read once."""
+        read = self.read.get((low, high))
+        if read is None:
+            view, masked = self.view, self.masked
+            others = [
+                found.start()
+                for found in _NOT_ASCII_CAPITAL.finditer(view, low, high)
+                if found[0].isalpha() and not found[0].isupper()
+            ]
+            spans = [found.span() for found in _WORD.finditer(masked, low, high)]
+            words = [span for span in spans if masked[span[0] : span[1]] not in self.acronyms]
+            read = self.read[(low, high)] = (others, spans, words)
+        return read
+
+
+# A letter that is no ASCII capital: the letters looked at for a small one (or one of
+# no case).
+_NOT_ASCII_CAPITAL = LazyPattern(r"[^\W\d_A-Z]")
