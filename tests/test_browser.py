@@ -3843,8 +3843,9 @@ def test_search_finds_an_arabic_word_written_with_or_without_its_vowel_marks(
 def test_a_folded_run_of_pages_is_one_link_the_keyboard_follows_to_them_all(
     browser: object, tmp_path: Path
 ) -> None:
-    """A term page's sidebar folds twenty pages side by side into one link, named by the
-    first and the last (what a screen reader reads for it); Tab reaches it, Enter opens
+    """A term page's sidebar folds twenty pages side by side into one link, shown as the
+    first and the last, and named for a screen reader as their group ("Step 0 - Step 19,
+    20 pages": it was heard as one page's link, session 53); Tab reaches it, Enter opens
     the first page, and there every page it stands for is a link in the sidebar."""
     steps = {f"step-{number:02d}.md": f"# Step {number}\n" for number in range(20)}
     nav = "".join(f"  - {name}\n" for name in steps)
@@ -3857,8 +3858,11 @@ def test_a_folded_run_of_pages_is_one_link_the_keyboard_follows_to_them_all(
     with _desktop_page_of(browser, config) as page:
         page.goto("glossary/survivor/")
         sidebar = page.get_by_role("navigation", name="Navigation")
-        folded = sidebar.get_by_role("link", name="Step 0 \N{EN DASH} Step 19", exact=True)
+        name = "Step 0 \N{EN DASH} Step 19, 20 pages"
+        folded = sidebar.get_by_role("link", name=name, exact=True)
         expect(folded).to_be_visible()
+        expect(folded).to_have_text("Step 0 \N{EN DASH} Step 19")
+        assert f'- link "{name}"' in sidebar.aria_snapshot()
         assert sidebar.get_by_role("link", name="Step 7", exact=True).count() == 0
         for _ in range(60):  # from the top of the page, as a keyboard user comes to it
             page.keyboard.press("Tab")

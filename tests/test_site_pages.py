@@ -994,12 +994,23 @@ def test_a_term_pages_sidebar_folds_a_long_run_of_top_level_pages(tmp_path: Path
         ("Terms under S", "../#letter-s"),
     ]
     assert not [title for title, _ in links if title.startswith("Step 1")]
+    # A screen reader is told the link stands for the twenty (session 53), its visible
+    # words first; no other link has a name but its text.
+    named = {
+        " ".join(link.text.split()): link.attrs.get("aria-label")
+        for link in _navigation_links(_primary_sidebar(term))
+    }
+    assert {title: name for title, name in named.items() if name} == {
+        "Step 0 \N{EN DASH} Step 19": "Step 0 \N{EN DASH} Step 19, 20 pages"
+    }
     # The page the link leads to lists every page it stands for, as the theme does.
     first = _navigation_links(_primary_sidebar(read(site, "step-00/index.html")))
     shown = {" ".join(link.text.split()) for link in first}
     assert {f"Step {number}" for number in range(20)} <= shown
     not_found = read(site, "404.html").split('class="hb-not-found"', 1)[1]
     assert ">Step 0 \N{EN DASH} Step 19</a>" in not_found and ">Step 7<" not in not_found
+    assert not_found.count("aria-label=") == 1
+    assert 'aria-label="Step 0 \N{EN DASH} Step 19, 20 pages"' in not_found
 
 
 COALITION_PAGES = ("Member sectors", "Propose a change", "What is a coalition?")

@@ -1867,6 +1867,13 @@ def test_a_term_page_s_sidebar_folds_a_long_run_of_top_level_pages() -> None:
     ]
     assert entries[1].pages == tuple(run)  # the term's place is looked for among them
     assert glossary in entries[2].pages
+    # A screen reader hears the folded link as a group, its visible words first; each
+    # other entry by its title alone (session 53: it was heard as one page's link).
+    assert [entry.group_name for entry in entries] == [
+        None,
+        "Page 000 \N{EN DASH} Page 199, 200 pages",
+        *[None] * 7,
+    ]
 
 
 def test_a_run_of_twelve_top_level_pages_is_shown_whole() -> None:
