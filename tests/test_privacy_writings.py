@@ -746,6 +746,34 @@ def test_emphasis_around_a_mailbox_or_a_domain_is_read_through(tmp_path: Path) -
     ]
 
 
+def test_markup_between_two_letters_of_an_address_is_read_through(tmp_path: Path) -> None:
+    """Review (session 53): a tag or emphasis between two letters of an address
+    (`<b>jane</b>doe@example.org`, which the site shows `janedoe@example.org`) was kept
+    apart, as markup between two words is, and the address reported from after it
+    (`doe@example.org`), or not at all where it split the domain
+    (`jane@exa<b>mple</b>.org`): reported whole, as the reader sees it, from its first
+    character in the source, as written; a public one is public however it is split.
+    Markup between two words that make no address is still kept apart."""
+    page = (
+        "Write <b>jane</b>doe@example.org or <i>ja</i>ne.doe@example.org or"
+        " lee<b>ann</b>@example.org.\n\n"
+        "Or jane@exa<b>mple</b>.org or lee@example.o<b>rg</b> or **ann**doe@example.org"
+        " or bo*b*@example.org or cy@exa**mple**.org.\n\n"
+        "Public: <b>help</b>desk@coalition.org and help**desk**@coalition.org.\n\n"
+        "Kept: <b>Jane</b>Doe and <b>Ann</b>Lee, at ann @ here.\n"
+    )
+    assert found_in(tmp_path, page, ["helpdesk@coalition.org"]) == [
+        (1, 10, "jane</b>doe@example.org"),
+        (1, 40, "ja</i>ne.doe@example.org"),
+        (1, 68, "lee<b>ann</b>@example.org"),
+        (3, 4, "jane@exa<b>mple</b>.org"),
+        (3, 31, "lee@example.o<b>rg"),
+        (3, 59, "ann**doe@example.org"),
+        (3, 83, "bo*b*@example.org"),
+        (3, 104, "cy@exa**mple**.org"),
+    ]
+
+
 def test_a_quoted_greater_than_sign_ends_no_tag(tmp_path: Path) -> None:
     """Review of the converted pages' reading: a `>` inside a quoted attribute value is
     the value's, as Python-Markdown and browsers read it; ending the tag there split
@@ -802,6 +830,36 @@ def test_converted_markup_is_read_in_linear_time() -> None:
         "from coalition_handbook.rules.privacy_markdown import markdown_readings\n"
         f"for piece, times in {list(_CRAFTED_MARKUP.values())!r}:\n"
         "    assert markdown_readings(piece * times * 2)\n"
+    )
+    assert (completed.returncode, completed.stderr) == (0, "")
+
+
+# Crafted pages of about 50,000 characters for the address reading of `markdown_readings`
+# (`_in_an_address`): markup between letters in long words, each looked for an `@` ahead
+# and behind as far as an address reaches, and none found; an `@` just before each word.
+_CRAFTED_ADDRESS_MARKUP = {
+    "tags in long words": ("a@b ", "a<b>" * 80 + " ", 156),
+    "marks in long words": ("a*b*@c ", "a**a**" * 50 + " ", 166),
+    "tags in long domains": ("", "@" + "a<b>" * 80 + " ", 155),
+}
+
+
+@pytest.mark.parametrize("shape", _CRAFTED_ADDRESS_MARKUP)
+def test_markup_in_addresses_is_read_in_linear_time(shape: str) -> None:
+    """Each crafted page (a fifth of it) read twice as long costs about twice the calls
+    (`calls_made`), and the page is read whole under the CPU guard (`python_in_time`),
+    one shape a child."""
+    from work import calls_made, python_in_time
+
+    from coalition_handbook.rules.privacy_markdown import markdown_readings
+
+    lead, piece, times = _CRAFTED_ADDRESS_MARKUP[shape]
+    once = calls_made(markdown_readings, lead + piece * (times // 5))
+    twice = calls_made(markdown_readings, lead + piece * (times // 5 * 2))
+    assert twice <= 2.2 * once + 100, (once, twice)
+    completed = python_in_time(
+        "from coalition_handbook.rules.privacy_markdown import markdown_readings\n"
+        f"assert markdown_readings({lead!r} + {piece!r} * {times * 2})\n"
     )
     assert (completed.returncode, completed.stderr) == (0, "")
 

@@ -3,7 +3,8 @@ reads whole (`markdown_readings`): a backslash before punctuation, the tag of an
 element (Python-Markdown's: `HTML_TAG`, a quoted `>` inside it), emphasis by a digit or an
 `@`; once as before, markup between two letters or digits kept apart, and again joined,
 where that differs by a digit (`402-555-01<ins>28</ins>`): what either finds is reported
-(`also_found`).
+(`also_found`). Markup between two letters of an e-mail address is read through in both
+(`<b>jane</b>doe@example.org`, `jane@exa<b>mple</b>.org`: `_in_an_address`).
 """
 
 from __future__ import annotations
@@ -35,8 +36,9 @@ from ..source_map import UNCHANGED, PositionMap, rewritten
 _MARKDOWN_SPLITS = LazyPattern(rf"\\[!-/:-@\[-_{{-}}]|{HTML_TAG}|(?P<marks>\*++|_++)")
 # Where a paragraph ends: no tag, no emphasis runs past it.
 _BLANK_LINE = LazyPattern(r"\n[ \t]*+\r?\n")
-# A run of emphasis marks by a digit or an `@`: where the pairing is worth finding.
-_MARKS_BY_DATA = LazyPattern(r"[*_][\d@]|[\d@][*_]")
+# A run of emphasis marks by a digit or an `@`, or an asterisk in a mailbox or a domain
+# (`**ann**doe@`, `@exa**mple**.org`): where the pairing is worth finding.
+_MARKS_BY_DATA = LazyPattern(r"[*_][\d@]|[\d@][*_]|\*[\w.+'-]*+@|@[\w.-]*+\*")
 
 Reading = tuple[str, PositionMap]
 
@@ -51,22 +53,26 @@ def markdown_readings(text: str) -> list[Reading]:
     a number's bold end before a digit (`**402-555-0128**1`) keeps it whole in the first."""
     if "\\" not in text and "<" not in text and "*" not in text and "_" not in text:
         return [(text, UNCHANGED)]
-    emphasis = _read_through_runs(text) if _MARKS_BY_DATA.search(text) else frozenset()
+    addresses = "@" in text
+    emphasis = _read_through_runs(text, addresses) if _MARKS_BY_DATA.search(text) else frozenset()
     kept: list[bool] = []
-    readings = [rewritten(text, _splits(text, emphasis, kept))]
+    readings = [rewritten(text, _splits(text, emphasis, kept, addresses))]
     if kept:
-        readings.append(rewritten(text, _splits(text, emphasis, None)))
+        readings.append(rewritten(text, _splits(text, emphasis, None, addresses)))
     return readings
 
 
 def _splits(
-    text: str, emphasis: frozenset[int], kept: list[bool] | None
+    text: str, emphasis: frozenset[int], kept: list[bool] | None, addresses: bool
 ) -> Iterator[tuple[int, int, str]]:
     """The spans `rewritten` reads out of `text`: those of `_MARKDOWN_SPLITS` to read
     through, `emphasis` the runs of marks among them. With `kept`, markup between two
     letters or digits and tags that carry text are kept, and `kept` is given an item
     when one of them stands by a digit; without it, they are read through too (but a
-    superscript's and a subscript's tags, shown apart)."""
+    superscript's and a subscript's tags, shown apart). Markup between two letters of an
+    e-mail address (`<b>jane</b>doe@`, `@exa**mple**.org`) is read through in both: kept,
+    a part of the address was reported alone, and a public one split so was not public
+    (review, session 53). `addresses` says whether `text` holds an `@`."""
     paragraph_start = 0
     for blank in (*_BLANK_LINE.finditer(text), None):
         paragraph_end = len(text) if blank is None else blank.start()
@@ -75,7 +81,7 @@ def _splits(
             if found.group("marks") is not None:
                 if start not in emphasis:
                     continue
-                if kept is not None and _between_letters(text, start, end):
+                if kept is not None and _kept_apart(text, start, end, addresses):
                     _note_by_a_digit(text, start, end, kept)
                     continue
                 yield start, end, ""
@@ -84,7 +90,7 @@ def _splits(
                     continue
                 tag = found.group()  # with no attribute's value, no text: read at once
                 if kept is not None and (
-                    _between_letters(text, start, end)
+                    _kept_apart(text, start, end, addresses)
                     or ("=" in tag and not readable_text(tag).isspace())
                 ):
                     _note_by_a_digit(text, start, end, kept)
@@ -113,23 +119,34 @@ def _note_by_a_digit(text: str, start: int, end: int, kept: list[bool]) -> None:
 _MARK_RUNS = LazyPattern(r"\\[!-/:-@\[-_{-}]|(?P<blank>\n[ \t]*+\r?\n)|(?P<run>\*++|_++)")
 
 
-def _read_through_runs(text: str) -> frozenset[int]:
+def _read_through_runs(text: str, addresses: bool) -> frozenset[int]:
     """Where the runs of emphasis marks start that are read through: both runs of an
     emphasis that either stands by a digit or an `@` (`**402**-555-0160`,
-    `**jane**@example.org`, `ann@**example**.org`)."""
+    `**jane**@example.org`, `ann@**example**.org`) or inside an e-mail address
+    (`**ann**doe@example.org`, `cy@exa**mple**.org`), where `addresses` (an `@` in
+    `text`)."""
     read_through: set[int] = set()
     for opener, closer in _emphasis_runs(text):
-        if _by_data(text, opener) or _by_data(text, closer):
+        if (
+            _by_data(text, opener)
+            or _by_data(text, closer)
+            or (addresses and _in_an_address(text, opener, _run_end(text, opener)))
+        ):
             read_through.update((opener, closer))
     return frozenset(read_through)
 
 
-def _by_data(text: str, start: int) -> bool:
-    """Whether the run of marks at `start` stands by a digit or an `@`."""
+def _run_end(text: str, start: int) -> int:
+    """Where the run of marks at `start` ends."""
     end = start + 1
     while end < len(text) and text[end] == text[start]:
         end += 1
-    return _data_at(text, start - 1) or _data_at(text, end)
+    return end
+
+
+def _by_data(text: str, start: int) -> bool:
+    """Whether the run of marks at `start` stands by a digit or an `@`."""
+    return _data_at(text, start - 1) or _data_at(text, _run_end(text, start))
 
 
 def _data_at(text: str, position: int) -> bool:
@@ -180,6 +197,39 @@ def _digit_at(text: str, position: int) -> bool:
 _JOINED_ELEMENTS = INLINE_ELEMENTS - {"sup", "sub"}
 # The tags and emphasis marks that follow a place, a few at most (`</b></i>`).
 _MARKUP_AFTER = LazyPattern(rf"(?:{HTML_TAG}|\*++){{0,8}}")
+
+
+def _kept_apart(text: str, start: int, end: int, addresses: bool) -> bool:
+    """Whether the tag or marks at `text[start:end]` are kept apart in the first reading:
+    between two letters or digits (`_between_letters`), but not inside an e-mail address
+    (`_in_an_address`, looked for where `addresses`: an `@` in `text`)."""
+    return _between_letters(text, start, end) and not (
+        addresses and _in_an_address(text, start, end)
+    )
+
+
+# How far an e-mail address is looked for around markup between two of its letters: as
+# long as a mailbox or a domain may be (64 and 253 characters), with its markup.
+_ADDRESS_REACH = 320
+# What a mailbox holds from a place in it to its `@`, and a domain from its `@` to a
+# place in it, markup included (a tag, emphasis marks): a run of each at a time,
+# possessive, each starting with a character the others do not (linear).
+_MAILBOX_ON = LazyPattern(r"(?:[\w.+'-]++|<[^<>\n]*+>|\*++)*+@")
+_DOMAIN_ON = LazyPattern(r"(?:[\w.-]++|<[^<>\n]*+>|\*++)*+")
+
+
+def _in_an_address(text: str, start: int, end: int) -> bool:
+    """Whether the tag or marks at `text[start:end]` lie inside what reads as an e-mail
+    address: from there, its mailbox runs on to an `@` (`<b>jane</b>doe@`,
+    `**ann**doe@`), or its domain runs back to one (`jane@exa<b>mple</b>.org`), within
+    `_ADDRESS_REACH` (so that a page of markup is read in linear time)."""
+    if _MAILBOX_ON.match(text, end, min(len(text), end + _ADDRESS_REACH)):
+        return True
+    at = text.rfind("@", max(0, start - _ADDRESS_REACH), start)
+    if at < 0:
+        return False
+    domain = _DOMAIN_ON.match(text, at + 1, start)
+    return domain is not None and domain.end() == start
 
 
 def _between_letters(text: str, start: int, end: int) -> bool:

@@ -16,10 +16,11 @@ A character reference is read as the character a reader is shown
 files, and reported as written. In Markdown, a backslash before punctuation, an inline
 element's tag and emphasis by a digit or an `@` are read through (`402\\-555\\-0124`,
 `402-<span>555</span>-0128`, `**402**-555-0160`, `**jane**@example.org`; inside a group
-of digits too, `402-555-01<ins>28</ins>`: `privacy_markdown`), as converted Word
-documents write them. `privacy.allow` lists public data (hotlines, office
-addresses); phone numbers are compared as the world dials them (`phone_key`), however
-the entry and the text write them, and a number is public written at home and abroad
+of digits too, `402-555-01<ins>28</ins>`, and between two letters of an address,
+`<b>jane</b>doe@example.org`: `privacy_markdown`), as converted Word documents write
+them. `privacy.allow` lists public data (hotlines, office addresses); phone numbers are
+compared as the world dials them (`phone_key`), however the entry and the text write
+them, and a number is public written at home and abroad
 (`0800 0121 700` and `+44 800 0121 700`: `privacy_allow`). A North American number is
 whole at ten digits; another country's is read to its last group of digits, so that a
 direct line dialled on is no public one, while a count ("365 days a year") or a number
