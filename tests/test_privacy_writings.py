@@ -897,6 +897,41 @@ def test_an_address_or_a_number_in_a_link_s_path_is_reported(tmp_path: Path) -> 
     ]
 
 
+def test_every_url_attribute_s_path_is_read(tmp_path: Path) -> None:
+    """Review (session 53): the site publishes every URL attribute of an HTML tag as it
+    publishes `href` and `src`; an `href` with spaces around its `=` (as HTML allows and
+    hand-written pages have), an image's `srcset` (each of its URLs, the first alone was
+    read, or none after a space), a video's `poster`, a form's `action`, a quote's
+    `cite`, an object's `data` and a link's `ping` were not read for personal data in
+    their paths. A file name with an `@` and no address (`hero@2x.jpg`), a path's date
+    and what no URL attribute holds are none."""
+    page = (
+        '<a href = "/people/402-555-0123/">x</a> <a href= "mailto:jane@example.org">y</a>'
+        ' <a href ="/people/lee@example.org/">z</a>\n\n'
+        '<img src="a.jpg" srcset="photos/402-555-0124.jpg 2x, photos/ann@example.org.jpg 3x"'
+        " data-srcset='/p/402-555-0125.webp 640w,/p/b.webp'>\n\n"
+        '<video poster="img/402-555-0126.jpg" src="v.mp4"></video>'
+        ' <form action="/send/bo@example.org/"></form>'
+        ' <q cite="/cases/402-555-0127/">q</q> <object data="/files/402-555-0128.pdf"></object>'
+        ' <a href="/x" ping="/t/1 /track/402-555-0129">p</a>\n\n'
+        'Kept: <img srcset="img/hero.jpg 1x, img/hero@2x.jpg 2x"> <a ping="/t/2024-05-12">p</a>'
+        " total = 402-555 and src = x-1.\n"
+    )
+    assert found_in(tmp_path, page) == [
+        (1, 20, "402-555-0123"),
+        (1, 58, "jane@example.org"),
+        (1, 100, "lee@example.org"),
+        (3, 33, "402-555-0124"),
+        (3, 61, "ann@example.org"),
+        (3, 101, "402-555-0125"),
+        (5, 20, "402-555-0126"),
+        (5, 79, "bo@example.org"),
+        (5, 120, "402-555-0127"),
+        (5, 162, "402-555-0128"),
+        (5, 221, "402-555-0129"),
+    ]
+
+
 # Crafted pages of 50,000 characters for `find_personal_data_in_paths`: one long path
 # segment of digits and marks, link openers with no destination, thousands of segments
 # each sought, reference definitions, a line of labels' ends (each looked back for its
@@ -936,6 +971,40 @@ def test_link_paths_are_read_in_linear_time() -> None:
         f"for before, piece, times, after in {list(_CRAFTED_PATHS.values())!r}:\n"
         "    text = before + piece * times * 2 + after\n"
         "    list(find_personal_data_in_paths(text, url_spans(text)))\n"
+    )
+    assert (completed.returncode, completed.stderr) == (0, "")
+
+
+# Crafted pages of about 50,000 characters for the URL attributes' reading: names with
+# spaces before their `=`, a `srcset` of thousands of URLs, quotes that nothing closes,
+# `data=` after no space.
+_CRAFTED_ATTRIBUTES = {
+    "spaced names": ("", 'href  = "1-/x" ', 3_333),
+    "one long srcset": ('<img srcset="', "p/1-2.jpg 2x, ", 3_571),
+    "open quotes": ("", 'poster="1- ', 4_545),
+    "data after no space": ("", "metadata=1-", 4_545),
+}
+
+
+@pytest.mark.parametrize("shape", _CRAFTED_ATTRIBUTES)
+def test_url_attributes_are_read_in_linear_time(shape: str) -> None:
+    """Each crafted page (a fifth of it) read twice as long costs about twice the calls
+    (`calls_made`), and the page is read whole under the CPU guard (`python_in_time`),
+    one shape a child."""
+    from work import calls_made, python_in_time
+
+    from coalition_handbook.rules.privacy_link_paths import find_personal_data_in_paths
+
+    def read(text: str) -> list[tuple[str, int, int, str]]:
+        return list(find_personal_data_in_paths(text, []))
+
+    lead, piece, times = _CRAFTED_ATTRIBUTES[shape]
+    once = calls_made(read, lead + piece * (times // 5))
+    twice = calls_made(read, lead + piece * (times // 5 * 2))
+    assert twice <= 2.2 * once + 100, (once, twice)
+    completed = python_in_time(
+        "from coalition_handbook.rules.privacy_link_paths import find_personal_data_in_paths\n"
+        f"list(find_personal_data_in_paths({lead!r} + {piece!r} * {times * 2}, []))\n"
     )
     assert (completed.returncode, completed.stderr) == (0, "")
 

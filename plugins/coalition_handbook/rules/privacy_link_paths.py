@@ -1,8 +1,9 @@
 """The paths of links and images as privacy.pii reads them (`privacy_pii`): the site
-publishes a link's and an image's URL in its page (`href`, `src`), so an e-mail address or
-a phone number in its path is published (`files/jane.doe@example.org.pdf`,
-`photos/402-555-0123.jpg`): `find_personal_data_in_paths`. Of a URL's query, only what
-it gives whoever opens it is read (`privacy_links`).
+publishes a link's and an image's URL in its page (`href`, `src`, and every other URL
+attribute of a tag: `srcset`, `poster`...), so an e-mail address or a phone number in
+its path is published (`files/jane.doe@example.org.pdf`, `photos/402-555-0123.jpg`):
+`find_personal_data_in_paths`. Of a URL's query, only what it gives whoever opens it is
+read (`privacy_links`).
 """
 
 from __future__ import annotations
@@ -18,21 +19,54 @@ from .privacy_personal_data import find_personal_data
 
 # A link's or an image's destination written with no `://`, which the site publishes as
 # written (`href`, `src`): a Markdown link's or image's, a reference definition's, an HTML
-# `href` or `src`. One with a scheme (`mailto:`, `tel:`) is read as text, or below.
-# Each alternative starts with a literal character, `]` or `=`, so the engine skips prose
-# at C speed: a `^` (a reference definition's line), a lookbehind or an `s` or `h` first
+# URL attribute's (`_URL_ATTRIBUTES`). One with a scheme (`mailto:`, `tel:`) is read as
+# text, or below.
+# Each alternative starts with a literal character, `]`, so the engine skips prose at C
+# speed: a `^` (a reference definition's line), a lookbehind or an `s` or `h` first
 # stopped it at every place or every other word, which made privacy.pii's reading of the
-# bench handbook half as slow again. An attribute's name is looked for behind its `=`, and
-# only in a text that names one (most have an `=` in code, few an `href` or a `src`).
+# bench handbook half as slow again. An attribute's name is looked for behind its `=`, in
+# a pass of its own over a text with an `=` (`_ATTRIBUTE`): as an alternative of this
+# pattern, or after a search for each name, it made the reading of the bench's pages,
+# a third of which have an `=` (code, content tabs), twice as slow.
 _MARKDOWN_DESTINATION = (
     r"\]\([ \t]*<?(?P<inline>[^\s()<>]+)"
     r"|\]:[ \t]*(?:\r?\n[ \t]*)?<?(?P<reference>[^\s<>]+)"  # on the label's line, or the next
 )
-_DESTINATION = LazyPattern(_MARKDOWN_DESTINATION)
-_DESTINATION_OR_ATTRIBUTE = LazyPattern(
-    _MARKDOWN_DESTINATION
-    + r"|=(?:(?<=[hH][rR][eE][fF]=)|(?<=[sS][rR][cC]=))[ \t]*[\"']?(?P<attribute>[^\"'\s<>]+)"
+# The HTML attributes whose value is a URL, or a list of them, that the site publishes as
+# written (review, session 53: only `href` and `src` were read): a link's and an image's,
+# an image's `srcset` (its URLs and their sizes), a video's `poster`, a form's `action`, a
+# quote's `cite`, an object's `data` (a name of its own: not `metadata`), a link's `ping`
+# (URLs parted by spaces), an old page's `background` and `longdesc`. A name is read by
+# its end: `data-src`, `data-srcset`, `imagesrcset`, `xlink:href`, `formaction`.
+_URL_ATTRIBUTES = ("href", "src", "srcset", "poster", "action", "cite", "ping", "background")
+_URL_ATTRIBUTES += ("longdesc",)
+
+
+def _in_any_case(name: str) -> str:
+    """`name` as a pattern of its letters in either case (`[hH][rR][eE][fF]`), fixed width
+    for a lookbehind."""
+    return "".join(
+        f"[{letter.lower()}{letter.upper()}]" if letter.isalpha() else letter for letter in name
+    )
+
+
+# An attribute's name before its `=`, with up to two spaces or tabs between (HTML allows
+# any, as hand-written pages have: `<a href = "...">`), each a fixed-width lookbehind.
+_AFTER_AN_ATTRIBUTE_NAME = "|".join(
+    f"(?<={name}{spaces}=)"
+    # `data` whole, after a space: no other attribute's end (`metadata`).
+    for name in (*map(_in_any_case, _URL_ATTRIBUTES), r"\s" + _in_any_case("data"))
+    for spaces in ("", "[ \t]", "[ \t]{2}")
 )
+_DESTINATION = LazyPattern(_MARKDOWN_DESTINATION)
+# A URL attribute's value: quoted, all of it (a `srcset` lists URLs, each with its size
+# after a space); or unquoted, or after a quote that nothing closes, to a space.
+_ATTRIBUTE = LazyPattern(
+    rf"=(?:{_AFTER_AN_ATTRIBUTE_NAME})[ \t]*"
+    + r"""(?:"(?P<double>[^"<>]*+)"|'(?P<single>[^'<>]*+)'|["']?(?P<bare>[^"'\s<>]++))"""
+)
+# A URL of an attribute's value, or a size after one (`2x,`: no personal data).
+_VALUE_PART = LazyPattern(r"\S++")
 # A reference definition's label, from its line's start: `[x]:` after a quote's `>` and
 # an indent, a list item's or an admonition's (Python-Markdown reads one there too).
 _REFERENCE_LABEL = LazyPattern(r"[ \t>]{0,99}\[[^\]\n]{1,999}\]:")
@@ -45,31 +79,35 @@ _PATH_DATA_HINT = LazyPattern(r"\d[-._\s()]|%40|@", re.IGNORECASE)
 
 
 def find_personal_data_in_paths(
-    text: str, urls: list[tuple[int, int]], lowered: str | None = None
+    text: str, urls: list[tuple[int, int]]
 ) -> Iterator[tuple[str, int, int, str]]:
     """(kind, start, end, as written) of every e-mail address and phone number in the path
     of a link or an image, which the site publishes in its page: of a URL (`urls`, after
     its host) or of a destination with no scheme (`photos/402-555-0123.jpg`), one segment
     at a time, without a file's extension (`jane.doe@example.org.pdf`). Digits written
-    together are an id, a timestamp, and no number; a date is none either. `lowered` is
-    `text.lower()`, if already made."""
+    together are an id, a timestamp, and no number; a date is none either."""
     for url_start, url_end in urls:
         host = text.find("://", url_start, url_end) + 3
         path_start = text.find("/", host, url_end)
         if path_start >= 0:
             yield from _data_in_path(text, path_start, url_end)
-    lowered = text.lower() if lowered is None else lowered
-    attributes = "=" in text and ("src" in lowered or "href" in lowered)
-    if not attributes and "](" not in text and "]:" not in text:
-        return
-    pattern = _DESTINATION_OR_ATTRIBUTE if attributes else _DESTINATION
-    for found in pattern.finditer(text):
-        group = found.lastgroup or "inline"
-        start, end = found.span(group)
-        if group == "reference" and not _defines_a_reference(text, found.start()):
-            continue
-        if "://" in found.group(group) or _SCHEME_START.match(text, start, end):
-            continue
+    if "](" in text or "]:" in text:
+        for found in _DESTINATION.finditer(text):
+            group = found.lastgroup or "inline"
+            start, end = found.span(group)
+            if group == "reference" and not _defines_a_reference(text, found.start()):
+                continue
+            yield from _data_in_destination(text, start, end)
+    if "=" in text:
+        for found in _ATTRIBUTE.finditer(text):
+            for part in _VALUE_PART.finditer(text, *found.span(found.lastgroup or "bare")):
+                yield from _data_in_destination(text, *part.span())
+
+
+def _data_in_destination(text: str, start: int, end: int) -> Iterator[tuple[str, int, int, str]]:
+    """`_data_in_path` in the destination `text[start:end]`, if it has no scheme: one with
+    `://` is a URL's (`url_spans`), one with another (`mailto:`) is read as text."""
+    if text.find("://", start, end) < 0 and not _SCHEME_START.match(text, start, end):
         yield from _data_in_path(text, start, end)
 
 

@@ -152,7 +152,7 @@ def _reported_in(
         yield reported(start, end, kind, partial(_personal_data_message, kind))
     in_urls = list(find_personal_data_in_urls(text, urls, lowered))
     found += ((start, end) for _, start, end, _ in in_urls)
-    in_paths = list(find_personal_data_in_paths(text, urls, lowered))
+    in_paths = list(find_personal_data_in_paths(text, urls))
     if in_paths:  # what a link's path holds, no datum found in its text or query again
         found_before = Spans(found)
         in_urls += (data for data in in_paths if not found_before.overlaps(data[1], data[2]))
