@@ -977,12 +977,16 @@ def test_link_paths_are_read_in_linear_time() -> None:
 
 # Crafted pages of about 50,000 characters for the URL attributes' reading: names with
 # spaces before their `=`, a `srcset` of thousands of URLs, quotes that nothing closes,
-# `data=` after no space.
+# `data=` after no space; and for the paths': brackets in a destination, escapes of a
+# number's marks in one segment, segments that name a call and their numbers.
 _CRAFTED_ATTRIBUTES = {
     "spaced names": ("", 'href  = "1-/x" ', 3_333),
     "one long srcset": ('<img srcset="', "p/1-2.jpg 2x, ", 3_571),
     "open quotes": ("", 'poster="1- ', 4_545),
     "data after no space": ("", "metadata=1-", 4_545),
+    "brackets in a destination": ("[a](", "(1-)", 12_500),
+    "escaped marks in one segment": ("[a](", "1%2D", 12_500),
+    "call words": ("[a](", "call/1234567/", 3_846),
 }
 
 
@@ -1029,15 +1033,110 @@ def test_a_number_in_a_path_s_segment_with_escapes_elsewhere_is_reported(
 ) -> None:
     """Review rv49b: a file's name with spaces is published escaped
     (`Jane%20Doe%20402-555-0123.jpg`); the number between the escapes is written as it is,
-    and reported where it stands, as one in a segment with no escape is. A number written
-    with escapes between its digits is still not read, nor any part of it
-    (`402%2D555%2D0124`, `(402)%20555-0126`)."""
+    and reported where it stands, as one in a segment with no escape is. Review (session
+    53): a number whose groups are parted by escapes of a space, a dash, a dot, a bracket
+    or a `+` (`402%2D555%2D0124`, `(402)%20555-0126`) is the number the link means,
+    reported as written, from its first character; one with another escape in it (a `/`,
+    `%2F`) is none."""
     page = (
         "![](photos/Jane%20Doe%20402-555-0123.jpg)"
         " [x](https://example.org/files/Intake%20form%20-%20402-555-0125.pdf)"
-        " [y](files/402%2D555%2D0124.pdf) [z](files/(402)%20555-0126.pdf)\n"
+        " [y](files/402%2D555%2D0124.pdf) [z](files/(402)%20555-0126.pdf)\n\n"
+        "[a](https://example.org/p/402%20555%200127/) [b](files/%2B1%20402%20555%200128.pdf)"
+        " [c](files/402%2d555%2E0129.pdf)\n\n"
+        "Kept: [d](files/402%2F555-0130.pdf) [e](files/Q1%202024%20-%20100%20cases.pdf)\n"
     )
-    assert found_in(tmp_path, page) == [(1, 25, "402-555-0123"), (1, 93, "402-555-0125")]
+    assert found_in(tmp_path, page) == [
+        (1, 25, "402-555-0123"),
+        (1, 93, "402-555-0125"),
+        (1, 121, "402%2D555%2D0124"),
+        (1, 153, "(402)%20555-0126"),
+        (3, 27, "402%20555%200127"),
+        (3, 56, "%2B1%20402%20555%200128"),
+        (3, 95, "402%2d555%2E0129"),
+    ]
+
+
+def test_digits_written_together_after_a_phone_word_in_a_path_are_reported(
+    tmp_path: Path,
+) -> None:
+    """Review (session 53): digits written together in a path are an id or a timestamp
+    (below), but after a segment that names a call (`/call/`, `/tel/`, `/sms/`,
+    `/whatsapp/`...) they are the number it calls, as a `phone=` parameter's are
+    (`privacy_links`): reported as written, with 7 to 15 digits, a public one not."""
+    page = (
+        "[a](/call/4025550123) [b](https://example.org/tel/+14025550124)"
+        " [c](/whatsapp/%2B14025550125/) [d](https://example.org/SMS/4025550126?x=1)"
+        " [e](/call/18883737888)\n\n"
+        "Kept: [f](/call/2024) [g](/calls/4025550127) [h](https://zoom.us/j/4025550128)"
+        " [i](/tel/1714564800123456) [j](/contact/4025550129) [k](/orders/4025550130)\n"
+    )
+    assert found_in(tmp_path, page, ["1-888-373-7888"]) == [
+        (1, 11, "4025550123"),
+        (1, 51, "+14025550124"),
+        (1, 79, "%2B14025550125"),
+        (1, 124, "4025550126"),
+    ]
+
+
+# Links whose paths hold digits that are no phone number (review, session 53: a DOI was
+# reported as one, an error that failed the build of a reference list).
+_NO_PHONE_PATHS = (
+    "https://doi.org/10.1037/0022-3514.65.6.1190",
+    "https://doi.org/10.1037%2F0022-3514.65.6.1190",
+    "https://onlinelibrary.wiley.com/doi/10.1002/9781118900772.etrds0311",
+    "https://journals.sagepub.com/doi/abs/10.1177/0886260516675918",
+    "https://doi.org/10.1080/23322705.2016.1175266",
+    "https://example.org/p/10%2E1037%2F0022%2D3514",
+    "https://isbnsearch.org/isbn/9780306406157",
+    "https://openlibrary.org/isbn/0306406152",
+    "https://www.amazon.com/dp/0306406152",
+    "https://example.org/isbn/978-0-306-40615-7",
+    "https://example.org/isbn/0-306-40615-2",
+    "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+    "https://youtu.be/9bZkp7q19f0",
+    "https://www.youtube.com/embed/dQw4w9WgXcQ?start=4025",
+    "https://vimeo.com/402555012",
+    "https://zoom.us/j/4025550123",
+    "https://meet.google.com/abc-defg-hij",
+    "https://example.org/cases/123e4567-e89b-12d3-a456-426614174000",
+    "https://example.org/r/12345678-1234-5678-1234-567812345678",
+    "/files/550e8400-e29b-41d4-a716-446655440000.pdf",
+    "https://www.nytimes.com/2024/05/12/us/human-trafficking-402-arrests.html",
+    "https://apnews.com/article/trafficking-2024-05-12-abc123",
+    "https://example.com/news/2023-11-02-10-30-sting-nets-12",
+    "https://example.org/2024-05-12-report.pdf",
+    "https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title22-section7102&num=0",
+    "https://uscode.house.gov/view.xhtml?req=(title:22%20section:7102%20edition:prelim)",
+    "https://www.law.cornell.edu/uscode/text/22/7102",
+    "https://www.law.cornell.edu/uscode/text/18/1591",
+    "https://www.govinfo.gov/content/pkg/USCODE-2011-title22/html/USCODE-2011-title22-chap78-sec7102.htm",
+    "https://www.congress.gov/bill/106th-congress/house-bill/3244",
+    "https://www.ecfr.gov/current/title-8/chapter-I/subchapter-B/part-214/section-214.11",
+    "https://x.com/user/status/1789012345678901234",
+    "https://example.org/feed?t=1714564800",
+    "/archive/1714564800/",
+    "https://web.archive.org/web/20240512103000/https://example.org/",
+    "/img/1714564800-402.jpg",
+    "https://example.org/files/Annual%20Report%202024-05-12.pdf",
+    "files/Report%20(2023)%20-%20Final%20v2.pdf",
+    "files/2024%2D05%2D12%20minutes.pdf",
+    "files/Q1%202024%20-%20100%20cases.pdf",
+    "https://example.org/call/2024",
+    "https://example.org/call-for-papers/2024-05-12",
+    "https://example.org/phone/iphone-15",
+    "https://example.org/sms/233733",
+)
+
+
+def test_ids_dates_and_statutes_in_link_paths_are_no_phone_numbers(tmp_path: Path) -> None:
+    """The false-positive corpus of the path reading: DOIs (escaped too), ISBNs, video and
+    meeting ids, UUIDs, news slugs with dates, statutes' addresses (uscode.house.gov,
+    Cornell, govinfo, eCFR), timestamps and escaped file names with dates and counts, as
+    Markdown links and as HTML `href`s: no finding."""
+    page = "".join(f"- [link {index}]({url})\n" for index, url in enumerate(_NO_PHONE_PATHS))
+    page += "".join(f'<a href = "{url}">{index}</a>\n' for index, url in enumerate(_NO_PHONE_PATHS))
+    assert found_in(tmp_path, page) == []
 
 
 def test_a_reference_definition_in_a_quote_a_list_or_on_two_lines_is_read(

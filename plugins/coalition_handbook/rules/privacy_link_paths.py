@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from urllib.parse import unquote
 
 from ..lazy_pattern import LazyPattern
+from .privacy_allow import LONGEST_NUMBER, SHORTEST_NUMBER
 from .privacy_emails import file_name_stem_end, is_file_name
 from .privacy_links import LINKED_EMAIL
 from .privacy_personal_data import find_personal_data
@@ -29,7 +30,8 @@ from .privacy_personal_data import find_personal_data
 # pattern, or after a search for each name, it made the reading of the bench's pages,
 # a third of which have an `=` (code, content tabs), twice as slow.
 _MARKDOWN_DESTINATION = (
-    r"\]\([ \t]*<?(?P<inline>[^\s()<>]+)"
+    # Brackets in pairs, as Python-Markdown reads them (`files/(402)%20555-0126.pdf`).
+    r"\]\([ \t]*<?(?P<inline>(?:[^\s()<>]++|\([^\s()<>]*+\))++)"
     r"|\]:[ \t]*(?:\r?\n[ \t]*)?<?(?P<reference>[^\s<>]+)"  # on the label's line, or the next
 )
 # The HTML attributes whose value is a URL, or a list of them, that the site publishes as
@@ -74,8 +76,9 @@ _SCHEME_START = LazyPattern(r"[A-Za-z][\w+.-]*:")
 # A path's segment, between its `/`.
 _SEGMENT = LazyPattern(r"[^/]++")
 # What a path's segment holds before a phone number or an e-mail address is sought in it:
-# digits parted by a mark (`402-555-0123`, `+1.402...`), an `@` or its escape.
-_PATH_DATA_HINT = LazyPattern(r"\d[-._\s()]|%40|@", re.IGNORECASE)
+# digits parted by a mark (`402-555-0123`, `+1.402...`) or an escape (`402%2D555`), an `@`
+# or its escape.
+_PATH_DATA_HINT = LazyPattern(r"\d[-._\s()%]|%40|@", re.IGNORECASE)
 
 
 def find_personal_data_in_paths(
@@ -85,7 +88,8 @@ def find_personal_data_in_paths(
     of a link or an image, which the site publishes in its page: of a URL (`urls`, after
     its host) or of a destination with no scheme (`photos/402-555-0123.jpg`), one segment
     at a time, without a file's extension (`jane.doe@example.org.pdf`). Digits written
-    together are an id, a timestamp, and no number; a date is none either."""
+    together are an id, a timestamp, and no number, but after a segment that names a
+    call (`/call/4025550123`: `_CALL_WORDS`); a date is none either."""
     for url_start, url_end in urls:
         host = text.find("://", url_start, url_end) + 3
         path_start = text.find("/", host, url_end)
@@ -130,12 +134,17 @@ def _data_in_path(text: str, start: int, end: int) -> Iterator[tuple[str, int, i
     a DOI's prefix (`10.1037`), its suffix is an identifier, whose numbers are none (an
     APA journal's ISSN, `0022-3514.65.6.1190`, read as `00` and a country's number)."""
     query = min((at for mark in "?#" if (at := text.find(mark, start, end)) >= 0), default=end)
-    in_a_doi = False
+    in_a_doi = after_a_call = False
     for segment in _SEGMENT.finditer(text, start, query):
         stem_end = file_name_stem_end(segment.group()) + segment.start()
         if _DOI_PREFIX.fullmatch(segment.group()):
             in_a_doi = True
             continue
+        if after_a_call and not in_a_doi:
+            called = _CALLED_NUMBER.fullmatch(text, segment.start(), stem_end)
+            if called is not None:
+                yield "phone number", *called.span(), unquote(called.group())
+        after_a_call = segment.group().lower() in _CALL_WORDS
         if not _PATH_DATA_HINT.search(text, segment.start(), stem_end):
             continue
         for email in LINKED_EMAIL.finditer(text, segment.start(), stem_end):
@@ -153,25 +162,43 @@ def _data_in_path(text: str, start: int, end: int) -> Iterator[tuple[str, int, i
 
 def _unescaped_numbers_in(text: str, start: int, end: int) -> Iterator[tuple[str, int, int, str]]:
     """The numbers of `_numbers_in` in `text[start:end]` read unescaped, as the link means
-    it (`Jane%20Doe%20402-555-0123.jpg`), those written with no escape: an escape's
-    places are not the text's (`402%2D555%2D0123` and `(888)%20373-7888` are not read,
-    nor any part of them)."""
+    it (`Jane%20Doe%20402-555-0123.jpg`), each from the first character that writes it to
+    the last, escapes included (`402%2D555%2D0123`, `(888)%20373-7888`: review, session
+    53); not one with an escape in it that is no mark a number is written with, a space, a
+    dash, a dot, a bracket or a `+` (a DOI's `10.1037%2F0022-3514...`)."""
     pieces: list[str] = []
-    places: list[int] = []  # where each character read is in `text`
-    escaped: list[bool] = []
+    starts: list[int] = []  # where each character read starts in `text`
+    ends: list[int] = []  # and ends
+    foreign: list[bool] = []  # whether it is an escape of no mark of a number
     for piece in _ESCAPES_OR_TEXT.finditer(text, start, end):
         written = piece.group()
-        read = written if piece.group("text") is not None else unquote(written)
-        pieces.append(read)
         if piece.group("text") is not None:
-            places += range(piece.start(), piece.end())
-            escaped += [False] * len(read)
-        else:
-            places += [piece.start()] * len(read)
-            escaped += [True] * len(read)
+            pieces.append(written)
+            starts += range(piece.start(), piece.end())
+            ends += range(piece.start() + 1, piece.end() + 1)
+            foreign += [False] * len(written)
+        elif (
+            written.isascii()
+            and all(  # each escape one character
+                int(written[at + 1 : at + 3], 16) < _FIRST_NON_ASCII
+                for at in range(0, len(written), 3)
+            )
+        ):
+            for at in range(piece.start(), piece.end(), 3):
+                read = unquote(text[at : at + 3])
+                pieces.append(read)
+                starts.append(at)
+                ends.append(at + 3)
+                foreign.append(read not in _NUMBER_MARKS)
+        else:  # a character of several bytes (`%E2%80%93`): its escapes as one
+            read = unquote(written)
+            pieces.append(read)
+            starts += [piece.start()] * len(read)
+            ends += [piece.end()] * len(read)
+            foreign += [True] * len(read)
     for kind, found_start, found_end, number in _numbers_in("".join(pieces), 0):
-        if not any(escaped[found_start:found_end]):
-            yield kind, places[found_start], places[found_end - 1] + 1, number
+        if not any(foreign[found_start:found_end]):
+            yield kind, starts[found_start], ends[found_end - 1], number
 
 
 def _numbers_in(stem: str, at: int) -> Iterator[tuple[str, int, int, str]]:
@@ -194,6 +221,18 @@ def _numbers_in(stem: str, at: int) -> Iterator[tuple[str, int, int, str]]:
 
 # A DOI's prefix, a segment of its own (`doi.org/10.1037/...`, `/doi/full/10.1080/...`).
 _DOI_PREFIX = LazyPattern(r"10\.\d{4,9}")
+# What a number's groups are parted with, escaped in a path (`%20`, `%2D`...).
+_NUMBER_MARKS = frozenset(" -.()+")
+_FIRST_NON_ASCII = 0x80
+# A segment of a path that names a call, a message or a fax (`/call/4025550123`): the
+# digits written together in the next are the number it calls, as a `phone=` parameter's
+# are (`privacy_links`). Not `contact`, whose next segment is as often a record's id.
+_CALL_WORDS = frozenset(
+    {"call", "callto", "tel", "phone", "telephone", "mobile", "cell", "sms", "fax"}
+    | {"whatsapp", "msisdn"}
+)
+# Those digits, with a `+` (`%2B`) or none.
+_CALLED_NUMBER = LazyPattern(rf"(?:\+|%2[bB])?\d{{{SHORTEST_NUMBER},{LONGEST_NUMBER}}}")
 # A path's escapes (`%20`), or what stands between them.
 _ESCAPES_OR_TEXT = LazyPattern(r"(?:%[0-9A-Fa-f]{2})++|(?P<text>(?:[^%]|%(?![0-9A-Fa-f]{2}))++)")
 
