@@ -1287,3 +1287,44 @@ def test_an_address_before_a_possessive_is_reported_whatever_its_apostrophe(
     reads as an apostrophe, as matching reads it."""
     found = [(f.line, f.column, f.found) for f in privacy_findings(tmp_path, page, [])]
     assert found == [expected]
+
+
+def test_a_term_or_protocol_file_that_is_no_yaml_mapping_is_read_for_personal_data(
+    tmp_path: Path,
+) -> None:
+    """Review (session 53): a term or protocol file that is not valid YAML, or whose YAML
+    is no mapping, or holds comments alone, gave no record to check, and privacy.pii did
+    not read it: a private number in a term file with a syntax error was hidden from
+    review, beside its schema error, and published once the error was fixed. Its text is
+    read as written, each finding at its exact place, as its file name is; a valid file,
+    or one whose problems are its fields', is read once, as before."""
+    bad_yaml = 'term: Bad\nversion: 1\ndefinition: "Call 402-555-0123\n  oops: [\n'
+    config = write_files(
+        tmp_path,
+        {
+            "glossary/bad.yml": bad_yaml,
+            "glossary/a-list.yml": "- Call 402-555-0124\n",
+            "glossary/comments.yml": "# Ask jane@example.org\n",
+            "glossary/jane-402-555-0125.yml": "term: [x\n",
+            "glossary/good.yml": term_yaml("good", "aliases: [Call 402-555-0126]\n"),
+            "glossary/fields.yml": "term: Fields\nversion: 1\ndefinition: Call 402-555-0127\n",
+            "protocols/broken.yml": "title: [Call 402-555-0128\nsteps:\n\t- x\n",
+        },
+    )
+    findings = run_checks(config).findings
+    privacy = [
+        (finding.path, finding.line, finding.column, finding.found)
+        for finding in findings
+        if finding.rule == "privacy.pii"
+    ]
+    assert privacy == [
+        ("glossary/a-list.yml", 1, 8, "402-555-0124"),
+        ("glossary/bad.yml", 3, 19, "402-555-0123"),
+        ("glossary/comments.yml", 1, 7, "jane@example.org"),
+        ("glossary/fields.yml", 3, 18, "402-555-0127"),
+        ("glossary/good.yml", 4, 16, "402-555-0126"),
+        ("glossary/jane-402-555-0125.yml", 1, 1, None),
+        ("protocols/broken.yml", 1, 14, "402-555-0128"),
+    ]
+    schema = {finding.path for finding in findings if finding.rule.endswith(".schema")}
+    assert schema >= {"glossary/bad.yml", "glossary/a-list.yml", "protocols/broken.yml"}

@@ -226,7 +226,9 @@ def _rejected(module_id: str, source: PageSource, page: Page) -> RejectedRecord:
     found = front_matter and rejected_record(
         "module", module_id, front_matter, page.origin, headings
     )
-    return found or RejectedRecord("module", module_id, page.origin, (), None, headings)
+    return found or RejectedRecord(
+        "module", module_id, page.origin, (), None, headings, fields_read=False
+    )
 
 
 def build_module(module_id: str, fields: dict, source: PageSource, page: Page) -> Module:

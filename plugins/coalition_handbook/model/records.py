@@ -341,7 +341,11 @@ def load_yaml_record(
     origin = Origin(path=relative, text=text, spans=spans_of(document, lines))
     fields = validated_fields(kind, document, report, origin)
     if fields is None:
-        return None, report.findings, rejected_record(kind, path.stem, document, origin)
+        # A file of no fields is still read for personal data (review, session 53: a term
+        # file with a syntax error hid a private number from review).
+        rejected = rejected_record(kind, path.stem, document, origin)
+        unread = RejectedRecord(kind, path.stem, origin, (), fields_read=False)
+        return None, report.findings, rejected or unread
     return Record(path.stem, fields, origin), report.findings, None
 
 

@@ -28,8 +28,9 @@ def held_back_by_errors(context: CheckContext, paths: Collection[str]) -> dict[s
     record_paths.update((("term", term.id), term.origin.path) for term in handbook.terms.values())
     for record in handbook.rejected_records:
         record_paths.setdefault((record.kind, record.id), record.origin.path)
-    # A file that could not be read at all (no YAML, no mapping, not UTF-8) left no
-    # record: its folder says what it is, and its name is its id. A misnamed `.yaml` or a
+    # A file that could not be read at all (not UTF-8) left no record, and one of no
+    # YAML or no mapping one of no fields (`fields_read`): its folder says what it is,
+    # and its name is its id. A misnamed `.yaml` or a
     # draft in a subfolder never gave the handbook a term, with errors or without.
     for path in handbook.rejected:
         kind = record_file_kind(config, path)
@@ -53,7 +54,9 @@ def held_back_by_errors(context: CheckContext, paths: Collection[str]) -> dict[s
         and path in paths
         and path not in forms_known
     }
-    records_read = {record.origin.path for record in handbook.rejected_records}
+    records_read = {
+        record.origin.path for record in handbook.rejected_records if record.fields_read
+    }
     unread_terms = sorted(terms_unknown - records_read)
     unread_forms = sorted(terms_unknown & records_read)
     held: dict[str, str] = {}
