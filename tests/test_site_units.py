@@ -25,7 +25,7 @@ from coalition_handbook.plugin.theme import (
     with_theme_s_own_templates,
 )
 from coalition_handbook.published import published_path
-from coalition_handbook.site import inline_scripts, navigation, other_hosts
+from coalition_handbook.site import inline_scripts, navigation, other_hosts, search_boost
 from coalition_handbook.site.autolink import tooltip_text
 from coalition_handbook.site.content_policy import content_policy, policy_meta, with_content_policy
 from coalition_handbook.site.handout_render import sort_key_terms
@@ -1208,6 +1208,33 @@ def test_a_term_page_is_listed_first_for_a_translation_typed_without_accents(
     assert problems == []
     typed = typed_search_forms(handbook.terms["victim"], ())
     assert typed == ["victim", "víctima", "victime de la traite", "victima"]
+
+
+def test_a_term_page_types_each_ascii_form_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A form in ASCII has no accents to drop: typed without them it is the form as
+    typed, so `typed_form` reads it once (a build of 500 term pages read each twice); a
+    form with accents is read both ways, and the list is the same as reading all twice."""
+    handbook, problems = load(
+        tmp_path,
+        {
+            "glossary/victim.yml": term_yaml(
+                "victim", "aliases: [Crime Victim]\ntranslations: {es: v\u00edctima}\n"
+            )
+        },
+    )
+    assert problems == []
+    read: list[str] = []
+
+    def counted(text: str) -> str:
+        read.append(text)
+        return typed_form(text)
+
+    monkeypatch.setattr(search_boost, "typed_form", counted)
+    typed = typed_search_forms(handbook.terms["victim"], ["victims"])
+    assert typed == ["victim", "crime victim", "victims", "v\u00edctima", "victima"]
+    assert sorted(read) == sorted(["victim", "Crime Victim", "victims", "v\u00edctima", "victima"])
 
 
 def test_a_term_page_lists_the_words_of_its_forms_written_in_capitals(tmp_path: Path) -> None:

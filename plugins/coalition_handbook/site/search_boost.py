@@ -242,8 +242,10 @@ def typed_search_forms(term: Term, written_forms: Iterable[str]) -> list[str]:
     audit), as `typed_form` gives each, once."""
     forms = (term.term, *term.aliases, *written_forms, *term.translations.values())
     typed = [typed_form(form) for form in forms]
-    # Typed without accents too ("victima", "explotacion sexual"): see `accentless`.
-    typed += [typed_form(folded_latin(form)) for form in forms]
+    # Typed without accents too ("victima", "explotacion sexual"): see `accentless`. A
+    # form in ASCII has none: without them it is typed as it is, listed already (a build
+    # of 500 term pages typed each of its forms twice).
+    typed += [typed_form(folded_latin(form)) for form in forms if not form.isascii()]
     return list(dict.fromkeys(typed))
 
 
