@@ -1,17 +1,24 @@
 """The MkDocs page of a generated page (a term's, the glossary, changes...): its front
 matter and HTML come from the render cache (site/render_cache.py) when an earlier build
 made them from the same Markdown with the same setup.
+
+Else its front matter is read as the plugin's templates write it, a JSON value a line
+(`front_matter_as_written`), not by YAML: at 500 term pages, MkDocs' YAML reading of
+them was a twentieth of what the plugin added to a build without the cache.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils.meta import get_data
+from mkdocs.utils.meta import YAML_RE, get_data
 
+from ..lazy_pattern import LazyPattern
 from ..site.render_cache import PageRenderCache, RenderedPage
 from .shared_markdown import SharedMarkdown
 
@@ -33,17 +40,20 @@ class GeneratedPage(Page):
         self.shared_markdown = shared_markdown
 
     def read_source(self, config: MkDocsConfig) -> None:
-        # The front matter as MkDocs parsed it from the same text before: YAML is slow.
-        if not self.render_cache.enabled or config.plugins.events["page_read_source"]:
+        if config.plugins.events["page_read_source"]:
             super().read_source(config)
             return
         source = self.file.content_string
+        if not self.render_cache.enabled:
+            self.markdown, self.meta = front_matter_as_written(source) or get_data(source)
+            return
+        # The front matter as MkDocs parsed it from the same text before: YAML is slow.
         key = self.render_cache.source_key(source)
         found = self.render_cache.get_source(key)
         if found is not None:
             self.markdown, self.meta = found
             return
-        self.markdown, self.meta = get_data(source)
+        self.markdown, self.meta = front_matter_as_written(source) or get_data(source)
         self.render_cache.put_source(key, (self.markdown, self.meta))
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
@@ -84,6 +94,64 @@ class GeneratedPage(Page):
             self.shared_markdown.render(self, files)
         else:
             super().render(config, files)
+
+
+# A line of front matter as the templates write it: a key, then a JSON string or list
+# (`templates.yaml_string`, `yaml_list`); and a search boost, under `search:`.
+_JSON_LINE = LazyPattern(r'([a-z_]+): ([\["].*)')
+_BOOST = LazyPattern(r"  boost: ([0-9]+\.[0-9]+)")
+# Keys YAML reads as no string (`on` is true, `null` None).
+_YAML_WORDS = frozenset({"yes", "no", "true", "false", "on", "off", "null"})
+# Characters a JSON string holds as they are that YAML reads otherwise: NEL as a line
+# break, DEL and the C1 controls not at all; line and paragraph separators, a byte order
+# mark and what is no character, left to YAML too; and a surrogate's escape (`\ud83d`),
+# which YAML refuses (`yaml_string` writes none: it escapes nothing above U+001F).
+_NOT_AS_IN_JSON = LazyPattern(
+    "[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]" r"|\\u[dD][89a-fA-F]"
+)
+
+
+def front_matter_as_written(source: str) -> tuple[str, dict[str, Any]] | None:
+    """What MkDocs' `get_data(source)` gives (the Markdown after the front matter, and
+    the front matter), where the front matter is all in the shape the plugin's templates
+    write: a key a line, each value a JSON string or a list of them (which YAML reads as
+    JSON does), or `search:` with its `boost`. None for any other, which only YAML reads
+    right (a plain value, a number, a character YAML reads otherwise)."""
+    found = YAML_RE.match(source)
+    if found is None or _NOT_AS_IN_JSON.search(found.group(1)):
+        return None
+    lines = found.group(1).split("\n")[:-1]  # it ends with a line break
+    data: dict[str, Any] = {}
+    index = 0
+    while index < len(lines):
+        if lines[index] == "search:" and index + 1 < len(lines):
+            boost = _BOOST.fullmatch(lines[index + 1])
+            if boost is None:
+                return None
+            data["search"] = {"boost": float(boost.group(1))}
+            index += 2
+            continue
+        line = _JSON_LINE.fullmatch(lines[index])
+        if line is None or line.group(1) in _YAML_WORDS:
+            return None
+        try:
+            value = json.loads(line.group(2))
+        except ValueError:
+            return None
+        if not _strings(value):
+            return None
+        data[line.group(1)] = value
+        index += 1
+    if not data:
+        return None
+    return source[found.end() :].lstrip("\n"), data
+
+
+def _strings(value: object) -> bool:
+    """Whether `value` is a string, or a list of strings and such lists."""
+    if isinstance(value, str):
+        return True
+    return isinstance(value, list) and all(_strings(item) for item in value)
 
 
 class _LogWatch(logging.Handler):
