@@ -4,6 +4,7 @@ or nothing, and then MkDocs reads it."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -78,8 +79,23 @@ def test_a_protocol_page_s_front_matter_reads_as_mkdocs_reads_it(tmp_path: Path)
     ],
 )
 def test_a_value_yaml_reads_otherwise_than_json_is_left_to_mkdocs(value: str) -> None:
-    page = f"---\ntitle: {yaml_string(value)}\ntags: {yaml_list([value])}\n---\n\n# x\n"
+    written = json.dumps(value, ensure_ascii=False)
+    page = f"---\ntitle: {written}\ntags: [{written}]\n---\n\n# x\n"
     assert front_matter_as_written(page) is None
+
+
+@pytest.mark.parametrize(
+    "value", ["a\x85b", "a\x7fb", "a\x9fb", "a\u2028b", "a\u2029b", "a\ufeffb"]
+)
+def test_the_templates_write_such_a_value_escaped(value: str) -> None:
+    """Found by the cold build's helper: a `short` holding DEL or a C1 control, written
+    raw, made YAML refuse the term page's whole front matter (its title, template and
+    search fields lost, the YAML shown as text); NEL and U+2028/9 became spaces."""
+    page = f"---\ntitle: {yaml_string(value)}\ntags: {yaml_list([value])}\n---\n\n# x\n"
+    assert value not in page
+    body, meta = get_data(page)
+    assert meta == {"title": value, "tags": [value]}
+    assert front_matter_as_written(page) == (body, meta)
 
 
 @pytest.mark.parametrize(

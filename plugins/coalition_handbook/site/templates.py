@@ -29,6 +29,9 @@ from .phone_links import dialable, phone_href
 # Characters that start inline Markdown syntax; a backslash makes them literal.
 _MARKDOWN_SPECIALS = LazyPattern(r"([\\`*_\[\]{}])")
 _WHITESPACE = LazyPattern(r"\s+")
+# Characters YAML does not read as JSON does (see `_yaml_safe`); surrogates cannot be
+# written, a byte order mark or a noncharacter only confuses readers.
+_YAML_UNSAFE = LazyPattern("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 _WEB_SCHEME = LazyPattern(r"^https?://", re.IGNORECASE)
 
 
@@ -78,13 +81,21 @@ def attribute_in_markdown(value: object) -> Markup:
 
 def yaml_string(value: object) -> Markup:
     """A front matter value: a JSON string is a valid YAML scalar, whatever it holds."""
-    return Markup(json.dumps(str(value), ensure_ascii=False))
+    return Markup(_yaml_safe(json.dumps(str(value), ensure_ascii=False)))
 
 
 def yaml_list(values: Iterable[object]) -> Markup:
     """A front matter list of strings, in one line: `["a", "b"]`, as `yaml_string` writes
     each, a JSON list being a valid YAML one (a term page has dozens of forms)."""
-    return Markup(json.dumps([str(value) for value in values], ensure_ascii=False))
+    return Markup(_yaml_safe(json.dumps([str(value) for value in values], ensure_ascii=False)))
+
+
+def _yaml_safe(written: str) -> str:
+    """JSON written with `ensure_ascii=False`, with the characters YAML reads otherwise
+    escaped as JSON and YAML both read them: YAML refuses DEL and the C1 controls raw (the
+    page lost its whole front matter, a `short` with `"\x7f"` made its term page show
+    the YAML as text) and reads NEL and U+2028/9 as line breaks."""
+    return _YAML_UNSAFE.sub(lambda match: f"\\u{ord(match[0]):04x}", written)
 
 
 @pass_context
