@@ -572,7 +572,7 @@ class Blocks:
             if self.item_line_quote is None:  # the common case, with no method call more
                 if (
                     self.line_start != self.empty_item_next
-                    or not self._item_text(line, position)
+                    or not self._item_text(line, position, end, column)
                     or (next_line is not None and next_line.strip())  # (more lines: as before)
                 ):
                     self._close_beyond(column)
@@ -956,12 +956,30 @@ class Blocks:
             and not self.quote_containers_open  # a list or admonition in it is over
         )
 
-    def _item_text(self, line: str, position: int) -> bool:
+    def _item_text(self, line: str, position: int, end: int, column: int) -> bool:
         """Whether the line after an empty item's (`- ` alone), less indented than the
         item's content, is a line of text there: Python-Markdown's list takes every line
         of its block that is no item as the item's, so `- `, `  text`, a blank line, then
-        `    more` is one item of two paragraphs."""
-        return line[position] not in "#>`~<!?=|-*+:[0123456789"
+        `    more` is one item of two paragraphs. Only what Python-Markdown reads before
+        its lists splits the block there (a heading or admonition at the margin, a rule),
+        or starts a block of its own (raw HTML, a fence, a definition); a quote, or a line
+        starting with a digit, `*` or `#` that makes none of those, is the item's."""
+        rest = line[position:end]
+        first = rest[0]
+        if first == "<" or _LIST_ITEM.match(rest) or _RULE.match(rest):
+            return False
+        if first == ":":
+            return _DEFINITION_ITEM.match(rest) is None
+        if first in "`~":
+            return self._fence_opened(line, position, end) is None
+        if column == 0 and first in "#!?=/-":  # (an underline: a heading's, maybe)
+            return first != "#" and not (
+                _ADMONITION.match(rest)
+                or _TAB.match(rest)
+                or _BLOCKS_HEADER.match(rest)
+                or _SETEXT.match(rest)
+            )
+        return True
 
     def _nested_item(self, line: str, position: int, column: int, code_base: int) -> bool:
         """Whether a line four to seven columns into a list's first block, going on from
