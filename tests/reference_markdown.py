@@ -29,7 +29,13 @@ Read anew on 2026-12-06 (its `HTML_RE`): a comment holds no other `<!--`, so the
 `<!--` before a `-->` opens the one hidden, what comes before it is text ("a<!--<!---->"
 shows "a<!--"); and if that `<!--` shares the `-->`'s dashes ("a <!-- b <!-->"), none is.
 Python-Markdown reads escapes and code spans before comments: a `-->` or `<!--` in a code
-span (`<!-- a `-->` b -->`) is code, not the comment's.
+span (`<!-- a `-->` b -->`) is code, not the comment's. Read anew on 2026-12-06 (its
+html.parser, against test_published_comments): a `--!>` ends a comment too (`a <!-- b
+--!> c` shows "a" and "c"), unless a code span read past holds a `-->` or `--!>`, which
+html.parser ends the comment at, code or not (`<!-- a `b --> c` d --!>` is published).
+Read anew the same day: where a fence interrupts a paragraph that goes on after it,
+superfences leaves a placeholder line in the paragraph, and a code span or comment
+opened before the fence may end after it (`a `b`, a fence, `c` d`: b and c are code).
 
 What each line is (`markdown.blocks.Blocks.classify`) is the engine's own: the block rules are read
 against Python-Markdown directly (test_markdown.py, test_markdown_agreement.py), and two
@@ -81,6 +87,15 @@ _COMMENT_STEP = (
     r"(?>\\[\\`]|`(?P<comment_ticks>`*)(?!`)[^\x00]*?(?<!`)`(?P=comment_ticks)(?!`)|[^\x00])"
 )
 _COMMENT_STEPS = re.compile(_COMMENT_STEP)
+# A comment: its steps, one a code span that holds a `-->` or `--!>` (`closed_code`, read
+# first: atomic, no other reading of the span is tried), then a `-->`, or a `--!>` if no
+# such span was read past.
+_COMMENT = (
+    r"<!--(?:(?>\\[\\`]|`(?P<closing_ticks>`*)(?!`)(?:(?!(?<!`)`(?P=closing_ticks)(?!`))[^\x00])*?"
+    r"--!?>[^\x00]*?(?<!`)`(?P=closing_ticks)(?!`)(?P<closed_code>)"
+    r"|`(?P<comment_ticks>`*)(?!`)[^\x00]*?(?<!`)`(?P=comment_ticks)(?!`)|[^\x00]))*?"
+    r"(?:-->|(?(closed_code)(?!)|--!>))"
+)
 
 # The lookahead names every first character up front, so the engine skips plain prose
 # quickly (eight times faster than trying each alternative at every position).
@@ -89,7 +104,7 @@ _INLINE = re.compile(
     (?=[\\`<\]\[{&])
     (?:(?P<escape>\\[\\`*_{}\[\]()>\#+\-.!|])
     |(?P<code>(?P<ticks>`+)(?!`)[^\x00]*?(?<!`)(?P=ticks)(?!`))
-    |(?P<comment><!--(?:COMMENT_STEP)*?-->)
+    |(?P<comment>COMMENT)
     |(?P<autolink><(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>\x00]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>)
     |(?P<raw_code><(?P<code_tag>code|kbd|samp|script|style)(?![\w-])[^<>\x00]*>[^\x00]*?</(?P=code_tag)\s*>)
     |(?P<tag></?(?P<tag_name>[A-Za-z][\w-]*)(?:\s(?:[^<>"'\x00]|"[^"\x00]*"|'[^'\x00]*')*?)?/?>)
@@ -98,7 +113,7 @@ _INLINE = re.compile(
     |(?P<footnote>\[\^[^\]\x00\s]+\])
     |(?P<attributes>\{:?[ \t]*(?:[#.][\w-]|[\w-]+=)[^}\x00\n]*\})
     |(?P<entity>&(?:\#\d{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});))
-    """.replace("COMMENT_STEP", _COMMENT_STEP),
+    """.replace("COMMENT", _COMMENT),
     re.VERBOSE,
 )
 _URL = re.compile(
@@ -225,9 +240,14 @@ def checkable_text(text: str, body_line: int = 1) -> str:
     everything else blanked (see the module docstring). Lines before `body_line` (front
     matter) are blanked whole."""
     raw_spans: list[tuple[int, int]] = []
-    view = _mask_blocks(text, body_line, raw_spans)
-    if not raw_spans:
-        return mask_inline(view)
+    fences: list[tuple[int, int]] = []
+    view = _mask_blocks(text, body_line, raw_spans, fences)
+    # A fence a paragraph goes on across is a placeholder line in it, which the inline
+    # markup reads across: read as the line breaks and spaces it is, then blanked.
+    view = "".join(
+        _SOFT_TAIL.sub(" ", text[start:end]) if (start, end) in fences else view[start:end]
+        for start, end in _cuts(len(view), fences)
+    )
     # Raw HTML shows Markdown as it is: its lines get only the HTML part of the pass.
     pieces: list[str] = []
     previous = 0
@@ -235,7 +255,21 @@ def checkable_text(text: str, body_line: int = 1) -> str:
         pieces += (mask_inline(view[previous:start]), _mask_raw_html(view[start:end]))
         previous = end
     pieces.append(mask_inline(view[previous:]))
-    return "".join(pieces)
+    masked = "".join(pieces)
+    return "".join(
+        HARD * (end - start) if (start, end) in fences else masked[start:end]
+        for start, end in _cuts(len(view), fences)
+    )
+
+
+def _cuts(length: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of the spans, in order, and of the text between them."""
+    cuts: list[tuple[int, int]] = []
+    previous = 0
+    for start, end in spans:
+        cuts += [(previous, start), (start, end)]
+        previous = end
+    return [*cuts, (previous, length)]
 
 
 def mask_inline(view: str) -> str:
@@ -319,11 +353,12 @@ def _inline_replacement(match: re.Match[str]) -> str:
         return HARD * len(found)
     if kind == "comment":
         inner = -1
-        for step in _COMMENT_STEPS.finditer(found, 4, len(found) - 3):
+        close = len(found) - (4 if found.endswith("--!>") else 3)
+        for step in _COMMENT_STEPS.finditer(found, 4, close):
             if found.startswith("<!--", step.start()):
                 inner = step.start()
         if inner > 0:
-            return found if inner + 4 > len(found) - 3 else found[:inner] + _blank(found[inner:])
+            return found if inner + 4 > close else found[:inner] + _blank(found[inner:])
     if kind in ("destination", "tag", "reference", "comment", "attributes"):
         return re.sub(r"[^\n]", " ", found)
     if kind == "entity":
@@ -367,24 +402,39 @@ def _mask_emails(view: str) -> str:
     return "".join(pieces)
 
 
-def _mask_blocks(text: str, body_line: int, raw_spans: list[tuple[int, int]] | None = None) -> str:
+def _mask_blocks(
+    text: str,
+    body_line: int,
+    raw_spans: list[tuple[int, int]] | None = None,
+    fences: list[tuple[int, int]] | None = None,
+) -> str:
     lines = text.split("\n")
     blocks = _Blocks()
     blocks.text = text
     pieces: list[str] = []
     tail = ""  # the end of the previous prose line ("\r\n", a closing quote...), not yet written
     last = len(lines) - 1
+    # (where the break before it starts, where the line after its closing line starts) of
+    # the last fence opened on a line going on from a paragraph.
+    fence = (-1, -1)
     for number, line in enumerate(lines):
         newline = "\n" if number < last else ""
         prose = None
+        line_start = blocks.next_offset
         blocks.next_offset += len(line) + 1
         if number + 1 >= body_line:
+            in_paragraph = blocks.previous == "paragraph" and blocks.fence is None
             prose = blocks.classify(line, lines[number + 1] if number < last else None)
+            if in_paragraph and blocks.fence is not None and prose is None:
+                closing_end = text.find("\n", blocks.fence_close)
+                fence = (line_start - len(tail), closing_end + 1 if closing_end >= 0 else len(text))
         if prose is None:
             pieces.append(HARD * (len(tail) + len(line) + len(newline)))
             tail = ""
             continue
         start, end, continues = prose
+        if continues and line_start == fence[1] and fences is not None:
+            fences.append(fence)  # the paragraph goes on across the fence
         if continues:
             pieces.append(_SOFT_TAIL.sub(" ", tail.replace(HARD, " ")))
             pieces.append(" " * start)

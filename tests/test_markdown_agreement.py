@@ -574,3 +574,31 @@ def test_a_quote_opened_on_a_list_item_s_line_is_a_quote_in_the_item(page: str) 
 )
 def test_code_spans_tags_and_comments_are_read_in_python_markdown_s_order(page: str) -> None:
     assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "w1x `w2x\n```\nw3x\n```\nw4x` w5x\n",
+        "w1x ``w2x\n```\nw3x `w6x`\n```\nw4x`` w5x\n",
+        "w1x `w2x\n~~~\nw3x\n~~~\nw4x\n```\nw6x\n```\nw7x` w5x\n",
+        "w1x <!-- w2x\n```\nw3x\n```\nw4x --> w5x\n",
+        "w1x `w2x\r\n```\r\nw3x\r\n```\r\nw4x` w5x\r\n",
+        # In a quote, a list item, an admonition.
+        "> w1x `w2x\n> ```\n> w3x\n> ```\n> w4x` w5x\n",
+        "- w1x `w2x\n  ```\n  w3x\n  ```\n  w4x` w5x\n",
+        "!!! note\n    w1x `w2x\n    ```\n    w3x\n    ```\n    w4x` w5x\n",
+        # The paragraph ends at the fence: nothing to read across.
+        "w1x `w2x\n```\nw3x\n```\n\nw4x` w5x\n",
+        "w1x `w2x\n```\nw3x\n```\n# w4x` w5x\n",
+        "w1x `w2x\n\n```\nw3x\n```\nw4x` w5x\n",
+        # Words on both sides of the fence still stand apart.
+        "w1x\n```\nw3x\n```\nw4x\n",
+    ],
+)
+def test_inline_markup_reads_across_a_fence_in_a_paragraph(page: str) -> None:
+    """superfences puts a placeholder where a fence interrupts a paragraph, and the
+    paragraph goes on after it: a code span or comment opened before it ends after it
+    (`a `b`, a fence, `c` d`: b and c are code). The block pass ended the paragraph's
+    inline markup at the fence, so b and c were checked (hypothesis sweep, hyp2)."""
+    assert_checks_what_is_shown(page)

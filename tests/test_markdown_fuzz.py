@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from test_markdown_agreement import assert_checks_what_is_shown
 
@@ -74,6 +74,10 @@ CHOICE = st.tuples(
 
 @settings(max_examples=1000, deadline=None, derandomize=True)
 @given(st.lists(CHOICE, min_size=1, max_size=4), st.lists(st.booleans(), min_size=3, max_size=3))
+# Drawn with `derandomize` off (hyp2, seed 7): a fence opened at one space and closed at
+# two is none, so its lines are a paragraph, which goes on across the empty fence after
+# the next line: Python-Markdown's code span from ``` to ``` reads across its placeholder.
+@example([(2, 1, 2), (2, 0, 0), (2, 0, 0)], [False, False, False])
 def test_hostile_pages_are_read_as_python_markdown_reads_them(
     choices: list[tuple[int, int, int]], gaps: list[bool]
 ) -> None:

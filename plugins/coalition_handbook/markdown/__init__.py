@@ -41,6 +41,7 @@ from .syntax import GLUE, HARD, QUOTE_MARKS, is_mark, replaced
 # What a comment in raw HTML is made in the view: spaces, its line breaks and the block
 # pass's `HARD` kept.
 _BLANKED = LazyPattern(r"[^\n\x00]")
+_NOT_LINE_BREAK = LazyPattern(r"[^\n]")
 
 __all__ = [
     "GLUE",
@@ -122,7 +123,23 @@ def checkable_text(text: str, body_line: int = 1) -> str:
         # Most term definitions: what the passes would make of it, without running them.
         return text[:-1] + HARD if plain.group(1) else text
     raw_spans: list[tuple[int, int]] = []
-    view = mask_blocks(text, body_line, raw_spans)
+    fences: list[tuple[int, int]] = []
+    view = mask_blocks(text, body_line, raw_spans, fences_in_paragraphs=fences)
+    if not fences:
+        return _mask_inline_and_raw(view, raw_spans)
+    # superfences leaves a placeholder line where a fence interrupts a paragraph that goes
+    # on after it, and Python-Markdown's inline markup reads across it (`a `b`, a fence,
+    # then `c` d`: b and c are code; a comment too): the inline pass reads the fences as
+    # the line breaks and spaces they are, then they are blanked again (no word joins
+    # another across one).
+    across = [(start, end, _NOT_LINE_BREAK.sub(" ", text[start:end])) for start, end in fences]
+    masked = _mask_inline_and_raw(replaced(view, across), raw_spans)
+    return replaced(masked, [(start, end, HARD * (end - start)) for start, end in fences])
+
+
+def _mask_inline_and_raw(view: str, raw_spans: list[tuple[int, int]]) -> str:
+    """The inline pass over `view`, the block pass's, whose raw HTML blocks' prose is at
+    `raw_spans`."""
     if not raw_spans:
         return mask_inline(view)
     if "<!--" in view:  # comments in raw HTML, hidden over the blank lines that part it

@@ -57,13 +57,17 @@ def mask_blocks(
     body_line: int,
     raw_spans: list[tuple[int, int]] | None = None,
     reference_spans: list[tuple[int, int]] | None = None,
+    fences_in_paragraphs: list[tuple[int, int]] | None = None,
 ) -> str:
     """The block pass. Most lines are plain prose or blank, and what `Blocks` would make
     of a run of them is known without asking it line by line: the run is copied whole
     (blank lines blanked, soft line breaks kept), and only the other lines, and every line
     inside a fence, comment, raw HTML block or table, go through `Blocks.classify`.
     `raw_spans` and `reference_spans`, if given, are added the (start, end) of the raw
-    HTML blocks' prose and of the runs of lines that reference definitions take."""
+    HTML blocks' prose and of the runs of lines that reference definitions take;
+    `fences_in_paragraphs`, of the fences a paragraph goes on across (from the line
+    break before the opening line to the line after the closing one): superfences
+    leaves a placeholder there, which Python-Markdown's inline markup reads across."""
     length = len(text)
     position = _line_start(text, body_line)
     if position > length:
@@ -73,12 +77,22 @@ def mask_blocks(
     blocks.text = text
     blocks.opened_at[0] = position
     tail = ""  # the end of the previous prose line ("\r\n", a closing quote...), not yet written
+    # (where the break before it starts, where the line after its closing line starts) of
+    # the last fence opened on a line going on from a paragraph.
+    fence_in_paragraph = (-1, -1)
     while position < length:
         if text[position] not in _BLOCK_MARKS and blocks.takes_prose_in_bulk():
             in_paragraph = blocks.previous == "paragraph"
             strict_column = blocks.strict_column() if in_paragraph else 0
             end = _prose_run_end(text, position, in_paragraph, strict_column)
             if end > position:
+                if (
+                    position == fence_in_paragraph[1]
+                    and in_paragraph
+                    and fences_in_paragraphs is not None
+                    and not _is_blank_line(text, position)
+                ):  # the paragraph goes on after the fence (`_bulk_prose`)
+                    fences_in_paragraphs.append(fence_in_paragraph)
                 tail = _bulk_prose(text, position, end, tail, blocks, pieces)
                 position = end
                 continue
@@ -104,7 +118,12 @@ def mask_blocks(
                 next_end = text.find("\n", line_end + 1)
                 next_line = text[line_end + 1 : next_end if next_end >= 0 else length]
             blocks.next_offset = line_end + 1
+            in_paragraph = blocks.previous == "paragraph" and blocks.fence is None
             prose = blocks.classify(line, next_line)
+            if in_paragraph and blocks.fence is not None and prose is None:
+                closing_end = text.find("\n", blocks.fence_close)
+                fence_in_paragraph = (position - len(tail), closing_end + 1 or length)
+        line_start = position
         position = line_end + 1
         if prose is None:
             pieces.append(HARD * (len(tail) + len(line) + len(newline)))
@@ -122,6 +141,8 @@ def mask_blocks(
                 position = blocks.fence_close
             continue
         start, end, continues = prose
+        if continues and line_start == fence_in_paragraph[1] and fences_in_paragraphs is not None:
+            fences_in_paragraphs.append(fence_in_paragraph)
         if continues:
             pieces.append(_soft(tail))
             pieces.append(" " * start)
