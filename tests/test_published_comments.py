@@ -514,3 +514,26 @@ def test_notes_opened_by_empty_comments_are_read_in_linear_time(unit: str) -> No
     small = calls_made(checkable_text, unit * 5_000 + "-->\n")
     large = calls_made(checkable_text, unit * 50_000 + "-->\n")
     assert large <= small * 10.5  # ten times the page, ten times the work
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # Seed 476 of 400-899 (hyp2), minimised: the `</div>` is the comment's text, so
+        # the div goes on to the page's end, `<!-- w3x` and `w4x -->` a comment in it.
+        "<div>\n<!-- w0x\n</div>\n\n<!-- w1x --> w2x <!-- w3x\n\nw4x --> w5x\n",
+        "<div><!-- <div> --> w0x </div>\n\nw1x `w2x`\n",
+        "<div>\n<!-- w0x <div>\n-->\n</div>\n\nw1x `w2x`\n",
+    ],
+)
+def test_a_raw_html_block_s_tag_in_a_comment_neither_opens_nor_closes_it(
+    page: str, tmp_path: Path
+) -> None:
+    """Python-Markdown's reading of the page's HTML meets no tag inside a comment: a
+    `</div>` there does not end the raw block, nor does a `<div>` open one more level.
+    The block pass counted them: it ended the block at such a `</div>` and read what
+    followed as Markdown (an unclosed `<!--` there published as text, its note checked
+    and warned about though hidden), or read on past the real `</div>`."""
+    assert_checks_what_is_shown(page)
+    assert published_openers(page) == []
+    assert _page_source_findings(tmp_path, page) == []

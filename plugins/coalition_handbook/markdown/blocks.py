@@ -1310,7 +1310,10 @@ class Blocks:
         tag = self.raw_block
         assert tag is not None
         raw_end = end  # what follows the closing tag on its line is Markdown again
+        line_start = self.next_offset - len(line) - 1
         for found in tag_pattern(tag).finditer(line):
+            if self._in_read_comment(line_start + found.start()):
+                continue  # a comment's text, to Python-Markdown's reading of the HTML
             self.raw_depth += -1 if found.group(1) else 1
             if self.raw_depth <= 0:
                 self.raw_block = None
@@ -1320,7 +1323,6 @@ class Blocks:
         if position >= end:
             self.previous = "blank"
             return None
-        line_start = self.next_offset - len(line) - 1
         if not self.raw_block_markdown:
             self.raw_spans.append((line_start + position, line_start + raw_end))
         continues = self.previous == "raw"  # HTML runs its lines together
