@@ -27,14 +27,14 @@ SHIPPED = sorted(
 )
 
 # Pieces that start, end or interrupt blocks and inline markup, in every combination.
-# Not a `--!>` (no piece makes one): html.parser ends a note there too, and the engine
-# does (`a <!-- b --!> c` shows "a" and "c", as Python-Markdown writes `<!-- b -->`), but
-# this frozen reference reads only `-->`, so it would fail on a correct view. The engine's
-# `--!>` is compared with Python-Markdown itself in test_published_comments.py.
+# A `--!>` ends a note too (`a <!-- b --!> c` shows "a" and "c": html.parser ends it
+# there, Python-Markdown writes `<!-- b -->`), as the reference reads it since 2026-12-06.
+# No lone backslash: an escaped end (`\--!>`) is the engine's reading alone, compared
+# with Python-Markdown itself in test_published_comments.py.
 PIECES = [
     "a", "b c", "word", " ", "  ", "    ", "\t", "\n", "\r\n", "\r", "\n\n", "- ", "* ",
     "1. ", "# ", "> ", "```", "~~~", "    code", "<div>", "</div>", "<!--", "-->", "<pre>",
-    "</pre>", "!!! note", '!!! note "T"', '=== "Tab"', "???+ x", "|", "| a | b |",
+    "</pre>", "--!>", "!!! note", '!!! note "T"', '=== "Tab"', "???+ x", "|", "| a | b |",
     "|---|---|", "---", "===", "[x]: http://a", "[^1]: foot", "*[HTML]: x", "`code`",
     "``a`b``", "[link](http://x.org)", "![alt](i.png)", "http://x.org/y", "a@b.org",
     "<a@b.org>", "<https://x.y>", "&nbsp;", "&amp;", "\x00", "\u00a0", "\u00e9", "_", "*",
