@@ -204,7 +204,7 @@ LINEAR_COMMENT_SHAPES = [
     "first('> <!-- a\\n>\\n> b -->\\n\\n') == [(1, 3, more.format(1))]",
     "first('- a <!-- b\\n\\n    c -->\\n\\n') == [(1, 5, more.format(1))]",
     "first('`<!--`\\n\\n<!-- a\\n\\nb -->\\n\\n') == [(3, 1, more.format(3))]",
-    "first('Text ' + '<!-- a ' * 100_001 + '-->', 1) == [(1, 6, more.format(1))]",
+    "first('Text ' + '<!-- a ' * 50_001 + '-->', 1) == [(1, 6, more.format(1))]",
     "first('Text <!-- `-->` ') == [(1, 6, more.format(1))]",
     "first('<!-- a --> t <!-- b\\n\\nc -->\\n\\n') == []",
     "first('<!-- a\\n\\nb -->\\n\\n') == []",
@@ -213,30 +213,23 @@ LINEAR_COMMENT_SHAPES = [
 
 @pytest.mark.parametrize("shape", LINEAR_COMMENT_SHAPES)
 def test_comments_published_are_found_in_linear_time(shape: str) -> None:
-    """Each shape repeated 100,000 times (2 MB): every `<!--` is read once, whether its
+    """Each shape repeated 50,000 times (1 MB): every `<!--` is read once, whether its
     paragraph, quote or list item ends before its `-->`, a code span's `<!--` takes the
     next comment block in, one opens inside another, or each `-->` is in a code span.
-    One shape a child process, so each has the whole CPU budget (CI ran out of it with
-    all eight in one child)."""
+    One shape a child process, each well inside the CPU budget (all eight ran in every
+    child, 18 s of the 20 on a loaded machine at 100,000 times: out of time there)."""
     from work import python_in_time
 
     completed = python_in_time(
         "from types import SimpleNamespace as N\n"
         "from coalition_handbook.rules.page_source import _unclosed_comment\n"
         "context = N(finding=lambda *a: N(with_severity=lambda s: a))\n"
-        "def first(unit, times=100_000):\n"
+        "def first(unit, times=50_000):\n"
         "    page = N(path='p.md', origin=N(text=unit * times, body_line=1))\n"
         "    found = _unclosed_comment(context, page)\n"
         "    return [(line, column, text.split(' more')[0]) for *_, line, column, text in found]\n"
-        "more = 'the `<!--` at line {} (and 99999'\n"
-        "assert first('Text <!-- a\\n\\nb -->\\n\\n') == [(1, 6, more.format(1))]\n"
-        "assert first('> <!-- a\\n>\\n> b -->\\n\\n') == [(1, 3, more.format(1))]\n"
-        "assert first('- a <!-- b\\n\\n    c -->\\n\\n') == [(1, 5, more.format(1))]\n"
-        "assert first('`<!--`\\n\\n<!-- a\\n\\nb -->\\n\\n') == [(3, 1, more.format(3))]\n"
-        "assert first('Text ' + '<!-- a ' * 100_001 + '-->', 1) == [(1, 6, more.format(1))]\n"
-        "assert first('Text <!-- `-->` ') == [(1, 6, more.format(1))]\n"
-        "assert first('<!-- a --> t <!-- b\\n\\nc -->\\n\\n') == []\n"
-        "assert first('<!-- a\\n\\nb -->\\n\\n') == []\n"
+        "more = 'the `<!--` at line {} (and 49999'\n"
+        f"assert {shape}\n"
     )
     assert (completed.returncode, completed.stderr) == (0, "")
 
