@@ -774,6 +774,30 @@ def test_markup_between_two_letters_of_an_address_is_read_through(tmp_path: Path
     ]
 
 
+def test_a_public_address_beside_markup_and_a_word_stays_public(tmp_path: Path) -> None:
+    """Review (session 53, rv50b): reading markup between two letters of an address
+    through (`<b>jane</b>doe@example.org`) read a public address on into the word that
+    markup parts from it, a missing space the site shows (`<b>Email</b>help@...`,
+    `help@coalition.org</a>or`, `**help@coalition.org**s`): each was reported, failing
+    CI on a public address. Read apart at that markup, the address is public: so it is,
+    as `<b>help</b>desk@` is public where `helpdesk@` is listed. A private one is still
+    reported whole, as the site shows it."""
+    page = (
+        "A <span>help@coalition.org</span><span>Phone</span> row;"
+        ' <a href="mailto:help@coalition.org">help@coalition.org</a>or call.\n\n'
+        "B **help@coalition.org**or call, <b>Email</b>help@coalition.org,"
+        " <em>Write</em>help@coalition.org.\n\n"
+        "C help@coalition.org<b>Hotline</b>, help@coalition.<b>org</b>s,"
+        " help@coalition.org*s* inbox, **Email**help@coalition.org.\n\n"
+        "D <span>Contact</span>help@coalition.org, Donations<span>help@coalition.org</span>.\n\n"
+        "Private: <b>Email</b>jane@example.org and jane@example.org</a>or.\n"
+    )
+    assert found_in(tmp_path, page, ["help@coalition.org"]) == [
+        (9, 13, "Email</b>jane@example.org"),
+        (9, 43, "jane@example.org</a>or"),
+    ]
+
+
 def test_a_quoted_greater_than_sign_ends_no_tag(tmp_path: Path) -> None:
     """Review of the converted pages' reading: a `>` inside a quoted attribute value is
     the value's, as Python-Markdown and browsers read it; ending the tag there split

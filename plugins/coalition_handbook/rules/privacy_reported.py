@@ -147,7 +147,9 @@ def _reported_in(
                 message = _direct_line_message(as_quoted(public), as_quoted(whole))
                 yield ReportedData(source_start, source_end, message, shown_end, whole)
                 continue
-        elif text_key(text[start:end]) in allowed.texts:
+        elif text_key(text[start:end]) in allowed.texts or _public_apart(
+            source, text, start, end, to_source, allowed
+        ):
             continue
         yield reported(start, end, kind, partial(_personal_data_message, kind))
     in_urls = list(find_personal_data_in_urls(text, urls, lowered))
@@ -179,6 +181,30 @@ def _reported_in(
         elif link_key(written) in allowed.texts:
             continue
         yield reported(start, end, kind, partial(_messenger_message, kind))
+
+
+def _public_apart(
+    source: str, text: str, start: int, end: int, to_source: PositionMap, allowed: AllowList
+) -> bool:
+    """Whether the e-mail address `text[start:end]`, which markup splits in `source` (a
+    tag, emphasis marks read through: `privacy_markdown`), is public read apart at that
+    markup: what follows it up to the address's end, or what precedes it from its start
+    (`<b>Email</b>help@coalition.org`, `help@coalition.org</a>or`: a missing space, not
+    another address; review rv50b, which found each reported on a public address)."""
+    if to_source.end(end) - to_source.start(start) == end - start:
+        return False  # nothing read out of it
+    for joint in range(start + 1, end):
+        skipped = source[to_source.end(joint) : to_source.start(joint)]
+        if skipped[:1] in _MARKUP_STARTS and (
+            text_key(text[joint:end]) in allowed.texts
+            or text_key(text[start:joint]) in allowed.texts
+        ):
+            return True
+    return False
+
+
+# What markup read through an address starts with: a tag, emphasis marks.
+_MARKUP_STARTS = frozenset("<*_")
 
 
 def _personal_data_message(kind: str, found: str, in_link: bool = False) -> str:
