@@ -1150,6 +1150,12 @@ _NO_PHONE_PATHS = (
     "https://example.org/call-for-papers/2024-05-12",
     "https://example.org/phone/iphone-15",
     "https://example.org/sms/233733",
+    # After a word naming a call, a date or a timestamp written together (review rv50b).
+    "https://example.org/call/20240115",
+    "https://example.org/fax/20240115123045/",
+    "https://m.example.cn/mobile/20240115123045.html",
+    "https://example.org/sms/1714564800",
+    "https://example.org/phone/1714564800123",
 )
 
 

@@ -142,7 +142,7 @@ def _data_in_path(text: str, start: int, end: int) -> Iterator[tuple[str, int, i
             continue
         if after_a_call and not in_a_doi:
             called = _CALLED_NUMBER.fullmatch(text, segment.start(), stem_end)
-            if called is not None:
+            if called is not None and not _DATE_OR_TIMESTAMP.fullmatch(called.group()):
                 yield "phone number", *called.span(), unquote(called.group())
         after_a_call = segment.group().lower() in _CALL_WORDS
         if not _PATH_DATA_HINT.search(text, segment.start(), stem_end):
@@ -233,6 +233,13 @@ _CALL_WORDS = frozenset(
 )
 # Those digits, with a `+` (`%2B`) or none.
 _CALLED_NUMBER = LazyPattern(rf"(?:\+|%2[bB])?\d{{{SHORTEST_NUMBER},{LONGEST_NUMBER}}}")
+# Digits written together that read as a date or a time (`20240115`, `20240115123045`)
+# or as a Unix time in seconds or milliseconds (`1714564800`), which no number dialled
+# without its `+` starts with a 1 at 10 or 13 digits: an id after `/call/` or `/mobile/`
+# as anywhere else, no number (review rv50b).
+_DATE_OR_TIMESTAMP = LazyPattern(
+    r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d*+|1\d{9}(?:\d{3})?"
+)
 # A path's escapes (`%20`), or what stands between them.
 _ESCAPES_OR_TEXT = LazyPattern(r"(?:%[0-9A-Fa-f]{2})++|(?P<text>(?:[^%]|%(?![0-9A-Fa-f]{2}))++)")
 
