@@ -774,6 +774,27 @@ def test_markup_between_two_letters_of_an_address_is_read_through(tmp_path: Path
     ]
 
 
+def test_markup_inside_an_address_written_with_a_reference_is_read_through(
+    tmp_path: Path,
+) -> None:
+    """Review rv50b: an address whose `@` is a character reference (`&#64;`, `&#x40;`,
+    `&commat;`, written against harvesters) was not read through where markup splits it:
+    `jane&#64;exa<b>mple</b>.org` gave nothing and `<b>jane</b>doe&#64;example.org` only
+    `doe&#64;example.org`. Read as with an `@`, from its first character, as written."""
+    page = (
+        "Write jane&#64;exa<b>mple</b>.org or <b>jane</b>doe&#64;example.org or"
+        " lee&#x40;example.o<b>rg</b> or cy&commat;exa**mple**.org or"
+        " **ann**doe&#64;example.org.\n"
+    )
+    assert found_in(tmp_path, page) == [
+        (1, 7, "jane&#64;exa<b>mple</b>.org"),
+        (1, 41, "jane</b>doe&#64;example.org"),
+        (1, 72, "lee&#x40;example.o<b>rg"),
+        (1, 103, "cy&commat;exa**mple**.org"),
+        (1, 134, "ann**doe&#64;example.org"),
+    ]
+
+
 def test_a_public_address_beside_markup_and_a_word_stays_public(tmp_path: Path) -> None:
     """Review (session 53, rv50b): reading markup between two letters of an address
     through (`<b>jane</b>doe@example.org`) read a public address on into the word that
@@ -865,6 +886,9 @@ _CRAFTED_ADDRESS_MARKUP = {
     "tags in long words": ("a@b ", "a<b>" * 80 + " ", 156),
     "marks in long words": ("a*b*@c ", "a**a**" * 50 + " ", 166),
     "tags in long domains": ("", "@" + "a<b>" * 80 + " ", 155),
+    # An `@` written as a reference (review rv50b), and `;` by each tag: no reference.
+    "tags in long domains after a reference": ("", "&#64;" + "a<b>" * 80 + " ", 152),
+    "semicolons by tags": ("@", "a&x;a<b>" * 40 + " ", 155),
 }
 
 

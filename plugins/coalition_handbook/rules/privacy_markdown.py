@@ -38,7 +38,7 @@ _MARKDOWN_SPLITS = LazyPattern(rf"\\[!-/:-@\[-_{{-}}]|{HTML_TAG}|(?P<marks>\*++|
 _BLANK_LINE = LazyPattern(r"\n[ \t]*+\r?\n")
 # A run of emphasis marks by a digit or an `@`, or an asterisk in a mailbox or a domain
 # (`**ann**doe@`, `@exa**mple**.org`): where the pairing is worth finding.
-_MARKS_BY_DATA = LazyPattern(r"[*_][\d@]|[\d@][*_]|\*[\w.+'-]*+@|@[\w.-]*+\*")
+_MARKS_BY_DATA = LazyPattern(r"[*_][\d@]|[\d@][*_]|\*[\w.+'-]*+[@&]|[@;][\w.-]*+\*")
 
 Reading = tuple[str, PositionMap]
 
@@ -53,7 +53,7 @@ def markdown_readings(text: str) -> list[Reading]:
     a number's bold end before a digit (`**402-555-0128**1`) keeps it whole in the first."""
     if "\\" not in text and "<" not in text and "*" not in text and "_" not in text:
         return [(text, UNCHANGED)]
-    addresses = "@" in text
+    addresses = "@" in text or "&#" in text or "&commat;" in text
     emphasis = _read_through_runs(text, addresses) if _MARKS_BY_DATA.search(text) else frozenset()
     kept: list[bool] = []
     readings = [rewritten(text, _splits(text, emphasis, kept, addresses))]
@@ -214,8 +214,13 @@ _ADDRESS_REACH = 320
 # What a mailbox holds from a place in it to its `@`, and a domain from its `@` to a
 # place in it, markup included (a tag, emphasis marks): a run of each at a time,
 # possessive, each starting with a character the others do not (linear).
-_MAILBOX_ON = LazyPattern(r"(?:[\w.+'-]++|<[^<>\n]*+>|\*++)*+@")
+# An `@` is one written as a character reference too (`&#64;`, `&#x40;`, `&commat;`:
+# review rv50b), as the site shows it.
+_AT = r"(?:@|&#0*+64;|&#[xX]0*+40;|&commat;)"
+_MAILBOX_ON = LazyPattern(rf"(?:[\w.+'-]++|<[^<>\n]*+>|\*++)*+{_AT}")
 _DOMAIN_ON = LazyPattern(r"(?:[\w.-]++|<[^<>\n]*+>|\*++)*+")
+# A character reference's `&`, up to the `;` it ends at, that writes an `@`.
+_AT_REFERENCE = LazyPattern(_AT)
 
 
 def _in_an_address(text: str, start: int, end: int) -> bool:
@@ -225,10 +230,16 @@ def _in_an_address(text: str, start: int, end: int) -> bool:
     `_ADDRESS_REACH` (so that a page of markup is read in linear time)."""
     if _MAILBOX_ON.match(text, end, min(len(text), end + _ADDRESS_REACH)):
         return True
-    at = text.rfind("@", max(0, start - _ADDRESS_REACH), start)
-    if at < 0:
+    reach = max(0, start - _ADDRESS_REACH)
+    domain_start = text.rfind("@", reach, start) + 1  # 0: none
+    semicolon = text.rfind(";", reach, start)
+    if semicolon > domain_start:  # an `@` written as a reference (`&#64;`) after it?
+        ampersand = text.rfind("&", max(reach, semicolon - 8), semicolon)
+        if ampersand >= 0 and _AT_REFERENCE.fullmatch(text, ampersand, semicolon + 1):
+            domain_start = semicolon + 1
+    if domain_start == 0:
         return False
-    domain = _DOMAIN_ON.match(text, at + 1, start)
+    domain = _DOMAIN_ON.match(text, domain_start, start)
     return domain is not None and domain.end() == start
 
 
