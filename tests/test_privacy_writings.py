@@ -819,6 +819,37 @@ def test_a_public_address_beside_markup_and_a_word_stays_public(tmp_path: Path) 
     ]
 
 
+# Prose with markup by an `@` that holds no address (review rv50b: markup inside an
+# address is read through, none of these may be read as one), and a hotline's allowed
+# address and number split by markup.
+_NO_ADDRESS_PROSE = (
+    "Follow **@coalition** on social media, and _@coalition_ on the other one.",
+    "Follow us: **@coalition**, *@polaris_project*, and @NHTHotline.",
+    "<b>Note</b>@home: the training runs online.",
+    "The login is <code>user</code>@ the laptop; ask the <b>user</b>@front desk.",
+    "Contact the user</b>@ desk. Also <i>team</i>@2pm meeting.",
+    "We meet <b>Monday</b>@9am and **Friday**@noon at the office.",
+    "Tag us **@coalition**!ng and __@team__; or **Ana**@**coalition** on Mastodon.",
+    "Write to the <b>desk</b>@ address shown in the portal.",
+    "Use the handle <b>@</b>coalition or **@**coalition; <em>partners</em>@<em>schools</em>.",
+    "Python's `@dataclass` and <code>@property</code>; **$5**@each, *10*@unit.",
+    "Survivors**@**Work, Youth*@*Risk, Women<b>@</b>Work; 5 p.m.@<b>Omaha</b> Library.",
+    "**Note**@ the end. **Tip**@@twitter. <b>Name</b>@<b>Org</b>; **Git**@**GitHub**.",
+    "See **Smith**@2020, p. 12; Smith et al.@2020 and **Lee**@*2021*.",
+    "Word<sup>2</sup>@3 and H<sub>2</sub>O@room temperature; <kbd>Ctrl</kbd>+<kbd>@</kbd>.",
+    "Write <b>help</b>@coalition.org, help@<b>coalition</b>.org, h<b>el</b>p@coa<i>li</i>tion.org.",
+    "Call 1-888-<b>373</b>-7888, 1-<span>888</span>-373-7888 or 1-888-373-78<ins>88</ins>.",
+)
+
+
+def test_markup_by_an_at_in_prose_is_no_address(tmp_path: Path) -> None:
+    """The false-positive corpus of the address reading: handles, times, prices and
+    citations written with an `@` by markup, and a public address and number split by
+    markup: no finding."""
+    page = "\n\n".join(_NO_ADDRESS_PROSE) + "\n"
+    assert found_in(tmp_path, page, ["help@coalition.org", "1-888-373-7888"]) == []
+
+
 def test_a_quoted_greater_than_sign_ends_no_tag(tmp_path: Path) -> None:
     """Review of the converted pages' reading: a `>` inside a quoted attribute value is
     the value's, as Python-Markdown and browsers read it; ending the tag there split
