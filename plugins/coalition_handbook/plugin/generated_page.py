@@ -105,9 +105,11 @@ _YAML_WORDS = frozenset({"yes", "no", "true", "false", "on", "off", "null"})
 # Characters a JSON string holds as they are that YAML reads otherwise: NEL as a line
 # break, DEL and the C1 controls not at all; line and paragraph separators, a byte order
 # mark and what is no character, left to YAML too; and a surrogate's escape (`\ud83d`),
-# which YAML refuses (`yaml_string` writes none: it escapes nothing above U+001F).
+# which YAML refuses (`yaml_string` writes none: it escapes nothing above U+001F). And a
+# carriage return, which JSON reads as a space after a value but YAML as a line break
+# (a tab after it is then an indent YAML refuses); the templates write none raw.
 _NOT_AS_IN_JSON = LazyPattern(
-    "[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]" r"|\\u[dD][89a-fA-F]"
+    "[\r\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]" r"|\\u[dD][89a-fA-F]"
 )
 
 
@@ -136,9 +138,9 @@ def front_matter_as_written(source: str) -> tuple[str, dict[str, Any]] | None:
             return None
         try:
             value = json.loads(line.group(2))
-        except ValueError:
-            return None
-        if not _strings(value):
+            if not _strings(value):
+                return None
+        except (ValueError, RecursionError):  # a list nested too deep: YAML gives up too
             return None
         data[line.group(1)] = value
         index += 1
