@@ -124,6 +124,14 @@ def test_front_matter_of_another_shape_is_left_to_mkdocs(front_matter: str) -> N
     assert front_matter_as_written(page) is None
 
 
+def test_the_templates_write_a_lone_surrogate_as_the_replacement_character() -> None:
+    """Review rv50c: escaped as `\\ud800` it made MkDocs' YAML refuse the whole front
+    matter; no term can hold one (the loader reports it), the templates stay safe anyway."""
+    written = yaml_string("a\ud800b")
+    page = f"---\ntitle: {written}\n---\n\n# x\n"
+    assert get_data(page)[1] == {"title": "a\ufffdb"}
+
+
 def test_a_surrogate_s_escape_is_left_to_mkdocs() -> None:
     page = '---\ntitle: "\\ud83d\\ude00"\n---\n\n# x\n'
     assert front_matter_as_written(page) is None

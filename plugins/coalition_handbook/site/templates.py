@@ -94,8 +94,14 @@ def _yaml_safe(written: str) -> str:
     """JSON written with `ensure_ascii=False`, with the characters YAML reads otherwise
     escaped as JSON and YAML both read them: YAML refuses DEL and the C1 controls raw (the
     page lost its whole front matter, a `short` with `"\x7f"` made its term page show
-    the YAML as text) and reads NEL and U+2028/9 as line breaks."""
-    return _YAML_UNSAFE.sub(lambda match: f"\\u{ord(match[0]):04x}", written)
+    the YAML as text) and reads NEL and U+2028/9 as line breaks. A lone surrogate, which
+    no reader takes even escaped, is written as U+FFFD (the loader reports it already)."""
+    return _YAML_UNSAFE.sub(_yaml_escape, written)
+
+
+def _yaml_escape(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    return "\\ufffd" if 0xD800 <= code <= 0xDFFF else f"\\u{code:04x}"
 
 
 @pass_context
