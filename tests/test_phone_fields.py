@@ -94,6 +94,7 @@ COUNT_AND_NOTE_SHAPES = {
     "count words before": "assert not dialable('over ' * 8_000 + '100')",
     "address note": "assert not dialable('200 (' + 'Bldg ' * 8_000 + ') or 555-0100')",
     "1 800 and words": "assert not dialable('1 800 ' + 'RESPECT ' * 5_000)",
+    "times after digits": "assert len(phone_href('555-0100' + ' 7 ' * 13_000 + 'days')) == 13_010",
 }
 
 

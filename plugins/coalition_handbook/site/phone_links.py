@@ -82,9 +82,28 @@ _ANOTHER_NUMBER = (
 # (`Suite 200 - 402-555-0142`, `Since 1985 – 1-888-373-7888` were tel:2004025550142 and
 # tel:198518883737888; `(402) 555 - 0142` stays one number).
 _DASH_BEFORE_ANOTHER = r" - ?(?:1[ .\-]?)?\(?[2-9]\d{2}\)?[ .\-]?[2-9]\d{2}[ .\-]?\d{4}(?!\d)"
+# A count's nouns (`7 days a week` was tel:7, `741741 7 days a week` tel:7417417) and
+# the nouns a helpline's name says it is for (`116 111 children's helpline`, `116 006
+# victims helpline`, EU lines): those count only after one group of digits, never a
+# possessive (`400 survivors`, `1,000 children`, not `116 111 children`: review).
+_TIME_NOUNS = (
+    r"days?|weeks?|months?|years?|times|jours|ans|années|semaines|mois|días|años|semanas"
+    r"|meses|tage|jahre|wochen|monate|giorni|anni|settimane|mesi"
+)
+_NOT_A_WORD_ON = r"(?![^\W\d_]|['’])"
+_COUNT_NOUNS = (
+    rf"(?i:{_TIME_NOUNS}|people|persons|families|members|clients|cases|volunteers|beds"
+    r"|personnes|familles|personas|familias|personen|familien|persone|famiglie)" + _NOT_A_WORD_ON
+)
+_LABEL_NOUNS = rf"(?i:survivors|victims|children|women){_NOT_A_WORD_ON}"
+# A time counted a space after a number's digits (`741741 7 days a week`,
+# `1-888-373-7888 365 days a year`) is no digit of it: it was tel:7417417 and
+# tel:18883737888365 (review). Not another count: `0800 222 333 families` is a line's name.
+_SPACED_COUNT = rf"\s\d{{1,3}}\s{{1,3}}(?i:{_TIME_NOUNS}){_NOT_A_WORD_ON}"
 _NUMBER = LazyPattern(
-    r"(?:(?<=\+)\d{1,3}|\d(?!\d)|(?:00|011|0011)[\s.\-]*\d{1,3})[\d\s().\-]*"
-    rf"|\d(?:(?!{_DASH_BEFORE_ANOTHER})[\d\s).\-]|(?!{_ANOTHER_NUMBER})\()*"
+    r"(?:(?<=\+)\d{1,3}|\d(?!\d)|(?:00|011|0011)[\s.\-]*\d{1,3})"
+    rf"(?:(?!{_SPACED_COUNT})[\d\s().\-])*"
+    rf"|\d(?:(?!{_DASH_BEFORE_ANOTHER}|{_SPACED_COUNT})[\d\s).\-]|(?!{_ANOTHER_NUMBER})\()*"
 )
 # The letters of a number written in words after its digits (`1-800-FLOWERS`,
 # `1-800-4A-CHILD`, `1 800 THE LOST`, `1-866-DHS-2-ICE`): capital words and digits
@@ -254,15 +273,14 @@ _ADDRESS_NOTE = LazyPattern(rf"{_ADDRESS_WORD}\b")
 # tel:365, and `Open 365 DAYS` tel:3653297, its word read as keys (review).
 _COUNT_BEFORE = LazyPattern(
     r"\b(?i:over|under|above|below|about|around|approx\.|approximately|nearly|almost|than"
-    r"|least|ages?|aged|since|until|up\s+to|serving|plus\s+de|moins\s+de|más\s+de"
+    r"|least|ages?|aged|since|until|up\s+to|serving|est\.|estd\.?|established|founded"
+    r"|founded\s+in|fondée?\s+en|depuis|desde|fundad[ao]\s+en|gegründet|fondat[ao]\s+nel"
+    r"|plus\s+de|moins\s+de|más\s+de"
     r"|menos\s+de|über|mehr\s+als|seit|oltre|più\s+di)\s*$"
 )
 _COUNT_BEFORE_READ = 16  # `approximately ` is fourteen characters
 _COUNT_AFTER = LazyPattern(
-    r"\d(?:[ .\-]?\d)*+\s+(?i:days?|weeks?|months?|years?|times|people|persons|families|survivors"
-    r"|victims|members|clients|cases|children|women|volunteers|beds|jours|ans|années|semaines"
-    r"|mois|personnes|familles|días|años|semanas|meses|personas|familias|tage|jahre|wochen"
-    r"|monate|personen|familien|giorni|anni|settimane|mesi|persone|famiglie)(?![^\W\d_])"
+    rf"\d(?:[ .\-]?\d)*+\s+{_COUNT_NOUNS}|\d++(?:[,.]\d{{3}})*+\s+{_LABEL_NOUNS}"
 )
 
 
@@ -328,15 +346,21 @@ def _number_and_extension(field: str) -> tuple[str, str]:
 
 
 def _is_count(written: str, chosen: _Number) -> bool:
-    """Whether `chosen`, a number of three to six digits as written, counts
-    (`_COUNT_BEFORE`, `_COUNT_AFTER`): `Over 100`, `Open 365 days`, `Open 365 DAYS` (its
-    word is no keys of it)."""
+    """Whether `chosen`, a number of fewer than seven digits as written, counts or is
+    words' (`_COUNT_BEFORE`, `_COUNT_AFTER`, `_WORDS_BEFORE`): `Over 100`, `Open 365
+    days`, `Open 365 DAYS` (its word is no keys of it), `7 days a week`, `Floor 3`,
+    `$100`."""
     start = chosen.start_in_field
     after = _COUNT_AFTER.match(written, start)
     if after is not None:
-        return _SHORTEST_NUMBER <= _digit_count(after[0]) < _WHOLE_NUMBER
-    return _SHORTEST_NUMBER <= _digit_count(chosen.digits) < _WHOLE_NUMBER and bool(
-        _COUNT_BEFORE.search(written, max(0, start - _COUNT_BEFORE_READ), start)
+        return _digit_count(after[0]) < _WHOLE_NUMBER
+    if _digit_count(chosen.digits) >= _WHOLE_NUMBER:
+        return False
+    low = max(0, start - _COUNT_BEFORE_READ)
+    if _WORDS_BEFORE.search(written, low, start):
+        return True  # `Floor 3`, `$100`, `Room 101`: tel:3, tel:100, tel:101 (review)
+    return _digit_count(chosen.digits) >= _SHORTEST_NUMBER and bool(
+        _COUNT_BEFORE.search(written, low, start)
     )
 
 
