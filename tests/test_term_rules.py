@@ -917,19 +917,24 @@ TWO_FORMS_PAGE = """\
 ## USCIS: T VISA
 
 ## T VISA / USCIS
+
+We help. T VISA, U VISA. Then more.
+
+- T VISA/U VISA
 """
 
 
-def test_other_forms_in_capitals_count_as_the_sentence_s_words_unless_always_in_capitals(
+def test_a_word_of_a_term_in_any_case_counts_as_the_sentence_s_word_a_case_sensitive_form_none(
     tmp_path: Path,
 ) -> None:
-    """A heading of two case-sensitive forms (`## T VISA AND U VISA`, `## T VISA, U VISA`)
-    or of a form and a term's case-insensitive word (`T VISA HOTLINE`) is in capitals
-    because the heading is: its forms are no form written wrong, each another word in
-    capitals for the other. Only a form in capitals in any sentence (`USCIS`, as the
-    glossary writes it, and a known acronym) tells nothing of its sentence's case. Each
-    other term's form counted for nothing, so `## T VISA, U VISA` was two findings and
-    `## T VISA HOTLINE` one, and `## T VISA AND U VISA` none (session 53)."""
+    """A heading of a form and another word in capitals (`## T VISA AND U VISA`) or a
+    case-insensitive term's word (`## T VISA HOTLINE`, `hotline` taking the heading's case
+    as any word does) is in capitals because the heading is. A case-sensitive term's form
+    in capitals tells nothing of its sentence's case: one the glossary writes in capitals
+    (`USCIS`) is so in any sentence, and one it writes with small letters (`U VISA` of `U
+    visa`) is the very case in question. `## T VISA, U VISA`, `T VISA, U VISA.` in a
+    paragraph and `- T VISA/U VISA` are reported as `## T VISA` is (session 53 counted `U
+    VISA` as a word and hid them; review)."""
     config = make(tmp_path)
     glossary = tmp_path / "glossary"
     (glossary / "u-visa.yml").write_text(
@@ -949,7 +954,16 @@ def test_other_forms_in_capitals_count_as_the_sentence_s_words_unless_always_in_
         (f.line, f.found)
         for f in findings
         if f.rule == "term.case" and f.path == "content/visas.md"
-    ] == [(9, "T VISA"), (11, "T VISA")]
+    ] == [
+        (5, "T VISA"),
+        (5, "U VISA"),
+        (9, "T VISA"),
+        (11, "T VISA"),
+        (13, "T VISA"),
+        (13, "U VISA"),
+        (15, "T VISA"),
+        (15, "U VISA"),
+    ]
 
 
 TWENTY_THOUSAND = (

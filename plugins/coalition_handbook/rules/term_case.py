@@ -10,10 +10,10 @@ chose, nor does a code span, whose small letters count; it is read whole, howeve
 It must hold another word in capitals, and no letter but capitals (none of a script with
 no case, as Chinese): an acronym of `known_acronyms` or a form the glossary writes in
 capitals (`USCIS`) is in capitals in any sentence and counts as no such word (`FBI, ICE:
-T VISA`); another term's form written in capitals that the glossary writes otherwise
-(`U VISA` of `U visa`, `HOTLINE` of `hotline`) is in capitals as its sentence is, and
-counts as one (`## T VISA, U VISA`, `## T VISA AND U VISA`: no finding). A form in
-capitals alone (`## T VISA`) or
+T VISA`), nor does another case-sensitive term's form in capitals (`## T VISA, U VISA`
+is two findings); a case-insensitive term's word (`HOTLINE` of `hotline`) takes its
+sentence's case as any word does, and counts as one (`## T VISA HOTLINE`, `## T VISA AND
+U VISA`: no finding). A form in capitals alone (`## T VISA`) or
 among words in small letters (`Apply for a T VISA now`, `ask USCIS about T VISA rules`)
 is reported, and so is one written in another case than capitals (`T Visa`) wherever it
 is. A form written in capitals only matches in capitals (DESIGN section 4), so none of
@@ -102,19 +102,21 @@ def in_capitals_places(
             continue  # `t visa`: no text's sentences read for it
         read = sentences.get(id(text))
         if read is None:
-            always = [
-                (other[0], other[1]) for other in hits_of[id(text)] if _always_capitals(other)
-            ]
+            always = [(other[0], other[1]) for other in hits_of[id(text)] if _tells_no_case(other)]
             read = sentences[id(text)] = _Sentences(_with_code(text), always, acronyms)
         if read.in_capitals(hit[0], hit[1]):
             places.add((line, column))
     return places
 
 
-def _always_capitals(hit: Hit) -> bool:
-    """Whether a hit is of a form the glossary writes in capitals (`USCIS`), which only
-    matches in capitals: in capitals whatever its sentence's case."""
-    return hit[2].case_rule == "strict"
+def _tells_no_case(hit: Hit) -> bool:
+    """Whether a hit is of a case-sensitive term's form, which tells nothing of its
+    sentence's case: one the glossary writes in capitals (`USCIS`) only matches in
+    capitals, and one in capitals it writes otherwise (`U VISA` of `U visa`) is the very
+    case in question (`## T VISA, U VISA` is two findings, as `## T VISA` is one; review:
+    counted as words, `T VISA, U VISA.` in a paragraph was none). A case-insensitive
+    term's word (`HOTLINE`) takes its sentence's case as any word does."""
+    return hit[2].case_rule != "any"
 
 
 # A code span on one line of a page: its backticks, then its text.
@@ -160,15 +162,15 @@ def in_capitals_sentence(
 ) -> bool:
     """Whether `view[start:end]`, a form's use, is in capitals in a sentence all in
     capitals with another word in it (see the module's docstring). The forms found in
-    `view` that are in capitals whatever the sentence's case (`forms`, their spans: forms
-    the glossary writes in capitals) and the `acronyms` are no such word."""
+    `view` that tell nothing of the sentence's case (`forms`, their spans: case-sensitive
+    terms' forms) and the `acronyms` are no such word."""
     return _Sentences(view, forms, acronyms).in_capitals(start, end)
 
 
 class _Sentences:
     """A text's sentences (`view`), each read once however many forms it holds: the
     letters in it that are no capitals, and its words, less `always` (the spans of forms
-    in capitals in any sentence) and `acronyms`. Linear in the text: each form looks
+    that tell nothing of its case) and `acronyms`. Linear in the text: each form looks
     its sentence's ends, letters and words up by bisection."""
 
     def __init__(
