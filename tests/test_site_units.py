@@ -1903,6 +1903,18 @@ def test_a_term_page_s_sidebar_folds_a_long_run_of_top_level_pages() -> None:
     ]
 
 
+def test_a_folded_run_s_screen_reader_name_is_its_visible_text_as_read() -> None:
+    """A page's title is HTML (MkDocs escapes a heading's `&` and quotes, `Q&amp;A`), shown
+    as the browser reads it (`Q&A`), and the folded link's `aria-label` is escaped once
+    more by the template: it was `Q&amp;amp;A ...`, heard as "Q amp A" and no longer
+    starting with the visible words (WCAG 2.5.3; review). The name is the text read."""
+    run = _flat(20)
+    run[0].title = "Q&amp;A: &quot;Who&quot; calls"
+    run[-1].title = "Rights &amp; <code>duties</code>"
+    (entry,) = navigation.top_level_entries(run)
+    assert entry.group_name == 'Q&A: "Who" calls \N{EN DASH} Rights & duties, 20 pages'
+
+
 def test_a_run_of_twelve_top_level_pages_is_shown_whole() -> None:
     """Twelve pages side by side are shown as they are, as a section of twelve is; a
     section, a link, the home page or Changes between two runs ends each one."""

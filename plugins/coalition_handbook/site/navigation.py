@@ -7,15 +7,19 @@ written in mkdocs.yml is the author's: the plugin leaves it alone.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from typing import Any
 
+from ..lazy_pattern import LazyPattern
 from .urls import CHANGES_PAGE, GLOSSARY_DIR, GLOSSARY_INDEX, PROTOCOLS_DIR
 
 # The most entries a section without an index page shows in a term page's sidebar, its
 # nested ones counted: a larger one is a link. Every term page repeats the sidebar, so
 # its size is paid once per term (2,000 terms and a section of 200 pages: 195 MB).
 COMPACT_SECTION_ENTRIES = 12
+# A tag in a page's title (`<code>`, as MkDocs keeps a heading's code span): no text.
+_TAG = LazyPattern(r"<[^<>]*>")
 
 
 def arrange(items: list[Any], modules_dir: str, protocol_order: Sequence[str] = ()) -> list[Any]:
@@ -91,9 +95,13 @@ class NavEntry:
         """A folded run's name for a screen reader (its link's `aria-label`): its title,
         then how many pages it stands for (`Step 0 – Step 19, 20 pages`), heard as one
         page's link by its title alone (session 53). Its visible words first, so that a
-        voice control user says them to follow it (WCAG 2.5.3); None for any other."""
+        voice control user says them to follow it (WCAG 2.5.3); None for any other. A
+        title is HTML (`Q&amp;A`, as MkDocs escapes a heading): the name is its text as
+        the browser shows it (`Q&A`), for the template to escape once (it was heard as
+        `Q&amp;A`: review)."""
         if self._title is None and len(self.pages) > 1:
-            return f"{self.title}, {len(self.pages)} pages"
+            text = html.unescape(_TAG.sub("", self.title))
+            return f"{text}, {len(self.pages)} pages"
         return None
 
 
