@@ -278,6 +278,8 @@ _COUNT_BEFORE = LazyPattern(
     r"|plus\s+de|moins\s+de|más\s+de"
     r"|menos\s+de|über|mehr\s+als|seit|oltre|più\s+di)\s*$"
 )
+# A number's thousands after a digit and a comma (`1,000`): the comma parts two numbers.
+_THOUSANDS_BEFORE = LazyPattern(r"\d,$")
 _COUNT_BEFORE_READ = 16  # `approximately ` is fourteen characters
 _COUNT_AFTER = LazyPattern(
     rf"\d(?:[ .\-]?\d)*+\s+{_COUNT_NOUNS}|\d++(?:[,.]\d{{3}})*+\s+{_LABEL_NOUNS}"
@@ -356,6 +358,8 @@ def _is_count(written: str, chosen: _Number) -> bool:
         return _digit_count(after[0]) < _WHOLE_NUMBER
     if _digit_count(chosen.digits) >= _WHOLE_NUMBER:
         return False
+    if _THOUSANDS_BEFORE.search(written, max(0, start - 2), start):
+        return True  # `$1,000`, `Over 1,000 served`: tel:000, Australia's 000 (review)
     low = max(0, start - _COUNT_BEFORE_READ)
     if _WORDS_BEFORE.search(written, low, start):
         return True  # `Floor 3`, `$100`, `Room 101`: tel:3, tel:100, tel:101 (review)
