@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from site_builds import build_site, protocol_yaml, read, run_build, term_yaml, write_site
 
 from coalition_handbook.cache import RunCache
+from coalition_handbook.matching import Matcher
 from coalition_handbook.plugin import search_index
 from coalition_handbook.plugin.shared_markdown import SharedMarkdown
 from coalition_handbook.site import render_cache
@@ -572,3 +573,74 @@ def test_a_dirty_rebuild_drops_the_search_entries_of_gone_pages(tmp_path: Path) 
     build(config, dirty=True)
     assert pages().isdisjoint({"other/", "glossary/person-experiencing-homelessness/"})
     assert "" in pages()  # the home page, not rebuilt, keeps its entries
+
+
+@pytest.fixture
+def scanned(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts autolinking scanned for the terms' forms."""
+    texts: list[str] = []
+    scan = Matcher.scan
+
+    def counting(matcher: Matcher, text: str) -> list[Any]:
+        texts.append(text)
+        return scan(matcher, text)
+
+    monkeypatch.setattr(Matcher, "scan", counting)
+    return texts
+
+
+WRITTEN = {"index.md": "# Home\n\nA survivor spoke, and a survivor listened.\n"}
+
+
+def test_a_warm_build_scans_no_written_page_again(
+    tmp_path: Path, scanned: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    config = write_site(tmp_path, pages=WRITTEN, terms=TERMS)
+    first = _html(build_site(config))
+    assert any("survivor listened" in text for text in scanned)
+    scanned.clear()
+    second = _html(build_site(config))
+    assert scanned == []
+    assert second == first
+    assert b'data-term="survivor"' in second["index.html"]
+
+
+def test_an_edited_short_definition_is_every_links_tooltip(
+    tmp_path: Path, scanned: list[str]
+) -> None:
+    config = write_site(tmp_path, pages=WRITTEN, terms=TERMS)
+    build_site(config)
+    scanned.clear()
+    (tmp_path / "glossary" / "survivor.yml").write_text(
+        term_yaml(
+            "survivor", "A person who has lived through a crime.", extra="short: Lived on.\n"
+        ),
+        encoding="utf-8",
+    )
+    site = build_site(config)
+    assert not any("survivor listened" in text for text in scanned)  # the same forms
+    assert 'title="Lived on."' in read(site, "index.html")
+    assert "A person who has lived through a crime." not in read(site, "index.html")
+
+
+def test_a_new_form_scans_the_written_pages_again(tmp_path: Path, scanned: list[str]) -> None:
+    config = write_site(tmp_path, pages=WRITTEN, terms=TERMS)
+    build_site(config)
+    scanned.clear()
+    (tmp_path / "glossary" / "victim.yml").write_text(
+        term_yaml(
+            "victim", "A person against whom a crime was committed.", extra="aliases: [spoke]\n"
+        ),
+        encoding="utf-8",
+    )
+    site = build_site(config)
+    assert any("survivor listened" in text for text in scanned)
+    assert 'data-term="victim"' in read(site, "index.html")
+
+
+def test_the_autolink_option_applies_to_a_page_scanned_before(tmp_path: Path) -> None:
+    config = write_site(tmp_path, pages=WRITTEN, terms=TERMS)
+    assert read(build_site(config), "index.html").count('data-term="survivor"') == 1
+    write_site(tmp_path, pages=WRITTEN, terms=TERMS, options="autolink: all\n")
+    assert read(build_site(config), "index.html").count('data-term="survivor"') == 2

@@ -15,8 +15,10 @@ from mkdocs.structure.nav import Navigation
 from ..cache import RunCache
 from ..rules.module_readability import cached_reading_grade
 from ..site import navigation
+from ..site.autolink import KeptScans
 from ..site.languages import is_english
 from ..site.pages import protocols_by_title, terms_a_to_z, used_on_lists
+from ..site.render_cache import NAMESPACE
 from ..site.template_cache import template_code_cache
 from ..site.templates import keep_compiled_templates
 from ..site.titles import titles_as_text
@@ -59,6 +61,10 @@ class FilesAndNavHooks(PluginState):
         self.render_cache = render_cache_for(
             files, config, self.handbook_config, self.site_inputs, self.config.autolink, cache
         )
+        linker = self.autolink.linker
+        if linker is not None and cache.enabled:
+            # What each page's prose holds of the terms' forms, kept for the next build.
+            linker.scanner = KeptScans(linker.scanner, cache, NAMESPACE, self.autolink_forms)
         # Through the render cache, which is written when the build ends: a warm build
         # neither imports textstat nor grades a module that did not change. Only in an
         # English site: Flesch-Kincaid counts English syllables, and grades a German

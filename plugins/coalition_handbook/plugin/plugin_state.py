@@ -51,6 +51,7 @@ class PluginState(BasePlugin[HandbookPluginConfig]):
         self.handbook_config: HandbookConfig | None = None
         self.result: CheckResult | None = None
         self.autolink = AutolinkExtension()
+        self.autolink_forms = ""  # the digest of the terms' forms its matcher compiled
         self.site_inputs: SiteInputs | None = None
         self.modules_by_src: dict[str, Module] = {}
         self.page_date: dt.date | None = None

@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
 from ..check import run_checks
-from ..documents import matcher, pages_using_terms
+from ..documents import forms_key, matcher, pages_using_terms
 from ..findings import Severity
 from ..report.totals import totals_line
 from ..rules.privacy_allow import public_phone_keys
@@ -136,6 +136,7 @@ class PreBuildHooks(PluginState):
             hb_config.autolink,
             frozenset(public_phone_keys(hb_config.privacy_allow)),
         )
+        self.autolink_forms = forms_key(context)  # what the matcher was compiled from
         date_notes: list[str] = []
         self.page_date = content_date(hb_config.root, handbook, date_notes)
         for note in date_notes:

@@ -17,7 +17,7 @@ import xml.etree.ElementTree as etree
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import Literal, NamedTuple, Protocol
 from urllib.parse import urlsplit
 
 from markdown import Markdown
@@ -25,6 +25,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, HTML_PLACEHOLDER_RE, STX
 
+from ..cache import RunCache
 from ..character_references import unescape
 from ..lazy_pattern import LazyPattern
 from ..markdown import mask_addresses
@@ -116,6 +117,45 @@ class Scanner(Protocol):
     """What autolinking needs of `matching.Matcher`."""
 
     def scan(self, text: str) -> Sequence[_Match]: ...
+
+
+class _Use(NamedTuple):
+    """A use of an accepted form, in its case: all that autolinking reads of a match."""
+
+    start: int
+    end: int
+    term_id: str
+    kind: str = "accepted"
+    case_ok: bool = True
+
+
+class KeptScans:
+    """`scanner`, with what it found in each text kept in `cache`, by the text and by
+    `scanner_key` (the digest of what the scanner was compiled from: the terms' forms): a
+    warm build scans no page's prose it scanned before. A scan depends on nothing else
+    (not the page, its URL or the tooltips, which autolinking reads afterwards); only the
+    uses autolinking links are kept."""
+
+    def __init__(self, scanner: Scanner, cache: RunCache, namespace: str, scanner_key: str):
+        self.scanner = scanner
+        self.cache = cache
+        self.namespace = namespace
+        self.scanner_key = scanner_key
+
+    def scan(self, text: str) -> Sequence[_Match]:
+        key = self.cache.key(self.namespace, "autolink-scan", self.scanner_key, text)
+        found = self.cache.load(self.namespace, key, lambda value: isinstance(value, list))
+        if found is None:
+            matches = self.scanner.scan(text)
+            found = [(m.start, m.end, m.term_id) for m in matches if _linkable(m)]
+            self.cache.store(self.namespace, key, found)
+        return [_Use(*use) for use in found]
+
+
+def _linkable(match: _Match) -> bool:
+    """Whether `match` is a use autolinking links: of an accepted form, as written (a
+    case-sensitive form in another case, "t visa", is a finding, term.case)."""
+    return match.kind == "accepted" and match.case_ok
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,9 +295,7 @@ class Autolinker:
         linked: set[str] = set()
         by_segment: dict[int, list[tuple[int, int, dict[str, str]]]] = {}
         for match in matches:
-            # Only uses of accepted forms, as written: a case-sensitive form in another
-            # case ("t visa") is a finding (term.case), not a use to link.
-            if match.kind != "accepted" or not match.case_ok or match.term_id == self._own_term:
+            if not _linkable(match) or match.term_id == self._own_term:
                 continue
             target = self.targets.get(match.term_id)
             if target is None or (self.mode == "first" and match.term_id in linked):

@@ -10,7 +10,8 @@ autolinks point to (their forms and tooltips, not their definitions or history),
 site's files and URLs (links between pages resolve against them). Only renders that
 logged nothing are kept, so a warm build reports what a cold one does. The entries
 Material's search made of any page, generated or written, are kept too, by the digest of
-the page's HTML.
+the page's HTML, and what autolinking found of the terms' forms in each page's prose, by
+the prose and the forms (`autolink.KeptScans`).
 `HANDBOOK_NO_CACHE=1` turns it off, as it does the check cache.
 """
 
