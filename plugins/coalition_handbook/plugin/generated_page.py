@@ -16,7 +16,8 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils.meta import YAML_RE, get_data
+from mkdocs.utils import meta
+from mkdocs.utils.meta import get_data
 
 from ..lazy_pattern import LazyPattern
 from ..site.render_cache import PageRenderCache, RenderedPage
@@ -119,7 +120,7 @@ def front_matter_as_written(source: str) -> tuple[str, dict[str, Any]] | None:
     write: a key a line, each value a JSON string or a list of them (which YAML reads as
     JSON does), or `search:` with its `boost`. None for any other, which only YAML reads
     right (a plain value, a number, a character YAML reads otherwise)."""
-    found = YAML_RE.match(source)
+    found = meta.YAML_RE.match(source)  # MkDocs' own pattern: where its reading finds one
     if found is None or _NOT_AS_IN_JSON.search(found.group(1)):
         return None
     lines = found.group(1).split("\n")[:-1]  # it ends with a line break
