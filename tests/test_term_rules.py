@@ -817,6 +817,16 @@ SEE `T-VISA.MD` FOR THE T VISA.
 """
 
 
+def case_uses_on_visas_page(config: Path) -> list[tuple[int, str]]:
+    """Line and text of each term.case finding on content/visas.md."""
+    findings = run_checks(load_config(config)).findings
+    return [
+        (f.line, f.found)
+        for f in findings
+        if f.rule == "term.case" and f.path == "content/visas.md"
+    ]
+
+
 def test_a_form_in_a_sentence_written_in_capitals_is_no_change_of_its_case(
     tmp_path: Path,
 ) -> None:
@@ -827,12 +837,7 @@ def test_a_form_in_a_sentence_written_in_capitals_is_no_change_of_its_case(
     and a form in another case than capitals (`T Visa`) wherever it is."""
     config = make(tmp_path)
     (tmp_path / "content" / "visas.md").write_text(CAPITALS_PAGE, encoding="utf-8")
-    findings = run_checks(load_config(config)).findings
-    assert [
-        (f.line, f.found)
-        for f in findings
-        if f.rule == "term.case" and f.path == "content/visas.md"
-    ] == [
+    assert case_uses_on_visas_page(config) == [
         (9, "t visa"),
         (9, "T Visa"),
         (18, "T VISA"),  # words in small letters in its sentence
@@ -949,12 +954,7 @@ def test_a_word_of_a_term_in_any_case_counts_as_the_sentence_s_word_a_case_sensi
         encoding="utf-8",
     )
     (tmp_path / "content" / "visas.md").write_text(TWO_FORMS_PAGE, encoding="utf-8")
-    findings = run_checks(load_config(config)).findings
-    assert [
-        (f.line, f.found)
-        for f in findings
-        if f.rule == "term.case" and f.path == "content/visas.md"
-    ] == [
+    assert case_uses_on_visas_page(config) == [
         (5, "T VISA"),
         (5, "U VISA"),
         (9, "T VISA"),
