@@ -754,6 +754,34 @@ def test_a_listing_with_a_name_twice_is_not_taken_for_the_folder(
     assert run_checks(load_config(config)).findings == cold(config, monkeypatch).findings
 
 
+def test_a_copy_with_its_cache_hashes_its_files_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A handbook copied elsewhere with its cache (`cp -a`, a CI cache restored to
+    another folder): its first run hashes every file (the snapshot names the original's
+    folder), and keeps the copy's folder for the next. It kept the original's, and every
+    warm run read every file again (three times a warm run's time, found measuring)."""
+    from coalition_handbook.cache import RunCache
+    from coalition_handbook.snapshot import Snapshot, survey
+
+    original = tmp_path / "original"
+    original.mkdir()
+    checked_once(original, random.Random(14))
+    old_times(original)
+    run_checks(load_config(original / "mkdocs.yml"))  # every signature trusted
+    copy = tmp_path / "copy"
+    shutil.copytree(original, copy, symlinks=True)
+    config = load_config(copy / "mkdocs.yml")
+    cache = RunCache.beside(copy, "mkdocs.yml")
+    assert not survey(config, cache, Snapshot.load(cache)).unchanged
+    warm = run_checks(config)
+    snapshot = Snapshot.load(cache)
+    assert snapshot is not None
+    assert snapshot.root == str(copy) + os.sep
+    assert survey(config, cache, snapshot).unchanged
+    assert warm.findings == cold(copy / "mkdocs.yml", monkeypatch).findings
+
+
 def test_a_copy_whose_link_now_leads_out_of_it_reads_as_without_the_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

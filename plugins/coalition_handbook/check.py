@@ -229,8 +229,13 @@ def _recheck_pages(
             page_findings[name] = tuple(values for values in new if values[_PATH] == name)
     elif not changed:
         STATS.results += 1
+    # The survey's folder: a copy elsewhere hashed its files once, and trusts them now.
     snapshot = replace(
-        previous, inputs_key=found.inputs_key, files=found.files, page_findings=page_findings
+        previous,
+        root=found.root,
+        inputs_key=found.inputs_key,
+        files=found.files,
+        page_findings=page_findings,
     )
     if not found.unchanged or page_findings != previous.page_findings:
         snapshot.store(cache)
