@@ -17,9 +17,10 @@ The survey lists files with the model's own walks, as strings rather than `Path`
 (`module_file_paths`, `markdown_file_paths`): a warm run does little else, and a `Path`
 per file cost as much as the rest of it. Record folders are read in one pass for their
 names and record files; tests/test_incremental.py holds that to `record_files`. A folder
-that holds the names the last run listed is not sorted again, and the files' names and
-paths are put together only when some file changed: at 2,000 terms, each cost about as
-much as stat'ing a tenth of them.
+that holds the names the last run listed is not sorted again, nor its record files sorted
+out of its names again (the snapshot keeps them), and the files' names and paths are put
+together only when some file changed: at 2,000 terms, each cost about as much as stat'ing
+a tenth of them (sorting out the record files, a third).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ from .model.source import relative_path, where_it_leads, within
 
 # File systems keep modification times at least this finely (FAT: 2 s).
 _RACY_NS = 2_000_000_000
-_FORMAT = 6
+_FORMAT = 7
 
 FindingValues = tuple[object, ...]
 # A file's modification and change times (ns), size and inode, as `os.stat` gives them.
@@ -60,7 +61,7 @@ class RecordFiles:
 
     prefix: str
     folder: str
-    names: list[str]
+    names: tuple[str, ...]
 
 
 @dataclass
@@ -70,6 +71,7 @@ class Survey:
 
     listings: tuple[str, ...]  # the record folders and every name in them
     folder_names: dict[str, tuple[str, ...]]  # each record folder's names, sorted
+    record_names: dict[str, tuple[str, ...]]  # the record files among them (`_records`)
     records: list[RecordFiles]
     modules: dict[str, str]  # the module files: name -> path
     plain_pages: dict[str, str]  # the Markdown files that are not modules
@@ -150,6 +152,7 @@ class Snapshot:
     config_key: str
     listings: tuple[str, ...]
     folder_names: dict[str, tuple[str, ...]]  # as `Survey.folder_names`
+    record_names: dict[str, tuple[str, ...]]  # as `Survey.record_names`
     inputs_key: str
     files: Files
     forms_key: str  # documents.forms_key of the run's terms
@@ -175,6 +178,9 @@ class Snapshot:
         except TypeError:
             return None
         if not isinstance(snapshot.files, bytes) or not _names_by_folder(snapshot.folder_names):
+            return None
+        records = snapshot.record_names
+        if not _names_by_folder(records) or records.keys() != snapshot.folder_names.keys():
             return None
         snapshot.files = Files.from_pickle(snapshot.files)
         if snapshot.engine != engine_fingerprint():
@@ -210,6 +216,7 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
     trusted = previous if previous is not None and previous.root == root else None
     listings: list[str] = []
     folder_names: dict[str, tuple[str, ...]] = {}
+    record_names: dict[str, tuple[str, ...]] = {}
     records: list[RecordFiles] = []
     skip = handbook_folders(config)
     for directory in (config.glossary_dir, config.protocols_dir):
@@ -220,6 +227,10 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
             continue
         last_names = previous.folder_names.get(folder_name) if previous is not None else None
         names = _folder_names(folder, last_names)
+        # The same names as the last run's (the very tuple): the same record files.
+        last_records = previous.record_names.get(folder_name) if previous is not None else None
+        known = last_records if names is last_names and last_records is not None else None
+        record_names[folder_name] = known if known is not None else _records(names)
         listings += [folder_name, *names]
         # A YAML file in a subfolder is a finding (it is not read): one added or removed
         # there changes the listings. Only the few names that are no record are looked at.
@@ -227,7 +238,8 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
         below = yaml_files_below(folder, others, skip)
         listings += [f"(below) {file_name(path, root)}" for path in below]
         folder_names[folder_name] = names  # one folder each (a config error otherwise)
-        records.append(RecordFiles(file_name(folder + os.sep, root), folder, _records(names)))
+        prefix = file_name(folder + os.sep, root)
+        records.append(RecordFiles(prefix, folder, record_names[folder_name]))
     # Whether the modules folder is there decides whether the site makes a training index
     # (`HandbookConfig.modules_src_dir`), whose address `page.replaced` compares pages with.
     modules_folder = "(folder)" if os.path.isdir(config.modules_dir) else "(none)"  # noqa: PTH112
@@ -275,6 +287,7 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
     return Survey(
         tuple(listings),
         folder_names,
+        record_names,
         records,
         modules,
         plain_pages,
@@ -400,7 +413,7 @@ def _signatures(paths: Iterable[str], folder_fd: int | None = None) -> list[Sign
     return signatures
 
 
-def _folder_signatures(folder: str, names: list[str]) -> list[Signature]:
+def _folder_signatures(folder: str, names: tuple[str, ...]) -> list[Signature]:
     """`_signatures` of the files `names` in `folder`: stat'ed relative to the open
     folder where the system can (a third faster than a path each, and a glossary has
     thousands of files)."""
@@ -456,10 +469,10 @@ def _folder_names(folder: str, last_names: tuple[str, ...] | None) -> tuple[str,
     return tuple(sorted(names))
 
 
-def _records(names: tuple[str, ...]) -> list[str]:
+def _records(names: tuple[str, ...]) -> tuple[str, ...]:
     """The record files among a folder's `names`, as `model.records.record_files` lists
     them (`model.records.is_record_file_name`)."""
-    return [name for name in names if is_record_file_name(name)]
+    return tuple([name for name in names if is_record_file_name(name)])
 
 
 def _names_by_folder(value: object) -> bool:
