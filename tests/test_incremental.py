@@ -757,6 +757,44 @@ def test_a_record_folder_listed_as_last_time_takes_its_record_files_from_the_sna
     assert run_checks(load_config(config)).findings == cold(config, monkeypatch).findings
 
 
+def test_a_yaml_file_in_a_records_subfolder_is_seen_warm(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The subfolders of a record folder are looked in for YAML files among its names
+    that are no record; a folder of records alone has none to look in."""
+    from coalition_handbook import snapshot as snapshot_module
+    from coalition_handbook.cache import RunCache
+    from coalition_handbook.snapshot import Snapshot, survey
+
+    handbook, config = checked_once(tmp_path, random.Random(15))
+    glossary = tmp_path / "glossary"
+    for path in glossary.iterdir():
+        if not path.name.endswith(".yml"):
+            path.unlink()
+    run_checks(load_config(config))
+    looked_in: list[Any] = []
+
+    def below(folder: str, names: Any, skip: Any) -> Any:
+        # No name gone through when there is none to look at (not a generator of none).
+        looked_in.append(names if names == () else list(names))
+        return original(folder, iter(looked_in[-1]), skip)
+
+    original = snapshot_module.yaml_files_below
+    monkeypatch.setattr(snapshot_module, "yaml_files_below", below)
+    cache = RunCache.beside(tmp_path, "mkdocs.yml")
+    survey(load_config(config), cache, Snapshot.load(cache))
+    assert looked_in[0] == ()
+    handbook.write("glossary/legal/victim.yml", "term: victim\n")
+    looked_in.clear()
+    found = survey(load_config(config), cache, Snapshot.load(cache))
+    assert looked_in[0] == ["legal"]
+    assert "(below) glossary/legal/victim.yml" in found.listings
+    monkeypatch.undo()
+    warm = run_checks(load_config(config))
+    assert any(finding.path == "glossary/legal/victim.yml" for finding in warm.findings)
+    assert warm.findings == cold(config, monkeypatch).findings
+
+
 def test_a_snapshot_with_damaged_record_files_is_no_snapshot(tmp_path: Path) -> None:
     from dataclasses import replace
 

@@ -233,8 +233,11 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
         record_names[folder_name] = known if known is not None else _records(names)
         listings += [folder_name, *names]
         # A YAML file in a subfolder is a finding (it is not read): one added or removed
-        # there changes the listings. Only the few names that are no record are looked at.
-        others = (name for name in names if not name.endswith(".yml"))
+        # there changes the listings. Only the few names that are no record are looked at,
+        # none where every name is a record's (each an `<id>.yml`): not a glossary's
+        # thousands of names gone through for none.
+        every_one_a_record = len(record_names[folder_name]) == len(names)
+        others = () if every_one_a_record else (n for n in names if not n.endswith(".yml"))
         below = yaml_files_below(folder, others, skip)
         listings += [f"(below) {file_name(path, root)}" for path in below]
         folder_names[folder_name] = names  # one folder each (a config error otherwise)
