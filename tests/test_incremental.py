@@ -795,6 +795,32 @@ def test_a_yaml_file_in_a_records_subfolder_is_seen_warm(
     assert warm.findings == cold(config, monkeypatch).findings
 
 
+def test_a_record_folder_listed_in_the_last_order_is_not_compared_name_by_name(
+    tmp_path: Path,
+) -> None:
+    """The snapshot keeps the order the system listed each record folder in: listed so
+    again, the folder holds the last run's names (2,000 names compared as one list, not
+    each looked up). Listed in another order, the names are still compared as a set."""
+    from dataclasses import replace
+
+    from coalition_handbook.cache import RunCache
+    from coalition_handbook.snapshot import Snapshot, survey
+
+    _, config = checked_once(tmp_path, random.Random(16))
+    cache = RunCache.beside(tmp_path, "mkdocs.yml")
+    previous = Snapshot.load(cache)
+    assert previous is not None
+    listed = tuple(os.listdir(tmp_path / "glossary"))  # noqa: PTH208 - as the survey lists it
+    assert previous.listed_names["glossary"] == listed
+    found = survey(load_config(config), cache, previous)
+    assert found.listed_names["glossary"] is previous.listed_names["glossary"]
+    assert found.folder_names["glossary"] is previous.folder_names["glossary"]
+    reordered = replace(previous, listed_names={"glossary": listed[::-1], "protocols": ()})
+    found = survey(load_config(config), cache, reordered)
+    assert found.folder_names["glossary"] is previous.folder_names["glossary"]
+    assert found.listed_names["glossary"] == listed
+
+
 def test_a_snapshot_with_damaged_record_files_is_no_snapshot(tmp_path: Path) -> None:
     from dataclasses import replace
 
@@ -808,6 +834,11 @@ def test_a_snapshot_with_damaged_record_files_is_no_snapshot(tmp_path: Path) -> 
     for damaged in ({"glossary": None}, {"glossary": ["survivor.yml"]}, {}):
         replace(snapshot, record_names=damaged).store(cache)
         assert Snapshot.load(cache) is None
+        replace(snapshot, listed_names=damaged).store(cache)
+        assert Snapshot.load(cache) is None
+    listed = snapshot.listed_names["glossary"]
+    replace(snapshot, listed_names={**snapshot.listed_names, "glossary": listed[1:]}).store(cache)
+    assert Snapshot.load(cache) is None
 
 
 def test_a_snapshot_with_a_damaged_listing_is_no_snapshot(

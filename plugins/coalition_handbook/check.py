@@ -315,6 +315,7 @@ def _recheck(
         config_key=config_key,
         listings=found.listings,
         folder_names=found.folder_names,
+        listed_names=found.listed_names,
         record_names=found.record_names,
         inputs_key=found.inputs_key,
         files=found.files,

@@ -71,6 +71,7 @@ class Survey:
 
     listings: tuple[str, ...]  # the record folders and every name in them
     folder_names: dict[str, tuple[str, ...]]  # each record folder's names, sorted
+    listed_names: dict[str, tuple[str, ...]]  # the same, in the order the system listed them
     record_names: dict[str, tuple[str, ...]]  # the record files among them (`_records`)
     records: list[RecordFiles]
     modules: dict[str, str]  # the module files: name -> path
@@ -152,6 +153,7 @@ class Snapshot:
     config_key: str
     listings: tuple[str, ...]
     folder_names: dict[str, tuple[str, ...]]  # as `Survey.folder_names`
+    listed_names: dict[str, tuple[str, ...]]  # as `Survey.listed_names`
     record_names: dict[str, tuple[str, ...]]  # as `Survey.record_names`
     inputs_key: str
     files: Files
@@ -179,8 +181,12 @@ class Snapshot:
             return None
         if not isinstance(snapshot.files, bytes) or not _names_by_folder(snapshot.folder_names):
             return None
-        records = snapshot.record_names
-        if not _names_by_folder(records) or records.keys() != snapshot.folder_names.keys():
+        names = snapshot.folder_names
+        for by_folder in (snapshot.record_names, snapshot.listed_names):
+            if not _names_by_folder(by_folder) or by_folder.keys() != names.keys():
+                return None
+        listed = snapshot.listed_names
+        if any(len(listed[folder]) != len(names[folder]) for folder in names):
             return None
         snapshot.files = Files.from_pickle(snapshot.files)
         if snapshot.engine != engine_fingerprint():
@@ -216,6 +222,7 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
     trusted = previous if previous is not None and previous.root == root else None
     listings: list[str] = []
     folder_names: dict[str, tuple[str, ...]] = {}
+    listed_names: dict[str, tuple[str, ...]] = {}
     record_names: dict[str, tuple[str, ...]] = {}
     records: list[RecordFiles] = []
     skip = handbook_folders(config)
@@ -226,7 +233,8 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
             listings += [folder_name, "(none)"]
             continue
         last_names = previous.folder_names.get(folder_name) if previous is not None else None
-        names = _folder_names(folder, last_names)
+        last_listed = previous.listed_names.get(folder_name) if previous is not None else None
+        names, listed_names[folder_name] = _folder_names(folder, last_names, last_listed)
         # The same names as the last run's (the very tuple): the same record files.
         last_records = previous.record_names.get(folder_name) if previous is not None else None
         known = last_records if names is last_names and last_records is not None else None
@@ -290,6 +298,7 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
     return Survey(
         tuple(listings),
         folder_names,
+        listed_names,
         record_names,
         records,
         modules,
@@ -459,17 +468,23 @@ def file_name(path: str, root: str) -> str:
     return name.replace(os.sep, "/") if os.sep != "/" else name
 
 
-def _folder_names(folder: str, last_names: tuple[str, ...] | None) -> tuple[str, ...]:
-    """Every name in a record folder (misplaced files are findings), sorted: one listing
-    of the folder. `last_names`, the last run's, are taken as they are if the folder
-    holds the same names (sorting thousands costs more than seeing that)."""
-    names = os.listdir(folder)  # noqa: PTH208 - names as strings, no Path each
-    if last_names is not None and len(names) == len(last_names):
+def _folder_names(
+    folder: str, last_names: tuple[str, ...] | None, last_listed: tuple[str, ...] | None
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Every name in a record folder (misplaced files are findings), sorted, and as the
+    system listed them: one listing of the folder. `last_names`, the last run's, are
+    taken as they are if the folder holds the same names (sorting thousands costs more
+    than seeing that): listed as the last run listed them (`last_listed`), or else each
+    one known."""
+    listed = tuple(os.listdir(folder))  # noqa: PTH208 - names as strings, no Path each
+    if last_names is not None and len(listed) == len(last_names):
+        if last_listed is not None and listed == last_listed:  # one comparison, in C
+            return last_names, last_listed
         known = set(last_names)
         # As many names, all different (as a folder's are), each one known: the same.
-        if len(known) == len(names) and known.issuperset(names):
-            return last_names
-    return tuple(sorted(names))
+        if len(known) == len(listed) and known.issuperset(listed):
+            return last_names, listed
+    return tuple(sorted(listed)), listed
 
 
 def _records(names: tuple[str, ...]) -> tuple[str, ...]:
