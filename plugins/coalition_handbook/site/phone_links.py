@@ -52,9 +52,11 @@ def phone_href(number: str, scheme: str = "tel") -> Markup:
 # `#`); not the end of a word (`Text 233733` was `sms:;ext=233733`, review): no letter
 # before it.
 # Canada's French `poste 12`, the Philippines' `loc. 12` too.
-_EXTENSION_NAME = r"(?<![^\W\d_])(?i:x|ext[.=]?|extension|poste|loc\.)"
+# `ext: 12`, `extn 12`, `Extension: 12` too: their digits were left out (the main number
+# dialled alone).
+_EXTENSION_NAME = r"(?<![^\W\d_])(?i:x|ext[.=]?|extn\.?|extension|poste|loc\.)"
 _EXTENSION_WORD = rf"(?:{_EXTENSION_NAME}|#)"
-_EXTENSION_DIGITS = r"\s*(?P<digits>\d{1,6})(?!\d)"
+_EXTENSION_DIGITS = r"\s*:?\s*(?P<digits>\d{1,6})(?!\d)"
 # One after its number, in brackets too (`1-888-373-7888 (ext. 2)`).
 _EXTENSION_AFTER = LazyPattern(r"[\s,;(]*" + _EXTENSION_WORD + _EXTENSION_DIGITS)
 # One written before its number (`ext. 5 at 555-0100`, `extension 5, 555-0100`): its
@@ -108,7 +110,7 @@ _NUMBER = LazyPattern(
 # The letters of a number written in words after its digits (`1-800-FLOWERS`,
 # `1-800-4A-CHILD`, `1 800 THE LOST`, `1-866-DHS-2-ICE`): capital words and digits
 # parted by a dash, a dot or a space, up to an extension (`1-800-FLOWERS X12`).
-_NO_EXTENSION = rf"(?!{_EXTENSION_WORD}\s*\d)"
+_NO_EXTENSION = rf"(?!{_EXTENSION_WORD}\s*:?\s*\d)"
 _KEYS = LazyPattern(
     rf"{_NO_EXTENSION}[A-Z\d]+(?![^\W\d_])(?:[-. ]{_NO_EXTENSION}[A-Z\d]+(?![^\W\d_]))*"
 )
@@ -177,6 +179,64 @@ def _plain_char(char: str) -> str:
     return char
 
 
+# What a field writes that is no number, its digits none of one: a web address
+# (`https://example.org/2024/help or 555-0100` was tel:2024, review: from its scheme or
+# `www.` to a space), a date, a postal code, a menu's choice. Each is read as `_NO_NUMBER`,
+# which parts the numbers around it (a space joined `555-0100 www.example.org 123`'s
+# digits, tel:5550100123) and is no alternative between a short number and the next.
+_NO_NUMBER = "\ue000"  # a private-use character: no digit, space, letter nor mark
+_WEB_ADDRESS = r"(?i:https?://|www\.)\S*"
+# A date: `12 March 2024` and `2024-03-12` were tel:2024 and tel:20240312, `March 12
+# 555-0100` tel:125550100. A day and a month's name (English, French, Spanish, German,
+# Italian), either first, a year after them or not, or a month's name and a year; or a
+# day, a month and a year of four digits in figures, one separator between (`12.03.2024`,
+# `2024-03-12`, `12/03/2024`), or of two digits (`03/12/24`, `01.03.24`). No group of
+# digits goes on after it (`Mar 13 11 14` is Lifeline's 13 11 14 after a word).
+_MONTH = (
+    r"(?i:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|janvier|f[ée]vrier|mars"
+    r"|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|janv|f[ée]vr"
+    r"|avr|juil|d[ée]c|enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre"
+    r"|octubre|noviembre|diciembre|januar|j[äa]nner|februar|m[äa]rz|maerz|juni|juli"
+    r"|oktober|dezember|okt|dez|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre"
+    r"|ottobre|dicembre)\.?(?![^\W\d_])"
+)
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+_YEAR = r"(?:19|20)\d{2}"
+_DATE_END = r"(?!\d|[.\-/]\d|\s*[\-.]\s*\d)"
+_DAY_END = rf"{_DATE_END}(?!\s\d{{1,2}}(?![\d.\-]))"
+_DATE = (
+    rf"(?<![\d.\-/]){_DAY}(?:-{_DAY})?(?i:st|nd|rd|th|er|º|°|\.)?\s*(?i:de\s+)?{_MONTH}"
+    rf"(?:,?\s*(?i:de\s+)?{_YEAR}{_DATE_END})?"
+    rf"|{_MONTH}\s*{_DAY}(?i:st|nd|rd|th)?{_DAY_END}(?:,?\s*{_YEAR}{_DATE_END})?"
+    rf"|{_MONTH}\s*(?i:de\s+)?{_YEAR}{_DATE_END}"
+    rf"|(?<![\d.\-/])(?:{_YEAR}([\-/.])(?:1[0-2]|0?[1-9])\1{_DAY}"
+    rf"|{_DAY}([\-/.]){_DAY}\2{_YEAR}|{_DAY}/{_DAY}/\d{{2}}|{_DAY}\.(?:1[0-2]|0?[1-9])\.\d{{2}})"
+    rf"{_DATE_END}"
+)
+# A postal code: after its label (`Zip 10001`, `ZIP 10001-1234`, `PLZ 10115`, `CP
+# 06600`, `Postcode 2000`: tel:10001, tel:100011234, ...), a US state's code (`NE
+# 68102-1234`) or an Australian state's (`Sydney NSW 2000`, `Darwin NT 0800`, not `NSW
+# 1800 65 64 63`, the state's line); a UK or Canadian one, letters and digits (`B33 8TH`
+# was tel:338, `ON M5V 2T6 416-555-0100` tel:5828641655, its letters read as keys).
+_POSTAL_CODE = (
+    r"\b(?i:zip(?:\s*code)?|post\s*code|postal\s*code|code\s+postal|plz|c\.\s?p\.|cp)"
+    r"\s*(?:[:.#]\s*)?\d{4,5}(?:-\d{4})?(?!\d|[.\-]\d)"
+    r"|(?<![^\W\d_])(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]"
+    r"|O[HKR]|P[AR]|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]),?\s+\d{5}(?:-\d{4})?(?!\d|[.\-]\d)"
+    r"|(?<![^\W\d_])(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\s+\d{4}(?![\s.\-]*\d)"
+    r"|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b"
+)
+# A menu's choice, pressed once a call is answered (`Press 2 for Spanish`, `Option 3`,
+# `oprima 2`, `appuyez sur le 1`, `Taste 1`): tel:2 and tel:3 called no one.
+_MENU_CHOICE = (
+    r"\b(?i:press|push|option|opt\.|select|choose|oprima|presione|pulse|pulsa|opci[oó]n"
+    r"|appuyez\s+sur|tapez|touche|taste|premi|premere|tasto)(?:\s*:)?\s+"
+    r"(?i:(?:the|le|la|el|die|il)\s+)?\d{1,2}(?!\d|[.\-]\d)"
+    r"|\b\d{1,2}\s+(?i:drücken)\b"
+)
+_NOT_A_NUMBER = LazyPattern(f"{_WEB_ADDRESS}|{_DATE}|{_POSTAL_CODE}|{_MENU_CHOICE}")
+
 # What parts two numbers written in one field (`1-888-373-7888 or 911`,
 # `1-888-373-7888 / 233733`): a slash or a bar, "or", "and", a comma or a semicolon
 # save before an extension (`1-888-373-7888, ext. 2`); a bracket holding a word or a
@@ -188,38 +248,40 @@ def _plain_char(char: str) -> str:
 # `24 hrs`, `5pm`, `17 Uhr`, `24 horas`, `7j/7`), with its minutes, or a range of two
 # (`9-5`, `08:00-17:00`) that goes on with no more digits (`9-8-8`, `01-23-45-67-89` do).
 # `M-F 9-5 (402) 555-0142` was tel:954025550142, `8:30am-5pm, ...` tel:8 (review).
-_HOUR_START = r"(?:(?<![\d.:\-])|(?<=[^\W\d_]-))"
+# A range's second hour after a dash after letters (`9am-5pm`), or a dot's (`9 a.m.–5
+# p.m.` was tel:5).
+_HOUR_START = r"(?:(?<![\d.:\-])|(?<=[^\W\d_]-)|(?<=[^\W\d_]\.-))"
 _TIME = r"\d{1,2}(?:[:h.]\d{2})?"
 # An hour of a range is 0 to 24, and none ends at a bare 0: `0221 / 33 44 55-0` (a
 # switchboard, Germany's `-0`), `... 55-12` (an extension) and `0221 12 34 5-0` were
 # tel:02213344 and tel:02211234, other lines (review).
 _RANGE_TIME = r"(?:[01]?\d|2[0-4])(?:[:h.]\d{2})?"
+# A range's hours are parted by a dash or a word (`9 to 5`, `9 bis 17`, `dalle 9 alle
+# 18`: `Open 9 to 5 555-0100` was tel:55550100, `9 bis 17 030 1234567` tel:170301234567).
+_RANGE_TO = r"(?:\s*-\s*|\s+(?i:to|till|til|until|thru|through|à|a|al|bis|alle)\s+)"
 _HOUR_UNIT = r"(?i:hours?|hrs?|h|am|pm|a\.m\.|p\.m\.|uhr|horas?|ore|j)"
 _HOURS = (
-    rf"{_HOUR_START}(?:{_RANGE_TIME}\s*-\s*(?!0(?![\d:h.])){_RANGE_TIME}"
+    rf"{_HOUR_START}(?:{_RANGE_TIME}{_RANGE_TO}(?!0(?![\d:h.])){_RANGE_TIME}"
     r"(?!\d|[:.]\d|[:.]?\s*[-.]\s*\d)"
     rf"|{_TIME}(?:(?:\s*[/x]\s*(?:7|24|365))+|\s*{_HOUR_UNIT})(?![^\W_])"
     rf"|\d{{1,2}}[:h]\d{{2}}(?!\d))"
 )
 _BETWEEN_NUMBERS = LazyPattern(
-    rf"\((?!\s*{_EXTENSION_WORD}\s*\d+\s*\))(?=[^()]*(?:[^\W\d_]|/))|[/|]"
-    rf"|\b(?i:or|and)\b|[,;](?!\s*{_EXTENSION_WORD}\s*\d)|{_HOURS}"
+    rf"\((?!\s*{_EXTENSION_WORD}\s*:?\s*\d+\s*\))(?=[^()]*(?:[^\W\d_]|/))|[/|]"
+    rf"|\b(?i:or|and)\b|[,;](?!\s*{_EXTENSION_WORD}\s*:?\s*\d)|{_HOURS}|{_NO_NUMBER}"
 )
-# A web address written in the field (`https://example.org/2024/help or 555-0100`) is no
-# number: its digits were dialled (tel:2024, review). It starts with its scheme or `www.`
-# and ends at a space.
-_WEB_ADDRESS = LazyPattern(r"(?i:https?://|www\.)\S*")
 # An area code and its number parted by a slash, as Germany and Italy write them
 # (`030/1234567`, `0221 / 123456`): one number, not two (it was tel:030). An area code
 # starts with its trunk 0, or follows the country code (`+49 (0) 221 / 12345-0`), and starts
 # the number; five digits at least follow (`016/112`
 # are Spain's two lines). After one of four or five characters (`0800`, `0221`) they
-# may be in groups (`0800 / 111 0 111` was tel:0800); after a shorter one, joined:
-# `016 / 900 10 50 90` are Spain's two lines too.
+# may be in groups (`0800 / 111 0 111` was tel:0800), as after a country code (`+49 (0) 30
+# / 123 456 7` was tel:+49030); after a shorter one, joined: `016 / 900 10 50 90` are
+# Spain's two lines too.
 _AREA_CODE_SLASH = LazyPattern(
     r"(?<![\d\-+/(])(?<!\d[\s.])"
-    r"(\(?0\d{3,4}\)?(?=\s*/\s*\d(?:[ .\-]?\d){4})"
-    r"|(?:\(?0\d{1,4}\)?|\+\d{1,3}\s*(?:\(0\)\s*)?\d{1,5})(?=\s*/\s*\d{5}))\s*/\s*"
+    r"((?:\(?0\d{3,4}\)?|\+\d{1,3}\s*(?:\(0\)\s*)?\d{1,5})(?=\s*/\s*\d(?:[ .\-]?\d){4})"
+    r"|\(?0\d{1,4}\)?(?=\s*/\s*\d{5}))\s*/\s*"
 )
 # A trunk 0 written after the country code (`+44 08000 121 700`, a common slip, `+63 (02)
 # 8723-0401`, `+39 (0)6 ...`), dialled from abroad without its 0, save where the country
@@ -243,6 +305,9 @@ def _is_north_american_with_country_code(written: str) -> bool:
 # A number of fewer digits before a longer one is a label's (`Line 2:`, `#1 hotline:`,
 # `3rd precinct`), not the line's: it was tel:2 (review). Alone, it is France's `17`.
 _SHORTEST_NUMBER = 3
+# No line is dialled with one digit (`Line 2`, `Front desk: dial 0`, `Dial 9 for an
+# outside line` were tel:2, tel:0, tel:9); France's `17` is two.
+_FEWEST_DIGITS = 2
 # A number of seven digits or more is a whole one (`555-0100`, `0800 0121 700`); one of
 # three to six digits before it in a field (`Since 2010, call 1-888-373-7888`, `Suite 200,
 # 402-555-0142` were tel:2010 and tel:200) may be a short code (`Childline 1098, ...`,
@@ -315,14 +380,15 @@ def _number_and_extension(field: str) -> tuple[str, str]:
     for none): `phone_href` dials the one, `dialable` asks whether there is one.
     `("", ...)` where the field writes no number, or leaves in doubt which it is.
 
-    In order: the field as ASCII (`_plain`), without its web addresses, an area code's
-    slash a space; an extension written before the number; the field parted between its
-    numbers (`_BETWEEN_NUMBERS`: "or", commas, notes, hours); each number read, its
+    In order: the field as ASCII (`_plain`), its web addresses, dates, postal codes and
+    menu choices marked as no number (`_NOT_A_NUMBER`), an area code's slash a space; an
+    extension written before the number; the field parted between its numbers
+    (`_BETWEEN_NUMBERS`: "or", commas, notes, hours, those marks); each number read, its
     letters as their keys' digits (`_read_number`); the first of three digits or more,
-    a shorter one where no longer one follows (`_SHORTEST_NUMBER`); none where it is no
-    whole number (`_Number.whole`) or a short one in doubt before a whole one
-    (`_is_in_doubt`); its extension after it."""
-    written = _AREA_CODE_SLASH.sub(r"\1 ", _WEB_ADDRESS.sub(" ", _plain(field)))
+    a shorter one where no longer one follows (`_SHORTEST_NUMBER`); none where it has one
+    digit (`_FEWEST_DIGITS`), is no whole number (`_Number.whole`) or a short one in
+    doubt before a whole one (`_is_in_doubt`); its extension after it."""
+    written = _AREA_CODE_SLASH.sub(r"\1 ", _NOT_A_NUMBER.sub(_NO_NUMBER, _plain(field)))
     extension = ""
     first = _DIGIT_OR_EXTENSION.search(written)
     if first is not None and first["digits"] is not None:
@@ -337,6 +403,7 @@ def _number_and_extension(field: str) -> tuple[str, str]:
         chosen = next(longer, chosen)
     if (
         chosen is None
+        or _digit_count(chosen.digits) < _FEWEST_DIGITS
         or not chosen.whole
         or _is_count(written, chosen)
         or _is_in_doubt(written, chosen, numbers)
