@@ -122,13 +122,18 @@ NO_NUMBER_SHAPES = {
     "spaces after a menu word": "assert not dialable('press' + ' ' * 40_000 + 'x')",
     "menu words": "assert not dialable('press ' * 6_600 + '2')",
     "hours in words": "assert not dialable('9 to ' * 8_000 + '5')",
+    "hours of four digits": "assert not dialable('0900-1700 ' * 4_000)",
+    "spaces after a time zone": "assert not dialable('GMT' + ' ' * 40_000 + '+1')",
+    "counts with a plus": "assert not dialable('16+ ' * 10_000)",
+    "plus signs apart": "assert phone_href('16 + ' * 8_000) == 'tel:16'",
 }
 
 
 @pytest.mark.parametrize("shape", NO_NUMBER_SHAPES.values(), ids=NO_NUMBER_SHAPES)
 def test_dates_postal_codes_and_menu_choices_are_read_in_linear_time(shape: str) -> None:
-    """A field's dates, postal codes, menu choices and hours in words, which are no
-    number, are read in one pass, one shape of 40,000 characters a child."""
+    """A field's dates, postal codes, menu choices, hours and time zones, which are no
+    number, and the `+` before each number (`16 + 16 + ...` was quadratic) are read in
+    one pass, one shape of 40,000 characters a child."""
     from work import python_in_time
 
     completed = python_in_time(

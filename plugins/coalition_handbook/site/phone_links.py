@@ -8,6 +8,7 @@ dials a wrong number is worse than none: each rule below says which field it men
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -181,9 +182,10 @@ def _plain_char(char: str) -> str:
 
 # What a field writes that is no number, its digits none of one: a web address
 # (`https://example.org/2024/help or 555-0100` was tel:2024, review: from its scheme or
-# `www.` to a space), a date, a postal code, a menu's choice. Each is read as `_NO_NUMBER`,
-# which parts the numbers around it (a space joined `555-0100 www.example.org 123`'s
-# digits, tel:5550100123) and is no alternative between a short number and the next.
+# `www.` to a space), a date, a postal code, a menu's choice, a time zone. Each is read
+# as `_NO_NUMBER`, which parts the numbers around it (a space joined `555-0100
+# www.example.org 123`'s digits, tel:5550100123) and is no alternative between a short
+# number and the next.
 _NO_NUMBER = "\ue000"  # a private-use character: no digit, space, letter nor mark
 _WEB_ADDRESS = r"(?i:https?://|www\.)\S*"
 # A date: `12 March 2024` and `2024-03-12` were tel:2024 and tel:20240312, `March 12
@@ -235,7 +237,9 @@ _MENU_CHOICE = (
     r"(?i:(?:the|le|la|el|die|il)\s+)?\d{1,2}(?!\d|[.\-]\d)"
     r"|\b\d{1,2}\s+(?i:drücken)\b"
 )
-_NOT_A_NUMBER = LazyPattern(f"{_WEB_ADDRESS}|{_DATE}|{_POSTAL_CODE}|{_MENU_CHOICE}")
+# A time zone's offset (`9am-5pm (GMT+1)`): `(GMT+1) 030 1234567` was tel:+10301234567.
+_TIME_ZONE = r"\b(?i:gmt|utc)\s*[+\-]\s*\d{1,2}(?:[:.]?[0-5]\d)?(?!\d)"
+_NOT_A_NUMBER = LazyPattern(f"{_WEB_ADDRESS}|{_DATE}|{_POSTAL_CODE}|{_MENU_CHOICE}|{_TIME_ZONE}")
 
 # What parts two numbers written in one field (`1-888-373-7888 or 911`,
 # `1-888-373-7888 / 233733`): a slash or a bar, "or", "and", a comma or a semicolon
@@ -260,11 +264,16 @@ _RANGE_TIME = r"(?:[01]?\d|2[0-4])(?:[:h.]\d{2})?"
 # 18`: `Open 9 to 5 555-0100` was tel:55550100, `9 bis 17 030 1234567` tel:170301234567).
 _RANGE_TO = r"(?:\s*-\s*|\s+(?i:to|till|til|until|thru|through|à|a|al|bis|alle)\s+)"
 _HOUR_UNIT = r"(?i:hours?|hrs?|h|am|pm|a\.m\.|p\.m\.|uhr|horas?|ore|j)"
+# Hours of four digits, on the hour or a quarter past, to or half past (`0900-1700`):
+# `Mon-Fri 0900-1700: 555-0100` was tel:09001700, `0900-1700 555-0100`
+# tel:090017005550100 (UK's `0800-1111` is a number: 11 past is no opening time).
+_HHMM = r"(?:[01]\d|2[0-4])(?:00|15|30|45)"
 _HOURS = (
     rf"{_HOUR_START}(?:{_RANGE_TIME}{_RANGE_TO}(?!0(?![\d:h.])){_RANGE_TIME}"
     r"(?!\d|[:.]\d|[:.]?\s*[-.]\s*\d)"
     rf"|{_TIME}(?:(?:\s*[/x]\s*(?:7|24|365))+|\s*{_HOUR_UNIT})(?![^\W_])"
-    rf"|\d{{1,2}}[:h]\d{{2}}(?!\d))"
+    rf"|\d{{1,2}}[:h]\d{{2}}(?!\d)"
+    rf"|{_HHMM}\s*-\s*{_HHMM}(?!\d|[.\-]\d))"
 )
 _BETWEEN_NUMBERS = LazyPattern(
     rf"\((?!\s*{_EXTENSION_WORD}\s*:?\s*\d+\s*\))(?=[^()]*(?:[^\W\d_]|/))|[/|]"
@@ -346,8 +355,10 @@ _COUNT_BEFORE = LazyPattern(
 # A number's thousands after a digit and a comma (`1,000`): the comma parts two numbers.
 _THOUSANDS_BEFORE = LazyPattern(r"\d,$")
 _COUNT_BEFORE_READ = 16  # `approximately ` is fourteen characters
+# A count or age with a `+` after it (`16+ only`, `100+ volunteers`) too: it was tel:16.
 _COUNT_AFTER = LazyPattern(
     rf"\d(?:[ .\-]?\d)*+\s+{_COUNT_NOUNS}|\d++(?:[,.]\d{{3}})*+\s+{_LABEL_NOUNS}"
+    r"|\d{1,3}\+(?!\d)"
 )
 
 
@@ -374,6 +385,9 @@ def dialable(text: object) -> bool:
     return bool(number)
 
 
+# A site links one contact's number on its page, in its handouts and wherever its prose
+# names it: each field is read once (`dialable`, then `phone_href`, read it twice).
+@functools.lru_cache(maxsize=4096)
 def _number_and_extension(field: str) -> tuple[str, str]:
     """The first number `field` writes, in ASCII digits, its letters as their keys'
     digits, without its extension or what follows it, and the extension's digits (`""`
@@ -548,13 +562,23 @@ _TEN_DIGIT_1800 = frozenset({"800", "300"})
 def _read_number(part: str, number: re.Match[str]) -> tuple[str, str, int]:
     """The `+` (or `""`), the digits and the end of the number `number` finds in `part`,
     its letters (`1-800-FLOWERS`) as their keys' digits."""
-    plus = "+" if part[: number.start()].rstrip(" (").endswith("+") else ""
+    plus = "+" if _is_after_plus(part, number.start()) else ""
     digits, end = number[0].rstrip(" (.-"), number.end()
     keys = _KEYS.match(part, end, end + _KEYS_READ)
     apart = number[0][len(digits) :].startswith(" ")
     if keys is not None and (spelled := _spelled_number(plus + digits, keys[0], apart)):
         return "", spelled, keys.end()
     return plus, digits, end
+
+
+def _is_after_plus(part: str, start: int) -> bool:
+    """Whether a `+` stands before `start` in `part`, spaces and brackets between: read
+    back from `start`, as cutting `part` there for each number of a field made `16 + 16 +
+    ...` quadratic (2.3 s at 50,000 characters, session start too)."""
+    index = start
+    while index > 0 and part[index - 1] in " (":
+        index -= 1
+    return index > 0 and part[index - 1] == "+"
 
 
 def _spelled_number(written: str, letters: str, apart: bool) -> str:
