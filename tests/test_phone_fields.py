@@ -122,10 +122,11 @@ NO_NUMBER_SHAPES = {
     "spaces after a menu word": "assert not dialable('press' + ' ' * 40_000 + 'x')",
     "menu words": "assert not dialable('press ' * 6_600 + '2')",
     "hours in words": "assert not dialable('9 to ' * 8_000 + '5')",
-    "hours of four digits": "assert not dialable('0900-1700 ' * 4_000)",
+    "hours of four digits": "assert phone_href('0900-1700 ' * 4_000 + '555-0100') == 'tel:5550100'",
     "spaces after a time zone": "assert not dialable('GMT' + ' ' * 40_000 + '+1')",
     "counts with a plus": "assert not dialable('16+ ' * 10_000)",
     "plus signs apart": "assert phone_href('16 + ' * 8_000) == 'tel:16'",
+    "counts after a short number": "assert phone_href('988 ' + 'Room 101 ' * 4_400) == 'tel:988'",
 }
 
 

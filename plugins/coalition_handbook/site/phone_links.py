@@ -220,10 +220,12 @@ _DATE = (
 # 06600`, `Postcode 2000`: tel:10001, tel:100011234, ...), a US state's code (`NE
 # 68102-1234`) or an Australian state's (`Sydney NSW 2000`, `Darwin NT 0800`, not `NSW
 # 1800 65 64 63`, the state's line); a UK or Canadian one, letters and digits (`B33 8TH`
-# was tel:338, `ON M5V 2T6 416-555-0100` tel:5828641655, its letters read as keys).
+# was tel:338, `ON M5V 2T6 416-555-0100` tel:5828641655, its letters read as keys). A
+# label's code before more digits is no postal code (`CP 0800 123 456`, a line for child
+# protection, was tel:123456).
 _POSTAL_CODE = (
     r"\b(?i:zip(?:\s*code)?|post\s*code|postal\s*code|code\s+postal|plz|c\.\s?p\.|cp)"
-    r"\s*(?:[:.#]\s*)?\d{4,5}(?:-\d{4})?(?!\d|[.\-]\d)"
+    r"\s*(?:[:.#]\s*)?\d{4,5}(?:-\d{4})?(?![\s.\-]*\d)"
     r"|(?<![^\W\d_])(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]"
     r"|O[HKR]|P[AR]|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]),?\s+\d{5}(?:-\d{4})?(?!\d|[.\-]\d)"
     r"|(?<![^\W\d_])(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\s+\d{4}(?![\s.\-]*\d)"
@@ -266,14 +268,16 @@ _RANGE_TO = r"(?:\s*-\s*|\s+(?i:to|till|til|until|thru|through|à|a|al|bis|alle)
 _HOUR_UNIT = r"(?i:hours?|hrs?|h|am|pm|a\.m\.|p\.m\.|uhr|horas?|ore|j)"
 # Hours of four digits, on the hour or a quarter past, to or half past (`0900-1700`):
 # `Mon-Fri 0900-1700: 555-0100` was tel:09001700, `0900-1700 555-0100`
-# tel:090017005550100 (UK's `0800-1111` is a number: 11 past is no opening time).
+# tel:090017005550100 (UK's `0800-1111` is a number: 11 past is no opening time). With
+# a unit or before a number only: the Netherlands' `0800-2000` is Veilig Thuis.
 _HHMM = r"(?:[01]\d|2[0-4])(?:00|15|30|45)"
 _HOURS = (
     rf"{_HOUR_START}(?:{_RANGE_TIME}{_RANGE_TO}(?!0(?![\d:h.])){_RANGE_TIME}"
     r"(?!\d|[:.]\d|[:.]?\s*[-.]\s*\d)"
     rf"|{_TIME}(?:(?:\s*[/x]\s*(?:7|24|365))+|\s*{_HOUR_UNIT})(?![^\W_])"
     rf"|\d{{1,2}}[:h]\d{{2}}(?!\d)"
-    rf"|{_HHMM}\s*-\s*{_HHMM}(?!\d|[.\-]\d))"
+    rf"|{_HHMM}\s*-\s*{_HHMM}(?!\d|[.\-]\d)"
+    rf"(?=\s*(?i:h|hrs?|hours|uhr)(?![^\W\d_])|[\s:,;]*(?:\+?\d|\(\s*\d+\s*\))))"
 )
 _BETWEEN_NUMBERS = LazyPattern(
     rf"\((?!\s*{_EXTENSION_WORD}\s*:?\s*\d+\s*\))(?=[^()]*(?:[^\W\d_]|/))|[/|]"
@@ -461,11 +465,17 @@ def _is_in_doubt(written: str, chosen: _Number, later: Iterator[_Number]) -> boo
     guess sends a night manager to another line: the field is no link, printed as
     written for the reader to dial (review: each exception tried before, an emergency
     number in any country or an alternative anywhere between, dialled a room, a count or
-    a year)."""
+    a year). A number that counts is no number after it (`116 123 (24 hours, 365 days a
+    year)`, Samaritans, was no link)."""
     if not _SHORTEST_NUMBER <= _digit_count(chosen.digits) < _WHOLE_NUMBER:
         return False
     following = next(
-        (number for number in later if _digit_count(number.digits) >= _SHORTEST_NUMBER), None
+        (
+            number
+            for number in later
+            if _digit_count(number.digits) >= _SHORTEST_NUMBER and not _is_count(written, number)
+        ),
+        None,
     )
     if following is None:
         return False
