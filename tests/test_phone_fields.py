@@ -112,7 +112,8 @@ def test_counts_notes_and_spaced_words_are_read_in_linear_time(shape: str) -> No
 
 NO_NUMBER_SHAPES = {
     "month names": "assert not dialable('March ' * 6_600 + '12')",
-    "days before a month": "assert len(phone_href('1 ' * 20_000 + 'March')) == 20_003",
+    "days before a month": "assert not dialable('x 1 ' * 10_000 + 'March')",
+    "days after digits": "assert not dialable('1 ' * 20_000 + 'March')",
     "dates in figures": "assert not dialable('2024-03-12 ' * 3_600)",
     "years after a month": "assert not dialable('March 2024 ' * 4_000 + '5')",
     "spaces after a year": "assert not dialable('March 2024' + ' ' * 40_000 + '-')",

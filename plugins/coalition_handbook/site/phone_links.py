@@ -207,8 +207,9 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _YEAR = r"(?:19|20)\d{2}"
 _DATE_END = r"(?!\d|[.\-/]\d|\s*[\-.]\s*\d)"
 _DAY_END = rf"{_DATE_END}(?!\s\d{{1,2}}(?![\d.\-]))"
+_DAY_AND_MONTH = rf"{_DAY}(?:-{_DAY})?(?i:st|nd|rd|th|er|º|°|\.)?\s*(?i:de\s+)?{_MONTH}"
 _DATE = (
-    rf"(?<![\d.\-/]){_DAY}(?:-{_DAY})?(?i:st|nd|rd|th|er|º|°|\.)?\s*(?i:de\s+)?{_MONTH}"
+    rf"(?<![\d.\-/]){_DAY_AND_MONTH}"
     rf"(?:,?\s*(?i:de\s+)?{_YEAR}{_DATE_END})?"
     rf"|{_MONTH}\s*{_DAY}(?i:st|nd|rd|th)?{_DAY_END}(?:,?\s*{_YEAR}{_DATE_END})?"
     rf"|{_MONTH}\s*(?i:de\s+)?{_YEAR}{_DATE_END}"
@@ -216,6 +217,10 @@ _DATE = (
     rf"|{_DAY}([\-/.]){_DAY}\2{_YEAR}|{_DAY}/{_DAY}/\d{{2}}|{_DAY}\.(?:1[0-2]|0?[1-9])\.\d{{2}})"
     rf"{_DATE_END}"
 )
+# A day a space after a number's digits may be its last group (`01 23 45 67 12 mai-sept`
+# was tel:01234567, the 12 read as a day) or a date after it (`555-0100 12 March`): the
+# field is no link.
+_DAY_AFTER_DIGITS = LazyPattern(rf"\d {_DAY_AND_MONTH}")
 # A postal code: after its label (`Zip 10001`, `ZIP 10001-1234`, `PLZ 10115`, `CP
 # 06600`, `Postcode 2000`: tel:10001, tel:100011234, ...), a US state's code (`NE
 # 68102-1234`) or an Australian state's (`Sydney NSW 2000`, `Darwin NT 0800`, not `NSW
@@ -398,15 +403,19 @@ def _number_and_extension(field: str) -> tuple[str, str]:
     for none): `phone_href` dials the one, `dialable` asks whether there is one.
     `("", ...)` where the field writes no number, or leaves in doubt which it is.
 
-    In order: the field as ASCII (`_plain`), its web addresses, dates, postal codes and
-    menu choices marked as no number (`_NOT_A_NUMBER`), an area code's slash a space; an
-    extension written before the number; the field parted between its numbers
+    In order: the field as ASCII (`_plain`), none where a day and month follow digits
+    (`_DAY_AFTER_DIGITS`), its web addresses, dates, postal codes and menu choices marked
+    as no number (`_NOT_A_NUMBER`), an area code's slash a space; an extension written
+    before the number; the field parted between its numbers
     (`_BETWEEN_NUMBERS`: "or", commas, notes, hours, those marks); each number read, its
     letters as their keys' digits (`_read_number`); the first of three digits or more,
     a shorter one where no longer one follows (`_SHORTEST_NUMBER`); none where it has one
     digit (`_FEWEST_DIGITS`), is no whole number (`_Number.whole`) or a short one in
     doubt before a whole one (`_is_in_doubt`); its extension after it."""
-    written = _AREA_CODE_SLASH.sub(r"\1 ", _NOT_A_NUMBER.sub(_NO_NUMBER, _plain(field)))
+    plain = _plain(field)
+    if _DAY_AFTER_DIGITS.search(plain):
+        return "", ""
+    written = _AREA_CODE_SLASH.sub(r"\1 ", _NOT_A_NUMBER.sub(_NO_NUMBER, plain))
     extension = ""
     first = _DIGIT_OR_EXTENSION.search(written)
     if first is not None and first["digits"] is not None:
