@@ -297,8 +297,10 @@ def test_pages_of_empty_items_mostly_agree_with_python_markdown() -> None:
     """Not every shape after an empty item is read as Python-Markdown reads it (a line
     less indented after its code, `1. ` then `        a` and `    b`, is the code's
     there; an item after a blank line in the list, `* a`, ``, `* `, then `    b`, whose
-    `b` is code; a line at the margin after `- `, the item's), so this counts: 340 of
-    these 400 pages agree, 339 before a line starting with a digit, `*` or `#` after an
+    `b` is code; an empty item after a quote in a list, `- a`, `   > b`, `-  `, then
+    `        c`, whose `c` is code), so this counts: 344 of these 400 pages agree, 340
+    before the lines after an empty item's first line of text were read as the item's
+    paragraph's, 339 before a line starting with a digit, `*` or `#` after an
     empty item's was read as the item's, 337 before an empty item's underline was read
     as a heading's, 290 when an empty item's line held a paragraph (2f195583), its
     indented lines read as prose: false findings."""
@@ -306,7 +308,7 @@ def test_pages_of_empty_items_mostly_agree_with_python_markdown() -> None:
     for seed in range(400):
         page = EmptyItemPage(seed).page()
         agree += checked_words(page) == shown_words(page)
-    assert agree >= 340
+    assert agree >= 344
 
 
 @pytest.mark.parametrize(
@@ -413,6 +415,53 @@ def test_a_line_after_an_empty_item_starting_with_a_mark_is_the_item_s(start: st
             assert_checks_what_is_shown(f"{marker}\n{indent}{line}\n    w2x\n")
 
 
+# Lines after an empty item's first line of text, up to a blank one: the list's block,
+# so the item's (a line of its paragraph, a quote in it, a nested item) or the list's next
+# item; a heading at the margin splits the block before the list reads it.
+_AFTER_ITEM_TEXT = [
+    *("w3x", " w3x", "   w3x", "    w3x", "        w3x", "\tw3x", "\t    > w3x", "w3x\nw4x"),
+    *("> w3x", "  > w3x", "    > w3x", "w3x\n  > w4x", "2024 w3x", "*a* w3x", "[a] w3x"),
+    *("  ## w3x", "    ## w3x", "\t## w3x", "## w3x", "    !!! note", "| w3x |"),
+    *("  - w3x", "    - w3x", "1. w3x", "<b> w3x", "```\nw4x\n```", "  ```\n  w4x\n  ```"),
+]
+
+
+@pytest.mark.parametrize("after", _AFTER_ITEM_TEXT)
+def test_lines_after_an_empty_item_s_first_line_of_text(after: str) -> None:
+    """`- `, `  w1x`, `w3x`, a blank line, then `    w2x`: Python-Markdown's list takes
+    every line of its block up to the blank one that is no item as the item's, so w2x
+    is the item's second paragraph, shown. The block pass ended the item at a line at
+    the margin after the empty item's (read in bulk, as any prose), or, with more lines
+    before the blank one, at the first: w2x was read as code, unchecked (1,155 of 2,800
+    such pages differed; `- \n  w1x\n\n    w2x` at the margin too)."""
+    for marker in ("- ", "1. ", "* ", "10. ", "-  "):
+        for first in ("w1x", " w1x", "   w1x", "2024 w1x", "> w1x", "  > w1x"):
+            assert_checks_what_is_shown(f"{marker}\n{first}\n{after}\n\n    w2x\n", marker)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # Four columns in or more, the item's lines are read from its content: a
+        # heading there splits them, and a line indented four past it is code.
+        "1. \n      w1x\n\t## w4x\n        > w5x\n",
+        "* \n    w1x\n-  \n1. \n        1. w7x\n",
+        "- \n    w1x\nw3x\n\n    w2x\n",
+        # A heading at the margin ends the list its paragraph was in.
+        "- w1x\n## w3x\n\n    w2x\n",
+        "10. \n> w1x\n## w3x\n\n    w2x\n",
+        "!!! note\n    - w1x\n    ## w3x\n\n        w2x\n",
+        "  - w1x\n  ## w3x\n\n    w2x\n",
+    ],
+)
+def test_an_empty_item_s_lines_four_columns_in_and_a_heading_ending_a_list(page: str) -> None:
+    """The item's lines four columns in or more are read from its content (Python-
+    Markdown's list indent), and an ATX heading at its container's margin that goes
+    on from a list's paragraph is read before the list: the list is over, a block
+    indented after it is code (was read as the item's paragraph: checked)."""
+    assert_checks_what_is_shown(page)
+
+
 @pytest.mark.parametrize(
     "page",
     [
@@ -459,7 +508,10 @@ def test_a_mark_four_columns_in_after_an_item_s_quote_s_admonition(page: str) ->
 
 @pytest.mark.parametrize(
     "unit",
-    ["- \n  a\n\n    b\n", "- \n-\n    a\n\n", "- > !!! note\n  >     a\n    > b\n\n"],
+    [
+        *("- \n  a\n\n    b\n", "- \n-\n    a\n\n", "- > !!! note\n  >     a\n    > b\n\n"),
+        *("- \n  a\nb\n  > c\n\n    d\n", "- \na\n## b\n\n    c\n"),
+    ],
 )
 def test_empty_items_and_marks_in_an_item_s_quote_are_read_in_linear_time(unit: str) -> None:
     """50,000 lines of each shape cost ten times 5,000 (`calls_made`)."""

@@ -81,7 +81,11 @@ def mask_blocks(
     # the last fence opened on a line going on from a paragraph.
     fence_in_paragraph = (-1, -1)
     while position < length:
-        if text[position] not in _BLOCK_MARKS and blocks.takes_prose_in_bulk():
+        if (
+            text[position] not in _BLOCK_MARKS
+            and blocks.takes_prose_in_bulk()
+            and position != blocks.empty_item_next
+        ):
             in_paragraph = blocks.previous == "paragraph"
             strict_column = blocks.strict_column() if in_paragraph else 0
             end = _prose_run_end(text, position, in_paragraph, strict_column)
@@ -104,7 +108,12 @@ def mask_blocks(
         prose = None
         if line[:1] == "#" and blocks.takes_prose_in_bulk():
             prose = blocks.heading_at_margin(line)
-        elif line[:1] == " " and blocks.previous != "paragraph" and blocks.takes_prose_in_bulk():
+        elif (
+            line[:1] == " "
+            and blocks.previous != "paragraph"
+            and blocks.takes_prose_in_bulk()
+            and position != blocks.empty_item_next
+        ):
             prose = _paragraph_in_container(line, blocks)
         if prose is None:
             next_line = None  # read only for a table header, a reference definition or

@@ -177,7 +177,9 @@ class Blocks:
         self._empty_item_end = -1
         # Where the line after the last empty item's line starts: less indented than the
         # item's content, it is still the item's (Python-Markdown's list takes every line
-        # of its block that is no item), its block's first line.
+        # of its block that is no item), the first line of its paragraph, whose block is
+        # the list's (`_paragraph`; -1 once the line is read as no such line). The block
+        # pass gives every such line to `classify`.
         self.empty_item_next = -1
         self.in_table = False
         # How many quotes deep the open table is: quote marks alone that deep or less
@@ -288,7 +290,10 @@ class Blocks:
             self.close_from(1)
             self.line_quoted = False
         elif len(self.containers) > 1:
-            self._ends_strict(0)
+            if self.chunk_is_list:  # it ends the list whose paragraph it splits
+                self.close_from(1)
+            else:
+                self._ends_strict(0)
         # ... and, as `classify` reads it, any quote: a block of its own, so that a quote
         # after it starts anew (review rv31: its '>     code' was prose).
         self.end_quote()
@@ -570,11 +575,15 @@ class Blocks:
             lazy = False
         elif not lazy:
             if self.item_line_quote is None:  # the common case, with no method call more
-                if (
-                    self.line_start != self.empty_item_next
-                    or not self._item_text(line, position, end, column)
-                    or (next_line is not None and next_line.strip())  # (more lines: as before)
-                ):
+                if self.line_start != self.empty_item_next:
+                    self._close_beyond(column)
+                elif column >= self.containers[-1]:
+                    # Still the list's block, but Python-Markdown reads the item's lines
+                    # from its content (`1. `, `    a`, `    ## b`: a heading), so its
+                    # paragraph's block starts there (`_paragraph`).
+                    self.chunk_column = self.containers[-1]
+                elif not self._item_text(line, position, end, column):
+                    self.empty_item_next = -1  # (no text of the item's: `_paragraph`)
                     self._close_beyond(column)
             else:
                 self.close_for_line(column)
@@ -771,6 +780,11 @@ class Blocks:
             heading = _ATX.match(rest)
             if heading:
                 self._split_block(quote)
+                if lazy and self.chunk_is_list and quote is None and column in self.containers:
+                    # Read before lists at its container's margin, it ends the list whose
+                    # paragraph it split: a block indented after it is no item's (`- a`,
+                    # `## b`, then `    c`: code).
+                    self._close_beyond(column)
                 self.previous = "other"
                 return position + heading.end(), end, False
         if first in "!?" and at_block_start:
@@ -879,6 +893,7 @@ class Blocks:
                     if not after and not self.quote_depth:
                         if len(self.containers) == 1:  # in no list, admonition or tab
                             self.empty_item_next = self.next_offset
+                            self.chunk_column = column  # the list's block's (`_paragraph`)
                         # Starting a block (after a blank line, not another empty item's
                         # line, which leaves `previous` blank too), at its margin (an
                         # underline indented is no heading's).
@@ -960,10 +975,12 @@ class Blocks:
         """Whether the line after an empty item's (`- ` alone), less indented than the
         item's content, is a line of text there: Python-Markdown's list takes every line
         of its block that is no item as the item's, so `- `, `  text`, a blank line, then
-        `    more` is one item of two paragraphs. Only what Python-Markdown reads before
-        its lists splits the block there (a heading or admonition at the margin, a rule),
-        or starts a block of its own (raw HTML, a fence, a definition); a quote, or a line
-        starting with a digit, `*` or `#` that makes none of those, is the item's."""
+        `    more` is one item of two paragraphs, and so are the lines after the text up
+        to a blank one (`- `, `  a`, `b`: one paragraph; `classify` reads the text as the
+        item's first line's). Only what Python-Markdown reads before its lists splits the
+        block there (a heading or admonition at the margin, a rule), or starts a block of
+        its own (raw HTML, a fence, a definition); a quote, or a line starting with a
+        digit, `*` or `#` that makes none of those, is the item's."""
         rest = line[position:end]
         first = rest[0]
         if first == "<" or _LIST_ITEM.match(rest) or _RULE.match(rest):
@@ -1222,6 +1239,8 @@ class Blocks:
         self.previous = "paragraph"
         if not continues and (self.item_line_quote is None or not self.chunk_is_list):
             # (in a list whose item's line opened a quote, the list goes on)
+            if self.line_start == self.empty_item_next:
+                block_column, list_item = self.chunk_column, True
             self.chunk_column = block_column
             self.chunk_is_list = list_item
         return start, end, continues
