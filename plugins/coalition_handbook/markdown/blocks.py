@@ -744,7 +744,7 @@ class Blocks:
             raw_block = raw_start.match(rest) if at_margin else None
             span = markdown_span(rest) if column == 0 and quote is None else None
             if span is not None or (raw_block and raw_block.group(1).lower() in BLOCK_TAGS):
-                if column:
+                if column and line_start != self.empty_item_next:  # (there: `_item_text`)
                     self.close_from(1)
                 self.raw_block = span or raw_block.group(1).lower()
                 self.raw_block_markdown = span is not None
@@ -983,7 +983,24 @@ class Blocks:
         digit, `*` or `#` that makes none of those, is the item's."""
         rest = line[position:end]
         first = rest[0]
-        if first == "<" or _LIST_ITEM.match(rest) or _RULE.match(rest):
+        if first == "<":
+            # Python-Markdown sets raw HTML aside before it reads blocks: at the margin a
+            # block of its own, indented one to three columns its place stays a line of
+            # the item's (`classify` leaves the item open), unless text follows its end
+            # on the line (`<div>a</div> b`: a paragraph after it, at the margin, which
+            # ends the list). A tag that starts no raw block there (`<b>`, `</div>`,
+            # `<https://...>`), or a comment no `-->` closes, is text, the item's.
+            tag = TAG_START.match(rest)
+            if tag is None or tag.group(1).lower() not in BLOCK_TAGS:
+                return column > 0 or not (
+                    rest.startswith("<!--")
+                    and self._last_comment_end() >= self.line_start + position + 4
+                )
+            if column == 0:
+                return False
+            closing = rest.lower().rfind(f"</{tag.group(1).lower()}")
+            return closing < 0 or not rest[rest.find(">", closing) + 1 :].strip()
+        if _LIST_ITEM.match(rest) or _RULE.match(rest):
             return False
         if first == ":":
             return _DEFINITION_ITEM.match(rest) is None
