@@ -6,7 +6,7 @@ after a blank line, are its text, not indented code; where def_list makes no def
 from __future__ import annotations
 
 import pytest
-from test_markdown_agreement import checked_words, shown_words
+from test_markdown_agreement import WORD, checked_words, shown_words
 
 from coalition_handbook.markdown import checkable_text
 
@@ -70,3 +70,31 @@ def test_front_matter_is_no_block_before_a_definition() -> None:
     view = checkable_text(page, body_line=4)
     start = page.index("w2x")
     assert view[start : start + 3] != "w2x"  # code, as Python-Markdown shows it
+
+
+def _checked_without_def_list(page: str) -> set[str]:
+    view = checkable_text(page, definition_lists=False)
+    return {
+        found.group()
+        for found in WORD.finditer(page)
+        if view[found.start() : found.end()] == found.group()
+    }
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        *PAGES,
+        # Last session's empty-item sweep: `-` alone is text, `: w1x` goes on from it.
+        *(f"-\n{indent}:{space}w1x\n\n    w2x\n" for indent in ("", "  ") for space in " \t"),
+        "- \n  : w1x\n\n    w2x\n",
+    ],
+)
+def test_without_def_list_a_definition_s_lines_are_read_as_the_site_shows_them(
+    page: str,
+) -> None:
+    """A site without def_list (the example's mkdocs.yml has none) shows `:   text` as
+    text and a paragraph indented after it as code: with `definition_lists=False` the
+    extraction reads them so (it read them as def_list's, always: code checked, false
+    findings)."""
+    assert _checked_without_def_list(page) == shown_words(page)

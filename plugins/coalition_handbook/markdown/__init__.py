@@ -110,10 +110,11 @@ def line_starts(text: str) -> list[int]:
 _PLAIN_LINE = LazyPattern(r"[A-Za-z][A-Za-z0-9 ,.;:'\"()?%-]*+(\n?)")
 
 
-def checkable_text(text: str, body_line: int = 1) -> str:
+def checkable_text(text: str, body_line: int = 1, *, definition_lists: bool = True) -> str:
     """The page as the checks read it: same length as `text`, prose kept in place,
     everything else blanked (see the module docstring). Lines before `body_line` (front
-    matter) are blanked whole."""
+    matter) are blanked whole. `definition_lists`: whether the site runs the def_list
+    extension (read as ADOPTING.md says when not told)."""
     if (
         body_line == 1
         and (plain := _PLAIN_LINE.fullmatch(text))
@@ -124,7 +125,9 @@ def checkable_text(text: str, body_line: int = 1) -> str:
         return text[:-1] + HARD if plain.group(1) else text
     raw_spans: list[tuple[int, int]] = []
     fences: list[tuple[int, int]] = []
-    view = mask_blocks(text, body_line, raw_spans, fences_in_paragraphs=fences)
+    view = mask_blocks(
+        text, body_line, raw_spans, fences_in_paragraphs=fences, definition_lists=definition_lists
+    )
     if not fences:
         return _mask_inline_and_raw(view, raw_spans)
     # superfences leaves a placeholder line where a fence interrupts a paragraph that goes

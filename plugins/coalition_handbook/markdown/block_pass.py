@@ -58,6 +58,8 @@ def mask_blocks(
     raw_spans: list[tuple[int, int]] | None = None,
     reference_spans: list[tuple[int, int]] | None = None,
     fences_in_paragraphs: list[tuple[int, int]] | None = None,
+    *,
+    definition_lists: bool = True,
 ) -> str:
     """The block pass. Most lines are plain prose or blank, and what `Blocks` would make
     of a run of them is known without asking it line by line: the run is copied whole
@@ -67,13 +69,15 @@ def mask_blocks(
     HTML blocks' prose and of the runs of lines that reference definitions take;
     `fences_in_paragraphs`, of the fences a paragraph goes on across (from the line
     break before the opening line to the line after the closing one): superfences
-    leaves a placeholder there, which Python-Markdown's inline markup reads across."""
+    leaves a placeholder there, which Python-Markdown's inline markup reads across.
+    `definition_lists`: whether the site runs the def_list extension (`Blocks`)."""
     length = len(text)
     position = _line_start(text, body_line)
     if position > length:
         return HARD * length
     pieces = [HARD * position]  # front matter, if any, is never prose
     blocks = Blocks()
+    blocks.definition_lists = definition_lists
     blocks.text = text
     blocks.opened_at[0] = position
     tail = ""  # the end of the previous prose line ("\r\n", a closing quote...), not yet written

@@ -123,6 +123,7 @@ class Blocks:
         "comment_shown",
         "containers",
         "definition_end",
+        "definition_lists",
         "empty_item_next",
         "fence",
         "fence_close",
@@ -237,6 +238,10 @@ class Blocks:
         # The lines a reference definition goes on to: "url" (its URL, maybe a title
         # after it) or "title"; None when no definition goes on.
         self.reference_next: str | None = None
+        # Whether the site runs the def_list extension: a `:   text` line after a block
+        # is a definition's, its paragraphs indented after it are its text (without it,
+        # the line is text and those paragraphs are code).
+        self.definition_lists = True
         # Where the line after the last definition's last line starts: Python-Markdown
         # reads definitions on consecutive lines in one go, not as blocks of their own.
         self.definition_end = -1
@@ -874,7 +879,11 @@ class Blocks:
                 # this site has it), a tooltip with it. The abbreviation itself is checked
                 # where it is used.
                 return self._paragraph(position + abbreviation.end(), end, False, base)
-        if first == ":" and self._starts_definition(rest, lazy, column, line):
+        if (
+            first == ":"
+            and self.definition_lists
+            and self._starts_definition(rest, lazy, column, line)
+        ):
             marker = _DEFINITION_ITEM.match(rest)
             assert marker is not None
             self._enter(column)
@@ -1003,7 +1012,7 @@ class Blocks:
         if _LIST_ITEM.match(rest) or _RULE.match(rest):
             return False
         if first == ":":
-            return _DEFINITION_ITEM.match(rest) is None
+            return not self.definition_lists or _DEFINITION_ITEM.match(rest) is None
         if first in "`~":
             return self._fence_opened(line, position, end) is None
         if column == 0 and first in "#!?=/-":  # (an underline: a heading's, maybe)
