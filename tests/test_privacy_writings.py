@@ -819,6 +819,27 @@ def test_a_public_address_beside_markup_and_a_word_stays_public(tmp_path: Path) 
     ]
 
 
+def test_markup_before_a_domains_dot_reads_another_address(tmp_path: Path) -> None:
+    """Session 54: markup between a public address and a dot that goes on with a top-level
+    domain (`help@coalition.org<b>.uk</b>`) is read through, as markup between two
+    letters is: the site shows `help@coalition.org.uk`, another address, which was taken
+    for the public one read apart at that markup. A word after a lost space
+    (`**help@coalition.org**.Thanks`) is no domain: still public."""
+    page = (
+        'A help@coalition.org<b>.uk</b>, <a href="mailto:help@coalition.org">'
+        "help@coalition.org</a>.com,"
+        " help&#64;coalition.org<i>.co.uk</i> or help@coalition.org<b>.UK</b>.\n\n"
+        "Public: **help@coalition.org**.Thanks, help@coalition.org</a>.The end;"
+        " <b>help@coalition.org</b>. And <b>Email</b>help@coalition.org.\n"
+    )
+    assert found_in(tmp_path, page, ["help@coalition.org"]) == [
+        (1, 3, "help@coalition.org<b>.uk"),
+        (1, 69, "help@coalition.org</a>.com"),
+        (1, 97, "help&#64;coalition.org<i>.co.uk"),
+        (1, 136, "help@coalition.org<b>.UK"),
+    ]
+
+
 # Prose with markup by an `@` that holds no address (review rv50b: markup inside an
 # address is read through, none of these may be read as one), and a hotline's allowed
 # address and number split by markup.

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from ..findings import as_quoted
+from ..markdown.top_level_domains import is_top_level_domain
 from ..source_map import PositionMap, chained
 from ..wrapped_links import unwrapped_links
 from .privacy_allow import EXTENSION, Spans, public_start, whole_number_end
@@ -190,14 +191,22 @@ def _public_apart(
     tag, emphasis marks read through: `privacy_markdown`), is public read apart at that
     markup: what follows it up to the address's end, or what precedes it from its start
     (`<b>Email</b>help@coalition.org`, `help@coalition.org</a>or`: a missing space, not
-    another address; review rv50b, which found each reported on a public address)."""
+    another address; review rv50b, which found each reported on a public address). Not
+    where the markup stands before a dot that the address goes on with up to a top-level
+    domain (`help@coalition.org<b>.uk</b>`): the site shows another address,
+    `help@coalition.org.uk`, as it does with markup between two letters (session 54); a
+    word after a lost space (`**help@coalition.org**.Thanks`) is no such domain."""
     if to_source.end(end) - to_source.start(start) == end - start:
         return False  # nothing read out of it
+    goes_on = is_top_level_domain(text[start:end].rpartition(".")[2])
     for joint in range(start + 1, end):
         skipped = source[to_source.end(joint) : to_source.start(joint)]
         if skipped[:1] in _MARKUP_STARTS and (
             text_key(text[joint:end]) in allowed.texts
-            or text_key(text[start:joint]) in allowed.texts
+            or (
+                text_key(text[start:joint]) in allowed.texts
+                and not (goes_on and text[joint] == ".")
+            )
         ):
             return True
     return False
