@@ -1328,3 +1328,53 @@ def test_a_term_or_protocol_file_that_is_no_yaml_mapping_is_read_for_personal_da
     ]
     schema = {finding.path for finding in findings if finding.rule.endswith(".schema")}
     assert schema >= {"glossary/bad.yml", "glossary/a-list.yml", "protocols/broken.yml"}
+
+
+def test_a_term_or_protocol_file_that_is_no_utf8_is_read_for_personal_data(
+    tmp_path: Path,
+) -> None:
+    """Session 54: a term or protocol file with bytes that are no UTF-8 (saved as Latin-1
+    or Windows-1252: `Jos\\xe9`) gave its schema error, naming the file and the line of
+    the first such byte, and nothing else: privacy.pii did not read it, and a private
+    number in it was hidden from review until the file was fixed and published. Its text
+    is read as a page that is no UTF-8 is, each such byte as U+FFFD, and one saved as
+    UTF-16 as UTF-16; the schema error is as before."""
+    term = "term: Caf\xe9 worker\nversion: 1\ndefinition: Call Jos\xe9 at 402-555-0142.\n"
+    protocol = "title: Caf\xe9\nsteps:\n  - detail: Write jose@example.org.\n"
+    config = write_files(
+        tmp_path,
+        {
+            "glossary/cafe.yml": term.encode("latin-1"),
+            "glossary/wide.yml": "term: Wide\ndefinition: Call 402-555-0143.\n".encode("utf-16"),
+            "protocols/cafe.yml": protocol.encode("cp1252"),
+        },
+    )
+    findings = run_checks(config).findings
+    privacy = [
+        (finding.path, finding.line, finding.column, finding.found)
+        for finding in findings
+        if finding.rule == "privacy.pii"
+    ]
+    assert privacy == [
+        ("glossary/cafe.yml", 3, 26, "402-555-0142"),
+        ("glossary/wide.yml", 2, 18, "402-555-0143"),
+        ("protocols/cafe.yml", 3, 19, "jose@example.org"),
+    ]
+    schema = [
+        (finding.path, finding.line, finding.message)
+        for finding in findings
+        if finding.rule.endswith(".schema")
+    ]
+    assert schema == [
+        (
+            "glossary/cafe.yml",
+            1,
+            "is not UTF-8: byte 0xE9 at line 1 cannot be decoded (save the file as UTF-8)",
+        ),
+        ("glossary/wide.yml", 1, "is UTF-16 (little-endian), not UTF-8 (save the file as UTF-8)"),
+        (
+            "protocols/cafe.yml",
+            1,
+            "is not UTF-8: byte 0xE9 at line 1 cannot be decoded (save the file as UTF-8)",
+        ),
+    ]

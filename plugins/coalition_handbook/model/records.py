@@ -29,6 +29,8 @@ from ..findings import Finding, Severity, source_excerpt
 from ..forms import matched_words
 from ..lazy_pattern import LazyPattern
 from ..parallel import in_two_processes
+from ..utf8 import decode_utf8
+from .files import read_as_utf16
 from .schema import SchemaProblem, is_calendar_date, load_schema, to_json_data, validate
 from .source import (
     MARKDOWN_SUFFIXES,
@@ -37,6 +39,7 @@ from .source import (
     check_id,
     may_be_file,
     outside_the_handbook,
+    read_bytes,
     read_text,
     relative_path,
     report_yaml_problems,
@@ -334,7 +337,7 @@ def load_yaml_record(
         return None, report.findings, None
     text = read_text(path, report, cache)
     if text is None:
-        return None, report.findings, None
+        return None, report.findings, _unread(kind, path, relative, cache)
     lines = LineIndex(text)
     report.lines = lines
     document = load_yaml(text, lines=lines)
@@ -347,6 +350,26 @@ def load_yaml_record(
         unread = RejectedRecord(kind, path.stem, origin, (), fields_read=False)
         return None, report.findings, rejected or unread
     return Record(path.stem, fields, origin), report.findings, None
+
+
+def _unread(
+    kind: RecordKind, path: Path, relative: str, cache: RunCache | None
+) -> RejectedRecord | None:
+    """What privacy.pii reads of a record file that is no UTF-8 (its schema error says
+    so), as of a page that is none: its text with every byte that is no UTF-8 as U+FFFD,
+    or as UTF-16 where it is saved so (session 54: a Latin-1 term file's private number
+    was read by nothing, and published once the file was saved again). None where it
+    cannot be read at all (reported)."""
+    try:
+        raw = read_bytes(path, cache)
+    except OSError:
+        return None
+    text = decode_utf8(raw)[0]
+    utf16 = read_as_utf16(raw)
+    if utf16 is not None:
+        text = utf16[0]
+    origin = Origin(path=relative, text=text)
+    return RejectedRecord(kind, path.stem, origin, (), fields_read=False)
 
 
 def record_files(directory: Path) -> list[Path]:

@@ -354,8 +354,8 @@ class RejectedRecord:
     # history checks): None and () otherwise.
     version: int | None = None
     history: tuple[HistoryEntry, ...] = ()
-    # Whether its fields were read: False for a file of no YAML, of YAML that is no
-    # mapping, or of comments alone (a module's front matter so), of which only its text
+    # Whether its fields were read: False for a file of no UTF-8, of no YAML, of YAML that
+    # is no mapping, or of comments alone (a module's front matter so), of which only its text
     # and name can be checked (privacy.pii reads them: the file is published once fixed).
     fields_read: bool = True
 

@@ -28,7 +28,7 @@ def held_back_by_errors(context: CheckContext, paths: Collection[str]) -> dict[s
     record_paths.update((("term", term.id), term.origin.path) for term in handbook.terms.values())
     for record in handbook.rejected_records:
         record_paths.setdefault((record.kind, record.id), record.origin.path)
-    # A file that could not be read at all (not UTF-8) left no record, and one of no
+    # A file that could not be read at all left no record, and one of no UTF-8, of no
     # YAML or no mapping one of no fields (`fields_read`): its folder says what it is,
     # and its name is its id. A misnamed `.yaml` or a
     # draft in a subfolder never gave the handbook a term, with errors or without.
