@@ -910,6 +910,36 @@ def test_acronyms_forms_and_letters_with_no_case_make_no_sentence_in_capitals(
     assert found is in_capitals
 
 
+@pytest.mark.parametrize(
+    ("view", "in_capitals"),
+    [
+        # Session 54: a form's number (`I-914`, `G-28`, `I914`) is written in capitals in
+        # any sentence, as a known acronym is: it tells nothing of the sentence's case, and
+        # `## T VISA (I-914)` is reported as `## T VISA` and `## T VISA 2026` are.
+        ("\x00[T VISA] (I-914)\x00", False),
+        ("\x00[T VISA]: I-914, I-918\x00", False),
+        ("\x00[T VISA] (I914)\x00", False),
+        ("\x00[T VISA] (G-28, H-2A)\x00", False),
+        ("\x00[T VISA] COVID-19\x00", False),
+        ("\x00[T VISA] 1099-NEC\x00", False),
+        # Another word in capitals beside it says the sentence is so.
+        ("\x00[T VISA] (FORM I-914)\x00", True),
+        ("\x00APPLY FOR A [T VISA] (I-914)\x00", True),
+        ("\x00[T VISA] (I-914, SUPPLEMENT B)\x00", True),
+        # An ordinal's letters are a word: `2nd` in small letters otherwise.
+        ("\x00[T VISA] 2ND\x00", True),
+        ("\x00[T VISA] 3RD-4TH\x00", True),
+        # Small letters anywhere: never.
+        ("\x00[T VISA] (I-914 Supplement B)\x00", False),
+    ],
+)
+def test_a_forms_number_is_no_word_in_capitals(view: str, in_capitals: bool) -> None:
+    start = view.index("[") + 1
+    end = view.index("]")
+    view = view.replace("[", " ").replace("]", " ")
+    assert in_capitals_sentence(view, start, end) is in_capitals
+
+
 TWO_FORMS_PAGE = """\
 # Visas
 

@@ -10,14 +10,14 @@ chose, nor does a code span, whose small letters count; it is read whole, howeve
 It must hold another word in capitals, and no letter but capitals (none of a script with
 no case, as Chinese): an acronym of `known_acronyms` or a form the glossary writes in
 capitals (`USCIS`) is in capitals in any sentence and counts as no such word (`FBI, ICE:
-T VISA`), nor does another case-sensitive term's form in capitals (`## T VISA, U VISA`
-is two findings); a case-insensitive term's word (`HOTLINE` of `hotline`) takes its
-sentence's case as any word does, and counts as one (`## T VISA HOTLINE`, `## T VISA AND
-U VISA`: no finding). A form in capitals alone (`## T VISA`) or
-among words in small letters (`Apply for a T VISA now`, `ask USCIS about T VISA rules`)
-is reported, and so is one written in another case than capitals (`T Visa`) wherever it
-is. A form written in capitals only matches in capitals (DESIGN section 4), so none of
-its uses is ever in another case.
+T VISA`), nor does a form's number (`## T VISA (I-914)`: `_in_a_code`), nor another
+case-sensitive term's form in capitals (`## T VISA, U VISA` is two findings); a
+case-insensitive term's word (`HOTLINE` of `hotline`) takes its sentence's case as any
+word does, and counts as one (`## T VISA HOTLINE`, `## T VISA AND U VISA`: no finding).
+A form in capitals alone (`## T VISA`) or among words in small letters (`Apply for a T
+VISA now`, `ask USCIS about T VISA rules`) is reported, and so is one written in another
+case than capitals (`T Visa`) wherever it is. A form written in capitals only matches in
+capitals (DESIGN section 4), so none of its uses is ever in another case.
 """
 
 from __future__ import annotations
@@ -231,9 +231,31 @@ class _Sentences:
                 if found[0].isalpha() and not found[0].isupper()
             ]
             spans = [found.span() for found in _WORD.finditer(masked, low, high)]
-            words = [span for span in spans if masked[span[0] : span[1]] not in self.acronyms]
+            words = [
+                span
+                for span in spans
+                if masked[span[0] : span[1]] not in self.acronyms and not _in_a_code(masked, *span)
+            ]
             read = self.read[(low, high)] = (others, spans, words)
         return read
+
+
+def _in_a_code(text: str, start: int, end: int) -> bool:
+    """Whether the word `text[start:end]` is part of a code of letters and digits, a form's
+    number (`I-914`, `I914`, `G-28`, `H-2A`, `COVID-19`, `1099-NEC`), which is written in
+    capitals in any sentence and tells nothing of its case (session 54: `## T VISA
+    (I-914)` was no finding where `## T VISA 2026` is one): a digit against it, or a
+    hyphen and a digit. An ordinal's letters (`2ND`, `3rd`) are a word of their own."""
+    after = text[end : end + 2]
+    if after[:1].isdigit() or (after[:1] == "-" and after[1:].isdigit()):
+        return True
+    before = text[max(start - 2, 0) : start]
+    if before[-1:].isdigit():
+        return text[start:end].lower() not in _ORDINAL_ENDINGS
+    return before[-1:] == "-" and before[:1].isdigit()
+
+
+_ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
 
 
 # A letter that is no ASCII capital: the letters looked at for a small one (or one of
