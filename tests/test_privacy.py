@@ -43,6 +43,22 @@ def personal(text: str) -> list[tuple[str, str]]:
     [
         ("Write to jane.doe+x@gmail.com today", [("e-mail address", "jane.doe+x@gmail.com")]),
         ("Call (555) 123-4567.", [("phone number", "(555) 123-4567")]),
+        # Session 54: a trunk 1 against the area code's bracket was read from the
+        # exchange (`1(888) 373-7888` reported `373-7888`, the hotline an error) or not
+        # at all (`1(402)-555-0142`).
+        (
+            "Call 1(402)-555-0142, 1(402) 555-0143 or 1(402)555-0144.",
+            [
+                ("phone number", "1(402)-555-0142"),
+                ("phone number", "1(402) 555-0143"),
+                ("phone number", "1(402)555-0144"),
+            ],
+        ),
+        # No trunk inside a number or a word: the rest is read as before.
+        (
+            "Ask 21(402) 555-0145 or x1(402) 555-0146.",
+            [("phone number", "555-0145"), ("phone number", "555-0146")],
+        ),
         ("Call 555-123-4567 now", [("phone number", "555-123-4567")]),
         ("Call 555.123.4567", [("phone number", "555.123.4567")]),
         ("Call 1-888-373-7888", [("phone number", "1-888-373-7888")]),
@@ -750,7 +766,7 @@ def privacy_findings(tmp_path: Path, page: str, allow: list[str]) -> list[Findin
 
 def test_rule_with_allow_list(tmp_path: Path) -> None:
     page = (
-        "# Help\n\nCall the hotline at 1 (888) 373-7888 or text 233733.\n"
+        "# Help\n\nCall the hotline at 1 (888) 373-7888, 1(888) 373-7888 or text 233733.\n"
         "Or call Jane at 555-123-4567, or write to help@coalition.org or me@example.org.\n"
         "```\nadmin: bob@corp.com\n```\n"
     )
