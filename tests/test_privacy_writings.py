@@ -351,6 +351,21 @@ def test_an_ascii_text_has_its_numbers_found_as_any_text_has() -> None:
             '<a href="mailto:a%40x.org,b@y.org,c%40z.org">mail</a>',
             [("e-mail address", "a%40x.org"), ("e-mail address", "c%40z.org")],
         ),
+        # Session 54: the addresses a mailto: link's query copies the mail to (`to`,
+        # `cc`, `bcc`) were not read where escaped; its subject and body are no list.
+        (
+            "[Us](mailto:help@coalition.org?cc=bo%40example.org&subject=a%40b.org)",
+            [("e-mail address", "bo%40example.org")],
+        ),
+        (
+            '<a href="mailto:?to=cy%40x.org%2Cdee%40y.org&amp;BCC=eve%40z.org">us</a>',
+            [
+                ("e-mail address", "cy%40x.org"),
+                ("e-mail address", "dee%40y.org"),
+                ("e-mail address", "eve%40z.org"),
+            ],
+        ),
+        ("[Us](mailto:help@coalition.org?cc=fay@x.org&body=Hi%20there)", []),  # as text
         ("[tel](tel:402%20555%200142)", [("phone number", "402%20555%200142")]),
         ("[tel](tel:402%2D555%2D0142)", [("phone number", "402%2D555%2D0142")]),
         (
@@ -374,7 +389,10 @@ def test_escaped_mail_and_call_links_are_read_unquoted(
 
 
 def test_an_escaped_link_is_compared_with_the_allow_list_unquoted(tmp_path: Path) -> None:
-    page = "[Us](mailto:info%40coalition.org) [Jane](mailto:jane%40gmail.com)\n"
+    page = (
+        "[Us](mailto:info%40coalition.org) [Jane](mailto:jane%40gmail.com)\n"
+        "[Us](mailto:?cc=info%40coalition.org)\n"
+    )
     assert found_in(tmp_path, page, ["info@coalition.org"]) == [(1, 49, "jane%40gmail.com")]
 
 

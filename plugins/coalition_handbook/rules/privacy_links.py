@@ -161,13 +161,38 @@ def _may_name_a_link_scheme(lowered: str) -> bool:
 
 def _escaped_addresses(link: re.Match[str]) -> Iterator[tuple[str, int, int, str]]:
     """The e-mail addresses written with escapes of a `mailto:` link (`_escaped_scheme_links`),
-    each of those it lists (`mailto:a%40x.org,b%40y.org`)."""
-    start = link.start("value")
-    for written in link["value"].split(","):
+    each of those it lists (`mailto:a%40x.org,b%40y.org`), and of those its query copies
+    the mail to (`?cc=b%40y.org&bcc=...`, `&amp;` between them as HTML writes it; session
+    54: not read). Its subject and body are no list of addresses."""
+    yield from _listed_addresses(link["value"], link.start("value"))
+    query = link["query"]
+    if not query or "%" not in query:
+        return
+    start = link.start("query") + 1
+    for parameter in query[1:].split("&"):
+        key, equals, value = parameter.partition("=")
+        if equals and key.removeprefix("amp;").lower() in _ADDRESS_KEYS:
+            yield from _listed_addresses(value, start + len(key) + 1)
+        start += len(parameter) + 1
+
+
+# The keys of a `mailto:` link's query that list addresses (RFC 6068).
+_ADDRESS_KEYS = frozenset({"to", "cc", "bcc"})
+# What parts the addresses of a list: a comma, written or escaped (`%2C`).
+_LIST_COMMA = LazyPattern(r",|%2[cC]")
+
+
+def _listed_addresses(value: str, start: int) -> Iterator[tuple[str, int, int, str]]:
+    """The e-mail addresses written with escapes among those `value` lists, which starts at
+    `start` of the text."""
+    item_start = 0
+    for comma in (*_LIST_COMMA.finditer(value), None):
+        item_end = len(value) if comma is None else comma.start()
+        written = value[item_start:item_end]
         address = unquote(written).strip()
         if "%" in written and EMAIL.fullmatch(address) and not is_file_name(address):
-            yield "e-mail address", start, start + len(written), address
-        start += len(written) + 1
+            yield "e-mail address", start + item_start, start + item_end, address
+        item_start = item_end if comma is None else comma.end()
 
 
 # A messenger link that reaches a person, with `https://` or without: a WhatsApp number
