@@ -352,9 +352,9 @@ def test_an_ascii_text_has_its_numbers_found_as_any_text_has() -> None:
             [("e-mail address", "a%40x.org"), ("e-mail address", "c%40z.org")],
         ),
         # Session 54: the addresses a mailto: link's query copies the mail to (`to`,
-        # `cc`, `bcc`) were not read where escaped; its subject and body are no list.
+        # `cc`, `bcc`) were not read where escaped, nor those its subject or body hold.
         (
-            "[Us](mailto:help@coalition.org?cc=bo%40example.org&subject=a%40b.org)",
+            "[Us](mailto:help@coalition.org?cc=bo%40example.org&subject=Hi%20all)",
             [("e-mail address", "bo%40example.org")],
         ),
         (
@@ -366,6 +366,11 @@ def test_an_ascii_text_has_its_numbers_found_as_any_text_has() -> None:
             ],
         ),
         ("[Us](mailto:help@coalition.org?cc=fay@x.org&body=Hi%20there)", []),  # as text
+        # An escaped address in its subject or body, which the mail is written with.
+        (
+            "[Us](mailto:help@coalition.org?subject=From%20gus%40x.org&body=Hi%2C%20hal%40y.org)",
+            [("e-mail address", "gus%40x.org"), ("e-mail address", "hal%40y.org")],
+        ),
         ("[tel](tel:402%20555%200142)", [("phone number", "402%20555%200142")]),
         ("[tel](tel:402%2D555%2D0142)", [("phone number", "402%2D555%2D0142")]),
         (

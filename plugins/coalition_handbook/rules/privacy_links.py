@@ -162,8 +162,8 @@ def _may_name_a_link_scheme(lowered: str) -> bool:
 def _escaped_addresses(link: re.Match[str]) -> Iterator[tuple[str, int, int, str]]:
     """The e-mail addresses written with escapes of a `mailto:` link (`_escaped_scheme_links`),
     each of those it lists (`mailto:a%40x.org,b%40y.org`), and of those its query copies
-    the mail to (`?cc=b%40y.org&bcc=...`, `&amp;` between them as HTML writes it; session
-    54: not read). Its subject and body are no list of addresses."""
+    the mail to (`?cc=b%40y.org&bcc=...`, `&amp;` between them as HTML writes it) and
+    of its subject and body (`body=Hi%2C%20c%40z.org`): none was read (session 54)."""
     yield from _listed_addresses(link["value"], link.start("value"))
     query = link["query"]
     if not query or "%" not in query:
@@ -171,9 +171,25 @@ def _escaped_addresses(link: re.Match[str]) -> Iterator[tuple[str, int, int, str
     start = link.start("query") + 1
     for parameter in query[1:].split("&"):
         key, equals, value = parameter.partition("=")
+        value_start = start + len(key) + 1
         if equals and key.removeprefix("amp;").lower() in _ADDRESS_KEYS:
-            yield from _listed_addresses(value, start + len(key) + 1)
+            yield from _listed_addresses(value, value_start)
+        elif equals:  # text: an address with its `@` escaped (one written plainly is text)
+            yield from _escaped_in_text(value, value_start)
         start += len(parameter) + 1
+
+
+def _escaped_in_text(value: str, start: int) -> Iterator[tuple[str, int, int, str]]:
+    """The e-mail addresses whose `@` is escaped in `value`, a `mailto:` link's subject or
+    body, which starts at `start` of the text."""
+    for found in LINKED_EMAIL.finditer(value):
+        # Not the hex digits of an escape before it (`From%20gus%40x.org`).
+        first = found.start()
+        first += 2 if value[first - 1 : first] == "%" else 0
+        written = value[first : found.end()]
+        address = unquote(written)
+        if "@" not in written and EMAIL.fullmatch(address) and not is_file_name(address):
+            yield "e-mail address", start + first, start + found.end(), address
 
 
 # The keys of a `mailto:` link's query that list addresses (RFC 6068).
