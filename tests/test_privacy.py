@@ -54,6 +54,15 @@ def personal(text: str) -> list[tuple[str, str]]:
                 ("phone number", "1(402)555-0144"),
             ],
         ),
+        # Nor were the seven digits after a bracketed area code written together.
+        (
+            "Call (402)5550147, (402) 5550148 or 1 (402) 5550149; not (402) 55501490.",
+            [
+                ("phone number", "(402)5550147"),
+                ("phone number", "(402) 5550148"),
+                ("phone number", "1 (402) 5550149"),
+            ],
+        ),
         # No trunk inside a number or a word: the rest is read as before.
         (
             "Ask 21(402) 555-0145 or x1(402) 555-0146.",
