@@ -795,6 +795,35 @@ def test_a_yaml_file_in_a_records_subfolder_is_seen_warm(
     assert warm.findings == cold(config, monkeypatch).findings
 
 
+@pytest.mark.parametrize("folder", ["glossary", "protocols"])
+def test_a_misplaced_file_turned_into_a_folder_and_back_is_seen_warm(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str
+) -> None:
+    """A name in a record folder that is no record is a finding as a file (or a link),
+    none as a folder (its YAML files are): the same names, no record file changed. The
+    warm run kept the finding of the file gone, and missed that of the file made."""
+    handbook, config = checked_once(tmp_path, random.Random(17))
+    notes = tmp_path / folder / "notes"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    for make in ("file", "folder", "file", "link", "folder"):
+        if notes.is_symlink() or notes.is_file():
+            notes.unlink()
+        elif notes.is_dir():
+            notes.rmdir()
+        if make == "file":
+            handbook.write(f"{folder}/notes", "misplaced")
+        elif make == "link":
+            notes.symlink_to(elsewhere)
+        else:
+            notes.mkdir()
+        warm = run_checks(load_config(config)).findings
+        expected = cold(config, monkeypatch).findings
+        named = any(finding.path == f"{folder}/notes" for finding in expected)
+        assert named == (make != "folder"), make
+        assert warm == expected, make
+
+
 def test_a_record_folder_listed_in_the_last_order_is_not_compared_name_by_name(
     tmp_path: Path,
 ) -> None:

@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from functools import cached_property
 from pathlib import Path
+from stat import S_ISDIR
 
 from .cache import PROTOCOL, RunCache, digest, engine_fingerprint
 from .config import HandbookConfig
@@ -245,11 +246,16 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
         # none where every name is a record's (each an `<id>.yml`): not a glossary's
         # thousands of names gone through for none.
         every_one_a_record = len(record_names[folder_name]) == len(names)
-        others = () if every_one_a_record else (n for n in names if not n.endswith(".yml"))
-        below = yaml_files_below(folder, others, skip)
+        others = () if every_one_a_record else [n for n in names if not n.endswith(".yml")]
+        # Such a name is a finding as a file or link, none as a folder (review rv54b: a
+        # file turned into a folder of that name kept its finding warm): which it is, is
+        # listed.
+        subfolders = [n for n in others if _is_folder(folder + os.sep + n)] if others else ()
+        prefix = file_name(folder + os.sep, root)
+        listings += [f"(subfolder) {prefix}{name}" for name in subfolders]
+        below = yaml_files_below(folder, subfolders, skip)
         listings += [f"(below) {file_name(path, root)}" for path in below]
         folder_names[folder_name] = names  # one folder each (a config error otherwise)
-        prefix = file_name(folder + os.sep, root)
         records.append(RecordFiles(prefix, folder, record_names[folder_name]))
     # Whether the modules folder is there decides whether the site makes a training index
     # (`HandbookConfig.modules_src_dir`), whose address `page.replaced` compares pages with.
@@ -485,6 +491,15 @@ def _folder_names(
         if len(known) == len(listed) and known.issuperset(listed):
             return last_names, listed
     return tuple(sorted(listed)), listed
+
+
+def _is_folder(path: str) -> bool:
+    """Whether `path` is a folder and no link to one (`model.source.may_be_file`: what is
+    not, in a record folder, is named a misplaced file)."""
+    try:
+        return S_ISDIR(os.lstat(path).st_mode)
+    except OSError:  # gone since listed, unreadable: named as a file would be
+        return False
 
 
 def _records(names: tuple[str, ...]) -> tuple[str, ...]:
