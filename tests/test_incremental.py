@@ -167,7 +167,8 @@ class Handbook:
         )
 
     def files(self, folder: str, suffix: str) -> list[Path]:
-        return sorted((self.root / folder).rglob(f"*{suffix}"))
+        found = (self.root / folder).rglob(f"*{suffix}")
+        return sorted(path for path in found if path.is_symlink() or not path.is_dir())
 
     # The edits, each picked at random.
 
@@ -303,6 +304,48 @@ class Handbook:
         )
         path.write_bytes(path.read_bytes())
 
+    def record_folder_entry(self) -> None:
+        """What a record folder holds besides its records: a misplaced file, turned into a
+        folder or a link to one; a YAML file in a subfolder (one named as a record too);
+        a term file renamed by case, or turned into a link to another."""
+        rng = self.rng
+        folder = self.root / rng.choice(["glossary", "protocols"])
+        choice = rng.randrange(4)
+        if choice == 0:
+            notes = folder / "notes"
+            if notes.is_symlink() or notes.is_file():
+                notes.unlink()
+            elif notes.is_dir():
+                shutil.rmtree(notes)
+            made = rng.choice(["file", "folder", "link", "none"])
+            if made == "file":
+                notes.write_text("misplaced", encoding="utf-8")
+            elif made == "folder":
+                notes.mkdir()
+            elif made == "link":
+                notes.symlink_to(self.root / "content" / "sub")
+        elif choice == 1:
+            below = folder / rng.choice(["legal", "drafts.yml", ".hidden"]) / "victim.yml"
+            if below.exists():
+                below.unlink()
+            else:
+                self.write(str(below.relative_to(self.root)), "term: victim\n")
+        elif choice == 2:
+            records = sorted(folder.glob("*.yml"))
+            if records:
+                record = rng.choice(records)
+                name = record.name
+                renamed = name.upper() if name.islower() else name.lower()
+                if not (folder / renamed).exists():
+                    record.rename(folder / renamed)
+        else:
+            records = [path for path in sorted(folder.glob("*.yml")) if path.is_file()]
+            if len(records) > 1:
+                record, other = rng.sample(records, 2)
+                if not record.is_symlink():
+                    record.unlink()
+                    record.symlink_to(other)
+
 
 EDITS = [
     Handbook.edit_page,
@@ -325,6 +368,7 @@ EDITS = [
     Handbook.edit_module,
     Handbook.edit_settings,
     Handbook.touch,
+    Handbook.record_folder_entry,
 ]
 
 
