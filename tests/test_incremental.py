@@ -184,8 +184,11 @@ class Handbook:
         return None
 
     def same_size_edit(self) -> None:
-        pages = self.files("content", ".md")
-        page = self.rng.choice(pages)
+        """A byte changed, the size and modification time kept: a page, or a term or
+        protocol file."""
+        files = self.files("content", ".md")
+        files += self.files("glossary", ".yml") + self.files("protocols", ".yml")
+        page = self.rng.choice([path for path in files if not path.is_symlink()])
         before = page.stat()
         data = bytearray(page.read_bytes())
         if data:
