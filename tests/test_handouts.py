@@ -1828,6 +1828,86 @@ def test_pdf_has_paper_size_sections_terms_steps_and_footer(
         assert __version__ not in footer  # the software's version, meaningless to a trainer
 
 
+# A list in each place a handout prints Markdown: the module's body (tight, nested and
+# loose), a protocol's step and its summary.
+LISTED_MODULE = """
+1. **Late check-in.** A man answers for the girl with him.
+2. **The room nobody cleans.** Visitors come and go within minutes.
+
+Signs at the front desk:
+
+- Several key cards asked for
+- Cash for a long stay
+    - paid daily
+
+Two loose items:
+
+1. A loose first item.
+
+    Its second paragraph.
+
+2. A loose second item.
+"""
+
+
+@pytest.mark.pdf
+@pytest.mark.parametrize("direction", ["ltr", "rtl"])
+def test_a_list_s_bullets_and_numbers_are_read_with_their_items(
+    tmp_path: Path, direction: str
+) -> None:
+    """Audit: WeasyPrint paints a list's markers (outside the text, as positioned boxes)
+    after the rest of the page, so text extraction, copy and paste and readers of
+    untagged PDFs read a page's items unnumbered and then "1. 2. • • •" at its foot: the
+    hotel module's "In scenario 1" named a number no reader met before its scenario. As
+    the objectives' boxes and the steps' numbers, each marker is read with its item."""
+    from pypdf import PdfReader
+
+    require_weasyprint()
+    config_file = write_handbook(tmp_path, modules={"m": module_text("M", LISTED_MODULE)})
+    protocol = tmp_path / "protocols" / "hotel-staff.yml"
+    protocol.write_text(
+        protocol.read_text(encoding="utf-8")
+        .replace(
+            "detail: Say what you saw, when, and the room number.",
+            "detail: |\n      Say:\n\n      - what you saw\n      - the room number",
+        )
+        .replace(
+            "summary: What to do when something at the front desk seems wrong.",
+            "summary: |\n  What to do:\n\n  1. notice what seems wrong\n  2. report it",
+        ),
+        encoding="utf-8",
+    )
+    context = context_of(config_file)
+    content = handouts.handout_content(context, context.handbook.modules["m"])
+    if direction == "rtl":  # an Arabic site's handout: each marker on the item's right
+        content = dataclasses.replace(content, language="ar")
+    pdf = handout_render.render_pdf(content, config_file.parent / "content", [])
+    text = squashed(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))
+
+    def compact(shown: str) -> str:
+        return re.sub(r"[\s.]", "", shown)
+
+    for item in (
+        "1. Late check-in.",
+        "2. The room nobody cleans.",
+        "\u2022 Several key cards asked for",
+        "\u2022 Cash for a long stay",
+        "\u25e6 paid daily",
+        "1. A loose first item.",
+        "2. A loose second item.",
+        "\u2022 what you saw",
+        "\u2022 the room number",
+        "1. notice what seems wrong",
+        "2. report it",
+    ):
+        # Right to left, the marker is on the item's right and its full stop wherever
+        # the bidirectional order puts it; pypdf puts no space between them either way.
+        marker, words = (compact(part) for part in item.split(" ", 1))
+        assert marker + words in compact(text) or words + marker in compact(text), (item, text)
+    assert not re.search("[\u2022\u25e6]{2}", compact(text)), text
+    assert not re.search("[0-9]\\. [0-9]\\. ", text), text
+
+
 def pages_with_title_lowest_on_the_first(
     config_file: Path, module: Callable[[str], str], title: str
 ) -> list[str]:
