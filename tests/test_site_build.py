@@ -393,6 +393,37 @@ def test_a_theme_that_ships_no_search_worker_so_named_fails_a_strict_build(
         build_site(config, strict=True)
 
 
+def test_without_javascript_no_menu_is_an_empty_landmark_named_by_nothing(
+    shipped_site: SiteBuild,
+) -> None:
+    """Audit: the Glossary's terms leave the navigation, so Material wrote its section an
+    empty menu, `<nav aria-labelledby="__nav_3_label">`, on every page, and nothing in the
+    page has that id. handbook.js names or hides such a menu as the page loads; with
+    JavaScript off (Tor Browser's Safest level), a screen reader listed an unnamed,
+    empty navigation landmark. An empty menu is written hidden, named by its title as
+    handbook.js names it, and every menu's `aria-labelledby` names an element of its
+    page."""
+    site = shipped_site.require()
+    pages = [*site.glob("**/*.html")]
+    assert len(pages) > 80
+    for path in pages:
+        page = path.read_text(encoding="utf-8")
+        ids = set(re.findall(r'\sid="([^"]+)"', page))
+        for menu in re.finditer(r"<nav\b[^>]*>", page):
+            tag = menu.group()
+            named_by = re.search(r'aria-labelledby="([^"]+)"', tag)
+            rest = page[menu.end() :]
+            empty = re.match(
+                r'\s*<label class="md-nav__title"[^>]*>(?:(?!</label>).)*</label>\s*'
+                r'<ul class="md-nav__list"[^>]*>\s*</ul>',
+                rest,
+                re.DOTALL,
+            )
+            where = (path.relative_to(site).as_posix(), tag)
+            assert empty is None or re.search(r'\saria-label="[^"]+"[^>]*\shidden>', tag), where
+            assert named_by is None or named_by.group(1) in ids, where
+
+
 def test_the_404_page_leads_on_to_the_main_pages(shipped_site: SiteBuild) -> None:
     """Audit: Material's 404 page said "404 - Not found" and nothing more, a dead end
     for a member who followed an old link to a renamed term."""

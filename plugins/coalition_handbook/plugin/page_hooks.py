@@ -24,6 +24,7 @@ from ..site.front_matter import front_matter_as_text
 from ..site.html_comments import without_comments
 from ..site.languages import english_label
 from ..site.missing_handouts import unlink_missing_handouts
+from ..site.navigation import hide_empty_menus
 from ..site.pages import USED_ON_PLACEHOLDER, inject_module_header, module_header
 from ..site.search_line_breaks import spaced_line_breaks
 from ..site.template_cache import template_code_cache
@@ -240,6 +241,7 @@ class PageHooks(PluginState):
         return context
 
     def _look_at_page_written(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        output = hide_empty_menus(output)
         self.page_policy.look_at_page_written(output, page)
         return output
 
@@ -262,6 +264,6 @@ class PageHooks(PluginState):
         # 404.html; not sitemap.xml, which is no page
         if template_name.endswith(".html"):
             return self.page_policy.with_policy(
-                output_content, Path(config.site_dir, template_name)
+                hide_empty_menus(output_content), Path(config.site_dir, template_name)
             )
         return output_content

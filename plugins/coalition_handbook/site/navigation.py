@@ -8,6 +8,7 @@ written in mkdocs.yml is the author's: the plugin leaves it alone.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -238,3 +239,32 @@ def _is_term_page(item: Any) -> bool:
         return False
     folder, _, name = item.file.src_uri.rpartition("/")
     return folder == GLOSSARY_DIR and name != "index.md"
+
+
+# A section's menu as Material writes it for a section whose only page is its index (the
+# Glossary, once its terms leave the navigation): its title, an empty list, and an
+# `aria-labelledby` naming the section's toggle, which Material writes only for a section
+# with other pages.
+_EMPTY_MENU = LazyPattern(
+    r'<nav class="md-nav" (data-md-level="[0-9]+") aria-labelledby="[^"<>]*"'
+    r'((?: aria-expanded="(?:true|false)")?)>'
+    r'(\s*<label class="md-nav__title"[^<>]*>((?:[^<]|<(?!/label>))*)</label>'
+    r'\s*<ul class="md-nav__list"[^<>]*>\s*</ul>\s*</nav>)'
+)
+
+
+def hide_empty_menus(page_html: str) -> str:
+    """`page_html` with each empty section menu written `hidden`, and named by its title,
+    as handbook.js names a menu (`nameSectionMenus`): a screen reader listed it on every
+    page as a navigation landmark named by an element the page does not have, holding
+    nothing (audit). handbook.js hid it as the page loaded; with JavaScript off (Tor
+    Browser's Safest level) it stayed."""
+    if 'class="md-nav__list"' not in page_html:
+        return page_html
+
+    def hidden(menu: re.Match[str]) -> str:
+        level, expanded, rest, title = menu.groups()
+        name = html.escape(" ".join(html.unescape(_TAG.sub("", title)).split()))
+        return f'<nav class="md-nav" {level} aria-label="{name}"{expanded} hidden>{rest}'
+
+    return _EMPTY_MENU.sub(hidden, page_html)
