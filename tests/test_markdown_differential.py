@@ -68,6 +68,7 @@ def test_generated_pages() -> None:
 @example(["a", "<!--", "<!--", "-->"], 1)
 @example(["a", "<!--", "word", "<!--", "> "], 1)
 @example(["a", "<!--", "```", "-->", "```"], 1)  # a `-->` in a code span closes none
+@example(["<!--", "> ", "-->"], 1)  # `<!-->` a browser ends at once: `-->` is shown
 def test_random_markdown(pieces: list[str], body_line: int) -> None:
     text = "".join(pieces)
     view = checkable_text(text, body_line)
