@@ -60,7 +60,7 @@ _LINES = [
 def test_a_page_is_placed_as_every_scan_match_placed(lines: list[str]) -> None:
     source = "\n".join(lines)
     text = CheckedText("p.md", "", source, checkable_text(source))
-    document = _document("p.md", "page", None, [text], MATCHER)
+    document = _document("p.md", "page", None, [text], [MATCHER.hits(text.view)])
     expected = placed_scan(document, MATCHER)
     assert document.matches == expected
     flagged = document.placed(lambda hit: hit[2].kind != "accepted" or not hit[3])

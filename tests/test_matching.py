@@ -466,6 +466,33 @@ def test_scan_gives_what_the_reference_scan_gives(pieces: list[tuple[str, str]])
     assert MATCHER.scan(text) == reference_scan(MATCHER, text)
 
 
+_TEXT = st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_BETWEEN)), max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TEXT.map(lambda pieces: "".join(w + b for w, b in pieces)), max_size=8))
+def test_hits_in_texts_read_together_are_each_texts_own(texts: list[str]) -> None:
+    """`hits_each` reads the texts joined, in one search: each text's hits are those it
+    has alone, at its own offsets, whatever stands at the end of the one before (a mark, a
+    space, an apostrophe, half of an overlap) or at the start of the next."""
+    assert MATCHER.hits_each(texts) == [MATCHER.hits(text) for text in texts]
+
+
+def test_hits_each_places_each_use_in_its_own_text() -> None:
+    # "sex" ending one text and "work" starting the next are no use of "sex work".
+    texts = ["a victim", "", "vagrant", "sex", "work and a T visa's", "victim"]
+    found = [[(start, end, entry.term_id) for start, end, entry, _ in hits]
+             for hits in MATCHER.hits_each(texts)]  # fmt: skip
+    assert found == [
+        [(2, 8, "victim")],
+        [],
+        [(0, 7, "person-experiencing-homelessness")],
+        [(0, 3, "sex-work-advocate")],
+        [(11, 19, "t-visa")],
+        [(0, 6, "victim")],
+    ]
+
+
 def test_a_pickled_matcher_reads_its_tables_only_to_search_and_finds_the_same() -> None:
     """The cache keeps a matcher's search tables pickled apart: a run that reads only
     its one-word keys (term.unknown-acronym) does not unpickle two megabytes of them."""
