@@ -23,6 +23,7 @@ from coalition_handbook.rules.term_unknown_acronym import (
     _ACRONYM_AFTER_ELISION,
     _CAPITALS_RUN,
     acronyms,
+    may_hold_an_acronym,
 )
 
 HISTORY = "history:\n  - version: 1\n    date: 2026-01-01\n    summary: First.\n"
@@ -575,6 +576,25 @@ def test_usage(tmp_path: Path) -> None:
 def test_acronyms_are_what_the_pattern_finds(pieces: list[str]) -> None:
     view = "".join(pieces)
     assert [found.span() for found in acronyms(view)] == acronyms_by_pattern(view)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["NGO", "N", "G", "Os", "A", "x", "I", "O'", "\u2019", "l'", "É", "Ñ"])
+        | st.sampled_from([" ", "\n", "\x00", "-", "'", "", "s", "\x01", "\u00ad", "**"]),
+        max_size=20,
+    )
+)
+def test_a_text_said_to_hold_no_acronym_holds_none(pieces: list[str]) -> None:
+    """term.unknown-acronym skips a definition that `may_hold_an_acronym` says holds none:
+    `acronyms` finds none there, in any language, nor in the words read through markup
+    or an invisible character ("N\x01GO" is NGO)."""
+    view = "".join(pieces)
+    if not may_hold_an_acronym(view):
+        assert not [*acronyms(view), *acronyms(view, capital_elisions=True)]
+    if "\x01" in view or "\u00ad" in view:
+        assert may_hold_an_acronym(view)
 
 
 def acronyms_by_pattern(view: str) -> list[tuple[int, int]]:

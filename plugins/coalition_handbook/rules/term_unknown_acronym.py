@@ -148,6 +148,10 @@ def check(context: CheckContext) -> Iterator[Finding]:
     # "L'ONU" opens a French sentence; in English, "D'ARCY" is a name in capitals.
     capital_elisions = not is_english(context.config.language)
     for document in scan_handbook(context):
+        if document.kind != "page" and not any(
+            may_hold_an_acronym(text.view) for text in document.texts
+        ):
+            continue  # most term definitions: read for none, at a search of each
         known_here = own_forms.get(document.path, known)
         if document.kind == "page":
             # An abbreviation the page defines for the abbr extension (`*[HSI]: ...`)
@@ -439,6 +443,17 @@ def can_be_known(entry: str) -> bool:
     """Whether `entry` of known_acronyms can cover a word this rule reports: one it reads
     as an acronym, its plural too (`FBI`, `NGOs`)."""
     return _ACRONYM.fullmatch(entry) is not None
+
+
+def may_hold_an_acronym(view: str) -> bool:
+    """Whether `acronyms` may find one in `view`, or in the words it is read as
+    (`_Glueless`): where two capitals A-Z stand side by side, or markup's `GLUE` or an
+    invisible character may join two ("**N**GO", "N\u00adGO")."""
+    return _CAPITALS_PAIR.search(view) is not None or GLUE in view or has_invisible(view)
+
+
+# Two capitals A-Z side by side: where `acronyms` tries its patterns, and nowhere else.
+_CAPITALS_PAIR = re.compile("[A-Z]{2}")
 
 
 def acronyms(view: str, capital_elisions: bool = False) -> Iterator[re.Match[str]]:
