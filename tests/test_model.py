@@ -573,6 +573,20 @@ def test_records_come_back_from_the_cache_as_they_were() -> None:
     assert pickle.loads(pickle.dumps(handbook)) == handbook
 
 
+def test_a_spans_offsets_are_its_start_and_end_as_read_and_from_the_cache() -> None:
+    """`offsets(key)`, what the scan reads of a definition's span (no line to find):
+    the start and end of the span `spans[key]` makes, packed or not; None for no span."""
+    handbook, _ = load_handbook(load_config(Path(__file__).parent.parent / "mkdocs.yml"))
+    records = [*handbook.terms.values(), *handbook.protocols.values()]
+    assert len(records) > 10
+    for record in records:
+        for spans in (record.origin.spans, pickle.loads(pickle.dumps(record)).origin.spans):
+            assert {key: spans.offsets(key) for key in spans} == {
+                key: (span.start, span.end) for key, span in spans.items()
+            }
+            assert spans.offsets("nothing") is None
+
+
 def test_spans_from_the_cache_answer_what_they_hold_without_indexing_their_keys() -> None:
     """Asking whether a record read from the cache writes a value (`"short" in spans`,
     for each of thousands of terms) makes no index of its keys: only a lookup does, and

@@ -25,7 +25,17 @@ from .markdown import (
 )
 from .matching import FormEntry, Hit, Match, Matcher
 from .model.term_facts import term_facts
-from .model.types import Handbook, Module, Origin, Protocol, RejectedRecord, Span, Term
+from .model.types import (
+    Handbook,
+    Module,
+    OffsetSpans,
+    Origin,
+    PackedSpans,
+    Protocol,
+    RejectedRecord,
+    Span,
+    Term,
+)
 from .parallel import in_two_processes
 from .pickling import constructed_again
 from .yaml_text import source_offsets
@@ -568,10 +578,16 @@ def _yaml_text(origin: Origin, key: str, value: str, view: str | None = None) ->
 def _value_offsets(origin: Origin, key: str, value: str) -> ScalarOffsets | list[int]:
     """Where each code point of the string `value` at `key` is in the file: mapped to its
     raw scalar, or, when the file gives no span for it, all at the key's place."""
-    span = origin.spans.get(key)
-    if span is None or span.end <= span.start:
-        return [_fallback_offset(origin, span)] * (len(value) + 1)
-    return ScalarOffsets(span.start, origin.text[span.start : span.end], value)
+    spans = origin.spans
+    if isinstance(spans, OffsetSpans | PackedSpans):  # no `Span` made, nor its line
+        found = spans.offsets(key)
+    else:
+        span = spans.get(key)
+        found = None if span is None else (span.start, span.end)
+    if found is None or found[1] <= found[0]:
+        return [_fallback_offset(origin, spans.get(key))] * (len(value) + 1)
+    start, end = found
+    return ScalarOffsets(start, origin.text[start:end], value)
 
 
 def _fallback_offset(origin: Origin, span: Span | None) -> int:

@@ -115,6 +115,11 @@ class PackedSpans(Mapping[str, Span]):
             return key in self._keys
         return key in self._index
 
+    def offsets(self, key: str) -> tuple[int, int] | None:
+        """The start and end of `key`'s span, without making a `Span`; None if none."""
+        at = self._where().get(key)
+        return None if at is None else (self._numbers[at + 2], self._numbers[at + 3])
+
     def line_column(self, key: str) -> tuple[int, int]:
         """The line and column of `key`'s span."""
         at = self._where()[key]
@@ -161,6 +166,10 @@ class OffsetSpans(Mapping[str, Span]):
 
     def __len__(self) -> int:
         return len(self._offsets)
+
+    def offsets(self, key: str) -> tuple[int, int] | None:
+        """The start and end of `key`'s span, without placing it; None if none."""
+        return self._offsets.get(key)
 
     def line_column(self, key: str) -> tuple[int, int]:
         """The line and column of `key`'s span."""
