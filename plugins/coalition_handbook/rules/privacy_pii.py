@@ -376,15 +376,19 @@ def _reported_in_file(origin: Origin, allowed: AllowList) -> list[ReportedData]:
 
 def _cost(origin: Origin) -> float:
     """About how long reading `origin` takes, in microseconds (`in_two_processes`): a
-    term file's few hundred characters cost as much as a page's thousands would, read
-    at one rate (each finder's set-up, the maps back to the file): by length alone, the
-    child, which reads the terms, was given half as much again as this process."""
+    term file's few hundred characters cost more than a page's thousands would, read at
+    one rate (each finder's set-up, the maps back to the file): by length alone, the
+    child, which reads the terms, was given half as much again as this process. Since
+    term files are read joined (`_reported_joined`), each costs a seventh of a bench
+    page (4,100 characters), not a third: the child was given too little (2,000 terms:
+    0.11 s to this process's 0.20 s), and the two processes' time is the longer one's."""
     return _MICROSECONDS_A_FILE + len(origin.text) / _CHARACTERS_PER_MICROSECOND
 
 
-# Reading a file for personal data: about 20 microseconds, and 65 characters a microsecond.
-_MICROSECONDS_A_FILE = 20
-_CHARACTERS_PER_MICROSECOND = 65
+# Reading a file for personal data: about 8 microseconds, and 42 characters a microsecond
+# (in proportion: a bench page 224 us, a term file read joined 33 us, on a busy machine).
+_MICROSECONDS_A_FILE = 8
+_CHARACTERS_PER_MICROSECOND = 42
 
 
 def _check_text(
