@@ -773,6 +773,14 @@ def test_a_use_directory_urls_that_is_no_boolean_is_named_at_its_line(tmp_path: 
             "{glossary_dir: terms, protocols_dir: ./terms}\n",
             "glossary_dir and protocols_dir name the same folder 'terms': terms and",
         ),
+        # The folder of mkdocs.yml or one above it: mkdocs.yml read as a term, and every
+        # folder below walked (`/`: the whole disk, a check that never ended).
+        ("glossary_dir: .\n", "mkdocs.yml:5: glossary_dir '.' holds mkdocs.yml's folder"),
+        ("protocols_dir: ..\n", "mkdocs.yml:5: protocols_dir '..' holds mkdocs.yml's folder"),
+        ("glossary_dir: /\n", "mkdocs.yml:5: glossary_dir '/' holds mkdocs.yml's folder"),
+        # docs_dir or a folder of its pages: each page named as a term file that is no YAML.
+        ("glossary_dir: content\n", "mkdocs.yml:5: glossary_dir 'content' is docs_dir"),
+        ("protocols_dir: content/modules\n", "protocols_dir 'content/modules' is the folder"),
         # Not an option, but read by both alike: named by the setting it is in.
         ("{}\nnav: [javascript:x]\n", "option 'nav': mkdocs.yml:6:7: 'nav' links to a"),
         ("rules: {term.avod: off}\n", "option 'rules': mkdocs.yml:5: unknown rule 'term.avod'"),
@@ -785,7 +793,9 @@ def test_the_check_and_the_build_read_an_empty_or_wrong_option_alike(
 ) -> None:
     """An adopter's local `handbook check` must not pass where CI's build fails."""
     config_file = write_config(
-        tmp_path, f"site_name: X\ndocs_dir: content\nplugins:\n  - handbook:\n      {options}"
+        tmp_path,
+        f"site_name: X\ndocs_dir: content\nplugins:\n  - handbook:\n      {options}",
+        folders=("content", "content/modules"),
     )
     if error is None:
         config = load_config(config_file)

@@ -113,18 +113,44 @@ def site_dir_problems(
 def record_folder_problems(
     options: Mapping[str, Any],
     root: Path,
+    docs_path: Path,
     site_path: Path,
     at: Callable[[str], str],
     problems: Problems,
 ) -> None:
     """Add what is wrong with where glossary_dir and protocols_dir are, the one beside the
-    other and beside site_dir (a name that is no folder's `folder_option_problems`
-    reports)."""
+    other, beside the pages and beside site_dir (a name that is no folder's
+    `folder_option_problems` reports)."""
     record_folders = {
         option: (root / str(options[option])).resolve()
         for option in ("glossary_dir", "protocols_dir")
         if is_folder_name(options[option])
     }
+    modules_name = options["modules_dir"]
+    modules_path = (
+        (docs_path / str(modules_name)).resolve() if is_folder_name(modules_name) else None
+    )
+    for option, folder in record_folders.items():
+        named = f"{option} '{options[option]}'"
+        noun = "term" if option == "glossary_dir" else "protocol"
+        own = f"keep the {noun}s in a folder of their own, such as '{OPTION_DEFAULTS[option]}'"
+        if folder == root or folder in root.parents:
+            # Audit: `.` read mkdocs.yml as a term ("unknown field 'theme' (did you mean
+            # 'term'?)"), and `/` walked the whole disk for misplaced files, never ending.
+            problems.add(
+                f"{at(option)}: {named} holds mkdocs.yml's folder: mkdocs.yml would be "
+                f"read as a {noun} file, and every folder beside it looked through; {own}"
+            )
+        elif folder == docs_path:
+            problems.add(
+                f"{at(option)}: {named} is docs_dir: each page would be named as a {noun} "
+                f"file that is not YAML; {own}"
+            )
+        elif folder == modules_path:
+            problems.add(
+                f"{at(option)}: {named} is the folder of the training modules (modules_dir): "
+                f"each module would be named as a {noun} file that is not YAML; {own}"
+            )
     if len(set(record_folders.values())) < len(record_folders) == 2:
         # Each file would be read as a term and as a protocol, and fail one schema.
         problems.add(

@@ -68,7 +68,7 @@ def build_config(
     )
     site_path = (root / str(site_dir or "site")).resolve()  # MkDocs' default: site
     site_dir_problems(root, docs_path, site_path, at, problems)
-    record_folder_problems(merged, root, site_path, at, problems)
+    record_folder_problems(merged, root, docs_path, site_path, at, problems)
 
     def chosen(name: str, choices: tuple[str, ...]) -> str:
         return choice(merged[name], choices, name, at(name), problems) or OPTION_DEFAULTS[name]
