@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import re
 from pathlib import Path
@@ -831,6 +832,25 @@ def test_a_config_reusing_an_anchor_often_is_no_alias_bomb(tmp_path: Path) -> No
     config_file = write_config(tmp_path, text + "plugins:\n  - handbook\n")
     load_config(config_file)
     assert load_mkdocs_config(config_file=str(config_file))["extra"]["k59"] == {"a": 1}
+
+
+def test_the_build_stops_on_an_alias_bomb_before_mkdocs_expands_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Audit: the plugin named the bomb, then MkDocs wrote every setting into its debug
+    log (`{value!r}`, expanding the aliases): ten levels took minutes and gigabytes
+    before the build stopped. It stops at the plugin's error, nothing expanded."""
+    levels = "".join(
+        f"  {name}: &{name} [{', '.join([f'*{previous}'] * 9)}]\n"
+        for previous, name in zip("abcd", "bcde", strict=True)
+    )
+    text = f"site_name: X\ndocs_dir: content\nextra:\n  a: &a [x, x, x, x, x, x, x, x, x]\n{levels}"
+    config_file = write_config(tmp_path, text + "plugins:\n  - handbook\n")
+    caplog.set_level(logging.DEBUG, logger="mkdocs")
+    with pytest.raises(Exception, match="configuration error"):  # MkDocs' Abort
+        load_mkdocs_config(config_file=str(config_file))
+    assert "mkdocs.yml:4: refused: aliases would expand the document" in caplog.text
+    assert "Config value 'extra' =" not in caplog.text
 
 
 @pytest.mark.parametrize(

@@ -61,6 +61,12 @@ class ConfigError(Exception):
         self.problems = problems
 
 
+class AliasBombError(ConfigError):
+    """The config's aliases would expand it past `MAX_VALUES` (`alias_refusal`): what
+    reads its values, as MkDocs' debug log of every setting does, would take minutes and
+    gigabytes, so the build stops here."""
+
+
 class _PermissiveLoader(yaml.SafeLoader):
     """Reads mkdocs.yml as MkDocs does where the checks need it (`!ENV` reads the
     environment, through MkDocs' own library), other tags such as `!!python/name:` as
@@ -303,7 +309,7 @@ def _read_settings(
         refusal = alias_refusal(node, MAX_VALUES, MAX_VALUES)
         if refusal is not None:  # an alias bomb: refused before it is expanded
             message, where_node = refusal
-            raise ConfigError(f"{where}:{where_node.start_mark.line + 1}: {message}")
+            raise AliasBombError(f"{where}:{where_node.start_mark.line + 1}: {message}")
         return (
             loader.construct_document(node),
             _setting_lines(node),

@@ -10,12 +10,13 @@ from typing import Any
 
 from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import event_priority
 
 from ..config import ConfigError, build_config
 from ..config import load_config as read_site_config
 from ..config.site_settings import language_tag, site_address
+from ..mkdocs_yml import AliasBombError
 from ..rules import RULES
 from .build_log import error_text, log
 from .mkdocs_config import config_file_shown, option_named, patterns_as_written
@@ -67,6 +68,12 @@ class SetupHooks(PluginState):
             # Read off mkdocs.yml as `handbook check` reads it: both check the same files.
             self.snippets = site_config.snippets
             self.markdown_includes = site_config.markdown_includes
+        except AliasBombError as error:
+            # Stopped now: once the options are validated, MkDocs writes every setting
+            # into its debug log, expanding the aliases (audit: minutes and gigabytes).
+            for problem in error.problems:
+                log.error(problem)
+            raise Abort("Aborted with a configuration error!") from None
         except ConfigError as error:
             return [
                 (option_named(problem), ValidationError(problem)) for problem in error.problems
