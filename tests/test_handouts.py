@@ -1711,6 +1711,29 @@ def test_cli_says_why_a_module_that_cannot_be_read_gets_no_handout(
     assert "the module has errors; no handout published" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("output", "option"), [("glossary", "glossary_dir"), ("protocols/", "protocols_dir")]
+)
+def test_cli_refuses_an_output_in_a_folder_of_terms_or_protocols(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    output: str,
+    option: str,
+) -> None:
+    """Audit: `-o glossary` wrote the PDFs beside the term files, and every check after
+    failed on them ("is not read: this folder holds only <id>.yml term files")."""
+    monkeypatch.chdir(tmp_path)
+    config_file = write_handbook(tmp_path, modules={})
+    assert main(["handouts", "-f", str(config_file), "-o", output]) == 2
+    assert capsys.readouterr().err == (
+        f"handbook: {Path(output)} is {option} '{option.removesuffix('_dir')}', which holds "
+        "only its <id>.yml files: the PDFs there would fail every check; name another "
+        "folder with -o\n"
+    )
+    assert sorted(path.suffix for path in (tmp_path / "protocols").iterdir()) == [".yml"]
+
+
 def test_cli_refuses_an_output_that_is_a_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -40,6 +40,7 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
     site_dir = config.site_dir or config.root / "site"  # MkDocs' default
     output_dir = output if output is not None else site_dir / HANDOUTS_DIR
     _refuse_a_file_in_the_way(output_dir, config, given=output is not None)
+    _refuse_a_record_folder(output_dir, config)
     if not config.handouts:
         _say(
             "handbook: the plugin's option handouts is false, so the site's build makes "
@@ -166,6 +167,23 @@ def _refuse_a_file_in_the_way(output_dir: Path, config: HandbookConfig, *, given
             raise ConfigError(
                 f"{shown} is {what}, where a folder must be for the PDFs to go into "
                 f"{wanted}; move it away, or name another folder with -o"
+            )
+
+
+def _refuse_a_record_folder(output_dir: Path, config: HandbookConfig) -> None:
+    """A `ConfigError` (exit 2, nothing written) when the PDFs' folder is glossary_dir or
+    protocols_dir (audit: `-o glossary` put them beside the term files, and every check
+    after failed on each: "is not read: this folder holds only <id>.yml term files")."""
+    folder = output_dir.resolve()
+    for option, records in (
+        ("glossary_dir", config.glossary_dir),
+        ("protocols_dir", config.protocols_dir),
+    ):
+        if folder == records.resolve():
+            raise ConfigError(
+                f"{output_dir} is {option} '{config.relative(records)}', which holds "
+                "only its <id>.yml files: the PDFs there would fail every check; name "
+                "another folder with -o"
             )
 
 
