@@ -312,9 +312,16 @@ def scan_handbook(context: CheckContext) -> list[ScannedDocument]:
 
     def compute() -> list[ScannedDocument]:
         cache = context.cache
+        definition_lists = context.config.definition_lists
         if cache is None or not cache.enabled:
-            return scan(context.handbook, matcher(context))
-        return scan(context.handbook, lambda: matcher(context), cache, forms_key(context))
+            return scan(context.handbook, matcher(context), definition_lists=definition_lists)
+        return scan(
+            context.handbook,
+            lambda: matcher(context),
+            cache,
+            forms_key(context),
+            definition_lists=definition_lists,
+        )
 
     return context.shared("scan", compute)
 
@@ -324,12 +331,15 @@ def scan(
     term_matcher: Matcher | Callable[[], Matcher],
     cache: RunCache | None = None,
     terms_key: str = "",
+    *,
+    definition_lists: bool = True,
 ) -> list[ScannedDocument]:
     """Scan `handbook` with `term_matcher` (or a function that builds it when first
     needed): pages, then terms, protocols and modules. With a `cache` (and the terms'
-    `forms_key` as `terms_key`), documents scanned by an earlier run are taken from it."""
+    `forms_key` as `terms_key`), documents scanned by an earlier run are taken from it.
+    `definition_lists`: whether the site runs def_list (`HandbookConfig`)."""
     with fewer_collections():
-        return _scan(handbook, term_matcher, cache, terms_key)
+        return _scan(handbook, term_matcher, cache, terms_key, definition_lists)
 
 
 def _scan(
@@ -337,6 +347,7 @@ def _scan(
     term_matcher: Matcher | Callable[[], Matcher],
     cache: RunCache | None,
     terms_key: str,
+    definition_lists: bool,
 ) -> list[ScannedDocument]:
     get_matcher = term_matcher if callable(term_matcher) else lambda: term_matcher
     cache = cache if cache is not None and cache.enabled else None
@@ -347,7 +358,12 @@ def _scan(
             "page",
             None,
             page.origin,
-            partial(_page_texts, page.origin, replaced.get(page.path, frozenset())),
+            partial(
+                _page_texts,
+                page.origin,
+                replaced.get(page.path, frozenset()),
+                definition_lists=definition_lists,
+            ),
             replaced.get(page.path, frozenset()),
         )
         for page in handbook.checked_pages
@@ -379,17 +395,23 @@ def _scan(
         )
         for record in records
     ]
-    return _Scanner(get_matcher, cache, terms_key).documents(jobs)
+    # A page reads otherwise with def_list on or off: its scan is kept apart.
+    key = f"{terms_key}\ndefinition_lists={definition_lists}"
+    return _Scanner(get_matcher, cache, key).documents(jobs)
 
 
 def _kind_of(record: Protocol | Module) -> DocumentKind:
     return "protocol" if isinstance(record, Protocol) else "module"
 
 
-def _page_texts(origin: Origin, replaced: frozenset[int]) -> list[CheckedText]:
+def _page_texts(
+    origin: Origin, replaced: frozenset[int], *, definition_lists: bool = True
+) -> list[CheckedText]:
     """The page's prose, but for the lines pymdownx.snippets replaces (`replaced`): its
-    include lines are never published, the file's text is, checked where it is written."""
-    view = blank_lines(checkable_text(origin.text, origin.body_line), replaced)
+    include lines are never published, the file's text is, checked where it is written.
+    `definition_lists`: whether the site runs def_list."""
+    view = checkable_text(origin.text, origin.body_line, definition_lists=definition_lists)
+    view = blank_lines(view, replaced)
     return [CheckedText(origin.path, "", origin.text, view)]
 
 

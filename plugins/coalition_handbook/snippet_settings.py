@@ -107,6 +107,40 @@ def snippet_settings(
     return settings, problems
 
 
+# The extensions that run Python-Markdown's def_list: itself, and both `extra`s.
+_DEFINITION_LIST_EXTENSIONS = frozenset(
+    {
+        "def_list",
+        "markdown.extensions.def_list",
+        "extra",
+        "markdown.extensions.extra",
+        "pymdownx.extra",
+    }
+)
+
+
+def definition_lists_on(extensions: object) -> bool:
+    """Whether `extensions` (mkdocs.yml's `markdown_extensions` as written, or MkDocs'
+    validated list of names) runs def_list: named as a string or a mapping's key."""
+    return any(name in _DEFINITION_LIST_EXTENSIONS for name in _extension_names(extensions))
+
+
+def _extension_names(extensions: object) -> list[str]:
+    """The names listed in `markdown_extensions`: a list of names and one-key mappings,
+    or one mapping of names to options."""
+    if isinstance(extensions, Mapping):
+        return [name for name in extensions if isinstance(name, str)]
+    if not isinstance(extensions, list):
+        return []
+    names: list[str] = []
+    for entry in extensions:
+        if isinstance(entry, str):
+            names.append(entry)
+        elif isinstance(entry, Mapping):
+            names += [name for name in entry if isinstance(name, str)]
+    return names
+
+
 def _extension_options(extensions: object) -> Mapping[str, Any] | None:
     """The options of pymdownx.snippets in `markdown_extensions` ({} with none given),
     or None where it is not listed. MkDocs takes a list of names and one-key mappings,

@@ -22,7 +22,7 @@ from ..mkdocs_yml import (
     plugin_instances,
     read_config_file,
 )
-from ..snippet_settings import snippet_settings
+from ..snippet_settings import definition_lists_on, snippet_settings
 from ..windows_paths import windows_hint
 from .options import build_config
 from .problems import Problems
@@ -126,6 +126,7 @@ def load_config(
         plugin_listed=bool(instances),
         site_url_refused=refused,
         snippets=snippets,
+        definition_lists=definition_lists_on(data.get("markdown_extensions")),
         validation=data.get("validation"),
         markdown_includes=include_markdown_settings(data.get("plugins")),
         site_texts=site_texts(data, lines, where, root),

@@ -118,6 +118,11 @@ class HandbookConfig:
     snippets: SnippetSettings | None = None
     """pymdownx.snippets' settings where mkdocs.yml's `markdown_extensions` turns it on:
     the files its pages include are checked too (`model.snippets`)."""
+    definition_lists: bool = True
+    """Whether mkdocs.yml's `markdown_extensions` runs def_list (`def_list`,
+    `markdown.extensions.def_list`, or an `extra` that holds it): the checks read a
+    `:   text` line, and the lines indented after it, as the site renders them
+    (`markdown.checkable_text`); without it they are a paragraph, then code."""
     markdown_includes: IncludeMarkdownSettings | None = None
     """mkdocs-include-markdown-plugin's settings where mkdocs.yml's `plugins` switches it
     on: the files its pages include are checked too (`model.markdown_includes`)."""

@@ -73,7 +73,11 @@ class FilesAndNavHooks(PluginState):
             self.site_inputs = replace(
                 self.site_inputs,
                 reading_grades={
-                    module.id: cached_reading_grade(module, self.render_cache.cache)
+                    module.id: cached_reading_grade(
+                        module,
+                        self.render_cache.cache,
+                        definition_lists=self.handbook_config.definition_lists,
+                    )
                     for module in self.site_inputs.handbook.modules.values()
                 },
             )

@@ -18,6 +18,7 @@ from ..config import load_config as read_site_config
 from ..config.site_settings import language_tag, site_address
 from ..mkdocs_yml import AliasBombError
 from ..rules import RULES
+from ..snippet_settings import definition_lists_on
 from .build_log import error_text, log
 from .mkdocs_config import config_file_shown, option_named, patterns_as_written
 from .other_plugins import (
@@ -144,6 +145,9 @@ class SetupHooks(PluginState):
                 shown_texts=self.shown_texts,
                 snippets=self.snippets,
                 markdown_includes=self.markdown_includes,
+                # From MkDocs' own list, as the pages are rendered (`handbook check`
+                # reads the same names off mkdocs.yml).
+                definition_lists=definition_lists_on(config.markdown_extensions),
             )
         except ConfigError as error:
             raise PluginError(error_text(error.problems)) from None

@@ -38,9 +38,12 @@ _SPACE_BEFORE_PUNCTUATION = LazyPattern(r" +(?=[.,;:!?])")
 _SENTENCE_END = (".", "!", "?")
 
 
-def module_plain_text(module: Module) -> str:
-    """The module's body as plain prose: one sentence (at least) per block, no headings."""
-    view = checkable_text(module.origin.text, module.origin.body_line)
+def module_plain_text(module: Module, *, definition_lists: bool = True) -> str:
+    """The module's body as plain prose: one sentence (at least) per block, no headings;
+    read with def_list or without (`definition_lists`), as the site renders it."""
+    view = checkable_text(
+        module.origin.text, module.origin.body_line, definition_lists=definition_lists
+    )
     headings = {" ".join(heading.text.split()) for heading in module.headings}
     sentences: list[str] = []
     for chunk in view.replace(GLUE, "").split(HARD):
@@ -52,23 +55,26 @@ def module_plain_text(module: Module) -> str:
     return " ".join(sentences)
 
 
-def cached_reading_grade(module: Module, cache: RunCache | None) -> float:
-    """`reading_grade(module)`, kept in the run's cache by the module's text: a build that
-    shows the grade on each module's page imports textstat only when a module changed."""
+def cached_reading_grade(
+    module: Module, cache: RunCache | None, *, definition_lists: bool = True
+) -> float:
+    """`reading_grade(module)`, kept in the run's cache by the module's text (and whether
+    the site runs def_list): a build that shows the grade on each module's page imports
+    textstat only when a module changed."""
     if cache is None or not cache.enabled:
-        return reading_grade(module)
-    key = cache.key("reading-grade", module.origin.text)
+        return reading_grade(module, definition_lists=definition_lists)
+    key = cache.key("reading-grade", f"definition_lists={definition_lists}", module.origin.text)
     grade = cache.load("reading-grades", key)
     if not isinstance(grade, float):
-        grade = reading_grade(module)
+        grade = reading_grade(module, definition_lists=definition_lists)
         cache.store("reading-grades", key, grade)
     return grade
 
 
-def reading_grade(module: Module) -> float:
+def reading_grade(module: Module, *, definition_lists: bool = True) -> float:
     """The module's Flesch-Kincaid grade level, to one decimal (0.0 for a body without
     prose). About 0.3 s for the first call in a process (importing textstat)."""
-    return _grade(module_plain_text(module))
+    return _grade(module_plain_text(module, definition_lists=definition_lists))
 
 
 def _grade(text: str) -> float:
@@ -94,7 +100,7 @@ def _textstat() -> textstatistics:
 
 def check(context: CheckContext) -> Iterator[Finding]:
     for module in sorted(context.handbook.modules.values(), key=lambda module: module.id):
-        text = module_plain_text(module)
+        text = module_plain_text(module, definition_lists=context.config.definition_lists)
         if not text:
             continue
         grade = _grade(text)

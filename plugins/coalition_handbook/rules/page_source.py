@@ -90,7 +90,9 @@ def _unclosed_comment(context: CheckContext, page: Page) -> Iterator[Finding]:
     if not _each_note_closed_on_its_line(read if never_closed < 0 else read[:never_closed]):
         # Every `<!--` after the first never closed is never closed. Counted, not
         # listed: a page of thousands left open stays a few passes in C.
-        view = checkable_text(text, page.origin.body_line)
+        view = checkable_text(
+            text, page.origin.body_line, definition_lists=context.config.definition_lists
+        )
         shown = _NOTE_OPENER.search(view, 0, before)
     first_shown = -1 if shown is None else shown.start()
     if first_shown < 0 and never_closed < 0:
