@@ -128,6 +128,8 @@ NO_NUMBER_SHAPES = {
     "counts with a plus": "assert not dialable('16+ ' * 10_000)",
     "plus signs apart": "assert phone_href('16 + ' * 8_000) == 'tel:16'",
     "counts after a short number": "assert phone_href('988 ' + 'Room 101 ' * 4_400) == 'tel:988'",
+    "ranges in words": "assert not dialable('1 to ' * 8_000)",
+    "spaces around a month's day": "assert not dialable('mar' + ' ' * 40_000 + '06 ')",
 }
 
 

@@ -194,8 +194,9 @@ _WEB_ADDRESS = r"(?i:https?://|www\.)\S*"
 # day, a month and a year of four digits in figures, one separator between (`12.03.2024`,
 # `2024-03-12`, `12/03/2024`), or of two digits (`03/12/24`, `01.03.24`). No group of
 # digits goes on after it (`Mar 13 11 14` is Lifeline's 13 11 14 after a word).
+# A month's name is a word of its own (`Omar 06 1234 5678` read `mar 06` as a date).
 _MONTH = (
-    r"(?i:january|february|march|april|may|june|july|august|september|october|november"
+    r"(?<![^\W\d_])(?i:january|february|march|april|may|june|july|august|september|october|november"
     r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|janvier|f[ée]vrier|mars"
     r"|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|janv|f[ée]vr"
     r"|avr|juil|d[ée]c|enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre"
@@ -219,8 +220,12 @@ _DATE = (
 )
 # A day a space after a number's digits may be its last group (`01 23 45 67 12 mai-sept`
 # was tel:01234567, the 12 read as a day) or a date after it (`555-0100 12 March`): the
-# field is no link.
-_DAY_AFTER_DIGITS = LazyPattern(rf"\d {_DAY_AND_MONTH}")
+# field is no link (`_IN_DOUBT`).
+_DAY_AFTER_DIGITS = rf"\d {_DAY_AND_MONTH}"
+# A month's name before a day of a leading 0 and more digits: a date, or a weekday
+# before a number's trunk 0 (`lun-mar 06 1234 5678`, Italy's Monday to Tuesday, was
+# tel:12345678)? No link (`_IN_DOUBT`).
+_MONTH_BEFORE_TRUNK_ZERO = rf"{_MONTH}\s*0[1-9]\s+\d"
 # A postal code: after its label (`Zip 10001`, `ZIP 10001-1234`, `PLZ 10115`, `CP
 # 06600`, `Postcode 2000`: tel:10001, tel:100011234, ...), a US state's code (`NE
 # 68102-1234`) or an Australian state's (`Sydney NSW 2000`, `Darwin NT 0800`, not `NSW
@@ -238,12 +243,17 @@ _POSTAL_CODE = (
 )
 # A menu's choice, pressed once a call is answered (`Press 2 for Spanish`, `Option 3`,
 # `oprima 2`, `appuyez sur le 1`, `Taste 1`): tel:2 and tel:3 called no one.
-_MENU_CHOICE = (
+_MENU_WORD = (
     r"\b(?i:press|push|option|opt\.|select|choose|oprima|presione|pulse|pulsa|opci[oó]n"
     r"|appuyez\s+sur|tapez|touche|taste|premi|premere|tasto)(?:\s*:)?\s+"
-    r"(?i:(?:the|le|la|el|die|il)\s+)?\d{1,2}(?!\d|[.\-]\d)"
-    r"|\b\d{1,2}\s+(?i:drücken)\b"
+    r"(?i:(?:the|le|la|el|die|il)\s+)?"
 )
+# A menu's word before digits and more digits: a choice, or a number's first group
+# (`Tapez 01 23 45 67 89`, "dial", was tel:23456789; `Press 1 800 737 732` tel:800737732)?
+# No link (`_IN_DOUBT`). An area code in brackets after it is a number's (`Press 1 (888)
+# 373-7888` dials (888) 373-7888).
+_MENU_WORD_BEFORE_DIGITS = rf"{_MENU_WORD}\d{{1,2}}\s+\d"
+_MENU_CHOICE = rf"{_MENU_WORD}\d{{1,2}}(?!\d|[.\-]\d)|\b\d{{1,2}}\s+(?i:drücken)\b"
 # A time zone's offset (`9am-5pm (GMT+1)`): `(GMT+1) 030 1234567` was tel:+10301234567.
 _TIME_ZONE = r"\b(?i:gmt|utc)\s*[+\-]\s*\d{1,2}(?:[:.]?[0-5]\d)?(?!\d)"
 _NOT_A_NUMBER = LazyPattern(f"{_WEB_ADDRESS}|{_DATE}|{_POSTAL_CODE}|{_MENU_CHOICE}|{_TIME_ZONE}")
@@ -269,12 +279,14 @@ _TIME = r"\d{1,2}(?:[:h.]\d{2})?"
 _RANGE_TIME = r"(?:[01]?\d|2[0-4])(?:[:h.]\d{2})?"
 # A range's hours are parted by a dash or a word (`9 to 5`, `9 bis 17`, `dalle 9 alle
 # 18`: `Open 9 to 5 555-0100` was tel:55550100, `9 bis 17 030 1234567` tel:170301234567).
-_RANGE_TO = r"(?:\s*-\s*|\s+(?i:to|till|til|until|thru|through|à|a|al|bis|alle)\s+)"
+_RANGE_WORD = r"(?i:to|till|til|until|thru|through|à|a|al|bis|alle)"
+_RANGE_TO = rf"(?:\s*-\s*|\s+{_RANGE_WORD}\s+)"
 _HOUR_UNIT = r"(?i:hours?|hrs?|h|am|pm|a\.m\.|p\.m\.|uhr|horas?|ore|j)"
 # Hours of four digits, on the hour or a quarter past, to or half past (`0900-1700`):
 # `Mon-Fri 0900-1700: 555-0100` was tel:09001700, `0900-1700 555-0100`
 # tel:090017005550100 (UK's `0800-1111` is a number: 11 past is no opening time). With
-# a unit or before a number only: the Netherlands' `0800-2000` is Veilig Thuis.
+# a unit or before a whole number only (seven digits, or an area code in brackets): the
+# Netherlands' `0800-2000` is Veilig Thuis, and `0800-2000 24/7` was no link.
 _HHMM = r"(?:[01]\d|2[0-4])(?:00|15|30|45)"
 _HOURS = (
     rf"{_HOUR_START}(?:{_RANGE_TIME}{_RANGE_TO}(?!0(?![\d:h.])){_RANGE_TIME}"
@@ -282,7 +294,24 @@ _HOURS = (
     rf"|{_TIME}(?:(?:\s*[/x]\s*(?:7|24|365))+|\s*{_HOUR_UNIT})(?![^\W_])"
     rf"|\d{{1,2}}[:h]\d{{2}}(?!\d)"
     rf"|{_HHMM}\s*-\s*{_HHMM}(?!\d|[.\-]\d)"
-    rf"(?=\s*(?i:h|hrs?|hours|uhr)(?![^\W\d_])|[\s:,;]*(?:\+?\d|\(\s*\d+\s*\))))"
+    rf"(?=\s*(?i:h|hrs?|hours|uhr)(?![^\W\d_])"
+    r"|[\s:,;]*(?:\+?\d(?:[\s.\-]?\d){6}|\(\s*\d+\s*\))))"
+)
+# A range in words a space after a number's digits: its last group, or an hour (`0477 13
+# 11 14 to 10pm`, `030 12 34 12 bis 18 Uhr` were tel:04771311, tel:0301234)? No link
+# (`_IN_DOUBT`); a range with a dash reads as before (`555-0100 9-5`).
+_WORD_RANGE_AFTER_DIGITS = rf"\d\s+{_RANGE_TIME}\s+{_RANGE_WORD}\s+{_RANGE_TIME}(?!\d)"
+# Hours of four digits before a number of six digits or fewer: hours, or a number
+# (`Veilig Thuis 0800-2000 112 bij spoed` was tel:112, `0900-1700 988` tel:09001700988)?
+# No link (`_IN_DOUBT`); hours after it read as hours (`0800-2000 24/7`).
+_HHMM_BEFORE_SHORT_NUMBER = (
+    rf"(?<![\d.:\-]){_HHMM}\s*-\s*{_HHMM}[\s:,;]+\+?\d{{1,6}}"
+    r"(?![\d/:.x\-]|\s*\d|\s*(?i:h|hrs?|hours?|uhr|am|pm)(?![^\W\d_]))"
+)
+# What leaves a field in doubt between a number's digits and words': no link.
+_IN_DOUBT = LazyPattern(
+    f"{_DAY_AFTER_DIGITS}|{_MONTH_BEFORE_TRUNK_ZERO}|{_MENU_WORD_BEFORE_DIGITS}"
+    f"|{_WORD_RANGE_AFTER_DIGITS}|{_HHMM_BEFORE_SHORT_NUMBER}"
 )
 _BETWEEN_NUMBERS = LazyPattern(
     rf"\((?!\s*{_EXTENSION_WORD}\s*:?\s*\d+\s*\))(?=[^()]*(?:[^\W\d_]|/))|[/|]"
@@ -403,9 +432,10 @@ def _number_and_extension(field: str) -> tuple[str, str]:
     for none): `phone_href` dials the one, `dialable` asks whether there is one.
     `("", ...)` where the field writes no number, or leaves in doubt which it is.
 
-    In order: the field as ASCII (`_plain`), none where a day and month follow digits
-    (`_DAY_AFTER_DIGITS`), its web addresses, dates, postal codes and menu choices marked
-    as no number (`_NOT_A_NUMBER`), an area code's slash a space; an extension written
+    In order: the field as ASCII (`_plain`), none where digits may be a number's or words'
+    (`_IN_DOUBT`: a day and month after digits, hours in words after them, ...), its web
+    addresses, dates, postal codes and menu choices marked as no number
+    (`_NOT_A_NUMBER`), an area code's slash a space; an extension written
     before the number; the field parted between its numbers
     (`_BETWEEN_NUMBERS`: "or", commas, notes, hours, those marks); each number read, its
     letters as their keys' digits (`_read_number`); the first of three digits or more,
@@ -413,7 +443,7 @@ def _number_and_extension(field: str) -> tuple[str, str]:
     digit (`_FEWEST_DIGITS`), is no whole number (`_Number.whole`) or a short one in
     doubt before a whole one (`_is_in_doubt`); its extension after it."""
     plain = _plain(field)
-    if _DAY_AFTER_DIGITS.search(plain):
+    if _IN_DOUBT.search(plain):
         return "", ""
     written = _AREA_CODE_SLASH.sub(r"\1 ", _NOT_A_NUMBER.sub(_NO_NUMBER, plain))
     extension = ""
@@ -597,7 +627,8 @@ def _is_after_plus(part: str, start: int) -> bool:
     index = start
     while index > 0 and part[index - 1] in " (":
         index -= 1
-    return index > 0 and part[index - 1] == "+"
+    # A count's `+` (`Ages 16+ 0800 1111` was tel:+08001111) is no country code's.
+    return index > 0 and part[index - 1] == "+" and not part[index - 2 : index - 1].isdigit()
 
 
 def _spelled_number(written: str, letters: str, apart: bool) -> str:
