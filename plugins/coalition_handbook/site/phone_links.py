@@ -63,7 +63,8 @@ _EXTENSION_AFTER = LazyPattern(r"[\s,;(]*" + _EXTENSION_WORD + _EXTENSION_DIGITS
 # One written before its number (`ext. 5 at 555-0100`, `extension 5, 555-0100`): its
 # digit was dialled first. `Front desk, ext. 0 or 911` has none: 911 has no extension.
 # A `#` before a number says "number" (`Hotline # 1-888-373-7888`, `#1-888-...`): no
-# extension (it was no link, review).
+# extension (it was no link, review). One of a leading 0 a space before digits is in
+# doubt: no link.
 _EXTENSION_BEFORE = LazyPattern(
     _EXTENSION_NAME + _EXTENSION_DIGITS + r"[\s,:)]*(?:(?i:at|on)[\s,:]+)?(?=[+(]?\d)"
 )
@@ -266,7 +267,7 @@ _NOT_A_NUMBER = LazyPattern(f"{_WEB_ADDRESS}|{_DATE}|{_POSTAL_CODE}|{_MENU_CHOIC
 # 24/7` was tel:1888373788824, `555-0100 8am-5pm` tel:555010085: review).
 # An hour is one or two digits, its minutes after `:`, `h` or `.` (`8:30`, `9h30`), that
 # start no longer number (`9am-5pm`'s 5 does): with its unit (`24/7`, `24/7/365`, `24x7`,
-# `24 hrs`, `5pm`, `17 Uhr`, `24 horas`, `7j/7`), with its minutes, or a range of two
+# `24 hrs`, `5pm`, `17 Uhr`, `24 horas`, `24 uur`, `7j/7`), with its minutes, or a range of two
 # (`9-5`, `08:00-17:00`) that goes on with no more digits (`9-8-8`, `01-23-45-67-89` do).
 # `M-F 9-5 (402) 555-0142` was tel:954025550142, `8:30am-5pm, ...` tel:8 (review).
 # A range's second hour after a dash after letters (`9am-5pm`), or a dot's (`9 a.m.–5
@@ -281,7 +282,7 @@ _RANGE_TIME = r"(?:[01]?\d|2[0-4])(?:[:h.]\d{2})?"
 # 18`: `Open 9 to 5 555-0100` was tel:55550100, `9 bis 17 030 1234567` tel:170301234567).
 _RANGE_WORD = r"(?i:to|till|til|until|thru|through|à|a|al|bis|alle)"
 _RANGE_TO = rf"(?:\s*-\s*|\s+{_RANGE_WORD}\s+)"
-_HOUR_UNIT = r"(?i:hours?|hrs?|h|am|pm|a\.m\.|p\.m\.|uhr|horas?|ore|j)"
+_HOUR_UNIT = r"(?i:hours?|hrs?|h|am|pm|a\.m\.|p\.m\.|uhr|uur|horas?|ore|j)"
 # Hours of four digits, on the hour or a quarter past, to or half past (`0900-1700`):
 # `Mon-Fri 0900-1700: 555-0100` was tel:09001700, `0900-1700 555-0100`
 # tel:090017005550100 (UK's `0800-1111` is a number: 11 past is no opening time). With
@@ -294,18 +295,19 @@ _HOURS = (
     rf"|{_TIME}(?:(?:\s*[/x]\s*(?:7|24|365))+|\s*{_HOUR_UNIT})(?![^\W_])"
     rf"|\d{{1,2}}[:h]\d{{2}}(?!\d)"
     rf"|{_HHMM}\s*-\s*{_HHMM}(?!\d|[.\-]\d)"
-    rf"(?=\s*(?i:h|hrs?|hours|uhr)(?![^\W\d_])"
+    rf"(?=\s*(?i:h|hrs?|hours|uhr|uur)(?![^\W\d_])"
     r"|[\s:,;]*(?:\+?\d(?:[\s.\-]?\d){6}|\(\s*\d+\s*\))))"
 )
 # A range in words a space after a number's digits: its last group, or an hour (`0477 13
 # 11 14 to 10pm`, `030 12 34 12 bis 18 Uhr` were tel:04771311, tel:0301234)? No link
 # (`_IN_DOUBT`); a range with a dash reads as before (`555-0100 9-5`).
 _WORD_RANGE_AFTER_DIGITS = rf"\d\s+{_RANGE_TIME}\s+{_RANGE_WORD}\s+{_RANGE_TIME}(?!\d)"
-# Hours of four digits before a number of six digits or fewer: hours, or a number
+# Hours of four digits before a number of three to six digits: hours, or a number
 # (`Veilig Thuis 0800-2000 112 bij spoed` was tel:112, `0900-1700 988` tel:09001700988)?
-# No link (`_IN_DOUBT`); hours after it read as hours (`0800-2000 24/7`).
+# No link (`_IN_DOUBT`); hours or a count after it are no number (`0800-2000 24/7`,
+# `0800-2000, 24 uur per dag`).
 _HHMM_BEFORE_SHORT_NUMBER = (
-    rf"(?<![\d.:\-]){_HHMM}\s*-\s*{_HHMM}[\s:,;]+\+?\d{{1,6}}"
+    rf"(?<![\d.:\-]){_HHMM}\s*-\s*{_HHMM}[\s:,;]+\+?\d{{3,6}}"
     r"(?![\d/:.x\-]|\s*\d|\s*(?i:h|hrs?|hours?|uhr|am|pm)(?![^\W\d_]))"
 )
 # What leaves a field in doubt between a number's digits and words': no link.
@@ -452,6 +454,15 @@ def _number_and_extension(field: str) -> tuple[str, str]:
         before = _EXTENSION_BEFORE.match(written, first.start())
         if before is None:
             return "", first["digits"]  # an extension alone, or of no number after it
+        if (
+            len(before["digits"]) > 1
+            and before["digits"].startswith("0")
+            and written[first.end() : before.end()].isspace()
+            and written[before.end()].isdigit()
+        ):
+            # Its digits, or a trunk 0 and the number's first group? `Ext: 02 9265 9999`,
+            # `Poste : 01 23 45 67 89` were tel:92659999;ext=02, tel:23456789;ext=01 (review).
+            return "", ""
         extension, written = before["digits"], written[before.end() :]
     numbers = _numbers(written)
     chosen = next(numbers, None)
