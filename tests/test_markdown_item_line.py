@@ -491,6 +491,28 @@ def test_an_empty_item_s_lines_four_columns_in_and_a_heading_ending_a_list(page:
 @pytest.mark.parametrize(
     "page",
     [
+        # Review rv54d (the empty-item generator, seed 844): all the item's paragraph.
+        "- \n      w1x\n        - \n        w2x\n",
+        "- \n      !!! note\n        - \n\t    w2x\n",
+        "1. \n    w1x\n    - w2x\n\n    w3x\n",
+        "- \n        w1x\n    1. w2x\n",
+        # Less indented, the marker still makes an item (of the list, or nested in it).
+        "- \n      w1x\n- \n        w2x\n",
+        "- \n  w1x\n    - \n    w2x\n",
+    ],
+)
+def test_a_marker_going_on_from_an_empty_item_s_text_four_columns_in_is_text(page: str) -> None:
+    """`- `, `      a`, `        - `, then `        b`: the empty item's text is four
+    columns or more past its marker, so Python-Markdown's list reads it, and the lines
+    going on from it, as an indented block of the item's, dedented to `  a`, `    - `,
+    `    b`: one paragraph, the marker text. The block pass read `- ` as a nested empty
+    item there since e00f72d4, and b as code: unchecked (old code agreed)."""
+    assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
         # Seeds 214 and 11: a code span crosses from the quote's line into `> - ...`.
         '10. > <span title="a`b">`w1x` w2x\n> - <span title="a`b">`w3x` w4x\n',
         "* >> w1x `w2x\n> - w3x` w4x\n",

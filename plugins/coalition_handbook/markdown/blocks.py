@@ -125,6 +125,7 @@ class Blocks:
         "definition_end",
         "definition_lists",
         "empty_item_next",
+        "empty_item_text",
         "fence",
         "fence_close",
         "first_quote_container",
@@ -182,6 +183,11 @@ class Blocks:
         # the list's (`_paragraph`; -1 once the line is read as no such line). The block
         # pass gives every such line to `classify`.
         self.empty_item_next = -1
+        # The column from which a marker on the lines going on from that line's paragraph
+        # is text, when that line is indented four columns or more past the item's marker
+        # (Python-Markdown reads them as an indented block of the item's, dedented: a
+        # paragraph); -1 otherwise.
+        self.empty_item_text = -1
         self.in_table = False
         # How many quotes deep the open table is: quote marks alone that deep or less
         # are a blank line to it (it ends); deeper, they are one of its rows.
@@ -546,6 +552,8 @@ class Blocks:
             self.in_table = False
 
         lazy = self.previous == "paragraph"
+        if not lazy:
+            self.empty_item_text = -1
         quote = BLOCKQUOTE.match(line, position)
         if (
             quote is not None
@@ -586,6 +594,8 @@ class Blocks:
                     # Still the list's block, but Python-Markdown reads the item's lines
                     # from its content (`1. `, `    a`, `    ## b`: a heading), so its
                     # paragraph's block starts there (`_paragraph`).
+                    if column >= self.chunk_column + 4:
+                        self.empty_item_text = self.chunk_column + 4
                     self.chunk_column = self.containers[-1]
                 elif not self._item_text(line, position, end, column):
                     self.empty_item_next = -1  # (no text of the item's: `_paragraph`)
@@ -889,7 +899,12 @@ class Blocks:
             self._enter(column)
             return self._paragraph(position + marker.end(), end, False, column)
         if first in "-*+0123456789" and not (
-            lazy and (not self.chunk_is_list or self._lazy_in_item_line_quote(quote))
+            lazy
+            and (
+                not self.chunk_is_list
+                or self._lazy_in_item_line_quote(quote)
+                or 0 <= self.empty_item_text <= column
+            )
         ):
             item = _LIST_ITEM.match(rest)
             if item:
