@@ -366,6 +366,11 @@ def test_an_ascii_text_has_its_numbers_found_as_any_text_has() -> None:
             ],
         ),
         ("[Us](mailto:help@coalition.org?cc=fay@x.org&body=Hi%20there)", []),  # as text
+        # Review rv54c: the escaped space after a comma is no part of the address.
+        (
+            "[Us](mailto:?to=a%40x.org%2C%20b%40y.org)",
+            [("e-mail address", "a%40x.org"), ("e-mail address", "b%40y.org")],
+        ),
         # An escaped address in its subject or body, which the mail is written with.
         (
             "[Us](mailto:help@coalition.org?subject=From%20gus%40x.org&body=Hi%2C%20hal%40y.org)",
@@ -399,6 +404,20 @@ def test_an_escaped_link_is_compared_with_the_allow_list_unquoted(tmp_path: Path
         "[Us](mailto:?cc=info%40coalition.org)\n"
     )
     assert found_in(tmp_path, page, ["info@coalition.org"]) == [(1, 49, "jane%40gmail.com")]
+
+
+def test_the_hex_digits_of_an_escape_are_no_part_of_an_address_after_it(tmp_path: Path) -> None:
+    # Review rv54c: an address written plainly after an escape in a mailto: link
+    # (`,%20` between two, `%0A` in its body) was read with the escape's hex digits
+    # (`20intake@shelter.org`), and the public one reported as another address; one
+    # its query lists was found twice, with the escape and with its digits.
+    page = (
+        "[Us](mailto:info@coalition.org,%20intake@shelter.org)\n"
+        "[Us](mailto:info@coalition.org?body=Hi%0Aintake@shelter.org%2Cinfo@coalition.org)\n"
+        "[Us](mailto:info@coalition.org?cc=intake@shelter.org,%20jo@gmail.com)\n"
+    )
+    allow = ["info@coalition.org", "intake@shelter.org"]
+    assert found_in(tmp_path, page, allow) == [(3, 57, "jo@gmail.com")]
 
 
 @pytest.mark.parametrize(

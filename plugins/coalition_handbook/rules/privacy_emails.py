@@ -113,10 +113,20 @@ def find_email_addresses(text: str) -> list[tuple[int, int]]:
 def _without_leading_marks(found: re.Match[str]) -> tuple[int, int]:
     """(start, end) of the address `found`, without the `_` it starts with, before a
     letter or digit: Markdown's emphasis (`_jane@gmail.com_`), or so rare in a mailbox
-    that the rest of it, reported, says enough."""
+    that the rest of it, reported, says enough; nor the hex digits of an escape before
+    it, in a link (`mailto:a@x.org,%20b@y.org`, `?body=Hi%0Ab@y.org`: review rv54c, which
+    found `20b@y.org` reported where `b@y.org` is public)."""
     start, end = found.span()
-    marks = _LEADING_MARKS.match(found.group())
+    written = found.group()
+    if found.string[start - 1 : start] == "%" and _ESCAPE_DIGITS.match(written):
+        start += 2
+        written = written[2:]
+    marks = _LEADING_MARKS.match(written)
     return start + (marks.end() if marks else 0), end
+
+
+# The hex digits of an escape (`%20`) that an address's mailbox goes on from.
+_ESCAPE_DIGITS = LazyPattern(r"[0-9A-Fa-f]{2}(?=[\w.+'-]*[^\W_])")
 
 
 # The `_` an address starts with, before a letter or a digit.

@@ -204,11 +204,23 @@ def _listed_addresses(value: str, start: int) -> Iterator[tuple[str, int, int, s
     item_start = 0
     for comma in (*_LIST_COMMA.finditer(value), None):
         item_end = len(value) if comma is None else comma.start()
-        written = value[item_start:item_end]
-        address = unquote(written).strip()
+        # Without the spaces around it (`a%40x.org%2C%20b%40y.org`): one whose only
+        # escapes those are is written plainly, and read as text (review rv54c).
+        spaces = _ESCAPED_SPACES.match(value, item_start, item_end)
+        first = item_start if spaces is None else spaces.end()
+        last = first + len(value[first:item_end].rstrip())
+        while last - first >= 3 and _ESCAPED_SPACE.fullmatch(value, last - 3, last):
+            last -= 3
+        written = value[first:last]
+        address = unquote(written)
         if "%" in written and EMAIL.fullmatch(address) and not is_file_name(address):
-            yield "e-mail address", start + item_start, start + item_end, address
+            yield "e-mail address", start + first, start + last, address
         item_start = item_end if comma is None else comma.end()
+
+
+# A space, escaped or written, around an address its list holds.
+_ESCAPED_SPACE = LazyPattern(r"%(?:20|09|0[aAdD])")
+_ESCAPED_SPACES = LazyPattern(r"(?:\s|%(?:20|09|0[aAdD]))*")
 
 
 # A messenger link that reaches a person, with `https://` or without: a WhatsApp number
