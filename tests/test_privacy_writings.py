@@ -406,6 +406,17 @@ def test_an_escaped_link_is_compared_with_the_allow_list_unquoted(tmp_path: Path
     assert found_in(tmp_path, page, ["info@coalition.org"]) == [(1, 49, "jane%40gmail.com")]
 
 
+def test_a_number_escaped_in_a_mailto_links_subject_or_body_is_read(tmp_path: Path) -> None:
+    # Review rv54c: a number in a mailto: link's body, after an escaped space, was
+    # published unreported; the public hotline there stays public.
+    page = (
+        "[Us](mailto:help@coalition.org?body=Call%20me%20at%20402-555-0199)\n"
+        "[Us](mailto:help@coalition.org?subject=Call%201-888-373-7888&body=Hi)\n"
+    )
+    allow = ["help@coalition.org", "1-888-373-7888"]
+    assert found_in(tmp_path, page, allow) == [(1, 54, "402-555-0199")]
+
+
 def test_the_hex_digits_of_an_escape_are_no_part_of_an_address_after_it(tmp_path: Path) -> None:
     # Review rv54c: an address written plainly after an escape in a mailto: link
     # (`,%20` between two, `%0A` in its body) was read with the escape's hex digits
