@@ -31,6 +31,10 @@ _GROUPED = LazyPattern(
     r"(?<![\w.\-+])\+?(?:\(\d{1,4}\)|\d{1,4})(?:[ .\-]\(?\d{1,4}\)?){0,13}"
     rf"{_END}(?!(?:[ .\-]\(?\d{{1,4}}\)?){{0,14}}{_END})"
 )
+# What every number in groups holds before its last group: a digit or `)`, a separator,
+# a digit. A text without it holds none, and is not read with `_GROUPED` at all, whose
+# look-behind at every character made reading an entry's text three times as slow.
+_MAY_HOLD_A_NUMBER = LazyPattern(r"[\d)][ .\-]\d")
 _DIGITS = LazyPattern(r"\d+")
 FEWEST_DIGITS = 7  # a local number ("373-7888"); a date (2026-03-01) has no group of 3+ at its end
 MOST_DIGITS = 15  # the longest international number (E.164)
@@ -40,6 +44,8 @@ def joined_numbers(text: str) -> list[str]:
     """The phone numbers of `text` written in groups, each with its digits joined, from
     each group on to its end, where that holds 7 to 15 digits, once each:
     "1-888-373-7888" -> "18883737888", "8883737888", "3737888"."""
+    if _MAY_HOLD_A_NUMBER.search(text) is None:
+        return []
     joined: dict[str, None] = {}
     for number in _GROUPED.finditer(text):
         groups = _DIGITS.findall(number.group(0))
