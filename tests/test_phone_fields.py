@@ -88,6 +88,16 @@ def test_a_field_is_read_in_linear_time() -> None:
     assert (completed.returncode, completed.stderr) == (0, "")
 
 
+def assert_runs_in_linear_time(shape: str) -> None:
+    """Runs one shape of `phone_links` in a child under the suite's CPU-time guard."""
+    from work import python_in_time
+
+    completed = python_in_time(
+        "from coalition_handbook.site.phone_links import dialable, phone_href\n" + shape + "\n"
+    )
+    assert (completed.returncode, completed.stderr) == (0, "")
+
+
 COUNT_AND_NOTE_SHAPES = {
     "count after": "assert len(phone_href('1' + ' 1' * 20_000 + ' x days')) == 20_005",
     "spaces before a count": "assert phone_href('100' + ' ' * 40_000 + 'x') == 'tel:100'",
@@ -102,12 +112,7 @@ COUNT_AND_NOTE_SHAPES = {
 def test_counts_notes_and_spaced_words_are_read_in_linear_time(shape: str) -> None:
     """A count's words before or after a short number, a note naming a building and `1
     800` before words are read in one pass, one shape of 40,000 characters a child."""
-    from work import python_in_time
-
-    completed = python_in_time(
-        "from coalition_handbook.site.phone_links import dialable, phone_href\n" + shape + "\n"
-    )
-    assert (completed.returncode, completed.stderr) == (0, "")
+    assert_runs_in_linear_time(shape)
 
 
 NO_NUMBER_SHAPES = {
@@ -138,9 +143,4 @@ def test_dates_postal_codes_and_menu_choices_are_read_in_linear_time(shape: str)
     """A field's dates, postal codes, menu choices, hours and time zones, which are no
     number, and the `+` before each number (`16 + 16 + ...` was quadratic) are read in
     one pass, one shape of 40,000 characters a child."""
-    from work import python_in_time
-
-    completed = python_in_time(
-        "from coalition_handbook.site.phone_links import dialable, phone_href\n" + shape + "\n"
-    )
-    assert (completed.returncode, completed.stderr) == (0, "")
+    assert_runs_in_linear_time(shape)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pytest
@@ -1314,6 +1314,15 @@ def test_an_address_before_a_possessive_is_reported_whatever_its_apostrophe(
     assert found == [expected]
 
 
+def privacy_places(findings: Iterable[Finding]) -> list[tuple[str, int, int, str | None]]:
+    """Where privacy.pii found what, in the findings' order."""
+    return [
+        (finding.path, finding.line, finding.column, finding.found)
+        for finding in findings
+        if finding.rule == "privacy.pii"
+    ]
+
+
 def test_a_term_or_protocol_file_that_is_no_yaml_mapping_is_read_for_personal_data(
     tmp_path: Path,
 ) -> None:
@@ -1337,11 +1346,7 @@ def test_a_term_or_protocol_file_that_is_no_yaml_mapping_is_read_for_personal_da
         },
     )
     findings = run_checks(config).findings
-    privacy = [
-        (finding.path, finding.line, finding.column, finding.found)
-        for finding in findings
-        if finding.rule == "privacy.pii"
-    ]
+    privacy = privacy_places(findings)
     assert privacy == [
         ("glossary/a-list.yml", 1, 8, "402-555-0124"),
         ("glossary/bad.yml", 3, 19, "402-555-0123"),
@@ -1375,11 +1380,7 @@ def test_a_term_or_protocol_file_that_is_no_utf8_is_read_for_personal_data(
         },
     )
     findings = run_checks(config).findings
-    privacy = [
-        (finding.path, finding.line, finding.column, finding.found)
-        for finding in findings
-        if finding.rule == "privacy.pii"
-    ]
+    privacy = privacy_places(findings)
     assert privacy == [
         ("glossary/cafe.yml", 3, 26, "402-555-0142"),
         ("glossary/wide.yml", 2, 18, "402-555-0143"),
