@@ -144,3 +144,31 @@ def test_dates_postal_codes_and_menu_choices_are_read_in_linear_time(shape: str)
     number, and the `+` before each number (`16 + 16 + ...` was quadratic) are read in
     one pass, one shape of 40,000 characters a child."""
     assert_runs_in_linear_time(shape)
+
+
+HOURS_LISTS_AND_DOMAINS_SHAPES = {
+    "domains": "assert not dialable('1a.' * 13_000 + 'org')",
+    "dots before a digit": "assert not dialable('x.1 ' * 10_000)",
+    "spaces before a range's dash": "assert phone_href('1 10' + ' ' * 40_000 + '-') == 'tel:110'",
+    "hours of four digits before words": (
+        "assert phone_href('0900-1700 y 1 ' * 2_800) == 'tel:09001700'"
+    ),
+    "spaces after hours of four digits": (
+        "assert phone_href('0900-1700' + ' ' * 40_000 + 'y 1') == 'tel:09001700'"
+    ),
+    "list markers": "assert phone_href('1) ' * 13_000 + '555-0100') == 'tel:5550100'",
+    "dashes before a trunk 0": "assert len(phone_href('3 - 02 ' * 5_700)) == 17_101",
+    "spaces before a North American number": (
+        "assert len(phone_href('5 402-555-014' * 3_000)) == 30_004"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "shape", HOURS_LISTS_AND_DOMAINS_SHAPES.values(), ids=HOURS_LISTS_AND_DOMAINS_SHAPES
+)
+def test_hours_lists_and_domains_are_read_in_linear_time(shape: str) -> None:
+    """A range's hours after a number's digits, hours of four digits before words, a
+    list's markers, a dash before a trunk 0, a space before a North American number and a
+    domain's labels are read in one pass, one shape of 40,000 characters a child."""
+    assert_runs_in_linear_time(shape)

@@ -85,7 +85,17 @@ _ANOTHER_NUMBER = (
 # A dash a space apart before a North American number parts it from the digits before
 # (`Suite 200 - 402-555-0142`, `Since 1985 – 1-888-373-7888` were tel:2004025550142 and
 # tel:198518883737888; `(402) 555 - 0142` stays one number).
-_DASH_BEFORE_ANOTHER = r" - ?(?:1[ .\-]?)?\(?[2-9]\d{2}\)?[ .\-]?[2-9]\d{2}[ .\-]?\d{4}(?!\d)"
+# A dash a space apart before a trunk 0 and seven digits more parts them too, after a
+# lone digit as well: `Floor 3 - 020 7946 0000` was tel:302079460000, `Berlin 10115 - 030
+# 1234567` tel:101150301234567 (review); `(402) 555 - 0142`'s four digits are its own.
+_DASH_BEFORE_TRUNK_ZERO = r" - ?0[1-9](?:[ .\-]?\d){6}"
+# A space before a North American number in dashes or dots, after digits that are no
+# country code 1 (`Zip 68102 402-555-0142` was tel:681024025550142, review), parts it.
+_DASH_BEFORE_ANOTHER = (
+    r" - ?(?:1[ .\-]?)?\(?[2-9]\d{2}\)?[ .\-]?[2-9]\d{2}[ .\-]?\d{4}(?!\d)"
+    rf"|{_DASH_BEFORE_TRUNK_ZERO}"
+    r"|(?<!\b1) [2-9]\d{2}(?:-[2-9]\d{2}-|\.[2-9]\d{2}\.)\d{4}(?!\d)"
+)
 # A count's nouns (`7 days a week` was tel:7, `741741 7 days a week` tel:7417417) and
 # the nouns a helpline's name says it is for (`116 111 children's helpline`, `116 006
 # victims helpline`, EU lines): those count only after one group of digits, never a
@@ -106,7 +116,7 @@ _LABEL_NOUNS = rf"(?i:survivors|victims|children|women){_NOT_A_WORD_ON}"
 _SPACED_COUNT = rf"\s\d{{1,3}}\s{{1,3}}(?i:{_TIME_NOUNS}){_NOT_A_WORD_ON}"
 _NUMBER = LazyPattern(
     r"(?:(?<=\+)\d{1,3}|\d(?!\d)|(?:00|011|0011)[\s.\-]*\d{1,3})"
-    rf"(?:(?!{_SPACED_COUNT})[\d\s().\-])*"
+    rf"(?:(?!{_SPACED_COUNT}|{_DASH_BEFORE_TRUNK_ZERO})[\d\s().\-])*"
     rf"|\d(?:(?!{_DASH_BEFORE_ANOTHER}|{_SPACED_COUNT})[\d\s).\-]|(?!{_ANOTHER_NUMBER})\()*"
 )
 # The letters of a number written in words after its digits (`1-800-FLOWERS`,
@@ -188,7 +198,13 @@ def _plain_char(char: str) -> str:
 # www.example.org 123`'s digits, tel:5550100123) and is no alternative between a short
 # number and the next.
 _NO_NUMBER = "\ue000"  # a private-use character: no digit, space, letter nor mark
-_WEB_ADDRESS = r"(?i:https?://|www\.)\S*"
+# A domain without its scheme or `www.` too (`1800respect.org.au` was tel:1800, review):
+# from a word's start, labels and dots, a top-level domain of letters after the last dot.
+_WEB_ADDRESS = (
+    r"(?i:https?://|www\.)\S*"
+    r"|(?<![^\s(<\[])[\w\-]+(?:\.[\w\-]+)*\.(?i:com|org|net|gov|edu|info|[a-z]{2})(?![\w\-])"
+    r"(?:/\S*)?"
+)
 # A date: `12 March 2024` and `2024-03-12` were tel:2024 and tel:20240312, `March 12
 # 555-0100` tel:125550100. A day and a month's name (English, French, Spanish, German,
 # Italian), either first, a year after them or not, or a month's name and a year; or a
@@ -287,16 +303,18 @@ _HOUR_UNIT = r"(?i:hours?|hrs?|h|am|pm|a\.m\.|p\.m\.|uhr|uur|horas?|ore|j)"
 # `Mon-Fri 0900-1700: 555-0100` was tel:09001700, `0900-1700 555-0100`
 # tel:090017005550100 (UK's `0800-1111` is a number: 11 past is no opening time). With
 # a unit or before a whole number only (seven digits, or an area code in brackets): the
-# Netherlands' `0800-2000` is Veilig Thuis, and `0800-2000 24/7` was no link.
+# Netherlands' `0800-2000` is Veilig Thuis, and `0800-2000 24/7` was no link. After a
+# number's digits too (`020 7946 0000 0900-1700` was tel:0207946000009001700, review).
 _HHMM = r"(?:[01]\d|2[0-4])(?:00|15|30|45)"
 _HOURS = (
-    rf"{_HOUR_START}(?:{_RANGE_TIME}{_RANGE_TO}(?!0(?![\d:h.])){_RANGE_TIME}"
+    rf"{_HOUR_START}(?:{_RANGE_TIME}{_RANGE_TO}(?!0(?![\d:h.])|0\d\s+\d){_RANGE_TIME}"
     r"(?!\d|[:.]\d|[:.]?\s*[-.]\s*\d)"
     rf"|{_TIME}(?:(?:\s*[/x]\s*(?:7|24|365))+|\s*{_HOUR_UNIT})(?![^\W_])"
     rf"|\d{{1,2}}[:h]\d{{2}}(?!\d)"
     rf"|{_HHMM}\s*-\s*{_HHMM}(?!\d|[.\-]\d)"
     rf"(?=\s*(?i:h|hrs?|hours|uhr|uur)(?![^\W\d_])"
-    r"|[\s:,;]*(?:\+?\d(?:[\s.\-]?\d){6}|\(\s*\d+\s*\))))"
+    r"|[\s:,;]*(?:\+?\d(?:[\s.\-]?\d){6}|\(\s*\d+\s*\)))"
+    rf"|(?:(?<=\d\s)|(?<=\d[,;])|(?<=\d[,;]\s)){_HHMM}\s*-\s*{_HHMM}(?!\d|[.\-]\d))"
 )
 # A range in words a space after a number's digits: its last group, or an hour (`0477 13
 # 11 14 to 10pm`, `030 12 34 12 bis 18 Uhr` were tel:04771311, tel:0301234)? No link
@@ -310,14 +328,40 @@ _HHMM_BEFORE_SHORT_NUMBER = (
     rf"(?<![\d.:\-]){_HHMM}\s*-\s*{_HHMM}[\s:,;]+\+?\d{{3,6}}"
     r"(?![\d/:.x\-]|\s*\d|\s*(?i:h|hrs?|hours?|uhr|am|pm)(?![^\W\d_]))"
 )
+# A range with a dash whose first hour is two digits a space after a number's digits:
+# its last group, or an hour (`0477 13 11 14 - 10pm` was tel:04771311, review)? No link;
+# one of one digit is an hour (`555-0100 9-5`), no number's last group.
+_DASH_RANGE_AFTER_DIGITS = (
+    rf"\d\s+(?:[01]\d|2[0-4])\s*-\s*(?!0(?![\d:h.])){_RANGE_TIME}"
+    r"(?!\d|[:.]\d|[:.]?\s*[-.]\s*\d)"
+)
+# Hours of four digits with no unit nor a whole number after them, and a number of three
+# digits or more after their words: hours, or a number (`Office 0900-1700, after hours
+# 911` was tel:09001700, review)? No link.
+_HHMM_BEFORE_WORDS_AND_NUMBER = (
+    rf"(?<![\d.:\-]){_HHMM}\s*-\s*{_HHMM}(?!\d|[.\-]\d)"
+    r"(?![\s:,;]*(?:\+?\d(?:[\s.\-]?\d){6}|\(\s*\d+\s*\)))"
+    r"(?!\s*(?i:h|hrs?|hours|uhr|uur)(?![^\W\d_]))\D*\d{3}"
+)
 # What leaves a field in doubt between a number's digits and words': no link.
 _IN_DOUBT = LazyPattern(
     f"{_DAY_AFTER_DIGITS}|{_MONTH_BEFORE_TRUNK_ZERO}|{_MENU_WORD_BEFORE_DIGITS}"
-    f"|{_WORD_RANGE_AFTER_DIGITS}|{_HHMM_BEFORE_SHORT_NUMBER}"
+    f"|{_WORD_RANGE_AFTER_DIGITS}|{_HHMM_BEFORE_SHORT_NUMBER}|{_DASH_RANGE_AFTER_DIGITS}"
+    f"|{_HHMM_BEFORE_WORDS_AND_NUMBER}"
+)
+# A bracket closed after one or two digits that no bracket opens before (a list's `1)
+# 555-0100 2) 555-0199`, a note's `(ages 5 to 25) 1800 55 1800` were tel:1555010025550199
+# and tel:251800551800, review): a number's own brackets open before its digits (`(02)`,
+# `+44 (0)20`).
+# A list's marker a space after a number (`555-0100 2) 555-0199`) is none of its digits.
+_CLOSE_WITH_NO_OPEN = (
+    r"(?<=\d\s)\d{1,2}\)(?=\s)"
+    r"|(?<=\d)(?<!\d\d\d)(?<!\(\d)(?<!\(\d\d)(?<!\(\s\d)(?<!\(\s\d\d)\)"
 )
 _BETWEEN_NUMBERS = LazyPattern(
     rf"\((?!\s*{_EXTENSION_WORD}\s*:?\s*\d+\s*\))(?=[^()]*(?:[^\W\d_]|/))|[/|]"
     rf"|\b(?i:or|and)\b|[,;](?!\s*{_EXTENSION_WORD}\s*:?\s*\d)|{_HOURS}|{_NO_NUMBER}"
+    rf"|{_CLOSE_WITH_NO_OPEN}"
 )
 # An area code and its number parted by a slash, as Germany and Italy write them
 # (`030/1234567`, `0221 / 123456`): one number, not two (it was tel:030). An area code
