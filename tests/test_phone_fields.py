@@ -149,6 +149,8 @@ def test_dates_postal_codes_and_menu_choices_are_read_in_linear_time(shape: str)
 HOURS_LISTS_AND_DOMAINS_SHAPES = {
     "domains": "assert not dialable('1a.' * 13_000 + 'org')",
     "dots before a digit": "assert not dialable('x.1 ' * 10_000)",
+    "a mailbox before no domain": "assert not dialable('1a.' * 13_000 + '@')",
+    "country codes in brackets": "assert not dialable('(+1' * 13_000)",
     "spaces before a range's dash": "assert phone_href('1 10' + ' ' * 40_000 + '-') == 'tel:110'",
     "hours of four digits before words": (
         "assert phone_href('0900-1700 y 1 ' * 2_800) == 'tel:09001700'"
@@ -169,6 +171,7 @@ HOURS_LISTS_AND_DOMAINS_SHAPES = {
 )
 def test_hours_lists_and_domains_are_read_in_linear_time(shape: str) -> None:
     """A range's hours after a number's digits, hours of four digits before words, a
-    list's markers, a dash before a trunk 0, a space before a North American number and a
-    domain's labels are read in one pass, one shape of 40,000 characters a child."""
+    list's markers, a country code in brackets, a dash before a trunk 0, a space before a
+    North American number and a domain's labels and mailbox are read in one pass, one
+    shape of 40,000 characters a child."""
     assert_runs_in_linear_time(shape)

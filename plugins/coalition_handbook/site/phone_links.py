@@ -199,10 +199,12 @@ def _plain_char(char: str) -> str:
 # number and the next.
 _NO_NUMBER = "\ue000"  # a private-use character: no digit, space, letter nor mark
 # A domain without its scheme or `www.` too (`1800respect.org.au` was tel:1800, review):
-# from a word's start, labels and dots, a top-level domain of letters after the last dot.
+# from a word's start, a mailbox and `@` or not, labels and dots, a top-level domain in
+# small letters after the last dot (`Tel.Nr/030 1234567` is no domain).
 _WEB_ADDRESS = (
     r"(?i:https?://|www\.)\S*"
-    r"|(?<![^\s(<\[])[\w\-]+(?:\.[\w\-]+)*\.(?i:com|org|net|gov|edu|info|[a-z]{2})(?![\w\-])"
+    r"|(?<![^\s(<\[:])(?:[\w.+\-]+@)?[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|gov|edu|info|[a-z]{2})"
+    r"(?![\w\-])"
     r"(?:/\S*)?"
 )
 # A date: `12 March 2024` and `2024-03-12` were tel:2024 and tel:20240312, `March 12
@@ -304,7 +306,8 @@ _HOUR_UNIT = r"(?i:hours?|hrs?|h|am|pm|a\.m\.|p\.m\.|uhr|uur|horas?|ore|j)"
 # tel:090017005550100 (UK's `0800-1111` is a number: 11 past is no opening time). With
 # a unit or before a whole number only (seven digits, or an area code in brackets): the
 # Netherlands' `0800-2000` is Veilig Thuis, and `0800-2000 24/7` was no link. After a
-# number's digits too (`020 7946 0000 0900-1700` was tel:0207946000009001700, review).
+# number's last group of four digits too (`020 7946 0000 0900-1700` was
+# tel:0207946000009001700, review), not a short number's (`Kamer 112, 0800-2000`).
 _HHMM = r"(?:[01]\d|2[0-4])(?:00|15|30|45)"
 _HOURS = (
     rf"{_HOUR_START}(?:{_RANGE_TIME}{_RANGE_TO}(?!0(?![\d:h.])|0\d\s+\d){_RANGE_TIME}"
@@ -314,7 +317,7 @@ _HOURS = (
     rf"|{_HHMM}\s*-\s*{_HHMM}(?!\d|[.\-]\d)"
     rf"(?=\s*(?i:h|hrs?|hours|uhr|uur)(?![^\W\d_])"
     r"|[\s:,;]*(?:\+?\d(?:[\s.\-]?\d){6}|\(\s*\d+\s*\)))"
-    rf"|(?:(?<=\d\s)|(?<=\d[,;])|(?<=\d[,;]\s)){_HHMM}\s*-\s*{_HHMM}(?!\d|[.\-]\d))"
+    rf"|(?:(?<=\d{{4}}\s)|(?<=\d{{4}}[,;])|(?<=\d{{4}}[,;]\s)){_HHMM}\s*-\s*{_HHMM}(?!\d|[.\-]\d))"
 )
 # A range in words a space after a number's digits: its last group, or an hour (`0477 13
 # 11 14 to 10pm`, `030 12 34 12 bis 18 Uhr` were tel:04771311, tel:0301234)? No link
@@ -352,11 +355,11 @@ _IN_DOUBT = LazyPattern(
 # A bracket closed after one or two digits that no bracket opens before (a list's `1)
 # 555-0100 2) 555-0199`, a note's `(ages 5 to 25) 1800 55 1800` were tel:1555010025550199
 # and tel:251800551800, review): a number's own brackets open before its digits (`(02)`,
-# `+44 (0)20`).
+# `+44 (0)20`, `(+44) 20`).
 # A list's marker a space after a number (`555-0100 2) 555-0199`) is none of its digits.
 _CLOSE_WITH_NO_OPEN = (
     r"(?<=\d\s)\d{1,2}\)(?=\s)"
-    r"|(?<=\d)(?<!\d\d\d)(?<!\(\d)(?<!\(\d\d)(?<!\(\s\d)(?<!\(\s\d\d)\)"
+    r"|(?<=\d)(?<!\d\d\d)(?<!\(\d)(?<!\(\d\d)(?<!\(\s\d)(?<!\(\s\d\d)(?<!\+\d)(?<!\+\d\d)\)"
 )
 _BETWEEN_NUMBERS = LazyPattern(
     rf"\((?!\s*{_EXTENSION_WORD}\s*:?\s*\d+\s*\))(?=[^()]*(?:[^\W\d_]|/))|[/|]"
