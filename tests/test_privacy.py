@@ -1414,3 +1414,54 @@ def test_a_term_file_read_joined_is_costed_a_seventh_of_a_bench_page() -> None:
     page = Origin("content/page.md", "x" * 4_100)
     term = Origin("glossary/term.yml", "x" * 313)
     assert 5 < privacy_pii._cost(page) / privacy_pii._cost(term) < 9
+
+
+def test_a_module_that_is_no_utf8_is_read_for_personal_data(tmp_path: Path) -> None:
+    """Session 54: a training module with bytes that are no UTF-8 (saved as Windows-1252:
+    `Jos\\xe9`) gave its module.schema error and nothing else: its page was built empty,
+    so privacy.pii read nothing of it, and a private number in it was hidden from review
+    until the file was fixed and published. Its text is read for personal data as a page
+    that is no UTF-8 is (each such byte as U+FFFD; one saved as UTF-16 as UTF-16), and for
+    nothing else: no page.source error beside its module.schema one, no other rule on
+    what its bytes spell, no handout."""
+    module = (
+        "---\ntitle: Caf\xe9\nversion: 1\n---\n\n## Realize\n\nCall Jos\xe9 at 402-555-0142"
+        " or write jose@example.org. The FBI, CIA and NSA: a vagrant.\n"
+    )
+    config = write_files(
+        tmp_path,
+        {
+            "content/modules/cafe.md": module.encode("cp1252"),
+            "content/modules/wide.md": "# Wide\n\nCall 402-555-0143.\n".encode("utf-16"),
+        },
+    )
+    findings = run_checks(config).findings
+    privacy = [
+        (finding.path, finding.line, finding.column, finding.found)
+        for finding in findings
+        if finding.rule == "privacy.pii"
+    ]
+    assert privacy == [
+        ("content/modules/cafe.md", 8, 14, "402-555-0142"),
+        ("content/modules/cafe.md", 8, 36, "jose@example.org"),
+        ("content/modules/wide.md", 3, 6, "402-555-0143"),
+    ]
+    others = [
+        (finding.rule, finding.path, finding.line, finding.message)
+        for finding in findings
+        if finding.path.startswith("content/modules/") and finding.rule != "privacy.pii"
+    ]
+    assert others == [
+        (
+            "module.schema",
+            "content/modules/cafe.md",
+            2,
+            "is not UTF-8: byte 0xE9 at line 2 cannot be decoded (save the file as UTF-8)",
+        ),
+        (
+            "module.schema",
+            "content/modules/wide.md",
+            1,
+            "is UTF-16 (little-endian), not UTF-8 (save the file as UTF-8)",
+        ),
+    ]

@@ -216,7 +216,9 @@ def _file_texts(handbook: Handbook) -> dict[str, str]:
         *handbook.text_files,
         *handbook.terms.values(),
         *handbook.protocols.values(),
-        *handbook.rejected_records,
+        # A module's text is its page's (one that is no UTF-8 has an empty page, which
+        # holds no comment: `handbook_suppressions` reads it so).
+        *(record for record in handbook.rejected_records if record.kind != "module"),
     )
     return {record.origin.path: record.origin.text for record in records}
 

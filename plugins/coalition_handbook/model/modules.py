@@ -31,14 +31,19 @@ from .pages import (
     page_paths,
     parse_page,
 )
-from .records import checked_strings, records_namespace, rejected_record, validated_fields
+from .records import (
+    checked_strings,
+    records_namespace,
+    rejected_record,
+    unread_record,
+    validated_fields,
+)
 from .source import (
     MARKDOWN_SUFFIXES,
     FileReport,
     check_id,
     may_be_file,
     outside_docs,
-    read_bytes,
     read_text,
     relative_path,
 )
@@ -192,13 +197,15 @@ def _load_module(
         return None, None, report.findings
     text = read_text(path, report, cache)
     if text is None:
-        try:
-            read_bytes(path, cache)  # whether it can be read at all
-        except OSError:
+        unread = unread_record("module", path, relative, cache)
+        if unread is None:  # it cannot be read at all
             return None, None, report.findings
-        # Not UTF-8: its module.schema error is all that is reported in it (its bytes
-        # read as U+FFFD and whatever else they happen to spell would be checked as text).
-        return None, build_page(path, parse_page(""), config), report.findings
+        # Not UTF-8: its module.schema error is all that is reported in it, and its
+        # personal data. Its page is empty (its bytes read as U+FFFD, and whatever else
+        # they happen to spell, would be checked as text); privacy.pii reads its text in
+        # the record, one of no headings (session 54: a private number in it was read by
+        # nothing, and published once the file was saved again).
+        return unread, build_page(path, parse_page(""), config), report.findings
     source = parse_page(text)
     report.lines = source.lines
     page = build_page(path, source, config)

@@ -337,7 +337,7 @@ def load_yaml_record(
         return None, report.findings, None
     text = read_text(path, report, cache)
     if text is None:
-        return None, report.findings, _unread(kind, path, relative, cache)
+        return None, report.findings, unread_record(kind, path, relative, cache)
     lines = LineIndex(text)
     report.lines = lines
     document = load_yaml(text, lines=lines)
@@ -352,14 +352,15 @@ def load_yaml_record(
     return Record(path.stem, fields, origin), report.findings, None
 
 
-def _unread(
+def unread_record(
     kind: RecordKind, path: Path, relative: str, cache: RunCache | None
 ) -> RejectedRecord | None:
-    """What privacy.pii reads of a record file that is no UTF-8 (its schema error says
-    so), as of a page that is none: its text with every byte that is no UTF-8 as U+FFFD,
-    or as UTF-16 where it is saved so (session 54: a Latin-1 term file's private number
-    was read by nothing, and published once the file was saved again). None where it
-    cannot be read at all (reported)."""
+    """What privacy.pii reads of a term, protocol or module file that is no UTF-8 (its
+    schema error says so), as of a page that is none: its text with every byte that is
+    no UTF-8 as U+FFFD, or as UTF-16 where it is saved so (session 54: a Latin-1 term
+    file's private number was read by nothing, and published once the file was saved
+    again; a module's likewise). No headings: a module's sections are not checked in it.
+    None where it cannot be read at all (reported)."""
     try:
         raw = read_bytes(path, cache)
     except OSError:

@@ -110,7 +110,7 @@ from ..markdown import LineIndex, code_block_spans
 from ..markup import decoded_references, shown_text
 from ..model.files import XML_DATA_SUFFIXES
 from ..model.source import MARKDOWN_SUFFIXES
-from ..model.types import Origin
+from ..model.types import Origin, RejectedRecord
 from ..parallel import in_two_processes
 from ..source_map import UNCHANGED, ChainedMap, PositionMap, SourceMap, chained
 from .base import CheckContext
@@ -135,8 +135,9 @@ def check(context: CheckContext) -> Iterator[Finding]:
     origins = [page.origin for page in handbook.checked_pages]
     origins += [term.origin for term in handbook.terms.values()]
     origins += [protocol.origin for protocol in handbook.protocols.values()]
-    # Term and protocol files with problems: published once fixed (a module's is a page).
-    origins += [record.origin for record in handbook.rejected_records if record.kind != "module"]
+    # Term and protocol files with problems: published once fixed (a module's is a page,
+    # but for one that is no UTF-8, whose page is empty: `_read_apart`).
+    origins += [record.origin for record in handbook.rejected_records if _read_apart(record)]
     # Each page is read alone, the term and protocol files joined (`_reported_in_files`):
     # in two processes where that pays (`parallel`), a third of a cold `handbook check` of
     # a large handbook. The findings are made here, in order.
@@ -181,6 +182,14 @@ def check(context: CheckContext) -> Iterator[Finding]:
     for (path, _), found in zip(published, names, strict=True):
         for what in found:
             yield context.finding(RULE, path, 1, 1, name_message(what))
+
+
+def _read_apart(record: RejectedRecord) -> bool:
+    """Whether privacy.pii reads the text of `record`, a file with problems, on its own:
+    a term or protocol file; a module's text is its page's, but for one that is no UTF-8
+    (`model.records.unread_record`: no headings), whose page is empty so that no other
+    rule reads what its bytes spell."""
+    return record.kind != "module" or record.headings is None
 
 
 def _published_names(context: CheckContext) -> Iterator[tuple[str, str]]:
