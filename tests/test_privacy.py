@@ -1465,3 +1465,34 @@ def test_a_module_that_is_no_utf8_is_read_for_personal_data(tmp_path: Path) -> N
             "is UTF-16 (little-endian), not UTF-8 (save the file as UTF-8)",
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        # the local part of an allowed hotline, written after its vanity form, is it
+        ("Call 1-800-THE-LOST (843-5678).", []),
+        ("Call 1-800-THE-LOST 843-5678.", []),
+        ("Call 1 (800) The-Lost (843-5678).", []),
+        ("Call 800-THE-LOST (843-5678).", []),
+        ("Call 1-800-4A-CHILD (422-4453).", []),
+        ("Call 1-800-THE-LOST (1-800-843-5678).", []),
+        # but not where the keys spell other digits, the area code makes a number that is
+        # not listed, or something else stands between them
+        ("Call 1-800-THE-LOST (843-5679).", ["843-5679"]),
+        ("Call 1-800-THE-LAST (843-5678).", ["843-5678"]),
+        ("Call 1-888-THE-LOST (843-5678).", ["843-5678"]),
+        ("Call 1-800-THE-LOST or Jane (843-5678).", ["843-5678"]),
+        ("Call 843-5678.", ["843-5678"]),
+    ],
+)
+def test_a_local_number_after_its_allowed_vanity_number_is_public(
+    tmp_path: Path, text: str, reported: list[str]
+) -> None:
+    """Session 54: with the CyberTipline's 1-800-843-5678 in privacy.allow, a page writing
+    `1-800-THE-LOST (843-5678)` was told its `843-5678` looked like personal data: seven
+    digits alone are anyone's. Right after a vanity number whose keys spell them, they are
+    that number's, and it is the allowed one."""
+    allow = ["1-800-843-5678", "1-800-422-4453"]
+    found = privacy_findings(tmp_path, f"# Help\n\n{text}\n", allow)
+    assert [finding.found for finding in found] == reported

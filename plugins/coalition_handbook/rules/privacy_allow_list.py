@@ -13,6 +13,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from functools import partial
 
+from ..lazy_pattern import LazyPattern
 from .national_phones import international_forms, international_readings
 from .privacy_allow import (
     EXTENSION,
@@ -78,6 +79,8 @@ class AllowList:
         direct line: `is_no_part_of_it`) nor an extension."""
         if public_number_end(text, start, end, self.phones) is not None:
             return True
+        if _completes_a_vanity_number(text, start, end, self.phones):
+            return True
         if not self.international:
             return False
         _, run_end = digit_groups(text, start, end)
@@ -93,6 +96,40 @@ class AllowList:
         return bool(self.international) and not self.international.isdisjoint(
             international_readings(written, self.countries)
         )
+
+
+# A North American vanity number right before a local number of seven digits ("1-800-THE-LOST
+# (843-5678)", "(800) 4A-CHILD 422-4453"): its area code, and its letters and digits in
+# groups, a letter among them; then spaces and a bracket. Searched in a few characters
+# before the local number, anchored at their end.
+_VANITY_BEFORE = LazyPattern(
+    r"(?<![\w+])(?:\+?1[-. \u00a0]?)?(?:\((?P<bracketed>[2-9]\d\d)\)|(?P<area>[2-9]\d\d))"
+    r"[-. \u00a0]?(?P<vanity>(?=[\w.-]*[A-Za-z])[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*)"
+    r"[ \t\u00a0\n]{0,3}\(?\Z"
+)
+# Enough characters before a local number to hold a vanity number (`_VANITY_BEFORE`).
+_VANITY_WINDOW = 40
+# The letters on a phone's keys (ITU E.161), as `site.phone_links` dials them.
+_KEYPAD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "22233344455566677778889999")
+# The digits of a local number, without its area code (843-5678).
+_LOCAL_DIGITS = 7
+
+
+def _completes_a_vanity_number(text: str, start: int, end: int, phones: Set[str]) -> bool:
+    """Whether the phone number found at `text[start:end]` is a local number of seven
+    digits written right after a vanity number whose keys spell them ("1-800-THE-LOST
+    (843-5678)": T-H-E-L-O-S-T is 843-5678), and its area code and they are a number
+    privacy.allow lists: that number, written twice (session 54: the CyberTipline's
+    `843-5678` was reported beside its listed 1-800-843-5678)."""
+    local = "".join(char for char in text[start:end] if char.isdigit())
+    if len(local) != _LOCAL_DIGITS:
+        return False
+    vanity = _VANITY_BEFORE.search(text, max(0, start - _VANITY_WINDOW), start)
+    if vanity is None:
+        return False
+    keys = "".join(char for char in vanity["vanity"].upper() if char.isalnum()).translate(_KEYPAD)
+    area = vanity["bracketed"] or vanity["area"]
+    return keys[:_LOCAL_DIGITS] == local and is_public_link_number(area + local, phones)
 
 
 def _street_at_start(entry: str) -> str | None:
