@@ -223,7 +223,10 @@ def test_comments_published_are_found_in_linear_time(shape: str) -> None:
     completed = python_in_time(
         "from types import SimpleNamespace as N\n"
         "from coalition_handbook.rules.page_source import _unclosed_comment\n"
-        "context = N(finding=lambda *a: N(with_severity=lambda s: a))\n"
+        "context = N(\n"
+        "    finding=lambda *a: N(with_severity=lambda s: a),\n"
+        "    config=N(definition_lists=True),\n"
+        ")\n"
         "def first(unit, times=50_000):\n"
         "    page = N(path='p.md', origin=N(text=unit * times, body_line=1))\n"
         "    found = _unclosed_comment(context, page)\n"

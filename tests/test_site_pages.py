@@ -659,9 +659,9 @@ def test_a_module_is_graded_once_until_it_changes(
     graded: list[str] = []
     grade = module_readability.reading_grade
 
-    def counted(module: object) -> float:
+    def counted(module: object, **options: bool) -> float:
         graded.append(module.id)  # type: ignore[attr-defined]
-        return grade(module)  # type: ignore[arg-type]
+        return grade(module, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(module_readability, "reading_grade", counted)
     config = write_site(
