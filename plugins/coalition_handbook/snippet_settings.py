@@ -1,4 +1,5 @@
-"""pymdownx.snippets' settings, as mkdocs.yml's `markdown_extensions` writes them.
+"""pymdownx.snippets' settings, and whether def_list runs, as mkdocs.yml's `markdown_extensions`
+writes them.
 
 With the extension on, a page publishes the files it includes (`--8<-- "file.md"`, and
 every page the files of `auto_append`): the checks read those files too
@@ -126,14 +127,9 @@ def definition_lists_on(extensions: object) -> bool:
 
 
 def _extension_names(extensions: object) -> list[str]:
-    """The names listed in `markdown_extensions`: a list of names and one-key mappings,
-    or one mapping of names to options."""
-    if isinstance(extensions, Mapping):
-        return [name for name in extensions if isinstance(name, str)]
-    if not isinstance(extensions, list):
-        return []
+    """The names listed in `markdown_extensions` (`_extension_entries`)."""
     names: list[str] = []
-    for entry in extensions:
+    for entry in _extension_entries(extensions):
         if isinstance(entry, str):
             names.append(entry)
         elif isinstance(entry, Mapping):
@@ -141,18 +137,20 @@ def _extension_names(extensions: object) -> list[str]:
     return names
 
 
+def _extension_entries(extensions: object) -> list[object]:
+    """`markdown_extensions` as a list of names and one-key mappings, as MkDocs takes it
+    (one mapping of names to options read so too); nothing where it is neither."""
+    if isinstance(extensions, Mapping):
+        return [{name: value} for name, value in extensions.items()]
+    return list(extensions) if isinstance(extensions, list) else []
+
+
 def _extension_options(extensions: object) -> Mapping[str, Any] | None:
     """The options of pymdownx.snippets in `markdown_extensions` ({} with none given),
     or None where it is not listed. MkDocs takes a list of names and one-key mappings,
     or one mapping of names to options; the last listing of a name counts."""
-    if isinstance(extensions, Mapping):
-        entries: list[object] = [{name: value} for name, value in extensions.items()]
-    elif isinstance(extensions, list):
-        entries = list(extensions)
-    else:
-        return None
     found: Mapping[str, Any] | None = None
-    for entry in entries:
+    for entry in _extension_entries(extensions):
         if isinstance(entry, str) and _is_snippets(entry):
             found = {}
         elif isinstance(entry, Mapping) and len(entry) == 1:
