@@ -34,6 +34,9 @@ class _OneByOne(Blocks):
     def takes_prose_in_bulk(self) -> bool:
         return False
 
+    def takes_table_rows_in_bulk(self) -> bool:
+        return False
+
 
 def _line_by_line(text: str) -> tuple[str, list[tuple[int, int]]]:
     spans: list[tuple[int, int]] = []
@@ -90,6 +93,15 @@ def _bulk(text: str) -> tuple[str, list[tuple[int, int]]]:
         # at the least indentation of theirs (not the margin).
         "> !!! note\n>     quoted code\n    indented text\n>>     quoted code",
         "> !!! note\n>     quoted code\n    indented text\nText\n>>     quoted code",
+        # A table's rows, read in bulk: a delimiter row is no prose, the others' cells
+        # are, a pipe in a code span or escaped is text; the table ends at a blank line,
+        # at a line less indented than its admonition, or at the text's end.
+        "| a | b |\n|---|---|\n| c | `d|e` |\n| f \\| g |\n|\n\nText\n",
+        "| a | b |\r\n|:-|-:|\r\n| c | d |\r\nlazy | row\r\n| e |",
+        "!!! note\n    | a | b |\n    |---|---|\n    | c | d |\n| e | f |\nText\n",
+        "> | a | b |\n> |---|---|\n| c | d |\n> | e |\n",
+        "- | a | b |\n  |---|---|\n| c | d |\n- item\n",
+        "| a | b |\n|---|---|\n| `x\n| ``` |\n```\n| code |\n```\n| y |",
     ],
 )
 def test_container_bodies(text: str) -> None:

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from ..lazy_pattern import LazyPattern
-from .blocks import Blocks
+from .blocks import TABLE_DELIMITER, Blocks
 from .line_widths import indentation_of
 from .syntax import HARD, hard, replaced
 
@@ -50,6 +50,8 @@ _BLANK_BEFORE_PROSE = LazyPattern(r"^[ \t]*\r?\n(?=[^ \t\r\n])", re.MULTILINE)
 _BREAK_BLANK_BEFORE_PROSE = LazyPattern(r"\n[ \t]*\r?\n(?=[^ \t\r\n])")
 _ONLY_BLANK_LINES = LazyPattern(rf"(?:{_BLANK}{_LINE_END})*")
 _INDENTS = LazyPattern(r"(?:\A|\n)[ \t]+")
+# A run of lines starting with `|`: in a table open at the margin, each is one of its rows.
+_TABLE_ROWS = LazyPattern(r"(?:\|[^\n]*(?:\n|\Z))+")
 
 
 def mask_blocks(
@@ -104,6 +106,14 @@ def mask_blocks(
                 tail = _bulk_prose(text, position, end, tail, blocks, pieces)
                 position = end
                 continue
+        if (
+            text[position] == "|"
+            and blocks.in_table
+            and blocks.takes_table_rows_in_bulk()
+            and not blocks.strict_column()
+        ):
+            position, tail = _table_rows(text, position, tail, blocks, pieces)
+            continue
         line_end = text.find("\n", position)
         if line_end < 0:
             line_end = length
@@ -376,6 +386,41 @@ def _is_blank_line(text: str, start: int, end: int | None = None) -> bool:
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
     return _BLANK_LINE.fullmatch(text, start, end) is not None
+
+
+def _table_rows(
+    text: str, start: int, tail: str, blocks: Blocks, pieces: list[str]
+) -> tuple[int, str]:
+    """Write the view of the run of lines starting with `|` at `start`, rows of the table
+    open at the margin (no admonition, details or tab around it), and update `blocks` as
+    `classify` would have, reading each as a row (`Blocks._table_row`): a delimiter row
+    is no prose, any other its cells. Returns where the run ends and the tail of its last
+    line, not yet written."""
+    end = _TABLE_ROWS.match(text, start).end()
+    rows = text[start:end].split("\n")
+    if rows[-1] == "":  # the run ends with a line break
+        rows.pop()
+        newline = "\n"
+    else:  # its last line ends the text
+        newline = ""
+    last = len(rows) - 1
+    line_start = start
+    for index, row in enumerate(rows):
+        line_break = "\n" if index < last else newline
+        row_end = len(row) - 1 if row[-1] == "\r" else len(row)
+        if TABLE_DELIMITER.match(row[:row_end]):
+            pieces.append(HARD * (len(tail) + len(row) + len(line_break)))
+            tail = ""
+        else:
+            pieces.append(HARD * len(tail))
+            pieces.append(_table_cells(row[:row_end]))
+            tail = row[row_end:] + line_break
+        if index < last:
+            line_start += len(row) + 1
+    blocks.previous = "other"
+    blocks.line_start = line_start
+    blocks.next_offset = line_start + len(rows[last]) + 1
+    return end, tail
 
 
 def _table_cells(row: str) -> str:

@@ -55,7 +55,7 @@ _ADMONITION = LazyPattern(
 _TAB = LazyPattern(r"===[+!]*[ \t]+\"([^\"]*)\"[ \t]*$")
 _RULE = LazyPattern(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _SETEXT = LazyPattern(r"(?:=+|-+)[ \t]*$")
-_TABLE_DELIMITER = LazyPattern(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+TABLE_DELIMITER = LazyPattern(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 # A reference definition, as Python-Markdown's ReferenceProcessor reads one: `[label]:`,
 # its URL there or alone on the next line, then an optional title in quotes or
 # parentheses, after the URL or alone on the line after it (see `_definition_target`).
@@ -286,6 +286,18 @@ class Blocks:
             and self.raw_html_end is None
             and self.raw_block is None
             and not self.in_table
+            and self.reference_next is None
+            and not self.in_snippets
+        )
+
+    def takes_table_rows_in_bulk(self) -> bool:
+        """True when, a table being open, nothing else is: a line starting with `|` is a
+        row of it (see `takes_prose_in_bulk`)."""
+        return (
+            self.fence is None
+            and not self.in_comment
+            and self.raw_html_end is None
+            and self.raw_block is None
             and self.reference_next is None
             and not self.in_snippets
         )
@@ -955,7 +967,7 @@ class Blocks:
             and "|" in rest
             and next_line is not None
             and "-" in next_line
-            and _TABLE_DELIMITER.match(next_line.strip().lstrip(">").strip())
+            and TABLE_DELIMITER.match(next_line.strip().lstrip(">").strip())
         ):
             self.in_table = True
             self.table_depth = self.quote_depth
@@ -1448,7 +1460,7 @@ class Blocks:
 
     def _table_row(self, line: str, position: int, end: int) -> tuple[int, int, bool] | None:
         self.previous = "other"
-        if _TABLE_DELIMITER.match(line[position:end]):
+        if TABLE_DELIMITER.match(line[position:end]):
             return None
         return position, end, False
 
