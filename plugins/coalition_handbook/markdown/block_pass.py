@@ -93,8 +93,10 @@ def mask_blocks(
             and position != blocks.empty_item_next
         ):
             in_paragraph = blocks.previous == "paragraph"
-            strict_column = blocks.strict_column() if in_paragraph else 0
-            end = _prose_run_end(text, position, in_paragraph, strict_column)
+            if in_paragraph:
+                end = _prose_run_end(text, position, True, blocks.strict_column())
+            else:
+                end = _plain_lines_end(text, position)
             if end > position:
                 if (
                     position == fence_in_paragraph[1]
@@ -278,7 +280,8 @@ def _bulk_prose(
 ) -> str:
     """Write the view of the plain lines in `text[start:end]` and update `blocks` as
     `classify` would have; returns the tail of the last line, not yet written."""
-    first_blank = _is_blank_line(text, start)
+    first = text[start]  # nearly always says whether the first line is blank
+    first_blank = first == "\n" or (first in " \t\r" and _is_blank_line(text, start))
     continues = not first_blank and blocks.previous == "paragraph"
     if not first_blank and blocks.quote_containers_open:  # lines out of any quote, a quote open
         after_quote_blank = blocks.after_quote_blank() and not continues
@@ -313,7 +316,9 @@ def _bulk_prose(
     pieces.append(_soft(tail) if continues else HARD * len(tail))
     last_start = text.rfind("\n", start, end - 1) + 1 or start
     last_end = end - 1 if text[end - 1] == "\n" else end
-    if _is_blank_line(text, last_start, last_end):
+    if last_start == last_end or (
+        text[last_start] in " \t\r" and _is_blank_line(text, last_start, last_end)
+    ):
         body_end = end
         blocks.previous = "blank"
         blocks.blank_in_quote = False
@@ -333,7 +338,8 @@ def _bulk_prose(
         # but not the quote: Python-Markdown gives a quote the lines up to a blank one
         # (nor a list item whose line opened the quote: its block goes on).
         if blocks.item_line_quote is None:
-            blocks.close_from(1)
+            if len(blocks.containers) > 1 or blocks.item_line_strict is not None:
+                blocks.close_from(1)  # (nothing to close, the common case: no call)
         else:
             blocks.close_for_line(0)
     if (

@@ -310,7 +310,8 @@ class Blocks:
         if heading is None:
             return None
         if self.previous != "paragraph":  # not a lazy line: a margin line closes containers
-            self.close_from(1)
+            if len(self.containers) > 1 or self.item_line_strict is not None:
+                self.close_from(1)
             self.line_quoted = False
         elif len(self.containers) > 1:
             if self.chunk_is_list:  # it ends the list whose paragraph it splits
@@ -319,7 +320,12 @@ class Blocks:
                 self._ends_strict(0)
         # ... and, as `classify` reads it, any quote: a block of its own, so that a quote
         # after it starts anew (review rv31: its '>     code' was prose).
-        self.end_quote()
+        if (
+            self.item_line_quote is not None
+            or self.first_quote_container is not None
+            or self.quote_containers_open
+        ):
+            self.end_quote()
         self.quote_depth = 0
         self.in_code = False
         self.previous = "other"
