@@ -19,7 +19,12 @@ from .privacy_emails import find_email_addresses
 from .privacy_french_german_streets import french_and_german_streets
 from .privacy_links import url_spans
 from .privacy_name_first_streets import name_first_streets
-from .privacy_phones import candidates, is_international_length, names_no_phone, reads_as_identifier
+from .privacy_phones import (
+    candidates_found,
+    is_international_length,
+    names_no_phone,
+    reads_as_identifier,
+)
 from .privacy_streets import names_no_street
 
 
@@ -104,7 +109,7 @@ def _personal_data(masked: str, countries: Sequence[str]) -> Iterator[tuple[str,
         yield "e-mail address", start, end
     phones: list[tuple[int, int]] = []
     streets: list[tuple[int, int]] = []
-    for found in candidates(masked.isascii()).finditer(masked):
+    for found in candidates_found(masked):
         # Each kind as its own finditer would give them: no overlaps within a kind.
         start = found.start()
         phone_end = found.end("phone")

@@ -10,6 +10,7 @@ key names an identifier ("ISBN 0306406152", "order #0612345678", "order_id=...")
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from ..lazy_pattern import LazyPattern
@@ -78,6 +79,33 @@ def candidates(ascii_only: bool) -> re.Pattern[str]:
     Compiled on first use: a site build whose checks come from the cache never reads one,
     and compiling both is a tenth of a second of its start-up."""
     return re.compile(_CANDIDATES.format(digit="0-9" if ascii_only else r"\d"), re.VERBOSE)
+
+
+def candidates_found(text: str) -> Iterator[re.Match[str]]:
+    """What `candidates(text.isascii()).finditer(text)` finds. Each match consumes the one
+    character a number or an address starts with (a digit, `+` or `(`) after no letter or
+    digit (the first lookbehind of both), so that the pattern is tried at each such
+    character, and only there. In ASCII, these are found by `bytes.find` of a byte that a
+    table writes for each of them (`_STARTS`), at C speed: the engine's own search tested
+    every character, and tried the pattern at every digit of a word ("tier1") and of a
+    number, which took half of the pass."""
+    if not text.isascii():
+        yield from candidates(False).finditer(text)
+        return
+    pattern = candidates(True)
+    classes = text.encode("ascii").translate(_STARTS)
+    start = classes.find(_START)
+    while start >= 0:
+        if start == 0 or not text[start - 1].isalnum():
+            found = pattern.match(text, start)
+            if found is not None:
+                yield found
+        start = classes.find(_START, start + 1)
+
+
+# What `candidates_found` looks for: a digit, `+` or `(`, each written as `_START`.
+_START = ord("0")
+_STARTS = bytes(_START if character in "0123456789+(" else 32 for character in map(chr, range(256)))
 
 
 # An ISBN's label right before a number: "ISBN 0306406152", "ISBN-10: 0306406152",
