@@ -20,9 +20,14 @@ from hypothesis import strategies as st
 from coalition_handbook.forms import INVISIBLE_CHARACTERS, UNICODE_SPACES
 from coalition_handbook.letters import CAPITAL_LETTERS, SMALL_LETTERS
 from coalition_handbook.rules.privacy_emails import is_file_name
-from coalition_handbook.rules.privacy_name_first_streets import name_first_streets
+from coalition_handbook.rules.privacy_link_paths import _DESTINATION, _destinations
+from coalition_handbook.rules.privacy_name_first_streets import (
+    _street,
+    _streets_found,
+    name_first_streets,
+)
 from coalition_handbook.rules.privacy_personal_data import find_personal_data
-from coalition_handbook.rules.privacy_phones import names_no_phone
+from coalition_handbook.rules.privacy_phones import candidates, candidates_found, names_no_phone
 from coalition_handbook.rules.privacy_streets import names_no_street
 
 URL = re.compile(r"\b(?:https?|ftp|whatsapp|tg)://[^\s<>\"')\]]+", re.IGNORECASE)
@@ -223,6 +228,35 @@ def test_long_numbers(text: str) -> None:
 )
 def test_street_names(text: str) -> None:
     assert list(find_personal_data(text)) == list(plain_personal_data(text))
+
+
+# Pieces for the passes that find where a pattern may match at C speed, then try it only
+# there: digits, `+`, `(` after a letter, a digit, a mark or a space; street types in
+# either case, glued to a word or after an article; link brackets.
+START_PIECES = [
+    "555", "123-4567", "+1 ", "(402) ", "+", "(", "0", "00", "12 Oak Street", "x", "_", "-",
+    ".", " ", "\n", "\t", ",", "#", "a", "A", "\u00e9", "\u0663", "Calle", "calle", "C/",
+    "Av.", "avda.", "Plaza", "Travesía", "Callejón", "la ", "en ", "de ", "Luna", "Mayor", "12",
+    "1977", "](", "]:", "]", "[a", "<", ">", "files/x@y.org.pdf", ")", ":", "\r\n",
+    "C/Mayor 12", "Calle Luna 12", "Av. Insurgentes Sur 1602", "Plaza de Armas 5",
+]  # fmt: skip
+
+
+def _spans(matches: Iterator[re.Match[str]]) -> list[tuple[tuple[int, int], ...]]:
+    return [tuple(found.span(group) for group in range(found.re.groups + 1)) for found in matches]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(START_PIECES), max_size=30))
+def test_passes_at_c_speed_find_what_their_patterns_find(pieces: list[str]) -> None:
+    """The phones' and streets' candidates, the name-first streets' types and a page's
+    link destinations, each tried only where it may start (found at C speed), are what
+    the pattern's own search finds."""
+    text = "".join(pieces)
+    assert _spans(candidates_found(text)) == _spans(candidates(text.isascii()).finditer(text))
+    capitalised = [found for found in _streets_found(text) if text[found.start()].isupper()]
+    assert _spans(iter(capitalised)) == _spans(_street().finditer(text))
+    assert _spans(_destinations(text)) == _spans(_DESTINATION.finditer(text))
 
 
 def test_loading_the_plugin_compiles_no_pattern_of_phones_and_streets() -> None:
