@@ -7,12 +7,13 @@ hyphen, a zero width space): `find_personal_data`.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
+from functools import cache
 
 from ..forms import INVISIBLE_CHARACTERS, has_invisible
-from ..lazy_pattern import LazyPattern
 from .national_phones import national_numbers
 from .privacy_allow import Spans
 from .privacy_emails import find_email_addresses
@@ -82,8 +83,17 @@ def with_ascii_digits(text: str) -> str:
     return text if text.isascii() else text.translate(_ASCII_DIGITS)
 
 
-# Runs of characters no reader sees (a soft hyphen, a zero width space...).
-_INVISIBLE = LazyPattern(f"[{INVISIBLE_CHARACTERS}]+")
+def _invisible_runs(text: str) -> re.Pattern[str]:
+    """The pattern of runs of the characters no reader sees (a soft hyphen, a zero width
+    space...) that `text` holds: of those alone, found by `in` (`has_invisible`), since
+    the engine tested each character of a page against the whole set, its astral
+    characters one by one (a millisecond a page with one soft hyphen)."""
+    return _runs_of("".join(char for char in INVISIBLE_CHARACTERS if char in text))
+
+
+@cache
+def _runs_of(characters: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(characters)}]+")
 
 
 def _without_invisible(text: str) -> tuple[str, list[int], list[int]]:
@@ -93,7 +103,7 @@ def _without_invisible(text: str) -> tuple[str, list[int], list[int]]:
     cuts: list[int] = []
     removed = [0]
     previous = 0
-    for found in _INVISIBLE.finditer(text):
+    for found in _invisible_runs(text).finditer(text):
         pieces.append(text[previous : found.start()])
         cuts.append(found.start() - removed[-1])
         removed.append(removed[-1] + len(found.group()))
