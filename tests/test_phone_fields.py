@@ -70,7 +70,7 @@ def test_a_field_is_read_in_linear_time() -> None:
         "assert not dialable('110 ' + 'a' * 40_000 + ' 555-0100')\n"
         "assert not dialable('Suite 310 ' + '(402) 555-0142 ' * 2_600)\n"
         "assert not dialable('555 (' + '1 ' * 20_000 + ')')\n"
-        "assert len(phone_href('555 ' + '(1 ' * 13_300)) == 13_307\n"
+        "assert not dialable('555 ' + '(1 ' * 13_300)\n"
         "assert not dialable('911, ' * 8_000 + '1-888-373-7888')\n"
         "assert not dialable('100 ' + 'or ' * 13_000 + 'older: 555-0100')\n"
         "assert phone_href('100 ' + ', ' * 20_000 + 'or 555-0100') == 'tel:100'\n"
@@ -99,12 +99,12 @@ def assert_runs_in_linear_time(shape: str) -> None:
 
 
 COUNT_AND_NOTE_SHAPES = {
-    "count after": "assert len(phone_href('1' + ' 1' * 20_000 + ' x days')) == 20_005",
+    "count after": "assert not dialable('1' + ' 1' * 20_000 + ' x days')",
     "spaces before a count": "assert phone_href('100' + ' ' * 40_000 + 'x') == 'tel:100'",
     "count words before": "assert not dialable('over ' * 8_000 + '100')",
     "address note": "assert not dialable('200 (' + 'Bldg ' * 8_000 + ') or 555-0100')",
     "1 800 and words": "assert not dialable('1 800 ' + 'RESPECT ' * 5_000)",
-    "times after digits": "assert len(phone_href('555-0100' + ' 7 ' * 13_000 + 'days')) == 13_010",
+    "times after digits": "assert not dialable('555-0100' + ' 7 ' * 13_000 + 'days')",
 }
 
 
@@ -159,10 +159,10 @@ HOURS_LISTS_AND_DOMAINS_SHAPES = {
         "assert phone_href('0900-1700' + ' ' * 40_000 + 'y 1') == 'tel:09001700'"
     ),
     "list markers": "assert phone_href('1) ' * 13_000 + '555-0100') == 'tel:5550100'",
-    "dashes before a trunk 0": "assert len(phone_href('3 - 02 ' * 5_700)) == 17_101",
-    "spaces before a North American number": (
-        "assert len(phone_href('5 402-555-014' * 3_000)) == 30_004"
-    ),
+    "dashes before a trunk 0": "assert not dialable('3 - 02 ' * 5_700)",
+    "spaces before a North American number": "assert not dialable('5 402-555-014' * 3_000)",
+    "a list's dots": "assert not dialable('1. ' + '1 2. ' * 10_000)",
+    "an international prefix": "assert not dialable('00 ' + '1 ' * 20_000)",
 }
 
 
@@ -171,7 +171,7 @@ HOURS_LISTS_AND_DOMAINS_SHAPES = {
 )
 def test_hours_lists_and_domains_are_read_in_linear_time(shape: str) -> None:
     """A range's hours after a number's digits, hours of four digits before words, a
-    list's markers, a country code in brackets, a dash before a trunk 0, a space before a
-    North American number and a domain's labels and mailbox are read in one pass, one
-    shape of 40,000 characters a child."""
+    list's markers, an international prefix, a country code in brackets, a dash before a
+    trunk 0, a space before a North American number and a domain's labels and mailbox
+    are read in one pass, one shape of 40,000 characters a child."""
     assert_runs_in_linear_time(shape)

@@ -327,9 +327,10 @@ def test_published_path_is_where_mkdocs_writes_the_page(src_uri: str, directory_
         ("030/1234567", "tel", "tel:0301234567"),
         ("Tel. 0221 / 123456", "tel", "tel:0221123456"),
         ("0161 496 0000 / 0001", "tel", "tel:01614960000"),
-        # a trunk (0) after a country code written 00 is no digit (tel:004402079460000)
-        ("0044 (0)20 7946 0000", "tel", "tel:00442079460000"),
-        ("0033 (0)1 23 45 67 89", "tel", "tel:0033123456789"),
+        # a trunk (0) after a country code written 00 is no digit (tel:004402079460000),
+        # and 00 is dialled as the + it stands for, from any country (review)
+        ("0044 (0)20 7946 0000", "tel", "tel:+442079460000"),
+        ("0033 (0)1 23 45 67 89", "tel", "tel:+33123456789"),
         ("Telefon: +49 (0) 221 / 12345-0", "tel", "tel:+49221123450"),
         # a trunk 0 in brackets with the area code: +630287230401 called nobody; Italy's
         # 0 is dialled from abroad too (it was tel:+3961234567)

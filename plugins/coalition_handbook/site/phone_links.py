@@ -36,6 +36,8 @@ def phone_href(number: str, scheme: str = "tel") -> Markup:
     a `+1` would call the US (found in an audit).
     """
     written, extension = _number_and_extension(number)
+    if international := _INTERNATIONAL_CALL_PREFIX.match(written):
+        written = "+" + written[international.end() :]
     if _TRUNK_ZERO_AFTER_COUNTRY_CODE.match(written):
         dialled = e164_or_digits(written)
     elif written.startswith("+") or _is_north_american_with_country_code(written):
@@ -47,6 +49,14 @@ def phone_href(number: str, scheme: str = "tel") -> Markup:
     # joined on dialled another number (review). A text reaches no extension (RFC 5724).
     ext = f";ext={extension}" if extension and scheme == "tel" else ""
     return Markup(f"{scheme}:{dialled}{ext}")
+
+
+# The prefix most of the world dials before a country code (`0044 20 7946 0000`, `00 44
+# ...`) and Australia's (`0011 61 2 ...`), before a country code and seven digits more:
+# dialled as the `+` they stand for, which reaches the line from any country; as written
+# they called no one from North America, whose prefix is 011 (review). `011` is Delhi's
+# area code as well (`011 2345 6789`): dialled as written.
+_INTERNATIONAL_CALL_PREFIX = LazyPattern(r"(?:0011|00)[\s.\-]*(?=[1-9](?:[\s.\-()]*\d){7})")
 
 
 # An extension: `x12`, `ext. 12`, `ext12`, `extension 12`, `#12` (as libphonenumber reads
@@ -495,6 +505,8 @@ def _number_and_extension(field: str) -> tuple[str, str]:
     if _IN_DOUBT.search(plain):
         return "", ""
     written = _AREA_CODE_SLASH.sub(r"\1 ", _NOT_A_NUMBER.sub(_NO_NUMBER, plain))
+    if _LIST_START.match(written):
+        written = _without_list_markers(written)
     extension = ""
     first = _DIGIT_OR_EXTENSION.search(written)
     if first is not None and first["digits"] is not None:
@@ -522,11 +534,44 @@ def _number_and_extension(field: str) -> tuple[str, str]:
         or not chosen.whole
         or _is_count(written, chosen)
         or _is_in_doubt(written, chosen, numbers)
+        or _is_too_long(chosen.digits)
     ):
         return "", extension
     if not extension and (after := _EXTENSION_AFTER.match(chosen.part, chosen.end)):
         extension = after["digits"]
     return chosen.plus + chosen.digits, extension
+
+
+# A numbered list's markers (`1. 555-0100 2. 555-0199` was tel:1555010025550199, `1.
+# Hotline: 555-0100 2. Police: 555-0199` tel:55501002): in a field that starts `1.` or
+# `1)`, each marker of the list's next number, a word of its own, parts the numbers around
+# it; a group of a number's digits before a dot (`1. Lifeline 13 11 14. 2. ...`'s `14.`)
+# is no next marker.
+_LIST_START = LazyPattern(r"\s*1[.)]\s")
+_LIST_MARKER = LazyPattern(r"(?<!\S)(\d{1,2})[.)](?=\s)")
+
+
+def _without_list_markers(written: str) -> str:
+    """`written` with its list's markers, `1.`, `2.`, ... in order, as `_NO_NUMBER`."""
+    parts, start, following = [], 0, 1
+    for marker in _LIST_MARKER.finditer(written):
+        if int(marker[1]) == following:
+            parts += (written[start : marker.start()], _NO_NUMBER)
+            start, following = marker.end(), following + 1
+    return "".join(parts) + written[start:]
+
+
+# E.164 numbers have 15 digits at most; a longer run (`1234 5678 9012 3456`, a card's or
+# an account's, `+44 20 7946 0000 1234 5678`) is no line: it was dialled whole. Before
+# them, a prefix dialled first: UK's relay (`18001 0161 496 0000`, Relay UK) and an
+# international prefix (`0011 61 2 9876 5432`).
+_E164_DIGITS = 15
+_DIALLED_PREFIX = LazyPattern(r"(?:1800[12])?(?:0011|011|00)?")
+
+
+def _is_too_long(digits: str) -> bool:
+    plain = "".join(char for char in digits if char.isdigit())
+    return len(plain) - _DIALLED_PREFIX.match(plain).end() > _E164_DIGITS
 
 
 def _is_count(written: str, chosen: _Number) -> bool:
