@@ -135,14 +135,20 @@ NO_NUMBER_SHAPES = {
     "counts after a short number": "assert phone_href('988 ' + 'Room 101 ' * 4_400) == 'tel:988'",
     "ranges in words": "assert not dialable('1 to ' * 8_000)",
     "spaces around a month's day": "assert not dialable('mar' + ' ' * 40_000 + '06 ')",
+    "months' first days": "assert not dialable('June 1 ' * 5_700)",
+    "spaces before a city": "assert not dialable('10115' + ' ' * 40_000 + 'Berlin')",
+    "roads before a number": "assert not dialable('Highway ' * 5_000 + '101')",
+    "letters joined to digits": "assert not dialable('FY2024 ' * 5_700)",
+    "13 and letters": "assert phone_href('13' + 'YARN' * 10_000) == 'tel:139276'",
 }
 
 
 @pytest.mark.parametrize("shape", NO_NUMBER_SHAPES.values(), ids=NO_NUMBER_SHAPES)
 def test_dates_postal_codes_and_menu_choices_are_read_in_linear_time(shape: str) -> None:
-    """A field's dates, postal codes, menu choices, hours and time zones, which are no
-    number, and the `+` before each number (`16 + 16 + ...` was quadratic) are read in
-    one pass, one shape of 40,000 characters a child."""
+    """A field's dates, postal codes (before a city too), menu choices, hours, time zones,
+    roads and fiscal years, which are no number, Australia's 13 and its letters, and the
+    `+` before each number (`16 + 16 + ...` was quadratic) are read in one pass, one shape
+    of 40,000 characters a child."""
     assert_runs_in_linear_time(shape)
 
 

@@ -158,7 +158,7 @@ _WORDS_LOCAL_LETTERS = 4
 # TTY`, Italy's `800 290 290 NUMERO VERDE`), which dialled as keys called no one
 # (tel:9113637436, review).
 _TOLL_FREE_WORDS = LazyPattern(
-    r"(?:\+?1\D+)?\(?8(?:00|33|44|55|66|77|88)\)?(?:[\s.\-]+\d{3})?|1[38]00"
+    r"(?:\+?1\D+)?\(?8(?:00|33|44|55|66|77|88)\)?(?:[\s.\-]+\d{3})?|1[38]00|13"
 )
 
 # North America's 1 and a toll-free code joined, its letters joined on (`1800FLOWERS`,
@@ -255,6 +255,9 @@ _DAY_AFTER_DIGITS = rf"\d {_DAY_AND_MONTH}"
 # before a number's trunk 0 (`lun-mar 06 1234 5678`, Italy's Monday to Tuesday, was
 # tel:12345678)? No link (`_IN_DOUBT`).
 _MONTH_BEFORE_TRUNK_ZERO = rf"{_MONTH}\s*0[1-9]\s+\d"
+# A month's day 1 before a number's groups: a date, or North America's or Australia's 1
+# (`June 1 800 737 732` was tel:800737732, no line in Australia)? No link (`_IN_DOUBT`).
+_MONTH_DAY_1_BEFORE_NUMBER = rf"{_MONTH}\s*0?1\s+\d{{3}}[\s.\-]?\d{{3}}[\s.\-]?\d{{3,4}}(?!\d)"
 # A postal code: after its label (`Zip 10001`, `ZIP 10001-1234`, `PLZ 10115`, `CP
 # 06600`, `Postcode 2000`: tel:10001, tel:100011234, ...), a US state's code (`NE
 # 68102-1234`) or an Australian state's (`Sydney NSW 2000`, `Darwin NT 0800`, not `NSW
@@ -262,6 +265,23 @@ _MONTH_BEFORE_TRUNK_ZERO = rf"{_MONTH}\s*0[1-9]\s+\d"
 # was tel:338, `ON M5V 2T6 416-555-0100` tel:5828641655, its letters read as keys). A
 # label's code before more digits is no postal code (`CP 0800 123 456`, a line for child
 # protection, was tel:123456).
+# A postal code of five digits before its city, as Germany, France, Spain and Italy write
+# them, or the Netherlands' four digits and two letters (`10115 Berlin`, `75001 Paris`,
+# `00184 Roma`, `1012 AB Amsterdam` were tel:10115, tel:75001, tel:00184, tel:1012:
+# review); not a short code texted (`Text 85258 Shout`), nor a number's last group.
+_CODE_START = r"(?<![\w.\-/+])(?<!\d\s)(?<!(?i:text)\s)(?<!(?i:sms)\s)(?<!\b(?i:to)\s)"
+# A city's name, no month's or weekday's (`50808 June 1`, `50808 Mon-Fri 9-5` text Ireland's
+# line in June, on weekdays).
+_WEEKDAY = (
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday|lun|mer|jeu|ven|sam|dim|lundi|mardi|mercredi|jeudi"
+    r"|vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo"
+    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|luned[iì]|marted[iì]"
+    r"|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica"
+)
+_CITY_AFTER = (
+    rf"(?=\s+(?!{_MONTH}|(?i:{_WEEKDAY})(?![^\W\d_]))[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{{2,}}(?![^\W\d_]))"
+)
 _POSTAL_CODE = (
     r"\b(?i:zip(?:\s*code)?|post\s*code|postal\s*code|code\s+postal|plz|c\.\s?p\.|cp)"
     r"\s*(?:[:.#]\s*)?\d{4,5}(?:-\d{4})?(?![\s.\-]*\d)"
@@ -269,6 +289,7 @@ _POSTAL_CODE = (
     r"|O[HKR]|P[AR]|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]),?\s+\d{5}(?:-\d{4})?(?!\d|[.\-]\d)"
     r"|(?<![^\W\d_])(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\s+\d{4}(?![\s.\-]*\d)"
     r"|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b"
+    rf"|{_CODE_START}(?:\d{{5}}|[1-9]\d{{3}}\s?(?!S[ADS])[A-Z]{{2}}){_CITY_AFTER}"
 )
 # A menu's choice, pressed once a call is answered (`Press 2 for Spanish`, `Option 3`,
 # `oprima 2`, `appuyez sur le 1`, `Taste 1`): tel:2 and tel:3 called no one.
@@ -358,7 +379,8 @@ _HHMM_BEFORE_WORDS_AND_NUMBER = (
 )
 # What leaves a field in doubt between a number's digits and words': no link.
 _IN_DOUBT = LazyPattern(
-    f"{_DAY_AFTER_DIGITS}|{_MONTH_BEFORE_TRUNK_ZERO}|{_MENU_WORD_BEFORE_DIGITS}"
+    f"{_DAY_AFTER_DIGITS}|{_MONTH_BEFORE_TRUNK_ZERO}|{_MONTH_DAY_1_BEFORE_NUMBER}"
+    f"|{_MENU_WORD_BEFORE_DIGITS}"
     f"|{_WORD_RANGE_AFTER_DIGITS}|{_HHMM_BEFORE_SHORT_NUMBER}|{_DASH_RANGE_AFTER_DIGITS}"
     f"|{_HHMM_BEFORE_WORDS_AND_NUMBER}"
 )
@@ -429,8 +451,19 @@ _ADDRESS_WORD = (
     r"|bldg|block|zimmer|raum|etage|stock|postfach|salle|bureau|bât|bat|étage|porte|piso"
     r"|oficina|despacho|planta|sala|apartado|apdo|bp|stanza|piano|ufficio)s?"
 )
+# A word that makes a number a road's, a week's, a chapter's or a fiscal year's, or a
+# section's (`Highway 101`, `Week 12`, `Chapter 11`, `Art. 112`, `§ 112`, `FY 2024`,
+# `Version 2.0`) and a letter joined to its digits (`FY2024`, `Q4 2024`, `Form I-914`):
+# tel:101, tel:12, tel:2024 called the UK's police, no one, or no one (review).
+_REFERENCE_WORD = (
+    r"\b(?i:highway|hwy|route|rte|interstate|exit|autobahn|carretera|autopista|ruta"
+    r"|strada|week|wk|woche|semaine|semana|settimana|chapter|ch|chapitre|kapitel"
+    r"|cap[ií]tulo|capitolo|page|pg|pp|seite|p[aá]gina|section|sec|sect|article|art"
+    r"|artikel|art[ií]culo|articolo|paragraph|para|absatz|form|grade|year|session|module"
+    r"|lesson|version|ver|fy|gate|bus|pier|platform|channel|model|iso|usc|u\.s\.c|cfr)s?"
+)
 _WORDS_BEFORE = LazyPattern(
-    rf"(?:{_ADDRESS_WORD}\.?\s*(?:#|no\.?)?\s*"
+    rf"(?:{_ADDRESS_WORD}\.?\s*(?:#|no\.?)?\s*|{_REFERENCE_WORD}\.?\s*|§\s*|[^\W\d_]-?"
     r"|(?:[$£€¥₹₱]|\b(?i:rs|inr|usd|mxn|eur|php)\b\.?)\s*)$"
 )
 # How far back that word is looked for: `Apartment # ` is a dozen characters.
@@ -548,6 +581,9 @@ def _number_and_extension(field: str) -> tuple[str, str]:
 # it; a group of a number's digits before a dot (`1. Lifeline 13 11 14. 2. ...`'s `14.`)
 # is no next marker.
 _LIST_START = LazyPattern(r"\s*1[.)]\s")
+# `1. (402) 555-0142`, `1. 402-555-0142`: North America's 1, or the list's? Either dials
+# the same line; the 1 stays the country code, as before.
+_NORTH_AMERICAN_AFTER_ONE = LazyPattern(r"\s*\(?[2-9]\d{2}\)?[\s.\-]*[2-9]\d{2}[\s.\-]*\d{4}(?!\d)")
 _LIST_MARKER = LazyPattern(r"(?<!\S)(\d{1,2})[.)](?=\s)")
 
 
@@ -556,6 +592,9 @@ def _without_list_markers(written: str) -> str:
     parts, start, following = [], 0, 1
     for marker in _LIST_MARKER.finditer(written):
         if int(marker[1]) == following:
+            if following == 1 and _NORTH_AMERICAN_AFTER_ONE.match(written, marker.end()):
+                following += 1
+                continue
             parts += (written[start : marker.start()], _NO_NUMBER)
             start, following = marker.end(), following + 1
     return "".join(parts) + written[start:]
@@ -570,7 +609,7 @@ _DIALLED_PREFIX = LazyPattern(r"(?:1800[12])?(?:0011|011|00)?")
 
 
 def _is_too_long(digits: str) -> bool:
-    plain = "".join(char for char in digits if char.isdigit())
+    plain = _digits(digits)
     return len(plain) - _DIALLED_PREFIX.match(plain).end() > _E164_DIGITS
 
 
@@ -626,6 +665,10 @@ def _is_in_doubt(written: str, chosen: _Number, later: Iterator[_Number]) -> boo
         written, max(0, start - _WORDS_BEFORE_READ), start
     ):
         return True
+    if _digits(following.digits) == _digits(chosen.digits) and any(
+        char.isalpha() for char in written[start : chosen.end_in_field]
+    ):
+        return False  # its digits after its words (`13YARN (13 92 76)`): one number
     between = _HOURS_ANYWHERE.sub(
         _HOURS_MARK, written[chosen.end_in_field : following.start_in_field]
     )
@@ -683,6 +726,10 @@ def _numbers(written: str) -> Iterator[_Number]:
             yield _Number(part, plus, digits, end, start + number.start(), start + end, whole)
         if between is not None:
             start = between.end()
+
+
+def _digits(written: str) -> str:
+    return "".join(char for char in written if char.isdigit())
 
 
 def _digit_count(written: str) -> int:
@@ -756,6 +803,8 @@ def _spelled_number(written: str, letters: str, apart: bool) -> str:
         return ""  # `1 800 RESPECT`: the US's 1-800-..., or Australia's 1800 ...?
     if any(len(group) > _WORDS_NUMBER_GROUP for group in groups):
         return ""
+    if groups == [_AUSTRALIAN_13]:
+        return _australian_13_number(letters)
     national = "".join(groups[1:] if country else groups)
     if len(national) >= _WORDS_NUMBER_DIGITS:
         return ""
@@ -779,6 +828,19 @@ _ONE_SPACE_TOLL_FREE = LazyPattern(r"1 +8(?:00|33|44|55|66|77|88)")
 # 300 is no North American area code: `1-300-RESPECT` is Australia's 1300 written as a
 # US number in words would be, and was tel:+13007377328 (review).
 _AUSTRALIAN_1300 = "300"
+
+
+# Australia's 13 numbers of six digits, written 13 and four letters or more, joined or a
+# space apart (`13YARN`, `13 SICK`, `13HEALTH`): the keys of the first four, as the
+# network ignores the keys past the number's sixth. `13YARN` was tel:13 (review).
+_AUSTRALIAN_13 = "13"
+_AUSTRALIAN_13_LETTERS = LazyPattern(r"[A-Z]{4}")
+
+
+def _australian_13_number(letters: str) -> str:
+    """13 and the keys of the first four of `letters`, or `""` for fewer letters."""
+    first = _AUSTRALIAN_13_LETTERS.match(letters)
+    return _AUSTRALIAN_13 + first[0].translate(_KEYPAD) if first else ""
 
 
 def _is_spaced_local_word(groups: list[str], letters: str) -> bool:
