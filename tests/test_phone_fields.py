@@ -140,15 +140,17 @@ NO_NUMBER_SHAPES = {
     "roads before a number": "assert not dialable('Highway ' * 5_000 + '101')",
     "letters joined to digits": "assert not dialable('FY2024 ' * 5_700)",
     "13 and letters": "assert phone_href('13' + 'YARN' * 10_000) == 'tel:139276'",
+    "spaces after an age word": "assert not dialable('Ages' + ' ' * 40_000 + '5-25')",
+    "age ranges": "assert not dialable('Ages 5-25 ' * 4_000)",
 }
 
 
 @pytest.mark.parametrize("shape", NO_NUMBER_SHAPES.values(), ids=NO_NUMBER_SHAPES)
 def test_dates_postal_codes_and_menu_choices_are_read_in_linear_time(shape: str) -> None:
     """A field's dates, postal codes (before a city too), menu choices, hours, time zones,
-    roads and fiscal years, which are no number, Australia's 13 and its letters, and the
-    `+` before each number (`16 + 16 + ...` was quadratic) are read in one pass, one shape
-    of 40,000 characters a child."""
+    roads, fiscal years and age ranges, which are no number, Australia's 13 and its
+    letters, and the `+` before each number (`16 + 16 + ...` was quadratic) are read in
+    one pass, one shape of 40,000 characters a child."""
     assert_runs_in_linear_time(shape)
 
 

@@ -306,7 +306,15 @@ _MENU_WORD_BEFORE_DIGITS = rf"{_MENU_WORD}\d{{1,2}}\s+\d"
 _MENU_CHOICE = rf"{_MENU_WORD}\d{{1,2}}(?!\d|[.\-]\d)|\b\d{{1,2}}\s+(?i:drücken)\b"
 # A time zone's offset (`9am-5pm (GMT+1)`): `(GMT+1) 030 1234567` was tel:+10301234567.
 _TIME_ZONE = r"\b(?i:gmt|utc)\s*[+\-]\s*\d{1,2}(?:[:.]?[0-5]\d)?(?!\d)"
-_NOT_A_NUMBER = LazyPattern(f"{_WEB_ADDRESS}|{_DATE}|{_POSTAL_CODE}|{_MENU_CHOICE}|{_TIME_ZONE}")
+# An age range (`Ages 5-25: 1800 55 1800` read 5-25 as a short number before the line's:
+# no link, review).
+_AGE_RANGE = (
+    r"\b(?i:ages?|aged|edad(?:es)?|âges?|alter|et[àa])\s*:?\s*\d{1,2}\s*(?:-|\s(?i:to|à|a|bis)\s)\s*\d{1,2}"
+    r"(?!\d)"
+)
+_NOT_A_NUMBER = LazyPattern(
+    f"{_WEB_ADDRESS}|{_DATE}|{_POSTAL_CODE}|{_MENU_CHOICE}|{_TIME_ZONE}|{_AGE_RANGE}"
+)
 
 # What parts two numbers written in one field (`1-888-373-7888 or 911`,
 # `1-888-373-7888 / 233733`): a slash or a bar, "or", "and", a comma or a semicolon
@@ -408,7 +416,7 @@ _BETWEEN_NUMBERS = LazyPattern(
 # Spain's two lines too.
 _AREA_CODE_SLASH = LazyPattern(
     r"(?<![\d\-+/(])(?<!\d[\s.])"
-    r"((?:\(?0\d{3,4}\)?|\+\d{1,3}\s*(?:\(0\)\s*)?\d{1,5})(?=\s*/\s*\d(?:[ .\-]?\d){4})"
+    r"((?:\(?0(?:\d|\d{3,4})\)?|\+\d{1,3}\s*(?:\(0\)\s*)?\d{1,5})(?=\s*/\s*\d(?:[ .\-]?\d){4})"
     r"|\(?0\d{1,4}\)?(?=\s*/\s*\d{5}))\s*/\s*"
 )
 # A trunk 0 written after the country code (`+44 08000 121 700`, a common slip, `+63 (02)
@@ -823,7 +831,9 @@ def _spelled_number(written: str, letters: str, apart: bool) -> str:
 # and either country's keys dial another line in the other (it was tel:+18007377328, the
 # US, for Australia's 1800 737 732: review). No link; with a dash, brackets or a `+`
 # (`1-800 RESPECT`, `1 (800) ...`, `+1 800 ...`) the number is North America's.
-_ONE_SPACE_TOLL_FREE = LazyPattern(r"1 +8(?:00|33|44|55|66|77|88)")
+# Australia's are 1800 and 1300: `1 866 APPELLE` (Quebec) is North America's (it was no
+# link, review).
+_ONE_SPACE_TOLL_FREE = LazyPattern(r"1 +800")
 
 # 300 is no North American area code: `1-300-RESPECT` is Australia's 1300 written as a
 # US number in words would be, and was tel:+13007377328 (review).
