@@ -171,6 +171,11 @@ HOURS_LISTS_AND_DOMAINS_SHAPES = {
     "spaces before a North American number": "assert not dialable('5 402-555-014' * 3_000)",
     "a list's dots": "assert not dialable('1. ' + '1 2. ' * 10_000)",
     "an international prefix": "assert not dialable('00 ' + '1 ' * 20_000)",
+    "spaces after a fax's word": "assert not dialable('Fax' + ' ' * 40_000 + 'x')",
+    "a fax's digits": "assert not dialable('Fax ' + '1 ' * 20_000 + 'x')",
+    "spaces before an open bracket's or": (
+        "assert phone_href('311 ' + ' ' * 40_000 + '(or 555-0100') == 'tel:311'"
+    ),
 }
 
 
@@ -179,7 +184,8 @@ HOURS_LISTS_AND_DOMAINS_SHAPES = {
 )
 def test_hours_lists_and_domains_are_read_in_linear_time(shape: str) -> None:
     """A range's hours after a number's digits, hours of four digits before words, a
-    list's markers, an international prefix, a country code in brackets, a dash before a
-    trunk 0, a space before a North American number and a domain's labels and mailbox
-    are read in one pass, one shape of 40,000 characters a child."""
+    list's markers, an international prefix, a fax's number, an "or" in an open bracket, a
+    country code in brackets, a dash before a trunk 0, a space before a North American
+    number and a domain's labels and mailbox are read in one pass, one shape of 40,000
+    characters a child."""
     assert_runs_in_linear_time(shape)

@@ -306,6 +306,14 @@ _MENU_WORD_BEFORE_DIGITS = rf"{_MENU_WORD}\d{{1,2}}\s+\d"
 _MENU_CHOICE = rf"{_MENU_WORD}\d{{1,2}}(?!\d|[.\-]\d)|\b\d{{1,2}}\s+(?i:drücken)\b"
 # A time zone's offset (`9am-5pm (GMT+1)`): `(GMT+1) 030 1234567` was tel:+10301234567.
 _TIME_ZONE = r"\b(?i:gmt|utc)\s*[+\-]\s*\d{1,2}(?:[:.]?[0-5]\d)?(?!\d)"
+# A fax number, no line to call (`Fax 030 1234567, Tel. 030 1234568` dialled the fax,
+# review); not one that is the phone's too (`Tel/Fax: ...`, `Tel. & Fax ...`, `Phone and
+# fax: ...`).
+_FAX = (
+    r"(?<![/&])(?<![/&]\s)(?<!\b(?i:and|und)\s)(?<!\b(?i:et)\s)(?<!\b(?i:[ye])\s)"
+    r"\b(?i:fax|telefax|t[ée]l[ée]copie)\b\.?"
+    r"\s*+(?:(?i:no\.?|nr\.?|number)\s*+)?:?\s*+\+?(?=[\d(])[\d\s().\-/]*\d"
+)
 # An age range (`Ages 5-25: 1800 55 1800` read 5-25 as a short number before the line's:
 # no link, review).
 _AGE_RANGE = (
@@ -313,7 +321,7 @@ _AGE_RANGE = (
     r"(?!\d)"
 )
 _NOT_A_NUMBER = LazyPattern(
-    f"{_WEB_ADDRESS}|{_DATE}|{_POSTAL_CODE}|{_MENU_CHOICE}|{_TIME_ZONE}|{_AGE_RANGE}"
+    f"{_WEB_ADDRESS}|{_DATE}|{_POSTAL_CODE}|{_MENU_CHOICE}|{_TIME_ZONE}|{_AGE_RANGE}|{_FAX}"
 )
 
 # What parts two numbers written in one field (`1-888-373-7888 or 911`,
@@ -711,9 +719,9 @@ _HOURS_MARK = "~"
 # German and Italian. Words on either side of it (`Ages 100 or older: 555-0100`, `Serving
 # 400 families / 555-0100`) say the short number is words' (tel:100, tel:400, review).
 _ALTERNATIVE = LazyPattern(
-    r"[\s,;]*(?:(?:\([^()]*\)|~)[\s,;]*)?(?:[/|]|(?i:or|ou|o|u|oder|and|et|y|und)\b)"
+    r"[\s,;]*+(?:(?:\([^()]*+\)|~)[\s,;]*+)?\(?\s*+(?:[/|]|(?i:or|ou|o|u|oder|and|et|y|und)\b)"
     r"(?:\s*(?i:call|text|dial|ring|phone|appelez|appeler|composez|llame|llama|llamar"
-    r"|marque|escribe|anrufen|chiama)\b)?(?:\s*(?i:us|le|la|al|el|at|on|the|to)\b){0,2}[\s:(+]*"
+    r"|marque|escribe|anrufen|chiama|whatsapp)\b)?(?:\s*(?i:us|le|la|al|el|at|on|the|to)\b){0,2}[\s:(+]*"
 )
 _AREA_CODE_BEFORE_SLASH = LazyPattern(r"0[1-9]\d")
 _SPANISH_DIGITS = 9
