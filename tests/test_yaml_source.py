@@ -7,6 +7,7 @@ import re
 
 import pytest
 import yaml
+from conftest import require_or_skip
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -185,6 +186,36 @@ def test_each_plain_scalar_is_resolved_once_however_many_files_write_it(
     load_yaml(f"a: {long_text}\n")
     load_yaml(f"a: {long_text}\n")
     assert tries.count(long_text) > tries.count("a") == 0
+
+
+def _shape(node: yaml.Node) -> tuple[object, ...]:
+    """What the engine reads of a composed node: its kind, tag, style, place and value."""
+    value = node.value
+    if isinstance(node, yaml.MappingNode):
+        value = [(_shape(key), _shape(item)) for key, item in value]
+    elif isinstance(node, yaml.SequenceNode):
+        value = [_shape(item) for item in value]
+    style = node.style if isinstance(node, yaml.ScalarNode) else node.flow_style
+    places = (node.start_mark.index, node.end_mark.index, node.start_mark.line)
+    return type(node).__name__, node.tag, style, places, value
+
+
+def test_documents_are_composed_as_the_safe_loader_composes_them_without_its_constructor() -> None:
+    require_or_skip(hasattr(yaml, "CSafeLoader"), "libyaml is not installed")
+    # Composing is all the engine asks of libyaml: setting up the safe loader's
+    # constructor and resolver for every file read was time a cold check lost per term.
+    assert not issubclass(yaml_loader.QuickComposer, yaml.constructor.BaseConstructor)
+    text = (
+        "a: &x [1, 'b', !!str 2, {c: 2026-01-31, d: ~, e: yes}]\nb: *x\n"
+        'c: |\n  text\nd: >-\n  folded\n  text\n"e": "q"\nf: !custom 1.5\n'
+    )
+    composer = yaml_loader.QuickComposer(text)
+    try:
+        ours = composer.get_single_node()
+    finally:
+        composer.dispose()
+    assert _shape(ours) == _shape(yaml.compose(text, Loader=yaml_loader.QuickResolvingLoader))
+    assert _shape(ours)[4][0][1][4][2][1] == "tag:yaml.org,2002:str"  # `!!str 2` kept
 
 
 def test_duplicate_keys_are_problems_at_the_second_key() -> None:

@@ -22,7 +22,7 @@ import yaml
 from ..lazy_pattern import LazyPattern
 from .yaml_aliases import MAX_ALIASES, MAX_VALUES, alias_refusal
 from .yaml_document import LineIndex, YamlDocument, YamlProblem
-from .yaml_loader import LibyamlOrPython, QuickResolvingLoader
+from .yaml_loader import LibyamlOrPython, QuickComposer
 from .yaml_syntax import syntax_problem
 from .yaml_values import ValueBuilder
 
@@ -179,7 +179,7 @@ def _compose_all(
     source: str, start: int, document: YamlDocument, lines: LineIndex
 ) -> list[yaml.Node]:
     try:
-        return _compose_with(QuickResolvingLoader, source)
+        return _compose_with(QuickComposer, source)
     except (yaml.YAMLError, ValueError) as error:
         if LibyamlOrPython is not yaml.SafeLoader:
             # libyaml refuses a few documents PyYAML reads (an escaped lone surrogate,
