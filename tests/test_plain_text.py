@@ -32,3 +32,15 @@ def test_plain_definition() -> None:
     text = "The coalition as partners use it: a shared word.\n  Second line. And more.\n"
     assert plain_text(text) == parsed_plain_text(text)
     assert first_sentence(text) == "The coalition as partners use it: a shared word."
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from([" ", "\t", "\n", "\r", "x", "\u3000", "\u00a0"]), max_size=12))
+def test_an_indented_line_is_told_as_the_pattern_tells_it(pieces: list[str]) -> None:
+    # `_indented_line` looks for four spaces or a tab before trying the pattern: it must
+    # find every line the pattern finds ("   \tcode", "\n    code").
+    from coalition_handbook.model.glossary import _INDENTED_LINE, _indented_line
+
+    text = "".join(pieces)
+    assert _indented_line(text) == (_INDENTED_LINE.search(text) is not None)
+    assert _indented_line("   \tcode") and _indented_line("a\n    code")
