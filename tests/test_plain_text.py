@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -44,3 +45,18 @@ def test_an_indented_line_is_told_as_the_pattern_tells_it(pieces: list[str]) -> 
     text = "".join(pieces)
     assert _indented_line(text) == (_INDENTED_LINE.search(text) is not None)
     assert _indented_line("   \tcode") and _indented_line("a\n    code")
+
+
+@pytest.mark.parametrize(
+    ("definition", "first"),
+    [
+        ("Is it a crime? Yes. It is.", "Is it a crime?"),
+        ("Run! Then call. Now.", "Run!"),
+        ("No full stop at all", "No full stop at all"),
+        ("U.S. law applies. Next.", "U.S. law applies."),
+        ("A word, e.g. this one. Next one? Yes.", "A word, e.g. this one."),
+    ],
+)
+def test_the_first_sentence_ends_at_the_first_of_its_marks(definition: str, first: str) -> None:
+    # The pattern is tried from the first '.', '!' or '?' on: whichever comes first.
+    assert first_sentence(definition) == first

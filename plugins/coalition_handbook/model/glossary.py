@@ -352,7 +352,10 @@ def first_sentence(markdown: str) -> str:
     full_width = _full_width_sentence_end(text)
     if full_width is not None:  # a sentence in Chinese or Japanese ends there, or before
         text = text[:full_width]
-    for match in _SENTENCE_END.finditer(text):
+    # A sentence ends only after a . ! or ?: the pattern is tried from the first (most
+    # first sentences are most of their text), not at every character before it.
+    marks = [found for found in map(text.find, ".!?") if found >= 0]
+    for match in _SENTENCE_END.finditer(text, min(marks, default=len(text))):
         if not _starts_sentence(match.group(1)):
             continue
         before = text[: match.start()]  # ends with the . ! or ?
