@@ -912,6 +912,29 @@ def test_settings_that_would_check_nothing_or_hide_a_value_are_errors(
 
 
 @pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("docs_dir: content\ncopyright: 2024-13-45\n", "mkdocs.yml:2:12: a value cannot be read"),
+        (
+            "docs_dir: content\nextra:\n  day: 2024-02-30\n",
+            "mkdocs.yml:3:8: a value cannot be read",
+        ),
+        ('docs_dir: content\nsite_name: !!float ""\n', "mkdocs.yml:2:12: a value cannot be read"),
+    ],
+)
+def test_a_value_its_tag_cannot_hold_is_named_by_line_and_column(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    """`copyright: 2024-13-45` is a date to YAML that no calendar has: `mkdocs build` stops
+    in a traceback on it, and the check named mkdocs.yml without a line (badux)."""
+    with pytest.raises(ConfigError) as raised:
+        load_config(write_config(tmp_path, text))
+    (problem,) = raised.value.problems
+    assert problem.startswith(message)
+    assert ("in quotes" in problem) == ("2024" in text)
+
+
+@pytest.mark.parametrize(
     ("settings", "problem"),
     [
         ("nav:\n  - Home: index.md\n  - Tip: javascript:alert(1)\n", "3:10: 'nav' links"),

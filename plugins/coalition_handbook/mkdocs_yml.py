@@ -89,6 +89,16 @@ class _PermissiveLoader(yaml.SafeLoader):
                 seen[key] = line
         return super().construct_mapping(node, deep=deep)
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """As PyYAML's; the innermost node whose value cannot be constructed is kept as
+        `failed_node` (`copyright: 2024-13-45`, a date no calendar has), for its line."""
+        try:
+            return super().construct_object(node, deep=deep)  # type: ignore[no-untyped-call]
+        except Exception:
+            if getattr(self, "failed_node", None) is None:
+                self.failed_node = node
+            raise
+
 
 # The tags MkDocs' loader (`mkdocs.utils.yaml.get_yaml_loader`) reads besides PyYAML's
 # full `yaml.Loader`'s (`!!python/name:`, `!!python/object/apply:` and the like).
@@ -334,11 +344,27 @@ def _read_settings(
         line, _ = LineIndex.of(text).position(deep_nesting_offset(text))
         raise ConfigError(f"{where}:{line}: nested too deeply to read") from None
     except VALUE_CONVERSION_ERRORS as error:
-        # A value its tag cannot hold (`!!timestamp 0000-01-01`, `!!bool maybe`).
-        raise ConfigError(f"{where}: a value cannot be read: {error}") from None
+        # A value its tag cannot hold (`!!timestamp 0000-01-01`, `!!bool maybe`); `mkdocs
+        # build` stops in a traceback on it, before the plugin loads.
+        raise ConfigError(_unreadable_value(error, loader, where)) from None
     finally:
         if loader is not None:
             loader.dispose()
+
+
+def _unreadable_value(error: Exception, loader: _PermissiveLoader | None, where: str) -> str:
+    """Why a value cannot be read, at its line and column where the loader kept its node;
+    a date no calendar has is text put in quotes, or a date mistyped."""
+    node = getattr(loader, "failed_node", None)
+    if node is None:
+        return f"{where}: a value cannot be read: {error}"
+    mark = node.start_mark
+    message = f"{where}:{mark.line + 1}:{mark.column + 1}: a value cannot be read: {error}"
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        message += (
+            f" (YAML reads {node.value!r} as a date: correct it, or put it in quotes if it is text)"
+        )
+    return message
 
 
 # The settings of mkdocs.yml that the handbook reads, besides its plugin's options.
