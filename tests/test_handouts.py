@@ -1734,6 +1734,25 @@ def test_cli_refuses_an_output_in_a_folder_of_terms_or_protocols(
     assert sorted(path.suffix for path in (tmp_path / "protocols").iterdir()) == [".yml"]
 
 
+def test_cli_refuses_an_empty_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`-o ""` (a variable left unset: `-o "$OUT"`) wrote the PDFs into the folder the
+    command ran in, beside mkdocs.yml, without a word (badux): a usage error instead."""
+    monkeypatch.chdir(tmp_path)
+    config_file = write_handbook(tmp_path, modules={})
+    with pytest.raises(SystemExit) as exited:
+        main(["handouts", "-f", str(config_file), "-o", ""])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert err.endswith(
+        "handbook handouts: error: argument -o/--output: an empty folder name: name the "
+        "folder for the PDFs (-o . for this one)\n"
+    )
+    assert not list(tmp_path.glob("*.pdf"))
+
+
 def test_cli_refuses_an_output_that_is_a_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -162,11 +162,21 @@ def build_parser() -> argparse.ArgumentParser:
     handouts.add_argument(
         "-o",
         "--output",
-        type=Path,
+        type=_output_folder,
         default=None,
         help="folder for the PDFs (default: handouts/ in mkdocs.yml's site_dir, site/)",
     )
     return parser
+
+
+def _output_folder(text: str) -> Path:
+    """`-o`'s folder; an empty name (`-o "$OUT"` with OUT unset) is refused: as a path it
+    is the folder the command runs in, where the PDFs went beside mkdocs.yml unasked."""
+    if not text:
+        raise argparse.ArgumentTypeError(
+            "an empty folder name: name the folder for the PDFs (-o . for this one)"
+        )
+    return Path(text)
 
 
 def _add_config_option(parser: argparse.ArgumentParser) -> None:
