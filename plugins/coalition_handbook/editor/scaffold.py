@@ -228,7 +228,16 @@ def run_new(config: HandbookConfig, kind: str, name: str, config_file: Path | No
     if refusal is not None:
         return _refused(*refusal)
     steps = _next_steps(config_file, compare_base(config.root))
-    print(f"created {shown_name(path)}: fill it in, then run\n{steps}")
+    try:
+        print(f"created {shown_name(path)}: fill it in, then run\n{steps}", flush=True)
+    except BrokenPipeError:  # `| head`: the CLI drops the rest, as for any command
+        raise
+    except OSError as error:  # `> /dev/full`: the file is there all the same (badux)
+        return _refused(
+            f"created {shown_name(path)}, but cannot write to standard output: "
+            f"{error.strerror or error}",
+            EXIT_USAGE,
+        )
     if respelled := words_respelled(name, config.language):
         # A note, not a refusal: `nino` for `niño` is fine, `ano` for `año` is not, and
         # only a reader of the language can tell (audit).
