@@ -2129,6 +2129,27 @@ def test_a_page_that_starts_with_a_protocol_says_it_continues_none(tmp_path: Pat
 
 
 @pytest.mark.pdf
+def test_an_ordered_list_prints_the_numbers_it_is_written_with(tmp_path: Path) -> None:
+    """A list written in HTML to go on after a paragraph (`<ol start="3">`) printed as
+    1. 2. where the site shows 3. 4.: WeasyPrint reads no `start` (nor `reversed` or
+    `type`) of an `<ol>` (badux). Markdown's `3.` starts at 1 on both (lazy_ol)."""
+    require_weasyprint()
+    body = (
+        "Before the call:\n\n1. Stay calm.\n2. Listen.\n\nThen:\n\n"
+        '<ol start="3"><li>Call the hotline.</li><li>Write down the time.</li></ol>\n\n'
+        "<ol reversed><li>Last</li><li>First</li></ol>\n\n"
+        '<ol type="a" start="2"><li>Bee</li><li>Sea</li></ol>\n'
+    )
+    config_file = write_handbook(tmp_path, modules={"steps": module_text("Steps", body)})
+    context = context_of(config_file)
+    content = handouts.handout_content(context, context.handbook.modules["steps"])
+    pdf = handout_render.render_pdf(content, tmp_path / "content", [])
+    shown = [line.strip() for page in shown_lines(pdf) for line in page]
+    markers = [line for line in shown if re.fullmatch(r"[0-9a-z]+\.", line)]
+    assert markers[:8] == ["1.", "2.", "3.", "4.", "2.", "1.", "b.", "c."], shown
+
+
+@pytest.mark.pdf
 def test_the_page_number_stays_on_one_line_beside_a_long_site_name(tmp_path: Path) -> None:
     """Print audit: a long site address in the footer pushed "Page 1 of" over "10"."""
     require_weasyprint()

@@ -47,6 +47,7 @@ from . import (
 )
 from .handout_addresses import keep_addresses_unhyphenated
 from .handout_links import PublishedSite
+from .handout_list_numbers import number_ordered_lists
 from .handout_long_words import break_long_words
 from .handout_problems import Unplaced
 from .homebrew_libraries import homebrew_libraries_found
@@ -460,6 +461,7 @@ def render_pdf(
             # URL already.
             remove_document_styling(document.etree_element)
             mark_link_destinations(document.etree_element)
+            number_ordered_lists(document.etree_element)  # `<ol start="3">`: 3. 4.
             handout_phones.keep_phone_numbers_whole(document.etree_element, content.phone_countries)
             keep_addresses_unhyphenated(document.etree_element)
             break_long_words(document.etree_element)

@@ -1,0 +1,65 @@
+"""Each ordered list of a handout numbered as it is written, as the site shows it.
+
+WeasyPrint reads no `start`, `reversed` or `type` of an `<ol>` (its HTML stylesheet has
+none of HTML's rules for them): a list written to go on after a paragraph (`3.`, `4.`,
+which Python-Markdown writes as `<ol start="3">`) printed as 1. 2. (badux). Each is set
+here as the CSS that HTML's rendering rules give it, in the `style` of the tree
+WeasyPrint lays out, after `print_only.remove_document_styling` took the author's out:
+`counter-reset: list-item` for its first number and `counter-increment: list-item -1` on
+each item of a reversed list. The handout draws each number itself (handout.css: its
+`::before`), so a `type` is a class there, `hb-list-lower-alpha` and the like, whose rule
+draws letters or roman numerals. A list item's own `value` is left to WeasyPrint:
+Python-Markdown writes none. (Python-Markdown writes no `start` either: a list written
+`3.` `4.` starts at 1 on the site and on paper alike; an `<ol>` written in HTML has one.)
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+# HTML's `type` of an `<ol>`, case-sensitive, as its rendering rules read it: the counter
+# style its numbers are drawn in (handout.css has a rule for each but decimal's).
+_LIST_STYLES = {
+    "1": "decimal",
+    "a": "lower-alpha",
+    "A": "upper-alpha",
+    "i": "lower-roman",
+    "I": "upper-roman",
+}
+# HTML's rules for parsing integers: spaces first, an optional sign, digits, the rest
+# ignored; a number CSS would not hold is left as no number.
+_INTEGER = re.compile(r"[\t\n\f\r ]*([-+]?[0-9]{1,9})")
+
+
+def number_ordered_lists(root: etree.Element) -> None:
+    """Give each `<ol>` under the document `root`'s body the style its `start`,
+    `reversed` and `type` call for (see the module's docstring)."""
+    body = root.find("body")
+    if body is None:
+        return
+    for ordered in body.iter("ol"):
+        declarations: list[str] = []
+        items = [child for child in ordered if child.tag == "li"]
+        start = _integer(ordered.get("start"))
+        reversed_list = ordered.get("reversed") is not None
+        if reversed_list:
+            first = start if start is not None else len(items)
+            declarations.append(f"counter-reset: list-item {first + 1}")
+            for item in items:
+                item.set("style", _joined(item.get("style"), "counter-increment: list-item -1"))
+        elif start is not None:
+            declarations.append(f"counter-reset: list-item {start - 1}")
+        if (style := _LIST_STYLES.get(ordered.get("type", ""))) is not None:
+            ordered.set("class", " ".join([*ordered.get("class", "").split(), f"hb-list-{style}"]))
+        if declarations:
+            ordered.set("style", _joined(ordered.get("style"), "; ".join(declarations)))
+
+
+def _integer(text: str | None) -> int | None:
+    match = _INTEGER.match(text or "")
+    return int(match.group(1)) if match else None
+
+
+def _joined(style: str | None, declarations: str) -> str:
+    return f"{style}; {declarations}" if style else declarations
