@@ -285,6 +285,24 @@ def test_a_search_result_is_described_by_its_text_and_the_form_it_matched(
     expect(focused.locator(":scope > article > p").first).to_be_visible()
 
 
+def test_a_translation_in_a_search_result_says_its_language(page: object) -> None:
+    """A term found by its Spanish form showed that form as a tag with no `lang`, and the
+    "Matched:" description gave it none either: a screen reader and the browser's
+    hyphenation read "trata de personas" as English, as the term's page does not (its
+    translations carry `lang`: badux). WCAG 3.1.2, language of parts."""
+    page.goto("index.html")
+    _typed_in_search(page, "trata de personas")
+    first = page.locator(".md-search-result__item > .md-search-result__link").first
+    expect(first).to_have_attribute("href", re.compile(r"glossary/human-trafficking/$"))
+    spanish = first.locator(".md-tag", has_text="trata de personas")
+    expect(spanish).to_have_attribute("lang", "es")
+    english = first.locator(".md-tag", has_text=re.compile(r"^\s*human trafficking\s*$"))
+    assert english.count() == 0 or english.first.get_attribute("lang") is None
+    page.keyboard.press("ArrowDown")
+    matched = page.locator(".md-search-result__link:focus [hidden] [lang='es']")
+    expect(matched).to_have_text("trata de personas")
+
+
 def test_a_term_result_s_forms_are_read_once_and_are_no_landmark(page: object) -> None:
     """A term's result carries its forms as the theme's tags (they rank it), drawn as a
     <nav>: a screen reader read them again after the "Use:" line, and listed a nameless

@@ -843,14 +843,15 @@ def test_a_term_page_entry_lists_its_translations_by_language_for_handbook_js(
     }
     wanted = {
         f"glossary/{term.id}/": [
-            [language_name(code), text] for code, text in sorted(term.translations.items())
+            [language_name(code), text, code] for code, text in sorted(term.translations.items())
         ]
         for term in handbook.terms.values()
         if term.translations
     }
     assert wanted
     assert listed == wanted
-    assert listed["glossary/human-trafficking/"][0] == ["Spanish", "trata de personas"]
+    # The language's code too: handbook.js marks the result's form in it (`lang`, badux).
+    assert listed["glossary/human-trafficking/"][0] == ["Spanish", "trata de personas", "es"]
 
 
 def _words(text: str) -> str:

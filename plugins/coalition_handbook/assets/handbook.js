@@ -1686,11 +1686,9 @@ function describeSearchResult(link, heading) {
       run.appendChild(node);
     }
   });
-  var matched = matchedForm(link, heading);
-  if (matched) {
-    var said = document.createElement("span");
+  var said = matchedForm(link, heading);
+  if (said) {
     said.hidden = true;
-    said.textContent = matched;
     heading.parentElement.appendChild(said);
     described.unshift(said);
   }
@@ -1705,8 +1703,8 @@ function describeSearchResult(link, heading) {
   }
 }
 
-// "Matched: Spanish, trata de personas": the form of the term the search marked most
-// words of, if it is not the heading's.
+// "Matched: Spanish, trata de personas", a <span>: the form of the term the search marked
+// most words of, if it is not the heading's; a translation in its language (`lang`).
 function matchedForm(link, heading) {
   var best = null;
   var most = 0;
@@ -1718,12 +1716,33 @@ function matchedForm(link, heading) {
     }
   });
   if (!best || best.toLowerCase() === heading.textContent.trim().toLowerCase()) {
-    return "";
+    return null;
   }
-  var translation = (translationsAt.get(pageAddress(link.href)) || []).find(function (pair) {
-    return pair[1] === best;
+  var translation = translationOf(link, best);
+  var said = document.createElement("span");
+  var form = document.createElement("span");
+  form.textContent = best;
+  inLanguage(form, translation);
+  said.append("Matched: " + (translation ? translation[0] + ", " : ""), form, ".");
+  return said;
+}
+
+// The [language name, text, language code] of the term page `link` leads to whose text
+// is `text`, or undefined.
+function translationOf(link, text) {
+  return (translationsAt.get(pageAddress(link.href)) || []).find(function (pair) {
+    return pair[1] === text;
   });
-  return "Matched: " + (translation ? translation[0] + ", " : "") + best + ".";
+}
+
+// Mark `element` as written in `translation`'s language, as the term's page marks it:
+// a screen reader read "trata de personas" in English, and a browser hyphenated it so
+// (WCAG 3.1.2, language of parts: badux).
+function inLanguage(element, translation) {
+  if (translation && translation[2]) {
+    element.setAttribute("lang", translation[2]);
+    element.setAttribute("dir", "auto");
+  }
 }
 
 /* A term's forms, which its result carries as the theme's tags for the ranking, were read
@@ -1733,6 +1752,13 @@ function matchedForm(link, heading) {
 function hideResultTags(results) {
   results.querySelectorAll(".md-tags:not([aria-hidden])").forEach(function (tags) {
     tags.setAttribute("aria-hidden", "true");
+    // Shown all the same: a translation among them says its language.
+    var link = tags.closest(".md-search-result__link");
+    if (link) {
+      tags.querySelectorAll(".md-tag").forEach(function (tag) {
+        inLanguage(tag, translationOf(link, tag.textContent.trim()));
+      });
+    }
   });
 }
 

@@ -88,9 +88,10 @@ _S_APOSTROPHE_S = LazyPattern(r"s's(?= |$)")
 # 4 matches only so. handbook.js counts them only for words typed in capitals: "tip"
 # listed human trafficking (its acronym TIP) before HSI Tip Line (audit).
 CAPITAL_WORDS_KEY = "handbook_capital_words"
-# Not a search field either: a term page's translations as [language name, text] pairs,
-# for handbook.js to say in a result found by one which language it matched (a screen
-# reader does not hear the result's forms, which it hides: its tags).
+# Not a search field either: a term page's translations as [language name, text, language
+# code] triples, for handbook.js to say in a result found by one which language it matched
+# (a screen reader does not hear the result's forms, which it hides: its tags), and to mark
+# that form, and the tag that shows it, in its language (`lang`).
 TRANSLATIONS_KEY = "handbook_translations"
 # Not a search field either: a deprecated term page's notice as its page writes it ("Do
 # not use this term; use child sex trafficking instead."), for handbook.js to show in its
