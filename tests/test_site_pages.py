@@ -215,6 +215,19 @@ def test_glossary_index_has_letters_and_marks_statuses(tmp_path: Path) -> None:
     assert any("Use survivor instead" in entry for entry in entries)
 
 
+def test_a_page_without_sections_has_no_empty_table_of_contents(tmp_path: Path) -> None:
+    """The training index (`modules/`, a title and no section) had Material's
+    `<nav aria-label="Table of contents">` with nothing in it: a landmark a screen reader
+    lists among the page's, named for contents it does not have (badux). A page with
+    sections keeps it, labelled."""
+    pages = {"index.md": "# Home\n\nA survivor.\n", "about.md": "# About\n\n## Who\n\nUs.\n"}
+    site = _site(tmp_path, pages=pages, theme="material")
+    assert elements(read(site, "index.html"), "nav", "md-nav--secondary") == []
+    about = elements(read(site, "about/index.html"), "nav", "md-nav--secondary")
+    assert about and all("Who" in nav.text for nav in about)
+    assert all(nav.attrs.get("aria-label") == "Table of contents" for nav in about)
+
+
 def test_each_letter_of_the_glossary_links_back_to_the_letters(tmp_path: Path) -> None:
     """Audit: on a phone, after a jump to S, the letter bar was 95,000 px up and the
     table of contents in the drawer. Under each letter's heading, a link back to it."""
