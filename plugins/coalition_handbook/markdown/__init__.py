@@ -212,10 +212,15 @@ def _mask_raw_lines(lines: str) -> str:
     return replaced(masked, marks)
 
 
-def lines_outside_code(text: str, body_line: int = 1) -> Iterator[tuple[int, str]]:
+def lines_outside_code(
+    text: str, body_line: int = 1, *, definition_lists: bool = True
+) -> Iterator[tuple[int, str]]:
     """(number, line) of every line of the Markdown body of `text` (from `body_line` on)
-    that is not inside fenced or indented code, as the block pass reads them."""
-    for number, line, fenced, indented, _ in _lines_and_code(text, body_line):
+    that is not inside fenced or indented code, as the block pass reads them (with the
+    def_list extension or without: `definition_lists`)."""
+    blocks = Blocks()
+    blocks.definition_lists = definition_lists
+    for number, line, fenced, indented, _ in _lines_and_code(text, body_line, blocks):
         if not (fenced or indented):
             yield number, line
 
@@ -267,12 +272,15 @@ def without_fenced_code(text: str, blocks: Blocks | None = None) -> str:
     )
 
 
-def fence_opening_lines(text: str) -> list[int]:
+def fence_opening_lines(text: str, *, definition_lists: bool = True) -> list[int]:
     """The numbers of the lines of `text` that open a fenced code block, as the block
-    pass reads them (attr_list's `{ }` on one is the block's)."""
+    pass reads them (attr_list's `{ }` on one is the block's), with def_list or without
+    (`definition_lists`)."""
     if "```" not in text and "~~~" not in text:
         return []
-    return [number for number, _, _, _, opens in _lines_and_code(text, 1) if opens]
+    blocks = Blocks()
+    blocks.definition_lists = definition_lists
+    return [number for number, _, _, _, opens in _lines_and_code(text, 1, blocks) if opens]
 
 
 # What every abbreviation's definition holds (`*[HSI]:`, `*[HSI] :`).

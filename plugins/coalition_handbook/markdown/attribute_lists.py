@@ -59,15 +59,22 @@ _TOKEN = LazyPattern(
 
 
 def handler_attributes(
-    markdown: str, not_markdown: Iterable[tuple[int, int]] = ()
+    markdown: str, not_markdown: Iterable[tuple[int, int]] = (), *, definition_lists: bool = True
 ) -> list[tuple[int, int]]:
     """(start, end), in order, of each `name=value` token of an attr_list list in
     `markdown` that a browser may run as an event handler; none inside code (but on a
     fence's opening line) or `not_markdown` (sorted spans: comments and tags), and none
     in a list that opens there, after a `\\`, or before a code span of the line that
     stands before the token. Linear: each line's last `}`, and each opening, are looked
-    for once. A handler with no value (`{: onclick }`) runs nothing."""
-    return _attribute_tokens(markdown, not_markdown, may_run_as_handler, bare_words=False)
+    for once. A handler with no value (`{: onclick }`) runs nothing. `definition_lists`:
+    whether the site runs def_list (a definition's indented blocks are its own, or code)."""
+    return _attribute_tokens(
+        markdown,
+        not_markdown,
+        may_run_as_handler,
+        bare_words=False,
+        definition_lists=definition_lists,
+    )
 
 
 def attributes_named(
@@ -110,6 +117,7 @@ def _attribute_tokens(
     named: Callable[[str], bool],
     *,
     bare_words: bool,
+    definition_lists: bool = True,
 ) -> list[tuple[int, int]]:
     if "{" not in markdown:  # nearly every text
         return []
@@ -144,7 +152,7 @@ def _attribute_tokens(
             candidates.append((start, end, line_start))
     if not candidates:
         return []
-    code = _code_not_fence_lines(markdown)
+    code = _code_not_fence_lines(markdown, definition_lists)
     skipped = joined(sorted([*code, *not_markdown]))
     openings = _Openings(markdown, skipped, joined(sorted(code)))
     return [
@@ -232,11 +240,17 @@ class _Openings:
         return -1
 
 
-def _code_not_fence_lines(markdown: str) -> list[tuple[int, int]]:
+def _code_not_fence_lines(markdown: str, definition_lists: bool) -> list[tuple[int, int]]:
     """The code of `markdown`, but for the opening lines of its fences, whose `{ }` is
-    attr_list's (fenced_code and superfences put it on the `<code>`)."""
-    code = [(start, end) for start, end, _ in code_ranges(markdown.replace("<", "&"))]
-    openers = fence_opening_lines(markdown)
+    attr_list's (fenced_code and superfences put it on the `<code>`), read with def_list
+    or without (`definition_lists`)."""
+    code = [
+        (start, end)
+        for start, end, _ in code_ranges(
+            markdown.replace("<", "&"), definition_lists=definition_lists
+        )
+    ]
+    openers = fence_opening_lines(markdown, definition_lists=definition_lists)
     if not openers:
         return code
     starts = line_starts(markdown)

@@ -54,11 +54,15 @@ class HtmlInMarkdown:
     tags: tuple[tuple[int, int], ...]  # (start, end) of what looks like a tag
 
 
-def html_in_markdown(text: str, *, html_blocks: bool = False) -> HtmlInMarkdown:
+def html_in_markdown(
+    text: str, *, html_blocks: bool = False, definition_lists: bool = True
+) -> HtmlInMarkdown:
     """Where `text` holds HTML, or what a browser could read as HTML (`HtmlInMarkdown`).
     `html_blocks`: `text` is published with its raw HTML blocks (a page), where no code
     span starts or ends: `<p>`</p><script>...</script>`` runs the script (security
-    audit); else it is read as a definition is shown, every `<` text."""
+    audit); else it is read as a definition is shown, every `<` text.
+    `definition_lists`: whether the site runs def_list (a definition's indented blocks
+    are its own, or code)."""
     openers: list[int] = []
     comments: list[tuple[int, int]] = []
     tags: list[tuple[int, int]] = []
@@ -66,8 +70,9 @@ def html_in_markdown(text: str, *, html_blocks: bool = False) -> HtmlInMarkdown:
         return HtmlInMarkdown((), (), ())
     raw_blocks: list[tuple[int, int]] = []
     if html_blocks:
-        mask_blocks(text, 1, raw_blocks)
-    code = code_ranges(text.replace("<", "&"), raw_blocks)  # as `&lt;` reads: no HTML
+        mask_blocks(text, 1, raw_blocks, definition_lists=definition_lists)
+    # As `&lt;` reads: no HTML.
+    code = code_ranges(text.replace("<", "&"), raw_blocks, definition_lists=definition_lists)
     comment_at = _Comments(text)
     starts = [start for start, _, _ in code]
     position = text.find("<")
@@ -164,19 +169,20 @@ def _starts_html_block(text: str, position: int) -> bool:
 
 
 def code_ranges(
-    text: str, raw_blocks: list[tuple[int, int]] | None = None
+    text: str, raw_blocks: list[tuple[int, int]] | None = None, *, definition_lists: bool = True
 ) -> list[tuple[int, int, bool]]:
     """(start, end, whether a code span) of the code in `text`, in order: its code
     blocks' lines (fenced and indented) and its code spans, none of which starts, ends or
-    reaches into the `raw_blocks` (raw HTML blocks, as `mask_blocks` finds them)."""
-    outside = {number for number, _ in lines_outside_code(text)}
+    reaches into the `raw_blocks` (raw HTML blocks, as `mask_blocks` finds them), read
+    with def_list or without (`definition_lists`)."""
+    outside = {number for number, _ in lines_outside_code(text, definition_lists=definition_lists)}
     ranges: list[tuple[int, int, bool]] = []
     line_start = 0
     for number, line in enumerate(text.split("\n"), start=1):
         if number not in outside:
             ranges.append((line_start, line_start + len(line), False))
         line_start += len(line) + 1
-    view = mask_blocks(text, 1)
+    view = mask_blocks(text, 1, definition_lists=definition_lists)
     if raw_blocks:
         view = replaced(view, [(start, end, HARD * (end - start)) for start, end in raw_blocks])
     ranges += [(start, end, True) for start, end in code_spans(view)]

@@ -112,6 +112,7 @@ _RAW_TEXT_END = re.compile(
 
 def check(context: CheckContext) -> Iterator[Finding]:
     body_lines = {page.path: page.origin.body_line for page in context.handbook.checked_pages}
+    definition_lists = context.config.definition_lists
     for document in scan_handbook(context):
         if document.kind == "term":
             for line, column, handler in document.located(_definition_handlers):
@@ -129,7 +130,7 @@ def check(context: CheckContext) -> Iterator[Finding]:
             continue
         body_line = body_lines.get(document.path, 1)
         for line, column, tag in document.located(
-            lambda text, _, body_line=body_line: _active_tags(text, body_line)
+            lambda text, _, body_line=body_line: _active_tags(text, body_line, definition_lists)
         ):
             yield context.finding(
                 RULE,
@@ -225,10 +226,13 @@ def _definition_handlers(text: CheckedText, _: object) -> list[tuple[int, int]]:
     return handler_attributes(markdown, html_in_markdown(markdown).comments)
 
 
-def _active_tags(text: CheckedText, body_line: int) -> list[tuple[int, int]]:
+def _active_tags(
+    text: CheckedText, body_line: int, definition_lists: bool = True
+) -> list[tuple[int, int]]:
     """(start, end) in the view of each start tag of `text` that the browser would run,
     and of each event handler of an attr_list list, outside code and comments (and a
-    page's front matter)."""
+    page's front matter), read with def_list or without (`definition_lists`): a
+    definition's indented blocks are its own, or code."""
     markdown = text.markdown
     if markdown is None or ("<" not in markdown and "{" not in markdown):  # most texts
         return []
@@ -238,21 +242,24 @@ def _active_tags(text: CheckedText, body_line: int) -> list[tuple[int, int]]:
     body = markdown[body_start:]
     if not _maybe_active(body):  # nearly every text
         return []
-    html = html_in_markdown(body, html_blocks=True)
+    html = html_in_markdown(body, html_blocks=True, definition_lists=definition_lists)
     spans = [
         (body_start + start, body_start + end)
-        for start, end in _active_start_tags(body, html.openers, html.comments)
+        for start, end in _active_start_tags(body, html.openers, html.comments, definition_lists)
     ]
     not_markdown = sorted([*html.comments, *html.tags])
     spans += [
         (body_start + start, body_start + end)
-        for start, end in handler_attributes(body, not_markdown)
+        for start, end in handler_attributes(body, not_markdown, definition_lists=definition_lists)
     ]
     return sorted(spans)
 
 
 def _active_start_tags(
-    body: str, openers: tuple[int, ...], comments: tuple[tuple[int, int], ...]
+    body: str,
+    openers: tuple[int, ...],
+    comments: tuple[tuple[int, int], ...],
+    definition_lists: bool = True,
 ) -> Iterator[tuple[int, int]]:
     """(start, end) of each start tag at one of `openers` (the `<` of `body` outside
     code and `comments`) that a browser would run, read as it reads them: none in a
@@ -260,8 +267,9 @@ def _active_start_tags(
     its end tag (`<noscript>`, `<style>`, `<textarea>`, `<title>`...), outside an `<svg>`
     or `<math>`. After that end tag it reads on, also where a comment seemed to start
     before it: `<style><p title="</style><script>...">` and `<style><!--</style><script>`
-    run the script (security audit)."""
-    not_html = _link_syntax(body) if openers else []
+    run the script (security audit). Links are read with def_list or without
+    (`definition_lists`)."""
+    not_html = _link_syntax(body, definition_lists) if openers else []
     pending = list(openers)
     heapq.heapify(pending)
     comment_starts = [start for start, _ in comments]
@@ -308,7 +316,7 @@ def _active_start_tags(
                     heapq.heappush(pending, found.start())
 
 
-def _link_syntax(markdown: str) -> list[tuple[int, int]]:
+def _link_syntax(markdown: str, definition_lists: bool = True) -> list[tuple[int, int]]:
     """(start, end), sorted and apart, of the links' destinations and titles and the
     reference definitions of `markdown` that stand outside raw HTML blocks. The lines
     of a definition are the block pass's (`Blocks`), which reads them as Python-Markdown
@@ -316,12 +324,13 @@ def _link_syntax(markdown: str) -> list[tuple[int, int]]:
     line or alone on the next, in quotes, lists and admonitions too. A line with more
     after the address (`[x]: a b <script>...`) is no definition but a paragraph, whose
     tags are published, and `[^1]:` is a footnote's text (security audit); a line after
-    a definition written in code is no title (review rv26)."""
+    a definition written in code is no title (review rv26). `definition_lists`: whether
+    the site runs def_list (a definition's indented lines are its own, or code)."""
     if "](" not in markdown and "]:" not in markdown:  # neither a link nor a definition
         return []
     raw_blocks: list[tuple[int, int]] = []
     definitions: list[tuple[int, int]] = []
-    mask_blocks(markdown, 1, raw_blocks, definitions)
+    mask_blocks(markdown, 1, raw_blocks, definitions, definition_lists=definition_lists)
     links = [match.span() for match in _LINK_DESTINATION.finditer(markdown)]
     return joined(
         span
