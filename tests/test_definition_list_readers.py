@@ -10,8 +10,11 @@ from pathlib import Path
 
 import pytest
 from handbooks import checked
+from helpers_model import MKDOCS, PROTOCOL, module_md, write_files
 from site_markdown import render
 from test_definition_list_setting import WITH_DEF_LIST, site
+
+from coalition_handbook.check import run_checks
 
 SCRIPT = "<script>alert(1)</script>"
 # A script or an event handler in a definition's indented block: it runs with def_list,
@@ -37,3 +40,39 @@ def test_html_active_content_reads_a_definition_s_blocks_as_the_site_renders_the
     (config_file.parent / "content" / "index.md").write_text(page, encoding="utf-8")
     found = [finding for finding in checked(config_file) if finding.rule == "html.active-content"]
     assert bool(found) is runs, found
+
+
+# A module whose `## Respond` is indented under a definition: an H2 inside the definition
+# with def_list (no section: the site shows it in the list), code without it.
+MODULE_BODY = (
+    "# Hotel and motel staff\n\n## Realize\n\nTrafficking happens here too.\n\n"
+    "## Recognize\n\nSigns\n:   to look for.\n\n    ## Respond\n\n    Call.\n"
+)
+
+
+@pytest.mark.parametrize("definition_lists", [False, True])
+def test_module_structure_reads_a_heading_under_a_definition_as_the_site_renders_it(
+    tmp_path: Path, definition_lists: bool
+) -> None:
+    html = render(MODULE_BODY, ("def_list",) if definition_lists else ())
+    assert ('<h2 id="respond">' in html) is definition_lists  # in the list, or code
+    extensions = "markdown_extensions: [def_list]\n" if definition_lists else ""
+    config = write_files(
+        tmp_path,
+        {
+            "mkdocs.yml": MKDOCS + extensions,
+            "content/modules/hotel-staff.md": module_md(body=MODULE_BODY),
+            "protocols/hotel-staff.yml": PROTOCOL,
+        },
+    )
+    assert config.definition_lists is definition_lists
+    messages = [
+        finding.message
+        for finding in run_checks(config).findings
+        if finding.rule == "module.structure"
+    ]
+    assert len(messages) == 1, messages
+    if definition_lists:
+        assert "'## Respond' is inside a block" in messages[0]
+    else:  # code: nowhere to be seen
+        assert "has no '## Respond' section" in messages[0]

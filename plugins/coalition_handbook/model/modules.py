@@ -278,15 +278,15 @@ def parse_headings(body: str, first_line: int = 1) -> tuple[Heading, ...]:
     return tuple(headings)
 
 
-def raw_html_lines(text: str, body_line: int = 1) -> set[int]:
+def raw_html_lines(text: str, body_line: int = 1, *, definition_lists: bool = True) -> set[int]:
     """The 0-based lines of `text` (its body from `body_line` on) inside a raw HTML block
     as Python-Markdown reads one: a block-level tag's block runs until the tag closes,
     blank lines and all (CommonMark's ends at a blank line, so markdown-it finds headings
-    the site shows as text: audit)."""
+    the site shows as text: audit). `definition_lists`: whether the site runs def_list."""
     if "<" not in text:
         return set()
     raw_spans: list[tuple[int, int]] = []
-    mask_blocks(text, body_line, raw_spans)
+    mask_blocks(text, body_line, raw_spans, definition_lists=definition_lists)
     starts = line_starts(text)
     return {bisect.bisect_right(starts, start) - 1 for start, _ in raw_spans}
 

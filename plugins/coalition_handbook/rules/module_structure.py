@@ -30,7 +30,11 @@ def check(context: CheckContext) -> Iterator[Finding]:
     english = is_english(context.config.language)
     for module in modules:
         lines = module.origin.text.split("\n")  # as the Markdown scan counts lines
-        problems = structure_problems(module, places_other_headings=not english)
+        problems = structure_problems(
+            module,
+            places_other_headings=not english,
+            definition_lists=context.config.definition_lists,
+        )
         for line, message, at_heading in problems:
             # A heading out of place is found as written; a missing one at the body's start.
             written = lines[line - 1] if at_heading and line <= len(lines) else ""
@@ -41,14 +45,19 @@ def check(context: CheckContext) -> Iterator[Finding]:
 
 
 def structure_problems(
-    module: Module | RejectedRecord, places_other_headings: bool = True
+    module: Module | RejectedRecord,
+    places_other_headings: bool = True,
+    *,
+    definition_lists: bool = True,
 ) -> Iterator[tuple[int, str, bool]]:
     """(line, message, whether the line is the heading at fault) for every missing or
     out-of-order section. With `places_other_headings`, a missing section is looked for
     under another name where it belongs (`_headings_in_place_of`): in a handbook written
     in another language than English, where a translated heading is the likely mistake.
     In an English one, the H2 standing there is most often a section of its own ("Before
-    you begin", "Key points": review)."""
+    you begin", "Key points": review). The body is read with def_list or without
+    (`definition_lists`), as the site renders it: a `## name` indented under a
+    definition is in its list, or code."""
     found: list[tuple[str, Heading]] = []
     problems: dict[str, tuple[int, str, bool]] = {}
     headings = module.headings or ()
@@ -57,7 +66,7 @@ def structure_problems(
         if heading is not None:
             found.append((name, heading))
             continue
-        problem = _section_written_otherwise(module, headings, name)
+        problem = _section_written_otherwise(module, headings, name, definition_lists)
         if problem is not None:
             problems[name] = problem
     # Where the sections are written, near enough: the places of the others.
@@ -100,7 +109,10 @@ def structure_problems(
 
 
 def _section_written_otherwise(
-    module: Module | RejectedRecord, headings: tuple[Heading, ...], name: str
+    module: Module | RejectedRecord,
+    headings: tuple[Heading, ...],
+    name: str,
+    definition_lists: bool = True,
 ) -> tuple[int, str, bool] | None:
     """The problem of section `name`, found written but not as an H2 of its own name (at
     another level, inside a block, almost so), or None where it is nowhere to be seen."""
@@ -111,7 +123,7 @@ def _section_written_otherwise(
             f"'{name}' is a level-{elsewhere.level} heading; it must be an H2 ('## {name}')",
             True,
         )
-    as_text = _heading_shown_as_text(module, name)
+    as_text = _heading_shown_as_text(module, name, definition_lists)
     if as_text is not None:
         # The tag may be closed further down (audit): the advice covers both cases.
         return (
@@ -121,7 +133,7 @@ def _section_written_otherwise(
             "the tag where the block should end (a `<div>` needs its `</div>`)",
             True,
         )
-    in_block = _heading_inside_a_block(module, name)
+    in_block = _heading_inside_a_block(module, name, definition_lists)
     if in_block is not None:
         return (
             in_block,
@@ -176,19 +188,24 @@ def _headings_in_place_of(
     return guesses
 
 
-def _heading_shown_as_text(module: Module | RejectedRecord, name: str) -> int | None:
+def _heading_shown_as_text(
+    module: Module | RejectedRecord, name: str, definition_lists: bool = True
+) -> int | None:
     """The line of a `## name` written in the body but no heading (`Module.headings`
     leaves out what a raw HTML block swallows), or None."""
     written = re.compile(rf"[ ]{{0,3}}##[ \t]*{re.escape(name)}[ \t#]*", re.IGNORECASE)
     origin = module.origin
     lines = origin.text.split("\n")
-    for index in sorted(raw_html_lines(origin.text, origin.body_line)):
+    shown_as_html = raw_html_lines(origin.text, origin.body_line, definition_lists=definition_lists)
+    for index in sorted(shown_as_html):
         if index < len(lines) and written.fullmatch(lines[index].rstrip("\r")):
             return index + 1
     return None
 
 
-def _heading_inside_a_block(module: Module | RejectedRecord, name: str) -> int | None:
+def _heading_inside_a_block(
+    module: Module | RejectedRecord, name: str, definition_lists: bool = True
+) -> int | None:
     """The line of a `## name` written in the body outside code but read as no heading:
     indented into an admonition's body, or inside a `<div markdown>` block (the site
     shows an H2 there, within the block; audit: the rule said the section was missing)."""
@@ -196,9 +213,12 @@ def _heading_inside_a_block(module: Module | RejectedRecord, name: str) -> int |
     origin = module.origin
     heading_lines = {heading.line for heading in module.headings or ()}
     # One commented out is no heading at all: the section is missing (review).
-    comments = html_in_markdown(origin.text).comments
+    comments = html_in_markdown(origin.text, definition_lists=definition_lists).comments
     starts = line_starts(origin.text)
-    for number, line in lines_outside_code(origin.text, origin.body_line):
+    outside_code = lines_outside_code(
+        origin.text, origin.body_line, definition_lists=definition_lists
+    )
+    for number, line in outside_code:
         if number in heading_lines or not written.fullmatch(line.rstrip("\r")):
             continue
         offset = starts[number - 1]
