@@ -76,3 +76,24 @@ def test_module_structure_reads_a_heading_under_a_definition_as_the_site_renders
         assert "'## Respond' is inside a block" in messages[0]
     else:  # code: nowhere to be seen
         assert "has no '## Respond' section" in messages[0]
+
+
+# A script address indented under a definition: a link with def_list, code without it.
+UNSAFE_PAGES = [
+    "# Home\n\nSee [go][x].\n\nTerm\n:   a definition\n\n    [x]: javascript:alert(1)\n",
+    '# Home\n\nTerm\n:   a definition\n\n    <a href="javascript:alert(1)">go</a>\n',
+]
+
+
+@pytest.mark.parametrize("definition_lists", [False, True])
+@pytest.mark.parametrize("page", UNSAFE_PAGES)
+def test_link_unsafe_reads_a_definition_s_blocks_as_the_site_renders_them(
+    tmp_path: Path, page: str, definition_lists: bool
+) -> None:
+    html = render(page, ("def_list",) if definition_lists else ())
+    links = '<a href="javascript:' in html
+    assert links is definition_lists  # the page is one whose reading differs
+    config_file = site(tmp_path, WITH_DEF_LIST[0] if definition_lists else "")
+    (config_file.parent / "content" / "index.md").write_text(page, encoding="utf-8")
+    found = [finding for finding in checked(config_file) if finding.rule == "link.unsafe"]
+    assert bool(found) is links, found

@@ -84,8 +84,11 @@ _ATTRIBUTE = re.compile(
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
+    definition_lists = context.config.definition_lists
     for document in scan_handbook(context):
-        reported = partial(_reported, term=document.kind == "term")
+        reported = partial(
+            _reported, term=document.kind == "term", definition_lists=definition_lists
+        )
         for line, column, scheme in document.located(reported):
             yield context.finding(
                 RULE, document.path, line, column, _why_unsafe(scheme), found=scheme
@@ -148,10 +151,12 @@ def _why_unsafe(scheme: str) -> str:
     )
 
 
-def _reported(text: CheckedText, _hits: object, *, term: bool) -> Iterator[tuple[int, int]]:
+def _reported(
+    text: CheckedText, _hits: object, *, term: bool, definition_lists: bool = True
+) -> Iterator[tuple[int, int]]:
     """`_script_addresses`, but in a term's definition those in an attribute that its
     page leaves out (`glossary.html`'s to name)."""
-    addresses = _script_addresses(text)
+    addresses = _script_addresses(text, definition_lists)
     markdown = text.markdown
     if not term or text.key != "definition" or markdown is None:
         return addresses
@@ -159,9 +164,12 @@ def _reported(text: CheckedText, _hits: object, *, term: bool) -> Iterator[tuple
     return (address for address in addresses if not within(left_out, address[0]))
 
 
-def _script_addresses(text: CheckedText) -> Iterator[tuple[int, int]]:
+def _script_addresses(
+    text: CheckedText, definition_lists: bool = True
+) -> Iterator[tuple[int, int]]:
     """(start, end) in the view of each script scheme (or `data:` one but a picture's)
-    that starts an address."""
+    that starts an address; the text's code and tags read with def_list or without
+    (`definition_lists`), as the site renders it."""
     markdown = text.markdown
     if markdown is None:
         return
@@ -193,7 +201,7 @@ def _script_addresses(text: CheckedText) -> Iterator[tuple[int, int]]:
             # in a comment or inside another value (`title="src=..."`). What no tag of
             # the source holds (an attr_list's `{href=...}`, a tag broken by a quote's
             # `>`) is read as before: by the view.
-            html = html or _HtmlAttributes.of(markdown)
+            html = html or _HtmlAttributes.of(markdown, definition_lists)
             verdict = html.address_at(found.start(), start)
             if verdict is not None:
                 if verdict and not (svg and html.picture_at(found.start(), start)):
@@ -214,7 +222,10 @@ def _script_addresses(text: CheckedText) -> Iterator[tuple[int, int]]:
             reference_end = _reference_address(markdown, line_start)
         if start == reference_end:
             if outside_code is None:
-                outside_code = {number for number, _ in lines_outside_code(markdown)}
+                outside_code = {
+                    number
+                    for number, _ in lines_outside_code(markdown, definition_lists=definition_lists)
+                }
             if line_number in outside_code:
                 yield start, end
 
@@ -303,8 +314,8 @@ class _HtmlAttributes:
     comments: tuple[tuple[int, int], ...]  # over no blank line
 
     @classmethod
-    def of(cls, markdown: str) -> _HtmlAttributes:
-        found = html_in_markdown(markdown)
+    def of(cls, markdown: str, definition_lists: bool = True) -> _HtmlAttributes:
+        found = html_in_markdown(markdown, definition_lists=definition_lists)
         starts: set[int] = set()
         pictures: set[int] = set()
         trusted: list[tuple[int, int]] = []
