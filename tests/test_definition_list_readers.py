@@ -97,3 +97,24 @@ def test_link_unsafe_reads_a_definition_s_blocks_as_the_site_renders_them(
     (config_file.parent / "content" / "index.md").write_text(page, encoding="utf-8")
     found = [finding for finding in checked(config_file) if finding.rule == "link.unsafe"]
     assert bool(found) is links, found
+
+
+# A suppression comment indented under a definition: a comment with def_list, which
+# silences the number after it; shown as code without it, where it silences nothing.
+SUPPRESSED_PAGE = (
+    "# Home\n\nTerm\n:   a definition\n\n"
+    "    <!-- handbook-disable-next-line privacy.pii -->\n    Call Jo on 402-318-4471.\n"
+)
+
+
+@pytest.mark.parametrize("definition_lists", [False, True])
+def test_a_suppression_comment_under_a_definition_is_read_as_the_site_renders_it(
+    tmp_path: Path, definition_lists: bool
+) -> None:
+    html = render(SUPPRESSED_PAGE, ("def_list",) if definition_lists else ())
+    shown = "&lt;!-- handbook-disable-next-line" in html
+    assert shown is not definition_lists  # code without def_list: no comment
+    config_file = site(tmp_path, WITH_DEF_LIST[0] if definition_lists else "")
+    (config_file.parent / "content" / "index.md").write_text(SUPPRESSED_PAGE, encoding="utf-8")
+    found = [(finding.rule, finding.line) for finding in checked(config_file)]
+    assert found == ([("privacy.pii", 7)] if shown else [])

@@ -172,12 +172,15 @@ def _names(rules: tuple[str, ...], rule: str) -> bool:
     return any(name.lower() in (rule, family, f"{family}.*", ALL_RULES) for name in rules)
 
 
-def parse_suppressions(text: str, body_line: int = 1) -> Suppressions:
+def parse_suppressions(
+    text: str, body_line: int = 1, *, definition_lists: bool = True
+) -> Suppressions:
     """Find the suppression comments of a page's text, from `body_line` (after front
-    matter) on; line numbers are the file's. Linear in the size of the text."""
+    matter) on; line numbers are the file's. Linear in the size of the text. A comment in
+    code is shown, no comment: code read with def_list or without (`definition_lists`)."""
     if not may_hold_comments(text):
         return Suppressions()
-    return _suppressions(lines_outside_code(text, body_line))
+    return _suppressions(lines_outside_code(text, body_line, definition_lists=definition_lists))
 
 
 def parse_markup_suppressions(text: str) -> Suppressions:
@@ -216,19 +219,27 @@ def _lines_covered(action: str, first: int, last: int) -> tuple[int, int] | None
 
 
 def parse_value_suppressions(
-    source: str, values: Iterable[tuple[str, Sequence[int] | ScalarOffsets]]
+    source: str,
+    values: Iterable[tuple[str, Sequence[int] | ScalarOffsets]],
+    *,
+    definition_lists: bool = True,
 ) -> Suppressions:
     """Find the suppression comments in the Markdown strings of a YAML file, `source`;
     `values` gives each string with the offset in `source` of each of its code points
     (and one past its end). A comment governs its own string only: what it disables is
     enabled again after the string's last line, so that a comment in one step of a
-    protocol cannot switch the checks off in the next one, or in the file's other fields."""
+    protocol cannot switch the checks off in the next one, or in the file's other fields.
+    `definition_lists`: whether the site runs def_list (`parse_suppressions`)."""
     if not may_hold_comments(source):
         return Suppressions()
     file_lines = LineIndex.of(source)
     directives: list[Directive] = []
     for value, offsets in values:
-        found = _value_directives(value, offsets, file_lines) if may_hold_comments(value) else []
+        found = (
+            _value_directives(value, offsets, file_lines, definition_lists)
+            if may_hold_comments(value)
+            else []
+        )
         if found:
             last_line = file_lines.position(offsets[max(len(value) - 1, 0)])[0]
             directives += [*found, Directive(last_line + 1, "enable", (), implied=True)]
@@ -236,7 +247,10 @@ def parse_value_suppressions(
 
 
 def _value_directives(
-    value: str, offsets: Sequence[int] | ScalarOffsets, file_lines: LineIndex
+    value: str,
+    offsets: Sequence[int] | ScalarOffsets,
+    file_lines: LineIndex,
+    definition_lists: bool = True,
 ) -> list[Directive]:
     """The comments in one string of a YAML file, placed in the file. In a folded
     string (`>`) or a quoted one, one Markdown line is written over several lines of the
@@ -256,7 +270,8 @@ def _value_directives(
         return place(number, max(lengths[number - 1], 1))[0]
 
     directives: list[Directive] = []
-    for lines in _comment_lines(lines_outside_code(value)):
+    outside_code = lines_outside_code(value, definition_lists=definition_lists)
+    for lines in _comment_lines(outside_code):
         for comment in _comments(lines):
             (number, _), (end_number, end_column) = comment.start, comment.end
             covers: tuple[int, int] | None = None
@@ -279,15 +294,24 @@ def _value_directives(
 def shared_suppressions(context: CheckContext) -> dict[str, Suppressions]:
     """`handbook_suppressions` of the context's handbook, read once per run: the rule that
     reports unknown names and the runner that applies the comments share them."""
-    return context.shared("suppressions", lambda: handbook_suppressions(context.handbook))
+    return context.shared(
+        "suppressions",
+        lambda: handbook_suppressions(
+            context.handbook, definition_lists=context.config.definition_lists
+        ),
+    )
 
 
-def handbook_suppressions(handbook: Handbook) -> dict[str, Suppressions]:
+def handbook_suppressions(
+    handbook: Handbook, *, definition_lists: bool = True
+) -> dict[str, Suppressions]:
     """The suppression comments of every page, of the Markdown strings of terms and
     protocols (with problems or not), and of the HTML, XML and SVG files that are no
-    pages, by path."""
+    pages, by path; Markdown read with def_list or without (`definition_lists`)."""
     found = {
-        page.path: parse_suppressions(page.origin.text, page.origin.body_line)
+        page.path: parse_suppressions(
+            page.origin.text, page.origin.body_line, definition_lists=definition_lists
+        )
         for page in handbook.checked_pages
     }
     for text_file in handbook.text_files:
@@ -308,7 +332,9 @@ def handbook_suppressions(handbook: Handbook) -> dict[str, Suppressions]:
     for record in records:
         origin = record.origin
         if may_hold_comments(origin.text):  # most files have none: their strings are not read
-            found[origin.path] = parse_value_suppressions(origin.text, yaml_values(record))
+            found[origin.path] = parse_value_suppressions(
+                origin.text, yaml_values(record), definition_lists=definition_lists
+            )
     return found
 
 
