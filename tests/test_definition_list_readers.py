@@ -118,3 +118,71 @@ def test_a_suppression_comment_under_a_definition_is_read_as_the_site_renders_it
     (config_file.parent / "content" / "index.md").write_text(SUPPRESSED_PAGE, encoding="utf-8")
     found = [(finding.rule, finding.line) for finding in checked(config_file)]
     assert found == ([("privacy.pii", 7)] if shown else [])
+
+
+# A protocol's summary, published as Markdown on its page: a form to avoid indented
+# under a definition is prose with def_list, code without it.
+SUMMARY = "Guests\n:   who stay long.\n\n    Call the vagrant line.\n"
+AVOIDING_TERM = (
+    "term: person experiencing homelessness\nversion: 1\n"
+    "definition: Someone without a fixed place to live.\n"
+    "avoid:\n  - text: vagrant\n    reason: Stigmatising.\n"
+    "history:\n  - version: 1\n    date: 2026-01-01\n    summary: First approved.\n"
+)
+
+
+@pytest.mark.parametrize("definition_lists", [False, True])
+def test_a_protocol_s_summary_is_scanned_as_the_site_renders_it(
+    tmp_path: Path, definition_lists: bool
+) -> None:
+    html = render(SUMMARY, ("def_list",) if definition_lists else ())
+    prose = "<p>Call the vagrant line.</p>" in html
+    assert prose is definition_lists  # code without def_list
+    indented = "".join(f"  {line}\n" if line else "\n" for line in SUMMARY.splitlines())
+    protocol = PROTOCOL.replace(
+        "summary: What to do when something seems wrong.\n", f"summary: |\n{indented}"
+    )
+    extensions = "markdown_extensions: [def_list]\n" if definition_lists else ""
+    config = write_files(
+        tmp_path,
+        {
+            "mkdocs.yml": MKDOCS + extensions,
+            "protocols/hotel-staff.yml": protocol,
+            "glossary/person-experiencing-homelessness.yml": AVOIDING_TERM,
+        },
+    )
+    found = [
+        (finding.path, finding.line)
+        for finding in run_checks(config).findings
+        if finding.rule == "term.avoid"
+    ]
+    assert found == ([("protocols/hotel-staff.yml", 11)] if prose else [])
+
+
+def test_a_cached_check_of_a_protocol_follows_def_list_turned_on_and_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("HANDBOOK_NO_CACHE", raising=False)
+    indented = "".join(f"  {line}\n" if line else "\n" for line in SUMMARY.splitlines())
+    protocol = PROTOCOL.replace(
+        "summary: What to do when something seems wrong.\n", f"summary: |\n{indented}"
+    )
+    seen = []
+    for extensions in (
+        "",
+        "markdown_extensions: [def_list]\n",
+        "",
+        "markdown_extensions: [extra]\n",
+    ):
+        config = write_files(
+            tmp_path,
+            {
+                "mkdocs.yml": MKDOCS + extensions,
+                "protocols/hotel-staff.yml": protocol,
+                "glossary/person-experiencing-homelessness.yml": AVOIDING_TERM,
+            },
+        )
+        seen.append([f.line for f in run_checks(config).findings if f.rule == "term.avoid"])
+    assert (tmp_path / ".cache" / "handbook").is_dir()  # the runs after the first: warm
+    assert seen == [[], [11], [], [11]]

@@ -374,7 +374,7 @@ def _scan(
             "term",
             term.id,
             term.origin,
-            partial(_term_texts, term),
+            partial(_term_texts, term, definition_lists=definition_lists),
             # Only a cache key reads it: no cache, no key to make of 2,000 terms' values.
             reads=_term_texts_read(term) if cache is not None else None,
         )
@@ -391,7 +391,7 @@ def _scan(
             record.kind if isinstance(record, RejectedRecord) else _kind_of(record),
             record.id,
             record.origin,
-            partial(_record_texts, record),
+            partial(_record_texts, record, definition_lists=definition_lists),
         )
         for record in records
     ]
@@ -532,12 +532,20 @@ def _stored_document(job: _Job, stored: _Stored) -> ScannedDocument:
     return ScannedDocument(job.path, job.kind, job.owner, checked, hits)
 
 
-def _record_texts(record: Protocol | Module | RejectedRecord) -> list[CheckedText]:
+def _record_texts(
+    record: Protocol | Module | RejectedRecord, *, definition_lists: bool = True
+) -> list[CheckedText]:
     """The checked strings of a protocol, a module's front matter or a file with problems
     (`texts`, read off its fields at load); a term's `short` as plain text, as
-    `_term_texts` reads it."""
+    `_term_texts` reads it. Markdown is read with def_list or without (`definition_lists`)."""
     return [
-        _yaml_text(record.origin, key, value, mask_addresses(value) if key == "short" else None)
+        _yaml_text(
+            record.origin,
+            key,
+            value,
+            mask_addresses(value) if key == "short" else None,
+            definition_lists=definition_lists,
+        )
         for key, value in record.texts
     ]
 
@@ -555,12 +563,15 @@ def yaml_values(
     return [(value, _value_offsets(record.origin, key, value)) for key, value in values]
 
 
-def _term_texts(term: Term) -> list[CheckedText]:
+def _term_texts(term: Term, *, definition_lists: bool = True) -> list[CheckedText]:
     """A term's definition, and its `short` where the file writes one: the text every
     tooltip on the site shows (a short made of the definition is checked there). A short
     is plain text, read as tooltips show it: backticks, stars and comments are text;
-    only addresses are left out, as in every text."""
-    texts = [_yaml_text(term.origin, "definition", term.definition)]
+    only addresses are left out, as in every text. The definition's Markdown is read with
+    def_list or without (`definition_lists`), as its term page renders it."""
+    texts = [
+        _yaml_text(term.origin, "definition", term.definition, definition_lists=definition_lists)
+    ]
     if "short" in term.origin.spans:
         texts.append(_yaml_text(term.origin, "short", term.short, mask_addresses(term.short)))
     return texts
@@ -590,10 +601,18 @@ def yaml_checked_text(origin: Origin, key: str, value: str) -> CheckedText:
     return _yaml_text(origin, key, value)
 
 
-def _yaml_text(origin: Origin, key: str, value: str, view: str | None = None) -> CheckedText:
-    """`yaml_checked_text`, or with `view` (as long as `value`) read in place of its prose."""
+def _yaml_text(
+    origin: Origin,
+    key: str,
+    value: str,
+    view: str | None = None,
+    *,
+    definition_lists: bool = True,
+) -> CheckedText:
+    """`yaml_checked_text`, or with `view` (as long as `value`) read in place of its prose;
+    read with def_list or without (`definition_lists`)."""
     if view is None:
-        view = checkable_text(value)
+        view = checkable_text(value, definition_lists=definition_lists)
     return CheckedText(origin.path, key, origin.text, view, _value_offsets(origin, key, value))
 
 
