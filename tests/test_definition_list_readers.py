@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import markdown as python_markdown
 import pytest
 from handbooks import checked
 from helpers_model import MKDOCS, PROTOCOL, module_md, write_files
@@ -186,3 +187,29 @@ def test_a_cached_check_of_a_protocol_follows_def_list_turned_on_and_off(
         seen.append([f.line for f in run_checks(config).findings if f.rule == "term.avoid"])
     assert (tmp_path / ".cache" / "handbook").is_dir()  # the runs after the first: warm
     assert seen == [[], [11], [], [11]]
+
+
+# An abbreviation defined under a definition (the abbr extension's `*[QXZ]: ...`): a
+# definition with def_list; without it, code, which defines nothing.
+ABBREVIATION_PAGE = (
+    "# Home\n\nThe QXZ team helps.\n\nTerm\n:   a definition\n\n    *[QXZ]: Quick Exit Zone\n"
+)
+
+
+@pytest.mark.parametrize("definition_lists", [False, True])
+def test_an_abbreviation_defined_under_a_definition_is_read_as_the_site_renders_it(
+    tmp_path: Path, definition_lists: bool
+) -> None:
+    html = python_markdown.markdown(
+        ABBREVIATION_PAGE, extensions=["abbr", *(["def_list"] if definition_lists else [])]
+    )
+    explained = '<abbr title="Quick Exit Zone">QXZ</abbr>' in html
+    assert explained is definition_lists  # code without def_list: no abbreviation
+    config_file = site(tmp_path, WITH_DEF_LIST[0] if definition_lists else "")
+    (config_file.parent / "content" / "index.md").write_text(ABBREVIATION_PAGE, encoding="utf-8")
+    found = [
+        (finding.line, finding.found)
+        for finding in checked(config_file)
+        if finding.rule == "term.unknown-acronym"
+    ]
+    assert found == ([] if explained else [(3, "QXZ")])

@@ -287,13 +287,17 @@ def fence_opening_lines(text: str, *, definition_lists: bool = True) -> list[int
 _ABBREVIATION_HINT = LazyPattern(r"\*\[[^\]\n]+\] ?:")
 
 
-def defined_abbreviations(text: str, body_line: int = 1) -> set[str]:
+def defined_abbreviations(
+    text: str, body_line: int = 1, *, definition_lists: bool = True
+) -> set[str]:
     """What the abbr extension's definitions in the Markdown body of `text` (`*[HSI]:
-    ...`) abbreviate: those it reads, not one in code, in a comment or indented."""
+    ...`) abbreviate: those it reads, not one in code, in a comment or indented; code
+    read with def_list or without (`definition_lists`)."""
     # `*` first: one character, `str` finds it several times as fast as two.
     if "*" not in text or "*[" not in text or not _ABBREVIATION_HINT.search(text):
         return set()  # most pages: read line by line only those that may define one
     blocks = Blocks()
+    blocks.definition_lists = definition_lists
     for _ in _lines_and_code(text, body_line, blocks):
         pass
     return blocks.abbreviations

@@ -144,7 +144,7 @@ def check(context: CheckContext) -> Iterator[Finding]:
         for record in context.handbook.rejected_records
         if record.forms
     }
-    abbreviations = _abbreviations_shown(context.handbook)
+    abbreviations = _abbreviations_shown(context.handbook, context.config.definition_lists)
     # "L'ONU" opens a French sentence; in English, "D'ARCY" is a name in capitals.
     capital_elisions = not is_english(context.config.language)
     for document in scan_handbook(context):
@@ -178,12 +178,16 @@ def check(context: CheckContext) -> Iterator[Finding]:
             )
 
 
-def _abbreviations_shown(handbook: Handbook) -> dict[str, set[str]]:
+def _abbreviations_shown(handbook: Handbook, definition_lists: bool = True) -> dict[str, set[str]]:
     """By page, what the abbr extension explains wherever its text is published: the
     abbreviations a page defines and those of the files it includes (pymdownx.snippets,
     `auto_append` too: Material's abbreviation glossary); for a file pages include,
-    its own and those every page including it explains."""
-    own = {page.path: defined_abbreviations(page.origin.text) for page in handbook.checked_pages}
+    its own and those every page including it explains. Read with def_list or without
+    (`definition_lists`): an abbreviation defined in code defines none."""
+    own = {
+        page.path: defined_abbreviations(page.origin.text, definition_lists=definition_lists)
+        for page in handbook.checked_pages
+    }
     # Files that mkdocs-include-markdown-plugin includes include snippets of their own.
     shown = {
         page.path: own[page.path].union(
