@@ -6,16 +6,19 @@ Python-Markdown with and without def_list, and the rule must agree with what it 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import markdown as python_markdown
 import pytest
 from handbooks import checked
-from helpers_model import MKDOCS, PROTOCOL, module_md, write_files
+from helpers_model import MKDOCS, PROTOCOL, load, module_md, term_yaml, write_files
 from site_markdown import render
 from test_definition_list_setting import WITH_DEF_LIST, site
 
 from coalition_handbook.check import run_checks
+from coalition_handbook.site.pages import SiteInputs, term_page
+from coalition_handbook.site.term_page_cache import term_page_inputs
 
 SCRIPT = "<script>alert(1)</script>"
 # A script or an event handler in a definition's indented block: it runs with def_list,
@@ -213,3 +216,32 @@ def test_an_abbreviation_defined_under_a_definition_is_read_as_the_site_renders_
         if finding.rule == "term.unknown-acronym"
     ]
     assert found == ([] if explained else [(3, "QXZ")])
+
+
+# A term's definition whose indented block is code without def_list: its tags show as
+# typed there, so no `&lt;` may be written into it (the page showed `&lt;b>`).
+DEFINITION = "Shelter\n:   a place to stay.\n\n    <b>x</b>\n"
+
+
+@pytest.mark.parametrize("definition_lists", [False, True])
+def test_a_term_page_shows_a_definition_s_tags_as_typed_with_def_list_or_without(
+    tmp_path: Path, definition_lists: bool
+) -> None:
+    handbook, problems = load(
+        tmp_path, {"glossary/survivor.yml": term_yaml(extra="status: approved\n")}
+    )
+    assert problems == []
+    term = replace(handbook.terms["survivor"], definition=DEFINITION)
+    inputs = SiteInputs(handbook, definition_lists=definition_lists)
+    page = term_page(term, inputs, 1.0)
+    html = render(page.partition("\n---\n")[2], ("def_list",) if definition_lists else ())
+    assert "&lt;b&gt;x&lt;/b&gt;" in html  # the tag shows as typed
+    assert "&amp;lt;" not in html
+    written = [str(key) for key in term_page_inputs(term, inputs, 1.0)]
+    other = [
+        str(key)
+        for key in term_page_inputs(
+            term, replace(inputs, definition_lists=not definition_lists), 1.0
+        )
+    ]
+    assert written != other  # the cached page follows the setting

@@ -78,14 +78,20 @@ def handler_attributes(
 
 
 def attributes_named(
-    markdown: str, named: Callable[[str], bool], not_markdown: Iterable[tuple[int, int]] = ()
+    markdown: str,
+    named: Callable[[str], bool],
+    not_markdown: Iterable[tuple[int, int]] = (),
+    *,
+    definition_lists: bool = True,
 ) -> list[tuple[int, int]]:
     """As `handler_attributes`, the tokens of any name (in lower case) that `named`
     holds for, with a value or none (`{: hidden }`; `.x` is named `class`, `#x` `id`):
     what a term's definition leaves out (`markdown.definitions`). A bare word counts in a
     list only: after a `{` of its line with no `}` between, where prose (`{a} or {b}`)
-    holds none."""
-    return _attribute_tokens(markdown, not_markdown, named, bare_words=True)
+    holds none. `definition_lists`: as for `handler_attributes`."""
+    return _attribute_tokens(
+        markdown, not_markdown, named, bare_words=True, definition_lists=definition_lists
+    )
 
 
 def without_attributes(markdown: str, tokens: list[tuple[int, int]]) -> str:

@@ -30,8 +30,10 @@ def left_out_of_definition(name: str) -> bool:
     return name not in _KEPT_ATTRIBUTES and not name.startswith("aria-")
 
 
-def definition_as_shown(definition: str) -> str:
+def definition_as_shown(definition: str, *, definition_lists: bool = True) -> str:
     """`definition` as its page and the handouts render it: tags as text, and in an
-    attr_list list nothing that is `left_out_of_definition`."""
-    shown = tags_as_text(definition)
-    return without_attributes(shown, attributes_named(shown, left_out_of_definition))
+    attr_list list nothing that is `left_out_of_definition`; its code (where no `<` is
+    made text) read with def_list or without (`definition_lists`)."""
+    shown = tags_as_text(definition, definition_lists=definition_lists)
+    left_out = attributes_named(shown, left_out_of_definition, definition_lists=definition_lists)
+    return without_attributes(shown, left_out)

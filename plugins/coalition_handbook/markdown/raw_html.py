@@ -189,14 +189,16 @@ def code_ranges(
     return sorted(ranges)
 
 
-def tags_as_text(markdown: str) -> str:
+def tags_as_text(markdown: str, *, definition_lists: bool = True) -> str:
     """`markdown` as a term's page and its tooltips show it: comments taken out, then
     every `<` outside code written `&lt;`, so that a tag typed in a definition shows as
     typed, on its page, in handouts' key terms and in the short text of tooltips and
     search (DESIGN section 11; `glossary.html` tells the editor). This is how the text
     reads, not a sanitizer: definitions are reviewed like pages, which may hold any HTML,
-    and the site's content policy keeps whatever runs from reaching another host."""
-    found = html_in_markdown(markdown)
+    and the site's content policy keeps whatever runs from reaching another host.
+    `definition_lists`: whether the site runs def_list (a definition's indented blocks
+    are its own, or code)."""
+    found = html_in_markdown(markdown, definition_lists=definition_lists)
     passes = 0
     while found.comments:  # without them, code may lie elsewhere (a fence commented out)
         if passes == _COMMENT_PASSES:
@@ -211,7 +213,7 @@ def tags_as_text(markdown: str) -> str:
             openers = sorted((*found.openers, *hidden))
             return replaced(markdown, [(start, start + 1, "&lt;") for start in openers])
         markdown = replaced(markdown, [(start, end, "") for start, end in found.comments])
-        found = html_in_markdown(markdown)
+        found = html_in_markdown(markdown, definition_lists=definition_lists)
         passes += 1
     return replaced(markdown, [(start, start + 1, "&lt;") for start in found.openers])
 

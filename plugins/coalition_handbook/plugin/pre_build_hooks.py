@@ -124,6 +124,7 @@ class PreBuildHooks(PluginState):
             term_template=TERM_TEMPLATE if is_material(config) else None,
             written_forms=matcher(context).written_forms(),
             language=hb_config.language,
+            definition_lists=hb_config.definition_lists,
         )
         self.modules_by_src = {
             posixpath.join(modules_dir, f"{module.id}.md"): module

@@ -106,6 +106,9 @@ class SiteInputs:
     # The site's `theme.language`: where it is not English, the pages' English labels
     # are marked as English (`english_label`)
     language: str = "en"
+    # Whether the site runs def_list (`HandbookConfig.definition_lists`): a definition's
+    # indented blocks are its own, or code, where its tags are not made text
+    definition_lists: bool = True
     # `replaced_terms`, found on first use (a frozen dataclass's field, filled once)
     _replaced: dict[str, dict[str, list[str]]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -322,7 +325,9 @@ def term_page(term: Term, inputs: SiteInputs, search_boost: float) -> str:
         theme_template=inputs.term_template,
         letter_anchor=_letter_anchor(letter),
         letter_title=letter_title(letter),
-        definition=Markup(definition_as_shown(term.definition)),
+        definition=Markup(
+            definition_as_shown(term.definition, definition_lists=inputs.definition_lists)
+        ),
         forms=(term.term, *term.aliases),
         search_tags=search_tags(term) if inputs.forms_as_search_tags else (),
         search_boost=search_boost,
