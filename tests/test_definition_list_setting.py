@@ -12,7 +12,7 @@ import pytest
 from handbooks import checked, make_handbook
 from test_check_build_parity import built
 
-from coalition_handbook.snippet_settings import definition_lists_on
+from coalition_handbook.extension_list import definition_lists_on
 
 # `more words` holds the form to avoid, on line 6: prose to def_list, code without it.
 PAGE = "# Home\n\nTerm\n:   a definition\n\n    more words: a vagrant slept here.\n"

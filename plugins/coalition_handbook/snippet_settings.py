@@ -1,5 +1,4 @@
-"""pymdownx.snippets' settings, and whether def_list runs, as mkdocs.yml's `markdown_extensions`
-writes them.
+"""pymdownx.snippets' settings, as mkdocs.yml's `markdown_extensions` writes them.
 
 With the extension on, a page publishes the files it includes (`--8<-- "file.md"`, and
 every page the files of `auto_append`): the checks read those files too
@@ -16,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .extension_list import extension_entries
 from .mkdocs_yml import RelativeTag
 
 EXTENSION = "pymdownx.snippets"
@@ -108,49 +108,12 @@ def snippet_settings(
     return settings, problems
 
 
-# The extensions that run Python-Markdown's def_list: itself, and both `extra`s.
-_DEFINITION_LIST_EXTENSIONS = frozenset(
-    {
-        "def_list",
-        "markdown.extensions.def_list",
-        "extra",
-        "markdown.extensions.extra",
-        "pymdownx.extra",
-    }
-)
-
-
-def definition_lists_on(extensions: object) -> bool:
-    """Whether `extensions` (mkdocs.yml's `markdown_extensions` as written, or MkDocs'
-    validated list of names) runs def_list: named as a string or a mapping's key."""
-    return any(name in _DEFINITION_LIST_EXTENSIONS for name in _extension_names(extensions))
-
-
-def _extension_names(extensions: object) -> list[str]:
-    """The names listed in `markdown_extensions` (`_extension_entries`)."""
-    names: list[str] = []
-    for entry in _extension_entries(extensions):
-        if isinstance(entry, str):
-            names.append(entry)
-        elif isinstance(entry, Mapping):
-            names += [name for name in entry if isinstance(name, str)]
-    return names
-
-
-def _extension_entries(extensions: object) -> list[object]:
-    """`markdown_extensions` as a list of names and one-key mappings, as MkDocs takes it
-    (one mapping of names to options read so too); nothing where it is neither."""
-    if isinstance(extensions, Mapping):
-        return [{name: value} for name, value in extensions.items()]
-    return list(extensions) if isinstance(extensions, list) else []
-
-
 def _extension_options(extensions: object) -> Mapping[str, Any] | None:
     """The options of pymdownx.snippets in `markdown_extensions` ({} with none given),
     or None where it is not listed. MkDocs takes a list of names and one-key mappings,
     or one mapping of names to options; the last listing of a name counts."""
     found: Mapping[str, Any] | None = None
-    for entry in _extension_entries(extensions):
+    for entry in extension_entries(extensions):
         if isinstance(entry, str) and _is_snippets(entry):
             found = {}
         elif isinstance(entry, Mapping) and len(entry) == 1:

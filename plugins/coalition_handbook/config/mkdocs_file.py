@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from ..extension_list import definition_lists_on
 from ..include_markdown_settings import include_markdown_settings
 from ..listed_plugins import refused_plugins
 from ..mkdocs_yml import (
@@ -22,7 +23,7 @@ from ..mkdocs_yml import (
     plugin_instances,
     read_config_file,
 )
-from ..snippet_settings import definition_lists_on, snippet_settings
+from ..snippet_settings import snippet_settings
 from ..windows_paths import windows_hint
 from .options import build_config
 from .problems import Problems
