@@ -17,6 +17,12 @@ from site_markdown import render
 from test_definition_list_setting import WITH_DEF_LIST, site
 
 from coalition_handbook.check import run_checks
+from coalition_handbook.extension_list import definition_lists_on
+from coalition_handbook.site.handout_render import (
+    MARKDOWN_EXTENSIONS,
+    key_term_markdown,
+    printed_text_html,
+)
 from coalition_handbook.site.pages import SiteInputs, term_page
 from coalition_handbook.site.term_page_cache import term_page_inputs
 
@@ -245,3 +251,56 @@ def test_a_term_page_shows_a_definition_s_tags_as_typed_with_def_list_or_without
         )
     ]
     assert written != other  # the cached page follows the setting
+
+
+def test_a_handout_prints_a_definition_s_tags_as_typed_as_paper_has_no_def_list() -> None:
+    """The handouts render with their own extensions (`MARKDOWN_EXTENSIONS`), def_list
+    not among them, whatever the site runs: a key term's indented block is code on paper,
+    and its `<b>` was written `&lt;b>` there, printed as `&lt;b>`."""
+    assert not definition_lists_on(list(MARKDOWN_EXTENSIONS))
+    html = printed_text_html(key_term_markdown(DEFINITION))
+    assert "<pre><code>&lt;b&gt;x&lt;/b&gt;" in html  # as typed, in code
+    assert "&amp;lt;" not in html
+
+
+@pytest.mark.parametrize("definition_lists", [False, True])
+def test_glossary_html_reads_a_definition_s_code_as_the_site_renders_it(
+    tmp_path: Path, definition_lists: bool
+) -> None:
+    """A tag in a definition's block indented after `:   `: shown as text (reported) with
+    def_list, in code (not reported, as any tag in code) without it."""
+    html = render(DEFINITION, ("def_list",) if definition_lists else ())
+    in_code = "<pre><code>&lt;b&gt;" in html
+    assert in_code is not definition_lists
+    config_file = site(tmp_path, WITH_DEF_LIST[0] if definition_lists else "")
+    define(config_file, DEFINITION)
+    found = [finding.found for finding in checked(config_file) if finding.rule == "glossary.html"]
+    assert found == ([] if in_code else ["<b>", "</b>"])
+
+
+def define(config_file: Path, definition: str) -> None:
+    """Give `site`'s term `definition`, as a literal block."""
+    term = config_file.parent / "glossary" / "person-experiencing-homelessness.yml"
+    block = "".join(f"  {line}\n" if line else "\n" for line in definition.splitlines())
+    term.write_text(
+        "".join(
+            f"definition: |\n{block}" if line.startswith("definition:") else line
+            for line in term.read_text(encoding="utf-8").splitlines(keepends=True)
+        ),
+        encoding="utf-8",
+    )
+
+
+@pytest.mark.parametrize("definition_lists", [False, True])
+def test_an_event_handler_in_a_definition_s_code_is_none(
+    tmp_path: Path, definition_lists: bool
+) -> None:
+    definition = 'Shelter\n:   a place to stay.\n\n    b\n    {: onclick="x()" }\n'
+    html = render(definition, ("def_list",) if definition_lists else ())
+    assert ('<p onclick="' in html) is definition_lists  # code without def_list
+    config_file = site(tmp_path, WITH_DEF_LIST[0] if definition_lists else "")
+    define(config_file, definition)
+    found = [
+        finding.found for finding in checked(config_file) if finding.rule == "html.active-content"
+    ]
+    assert found == (['onclick="x()"'] if definition_lists else [])

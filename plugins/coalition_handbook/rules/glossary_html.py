@@ -18,6 +18,7 @@ or load elsewhere. Event handlers are `html.active-content`'s.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from ..documents import CheckedText, ScalarOffsets, scan_handbook
 from ..findings import Finding
@@ -32,10 +33,13 @@ RULE = "glossary.html"
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
+    definition_lists = context.config.definition_lists
+    tags = partial(_tags, definition_lists=definition_lists)
+    left_out = partial(_left_out_attributes, definition_lists=definition_lists)
     for document in scan_handbook(context):
         if document.kind != "term":
             continue
-        for line, column, tag in document.located(_tags):
+        for line, column, tag in document.located(tags):
             yield context.finding(
                 RULE,
                 document.path,
@@ -45,7 +49,7 @@ def check(context: CheckContext) -> Iterator[Finding]:
                 "on the term's page and in tooltips and handouts; write it in Markdown",
                 found=tag,
             )
-        for line, column, attribute in document.located(_left_out_attributes):
+        for line, column, attribute in document.located(left_out):
             yield context.finding(
                 RULE,
                 document.path,
@@ -57,26 +61,33 @@ def check(context: CheckContext) -> Iterator[Finding]:
             )
 
 
-def _tags(text: CheckedText, _: list[Hit]) -> list[tuple[int, int]]:
-    """(start, end) in the view of each tag of the definition (as long as its value)."""
+def _tags(
+    text: CheckedText, _: list[Hit], *, definition_lists: bool = True
+) -> list[tuple[int, int]]:
+    """(start, end) in the view of each tag of the definition (as long as its value),
+    outside code as its term page reads it (with def_list or without: `definition_lists`)."""
     offsets = text.offsets
     if text.key != "definition" or not isinstance(offsets, ScalarOffsets):
         return []  # a `short` is plain text: its tags are text wherever it is shown
     if "<" not in offsets.value:
         return []
-    return list(html_in_markdown(offsets.value).tags)
+    return list(html_in_markdown(offsets.value, definition_lists=definition_lists).tags)
 
 
-def _left_out_attributes(text: CheckedText, _: list[Hit]) -> list[tuple[int, int]]:
+def _left_out_attributes(
+    text: CheckedText, _: list[Hit], *, definition_lists: bool = True
+) -> list[tuple[int, int]]:
     """(start, end) in the view of each attribute of an attr_list list in the definition
-    that its page leaves out, but event handlers, outside code and comments."""
+    that its page leaves out, but event handlers, outside code and comments (code read
+    with def_list or without: `definition_lists`)."""
     offsets = text.offsets
     if text.key != "definition" or not isinstance(offsets, ScalarOffsets):
         return []
     if "{" not in offsets.value:
         return []
+    comments = html_in_markdown(offsets.value, definition_lists=definition_lists).comments
     return attributes_named(
-        offsets.value, _left_out_not_handler, html_in_markdown(offsets.value).comments
+        offsets.value, _left_out_not_handler, comments, definition_lists=definition_lists
     )
 
 

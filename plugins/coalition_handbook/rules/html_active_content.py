@@ -115,7 +115,9 @@ def check(context: CheckContext) -> Iterator[Finding]:
     definition_lists = context.config.definition_lists
     for document in scan_handbook(context):
         if document.kind == "term":
-            for line, column, handler in document.located(_definition_handlers):
+            for line, column, handler in document.located(
+                lambda text, _: _definition_handlers(text, definition_lists)
+            ):
                 yield context.finding(
                     RULE,
                     document.path,
@@ -217,13 +219,15 @@ def _active_tags_in_markup(markup: str, path: str) -> Iterator[tuple[int, str]]:
             yield tag.start(), tag.group()
 
 
-def _definition_handlers(text: CheckedText, _: object) -> list[tuple[int, int]]:
+def _definition_handlers(text: CheckedText, definition_lists: bool) -> list[tuple[int, int]]:
     """(start, end) in the view of each event handler of an attr_list list in a term's
-    definition, outside code and comments. Its tags are text: a handler in one is none."""
+    definition, outside code (read with def_list or without: `definition_lists`) and
+    comments. Its tags are text: a handler in one is none."""
     markdown = text.markdown
     if text.key != "definition" or markdown is None or "{" not in markdown:  # most texts
         return []
-    return handler_attributes(markdown, html_in_markdown(markdown).comments)
+    comments = html_in_markdown(markdown, definition_lists=definition_lists).comments
+    return handler_attributes(markdown, comments, definition_lists=definition_lists)
 
 
 def _active_tags(

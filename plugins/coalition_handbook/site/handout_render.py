@@ -30,6 +30,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from .. import __version__
+from ..extension_list import definition_lists_on
 from ..file_names import on_disk
 from ..imported_sources import imported_sources
 from ..markdown.definitions import definition_as_shown
@@ -91,6 +92,9 @@ MARKDOWN_EXTENSIONS: tuple[str, ...] = (
     "pymdownx.tabbed",
 )
 MARKDOWN_CONFIG: Mapping[str, Mapping[str, Any]] = {"pymdownx.tabbed": {"alternate_style": True}}
+# Whether those run def_list: a definition's blocks indented after `:   ` are code on
+# paper without it, whatever the site runs.
+_DEFINITION_LISTS = definition_lists_on(list(MARKDOWN_EXTENSIONS))
 
 PANGO_HINT = (
     "install Pango, e.g. `apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
@@ -199,7 +203,7 @@ class HandoutContent:
                     term.id,
                     term.term,
                     term.status,
-                    printed(definition_as_shown(term.definition), term_src_uri(term.id)),
+                    printed(key_term_markdown(term.definition), term_src_uri(term.id)),
                 ]
                 for term in self.key_terms
             ],
@@ -385,7 +389,7 @@ def render_html(content: HandoutContent, site_links: SiteLinks | None = None) ->
             key_terms=[
                 (
                     term,
-                    to_html(definition_as_shown(term.definition), term_src_uri(term.id)),
+                    to_html(key_term_markdown(term.definition), term_src_uri(term.id)),
                     len(term.definition.split()) > LONG_DEFINITION_WORDS,
                     replacements.get(term.id),
                 )
@@ -403,6 +407,13 @@ def render_html(content: HandoutContent, site_links: SiteLinks | None = None) ->
             stylesheet=Markup((TEMPLATE_DIR / STYLESHEET_NAME).read_text(encoding="utf-8")),
         )
     )
+
+
+def key_term_markdown(definition: str) -> str:
+    """A key term's `definition` as its handout prints it, as its page shows it
+    (`definition_as_shown`: tags typed in it as text), its code read as the handouts'
+    Markdown reads it (`MARKDOWN_EXTENSIONS`)."""
+    return definition_as_shown(definition, definition_lists=_DEFINITION_LISTS)
 
 
 def printed_text_html(markdown: str) -> str:
