@@ -367,6 +367,25 @@ def test_an_accepted_claim_wins_over_a_form_to_avoid_whatever_the_ids() -> None:
         ("forced labor trafficking", ["labor trafficking"]),
         # ... but inside a longer discouraged one that gives way, it is a use (review)
         ("illegal alien smuggling", ["illegal", "alien smuggling"]),
+        # runs of overlapping uses settled one by one, each alone, amid uses that overlap
+        # none: the scan goes on after each run as before it
+        (
+            "a victim, then forced labor trafficking; a victim service provider, plan b "
+            "team, illegal alien smuggling and a victim",
+            [
+                "victim",
+                "labor trafficking",
+                "victim service provider",
+                "plan b",
+                "illegal",
+                "alien smuggling",
+                "victim",
+            ],
+        ),
+        (
+            "forced labor trafficking forced labor trafficking ring, illegal alien smuggling",
+            ["labor trafficking", "labor trafficking ring", "illegal", "alien smuggling"],
+        ),
     ],
 )
 def test_overlapping_uses_resolve_longest_first(text: str, expected: list[str]) -> None:

@@ -23,11 +23,12 @@ import bisect
 import pickle
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import invert, sub
+from itertools import repeat
+from operator import add, invert, sub
 from typing import Literal, NamedTuple
 
 import ahocorasick
@@ -291,53 +292,69 @@ class Matcher:
         if not found:
             return []
         # (start, -end, key index) of every hit, sorted: by start, then the longest
-        # first. Computed by map and zip, at C speed: there is one per hit.
+        # first. Computed by map and zip, at C speed: there is one per hit. (`~last` is
+        # `-end`.)
         lasts, keys = zip(*found, strict=True)
         starts = map(sub, lasts, map(self._key_lasts.__getitem__, keys))
         ordered = sorted(zip(starts, map(invert, lasts), keys, strict=True))
 
         # The shift of each offset, by the number of shifts at or before it (a first 0).
-        shift_after = [0, *shifts]
-        fold_after = [0, *folds]
-        entries, any_case = self._key_entries, self._any_case
-        place = _placer(
-            collapsed, nfc, (shifts_at, shift_after), (folds_at, fold_after), entries, any_case
-        )
-        last_index = len(collapsed) - 1
-        hits: list[Hit] = []
+        collapsing = (shifts_at, [0, *shifts])
+        folding = (folds_at, [0, *folds])
+        entries = self._key_entries
+        place = _placer(collapsed, nfc, collapsing, folding, entries, self._any_case)
+        # The first entry of each key that matches in any case (None where its case
+        # matters), and the text between two word ends: the commonest hit is tested here
+        # with two look-ups and no call (a form of any case between a space or
+        # punctuation and another), as `place` would.
+        any_case_entries = self._any_case_entries()
+        bounded = f"\x00{collapsed}\x00"
+        hits: list[Hit] = []  # with offsets into `collapsed`, moved back at the end
         taken_until = -1
-        for start, negative_end, key in ordered:
-            last = ~negative_end
+        taken_at = 0  # the index in `ordered` of the use taken last
+        index, count = 0, len(ordered)
+        while index < count:
+            start, negative_end, key = ordered[index]
+            index += 1
             if start < taken_until:
-                if last < taken_until:  # inside the use just taken, which is longer
+                if -negative_end <= taken_until:  # inside the use just taken, longer
                     continue
-                if place(start, last, key) is not None:
+                if place(start, -negative_end - 1, key) is not None:
                     # Two uses overlap, the later one reaching further: the longer wins,
-                    # which the in-order pass cannot tell (rare; DESIGN section 4).
-                    return _over_arabic_marks(text, _longest_first(place, ordered, nfc_offsets))
+                    # which the in-order pass cannot tell (rare; DESIGN section 4). The
+                    # run of overlapping uses from the one taken last is settled alone,
+                    # and the pass goes on after it.
+                    run, index = _overlapping_run(place, ordered, taken_at)
+                    hits[-1:] = _resolve(run)
+                    taken_until = -1
                 continue
+            entry = any_case_entries[key]
             if (
-                any_case[key]
-                and (not start or collapsed[start - 1] in _ENDS_A_WORD)
-                and (last == last_index or collapsed[last + 1] in _ENDS_A_WORD)
+                entry is not None
+                and bounded[start] in _ENDS_A_WORD
+                and bounded[1 - negative_end] in _ENDS_A_WORD
             ):
-                # The commonest hit, placed here as `place` would, without a call: a
-                # form of any case between a space or punctuation and another.
-                begin, finish = start, last + 1
-                if shifts_at:
-                    begin += shift_after[bisect_right(shifts_at, start)]
-                    finish += shift_after[bisect_right(shifts_at, last)]
-                if folds_at:
-                    begin -= fold_after[bisect_right(folds_at, begin)]
-                    finish -= fold_after[bisect_right(folds_at, finish)]
-                use: Hit | None = (begin, finish, entries[key][0], True)
+                use: Hit | None = (start, -negative_end, entry, True)
             else:
-                use = place(start, last, key)
+                use = place(start, -negative_end - 1, key)
                 if use is None:
                     continue
-            taken_until = last + 1
+            taken_until, taken_at = -negative_end, index - 1
             hits.append(use)
-        return _over_arabic_marks(text, _to_source(hits, nfc_offsets))
+        hits = _placed_back(hits, collapsing, folding, nfc_offsets)
+        return _over_arabic_marks(text, hits)
+
+    def _any_case_entries(self) -> list[FormEntry | None]:
+        """For each search key, its first entry where that matches in any case, else None:
+        made of the tables on first use, never pickled."""
+        made = self.__dict__.get("_any_case_firsts")
+        if made is None:
+            made = [
+                key_entries[0] if any_case else None
+                for key_entries, any_case in zip(self._key_entries, self._any_case, strict=True)
+            ]
+            self.__dict__["_any_case_firsts"] = made
+        return made
 
     def hits_each(self, texts: Sequence[str]) -> list[list[Hit]]:
         """`hits` of each of `texts`, found in one search of them joined (`_TEXT_BREAK`
@@ -383,8 +400,9 @@ def _placer(
     any_case: list[bool],
 ) -> Callable[[int, int, int], Hit | None]:
     """`place(start, last, key)`: whether a hit of the automaton in the searched text is a
-    use of a form, placed as (start, end, entry, case_ok) with offsets into the NFC text,
-    or None. `collapsing` maps offsets back over the spaces collapsed (`_collapse_spaces`),
+    use of a form, as (start, end, entry, case_ok) with offsets into the searched text
+    (`_placed_back` moves them), or None. To read a use's case in the NFC text,
+    `collapsing` maps offsets back over the spaces collapsed (`_collapse_spaces`),
     then `folding` over the letters folded longer (`forms.folded_with_shifts`): each is
     (where shifts start, the shift after as many starts: 0 first). A closure:
     it runs for every hit, and reads its text as local names."""
@@ -419,18 +437,18 @@ def _placer(
                 or (is_mark(after) and _word_after(collapsed, last + 1))
             ):
                 return None
+        if any_case[key]:  # most forms: no need to look at the case
+            return start, last + 1, entries[key][0], True
         # Back to offsets before spaces were collapsed, then before "ß" became "ss"
-        # (never inside one).
+        # (never inside one), to read the use as written.
         begin = start + shift_after[bisect_right(shifts_at, start)]
         finish = last + 1 + shift_after[bisect_right(shifts_at, last)]
         begin -= fold_after[bisect_right(folds_at, begin)]
         finish -= fold_after[bisect_right(folds_at, finish)]
-        if any_case[key]:  # most forms: no need to look at the case
-            return begin, finish, entries[key][0], True
         chosen = _choose(entries[key], nfc[begin:finish])
         if chosen is None:
             return None
-        return begin, finish, *chosen
+        return start, last + 1, *chosen
 
     return place
 
@@ -483,29 +501,26 @@ def _word_before(text: str, index: int) -> bool:
     )
 
 
-def _longest_first(
+def _overlapping_run(
     place: Callable[[int, int, int], Hit | None],
     ordered: list[tuple[int, int, int]],
-    nfc_offsets: list[int] | None,
-) -> list[Hit]:
-    """The uses among all hits where overlapping uses are resolved longest first (the
-    leftmost of two as long), in text order. Uses that overlap one another, directly or
-    through others, form a run; each run is resolved alone, so a page of many megabytes
-    stays linear whatever it holds."""
-    taken: list[Hit] = []
-    run: list[tuple[int, int, Hit]] = []  # (start, end, use) in the searched text
+    first: int,
+) -> tuple[list[tuple[int, int, Hit]], int]:
+    """The uses that overlap one another, directly or through others, from the hit
+    `ordered[first]` (a use) on, as (start, end, use), and the index in `ordered` of the
+    first hit past them. Each such run is settled alone (`_resolve`), so a page of many
+    megabytes stays linear whatever it holds."""
+    run: list[tuple[int, int, Hit]] = []
     run_end = -1
-    for start, negative_end, key in ordered:  # by start
-        use = place(start, ~negative_end, key)
-        if use is None:
-            continue
+    for index in range(first, len(ordered)):
+        start, negative_end, key = ordered[index]
         if start >= run_end and run:
-            taken += _resolve(run)
-            run = []
-        run.append((start, ~negative_end + 1, use))
-        run_end = max(run_end, ~negative_end + 1)
-    taken += _resolve(run)
-    return _to_source(taken, nfc_offsets)
+            return run, index
+        use = place(start, -negative_end - 1, key)
+        if use is not None:
+            run.append((start, -negative_end, use))
+            run_end = max(run_end, -negative_end)
+    return run, len(ordered)
 
 
 def _resolve(run: list[tuple[int, int, Hit]]) -> list[Hit]:
@@ -539,14 +554,36 @@ def _resolve(run: list[tuple[int, int, Hit]]) -> list[Hit]:
     return [use for _, _, use in kept]
 
 
-def _to_source(hits: list[Hit], nfc_offsets: list[int] | None) -> list[Hit]:
-    """Hits with offsets into the NFC text moved to offsets into the text as given."""
-    if not nfc_offsets:
+def _placed_back(
+    hits: list[Hit],
+    collapsing: tuple[list[int], list[int]],
+    folding: tuple[list[int], list[int]],
+    nfc_offsets: list[int] | None,
+) -> list[Hit]:
+    """`hits`, with offsets into the searched text, moved to offsets into the text as
+    given: over the spaces collapsed, the letters folded longer (as `_placer` reads them),
+    then from the NFC text. All at once, by map and zip at C speed (an end's shift is
+    that of its last character: `bisect_left` of the end)."""
+    shifts_at, shift_after = collapsing
+    folds_at, fold_after = folding
+    if not hits or not (shifts_at or folds_at or nfc_offsets):
         return hits
-    return [
-        (nfc_offsets[begin], nfc_offsets[finish], entry, case_ok)
-        for begin, finish, entry, case_ok in hits
-    ]
+    begins, finishes, entries, cases = zip(*hits, strict=True)
+    count = len(hits)
+    if shifts_at:
+        starts_at = map(bisect_right, repeat(shifts_at, count), begins)
+        ends_at = map(bisect_left, repeat(shifts_at, count), finishes)
+        begins = tuple(map(add, begins, map(shift_after.__getitem__, starts_at)))
+        finishes = tuple(map(add, finishes, map(shift_after.__getitem__, ends_at)))
+    if folds_at:
+        starts_at = map(bisect_right, repeat(folds_at, count), begins)
+        ends_at = map(bisect_right, repeat(folds_at, count), finishes)
+        begins = tuple(map(sub, begins, map(fold_after.__getitem__, starts_at)))
+        finishes = tuple(map(sub, finishes, map(fold_after.__getitem__, ends_at)))
+    if nfc_offsets:
+        begins = tuple(map(nfc_offsets.__getitem__, begins))
+        finishes = tuple(map(nfc_offsets.__getitem__, finishes))
+    return list(zip(begins, finishes, entries, cases, strict=True))
 
 
 def _over_arabic_marks(text: str, hits: list[Hit]) -> list[Hit]:
