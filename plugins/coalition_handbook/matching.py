@@ -24,10 +24,11 @@ import pickle
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import islice, repeat
 from operator import add, invert, sub
 from typing import Literal, NamedTuple
 
@@ -311,22 +312,22 @@ class Matcher:
         bounded = f"\x00{collapsed}\x00"
         hits: list[Hit] = []  # with offsets into `collapsed`, moved back at the end
         taken_until = -1
-        taken_at = 0  # the index in `ordered` of the use taken last
-        index, count = 0, len(ordered)
-        while index < count:
-            start, negative_end, key = ordered[index]
-            index += 1
+        in_order = iter(ordered)
+        for start, negative_end, key in in_order:
             if start < taken_until:
                 if -negative_end <= taken_until:  # inside the use just taken, longer
                     continue
                 if place(start, -negative_end - 1, key) is not None:
                     # Two uses overlap, the later one reaching further: the longer wins,
                     # which the in-order pass cannot tell (rare; DESIGN section 4). The
-                    # run of overlapping uses from the one taken last is settled alone,
-                    # and the pass goes on after it.
-                    run, index = _overlapping_run(place, ordered, taken_at)
+                    # run of overlapping uses from the one taken last (one hit has its
+                    # start and end) is settled alone, and the pass goes on after it.
+                    first = bisect_left(ordered, (hits[-1][0], -hits[-1][1]))
+                    run, past = _overlapping_run(place, ordered, first)
                     hits[-1:] = _resolve(run)
                     taken_until = -1
+                    done = bisect_left(ordered, (start, negative_end, key)) + 1
+                    deque(islice(in_order, past - done), maxlen=0)
                 continue
             entry = any_case_entries[key]
             if (
@@ -339,7 +340,7 @@ class Matcher:
                 use = place(start, -negative_end - 1, key)
                 if use is None:
                     continue
-            taken_until, taken_at = -negative_end, index - 1
+            taken_until = -negative_end
             hits.append(use)
         hits = _placed_back(hits, collapsing, folding, nfc_offsets)
         return _over_arabic_marks(text, hits)
