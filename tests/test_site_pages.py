@@ -1290,6 +1290,39 @@ def test_search_reads_the_words_on_either_side_of_a_line_break_apart(tmp_path: P
     assert "Labor<br>recruiters and<br/><em>shelter<br />staff</em>" in read(site, "index.html")
 
 
+@pytest.mark.parametrize("changed_by", ["hook", "search"])
+def test_a_page_another_plugin_changes_while_search_reads_it_keeps_its_links_whole(
+    tmp_path: Path, changed_by: str
+) -> None:
+    """Search reads a page's term links without their attributes (site/search_links.py),
+    which is published as written; a page that another plugin changes while search reads
+    it (a hook's `on_page_context`, or Material's search taking `data-search-*`
+    attributes off) is published as that plugin left it, its links whole."""
+    (tmp_path / "hooks.py").write_text(
+        "def on_page_context(context, page, config, nav):\n"
+        "    page.content += '<!-- seen -->'\n"
+        "    return context\n",
+        encoding="utf-8",
+    )
+    extra = "hooks:\n  - hooks.py\n" if changed_by == "hook" else ""
+    text = '<p data-search-boost="2">A survivor.</p>' if changed_by == "search" else ""
+    pages = {"index.md": f"# Home\n\nA survivor here.\n\n{text}\n"}
+    config = write_site(
+        tmp_path,
+        pages=pages,
+        terms=TERMS,
+        options=OPTIONS,
+        theme="material",
+        search=True,
+        extra_config=extra,
+    )
+    site = build_site(config)
+    published = read(site, "index.html")
+    assert '<a class="hb-term" data-term="survivor" href="glossary/survivor/" title=' in published
+    assert "<a>survivor</a>" not in published
+    assert ("<!-- seen -->" in published) == (changed_by == "hook")
+
+
 def test_a_term_page_s_search_entry_is_tagged_with_its_translations(tmp_path: Path) -> None:
     """Searching a translation ("trata de personas") listed its term's page first, said
     "Missing: trata personas" under it and linked to the page marking only "de" (audit):

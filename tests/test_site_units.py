@@ -1982,3 +1982,36 @@ def test_term_pages_side_by_side_are_never_folded() -> None:
     shown = _shown(navigation.top_level_entries([*terms, *_flat(13)]))
     assert shown[:14] == [(f"Term {n:02d}", f"glossary/term-{n:02d}/") for n in range(14)]
     assert shown[14:] == [("Page 000 \N{EN DASH} Page 012", "flat/000/")]
+
+
+def test_search_reads_an_autolinked_page_as_it_reads_it_with_its_links_whole() -> None:
+    """Material's search parses each page's HTML and reads no attribute of a term's
+    link: it is given the links without theirs (`links_for_search`), and indexes the
+    page just as it did with them (differential test against the theme's parser)."""
+    from material.plugins.search.plugin import Parser
+
+    from coalition_handbook.site.search_links import links_for_search
+
+    link = (
+        '<a class="hb-term" data-term="survivor" href="../glossary/survivor/" '
+        'title="A person who &quot;survived&quot; &gt; harm.">survivor</a>'
+    )
+    html = (
+        f"<h1 id='home'>Home {link}</h1><p>A {link}, and <code>{link}</code>.</p>"
+        f"<div data-search-exclude>{link} hidden</div><h2 id='more'>More</h2>"
+        f"<ul><li>{link} <a href='x/' class='hb-phone'>555</a></li></ul>"
+        f"<script>var a = '{link}';</script>"
+    )
+
+    def sections(text: str) -> list[tuple[str, str, str | None]]:
+        parser = Parser()
+        parser.feed(text)
+        parser.close()
+        return [
+            ("".join(section.title), "".join(section.text), section.id) for section in parser.data
+        ]
+
+    short = links_for_search(html)
+    assert 'class="hb-term"' not in short and "survivor</a>" in short
+    assert sections(short) == sections(html)
+    assert links_for_search("<p>No links.</p>") == "<p>No links.</p>"

@@ -27,13 +27,21 @@ from ..site.missing_handouts import unlink_missing_handouts
 from ..site.navigation import hide_empty_menus
 from ..site.pages import USED_ON_PLACEHOLDER, inject_module_header, module_header
 from ..site.search_line_breaks import spaced_line_breaks
+from ..site.search_links import links_for_search
 from ..site.template_cache import template_code_cache
 from ..site.titles import page_title_as_text, with_meta_title, without_meta_title
 from ..site.urls import GLOSSARY_DIR
 from .build_log import error_text
 from .mkdocs_config import is_material
 from .plugin_state import PluginState
-from .search_index import finish_search_entries, index_from_cache, is_generated
+from .search_index import (
+    SEARCH_FIRST,
+    SEARCH_LAST,
+    finish_search_entries,
+    index_from_cache,
+    is_generated,
+    only_search_reads_pages,
+)
 from .theme import (
     PAGE_SLOT,
     SEARCH_PARTIAL,
@@ -77,6 +85,7 @@ class PageHooks(PluginState):
             english_label, site_language=language_tag(config.theme.get("language"))
         )
         with_theme_s_own_templates(env, config.theme.dirs)
+        self.short_links_for_search = only_search_reads_pages(config, self)
         # The header's link to the glossary for a browser without JavaScript, which the
         # 404 page names: a `custom_dir`'s own search partial leaves it out.
         env.globals["handbook_search_link"] = reads_plugin_s_own(env, SEARCH_PARTIAL)
@@ -175,7 +184,7 @@ class PageHooks(PluginState):
     # search indexed in an earlier build, with the same HTML, URL, title and front matter,
     # gets that build's entries instead of being parsed again (it is marked `exclude`
     # until `_after_search`). Parsing is most of what search costs.
-    @event_priority(10)
+    @event_priority(SEARCH_FIRST)
     def _index_from_cache(
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
@@ -183,12 +192,20 @@ class PageHooks(PluginState):
         if page.content is not None:
             # Search reads the words around a `<br>` apart (site/search_line_breaks.py).
             self.published_content = page.content
-            page.content = self.content_for_search = spaced_line_breaks(page.content)
+            content = spaced_line_breaks(page.content)
+            # And term links without their attributes (site/search_links.py), where no
+            # other plugin sees the page meanwhile and Material's search keeps it as it
+            # is (it takes `data-search-*` attributes off the page it publishes); not
+            # for a page whose entries came from the cache, which search does not parse.
+            from_cache = self.pending_search is not None and self.pending_search.key is None
+            if self.short_links_for_search and not from_cache and "data-search-" not in content:
+                content = links_for_search(content)
+            page.content = self.content_for_search = content
         return context
 
     # Late: after the search plugins (default priority) have indexed the page, so they
     # neither index a term's "Used on" list nor parse its links (site/pages.py).
-    @event_priority(-50)
+    @event_priority(SEARCH_LAST)
     def _after_search(
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:

@@ -72,6 +72,8 @@ class PluginState(BasePlugin[HandbookPluginConfig]):
         # A page's HTML while search reads it, and as it is published (`_index_from_cache`).
         self.content_for_search: str | None = None
         self.published_content: str | None = None
+        # Whether search may read term links short (plugin/search_index.py), set in `on_env`.
+        self.short_links_for_search = False
         self.generated_sources: frozenset[str] = frozenset()  # src_uri of each generated page
         # The published site, set aside while a build replaces it (site/publishing.py).
         self.keeps_published_site = True

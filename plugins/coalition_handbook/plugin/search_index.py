@@ -168,6 +168,29 @@ def material_search_index(config: MkDocsConfig) -> list[dict[str, Any]] | None:
     return entries if isinstance(entries, list) else None
 
 
+# The priorities of `_index_from_cache` and `_after_search` (plugin/page_hooks.py): the
+# search plugins, at the default priority, read the page between the two.
+SEARCH_FIRST, SEARCH_LAST = 10, -50
+
+
+def only_search_reads_pages(config: MkDocsConfig, own: object) -> bool:
+    """Whether each other `on_page_context` handler that runs while search reads a page
+    (between `_index_from_cache` and `_after_search`) is a search plugin's: then search
+    may read the page's term links short (site/search_links.py), as no other plugin sees
+    or keeps that HTML. A hook or another plugin there might change the page, which
+    would then be published as it left it."""
+    plugins = config.plugins
+    searches = [plugins.get(name) for name in ("material/search", "search")]
+    allowed = [own, *(plugin for plugin in searches if plugin is not None)]
+    for handler in plugins.events["page_context"]:
+        if not SEARCH_LAST <= getattr(handler, "mkdocs_priority", 0) <= SEARCH_FIRST:
+            continue
+        owner = getattr(handler, "__self__", None)
+        if not any(owner is plugin for plugin in allowed):
+            return False
+    return True
+
+
 def merge_previous_index(config: MkDocsConfig, pages: Collection[str]) -> None:
     """Under `mkdocs serve --dirty`, the index of every page, not just the rebuilt ones.
     Material's search takes a dirty rebuild for one page's: it keeps the previous index
