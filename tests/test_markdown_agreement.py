@@ -602,3 +602,47 @@ def test_inline_markup_reads_across_a_fence_in_a_paragraph(page: str) -> None:
     (`a `b`, a fence, `c` d`: b and c are code). The block pass ended the paragraph's
     inline markup at the fence, so b and c were checked (hypothesis sweep, hyp2)."""
     assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "w0x\n\n<hr>\n\n    w2x\n",
+        "<hr>\n    w1x\n",
+        "<hr/>\n\n    w2x\n\n    w3x\n",
+        "<hr> w1x\n\n    w2x\n",
+        "<hr>\nw1x\n\n    w2x\n",
+        # Text after it on its line is a paragraph, which the next line goes on.
+        "<hr> w1x\n    w2x\n",
+        # Not a void tag: the block goes on to its closing tag.
+        "<div>w1x\n\n    w2x\n</div>\n",
+    ],
+)
+def test_a_void_block_tag_ends_its_html_block_on_its_line(page: str) -> None:
+    """`<hr>` has no closing tag: Python-Markdown's HTML block ends with it, and a line
+    indented four after it is code. The block pass waited for a `</hr>` and read the
+    rest of the page as the block's prose."""
+    assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<pre>w1x</pre> w2x\n",
+        "<pre>w1x</pre> *w2x* `w3x`\n",
+        "  <script>w1x</script> w2x\n",
+        "<pre>\nw1x\n</pre> w2x\n",
+        "<style>\nw1x\n</style>w2x **w3x**\n",
+        "- w0x\n\n  <pre>w1x</pre> w2x\n",
+        "<pre>w1x</pre> w2x\n    w3x\n",
+        "<div>w1x</div> w2x\n    w3x\n",
+        # Nothing after the close: nothing to check.
+        "<pre>w1x</pre>\nw2x\n",
+    ],
+)
+def test_text_after_a_raw_block_s_close_on_its_line_is_checked(page: str) -> None:
+    """What follows `</pre>` (or a script's or style's close) on its line is
+    Markdown again, shown as a paragraph; the block pass skipped the whole line. After
+    any block tag's close, the next line goes on with that paragraph (`<div>a</div> b`,
+    then `    c`: c shown, was read as code)."""
+    assert_checks_what_is_shown(page)

@@ -515,10 +515,13 @@ class Blocks:
                 return self._after_comment(line, closing.end(), end)
             return self._shown_comment(line, 0, None, end) if self.comment_shown else None
         if self.raw_html_end is not None:
-            if self.raw_html_end in line.lower():
-                self.raw_html_end = None
-                self.previous = "other"
-            return None
+            closed = line.lower().find(self.raw_html_end)
+            if closed < 0:
+                return None
+            closed += len(self.raw_html_end)
+            self.raw_html_end = None
+            self.previous = "other"
+            return self._after_raw_html(line, closed, end)
         if self.raw_block is not None:
             # superfences reads fences before raw HTML: one there is code, and a closing
             # tag inside it closes nothing.
@@ -763,10 +766,12 @@ class Blocks:
             raw = RAW_HTML.match(rest)
             if raw:
                 closing = f"</{raw.group(1).lower()}>"
-                if closing not in rest.lower():
-                    self.raw_html_end = closing
                 self.previous = "other"
-                return None
+                closed = rest.lower().find(closing)
+                if closed < 0:
+                    self.raw_html_end = closing
+                    return None
+                return self._after_raw_html(line, position + closed + len(closing), end)
             # Python-Markdown reads raw HTML before any block: a tag indented up to three
             # spaces starts it too, and it ends every list and admonition open. There
             # md_in_html's `markdown` attribute is read only at the margin. Not after a
@@ -1392,7 +1397,8 @@ class Blocks:
         for found in tag_pattern(tag).finditer(line):
             if self._in_read_comment(line_start + found.start()):
                 continue  # a comment's text, to Python-Markdown's reading of the HTML
-            self.raw_depth += -1 if found.group(1) else 1
+            # `<hr>` has no close: its block ends with it (Python-Markdown's void tags).
+            self.raw_depth += -1 if found.group(1) else tag != "hr"
             if self.raw_depth <= 0:
                 self.raw_block = None
                 raw_end = min(end, found.end())
@@ -1404,8 +1410,20 @@ class Blocks:
         if not self.raw_block_markdown:
             self.raw_spans.append((line_start + position, line_start + raw_end))
         continues = self.previous == "raw"  # HTML runs its lines together
-        self.previous = "raw"
+        if raw_end < end and line[raw_end:end].strip():
+            # Text after the block's end on its line starts a paragraph that the next
+            # lines go on (`<div>a</div> b`, then `    c`: c is b's paragraph's).
+            self._paragraph(raw_end, end, False, self.containers[-1])
+        else:
+            self.previous = "raw"
         return position, end, continues
+
+    def _after_raw_html(self, line: str, start: int, end: int) -> tuple[int, int, bool] | None:
+        """Text after a script's, pre's, style's or textarea's close on its line: Markdown
+        again, a paragraph of its own (`<pre>a</pre> b` shows b)."""
+        if line[start:end].strip():
+            return self._paragraph(start, end, False, self.containers[-1])
+        return None
 
     def _after_comment(self, line: str, start: int, end: int) -> tuple[int, int, bool] | None:
         """Text after an HTML comment that ends on its line starts a paragraph. A comment
