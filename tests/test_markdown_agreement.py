@@ -646,3 +646,24 @@ def test_text_after_a_raw_block_s_close_on_its_line_is_checked(page: str) -> Non
     any block tag's close, the next line goes on with that paragraph (`<div>a</div> b`,
     then `    c`: c shown, was read as code)."""
     assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "- w1x\n    - w2x\n## w3x\n    w4x\n",
+        "!!! note\n\n    - w1x\n## w2x\n    w3x\n",
+        '=== "w0x"\n\n    - w1x\n        - w5x\n## w2x\n    w3x\n',
+        "- w1x\n    - w2x\n***\n    w4x\n",
+        "1. w1x\n    1. w2x\n- - -\n    w4x\n",
+        # Still an item's: a heading or rule inside the list leaves it open.
+        "- w1x\n    - w2x\n    ## w3x\n        w4x\n",
+        "- w1x\n  ***\n      w2x\n",
+    ],
+)
+def test_a_heading_or_rule_after_a_nested_list_ends_the_list_s_block(page: str) -> None:
+    """A heading or rule at the margin splits the block of a list (Python-Markdown reads
+    it before lists): a line indented four after it is code. After a nested item, or a
+    list in an admonition, the block pass still counted code from the nested item's
+    marker and checked it."""
+    assert_checks_what_is_shown(page)

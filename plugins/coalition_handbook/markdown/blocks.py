@@ -328,6 +328,9 @@ class Blocks:
             self.end_quote()
         self.quote_depth = 0
         self.in_code = False
+        # The block goes on after it as a block of its own at the margin, no list's first
+        # (`- a`, `    - b`, `## c`, then `    d`: code, not the nested item's text).
+        self.chunk_is_list = False
         self.previous = "other"
         return heading.end(), len(line) - 1 if line.endswith("\r") else len(line), False
 
@@ -857,6 +860,7 @@ class Blocks:
         if first in "-*_" and _RULE.match(rest) and (not lazy or column - self.chunk_column < 4):
             self._split_block(quote)
             self._close_beyond(column)  # a rule in a list item ends the list
+            self.chunk_is_list = False  # and splits its block, as a heading does
             self.previous = "other"
             return None
         if (
