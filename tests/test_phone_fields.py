@@ -139,6 +139,7 @@ NO_NUMBER_SHAPES = {
     "spaces before a city": "assert not dialable('10115' + ' ' * 40_000 + 'Berlin')",
     "roads before a number": "assert not dialable('Highway ' * 5_000 + '101')",
     "letters joined to digits": "assert not dialable('FY2024 ' * 5_700)",
+    "words and dashes before digits": "assert phone_href('SOS-' * 10_000 + '112') == 'tel:112'",
     "13 and letters": "assert phone_href('13' + 'YARN' * 10_000) == 'tel:139276'",
     "spaces after an age word": "assert not dialable('Ages' + ' ' * 40_000 + '5-25')",
     "age ranges": "assert not dialable('Ages 5-25 ' * 4_000)",
@@ -173,6 +174,12 @@ HOURS_LISTS_AND_DOMAINS_SHAPES = {
     "an international prefix": "assert not dialable('00 ' + '1 ' * 20_000)",
     "spaces after a fax's word": "assert not dialable('Fax' + ' ' * 40_000 + 'x')",
     "a fax's digits": "assert not dialable('Fax ' + '1 ' * 20_000 + 'x')",
+    "spaces between a phone's and a fax's label": (
+        "assert phone_href('Tel' + ' ' * 40_000 + 'Fax 030 1234567') == 'tel:0301234567'"
+    ),
+    "phone labels before a fax": (
+        "assert phone_href('Tel u ' * 6_600 + 'Fax 030 1234567') == 'tel:0301234567'"
+    ),
     "spaces before an open bracket's or": (
         "assert phone_href('311 ' + ' ' * 40_000 + '(or 555-0100') == 'tel:311'"
     ),

@@ -279,8 +279,11 @@ _WEEKDAY = (
     r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|luned[iì]|marted[iì]"
     r"|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica"
 )
+# Nor a line's name (`19696 Telefono Azzurro`, Italy's child line, review rv55a).
+_LINE_NAME = r"(?i:tele?f|t[ée]l[ée]ph|phone|helpline|hotline|line\b|l[ií]nea\b|ligne\b|notruf)"
 _CITY_AFTER = (
-    rf"(?=\s+(?!{_MONTH}|(?i:{_WEEKDAY})(?![^\W\d_]))[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{{2,}}(?![^\W\d_]))"
+    rf"(?=\s+(?!{_MONTH}|(?i:{_WEEKDAY})(?![^\W\d_])|{_LINE_NAME})"
+    r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}(?![^\W\d_]))"
 )
 _POSTAL_CODE = (
     r"\b(?i:zip(?:\s*code)?|post\s*code|postal\s*code|code\s+postal|plz|c\.\s?p\.|cp)"
@@ -316,13 +319,28 @@ _FAX = (
 )
 # An age range (`Ages 5-25: 1800 55 1800` read 5-25 as a short number before the line's:
 # no link, review).
+# A phone's label joined to its fax's by any word or sign (`Tel. u. Fax`, `Tel.-Fax`, `Tel
+# + Fax`, `Tel. en fax`, `Tél. ou fax`, `Tel., Fax:`): the number is the phone's too, read
+# as written (`_not_a_number`); they were no link (review rv55a).
+_PHONE_AND_FAX = (
+    r"(?P<phone_and_fax>\b(?i:t[ée]l|t[ée]l[ée]phone|telefon|telefono|tel[ée]fono|telefoon|phone|ph)"
+    r"\b\.?[\s,.+\-]*+(?:(?i:u|und|and|en|et|e|y|o|ou|of|or|oder|bzw)\b\.?[\s,.+\-]*+)?"
+    r"(?i:fax|telefax)\b)"
+)
 _AGE_RANGE = (
     r"\b(?i:ages?|aged|edad(?:es)?|âges?|alter|et[àa])\s*:?\s*\d{1,2}\s*(?:-|\s(?i:to|à|a|bis)\s)\s*\d{1,2}"
     r"(?!\d)"
 )
 _NOT_A_NUMBER = LazyPattern(
-    f"{_WEB_ADDRESS}|{_DATE}|{_POSTAL_CODE}|{_MENU_CHOICE}|{_TIME_ZONE}|{_AGE_RANGE}|{_FAX}"
+    f"{_WEB_ADDRESS}|{_DATE}|{_POSTAL_CODE}|{_MENU_CHOICE}|{_TIME_ZONE}|{_AGE_RANGE}"
+    f"|{_PHONE_AND_FAX}|{_FAX}"
 )
+
+
+def _not_a_number(found: re.Match[str]) -> str:
+    """`_NO_NUMBER` for what `_NOT_A_NUMBER` found, a phone's and fax's label as written."""
+    return found[0] if found["phone_and_fax"] else _NO_NUMBER
+
 
 # What parts two numbers written in one field (`1-888-373-7888 or 911`,
 # `1-888-373-7888 / 233733`): a slash or a bar, "or", "and", a comma or a semicolon
@@ -469,8 +487,9 @@ _ADDRESS_WORD = (
 )
 # A word that makes a number a road's, a week's, a chapter's or a fiscal year's, or a
 # section's (`Highway 101`, `Week 12`, `Chapter 11`, `Art. 112`, `§ 112`, `FY 2024`,
-# `Version 2.0`) and a letter joined to its digits (`FY2024`, `Q4 2024`, `Form I-914`):
-# tel:101, tel:12, tel:2024 called the UK's police, no one, or no one (review).
+# `Version 2.0`) and a letter joined to its digits (`FY2024`, `Q4 2024`) or one or two
+# and a dash (`Form I-914`, `FY-2024`): tel:101, tel:12, tel:2024 called the UK's police,
+# no one, or no one (review); a word and a dash are a line's name (`SOS-112`, `TTY-711`).
 _REFERENCE_WORD = (
     r"\b(?i:highway|hwy|route|rte|interstate|exit|autobahn|carretera|autopista|ruta"
     r"|strada|week|wk|woche|semaine|semana|settimana|chapter|ch|chapitre|kapitel"
@@ -479,7 +498,8 @@ _REFERENCE_WORD = (
     r"|lesson|version|ver|fy|gate|bus|pier|platform|channel|model|iso|usc|u\.s\.c|cfr)s?"
 )
 _WORDS_BEFORE = LazyPattern(
-    rf"(?:{_ADDRESS_WORD}\.?\s*(?:#|no\.?)?\s*|{_REFERENCE_WORD}\.?\s*|§\s*|[^\W\d_]-?"
+    rf"(?:{_ADDRESS_WORD}\.?\s*(?:#|no\.?)?\s*|{_REFERENCE_WORD}\.?\s*|§\s*|[^\W\d_]"
+    r"|(?<![^\W\d_])[^\W\d_]{1,2}-"
     r"|(?:[$£€¥₹₱]|\b(?i:rs|inr|usd|mxn|eur|php)\b\.?)\s*)$"
 )
 # How far back that word is looked for: `Apartment # ` is a dozen characters.
@@ -553,7 +573,7 @@ def _number_and_extension(field: str) -> tuple[str, str]:
     plain = _plain(field)
     if _IN_DOUBT.search(plain):
         return "", ""
-    written = _AREA_CODE_SLASH.sub(r"\1 ", _NOT_A_NUMBER.sub(_NO_NUMBER, plain))
+    written = _AREA_CODE_SLASH.sub(r"\1 ", _NOT_A_NUMBER.sub(_not_a_number, plain))
     if _LIST_START.match(written):
         written = _without_list_markers(written)
     extension = ""
@@ -622,10 +642,13 @@ def _without_list_markers(written: str) -> str:
 # international prefix (`0011 61 2 9876 5432`).
 _E164_DIGITS = 15
 _DIALLED_PREFIX = LazyPattern(r"(?:1800[12])?(?:0011|011|00)?")
+# A trunk 0 in brackets, not dialled (`+49 (0)30 12345678-123` has E.164's 15 digits and
+# was no link, review rv55a).
+_BRACKETED_TRUNK_ZERO = LazyPattern(r"\(\s*0\s*\)")
 
 
 def _is_too_long(digits: str) -> bool:
-    plain = _digits(digits)
+    plain = _digits(_BRACKETED_TRUNK_ZERO.sub("", digits))
     return len(plain) - _DIALLED_PREFIX.match(plain).end() > _E164_DIGITS
 
 
@@ -681,10 +704,12 @@ def _is_in_doubt(written: str, chosen: _Number, later: Iterator[_Number]) -> boo
         written, max(0, start - _WORDS_BEFORE_READ), start
     ):
         return True
-    if _digits(following.digits) == _digits(chosen.digits) and any(
+    if _digits(following.digits).startswith(_digits(chosen.digits)) and any(
         char.isalpha() for char in written[start : chosen.end_in_field]
     ):
-        return False  # its digits after its words (`13YARN (13 92 76)`): one number
+        # its digits after its words (`13YARN (13 92 76)`), the keys of letters past the
+        # network's sixth too (`13 HEALTH (13 43 25 84)`, review rv55a): one number
+        return False
     between = _HOURS_ANYWHERE.sub(
         _HOURS_MARK, written[chosen.end_in_field : following.start_in_field]
     )
