@@ -309,12 +309,15 @@ _MENU_WORD_BEFORE_DIGITS = rf"{_MENU_WORD}\d{{1,2}}\s+\d"
 _MENU_CHOICE = rf"{_MENU_WORD}\d{{1,2}}(?!\d|[.\-]\d)|\b\d{{1,2}}\s+(?i:drücken)\b"
 # A time zone's offset (`9am-5pm (GMT+1)`): `(GMT+1) 030 1234567` was tel:+10301234567.
 _TIME_ZONE = r"\b(?i:gmt|utc)\s*[+\-]\s*\d{1,2}(?:[:.]?[0-5]\d)?(?!\d)"
+# A fax's word, its number's too (`Fax-Nr.`, `Faxnummer`, `Faxnr.` dialled the fax, review
+# rv55a).
+_FAX_WORD = r"(?i:(?:tele)?fax(?:-?(?:nummer|nr|no))?|t[ée]l[ée]copie)\b"
 # A fax number, no line to call (`Fax 030 1234567, Tel. 030 1234568` dialled the fax,
 # review); not one that is the phone's too (`Tel/Fax: ...`, `Tel. & Fax ...`, `Phone and
 # fax: ...`).
 _FAX = (
     r"(?<![/&])(?<![/&]\s)(?<!\b(?i:and|und)\s)(?<!\b(?i:et)\s)(?<!\b(?i:[ye])\s)"
-    r"\b(?i:fax|telefax|t[ée]l[ée]copie)\b\.?"
+    rf"\b{_FAX_WORD}\.?"
     r"\s*+(?:(?i:no\.?|nr\.?|number)\s*+)?:?\s*+\+?(?=[\d(])[\d\s().\-/]*\d"
 )
 # An age range (`Ages 5-25: 1800 55 1800` read 5-25 as a short number before the line's:
@@ -325,7 +328,7 @@ _FAX = (
 _PHONE_AND_FAX = (
     r"(?P<phone_and_fax>\b(?i:t[ée]l|t[ée]l[ée]phone|telefon|telefono|tel[ée]fono|telefoon|phone|ph)"
     r"\b\.?[\s,.+\-]*+(?:(?i:u|und|and|en|et|e|y|o|ou|of|or|oder|bzw)\b\.?[\s,.+\-]*+)?"
-    r"(?i:fax|telefax)\b)"
+    rf"{_FAX_WORD})"
 )
 _AGE_RANGE = (
     r"\b(?i:ages?|aged|edad(?:es)?|âges?|alter|et[àa])\s*:?\s*\d{1,2}\s*(?:-|\s(?i:to|à|a|bis)\s)\s*\d{1,2}"
