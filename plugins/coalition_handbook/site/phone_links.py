@@ -268,8 +268,12 @@ _MONTH_DAY_1_BEFORE_NUMBER = rf"{_MONTH}\s*0?1\s+\d{{3}}[\s.\-]?\d{{3}}[\s.\-]?\
 # A postal code of five digits before its city, as Germany, France, Spain and Italy write
 # them, or the Netherlands' four digits and two letters (`10115 Berlin`, `75001 Paris`,
 # `00184 Roma`, `1012 AB Amsterdam` were tel:10115, tel:75001, tel:00184, tel:1012:
-# review); not a short code texted (`Text 85258 Shout`), nor a number's last group.
-_CODE_START = r"(?<![\w.\-/+])(?<!\d\s)(?<!(?i:text)\s)(?<!(?i:sms)\s)(?<!\b(?i:to)\s)"
+# review); not a short code texted (`Text 85258 Shout`, `Text: 85258 Shout`: review rv55a),
+# nor a number's last group.
+_CODE_START = (
+    r"(?<![\w.\-/+])(?<!\d\s)(?<!(?i:text)\s)(?<!(?i:sms)\s)(?<!(?i:text):\s)(?<!(?i:sms):\s)"
+    r"(?<!\b(?i:to)\s)"
+)
 # A city's name, no month's or weekday's (`50808 June 1`, `50808 Mon-Fri 9-5` text Ireland's
 # line in June, on weekdays).
 _WEEKDAY = (
