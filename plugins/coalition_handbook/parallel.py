@@ -19,6 +19,13 @@ It forks only where that is safe and pays, and otherwise computes everything her
 - for at least `MIN_COST` of work (60 ms, by `cost`); below that, forking and pickling
   (about 10 ms) cost more than they save.
 
+What two processes cost over one is CPU time, not wall time: besides pickling (the
+load's and the scan's results, about 90 ms in all at 2000 terms and 1000 pages), both
+processes take a copy-on-write page fault at each page they write that they still share
+(reference counts make almost every page touched one): about 46,000 faults, 0.16 s of
+system time, in the three forks of a cold check at 2000 terms, 0.06 s at 50 terms. The
+child redoes nothing the parent has done: it computes its part at the parent's rate.
+
 If the child fails for any reason (an error in `compute`, killed, out of memory), its
 part is computed here instead: the results are the same either way, and an error in
 `compute` is raised here as it would be without a child.
