@@ -893,6 +893,23 @@ def test_markup_before_a_domains_dot_reads_another_address(tmp_path: Path) -> No
     ]
 
 
+def test_emphasis_before_a_domains_dot_reads_another_address(tmp_path: Path) -> None:
+    """Session 55: Markdown's emphasis before a dot that goes on with a top-level domain
+    (`help@coalition.org**.uk**`) is emphasis to Python-Markdown, which pairs an asterisk
+    before punctuation after a letter (CommonMark does not): the site shows
+    `help@coalition.org.uk`, another address than the public one, which was allowed."""
+    page = (
+        "A help@coalition.org**.uk**, help@coalition.org*.co.uk* or"
+        " help@coalition.org**.UK** today.\n\n"
+        "Public: **help@coalition.org**.Thanks and *help@coalition.org*.\n"
+    )
+    assert found_in(tmp_path, page, ["help@coalition.org"]) == [
+        (1, 3, "help@coalition.org**.uk"),
+        (1, 30, "help@coalition.org*.co.uk"),
+        (1, 60, "help@coalition.org**.UK"),
+    ]
+
+
 # Prose with markup by an `@` that holds no address (review rv50b: markup inside an
 # address is read through, none of these may be read as one), and a hotline's allowed
 # address and number split by markup.

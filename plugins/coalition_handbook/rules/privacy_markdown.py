@@ -155,10 +155,12 @@ def _data_at(text: str, position: int) -> bool:
 
 def _emphasis_runs(text: str) -> Iterator[tuple[int, int]]:
     """Where each pair of runs of `*` or `_` in `text` that open and close emphasis
-    starts, as CommonMark pairs them (simplified): a run that can close (not after a
+    starts, as Python-Markdown pairs them (simplified): a run that can close (not after a
     space) closes the last one of its mark open in its paragraph that could open (not
-    before a space); a run of `_` opens only after no letter or digit and closes only
-    before none, as Python-Markdown reads it (`lee_ann@` holds no emphasis). One that
+    before a space); a run of `*` whatever punctuation stands by it
+    (`help@coalition.org**.uk**` is emphasis, the site showing `help@coalition.org.uk`:
+    session 55), one of `_` as CommonMark's flanking says and only after no letter or
+    digit to open, before none to close (`lee_ann@` holds no emphasis). One that
     closes nothing is shown as typed: a footnote's or a significance mark (`555*-1234`,
     `0128***`), no markup to read through (review rv45c). One pass, linear."""
     opened: dict[str, list[int]] = {"*": [], "_": []}
@@ -171,10 +173,14 @@ def _emphasis_runs(text: str) -> Iterator[tuple[int, int]]:
             mark = text[start]
             before = text[start - 1] if start > 0 else " "
             after = text[end] if end < len(text) else " "
-            underscore = mark == "_"
-            if _flanking(before, after) and opened[mark] and not (underscore and after.isalnum()):
+            if mark == "*":  # Python-Markdown's: against text, punctuation or not
+                closes, opens = not before.isspace(), not after.isspace()
+            else:
+                closes = _flanking(before, after) and not after.isalnum()
+                opens = _flanking(after, before) and not before.isalnum()
+            if closes and opened[mark]:
                 yield opened[mark].pop(), start
-            elif _flanking(after, before) and not (underscore and before.isalnum()):
+            elif opens:
                 opened[mark].append(start)
 
 
