@@ -417,6 +417,32 @@ def test_a_number_escaped_in_a_mailto_links_subject_or_body_is_read(tmp_path: Pa
     assert found_in(tmp_path, page, allow) == [(1, 54, "402-555-0199")]
 
 
+def test_a_number_or_address_escaped_in_an_sms_links_body_is_read(tmp_path: Path) -> None:
+    # Session 55: an `sms:` link's body is the message the phone writes, as a `mailto:`
+    # link's is: a number or an address escaped in it was published unreported, with `?`
+    # or iOS's `&` before it; the public hotline it is sent to stays public.
+    page = (
+        "[Text](sms:+14025550100?body=call%20402-555-0199)\n"
+        "[Text](sms:+14025550100&body=write%20jo%40gmail.com)\n"
+        "[Text](sms:+14025550100?body=Call%201-888-373-7888%20now)\n"
+    )
+    allow = ["+1 402 555 0100", "1-888-373-7888"]
+    assert found_in(tmp_path, page, allow) == [(1, 37, "402-555-0199"), (2, 38, "jo%40gmail.com")]
+
+
+def test_a_number_in_parentheses_in_a_markdown_links_body_is_read(tmp_path: Path) -> None:
+    # Session 55: a Markdown link's destination holds balanced parentheses
+    # (`?body=Call%20(402)%20555-0199`), which ended the link's query at the first `)`.
+    page = (
+        "[x](mailto:help@coalition.org?body=Call%20(402)%20555-0199)\n"
+        '<a href="mailto:help@coalition.org?body=Call%20(402)%20555-0198">x</a>\n'
+    )
+    assert found_in(tmp_path, page, ["help@coalition.org"]) == [
+        (1, 43, "(402)%20555-0199"),
+        (2, 48, "(402)%20555-0198"),
+    ]
+
+
 def test_the_hex_digits_of_an_escape_are_no_part_of_an_address_after_it(tmp_path: Path) -> None:
     # Review rv54c: an address written plainly after an escape in a mailto: link
     # (`,%20` between two, `%0A` in its body) was read with the escape's hex digits

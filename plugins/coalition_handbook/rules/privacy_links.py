@@ -117,9 +117,12 @@ def find_personal_data_in_urls(
 # (`sms://+14025550142`, after which no number is read as text), is read unquoted here;
 # Viber's carries its number, international, in `number=` (`viber://chat?number=%2B1...`).
 _LINK_SCHEMES = ("mailto", "tel", "sms", "callto", "viber")
+# A pair of parentheses, which a Markdown link's destination may hold
+# (`?body=Call%20(402)%20555-0199`: session 55), is read on through; a lone `(` too.
 _SCHEME_LINK = LazyPattern(
     rf"(?<![\w.+-])(?P<scheme>(?i:{'|'.join(_LINK_SCHEMES)})):(?P<slashes>//)?"
-    r"(?P<value>[^\s<>\"')\]?;]*)(?P<query>\?[^\s<>\"')\]]*)?"
+    r"(?P<value>(?:[^\s<>\"'()\]?;]++|\([^\s<>\"'()\]?;]*+\)|\()*+)"
+    r"(?P<query>\?(?:[^\s<>\"'()\]]++|\([^\s<>\"'()\]]*+\)|\()*+)?"
 )
 # A colon that ends one of `_LINK_SCHEMES`, lowered: searched from colon to colon.
 _SCHEME_COLON = LazyPattern(":(?:" + "|".join(f"(?<={scheme}:)" for scheme in _LINK_SCHEMES) + ")")
@@ -146,10 +149,23 @@ def _escaped_scheme_links(text: str, lowered: str | None) -> Iterator[tuple[str,
                 start = link.start("query") + number.start("number")
                 if digit_count(written) in _LINKED_NUMBER_DIGITS:
                     yield "phone number", start, link.start("query") + number.end(), written
-        elif "%" in link["value"] or link["slashes"]:
-            written = unquote(link["value"])
-            if digit_count(written) in _LINKED_NUMBER_DIGITS:
-                yield "phone number", *link.span("value"), written
+        else:
+            value = link["value"]
+            if scheme == "sms":  # its body: escaped in a `?` query or after iOS's `&`
+                value, _, message = value.partition("&")
+                if message:
+                    yield from _escaped_in_message(message, link.start("value") + len(value) + 1)
+                if link["query"]:
+                    yield from _escaped_in_message(link["query"][1:], link.start("query") + 1)
+            if "%" in value or link["slashes"]:
+                written = unquote(value)
+                if digit_count(written) in _LINKED_NUMBER_DIGITS:
+                    yield (
+                        "phone number",
+                        link.start("value"),
+                        link.start("value") + len(value),
+                        written,
+                    )
 
 
 def _may_name_a_link_scheme(lowered: str) -> bool:
@@ -176,6 +192,19 @@ def _escaped_addresses(link: re.Match[str]) -> Iterator[tuple[str, int, int, str
             yield from _listed_addresses(value, value_start)
         elif equals:  # text: an address with its `@` escaped (one written plainly is text)
             yield from _escaped_in_text(value, value_start)
+        start += len(parameter) + 1
+
+
+def _escaped_in_message(query: str, start: int) -> Iterator[tuple[str, int, int, str]]:
+    """The e-mail addresses and phone numbers escaped in the parameters of `query`, an
+    `sms:` link's (`body=call%20402-555-0199`), which starts at `start` of the text: the
+    message its phone writes, read as a `mailto:` link's body is (session 55)."""
+    if "%" not in query:
+        return
+    for parameter in query.split("&"):
+        key, equals, value = parameter.partition("=")
+        if equals:
+            yield from _escaped_in_text(value, start + len(key) + 1)
         start += len(parameter) + 1
 
 
