@@ -1357,3 +1357,34 @@ def test_a_reference_definition_in_a_quote_a_list_or_on_two_lines_is_read(
         (5, 17, "402-555-0127"),
         (8, 10, "402-555-0128"),
     ]
+
+
+# Crafted links of about 100,000 characters for a scheme link's reading (session 55):
+# parentheses that nothing closes or that pair, in its value and in its query, and an
+# `sms:` link's body of many escaped parameters.
+_CRAFTED_SCHEME_LINKS = {
+    "open parentheses in a query": "mailto:a%40b.org?body=" + "(%20" * 25_000,
+    "pairs in a query": "mailto:a%40b.org?body=" + "(%2012)" * 14_285,
+    "open parentheses in a value": "sms:%20" + "(1" * 50_000,
+    "an sms body's parameters": "sms:+14025550100?" + "b=1%20&" * 14_285,
+}
+
+
+@pytest.mark.parametrize("shape", sorted(_CRAFTED_SCHEME_LINKS))
+def test_scheme_links_are_read_in_linear_time(shape: str) -> None:
+    """Each crafted link read twice as long costs about twice the calls (`calls_made`),
+    and is read whole under the CPU guard (`python_in_time`), one shape a child."""
+    from work import calls_made, python_in_time
+
+    def read(text: str) -> list[tuple[str, int, int, str]]:
+        return list(find_personal_data_in_urls(text))
+
+    text = _CRAFTED_SCHEME_LINKS[shape]
+    once = calls_made(read, text[: len(text) // 10])
+    twice = calls_made(read, text[: len(text) // 5])
+    assert twice <= 2.2 * once + 100, (shape, once, twice)
+    completed = python_in_time(
+        "from coalition_handbook.rules.privacy_links import find_personal_data_in_urls\n"
+        f"list(find_personal_data_in_urls({text!r}))\n"
+    )
+    assert (completed.returncode, completed.stderr) == (0, "")
