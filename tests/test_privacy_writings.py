@@ -417,6 +417,26 @@ def test_a_number_escaped_in_a_mailto_links_subject_or_body_is_read(tmp_path: Pa
     assert found_in(tmp_path, page, allow) == [(1, 54, "402-555-0199")]
 
 
+def test_an_address_with_its_at_escaped_in_prose_or_twice_in_a_link_is_read(
+    tmp_path: Path,
+) -> None:
+    # Session 55: `%40` for the `@` in prose (pasted from an address bar) is read by any
+    # reader, and copied into a mail program; `%2540`, escaped twice (an exporter's escape
+    # escaped again), in a link too: each was published unreported. Found once, where
+    # a link's own reading finds it; a public one stays public.
+    page = (
+        "Write jane%40example.org or help%40coalition.org today.\n\n"
+        "[x](mailto:jo%2540example.org) [y](https://forms.example.net/f?email=al%2540x.org)\n\n"
+        "[z](mailto:lee%40example.org) and help%252540coalition.org.\n"
+    )
+    assert found_in(tmp_path, page, ["help@coalition.org"]) == [
+        (1, 7, "jane%40example.org"),
+        (3, 12, "jo%2540example.org"),
+        (3, 70, "al%2540x.org"),
+        (5, 12, "lee%40example.org"),
+    ]
+
+
 def test_a_number_or_address_escaped_in_an_sms_links_body_is_read(tmp_path: Path) -> None:
     # Session 55: an `sms:` link's body is the message the phone writes, as a `mailto:`
     # link's is: a number or an address escaped in it was published unreported, with `?`

@@ -110,6 +110,34 @@ def find_personal_data_in_urls(
     yield from _escaped_scheme_links(text, lowered)
 
 
+# An e-mail address whose `@` is escaped once or more (`%40`, `%2540`: an escape
+# escaped again), in prose too: a reader reads it, and a mail program unescapes it.
+_ESCAPED_AT_EMAIL = LazyPattern(EMAIL_REST.format(at="%(?:25)*+40"))
+
+
+def find_escaped_addresses(text: str) -> Iterator[tuple[str, int, int, str]]:
+    """(kind, start, end, as written) of every e-mail address in `text` whose `@` is
+    escaped (`jane%40example.org` in prose, `mailto:jo%2540example.org`), as
+    `find_personal_data_in_urls` gives them, "as written" unescaped to the end; the hex
+    digits of an escape before it no part of it (`%20jane%40...`). Those a link's own
+    reading finds are found again: the caller keeps one (session 55)."""
+    if "%40" not in text and "%2540" not in text:
+        return
+    for found in _ESCAPED_AT_EMAIL.finditer(text):
+        first = found.start()
+        if text[first - 1 : first] == "%" and _HEX_PAIR.match(text, first):
+            first += 2
+        written = text[first : found.end()]
+        address = written
+        while "%" in address and (unescaped := unquote(address)) != address:
+            address = unescaped
+        if EMAIL.fullmatch(address) and not is_file_name(address):
+            yield "e-mail address", first, found.end(), address
+
+
+_HEX_PAIR = LazyPattern(r"[0-9A-Fa-f]{2}(?=[\w.+'-]*%(?:25)*40)")
+
+
 # A link that opens a mail, a call or a message, which has no `://` and is no `_URL`: its
 # address or number, up to its parameters. One written plainly is read as text
 # (`find_personal_data`); one with escapes, as HTML exporters and "obfuscating" snippets

@@ -20,6 +20,7 @@ from .privacy_allow_list import AllowList
 from .privacy_link_paths import find_personal_data_in_paths
 from .privacy_links import (
     GROUP_INVITATION,
+    find_escaped_addresses,
     find_messenger_links,
     find_personal_data_in_urls,
     url_spans,
@@ -159,6 +160,11 @@ def _reported_in(
     if in_paths:  # what a link's path holds, no datum found in its text or query again
         found_before = Spans(found)
         in_urls += (data for data in in_paths if not found_before.overlaps(data[1], data[2]))
+    # An address whose `@` is escaped in prose, or twice in a link: once (session 55).
+    escaped = list(find_escaped_addresses(text))
+    if escaped:
+        found_before = Spans(found + [(start, end) for _, start, end, _ in in_urls])
+        in_urls += (data for data in escaped if not found_before.overlaps(data[1], data[2]))
     for kind, start, end, written in in_urls:
         if kind == "phone number" and allowed.lists_number(written):
             continue
