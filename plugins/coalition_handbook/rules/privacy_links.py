@@ -121,7 +121,8 @@ def find_escaped_addresses(text: str) -> Iterator[tuple[str, int, int, str]]:
     `find_personal_data_in_urls` gives them, "as written" unescaped to the end; the hex
     digits of an escape before it no part of it (`%20jane%40...`). Those a link's own
     reading finds are found again: the caller keeps one (session 55)."""
-    if "%40" not in text and "%2540" not in text:
+    # A `%` first, found at memchr's speed: most texts have none (the bench's pages).
+    if "%" not in text or ("%40" not in text and "%2540" not in text):
         return
     for found in _ESCAPED_AT_EMAIL.finditer(text):
         first = found.start()
