@@ -437,6 +437,21 @@ def test_an_address_with_its_at_escaped_in_prose_or_twice_in_a_link_is_read(
     ]
 
 
+def test_a_number_written_with_the_letter_o_for_a_zero_is_read(tmp_path: Path) -> None:
+    # Session 55: a number pasted from OCR or typed with a capital O for a zero
+    # (`4O2-555-O148`) is dialled by any reader, as written with its zeros: it was
+    # published unreported. A chemical's or a product's name (H2O, CO2, O2) is none; an
+    # allowed number so written stays public.
+    page = (
+        "Call 4O2-555-O148 or (4O2) 555-0147 today.\n\n"
+        "Not: H2O, CO2, O2 and NO2 levels; the O-1 visa; 1-800-373-7888 and 1-8OO-373-7888.\n"
+    )
+    assert found_in(tmp_path, page, ["1-800-373-7888"]) == [
+        (1, 6, "4O2-555-O148"),
+        (1, 22, "(4O2) 555-0147"),
+    ]
+
+
 def test_a_number_or_address_escaped_in_an_sms_links_body_is_read(tmp_path: Path) -> None:
     # Session 55: an `sms:` link's body is the message the phone writes, as a `mailto:`
     # link's is: a number or an address escaped in it was published unreported, with `?`

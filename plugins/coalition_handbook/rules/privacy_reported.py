@@ -27,7 +27,12 @@ from .privacy_links import (
 )
 from .privacy_locations import LOCATION, find_locations, location_message
 from .privacy_masks import masked, masked_digits
-from .privacy_personal_data import find_personal_data, street_spans, with_ascii_digits
+from .privacy_personal_data import (
+    find_personal_data,
+    numbers_with_letter_o,
+    street_spans,
+    with_ascii_digits,
+)
 from .privacy_streets import COUNT_STARTS_A_LINE
 from .privacy_text_keys import link_key, text_key
 from .soft_breaks import soft_breaks_joined
@@ -130,8 +135,14 @@ def _reported_in(
     # Lowered once for the hints that the link and map link scans look for first.
     lowered = text.lower()
     found: list[tuple[int, int]] = []  # what the text and the URLs' queries hold
+    # Numbers written with a letter O for a zero (`4O2-555-O148`), each whole: what the
+    # text's own reading finds of one (`555-0147` of `(4O2) 555-0147`) is no finding.
+    with_o = numbers_with_letter_o(text, urls, allowed.countries)
+    zeroed = Spans([(start, end) for start, end, _ in with_o]) if with_o else None
     for kind, start, end in find_personal_data(text, urls, allowed.countries):
         found.append((start, end))
+        if zeroed is not None and kind == "phone number" and zeroed.overlaps(start, end):
+            continue
         if kind == "phone number":
             # Compared as dialled only (and as E.164 writes it, where countries are
             # listed): a number is public however it is written.
@@ -154,6 +165,12 @@ def _reported_in(
         ):
             continue
         yield reported(start, end, kind, partial(_personal_data_message, kind))
+    for start, end, dialled in with_o:
+        found.append((start, end))
+        if not allowed.lists_number(dialled):
+            yield reported(
+                start, end, "phone number", partial(_personal_data_message, "phone number")
+            )
     in_urls = list(find_personal_data_in_urls(text, urls, lowered))
     found += ((start, end) for _, start, end, _ in in_urls)
     in_paths = list(find_personal_data_in_paths(text, urls))
