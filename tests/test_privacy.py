@@ -16,7 +16,7 @@ from coalition_handbook.config import load_config
 from coalition_handbook.findings import Finding
 from coalition_handbook.model import load_handbook
 from coalition_handbook.model.types import Origin
-from coalition_handbook.rules import privacy_pii
+from coalition_handbook.rules import privacy_personal_data, privacy_pii
 from coalition_handbook.rules.privacy_allow import public_phone_keys
 from coalition_handbook.rules.privacy_allow_list import AllowList
 from coalition_handbook.rules.privacy_links import (
@@ -1496,3 +1496,16 @@ def test_a_local_number_after_its_allowed_vanity_number_is_public(
     allow = ["1-800-843-5678", "1-800-422-4453"]
     found = privacy_findings(tmp_path, f"# Help\n\n{text}\n", allow)
     assert [finding.found for finding in found] == reported
+
+
+def test_patterns_of_invisible_characters_kept_are_bounded() -> None:
+    """privacy.pii compiles a pattern of the invisible characters each text holds, and
+    keeps it for the next text that holds the same: a page of emoji flags (their tag
+    characters), or 2,000 pages each with its own mix, keeps a bounded number of them,
+    not one per mix for as long as `mkdocs serve` runs (review rv55c)."""
+    tags = [chr(code) for code in range(0xE0020, 0xE0080)]
+    for index in range(2_000):
+        mix = "".join(tag for bit, tag in enumerate(tags[:11]) if index >> bit & 1)
+        text = f"Call 555{mix}-123-4567 {index}"
+        assert [kind for kind, _, _ in find_personal_data(text)] == ["phone number"]
+    assert privacy_personal_data._runs_of.cache_info().currsize <= 256

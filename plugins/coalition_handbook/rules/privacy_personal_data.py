@@ -11,7 +11,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from functools import cache
+from functools import lru_cache
 
 from ..forms import INVISIBLE_CHARACTERS, has_invisible
 from .national_phones import national_numbers
@@ -91,7 +91,10 @@ def _invisible_runs(text: str) -> re.Pattern[str]:
     return _runs_of("".join(char for char in INVISIBLE_CHARACTERS if char in text))
 
 
-@cache
+# A site's pages hold a few mixes of them, but emoji flags' tag characters can make
+# thousands, each kept for as long as the process ran (`mkdocs serve`): only the latest
+# are kept (review rv55c).
+@lru_cache(maxsize=256)
 def _runs_of(characters: str) -> re.Pattern[str]:
     return re.compile(f"[{re.escape(characters)}]+")
 
