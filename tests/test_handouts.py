@@ -2150,6 +2150,26 @@ def test_an_ordered_list_prints_the_numbers_it_is_written_with(tmp_path: Path) -
 
 
 @pytest.mark.pdf
+def test_a_list_item_s_value_prints_the_number_it_is_written_with(tmp_path: Path) -> None:
+    """`<li value="5">` is numbered 5 on the site, and the items after it go on from
+    there (down in a reversed list): WeasyPrint reads no `value` either (review rv55b:
+    it printed 1. 2.)."""
+    require_weasyprint()
+    body = (
+        'Then:\n\n<ol><li value="5">Call.</li><li>Write.</li></ol>\n\n'
+        '<ol reversed><li value="8">Last</li><li>First</li></ol>\n\n'
+        '<ol><li value="x">One</li><li>Two</li></ol>\n'
+    )
+    config_file = write_handbook(tmp_path, modules={"steps": module_text("Steps", body)})
+    context = context_of(config_file)
+    content = handouts.handout_content(context, context.handbook.modules["steps"])
+    pdf = handout_render.render_pdf(content, tmp_path / "content", [])
+    shown = [line.strip() for page in shown_lines(pdf) for line in page]
+    markers = [line for line in shown if re.fullmatch(r"[0-9]+\.", line)]
+    assert markers[:6] == ["5.", "6.", "8.", "7.", "1.", "2."], shown
+
+
+@pytest.mark.pdf
 def test_the_page_number_stays_on_one_line_beside_a_long_site_name(tmp_path: Path) -> None:
     """Print audit: a long site address in the footer pushed "Page 1 of" over "10"."""
     require_weasyprint()

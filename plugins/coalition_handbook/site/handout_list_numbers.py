@@ -8,9 +8,12 @@ WeasyPrint lays out, after `print_only.remove_document_styling` took the author'
 `counter-reset: list-item` for its first number and `counter-increment: list-item -1` on
 each item of a reversed list. The handout draws each number itself (handout.css: its
 `::before`), so a `type` is a class there, `hb-list-lower-alpha` and the like, whose rule
-draws letters or roman numerals. A list item's own `value` is left to WeasyPrint:
-Python-Markdown writes none. (Python-Markdown writes no `start` either: a list written
-`3.` `4.` starts at 1 on the site and on paper alike; an `<ol>` written in HTML has one.)
+draws letters or roman numerals. A list item's own `value` (`<li value="5">`, written
+in HTML: WeasyPrint reads it no more) is a `counter-set` on it, the items after it going
+on from there; WeasyPrint sets before it increments (CSS says after), so the value set is
+one step back: `list-item 4`, or 6 in a reversed list. (Python-Markdown writes no `start`
+either: a list written `3.` `4.` starts at 1 on the site and on paper alike; an `<ol>`
+written in HTML has one.)
 """
 
 from __future__ import annotations
@@ -50,6 +53,11 @@ def number_ordered_lists(root: etree.Element) -> None:
                 item.set("style", _joined(item.get("style"), "counter-increment: list-item -1"))
         elif start is not None:
             declarations.append(f"counter-reset: list-item {start - 1}")
+        for item in items:
+            value = _integer(item.get("value"))
+            if value is not None:
+                before = value + 1 if reversed_list else value - 1  # incremented after
+                item.set("style", _joined(item.get("style"), f"counter-set: list-item {before}"))
         if (style := _LIST_STYLES.get(ordered.get("type", ""))) is not None:
             ordered.set("class", " ".join([*ordered.get("class", "").split(), f"hb-list-{style}"]))
         if declarations:
