@@ -920,6 +920,8 @@ def test_settings_that_would_check_nothing_or_hide_a_value_are_errors(
             "mkdocs.yml:3:8: a value cannot be read",
         ),
         ('docs_dir: content\nsite_name: !!float ""\n', "mkdocs.yml:2:12: a value cannot be read"),
+        # Not a number at all, which the message said was too long to read (review rv55b).
+        ("docs_dir: content\ncopyright: !!int x\n", "mkdocs.yml:2:12: a value cannot be read"),
     ],
 )
 def test_a_value_its_tag_cannot_hold_is_named_by_line_and_column(

@@ -19,6 +19,7 @@ import yaml
 from yaml_env_tag import construct_env_tag
 
 from .cache import read_regular_file
+from .lazy_pattern import LazyPattern
 from .markdown import LineIndex
 from .plugin_list import GROUP_PLUGINS, PluginList, walk_plugins
 from .report.text import one_line
@@ -178,6 +179,10 @@ class WrittenNumber(int):
         return format(repr(self), spec)
 
 
+# A decimal integer as PyYAML's resolver reads one: only such a one is too long to read.
+_DECIMAL_DIGITS = LazyPattern(r"[-+]?[0-9][0-9_]*")
+
+
 def _construct_int(loader: _PermissiveLoader, node: yaml.Node) -> Any:
     """An integer as PyYAML reads it (and MkDocs); one written long as a `WrittenNumber`;
     a decimal one of more digits than Python reads refused at its line, as MkDocs stops
@@ -185,7 +190,9 @@ def _construct_int(loader: _PermissiveLoader, node: yaml.Node) -> Any:
     written = str(node.value)
     try:
         value = loader.construct_yaml_int(node)
-    except ValueError:  # int() of thousands of digits
+    except ValueError:  # int() of thousands of digits, or of no number (`!!int x`)
+        if not _DECIMAL_DIGITS.fullmatch(written):
+            raise  # named at its line as a value that cannot be read (review rv55b)
         from .model.yaml_messages import shortened
 
         raise ConfigError(
