@@ -936,6 +936,16 @@ def test_a_value_its_tag_cannot_hold_is_named_by_line_and_column(
     assert ("in quotes" in problem) == ("2024" in text)
 
 
+def test_a_timestamp_tag_on_no_date_says_so(tmp_path: Path) -> None:
+    """`!!timestamp nope` said PyYAML's own failure ("'NoneType' object has no attribute
+    'groupdict'"), which names nothing the editor wrote (review rv55b)."""
+    with pytest.raises(ConfigError) as raised:
+        load_config(write_config(tmp_path, "docs_dir: content\ncopyright: !!timestamp nope\n"))
+    (problem,) = raised.value.problems
+    assert problem.startswith("mkdocs.yml:2:12: a value cannot be read: 'nope' is no date"), problem
+    assert "NoneType" not in problem
+
+
 @pytest.mark.parametrize(
     ("settings", "problem"),
     [

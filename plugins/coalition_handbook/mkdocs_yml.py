@@ -366,7 +366,11 @@ def _unreadable_value(error: Exception, loader: _PermissiveLoader | None, where:
     if node is None:
         return f"{where}: a value cannot be read: {error}"
     mark = node.start_mark
-    message = f"{where}:{mark.line + 1}:{mark.column + 1}: a value cannot be read: {error}"
+    reason = str(error)
+    if node.tag == "tag:yaml.org,2002:timestamp" and isinstance(error, AttributeError):
+        # PyYAML's date pattern did not match: its failure names nothing written (rv55b).
+        reason = f"{node.value!r} is no date"
+    message = f"{where}:{mark.line + 1}:{mark.column + 1}: a value cannot be read: {reason}"
     if node.tag == "tag:yaml.org,2002:timestamp":
         message += (
             f" (YAML reads {node.value!r} as a date: correct it, or put it in quotes if it is text)"
