@@ -667,3 +667,22 @@ def test_a_heading_or_rule_after_a_nested_list_ends_the_list_s_block(page: str) 
     list in an admonition, the block pass still counted code from the nested item's
     marker and checked it."""
     assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "!!! note\n\n    - w1x\n        - w4x\n    ## w2x\n        w3x\n",
+        '=== "w0x"\n\n    1. w1x\n        * w4x\n    # w2x #\n\n        w3x\n',
+        "- w0x\n\n    - w1x\n        - w4x\n    ## w2x\n        w3x\n",
+        "!!! note\n\n    - w1x\n        - w4x\n            - w5x\n    ## w2x\n        w3x\n",
+    ],
+)
+def test_a_heading_at_a_container_s_margin_after_a_nested_list_ends_the_list_s_block(
+    page: str,
+) -> None:
+    """A heading at an admonition's, tab's or item's margin after a nested list splits
+    the list's block as one at the page's margin does: a line indented four after it is
+    code (review rv55e: the block pass closed the nested list but still read the line as
+    the list's, and checked it; the rule there did end it)."""
+    assert_checks_what_is_shown(page)

@@ -138,6 +138,7 @@ class Blocks:
         "line_quote_depth",
         "line_quoted",
         "line_start",
+        "list_margin",
         "next_offset",
         "opened_at",
         "previous",
@@ -210,6 +211,9 @@ class Blocks:
         # marker on a line that goes on from a paragraph start an item (Python-Markdown's
         # lists do not interrupt a paragraph).
         self.chunk_is_list = False
+        # The column of the first item marker of that list's block (a nested item's
+        # block starts at its own marker, `chunk_column`): a heading there splits it.
+        self.list_margin = 0
         # The index in `containers` of the first one opened inside the current blockquote
         # (None: none was): they end with the quote (`end_quote`).
         self.first_quote_container: int | None = None
@@ -817,15 +821,23 @@ class Blocks:
             at_block_start = column == (self.chunk_column if lazy else base)
         # In a quote, a heading's `#` starts the quote's content: a tab after `>` may
         # leave it two columns in, which Python-Markdown reads as text (`>\t# a`).
-        if first == "#" and (indent == 0 if quote else column == 0 or at_block_start):
+        if first == "#" and (
+            indent == 0
+            if quote
+            else column == 0
+            or at_block_start
+            or (lazy and self.chunk_is_list and column == self.list_margin)
+        ):
             heading = _ATX.match(rest)
             if heading:
                 self._split_block(quote)
                 if lazy and self.chunk_is_list and quote is None and column in self.containers:
                     # Read before lists at its container's margin, it ends the list whose
                     # paragraph it split: a block indented after it is no item's (`- a`,
-                    # `## b`, then `    c`: code).
+                    # `## b`, then `    c`: code), and its block, as one at the page's
+                    # margin does (`    - b`, `        - c`, `    ## d`, `        e`).
                     self._close_beyond(column)
+                    self.chunk_is_list = False
                 self.previous = "other"
                 return position + heading.end(), end, False
         if first in "!?" and at_block_start:
@@ -976,6 +988,8 @@ class Blocks:
                         rest[item.end() :], next_line, margin, False, False, item_before=margin
                     ):
                         return None
+                if not (lazy and self.chunk_is_list):
+                    self.list_margin = column  # a list's block starts here
                 return self._paragraph(position + item.end(), end, False, column, list_item=True)
         if (
             not lazy
