@@ -2128,6 +2128,16 @@ def test_a_page_that_starts_with_a_protocol_says_it_continues_none(tmp_path: Pat
     assert "(continued)" not in printed[page + 1]
 
 
+def printed_list_markers(tmp_path: Path, body: str, marker: str) -> tuple[list[str], list[str]]:
+    """(the list markers, every line) printed by a module's handout with this body."""
+    config_file = write_handbook(tmp_path, modules={"steps": module_text("Steps", body)})
+    context = context_of(config_file)
+    content = handouts.handout_content(context, context.handbook.modules["steps"])
+    pdf = handout_render.render_pdf(content, tmp_path / "content", [])
+    shown = [line.strip() for page in shown_lines(pdf) for line in page]
+    return [line for line in shown if re.fullmatch(marker, line)], shown
+
+
 @pytest.mark.pdf
 def test_an_ordered_list_prints_the_numbers_it_is_written_with(tmp_path: Path) -> None:
     """A list written in HTML to go on after a paragraph (`<ol start="3">`) printed as
@@ -2140,12 +2150,7 @@ def test_an_ordered_list_prints_the_numbers_it_is_written_with(tmp_path: Path) -
         "<ol reversed><li>Last</li><li>First</li></ol>\n\n"
         '<ol type="a" start="2"><li>Bee</li><li>Sea</li></ol>\n'
     )
-    config_file = write_handbook(tmp_path, modules={"steps": module_text("Steps", body)})
-    context = context_of(config_file)
-    content = handouts.handout_content(context, context.handbook.modules["steps"])
-    pdf = handout_render.render_pdf(content, tmp_path / "content", [])
-    shown = [line.strip() for page in shown_lines(pdf) for line in page]
-    markers = [line for line in shown if re.fullmatch(r"[0-9a-z]+\.", line)]
+    markers, shown = printed_list_markers(tmp_path, body, r"[0-9a-z]+\.")
     assert markers[:8] == ["1.", "2.", "3.", "4.", "2.", "1.", "b.", "c."], shown
 
 
@@ -2160,12 +2165,7 @@ def test_a_list_item_s_value_prints_the_number_it_is_written_with(tmp_path: Path
         '<ol reversed><li value="8">Last</li><li>First</li></ol>\n\n'
         '<ol><li value="x">One</li><li>Two</li></ol>\n'
     )
-    config_file = write_handbook(tmp_path, modules={"steps": module_text("Steps", body)})
-    context = context_of(config_file)
-    content = handouts.handout_content(context, context.handbook.modules["steps"])
-    pdf = handout_render.render_pdf(content, tmp_path / "content", [])
-    shown = [line.strip() for page in shown_lines(pdf) for line in page]
-    markers = [line for line in shown if re.fullmatch(r"[0-9]+\.", line)]
+    markers, shown = printed_list_markers(tmp_path, body, r"[0-9]+\.")
     assert markers[:6] == ["5.", "6.", "8.", "7.", "1.", "2."], shown
 
 
