@@ -102,6 +102,10 @@ def _bulk(text: str) -> tuple[str, list[tuple[int, int]]]:
         "> | a | b |\n> |---|---|\n| c | d |\n> | e |\n",
         "- | a | b |\n  |---|---|\n| c | d |\n- item\n",
         "| a | b |\n|---|---|\n| `x\n| ``` |\n```\n| code |\n```\n| y |",
+        # A heading at the margin after a quote's code in a list item: a block of its
+        # own, its line indented four after it code, read alone as in bulk (CI drew it).
+        "  - two in\n>     quoted code\n# Heading\n    indented text",
+        "- > quote in item\n>\n# Heading\n    code? text",
     ],
 )
 def test_container_bodies(text: str) -> None:

@@ -838,6 +838,13 @@ class Blocks:
                     # margin does (`    - b`, `        - c`, `    ## d`, `        e`).
                     self._close_beyond(column)
                     self.chunk_is_list = False
+                elif quote is None and column == 0:
+                    # At the page's margin, a block of its own, no list's first, as
+                    # `heading_at_margin` reads it (after `  - a`, `>     b`: `# c`,
+                    # then `    d` is code; so after `- > a`, `>`).
+                    if not lazy and len(self.containers) > 1:
+                        self.close_from(1)
+                    self.chunk_is_list = False
                 self.previous = "other"
                 return position + heading.end(), end, False
         if first in "!?" and at_block_start:
