@@ -465,6 +465,16 @@ def test_a_number_or_address_escaped_in_an_sms_links_body_is_read(tmp_path: Path
     assert found_in(tmp_path, page, allow) == [(1, 37, "402-555-0199"), (2, 38, "jo%40gmail.com")]
 
 
+def test_an_escaped_address_in_prose_is_not_said_to_be_in_a_link(tmp_path: Path) -> None:
+    # Task priv7: `jo%40gmail.com` written in prose was said to be "in a link".
+    page = "Write to jo%40gmail.com today.\n\n[x](mailto:ann%2540gmail.com)\n"
+    findings = privacy_findings(tmp_path, {"index.md": page}, [])
+    assert [(f.found, " in a link " in f.message) for f in findings] == [
+        ("jo%40gmail.com", False),
+        ("ann%2540gmail.com", True),
+    ]
+
+
 def test_a_number_in_parentheses_in_a_markdown_links_body_is_read(tmp_path: Path) -> None:
     # Session 55: a Markdown link's destination holds balanced parentheses
     # (`?body=Call%20(402)%20555-0199`), which ended the link's query at the first `)`.

@@ -197,6 +197,11 @@ def _escaped_scheme_links(text: str, lowered: str | None) -> Iterator[tuple[str,
                     )
 
 
+def scheme_link_spans(text: str) -> list[tuple[int, int]]:
+    """Where each `_SCHEME_LINK` of `text` is (`mailto:`, `sms:`...), with its query."""
+    return [link.span() for link in _SCHEME_LINK.finditer(text)]
+
+
 def _may_name_a_link_scheme(lowered: str) -> bool:
     """Whether the lowered text `lowered` holds one of `_LINK_SCHEMES` and its colon: one
     search from colon to colon (a page has few), where a search for each scheme made five

@@ -23,6 +23,7 @@ from .privacy_links import (
     find_escaped_addresses,
     find_messenger_links,
     find_personal_data_in_urls,
+    scheme_link_spans,
     url_spans,
 )
 from .privacy_locations import LOCATION, find_locations, location_message
@@ -178,16 +179,25 @@ def _reported_in(
         found_before = Spans(found)
         in_urls += (data for data in in_paths if not found_before.overlaps(data[1], data[2]))
     # An address whose `@` is escaped in prose, or twice in a link: once (session 55).
+    # One found in prose is said to be there, not in a link (task priv7).
     escaped = list(find_escaped_addresses(text))
+    in_prose: set[int] = set()  # where each found in prose starts
     if escaped:
         found_before = Spans(found + [(start, end) for _, start, end, _ in in_urls])
-        in_urls += (data for data in escaped if not found_before.overlaps(data[1], data[2]))
+        links = Spans(urls + scheme_link_spans(text))
+        for data in escaped:
+            if not found_before.overlaps(data[1], data[2]):
+                in_urls.append(data)
+                if not links.overlaps(data[1], data[2]):
+                    in_prose.add(data[1])
     for kind, start, end, written in in_urls:
         if kind == "phone number" and allowed.lists_number(written):
             continue
         if kind == "e-mail address" and text_key(written) in allowed.texts:
             continue
-        yield reported(start, end, kind, partial(_personal_data_message, kind, in_link=True))
+        in_link = start not in in_prose
+        message = partial(_personal_data_message, kind, in_link=in_link)
+        yield reported(start, end, kind, message)
     # Coordinates and map links (`privacy_locations`).
     streets = partial(street_spans, countries=allowed.countries)
     for location in find_locations(text, urls, streets, lowered):
