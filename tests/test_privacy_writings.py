@@ -465,6 +465,41 @@ def test_a_number_or_address_escaped_in_an_sms_links_body_is_read(tmp_path: Path
     assert found_in(tmp_path, page, allow) == [(1, 37, "402-555-0199"), (2, 38, "jo%40gmail.com")]
 
 
+def test_a_plus_after_a_letter_or_digit_in_a_links_body_is_a_space(tmp_path: Path) -> None:
+    # Task priv7: in a form-encoded query a `+` is a space, as mail and SMS programs
+    # write it: a number after one was skipped, and a body without a `%` was not read.
+    # A `+` after no letter or digit stays the number's own (a country code).
+    page = (
+        "[x](mailto:help@coalition.org?body=Call+402-555-0199)\n"
+        "[x](mailto:help@coalition.org?subject=Hi&body=Call+me+at+402+555+0198+now)\n"
+        "[Text](sms:+14025550100?body=call+402-555-0197)\n"
+        "[x](mailto:help@coalition.org?body=Call%20+44%2020%207946%200958)\n"
+        "[x](mailto:help@coalition.org?body=Call+1-888-373-7888+now)\n"
+    )
+    allow = ["help@coalition.org", "+1 402 555 0100", "1-888-373-7888"]
+    assert found_in(tmp_path, page, allow) == [
+        (1, 41, "402-555-0199"),
+        (2, 58, "402+555+0198"),
+        (3, 35, "402-555-0197"),
+        (4, 43, "+44%2020%207946%200958"),
+    ]
+
+
+def test_an_sms_links_body_after_the_old_android_semicolon_is_read(tmp_path: Path) -> None:
+    # Task priv7: older Android phones write `sms:<number>;?&body=...`: its body was unread.
+    page = (
+        "[Text](sms:+14025550100;?&body=call%20402-555-0199)\n"
+        "[Text](sms:+14025550100;?&body=write%20jo%40gmail.com)\n"
+        "[Text](sms:+14025550100;?&body=call+402-555-0198)\n"
+    )
+    allow = ["+1 402 555 0100"]
+    assert found_in(tmp_path, page, allow) == [
+        (1, 39, "402-555-0199"),
+        (2, 40, "jo%40gmail.com"),
+        (3, 37, "402-555-0198"),
+    ]
+
+
 def test_an_escaped_address_in_prose_is_not_said_to_be_in_a_link(tmp_path: Path) -> None:
     # Task priv7: `jo%40gmail.com` written in prose was said to be "in a link".
     page = "Write to jo%40gmail.com today.\n\n[x](mailto:ann%2540gmail.com)\n"

@@ -155,6 +155,9 @@ _SCHEME_LINK = LazyPattern(
 )
 # A colon that ends one of `_LINK_SCHEMES`, lowered: searched from colon to colon.
 _SCHEME_COLON = LazyPattern(":(?:" + "|".join(f"(?<={scheme}:)" for scheme in _LINK_SCHEMES) + ")")
+# The query of an `sms:` link as older Android phones write it, after a `;`
+# (`sms:+14025550100;?&body=...`), which ends `_SCHEME_LINK`'s value (task priv7).
+_ANDROID_SMS_QUERY = LazyPattern(r";\?(?P<query>(?:[^\s<>\"'()\]]++|\([^\s<>\"'()\]]*+\)|\()*+)")
 _VIBER_NUMBER = LazyPattern(r"[?&](?i:number)=(?P<number>[^&#]*)")
 
 
@@ -162,7 +165,7 @@ def _escaped_scheme_links(text: str, lowered: str | None) -> Iterator[tuple[str,
     """(kind, start, end, as written) of each e-mail address and phone number of a
     `_SCHEME_LINK` written with escapes or `//`, as `find_personal_data_in_urls` gives them
     (`lowered`: `text.lower()`, if already made)."""
-    if "%" not in text and "://" not in text:
+    if "%" not in text and "://" not in text and "+" not in text:
         return
     lowered = text.lower() if lowered is None else lowered
     if not _may_name_a_link_scheme(lowered):
@@ -180,12 +183,14 @@ def _escaped_scheme_links(text: str, lowered: str | None) -> Iterator[tuple[str,
                     yield "phone number", start, link.start("query") + number.end(), written
         else:
             value = link["value"]
-            if scheme == "sms":  # its body: escaped in a `?` query or after iOS's `&`
+            if scheme == "sms":  # its body: in a `?` query, after iOS's `&` or Android's `;?&`
                 value, _, message = value.partition("&")
                 if message:
                     yield from _escaped_in_message(message, link.start("value") + len(value) + 1)
                 if link["query"]:
                     yield from _escaped_in_message(link["query"][1:], link.start("query") + 1)
+                elif (android := _ANDROID_SMS_QUERY.match(text, link.end())) is not None:
+                    yield from _escaped_in_message(android["query"], android.start("query"))
             if "%" in value or link["slashes"]:
                 written = unquote(value)
                 if digit_count(written) in _LINKED_NUMBER_DIGITS:
@@ -216,7 +221,7 @@ def _escaped_addresses(link: re.Match[str]) -> Iterator[tuple[str, int, int, str
     of its subject and body (`body=Hi%2C%20c%40z.org`): none was read (session 54)."""
     yield from _listed_addresses(link["value"], link.start("value"))
     query = link["query"]
-    if not query or "%" not in query:
+    if not query or ("%" not in query and "+" not in query):
         return
     start = link.start("query") + 1
     for parameter in query[1:].split("&"):
@@ -233,7 +238,7 @@ def _escaped_in_message(query: str, start: int) -> Iterator[tuple[str, int, int,
     """The e-mail addresses and phone numbers escaped in the parameters of `query`, an
     `sms:` link's (`body=call%20402-555-0199`), which starts at `start` of the text: the
     message its phone writes, read as a `mailto:` link's body is (session 55)."""
-    if "%" not in query:
+    if "%" not in query and "+" not in query:
         return
     for parameter in query.split("&"):
         key, equals, value = parameter.partition("=")
@@ -259,8 +264,9 @@ def _escaped_in_text(value: str, start: int) -> Iterator[tuple[str, int, int, st
 def _escaped_numbers_in_text(value: str, start: int) -> Iterator[tuple[str, int, int, str]]:
     """The phone numbers of `value`, a `mailto:` link's subject or body, which starts at
     `start` of the text, that its escapes hid from the text's own reading
-    (`body=Call%20me%20at%20402-555-0199` reads `20402-555-0199`: review rv54c); not one
-    that reading finds, whole or in part."""
+    (`body=Call%20me%20at%20402-555-0199` reads `20402-555-0199`: review rv54c), or a
+    `+` that stands for a space (`body=Call+402-555-0199`, which that reading skips: task
+    priv7); not one that reading finds, whole or in part."""
     from .privacy_personal_data import find_personal_data  # it imports this module
 
     escapes = list(_ESCAPE.finditer(value))
@@ -273,7 +279,7 @@ def _escaped_numbers_in_text(value: str, start: int) -> Iterator[tuple[str, int,
     for escape in escapes:
         decoded.append(value[at : escape.start()])
         where.extend(range(at, escape.start()))
-        decoded.append(chr(int(escape[1], 16)))
+        decoded.append(" " if escape[1] is None else chr(int(escape[1], 16)))
         where.append(escape.start())
         at = escape.end()
     decoded.append(value[at:])
@@ -289,7 +295,10 @@ def _escaped_numbers_in_text(value: str, start: int) -> Iterator[tuple[str, int,
             yield "phone number", start + first, start + last, text[found_start:found_end]
 
 
-_ESCAPE = LazyPattern(r"%([0-9A-Fa-f]{2})")
+# An escape, and a `+` after a letter or a digit, which a form-encoded query writes for
+# a space (`Call+402+555+0199`); one after none, or after an escape, is a number's own
+# (`Call%20+44%2020...`).
+_ESCAPE = LazyPattern(r"%([0-9A-Fa-f]{2})|(?<=[^\W_])(?<!%[0-9A-Fa-f]{2})\+")
 
 
 # The keys of a `mailto:` link's query that list addresses (RFC 6068).
