@@ -1447,6 +1447,10 @@ _CRAFTED_SCHEME_LINKS = {
     "pairs in a query": "mailto:a%40b.org?body=" + "(%2012)" * 14_285,
     "open parentheses in a value": "sms:%20" + "(1" * 50_000,
     "an sms body's parameters": "sms:+14025550100?" + "b=1%20&" * 14_285,
+    # Task priv7: `+` for a space in a body, and Android's `;?&` before an sms body.
+    "pluses in a body": "mailto:a@b.org?body=" + "a+1" * 33_333,
+    "an android sms body's parameters": "sms:+14025550100;?&" + "b=1+&" * 20_000,
+    "an android sms body's parentheses": "sms:1;?body=" + "(+2" * 33_333,
 }
 
 
