@@ -158,6 +158,9 @@ _SCHEME_COLON = LazyPattern(":(?:" + "|".join(f"(?<={scheme}:)" for scheme in _L
 # The query of an `sms:` link as older Android phones write it, after a `;`
 # (`sms:+14025550100;?&body=...`), which ends `_SCHEME_LINK`'s value (task priv7).
 _ANDROID_SMS_QUERY = LazyPattern(r";\?(?P<query>(?:[^\s<>\"'()\]]++|\([^\s<>\"'()\]]*+\)|\()*+)")
+# A `+` that a query may write for a space (`_ESCAPE`), found from `+` to `+`: a number's
+# own after no letter or digit (`tel:+1...`, `+44 20` in prose) is no reason to read links.
+_PLUS_FOR_A_SPACE = LazyPattern(r"\+(?<=[^\W_]\+)")
 _VIBER_NUMBER = LazyPattern(r"[?&](?i:number)=(?P<number>[^&#]*)")
 
 
@@ -165,7 +168,7 @@ def _escaped_scheme_links(text: str, lowered: str | None) -> Iterator[tuple[str,
     """(kind, start, end, as written) of each e-mail address and phone number of a
     `_SCHEME_LINK` written with escapes or `//`, as `find_personal_data_in_urls` gives them
     (`lowered`: `text.lower()`, if already made)."""
-    if "%" not in text and "://" not in text and "+" not in text:
+    if "%" not in text and "://" not in text and _PLUS_FOR_A_SPACE.search(text) is None:
         return
     lowered = text.lower() if lowered is None else lowered
     if not _may_name_a_link_scheme(lowered):
