@@ -168,7 +168,11 @@ def _escaped_scheme_links(text: str, lowered: str | None) -> Iterator[tuple[str,
     """(kind, start, end, as written) of each e-mail address and phone number of a
     `_SCHEME_LINK` written with escapes or `//`, as `find_personal_data_in_urls` gives them
     (`lowered`: `text.lower()`, if already made)."""
-    if "%" not in text and "://" not in text and _PLUS_FOR_A_SPACE.search(text) is None:
+    if (
+        "%" not in text
+        and "://" not in text
+        and ("+" not in text or _PLUS_FOR_A_SPACE.search(text) is None)
+    ):
         return
     lowered = text.lower() if lowered is None else lowered
     if not _may_name_a_link_scheme(lowered):
