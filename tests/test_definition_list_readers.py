@@ -310,3 +310,24 @@ def test_an_event_handler_in_a_definition_s_code_is_none(
         finding.found for finding in checked(config_file) if finding.rule == "html.active-content"
     ]
     assert found == (['onclick="x()"'] if definition_lists else [])
+
+
+@pytest.mark.parametrize("definition_lists", [False, True])
+def test_a_page_checked_again_alone_is_scanned_as_the_site_renders_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, definition_lists: bool
+) -> None:
+    """A warm check that takes every other file's findings from the snapshot scans the
+    edited page with the site's def_list setting, as a cold check does."""
+    from test_definition_list_setting import FOUND, PAGE, avoided
+
+    html = render(PAGE, ("def_list",) if definition_lists else ())
+    assert ("<pre><code>more words" not in html) is definition_lists  # prose, or code
+    monkeypatch.chdir(tmp_path)
+    config_file = site(tmp_path, WITH_DEF_LIST[0] if definition_lists else "")
+    page = tmp_path / "content" / "index.md"
+    page.write_text("# Home\n\nNothing yet.\n", encoding="utf-8")
+    assert avoided(config_file, cache=True) == []  # the snapshot
+    page.write_text(PAGE, encoding="utf-8")
+    found = FOUND if definition_lists else []
+    assert avoided(config_file, cache=True) == found
+    assert avoided(config_file) == found

@@ -259,7 +259,9 @@ def _check_pages(
         for text_file in (load_text_file(path, config, cache) for path in text_paths)
         if text_file is not None
     )
-    documents = scan(Handbook({}, {}, {}, pages), term_matcher)
+    documents = scan(
+        Handbook({}, {}, {}, pages), term_matcher, definition_lists=config.definition_lists
+    )
     used = {hit[2].term_id for document in documents for hits in document.hits for hit in hits}
     used_term_files = [config.glossary_dir / f"{term_id}.yml" for term_id in sorted(used)]
     terms, _, _ = cached_records(used_term_files, config, "term", GLOSSARY_RULE, build_term, cache)
