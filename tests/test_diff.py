@@ -5198,9 +5198,9 @@ def test_each_sides_suppression_comments_are_read_once(
     and protocol of both sides again: the report reads each side's comments once."""
     read: list[Handbook] = []
 
-    def reading(handbook: Handbook) -> dict[str, Suppressions]:
+    def reading(handbook: Handbook, *, definition_lists: bool) -> dict[str, Suppressions]:
         read.append(handbook)
-        return handbook_suppressions(handbook)
+        return handbook_suppressions(handbook, definition_lists=definition_lists)
 
     monkeypatch.setattr(report_suppressions, "handbook_suppressions", reading)
     write(repository, "content/res.md", f"# Res\n\n{PII_OFF_BLOCK}<!-- handbook-enable -->\n")
@@ -5807,3 +5807,63 @@ def test_a_reason_the_diff_fails_names_a_file_holding_a_line_break_on_one_line(
     assert code == 1, err
     assert f"glossary/x\\n{command}.yml:1: does not load" in err, err
     assert not [line for line in err.splitlines() if line.lstrip().startswith("::")], err
+
+
+# A use, and a suppression comment, in a block indented after `:   `: the definition's
+# with def_list; without it, indented code, where the check reads neither.
+DEFINITION_USE = "# Other\n\nTerm\n:   a definition\n\n    more words: a survivor here.\n"
+DEFINITION_COMMENT = (
+    "# Other\n\nTerm\n:   a definition\n\n    <!-- handbook-disable privacy.pii -->\n\n"
+    "Call Jane at 402-555-0199.\n"
+)
+
+
+def with_def_list(repository: Path, definition_lists: bool) -> None:
+    if definition_lists:
+        text = (repository / "mkdocs.yml").read_text(encoding="utf-8")
+        write(repository, "mkdocs.yml", text + "markdown_extensions: [def_list]\n")
+
+
+@pytest.mark.parametrize("definition_lists", [False, True])
+def test_a_use_under_a_definition_is_listed_as_the_site_renders_it(
+    repository: Path, capsys: pytest.CaptureFixture[str], definition_lists: bool
+) -> None:
+    from site_markdown import render
+
+    html = render(DEFINITION_USE, ("def_list",) if definition_lists else ())
+    assert ("<pre><code>more words" in html) is not definition_lists  # prose, or code
+    with_def_list(repository, definition_lists)
+    write(repository, "glossary/person.yml", term("person who has experienced trafficking"))
+    write(repository, "content/other.md", DEFINITION_USE)
+    commit(repository, "uses")
+    write(
+        repository,
+        "glossary/survivor.yml",
+        term(version=2, versions=(2, 1), extra="status: deprecated\nreplaced_by: person\n"),
+    )
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert ("content/other.md:6:" in out) is definition_lists, out
+    check = run_checks(load_config(repository / "mkdocs.yml", require_folders=False))
+    deprecated = [f.path for f in check.findings if f.rule == "term.deprecated"]
+    assert ("content/other.md" in deprecated) is definition_lists
+
+
+@pytest.mark.parametrize("definition_lists", [False, True])
+def test_a_suppression_comment_under_a_definition_is_named_as_the_site_renders_it(
+    repository: Path, capsys: pytest.CaptureFixture[str], definition_lists: bool
+) -> None:
+    from site_markdown import render
+
+    html = render(DEFINITION_COMMENT, ("def_list",) if definition_lists else ())
+    assert ("&lt;!-- handbook-disable" in html) is not definition_lists  # a comment, or code
+    with_def_list(repository, definition_lists)
+    commit(repository, "def_list")
+    write(repository, "content/other.md", DEFINITION_COMMENT)
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    named = "- `content/other.md:6`: `handbook-disable`, `privacy.pii`\n"
+    assert (named in out) is definition_lists, out
+    check = run_checks(load_config(repository / "mkdocs.yml", require_folders=False))
+    pii = [f.path for f in check.findings if f.rule == "privacy.pii"]
+    assert ("content/other.md" in pii) is not definition_lists

@@ -266,8 +266,15 @@ def diff_report(
         language=config.language,
     )
     changes = _without_forms_of(changes, _term_ids(old.handbook, unloaded))
+    # Both sides are read with the settings `handbook check` runs with here (the rules'
+    # levels, known acronyms, def_list), as the revisions are loaded with them.
     uses = find_uses(
-        changes.form_changes, before, new.handbook, config.rules, config.known_acronyms
+        changes.form_changes,
+        before,
+        new.handbook,
+        config.rules,
+        config.known_acronyms,
+        definition_lists=config.definition_lists,
     )
     unloaded_files = _unloaded_files(old, new)
     notes: list[ConfigNote | BaseAheadNote] = [
@@ -285,7 +292,9 @@ def diff_report(
         old.handbook, new.handbook, changes.moved_pages, renamed, config.use_directory_urls
     )
     changes = dataclasses.replace(changes, gone_pages=moved_away)
-    switched_off = switched_off_by_change(old.handbook, new.handbook, renamed)
+    switched_off = switched_off_by_change(
+        old.handbook, new.handbook, renamed, definition_lists=config.definition_lists
+    )
     loosened = settings_change(old.check_settings, new.check_settings, _form_keys(new.handbook))
     base_name = pull_request.base_label(repository, pull_request_base, old.commit, old.label)
     head_name = pull_request.head_label(pull_request_base, new.commit, new.label)

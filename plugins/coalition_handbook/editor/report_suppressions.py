@@ -44,17 +44,26 @@ class HandbookComments:
     texts: Mapping[str, str]
 
     @classmethod
-    def of(cls, handbook: Handbook) -> HandbookComments:
-        return cls(handbook_suppressions(handbook), _file_texts(handbook))
+    def of(cls, handbook: Handbook, *, definition_lists: bool = True) -> HandbookComments:
+        """`handbook`'s comments, its Markdown read with def_list or without
+        (`definition_lists`: whether the site runs def_list, `HandbookConfig`)."""
+        suppressions = handbook_suppressions(handbook, definition_lists=definition_lists)
+        return cls(suppressions, _file_texts(handbook))
 
 
 def switched_off_by_change(
-    before: Handbook, after: Handbook, renamed: Mapping[str, str] = MappingProxyType({})
+    before: Handbook,
+    after: Handbook,
+    renamed: Mapping[str, str] = MappingProxyType({}),
+    *,
+    definition_lists: bool = True,
 ) -> list[SwitchedOff]:
     """The comments that switch checks off which `after` adds to `before`, and the
     `handbook-enable` comments it takes out or narrows (`renamed`: a file's path in
-    `after` -> in `before`)."""
-    old, new = HandbookComments.of(before), HandbookComments.of(after)
+    `after` -> in `before`); Markdown read with def_list or without (`definition_lists`),
+    as the check does: a comment in a definition's indented code switches nothing off."""
+    old = HandbookComments.of(before, definition_lists=definition_lists)
+    new = HandbookComments.of(after, definition_lists=definition_lists)
     return [*added_suppressions(old, new, renamed), *taken_out_enables(old, new, renamed)]
 
 

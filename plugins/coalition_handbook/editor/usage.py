@@ -49,10 +49,13 @@ def find_uses(
     new: Handbook,
     levels: Mapping[str, str] = MappingProxyType({}),
     acronyms: Collection[str] = frozenset(),
+    *,
+    definition_lists: bool = True,
 ) -> dict[str, list[Use]]:
     """The uses in `new` of each changed form, by the form's key (`form_key`), each place
     once, in path, line and column order; `levels`, the `rules:` setting; `acronyms`,
-    the `known_acronyms` one.
+    the `known_acronyms` one; `definition_lists`, whether the site runs def_list (a use
+    in a definition's indented code is none without it, as for the check).
 
     A form that is still a form of some term is looked for with the matcher of `new`, so
     the places are those `handbook check` sees (a longer form that contains it wins, as
@@ -66,10 +69,11 @@ def find_uses(
         (gone if change.new is None else still_forms).add(key)
     uses: dict[str, set[Use]] = {}
     if still_forms:
-        reported = (handbook_suppressions(new), levels)
-        _collect(new, new, still_forms, uses, reported, acronyms)
+        suppressions = handbook_suppressions(new, definition_lists=definition_lists)
+        reported = (suppressions, levels)
+        _collect(new, new, still_forms, uses, reported, acronyms, definition_lists)
     if gone:  # the check reports no use of a form no term has: none is silenced
-        _collect(new, old, gone, uses, None, acronyms)
+        _collect(new, old, gone, uses, None, acronyms, definition_lists)
     return {key: sorted(found) for key, found in uses.items()}
 
 
@@ -80,6 +84,7 @@ def _collect(
     uses: dict[str, set[Use]],
     reported: tuple[Mapping[str, Suppressions], Mapping[str, str]] | None,
     acronyms: Collection[str],
+    definition_lists: bool,
 ) -> None:
     """Add to `uses` the uses in `handbook` of the `wanted` forms of `side`'s terms. Where
     the check reports them (`reported`: the suppression comments by path, and the
@@ -87,7 +92,8 @@ def _collect(
     finding, and what the setting makes its rule."""
     suppressions, levels = reported or ({}, {})
     case_sensitive = {term.id: term.case_sensitive for term in side.terms.values()}
-    for document in scan(handbook, Matcher.from_terms(side.terms.values())):
+    matcher = Matcher.from_terms(side.terms.values())
+    for document in scan(handbook, matcher, definition_lists=definition_lists):
         in_file = suppressions.get(document.path)
         # A use in capitals in a sentence all in capitals is in no other case for the
         # check (term.case), nor here: one definition, term_case.in_capitals_places.
