@@ -124,6 +124,15 @@ def write(repository: Path, path: str, text: str) -> None:
     target.write_text(text, encoding="utf-8")
 
 
+def deprecate_survivor(repository: Path) -> None:
+    """Version 2 of `survivor`: deprecated, replaced by `person`."""
+    write(
+        repository,
+        "glossary/survivor.yml",
+        term(version=2, versions=(2, 1), extra="status: deprecated\nreplaced_by: person\n"),
+    )
+
+
 @pytest.fixture(autouse=True)
 def quiet_git(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No user or system git configuration, nor GitHub Actions' variables, leaks into the
@@ -1536,11 +1545,7 @@ def test_deprecation_shows_status_and_pages(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write(repository, "glossary/person.yml", term("person who has experienced trafficking"))
-    write(
-        repository,
-        "glossary/survivor.yml",
-        term(version=2, versions=(2, 1), extra="status: deprecated\nreplaced_by: person\n"),
-    )
+    deprecate_survivor(repository)
     code, out, _ = diff(repository, capsys)
     assert code == 0, out
     assert "  - status: approved → **deprecated** (replaced by `person`)" in out
@@ -1574,11 +1579,7 @@ def test_a_file_of_many_uses_is_one_entry_under_one_short_line(
     write(repository, "glossary/person.yml", term("person who has experienced trafficking"))
     write(repository, "content/index.md", "# Home\n\n" + "A survivor. " * 60 + "\n")
     commit(repository, "uses")
-    write(
-        repository,
-        "glossary/survivor.yml",
-        term(version=2, versions=(2, 1), extra="status: deprecated\nreplaced_by: person\n"),
-    )
+    deprecate_survivor(repository)
     code, out, _ = diff(repository, capsys)
     assert code == 0, out
     section = out.split("### Where a form whose status changed is used\n\n", 1)[1]
@@ -1601,11 +1602,7 @@ def test_uses_a_comment_silences_are_listed_apart(
     write(repository, "glossary/person.yml", term("person who has experienced trafficking"))
     write(repository, "content/index.md", SILENCED_PAGE)
     commit(repository, "uses")
-    write(
-        repository,
-        "glossary/survivor.yml",
-        term(version=2, versions=(2, 1), extra="status: deprecated\nreplaced_by: person\n"),
-    )
+    deprecate_survivor(repository)
     code, out, _ = diff(repository, capsys)
     assert code == 0, out
     assert (
@@ -1785,11 +1782,7 @@ def test_a_newly_deprecated_term_names_the_terms_that_list_it_as_related(
     still sent readers to it as a related term, and nothing (rule or report) said so."""
     write(repository, "glossary/person.yml", term("person", extra="related: [survivor]\n"))
     commit(repository)
-    write(
-        repository,
-        "glossary/survivor.yml",
-        term(version=2, versions=(2, 1), extra="status: deprecated\nreplaced_by: person\n"),
-    )
+    deprecate_survivor(repository)
     code, out, _ = diff(repository, capsys)
     assert code == 0, out
     assert (
@@ -2515,11 +2508,7 @@ def test_check_and_diff_list_the_same_places(
         repository, "content/index.md", PAGE + "\nA survivor-leader and survivors' rights.\n" + many
     )
     commit(repository, "uses")
-    write(
-        repository,
-        "glossary/survivor.yml",
-        term(version=2, versions=(2, 1), extra="status: deprecated\nreplaced_by: person\n"),
-    )
+    deprecate_survivor(repository)
     main(["check", "--format", "json", "-f", str(repository / "mkdocs.yml")])
     findings = json.loads(capsys.readouterr().out)["findings"]
     reported = [
@@ -2590,11 +2579,7 @@ def test_a_form_inside_a_longer_accepted_form_is_not_a_use(
     write(repository, "glossary/survivor-leader.yml", term("survivor leader"))
     write(repository, "content/index.md", "# Home\n\nAsk a survivor leader.\n")
     commit(repository, "longer form")
-    write(
-        repository,
-        "glossary/survivor.yml",
-        term(version=2, versions=(2, 1), extra="status: deprecated\nreplaced_by: person\n"),
-    )
+    deprecate_survivor(repository)
     code, out, _ = diff(repository, capsys)
     assert code == 0, out
     assert "| `survivor` | accepted (`survivor`) | deprecated (`survivor`) | not used |" in out
@@ -5280,11 +5265,7 @@ def test_uses_are_listed_as_the_rules_setting_has_the_check_report_them(
     write(repository, "glossary/person.yml", term("person who has experienced trafficking"))
     write(repository, "content/index.md", SILENCED_PAGE)
     commit(repository, "uses")
-    write(
-        repository,
-        "glossary/survivor.yml",
-        term(version=2, versions=(2, 1), extra="status: deprecated\nreplaced_by: person\n"),
-    )
+    deprecate_survivor(repository)
     code, out, _ = diff(repository, capsys)
     assert code == 0, out
     row = f"| `survivor` | accepted (`survivor`) | deprecated (`survivor`) | {used_in} |"
@@ -5517,11 +5498,7 @@ def test_uses_say_when_this_change_turns_their_rule_off(
     commit(repository, "a replacement")
     plugin = f"plugins:\n  - handbook:\n      rules: {{term.deprecated: {level}}}\n"
     write(repository, "mkdocs.yml", SITE + plugin)
-    write(
-        repository,
-        "glossary/survivor.yml",
-        term(version=2, versions=(2, 1), extra="status: deprecated\nreplaced_by: person\n"),
-    )
+    deprecate_survivor(repository)
     code, out = diff_with_settings(repository, capsys)
     assert code == 0, out
     row = (
@@ -5836,11 +5813,7 @@ def test_a_use_under_a_definition_is_listed_as_the_site_renders_it(
     write(repository, "glossary/person.yml", term("person who has experienced trafficking"))
     write(repository, "content/other.md", DEFINITION_USE)
     commit(repository, "uses")
-    write(
-        repository,
-        "glossary/survivor.yml",
-        term(version=2, versions=(2, 1), extra="status: deprecated\nreplaced_by: person\n"),
-    )
+    deprecate_survivor(repository)
     code, out, _ = diff(repository, capsys)
     assert code == 0, out
     assert ("content/other.md:6:" in out) is definition_lists, out
