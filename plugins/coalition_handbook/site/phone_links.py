@@ -44,7 +44,7 @@ def phone_href(number: str, scheme: str = "tel") -> Markup:
         key = phone_key(written)  # +CC and digits, without a trunk (0); a +1 number's ten
         dialled = key if key.startswith("+") else "+1" + key
     else:  # `0044 (0)20 ...`'s trunk 0 is no more dialled than `+44 (0)20 ...`'s
-        dialled = "".join(char for char in without_trunk_zero(written) if char.isdigit())
+        dialled = _digits(without_trunk_zero(written))
     # An extension is no digit of the number (RFC 3966 writes it `;ext=`): its digits
     # joined on dialled another number (review). A text reaches no extension (RFC 5724).
     ext = f";ext={extension}" if extension and scheme == "tel" else ""
@@ -856,7 +856,7 @@ def _spelled_number(written: str, letters: str, apart: bool) -> str:
     national = "".join(groups[1:] if country else groups)
     if len(national) >= _WORDS_NUMBER_DIGITS:
         return ""
-    national += "".join(char for char in letters.translate(_KEYPAD) if char.isdigit())
+    national += _digits(letters.translate(_KEYPAD))
     if len(national) < _WORDS_NUMBER_DIGITS:
         local = len(national) >= _WORDS_LOCAL_DIGITS and _is_local_exchange(groups, country)
         return national[:_WORDS_LOCAL_DIGITS] if local else ""
