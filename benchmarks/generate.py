@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import shutil
 from pathlib import Path
 
 WORDS = [
@@ -277,6 +278,22 @@ def generate(out: Path, pages: int, terms: int, seed: int = 7, plugin: bool = Tr
         encoding="utf-8",
     )
     return config
+
+
+def join_pages(source: Path, out: Path, by: int) -> Path:
+    """The handbook generated in `source` written again into `out` (created), `by` of its
+    pages to a file, in order: the same Markdown, byte for byte, the same glossary and
+    mkdocs.yml, in a `by`-th as many pages. What a scan of it saves is what a scan pays
+    for each page whatever its length (`benchmarks.run`). Returns its mkdocs.yml."""
+    (out / "content").mkdir(parents=True, exist_ok=True)
+    shutil.copytree(source / "glossary", out / "glossary", dirs_exist_ok=True)
+    shutil.copyfile(source / "mkdocs.yml", out / "mkdocs.yml")
+    pages = sorted((source / "content").glob("*.md"))  # index.md first, as generated
+    for number, first in enumerate(range(0, len(pages), by)):
+        joined = b"".join(page.read_bytes() for page in pages[first : first + by])
+        name = "index.md" if number == 0 else f"page-{number:05d}.md"
+        (out / "content" / name).write_bytes(joined)
+    return out / "mkdocs.yml"
 
 
 def main() -> None:

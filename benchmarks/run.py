@@ -15,7 +15,10 @@ checkable prose, matched against every term form, and the term and privacy rules
 all of it, per MB of Markdown. The handbook is loaded and the matcher compiled before the
 clock starts; both are timed on lines of their own. As in `handbook check`, the documents
 are scanned in two processes where the machine has two CPUs (coalition_handbook.parallel);
-the line after it gives the same scan in one process, as a site build runs it. Then
+the line after it gives the same scan in one process, as a site build runs it, and the
+one after the matcher's compilation what that scan pays for each page whatever its
+length: its time over that of the same Markdown and terms in a tenth as many pages, ten
+times as long (`generate.join_pages`; 1.00 would be nothing). Then
 `handbook check` as a whole (`run_checks`: load, every rule, suppressions), in-process, as
 the command runs it:
 
@@ -53,7 +56,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script (`python benchmarks/run.py`, `make bench`)
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.generate import generate
+from benchmarks.generate import generate, join_pages
 from coalition_handbook.cache import CACHE_DIR, DISABLE_VARIABLE
 from coalition_handbook.check import run_checks
 from coalition_handbook.collection import fewer_collections
@@ -144,6 +147,15 @@ class Bench:
         config = folder / "mkdocs.yml"
         if not config.exists():
             generate(folder, pages, terms, plugin=plugin)
+        return config
+
+    def joined(self, config_file: Path, by: int) -> Path:
+        """The handbook of `config_file` with `by` of its pages to a file (`join_pages`)."""
+        folder = config_file.parent
+        joined = folder.with_name(f"{folder.name}-joined{by}")
+        config = joined / "mkdocs.yml"
+        if not config.exists():
+            join_pages(folder, joined, by)
         return config
 
     def cold_check(self, config_file: Path) -> Callable[[], object]:
@@ -364,6 +376,14 @@ def main(argv: list[str] | None = None) -> int:
     report(
         f"  matcher compilation, {many_terms} terms, ms", compile_large * 1000, "-", judged=False
     )
+    # What the scan pays for each page whatever its length: the same Markdown, the same
+    # terms, in a tenth as many pages, ten times as long (1.00: nothing).
+    fewer_pages = bench.joined(large, 10)
+    per_page = bench.ratio(
+        lambda config: bench.cold_scan(config, processes=1)[0], large, fewer_pages
+    )
+    report(f"  one process, {big_pages} pages / the same Markdown in {big_pages // 10}",
+           per_page, "-", judged=False)  # fmt: skip
     cold_large = bench.cold_time(large)
     rate("  handbook check, cold (load and every rule, no cache)", cold_large)
     rate("  handbook check, cold, in a new process", bench.process_time(large))

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from benchmarks import run
+from benchmarks import generate, run
 
 
 def test_a_ratio_is_the_median_of_rounds_in_which_both_sides_take_turns(
@@ -54,3 +54,20 @@ def test_the_build_floor_writes_every_term_page_again_and_cleans_up(
     seconds = run.page_writing_time(site)
     assert seconds == 0.75
     assert sorted(written.values()) == [b"<p>a</p>", b"<p>bb</p>"]
+
+
+def test_joined_pages_hold_the_same_markdown_in_fewer_pages(tmp_path: Path) -> None:
+    # What the per-page figure compares: the scan of the same bytes and terms, only the
+    # number of pages differs.
+    source = tmp_path / "written"
+    generate.generate(source, 23, 5)
+    config = generate.join_pages(source, tmp_path / "joined", 10)
+    pages = sorted((source / "content").glob("*.md"))
+    joined = sorted(config.parent.glob("content/*.md"))
+    assert [page.name for page in joined] == ["index.md", "page-00001.md", "page-00002.md"]
+    assert b"".join(map(Path.read_bytes, joined)) == b"".join(map(Path.read_bytes, pages))
+    assert joined[2].read_bytes() == b"".join(map(Path.read_bytes, pages[20:]))
+    assert config.read_bytes() == (source / "mkdocs.yml").read_bytes()
+    terms = sorted(path.name for path in (config.parent / "glossary").glob("*.yml"))
+    assert terms == sorted(path.name for path in (source / "glossary").glob("*.yml"))
+    assert len(terms) == 5
