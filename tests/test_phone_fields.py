@@ -124,6 +124,8 @@ NO_NUMBER_SHAPES = {
     "spaces after a year": "assert not dialable('March 2024' + ' ' * 40_000 + '-')",
     "spaces after a label": "assert not dialable('zip' + ' ' * 40_000 + '1')",
     "state codes": "assert not dialable('NY ' * 13_000 + '10001')",
+    "state names": "assert not dialable('Nebraska ' * 4_400 + '68102')",
+    "spaces in a state's name": "assert not dialable('New' + ' ' * 40_000 + 'York 10001')",
     "postcodes": "assert not dialable('B33 8TH ' * 5_000)",
     "spaces after a menu word": "assert not dialable('press' + ' ' * 40_000 + 'x')",
     "menu words": "assert not dialable('press ' * 6_600 + '2')",

@@ -270,6 +270,21 @@ _MONTH_DAY_1_BEFORE_NUMBER = rf"{_MONTH}\s*0?1\s+\d{{3}}[\s.\-]?\d{{3}}[\s.\-]?\
 # `00184 Roma`, `1012 AB Amsterdam` were tel:10115, tel:75001, tel:00184, tel:1012:
 # review); not a short code texted (`Text 85258 Shout`, `Text: 85258 Shout`: review rv55a),
 # nor a number's last group.
+# A US state's name before its ZIP code too, or AP's abbreviation of it (`Lincoln,
+# Nebraska 68508` was tel:68508, `Omaha, Nebraska 68102: (402) 555-0142` no link, its ZIP
+# code a short number before the line's; `Sacramento, Calif. 95814`).
+_US_STATE = (
+    r"Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware"
+    r"|District\s+of\s+Columbia|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas"
+    r"|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi"
+    r"|Missouri|Montana|Nebraska|Nevada|New\s+Hampshire|New\s+Jersey|New\s+Mexico"
+    r"|New\s+York|North\s+Carolina|North\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania"
+    r"|Puerto\s+Rico|Rhode\s+Island|South\s+Carolina|South\s+Dakota|Tennessee|Texas|Utah"
+    r"|Vermont|Virginia|Washington|West\s+Virginia|Wisconsin|Wyoming"
+    r"|(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss"
+    r"|Mo|Mont|Neb|Nebr|Nev|N\.\s?[HJMYCD]|Okla|Ore|Pa|R\.\s?I|S\.\s?[CD]|Tenn|Vt|Va"
+    r"|Wash|W\.\s?Va|Wis|Wyo)\."
+)
 _CODE_START = (
     r"(?<![\w.\-/+])(?<!\d\s)(?<!(?i:text)\s)(?<!(?i:sms)\s)(?<!(?i:text):\s)(?<!(?i:sms):\s)"
     r"(?<!\b(?i:to)\s)"
@@ -294,6 +309,7 @@ _POSTAL_CODE = (
     r"\s*(?:[:.#]\s*)?\d{4,5}(?:-\d{4})?(?![\s.\-]*\d)"
     r"|(?<![^\W\d_])(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]"
     r"|O[HKR]|P[AR]|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]),?\s+\d{5}(?:-\d{4})?(?!\d|[.\-]\d)"
+    rf"|(?<![^\W\d_])(?:{_US_STATE}),?\s+\d{{5}}(?:-\d{{4}})?(?!\d|[.\-]\d)"
     r"|(?<![^\W\d_])(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\s+\d{4}(?![\s.\-]*\d)"
     r"|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b"
     rf"|{_CODE_START}(?:\d{{5}}|[1-9]\d{{3}}\s?(?!S[ADS])[A-Z]{{2}}){_CITY_AFTER}"
