@@ -446,6 +446,7 @@ WRITTEN_CONTACTS = (
     '  - name: Childhelp\n    phone: "1-800-4A-CHILD"\n'
     '  - name: NCMEC\n    phone: "+1 800 THE LOST"\n'
     '  - name: Intake\n    phone: "1-888-373-7888 (ext. 2)"\n'
+    '  - name: Shout\n    text: "85258 Shout"\n'
 )
 DIALLED = {
     "ext. 5 at 555-0100": "tel:5550100;ext=5",
@@ -453,6 +454,7 @@ DIALLED = {
     "1-800-4A-CHILD": "tel:+18004224453",
     "+1 800 THE LOST": "tel:+18008435678",
     "1-888-373-7888 (ext. 2)": "tel:+18883737888;ext=2",
+    "85258 Shout": "sms:85258",  # printed "text 85258 Shout": no postal code and city
 }
 
 

@@ -385,6 +385,27 @@ def test_dialable(field: str, expected: bool) -> None:
     assert dialable(field) is expected
 
 
+# A contact's `text` is printed after "text" (`text 85258 Shout`): a code of five digits
+# that starts it is no postal code before its city, as it is in `phone` (`10115 Berlin`),
+# where another number follows it nowhere. It was no link (session 56).
+TEXTED = [
+    ("85258 Shout", "sms:85258", False),
+    ("50808 Samaritans", "sms:50808", False),
+    ("11611 Kinder", "sms:11611", False),
+    ("85258 Shout (24/7)", None, False),  # digits after it: a postal code's, or hours?
+    ("10115 Berlin, 030 1234567", "sms:0301234567", True),
+]
+
+
+@pytest.mark.parametrize(("field", "texted", "called"), TEXTED)
+def test_a_code_of_five_digits_that_starts_a_text_field_is_texted(
+    field: str, texted: str | None, called: bool
+) -> None:
+    """The same field as a `phone` is read as before: a postal code and its city."""
+    assert (phone_href(field, "sms") if dialable(field, "sms") else None) == texted
+    assert dialable(field) is called
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -35,7 +35,7 @@ def phone_href(number: str, scheme: str = "tel") -> Markup:
     the phone is in: `800 5533 000` is Mexico's hotline on a phone in Mexico, and adding
     a `+1` would call the US (found in an audit).
     """
-    written, extension = _number_and_extension(number)
+    written, extension = _number_and_extension(number, scheme == "sms")
     if international := _INTERNATIONAL_CALL_PREFIX.match(written):
         written = "+" + written[international.end() :]
     if _TRUNK_ZERO_AFTER_COUNTRY_CODE.match(written):
@@ -312,7 +312,7 @@ _POSTAL_CODE = (
     rf"|(?<![^\W\d_])(?:{_US_STATE}),?\s+\d{{5}}(?:-\d{{4}})?(?!\d|[.\-]\d)"
     r"|(?<![^\W\d_])(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\s+\d{4}(?![\s.\-]*\d)"
     r"|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b"
-    rf"|{_CODE_START}(?:\d{{5}}|[1-9]\d{{3}}\s?(?!S[ADS])[A-Z]{{2}}){_CITY_AFTER}"
+    rf"|(?P<code_before_city>{_CODE_START}(?:\d{{5}}|[1-9]\d{{3}}\s?(?!S[ADS])[A-Z]{{2}}){_CITY_AFTER})"
 )
 # A menu's choice, pressed once a call is answered (`Press 2 for Spanish`, `Option 3`,
 # `oprima 2`, `appuyez sur le 1`, `Taste 1`): tel:2 and tel:3 called no one.
@@ -360,9 +360,29 @@ _NOT_A_NUMBER = LazyPattern(
 )
 
 
-def _not_a_number(found: re.Match[str]) -> str:
-    """`_NO_NUMBER` for what `_NOT_A_NUMBER` found, a phone's and fax's label as written."""
-    return found[0] if found["phone_and_fax"] else _NO_NUMBER
+def _not_a_number(found: re.Match[str], texted_code: int | None = None) -> str:
+    """`_NO_NUMBER` for what `_NOT_A_NUMBER` found, a phone's and fax's label as written,
+    and a code before a word where it starts at `texted_code` (`_texted_code`)."""
+    if found["phone_and_fax"] or (found["code_before_city"] and found.start() == texted_code):
+        return found[0]
+    return _NO_NUMBER
+
+
+# A contact's `text` is printed after "text" (`text 85258 Shout`): a code of five digits
+# that starts it before a word is the short code and its keyword or line's name, not a
+# postal code before its city (`10115 Berlin`, as a `phone` reads it), where no other
+# digit follows (`85258 Shout (24/7)` stays in doubt): it was no link (session 56).
+def _texted_code(plain: str) -> int | None:
+    """Where a text field's code before a word may start: its first character that is no
+    space, if five digits start there and no digit follows them; None otherwise."""
+    start = len(plain) - len(plain.lstrip())
+    code_end = start + _TEXTED_CODE_DIGITS
+    if not plain[start:code_end].isdigit() or any(char.isdigit() for char in plain[code_end:]):
+        return None
+    return start
+
+
+_TEXTED_CODE_DIGITS = 5
 
 
 # What parts two numbers written in one field (`1-888-373-7888 or 911`,
@@ -567,17 +587,18 @@ class _Number(NamedTuple):
     whole: bool
 
 
-def dialable(text: object) -> bool:
-    """Whether a contact's `phone` or `text` has a number to link (`233733`, not "use the
-    live chat", nor an extension alone, `front desk, ext. 0`: `tel:;ext=0` calls nobody)."""
-    number, _ = _number_and_extension(str(text))
+def dialable(text: object, scheme: str = "tel") -> bool:
+    """Whether a contact's `phone` or `text` (`scheme` `sms`) has a number to link
+    (`233733`, not "use the live chat", nor an extension alone, `front desk, ext. 0`:
+    `tel:;ext=0` calls nobody)."""
+    number, _ = _number_and_extension(str(text), scheme == "sms")
     return bool(number)
 
 
 # A site links one contact's number on its page, in its handouts and wherever its prose
 # names it: each field is read once (`dialable`, then `phone_href`, read it twice).
 @functools.lru_cache(maxsize=4096)
-def _number_and_extension(field: str) -> tuple[str, str]:
+def _number_and_extension(field: str, texted: bool = False) -> tuple[str, str]:
     """The first number `field` writes, in ASCII digits, its letters as their keys'
     digits, without its extension or what follows it, and the extension's digits (`""`
     for none): `phone_href` dials the one, `dialable` asks whether there is one.
@@ -592,11 +613,18 @@ def _number_and_extension(field: str) -> tuple[str, str]:
     letters as their keys' digits (`_read_number`); the first of three digits or more,
     a shorter one where no longer one follows (`_SHORTEST_NUMBER`); none where it has one
     digit (`_FEWEST_DIGITS`), is no whole number (`_Number.whole`) or a short one in
-    doubt before a whole one (`_is_in_doubt`); its extension after it."""
+    doubt before a whole one (`_is_in_doubt`); its extension after it. A `texted` field,
+    a contact's `text`, reads a code of five digits that starts it before a word as a
+    short code (`_texted_code`)."""
     plain = _plain(field)
     if _IN_DOUBT.search(plain):
         return "", ""
-    written = _AREA_CODE_SLASH.sub(r"\1 ", _NOT_A_NUMBER.sub(_not_a_number, plain))
+    not_a_number = (
+        functools.partial(_not_a_number, texted_code=_texted_code(plain))
+        if texted
+        else _not_a_number
+    )
+    written = _AREA_CODE_SLASH.sub(r"\1 ", _NOT_A_NUMBER.sub(not_a_number, plain))
     if _LIST_START.match(written):
         written = _without_list_markers(written)
     extension = ""
