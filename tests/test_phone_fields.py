@@ -145,13 +145,19 @@ NO_NUMBER_SHAPES = {
     "13 and letters": "assert phone_href('13' + 'YARN' * 10_000) == 'tel:139276'",
     "spaces after an age word": "assert not dialable('Ages' + ' ' * 40_000 + '5-25')",
     "age ranges": "assert not dialable('Ages 5-25 ' * 4_000)",
+    "year ranges": "assert not dialable('2024-2025 ' * 4_000)",
+    "spaces in a year range": "assert not dialable('2024' + ' ' * 40_000 + '-2025')",
+    "identifiers' labels": "assert not dialable('Case ' * 8_000 + '1')",
+    "spaces after an identifier's label": "assert not dialable('Case No' + ' ' * 40_000 + '1')",
+    "an identifier's groups": "assert not dialable('Case 1' + '-1' * 20_000)",
 }
 
 
 @pytest.mark.parametrize("shape", NO_NUMBER_SHAPES.values(), ids=NO_NUMBER_SHAPES)
 def test_dates_postal_codes_and_menu_choices_are_read_in_linear_time(shape: str) -> None:
     """A field's dates, postal codes (before a city too), menu choices, hours, time zones,
-    roads, fiscal years and age ranges, which are no number, Australia's 13 and its
+    roads, fiscal years, age ranges, ranges of years and identifiers after their labels,
+    which are no number, Australia's 13 and its
     letters, and the `+` before each number (`16 + 16 + ...` was quadratic) are read in
     one pass, one shape of 40,000 characters a child."""
     assert_runs_in_linear_time(shape)

@@ -354,18 +354,40 @@ _AGE_RANGE = (
     r"\b(?i:ages?|aged|edad(?:es)?|âges?|alter|et[àa])\s*:?\s*\d{1,2}\s*(?:-|\s(?i:to|à|a|bis)\s)\s*\d{1,2}"
     r"(?!\d)"
 )
+# A range of years (`2024-2025 hotline: 1-888-373-7888` was tel:20242025, session 56), the
+# first before the second: Denmark's numbers are eight digits (`2024-2007`).
+_YEAR_RANGE = rf"(?<![\d.\-/])(?P<year_range>{_YEAR}\s*-\s*{_YEAR})(?!\d|[.\-/]\d)"
+# A case's, a reference's, a ticket's or a book's number after its label (`Case
+# 2024-0042: 402-555-0142` was tel:20240042, `Ref. 2024/0042: ...` tel:2024, session 56):
+# letters and digits joined by dashes, slashes or dots; not `in case 911 ...`, nor after a
+# colon (`Reference: 402-555-0142` may be the line's label).
+_IDENTIFIER = (
+    r"(?<!\b(?i:in)\s)\b(?i:case|ref|reference|docket|ticket|isbn(?:-1[03])?)"
+    r"\b\.?\s*+(?:(?i:no|nr|number|num)\b\.?\s*+)?#?\s*+"
+    r"[A-Za-z]{0,4}\d[A-Za-z\d]*+(?:[\-/.][A-Za-z\d]++)*+"
+)
 _NOT_A_NUMBER = LazyPattern(
     f"{_WEB_ADDRESS}|{_DATE}|{_POSTAL_CODE}|{_MENU_CHOICE}|{_TIME_ZONE}|{_AGE_RANGE}"
-    f"|{_PHONE_AND_FAX}|{_FAX}"
+    f"|{_PHONE_AND_FAX}|{_FAX}|{_YEAR_RANGE}|{_IDENTIFIER}"
 )
 
 
 def _not_a_number(found: re.Match[str], texted_code: int | None = None) -> str:
     """`_NO_NUMBER` for what `_NOT_A_NUMBER` found, a phone's and fax's label as written,
     and a code before a word where it starts at `texted_code` (`_texted_code`)."""
-    if found["phone_and_fax"] or (found["code_before_city"] and found.start() == texted_code):
+    if (
+        found["phone_and_fax"]
+        or (found["code_before_city"] and found.start() == texted_code)
+        or (found["year_range"] and not _is_ascending(found["year_range"]))
+    ):
         return found[0]
     return _NO_NUMBER
+
+
+def _is_ascending(years: str) -> bool:
+    """Whether a range of two years (`2007-2024`) goes from the first to a later one."""
+    first, second = _DIGIT_GROUPS.findall(years)
+    return int(first) < int(second)
 
 
 # A contact's `text` is printed after "text" (`text 85258 Shout`): a code of five digits
