@@ -188,6 +188,14 @@ HOURS_LISTS_AND_DOMAINS_SHAPES = {
     "phone labels before a fax": (
         "assert phone_href('Tel u ' * 6_600 + 'Fax 030 1234567') == 'tel:0301234567'"
     ),
+    "years in brackets": "assert phone_href('555-0100' + ' (2024)' * 5_700) == 'tel:5550100'",
+    "spaces in a note in brackets": (
+        "assert phone_href('555-0100 (1' + ' ' * 40_000 + ')') == 'tel:5550100'"
+    ),
+    "area codes before slashes": "assert phone_href('402 / ' * 6_600 + '555-0142') == 'tel:402'",
+    "spaces before an area code's slash": (
+        "assert phone_href('402' + ' ' * 40_000 + '/555-0142') == 'tel:4025550142'"
+    ),
     "spaces before an open bracket's or": (
         "assert phone_href('311 ' + ' ' * 40_000 + '(or 555-0100') == 'tel:311'"
     ),
@@ -199,6 +207,7 @@ HOURS_LISTS_AND_DOMAINS_SHAPES = {
 )
 def test_hours_lists_and_domains_are_read_in_linear_time(shape: str) -> None:
     """A range's hours after a number's digits, hours of four digits before words, a
+    year or a note's mark in brackets, a North American area code before a slash, a
     list's markers, an international prefix, a fax's number, an "or" in an open bracket, a
     country code in brackets, a dash before a trunk 0, a space before a North American
     number and a domain's labels and mailbox are read in one pass, one shape of 40,000

@@ -492,8 +492,12 @@ _CLOSE_WITH_NO_OPEN = (
     r"(?<=\d\s)\d{1,2}\)(?=\s)"
     r"|(?<=\d)(?<!\d\d\d)(?<!\(\d)(?<!\(\d\d)(?<!\(\s\d)(?<!\(\s\d\d)(?<!\+\d)(?<!\+\d\d)\)"
 )
+# A year, or one or two digits, alone in brackets with no digit after (`1-888-373-7888
+# (2024)`, `0800 1111 (1)` were tel:188837378882024 and tel:080011111, session 56): a note,
+# none of the number's digits; `555 (0100)`, `1-800-799-SAFE (7233)` are its own.
+_NOTE_IN_BRACKETS = r"\((?=\s*(?:(?:19|20)\d{2}|\d{1,2})\s*\)(?![\s.\-]*\d))"
 _BETWEEN_NUMBERS = LazyPattern(
-    rf"\((?!\s*{_EXTENSION_WORD}\s*:?\s*\d+\s*\))(?=[^()]*(?:[^\W\d_]|/))|[/|]"
+    rf"\((?!\s*{_EXTENSION_WORD}\s*:?\s*\d+\s*\))(?=[^()]*(?:[^\W\d_]|/))|{_NOTE_IN_BRACKETS}|[/|]"
     rf"|\b(?i:or|and)\b|[,;](?!\s*{_EXTENSION_WORD}\s*:?\s*\d)|{_HOURS}|{_NO_NUMBER}"
     rf"|{_CLOSE_WITH_NO_OPEN}"
 )
@@ -504,11 +508,14 @@ _BETWEEN_NUMBERS = LazyPattern(
 # are Spain's two lines). After one of four or five characters (`0800`, `0221`) they
 # may be in groups (`0800 / 111 0 111` was tel:0800), as after a country code (`+49 (0) 30
 # / 123 456 7` was tel:+49030); after a shorter one, joined: `016 / 900 10 50 90` are
-# Spain's two lines too.
+# Spain's two lines too. A North American area code before its number in dashes or dots
+# (`402/555-0142` was tel:402, session 56); not an N11 code, 988 or 999 (`988/555-0142`:
+# either line).
 _AREA_CODE_SLASH = LazyPattern(
     r"(?<![\d\-+/(])(?<!\d[\s.])"
     r"((?:\(?0(?:\d|\d{3,4})\)?|\+\d{1,3}\s*(?:\(0\)\s*)?\d{1,5})(?=\s*/\s*\d(?:[ .\-]?\d){4})"
-    r"|\(?0\d{1,4}\)?(?=\s*/\s*\d{5}))\s*/\s*"
+    r"|\(?0\d{1,4}\)?(?=\s*/\s*\d{5})"
+    r"|[2-9](?!11)\d{2}(?<!988)(?<!999)(?=\s*/\s*[2-9]\d{2}[.\-]\d{4}(?!\d|[.\-]\d)))\s*/\s*"
 )
 # A trunk 0 written after the country code (`+44 08000 121 700`, a common slip, `+63 (02)
 # 8723-0401`, `+39 (0)6 ...`), dialled from abroad without its 0, save where the country
