@@ -485,6 +485,25 @@ def test_a_plus_after_a_letter_or_digit_in_a_links_body_is_a_space(tmp_path: Pat
     ]
 
 
+def test_a_plus_for_a_space_before_an_escaped_address_in_a_links_body_is_no_part_of_it(
+    tmp_path: Path,
+) -> None:
+    # Task priv8: `body=write+jo%40gmail.com` was quoted as `write+jo%40gmail.com`, its
+    # message showing `w***%40gmail.com`, and a public address so written was reported.
+    # A `+` after a letter or a digit in a body or a subject is a space (task priv7).
+    page = (
+        "[x](mailto:help@coalition.org?body=write+jo%40gmail.com)\n"
+        "[x](mailto:help@coalition.org?subject=to+ann%40gmail.com+now)\n"
+        "[Text](sms:+14025550100?body=write+cy%40gmail.com)\n"
+    )
+    allow = ["help@coalition.org", "+1 402 555 0100", "cy@gmail.com"]
+    findings = privacy_findings(tmp_path, {"index.md": page}, allow)
+    assert [(f.line, f.column, f.found, f.message.split("'")[1]) for f in findings] == [
+        (1, 42, "jo%40gmail.com", "j***%40gmail.com"),
+        (2, 42, "ann%40gmail.com", "a***%40gmail.com"),
+    ]
+
+
 def test_an_sms_links_body_after_the_old_android_semicolon_is_read(tmp_path: Path) -> None:
     # Task priv7: older Android phones write `sms:<number>;?&body=...`: its body was unread.
     page = (

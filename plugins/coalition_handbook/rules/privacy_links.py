@@ -258,14 +258,28 @@ def _escaped_in_text(value: str, start: int) -> Iterator[tuple[str, int, int, st
     """The e-mail addresses whose `@` is escaped in `value`, a `mailto:` link's subject or
     body, which starts at `start` of the text."""
     for found in LINKED_EMAIL.finditer(value):
-        # Not the hex digits of an escape before it (`From%20gus%40x.org`).
+        # Not the hex digits of an escape before it (`From%20gus%40x.org`), nor what a `+`
+        # that stands for a space ends (`write+jo%40x.org`: `_ESCAPE`; task priv8).
         first = found.start()
         first += 2 if value[first - 1 : first] == "%" else 0
+        first = _after_a_plus_for_a_space(value, first, found.end())
         written = value[first : found.end()]
         address = unquote(written)
         if "@" not in written and EMAIL.fullmatch(address) and not is_file_name(address):
             yield "e-mail address", start + first, start + found.end(), address
     yield from _escaped_numbers_in_text(value, start)
+
+
+def _after_a_plus_for_a_space(value: str, start: int, end: int) -> int:
+    """Where the address `value[start:end]` of a link's body or subject starts after the
+    last `+` of its mailbox that stands for a space (`_ESCAPE`: after a letter or a
+    digit), or `start`."""
+    mailbox_end = value.find("@", start, end)
+    mailbox_end = value.find("%", start, end) if mailbox_end < 0 else mailbox_end
+    plus = value.rfind("+", start + 1, mailbox_end)
+    while plus > start and not _ESCAPE.match(value, plus):
+        plus = value.rfind("+", start + 1, plus)
+    return plus + 1 if plus > start else start
 
 
 def _escaped_numbers_in_text(value: str, start: int) -> Iterator[tuple[str, int, int, str]]:
