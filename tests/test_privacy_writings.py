@@ -1081,6 +1081,24 @@ def test_a_quoted_greater_than_sign_ends_no_tag(tmp_path: Path) -> None:
     ]
 
 
+def test_an_inline_tags_attribute_values_are_read(tmp_path: Path) -> None:
+    # Task priv8: an inline element's tag is read through (`402-<span>555</span>-0128`),
+    # and with it the values of its attributes but a tooltip's: `data-phone="..."` on a
+    # `<span>` was published unreported, where on a `<div>` it was reported. The source
+    # of every page is published; a tag whose attributes hold nothing is read through.
+    page = (
+        '<span data-phone="402-555-0199">Call me</span> or'
+        ' <b data-email="jo@gmail.com">write</b>.\n\n'
+        'Or 402-<span class="x">555</span>-0131, <i id="a" lang="en">4025550132</i>.\n'
+    )
+    assert found_in(tmp_path, page) == [
+        (1, 19, "402-555-0199"),
+        (1, 66, "jo@gmail.com"),
+        (3, 4, '402-<span class="x">555</span>-0131'),
+        (3, 61, "4025550132"),
+    ]
+
+
 # Crafted pages of 50,000 characters for `markdown_readings`: quotes left open in tags,
 # tags over lines and blank lines, runs of marks by digits and `@`, numbers split by tags
 # whose attribute holds text (two readings, and what both find merged).

@@ -24,7 +24,8 @@ from ..source_map import UNCHANGED, PositionMap, rewritten
 # old web pages converted by pandoc, mammoth or markdownify): a backslash before ASCII
 # punctuation (`402\\-555\\-0124` is shown `402-555-0124`; `jane\\@example.org` is shown
 # with its backslash, but read through by anyone, as `jane [at] gmail` is), the tag of an
-# inline element that carries no link or text (`402-<span>555</span>-0128`), as
+# inline element (`402-<span>555</span>-0128`; one with an attribute's value only in the
+# second reading, `markdown_readings`: the page's source publishes a `data-*`), as
 # Python-Markdown reads a tag (`HTML_TAG`, the inline pass's: a quoted value may hold a
 # `>`, `<span data-x="a>b">`), and both marks of an emphasis, `*` or `_`, one of which
 # stands by a digit or an `@` (`**402**-555-0160`, `**jane**@example.org`,
@@ -47,7 +48,8 @@ def markdown_readings(text: str) -> list[Reading]:
     """`text`, a page or a term's or protocol's Markdown, read through what splits what
     the site shows whole (`_MARKDOWN_SPLITS`), and where each place of each reading is in
     `text`: one reading, and a second where the first kept markup apart by a digit (a tag
-    or emphasis between two letters or digits, a tag whose attribute holds text), which
+    or emphasis between two letters or digits, a tag with an attribute's value, read in
+    the first: `<span data-phone="402-555-0199">`, task priv8), which
     reads all of it through, as the site shows the text (`402-555-01<ins>28</ins>`,
     `402-<span title="x">555</span>-0131`). What either finds is reported (`also_found`):
     a number's bold end before a digit (`**402-555-0128**1`) keeps it whole in the first."""
@@ -67,8 +69,8 @@ def _splits(
 ) -> Iterator[tuple[int, int, str]]:
     """The spans `rewritten` reads out of `text`: those of `_MARKDOWN_SPLITS` to read
     through, `emphasis` the runs of marks among them. With `kept`, markup between two
-    letters or digits and tags that carry text are kept, and `kept` is given an item
-    when one of them stands by a digit; without it, they are read through too (but a
+    letters or digits and tags with an attribute's value are kept, and `kept` is given
+    an item when one of them stands by a digit; without it, they are read through too (but a
     superscript's and a subscript's tags, shown apart). Markup between two letters of an
     e-mail address (`<b>jane</b>doe@`, `@exa**mple**.org`) is read through in both: kept,
     a part of the address was reported alone, and a public one split so was not public
@@ -88,10 +90,10 @@ def _splits(
             elif found.group("tag") is not None:
                 if found.group("tag_name").lower() not in _JOINED_ELEMENTS:
                     continue
-                tag = found.group()  # with no attribute's value, no text: read at once
+                tag = found.group()  # with no attribute's value: read through at once
                 if kept is not None and (
                     _kept_apart(text, start, end, addresses)
-                    or ("=" in tag and not readable_text(tag).isspace())
+                    or ("=" in tag and not readable_text(tag, every_attribute=True).isspace())
                 ):
                     _note_by_a_digit(text, start, end, kept)
                     continue
