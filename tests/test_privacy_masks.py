@@ -42,6 +42,11 @@ from coalition_handbook.rules.privacy_masks import masked, masked_digits
         ("e-mail address", "jo@Outlook.com", "j***@Outlook.com"),
         ("e-mail address", "jo\\x40x.org", "j***\\x40x***.org"),
         ("e-mail address", "jo\\u0040proton.me", "j***\\u0040proton.me"),
+        # Task priv8: a bracketed `@` or dot (defanged) is a written-out address's, not
+        # part of its domain (`j***@]g***.]com`), masked as its words.
+        ("e-mail address", "jo[@]gmail[.]com", "j*[@]g****[.]c**"),
+        ("e-mail address", "jo@gmail[.]com", "j*@g****[.]c**"),
+        ("e-mail address", "jo [at] gmail [dot] com", "j* [a*] g**** [d**] c**"),
         ("street address", "7 W Cedar Street", "* W C**** S*****"),
         ("street address", "5 Elm St", "* E** S*"),
         ("street address", "12 Oak Street", "1* O** S*****"),

@@ -39,13 +39,15 @@ EMAIL = re.compile(
     rf"(?<![\w.+-]){EMPHASIS_BEFORE}"
     rf"(?P<address>[\w.+-]+(?:'[\w.+-]+)*@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{{2,}}){EMPHASIS_AFTER}"
 )
-# Written out: `jane [at] x [dot] org`, `jane(at)x(dot)org`, `jane @ x.org`, `jane\uff20x.org`.
+# Written out: `jane [at] x [dot] org`, `jane(at)x(dot)org`, `jane @ x.org`, `jane\uff20x.org`,
+# `jane {at} x {dot} org`, `jane[@]x[.]org`.
 LINE_SPACE = f"[ \t{UNICODE_SPACES}]"
+# In brackets, braces or parentheses, a space inside or none; or a bracketed `@` or dot.
 AT = (
-    rf"(?:{LINE_SPACE}*[\[(](?i:at)[\])]{LINE_SPACE}*"
+    rf"(?:{LINE_SPACE}*[\[({{](?: ?(?i:at) ?|@)[\])}}]{LINE_SPACE}*"
     rf"|{LINE_SPACE}+@{LINE_SPACE}+(?!(?i:www)\.)|[@\uff20])"
 )
-DOT = rf"(?:{LINE_SPACE}*[\[(](?i:dot)[\])]{LINE_SPACE}*|\.)"
+DOT = rf"(?:{LINE_SPACE}*[\[({{](?: ?(?i:dot) ?|\.)[\])}}]{LINE_SPACE}*|\.)"
 # Not a word of letters alone before a spaced `@` (a website: "Find us online @ x.org").
 WRITTEN_OUT_EMAIL = re.compile(
     rf"(?<![\w.+-])(?!_*[^\W\d_]+(?:'[^\W\d_]+)*{LINE_SPACE}+@){EMPHASIS_BEFORE}"
@@ -122,6 +124,7 @@ PIECES = [
     "27a", "b", "Children's", ", Leeds LS6 2AB", " SW1A 1AA", "Flat 2, ", ", Flat 3",
     # Written out, directionals, counts, line breaks (a privacy officer's audit)
     " [at] ", "(at)", "[dot]", " (dot) ", " @ ", "online", "jane.doe", "/x", "\uff20", "www.",
+    " {at} ", "[ at ]", "{dot}", "[@]", "(@)", "[.]", "{.}",
     "SW ", "N.E. ", "NE", ",000",
     "1,", " sites", " employees", "\n\n", "\n ", "\r\n",
 ]  # fmt: skip

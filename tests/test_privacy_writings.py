@@ -293,8 +293,8 @@ def test_a_text_read_as_written_shares_the_unchanged_map() -> None:
 
 
 # Pieces of texts with a written-out mark's end, or almost: brackets without their `t`,
-# a `t` without its bracket, an `@`, at the start or at the end.
-_MARK_PIECES = ["t", "T", ")", "]", "(", "[", "a", "@", "\uff20", " ", "\n", "at)", "DOT]"]
+# a `t` without its bracket, an `@`, at the start or at the end; braces, a space inside.
+_MARK_PIECES = [*"tT)]}([{a@\uff20 \n", "at)", "DOT]", "t }"]
 
 
 @settings(max_examples=2000, deadline=None)
@@ -580,6 +580,12 @@ def test_the_hex_digits_of_an_escape_are_no_part_of_an_address_after_it(tmp_path
             "Write to jane [at] gmail [dot] com or jane＠gmail.com.",
             ["jane [at] gmail [dot] com", "jane＠gmail.com"],
         ),
+        # task priv8: braces, a bracketed `@` or dot (defanged), a space inside brackets
+        ("Write to jane {at} gmail {dot} com today.", ["jane {at} gmail {dot} com"]),
+        ("Write to jane[@]gmail[.]com or ann(@)x.org.", ["jane[@]gmail[.]com", "ann(@)x.org"]),
+        ("Write to jane@gmail[.]com today.", ["jane@gmail[.]com"]),
+        ("Write to jane [ at ] gmail [ dot ] com.", ["jane [ at ] gmail [ dot ] com"]),
+        ("See the list (etc.) [at] the office, or logo[@]2x[.]png.", []),
         # review rv6: wrapped over a line, as a paragraph reads it; not over a blank one
         ("Write to jane [at]\ngmail [dot] com today.", ["jane [at]\ngmail [dot] com"]),
         ("Write to jane [at] gmail\n[dot] com today.", ["jane [at] gmail\n[dot] com"]),

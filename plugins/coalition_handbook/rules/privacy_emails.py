@@ -30,7 +30,8 @@ _MAILBOX = r"[\w.+-]++(?:'[\w.+-]++)*+"
 EMAIL_REST = _EMAIL_START + _MAILBOX + r"{at}[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{{2,}}" + _EMAIL_END
 EMAIL = LazyPattern(EMAIL_REST.format(at="@"))
 # An e-mail address written out so that harvesters miss it, which a reader reads all the
-# same: `jane [at] gmail [dot] com`, `jane(at)gmail(dot)com`, spaces around its `@`
+# same: `jane [at] gmail [dot] com`, `jane(at)gmail(dot)com`, `jane {at} gmail {dot} com`,
+# `jane[@]gmail[.]com`, spaces around its `@`
 # (`jane.doe @ gmail.com`), a fullwidth `\uff20`; a paragraph's line break may stand for
 # one of those spaces (`jane [at]\ngmail [dot] com`: review rv6). In plain words (`jane at
 # gmail dot com`) it cannot be told from prose, and is not read. Nor is a spaced `@` after
@@ -38,8 +39,10 @@ EMAIL = LazyPattern(EMAIL_REST.format(at="@"))
 # coalition.org", "donate @ givebutter.com/x": review rv4): a mailbox before one has a
 # dot, a digit, a `_`, `-` or `+` (`jane.doe`, `jdoe2`); nor one before `www.`; nor one
 # followed by a path.
-_AT_WORD = rf"{WORD_SPACE}*[\[(](?i:at)[\])]{WORD_SPACE}*"  # ` [at] `, `(at)`
-_DOT_WORD = rf"{WORD_SPACE}*[\[(](?i:dot)[\])]{WORD_SPACE}*"  # ` [dot] `, `(dot)`
+# In brackets, braces or parentheses, with a space inside or without, or a bracketed `@`
+# and dot, as security advice "defangs" an address (`jane[@]gmail[.]com`: task priv8).
+_AT_WORD = rf"{WORD_SPACE}*[\[({{](?: ?(?i:at) ?|@)[\])}}]{WORD_SPACE}*"  # ` [at] `, `(@)`
+_DOT_WORD = rf"{WORD_SPACE}*[\[({{](?: ?(?i:dot) ?|\.)[\])}}]{WORD_SPACE}*"  # ` [dot] `, `[.]`
 _WRITTEN_OUT_AT = rf"(?:{_AT_WORD}|{WORD_SPACE}+@{WORD_SPACE}+(?!(?i:www)\.)|[@\uff20])"
 _WRITTEN_OUT_DOT = rf"(?:{_DOT_WORD}|\.)"
 _WRITTEN_OUT_EMAIL = LazyPattern(
@@ -49,7 +52,7 @@ _WRITTEN_OUT_EMAIL = LazyPattern(
     rf"{_EMAIL_END}(?!/\w)"
 )
 # What every address written out holds: the scan is skipped in a text without any.
-_WRITTEN_OUT_HINT = LazyPattern(r"[\[(](?i:at|dot)[\])]|\uff20|\s@|@\s")
+_WRITTEN_OUT_HINT = LazyPattern(r"[\[({](?: ?(?i:at|dot) ?|[@.])[\])}]|\uff20|\s@|@\s")
 # The `@` and the dots of an address written out, as privacy.allow compares it
 # (`privacy_text_keys`).
 WRITTEN_OUT_AT_KEY = LazyPattern(rf"{_AT_WORD}|{WORD_SPACE}*[@\uff20]{WORD_SPACE}*")

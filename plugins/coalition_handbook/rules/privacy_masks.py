@@ -45,6 +45,9 @@ _MAIL_PROVIDERS = frozenset(
     | {"yahoo.com", "icloud.com", "me.com", "proton.me", "protonmail.com", "pm.me"}
     | {"aol.com", "gmx.com", "mail.com"}
 )
+# What an address written out with a bracketed `@` or dot holds (`jo[@]gmail[.]com`), which
+# a mask shows as a street's words are: `j*[@]g****[.]c**` (task priv8).
+_BRACKETS = frozenset("[({")
 # Where a messenger link's name or key starts: after its last `/`, `#`, `=` or `+`.
 _LINK_NAME_START = LazyPattern(r".*[/#=+]", re.DOTALL)
 # Digits a phone number's mask keeps at its end, and at its start from `_LONG_NUMBER`
@@ -113,7 +116,7 @@ def _masked_number(found: str, keep_ends: bool = True) -> str:
 def _masked_address(found: str) -> str:
     characters = _characters(found)
     at = max((index for index, (_, read) in enumerate(characters) if read == "@"), default=-1)
-    if at < 0:
+    if at < 0 or not _BRACKETS.isdisjoint(found):  # written out: `jo [at] x`, `jo[@]x[.]org`
         return _masked_words(found)
     first = characters[0][0] if at > 0 else ""
     domain = characters[at + 1 :]

@@ -82,8 +82,13 @@ _LEAD_IN_WINDOW = 16
 # the gaps around each, on its line and at the line breaks before and after it, are read.
 # A text without any of their ends (`WRITTEN_OUT_MARK_ENDS`: `may_write_out_a_mark`)
 # holds none.
-_WRITTEN_OUT_MARK = LazyPattern(r"[@\uff20]|[\[(](?i:at|dot)[\])]")
-WRITTEN_OUT_MARK_ENDS = ("@", "\uff20", "t]", "t)", "T]", "T)")
+_WRITTEN_OUT_MARK = LazyPattern(r"[@\uff20]|[\[({](?: ?(?i:at|dot) ?|\.)[\])}]")
+# (A `t`, a space or none, and a closing bracket: `[at]`, `{ at }`, `(dot)`.)
+WRITTEN_OUT_MARK_ENDS = (
+    "@",
+    "\uff20",
+    *(f"{letter}{space}{bracket}" for letter in "tT" for space in ("", " ") for bracket in ")]}"),
+)
 # What a gap at a line's end may start with: `LINE_SPACE`'s characters, a CRLF's `\r`.
 _LINE_END_SPACES = f" \t\r{UNICODE_SPACES}"
 # How many lines after a number's are read to their end too: an address wrapped over
@@ -176,15 +181,17 @@ def reads_lines_on(text: str) -> bool:
 
 def may_write_out_a_mark(text: str) -> bool:
     """Whether `text` holds one of `WRITTEN_OUT_MARK_ENDS`: an `@`, or a `t` and the
-    bracket that closes `[at]` or `(dot)`. The brackets are looked for, then the letter
-    before each: `str` finds one character at C speed, several times as fast as two, and
-    a page has few brackets (a search for each end was a twentieth of privacy.pii)."""
+    bracket that closes `[at]`, `(dot)` or `{ at }`. The brackets are looked for, then the
+    letter before each: `str` finds one character at C speed, several times as fast as
+    two, and a page has few brackets (a search for each end was a twentieth of
+    privacy.pii)."""
     if "@" in text or "\uff20" in text:
         return True
-    for bracket in ")]":
+    for bracket in ")]}":
         found = text.find(bracket, 1)
         while found >= 0:
-            if text[found - 1] in "tT":
+            before = text[found - 1]
+            if before in "tT" or (before == " " and text[found - 2 : found - 1] in ("t", "T")):
                 return True
             found = text.find(bracket, found + 1)
     return False
