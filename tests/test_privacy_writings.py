@@ -576,9 +576,9 @@ def test_the_hex_digits_of_an_escape_are_no_part_of_an_address_after_it(tmp_path
             ["jane_doe @ gmail.com", "jdoe2 @ yahoo.com"],
         ),
         ("Write to jane.doe @ gmail.com/ or j.doe @ x.org/jane.", ["jane.doe @ gmail.com"]),
-        (
+        (  # a fullwidth `＠` read as `@` (task priv8): found written plainly, first
             "Write to jane [at] gmail [dot] com or jane＠gmail.com.",
-            ["jane [at] gmail [dot] com", "jane＠gmail.com"],
+            ["jane＠gmail.com", "jane [at] gmail [dot] com"],
         ),
         # task priv8: braces, a bracketed `@` or dot (defanged), a space inside brackets
         ("Write to jane {at} gmail {dot} com today.", ["jane {at} gmail {dot} com"]),
@@ -783,6 +783,24 @@ def test_numbers_in_any_script_s_digits_are_read_as_in_ascii_ones(
     assert found_in(tmp_path, page, ["1-888-373-7888"]) == [
         (1, 6, written("0612345678")),
         (3, 6, written("5552345678")),
+    ]
+
+
+def test_numbers_and_addresses_in_fullwidth_forms_are_read_as_ascii_ones(tmp_path: Path) -> None:
+    # Task priv8: typed with a Japanese or Chinese input method, a number's fullwidth
+    # hyphen or brackets (`４０２－５５５－０１９９`) and an address's fullwidth letters and
+    # dot (`ｊｏ＠ｇｍａｉｌ．ｃｏｍ`) were read as no separator, no letter: published
+    # unreported, though its fullwidth digits and `＠` were read. A public one stays public.
+    page = (
+        "Call ４０２－５５５－０１９９ or （４０２）５５５－０１９８"
+        " or ＋４４ ２０ ７９４６ ０９５８.\n\n"
+        "Write to ｊｏ＠ｇｍａｉｌ．ｃｏｍ or ｈｅｌｐ＠ｃｏａｌｉｔｉｏｎ．ｏｒｇ.\n"
+    )
+    assert found_in(tmp_path, page, ["help@coalition.org"]) == [
+        (1, 6, "４０２－５５５－０１９９"),
+        (1, 22, "（４０２）５５５－０１９８"),
+        (1, 39, "＋４４ ２０ ７９４６ ０９５８"),
+        (3, 10, "ｊｏ＠ｇｍａｉｌ．ｃｏｍ"),
     ]
 
 

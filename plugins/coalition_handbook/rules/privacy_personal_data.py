@@ -38,7 +38,7 @@ def find_personal_data(
     format of one of `countries` (privacy.countries) too (`national_phones`)."""
     urls = url_spans(text) if urls is None else urls
     masked = _mask_urls(text, urls) if urls else text
-    masked = with_ascii_digits(masked)
+    masked = with_ascii_forms(masked)
     # The modifier letter apostrophe (U+02BC), a letter to Unicode, reads as an apostrophe,
     # as matching reads it: "Main Street\u02bcs" was one word, its address unreported
     # (review rv39); a straight one, which a mailbox may hold (`o\u02bcbrien@`). One code
@@ -60,27 +60,42 @@ def find_personal_data(
 
 
 # Each script's decimal digits (Arabic-Indic, Persian, Devanagari, Bengali, fullwidth...)
-# as ASCII ones, one for one: the patterns name digits such as the trunk `0` literally,
-# and the allow list holds ASCII numbers (review: `٠٦١٢٣٤٥٦٧٨` was not found where
-# `0612345678` was; rv40: nor `०६१२३४५६७८`, whose `५५५-१२३-४५६७` `\d` did find).
-class _AsciiDigits(dict[int, str | int]):
+# as ASCII ones, one for one, and ASCII's fullwidth forms as ASCII (`_FULLWIDTH_FIRST`):
+# the patterns name digits such as the trunk `0` literally, and the allow list holds
+# ASCII numbers (review: `٠٦١٢٣٤٥٦٧٨` was not found where `0612345678` was; rv40: nor
+# `०६१२३४५६७८`, whose `५५५-१२३-४५६७` `\d` did find).
+class _AsciiForms(dict[int, str | int]):
     """`str.translate`'s table, filled as characters are met (a table of every code
     point, built on import, cost each command a tenth of a second)."""
 
     def __missing__(self, code: int) -> str | int:
         character = chr(code)
-        is_digit = unicodedata.category(character) == "Nd"
-        self[code] = str(unicodedata.decimal(character)) if is_digit else code
+        if unicodedata.category(character) == "Nd":
+            self[code] = str(unicodedata.decimal(character))
+        elif _FULLWIDTH_FIRST <= code <= _FULLWIDTH_LAST:
+            self[code] = chr(code - _FULLWIDTH_OFFSET)
+        else:
+            self[code] = code
         return self[code]
 
 
-_ASCII_DIGITS = _AsciiDigits()
+# The fullwidth forms of ASCII's printable characters but the space (U+FF01-U+FF5E), as
+# a Japanese or Chinese input method types them: read as those characters, one for one
+# (`４０２－５５５－０１９９`, `ｊｏ＠ｇｍａｉｌ．ｃｏｍ`: task priv8, which found their
+# hyphens, brackets, letters and dots read as no separator and no letter).
+_FULLWIDTH_FIRST = 0xFF01
+_FULLWIDTH_LAST = 0xFF5E
+_FULLWIDTH_OFFSET = 0xFEE0
 
 
-def with_ascii_digits(text: str) -> str:
-    """`text` with each script's decimal digits written as ASCII ones: as long as
-    `text`, so that offsets into it are offsets into `text`."""
-    return text if text.isascii() else text.translate(_ASCII_DIGITS)
+_ASCII_FORMS = _AsciiForms()
+
+
+def with_ascii_forms(text: str) -> str:
+    """`text` with each script's decimal digits written as ASCII ones, and ASCII's
+    fullwidth forms as ASCII: as long as `text`, so that offsets into it are offsets
+    into `text`."""
+    return text if text.isascii() else text.translate(_ASCII_FORMS)
 
 
 def _invisible_runs(text: str) -> re.Pattern[str]:

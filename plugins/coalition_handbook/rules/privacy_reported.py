@@ -32,7 +32,7 @@ from .privacy_personal_data import (
     find_personal_data,
     numbers_with_letter_o,
     street_spans,
-    with_ascii_digits,
+    with_ascii_forms,
 )
 from .privacy_streets import COUNT_STARTS_A_LINE
 from .privacy_text_keys import link_key, text_key
@@ -119,8 +119,9 @@ def _reported_in(
     to_source = chained(to_source, unwrapped)
     text, joined = soft_breaks_joined(text, lines_of(text))
     to_source = chained(to_source, joined)
-    # Compared with the allow list as ASCII digits; quoted from `source` as written.
-    text = with_ascii_digits(text)
+    # Compared with the allow list as ASCII (digits, fullwidth forms); quoted from
+    # `source` as written.
+    text = with_ascii_forms(text)
 
     def placed(start: int, end: int) -> tuple[int, int]:
         return to_source.start(start), to_source.end(end)
