@@ -1533,3 +1533,30 @@ def test_scheme_links_are_read_in_linear_time(shape: str) -> None:
         f"list(find_personal_data_in_urls({text!r}))\n"
     )
     assert (completed.returncode, completed.stderr) == (0, "")
+
+
+# Crafted pages of about 100,000 characters for the reading of addresses written out
+# (task priv8): runs of words and written-out dots with no `@` after them, in each way a
+# dot is written, which were read from each word to the run's end (64,000 characters of
+# `a [dot] ` took 19 s); a domain of such dots; runs with an `@` after every 16 dots.
+_CRAFTED_WRITTEN_OUT = {
+    "written-out dots": "a [dot] " * 12_500,
+    "braced dots": "a { dot } " * 10_000,
+    "dots by an at's mark": "a [dot] b(@)" * 8_333,
+    "a domain of dots": "x [at] " + "a [.] " * 16_665,
+    "runs of dots with an at": ("a [dot] " * 16 + "b [at] ") * 740,
+}
+
+
+@pytest.mark.parametrize("shape", sorted(_CRAFTED_WRITTEN_OUT))
+def test_addresses_written_out_are_read_in_linear_time(shape: str) -> None:
+    """Each crafted page is read whole under the CPU guard (`python_in_time`), one shape
+    a child (each about 0.2 s of CPU time here)."""
+    from work import python_in_time
+
+    text = _CRAFTED_WRITTEN_OUT[shape]
+    completed = python_in_time(
+        "from coalition_handbook.rules.privacy_personal_data import find_personal_data\n"
+        f"list(find_personal_data({text!r}))\n"
+    )
+    assert (completed.returncode, completed.stderr) == (0, "")
