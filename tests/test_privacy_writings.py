@@ -504,6 +504,25 @@ def test_a_plus_for_a_space_before_an_escaped_address_in_a_links_body_is_no_part
     ]
 
 
+def test_a_plus_for_a_space_before_an_address_in_a_links_body_is_no_part_of_it(
+    tmp_path: Path,
+) -> None:
+    # Task priv8: written plainly too (`body=write+jo@gmail.com`), the address in a body
+    # was quoted with what its `+` ends, and a public one so written reported; a `+` in
+    # a mailbox a link lists, or in prose, is the mailbox's.
+    page = (
+        "[x](mailto:help@coalition.org?body=write+jo@gmail.com)\n"
+        "[x](mailto:help@coalition.org?subject=Hi&body=write+ann@gmail.com+now)\n"
+        "[x](mailto:help@coalition.org?cc=cy+x@gmail.com) or write+di@gmail.com\n"
+    )
+    allow = ["help@coalition.org", "jo@gmail.com"]
+    assert found_in(tmp_path, page, allow) == [
+        (2, 53, "ann@gmail.com"),
+        (3, 34, "cy+x@gmail.com"),
+        (3, 53, "write+di@gmail.com"),
+    ]
+
+
 def test_an_sms_links_body_after_the_old_android_semicolon_is_read(tmp_path: Path) -> None:
     # Task priv7: older Android phones write `sms:<number>;?&body=...`: its body was unread.
     page = (

@@ -209,6 +209,27 @@ def _escaped_scheme_links(text: str, lowered: str | None) -> Iterator[tuple[str,
                     )
 
 
+def start_after_a_plus_for_a_space(text: str, start: int, end: int) -> int:
+    """Where the e-mail address `text[start:end]`, written plainly, starts: after the last
+    `+` of its mailbox that stands for a space (`_ESCAPE`), where it is in a parameter of
+    a `_SCHEME_LINK`'s query that is text (`body=write+jo@x.org`: task priv8); a `+` in
+    a mailbox a link lists (`mailto:`, `cc=`) or in prose is the mailbox's."""
+    if "+" not in text[start:end]:
+        return start
+    for link in _SCHEME_LINK.finditer(text):
+        if link.start() <= start < link.end():
+            break
+    else:
+        return start
+    parameter = max(text.rfind(mark, link.start(), start) for mark in "?&;") + 1
+    equals = text.find("=", parameter, start)
+    if parameter == 0 or equals < 0:
+        return start  # the link's own address, or none of its query's
+    if text[parameter:equals].removeprefix("amp;").lower() in _ADDRESS_KEYS:
+        return start
+    return _after_a_plus_for_a_space(text, start, end)
+
+
 def scheme_link_spans(text: str) -> list[tuple[int, int]]:
     """Where each `_SCHEME_LINK` of `text` is (`mailto:`, `sms:`...), with its query."""
     return [link.span() for link in _SCHEME_LINK.finditer(text)]

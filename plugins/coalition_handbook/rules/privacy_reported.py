@@ -24,6 +24,7 @@ from .privacy_links import (
     find_messenger_links,
     find_personal_data_in_urls,
     scheme_link_spans,
+    start_after_a_plus_for_a_space,
     url_spans,
 )
 from .privacy_locations import LOCATION, find_locations, location_message
@@ -162,8 +163,12 @@ def _reported_in(
                 message = _direct_line_message(as_quoted(public), as_quoted(whole))
                 yield ReportedData(source_start, source_end, message, shown_end, whole)
                 continue
-        elif text_key(text[start:end]) in allowed.texts or _public_apart(
-            source, text, start, end, to_source, allowed
+        elif kind == "e-mail address" and "+" in text[start:end]:
+            # In a link's body, a `+` may stand for a space (`body=write+jo@x.org`).
+            start = start_after_a_plus_for_a_space(text, start, end)
+        if kind != "phone number" and (
+            text_key(text[start:end]) in allowed.texts
+            or _public_apart(source, text, start, end, to_source, allowed)
         ):
             continue
         yield reported(start, end, kind, partial(_personal_data_message, kind))
