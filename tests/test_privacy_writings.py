@@ -823,6 +823,22 @@ def test_numbers_and_addresses_in_fullwidth_forms_are_read_as_ascii_ones(tmp_pat
     ]
 
 
+def test_a_line_break_opportunity_splits_no_address_or_number(tmp_path: Path) -> None:
+    # Task priv8: `<wbr>`, which lets a long address or number break over lines and is
+    # shown as nothing, was read as a gap: `jo.doe<wbr>@gmail.com` published unreported,
+    # `402-<wbr>555-0199` quoted from 555; in an HTML file the site publishes too.
+    files = {
+        "index.md": "Write to jo.doe<wbr>@gmail.com or call 402-<wbr>555-0199.\n",
+        "flyer.html": "<p>Write to ann.lee@<wbr>gmail.com</p>\n",
+    }
+    findings = privacy_findings(tmp_path, files, [])
+    assert [(f.path, f.line, f.column, f.found) for f in findings] == [
+        ("content/flyer.html", 1, 13, "ann.lee@<wbr>gmail.com"),
+        ("content/index.md", 1, 10, "jo.doe<wbr>@gmail.com"),
+        ("content/index.md", 1, 40, "402-<wbr>555-0199"),
+    ]
+
+
 def test_converted_word_documents_markup_is_read_through(tmp_path: Path) -> None:
     """Audit (Word documents and old web pages converted to Markdown by pandoc, mammoth,
     markdownify): a backslash escaping punctuation (`402\\-555\\-0124`, which the site shows

@@ -80,11 +80,13 @@ _NOT_LINE_BREAK = LazyPattern(r"[^\r\n]")
 
 # Elements that run on in a line of text (HTML's phrasing elements, SVG's text runs, a
 # Word export's `<o:p>`): a browser shows the text on either side joined, as Word and
-# Illustrator split a line into runs wherever its formatting or language changes.
+# Illustrator split a line into runs wherever its formatting or language changes; and
+# `<wbr>`, shown as nothing, where a long address or number may break over lines
+# (`jo.doe<wbr>@gmail.com`: task priv8).
 INLINE_ELEMENTS = frozenset(
     {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font"}
     | {"i", "ins", "kbd", "mark", "nobr", "q", "s", "samp", "small", "span", "strike"}
-    | {"strong", "sub", "sup", "time", "tt", "u", "var", "tspan", "textpath", "o:p"}
+    | {"strong", "sub", "sup", "time", "tt", "u", "var", "tspan", "textpath", "o:p", "wbr"}
 )
 
 
