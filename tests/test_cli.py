@@ -570,6 +570,56 @@ def test_a_report_that_cannot_be_written_exits_2_without_traceback(tmp_path: Pat
     )
 
 
+@pytest.mark.parametrize(
+    ("arguments", "what"),
+    [
+        (["--help"], "the help"),
+        (["--version"], "the version"),
+        (["check", "--help"], "the help"),
+        (["handouts", "--help"], "the help"),
+        (["check"], "the report"),
+    ],
+)
+def test_help_or_version_that_cannot_be_written_exits_2(
+    tmp_path: Path, arguments: list[str], what: str
+) -> None:
+    """`handbook --help > /dev/full` exited 0, the text lost without a word (argparse
+    drops a failed write): refused as a report that cannot be written is (badux3)."""
+    require_or_skip(Path("/dev/full").exists(), "needs /dev/full (Linux)")
+    make_handbook(tmp_path, "# Home\n\nNothing to report.\n")
+    with Path("/dev/full").open("w") as full:
+        completed = subprocess.run(
+            [sys.executable, "-m", "coalition_handbook.cli", *arguments],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            cwd=tmp_path,
+        )
+    assert (completed.returncode, completed.stderr) == (
+        2,
+        f"handbook: cannot write {what} to standard output: No space left on device\n",
+    )
+
+
+@pytest.mark.parametrize("arguments", [["--help"], ["--version"], ["diff", "--help"]])
+def test_help_or_version_read_by_a_reader_that_stops_is_no_error(arguments: list[str]) -> None:
+    """`handbook --help | head -1`: exits 0, no traceback (badux3)."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # a reader gone before the first line
+    try:
+        completed = subprocess.run(
+            [sys.executable, "-m", "coalition_handbook.cli", *arguments],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert (completed.returncode, completed.stderr) == (0, "")
+
+
 def test_a_full_disk_while_any_command_prints_is_one_line_not_a_traceback(tmp_path: Path) -> None:
     require_or_skip(Path("/dev/full").exists(), "needs /dev/full (Linux)")
     config_file = make_handbook(tmp_path)

@@ -33,19 +33,19 @@ class OutputError(Exception):
     """The report cannot be written (a full disk, a closed terminal)."""
 
 
-def write_stdout(text: str, *, encoding: str | None = None) -> None:
+def write_stdout(text: str, *, encoding: str | None = None, what: str = "the report") -> None:
     """Write `text` to stdout, flushed. A reader that stopped reading (`| head`) is no
     error: the rest is dropped and the exit code still says whether anything failed; any
-    other failure to write is an `OutputError`. With `encoding`, `text` goes out as its
-    bytes in that encoding, whatever stdout's: JSON is UTF-8 or ASCII, never UTF-16, and
-    GitHub reads workflow commands as UTF-8 whatever code page a Windows runner's Python
-    writes in. A lone surrogate (a file name's byte that is not UTF-8) shows as the
-    findings show it, `\\xe9`, in every command's report."""
+    other failure to write is an `OutputError` naming `what` was lost. With `encoding`,
+    `text` goes out as its bytes in that encoding, whatever stdout's: JSON is UTF-8 or
+    ASCII, never UTF-16, and GitHub reads workflow commands as UTF-8 whatever code page
+    a Windows runner's Python writes in. A lone surrogate (a file name's byte that is
+    not UTF-8) shows as the findings show it, `\\xe9`, in every command's report."""
     from .report.encoding import in_utf8_text
 
     text = in_utf8_text(text)
     if sys.stdout is None:  # started with its standard output closed (`>&-`)
-        raise OutputError("cannot write the report: standard output is closed")
+        raise OutputError(f"cannot write {what}: standard output is closed")
     try:
         buffer = getattr(sys.stdout, "buffer", None) if encoding else None
         if buffer is None:
@@ -58,7 +58,20 @@ def write_stdout(text: str, *, encoding: str | None = None) -> None:
         _drop_stdout()
     except OSError as error:
         reason = error.strerror or str(error)
-        raise OutputError(f"cannot write the report to standard output: {reason}") from None
+        raise OutputError(f"cannot write {what} to standard output: {reason}") from None
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, whose help and version, on stdout, are written as a report is:
+    argparse drops a failed write, so `handbook --help > /dev/full` exited 0 with the
+    text lost and not a word said (badux3)."""
+
+    def _print_message(self, message: str, file: object = None) -> None:
+        if message and file is sys.stdout:
+            version = message.rstrip("\n") == f"{self.prog} {__version__}"
+            write_stdout(message, what="the version" if version else "the help")
+        else:
+            super()._print_message(message, file)  # type: ignore[arg-type]
 
 
 def _parse_arguments(
@@ -101,7 +114,7 @@ def _name_missing(kind: str, unknown: Sequence[str]) -> str:
 def build_parser() -> argparse.ArgumentParser:
     # No abbreviated options (`--form` for `--format`): a CI script that relies on one
     # would break the day another option shares its start.
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="handbook",
         description="Check, compare and publish a coalition handbook.",
         allow_abbrev=False,
@@ -265,7 +278,11 @@ def _drop_stdout() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _escape_what_stdout_cannot_encode()
-    args = _parse_arguments(build_parser(), argv)
+    try:
+        args = _parse_arguments(build_parser(), argv)
+    except OutputError as error:  # the help or the version, asked for
+        print(f"handbook: {error}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         config_file = args.config_file or _default_config_here()
         # A first term may come before its folder, which `new` makes; a folder named in
