@@ -291,6 +291,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # folder left at its default exists; a check needs one of them.
         # Named in messages as the editor named it: `sub/mkdocs.yml:7:1: ...`.
         shown_as = shown_name(config_file)
+        notes: list[str] = []
         # MkDocs refuses to build with a `site_url` without its scheme, and the plugin
         # beside some other plugins: the check says so, as of any setting the build refuses.
         config = load_config(
@@ -299,7 +300,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             shown_as=shown_as,
             refuse_site_url=args.command == "check",
             refuse_plugins=args.command == "check",
+            refuse_build_settings=args.command == "check",
+            notes=notes,
         )
+        for note in notes:  # a theme or plugin the build would not find here
+            print(f"handbook: {note}", file=sys.stderr)
         reads_handbook = args.command in ("check", "handouts")
         if reads_handbook:
             _require_a_handbook(config, shown_as)

@@ -392,6 +392,10 @@ _SETTINGS_READ = (
     "markdown_extensions",
     # Written into every page by the theme as they are.
     *SITE_TEXTS,
+    # Refused, or noted, where `mkdocs build` stops on them (`config.build_settings`).
+    "theme",
+    "nav",
+    "hooks",
 )
 
 

@@ -25,6 +25,7 @@ from ..mkdocs_yml import (
 )
 from ..snippet_settings import snippet_settings
 from ..windows_paths import windows_hint
+from .build_settings import not_installed_notes, refused_build_settings
 from .options import build_config
 from .problems import Problems
 from .settings import FOLDER_OPTIONS, HandbookConfig
@@ -48,14 +49,19 @@ def load_config(
     shown_as: str | None = None,
     refuse_site_url: bool = False,
     refuse_plugins: bool = False,
+    refuse_build_settings: bool = False,
+    notes: list[str] | None = None,
 ) -> HandbookConfig:
     """Read mkdocs.yml and the `handbook` plugin's options in it. With `require_folders`
     (to check or build, not to scaffold a first file), a folder named in it that is not
     there is an error. With `refuse_site_url` (to check), a `site_url` MkDocs refuses
     (`site_url_refused`) is an error too, as it is to the build; `handbook handouts`
     makes the handouts all the same, and says so. With `refuse_plugins` (to check), so is
-    a plugin listed beside the handbook that the build stops on (`refused_plugins`).
-    Messages name the file `shown_as` (see `shown_name`), by default by its name alone."""
+    a plugin listed beside the handbook that the build stops on (`refused_plugins`); with
+    `refuse_build_settings` (to check), a `nav` or `hooks` MkDocs refuses, and `notes`
+    given has a note added for each theme or plugin that is not installed here
+    (`config.build_settings`). Messages name the file `shown_as` (see `shown_name`), by
+    default by its name alone."""
     where = shown_as or config_file.name
     config_file = _existing_file(config_file, shown_as)
     if (toml := toml_config_problem(config_file, where)) is not None:
@@ -121,6 +127,11 @@ def load_config(
     refused = site_url_refused(data.get("site_url"), lines.get("site_url", where))
     if refuse_site_url and refused:
         problems.add(refused)
+    if refuse_build_settings:
+        for problem in refused_build_settings(data, lines, where, root, config_file.name):
+            problems.add(problem)
+    if notes is not None:
+        notes.extend(not_installed_notes(data, lines, where))
     problems.raise_any()
     return replace(
         config,
