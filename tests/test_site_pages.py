@@ -1733,3 +1733,42 @@ def test_without_a_modules_folder_an_authors_page_keeps_the_training_address(
     page = "# Our training\n\nSessions are run by the coalition's trainers.\n"
     site = _site(tmp_path, pages={"index.md": "# Home\n", "modules.md": page})
     assert "Sessions are run by" in read(site, "modules/index.html")
+
+
+@pytest.mark.parametrize(
+    ("extra", "listed"),
+    [
+        (
+            "translations:\n  es: trata\n  fr: traite\n",
+            [("Spanish", "trata", "es"), ("French", "traite", "fr")],
+        ),
+        # Spelled alike in two languages: both named, and no one language marked.
+        (
+            "translations:\n  pt: trata\n  es: trata\n  fr: traite\n",
+            [("Spanish and Portuguese", "trata", ""), ("French", "traite", "fr")],
+        ),
+        # Two variants of one language: marked in it.
+        (
+            "translations:\n  es-MX: trata\n  es: trata\n",
+            [("Spanish and Spanish (Mexico)", "trata", "es")],
+        ),
+        # A form of the term in the site's language too: none, as it is the term's own.
+        (
+            "aliases: [bracero]\ntranslations:\n  es: bracero\n  fr: ouvrier\n",
+            [("French", "ouvrier", "fr")],
+        ),
+    ],
+)
+def test_a_translation_spelled_as_another_form_is_marked_in_no_one_language(
+    tmp_path: Path, extra: str, listed: list[tuple[str, str, str]]
+) -> None:
+    """badux3: handbook.js marks the result's form as the first translation spelled so
+    ("Matched: Spanish, trata", `lang="es"`), where Portuguese spells it alike too, or
+    where it is an English alias of the term: the triples it reads say every language
+    of a spelling, and a term's own form is no translation."""
+    from helpers_model import load, term_yaml
+
+    from coalition_handbook.site.pages import search_translations
+
+    handbook, _ = load(tmp_path, {"glossary/survivor.yml": term_yaml(extra=extra)})
+    assert search_translations(handbook.terms["survivor"]) == listed

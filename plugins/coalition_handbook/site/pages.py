@@ -22,7 +22,7 @@ from ..model.types import Handbook, HistoryEntry, Module, Page, Protocol, Term
 from ..rules.module_readability import TARGET_GRADE
 from ..slugs import a_to_z_key, index_letter, index_letters, natural_sort_key, sort_key
 from .file_sizes import shown_size
-from .languages import english_label
+from .languages import english_label, language_name
 from .search_boost import (
     CHANGES_BOOST,
     capital_search_words,
@@ -330,6 +330,7 @@ def term_page(term: Term, inputs: SiteInputs, search_boost: float) -> str:
         ),
         forms=(term.term, *term.aliases),
         search_tags=search_tags(term) if inputs.forms_as_search_tags else (),
+        search_translations=search_translations(term),
         search_boost=search_boost,
         search_forms=other_search_forms(
             term,
@@ -356,6 +357,28 @@ def search_tags(term: Term) -> tuple[str, ...]:
     links to it marked; they are on the page's first entry only (`drop_section_tags`)."""
     translations = (text for _, text in sorted(term.translations.items()))  # as the page lists them
     return tuple(dict.fromkeys((term.term, *term.aliases, *translations)))
+
+
+def search_translations(term: Term) -> list[tuple[str, str, str]]:
+    """The `TRANSLATIONS_KEY` triples of a term page (language name, text, code), for
+    handbook.js to say which language a result matched in, and mark the form in it
+    (`lang`): one a spelling, as the result's tags are, in the order the page lists
+    them. A spelling two languages share names both ("Spanish and Portuguese") and has
+    no code, unless they are variants of one language (`es`, `es-MX`: `es`): handbook.js
+    marked it as the first (badux3). One that is also a form of the term in the site's
+    language (an alias) is none: it is no more the translation's than the term's own."""
+    own = {term.term, *term.aliases}
+    codes: dict[str, list[str]] = {}
+    for code, text in sorted(term.translations.items()):
+        if text not in own:
+            codes.setdefault(text, []).append(code)
+    listed = []
+    for text, languages in codes.items():
+        names = list(dict.fromkeys(language_name(code) for code in languages))
+        primary = {code.split("-")[0].lower() for code in languages}
+        code = languages[0] if len(languages) == 1 else (primary.pop() if len(primary) == 1 else "")
+        listed.append((" and ".join(names), text, code))
+    return listed
 
 
 def is_used(term: Term, inputs: SiteInputs) -> bool:
