@@ -2169,6 +2169,68 @@ def test_a_list_item_s_value_prints_the_number_it_is_written_with(tmp_path: Path
     assert markers[:6] == ["5.", "6.", "8.", "7.", "1.", "2."], shown
 
 
+@pytest.mark.parametrize(
+    ("start", "style"),
+    [
+        ("1234567890", "counter-reset: list-item 1234567889"),
+        (" +007", "counter-reset: list-item 6"),
+        ("9" * 5000, "counter-reset: list-item 2147483646"),  # (not int() of them all)
+        ("-" + "9" * 20, "counter-reset: list-item -2147483649"),
+        ("x3", None),
+    ],
+)
+def test_a_list_start_is_read_with_all_its_digits(start: str, style: str | None) -> None:
+    """badux3: the first nine digits alone were read (`start="1234567890"` printed
+    123456789); a number past a browser's counter is the largest it holds."""
+    from coalition_handbook.site.handout_list_numbers import number_ordered_lists
+
+    root = ElementTree.fromstring(f'<html><body><ol start="{start}"><li>A</li></ol></body></html>')
+    number_ordered_lists(root)
+    assert root.find("body/ol").get("style") == style  # type: ignore[union-attr]
+
+
+@pytest.mark.pdf
+def test_a_list_number_of_many_digits_prints_whole_on_its_line(tmp_path: Path) -> None:
+    """badux3: a marker wider than the 6 mm hanging indent ("10.") was broken over two
+    lines ("10", then "."); `start="1234567890"` printed as 123456789 (nine digits read)
+    and over its item's text. Each prints whole, as the site shows it, and a wide one
+    pushes its item's first line over rather than leave the page or cover the text; a
+    number past what a browser's counter holds is the largest it holds, as Chromium
+    shows it."""
+    require_weasyprint()
+    body = (
+        'Then:\n\n<ol start="9"><li>Nine.</li><li>Ten.</li></ol>\n\n'
+        '<ol start="1234567890"><li>Call.</li><li>Write.</li></ol>\n\n'
+        '<ol start="99999999999999999999"><li>Most.</li></ol>\n\n'
+        '<ol type="i" start="3888"><li>Roman.</li></ol>\n'
+    )
+    config_file = write_handbook(tmp_path, modules={"steps": module_text("Steps", body)})
+    context = context_of(config_file)
+    content = handouts.handout_content(context, context.handbook.modules["steps"])
+    pdf = handout_render.render_pdf(content, tmp_path / "content", [])
+    from pypdf import PdfReader
+
+    shown: list[tuple[float, str]] = []  # (where it starts across the page, the text)
+    PdfReader(io.BytesIO(pdf)).pages[0].extract_text(
+        visitor_text=lambda text, cm, tm, *_: shown.append((tm[4] * cm[0] + cm[4], text))
+    )
+    at = {text.strip(): x for x, text in shown if text.strip()}
+    markers = [text.strip() for _, text in shown if re.fullmatch(r"[0-9a-z]+\.", text.strip())]
+    assert markers[:6] == [
+        "9.",
+        "10.",
+        "1234567890.",
+        "1234567891.",
+        "2147483647.",
+        "mmmdccclxxxviii.",
+    ], shown
+    left = next(x for x, text in shown if text.strip().endswith("Then:"))
+    assert all(at[marker] >= left for marker in markers[:6]), shown  # none past the margin
+    # A wide number pushes its item's first line over: it covers none of it.
+    assert at["Call."] > at["Nine."] + 25 and at["Roman."] > at["Call."], shown
+    assert at["Nine."] <= at["Ten."] < at["Nine."] + 5, shown
+
+
 @pytest.mark.pdf
 def test_the_page_number_stays_on_one_line_beside_a_long_site_name(tmp_path: Path) -> None:
     """Print audit: a long site address in the footer pushed "Page 1 of" over "10"."""

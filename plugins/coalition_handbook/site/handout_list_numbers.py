@@ -31,8 +31,12 @@ _LIST_STYLES = {
     "I": "upper-roman",
 }
 # HTML's rules for parsing integers: spaces first, an optional sign, digits, the rest
-# ignored; a number CSS would not hold is left as no number.
-_INTEGER = re.compile(r"[\t\n\f\r ]*([-+]?[0-9]{1,9})")
+# ignored.
+_INTEGER = re.compile(r"[\t\n\f\r ]*([-+]?)0*([0-9]+)")
+# What a browser's CSS counter holds (a 32-bit integer): a number past it is the
+# nearest it holds, as Chromium shows the list on the site. (All the digits are read:
+# the first nine alone printed `start="1234567890"` as 123456789, badux3.)
+_MOST = 2**31 - 1
 
 
 def number_ordered_lists(root: etree.Element) -> None:
@@ -66,7 +70,12 @@ def number_ordered_lists(root: etree.Element) -> None:
 
 def _integer(text: str | None) -> int | None:
     match = _INTEGER.match(text or "")
-    return int(match.group(1)) if match else None
+    if match is None:
+        return None
+    sign, digits = match.groups()
+    # Not int() of thousands of digits, which Python refuses.
+    number = int(digits) if len(digits) <= len(str(_MOST)) else _MOST + 1
+    return max(-_MOST - 1, min(_MOST, -number if sign == "-" else number))
 
 
 def _joined(style: str | None, declarations: str) -> str:
