@@ -1193,3 +1193,17 @@ def test_a_numeric_reference_without_its_semicolon_reads_as_the_site_shows_it(
     assert main(["check", "-f", str(config_file), "--format", "json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert [(item["column"], item["found"]) for item in report["findings"]] == found
+
+
+def test_the_themes_and_plugins_taken_as_installed_are_installed() -> None:
+    """badux3: a check naming none but these reads no package's entry points (30 ms); the
+    handbook's requirements must install every one, or a missing one goes unnoted."""
+    from importlib.metadata import entry_points
+
+    from coalition_handbook.config import build_settings
+
+    def names(group: str) -> set[str]:
+        return {entry.name for entry in entry_points(group=group)}
+
+    assert names("mkdocs.themes") >= build_settings._THEMES_INSTALLED
+    assert names("mkdocs.plugins") >= build_settings._PLUGINS_INSTALLED
