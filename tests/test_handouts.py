@@ -3424,13 +3424,15 @@ def test_a_contact_without_a_number_to_dial_is_no_link_in_its_handout() -> None:
 
 def test_a_contact_s_link_in_its_handout_dials_what_a_phone_would() -> None:
     """As on its protocol's page (test_site_pages.DIALLED): the handout links each number
-    as a phone dials it (an extension before it, a short code's keyword glued on, keys'
-    letters with a digit among them or apart), and prints it as written."""
+    as a phone dials it (an extension before it, a short code's keyword glued on or a word
+    after it in a text field, keys' letters with a digit among them or apart), and prints
+    it as written."""
     html = hotel_staff_handout_html_with(
         Contact("Night desk", "ext. 5 at 555-0100", "233733BEFREE"),
         Contact("Childhelp", "1-800-4A-CHILD"),
         Contact("NCMEC", "+1 800 THE LOST"),
         Contact("Intake", "1-888-373-7888 (ext. 2)"),
+        Contact("Shout", text="85258 Shout"),
     )
     found = re.findall(r'<a href="((?:tel|sms):[^"]*)">([^<]*)</a>', html)
     links = {text: href for href, text in found}
