@@ -686,3 +686,20 @@ def test_a_heading_at_a_container_s_margin_after_a_nested_list_ends_the_list_s_b
     code (review rv55e: the block pass closed the nested list but still read the line as
     the list's, and checked it; the rule there did end it)."""
     assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "- <pre>w1x</pre> w2x\n",
+        "1. <pre>w1x</pre> w2x\n    w3x\n",
+        "w0x <pre>w1x</pre> w2x\n",
+        "- <pre>\n  w1x\n  </pre> w2x\n",
+        "- <pre class='x'>w1x</pre>\n",
+    ],
+)
+def test_a_pre_in_a_paragraph_is_not_checked(page: str) -> None:
+    """A `<pre>` that starts no HTML block (on a list item's line, in mid-line) is HTML in
+    its paragraph, up to its `</pre>`: shown as preformatted text, as a `<code>` or a
+    `<script>` there is hidden; the inline pass read its text as prose (false findings)."""
+    assert_checks_what_is_shown(page)

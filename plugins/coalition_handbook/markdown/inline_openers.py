@@ -50,7 +50,7 @@ _TAG_OR_AUTOLINK = LazyPattern(rf"{HTML_TAG}|<{AUTOLINK}")
 # next run as long closes, or, if none does, the run less its first backticks.
 _PYTHON_MARKDOWN_CODE = LazyPattern(r"\\[\\`]|(`+)[^\x00]+?(?<!`)\1(?!`)")
 # The elements whose text the inline pass masks whole (inline._INLINE, `raw_code`).
-RAW_TEXT_ELEMENTS = ("code", "kbd", "samp", "script", "style")
+RAW_TEXT_ELEMENTS = ("code", "kbd", "pre", "samp", "script", "style")
 _RAW_CODE_OPENER = LazyPattern(rf"<({'|'.join(RAW_TEXT_ELEMENTS)})(?![\w-])[^<>\x00]*>")
 _CLOSING_TAGS = {name: re.compile(rf"</{name}\s*>") for name in RAW_TEXT_ELEMENTS}
 _FOOTNOTE_BODY = LazyPattern(r"[^\]\x00\s]*")
@@ -330,7 +330,7 @@ def _tags_over_code_spans(view: str) -> Iterator[Restore]:
 
 def _raw_code(view: str) -> Iterator[Restore]:
     """`<code ...>` closes at the first `</code>` after it in its paragraph (`kbd`,
-    `samp`, `script` and `style` alike)."""
+    `pre`, `samp`, `script` and `style` alike)."""
     paragraph = _Paragraph(view)
     last_close: dict[str, int] = {}
     for found in _RAW_CODE_OPENER.finditer(view):
