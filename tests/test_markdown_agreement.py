@@ -703,3 +703,22 @@ def test_a_pre_in_a_paragraph_is_not_checked(page: str) -> None:
     its paragraph, up to its `</pre>`: shown as preformatted text, as a `<code>` or a
     `<script>` there is hidden; the inline pass read its text as prose (false findings)."""
     assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "- w0x\n\n    <script>\n    w1x\n    </script>\n        w2x\n",
+        "- w0x\n\n    <pre>\n    w1x\n    </pre>\n        w2x\n",
+        "> w0x\n> <script>\n> w1x\n> </script>\n>     w2x\n",
+        "> <style>\n> w1x\n> </style> w2x\n>     w3x\n",
+        "!!! note\n    <script>\n    w1x\n    </script>\n        w2x\n",
+        "!!! note\n    <pre>w1x</pre>\n        w2x\n\n        w3x\n",
+    ],
+)
+def test_a_script_after_a_quote_mark_or_four_columns_in_is_in_its_paragraph(page: str) -> None:
+    """Python-Markdown reads raw HTML in the page as written, before any block: a
+    `<script>`, `<pre>` or `<style>` after a `>` or indented four columns (a list item's
+    second block, an admonition's body) starts no HTML block but a paragraph, whose next
+    lines go on with it, however indented. The block pass read them as code (unchecked)."""
+    assert_checks_what_is_shown(page)

@@ -770,7 +770,9 @@ class Blocks:
                         line, position, None if closing < 0 else position + closing, end
                     )
                 return None if closing < 0 else self._after_comment(line, position + closing, end)
-            raw = RAW_HTML.match(rest)
+            # Nor does a script, pre, style or textarea after a quote's `>` or four columns
+            # in: HTML in a paragraph, whose next lines go on with it, however indented.
+            raw = RAW_HTML.match(rest) if column < 4 and quote is None else None
             if raw:
                 closing = f"</{raw.group(1).lower()}>"
                 self.previous = "other"
