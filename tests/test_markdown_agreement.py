@@ -722,3 +722,21 @@ def test_a_script_after_a_quote_mark_or_four_columns_in_is_in_its_paragraph(page
     second block, an admonition's body) starts no HTML block but a paragraph, whose next
     lines go on with it, however indented. The block pass read them as code (unchecked)."""
     assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<textarea>w1x</textarea>\n\nw2x\n",
+        "<textarea>\nw1x\n\nw2x\n</textarea>\n\nw3x\n",
+        "[w1x]: w9x\n<textarea>w2x</textarea>\n\nw3x\n",
+        "[w1x]:\n<textarea>\nw2x\n</textarea>\n\nw3x\n",
+        "- w0x\n\n    <textarea>w1x</textarea>\n        w2x\n",
+        "w0x <textarea>w1x</textarea> w2x\n",
+    ],
+)
+def test_a_textarea_s_text_is_checked(page: str) -> None:
+    """A `<textarea>`'s text is shown to readers (a form's text, to read and copy): it is
+    checked, as a `<div>`'s is; the block pass hid it as a `<pre>`'s or `<script>`'s,
+    after a reference definition too."""
+    assert_checks_what_is_shown(page)

@@ -770,8 +770,8 @@ class Blocks:
                         line, position, None if closing < 0 else position + closing, end
                     )
                 return None if closing < 0 else self._after_comment(line, position + closing, end)
-            # Nor does a script, pre, style or textarea after a quote's `>` or four columns
-            # in: HTML in a paragraph, whose next lines go on with it, however indented.
+            # Nor does a script, pre or style after a quote's `>` or four columns in: HTML
+            # in a paragraph, whose next lines go on with it, however indented.
             raw = RAW_HTML.match(rest) if column < 4 and quote is None else None
             if raw:
                 closing = f"</{raw.group(1).lower()}>"
@@ -1446,7 +1446,7 @@ class Blocks:
         return position, end, continues
 
     def _after_raw_html(self, line: str, start: int, end: int) -> tuple[int, int, bool] | None:
-        """Text after a script's, pre's, style's or textarea's close on its line: Markdown
+        """Text after a script's, pre's or style's close on its line: Markdown
         again, a paragraph of its own (`<pre>a</pre> b` shows b)."""
         if line[start:end].strip():
             return self._paragraph(start, end, False, self.containers[-1])

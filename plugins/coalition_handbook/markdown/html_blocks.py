@@ -10,8 +10,9 @@ from functools import lru_cache
 from ..lazy_pattern import LazyPattern
 from .syntax import BLOCK_TAGS
 
-# script, pre, style, textarea: up to the closing tag, raw HTML with no prose.
-RAW_HTML = LazyPattern(r"<(script|pre|style|textarea)\b", re.IGNORECASE)
+# script, pre, style: up to the closing tag, raw HTML with no prose. (A textarea's text
+# is shown, a form's to read and copy: its block is read as a div's.)
+RAW_HTML = LazyPattern(r"<(script|pre|style)\b", re.IGNORECASE)
 # Any tag that starts a line: its text is prose, joined with the lines around it.
 HTML_BLOCK = LazyPattern(r"</?[A-Za-z][\w-]*(?:[\s/>]|$)")
 # A line of nothing but the end of an HTML block: what follows starts a new block.
@@ -40,7 +41,7 @@ _RAW_TAGS = frozenset({"canvas", "math", "option", "pre", "script", "style", "te
 
 def takes_html_block(text: str) -> bool:
     """Whether a line starting with `<` opens raw HTML that Python-Markdown reads before
-    any definition: a script, pre, style or textarea, or a block-level tag."""
+    any definition: a script, pre or style, or a block-level tag (a textarea too)."""
     if RAW_HTML.match(text):
         return True
     tag = RAW_BLOCK_START.match(text)
