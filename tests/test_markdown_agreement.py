@@ -740,3 +740,26 @@ def test_a_textarea_s_text_is_checked(page: str) -> None:
     checked, as a `<div>`'s is; the block pass hid it as a `<pre>`'s or `<script>`'s,
     after a reference definition too."""
     assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "w0x\nw1x\n-\n    w7x\n",
+        "w0x\nw1x\n===\n    w7x\n",
+        "- w0x\nw1x\n-\n    w7x\n",
+        "> w0x\n> w1x\n> --\n>     w7x\n",
+        "!!! note\n    w0x\n    w1x\n    =\n        w7x\n",
+        "w0x\n\nw1x\nw2x\nw3x\n-\n    w7x\n",
+        # The underline of a paragraph's first line makes a heading: code after it.
+        "w0x\n\nw1x\n-\n    w7x\n",
+        "- w0x\n\n    w1x\n    ==\n        w7x\n",
+    ],
+)
+def test_an_underline_under_a_paragraph_s_second_line_is_text(page: str) -> None:
+    """Python-Markdown makes a setext heading only of a block's first line
+    (`SetextHeaderProcessor` matches at the block's start): under a paragraph's second
+    line or later, `-` or `===` is text of the paragraph, and an indented line after it
+    goes on with it. The block pass read a heading there, and that line as code
+    (unchecked)."""
+    assert_checks_what_is_shown(page)

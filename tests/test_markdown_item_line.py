@@ -298,7 +298,8 @@ def test_pages_of_empty_items_mostly_agree_with_python_markdown() -> None:
     less indented after its code, `1. ` then `        a` and `    b`, is the code's
     there; an item after a blank line in the list, `* a`, ``, `* `, then `    b`, whose
     `b` is code; an empty item after a quote in a list, `- a`, `   > b`, `-  `, then
-    `        c`, whose `c` is code), so this counts: 344 of these 400 pages agree, 340
+    `        c`, whose `c` is code), so this counts: 365 of these 400 pages agree, 344
+    before an underline under a paragraph's second line was read as text, 340
     before the lines after an empty item's first line of text were read as the item's
     paragraph's, 339 before a line starting with a digit, `*` or `#` after an
     empty item's was read as the item's, 337 before an empty item's underline was read
@@ -308,7 +309,7 @@ def test_pages_of_empty_items_mostly_agree_with_python_markdown() -> None:
     for seed in range(400):
         page = EmptyItemPage(seed).page()
         agree += checked_words(page) == shown_words(page)
-    assert agree >= 344
+    assert agree >= 365
 
 
 @pytest.mark.parametrize(

@@ -131,6 +131,8 @@ def mask_blocks(
             and position != blocks.empty_item_next
         ):
             prose = _paragraph_in_container(line, blocks)
+            if prose is not None:
+                blocks.first_line_end = line_end + 1
         if prose is None:
             next_line = None  # read only for a table header, a reference definition or
             # a line after an empty item's (`Blocks.empty_item_next`)
@@ -325,6 +327,7 @@ def _bulk_prose(
     else:
         body_end = last_end - 1 if text[last_end - 1] == "\r" else last_end
         blocks.previous = "paragraph"
+        blocks.prose_run = (start, end, continues)
     if blocks.in_code and not _ONLY_BLANK_LINES.fullmatch(text, start, end):
         blocks.in_code = False
     if (

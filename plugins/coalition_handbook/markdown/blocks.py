@@ -128,6 +128,7 @@ class Blocks:
         "empty_item_text",
         "fence",
         "fence_close",
+        "first_line_end",
         "first_quote_container",
         "in_code",
         "in_comment",
@@ -142,6 +143,7 @@ class Blocks:
         "next_offset",
         "opened_at",
         "previous",
+        "prose_run",
         "quote_containers_open",
         "quote_depth",
         "quote_indent",
@@ -207,6 +209,13 @@ class Blocks:
         # Python-Markdown reads a line that goes on with it as text unless it starts at
         # that column, so an indented `!!! note` or `=== "Tab"` there is no container.
         self.chunk_column = 0
+        # Where the line after the current paragraph's first line starts, if `classify`
+        # read that line (`_paragraph`; the block pass for one it reads in bulk), and
+        # (start, end, whether it went on from a paragraph) of the last run of plain lines
+        # read in bulk that ends in a paragraph: Python-Markdown makes a setext heading
+        # only of a block's first line (`_under_first_line`).
+        self.first_line_end = -1
+        self.prose_run = (-1, -1, False)
         # Whether that block is a list, up to the next blank line: only there does an item
         # marker on a line that goes on from a paragraph start an item (Python-Markdown's
         # lists do not interrupt a paragraph).
@@ -894,7 +903,13 @@ class Blocks:
             # (`-`) before any list; what follows is a block of its own (`    a`: code).
             self.previous = "other"
             return None
-        if lazy and first in "=-" and at_block_start and _SETEXT.match(rest):
+        if (
+            lazy
+            and first in "=-"
+            and at_block_start
+            and _SETEXT.match(rest)
+            and self._under_first_line()
+        ):
             if self.quote_depth and not quote:
                 # Under a quote's first line, Python-Markdown reads the two lines as a
                 # heading before any quote: a quote after them starts anew (rv31).
@@ -1328,6 +1343,8 @@ class Blocks:
         if not continues and not self.line_quoted and self.after_quote_blank():
             self.leave_quote_containers(block_column, after_quote_blank=True)
         self.previous = "paragraph"
+        if not continues:
+            self.first_line_end = self.next_offset
         if not continues and (self.item_line_quote is None or not self.chunk_is_list):
             # (in a list whose item's line opened a quote, the list goes on)
             if self.line_start == self.empty_item_next:
@@ -1335,6 +1352,23 @@ class Blocks:
             self.chunk_column = block_column
             self.chunk_is_list = list_item
         return start, end, continues
+
+    def _under_first_line(self) -> bool:
+        """Whether the line above the current one, a paragraph's, is its first line:
+        Python-Markdown's setext heading is a block's first line and its underline (under
+        a later line, `-` or `===` is the paragraph's text, and so is an indented line
+        after it)."""
+        line_start = self.line_start
+        if self.first_line_end == line_start:
+            return True
+        start, end, went_on = self.prose_run
+        if end != line_start:
+            return False
+        above = self.text.rfind("\n", start, line_start - 1)
+        if above < 0:  # the run's only line
+            return not went_on
+        before = self.text.rfind("\n", start, above) + 1 or start
+        return not self.text[before:above].strip(" \t\r")
 
     def _marks_block(self, line: str, position: int, end: int) -> bool:
         """Whether a line indented into a paragraph's block still starts a block: a fence,
