@@ -243,6 +243,7 @@ START_PIECES = [
     "Av.", "avda.", "Plaza", "Travesía", "Callejón", "la ", "en ", "de ", "Luna", "Mayor", "12",
     "1977", "](", "]:", "]", "[a", "<", ">", "files/x@y.org.pdf", ")", ":", "\r\n",
     "C/Mayor 12", "Calle Luna 12", "Av. Insurgentes Sur 1602", "Plaza de Armas 5",
+    "tier1", "version: 1\n", "2026-01-01", "+(", "(+",
 ]  # fmt: skip
 
 
