@@ -42,16 +42,19 @@ EMAIL = re.compile(
 # Written out: `jane [at] x [dot] org`, `jane(at)x(dot)org`, `jane @ x.org`, `jane\uff20x.org`,
 # `jane {at} x {dot} org`, `jane[@]x[.]org`.
 LINE_SPACE = f"[ \t{UNICODE_SPACES}]"
+# A space between words: one within a line or a line break inside a paragraph (a soft
+# break: no blank line after it), as a reader of the page sees one.
+WORD_SPACE = rf"(?:{LINE_SPACE}|\n(?!{LINE_SPACE}*\r?\n))"
 # In brackets, braces or parentheses, a space inside or none; or a bracketed `@` or dot.
 AT = (
-    rf"(?:{LINE_SPACE}*[\[({{](?: ?(?i:at) ?|@)[\])}}]{LINE_SPACE}*"
-    rf"|{LINE_SPACE}+@{LINE_SPACE}+(?!(?i:www)\.)|[@\uff20])"
+    rf"(?:{WORD_SPACE}*[\[({{](?: ?(?i:at) ?|@)[\])}}]{WORD_SPACE}*"
+    rf"|{WORD_SPACE}+@{WORD_SPACE}+(?!(?i:www)\.)|[@\uff20])"
 )
-DOT = rf"(?:{LINE_SPACE}*[\[({{](?: ?(?i:dot) ?|\.)[\])}}]{LINE_SPACE}*|\.)"
+DOT = rf"(?:{WORD_SPACE}*[\[({{](?: ?(?i:dot) ?|\.)[\])}}]{WORD_SPACE}*|\.)"
 # Not a word of letters alone before a spaced `@` (a website: "Find us online @ x.org");
 # a mailbox read across 16 dots at most (task priv8: linear time).
 WRITTEN_OUT_EMAIL = re.compile(
-    rf"(?<![\w.+-])(?!_*[^\W\d_]+(?:'[^\W\d_]+)*{LINE_SPACE}+@){EMPHASIS_BEFORE}"
+    rf"(?<![\w.+-])(?!_*[^\W\d_]+(?:'[^\W\d_]+)*{WORD_SPACE}+@){EMPHASIS_BEFORE}"
     rf"(?P<address>[\w+-]+(?:'[\w+-]+)*(?:{DOT}[\w+-]+(?:'[\w+-]+)*){{0,16}}{AT}"
     rf"[\w-]+(?:{DOT}[\w-]+)*{DOT}[A-Za-z]{{2,}}){EMPHASIS_AFTER}(?!/\w)"
 )
@@ -182,6 +185,8 @@ def plain_phone_numbers(masked: str) -> Iterator[tuple[str, int, int]]:
 @given(st.lists(st.sampled_from(PIECES), max_size=30))
 # An address starting inside a file name the plain pattern read first (found by Hypothesis).
 @example([".", "@2x.png", "@2x.png", "a"])
+# An address written out across a line break inside a paragraph (found by Hypothesis).
+@example(["1", " {at} ", "\n ", "1", "{dot}", "http://"])
 def test_same_findings_as_plain_patterns(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert list(find_personal_data(text)) == list(plain_personal_data(text))
