@@ -637,3 +637,31 @@ def test_links_of_a_text_that_reads_in_linear_time_are_read_as_links() -> None:
 
     links = "See [the law](https://example.org/law) and [[nested] text]. " * 2_000
     assert plain_text(links).startswith("See the law and [[nested] text]. See the law")
+
+
+def test_record_files_read_together_are_read_as_each_on_its_own(tmp_path: Path) -> None:
+    """Session 56: `load_yaml_records` reads a folder's files step by step (every file
+    read, then every text parsed, then every document validated); each file's record,
+    findings (at their lines) and what is kept of a file with problems are those of
+    reading it alone, and in the order of the paths, whatever problems its neighbours
+    have."""
+    from coalition_handbook.model import records
+
+    files: dict[str, str | bytes] = {
+        "glossary/survivor.yml": term_yaml(),
+        "glossary/duplicate.yml": "term: a\nterm: b\nversion: 1\n",
+        "glossary/latin.yml": "term: café\nversion: 1\n".encode("latin-1"),
+        "glossary/Bad_Id.yml": term_yaml("bad id"),
+        "glossary/tabs.yml": "term: tabs\nversion: 1\ndefinition:\tA.\n",
+        "glossary/wrong.yml": term_yaml("wrong", extra="colour: red\nrelated: [1]\n"),
+        "glossary/empty.yml": "",
+        "glossary/victim-services.yml": term_yaml("victim services"),
+    }
+    config = write_files(tmp_path, files)
+    paths = sorted((tmp_path / "glossary").glob("*.yml"))
+    together = records.load_yaml_records(paths, config, "term", "glossary.schema")
+    alone = [records.load_yaml_record(path, config, "term", "glossary.schema") for path in paths]
+    assert together == alone
+    assert [record.id if record else None for record, _, _ in together].count(None) == 6
+    clean = [path.stem for path, (_, found, _) in zip(paths, together, strict=True) if not found]
+    assert clean == ["survivor", "victim-services"]

@@ -576,13 +576,13 @@ def test_record_files_are_read_warm_in_the_child(
     config = load_config(tmp_path / "mkdocs.yml")
     schema._fits.cache_clear()
     warm: list[bool] = []
-    read = records.load_yaml_record
+    read = records.load_yaml_records
 
     def noted(*args: object, **kwargs: object) -> object:
         warm.append(schema._fits.cache_info().currsize > 0)
         return read(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(records, "load_yaml_record", noted)
+    monkeypatch.setattr(records, "load_yaml_records", noted)
     paths = records.record_files(tmp_path / "glossary")
     built, findings, _ = records.cached_records(
         paths, config, "term", "glossary.schema", lambda record: (os.getpid(), warm[-1]), None

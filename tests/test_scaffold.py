@@ -1209,7 +1209,11 @@ def test_new_term_reads_unchanged_terms_from_the_check_cache(
     write_term(config, "survivor", "term: survivor\naliases: [lived-experience expert]\n")
     write_term(config, "forced-labor", "term: forced labor\n")
     run_checks(config)
-    with patch.object(records, "load_yaml_record", side_effect=AssertionError("parsed")):
+    parsed = AssertionError("parsed")
+    with (
+        patch.object(records, "load_yaml_record", side_effect=parsed),
+        patch.object(records, "load_yaml_records", side_effect=parsed),
+    ):
         assert run_new(config, "term", "Lived experience experts") == 1
     assert "already a form of the term 'survivor'" in capsys.readouterr().err
 

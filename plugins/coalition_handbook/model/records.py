@@ -328,28 +328,61 @@ def load_yaml_record(
     problem; the problems; what can still be checked of a file with problems. `linked`
     False says the listing of its folder found no symbolic link at `path` (`record_listing`):
     a file of the folder itself, with nothing to follow, whose link is not looked up again."""
-    relative = relative_path(config, path)
-    report = FileReport(rule, relative)
-    check_id(path.stem, report)
-    outside = outside_the_handbook(path, config, path.parent) if linked else None
-    if outside is not None:
-        report.at_position(1, 1, outside)
-        return None, report.findings, None
-    text = read_text(path, report, cache)
-    if text is None:
-        return None, report.findings, unread_record(kind, path, relative, cache)
-    lines = LineIndex(text)
-    report.lines = lines
-    document = load_yaml(text, lines=lines)
-    origin = Origin(path=relative, text=text, spans=spans_of(document, lines))
-    fields = validated_fields(kind, document, report, origin)
-    if fields is None:
-        # A file of no fields is still read for personal data (review, session 53: a term
-        # file with a syntax error hid a private number from review).
-        rejected = rejected_record(kind, path.stem, document, origin)
-        unread = RejectedRecord(kind, path.stem, origin, (), fields_read=False)
-        return None, report.findings, rejected or unread
-    return Record(path.stem, fields, origin), report.findings, None
+    return load_yaml_records([path], config, kind, rule, cache, [linked])[0]
+
+
+def load_yaml_records(
+    paths: Sequence[Path],
+    config: HandbookConfig,
+    kind: RecordKind,
+    rule: str,
+    cache: RunCache | None = None,
+    linked: Sequence[bool] | None = None,
+) -> list[tuple[Record | None, list[Finding], RejectedRecord | None]]:
+    """`load_yaml_record` of each file of `paths` (`linked` says of each whether it may be
+    a symbolic link; every one may, without it), read step by step: every file read, then
+    every text parsed, then every document validated. Each file is read as on its own; a
+    step done for a thousand files in a row runs the same code over and over, where one
+    file after another ran the reader's, the parser's and the schema's code in turn: at
+    2,000 terms, a fifth of the time loading them took (session 56)."""
+    results: list[tuple[Record | None, list[Finding], RejectedRecord | None] | None]
+    results = [None] * len(paths)
+    read: list[tuple[int, str, str, FileReport, str]] = []
+    for index, path in enumerate(paths):
+        relative = relative_path(config, path)
+        report = FileReport(rule, relative)
+        record_id = path.stem
+        check_id(record_id, report)
+        may_link = linked is None or linked[index]
+        outside = outside_the_handbook(path, config, path.parent) if may_link else None
+        if outside is not None:
+            report.at_position(1, 1, outside)
+            results[index] = (None, report.findings, None)
+            continue
+        text = read_text(path, report, cache)
+        if text is None:
+            results[index] = (None, report.findings, unread_record(kind, path, relative, cache))
+            continue
+        read.append((index, record_id, relative, report, text))
+    indexes = [LineIndex(text) for *_, text in read]
+    documents = [
+        load_yaml(text, lines=lines) for (*_, text), lines in zip(read, indexes, strict=True)
+    ]
+    for (index, record_id, relative, report, text), lines, document in zip(
+        read, indexes, documents, strict=True
+    ):
+        report.lines = lines
+        origin = Origin(path=relative, text=text, spans=spans_of(document, lines))
+        fields = validated_fields(kind, document, report, origin)
+        if fields is None:
+            # A file of no fields is still read for personal data (review, session 53: a
+            # term file with a syntax error hid a private number from review).
+            rejected = rejected_record(kind, record_id, document, origin)
+            unread = RejectedRecord(kind, record_id, origin, (), fields_read=False)
+            results[index] = (None, report.findings, rejected or unread)
+        else:
+            results[index] = (Record(record_id, fields, origin), report.findings, None)
+    return [result for result in results if result is not None]
 
 
 def unread_record(
@@ -727,13 +760,18 @@ def _entries(
         STATS.parsed += len(missing)
 
         def load(indexes: Sequence[int]) -> list[_Entry[T]]:
-            loaded: list[_Entry[T]] = []
-            for index in indexes:
-                record, problems, left_out = load_yaml_record(
-                    paths[index], config, kind, rule, cache, linked is None or linked[index]
-                )
-                loaded.append((build(record) if record is not None else None, problems, left_out))
-            return loaded
+            read = load_yaml_records(
+                [paths[index] for index in indexes],
+                config,
+                kind,
+                rule,
+                cache,
+                None if linked is None else [linked[index] for index in indexes],
+            )
+            return [
+                (build(record) if record is not None else None, problems, left_out)
+                for record, problems, left_out in read
+            ]
 
         def cost(index: int) -> float:
             try:
