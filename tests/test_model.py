@@ -665,3 +665,37 @@ def test_record_files_read_together_are_read_as_each_on_its_own(tmp_path: Path) 
     assert [record.id if record else None for record, _, _ in together].count(None) == 6
     clean = [path.stem for path, (_, found, _) in zip(paths, together, strict=True) if not found]
     assert clean == ["survivor", "victim-services"]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_cycle_collector_is_held_off_while_record_files_are_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, enabled: bool
+) -> None:
+    """Session 56: Python's cycle collector walked every object of the files read so
+    far, again and again, while a glossary loaded; it is held off while the files are
+    read and built, and is as it was afterwards (off stays off)."""
+    import gc
+
+    from coalition_handbook.model import records
+
+    config = write_files(tmp_path, {"glossary/survivor.yml": term_yaml()})
+    read = records.load_yaml_records
+    during: list[bool] = []
+
+    def noted(*args: object, **kwargs: object) -> object:
+        during.append(gc.isenabled())
+        return read(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(records, "load_yaml_records", noted)
+    paths = records.record_files(tmp_path / "glossary")
+    (gc.enable if enabled else gc.disable)()
+    try:
+        built, findings, _ = records.cached_records(
+            paths, config, "term", "glossary.schema", lambda record: record.id, None
+        )
+        after = gc.isenabled()
+    finally:
+        gc.enable()
+    assert findings == [] and built == {"survivor": "survivor"}
+    assert during and not any(during)
+    assert after is enabled
