@@ -304,7 +304,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             notes=notes,
         )
         for note in notes:  # a theme or plugin the build would not find here
-            print(f"handbook: {note}", file=sys.stderr)
+            # "note:", as the check's other notes: no error, whose lines it looked like.
+            print(f"handbook: note: {note}", file=sys.stderr)
         reads_handbook = args.command in ("check", "handouts")
         if reads_handbook:
             _require_a_handbook(config, shown_as)
