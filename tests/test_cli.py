@@ -633,6 +633,43 @@ def test_a_theme_or_plugin_not_installed_is_noted(
     assert (code, *capsys.readouterr()) == (0, "", f"handbook: note: {config_file}:{note}\n")
 
 
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("theme: {name: material}", "theme: {name: proper-theme}"),
+        ("  - search\n", "  - proper-plugin\n"),
+    ],
+)
+def test_a_theme_or_plugin_installed_for_properdocs_alone_is_not_noted(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    old: str,
+    new: str,
+) -> None:
+    """Review rv56d: ProperDocs, which builds the same config (ADOPTING), also finds themes
+    and plugins under its own entry points (`properdocs.themes`, `properdocs.plugins`);
+    one installed there alone was noted as not installed."""
+    import importlib.metadata as metadata
+
+    installed = [
+        *metadata.entry_points(group="mkdocs.themes"),
+        *metadata.entry_points(group="mkdocs.plugins"),
+    ]
+    proper = (
+        metadata.EntryPoint("proper-theme", "proper_theme", "properdocs.themes"),
+        metadata.EntryPoint("proper-plugin", "proper_plugin:Plugin", "properdocs.plugins"),
+    )
+    monkeypatch.setattr(
+        metadata, "entry_points", lambda: metadata.EntryPoints([*installed, *proper])
+    )
+    config_file = make_handbook(tmp_path)
+    text = config_file.read_text(encoding="utf-8")
+    assert old in text
+    config_file.write_text(text.replace(old, new), encoding="utf-8")
+    assert (main(["check", "-f", str(config_file)]), *capsys.readouterr()) == (0, "", "")
+
+
 def test_a_site_url_refused_is_reported_with_the_other_problems_of_the_settings(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -106,8 +106,8 @@ def _hooks_problem(value: object, root: Path, config_name: str) -> str | None:
 
 def not_installed_notes(data: Mapping[str, Any], lines: Mapping[str, str], where: str) -> list[str]:
     """A note, at its line, for the theme and each plugin mkdocs.yml names that is not
-    installed where the check runs (MkDocs finds both by their entry points), with the
-    installed name it is nearest to where one is near."""
+    installed where the check runs (MkDocs and ProperDocs find both by their entry
+    points), with the installed name it is nearest to where one is near."""
     theme = data.get("theme")
     name = theme.get("name") if isinstance(theme, dict) else theme
     loaded = list(dict.fromkeys(_plugins_loaded(data.get("plugins"))))
@@ -119,8 +119,15 @@ def not_installed_notes(data: Mapping[str, Any], lines: Mapping[str, str], where
     from importlib.metadata import entry_points  # (15 ms to import: only here)
 
     installed = entry_points()  # read once (each reading scans every package installed)
-    themes = {entry.name for entry in installed.select(group="mkdocs.themes")}
-    plugins = {entry.name for entry in installed.select(group="mkdocs.plugins")}
+    # ProperDocs, which builds the same config, also finds its own (review rv56d).
+    themes, plugins = (
+        {
+            entry.name
+            for tool in ("mkdocs", "properdocs")
+            for entry in installed.select(group=f"{tool}.{kind}")
+        }
+        for kind in ("themes", "plugins")
+    )
     if not themes:  # MkDocs itself is not installed here: no name can be told apart
         return []
     notes = []
