@@ -1747,6 +1747,11 @@ def test_without_a_modules_folder_an_authors_page_keeps_the_training_address(
             "translations:\n  pt: trata\n  es: trata\n  fr: traite\n",
             [("Spanish and Portuguese", "trata", ""), ("French", "traite", "fr")],
         ),
+        # Three: a list, not "Spanish and Galician and Portuguese" (review rv56d).
+        (
+            "translations:\n  pt: trata\n  gl: trata\n  es: trata\n",
+            [("Spanish, Galician and Portuguese", "trata", "")],
+        ),
         # Two variants of one language: marked in it.
         (
             "translations:\n  es-MX: trata\n  es: trata\n",

@@ -363,7 +363,7 @@ def search_translations(term: Term) -> list[tuple[str, str, str]]:
     """The `TRANSLATIONS_KEY` triples of a term page (language name, text, code), for
     handbook.js to say which language a result matched in, and mark the form in it
     (`lang`): one a spelling, as the result's tags are, in the order the page lists
-    them. A spelling two languages share names both ("Spanish and Portuguese") and has
+    them. A spelling languages share names each ("Spanish and Portuguese") and has
     no code, unless they are variants of one language (`es`, `es-MX`: `es`): handbook.js
     marked it as the first (badux3). One that is also a form of the term in the site's
     language (an alias) is none: it is no more the translation's than the term's own."""
@@ -377,7 +377,8 @@ def search_translations(term: Term) -> list[tuple[str, str, str]]:
         names = list(dict.fromkeys(language_name(code) for code in languages))
         primary = {code.split("-")[0].lower() for code in languages}
         code = languages[0] if len(languages) == 1 else (primary.pop() if len(primary) == 1 else "")
-        listed.append((" and ".join(names), text, code))
+        named = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 2 else names)
+        listed.append((named, text, code))
     return listed
 
 
