@@ -525,23 +525,23 @@ def test_a_plugin_the_build_stops_on_is_a_configuration_error(
         (
             "nav: 3\n",
             "'nav' is 3, not a list of pages: MkDocs refuses to build the site with it "
-            "(write `nav:` and then a line `- index.md` or `- Title: page.md` a page)",
+            "(write `nav:` and then, for each page, a line `- index.md` or `- Title: page.md`)",
         ),
         (
             "nav:\n  - index.md\n  - 3\n",
             "'nav' lists 3, which is no page: MkDocs refuses to build the site with it "
-            "(write `nav:` and then a line `- index.md` or `- Title: page.md` a page)",
+            "(write `nav:` and then, for each page, a line `- index.md` or `- Title: page.md`)",
         ),
         (
             "nav:\n  - Home: index.md\n    About: about.md\n",
             "'nav' lists an item naming two pages ('Home', 'About'): MkDocs refuses to build "
-            "the site with it (write `nav:` and then a line `- index.md` or "
-            "`- Title: page.md` a page)",
+            "the site with it (write `nav:` and then, for each page, a line `- index.md` or "
+            "`- Title: page.md`)",
         ),
         (
             "nav:\n  - Section:\n  - index.md\n",
             "'nav' lists 'Section' with no page: MkDocs refuses to build the site with it "
-            "(write `nav:` and then a line `- index.md` or `- Title: page.md` a page)",
+            "(write `nav:` and then, for each page, a line `- index.md` or `- Title: page.md`)",
         ),
         (
             "hooks:\n  - hooks/nohook.py\n",
@@ -551,7 +551,7 @@ def test_a_plugin_the_build_stops_on_is_a_configuration_error(
         (
             "hooks: hooks.py\n",
             "'hooks' is 'hooks.py', not a list of files: MkDocs refuses to build the site "
-            "with it (write `hooks:` and then a line `- hooks.py` a file)",
+            "with it (write `hooks:` and then, for each file, a line `- hooks.py`)",
         ),
     ],
 )

@@ -16,8 +16,8 @@ from typing import Any
 from ..mkdocs_yml import as_written
 from ..plugin_list import ListedPlugin, walk_plugins
 
-_NAV_ADVICE = "(write `nav:` and then a line `- index.md` or `- Title: page.md` a page)"
-_HOOKS_ADVICE = "(write `hooks:` and then a line `- hooks.py` a file)"
+_NAV_ADVICE = "(write `nav:` and then, for each page, a line `- index.md` or `- Title: page.md`)"
+_HOOKS_ADVICE = "(write `hooks:` and then, for each file, a line `- hooks.py`)"
 _NUMBERS = {0: "no", 2: "two", 3: "three"}
 # What the handbook's own requirements install (pyproject.toml: MkDocs, and Material
 # 9.7 or later), found without reading every package's entry points: a third of a
