@@ -139,6 +139,9 @@ def plain_personal_data(text: str) -> Iterator[tuple[str, int, int]]:
     # Read as if invisible characters were not there, found where they are.
     where = [at for at, char in enumerate(masked) if char not in INVISIBLE_CHARACTERS]
     visible = "".join(masked[at] for at in where)
+    # A fullwidth `@` is read as ASCII's, one for one (review rv56b: the oracle read it
+    # as a written-out `@` only, and failed on `1\uff20S.McDonalda@b.org`).
+    visible = visible.replace("\uff20", "@")
     for kind, start, end in plain_visible_data(visible):
         yield kind, where[start], where[end - 1] + 1
 
@@ -187,6 +190,7 @@ def plain_phone_numbers(masked: str) -> Iterator[tuple[str, int, int]]:
 @example([".", "@2x.png", "@2x.png", "a"])
 # An address written out across a line break inside a paragraph (found by Hypothesis).
 @example(["1", " {at} ", "\n ", "1", "{dot}", "http://"])
+@example(["1", "\uff20", "S.", "McDonald", "a@b.org"])
 def test_same_findings_as_plain_patterns(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert list(find_personal_data(text)) == list(plain_personal_data(text))
