@@ -145,6 +145,13 @@ def personal(text: str) -> list[tuple[str, str]]:
         ),
         # nor an identifier by its mark or a key that names one
         ("Order #0201234567, id=0612345678, hotel_id=07700900123, orderId=0612345678.", []),
+        # an HTML attribute's key too, its value quoted: a tag's attribute values are read
+        # (review rv56b: `<span data-isbn="0306406152">` was a phone number)
+        ('<span data-isbn="0306406152" data-ref=\'0201234567\' data-order-id="0612345678">', []),
+        (
+            '<span data-phone="0201234567" data-x="0612345678">',
+            [("phone number", "0201234567"), ("phone number", "0612345678")],
+        ),
         # but a phone's key is read, and so is any other (review 2: `number=`, `to=`)
         (
             "tel=0201234567&mobile_number=07700900123",

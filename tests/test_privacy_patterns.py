@@ -129,6 +129,7 @@ PIECES = [
     # Written out, directionals, counts, line breaks (a privacy officer's audit)
     " [at] ", "(at)", "[dot]", " (dot) ", " @ ", "online", "jane.doe", "/x", "\uff20", "www.",
     " {at} ", "[ at ]", "{dot}", "[@]", "(@)", "[.]", "{.}",
+    'data-ref="', "='",  # an attribute's quoted value (review rv56b)
     "SW ", "N.E. ", "NE", ",000",
     "1,", " sites", " employees", "\n\n", "\n ", "\r\n",
 ]  # fmt: skip

@@ -147,8 +147,9 @@ _ISBN_BEFORE = LazyPattern(
     r"(?<![^\W_])(?i:isbn)(?:[- ]?10)?[*_]*:?[*_]*[ \u00a0]*(?:\n[ \u00a0]*)?\Z"
 )
 # A number sign right before a number ("order #0612345678"), or a key, as a link's query
-# or a setting writes it ("order_id=0612345678").
-_MARK_BEFORE = LazyPattern(r"(?:\#|(?<![\w.-])(?P<key>[\w.-]+)=)\Z")
+# or a setting writes it ("order_id=0612345678"), or an HTML attribute, its value quoted
+# (`data-isbn="0306406152"`: a tag's attribute values are read; review rv56b).
+_MARK_BEFORE = LazyPattern(r"(?:\#|(?<![\w.-])(?P<key>[\w.-]+)=[\"']?)\Z")
 # A key's words, in any case: `hotel_id`, `orderId`, `case.ref`.
 _KEY_WORD = LazyPattern(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 # The words of a key that names an identifier, not a phone number: no other key is read
