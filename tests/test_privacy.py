@@ -152,6 +152,10 @@ def personal(text: str) -> list[tuple[str, str]]:
             '<span data-phone="0201234567" data-x="0612345678">',
             [("phone number", "0201234567"), ("phone number", "0612345678")],
         ),
+        # nor a Japanese postal code after its mark, in ASCII or fullwidth (review rv56b:
+        # fullwidth forms read as ASCII made `〒１００－０００１` a phone number too)
+        ("〒100-0001 東京都千代田区, 〒 530-0001, 〒\u3000１００－０００１ 東京都", []),
+        ("〒100-0001 東京都 Tel 402-555-0199", [("phone number", "402-555-0199")]),
         # but a phone's key is read, and so is any other (review 2: `number=`, `to=`)
         (
             "tel=0201234567&mobile_number=07700900123",

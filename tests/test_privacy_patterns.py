@@ -64,7 +64,7 @@ SEP = f"[ .\\n{UNICODE_SPACES}\u2010-\u2013\u2212-]"
 NOT_IN_A_WORD = r"(?<![^\W_])(?<![^\W_]_)"
 PHONE = re.compile(
     r"""
-    NOT_IN_A_WORD(?<![+./\u2010-\u2013\u2212-])
+    NOT_IN_A_WORD(?<![+./\u2010-\u2013\u2212-])(?<!\u3012)(?<!\u3012[ \u00a0\u3000])
     (?:
         \+1SEP?(?:\(\d{3}\)|\d{3})SEP?\d{3}SEP?\d{4}
       | \+(?!1)\d{1,3}(?:SEP?\(0\))?(?:SEP?\(?\d{1,4}\)?){2,5}\d
@@ -129,7 +129,7 @@ PIECES = [
     # Written out, directionals, counts, line breaks (a privacy officer's audit)
     " [at] ", "(at)", "[dot]", " (dot) ", " @ ", "online", "jane.doe", "/x", "\uff20", "www.",
     " {at} ", "[ at ]", "{dot}", "[@]", "(@)", "[.]", "{.}",
-    'data-ref="', "='",  # an attribute's quoted value (review rv56b)
+    'data-ref="', "='", "\u3012", "\u3012 ",  # review rv56b
     "SW ", "N.E. ", "NE", ",000",
     "1,", " sites", " employees", "\n\n", "\n ", "\r\n",
 ]  # fmt: skip

@@ -42,6 +42,8 @@ from .privacy_streets import BEFORE_WINDOW, STREET_REST
 _PHONE_REST = r"""
     (?<![^\W_].)(?<![+./{dashes}].)  # not inside a word or number, but for emphasis:
     (?<![^\W_]_.)                     # `_555-123-4567_`, not `case_id_5551234567`
+    (?<!\u3012.)(?<!\u3012[ \u00a0\u3000].)  # nor a Japanese postal code after its mark
+                                      # (`\u3012100-0001`, review rv56b)
     (?:
         (?<=\+)1{sep}?(?:\(\d{{3}}\)|\d{{3}}){sep}?\d{{3}}{sep}?\d{{4}}  # +1 888 373 7888
       | (?<=\+)(?!1)\d{{1,3}}(?:{sep}?\(0\))?                       # +44 20 7946 0958,
