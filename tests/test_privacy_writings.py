@@ -523,6 +523,21 @@ def test_a_plus_for_a_space_before_an_address_in_a_links_body_is_no_part_of_it(
     ]
 
 
+def test_an_address_privacy_allow_lists_with_its_plus_stays_public_in_a_links_body(
+    tmp_path: Path,
+) -> None:
+    # Review rv56b: read from after a `+` that may stand for a space, a public address
+    # whose mailbox has its own `+` (`team+intake@`) was reported as `intake@...`, where
+    # it was public before; what follows no `+` of a listed one is still read.
+    page = (
+        "[x](mailto:?body=Hi%20team+intake@coalition.org)\n"
+        "[x](mailto:?body=Write+to+team+intake@coalition.org+now)\n"
+        "[x](mailto:?body=Write+to+jo+x@gmail.com)\n"
+    )
+    allow = ["team+intake@coalition.org"]
+    assert found_in(tmp_path, page, allow) == [(3, 30, "x@gmail.com")]
+
+
 def test_an_sms_links_body_after_the_old_android_semicolon_is_read(tmp_path: Path) -> None:
     # Task priv7: older Android phones write `sms:<number>;?&body=...`: its body was unread.
     page = (

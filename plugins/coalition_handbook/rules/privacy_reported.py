@@ -164,8 +164,15 @@ def _reported_in(
                 yield ReportedData(source_start, source_end, message, shown_end, whole)
                 continue
         elif kind == "e-mail address" and "+" in text[start:end]:
-            # In a link's body, a `+` may stand for a space (`body=write+jo@x.org`).
-            start = start_after_a_plus_for_a_space(text, start, end)
+            # In a link's body, a `+` may stand for a space (`body=write+jo@x.org`); an
+            # address privacy.allow lists with a `+` of its own (`team+intake@x.org`) is
+            # public so written, read from after any `+` before it (review rv56b).
+            after_plus = start_after_a_plus_for_a_space(text, start, end)
+            if after_plus != start and _lists_one_after_a_plus(
+                text, start, after_plus, end, allowed
+            ):
+                continue
+            start = after_plus
         if kind != "phone number" and (
             text_key(text[start:end]) in allowed.texts
             or _public_apart(source, text, start, end, to_source, allowed)
@@ -293,3 +300,17 @@ def _messenger_message(kind: str, found: str) -> str:
         f"'{found}' looks like {what}; remove it, or list it under privacy.allow if "
         "it is public (a coalition's own channel)"
     )
+
+
+def _lists_one_after_a_plus(
+    text: str, start: int, after_plus: int, end: int, allowed: AllowList
+) -> bool:
+    """Whether privacy.allow lists the address `text[at:end]` that starts at `start` or
+    after a `+` before `after_plus`, where a link's body reads its address from: a `+`
+    there may be a space or the mailbox's own (`team+intake@x.org`)."""
+    at = start
+    while 0 <= at < after_plus:
+        if text_key(text[at:end]) in allowed.texts:
+            return True
+        at = text.find("+", at, after_plus) + 1 or -1
+    return False
