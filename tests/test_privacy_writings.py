@@ -533,9 +533,12 @@ def test_an_address_privacy_allow_lists_with_its_plus_stays_public_in_a_links_bo
         "[x](mailto:?body=Hi%20team+intake@coalition.org)\n"
         "[x](mailto:?body=Write+to+team+intake@coalition.org+now)\n"
         "[x](mailto:?body=Write+to+jo+x@gmail.com)\n"
+        "[x](mailto:?body=Hi%20team+intake%40coalition.org)\n"
+        "[x](mailto:?body=Write+to+team+intake%40coalition.org+now)\n"
+        "[x](mailto:?body=Write+to+jo+x%40gmail.com)\n"
     )
     allow = ["team+intake@coalition.org"]
-    assert found_in(tmp_path, page, allow) == [(3, 30, "x@gmail.com")]
+    assert found_in(tmp_path, page, allow) == [(3, 30, "x@gmail.com"), (6, 30, "x%40gmail.com")]
 
 
 def test_an_sms_links_body_after_the_old_android_semicolon_is_read(tmp_path: Path) -> None:
