@@ -150,6 +150,8 @@ NO_NUMBER_SHAPES = {
     "identifiers' labels": "assert not dialable('Case ' * 8_000 + '1')",
     "spaces after an identifier's label": "assert not dialable('Case No' + ' ' * 40_000 + '1')",
     "an identifier's groups": "assert not dialable('Case 1' + '-1' * 20_000)",
+    "digits after an identifier": "assert not dialable('Case 1' + ' 1' * 20_000)",
+    "spaces after an identifier": "assert not dialable('Case 1' + ' ' * 40_000 + 'x')",
 }
 
 

@@ -355,16 +355,23 @@ _AGE_RANGE = (
     r"(?!\d)"
 )
 # A range of years (`2024-2025 hotline: 1-888-373-7888` was tel:20242025, session 56), the
-# first before the second: Denmark's numbers are eight digits (`2024-2007`).
-_YEAR_RANGE = rf"(?<![\d.\-/])(?P<year_range>{_YEAR}\s*-\s*{_YEAR})(?!\d|[.\-/]\d)"
+# first before the second: Denmark's numbers are eight digits (`2024-2007`), and after a
+# country code they are its groups (`+45 2024-2025` was tel:+45, review rv56a); after
+# another number's digits still a range (`555-0100 2024-2025`).
+_YEAR_RANGE = (
+    r"(?<![\d.\-/])(?<!\+\d\s)(?<!\+\d\d\s)(?<!\+\d\d\d\s)"
+    rf"(?P<year_range>{_YEAR}\s*-\s*{_YEAR})(?!\d|[.\-/]\d)"
+)
 # A case's, a reference's, a ticket's or a book's number after its label (`Case
 # 2024-0042: 402-555-0142` was tel:20240042, `Ref. 2024/0042: ...` tel:2024, session 56):
 # letters and digits joined by dashes, slashes or dots; not `in case 911 ...`, nor after a
-# colon (`Reference: 402-555-0142` may be the line's label).
+# colon (`Reference: 402-555-0142` may be the line's label), nor before a space and a
+# digit: the label is the line's, its groups parted by spaces (`Ticket 0844 871 8803`,
+# `Ref 116 123` were tel:8718803 and tel:123, review rv56a).
 _IDENTIFIER = (
     r"(?<!\b(?i:in)\s)\b(?i:case|ref|reference|docket|ticket|isbn(?:-1[03])?)"
     r"\b\.?\s*+(?:(?i:no|nr|number|num)\b\.?\s*+)?#?\s*+"
-    r"[A-Za-z]{0,4}\d[A-Za-z\d]*+(?:[\-/.][A-Za-z\d]++)*+"
+    r"[A-Za-z]{0,4}\d[A-Za-z\d]*+(?:[\-/.][A-Za-z\d]++)*+(?!\s*\d)"
 )
 _NOT_A_NUMBER = LazyPattern(
     f"{_WEB_ADDRESS}|{_DATE}|{_POSTAL_CODE}|{_MENU_CHOICE}|{_TIME_ZONE}|{_AGE_RANGE}"
