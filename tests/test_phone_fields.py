@@ -194,6 +194,8 @@ HOURS_LISTS_AND_DOMAINS_SHAPES = {
     "spaces in a note in brackets": (
         "assert phone_href('555-0100 (1' + ' ' * 40_000 + ')') == 'tel:5550100'"
     ),
+    "notes before a trunk 0": "assert phone_href('(1) ' * 8_000 + '0800 1111') == 'tel:08001111'",
+    "spaces before a trunk 0": "assert not dialable('(1)' + ' ' * 40_000 + 'x')",
     "area codes before slashes": "assert phone_href('402 / ' * 6_600 + '555-0142') == 'tel:402'",
     "spaces before an area code's slash": (
         "assert phone_href('402' + ' ' * 40_000 + '/555-0142') == 'tel:4025550142'"
@@ -209,9 +211,9 @@ HOURS_LISTS_AND_DOMAINS_SHAPES = {
 )
 def test_hours_lists_and_domains_are_read_in_linear_time(shape: str) -> None:
     """A range's hours after a number's digits, hours of four digits before words, a
-    year or a note's mark in brackets, a North American area code before a slash, a
-    list's markers, an international prefix, a fax's number, an "or" in an open bracket, a
-    country code in brackets, a dash before a trunk 0, a space before a North American
-    number and a domain's labels and mailbox are read in one pass, one shape of 40,000
-    characters a child."""
+    year or a note's mark in brackets (before a trunk 0 too), a North American area code
+    before a slash, a list's markers, an international prefix, a fax's number, an "or" in
+    an open bracket, a country code in brackets, a dash before a trunk 0, a space before
+    a North American number and a domain's labels and mailbox are read in one pass, one
+    shape of 40,000 characters a child."""
     assert_runs_in_linear_time(shape)

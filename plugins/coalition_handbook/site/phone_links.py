@@ -503,8 +503,13 @@ _CLOSE_WITH_NO_OPEN = (
 # (2024)`, `0800 1111 (1)` were tel:188837378882024 and tel:080011111, session 56): a note,
 # none of the number's digits; `555 (0100)`, `1-800-799-SAFE (7233)` are its own.
 _NOTE_IN_BRACKETS = r"\((?=\s*(?:(?:19|20)\d{2}|\d{1,2})\s*\)(?![\s.\-]*\d))"
+# One of one or two digits or a year before a number that starts with its trunk 0 is a
+# menu's choice or a note too, no area code (`(1) 0800 1111`, `Hotline (2024) 0800 1111`
+# were tel:108001111 and tel:202408001111, review rv56a): whole, it parts the numbers.
+_NOTE_BEFORE_TRUNK_ZERO = r"\(\s*(?:(?:19|20)\d{2}|[1-9]\d?)\s*\)(?=\s*0\d)"
 _BETWEEN_NUMBERS = LazyPattern(
-    rf"\((?!\s*{_EXTENSION_WORD}\s*:?\s*\d+\s*\))(?=[^()]*(?:[^\W\d_]|/))|{_NOTE_IN_BRACKETS}|[/|]"
+    rf"\((?!\s*{_EXTENSION_WORD}\s*:?\s*\d+\s*\))(?=[^()]*(?:[^\W\d_]|/))"
+    rf"|{_NOTE_BEFORE_TRUNK_ZERO}|{_NOTE_IN_BRACKETS}|[/|]"
     rf"|\b(?i:or|and)\b|[,;](?!\s*{_EXTENSION_WORD}\s*:?\s*\d)|{_HOURS}|{_NO_NUMBER}"
     rf"|{_CLOSE_WITH_NO_OPEN}"
 )
