@@ -501,8 +501,10 @@ _CLOSE_WITH_NO_OPEN = (
 )
 # A year, or one or two digits, alone in brackets with no digit after (`1-888-373-7888
 # (2024)`, `0800 1111 (1)` were tel:188837378882024 and tel:080011111, session 56): a note,
-# none of the number's digits; `555 (0100)`, `1-800-799-SAFE (7233)` are its own.
-_NOTE_IN_BRACKETS = r"\((?=\s*(?:(?:19|20)\d{2}|\d{1,2})\s*\)(?![\s.\-]*\d))"
+# none of the number's digits; `555 (0100)`, `1-800-799-SAFE (7233)` are its own. Whole,
+# it parts the numbers: no second number after a short one (`Lifeline 13 11 14 (2024)`
+# was no link, review rv56a).
+_NOTE_IN_BRACKETS = r"\(\s*(?:(?:19|20)\d{2}|\d{1,2})\s*\)(?![\s.\-]*\d)"
 # One of one or two digits or a year before a number that starts with its trunk 0 is a
 # menu's choice or a note too, no area code (`(1) 0800 1111`, `Hotline (2024) 0800 1111`
 # were tel:108001111 and tel:202408001111, review rv56a): whole, it parts the numbers.
