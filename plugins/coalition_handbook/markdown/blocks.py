@@ -130,6 +130,7 @@ class Blocks:
         "fence_close",
         "first_line_end",
         "first_quote_container",
+        "html_in_item",
         "in_code",
         "in_comment",
         "in_snippets",
@@ -167,6 +168,10 @@ class Blocks:
         # from the line after its opening one: superfences opens no fence on them.
         self._unclosed_fence = (-1, -1)
         self.raw_html_end: str | None = None
+        # Whether the raw HTML open (`raw_html_end`, `raw_block`) began one to three
+        # columns in, going on from a list item's paragraph: Python-Markdown ends the
+        # paragraph after it as a blank line would, in the item (`_html_ends`).
+        self.html_in_item = False
         self.in_comment = False
         # Whether the comment block open began `<!-->` or `<!--->`: a browser (and the
         # site) ends that at once and shows the rest as HTML (`_shown_comment`).
@@ -782,7 +787,9 @@ class Blocks:
             # Nor does a script, pre or style after a quote's `>` or four columns in: HTML
             # in a paragraph, whose next lines go on with it, however indented.
             raw = RAW_HTML.match(rest) if column < 4 and quote is None else None
+            in_item = lazy and column > 0 and self.chunk_is_list
             if raw:
+                self.html_in_item = in_item
                 closing = f"</{raw.group(1).lower()}>"
                 self.previous = "other"
                 closed = rest.lower().find(closing)
@@ -800,8 +807,9 @@ class Blocks:
             raw_block = raw_start.match(rest) if at_margin else None
             span = markdown_span(rest) if column == 0 and quote is None else None
             if span is not None or (raw_block and raw_block.group(1).lower() in BLOCK_TAGS):
-                if column and line_start != self.empty_item_next:  # (there: `_item_text`)
-                    self.close_from(1)
+                if column and line_start != self.empty_item_next and not in_item:
+                    self.close_from(1)  # (on an item's line: `_item_text`)
+                self.html_in_item = in_item and quote is None
                 self.raw_block = span or raw_block.group(1).lower()
                 self.raw_block_markdown = span is not None
                 self.raw_depth = 0
@@ -1477,13 +1485,26 @@ class Blocks:
             self._paragraph(raw_end, end, False, self.containers[-1])
         else:
             self.previous = "raw"
+            if self.raw_block is None:
+                self._html_ends()
         return position, end, continues
+
+    def _html_ends(self) -> None:
+        """After raw HTML that went on from a list item's paragraph (`html_in_item`), with
+        nothing after it on its line: Python-Markdown reads a blank line there, still in
+        the item (`- a`, `  <div>b</div>`, `    c`: c is the item's next paragraph)."""
+        if self.html_in_item:
+            self.html_in_item = False
+            self.previous = "blank"
+            self.blank_in_quote = False
+            self.chunk_is_list = False
 
     def _after_raw_html(self, line: str, start: int, end: int) -> tuple[int, int, bool] | None:
         """Text after a script's, pre's or style's close on its line: Markdown
         again, a paragraph of its own (`<pre>a</pre> b` shows b)."""
         if line[start:end].strip():
             return self._paragraph(start, end, False, self.containers[-1])
+        self._html_ends()
         return None
 
     def _after_comment(self, line: str, start: int, end: int) -> tuple[int, int, bool] | None:
