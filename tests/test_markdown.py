@@ -680,6 +680,7 @@ _MARKUP_PIECES = [
     "`", "``", "```", "\\", "<!--", "-->", "<code>", "</code>", "<kbd x>", "</kbd >",
     "<samp>", "</samp>", "[^", "]", "[", "{", "{#a", "{.b", "{k=", "}", " ", "\n", "\x00",
     "x", "<a ", ">", "(", ")", "](", "][", "&amp;", "<", "!", "-", "^", "--!>",
+    "<CODE>", "</Code >", "<SAMP x>", "</PRE>",
 ]  # fmt: skip
 
 
@@ -716,13 +717,16 @@ def test_setting_unclosable_openers_aside_changes_nothing(pieces: list[str]) -> 
         ("a <code> x\n" * 500, "<code"),
         ("a <script> b " * 500, "<script"),
         ("a <style> b " * 500, "<style"),
+        # Tag names in any case (review rv56c: `<CODE>` was hidden, then read so too).
+        ("a <CODE> b " * 500, "<CODE"),
+        ("a <Pre x> b\u0130 " * 500, "<Pre"),  # (not ASCII: lowered one for one)
         ("[^" * 500, "[^"),
         ("{#a " * 500, "{#"),
     ],
     ids=[
         *("backticks", "long-run", "comments", "comments-closed-in-code"),
         *("comments-bang-closed-after-code", "code-elements"),
-        *("scripts", "styles"),
+        *("scripts", "styles", "code-upper-case", "pre-mixed-case"),
         *("footnotes", "attributes"),
     ],
 )

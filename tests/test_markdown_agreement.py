@@ -785,3 +785,21 @@ def test_html_going_on_from_an_item_s_paragraph_keeps_the_item_open(page: str) -
     it as a blank line would: a line four to seven columns in is the item's next block.
     The block pass read it as code (unchecked: blk6's MEDIUM)."""
     assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "> <SCRIPT>\n> w1x\n> </SCRIPT>\n\nw2x\n",
+        "- w0x\n\n    <PRE>\n    w1x\n    </PRE>\n",
+        "!!! note\n    <Style>\n    w1x\n    </STYLE>\n",
+        "w0x <CODE>w1x</CODE> w2x\n",
+        "- <Pre class='x'>w1x</PRE> w2x\n",
+    ],
+)
+def test_an_upper_case_raw_tag_in_a_paragraph_is_not_checked(page: str) -> None:
+    """HTML tag names are read in any case: an upper-case `<SCRIPT>`, `<PRE>` or `<CODE>`
+    in a paragraph hides its text up to its close as a lower-case one does. After a quote's
+    `>` or four columns in such a tag starts a paragraph now (e2e8ec15), where the inline
+    pass read its text as prose (false findings; hidden as a raw block before)."""
+    assert_checks_what_is_shown(page)

@@ -79,7 +79,7 @@ _INLINE_PATTERN = (
     |<(?P<autolink>"""
     + AUTOLINK
     + r""")
-    |<(?P<raw_code>(?P<code_tag>code|kbd|pre|samp|script|style)(?![\w-])[^<>\x00]*>[^\x00]*?</(?P=code_tag)\s*>)
+    |<(?P<raw_code>(?P<code_tag>(?ai:code|kbd|pre|samp|script|style))(?![\w-])[^<>\x00]*>[^\x00]*?</(?ai:(?P=code_tag))\s*>)
     |"""
     + HTML_TAG
     + r"""

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from collections.abc import Iterator
 
 from ..lazy_pattern import LazyPattern
@@ -53,6 +54,9 @@ _PYTHON_MARKDOWN_CODE = LazyPattern(r"\\[\\`]|(`+)[^\x00]+?(?<!`)\1(?!`)")
 RAW_TEXT_ELEMENTS = ("code", "kbd", "pre", "samp", "script", "style")
 _RAW_CODE_OPENER = LazyPattern(rf"<({'|'.join(RAW_TEXT_ELEMENTS)})(?![\w-])[^<>\x00]*>")
 _CLOSING_TAGS = {name: re.compile(rf"</{name}\s*>") for name in RAW_TEXT_ELEMENTS}
+# Tag names are read in any case (`<CODE>`): those two are matched in the view with A-Z
+# lowered, each character where it was (`_ascii_lower`).
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _FOOTNOTE_BODY = LazyPattern(r"[^\]\x00\s]*")
 _ATTRIBUTE_OPENER = LazyPattern(r"\{:?[ \t]*(?:[#.][\w-]|[\w-]+=)")
 
@@ -74,8 +78,10 @@ def set_aside(view: str, markdown: bool = True) -> tuple[str, list[Restore]]:
     if less_than and "<!--" in view and view.count("<!--") > _FEW:
         # A comment reads code spans in it as the pass will: backticks set aside are text.
         restores += _comments(_with(view, restores) if restores else view, markdown)
-    if less_than and sum(view.count(f"<{name}") for name in _CLOSING_TAGS) > _FEW:
-        restores += _raw_code(view)
+    if less_than and view.count("<") > _FEW:
+        lowered = _ascii_lower(view)
+        if sum(lowered.count(f"<{name}") for name in _CLOSING_TAGS) > _FEW:
+            restores += _raw_code(view, lowered)
     if "[" in view and "[^" in view and view.count("[^") > _FEW:
         restores += _footnotes(view)
     if "{" in view and view.count("{") > _FEW:
@@ -328,19 +334,24 @@ def _tags_over_code_spans(view: str) -> Iterator[Restore]:
             yield start, "<", STAND_IN
 
 
-def _raw_code(view: str) -> Iterator[Restore]:
+def _ascii_lower(view: str) -> str:
+    """`view` with A-Z lowered and every character where it was."""
+    return view.lower() if view.isascii() else view.translate(_ASCII_LOWER)
+
+
+def _raw_code(view: str, lowered: str) -> Iterator[Restore]:
     """`<code ...>` closes at the first `</code>` after it in its paragraph (`kbd`,
-    `pre`, `samp`, `script` and `style` alike)."""
+    `pre`, `samp`, `script` and `style` alike, in any case: read in `lowered`)."""
     paragraph = _Paragraph(view)
     last_close: dict[str, int] = {}
-    for found in _RAW_CODE_OPENER.finditer(view):
+    for found in _RAW_CODE_OPENER.finditer(lowered):
         if paragraph.around(found.start()):
             last_close = {
-                name: _last_closing_tag(view, name, paragraph.start, paragraph.end)
+                name: _last_closing_tag(lowered, name, paragraph.start, paragraph.end)
                 for name in _CLOSING_TAGS
             }
         if last_close[found.group(1)] < found.end():
-            yield found.start() + 2, found.group()[2], NAME_STAND_IN
+            yield found.start() + 2, view[found.start() + 2], NAME_STAND_IN
 
 
 def _last_closing_tag(view: str, name: str, start: int, end: int) -> int:
