@@ -775,12 +775,15 @@ def test_an_underline_under_a_paragraph_s_second_line_is_text(page: str) -> None
         "- w0x\n  <div>w1x</div>\n    w2x\n        w3x\n",
         "- w0x\n  <p>\n  w1x\n  </p>\n    > w2x\n",
         "- w0x\n  <div>w1x</div>\n\n    w2x\n",
+        "- w0x\n  <!-- w1x -->\n    w2x\n",
+        "- w0x\n  <!-- w1x\n  -->\n    w2x\n",
+        "- w0x\n  <!-- w1x --> w3x\n    w2x\n",
         # At eight columns it is code to both.
         "- w0x\n  <script>w1x</script>\n        w2x\n",
     ],
 )
 def test_html_going_on_from_an_item_s_paragraph_keeps_the_item_open(page: str) -> None:
-    """A `<script>` or `<div>` one to three columns in, going on from a list item's
+    """A `<script>`, `<div>` or comment one to three columns in, going on from a list item's
     paragraph, is HTML in that paragraph to Python-Markdown, which ends the paragraph after
     it as a blank line would: a line four to seven columns in is the item's next block.
     The block pass read it as code (unchecked: blk6's MEDIUM)."""

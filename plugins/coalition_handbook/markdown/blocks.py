@@ -760,12 +760,14 @@ class Blocks:
             # one a block after a quote's `>` or four columns in (an admonition's, a list
             # item's second block): Python-Markdown reads it in its paragraph, where it
             # is text if it is not closed there (review of rv41).
+            in_item = lazy and column > 0 and self.chunk_is_list
             if (
                 rest.startswith("<!--")
                 and not self.line_quoted
                 and column < 4
                 and self._last_comment_end() >= line_start + position + 4
             ):
+                self.html_in_item = in_item
                 found = COMMENT_END.search(rest, 4)
                 closing = -1 if found is None else found.end()
                 self.in_comment = closing < 0
@@ -787,7 +789,6 @@ class Blocks:
             # Nor does a script, pre or style after a quote's `>` or four columns in: HTML
             # in a paragraph, whose next lines go on with it, however indented.
             raw = RAW_HTML.match(rest) if column < 4 and quote is None else None
-            in_item = lazy and column > 0 and self.chunk_is_list
             if raw:
                 self.html_in_item = in_item
                 closing = f"</{raw.group(1).lower()}>"
@@ -1482,6 +1483,7 @@ class Blocks:
         if raw_end < end and line[raw_end:end].strip():
             # Text after the block's end on its line starts a paragraph that the next
             # lines go on (`<div>a</div> b`, then `    c`: c is b's paragraph's).
+            self.html_in_item = False
             self._paragraph(raw_end, end, False, self.containers[-1])
         else:
             self.previous = "raw"
@@ -1490,9 +1492,10 @@ class Blocks:
         return position, end, continues
 
     def _html_ends(self) -> None:
-        """After raw HTML that went on from a list item's paragraph (`html_in_item`), with
-        nothing after it on its line: Python-Markdown reads a blank line there, still in
-        the item (`- a`, `  <div>b</div>`, `    c`: c is the item's next paragraph)."""
+        """After raw HTML or a comment that went on from a list item's paragraph
+        (`html_in_item`), with nothing after it on its line: Python-Markdown reads a blank
+        line there, still in the item (`- a`, `  <div>b</div>`, `    c`: c is the item's
+        next paragraph)."""
         if self.html_in_item:
             self.html_in_item = False
             self.previous = "blank"
@@ -1503,6 +1506,7 @@ class Blocks:
         """Text after a script's, pre's or style's close on its line: Markdown
         again, a paragraph of its own (`<pre>a</pre> b` shows b)."""
         if line[start:end].strip():
+            self.html_in_item = False
             return self._paragraph(start, end, False, self.containers[-1])
         self._html_ends()
         return None
@@ -1526,7 +1530,10 @@ class Blocks:
         if self.in_comment and self.comment_shown:
             self.raw_spans.append((self.line_start + opener, self.line_start + end))
         if line[start:end].strip():
+            self.html_in_item = False
             return self._paragraph(start, end, False, self.containers[-1])
+        if not self.in_comment:
+            self._html_ends()
         return None
 
     def _shown_comment(
