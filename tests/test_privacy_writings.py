@@ -857,6 +857,27 @@ def test_a_line_break_opportunity_splits_no_address_or_number(tmp_path: Path) ->
     ]
 
 
+def test_escapes_in_a_yaml_double_quoted_string_are_read_decoded(tmp_path: Path) -> None:
+    # Task priv9: the published value of a double-quoted YAML string is its escapes
+    # decoded: `jo\x40gmail.com`, `402\u2011555\u20110199` and a number broken by an
+    # escaped line break (PyYAML's way with a long line) were published unreported. Each
+    # is found on the line that writes it; a plain or single-quoted `\x40` is no escape.
+    extra = (
+        'short: "Write to jo\\x40gmail.com today"\n'
+        'aliases:\n  - "call 402\\u2011555\\u20110199"\n'
+        '  - "or call 402\\\n    \\ 555-0198 now"\n'
+        "  - plain ann\\x40gmail.com\n"
+        "  - 'quoted ann\\x40gmail.com'\n"
+    )
+    config = write_files(tmp_path, {"glossary/survivor.yml": term_yaml(extra=extra)})
+    findings = [f for f in run_checks(config).findings if f.rule == "privacy.pii"]
+    assert [(f.line, f.column, f.found) for f in findings] == [
+        (4, 18, "jo\\x40gmail.com"),
+        (6, 11, "402\\u2011555\\u20110199"),
+        (7, 14, "402\\\n    \\ 555-0198"),
+    ]
+
+
 def test_converted_word_documents_markup_is_read_through(tmp_path: Path) -> None:
     """Audit (Word documents and old web pages converted to Markdown by pandoc, mammoth,
     markdownify): a backslash escaping punctuation (`402\\-555\\-0124`, which the site shows
@@ -1611,5 +1632,29 @@ def test_addresses_written_out_are_read_in_linear_time(shape: str) -> None:
     completed = python_in_time(
         "from coalition_handbook.rules.privacy_personal_data import find_personal_data\n"
         f"list(find_personal_data({text!r}))\n"
+    )
+    assert (completed.returncode, completed.stderr) == (0, "")
+
+
+# Crafted YAML files of about 100,000 characters (task priv9): a double-quoted string of
+# escapes, one of escaped line breaks, and many strings.
+_CRAFTED_YAML_ESCAPES = {
+    "escapes in a string": 'k: "' + "\\x40" * 25_000 + '"\n',
+    "escaped line breaks": 'k: "' + "4\\\n  \\ " * 12_500 + '"\n',
+    "quoted strings": '- "a\\x40b"\n' * 9_000,
+}
+
+
+@pytest.mark.parametrize("shape", sorted(_CRAFTED_YAML_ESCAPES))
+def test_yaml_escapes_are_read_in_linear_time(shape: str) -> None:
+    """Each crafted file is decoded and read under the CPU guard (`python_in_time`), one
+    shape a child (each 0.11-0.23 s of CPU time here)."""
+    from work import python_in_time
+
+    text = _CRAFTED_YAML_ESCAPES[shape]
+    completed = python_in_time(
+        "from coalition_handbook.rules.privacy_personal_data import find_personal_data\n"
+        "from coalition_handbook.rules.privacy_yaml_escapes import yaml_escapes_decoded\n"
+        f"list(find_personal_data(yaml_escapes_decoded({text!r})[0]))\n"
     )
     assert (completed.returncode, completed.stderr) == (0, "")

@@ -13,7 +13,9 @@ column's gap); and what no reader sees (a soft hyphen, a zero width space) is re
 through, as matching reads text.
 A character reference is read as the character a reader is shown
 (`jane&#64;gmail.com`, `555&nbsp;867&nbsp;5309`), in pages and in HTML, XML and SVG
-files, and reported as written. In Markdown, a backslash before punctuation, an inline
+files, and reported as written; a term's or protocol's double-quoted YAML string as its
+value, its escapes decoded (`"jo\\x40gmail.com"`: `privacy_yaml_escapes`). In Markdown,
+a backslash before punctuation, an inline
 element's tag and emphasis by a digit or an `@` are read through (`402\\-555\\-0124`,
 `402-<span>555</span>-0128`, `**402**-555-0160`, `**jane**@example.org`; inside a group
 of digits too, `402-555-01<ins>28</ins>`, and between two letters of an address,
@@ -123,6 +125,7 @@ from .privacy_locations import may_hold_a_map_link, may_hold_decimal_coordinates
 from .privacy_markdown import also_found, markdown_readings
 from .privacy_reported import ReportedData, every_line, no_lines, reported_personal_data
 from .privacy_settings import setting_texts
+from .privacy_yaml_escapes import may_hold_escapes, yaml_escapes_decoded
 from .soft_breaks import may_write_out_a_mark, reads_lines_on
 
 RULE = "privacy.pii"
@@ -326,7 +329,7 @@ def _joinable(origin: Origin) -> bool:
         return False
     if not (text[:1] in _FIRST and text.endswith("\n") and not text[-2:-1].isspace()):
         return False
-    if "\x00" in text or "\r" in text or reads_lines_on(text):
+    if "\x00" in text or "\r" in text or reads_lines_on(text) or may_hold_escapes(text):
         return False
     [(read, to_source), *more] = markdown_readings(text)
     return not more and to_source is UNCHANGED and decoded_references(read)[1] is UNCHANGED
@@ -369,10 +372,13 @@ def _reported_joined(texts: Sequence[str], allowed: AllowList) -> list[list[Repo
 
 def _reported_in_file(origin: Origin, allowed: AllowList) -> list[ReportedData]:
     found: list[ReportedData] = []
-    for read, to_source in markdown_readings(origin.text):  # one, or kept apart and joined
+    text, unescaped = origin.text, UNCHANGED
+    if not origin.path.lower().endswith(MARKDOWN_SUFFIXES):  # YAML: its values published
+        text, unescaped = yaml_escapes_decoded(text)
+    for read, to_source in markdown_readings(text):  # one, or kept apart and joined
         # Read as shown: Python-Markdown and browsers decode character references.
         read, decoded = decoded_references(read)
-        to_source = chained(to_source, decoded)
+        to_source = chained(chained(unescaped, to_source), decoded)
         lines_of = no_lines  # YAML: a block scalar's lines are a paragraph's
         if origin.path.lower().endswith(MARKDOWN_SUFFIXES):  # a page: its code blocks' lines
             lines_of = partial(code_block_spans, body_line=origin.body_line)
