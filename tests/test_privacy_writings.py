@@ -878,6 +878,24 @@ def test_escapes_in_a_yaml_double_quoted_string_are_read_decoded(tmp_path: Path)
     ]
 
 
+def test_an_html_comment_inside_an_address_or_a_number_is_read_through(
+    tmp_path: Path,
+) -> None:
+    # Task priv9: a comment inside an address or a number (a harvester trick) is shown as
+    # nothing: `jo<!-- x -->@gmail.com` and `402-555-<!-- x -->0199` were published
+    # unreported. The comment's own text is published in the page's source, and read.
+    page = (
+        "Write to jo<!-- x -->@gmail.com or call 402-555-<!-- x -->0199.\n\n"
+        "Or <!-- ann@gmail.com -->call 402<!---->-555-0198.\n"
+    )
+    assert found_in(tmp_path, page) == [
+        (1, 10, "jo<!-- x -->@gmail.com"),
+        (1, 41, "402-555-<!-- x -->0199"),
+        (3, 9, "ann@gmail.com"),
+        (3, 31, "402<!---->-555-0198"),
+    ]
+
+
 def test_converted_word_documents_markup_is_read_through(tmp_path: Path) -> None:
     """Audit (Word documents and old web pages converted to Markdown by pandoc, mammoth,
     markdownify): a backslash escaping punctuation (`402\\-555\\-0124`, which the site shows
@@ -1656,5 +1674,30 @@ def test_yaml_escapes_are_read_in_linear_time(shape: str) -> None:
         "from coalition_handbook.rules.privacy_personal_data import find_personal_data\n"
         "from coalition_handbook.rules.privacy_yaml_escapes import yaml_escapes_decoded\n"
         f"list(find_personal_data(yaml_escapes_decoded({text!r})[0]))\n"
+    )
+    assert (completed.returncode, completed.stderr) == (0, "")
+
+
+# Crafted pages of about 100,000 characters for the comments of task priv9: comments never
+# closed, many by digits (each taken out), all opened before one close.
+_CRAFTED_COMMENTS = {
+    "comments never closed": "a<!--" * 20_000,
+    "comments by digits": "4<!---->0-" * 10_000,
+    "comments opened before one close": "4<!--" * 20_000 + "-->",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(_CRAFTED_COMMENTS))
+def test_comments_are_read_in_linear_time(shape: str) -> None:
+    """Each crafted page is read in each of its readings under the CPU guard
+    (`python_in_time`), one shape a child (each 0.02-0.05 s of CPU time here)."""
+    from work import python_in_time
+
+    text = _CRAFTED_COMMENTS[shape]
+    completed = python_in_time(
+        "from coalition_handbook.rules.privacy_markdown import markdown_readings\n"
+        "from coalition_handbook.rules.privacy_personal_data import find_personal_data\n"
+        f"for reading, _ in markdown_readings({text!r}):\n"
+        "    list(find_personal_data(reading))\n"
     )
     assert (completed.returncode, completed.stderr) == (0, "")

@@ -4,7 +4,9 @@ element (Python-Markdown's: `HTML_TAG`, a quoted `>` inside it), emphasis by a d
 `@`; once as before, markup between two letters or digits kept apart, and again joined,
 where that differs by a digit (`402-555-01<ins>28</ins>`): what either finds is reported
 (`also_found`). Markup between two letters of an e-mail address is read through in both
-(`<b>jane</b>doe@example.org`, `jane@exa<b>mple</b>.org`: `_in_an_address`).
+(`<b>jane</b>doe@example.org`, `jane@exa<b>mple</b>.org`: `_in_an_address`). A page with
+an HTML comment by a character not a space is read a third time, without its comments
+(`jo<!-- x -->@gmail.com`: `_comments_read_through`).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Protocol, TypeVar
 from ..lazy_pattern import LazyPattern
 from ..markdown.inline_openers import HTML_TAG
 from ..markup import INLINE_ELEMENTS, readable_text
-from ..source_map import UNCHANGED, PositionMap, rewritten
+from ..source_map import UNCHANGED, PositionMap, chained, rewritten
 
 # Markdown's own markup that splits what a reader reads whole (audit: Word documents and
 # old web pages converted by pandoc, mammoth or markdownify): a backslash before ASCII
@@ -61,7 +63,38 @@ def markdown_readings(text: str) -> list[Reading]:
     readings = [rewritten(text, _splits(text, emphasis, kept, addresses))]
     if kept:
         readings.append(rewritten(text, _splits(text, emphasis, None, addresses)))
+    if "<!--" in text:
+        readings += _comments_read_through(text, addresses)
     return readings
+
+
+def _comments_read_through(text: str, addresses: bool) -> list[Reading]:
+    """A reading of `text` with its HTML comments that stand by a character not a space
+    taken out and all else read through (as the second reading of `markdown_readings`),
+    if it has one: a comment inside an address or a number is shown as nothing
+    (`jo<!-- x -->@gmail.com`, `402-555-<!-- x -->0199`, task priv9), and its own text,
+    published in the page's source, is read in the first reading. Comments are found
+    with `str.find` (a `<!--` never closed is read once), ending as a browser ends them
+    at their first `-->` (`<!-->` and `<!--->` at once)."""
+    spans: list[tuple[int, int, str]] = []
+    start = text.find("<!--")
+    while start != -1:
+        close = text.find("-->", start + 2)
+        if close == -1:
+            break
+        end = close + 3
+        before, after = text[start - 1] if start else "\n", text[end : end + 1] or "\n"
+        if not (before.isspace() and after.isspace()):
+            spans.append((start, end, ""))
+        start = text.find("<!--", end)
+    if not spans:
+        return []
+    joined, to_text = rewritten(text, spans)
+    emphasis = (
+        _read_through_runs(joined, addresses) if _MARKS_BY_DATA.search(joined) else frozenset()
+    )
+    read, to_joined = rewritten(joined, _splits(joined, emphasis, None, addresses))
+    return [(read, chained(to_text, to_joined))]
 
 
 def _splits(

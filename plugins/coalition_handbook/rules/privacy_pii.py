@@ -15,7 +15,7 @@ A character reference is read as the character a reader is shown
 (`jane&#64;gmail.com`, `555&nbsp;867&nbsp;5309`), in pages and in HTML, XML and SVG
 files, and reported as written; a term's or protocol's double-quoted YAML string as its
 value, its escapes decoded (`"jo\\x40gmail.com"`: `privacy_yaml_escapes`). In Markdown,
-a backslash before punctuation, an inline
+a backslash before punctuation, an HTML comment by a character not a space, an inline
 element's tag and emphasis by a digit or an `@` are read through (`402\\-555\\-0124`,
 `402-<span>555</span>-0128`, `**402**-555-0160`, `**jane**@example.org`; inside a group
 of digits too, `402-555-01<ins>28</ins>`, and between two letters of an address,
