@@ -841,6 +841,23 @@ def test_numbers_and_addresses_in_fullwidth_forms_are_read_as_ascii_ones(tmp_pat
     ]
 
 
+def test_a_middle_dot_in_a_number_and_an_ideographic_full_stop_in_an_address_are_read(
+    tmp_path: Path,
+) -> None:
+    # Task priv9: a middle dot between a number's groups (`402·555·0199`, as some
+    # European and East Asian designs write one) and an ideographic full stop in an
+    # address's domain (`jo@gmail。com`, as a Chinese or Japanese input method types the
+    # dot) were read as no separator: published unreported. A public one stays public.
+    page = (
+        "Call 402·555·0199 or write to jo@gmail。com or help@coalition｡org.\n\n"
+        "Or write to help@coalition。org.\n"
+    )
+    assert found_in(tmp_path, page, ["help@coalition.org"]) == [
+        (1, 6, "402·555·0199"),
+        (1, 31, "jo@gmail。com"),
+    ]
+
+
 def test_a_line_break_opportunity_splits_no_address_or_number(tmp_path: Path) -> None:
     # Task priv8: `<wbr>`, which lets a long address or number break over lines and is
     # shown as nothing, was read as a gap: `jo.doe<wbr>@gmail.com` published unreported,

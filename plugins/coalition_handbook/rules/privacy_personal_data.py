@@ -74,6 +74,8 @@ class _AsciiForms(dict[int, str | int]):
             self[code] = str(unicodedata.decimal(character))
         elif _FULLWIDTH_FIRST <= code <= _FULLWIDTH_LAST:
             self[code] = chr(code - _FULLWIDTH_OFFSET)
+        elif character in _DOTS:
+            self[code] = "."
         else:
             self[code] = code
         return self[code]
@@ -86,6 +88,10 @@ class _AsciiForms(dict[int, str | int]):
 _FULLWIDTH_FIRST = 0xFF01
 _FULLWIDTH_LAST = 0xFF5E
 _FULLWIDTH_OFFSET = 0xFEE0
+# Dots read as ASCII's: a middle dot between a number's groups (`402·555·0199`) and an
+# ideographic full stop, and its halfwidth form, in an address (`jo@gmail。com`, as a
+# Chinese or Japanese input method types the dot: task priv9).
+_DOTS = frozenset("\u00b7\u3002\uff61")
 
 
 _ASCII_FORMS = _AsciiForms()
