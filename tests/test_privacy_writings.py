@@ -913,6 +913,25 @@ def test_an_html_comment_inside_an_address_or_a_number_is_read_through(
     ]
 
 
+def test_an_html_comment_inside_an_address_or_a_number_in_an_html_file_is_read_through(
+    tmp_path: Path,
+) -> None:
+    # Task priv9: so in an HTML file the site publishes as it is; its comment's text stays
+    # read (`<!-- ann@gmail.com -->`), and a comment after a space joins nothing.
+    files = {
+        "flyer.html": (
+            "<p>Call 402-555-<!-- x -->0199 or jo<!-- x -->@gmail.com</p>\n"
+            "<!-- ann@gmail.com --><p>Or 402 <!-- x --> 555</p>\n"
+        )
+    }
+    findings = privacy_findings(tmp_path, files, [])
+    assert [(f.line, f.column, f.found) for f in findings] == [
+        (1, 9, "402-555-<!-- x -->0199"),
+        (1, 35, "jo<!-- x -->@gmail.com"),
+        (2, 6, "ann@gmail.com"),
+    ]
+
+
 def test_converted_word_documents_markup_is_read_through(tmp_path: Path) -> None:
     """Audit (Word documents and old web pages converted to Markdown by pandoc, mammoth,
     markdownify): a backslash escaping punctuation (`402\\-555\\-0124`, which the site shows

@@ -20,7 +20,7 @@ from typing import Protocol, TypeVar
 from ..lazy_pattern import LazyPattern
 from ..markdown.inline_openers import HTML_TAG
 from ..markup import INLINE_ELEMENTS, readable_text
-from ..source_map import UNCHANGED, PositionMap, chained, rewritten
+from ..source_map import UNCHANGED, PositionMap, SourceMap, chained, rewritten
 
 # Markdown's own markup that splits what a reader reads whole (audit: Word documents and
 # old web pages converted by pandoc, mammoth or markdownify): a backslash before ASCII
@@ -68,14 +68,10 @@ def markdown_readings(text: str) -> list[Reading]:
     return readings
 
 
-def _comments_read_through(text: str, addresses: bool) -> list[Reading]:
-    """A reading of `text` with its HTML comments that stand by a character not a space
-    taken out and all else read through (as the second reading of `markdown_readings`),
-    if it has one: a comment inside an address or a number is shown as nothing
-    (`jo<!-- x -->@gmail.com`, `402-555-<!-- x -->0199`, task priv9), and its own text,
-    published in the page's source, is read in the first reading. Comments are found
-    with `str.find` (a `<!--` never closed is read once), ending as a browser ends them
-    at their first `-->` (`<!-->` and `<!--->` at once)."""
+def without_comments_by_text(text: str) -> tuple[str, SourceMap]:
+    """`text` without its HTML comments that stand by a character not a space, and where
+    each place of it is in `text` (`UNCHANGED` if it has none): found with `str.find`
+    (a `<!--` never closed is read once), each ending at its first `-->` after `<!-`."""
     spans: list[tuple[int, int, str]] = []
     start = text.find("<!--")
     while start != -1:
@@ -87,9 +83,20 @@ def _comments_read_through(text: str, addresses: bool) -> list[Reading]:
         if not (before.isspace() and after.isspace()):
             spans.append((start, end, ""))
         start = text.find("<!--", end)
-    if not spans:
+    return rewritten(text, spans)
+
+
+def _comments_read_through(text: str, addresses: bool) -> list[Reading]:
+    """A reading of `text` with its HTML comments that stand by a character not a space
+    taken out and all else read through (as the second reading of `markdown_readings`),
+    if it has one: a comment inside an address or a number is shown as nothing
+    (`jo<!-- x -->@gmail.com`, `402-555-<!-- x -->0199`, task priv9), and its own text,
+    published in the page's source, is read in the first reading. Comments are found
+    with `str.find` (a `<!--` never closed is read once), ending as a browser ends them
+    at their first `-->` (`<!-->` and `<!--->` at once)."""
+    joined, to_text = without_comments_by_text(text)
+    if to_text is UNCHANGED:
         return []
-    joined, to_text = rewritten(text, spans)
     emphasis = (
         _read_through_runs(joined, addresses) if _MARKS_BY_DATA.search(joined) else frozenset()
     )

@@ -122,7 +122,7 @@ from .privacy_allow_list import AllowList
 from .privacy_file_names import name_message, personal_data_in_names
 from .privacy_links import may_hold_a_messenger_link
 from .privacy_locations import may_hold_a_map_link, may_hold_decimal_coordinates
-from .privacy_markdown import also_found, markdown_readings
+from .privacy_markdown import also_found, markdown_readings, without_comments_by_text
 from .privacy_reported import ReportedData, every_line, no_lines, reported_personal_data
 from .privacy_settings import setting_texts
 from .privacy_yaml_escapes import may_hold_escapes, yaml_escapes_decoded
@@ -168,12 +168,18 @@ def check(context: CheckContext) -> Iterator[Finding]:
         to_source: PositionMap = SourceMap()
         lines_of = every_line  # shown as written, line by line
         if text_file.markup:  # its text, not its tags, styles and scripts, as shown
-            text, shown = shown_text(text, every_attribute=not _presentational(text_file.path))
-            text, decoded = decoded_references(text)
-            to_source = ChainedMap(outer=shown, inner=decoded)
-            # A browser shows a line break as a space, but in a `<pre>`.
-            lines_of = preformatted_lines(text_file.path, source, text, to_source)
-        elif text_file.path.lower().endswith(_CALENDAR_SUFFIXES):
+            found = _reported_in_markup(text_file.path, source, source, UNCHANGED, allowed)
+            # A comment inside an address or a number is shown as nothing: read again
+            # without those by a character not a space (task priv9).
+            joined, cut = (
+                without_comments_by_text(source) if "<!--" in source else (source, UNCHANGED)
+            )
+            if cut is not UNCHANGED:
+                more = _reported_in_markup(text_file.path, source, joined, cut, allowed)
+                found = also_found(found, more)
+            yield from _check_text(context, text_file.path, source, found)
+            continue
+        if text_file.path.lower().endswith(_CALENDAR_SUFFIXES):
             text = _without_calendar_identifiers(text)
         if is_folded(text_file.path):  # a long line folded onto the next, read whole
             text, to_source = unfolded(text)
@@ -246,6 +252,20 @@ def _without_calendar_identifiers(text: str) -> str:
         return found.group()[:start] + value
 
     return _CALENDAR_IDENTIFIER.sub(blanked, text)
+
+
+def _reported_in_markup(
+    path: str, source: str, markup: str, to_source: PositionMap, allowed: AllowList
+) -> list[ReportedData]:
+    """What privacy.pii reports in `markup`, an HTML, XML or SVG file's text read from
+    `source` at `path` (`to_source` says where each place of it is there): its text, not
+    its tags, styles and scripts, as shown."""
+    text, shown = shown_text(markup, every_attribute=not _presentational(path))
+    text, decoded = decoded_references(text)
+    to_source = chained(to_source, ChainedMap(outer=shown, inner=decoded))
+    # A browser shows a line break as a space, but in a `<pre>`.
+    lines_of = preformatted_lines(path, source, text, to_source)
+    return list(reported_personal_data(path, source, text, to_source, allowed, lines_of))
 
 
 def _presentational(path: str) -> bool:
