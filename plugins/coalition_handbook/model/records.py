@@ -16,16 +16,15 @@ would change what the record means if read past: it leaves the record out.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeGuard, TypeVar
 
 from ..cache import STATS, RunCache
+from ..collection import no_collections
 from ..config import HandbookConfig
 from ..findings import Finding, Severity, source_excerpt
 from ..forms import matched_words
@@ -784,7 +783,7 @@ def _entries(
         STATS.parsed += len(missing)
 
         def load(indexes: Sequence[int]) -> list[_Entry[T]]:
-            with _no_collection():
+            with no_collections():
                 read = load_yaml_records(
                     [paths[index] for index in indexes],
                     config,
@@ -813,23 +812,6 @@ def _entries(
             if keys and cache is not None:
                 cache.store(records_namespace(kind), keys[index], entry)
     return entries
-
-
-@contextmanager
-def _no_collection() -> Iterator[None]:
-    """Python's cycle collector held off while record files are read: reading makes tens
-    of objects a file (nodes, values, spans), kept until every file is read, and none of
-    them in a cycle; the collector walked them all again and again for nothing (at 2,000
-    terms, 151 collections, a seventh of the time loading them took). It runs as before
-    afterwards, and frees whatever cycle was made meanwhile."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def load_record_folder(
