@@ -1482,8 +1482,12 @@ class Blocks:
         continues = self.previous == "raw"  # HTML runs its lines together
         if raw_end < end and line[raw_end:end].strip():
             # Text after the block's end on its line starts a paragraph that the next
-            # lines go on (`<div>a</div> b`, then `    c`: c is b's paragraph's).
-            self.html_in_item = False
+            # lines go on (`<div>a</div> b`, then `    c`: c is b's paragraph's). After
+            # a block tag going on from an item's paragraph, Python-Markdown ends the
+            # lists there (`- a`, ` <div>b</div> c`: c is no item's), as at its opening.
+            if self.html_in_item:
+                self.html_in_item = False
+                self.close_from(1)
             self._paragraph(raw_end, end, False, self.containers[-1])
         else:
             self.previous = "raw"
