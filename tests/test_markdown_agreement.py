@@ -797,14 +797,17 @@ def test_html_going_on_from_an_item_s_paragraph_keeps_the_item_open(page: str) -
         "- w0x\n   <div>w1x</div> w9x\n\n      > w2x\n",
         "- w0x\n  <div>\n  w1x\n  </div> w9x\n\n    w2x\n",
         "- w10x\n\n  - w0x\n   <div>w1x</div> w9x\n\n    | w2x | w3x |\n    |---|---|\n",
+        # A script or pre so too (the same on the old code, before 981936ad).
+        "- w0x\n <pre>w1x</pre> w9x\n\n    w2x\n",
+        "- w0x\n  <script>\nw1x\n</script> w9x\n\n      w2x\n",
     ],
 )
 def test_a_block_tag_with_text_after_its_close_ends_the_item(page: str) -> None:
-    """A `<div>` going on from a list item's paragraph, with text after its close on its
-    line: Python-Markdown ends the list there, and the text is a paragraph of its own
-    after it (a line four columns in after a blank line is code). Since the item was kept
-    open for such HTML (981936ad), the block pass read that line as the item's (false
-    findings)."""
+    """A `<div>`, `<pre>` or `<script>` going on from a list item's paragraph, with text
+    after its close on its line: Python-Markdown ends the list there, and the text is a
+    paragraph of its own after it (a line four columns in after a blank line is code).
+    Since the item was kept open for such HTML (981936ad), the block pass read that line
+    as the item's (false findings)."""
     assert_checks_what_is_shown(page)
 
 

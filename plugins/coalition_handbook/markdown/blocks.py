@@ -1510,7 +1510,9 @@ class Blocks:
         """Text after a script's, pre's or style's close on its line: Markdown
         again, a paragraph of its own (`<pre>a</pre> b` shows b)."""
         if line[start:end].strip():
-            self.html_in_item = False
+            if self.html_in_item:  # going on from an item's paragraph: the lists end
+                self.html_in_item = False
+                self.close_from(1)
             return self._paragraph(start, end, False, self.containers[-1])
         self._html_ends()
         return None
