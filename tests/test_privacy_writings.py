@@ -895,6 +895,17 @@ def test_escapes_in_a_yaml_double_quoted_string_are_read_decoded(tmp_path: Path)
     ]
 
 
+def test_an_escape_past_unicode_in_a_yaml_string_ends_the_decoding_not_the_check(
+    tmp_path: Path,
+) -> None:
+    # PyYAML's scanner raises ValueError (no YAMLError) at `"\U00110000"`, and the check
+    # stopped with a traceback (tests/test_bad_input.py); the escapes before it are read.
+    extra = 'aliases:\n  - "call 402\\u2011555\\u20110199"\nshort: "\\U00110000"\n'
+    config = write_files(tmp_path, {"glossary/survivor.yml": term_yaml(extra=extra)})
+    findings = [f for f in run_checks(config).findings if f.rule == "privacy.pii"]
+    assert [(f.line, f.found) for f in findings] == [(5, "402\\u2011555\\u20110199")]
+
+
 def test_an_html_comment_inside_an_address_or_a_number_is_read_through(
     tmp_path: Path,
 ) -> None:
