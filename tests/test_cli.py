@@ -30,6 +30,20 @@ def run_cli(*args: str) -> tuple[int, str, str]:
     return completed.returncode, completed.stdout, completed.stderr
 
 
+def run_cli_writing_to(stdout: Any, *args: str, cwd: Path | None = None) -> tuple[int, str]:
+    """`handbook *args` with its standard output `stdout` (a full device, a pipe no one
+    reads): its exit code and standard error."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "coalition_handbook.cli", *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+        cwd=cwd,
+    )
+    return completed.returncode, completed.stderr
+
+
 def run_check_for_bytes(
     config_file: Path,
     report_format: str,
@@ -710,15 +724,9 @@ def test_a_report_that_cannot_be_written_exits_2_without_traceback(tmp_path: Pat
     require_or_skip(Path("/dev/full").exists(), "needs /dev/full (Linux)")
     config_file = make_handbook(tmp_path, "# Home\n\nA homeless person.\n")
     with Path("/dev/full").open("w") as full:
-        completed = subprocess.run(
-            [sys.executable, "-m", "coalition_handbook.cli", "check", "-f", str(config_file)],
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-            check=False,
-        )
-    assert completed.returncode == 2
-    assert completed.stderr == (
+        code, stderr = run_cli_writing_to(full, "check", "-f", str(config_file))
+    assert code == 2
+    assert stderr == (
         "handbook: cannot write the report to standard output: No space left on device\n"
     )
 
@@ -741,15 +749,8 @@ def test_help_or_version_that_cannot_be_written_exits_2(
     require_or_skip(Path("/dev/full").exists(), "needs /dev/full (Linux)")
     make_handbook(tmp_path, "# Home\n\nNothing to report.\n")
     with Path("/dev/full").open("w") as full:
-        completed = subprocess.run(
-            [sys.executable, "-m", "coalition_handbook.cli", *arguments],
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-            check=False,
-            cwd=tmp_path,
-        )
-    assert (completed.returncode, completed.stderr) == (
+        code, stderr = run_cli_writing_to(full, *arguments, cwd=tmp_path)
+    assert (code, stderr) == (
         2,
         f"handbook: cannot write {what} to standard output: No space left on device\n",
     )
@@ -761,33 +762,21 @@ def test_help_or_version_read_by_a_reader_that_stops_is_no_error(arguments: list
     read_end, write_end = os.pipe()
     os.close(read_end)  # a reader gone before the first line
     try:
-        completed = subprocess.run(
-            [sys.executable, "-m", "coalition_handbook.cli", *arguments],
-            stdout=write_end,
-            stderr=subprocess.PIPE,
-            text=True,
-            check=False,
-        )
+        code, stderr = run_cli_writing_to(write_end, *arguments)
     finally:
         os.close(write_end)
-    assert (completed.returncode, completed.stderr) == (0, "")
+    assert (code, stderr) == (0, "")
 
 
 def test_a_full_disk_while_any_command_prints_is_one_line_not_a_traceback(tmp_path: Path) -> None:
     require_or_skip(Path("/dev/full").exists(), "needs /dev/full (Linux)")
     config_file = make_handbook(tmp_path)
-    command = [sys.executable, "-m", "coalition_handbook.cli", "new", "term", "Full disk"]
     with Path("/dev/full").open("w") as full:
-        completed = subprocess.run(
-            [*command, "-f", str(config_file)],
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-            check=False,
-            cwd=tmp_path,
+        code, stderr = run_cli_writing_to(
+            full, "new", "term", "Full disk", "-f", str(config_file), cwd=tmp_path
         )
     # Says that the file was made, which a second `new` would refuse as there (badux).
-    assert (completed.returncode, completed.stderr) == (
+    assert (code, stderr) == (
         2,
         "handbook new: created glossary/full-disk.yml, but cannot write to standard "
         "output: No space left on device\n",
@@ -803,16 +792,10 @@ def test_a_reader_that_stops_reading_is_no_error(tmp_path: Path) -> None:
     read_end, write_end = os.pipe()
     os.close(read_end)  # the reader is gone before a byte is written
     try:
-        completed = subprocess.run(
-            [sys.executable, "-m", "coalition_handbook.cli", "check", "-f", str(config_file)],
-            stdout=write_end,
-            stderr=subprocess.PIPE,
-            text=True,
-            check=False,
-        )
+        code, stderr = run_cli_writing_to(write_end, "check", "-f", str(config_file))
     finally:
         os.close(write_end)
-    assert (completed.returncode, without_totals(completed.stderr)) == (1, "")
+    assert (code, without_totals(stderr)) == (1, "")
 
 
 def test_without_f_mkdocs_yaml_is_read_as_mkdocs_reads_it(
