@@ -69,6 +69,8 @@ def test_generated_pages() -> None:
 @example(["a", "<!--", "word", "<!--", "> "], 1)
 @example(["a", "<!--", "```", "-->", "```"], 1)  # a `-->` in a code span closes none
 @example(["<!--", "> ", "-->"], 1)  # `<!-->` a browser ends at once: `-->` is shown
+# Raw HTML's backticks open no code span: the next line's tag is blanked (CI's draw).
+@example(["<div>", "```", "\n", "<div>", "```"], 1)
 def test_random_markdown(pieces: list[str], body_line: int) -> None:
     text = "".join(pieces)
     view = checkable_text(text, body_line)
@@ -103,3 +105,23 @@ def test_code_and_urls_never_exposed(code: str, path: str) -> None:
 def test_addresses_read_alike(text: str) -> None:
     """Cases the random pieces rarely put together."""
     assert checkable_text(text) == reference_markdown.checkable_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<div>```\n<div>```",
+        "<div>```\n<span>```",
+        "<div>\n```\n<div>```",
+        "<div>`a\n<b>`",
+        "<div>](\n<b>)",
+        "<div>][\n<b>]",
+    ],
+)
+def test_raw_html_markdown_syntax_ends_with_its_line(text: str) -> None:
+    """In a raw HTML block a backtick or `](` opens nothing: the tag on the next line is
+    blanked, as the reference (one raw line at a time) and Python-Markdown read it."""
+    view = checkable_text(text)
+    assert view == reference_markdown.checkable_text(text)
+    tag = text.rindex("<")
+    assert set(view[tag : text.index(">", tag) + 1]) <= {HARD, " "}

@@ -98,7 +98,18 @@ _INLINE = LazyPattern(
     _INLINE_PATTERN.replace("COMMENT", _MARKDOWN_COMMENT.replace("LATER_END", LATER_END)),
     re.VERBOSE,
 )
-_RAW_INLINE = LazyPattern(_INLINE_PATTERN.replace("COMMENT", _HTML_COMMENT), re.VERBOSE)
+# In raw HTML, code spans and link syntax are text, read only to keep what they hold as it
+# is (`_MARKDOWN_ONLY`), and a block's lines are read one by one: one that went on to a
+# later line took a tag there as text (`<div>```, then `<div>```: the second `<div>` is a
+# tag, blanked). The lines are read together (`_spans_joined_over_white_space`) for a tag
+# that goes on over lines, so these end with their line.
+_RAW_INLINE = LazyPattern(
+    _INLINE_PATTERN.replace("COMMENT", _HTML_COMMENT)
+    .replace(_CODE_SPAN_REST, _CODE_SPAN_REST.replace("[^\\x00]", "[^\\x00\\n]"))
+    .replace("[^()\\x00]", "[^()\\x00\\n]")
+    .replace("[^\\]\\x00]", "[^\\]\\x00\\n]"),
+    re.VERBOSE,
+)
 _CHARACTER_REFERENCE = LazyPattern("&" + _REFERENCE_NAME)
 # The steps of a comment's body as `_MARKDOWN_COMMENT` reads it: an escaped backslash or
 # backtick, a code span, a `<` that starts a `<!--`, or any other character.
