@@ -36,6 +36,10 @@ html.parser ends the comment at, code or not (`<!-- a `b --> c` d --!>` is publi
 Read anew the same day: where a fence interrupts a paragraph that goes on after it,
 superfences leaves a placeholder line in the paragraph, and a code span or comment
 opened before the fence may end after it (`a `b`, a fence, `c` d`: b and c are code).
+Read anew on 2026-12-06 (html.parser and a browser, reading the raw HTML block that
+Python-Markdown publishes verbatim): a comment in raw HTML runs from a `<!--` to the first
+`-->` or `--!>` after it, over the block's lines (`<div><!--`, then `-->`, shows nothing),
+backticks protecting nothing; the rest of each line is still read on its own.
 
 What each line is (`markdown.blocks.Blocks.classify`) is the engine's own: the block rules are read
 against Python-Markdown directly (test_markdown.py, test_markdown_agreement.py), and two
@@ -251,6 +255,7 @@ def checkable_text(text: str, body_line: int = 1) -> str:
     # Raw HTML shows Markdown as it is: its lines get only the HTML part of the pass.
     pieces: list[str] = []
     previous = 0
+    view = _hide_raw_comments(view, _raw_blocks(text, raw_spans))
     for start, end in raw_spans:
         pieces += (mask_inline(view[previous:start]), _mask_raw_html(view[start:end]))
         previous = end
@@ -275,6 +280,45 @@ def _cuts(length: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def mask_inline(view: str) -> str:
     """Blank the inline markup of text whose blocks are already separated by `HARD`."""
     return _mask_inline(view, _inline_replacement)
+
+
+def _raw_blocks(text: str, raw_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The raw spans, those with only white space of `text` between them (line breaks,
+    indentation, blank lines: the lines of one raw HTML block) made one."""
+    blocks: list[tuple[int, int]] = []
+    for start, end in raw_spans:
+        if blocks and text[blocks[-1][1] : start].isspace():
+            blocks[-1] = (blocks[-1][0], end)
+        else:
+            blocks.append((start, end))
+    return blocks
+
+
+def _hide_raw_comments(view: str, blocks: list[tuple[int, int]]) -> str:
+    """`view` with the comments of each raw HTML block in `blocks` blanked (line breaks and
+    `HARD` kept) as a browser reads them, over the block's lines too. Each line is then
+    read on its own (`_mask_raw_html`): code spans and link syntax end with their line."""
+    pieces: list[str] = []
+    previous = 0
+    for start, end in blocks:
+        pieces += (view[previous:start], _RAW_COMMENT.sub(_raw_comment, view[start:end]))
+        previous = end
+    pieces.append(view[previous:])
+    return "".join(pieces)
+
+
+def _raw_comment(found: re.Match[str]) -> str:
+    return found.group("tag") or re.sub(r"[^\n\x00]", " ", found.group())
+
+
+# Read anew on 2026-12-06 (html.parser and a browser, which read a raw HTML block as
+# Python-Markdown publishes it, verbatim): a comment runs from a `<!--` to the first `-->`
+# or `--!>` after it, over lines too, a later `<!--` in it being its text; `<!-->` and
+# `<!--->` are empty comments; a backtick is text, so it protects no `-->`; a `<!--` in a
+# start tag (an attribute value) is the tag's.
+_RAW_COMMENT = re.compile(
+    r"""(?P<tag><[a-zA-Z](?:[^>"'\x00]|"[^"\x00]*"|'[^'\x00]*')*>)|<!--(?:-?>|[\s\S]*?--!?>)"""
+)
 
 
 def _mask_raw_html(view: str) -> str:

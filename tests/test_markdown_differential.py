@@ -71,6 +71,12 @@ def test_generated_pages() -> None:
 @example(["<!--", "> ", "-->"], 1)  # `<!-->` a browser ends at once: `-->` is shown
 # Raw HTML's backticks open no code span: the next line's tag is blanked (CI's draw).
 @example(["<div>", "```", "\n", "<div>", "```"], 1)
+# A comment in raw HTML goes on over the block's lines, as a browser reads it (CI's draw).
+@example(["<div>", "<!--", "\n", "-->"], 1)
+@example(["<div>", "<!--", "\n", "a", " ", "-->", "word"], 1)
+@example(["<div>", "\n", "<!--", "\n", "a", "\n", "-->", "word"], 1)
+@example(["<div>", "a", "\n", "<!--", " ", "a", "\n", "word", " ", "-->"], 1)
+@example(["<div>", "<!--", "\n", "--!>"], 1)
 def test_random_markdown(pieces: list[str], body_line: int) -> None:
     text = "".join(pieces)
     view = checkable_text(text, body_line)
@@ -125,3 +131,27 @@ def test_raw_html_markdown_syntax_ends_with_its_line(text: str) -> None:
     assert view == reference_markdown.checkable_text(text)
     tag = text.rindex("<")
     assert set(view[tag : text.index(">", tag) + 1]) <= {HARD, " "}
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("<div>\n<!--\n-->", "\n\n"),
+        ("<div><!--\na -->b", "\nb"),
+        ("<div>\n<!--\na\n-->b", "\n\n\nb"),
+        ("<div>x\n<!-- a\nb -->", "x\n\n"),
+        ("<div><!--\n--!>", "\n"),
+        ("<div><!--\r\n\t-->b", "\nb"),  # indentation and CRLF part the lines
+        ("<div><!--\n\n-->b", "b"),  # a blank line inside the block
+        ("<div><!--\n<!---->b", "\nb"),  # the first `<!--` opens, as a browser reads it
+        ("<div><!-- `a\n`-->` b -->", "\n`b-->"),  # a backtick protects no `-->`
+        ('<div title="<!--">\n-->b', "\n-->b"),  # an attribute's `<!--` is the tag's
+        ("<div>`a\n<b>`", "`a\n`"),  # a code span still ends with its line
+    ],
+)
+def test_reference_hides_a_raw_comment_over_lines(text: str, shown: str) -> None:
+    """The reference reads a comment in raw HTML over the block's lines, as html.parser and
+    a browser read the block Python-Markdown publishes verbatim; its lines are read on their own."""
+    view = reference_markdown.checkable_text(text)
+    assert "".join(char for char in view if char not in f"{HARD} ") == shown
+    assert view == checkable_text(text)
