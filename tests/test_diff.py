@@ -133,6 +133,20 @@ def deprecate_survivor(repository: Path) -> None:
     )
 
 
+def diff_after_survivor_deprecated(
+    repository: Path, capsys: pytest.CaptureFixture[str], page: str, text: str
+) -> str:
+    """`handbook diff`'s report, which must pass, after `survivor` is deprecated for
+    `person` in a commit after one that writes `text` at `page`."""
+    write(repository, "glossary/person.yml", term("person who has experienced trafficking"))
+    write(repository, page, text)
+    commit(repository, "uses")
+    deprecate_survivor(repository)
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    return out
+
+
 @pytest.fixture(autouse=True)
 def quiet_git(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No user or system git configuration, nor GitHub Actions' variables, leaks into the
@@ -1576,12 +1590,9 @@ def test_a_file_of_many_uses_is_one_entry_under_one_short_line(
     """Audit: a common form deprecated made its table cell a wall of text (each place
     with its path, ten of each file), and every uses table opened with the same 110
     words about silenced uses and the `rules:` setting, whether the table had any."""
-    write(repository, "glossary/person.yml", term("person who has experienced trafficking"))
-    write(repository, "content/index.md", "# Home\n\n" + "A survivor. " * 60 + "\n")
-    commit(repository, "uses")
-    deprecate_survivor(repository)
-    code, out, _ = diff(repository, capsys)
-    assert code == 0, out
+    out = diff_after_survivor_deprecated(
+        repository, capsys, "content/index.md", "# Home\n\n" + "A survivor. " * 60 + "\n"
+    )
     section = out.split("### Where a form whose status changed is used\n\n", 1)[1]
     assert section.startswith(
         "Pages, protocols and definitions that use each form, at `file:line:column`.\n\n"
@@ -1599,12 +1610,7 @@ def test_uses_a_comment_silences_are_listed_apart(
 ) -> None:
     """Audit: listed with the others, a silenced use had a reviewer think its page must
     change. The others are those `handbook check` reports."""
-    write(repository, "glossary/person.yml", term("person who has experienced trafficking"))
-    write(repository, "content/index.md", SILENCED_PAGE)
-    commit(repository, "uses")
-    deprecate_survivor(repository)
-    code, out, _ = diff(repository, capsys)
-    assert code == 0, out
+    out = diff_after_survivor_deprecated(repository, capsys, "content/index.md", SILENCED_PAGE)
     assert (
         "| `survivor` | accepted (`survivor`) | deprecated (`survivor`) | "
         "`content/index.md` (2 places: 3:18, 13:3); silenced by a `handbook-disable` "
@@ -5262,12 +5268,7 @@ def test_uses_are_listed_as_the_rules_setting_has_the_check_report_them(
     rules = f"      rules: {{term.deprecated: {level}}}\n" if level else ""
     plugin = f"plugins:\n  - handbook:\n{rules}" if level else "plugins:\n  - handbook\n"
     write(repository, "mkdocs.yml", "site_name: T\ndocs_dir: content\n" + plugin)
-    write(repository, "glossary/person.yml", term("person who has experienced trafficking"))
-    write(repository, "content/index.md", SILENCED_PAGE)
-    commit(repository, "uses")
-    deprecate_survivor(repository)
-    code, out, _ = diff(repository, capsys)
-    assert code == 0, out
+    out = diff_after_survivor_deprecated(repository, capsys, "content/index.md", SILENCED_PAGE)
     row = f"| `survivor` | accepted (`survivor`) | deprecated (`survivor`) | {used_in} |"
     assert row in out.splitlines()
     # Said over the table only where it has such uses.
@@ -5810,12 +5811,7 @@ def test_a_use_under_a_definition_is_listed_as_the_site_renders_it(
     html = render(DEFINITION_USE, ("def_list",) if definition_lists else ())
     assert ("<pre><code>more words" in html) is not definition_lists  # prose, or code
     with_def_list(repository, definition_lists)
-    write(repository, "glossary/person.yml", term("person who has experienced trafficking"))
-    write(repository, "content/other.md", DEFINITION_USE)
-    commit(repository, "uses")
-    deprecate_survivor(repository)
-    code, out, _ = diff(repository, capsys)
-    assert code == 0, out
+    out = diff_after_survivor_deprecated(repository, capsys, "content/other.md", DEFINITION_USE)
     assert ("content/other.md:6:" in out) is definition_lists, out
     check = run_checks(load_config(repository / "mkdocs.yml", require_folders=False))
     deprecated = [f.path for f in check.findings if f.rule == "term.deprecated"]
