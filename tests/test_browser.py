@@ -928,6 +928,36 @@ def test_a_deprecated_term_lists_its_page_then_its_replacement_s(
     expect(results.first).to_contain_text(f"Do not use this term; use {name} instead.")
 
 
+def _proposed_forms() -> list[tuple[str, str]]:
+    handbook, _ = load_handbook(load_config(ROOT / "mkdocs.yml"))
+    return [
+        (term.id, form)
+        for term in handbook.terms.values()
+        if term.status == "proposed"
+        for form in term.accepted_forms
+    ]
+
+
+def test_a_proposed_term_s_result_says_it_is_proposed(page: object) -> None:
+    """DESIGN section 3.1: proposed terms are published, marked as proposed. The A-Z, the
+    term's page and its tooltip say so; its search result did not, found by a form its
+    notice's paragraph does not hold ("labour exploitation"): the theme shows of a result
+    only the paragraphs that hold the words typed (site audit)."""
+    forms = _proposed_forms()
+    assert forms, "the example handbook has proposed terms"
+    missing = []
+    for term_id, form in forms:
+        page.goto("index.html")
+        _typed_in_search(page, form)
+        result = page.locator(
+            f'.md-search-result__item > .md-search-result__link[href$="/glossary/{term_id}/"]'
+        ).first
+        expect(result).to_be_visible()
+        if "This term is proposed" not in result.inner_text():
+            missing.append(form)
+    assert missing == []
+
+
 # A member's questions, typed as asked: the first ten results were term pages, a form's
 # first letter ("i" of "indicator") outranking the protocols' words (found in an audit).
 QUESTIONS = [

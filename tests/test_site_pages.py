@@ -1777,3 +1777,30 @@ def test_a_translation_spelled_as_another_form_is_marked_in_no_one_language(
 
     handbook, _ = load(tmp_path, {"glossary/survivor.yml": term_yaml(extra=extra)})
     assert search_translations(handbook.terms["survivor"]) == listed
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_deprecated_or_proposed_term_s_search_entry_carries_its_notice_as_plain_text(
+    tmp_path: Path, language: str
+) -> None:
+    """handbook.js shows a term's `handbook_notice` first in its search result, escaped,
+    since the theme shows only the paragraphs that hold the words typed. A proposed
+    term's entry had none, so its result never said it was proposed (site audit); a
+    Spanish site's notice held its `<span lang="en">` marks, which the result showed as
+    text."""
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "# Home\n\nA survivor.\n"},
+        terms=TERMS,
+        options=OPTIONS,
+        theme="material",
+        theme_options=f"language: {language}",
+        search=True,
+    )
+    index = json.loads(read(build_site(config), "search/search_index.json"))
+    notices = {doc["location"]: doc.get("handbook_notice") for doc in index["docs"]}
+    assert notices["glossary/advocate/"] == (
+        "This term is proposed: it is under review and its wording may still change."
+    )
+    assert notices["glossary/prostitute/"] == "Do not use this term; use survivor instead."
+    assert notices["glossary/survivor/"] is None

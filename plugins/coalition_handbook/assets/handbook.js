@@ -1527,11 +1527,12 @@ function firstAt(items, at) {
   return [first].concat(items.slice(0, at), items.slice(at + 1));
 }
 
-/* A deprecated term's notice ("Do not use this term; use child sex trafficking instead.",
-   `handbook_notice` of its page's entry, site/search_boost.NOTICE_KEY) first in its
-   result's text. The theme shows of a result whose title holds none of the words
-   searched for only the paragraphs that hold them: "DMST" listed the deprecated term's
-   page without the notice that names the term to use (audit). */
+/* A deprecated or proposed term's notice ("Do not use this term; use child sex
+   trafficking instead.", "This term is proposed: ...", `handbook_notice` of its page's
+   entry, site/search_boost.NOTICE_KEY) first in its result's text. The theme shows of a
+   result only the paragraphs that hold the words searched for: "DMST" listed the
+   deprecated term's page without the notice that names the term to use, "labour
+   exploitation" a proposed term's without saying it is proposed (audits). */
 var NOTICE = "handbook_notice";
 
 function escapedText(text) {

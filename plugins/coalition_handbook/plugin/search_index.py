@@ -73,7 +73,7 @@ def add_search_forms(page: Page, entries: list[dict[str, Any]]) -> None:
     typing one is compared with them (`handbook_typed_forms`, kept under
     `TYPED_FORMS_KEY`, which is no search field), the words of them written in capitals
     (`CAPITAL_WORDS_KEY`, no search field either), its translations by language
-    (`TRANSLATIONS_KEY`, nor this), a deprecated term's notice (`NOTICE_KEY`): see
+    (`TRANSLATIONS_KEY`, nor this), a deprecated or proposed term's notice (`NOTICE_KEY`): see
     site/search_boost.py. A protocol page's first
     entry gets who it is for and its steps (`STEPS_FIELD`)."""
     forms = page.meta.get(FORMS_FIELD)

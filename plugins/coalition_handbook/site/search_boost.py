@@ -93,10 +93,11 @@ CAPITAL_WORDS_KEY = "handbook_capital_words"
 # (a screen reader does not hear the result's forms, which it hides: its tags), and to mark
 # that form, and the tag that shows it, in its language (`lang`).
 TRANSLATIONS_KEY = "handbook_translations"
-# Not a search field either: a deprecated term page's notice as its page writes it ("Do
-# not use this term; use child sex trafficking instead."), for handbook.js to show in its
-# result. The theme shows of a result whose title holds none of the words searched for
-# only the paragraphs that hold them: "DMST" listed the page without its notice (audit).
+# Not a search field either: a deprecated or proposed term page's notice as its page
+# writes it ("Do not use this term; use child sex trafficking instead.", "This term is
+# proposed: ..."), for handbook.js to show in its result. The theme shows of a result
+# only the paragraphs that hold the words searched for: "DMST" listed the page without
+# its notice, "labour exploitation" a proposed term's without saying it is (audits).
 NOTICE_KEY = "handbook_notice"
 # A plural's or possessive's ending after an acronym, as handbook.js's `inCapitals` reads it
 _ACRONYM_ENDING = LazyPattern(f"(?:['{APOSTROPHES}]s|s['{APOSTROPHES}]?)$")
