@@ -19,7 +19,17 @@ from coalition_handbook.config import ConfigError, load_config
 from coalition_handbook.model import load_handbook
 from coalition_handbook.model.glossary import first_sentence, plain_text
 from coalition_handbook.model.modules import parse_headings
-from coalition_handbook.model.types import AvoidForm, Heading, HistoryEntry, OffsetSpans, SourceRef
+from coalition_handbook.model.types import (
+    AvoidForm,
+    Heading,
+    HistoryEntry,
+    OffsetSpans,
+    Origin,
+    PackedOffsets,
+    SourceRef,
+    Span,
+)
+from coalition_handbook.model.yaml_document import LineIndex
 
 
 def test_a_full_term_loads_with_every_field(tmp_path: Path) -> None:
@@ -599,10 +609,46 @@ def test_spans_from_the_cache_answer_what_they_hold_without_indexing_their_keys(
         keys = set(term.origin.spans)
         asked = ["short", "definition", "aliases.0", "avoid.0.text", "nothing", *keys]
         before = {key: key in spans for key in asked}
-        assert spans._index is None
+        assert isinstance(spans, PackedOffsets)
+        # The mapping of the offsets is not made yet (it is for a record of many spans).
+        assert (spans._keys is not None) == (len(keys) <= PackedOffsets.LOOKED_UP_FROM)
         assert before == {key: key in keys for key in asked}
         spans["definition"]
         assert {key: key in spans for key in asked} == before
+
+
+def test_a_record_is_pickled_with_its_offsets_and_placed_again_from_its_text() -> None:
+    """A record read from its file goes to the cache, and from the second process of a
+    cold check, with its spans' offsets alone (no line worked out for it): unpickled, and
+    pickled again, each span has the line, column and offsets it had as read. Spans whose
+    lines are of another text than the record's are pickled whole, as they are."""
+    handbook, _ = load_handbook(load_config(Path(__file__).parent.parent / "mkdocs.yml"))
+    records = [*handbook.terms.values(), *handbook.protocols.values(), *handbook.modules.values()]
+    read = [record for record in records if record.origin.spans.placed_in(record.origin.text)]
+    assert len(read) == len(records) > 60
+    for record in read:
+        once = pickle.loads(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+        twice = pickle.loads(pickle.dumps(once, protocol=pickle.HIGHEST_PROTOCOL))
+        expected = {key: record.origin.spans[key] for key in record.origin.spans}
+        for again in (once, twice):
+            spans = again.origin.spans
+            assert isinstance(spans, PackedOffsets)
+            assert len(spans) == len(expected)
+            assert list(spans) == list(expected)
+            assert {key: spans[key] for key in expected} == expected
+            assert {key: spans.line_column(key) for key in expected} == {
+                key: (span.line, span.column) for key, span in expected.items()
+            }
+            assert list(spans) == list(expected)  # after the lookups too
+    record = read[0]
+    elsewhere = Origin(
+        record.origin.path,
+        record.origin.text,
+        OffsetSpans({"term": (3, 9)}, LineIndex("x\n" + record.origin.text)),
+    )
+    again = pickle.loads(pickle.dumps(elsewhere))
+    assert again.spans["term"] == elsewhere.spans["term"] == Span(2, 2, 3, 9)
+    assert not isinstance(again.spans, PackedOffsets)
 
 
 @pytest.mark.parametrize(

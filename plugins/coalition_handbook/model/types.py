@@ -11,10 +11,12 @@ import datetime as dt
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any, Literal
 
 from ..findings import Finding
 from ..pickling import constructed_again
+from .yaml_document import LineIndex
 
 TermStatus = Literal["proposed", "approved", "deprecated"]
 RecordKind = Literal["term", "protocol", "module"]
@@ -75,6 +77,12 @@ class Origin:
         # finding needs its place), and unpickling a Span each was most of the time it
         # took to read a cached term.
         spans = self.spans
+        if isinstance(spans, OffsetSpans) and spans.placed_in(self.text):
+            # Only the offsets: the lines and columns are worked out from the text again
+            # where a finding needs one (most never do). Working them all out for the
+            # pickle was a third of the time a term took to pickle (session 57).
+            keys, offsets = spans.offset_numbers()
+            return _unpickled_offset_origin, (self.path, self.text, keys, offsets, self.body_line)
         if isinstance(spans, PackedSpans | OffsetSpans):
             keys, numbers = spans.packed()
         else:
@@ -85,6 +93,34 @@ class Origin:
 
 def _numbers(span: Span) -> tuple[int, int, int, int]:
     return span.line, span.column, span.start, span.end
+
+
+def _unpickled_offset_origin(
+    path: str, text: str, keys: tuple[str, ...], offsets: tuple[int, ...], body_line: int
+) -> Origin:
+    return Origin(path, text, PackedOffsets(keys, offsets, text), body_line)
+
+
+class TextPositions:
+    """`Positions` in `text`, its lines found at the first lookup (a `LineIndex` then):
+    the places of an unpickled record's spans, which most runs never look up."""
+
+    __slots__ = ("_index", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._index: Positions | None = None
+
+    def _lines(self) -> Positions:
+        if self._index is None:
+            self._index = LineIndex(self.text)
+        return self._index
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self._lines().position(offset)
+
+    def span_numbers(self, spans: Iterable[tuple[int, int]]) -> tuple[int, ...]:
+        return self._lines().span_numbers(spans)
 
 
 def _unpickled_origin(
@@ -185,6 +221,59 @@ class OffsetSpans(Mapping[str, Span]):
     def packed(self) -> tuple[tuple[str, ...], tuple[int, ...]]:
         """As `PackedSpans.packed`: the keys, and the numbers of their spans."""
         return tuple(self._offsets), self._lines.span_numbers(self._offsets.values())
+
+    def placed_in(self, text: str) -> bool:
+        """Whether these spans' lines and columns are those of offsets into `text` (the
+        lines they were read with are that very text's): `offset_numbers` then says all."""
+        return getattr(self._lines, "text", None) is text
+
+    def offset_numbers(self) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        """The keys, and the start and end of their spans, two numbers to a span."""
+        return tuple(self._offsets), tuple(chain.from_iterable(self._offsets.values()))
+
+
+class PackedOffsets(OffsetSpans):
+    """`OffsetSpans` unpickled: the keys and the offsets of their spans, two numbers to a
+    span, made into the mapping `OffsetSpans` reads at the first lookup (its lines at the
+    first place asked for). Most unpickled records are never looked up (only a finding
+    needs a place): unpickling a term makes no tuple for each of its spans."""
+
+    __slots__ = ("_keys", "_numbers")
+
+    LOOKED_UP_FROM = 64  # keys past which `in` makes the mapping rather than scan them
+
+    def __init__(self, keys: tuple[str, ...], numbers: tuple[int, ...], text: str) -> None:
+        self._keys: tuple[str, ...] | None = keys
+        self._numbers = numbers
+        self._lines = TextPositions(text)
+
+    def __getattr__(self, name: str) -> Any:
+        # `_offsets`, left unset until first read: made from the numbers.
+        if name != "_offsets" or self._keys is None:
+            raise AttributeError(name)
+        numbers = iter(self._numbers)
+        pairs = zip(numbers, numbers, strict=True)
+        offsets = dict(zip(self._keys, pairs, strict=True))
+        self._offsets = offsets
+        self._keys = None
+        return offsets
+
+    def __contains__(self, key: object) -> bool:
+        keys = self._keys
+        if keys is None or len(keys) > self.LOOKED_UP_FROM:
+            return key in self._offsets
+        return key in keys
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys if self._keys is not None else self._offsets)
+
+    def __len__(self) -> int:
+        return len(self._numbers) // 2
+
+    def offset_numbers(self) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        if self._keys is not None:
+            return self._keys, self._numbers
+        return OffsetSpans.offset_numbers(self)
 
 
 # typing.Protocol by its module: `Protocol` below is the handbook's response protocol.
