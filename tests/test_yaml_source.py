@@ -736,3 +736,42 @@ def test_a_duplicate_key_of_a_merged_mapping_is_found_where_written_and_merged_o
     assert all(problem.message.startswith("duplicate key") for problem in document.problems)
     assert document.values["e.a"] == (second_a + 3, second_a + 4)
     assert document.keys["e.a"] == (second_a, second_a + 1)
+
+
+@pytest.mark.parametrize("levels", [1, yaml_values.MAX_DEPTH, yaml_values.MAX_DEPTH + 1])
+@pytest.mark.parametrize(
+    ("value", "data", "raw", "problem"),
+    [
+        ("text", "text", "text", None),
+        ('"text"', "text", '"text"', None),
+        ("'text'", "text", "'text'", None),
+        ("!!str text", "text", "text", None),
+        ("&a text", "text", "text", None),
+        ("!!str &a text", "text", "text", None),
+        ("text # note", "text", "text", None),
+        ("ILO #29", "ILO", "ILO", "ends before '#29'"),
+        ('"\\uD800"', "?", '"\\uD800"', "lone surrogate"),
+    ],
+)
+def test_a_text_in_a_mapping_is_read_as_build_reads_any_value(
+    levels: int, value: str, data: str, raw: str, problem: str | None
+) -> None:
+    """A text in a mapping (most values, read there without a call to `build`) is read
+    as `build` reads a value: its span after its properties, its problems found, and
+    refused past `MAX_DEPTH` levels of nesting."""
+    lines = [f"{'  ' * level}k{level}:" for level in range(levels - 1)]
+    text = "\n".join([*lines, f"{'  ' * (levels - 1)}k: {value}"]) + "\n"
+    document = load_yaml(text)
+    path = ".".join([*(f"k{level}" for level in range(levels - 1)), "k"])
+    messages = [found.message for found in document.problems]
+    start, end = document.values[path]
+    assert text[start:end] == raw
+    if levels > yaml_values.MAX_DEPTH:
+        assert messages == [f"nested more than {yaml_values.MAX_DEPTH} levels deep"]
+        return
+    found = document.data
+    for level in range(levels - 1):
+        found = found[f"k{level}"]
+    assert found["k"] == data
+    assert [message for message in messages if problem is None or problem not in message] == []
+    assert (problem is None) == (not messages)

@@ -44,6 +44,7 @@ _BLANKS = (" ", "\t")
 # A line of a plain text that starts as a list item does (`- `): an item indented past
 # its neighbours, which YAML reads as the text of the item above going on.
 _JOINED_ITEM = LazyPattern(r"[\r\n][ \t]*(-)(?=[ \t\r\n])")
+_SCALAR_NODE = yaml.ScalarNode
 
 
 def _named(path: str) -> str:
@@ -87,9 +88,10 @@ class ValueBuilder:
         self.document.problems.append(YamlProblem(message, self.span(node)[0]))
 
     def build(self, node: yaml.Node, path: str, depth: int) -> Any:
-        start = self.start + node.start_mark.index
-        end = self.start + node.end_mark.index
-        scalar = isinstance(node, yaml.ScalarNode)
+        offset = self.start
+        start = offset + node.start_mark.index
+        end = offset + node.end_mark.index
+        scalar = isinstance(node, _SCALAR_NODE)
         if scalar:
             # A scalar's span begins at its anchor or tag (`&a`, `!!str`): its text, which
             # the checks place their findings in, begins after them. Only within the
@@ -105,9 +107,12 @@ class ValueBuilder:
             self.problem(f"nested more than {MAX_DEPTH} levels deep", node)
             return None
         if scalar:
-            if node.tag == _STRING_TAG and node.style != '"':
+            style = node.style
+            if node.tag == _STRING_TAG and style != '"':
                 # Most values: a text, which nothing can make unreadable (`scalar`).
-                if not node.style:  # plain: None, or "" from libyaml
+                # Plain (None, or "" from libyaml), and blanks after it: maybe a comment
+                # (`check_cut_by_comment`); mostly a line break follows, and nothing does.
+                if not style and text.startswith(_BLANKS, end):
                     self.check_cut_by_comment(end, path)
                 return node.value
             problems = len(self.document.problems)
@@ -123,13 +128,22 @@ class ValueBuilder:
             self.fill_mapping(node, path, depth, result)
             return result
         self.check_tag(node, _SEQUENCE_TAG)
-        paths = [join_path(path, index) for index in range(len(node.value))]
+        nodes = node.value
+        prefix = f"{path}." if path else ""
+        paths = [f"{prefix}{index}" for index in range(len(nodes))]
+        build = self.build
         items = [
-            self.build(item, item_path, depth + 1)
-            for item, item_path in zip(node.value, paths, strict=True)
+            build(item, item_path, depth + 1) for item, item_path in zip(nodes, paths, strict=True)
         ]
-        for item, value, item_path in zip(node.value, items, paths, strict=True):
-            self.check_joined_items(item, value, item_path)
+        for item, value, item_path in zip(nodes, items, paths, strict=True):
+            # Only a plain text over lines may be joined (`check_joined_items`): mostly
+            # an item is a mapping, or a text on one line.
+            if (
+                isinstance(item, _SCALAR_NODE)
+                and not item.style
+                and item.start_mark.line != item.end_mark.line
+            ):
+                self.check_joined_items(item, value, item_path)
         return items
 
     def check_cut_by_comment(self, end: int, path: str) -> None:
@@ -188,16 +202,22 @@ class ValueBuilder:
         merges: list[yaml.Node] = []
         first_offset: dict[str, int] = {}  # the line is only worked out for a duplicate
         keys = self.document.keys
+        values = self.document.values
+        text = self.lines.text
+        offset = self.start
+        build = self.build
+        plain = depth < MAX_DEPTH  # a value inside is within the depth `build` allows
+        prefix = f"{path}." if path else ""
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE_TAG:
                 merges.append(value_node)
                 continue
-            if not isinstance(key_node, yaml.ScalarNode):
+            if not isinstance(key_node, _SCALAR_NODE):
                 self.problem("a key must be a plain name, not a list or a mapping", key_node)
                 continue
             # The key as written: `no:` stays "no" (a language code), not False.
             key = key_node.value
-            key_span = self.span(key_node)
+            key_start = offset + key_node.start_mark.index
             if key in first_offset:
                 self.problem(
                     f"duplicate key '{shortened(key)}' (first at line "
@@ -206,10 +226,22 @@ class ValueBuilder:
                     key_node,
                 )
             else:
-                first_offset[key] = key_span[0]
-            child = f"{path}.{key}" if path else key
-            keys[child] = key_span
-            result[key] = self.build(value_node, child, depth + 1)
+                first_offset[key] = key_start
+            child = f"{prefix}{key}"
+            keys[child] = key_start, offset + key_node.end_mark.index
+            if value_node.__class__ is _SCALAR_NODE and value_node.tag == _STRING_TAG and plain:
+                # Most values: a text without properties, quotes or escapes, as `build`
+                # reads it, without a call for each.
+                start = offset + value_node.start_mark.index
+                end = offset + value_node.end_mark.index
+                style = value_node.style
+                if style != '"' and not text.startswith(_PROPERTY_STARTS, start, end):
+                    values[child] = start, end
+                    if not style and text.startswith(_BLANKS, end):
+                        self.check_cut_by_comment(end, child)
+                    result[key] = value_node.value
+                    continue
+            result[key] = build(value_node, child, depth + 1)
         if not merges:
             return
         # `<<: *defaults` fills in keys the mapping does not set itself.
