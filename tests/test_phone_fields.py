@@ -217,3 +217,35 @@ def test_hours_lists_and_domains_are_read_in_linear_time(shape: str) -> None:
     a North American number and a domain's labels and mailbox are read in one pass, one
     shape of 40,000 characters a child."""
     assert_runs_in_linear_time(shape)
+
+
+IDENTIFIERS_AND_LABELS_SHAPES = {
+    "identifiers with letters": (
+        "assert phone_href('Case A1 ' * 5_000 + '0800 1111') == 'tel:08001111'"
+    ),
+    "identifier digits before spaces": (
+        "assert phone_href('Case 1' + ' ' * 40_000 + '0800 1111') == 'tel:08001111'"
+    ),
+    "identifier digits before a trunk 0": (
+        "assert phone_href('Case ' + '1' * 40_000 + ' 0800 1111') == 'tel:08001111'"
+    ),
+    "lone digits before a number": "assert not dialable('2 ' * 20_000 + '402-555-0142')",
+    "notes before a North American number": (
+        "assert phone_href('(2) ' * 10_000 + '402-555-0142') == 'tel:4025550142'"
+    ),
+    "labelled ranges of years": ("assert phone_href('Tel 2024-2025 ' * 3_000) == 'tel:20242025'"),
+    "a labelled range of years before spaces": (
+        "assert phone_href('Tel 2024-2025' + ' ' * 40_000) == 'tel:20242025'"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "shape", IDENTIFIERS_AND_LABELS_SHAPES.values(), ids=IDENTIFIERS_AND_LABELS_SHAPES
+)
+def test_identifiers_notes_and_labelled_years_are_read_in_linear_time(shape: str) -> None:
+    """A case's identifier with letters, or its digits before a trunk 0, a lone digit or
+    a note in brackets before a North American number, and a phone's label before a
+    range of years with no digit after it are read in one pass, one shape of 40,000
+    characters a child."""
+    assert_runs_in_linear_time(shape)

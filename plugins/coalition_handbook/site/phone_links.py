@@ -368,10 +368,17 @@ _YEAR_RANGE = (
 # colon (`Reference: 402-555-0142` may be the line's label), nor before a space and a
 # digit: the label is the line's, its groups parted by spaces (`Ticket 0844 871 8803`,
 # `Ref 116 123` were tel:8718803 and tel:123, review rv56a).
+# One with letters before its digits is none of a number's groups after it either (`Case
+# A123 0800 1111`, `Ref X7 030 1234567` were tel:12308001111 and tel:0301234567;ext=7),
+# nor one of digits before a number that starts with its trunk 0 (`Case 123 0800 1111`
+# was tel:12308001111: no trunk 0 follows a number's first group). A charity's or a
+# company's registered number is no line (`Charity no. 1234567` was tel:1234567, session 57).
+_IDENTIFIER_REST = r"[A-Za-z\d]*+(?:[\-/.][A-Za-z\d]++)*+"
 _IDENTIFIER = (
-    r"(?<!\b(?i:in)\s)\b(?i:case|ref|reference|docket|ticket|isbn(?:-1[03])?)"
+    r"(?<!\b(?i:in)\s)\b(?i:case|ref|reference|docket|ticket|charity|company|isbn(?:-1[03])?)"
     r"\b\.?\s*+(?:(?i:no|nr|number|num)\b\.?\s*+)?#?\s*+"
-    r"[A-Za-z]{0,4}\d[A-Za-z\d]*+(?:[\-/.][A-Za-z\d]++)*+(?!\s*\d)"
+    rf"(?:[A-Za-z]{{1,4}}-?\d{_IDENTIFIER_REST}|\d{_IDENTIFIER_REST}(?!\s*\d)"
+    rf"|[1-9]{_IDENTIFIER_REST}(?=\s++0[1-9](?:[ .\-]?\d){{6}}))"
 )
 _NOT_A_NUMBER = LazyPattern(
     f"{_WEB_ADDRESS}|{_DATE}|{_POSTAL_CODE}|{_MENU_CHOICE}|{_TIME_ZONE}|{_AGE_RANGE}"
@@ -386,9 +393,30 @@ def _not_a_number(found: re.Match[str], texted_code: int | None = None) -> str:
         found["phone_and_fax"]
         or (found["code_before_city"] and found.start() == texted_code)
         or (found["year_range"] and not _is_ascending(found["year_range"]))
+        or (found["year_range"] and _is_labelled_alone(found))
     ):
         return found[0]
     return _NO_NUMBER
+
+
+# A phone's label right before a range of years with no digit after it in the field
+# (`Tel 2024-2025`, `Tlf. 2024-2025`): the number, Denmark's eight digits in fours, not
+# years (decided, session 57: it was no link); with another number after, a range still.
+_PHONE_LABEL_BEFORE = LazyPattern(
+    r"\b(?i:tel|tlf|phone|ph|telefon|telefono|tel[ée]fono|t[ée]l[ée]phone|telephone|mobile|mob)"
+    r"\.?\s*:?\s*$"
+)
+_PHONE_LABEL_READ = 16  # `Telephone.: ` is a dozen characters
+
+
+def _is_labelled_alone(found: re.Match[str]) -> bool:
+    """Whether a phone's label stands right before `found` and no digit after it."""
+    start = found.start()
+    return (
+        _PHONE_LABEL_BEFORE.search(found.string, max(0, start - _PHONE_LABEL_READ), start)
+        is not None
+        and _DIGIT_GROUPS.search(found.string, found.end()) is None
+    )
 
 
 def _is_ascending(years: str) -> bool:
@@ -484,8 +512,14 @@ _HHMM_BEFORE_WORDS_AND_NUMBER = (
     r"(?!\s*(?i:h|hrs?|hours|uhr|uur)(?![^\W\d_]))\D*\d{3}"
 )
 # What leaves a field in doubt between a number's digits and words': no link.
+# A lone digit a space before a North American number: a line's or a list's number, or a
+# trunk (Russia's 8)? (`Line 2 402-555-0142` was tel:24025550142, session 57.) No link;
+# North America's 1 is its country code.
+_LONE_DIGIT_BEFORE_NORTH_AMERICAN = (
+    r"(?<!\S)(?<![\d+]\s)[2-9]\s+\(?[2-9]\d{2}\)?[\s.\-]*[2-9]\d{2}[\s.\-]*\d{4}(?!\d)"
+)
 _IN_DOUBT = LazyPattern(
-    f"{_DAY_AFTER_DIGITS}|{_MONTH_BEFORE_TRUNK_ZERO}|{_MONTH_DAY_1_BEFORE_NUMBER}"
+    f"{_LONE_DIGIT_BEFORE_NORTH_AMERICAN}|{_DAY_AFTER_DIGITS}|{_MONTH_BEFORE_TRUNK_ZERO}|{_MONTH_DAY_1_BEFORE_NUMBER}"
     f"|{_MENU_WORD_BEFORE_DIGITS}"
     f"|{_WORD_RANGE_AFTER_DIGITS}|{_HHMM_BEFORE_SHORT_NUMBER}|{_DASH_RANGE_AFTER_DIGITS}"
     f"|{_HHMM_BEFORE_WORDS_AND_NUMBER}"
@@ -508,7 +542,12 @@ _NOTE_IN_BRACKETS = r"\(\s*(?:(?:19|20)\d{2}|\d{1,2})\s*\)(?![\s.\-]*\d)"
 # One of one or two digits or a year before a number that starts with its trunk 0 is a
 # menu's choice or a note too, no area code (`(1) 0800 1111`, `Hotline (2024) 0800 1111`
 # were tel:108001111 and tel:202408001111, review rv56a): whole, it parts the numbers.
-_NOTE_BEFORE_TRUNK_ZERO = r"\(\s*(?:(?:19|20)\d{2}|[1-9]\d?)\s*\)(?=\s*0\d)"
+# Before a North American number too (`(2) 402-555-0142` was tel:24025550142, session 57):
+# no area code comes before one.
+_NOTE_BEFORE_TRUNK_ZERO = (
+    r"\(\s*(?:(?:19|20)\d{2}|[1-9]\d?)\s*\)"
+    r"(?=\s*0\d|\s*\(?[2-9]\d{2}\)?[\s.\-]*[2-9]\d{2}[\s.\-]*\d{4}(?!\d))"
+)
 _BETWEEN_NUMBERS = LazyPattern(
     rf"\((?!\s*{_EXTENSION_WORD}\s*:?\s*\d+\s*\))(?=[^()]*(?:[^\W\d_]|/))"
     rf"|{_NOTE_BEFORE_TRUNK_ZERO}|{_NOTE_IN_BRACKETS}|[/|]"
@@ -523,13 +562,14 @@ _BETWEEN_NUMBERS = LazyPattern(
 # may be in groups (`0800 / 111 0 111` was tel:0800), as after a country code (`+49 (0) 30
 # / 123 456 7` was tel:+49030); after a shorter one, joined: `016 / 900 10 50 90` are
 # Spain's two lines too. A North American area code before its number in dashes or dots
-# (`402/555-0142` was tel:402, session 56); not an N11 code, 988 or 999 (`988/555-0142`:
-# either line).
+# (`402/555-0142` was tel:402, session 56); not an N11 code, 988, nor one with a 9 in its
+# middle, kept for NANP's expansion (`988/555-0142`, `999/...`, `997/...`, Poland's police:
+# either line; `997/555-0142` was tel:9975550142, session 57).
 _AREA_CODE_SLASH = LazyPattern(
     r"(?<![\d\-+/(])(?<!\d[\s.])"
     r"((?:\(?0(?:\d|\d{3,4})\)?|\+\d{1,3}\s*(?:\(0\)\s*)?\d{1,5})(?=\s*/\s*\d(?:[ .\-]?\d){4})"
     r"|\(?0\d{1,4}\)?(?=\s*/\s*\d{5})"
-    r"|[2-9](?!11)\d{2}(?<!988)(?<!999)(?=\s*/\s*[2-9]\d{2}[.\-]\d{4}(?!\d|[.\-]\d)))\s*/\s*"
+    r"|[2-9](?!11|9)\d{2}(?<!988)(?=\s*/\s*[2-9]\d{2}[.\-]\d{4}(?!\d|[.\-]\d)))\s*/\s*"
 )
 # A trunk 0 written after the country code (`+44 08000 121 700`, a common slip, `+63 (02)
 # 8723-0401`, `+39 (0)6 ...`), dialled from abroad without its 0, save where the country
