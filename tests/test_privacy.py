@@ -429,6 +429,23 @@ def personal(text: str) -> list[tuple[str, str]]:
         ("FTP://example.org/555-123-4567", []),
         ("3 steps to take", []),
         ("Case 12345678901 and ZIP 20001-1234", []),  # 11 digits; a ZIP+4
+        # A phone's label glued to its number with a dot, as Europe writes it, and an area
+        # code parted by spaced dashes or a slash (session 57: none was reported)
+        (
+            "Tel.402-555-0199, Ph.+44 20 7946 0958",
+            [("phone number", "402-555-0199"), ("phone number", "+44 20 7946 0958")],
+        ),
+        (
+            "Call 402 - 555 - 0199 or 402 \u2013 555 \u2013 0199.",
+            [("phone number", "402 - 555 - 0199"), ("phone number", "402 \u2013 555 \u2013 0199")],
+        ),
+        (
+            "Call 402/555-0199 or 1 402/555-0199.",
+            [("phone number", "402/555-0199"), ("phone number", "402/555-0199")],
+        ),
+        # but not a number after a digit and a dot, nor dashes and spaces a score or a
+        # range writes
+        ("v1.402-555-0199, 3.402-555-0199, 2019 - 2020 - 2021, 10/12/2024", []),
     ],
 )
 def test_find_personal_data(text: str, expected: list[tuple[str, str]]) -> None:
@@ -1520,3 +1537,59 @@ def test_patterns_of_invisible_characters_kept_are_bounded() -> None:
         text = f"Call 555{mix}-123-4567 {index}"
         assert [kind for kind, _, _ in find_personal_data(text)] == ["phone number"]
     assert privacy_personal_data._runs_of.cache_info().currsize <= 256
+
+
+def test_an_escaped_plus_in_a_linked_address_is_the_mailboxs_own(tmp_path: Path) -> None:
+    """An address whose `+` and `@` are escaped (`team%2Bintake%40coalition.org`), in a
+    `mailto:` link's body, a form's query or prose, is the whole mailbox: listed in
+    privacy.allow, it passes; another is reported whole, from its first letter (it was
+    read from after the `%2B`, `intake%40coalition.org`, and reported, session 57)."""
+    page = (
+        "[Mail](mailto:help@coalition.org?body=team%2Bintake%40coalition.org) "
+        "[Mail](mailto:help@coalition.org?body=Write%20team%2Bintake%40coalition.org)\n"
+        "[Form](https://x.org/?email=team%2Bintake%40coalition.org) "
+        "team%2Bintake%40coalition.org\n"
+        "[Mail](mailto:help@coalition.org?body=jo%2Bjane%40gmail.com) "
+        "[Form](https://x.org/?email=jo%2Bjane%40gmail.com) jo%2Bjane%40gmail.com\n"
+    )
+    allow = ["team+intake@coalition.org", "help@coalition.org"]
+    findings = privacy_findings(tmp_path, page, allow)
+    assert [(f.line, f.column, f.found) for f in findings] == [
+        (3, 39, "jo%2Bjane%40gmail.com"),
+        (3, 90, "jo%2Bjane%40gmail.com"),
+        (3, 113, "jo%2Bjane%40gmail.com"),
+    ]
+
+
+ESCAPED_PLUS_SHAPES = {
+    "escaped pluses in prose": (
+        "assert list(find_escaped_addresses('a%2B' * 10_000 + 'a%40x.org'))"
+    ),
+    "addresses after escaped pluses": (
+        "assert list(find_escaped_addresses('a%2Ba%40x.org' * 3_000))"
+    ),
+    "escaped pluses in a mail's body": (
+        "assert list(_escaped_in_text('a%2B' * 10_000 + 'a%40x.org', 0))"
+    ),
+    "escaped pluses in a form's query": (
+        "assert list(find_personal_data_in_urls('https://x.org/?email=' + 'a%2B' * 10_000"
+        " + 'a%40x.org'))"
+    ),
+    "escapes before escaped pluses": (
+        "assert list(find_escaped_addresses('%20a%2B' * 6_000 + 'a%40x.org'))"
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", ESCAPED_PLUS_SHAPES.values(), ids=ESCAPED_PLUS_SHAPES)
+def test_escaped_pluses_before_an_address_are_read_in_linear_time(shape: str) -> None:
+    """An address's mailbox read back over its escaped `+`s (`before_escaped_pluses`), in
+    prose, a mail's body and a form's query, is read in one pass: one shape of 40,000
+    characters a child, under the suite's CPU-time guard."""
+    from work import python_in_time
+
+    completed = python_in_time(
+        "from coalition_handbook.rules.privacy_links import (\n"
+        "    _escaped_in_text, find_escaped_addresses, find_personal_data_in_urls)\n" + shape + "\n"
+    )
+    assert (completed.returncode, completed.stderr) == (0, "")

@@ -64,12 +64,14 @@ SEP = f"[ .\\n{UNICODE_SPACES}\u2010-\u2013\u2212-]"
 NOT_IN_A_WORD = r"(?<![^\W_])(?<![^\W_]_)"
 PHONE = re.compile(
     r"""
-    NOT_IN_A_WORD(?<![+./\u2010-\u2013\u2212-])(?<!\u3012)(?<!\u3012[ \u00a0\u3000])
+    NOT_IN_A_WORD(?<![+/\u2010-\u2013\u2212-])(?<![\W\d_]\.)
+    (?<!\u3012)(?<!\u3012[ \u00a0\u3000])
     (?:
         \+1SEP?(?:\(\d{3}\)|\d{3})SEP?\d{3}SEP?\d{4}
       | \+(?!1)\d{1,3}(?:SEP?\(0\))?(?:SEP?\(?\d{1,4}\)?){2,5}\d
       | (?:1SEP?)?\(\d{3}\)SEP?\d{3}SEP?\d{4}
       | (?:1SEP)?\d{3}SEP\d{3}SEP\d{4}
+      | \d{3}(?:SEP|SPACED|/)\d{3}(?:SEP|SPACED)\d{4}
       | \d{3}DASH\d{4}
       | [2-9]\d{2}[2-9]\d{6}
       | 0[1-9]\d{8,9}
@@ -79,7 +81,8 @@ PHONE = re.compile(
         )
     )
     (?!(?!x\d)[^\W_]|[/\u2010-\u2013\u2212-]|\.\d)
-    """.replace("SEP", SEP)
+    """.replace("SPACED", "[ \u00a0]DASH[ \u00a0]")
+    .replace("SEP", SEP)
     .replace("DASH", DASH)
     .replace("NOT_IN_A_WORD", NOT_IN_A_WORD),
     re.VERBOSE,

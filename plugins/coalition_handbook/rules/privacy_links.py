@@ -96,9 +96,12 @@ def find_personal_data_in_urls(
             default=url_end,
         )
         for found in LINKED_EMAIL.finditer(text, query, url_end):
-            address = unquote(found.group())
+            first = found.start()
+            if text[first - 1 : first] == "%" and _HEX_PAIR.match(text, first):
+                first = before_escaped_pluses(text, first + 2)
+            address = unquote(text[first : found.end()])
             if not is_file_name(address):
-                yield "e-mail address", found.start(), found.end(), address
+                yield "e-mail address", first, found.end(), address
         for found in _LINKED_PHONE.finditer(text, query, url_end):
             number = found.group("number")
             # In a query `+` stands for a space, but a leading one is the number's own.
@@ -127,7 +130,7 @@ def find_escaped_addresses(text: str) -> Iterator[tuple[str, int, int, str]]:
     for found in _ESCAPED_AT_EMAIL.finditer(text):
         first = found.start()
         if text[first - 1 : first] == "%" and _HEX_PAIR.match(text, first):
-            first += 2
+            first = before_escaped_pluses(text, first + 2)
         written = text[first : found.end()]
         address = written
         while "%" in address and (unescaped := unquote(address)) != address:
@@ -137,6 +140,27 @@ def find_escaped_addresses(text: str) -> Iterator[tuple[str, int, int, str]]:
 
 
 _HEX_PAIR = LazyPattern(r"[0-9A-Fa-f]{2}(?=[\w.+'-]*%(?:25)*40)")
+# An escaped `+` in a mailbox (`team%2Bintake%40coalition.org`, as a form or a mail
+# program escapes `team+intake@`) is the mailbox's own: the address was read from after
+# it (`intake@coalition.org`), and privacy.allow's `team+intake@coalition.org` allowed
+# nothing (session 57).
+_ESCAPED_PLUS = "%2B"
+_ESCAPE_LENGTH = len(_ESCAPED_PLUS)
+
+
+def before_escaped_pluses(text: str, first: int) -> int:
+    """Where an address found at `first` of `text`, after an escape, starts: back over
+    each escaped `+` (`%2B`) right before it and the mailbox's characters before that."""
+    while text[first - _ESCAPE_LENGTH : first].upper() == _ESCAPED_PLUS:
+        start = first - _ESCAPE_LENGTH
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._-"):
+            start -= 1
+        if text[start - 1 : start] == "%":
+            start += 2  # the hex digits of an escape before it (`Write%20team%2B...`)
+        if start >= first - _ESCAPE_LENGTH:
+            break  # no mailbox's character before it: the `+` starts no address
+        first = start
+    return first
 
 
 # A link that opens a mail, a call or a message, which has no `://` and is no `_URL`: its
@@ -282,7 +306,8 @@ def _escaped_in_text(value: str, start: int) -> Iterator[tuple[str, int, int, st
         # Not the hex digits of an escape before it (`From%20gus%40x.org`), nor what a `+`
         # that stands for a space ends (`write+jo%40x.org`: `_ESCAPE`; task priv8).
         first = found.start()
-        first += 2 if value[first - 1 : first] == "%" else 0
+        if value[first - 1 : first] == "%":
+            first = before_escaped_pluses(value, first + 2)
         first = _after_a_plus_for_a_space(value, first, found.end())
         written = value[first : found.end()]
         address = unquote(written)

@@ -39,8 +39,13 @@ from .privacy_streets import BEFORE_WINDOW, STREET_REST
 # as an id), it follows no other group of digits (an IBAN's `DE89 3704 0044 0532 ...`),
 # and it has 8 to 15 digits after the `00` (`_INTERNATIONAL_DIGITS`: not a price,
 # `0049.99`, a postcode, `00184`, or a run of digit groups).
+# A label glued to a number with a dot, as Europe writes it (`Tel.402-555-0199`,
+# `Ph.+44 20 ...`), is no number's dot: only a digit's (`3.402-...`, `v1.402-...`) is
+# (session 57: none was reported). North America's 3-3-4 digits are read with a dash a
+# space apart, and an area code before a slash (`402/555-0199`) too.
 _PHONE_REST = r"""
-    (?<![^\W_].)(?<![+./{dashes}].)  # not inside a word or number, but for emphasis:
+    (?<![^\W_].)                     # not inside a word or number, but for emphasis:
+    (?<![+/{dashes}].)(?<![\W\d_]\..)  # a label's dot (`Tel.402-...`) is no number's
     (?<![^\W_]_.)                     # `_555-123-4567_`, not `case_id_5551234567`
     (?<!\u3012.)(?<!\u3012[ \u00a0\u3000].)  # nor a Japanese postal code after its mark
                                       # (`\u3012100-0001`, review rv56b)
@@ -51,7 +56,8 @@ _PHONE_REST = r"""
       | (?<=1){sep}?\(\d{{3}}\){sep}?\d{{3}}{sep}?\d{{4}}       # 1 (555) 123-4567, 1(555)
       | (?<=\()\d{{3}}\){sep}?\d{{3}}{sep}?\d{{4}}               # (555) 123-4567, (555)1234567
       | (?<=1){sep}\d{{3}}{sep}\d{{3}}{sep}\d{{4}}               # 1-888-373-7888
-      | (?<=\d)\d{{2}}{sep}\d{{3}}{sep}\d{{4}}                    # 555-123-4567
+      | (?<=\d)\d{{2}}(?:{sep}|{spaced}|/)\d{{3}}(?:{sep}|{spaced})\d{{4}}  # 555-123-4567,
+                                                          # 555 - 123 - 4567, 555/123-4567
       | (?<=\d)\d{{2}}{dash}\d{{4}}                                 # 123-4567
       | (?<=[2-9])\d{{2}}[2-9]\d{{6}}                               # 5552345678
       | (?<=0)[1-9]\d{{8,9}}                                       # 0201234567
@@ -63,8 +69,12 @@ _PHONE_REST = r"""
     )
     (?!(?!x\d)[^\W_]|[/{dashes}]|\.\d)  # an extension (555-123-4567x12) is no part of it
 """
+# A dash with a space either side (`402 - 555 - 0199`), as a word processor's autoformat
+# or a hand writes it (session 57: no number was found).
+_SPACED_DASH = f"[ \u00a0][{DASHES}][ \u00a0]"
 _PHONE = (
     _PHONE_REST.replace("{sep}", SEPARATOR)
+    .replace("{spaced}", _SPACED_DASH)
     .replace("{dashes}", DASHES)
     .replace("{dash}", f"[{DASHES}]")
 )
