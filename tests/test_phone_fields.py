@@ -220,6 +220,8 @@ def test_hours_lists_and_domains_are_read_in_linear_time(shape: str) -> None:
 
 
 IDENTIFIERS_AND_LABELS_SHAPES = {
+    "groups before a trunk 0": "assert phone_href('2024 0800 1111, ' * 2_400) == 'tel:08001111'",
+    "digits before a trunk 0": "assert not dialable('12 ' * 13_000 + '0800 111')",
     "identifiers with letters": (
         "assert phone_href('Case A1 ' * 5_000 + '0800 1111') == 'tel:08001111'"
     ),
@@ -244,7 +246,8 @@ IDENTIFIERS_AND_LABELS_SHAPES = {
     "shape", IDENTIFIERS_AND_LABELS_SHAPES.values(), ids=IDENTIFIERS_AND_LABELS_SHAPES
 )
 def test_identifiers_notes_and_labelled_years_are_read_in_linear_time(shape: str) -> None:
-    """A case's identifier with letters, or its digits before a trunk 0, a lone digit or
+    """A year's or a room's digits before a number's trunk 0, a case's identifier with
+    letters, or its digits before a trunk 0, a lone digit or
     a note in brackets before a North American number, and a phone's label before a
     range of years with no digit after it are read in one pass, one shape of 40,000
     characters a child."""

@@ -548,8 +548,18 @@ _NOTE_BEFORE_TRUNK_ZERO = (
     r"\(\s*(?:(?:19|20)\d{2}|[1-9]\d?)\s*\)"
     r"(?=\s*0\d|\s*\(?[2-9]\d{2}\)?[\s.\-]*[2-9]\d{2}[\s.\-]*\d{4}(?!\d))"
 )
+# A field's first group of digits, no trunk 0 first, a space before a number that starts with
+# its trunk 0 and seven digits more: a year's, a room's or a step's (`Updated 2024 0800
+# 1111`, `Room 12 0800 1111`, `Level 2 (02) 9876 5432` were tel:202408001111, tel:1208001111,
+# tel:20298765432, session 57), none of the number's: no group of a number comes before
+# its trunk 0. Not after a `+` or another group (`+44 020 ...`, `020 7946 0958`), nor
+# India's and Australia's 1800 and 1300 (`1800 0123 4567`).
+_GROUP_BEFORE_TRUNK_ZERO = (
+    r"(?<![\d+(.\-])(?<![\d+][\s.\-])(?!1[38]00\b)[1-9]\d{0,3}"
+    r"(?= \(?0[1-9]\)?(?:[ .\-]?\d){6})"
+)
 _BETWEEN_NUMBERS = LazyPattern(
-    rf"\((?!\s*{_EXTENSION_WORD}\s*:?\s*\d+\s*\))(?=[^()]*(?:[^\W\d_]|/))"
+    rf"{_GROUP_BEFORE_TRUNK_ZERO}|\((?!\s*{_EXTENSION_WORD}\s*:?\s*\d+\s*\))(?=[^()]*(?:[^\W\d_]|/))"
     rf"|{_NOTE_BEFORE_TRUNK_ZERO}|{_NOTE_IN_BRACKETS}|[/|]"
     rf"|\b(?i:or|and)\b|[,;](?!\s*{_EXTENSION_WORD}\s*:?\s*\d)|{_HOURS}|{_NO_NUMBER}"
     rf"|{_CLOSE_WITH_NO_OPEN}"
