@@ -1593,3 +1593,42 @@ def test_escaped_pluses_before_an_address_are_read_in_linear_time(shape: str) ->
         "    _escaped_in_text, find_escaped_addresses, find_personal_data_in_urls)\n" + shape + "\n"
     )
     assert (completed.returncode, completed.stderr) == (0, "")
+
+
+def test_a_number_broken_over_a_line_after_its_separator_is_reported(tmp_path: Path) -> None:
+    """A `<br>` after a number's separator and before a digit breaks the line in the
+    number (`402-555-<br>0199`): a reader reads one number, reported whole (it was none,
+    or `555-0199` alone, session 57); one after a number's last digit parts two, and a
+    number after a dash and a break is found too."""
+    page = (
+        "Call 402-555-<br>0199 or 402-<br>555-0199, 402 <br>555 0199.\n\n"
+        "Since 2019 -<br>402-555-0188; 402-555-0177<br>2024\n"
+    )
+    findings = privacy_findings(tmp_path, page, [])
+    assert [(f.line, f.column, f.found) for f in findings] == [
+        (1, 6, "402-555-<br>0199"),
+        (1, 26, "402-<br>555-0199"),
+        (1, 44, "402 <br>555 0199"),
+        (3, 17, "402-555-0188"),
+        (3, 31, "402-555-0177"),
+    ]
+
+
+BROKEN_LINE_SHAPES = {
+    "breaks after separators": "'1-<br>' * 6_600",
+    "breaks in numbers": "'402-<br>555-<br>0199 ' * 2_000",
+    "breaks after spaces": "'1 <br>' * 6_600",
+}
+
+
+@pytest.mark.parametrize("shape", BROKEN_LINE_SHAPES.values(), ids=BROKEN_LINE_SHAPES)
+def test_line_breaks_in_numbers_are_read_in_linear_time(shape: str) -> None:
+    """A page of `<br>`s after separators and before digits is read in one pass, one shape
+    of about 40,000 characters a child, under the suite's CPU-time guard."""
+    from work import python_in_time
+
+    completed = python_in_time(
+        "from coalition_handbook.rules.privacy_markdown import markdown_readings\n"
+        f"assert len(markdown_readings({shape})) == 2\n"
+    )
+    assert (completed.returncode, completed.stderr) == (0, "")

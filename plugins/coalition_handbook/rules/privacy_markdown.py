@@ -128,7 +128,14 @@ def _splits(
                     continue
                 yield start, end, ""
             elif found.group("tag") is not None:
-                if found.group("tag_name").lower() not in _JOINED_ELEMENTS:
+                name = found.group("tag_name").lower()
+                if name == "br" and _breaks_a_number(text, start, end):
+                    if kept is not None:
+                        _note_by_a_digit(text, start, end, kept)
+                    else:
+                        yield start, end, ""
+                    continue
+                if name not in _JOINED_ELEMENTS:
                     continue
                 tag = found.group()  # with no attribute's value: read through at once
                 if kept is not None and (
@@ -145,6 +152,23 @@ def _splits(
             else:  # an escape: its backslash
                 yield start, start + 1, ""
         paragraph_start = paragraph_end if blank is None else blank.end()
+
+
+# A line break after a number's separator and before a digit (`402-555-<br>0199`,
+# `402 <br>555 0199`): the number goes on on the next line, as a reader reads it. It was
+# no number (session 57). Read through in the joined reading only: the first keeps it,
+# so that a number after a dash and a break (`Since 2019 -<br>402-555-0199`) is found too.
+_SEPARATORS_BEFORE_A_BREAK = frozenset("-.\u2010\u2011\u2012\u2013\u2212 ")
+
+
+def _breaks_a_number(text: str, start: int, end: int) -> bool:
+    """Whether the `<br>` at `text[start:end]` stands after a separator that follows a digit,
+    and before a digit."""
+    return (
+        text[start - 1 : start] in _SEPARATORS_BEFORE_A_BREAK
+        and _digit_at(text, start - 2)
+        and _digit_at(text, end)
+    )
 
 
 def _note_by_a_digit(text: str, start: int, end: int, kept: list[bool]) -> None:
