@@ -16,7 +16,7 @@ from handbooks import TERM, make_handbook, set_handbook_options
 from work import without_totals
 
 from coalition_handbook.cache import DISABLE_VARIABLE, STATS
-from coalition_handbook.cli import CONFIG_NAMES, main
+from coalition_handbook.cli import CONFIG_NAMES, _parse_arguments, build_parser, main
 
 
 def run_cli(*args: str) -> tuple[int, str, str]:
@@ -889,6 +889,28 @@ def test_an_unknown_argument_is_refused_with_its_commands_usage(
     assert (code, out) == (2, "")
     assert err.startswith(usage)
     assert err.rstrip().endswith(error)
+
+
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [
+        (["new", "term", "-f", "sub/mkdocs.yml", "T visa"], {"kind": "term", "name": "T visa"}),
+        (["diff", "main", "-f", "sub/mkdocs.yml", "HEAD"], {"base": "main", "head": "HEAD"}),
+        (["diff", "main", "HEAD", "-f", "sub/mkdocs.yml"], {"base": "main", "head": "HEAD"}),
+        (["diff", "-f", "sub/mkdocs.yml", "main"], {"base": "main", "head": None}),
+        (["new", "term", "--", "-x"], {"kind": "term", "name": "-x"}),
+    ],
+)
+def test_f_may_come_between_a_commands_words(
+    arguments: list[str], expected: dict[str, Any]
+) -> None:
+    """Audit (edit57): `handbook diff main -f sub/mkdocs.yml HEAD` was refused with
+    "unrecognized arguments: HEAD", and `handbook new term -f sub/mkdocs.yml "T visa"`
+    with "NAME is missing", where git and mkdocs take an option anywhere."""
+    args = _parse_arguments(build_parser(), arguments)
+    assert {name: getattr(args, name) for name in expected} == expected
+    if "-f" in arguments:
+        assert args.config_file == Path("sub/mkdocs.yml")
 
 
 def alias_bomb(levels: int = 9) -> str:

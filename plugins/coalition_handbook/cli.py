@@ -73,6 +73,24 @@ class _Parser(argparse.ArgumentParser):
         else:
             super()._print_message(message, file)  # type: ignore[arg-type]
 
+    _intermixing = False
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        """A command's options go anywhere among its words, as git's and mkdocs' do:
+        `handbook diff main -f sub/mkdocs.yml HEAD` was refused with "unrecognized
+        arguments: HEAD", argparse having given HEAD nothing before `-f` (edit57). The
+        top level, whose COMMAND takes the rest, reads its words in order."""
+        commands = any(isinstance(action, argparse._SubParsersAction) for action in self._actions)
+        if commands or self._intermixing:  # Python 3.11's intermixed parse calls this again
+            return super().parse_known_args(args, namespace)
+        self._intermixing = True
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._intermixing = False
+
 
 def _parse_arguments(
     parser: argparse.ArgumentParser, argv: Sequence[str] | None
