@@ -336,6 +336,43 @@ def test_changed_terms_come_before_added_ones(
     assert "| terms | 1 | 0 | 0 | 0 | 1 |" in out  # the table keeps its columns
 
 
+@pytest.mark.parametrize(
+    ("before", "after", "was", "now"),
+    [
+        (
+            "status: proposed\n",
+            "",
+            "accepted (`survivor`, a proposed term)",
+            "accepted (`survivor`)",
+        ),
+        (
+            "",
+            "status: proposed\n",
+            "accepted (`survivor`)",
+            "accepted (`survivor`, a proposed term)",
+        ),
+    ],
+)
+def test_a_term_proposed_or_approved_lists_the_pages_that_use_its_forms(
+    repository: Path,
+    capsys: pytest.CaptureFixture[str],
+    before: str,
+    after: str,
+    was: str,
+    now: str,
+) -> None:
+    """Audit (edit57): a term approved (or sent back to proposed) changes the tooltip of
+    every use of its forms ("Proposed: ..."), yet the report listed no page that uses
+    them: its forms were "accepted" on both sides."""
+    write(repository, "glossary/survivor.yml", term(extra=before))
+    commit(repository, "before")
+    write(repository, "glossary/survivor.yml", term(version=2, versions=(2, 1), extra=after))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    section = out.split("### Where a form whose status changed is used\n\n", 1)[1]
+    assert f"| `survivor` | {was} | {now} | `content/index.md:3:18` |" in section
+
+
 def test_two_deprecated_terms_sharing_a_form_are_shown_as_a_duplicate(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

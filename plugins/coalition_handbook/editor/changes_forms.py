@@ -41,7 +41,9 @@ def form_states(handbook: Handbook) -> dict[str, tuple[str, bool, FormState]]:
             state = FormState("deprecated", term.id, term.case_sensitive, suggestion)
             written = [(form, state) for form in (*accepted_forms(term), *avoided_forms(term))]
         else:
-            accepted = FormState("accepted", term.id, term.case_sensitive)
+            accepted = FormState(
+                "accepted", term.id, term.case_sensitive, proposed=term.status == "proposed"
+            )
             avoid = FormState("avoid", term.id, term.case_sensitive, term.term)
             written = [(form, accepted) for form in accepted_forms(term)]
             written += [(form, avoid) for form in avoided_forms(term)]

@@ -116,6 +116,9 @@ class FormState:
     # The other terms that claim the form too (glossary.duplicate's error): `term` is the
     # one the check reads it as (see `form_states`).
     also_claimed_by: tuple[str, ...] = ()
+    # An accepted form of a proposed term: its uses are published marked as proposed
+    # (the tooltip's "Proposed:"), so approving the term changes every page that uses it.
+    proposed: bool = False
 
 
 @dataclass(frozen=True)

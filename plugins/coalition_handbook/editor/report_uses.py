@@ -291,4 +291,5 @@ def _state(state: FormState | None, *, suggesting: bool = False) -> str:
     if state.also_claimed_by:
         others = ", ".join(f"`{term}`" for term in state.also_claimed_by)
         also = f"; also claimed by {others} (glossary.duplicate)"
-    return f"{state.status} (`{state.term}`{exact}{suggests}){also}"
+    proposed = ", a proposed term" if state.proposed else ""
+    return f"{state.status} (`{state.term}`{exact}{proposed}{suggests}){also}"
