@@ -1816,6 +1816,11 @@ def test_a_module_renamed_alone_is_not_counted_as_changed(
     assert code == 0, out
     assert "| modules | 0 | 0 | 1 | 0 | 0 |" in out
     assert "#### Changed" not in out and "its content changed too" not in out
+    # As the pull request template tells editors (audit edit57: it said nothing of it).
+    assert (
+        "  - renamed from `hotel-staff` (`content/modules/hotel-staff.md`): its page moves, "
+        "and references to `hotel-staff` must follow (no version bump needed)\n"
+    ) in out
 
 
 def test_a_newly_deprecated_term_names_the_terms_that_list_it_as_related(
@@ -3798,7 +3803,8 @@ def test_a_modules_folder_moved_to_another_moves_their_pages(
         "#### Moved\n\n"
         "- **Hotel staff** (`hotel-staff`, `content/training/hotel-staff.md`): version 1\n"
         "  - moved from `content/modules/hotel-staff.md` (`modules_dir`): its page moves to "
-        "a new address, and links written to it must follow; its handout keeps its name\n"
+        "a new address, and links written to it must follow; its handout keeps its name "
+        "(no version bump needed)\n"
         "  - its page is still linked to from `content/index.md:7`: those links break until "
         "they lead to its new page, or another\n"
     ) in out

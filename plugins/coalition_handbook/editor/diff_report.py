@@ -403,17 +403,21 @@ def _item_lines(
         )
         lines.append(f"  - {change.change} from {went}: see **{CHANGE_TITLES[change.change]}**")
         return [*lines, *_content_lines(change, budget)]
+    # The pull request template tells editors a file renamed or moved alone needs no new
+    # version and that the report says so: it did not (audit edit57).
+    unbumped = "" if change.content_changed else " (no version bump needed)"
     if change.change == "renamed":
         lines.append(
             f"  - renamed from `{change.old.id}` ({inline_code(change.old.origin.path)}): its page "
-            f"moves, and references to `{change.old.id}` must follow"
+            f"moves, and references to `{change.old.id}` must follow{unbumped}"
         )
         lines += _named_by_lines(change, budget)
     if change.change == "moved":
         # Its id is the same: references and its handout's name stay; its address not.
         lines.append(
             f"  - moved from {inline_code(change.old.origin.path)} (`modules_dir`): its page moves "
-            "to a new address, and links written to it must follow; its handout keeps its name"
+            f"to a new address, and links written to it must follow; its handout keeps its "
+            f"name{unbumped}"
         )
         lines += _named_by_lines(change, budget)
     if change.content_changed:
