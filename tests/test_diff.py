@@ -3170,16 +3170,18 @@ MORE_STEPS = "  - title: Write\n    detail: Write it down.\n  - title: Tell\n   
             ["+1. Breathe", "+   Take a moment.", " 2. Call  (was 1)"],
         ),
         # Audit: two steps swapped showed the unchanged one with its new number and the
-        # removed one with its old, two different steps 2 side by side.
+        # removed one with its old, two different steps 2 side by side; and the step that
+        # moved as a step removed and another added (edit57: a reviewer compared their
+        # texts line by line to see they are one).
         (
             CALL + MORE_STEPS,
             MORE_STEPS.split("  - title: Tell")[0] + CALL + "  - title: Tell\n    detail: Tell.\n",
             [
-                "+1. Write",
+                "+1. Write  (moved from 2)",
                 "+   Write it down.",
                 " 2. Call  (was 1)",
                 "    Call the hotline.",
-                "-2. Write",
+                "-2. Write  (moved to 1)",
                 "-   Write it down.",
                 " 3. Tell",
             ],

@@ -233,6 +233,7 @@ def steps_diff(old: Sequence[str], new: Sequence[str]) -> list[str]:
     step it starts in, where it does not start at one."""
     old_keys, new_keys = ([_STEP_NUMBER.sub("", line) for line in lines] for lines in (old, new))
     matcher = BoundedSequenceMatcher(old_keys, new_keys)
+    moved = _moved_steps(old, new, old_keys, new_keys, matcher.get_opcodes())
     lines: list[str] = []
     for group in matcher.get_grouped_opcodes(1):
         first = group[0][3]  # the stretch's first line, on the new side
@@ -248,9 +249,45 @@ def steps_diff(old: Sequence[str], new: Sequence[str]) -> list[str]:
                 unchanged = zip(old[old_start:old_end], new[new_start:new_end], strict=True)
                 lines += [f" {now}{_was_numbered(was, now)}" for was, now in unchanged]
                 continue
-            lines += [f"-{line}" for line in old[old_start:old_end]]
-            lines += [f"+{line}" for line in new[new_start:new_end]]
+            lines += [f"-{line}{moved.get(('-', line), '')}" for line in old[old_start:old_end]]
+            lines += [f"+{line}{moved.get(('+', line), '')}" for line in new[new_start:new_end]]
     return lines
+
+
+def _moved_steps(
+    old: Sequence[str],
+    new: Sequence[str],
+    old_keys: Sequence[str],
+    new_keys: Sequence[str],
+    opcodes: Sequence[tuple[str, int, int, int, int]],
+) -> dict[tuple[str, str], str]:
+    """`  (moved from 3)` after an added step's title, `  (moved to 2)` after a removed
+    one's, where one step of that title is removed and one added: a step put elsewhere
+    read as a step removed and another added, whose texts a reviewer compared line by
+    line to see they are one (audit edit57). By side ("-" or "+") and numbered line."""
+    removed: dict[str, list[str]] = {}
+    added: dict[str, list[str]] = {}
+    for tag, old_start, old_end, new_start, new_end in opcodes:
+        if tag == "equal":
+            continue
+        for position in range(old_start, old_end):
+            if _STEP_NUMBER.match(old[position]):
+                removed.setdefault(old_keys[position], []).append(old[position])
+        for position in range(new_start, new_end):
+            if _STEP_NUMBER.match(new[position]):
+                added.setdefault(new_keys[position], []).append(new[position])
+    notes: dict[tuple[str, str], str] = {}
+    for key, was in removed.items():
+        now = added.get(key, [])
+        if len(was) == 1 and len(now) == 1:
+            notes[("-", was[0])] = f"  (moved to {_number(now[0])})"
+            notes[("+", now[0])] = f"  (moved from {_number(was[0])})"
+    return notes
+
+
+def _number(line: str) -> str:
+    match = _STEP_NUMBER.match(line)
+    return match.group().removesuffix(". ") if match else ""
 
 
 def _was_numbered(was: str, now: str) -> str:
