@@ -1840,6 +1840,27 @@ def test_a_newly_deprecated_term_names_the_terms_that_list_it_as_related(
     ) in out
 
 
+def test_a_term_deprecated_for_no_term_is_not_advised_as_its_replacement(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit (edit57): `replaced_by` naming no term (a typo) was shown as the
+    replacement, and the report advised terms that list it in `related` to name it."""
+    write(repository, "glossary/person.yml", term("person", extra="related: [survivor]\n"))
+    commit(repository)
+    write(
+        repository,
+        "glossary/survivor.yml",
+        term(version=2, versions=(2, 1), extra="status: deprecated\nreplaced_by: persn\n"),
+    )
+    _, out, _ = diff(repository, capsys)
+    assert (
+        "  - status: approved → **deprecated** (replaced by `persn`, which is no term: "
+        "`handbook check` fails until `replaced_by` names one)\n"
+    ) in out
+    assert "name its replacement `persn`" not in out
+    assert "readers to a deprecated term. Drop it (a new version for each)\n" in out
+
+
 def test_a_rename_with_a_new_version_alone_says_so(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -57,6 +57,8 @@ class ItemChange:
     # For a term deprecated by this change: the other terms that list it in `related`
     # (`path:line`), whose pages still send readers to it (no rule reports them).
     related_by: tuple[str, ...] = ()
+    # For a term deprecated by this change: its `replaced_by` names no term of the head.
+    replacement_missing: bool = False
     # A module kept its id, but its page is somewhere else in docs_dir (modules_dir moved).
     page_moved: bool = False
     # A renamed or moved item whose fields, history or version changed too.

@@ -43,6 +43,12 @@ def newly_deprecated(change: ItemChange) -> bool:
     )
 
 
+def replacement_missing(handbook: Handbook, change: ItemChange) -> bool:
+    """Whether the term of `change` is replaced by an id that is no term of `handbook`."""
+    new = change.new
+    return isinstance(new, Term) and bool(new.replaced_by) and new.replaced_by not in handbook.terms
+
+
 def related_by(handbook: Handbook, term_id: str) -> tuple[str, ...]:
     """Where `handbook`'s terms list the term `term_id` in `related` (`path:line`)."""
     return tuple(place for place, name in named_by(handbook, "term", term_id) if name == "related")

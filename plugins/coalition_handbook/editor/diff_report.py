@@ -517,7 +517,8 @@ def _related_by_lines(change: ItemChange) -> list[str]:
         return []
     places = ", ".join(inline_code(place) for place in change.related_by)
     term = change.item
-    replacement = isinstance(term, Term) and term.replaced_by
+    # Never advised where it names no term (`replacement_missing`).
+    replacement = isinstance(term, Term) and not change.replacement_missing and term.replaced_by
     instead = f", or name its replacement `{replacement}`" if replacement else ""
     return [
         f"  - ⚠️ still listed in `related` by {places}: their pages send readers to a "

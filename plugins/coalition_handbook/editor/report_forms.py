@@ -36,6 +36,11 @@ def form_lines(change: ItemChange) -> list[str]:
     lines: list[str] = []
     if old.status != new.status:
         replacement = f" (replaced by `{new.replaced_by}`)" if new.replaced_by else ""
+        if new.replaced_by and change.replacement_missing:  # a typo, which check reports
+            replacement = (
+                f" (replaced by `{new.replaced_by}`, which is no term: `handbook check` fails "
+                "until `replaced_by` names one)"
+            )
         lines.append(f"  - status: {old.status} → **{new.status}**{replacement}")
     for label, forms_of, listed_as, listed in _FORM_KINDS:
         added, removed = _set_difference(forms_of(old), forms_of(new), new.case_sensitive)
