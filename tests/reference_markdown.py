@@ -40,6 +40,9 @@ Read anew on 2026-12-06 (html.parser and a browser, reading the raw HTML block t
 Python-Markdown publishes verbatim): a comment in raw HTML runs from a `<!--` to the first
 `-->` or `--!>` after it, over the block's lines (`<div><!--`, then `-->`, shows nothing),
 backticks protecting nothing; the rest of each line is still read on its own.
+Read anew on 2026-12-07 (its inline patterns' order): after `<!-->` or `<!--->` in text,
+the code spans, escapes and links Python-Markdown reads before its HTML pattern are
+Markdown's (`a<!--> [b](c) d-->` shows "b", not "c"), and the rest is read as text is.
 
 What each line is (`markdown.blocks.Blocks.classify`) is the engine's own: the block rules are read
 against Python-Markdown directly (test_markdown.py, test_markdown_agreement.py), and two
@@ -414,9 +417,13 @@ def _inline_replacement(match: re.Match[str]) -> str:
             return found if inner + 4 > close else found[:inner] + _blank(found[inner:])
         if found.startswith(("<!-->", "<!--->")):
             # Read anew on 2026-12-06: Python-Markdown publishes the comment whole, and a
-            # browser ends `<!-->` or `<!--->` at once, reading the rest as HTML.
+            # browser ends `<!-->` or `<!--->` at once, reading the rest as HTML. Read anew
+            # on 2026-12-07: its code spans, escapes and links, read before the comment,
+            # are Markdown's there (`<!--> [a](b)-->` shows a link), the rest read as text
+            # is, `](b)` and attribute lists blanked as the text around reads them.
             opener = 5 if found.startswith("<!-->") else 6
-            return " " * opener + _mask_raw_html(found[opener:])
+            rest = _mask_inline(found[opener:], _inline_replacement)
+            return " " * opener + _EMPTY_COMMENT.sub(_hard_blank, rest)
     if kind in ("destination", "tag", "reference", "comment", "attributes"):
         return re.sub(r"[^\n]", " ", found)
     if kind == "entity":
