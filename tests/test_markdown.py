@@ -680,7 +680,7 @@ _MARKUP_PIECES = [
     "`", "``", "```", "\\", "<!--", "-->", "<code>", "</code>", "<kbd x>", "</kbd >",
     "<samp>", "</samp>", "[^", "]", "[", "{", "{#a", "{.b", "{k=", "}", " ", "\n", "\x00",
     "x", "<a ", ">", "(", ")", "](", "][", "&amp;", "<", "!", "-", "^", "--!>",
-    "<CODE>", "</Code >", "<SAMP x>", "</PRE>",
+    "<CODE>", "</Code >", "<SAMP x>", "</PRE>", "<pre>", "<Script a>", "<STYLE>", "a",
 ]  # fmt: skip
 
 
@@ -692,6 +692,10 @@ _MARKUP_PIECES = [
 # Drawn in CI: the text after an empty note (`<!-->`) was read by all of `mask_inline`,
 # which blanks an unclosable `[` that setting it aside keeps.
 @example(["<!--", ">", "[^", "-->"])
+# An unclosed `<pre>` set aside read as an inline tag `<pxe>`: spaces, where a block tag
+# (`pre`, `script`, `style`) ends the prose (`HARD`), words never joined across it.
+@example(["a", "<pre>", "a"])
+@example(["<Script a>"])
 def test_setting_unclosable_openers_aside_changes_nothing(pieces: list[str]) -> None:
     view = "".join(pieces)
     for pattern, replacement in (
@@ -703,6 +707,16 @@ def test_setting_unclosable_openers_aside_changes_nothing(pieces: list[str]) -> 
         assert len(aside) == len(view)
         masked = put_back(pattern.sub(replacement, aside), restores)
         assert masked == pattern.sub(replacement, view)
+
+
+@pytest.mark.parametrize("tag", ["<pre>", "<Script a>", "<STYLE>"])
+def test_many_unclosed_block_raw_elements_still_end_the_prose(tag: str) -> None:
+    """More than a few unclosed `<pre>` in a paragraph are set aside (`<pxe>`): each
+    is still a block tag, `HARD`, as one alone is, not an inline tag's spaces."""
+    page = f"a{tag}b " * 20 + "\n"
+    view = checkable_text(page)
+    assert view.count(HARD * len(tag)) == 20
+    assert view[: len(tag) + 3] == checkable_text(f"a{tag}b \n")[: len(tag) + 3]
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from .inline_openers import (
     AUTOLINK,
     HTML_TAG,
     LATER_END,
+    SET_ASIDE_BLOCK_TAGS,
     put_back,
     set_aside,
     set_aside_tags_over_code,
@@ -25,6 +26,8 @@ from .syntax import BLOCK_TAGS, GLUE, HARD, is_mark
 from .top_level_domains import is_top_level_domain
 
 HTML_TAG_PATTERN = LazyPattern(HTML_TAG)  # one tag alone (autolinks, link.unsafe)
+# The names of block tags, and of those the inline openers' pass sets aside (`<pre>`).
+_BLOCK_TAG_NAMES = BLOCK_TAGS | SET_ASIDE_BLOCK_TAGS
 # A link's destination and title run to the closing parenthesis, spaces included, as
 # Python-Markdown reads them (`[a](b c)` links to "b c").
 # Every alternative starts with a literal character, so the engine skips plain prose at C
@@ -355,7 +358,7 @@ def _inline_replacement(match: re.Match[str]) -> str:
         # "\-" and "\_" are a hyphen and an underscore to the reader: doubled, they stay
         # a separator and a letter of a word (the backslash must not split "homeless\-person").
         return found[1] * 2 if found[1] in "-_" else found
-    if kind == "tag" and match.group("tag_name").lower() in BLOCK_TAGS:
+    if kind == "tag" and match.group("tag_name").lower() in _BLOCK_TAG_NAMES:
         # A block starts or ends: words never join across it. Its line breaks stay, as
         # everywhere in the view.
         return HARD * len(found) if "\n" not in found else re.sub(r"[^\n]", HARD, found)

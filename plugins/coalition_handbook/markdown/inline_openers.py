@@ -24,6 +24,7 @@ import string
 from collections.abc import Iterator
 
 from ..lazy_pattern import LazyPattern
+from .syntax import BLOCK_TAGS
 
 # markdown.HARD, which ends a block: no construct of the inline pass crosses it.
 _PARAGRAPH_END = "\x00"
@@ -31,8 +32,9 @@ _PARAGRAPH_END = "\x00"
 # and every body that accepted the character it stands for accepts it too.
 STAND_IN = "\ue000"
 # A tag's name keeps a letter in place of its second one: `<code>` stays a tag (blanked
-# alike), and is no longer a `<code>` element looking for `</code>`.
-NAME_STAND_IN = "x"
+# alike), and is no longer a `<code>` element looking for `</code>`. Not an ASCII one: no
+# tag typed on a page has the name it makes (`SET_ASIDE_BLOCK_TAGS`).
+NAME_STAND_IN = "\u02b0"
 
 _RUN = LazyPattern(r"`+")
 # An HTML tag, as Python-Markdown stashes one: a quoted attribute value may hold `>`.
@@ -54,6 +56,11 @@ _PYTHON_MARKDOWN_CODE = LazyPattern(r"\\[\\`]|(`+)[^\x00]+?(?<!`)\1(?!`)")
 RAW_TEXT_ELEMENTS = ("code", "kbd", "pre", "samp", "script", "style")
 _RAW_CODE_OPENER = LazyPattern(rf"<({'|'.join(RAW_TEXT_ELEMENTS)})(?![\w-])[^<>\x00]*>")
 _CLOSING_TAGS = {name: re.compile(rf"</{name}\s*>") for name in RAW_TEXT_ELEMENTS}
+# The names, lowered, of those of them that are block-level elements once set aside: such a
+# tag still ends the prose before it (`<pre>` read as an inline `<pxe>` joined words).
+SET_ASIDE_BLOCK_TAGS = frozenset(
+    name[0] + NAME_STAND_IN + name[2:] for name in RAW_TEXT_ELEMENTS if name in BLOCK_TAGS
+)
 # Tag names are read in any case (`<CODE>`): those two are matched in the view with A-Z
 # lowered, each character where it was (`_ascii_lower`).
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
