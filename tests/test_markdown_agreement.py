@@ -793,6 +793,41 @@ def test_html_going_on_from_an_item_s_paragraph_keeps_the_item_open(page: str) -
 @pytest.mark.parametrize(
     "page",
     [
+        "- w0x\n\n    w2x\n  <div>w6x</div>\n    w3x\n",
+        "- w0x\n\n    w2x\n <div>w6x</div>\n    w3x\n",
+        "1. w0x\n\n    w2x\n   <div>w6x</div>\n      w3x\n",
+        "- w0x\n\n    w2x\n  <div>w6x</div>\n\n    w3x\n",
+        "- w0x\n\n    > w2x\n  <div>w6x</div>\n    w3x\n",
+        # A footnote's paragraph: the footnote ends at the tag, the line after it is code.
+        "[^1]: w0x\n\n    w5x\n  <div>w1x</div>\n    w2x\n\nw3x[^1]\n",
+        "[^1]: w0x\n  <div>w1x</div>\n    w2x\n\nw3x[^1]\n",
+    ],
+)
+def test_html_going_on_from_an_item_s_later_paragraph_keeps_the_item_open(page: str) -> None:
+    """A `<div>` one to three columns in going on from a list item's second paragraph is
+    HTML in that paragraph, as after its first one: the line after it four columns in is
+    the item's next paragraph. The block pass ended the list there and read that line as
+    code (unchecked: rv56c's MEDIUM; only the list's own block kept the item open)."""
+    assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "w9x\n: w0x\n  <div>w1x</div>\n    w2x\n",
+        "w9x\n: w0x\n\n    w4x\n  <div>w1x</div>\n    w2x\n",
+        "w9x\n:   w0x\n   <div>w1x</div>\n     w2x\n\nw3x\n",
+    ],
+)
+def test_html_going_on_from_a_definition_s_paragraph_keeps_it_open(page: str) -> None:
+    """The same in a definition, with def_list on: the line after the tag is the
+    definition's next paragraph (read as code: rv56c's MEDIUM)."""
+    assert checked_words(page) == shown_words(page, ("def_list",))
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
         "- w0x\n <div>w1x</div> w9x\n\n    w2x\n\nw7x\n",
         "- w0x\n   <div>w1x</div> w9x\n\n      > w2x\n",
         "- w0x\n  <div>\n  w1x\n  </div> w9x\n\n    w2x\n",

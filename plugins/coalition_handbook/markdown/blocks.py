@@ -760,7 +760,16 @@ class Blocks:
             # one a block after a quote's `>` or four columns in (an admonition's, a list
             # item's second block): Python-Markdown reads it in its paragraph, where it
             # is text if it is not closed there (review of rv41).
-            in_item = lazy and column > 0 and self.chunk_is_list
+            # Going on from a list item's or a definition's paragraph, its first or a later
+            # one (a footnote's ends there: the footnotes extension reads its own lines).
+            in_item = (
+                lazy
+                and column > 0
+                and (
+                    self.chunk_is_list
+                    or (len(self.containers) > 1 and not self.strict[-1] and not self._footnote())
+                )
+            )
             if (
                 rest.startswith("<!--")
                 and not self.line_quoted
@@ -1494,6 +1503,12 @@ class Blocks:
             if self.raw_block is None:
                 self._html_ends()
         return position, end, continues
+
+    def _footnote(self) -> bool:
+        """Whether the innermost container is a footnote (`[^a]: text` opened it)."""
+        opened = self.opened_at[-1]
+        line = self.text[self.text.rfind("\n", 0, max(opened - 1, 0)) + 1 : opened]
+        return _FOOTNOTE.match(line.lstrip(" \t>")) is not None
 
     def _html_ends(self) -> None:
         """After raw HTML or a comment that went on from a list item's paragraph
