@@ -43,6 +43,9 @@ backticks protecting nothing; the rest of each line is still read on its own.
 Read anew on 2026-12-07 (its inline patterns' order): after `<!-->` or `<!--->` in text,
 the code spans, escapes and links Python-Markdown reads before its HTML pattern are
 Markdown's (`a<!--> [b](c) d-->` shows "b", not "c"), and the rest is read as text is.
+Read anew the same day (a browser, reading the raw HTML block Python-Markdown publishes
+verbatim): a `<pre>`, `<code>` or `<script>` element in raw HTML is hidden over the block's
+lines too (`<div><pre>a`, then `b</pre>`), after its comments; not over a blank line.
 
 What each line is (`markdown.blocks.Blocks.classify`) is the engine's own: the block rules are read
 against Python-Markdown directly (test_markdown.py, test_markdown_agreement.py), and two
@@ -304,7 +307,8 @@ def _hide_raw_comments(view: str, blocks: list[tuple[int, int]]) -> str:
     pieces: list[str] = []
     previous = 0
     for start, end in blocks:
-        pieces += (view[previous:start], _RAW_COMMENT.sub(_raw_comment, view[start:end]))
+        block = _RAW_COMMENT.sub(_raw_comment, view[start:end])
+        pieces += (view[previous:start], _RAW_CODE_OVER_LINES.sub(_hard, block))
         previous = end
     pieces.append(view[previous:])
     return "".join(pieces)
@@ -321,6 +325,14 @@ def _raw_comment(found: re.Match[str]) -> str:
 # start tag (an attribute value) is the tag's.
 _RAW_COMMENT = re.compile(
     r"""(?P<tag><[a-zA-Z](?:[^>"'\x00]|"[^"\x00]*"|'[^'\x00]*')*>)|<!--(?:-?>|[\s\S]*?--!?>)"""
+)
+# Read anew on 2026-12-07: after its comments, a `<pre>`, `<code>`, `<script>` (...) element,
+# whose text a browser shows as code or not at all, is hidden whole over the block's lines
+# too (`<div><pre>a`, then `b</pre>`), its line breaks (`\r\n` too) as `HARD`, as in a
+# paragraph. Not over a blank line: the engine reads the lines apart there (LOW, left).
+_RAW_CODE_OVER_LINES = re.compile(
+    r"<(?P<code_tag>(?ai:code|kbd|pre|samp|script|style))(?![\w-])[^<>\x00]*>"
+    r"(?:[^\n\x00]|\n(?![ \t\r]*\n))*?</(?ai:(?P=code_tag))\s*>"
 )
 
 

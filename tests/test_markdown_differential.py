@@ -80,6 +80,7 @@ def test_generated_pages() -> None:
 @example(["<div>", "<!--", "\n", "--!>"], 1)
 # After `<!-->` Python-Markdown's code spans and links are read (CI's draw): see below.
 @example(["<https://x.y>", "<!--", "> ", "](a b)", "-->"], 1)
+@example(["<div>", "<pre>", "\r\n", "</pre>"], 1)  # a `<pre>` over lines: see below
 def test_random_markdown(pieces: list[str], body_line: int) -> None:
     text = "".join(pieces)
     view = checkable_text(text, body_line)
@@ -180,3 +181,24 @@ def test_reference_reads_markdown_after_an_empty_comment(text: str, shown: set[s
         checked = {word for word in words if view.count(word) == text.count(word)}
         assert checked == shown
     assert reference_markdown.checkable_text(text) == checkable_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("<div><pre>\r\n</pre>", ""),  # CI's draw: the CRLF was ` \n`
+        ("<div><pre>a\nb</pre>", ""),  # and the element's text shown
+        ("<div><code>a\nb</code> c", "c"),
+        ("<div>\n<script>\na\n</script>\nc", "\n\nc"),
+        ("<div><PRE x>a\rb</Pre >c", "c"),
+        ("<div><pre><!--\n</pre>-->a", "\na"),  # the comment read first
+        ("<div><pre>a\n\nb</pre>", "ab"),  # not over a blank line (the engine's reading)
+    ],
+)
+def test_reference_hides_a_raw_code_element_over_lines(text: str, shown: str) -> None:
+    """The reference reads a `<pre>`, `<code>` or `<script>` element in raw HTML over the
+    block's lines, as the engine does and a browser shows it (as code, or not at all); it
+    read each line on its own and showed the element's text (`<div><pre>a`, `b</pre>`)."""
+    view = reference_markdown.checkable_text(text)
+    assert "".join(char for char in view if char not in f"{HARD} ") == shown
+    assert view == checkable_text(text)
