@@ -110,6 +110,7 @@ class Blocks:
         "_empty_item_first",
         "_fence_closings",
         "_first_openings",
+        "_footnotes",
         "_last_quote",
         "_quote_in_strict_goes_on",
         "_read_comments",
@@ -289,6 +290,7 @@ class Blocks:
         # The lines of `text` that close fences, found when the first fence opens.
         self._fence_closings: FenceClosings | None = None
         self._first_openings: dict[str, int] = {}  # HTML tag -> its first line's offset
+        self._footnotes: dict[int, bool] = {}  # a container's `opened_at` -> a footnote?
         self._comment_end: int | None = None
         self._read_comments: ReadComments | None = None
         self._snippet_markers: list[int] | None = None  # offsets of block marker lines
@@ -1507,8 +1509,11 @@ class Blocks:
     def _footnote(self) -> bool:
         """Whether the innermost container is a footnote (`[^a]: text` opened it)."""
         opened = self.opened_at[-1]
-        line = self.text[self.text.rfind("\n", 0, max(opened - 1, 0)) + 1 : opened]
-        return _FOOTNOTE.match(line.lstrip(" \t>")) is not None
+        found = self._footnotes.get(opened)
+        if found is None:  # its line read once: a long one, asked again, is not read again
+            line = self.text[self.text.rfind("\n", 0, max(opened - 1, 0)) + 1 : opened]
+            found = self._footnotes[opened] = _FOOTNOTE.match(line.lstrip(" \t>")) is not None
+        return found
 
     def _html_ends(self) -> None:
         """After raw HTML or a comment that went on from a list item's paragraph
