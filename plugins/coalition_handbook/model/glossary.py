@@ -28,7 +28,7 @@ from .types import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
 
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
@@ -344,8 +344,14 @@ def first_sentence(markdown: str) -> str:
     """The first sentence of `markdown` as plain text (a term's default `short`). It ends
     with its paragraph, unless that ends in a colon, which introduces what follows (a
     list): a first paragraph with no full stop is no run-on into the second."""
+    return sentence_of_blocks(plain_blocks(markdown))
+
+
+def sentence_of_blocks(blocks: Iterable[str]) -> str:
+    """The first sentence of a text whose blocks, as plain text, are `blocks`
+    (`first_sentence`; site/short_text.py gives the blocks of a rendered definition)."""
     text = ""
-    for block in plain_blocks(markdown):
+    for block in blocks:
         text = f"{text} {block}".lstrip()
         if not text.endswith(":"):
             break

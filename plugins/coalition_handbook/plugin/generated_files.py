@@ -132,7 +132,7 @@ def render_cache_for(
         extensions=config.markdown_extensions,
         extension_options=config.mdx_configs,
         autolink=autolink,
-        terms=link_facts(inputs.handbook.terms),
+        terms=link_facts(inputs.handbook.terms, inputs.shorts),
         public_phones=sorted(public_phone_keys(hb_config.privacy_allow)),
         file_urls={file.src_uri: file.url for file in files},
         logs_info=logging.getLogger("mkdocs").isEnabledFor(logging.INFO),

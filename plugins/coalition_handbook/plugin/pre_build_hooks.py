@@ -16,12 +16,13 @@ from ..documents import forms_key, matcher, pages_using_terms
 from ..findings import Severity
 from ..report.totals import totals_line
 from ..rules.privacy_allow import public_phone_keys
-from ..site.autolink import Autolinker, link_targets
+from ..site.autolink import Autolinker, AutolinkExtension, link_targets
 from ..site.dates import content_date
 from ..site.handout_links import left_out_modules
 from ..site.left_out_records import left_out_notes
 from ..site.pages import SiteInputs, used_on
 from ..site.publishing import PreviousSite
+from ..site.short_text import ShortRenderer
 from .build_log import LOG_LEVELS, describe, error_text, log, said_before
 from .mkdocs_config import is_material
 from .other_host_reports import included_texts
@@ -112,8 +113,16 @@ class PreBuildHooks(PluginState):
             self.handouts_made = make_handouts(context, say=log.info, render=not in_background)
             # A link to a draft's handout says there is none, as to one that failed.
             unpublished = unpublished_handouts(self.handouts_made) | left_out
+        # Each term's short as the site shows it: a default one is its definition's first
+        # sentence as the site's Markdown renders it (site/short_text.py).
+        renderer = ShortRenderer(
+            (e for e in config.markdown_extensions if not isinstance(e, AutolinkExtension)),
+            config.mdx_configs,
+        )
+        shorts = {term_id: renderer.short(term) for term_id, term in handbook.terms.items()}
         self.site_inputs = SiteInputs(
             handbook=handbook,
+            shorts=shorts,
             modules_dir=modules_dir,
             handouts=hb_config.handouts,
             unpublished_handouts=unpublished,
@@ -133,7 +142,7 @@ class PreBuildHooks(PluginState):
         }
         self.autolink.linker = Autolinker(
             matcher(context),
-            link_targets(handbook.terms),
+            link_targets(handbook.terms, shorts),
             hb_config.autolink,
             frozenset(public_phone_keys(hb_config.privacy_allow)),
         )

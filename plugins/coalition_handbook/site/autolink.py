@@ -793,10 +793,14 @@ def _collect(
         joints.cut()
 
 
-def link_targets(terms: Mapping[str, Term]) -> dict[str, LinkTarget]:
-    """Where each term links to, with its tooltip (`term_tooltip`)."""
+def link_targets(
+    terms: Mapping[str, Term], shorts: Mapping[str, str] | None = None
+) -> dict[str, LinkTarget]:
+    """Where each term links to, with its tooltip (`term_tooltip`): of its short in
+    `shorts` (term id -> the short the site shows, site/short_text.py), or its own."""
+    shown = shorts or {}
     return {
-        term_id: LinkTarget(term_id, term_src_uri(term_id), term_tooltip(term))
+        term_id: LinkTarget(term_id, term_src_uri(term_id), term_tooltip(term, shown.get(term_id)))
         for term_id, term in terms.items()
     }
 
@@ -808,21 +812,27 @@ def link_targets(terms: Mapping[str, Term]) -> dict[str, LinkTarget]:
 PROPOSED_TOOLTIP = "Proposed term: "
 
 
-def term_tooltip(term: Term) -> str:
-    """The tooltip of a link to `term`: its short definition (`tooltip_text`), said to be
-    a proposed term's where it is one. A deprecated term's forms are never linked."""
-    short = tooltip_text(term.short)
+def term_tooltip(term: Term, short: str | None = None) -> str:
+    """The tooltip of a link to `term`: its short definition (`tooltip_text`; `short`
+    where given, as the site renders a default one), said to be a proposed term's where
+    it is one. A deprecated term's forms are never linked."""
+    short = tooltip_text(term.short if short is None else short)
     return PROPOSED_TOOLTIP + short if term.status == "proposed" else short
 
 
-def link_facts(terms: Mapping[str, Term]) -> tuple[tuple[object, ...], ...]:
+def link_facts(
+    terms: Mapping[str, Term], shorts: Mapping[str, str] | None = None
+) -> tuple[tuple[object, ...], ...]:
     """What the autolinks of any page depend on: every term's forms (accepted and to
-    avoid, which the matcher weighs against each other), status and tooltip. A term's
-    definition or history is not among them."""
+    avoid, which the matcher weighs against each other), status and tooltip (of its
+    short in `shorts`, as `link_targets`). A term's definition or history is not among
+    them, but for the default short made of it."""
+    shown = shorts or {}
     return tuple(
         (
             *(term.id, term.term, term.aliases, term.status, term.replaced_by),
-            *(term.case_sensitive, tuple(avoided.text for avoided in term.avoid), term.short),
+            *(term.case_sensitive, tuple(avoided.text for avoided in term.avoid)),
+            term_tooltip(term, shown.get(term.id)),
         )
         for _, term in sorted(terms.items())
     )

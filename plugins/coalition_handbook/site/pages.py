@@ -72,6 +72,9 @@ class SiteInputs:
     """What the generated pages are made from."""
 
     handbook: Handbook
+    # term id -> the short the site shows (site/short_text.py: a default one as the
+    # site's Markdown renders the definition); a term not in it shows its own `short`
+    shorts: Mapping[str, str] = field(default_factory=dict)
     modules_dir: str = "modules"  # relative to docs_dir, as MkDocs names source files
     handouts: bool = True
     # Modules whose handout this build does not publish: it cannot make it (no Pango,
@@ -279,7 +282,13 @@ def glossary_index(inputs: SiteInputs) -> str:
         title=letter_title,
         href=lambda term_id: _link(GLOSSARY_INDEX, term_src_uri(term_id)),
         terms=inputs.handbook.terms,
+        short=lambda term: shown_short(term, inputs),
     )
+
+
+def shown_short(term: Term, inputs: SiteInputs) -> str:
+    """`term`'s short as the site shows it (`SiteInputs.shorts`)."""
+    return inputs.shorts.get(term.id, term.short)
 
 
 def _letter_anchor(letter: str) -> str:
@@ -322,6 +331,7 @@ def term_page(term: Term, inputs: SiteInputs, search_boost: float) -> str:
         "term.md.j2",
         inputs.language,
         term=term,
+        short=shown_short(term, inputs),
         theme_template=inputs.term_template,
         letter_anchor=_letter_anchor(letter),
         letter_title=letter_title(letter),

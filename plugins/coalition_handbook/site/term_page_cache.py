@@ -8,9 +8,9 @@ change between two builds. The page is a function of what `pages.term_page` read
 that is the key (`term_page_inputs`): the term (every field but where it was read from),
 the terms it names (their ids and names), its search boost, the forms the handbook
 writes it in, whether a page uses it, the site's language, the theme's term template,
-whether forms are search tags, whether the site runs def_list, and the templates'
-text. The engine's code and the libraries it uses are in every key of the cache
-(`RunCache.key`).
+whether forms are search tags, whether the site runs def_list, the short it shows
+(made with the site's Markdown: site/short_text.py), and the templates' text. The
+engine's code and the libraries it uses are in every key of the cache (`RunCache.key`).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..cache import RunCache, digest
 from ..model.types import Term
-from .pages import SiteInputs, is_used, term_page
+from .pages import SiteInputs, is_used, shown_short, term_page
 from .search_boost import replaced_forms
 
 NAMESPACE = "site-markdown"
@@ -62,6 +62,7 @@ def term_page_inputs(term: Term, inputs: SiteInputs, search_boost: float) -> lis
         repr(inputs.term_template),
         repr(inputs.forms_as_search_tags),
         repr(inputs.definition_lists),
+        shown_short(term, inputs),
     ]
 
 

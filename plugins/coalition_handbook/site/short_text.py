@@ -1,0 +1,198 @@
+"""A term's default `short` as the site shows it (DESIGN 3.1 and 7): its definition
+rendered with the site's Markdown (mkdocs.yml's `markdown_extensions` and their options,
+as a term page renders it), then as plain text, its first sentence, cut for a tooltip.
+
+The engine's `model.glossary.default_short` reads the definition as CommonMark, which
+is all `handbook check` needs and costs it no Python-Markdown: there an admonition's
+`!!! note "Legal"`, a def_list's `:   `, `==mark==` or `++ctrl+c++` stay text. HTML in
+a definition is text in both, as on its page (`markdown.definitions.definition_as_shown`).
+The build, which renders every term's page anyway, makes the tooltip, the glossary
+index's line and the term page's description of this instead (`ShortRenderer.short`).
+No mkdocs import: the caller gives the extensions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from html.parser import HTMLParser
+from typing import TYPE_CHECKING, Any
+
+from ..extension_list import definition_lists_on
+from ..lazy_pattern import LazyPattern
+from ..markdown.definitions import definition_as_shown
+from ..model.glossary import DEFAULT_SHORT_CHARACTERS, clipped, sentence_of_blocks
+
+if TYPE_CHECKING:
+    from markdown import Markdown
+
+    from ..model.types import Term
+
+# How much of a definition is rendered: its first sentence is in its first paragraphs,
+# and a 5 MB one (audit) is not rendered whole for a tooltip. Cut at a blank line before
+# this when there is one; reference, abbreviation and footnote definitions after the cut
+# are kept (a link in the first sentence may be defined at the end).
+RENDERED_CHARACTERS = 20_000
+_BLANK_LINE = LazyPattern(r"\n[ \t]*\n")
+_DEFINITION_LINE = LazyPattern(r"^ {0,3}\*?\[[^\]\n]+\]:[^\n]*$", re.MULTILINE)
+
+
+class ShortRenderer:
+    """Default shorts made with one Python-Markdown converter of the site's
+    `extensions` (names, or extension objects) and their `configs`, reset between
+    definitions; each definition rendered once."""
+
+    def __init__(self, extensions: Iterable[object], configs: Mapping[str, Any]) -> None:
+        self.extensions = list(extensions)
+        self.definition_lists = definition_lists_on(
+            [name for name in self.extensions if isinstance(name, str)]
+        )
+        self.configs = {name: dict(options or {}) for name, options in configs.items()}
+        self._converter: Markdown | None = None
+        self._made: dict[str, str] = {}
+
+    def short(self, term: Term) -> str:
+        """`term`'s short: as written, or made of its definition (`default_short`)."""
+        if "short" in term.origin.spans:  # written: plain text, shown as typed
+            return term.short
+        try:
+            return self.default_short(term.definition)
+        except Exception:
+            return term.short
+
+    def default_short(self, definition: str) -> str:
+        """The first sentence of `definition` as the site renders it, as plain text, cut
+        to `DEFAULT_SHORT_CHARACTERS` (`model.glossary.clipped`)."""
+        made = self._made.get(definition)
+        if made is None:
+            # As its page renders it: its tags as text (glossary.html), attributes kept.
+            shown = definition_as_shown(_head(definition), definition_lists=self.definition_lists)
+            blocks = html_blocks(self._render(shown))
+            made = self._made[definition] = clipped(
+                sentence_of_blocks(blocks), DEFAULT_SHORT_CHARACTERS
+            )
+        return made
+
+    def _render(self, markdown_text: str) -> str:
+        if self._converter is None:
+            from markdown import Markdown
+
+            self._converter = Markdown(
+                extensions=self.extensions,  # type: ignore[arg-type]
+                extension_configs=self.configs,
+            )
+        converter = self._converter
+        try:
+            return converter.reset().convert(markdown_text)
+        finally:
+            converter.reset()
+
+
+def _head(definition: str) -> str:
+    """What of `definition` is rendered (`RENDERED_CHARACTERS`)."""
+    if len(definition) <= RENDERED_CHARACTERS:
+        return definition
+    head = definition[:RENDERED_CHARACTERS]
+    blanks = list(_BLANK_LINE.finditer(head))
+    if blanks:
+        head = head[: blanks[-1].start()]
+    rest = definition[len(head) :]
+    kept = [found.group() for found in _DEFINITION_LINE.finditer(rest)]
+    return "\n\n".join([head, *kept])
+
+
+# Elements that part blocks of text; a top-level one is a block of `html_blocks`, one
+# inside it parts its words.
+_BLOCK_TAGS = frozenset(
+    {"address", "article", "aside", "blockquote", "caption", "dd", "details", "dialog"}
+    | {"div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2"}
+    | {"h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre"}
+    | {"section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"}
+)
+_VOID_TAGS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+)
+# What ends a block's lead-in without a colon added: a title that ends a sentence itself.
+_ENDS_A_TITLE = tuple(".:!?;…")
+
+
+class _Blocks(HTMLParser):
+    """The text of each top-level block of rendered HTML. Left out: scripts, styles,
+    footnote references and the footnotes' list, toc's permalinks (`¶`). A title (an
+    admonition's, a details' summary, a def_list's term) leads in to what follows it,
+    with a colon, as a paragraph ending in one does (`model.glossary.first_sentence`)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self.pieces: list[str] = []
+        self.depth = 0  # open elements
+        self.skipped_at: int | None = None  # depth of the element left out, if any
+        self.titles: list[int] = []  # depths of open title elements
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID_TAGS:
+            self.handle_startendtag(tag, attrs)
+            return
+        self.depth += 1
+        if self.skipped_at is not None:
+            return
+        values = dict(attrs)
+        classes = (values.get("class") or "").split()
+        if (
+            tag in ("script", "style", "template")
+            or (tag == "sup" and (values.get("id") or "").startswith("fnref"))
+            or (tag == "div" and "footnote" in classes)
+            or (tag == "a" and "headerlink" in classes)
+        ):
+            self.skipped_at = self.depth
+            return
+        if tag in _BLOCK_TAGS:
+            self.pieces.append(" ")
+        if tag in ("summary", "dt") or "admonition-title" in classes:
+            self.titles.append(self.depth)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.skipped_at is not None:
+            return
+        if tag == "img":
+            self.pieces.append(dict(attrs).get("alt") or "")
+        elif tag in ("br", "hr", "wbr") or tag in _BLOCK_TAGS:
+            self.pieces.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID_TAGS:
+            return
+        if self.skipped_at is not None:
+            if self.depth == self.skipped_at:
+                self.skipped_at = None
+            self.depth = max(0, self.depth - 1)
+            return
+        if self.titles and self.titles[-1] == self.depth:
+            self.titles.pop()
+            text = "".join(self.pieces).rstrip()
+            self.pieces = [text if not text or text.endswith(_ENDS_A_TITLE) else f"{text}:"]
+        if tag in _BLOCK_TAGS:
+            self.pieces.append(" ")
+        self.depth = max(0, self.depth - 1)
+        if self.depth == 0 and tag in _BLOCK_TAGS:
+            self.end_block()
+
+    def handle_data(self, data: str) -> None:
+        if self.skipped_at is None:
+            self.pieces.append(data)
+
+    def end_block(self) -> None:
+        if text := " ".join("".join(self.pieces).split()):
+            self.blocks.append(text)
+        self.pieces = []
+
+
+def html_blocks(html: str) -> list[str]:
+    """The plain text of each top-level block of `html` (`_Blocks`), blocks with no
+    text left out."""
+    parser = _Blocks()
+    parser.feed(html)
+    parser.close()
+    parser.end_block()
+    return parser.blocks

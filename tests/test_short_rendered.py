@@ -1,0 +1,169 @@
+"""A term's default `short` (its tooltip, its line in the glossary's index, its page's
+description) reads its definition as the site renders it (DESIGN 3.1 and 7): the site's
+Markdown extensions' syntax (an admonition, def_list, attr_list, abbr, footnotes,
+pymdownx's mark, keys and snippets) is no text of the tooltip (found in review: it was
+read as CommonMark, and `!!! note "Legal"` or `==forced==` showed as typed)."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+from site_builds import build_site, read, term_links, term_yaml, write_site
+
+from coalition_handbook.site.short_text import ShortRenderer, html_blocks
+
+# term id -> its definition, and the short the site shows of it
+DEFINITIONS = {
+    "admon": (
+        '!!! note "Legal"\n    Admon work is forced labour. More.',
+        "Legal: Admon work is forced labour.",
+    ),
+    "deflist": ("Deflist\n:   Work compelled by debt. More.", "Deflist: Work compelled by debt."),
+    "attr": ("Attr work is forced labour.\n{: .lead }\n\nMore.", "Attr work is forced labour."),
+    "abbr": (
+        "Abbr work under a TIP law. More.\n\n*[TIP]: Trafficking",
+        "Abbr work under a TIP law.",
+    ),
+    "foot": (
+        "Foot work is forced labour[^1]. More.\n\n[^1]: A note.",
+        "Foot work is forced labour.",
+    ),
+    "mark": ("Mark work is ==forced== labour. More.", "Mark work is forced labour."),
+    "keys": ("Keys work: press ++ctrl+c++ to stop. More.", "Keys work: press Ctrl+C to stop."),
+    # As its page shows it: a definition's `<` is text (glossary.html), so no snippet
+    "snip": ('--8<-- "snip.md"\n\nMore.', '--8<-- "snip.md"'),
+    "link": ("Link work under [the law](https://example.org). More.", "Link work under the law."),
+    "reflink": (
+        "Reflink under [the law][tvpa]. More.\n\n[tvpa]: https://example.org",
+        "Reflink under the law.",
+    ),
+    "emph": (
+        "Emph work is *forced* and `coded` &amp; more. Next.",
+        "Emph work is forced and coded & more.",
+    ),
+    "tags": ("Tags are <b>typed</b>. More.", "Tags are <b>typed</b>."),
+    "brk": (
+        "Brk work is forced  \nlabour across lines. Next.",
+        "Brk work is forced labour across lines.",
+    ),
+}  # fmt: skip
+
+EXTENSIONS = """\
+markdown_extensions:
+  - admonition
+  - def_list
+  - attr_list
+  - abbr
+  - footnotes
+  - md_in_html
+  - pymdownx.mark
+  - pymdownx.keys
+  - pymdownx.superfences
+  - pymdownx.snippets:
+      base_path: [{base}]
+  - toc:
+      permalink: true
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("short")
+    (root / "snip.md").write_text("Snip work is forced labour. More.\n", encoding="utf-8")
+    terms = {name: term_yaml(f"{name}term", text) for name, (text, _) in DEFINITIONS.items()}
+    page = "# Home\n\n" + " ".join(f"A {name}term here." for name in DEFINITIONS) + "\n"
+    config = write_site(
+        root,
+        pages={"index.md": page},
+        terms=terms,
+        theme="material",
+        extra_config=EXTENSIONS.format(base=root),
+    )
+    return build_site(config, strict=False)
+
+
+@pytest.mark.parametrize(
+    ("name", "short"), [(name, short) for name, (_, short) in DEFINITIONS.items()]
+)
+def test_a_tooltip_reads_the_definition_as_the_site_renders_it(
+    site: Path, name: str, short: str
+) -> None:
+    titles = {
+        link.attrs["data-term"]: link.attrs["title"]
+        for link in term_links(read(site, "index.html"))
+    }
+    assert titles[name] == short
+
+
+@pytest.mark.parametrize(
+    ("name", "short"), [(name, short) for name, (_, short) in DEFINITIONS.items()]
+)
+def test_the_glossary_index_and_the_term_page_say_the_same_short(
+    site: Path, name: str, short: str
+) -> None:
+    index = read(site, "glossary/index.html")
+    line = re.search(rf'<li><a href="{name}/">{name}term</a>: (.*?)</li>', index)
+    assert line is not None
+    assert html.unescape(re.sub(r"<[^&>]+>", "", line.group(1))) == short
+    page = read(site, f"glossary/{name}/index.html")
+    description = re.search(r'<meta name="description" content="([^"]*)"', page)
+    assert description is not None
+    assert html.unescape(description.group(1)) == short
+
+
+def test_a_default_short_is_the_rendered_first_sentence() -> None:
+    renderer = ShortRenderer(["pymdownx.mark"], {})
+    assert renderer.default_short("A ==marked== word. More.") == "A marked word."
+    assert renderer.default_short("Plain text. More.") == "Plain text."
+
+
+@pytest.mark.parametrize(
+    ("html", "blocks"),
+    [
+        ("<p>One <em>two</em>.</p>\n<p>Three</p>", ["One two.", "Three"]),
+        (
+            '<div class="admonition note"><p class="admonition-title">Note</p><p>Body.</p></div>',
+            ["Note: Body."],
+        ),
+        ("<dl><dt>Term</dt><dd>Its meaning.</dd></dl>", ["Term: Its meaning."]),
+        (
+            '<p>A<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>.</p>'
+            '<div class="footnote"><ol><li>x</li></ol></div>',
+            ["A."],
+        ),
+        ('<h2 id="x">Head<a class="headerlink" href="#x">¶</a></h2>', ["Head"]),
+        (
+            '<p>An <img alt="icon" src="x.png"> and<br>more &amp; <script>no()</script>text</p>',
+            ["An icon and more & text"],
+        ),
+    ],
+)  # fmt: skip
+def test_the_blocks_of_rendered_html_are_the_text_a_reader_sees(
+    html: str, blocks: list[str]
+) -> None:
+    assert html_blocks(html) == blocks
+
+
+def test_a_cached_build_remakes_the_shorts_when_the_extensions_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The term page's cache key and the pages' render cache hold the short the site
+    shows, which the extensions make (site/term_page_cache.py, `autolink.link_facts`)."""
+    terms = {"marked": term_yaml("marked work", "Work is ==forced== labour. More.")}
+    page = {"index.md": "# Home\n\nSome marked work.\n"}
+    config = write_site(tmp_path, pages=page, terms=terms, theme="material")
+    build_site(config)
+    config.write_text(
+        config.read_text(encoding="utf-8") + "markdown_extensions: [pymdownx.mark]\n",
+        encoding="utf-8",
+    )
+    cached = build_site(config)
+    monkeypatch.setenv("HANDBOOK_NO_CACHE", "1")
+    fresh = build_site(config, site_dir=tmp_path / "fresh")
+    for site in (cached, fresh):
+        [link] = term_links(read(site, "index.html"))
+        assert link.attrs["title"] == "Work is forced labour."
+        assert 'content="Work is forced labour."' in read(site, "glossary/marked/index.html")
