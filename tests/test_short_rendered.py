@@ -167,3 +167,38 @@ def test_a_cached_build_remakes_the_shorts_when_the_extensions_change(
         [link] = term_links(read(site, "index.html"))
         assert link.attrs["title"] == "Work is forced labour."
         assert 'content="Work is forced labour."' in read(site, "glossary/marked/index.html")
+
+
+def test_a_warm_build_renders_no_definition_for_its_shorts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shorts made are kept in the cache under the extensions and their options
+    (`short_text.shown_shorts`): the next build renders none, one with other options
+    renders them again."""
+    rendered: list[str] = []
+    render = ShortRenderer._render
+
+    def counting(self: ShortRenderer, markdown_text: str) -> str:
+        rendered.append(markdown_text)
+        return render(self, markdown_text)
+
+    monkeypatch.setattr(ShortRenderer, "_render", counting)
+    terms = {"keys": term_yaml("keys work", "Press ++ctrl+c++ to stop. More.")}
+    page = {"index.md": "# Home\n\nSome keys work.\n"}
+    config = write_site(
+        tmp_path, pages=page, terms=terms, extra_config="markdown_extensions: [pymdownx.keys]\n"
+    )
+    build_site(config)
+    assert len(rendered) == 1
+    build_site(config)
+    assert len(rendered) == 1
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "[pymdownx.keys]", "[{pymdownx.keys: {separator: ' and '}}]"
+        ),
+        encoding="utf-8",
+    )
+    site = build_site(config)
+    assert len(rendered) == 2
+    [link] = term_links(read(site, "index.html"))
+    assert link.attrs["title"] == "Press Ctrl and C to stop."

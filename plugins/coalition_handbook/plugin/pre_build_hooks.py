@@ -11,6 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
+from ..cache import RunCache
 from ..check import run_checks
 from ..documents import forms_key, matcher, pages_using_terms
 from ..findings import Severity
@@ -22,7 +23,7 @@ from ..site.handout_links import left_out_modules
 from ..site.left_out_records import left_out_notes
 from ..site.pages import SiteInputs, used_on
 from ..site.publishing import PreviousSite
-from ..site.short_text import ShortRenderer
+from ..site.short_text import ShortRenderer, shown_shorts
 from .build_log import LOG_LEVELS, describe, error_text, log, said_before
 from .mkdocs_config import is_material
 from .other_host_reports import included_texts
@@ -119,7 +120,8 @@ class PreBuildHooks(PluginState):
             (e for e in config.markdown_extensions if not isinstance(e, AutolinkExtension)),
             config.mdx_configs,
         )
-        shorts = {term_id: renderer.short(term) for term_id, term in handbook.terms.items()}
+        cache = RunCache.beside(hb_config.root, hb_config.config_name)
+        shorts = shown_shorts(handbook.terms, renderer, cache)
         self.site_inputs = SiteInputs(
             handbook=handbook,
             shorts=shorts,

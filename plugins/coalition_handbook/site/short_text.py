@@ -8,7 +8,11 @@ is all `handbook check` needs and costs it no Python-Markdown: there an admoniti
 a definition is text in both, as on its page (`markdown.definitions.definition_as_shown`).
 The build, which renders every term's page anyway, makes the tooltip, the glossary
 index's line and the term page's description of this instead (`ShortRenderer.short`).
-No mkdocs import: the caller gives the extensions.
+No mkdocs import: the caller gives the extensions. A warm build renders none: the
+shorts made are kept in the cache beside mkdocs.yml, under the extensions and their
+options (`shown_shorts`).
+
+    .cache/handbook/site-shorts.pickle     {key: {definition digest: short}}
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from collections.abc import Iterable, Mapping
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
+from ..cache import RunCache, digest
 from ..extension_list import definition_lists_on
 from ..lazy_pattern import LazyPattern
 from ..markdown.definitions import definition_as_shown
@@ -49,7 +54,24 @@ class ShortRenderer:
         )
         self.configs = {name: dict(options or {}) for name, options in configs.items()}
         self._converter: Markdown | None = None
-        self._made: dict[str, str] = {}
+        # definition digest -> its default short: made by an earlier build (`known`),
+        # or asked for by this one (`used`); `rendered` counts those made here
+        self.known: dict[str, str] = {}
+        self.used: dict[str, str] = {}
+        self.rendered = 0
+
+    def settings_text(self) -> str:
+        """What a short depends on besides its definition (and the code and libraries,
+        in every cache key): the extensions, by name, and their options."""
+        names = [
+            name
+            if isinstance(name, str)
+            else f"{type(name).__module__}.{type(name).__qualname__}"
+            f"{getattr(name, 'getConfigs', dict)()!r}"
+            for name in self.extensions
+        ]
+        options = sorted((name, repr(values)) for name, values in self.configs.items())
+        return repr((names, options))
 
     def short(self, term: Term) -> str:
         """`term`'s short: as written, or made of its definition (`default_short`)."""
@@ -63,14 +85,15 @@ class ShortRenderer:
     def default_short(self, definition: str) -> str:
         """The first sentence of `definition` as the site renders it, as plain text, cut
         to `DEFAULT_SHORT_CHARACTERS` (`model.glossary.clipped`)."""
-        made = self._made.get(definition)
+        key = digest(definition)
+        made = self.used.get(key) or self.known.get(key)
         if made is None:
+            self.rendered += 1
             # As its page renders it: its tags as text (glossary.html), attributes kept.
             shown = definition_as_shown(_head(definition), definition_lists=self.definition_lists)
             blocks = html_blocks(self._render(shown))
-            made = self._made[definition] = clipped(
-                sentence_of_blocks(blocks), DEFAULT_SHORT_CHARACTERS
-            )
+            made = clipped(sentence_of_blocks(blocks), DEFAULT_SHORT_CHARACTERS)
+        self.used[key] = made
         return made
 
     def _render(self, markdown_text: str) -> str:
@@ -86,6 +109,25 @@ class ShortRenderer:
             return converter.reset().convert(markdown_text)
         finally:
             converter.reset()
+
+
+NAMESPACE = "site-shorts"
+
+
+def shown_shorts(
+    terms: Mapping[str, Term], renderer: ShortRenderer, cache: RunCache
+) -> dict[str, str]:
+    """Term id -> its short as the site shows it (`ShortRenderer.short`), the default
+    ones an earlier build made with the same extensions and options from `cache`; the
+    ones this build uses kept for the next when it made any."""
+    key = cache.key(NAMESPACE, renderer.settings_text()) if cache.enabled else ""
+    kept = cache.load_alone(NAMESPACE, key) if cache.enabled else None
+    if isinstance(kept, dict):
+        renderer.known = kept
+    shorts = {term_id: renderer.short(term) for term_id, term in terms.items()}
+    if cache.enabled and (renderer.rendered or len(renderer.used) != len(renderer.known)):
+        cache.store_alone(NAMESPACE, key, renderer.used)
+    return shorts
 
 
 def _head(definition: str) -> str:
