@@ -1043,7 +1043,7 @@ def test_what_css_svg_and_old_attributes_load_from_another_host_is_named_in_the_
     connection made ahead and a stylesheet of extra_css importing a web font: each named
     at its line as an image is (found in an audit: the offline build, whose pages carry no
     content policy, fetched them all unnamed). A definition's attr_list style is left off
-    its term's page (a definition is text), so it loads nothing to name."""
+    its term's page (its `style` is left out), so it loads nothing to name."""
     definition = 'A [styled](#a){: style="background:url(https://example.org/def.png)" } word.'
     config = write_site(
         tmp_path,
@@ -1076,8 +1076,10 @@ def test_what_css_svg_and_old_attributes_load_from_another_host_is_named_in_the_
     ]
     # The offline build's addresses end in .html.
     term_page = read(site, "glossary/styled.html" if offline else "glossary/styled/index.html")
-    assert "def.png" in term_page  # its text, in the page's description
-    assert 'style="background' not in term_page
+    # Nor in its description, which reads the definition as the page shows it (it was
+    # the attr_list's text there: site/short_text.py).
+    assert 'name="description" content="A styled word."' in term_page
+    assert "def.png" not in term_page
     effect = (
         "opened from files, the pages would fetch it from there"
         if offline
