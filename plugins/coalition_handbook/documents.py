@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from typing import TYPE_CHECKING, Literal, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, cast
 
 from .cache import STATS, RunCache, digest
 from .collection import fewer_collections
@@ -36,7 +36,7 @@ from .model.types import (
     Span,
     Term,
 )
-from .parallel import in_two_processes
+from .parallel import Along, in_two_processes
 from .pickling import constructed_again
 from .yaml_text import source_offsets
 
@@ -46,6 +46,10 @@ if TYPE_CHECKING:
 DocumentKind = Literal["page", "term", "protocol", "module"]
 # Scanning a document (its prose and terms): about 16 characters a microsecond.
 _CHARACTERS_PER_MICROSECOND = 16
+# What a rule computes in the scan's fork, where it makes one (`parallel.Along`): each
+# gives the work of its rule over a context, or None (its rule off, nothing to read).
+# privacy.pii's files: one fork fewer than its own (`rules.privacy_pii.read_along`).
+ALONG_WITH_THE_SCAN: list[Callable[[CheckContext], Along[Any, Any] | None]] = []
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,14 +317,18 @@ def scan_handbook(context: CheckContext) -> list[ScannedDocument]:
     def compute() -> list[ScannedDocument]:
         cache = context.cache
         definition_lists = context.config.definition_lists
+        along = [work for work in (ride(context) for ride in ALONG_WITH_THE_SCAN) if work]
         if cache is None or not cache.enabled:
-            return scan(context.handbook, matcher(context), definition_lists=definition_lists)
+            return scan(
+                context.handbook, matcher(context), definition_lists=definition_lists, along=along
+            )
         return scan(
             context.handbook,
             lambda: matcher(context),
             cache,
             forms_key(context),
             definition_lists=definition_lists,
+            along=along,
         )
 
     return context.shared("scan", compute)
@@ -333,13 +341,15 @@ def scan(
     terms_key: str = "",
     *,
     definition_lists: bool = True,
+    along: Sequence[Along[Any, Any]] = (),
 ) -> list[ScannedDocument]:
     """Scan `handbook` with `term_matcher` (or a function that builds it when first
     needed): pages, then terms, protocols and modules. With a `cache` (and the terms'
     `forms_key` as `terms_key`), documents scanned by an earlier run are taken from it.
-    `definition_lists`: whether the site runs def_list (`HandbookConfig`)."""
+    `definition_lists`: whether the site runs def_list (`HandbookConfig`). The work
+    `along` it shares the scan's fork, if one is made (`parallel.Along`)."""
     with fewer_collections():
-        return _scan(handbook, term_matcher, cache, terms_key, definition_lists)
+        return _scan(handbook, term_matcher, cache, terms_key, definition_lists, along)
 
 
 def _scan(
@@ -348,6 +358,7 @@ def _scan(
     cache: RunCache | None,
     terms_key: str,
     definition_lists: bool,
+    along: Sequence[Along[Any, Any]] = (),
 ) -> list[ScannedDocument]:
     get_matcher = term_matcher if callable(term_matcher) else lambda: term_matcher
     cache = cache if cache is not None and cache.enabled else None
@@ -397,7 +408,7 @@ def _scan(
     ]
     # A page reads otherwise with def_list on or off: its scan is kept apart.
     key = f"{terms_key}\ndefinition_lists={definition_lists}"
-    return _Scanner(get_matcher, cache, key).documents(jobs)
+    return _Scanner(get_matcher, cache, key, along).documents(jobs)
 
 
 def _kind_of(record: Protocol | Module) -> DocumentKind:
@@ -434,11 +445,16 @@ class _Scanner:
     two processes where that pays (`parallel`)."""
 
     def __init__(
-        self, get_matcher: Callable[[], Matcher], cache: RunCache | None, terms_key: str
+        self,
+        get_matcher: Callable[[], Matcher],
+        cache: RunCache | None,
+        terms_key: str,
+        along: Sequence[Along[Any, Any]] = (),
     ) -> None:
         self.get_matcher = get_matcher
         self.cache = cache
         self.terms_key = terms_key
+        self.along = along
 
     def documents(self, jobs: list[_Job]) -> list[ScannedDocument]:
         documents: list[ScannedDocument | None] = [None] * len(jobs)
@@ -468,7 +484,9 @@ class _Scanner:
             def received(indexes: Sequence[int], sent: list[_Stored]) -> list[ScannedDocument]:
                 return list(map(_stored_document, map(jobs.__getitem__, indexes), sent))
 
-            scanned = in_two_processes(scan_jobs, missing, cost, _to_store, received)
+            scanned = in_two_processes(
+                scan_jobs, missing, cost, _to_store, received, along=self.along
+            )
             for index, document in zip(missing, scanned, strict=True):
                 documents[index] = document
                 if self.cache is not None:

@@ -23,8 +23,10 @@ What two processes cost over one is CPU time, not wall time: besides pickling (t
 load's and the scan's results, about 90 ms in all at 2000 terms and 1000 pages), both
 processes take a copy-on-write page fault at each page they write that they still share
 (reference counts make almost every page touched one): about 46,000 faults, 0.16 s of
-system time, in the three forks of a cold check at 2000 terms, 0.06 s at 50 terms. The
-child redoes nothing the parent has done: it computes its part at the parent's rate.
+system time, in the three forks a cold check made at 2000 terms, 0.06 s at 50 terms. So
+work that is due after another's may share its fork (`Along`): privacy.pii's files are
+read in the scan's child, where the scan forks (two forks, not three). The child redoes
+nothing the parent has done: it computes its part at the parent's rate.
 
 If the child fails for any reason (an error in `compute`, killed, out of memory), its
 part is computed here instead: the results are the same either way, and an error in
@@ -42,9 +44,10 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from contextvars import ContextVar
+from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path, PurePosixPath
-from typing import Any, TypeVar, cast
+from typing import Any, Generic, TypeVar, cast
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -84,30 +87,60 @@ def _as_sent(items: Sequence[Item], sent: Any) -> list[Result]:
     return cast(list[Result], sent)
 
 
+@dataclass(frozen=True)
+class Along(Generic[Item, Result]):
+    """Work that shares another's fork (`in_two_processes(..., along=...)`): `compute`,
+    `items`, `cost`, `send` and `receive` as there; `done(results)` is given its results
+    (one per item, in order) when that fork is made. When it is not, `done` is never
+    called: whoever asked for the work computes it later, as it would have alone. One
+    fork fewer saves its set-up and the copy-on-write page faults both processes take
+    (privacy.pii's files read in the scan's: `rules.privacy_pii.read_along`)."""
+
+    compute: Callable[[Sequence[Item]], list[Result]]
+    items: Sequence[Item]
+    cost: Callable[[Item], float]
+    done: Callable[[list[Result]], object]
+    send: Callable[[list[Result]], object] = _as_they_are
+    receive: Callable[[Sequence[Item], Any], list[Result]] = _as_sent
+
+
 def in_two_processes(
     compute: Callable[[Sequence[Item]], list[Result]],
     items: Sequence[Item],
     cost: Callable[[Item], float],
     send: Callable[[list[Result]], object] = _as_they_are,
     receive: Callable[[Sequence[Item], Any], list[Result]] = _as_sent,
+    along: Sequence[Along[Any, Any]] = (),
 ) -> list[Result]:
     """`compute(items)` (one result per item, in order), computed in two processes where
     that is allowed and pays (see the module docstring). The child's results go back as
     `send(results)` pickles them, and `receive(its items, what was sent)` makes them
     results again: a compact form for the pipe, where results share much with what both
-    processes hold already."""
+    processes hold already. The work `along` it is shared in the same fork, if one is
+    made, its items after these (the child's part, whose results it sends back small)."""
     if not _may_fork():
         return compute(items)
-    costs = list(accumulate(map(cost, items)))
+    main: Along[Item, Result] = Along(compute, items, cost, list, send, receive)
+    works = [main, *along]
+    jobs = [(number, item) for number, work in enumerate(works) for item in work.items]
+    costs = list(accumulate(works[number].cost(item) for number, item in jobs))
     if not costs or costs[-1] < MIN_COST:
         return compute(items)
     split = next(
         index for index, total in enumerate(costs) if total >= costs[-1] * (1 - CHILD_SHARE)
     )
     split = max(split, 1)
-    if split >= len(items):
+    if split >= len(jobs):
         return compute(items)
-    here, there = items[:split], items[split:]
+    # Each work's items computed here and there (the child's, the rest of this one's).
+    here = [work.items[:0] for work in works]
+    there = [work.items[:0] for work in works]
+    start = 0
+    for number, work in enumerate(works):
+        end = start + len(work.items)
+        cut = min(max(split - start, 0), len(work.items))
+        here[number], there[number] = work.items[:cut], work.items[cut:]
+        start = end
     for stream in (sys.stdout, sys.stderr):
         # Nothing buffered may be written twice; what cannot be written now is no reason
         # to stop (the command reports a closed output where it writes its report).
@@ -125,12 +158,14 @@ def in_two_processes(
             pipe = _Pipe()
             child = os.fork()
             if child == 0:
-                _run_child(compute, send, there, pipe.reader, pipe.writer, mask)
+                _run_child(works, there, pipe.reader, pipe.writer, mask)
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         if pipe is None or child is None:
             return compute(items)
         pipe.close(pipe.writer)
-        results = compute(here)
+        results = [
+            work.compute(part) if part else [] for work, part in zip(works, here, strict=True)
+        ]
         received = _receive(pipe.reader, child)
     except BaseException:
         if child is not None:
@@ -140,9 +175,16 @@ def in_two_processes(
     finally:
         if pipe is not None:
             pipe.close_all()
-    if received is None:
-        return results + compute(there)
-    return results + receive(there, received[0])
+    for number, (work, part) in enumerate(zip(works, there, strict=True)):
+        if received is None or not _whole(received[0], len(works)):
+            more = work.compute(part) if part else []
+        else:
+            more = work.receive(part, received[0][number]) if part else []
+        if number:
+            work.done(results[number] + more)
+        else:
+            results[0] += more
+    return cast(list[Result], results[0])
 
 
 class _Pipe:
@@ -211,15 +253,15 @@ def _cpu_quotas() -> Iterator[float]:
 
 
 def _run_child(
-    compute: Callable[[Sequence[Item]], list[Result]],
-    send: Callable[[list[Result]], object],
-    items: Sequence[Item],
+    works: Sequence[Along[Any, Any]],
+    items: Sequence[Sequence[Any]],
     reader: int,
     writer: int,
     mask: set[int | signal.Signals],  # as pthread_sigmask gives it
 ) -> None:
-    """The forked child: compute `items`, write the pickled results, and leave at once,
-    running none of the parent's clean-up (`os._exit`). Any failure sends nothing whole.
+    """The forked child: compute each work's `items`, write the pickled results (sent as
+    each work's `send` gives them), and leave at once, running none of the parent's
+    clean-up (`os._exit`). Any failure sends nothing whole.
     Signals the parent handles in Python (Ctrl-C's KeyboardInterrupt) get their system
     default before they are unblocked: no Python handler ever runs here, to act for the
     parent or to unwind into its code. An ignored signal stays ignored."""
@@ -230,7 +272,11 @@ def _run_child(
                 signal.signal(number, signal.SIG_DFL)
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         os.close(reader)
-        payload = pickle.dumps(send(compute(items)), protocol=pickle.HIGHEST_PROTOCOL)
+        sent = [
+            work.send(work.compute(part)) if part else None
+            for work, part in zip(works, items, strict=True)
+        ]
+        payload = pickle.dumps(sent, protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(writer, "wb") as pipe:
             pipe.write(_LENGTH.pack(len(payload)))
             pipe.write(payload)
@@ -254,6 +300,11 @@ def _receive(reader: int, child: int) -> tuple[Any] | None:
         return (pickle.loads(memoryview(data)[_LENGTH.size :]),)
     except Exception:  # not what the child pickled: its part is computed here
         return None
+
+
+def _whole(sent: Any, works: int) -> bool:
+    """Whether `sent` has the shape the child sends: one value for each work."""
+    return isinstance(sent, list) and len(sent) == works
 
 
 def _stop(child: int) -> None:
