@@ -5,6 +5,7 @@ fails under CI=true (README; a test audit found importorskip and skipif that ski
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -30,6 +31,7 @@ SKIPPING = {"skip", "skipif", "importorskip", "xfail"}
 SKIP_ALLOWED = {("test_conformance.py", "skipif")}
 
 
+@functools.cache  # read-only to every rule: the suite's 65,000 lines parsed once (~1.5 s)
 def _trees() -> dict[Path, ast.Module]:
     return {
         path: ast.parse(path.read_text(encoding="utf-8")) for path in sorted(TESTS.glob("*.py"))
