@@ -3,14 +3,19 @@ makes them noise); the benchmarks time things."""
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import io
+import json
+import locale
 import os
 import re
-import resource
+import select
 import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
@@ -64,26 +69,95 @@ def python_in_time(code: str, limit: int = 20) -> subprocess.CompletedProcess[st
 
 
 def run_in_time(arguments: list[str], limit: int, what: str) -> subprocess.CompletedProcess[str]:
-    """Python with `arguments`, in a child process allowed `limit` seconds of CPU time."""
-
-    def limit_cpu() -> None:  # in the child, before it runs anything
-        resource.setrlimit(resource.RLIMIT_CPU, (limit, limit + 1))
-
-    try:
-        completed = subprocess.run(
-            [sys.executable, *arguments],
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=limit * 30,  # only if the child cannot run at all
-            env={**os.environ, DISABLE_VARIABLE: "1"},
-            preexec_fn=limit_cpu,
-        )
-    except subprocess.TimeoutExpired:
-        raise TooMuchWork(f"{what} not done after {limit * 30} s") from None
-    if completed.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
+    """Python with `arguments`, in a child process allowed `limit` seconds of CPU time: a
+    fork of `guard_server`'s process, which imported the package once for every guard of
+    this test process (one interpreter start and package import a guard fewer)."""
+    command = [sys.executable, *arguments]
+    outcome = _GuardServer.get().run(
+        arguments, {**os.environ, DISABLE_VARIABLE: "1"}, limit, limit * 30
+    )
+    if outcome is None:  # only if the child cannot run at all
+        raise TooMuchWork(f"{what} not done after {limit * 30} s")
+    returncode, stdout, stderr = outcome
+    if returncode in (-signal.SIGXCPU, -signal.SIGKILL):
         raise TooMuchWork(f"{what} not done in {limit} s of CPU time")
-    return completed
+    return subprocess.CompletedProcess(command, returncode, _as_text(stdout), _as_text(stderr))
+
+
+def _as_text(output: bytes) -> str:
+    """`output` decoded as `subprocess.run(..., text=True)` decodes a child's."""
+    return io.TextIOWrapper(io.BytesIO(output), encoding=locale.getpreferredencoding(False)).read()
+
+
+class _GuardServer:
+    """`guard_server.py` in a process of its own, started on the first guard of a test
+    process and used by every guard after it; started again if a guard's child hung."""
+
+    _running: _GuardServer | None = None
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, str(Path(__file__).with_name("guard_server.py"))],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, DISABLE_VARIABLE: "1"},
+        )
+        self.pending = b""
+        atexit.register(self.stop)
+
+    @classmethod
+    def get(cls) -> _GuardServer:
+        if cls._running is None or cls._running.process.poll() is not None:
+            cls._running = cls()
+        return cls._running
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        for stream in (self.process.stdin, self.process.stdout):
+            if stream is not None:
+                stream.close()
+
+    def _line(self, seconds: float) -> dict[str, Any] | None:
+        """The server's next line, read as it comes (select, then the bytes there): a
+        buffered reader could hold the next line where select does not see it."""
+        assert self.process.stdout is not None
+        deadline = time.monotonic() + seconds
+        while b"\n" not in self.pending:
+            left = deadline - time.monotonic()
+            ready, _, _ = select.select([self.process.stdout], [], [], max(left, 0))
+            chunk = os.read(self.process.stdout.fileno(), 1 << 16) if ready else b""
+            if not chunk:  # no line in time, or the server has gone
+                return None
+            self.pending += chunk
+        line, self.pending = self.pending.split(b"\n", 1)
+        return json.loads(line)
+
+    def run(
+        self, arguments: list[str], env: dict[str, str], limit: int, seconds: float
+    ) -> tuple[int, bytes, bytes] | None:
+        """(exit status, stdout, stderr) of `python *arguments` forked with `env` and a CPU
+        limit of `limit` s; None if it has not ended after `seconds` of wall time."""
+        assert self.process.stdin is not None
+        request = {"arguments": arguments, "env": env, "limit": limit, "cwd": str(Path.cwd())}
+        self.process.stdin.write(json.dumps(request).encode("utf-8") + b"\n")
+        self.process.stdin.flush()
+        started = self._line(seconds)
+        outcome = self._line(seconds) if started is not None else None
+        if outcome is None:  # a child stuck, not working (the CPU limit ends that)
+            if started is not None:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(started["pid"], signal.SIGKILL)
+            self.stop()
+            _GuardServer._running = None
+            return None
+        return (
+            outcome["returncode"],
+            outcome["stdout"].encode("latin-1"),
+            outcome["stderr"].encode("latin-1"),
+        )
 
 
 def without_waiting_on(pipe: Path, call: Callable[[], T], limit: float = 120) -> T:
