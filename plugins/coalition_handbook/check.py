@@ -51,6 +51,7 @@ from .rules.page_source import RULE as PAGE_SOURCE_RULE
 from .rules.page_source import not_text as page_is_not_text
 from .rules.privacy_pii import READ_ALONG as PRIVACY_READ_ALONG
 from .rules.privacy_pii import RULE as PRIVACY_RULE
+from .rules.privacy_pii import ReadAlong as PrivacyReadAlong
 from .snapshot import (
     FindingValues,
     Snapshot,
@@ -434,7 +435,9 @@ def _page_rule_context(context: CheckContext, reused_terms: set[str]) -> CheckCo
     page_context.shared("forms_key", lambda: forms_key(context))
     page_context.shared("avoid_reasons", lambda: avoid_reasons(context))
     # What privacy.pii's files read in `context`'s scan's fork: those of its own are too.
-    page_context.shared(PRIVACY_READ_ALONG, lambda: context.shared(PRIVACY_READ_ALONG, dict))
+    page_context.shared(
+        PRIVACY_READ_ALONG, lambda: context.shared(PRIVACY_READ_ALONG, PrivacyReadAlong)
+    )
     return page_context
 
 

@@ -100,7 +100,7 @@ import re
 import string
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import PurePosixPath
 
@@ -141,11 +141,12 @@ def check(context: CheckContext) -> Iterator[Finding]:
     # in two processes where that pays (`parallel`), a third of a cold `handbook check` of
     # a large handbook; in the scan's child, where the scan forks (`read_along`). The
     # findings are made here, in order.
-    read = context.shared(READ_ALONG, dict)
-    missing = [origin for origin in origins if not _read_along(read, origin)]
+    read: ReadAlong = context.shared(READ_ALONG, ReadAlong)
+    read.checked = True  # a scan made after this carries no reading of them (`read_along`)
+    missing = [origin for origin in origins if not read.has(origin)]
     fresh = iter(in_two_processes(partial(_reported_in_files, allowed), missing, _cost))
     reported = [
-        read[id(origin)][1] if _read_along(read, origin) else next(fresh) for origin in origins
+        read.found[id(origin)][1] if read.has(origin) else next(fresh) for origin in origins
     ]
     for origin, found in zip(origins, reported, strict=True):
         yield from _check_text(context, origin.path, origin.text, found)
@@ -195,10 +196,25 @@ def check(context: CheckContext) -> Iterator[Finding]:
             yield context.finding(RULE, path, 1, 1, name_message(what))
 
 
-# What the scan's child read for privacy.pii (`read_along`): by `id` of each origin, the
-# origin (kept, so that no other takes its `id`) and what is reported in it.
 READ_ALONG = "privacy.pii read along"
-_ReadAlong = dict[int, tuple[Origin, list[ReportedData]]]
+
+
+@dataclass
+class ReadAlong:
+    """What the scan's child read for privacy.pii (`read_along`), one for the contexts of
+    a run: by `id` of each origin, the origin (kept, so that no other takes its `id`) and
+    what is reported in it; and whether privacy.pii has run (`checked`). Its files are read
+    along with one scan at most, and with none made after the rule has run (review,
+    session 57: where the rules that scan before it were off, the scan made after it read
+    every file again in its child)."""
+
+    found: dict[int, tuple[Origin, list[ReportedData]]] = field(default_factory=dict)
+    checked: bool = False
+
+    def has(self, origin: Origin) -> bool:
+        """Whether the scan's child read `origin`."""
+        taken = self.found.get(id(origin))
+        return taken is not None and taken[0] is origin
 
 
 def read_along(context: CheckContext) -> Along[Origin, list[ReportedData]] | None:
@@ -207,13 +223,15 @@ def read_along(context: CheckContext) -> Along[Origin, list[ReportedData]] | Non
     own, about 50 ms of CPU at 1000 pages. None when the rule is off."""
     if rule_level(context.config.rules, RULE) == "off":
         return None
+    read: ReadAlong = context.shared(READ_ALONG, ReadAlong)
+    if read.checked or read.found:
+        return None  # read already, or by the rule itself: nothing is read twice
     origins = _origins(context)
     if not origins:
         return None
-    read: _ReadAlong = context.shared(READ_ALONG, dict)
 
     def done(reported: list[list[ReportedData]]) -> None:
-        read.update(
+        read.found.update(
             (id(origin), (origin, found)) for origin, found in zip(origins, reported, strict=True)
         )
 
@@ -221,12 +239,6 @@ def read_along(context: CheckContext) -> Along[Origin, list[ReportedData]] | Non
 
 
 ALONG_WITH_THE_SCAN.append(read_along)
-
-
-def _read_along(read: _ReadAlong, origin: Origin) -> bool:
-    """Whether the scan's child read `origin` (`read_along`)."""
-    taken = read.get(id(origin))
-    return taken is not None and taken[0] is origin
 
 
 def _allowed(context: CheckContext) -> AllowList:
