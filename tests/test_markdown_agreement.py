@@ -828,6 +828,23 @@ def test_html_going_on_from_a_definition_s_paragraph_keeps_it_open(page: str) ->
 @pytest.mark.parametrize(
     "page",
     [
+        "[^1]: w0x\n\n    - w2x\n\n        w5x\n  <div>w6x</div>\n    w3x\n\nw4x[^1]\n",
+        "[^1]: w0x\n\n    - w2x\n\n        w5x\n <div>\nw7x\n</div>\n    w3x\n\nw4x[^1]\n",
+        "[^1]: w0x\n\n    - w2x\n\n        w5x\n   <div markdown>w6x</div>\n\n    w3x\n\nw4x[^1]\n",
+        "[^1]: w0x\n\n    w1x\n\n    - w2x\n\n        w5x\n  <div>w6x</div>\n    w3x\n\nw4x[^1]\n",
+    ],
+)
+def test_html_going_on_from_an_item_in_a_footnote_ends_the_footnote(page: str) -> None:
+    """A list item in a footnote: HTML one to three columns in ends the footnote, and
+    the item with it (the footnotes extension reads its own lines), so the line after it
+    four columns in is code. Only the innermost container was asked whether it is a
+    footnote: the item stayed open and that code was checked (review of blk9)."""
+    assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
         "- w0x\n <div>w1x</div> w9x\n\n    w2x\n\nw7x\n",
         "- w0x\n   <div>w1x</div> w9x\n\n      > w2x\n",
         "- w0x\n  <div>\n  w1x\n  </div> w9x\n\n    w2x\n",

@@ -763,14 +763,13 @@ class Blocks:
             # item's second block): Python-Markdown reads it in its paragraph, where it
             # is text if it is not closed there (review of rv41).
             # Going on from a list item's or a definition's paragraph, its first or a later
-            # one (a footnote's ends there: the footnotes extension reads its own lines).
+            # one (a footnote's ends there, and every container in it: the footnotes
+            # extension reads its own lines).
             in_item = (
                 lazy
                 and column > 0
-                and (
-                    self.chunk_is_list
-                    or (len(self.containers) > 1 and not self.strict[-1] and not self._footnote())
-                )
+                and (self.chunk_is_list or (len(self.containers) > 1 and not self.strict[-1]))
+                and not self._in_footnote()
             )
             if (
                 rest.startswith("<!--")
@@ -1506,14 +1505,21 @@ class Blocks:
                 self._html_ends()
         return position, end, continues
 
-    def _footnote(self) -> bool:
-        """Whether the innermost container is a footnote (`[^a]: text` opened it)."""
-        opened = self.opened_at[-1]
-        found = self._footnotes.get(opened)
-        if found is None:  # its line read once: a long one, asked again, is not read again
-            line = self.text[self.text.rfind("\n", 0, max(opened - 1, 0)) + 1 : opened]
-            found = self._footnotes[opened] = _FOOTNOTE.match(line.lstrip(" \t>")) is not None
-        return found
+    def _in_footnote(self) -> bool:
+        """Whether a container open is a footnote (`[^a]: text` opened it), the innermost
+        or one around it (a list item in a footnote)."""
+        footnotes, strict = self._footnotes, self.strict
+        for index in range(1, len(self.containers)):
+            if strict[index]:  # an admonition's or a tab's (a titled one's is its title line)
+                continue
+            opened = self.opened_at[index]
+            found = footnotes.get(opened)
+            if found is None:  # its line read once: a long one, asked again, is not read again
+                line = self.text[self.text.rfind("\n", 0, max(opened - 1, 0)) + 1 : opened]
+                found = footnotes[opened] = _FOOTNOTE.match(line.lstrip(" \t>")) is not None
+            if found:
+                return True
+        return False
 
     def _html_ends(self) -> None:
         """After raw HTML or a comment that went on from a list item's paragraph
