@@ -542,6 +542,38 @@ def test_a_fence_info_string_is_read_in_linear_time() -> None:
         assert calls_made(checkable_text, text) < 400  # one match, not one per way to fail
 
 
+@pytest.mark.parametrize(
+    ("opening", "containers"),
+    [
+        ("[^1]: a\n", 1),
+        ("[^1]: a\n\n    - b\n\n        c\n", 2),
+        ("- a\n\n    - b\n\n        c\n", 2),
+    ],
+)
+def test_a_container_s_opening_line_is_read_once_for_the_html_going_on_from_it(
+    monkeypatch: pytest.MonkeyPatch, opening: str, containers: int
+) -> None:
+    """Whether a container is a footnote is read from its opening line once, however
+    many HTML lines go on from its paragraph (`Blocks._in_footnote`): read again on each
+    of them, a long opening line cost its length times their number (535eb4aa, which
+    came without a test; review of blk9)."""
+    from coalition_handbook.markdown import blocks
+
+    asked: list[str] = []
+
+    class Counted:
+        def match(self, line: str) -> re.Match[str] | None:
+            asked.append(line)
+            return FOOTNOTE.match(line)
+
+    FOOTNOTE = blocks._FOOTNOTE
+    monkeypatch.setattr(blocks, "_FOOTNOTE", Counted())
+    view = checkable_text(opening + "  <span>x</span>\n" * 1_000)
+    assert view.count("x") == 1_000  # each line read, as text going on from the paragraph
+    # The opening line's reading as it opens, and once a container asked about: not per line.
+    assert len(asked) <= 1 + containers
+
+
 def test_underscores_mark_emphasis_only_at_word_edges() -> None:
     # Python-Markdown leaves "victim_id" as it is: one word, in which "victim" is no use
     assert checkable_text("the victim_id field") == "the victim_id field"
