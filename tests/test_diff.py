@@ -1861,6 +1861,45 @@ def test_a_term_deprecated_for_no_term_is_not_advised_as_its_replacement(
     assert "readers to a deprecated term. Drop it (a new version for each)\n" in out
 
 
+@pytest.mark.parametrize(
+    ("person", "why"),
+    [
+        (
+            term("person", extra="status: deprecated\nreplaced_by: guide\n"),
+            "which is deprecated too",
+        ),
+        (None, "which is the term itself"),
+    ],
+)
+def test_a_term_deprecated_for_a_term_check_refuses_is_not_advised_as_its_replacement(
+    repository: Path, capsys: pytest.CaptureFixture[str], person: str | None, why: str
+) -> None:
+    """Review (rv57d): `replaced_by` naming a deprecated term, or the term itself, fails
+    the check as a typo does (glossary.reference), yet the report showed it as the
+    replacement and advised the terms that list it in `related` to name it."""
+    write(repository, "glossary/guide.yml", term("guide", extra="related: [survivor]\n"))
+    commit(repository)
+    if person is not None:
+        write(repository, "glossary/person.yml", person)
+    replacement = "person" if person is not None else "survivor"
+    write(
+        repository,
+        "glossary/survivor.yml",
+        term(
+            version=2,
+            versions=(2, 1),
+            extra=f"status: deprecated\nreplaced_by: {replacement}\n",
+        ),
+    )
+    _, out, _ = diff(repository, capsys)
+    assert (
+        f"  - status: approved → **deprecated** (replaced by `{replacement}`, {why}: "
+        "`handbook check` fails until `replaced_by` names the term to use now)\n"
+    ) in out
+    assert f"name its replacement `{replacement}`" not in out
+    assert "readers to a deprecated term. Drop it (a new version for each)\n" in out
+
+
 def test_a_rename_with_a_new_version_alone_says_so(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

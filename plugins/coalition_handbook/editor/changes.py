@@ -25,7 +25,7 @@ from .changes_items import compare_kind
 from .changes_links import link_sources, links_to
 from .changes_model import KINDS, Changes, Item, ItemChange, ItemKind, Renames
 from .changes_pages import docs_prefix, moved_folder_pages, page_of
-from .changes_references import named_by, newly_deprecated, related_by, replacement_missing
+from .changes_references import named_by, newly_deprecated, related_by, replacement_problem
 
 
 def compare(
@@ -72,7 +72,7 @@ def compare(
         dataclasses.replace(
             item,
             related_by=related_by(new, item.new.id),
-            replacement_missing=replacement_missing(new, item),
+            replacement_problem=replacement_problem(new, item),
         )
         if newly_deprecated(item) and item.new is not None
         else item

@@ -22,6 +22,10 @@ KINDS: tuple[ItemKind, ...] = ("term", "protocol", "module")
 Renames = dict[ItemKind, dict[str, str]]
 
 
+# `ItemChange.replacement_problem` of a `replaced_by` naming no term (a typo).
+NO_TERM = "which is no term"
+
+
 @dataclass(frozen=True)
 class FieldChange:
     name: str
@@ -57,8 +61,9 @@ class ItemChange:
     # For a term deprecated by this change: the other terms that list it in `related`
     # (`path:line`), whose pages still send readers to it (no rule reports them).
     related_by: tuple[str, ...] = ()
-    # For a term deprecated by this change: its `replaced_by` names no term of the head.
-    replacement_missing: bool = False
+    # For a term deprecated by this change whose `replaced_by` the check refuses
+    # (glossary.reference): why, as "which is no term"; empty where it names a term to use.
+    replacement_problem: str = ""
     # A module kept its id, but its page is somewhere else in docs_dir (modules_dir moved).
     page_moved: bool = False
     # A renamed or moved item whose fields, history or version changed too.

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..model.types import Handbook, Module, Term
-from .changes_model import ItemChange, ItemKind
+from .changes_model import NO_TERM, ItemChange, ItemKind
 
 # The fields that name other items by id, and the kind of item each names.
 REFERENCE_FIELDS: dict[str, ItemKind] = {
@@ -43,10 +43,20 @@ def newly_deprecated(change: ItemChange) -> bool:
     )
 
 
-def replacement_missing(handbook: Handbook, change: ItemChange) -> bool:
-    """Whether the term of `change` is replaced by an id that is no term of `handbook`."""
+def replacement_problem(handbook: Handbook, change: ItemChange) -> str:
+    """Why the check refuses the `replaced_by` of the term of `change` (glossary.reference),
+    as its status line says it: an id that is no term of `handbook` (a typo), the term
+    itself, or a term deprecated too (review rv57d: the last two were advised as the
+    replacement to name in `related`); empty where it names a term to use."""
     new = change.new
-    return isinstance(new, Term) and bool(new.replaced_by) and new.replaced_by not in handbook.terms
+    if not isinstance(new, Term) or not new.replaced_by:
+        return ""
+    if new.replaced_by == new.id:
+        return "which is the term itself"
+    replacement = handbook.terms.get(new.replaced_by)
+    if replacement is None:
+        return NO_TERM
+    return "which is deprecated too" if replacement.status == "deprecated" else ""
 
 
 def related_by(handbook: Handbook, term_id: str) -> tuple[str, ...]:

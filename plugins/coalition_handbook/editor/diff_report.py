@@ -517,8 +517,8 @@ def _related_by_lines(change: ItemChange) -> list[str]:
         return []
     places = ", ".join(inline_code(place) for place in change.related_by)
     term = change.item
-    # Never advised where it names no term (`replacement_missing`).
-    replacement = isinstance(term, Term) and not change.replacement_missing and term.replaced_by
+    # Never advised where the check refuses it (`replacement_problem`).
+    replacement = isinstance(term, Term) and not change.replacement_problem and term.replaced_by
     instead = f", or name its replacement `{replacement}`" if replacement else ""
     return [
         f"  - ⚠️ still listed in `related` by {places}: their pages send readers to a "

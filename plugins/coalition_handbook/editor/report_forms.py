@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence, Set
 from ..forms import form_key
 from ..model.types import AvoidForm, Term
 from .changes_forms import accepted_forms, avoided_forms
-from .changes_model import ItemChange
+from .changes_model import NO_TERM, ItemChange
 from .report_fields import describe
 from .report_markdown import inline_code
 
@@ -36,10 +36,11 @@ def form_lines(change: ItemChange) -> list[str]:
     lines: list[str] = []
     if old.status != new.status:
         replacement = f" (replaced by `{new.replaced_by}`)" if new.replaced_by else ""
-        if new.replaced_by and change.replacement_missing:  # a typo, which check reports
+        if new.replaced_by and change.replacement_problem:  # which check reports
+            until = "one" if change.replacement_problem == NO_TERM else "the term to use now"
             replacement = (
-                f" (replaced by `{new.replaced_by}`, which is no term: `handbook check` fails "
-                "until `replaced_by` names one)"
+                f" (replaced by `{new.replaced_by}`, {change.replacement_problem}: "
+                f"`handbook check` fails until `replaced_by` names {until})"
             )
         lines.append(f"  - status: {old.status} → **{new.status}**{replacement}")
     for label, forms_of, listed_as, listed in _FORM_KINDS:
