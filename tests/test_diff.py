@@ -3246,6 +3246,24 @@ MORE_STEPS = "  - title: Write\n    detail: Write it down.\n  - title: Tell\n   
                 " 3. Tell",
             ],
         ),
+        # Review (rv57d): three steps reversed; the middle one keeps its number, and read
+        # "+2. Write  (moved from 2)", a step moved from where it is.
+        (
+            CALL + MORE_STEPS,
+            "  - title: Tell\n    detail: Tell.\n" + MORE_STEPS.split("  - title: Tell")[0] + CALL,
+            [
+                "+1. Tell  (moved from 3)",
+                "+   Tell.",
+                "+2. Write  (the same step, 2 before too)",
+                "+   Write it down.",
+                " 3. Call  (was 1)",
+                "    Call the hotline.",
+                "-2. Write  (the same step, 2 after too)",
+                "-   Write it down.",
+                "-3. Tell  (moved to 1)",
+                "-   Tell.",
+            ],
+        ),
         # Review: "under 18. The" lost its "18. " as if it were a step's number, and a
         # change to it showed an empty diff; a change inside a step's detail is headed by
         # the step's title.
@@ -3260,7 +3278,7 @@ MORE_STEPS = "  - title: Write\n    detail: Write it down.\n  - title: Tell\n   
             ],
         ),
     ],
-    ids=["step added", "steps swapped", "number in a detail"],
+    ids=["step added", "steps swapped", "steps reversed", "number in a detail"],
 )
 def test_steps_are_compared_without_their_numbers(
     repository: Path, capsys: pytest.CaptureFixture[str], before: str, after: str, shown: list[str]

@@ -264,7 +264,8 @@ def _moved_steps(
     """`  (moved from 3)` after an added step's title, `  (moved to 2)` after a removed
     one's, where one step of that title is removed and one added: a step put elsewhere
     read as a step removed and another added, whose texts a reviewer compared line by
-    line to see they are one (audit edit57). By side ("-" or "+") and numbered line."""
+    line to see they are one (audit edit57); `  (the same step, 2 before too)` where its number
+    is the same on both sides. By side ("-" or "+") and numbered line."""
     removed: dict[str, list[str]] = {}
     added: dict[str, list[str]] = {}
     for tag, old_start, old_end, new_start, new_end in opcodes:
@@ -280,8 +281,13 @@ def _moved_steps(
     for key, was in removed.items():
         now = added.get(key, [])
         if len(was) == 1 and len(now) == 1:
-            notes[("-", was[0])] = f"  (moved to {_number(now[0])})"
-            notes[("+", now[0])] = f"  (moved from {_number(was[0])})"
+            before, after = _number(was[0]), _number(now[0])
+            if before == after:  # the steps around it moved: "moved from 2" to 2 (rv57d)
+                notes[("-", was[0])] = f"  (the same step, {after} after too)"
+                notes[("+", now[0])] = f"  (the same step, {before} before too)"
+                continue
+            notes[("-", was[0])] = f"  (moved to {after})"
+            notes[("+", now[0])] = f"  (moved from {before})"
     return notes
 
 
