@@ -928,6 +928,44 @@ def test_a_deprecated_term_lists_its_page_then_its_replacement_s(
     expect(results.first).to_contain_text(f"Do not use this term; use {name} instead.")
 
 
+NOTICE_TERMS = {
+    "survivor": term_yaml("survivor", "A person who lived through it."),
+    "prostitute": term_yaml(
+        "prostituted person", "Old wording.", extra="status: deprecated\nreplaced_by: survivor\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(("language", "direction"), [("es", None), ("ar", "ltr")])
+def test_a_notice_in_a_result_marks_its_english_words_as_its_page_does(
+    browser: object, tmp_path: Path, language: str, direction: str | None
+) -> None:
+    """Review (rv57d): a Spanish site's notice in a search result lost its English
+    marks, its words spoken with the page's Spanish, and in an Arabic site its "instead."
+    ended on the line's other side. The English words are marked `lang="en"` (and
+    `dir="ltr"` right to left), the replacement's name in the site's language."""
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "# Start\n\nWelcome.\n"},
+        terms=NOTICE_TERMS,
+        theme_options=f"language: {language}",
+        **READERS_SITE,
+    )
+    with _desktop_page_of(browser, config) as page:
+        page.goto("")
+        _typed_in_search(page, "prostituted")
+        result = page.locator(".md-search-result__item").filter(
+            has=page.locator('a[href*="glossary/prostitute/"]')
+        )
+        notice = result.locator("p", has_text="Do not use this term").first
+        expect(notice).to_contain_text("Do not use this term; use survivor instead.")
+        english = notice.locator('span[lang="en"]')
+        expect(english).to_have_count(2)
+        expect(english.first).to_have_text("Do not use this term; use")
+        assert english.first.get_attribute("dir") == direction
+        expect(english.nth(1)).to_have_text("instead.")
+
+
 def _proposed_forms() -> list[tuple[str, str]]:
     handbook, _ = load_handbook(load_config(ROOT / "mkdocs.yml"))
     return [

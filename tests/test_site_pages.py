@@ -1779,15 +1779,21 @@ def test_a_translation_spelled_as_another_form_is_marked_in_no_one_language(
     assert search_translations(handbook.terms["survivor"]) == listed
 
 
-@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize(
+    ("language", "english"),
+    [("en", []), ("es", ["en"]), ("ar", ["en", "ltr"]), ("fr", ["en"])],
+)
 def test_a_deprecated_or_proposed_term_s_search_entry_carries_its_notice_as_plain_text(
-    tmp_path: Path, language: str
+    tmp_path: Path, language: str, english: list[str]
 ) -> None:
     """handbook.js shows a term's `handbook_notice` first in its search result, escaped,
     since the theme shows only the paragraphs that hold the words typed. A proposed
     term's entry had none, so its result never said it was proposed (site audit); a
     Spanish site's notice held its `<span lang="en">` marks, which the result showed as
-    text."""
+    text; review (rv57d): as plain text, it lost them, read in the page's language (and
+    in an Arabic site, "instead." ended on the line's other side). Its parts: the text,
+    then its language and direction where the English words need them, as the page
+    marks them (`english_label`), the replacement's name in the site's own."""
     config = write_site(
         tmp_path,
         pages={"index.md": "# Home\n\nA survivor.\n"},
@@ -1799,8 +1805,12 @@ def test_a_deprecated_or_proposed_term_s_search_entry_carries_its_notice_as_plai
     )
     index = json.loads(read(build_site(config), "search/search_index.json"))
     notices = {doc["location"]: doc.get("handbook_notice") for doc in index["docs"]}
-    assert notices["glossary/advocate/"] == (
-        "This term is proposed: it is under review and its wording may still change."
-    )
-    assert notices["glossary/prostitute/"] == "Do not use this term; use survivor instead."
+    assert notices["glossary/advocate/"] == [
+        ["This term is proposed: it is under review and its wording may still change.", *english]
+    ]
+    assert notices["glossary/prostitute/"] == [
+        ["Do not use this term; use ", *english],
+        ["survivor"],
+        [" instead.", *english],
+    ]
     assert notices["glossary/survivor/"] is None

@@ -1532,8 +1532,24 @@ function firstAt(items, at) {
    entry, site/search_boost.NOTICE_KEY) first in its result's text. The theme shows of a
    result only the paragraphs that hold the words searched for: "DMST" listed the
    deprecated term's page without the notice that names the term to use, "labour
-   exploitation" a proposed term's without saying it is proposed (audits). */
+   exploitation" a proposed term's without saying it is proposed (audits). Its parts are
+   plain text, each `[text]` or `[text, lang, dir]`: the English words of a Spanish or
+   Arabic site's notice are marked as its page marks them, also where the result shows
+   the page's own notice paragraph, which the index holds as text (review rv57d). */
 var NOTICE = "handbook_notice";
+
+function noticeHtml(parts) {
+  return parts
+    .map(function (part) {
+      var text = escapedText(part[0]);
+      if (!part[1]) {
+        return text;
+      }
+      var dir = part[2] ? ' dir="' + escapedText(part[2]) + '"' : "";
+      return '<span lang="' + escapedText(part[1]) + '"' + dir + ">" + text + "</span>";
+    })
+    .join("");
+}
 
 function escapedText(text) {
   return String(text).replace(/[&<>"']/g, function (character) {
@@ -1544,10 +1560,24 @@ function escapedText(text) {
 function withNotices(items) {
   items.forEach(function (group) {
     group.forEach(function (item) {
-      var notice = item[NOTICE];
-      if (typeof notice === "string" && notice && textOf(item.text).indexOf(notice) < 0) {
-        item.text = "<p>" + escapedText(notice) + "</p> " + (item.text || "");
+      var parts = item[NOTICE];
+      if (!Array.isArray(parts) || !parts.every(Array.isArray)) {
+        return;
       }
+      var notice = parts
+        .map(function (part) {
+          return String(part[0]);
+        })
+        .join("");
+      if (!notice) {
+        return;
+      }
+      // The page's own notice paragraph, shown where it holds a word typed, is the
+      // index's text, without its marks: shown once, marked, first.
+      var text = String(item.text || "").replace(/<p>([^]*?)<\/p>\s*/g, function (whole, inner) {
+        return textOf(inner).trim() === notice ? "" : whole;
+      });
+      item.text = "<p>" + noticeHtml(parts) + "</p> " + text;
     });
   });
 }

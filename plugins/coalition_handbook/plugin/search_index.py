@@ -94,8 +94,8 @@ def add_search_forms(page: Page, entries: list[dict[str, Any]]) -> None:
                 entry[STEPS_FIELD] = steps
             if isinstance(translations, list) and translations:
                 entry[TRANSLATIONS_KEY] = [[str(part) for part in pair] for pair in translations]
-            if isinstance(notice, str) and notice:
-                entry[NOTICE_KEY] = notice
+            if isinstance(notice, list) and notice:
+                entry[NOTICE_KEY] = [[str(value) for value in part] for part in notice]
             return
 
 

@@ -10,6 +10,7 @@ Dari, and Babel before 2.18 no Haitian Creole.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 from babel import Locale, UnknownLocaleError
@@ -71,6 +72,18 @@ def english_label(label: str, site_language: str) -> Markup:
     if _right_to_left(site_language):
         return Markup('<span lang="en" dir="ltr">') + Markup(label) + Markup("</span>")
     return Markup('<span lang="en">') + Markup(label) + Markup("</span>")
+
+
+def english_parts(parts: Iterable[tuple[str, bool]], site_language: str) -> list[list[str]]:
+    """Plain-text `parts` of a sentence, each said English (True) or not, as lists to
+    mark as `english_label` marks them: `[text]`, `[text, "en"]` in a site of another
+    language, `[text, "en", "ltr"]` in one written right to left. A term's search result
+    notice (site/search_boost.NOTICE_KEY), which handbook.js shows as text: as a plain
+    string it lost the marks of its page's notice (review rv57d)."""
+    mark = [] if is_english(site_language) else ["en"]
+    if mark and _right_to_left(site_language):
+        mark.append("ltr")
+    return [[text, *mark] if english else [text] for text, english in parts if text]
 
 
 @cache

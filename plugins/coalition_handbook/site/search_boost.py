@@ -97,7 +97,9 @@ TRANSLATIONS_KEY = "handbook_translations"
 # writes it ("Do not use this term; use child sex trafficking instead.", "This term is
 # proposed: ..."), for handbook.js to show in its result. The theme shows of a result
 # only the paragraphs that hold the words searched for: "DMST" listed the page without
-# its notice, "labour exploitation" a proposed term's without saying it is (audits).
+# its notice, "labour exploitation" a proposed term's without saying it is (audits). Its
+# plain-text parts, the English ones marked in a site of another language
+# (languages.english_parts).
 NOTICE_KEY = "handbook_notice"
 # A plural's or possessive's ending after an acronym, as handbook.js's `inCapitals` reads it
 _ACRONYM_ENDING = LazyPattern(f"(?:['{APOSTROPHES}]s|s['{APOSTROPHES}]?)$")

@@ -23,7 +23,7 @@ from markupsafe import Markup
 
 from ..lazy_pattern import LazyPattern
 from .html_comments import text_without_comments
-from .languages import english_label, language_name, text_direction
+from .languages import english_label, english_parts, language_name, text_direction
 from .phone_links import dialable, phone_href
 
 # Characters that start inline Markdown syntax; a backslash makes them literal.
@@ -111,6 +111,15 @@ def _english(context: Context, label: str) -> Markup:
     return english_label(label, context["site_language"])
 
 
+@pass_context
+def _notice_parts(context: Context, parts: Iterable[tuple[str, bool]]) -> Markup:
+    """A search result's notice (site/search_boost.NOTICE_KEY) as a front matter list of
+    its plain-text parts, the English ones marked for the site's language
+    (`english_parts`), in one line as `yaml_list` writes one."""
+    written = english_parts(parts, context["site_language"])
+    return Markup(_yaml_safe(json.dumps(written, ensure_ascii=False)))
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
@@ -135,6 +144,7 @@ def environment() -> Environment:
     env.filters["yaml_list"] = yaml_list
     env.filters["attribute_in_markdown"] = attribute_in_markdown
     env.filters["english"] = _english
+    env.filters["notice_parts"] = _notice_parts
     # A history entry's summary is text, but an editor's note in it is no more published
     # than one in a page.
     env.filters["without_comments"] = text_without_comments
