@@ -899,6 +899,13 @@ def test_an_unknown_argument_is_refused_with_its_commands_usage(
         (["diff", "main", "HEAD", "-f", "sub/mkdocs.yml"], {"base": "main", "head": "HEAD"}),
         (["diff", "-f", "sub/mkdocs.yml", "main"], {"base": "main", "head": None}),
         (["new", "term", "--", "-x"], {"kind": "term", "name": "-x"}),
+        # Review (rv57d): Python 3.11's intermixed parse dropped a `--` that no word but
+        # options came before, and read the words after it as options, as before it not.
+        (["new", "--", "protocol", "-x"], {"kind": "protocol", "name": "-x"}),
+        (["new", "-f", "sub/mkdocs.yml", "--", "module", "-x"], {"kind": "module", "name": "-x"}),
+        (["diff", "--", "-x"], {"base": "-x", "head": None}),
+        (["diff", "-f", "sub/mkdocs.yml", "--", "main", "-x"], {"base": "main", "head": "-x"}),
+        (["new", "protocol", "-f", "sub/mkdocs.yml", "--", "-f"], {"name": "-f"}),
     ],
 )
 def test_f_may_come_between_a_commands_words(

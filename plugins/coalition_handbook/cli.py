@@ -83,13 +83,31 @@ class _Parser(argparse.ArgumentParser):
         arguments: HEAD", argparse having given HEAD nothing before `-f` (edit57). The
         top level, whose COMMAND takes the rest, reads its words in order."""
         commands = any(isinstance(action, argparse._SubParsersAction) for action in self._actions)
-        if commands or self._intermixing:  # Python 3.11's intermixed parse calls this again
+        if commands:
             return super().parse_known_args(args, namespace)
+        if self._intermixing:  # Python 3.11's intermixed parse calls this again, twice
+            namespace, extras = super().parse_known_args(args, namespace)
+            return namespace, self._with_its_double_dash(args, extras)
         self._intermixing = True
         try:
             return self.parse_known_intermixed_args(args, namespace)
         finally:
             self._intermixing = False
+
+    def _with_its_double_dash(self, args: Sequence[str] | None, extras: list[str]) -> list[str]:
+        """The words left by the intermixed parse's first pass (options alone), with the
+        `--` before the words after it, which Python 3.11's pass drops where no word but
+        options comes before it: `handbook diff -- -x` then read -x as an option, and
+        `handbook new -- protocol -x` refused -x as one (review rv57d)."""
+        positionals = self._get_positional_actions()
+        first_pass = any(action.nargs == argparse.SUPPRESS for action in positionals)
+        if not first_pass or args is None or "--" not in args:
+            return extras
+        after = list(args)[list(args).index("--") + 1 :]
+        if not after or extras[len(extras) - len(after) :] != after:
+            return extras
+        before = extras[: len(extras) - len(after)]
+        return extras if before[-1:] == ["--"] else [*before, "--", *after]
 
 
 def _parse_arguments(
