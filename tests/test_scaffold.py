@@ -737,6 +737,24 @@ def test_a_name_that_starts_with_a_dash_is_told_to_come_after_two_dashes(
     assert (tmp_path / "protocols" / "x.yml").is_file()
 
 
+@pytest.mark.parametrize(
+    "arguments",
+    [["new", "term", "-f", "T visa"], ["new", "-f", "T visa", "term"]],
+)
+def test_a_name_read_as_f_s_file_is_said_to_be(
+    capsys: pytest.CaptureFixture[str], arguments: list[str]
+) -> None:
+    """Review (rv57d): `handbook new term -f "T visa"` (the file left out) said only
+    "the following arguments are required: NAME", the name given."""
+    with pytest.raises(SystemExit) as exit_:
+        main(arguments)
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        "handbook new: error: 'T visa' is read as -f's FILE, and NAME is missing: -f names "
+        'the site\'s mkdocs.yml, as in handbook new term -f mkdocs.yml "T visa"\n'
+    )
+
+
 def write_term(config: HandbookConfig, term_id: str, text: str) -> Path:
     path = config.glossary_dir / f"{term_id}.yml"
     path.parent.mkdir(parents=True, exist_ok=True)

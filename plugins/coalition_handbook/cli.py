@@ -120,7 +120,7 @@ def _parse_arguments(
         action for action in parser._actions if isinstance(action, argparse._SubParsersAction)
     ]
     if args.command == "new" and args.name is None:
-        commands.choices["new"].error(_name_missing(args.kind, unknown))
+        commands.choices["new"].error(_name_missing(args.kind, unknown, args.config_file))
     if unknown:
         message = f"unrecognized arguments: {' '.join(unknown)}"
         if args.command == "new" and not any(word.startswith("-") for word in unknown):
@@ -129,9 +129,23 @@ def _parse_arguments(
     return args
 
 
-def _name_missing(kind: str, unknown: Sequence[str]) -> str:
-    """Why `new` has no NAME: argparse reads a name that starts with '-' as an option."""
+def _name_missing(kind: str, unknown: Sequence[str], config_file: Path | None) -> str:
+    """Why `new` has no NAME: argparse reads a name that starts with '-' as an option,
+    and one after a -f that names no file as -f's (`new term -f "T visa"`)."""
     dashed = next((word for word in unknown if word.startswith("-")), None)
+    # Not said of a YAML file's name, nor of a config named otherwise that is there.
+    if (
+        dashed is None
+        and config_file is not None
+        and config_file.suffix not in (".yml", ".yaml")
+        and not config_file.is_file()
+    ):  # review rv57d
+        name = str(config_file)
+        quoted = f'"{name}"' if not set(name) & set('"$`\\!') else shlex.quote(name)
+        return (
+            f"{name!r} is read as -f's FILE, and NAME is missing: -f names the site's "
+            f"mkdocs.yml, as in handbook new {kind} -f mkdocs.yml {quoted}"
+        )
     if dashed is None:
         return "the following arguments are required: NAME"
     if kind == "term":  # a term's form starts with a letter or digit: no '--' helps it
