@@ -239,6 +239,16 @@ IDENTIFIERS_AND_LABELS_SHAPES = {
     "a labelled range of years before spaces": (
         "assert phone_href('Tel 2024-2025' + ' ' * 40_000) == 'tel:20242025'"
     ),
+    "groups before a trunk 0 in brackets": (
+        "assert phone_href('12 (0800) 1111, ' * 2_500) == 'tel:08001111'"
+    ),
+    "notes before a North American number and its 1": (
+        "assert phone_href('(2) ' * 10_000 + '1-402-555-0142') == 'tel:+14025550142'"
+    ),
+    "lone digits before a North American number and its 1": (
+        "assert not dialable('2 1 ' * 10_000 + '402-555-0142')"
+    ),
+    "list numbers with a hash and a dot": ("assert not dialable('#2. ' * 10_000 + '402-555-0142')"),
 }
 
 
@@ -252,3 +262,12 @@ def test_identifiers_notes_and_labelled_years_are_read_in_linear_time(shape: str
     range of years with no digit after it are read in one pass, one shape of 40,000
     characters a child."""
     assert_runs_in_linear_time(shape)
+
+
+@pytest.mark.parametrize("field", ["#2 402-555-0142", "#2 1-888-373-7888", "#3 (402) 555-0142"])
+def test_a_list_number_with_a_hash_before_a_north_american_number_is_no_link(field: str) -> None:
+    """A field that starts with `#` and a digit (a list's or a line's number, `#2 402-555-0142`
+    was tel:24025550142) leaves the number in doubt: no link. The table cannot hold it: its
+    lines that start with `#` are comments."""
+    assert not dialable(field)
+    assert not dialable(field.replace(" ", "\u00a0"))

@@ -513,10 +513,12 @@ _HHMM_BEFORE_WORDS_AND_NUMBER = (
 )
 # What leaves a field in doubt between a number's digits and words': no link.
 # A lone digit a space before a North American number: a line's or a list's number, or a
-# trunk (Russia's 8)? (`Line 2 402-555-0142` was tel:24025550142, session 57.) No link;
-# North America's 1 is its country code.
+# trunk (Russia's 8)? (`Line 2 402-555-0142` was tel:24025550142, session 57; `#2
+# 402-555-0142`, `2. 402-555-0142`, `Line 2 1-888-373-7888` were tel:24025550142 and
+# tel:218883737888, review rv57b.) No link; North America's 1 is its country code.
 _LONE_DIGIT_BEFORE_NORTH_AMERICAN = (
-    r"(?<!\S)(?<![\d+]\s)[2-9]\s+\(?[2-9]\d{2}\)?[\s.\-]*[2-9]\d{2}[\s.\-]*\d{4}(?!\d)"
+    r"(?<!\S)(?<![\d+]\s)#?[2-9]\.?\s+"
+    r"(?:1[\s.\-]*)?\(?[2-9]\d{2}\)?[\s.\-]*[2-9]\d{2}[\s.\-]*\d{4}(?!\d)"
 )
 _IN_DOUBT = LazyPattern(
     f"{_LONE_DIGIT_BEFORE_NORTH_AMERICAN}|{_DAY_AFTER_DIGITS}|{_MONTH_BEFORE_TRUNK_ZERO}|{_MONTH_DAY_1_BEFORE_NUMBER}"
@@ -543,20 +545,22 @@ _NOTE_IN_BRACKETS = r"\(\s*(?:(?:19|20)\d{2}|\d{1,2})\s*\)(?![\s.\-]*\d)"
 # menu's choice or a note too, no area code (`(1) 0800 1111`, `Hotline (2024) 0800 1111`
 # were tel:108001111 and tel:202408001111, review rv56a): whole, it parts the numbers.
 # Before a North American number too (`(2) 402-555-0142` was tel:24025550142, session 57):
-# no area code comes before one.
+# no area code comes before one; nor before one with its 1 (`(2) 1-888-373-7888` was
+# tel:218883737888, review rv57b).
 _NOTE_BEFORE_TRUNK_ZERO = (
     r"\(\s*(?:(?:19|20)\d{2}|[1-9]\d?)\s*\)"
-    r"(?=\s*0\d|\s*\(?[2-9]\d{2}\)?[\s.\-]*[2-9]\d{2}[\s.\-]*\d{4}(?!\d))"
+    r"(?=\s*0\d|\s*(?:1[\s.\-]*)?\(?[2-9]\d{2}\)?[\s.\-]*[2-9]\d{2}[\s.\-]*\d{4}(?!\d))"
 )
 # A field's first group of digits, no trunk 0 first, a space before a number that starts with
 # its trunk 0 and seven digits more: a year's, a room's or a step's (`Updated 2024 0800
 # 1111`, `Room 12 0800 1111`, `Level 2 (02) 9876 5432` were tel:202408001111, tel:1208001111,
-# tel:20298765432, session 57), none of the number's: no group of a number comes before
-# its trunk 0. Not after a `+` or another group (`+44 020 ...`, `020 7946 0958`), nor
-# India's and Australia's 1800 and 1300 (`1800 0123 4567`).
+# tel:20298765432, session 57; `Room 12 (0800) 1111`, `Unit 4 (0161) 234 5678` were
+# tel:1208001111, tel:401612345678, review rv57b), none of the number's: no group of a
+# number comes before its trunk 0. Not after a `+` or another group (`+44 020 ...`,
+# `020 7946 0958`), nor India's and Australia's 1800 and 1300 (`1800 0123 4567`).
 _GROUP_BEFORE_TRUNK_ZERO = (
     r"(?<![\d+(.\-])(?<![\d+][\s.\-])(?!1[38]00\b)[1-9]\d{0,3}"
-    r"(?= \(?0[1-9]\)?(?:[ .\-]?\d){6})"
+    r"(?= \(?0[1-9](?:\)?[ .\-]?\d){6})"
 )
 _BETWEEN_NUMBERS = LazyPattern(
     rf"{_GROUP_BEFORE_TRUNK_ZERO}|\((?!\s*{_EXTENSION_WORD}\s*:?\s*\d+\s*\))(?=[^()]*(?:[^\W\d_]|/))"
