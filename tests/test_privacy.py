@@ -446,6 +446,15 @@ def personal(text: str) -> list[tuple[str, str]]:
         # but not a number after a digit and a dot, nor dashes and spaces a score or a
         # range writes
         ("v1.402-555-0199, 3.402-555-0199, 2019 - 2020 - 2021, 10/12/2024", []),
+        # nor, in those new forms, digits no North American number has: an area code or an
+        # exchange from 0 or 1 (a price list's `100 - 150 - 2000`, pages `120 - 250 - 1000`,
+        # an order's `123/456-7890` were reported, review rv57b)
+        (
+            "Tickets 100 - 150 - 2000 NOK; pages 120 - 250 - 1000; order 123/456-7890; "
+            "402 - 155 - 0199; 402/155-0199; 402-155 - 0199",
+            [],
+        ),
+        ("Call 402-555 - 0199.", [("phone number", "402-555 - 0199")]),
     ],
 )
 def test_find_personal_data(text: str, expected: list[tuple[str, str]]) -> None:
@@ -1630,5 +1639,26 @@ def test_line_breaks_in_numbers_are_read_in_linear_time(shape: str) -> None:
     completed = python_in_time(
         "from coalition_handbook.rules.privacy_markdown import markdown_readings\n"
         f"assert len(markdown_readings({shape})) == 2\n"
+    )
+    assert (completed.returncode, completed.stderr) == (0, "")
+
+
+SPACED_DASH_SHAPES = {
+    "spaced dashes": "'402 - 555 - ' * 3_300",
+    "slashes and spaced dashes": "'402/555 - ' * 4_000",
+    "dashes and spaced dashes": "'402-555 - ' * 4_000",
+}
+
+
+@pytest.mark.parametrize("shape", SPACED_DASH_SHAPES.values(), ids=SPACED_DASH_SHAPES)
+def test_spaced_dashes_and_slashes_are_read_in_linear_time(shape: str) -> None:
+    """Runs of North American groups parted by spaced dashes or a slash (review rv57b) are
+    read in one pass: one shape of 40,000 characters a child, under the suite's CPU-time
+    guard."""
+    from work import python_in_time
+
+    completed = python_in_time(
+        "from coalition_handbook.rules.privacy_personal_data import find_personal_data\n"
+        f"assert list(find_personal_data({shape})) == []\n"
     )
     assert (completed.returncode, completed.stderr) == (0, "")

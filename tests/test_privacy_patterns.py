@@ -71,7 +71,8 @@ PHONE = re.compile(
       | \+(?!1)\d{1,3}(?:SEP?\(0\))?(?:SEP?\(?\d{1,4}\)?){2,5}\d
       | (?:1SEP?)?\(\d{3}\)SEP?\d{3}SEP?\d{4}
       | (?:1SEP)?\d{3}SEP\d{3}SEP\d{4}
-      | \d{3}(?:SEP|SPACED|/)\d{3}(?:SEP|SPACED)\d{4}
+      | [2-9]\d{2}(?:SPACED|/)[2-9]\d{2}(?:SEP|SPACED)\d{4}
+      | [2-9]\d{2}SEP[2-9]\d{2}SPACED\d{4}
       | \d{3}DASH\d{4}
       | [2-9]\d{2}[2-9]\d{6}
       | 0[1-9]\d{8,9}

@@ -42,7 +42,9 @@ from .privacy_streets import BEFORE_WINDOW, STREET_REST
 # A label glued to a number with a dot, as Europe writes it (`Tel.402-555-0199`,
 # `Ph.+44 20 ...`), is no number's dot: only a digit's (`3.402-...`, `v1.402-...`) is
 # (session 57: none was reported). North America's 3-3-4 digits are read with a dash a
-# space apart, and an area code before a slash (`402/555-0199`) too.
+# space apart, and an area code before a slash (`402/555-0199`) too; those only with an
+# area code and an exchange North America has, from 2 to 9 (`100 - 150 - 2000`, a price
+# list's, `123/456-7890`, an order's, were reported, review rv57b).
 _PHONE_REST = r"""
     (?<![^\W_].)                     # not inside a word or number, but for emphasis:
     (?<![+/{dashes}].)(?<![\W\d_]\..)  # a label's dot (`Tel.402-...`) is no number's
@@ -56,8 +58,9 @@ _PHONE_REST = r"""
       | (?<=1){sep}?\(\d{{3}}\){sep}?\d{{3}}{sep}?\d{{4}}       # 1 (555) 123-4567, 1(555)
       | (?<=\()\d{{3}}\){sep}?\d{{3}}{sep}?\d{{4}}               # (555) 123-4567, (555)1234567
       | (?<=1){sep}\d{{3}}{sep}\d{{3}}{sep}\d{{4}}               # 1-888-373-7888
-      | (?<=\d)\d{{2}}(?:{sep}|{spaced}|/)\d{{3}}(?:{sep}|{spaced})\d{{4}}  # 555-123-4567,
-                                                          # 555 - 123 - 4567, 555/123-4567
+      | (?<=\d)\d{{2}}{sep}\d{{3}}{sep}\d{{4}}                    # 555-123-4567
+      | (?<=[2-9])\d{{2}}(?:{spaced}|/)[2-9]\d{{2}}(?:{sep}|{spaced})\d{{4}}  # 555 - 234 -
+      | (?<=[2-9])\d{{2}}{sep}[2-9]\d{{2}}{spaced}\d{{4}}          # 4567, 555/234-4567
       | (?<=\d)\d{{2}}{dash}\d{{4}}                                 # 123-4567
       | (?<=[2-9])\d{{2}}[2-9]\d{{6}}                               # 5552345678
       | (?<=0)[1-9]\d{{8,9}}                                       # 0201234567
