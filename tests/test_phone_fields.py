@@ -249,6 +249,12 @@ IDENTIFIERS_AND_LABELS_SHAPES = {
         "assert not dialable('2 1 ' * 10_000 + '402-555-0142')"
     ),
     "list numbers with a hash and a dot": ("assert not dialable('#2. ' * 10_000 + '402-555-0142')"),
+    "charities before a number": (
+        "assert phone_href('Charity ' * 5_000 + '08081234567') == 'tel:08081234567'"
+    ),
+    "a charity before spaces": (
+        "assert phone_href('Charity' + ' ' * 40_000 + '08081234567') == 'tel:08081234567'"
+    ),
 }
 
 

@@ -372,10 +372,13 @@ _YEAR_RANGE = (
 # A123 0800 1111`, `Ref X7 030 1234567` were tel:12308001111 and tel:0301234567;ext=7),
 # nor one of digits before a number that starts with its trunk 0 (`Case 123 0800 1111`
 # was tel:12308001111: no trunk 0 follows a number's first group). A charity's or a
-# company's registered number is no line (`Charity no. 1234567` was tel:1234567, session 57).
+# company's registered number is no line (`Charity no. 1234567` was tel:1234567, session 57),
+# but nine digits or more right after the word are its line's: no such number has them
+# (`Charity 08081234567` was no link, review rv57b).
 _IDENTIFIER_REST = r"[A-Za-z\d]*+(?:[\-/.][A-Za-z\d]++)*+"
 _IDENTIFIER = (
-    r"(?<!\b(?i:in)\s)\b(?i:case|ref|reference|docket|ticket|charity|company|isbn(?:-1[03])?)"
+    r"(?<!\b(?i:in)\s)\b(?:(?i:case|ref|reference|docket|ticket|isbn(?:-1[03])?)"
+    r"|(?i:charity|company)(?!\s*+\d{9}))"
     r"\b\.?\s*+(?:(?i:no|nr|number|num)\b\.?\s*+)?#?\s*+"
     rf"(?:[A-Za-z]{{1,4}}-?\d{_IDENTIFIER_REST}|\d{_IDENTIFIER_REST}(?!\s*\d)"
     rf"|[1-9]{_IDENTIFIER_REST}(?=\s++0[1-9](?:[ .\-]?\d){{6}}))"
