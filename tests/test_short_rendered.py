@@ -7,6 +7,7 @@ read as CommonMark, and `!!! note "Legal"` or `==forced==` showed as typed)."""
 from __future__ import annotations
 
 import html
+import os
 import re
 from pathlib import Path
 
@@ -202,3 +203,44 @@ def test_a_warm_build_renders_no_definition_for_its_shorts(
     assert len(rendered) == 2
     [link] = term_links(read(site, "index.html"))
     assert link.attrs["title"] == "Press Ctrl and C to stop."
+
+
+def test_the_shorts_cache_key_holds_no_object_address() -> None:
+    """Material's usual options name functions (`pymdownx.emoji`'s index and generator,
+    `toc`'s slugify): their repr holds an address that differs in every process, so the
+    shorts' cache key did, and no build found the shorts an earlier one made (found in
+    review)."""
+    import functools
+
+    import pymdownx.emoji
+    import pymdownx.slugs
+
+    configs = {
+        "toc": {"slugify": functools.partial(pymdownx.slugs.slugify, case="lower")},
+        "pymdownx.emoji": {
+            "emoji_index": pymdownx.emoji.twemoji,
+            "emoji_generator": pymdownx.emoji.to_svg,
+        },
+    }
+    settings = ShortRenderer(["toc", "pymdownx.emoji"], configs).settings_text()
+    assert "slugify" in settings
+    assert "twemoji" in settings
+    assert not re.search(r"0x[0-9a-fA-F]{4,}", settings)
+
+
+def test_the_shorts_cache_key_changes_with_an_extension_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An extension from a package the engine does not list (not Python-Markdown nor
+    pymdownx: `material.extensions`, a plugin's own) is in the key by where it is
+    installed and when, as in the render cache's (`render_cache.build_salt`): an upgrade
+    that renders otherwise makes the shorts again (found in review)."""
+    package = tmp_path / "shortsext"
+    package.mkdir()
+    module = package / "__init__.py"
+    module.write_text("", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    before = ShortRenderer(["shortsext.words"], {}).settings_text()
+    stat = module.stat()
+    os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    assert ShortRenderer(["shortsext.words"], {}).settings_text() != before

@@ -47,10 +47,12 @@ class PageRenderCache:
         self.cache = cache
         self.salt = salt
         # Front matter depends only on the text and on who parses it.
-        self.reader = _installed("mkdocs") + _installed("yaml") if cache.enabled else ""
+        self.reader = (
+            installed_identity("mkdocs") + installed_identity("yaml") if cache.enabled else ""
+        )
         # Material's search splits Chinese words with jieba where it is installed.
-        self.searcher = _installed("jieba") if cache.enabled else ""
-        # The search plugin's options as `_stable` writes them, with the object they
+        self.searcher = installed_identity("jieba") if cache.enabled else ""
+        # The search plugin's options as `stable_text` writes them, with the object they
         # were written from: the same for every page of a build, and writing them was
         # most of what a page's search key cost.
         self._options: tuple[object, str] | None = None
@@ -95,13 +97,13 @@ class PageRenderCache:
             html,
             url,
             repr(title),
-            _stable(meta),
+            stable_text(meta),
             self._options_text(options),
         )
 
     def _options_text(self, options: object) -> str:
         if self._options is None or self._options[0] is not options:
-            self._options = (options, _stable(options))
+            self._options = (options, stable_text(options))
         return self._options[1]
 
     def get_entries(self, key: str) -> list[dict[str, Any]] | None:
@@ -135,12 +137,12 @@ def build_salt(
     the site by source path with its URL, `logs_info` whether INFO messages are on (a
     render that logged one is not kept, and under `-q` none is seen), `public_phones`
     the phone numbers that become `tel:` links."""
-    names = [_stable(extension) for extension in extensions]
+    names = [stable_text(extension) for extension in extensions]
     packages = dict.fromkeys([*_RENDERERS, *(name.strip("'<").split(".")[0] for name in names)])
     return digest(
         "\n".join(names),
-        _stable(dict(extension_options)),
-        "\n".join(_installed(package) for package in packages),
+        stable_text(dict(extension_options)),
+        "\n".join(installed_identity(package) for package in packages),
         autolink,
         repr(terms),
         "\n".join(f"{src} {url}" for src, url in sorted(file_urls.items())),
@@ -149,22 +151,22 @@ def build_salt(
     )
 
 
-def _stable(value: object) -> str:
+def stable_text(value: object) -> str:
     """A text for `value` that is the same in every build (no object addresses)."""
     if isinstance(value, str | int | float | bool) or value is None:
         return repr(value)
     if isinstance(value, Mapping):
-        items = sorted((str(key), _stable(item)) for key, item in value.items())
+        items = sorted((str(key), stable_text(item)) for key, item in value.items())
         return "{" + ", ".join(f"{key}: {item}" for key, item in items) + "}"
     if isinstance(value, list | tuple | set | frozenset):
-        items = [_stable(item) for item in value]
+        items = [stable_text(item) for item in value]
         return "[" + ", ".join(sorted(items) if isinstance(value, set | frozenset) else items) + "]"
     kind = value if isinstance(value, type) or callable(value) else type(value)
     module = getattr(kind, "__module__", "")
     return f"<{module}.{getattr(kind, '__qualname__', type(kind).__name__)}>"
 
 
-def _installed(root: str) -> str:
+def installed_identity(root: str) -> str:
     """Where a package lives and when it was installed there, so an upgraded Markdown
     extension renders the pages again. Nothing is imported."""
     try:

@@ -27,6 +27,7 @@ from ..extension_list import definition_lists_on
 from ..lazy_pattern import LazyPattern
 from ..markdown.definitions import definition_as_shown
 from ..model.glossary import DEFAULT_SHORT_CHARACTERS, clipped, sentence_of_blocks
+from .render_cache import installed_identity, stable_text
 
 if TYPE_CHECKING:
     from markdown import Markdown
@@ -62,16 +63,25 @@ class ShortRenderer:
 
     def settings_text(self) -> str:
         """What a short depends on besides its definition (and the code and libraries,
-        in every cache key): the extensions, by name, and their options."""
+        in every cache key): the extensions, by name, their options, and where each
+        extension's package is installed and when (`render_cache.build_salt`: an
+        upgraded `material` or a plugin's own extension may render otherwise). No object
+        address: an option naming a function (`pymdownx.emoji`'s index, `toc`'s
+        slugify) is known by its name, so that the key is the same in the next build."""
         names = [
             name
             if isinstance(name, str)
-            else f"{type(name).__module__}.{type(name).__qualname__}"
-            f"{getattr(name, 'getConfigs', dict)()!r}"
+            else f"{stable_text(name)}{stable_text(getattr(name, 'getConfigs', dict)())}"
             for name in self.extensions
         ]
-        options = sorted((name, repr(values)) for name, values in self.configs.items())
-        return repr((names, options))
+        packages = dict.fromkeys(name.strip("<").split(".")[0] for name in names)
+        return repr(
+            (
+                names,
+                stable_text(self.configs),
+                [installed_identity(package) for package in packages],
+            )
+        )
 
     def short(self, term: Term) -> str:
         """`term`'s short: as written, or made of its definition (`default_short`)."""
