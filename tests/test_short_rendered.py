@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from site_builds import build_site, read, term_links, term_yaml, write_site
 
+from coalition_handbook.model.glossary import default_short
 from coalition_handbook.site.short_text import ShortRenderer, html_blocks
 
 # term id -> its definition, and the short the site shows of it
@@ -244,3 +245,22 @@ def test_the_shorts_cache_key_changes_with_an_extension_package(
     stat = module.stat()
     os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
     assert ShortRenderer(["shortsext.words"], {}).settings_text() != before
+
+
+@pytest.mark.parametrize(
+    ("definition", "short"),
+    [
+        ("Work stops... Then it starts. More.", "Work stops…"),
+        ("It is “quoted”... Then more.", "It is “quoted”…"),
+        ("A stop at e.g... the end. Next.", "A stop at e.g… the end."),
+        ("Mr... Smith. Next.", "Mr… Smith."),
+        ("No end… here, and the U.S. law. Next.", "No end… here, and the U.S. law."),
+        ("Work stops...\n\nNext.", "Work stops…"),
+    ],
+)
+def test_smartys_ellipsis_ends_a_sentence_as_the_dots_typed_do(definition: str, short: str) -> None:
+    """smarty makes `...` an ellipsis (…), which ended no sentence: the short ran on into
+    the next one where the check's reading of the same definition ended (found in
+    review). It ends one where the three dots would (not after an abbreviation)."""
+    assert ShortRenderer(["smarty"], {}).default_short(definition) == short
+    assert default_short(definition).replace("...", "…") == short  # as the check reads it

@@ -54,6 +54,8 @@ class ShortRenderer:
             [name for name in self.extensions if isinstance(name, str)]
         )
         self.configs = {name: dict(options or {}) for name, options in configs.items()}
+        # smarty writes `...` as `…`, which `sentence_of_blocks` ends no sentence at
+        self.smarty = any(name in _SMARTY for name in self.extensions if isinstance(name, str))
         self._converter: Markdown | None = None
         # definition digest -> its default short: made by an earlier build (`known`),
         # or asked for by this one (`used`); `rendered` counts those made here
@@ -102,7 +104,8 @@ class ShortRenderer:
             # As its page renders it: its tags as text (glossary.html), attributes kept.
             shown = definition_as_shown(_head(definition), definition_lists=self.definition_lists)
             blocks = html_blocks(self._render(shown))
-            made = clipped(sentence_of_blocks(blocks), DEFAULT_SHORT_CHARACTERS)
+            sentence = _sentence_ending_at_ellipses(blocks) if self.smarty else None
+            made = clipped(sentence or sentence_of_blocks(blocks), DEFAULT_SHORT_CHARACTERS)
         self.used[key] = made
         return made
 
@@ -119,6 +122,25 @@ class ShortRenderer:
             return converter.reset().convert(markdown_text)
         finally:
             converter.reset()
+
+
+_SMARTY = frozenset({"smarty", "markdown.extensions.smarty"})
+_ELLIPSIS = "…"
+
+
+def _sentence_ending_at_ellipses(blocks: list[str]) -> str | None:
+    """The first sentence of `blocks` (`sentence_of_blocks`) with each `…` read as the
+    `...` smarty made it of, so that it ends where the check's reading of the typed dots
+    does; None where no block holds an ellipsis."""
+    if not any(_ELLIPSIS in block for block in blocks):
+        return None
+    found = sentence_of_blocks([block.replace(_ELLIPSIS, "...") for block in blocks])
+    text = " ".join(blocks)  # what `sentence_of_blocks` reads, of which `found` is a start
+    end = length = 0
+    while length < len(found) and end < len(text):
+        length += 3 if text[end] == _ELLIPSIS else 1
+        end += 1
+    return text[:end]
 
 
 NAMESPACE = "site-shorts"
