@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import os
+import random
 import re
 from pathlib import Path
 
@@ -15,7 +16,12 @@ import pytest
 from site_builds import build_site, read, term_links, term_yaml, write_site
 
 from coalition_handbook.model.glossary import default_short
-from coalition_handbook.site.short_text import ShortRenderer, html_blocks
+from coalition_handbook.site.short_text import (
+    PLAIN_EXTENSIONS,
+    PLAIN_UNLESS,
+    ShortRenderer,
+    html_blocks,
+)
 
 # term id -> its definition, and the short the site shows of it
 DEFINITIONS = {
@@ -264,3 +270,110 @@ def test_smartys_ellipsis_ends_a_sentence_as_the_dots_typed_do(definition: str, 
     review). It ends one where the three dots would (not after an abbreviation)."""
     assert ShortRenderer(["smarty"], {}).default_short(definition) == short
     assert default_short(definition).replace("...", "…") == short  # as the check reads it
+
+
+# The extensions `short_text.reads_as_typed` trusts with prose (`PLAIN_EXTENSIONS`,
+# `PLAIN_UNLESS`) all on at once, with the example's options, and then each alone.
+PROVEN = [
+    *sorted(PLAIN_EXTENSIONS - {"pymdownx.extra", "extra"}),  # they repeat the others
+    *sorted(PLAIN_UNLESS),
+]
+PROVEN_CONFIGS = {"toc": {"permalink": True}, "pymdownx.tabbed": {"alternate_style": True}}
+# Words a generated definition is made of: prose's, and now and then (`SYNTAX`) the
+# syntax of an extension trusted with prose that prose may hold (braces, =, +, ^, colons,
+# #, $, @, /, dots, marks that start a block where a line starts with them).
+WORDS = [
+    *["work", "labour", "Person", "persons", "of", "the", "and", "or", "to", "É", "niño"],
+    *["中文", "人身取引。", "U.S.", "e.g.", "Dr.", "No.", "Abs.", "v.", "3.5", "end.", "Next"],
+    *["Then", "?", "!", ";", ",", ":", "—", "¿Qué?", "¡Sí!", "'quoted'", '"said"', "--", "..."],
+]
+SYNTAX = [
+    *["10:30:00", "1/2", "(c)", "…", ":smile:", ":+1:", "a==b", "==x==", "C++", "x^2"],
+    *["++ctrl+c++", "^^ins^^", "#tag", "#1", "{: .x}", "{x}", "{#id}", "$5", "%", "@user"],
+    *["!!!", "???", "===", "=", "www.example.org", "https://example.org/a.b", "TOC", ":-)"],
+    *["-", "+", "*", "1.", "///"],
+]
+# What starts a line: a word, a word and a colon (a meta extension's key), or a mark.
+FIRST = ["Work", "the", "Person", "É", "中文", "A", "Note:", "Title: ", "", "TOC"]
+
+
+def generated_definition(rng: random.Random) -> str:
+    """Prose of `WORDS` and `SYNTAX`: lines starting with a word (or now and then with a
+    mark, which makes the definition one that is rendered), 0 to 3 spaces before, a line
+    break or a blank line between, a hard break (two spaces) or a colon at a line's end."""
+    lines = []
+    for _ in range(rng.randint(1, 5)):
+        words = [
+            rng.choice(SYNTAX) if rng.random() < 0.08 else rng.choice(WORDS)
+            for _ in range(rng.randint(1, 9))
+        ]
+        first = (
+            rng.choice(["Work", "the", "Person", "É", "中文", "A"]) if rng.random() < 0.95 else ""
+        )
+        line = " " * rng.choice([0, 0, 0, 1, 3]) + " ".join([first, *words]).strip()
+        line += rng.choice(["", "", "", "  ", ":", "."])
+        lines.append(line)
+        if rng.random() < 0.3:
+            lines.append(rng.choice(["", "  "]))
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    "extensions", [PROVEN, *([name] for name in [*PROVEN, "extra", "pymdownx.extra"])], ids=str
+)
+def test_prose_reads_as_typed_with_the_extensions_trusted_with_it(
+    extensions: list[str],
+) -> None:
+    """The proof that lets a build skip rendering (`short_text.reads_as_typed`): over
+    many generated definitions, each one it says reads as typed renders to the short the
+    check reads (`model.glossary.default_short`). A third of them at least are such."""
+    rng = random.Random(57)
+    renderer = ShortRenderer(extensions, PROVEN_CONFIGS)
+    definitions = [generated_definition(rng) for _ in range(1500 if len(extensions) > 1 else 150)]
+    as_typed = [text for text in definitions if renderer.reads_as_typed(text)]
+    differ = [
+        (text, short, renderer.rendered_short(text))
+        for text in as_typed
+        if renderer.rendered_short(text) != (short := default_short(text))
+    ]
+    assert differ == []
+    assert len(as_typed) * 3 >= len(definitions)
+
+
+@pytest.mark.parametrize(
+    ("extensions", "configs", "definition"),
+    [
+        (["pymdownx.emoji"], {}, "Work :smile: here."),
+        (["pymdownx.mark"], {}, "Work ==hard== here."),
+        (["pymdownx.keys"], {}, "Press ++ctrl+c++ here."),
+        (["pymdownx.caret"], {}, "Work ^^in^^ here."),
+        (["smarty"], {}, "Work here."),
+        (["pymdownx.magiclink"], {}, "Work here."),
+        (["toc"], {"toc": {"marker": "TOC"}}, "TOC"),
+        (["pymdownx.snippets"], {"pymdownx.snippets": {"auto_append": ["a.md"]}}, "Work."),
+        (["toc"], {}, "Work\n\n    code"),
+        (["toc"], {}, "Work *here*."),
+    ],
+)  # fmt: skip
+def test_prose_is_rendered_where_an_extension_may_change_it(
+    extensions: list[str], configs: dict[str, dict[str, object]], definition: str
+) -> None:
+    """What no proof covers is rendered: an extension not trusted with prose (smarty,
+    magiclink), one trusted unless its syntax is there, an option that makes a word
+    syntax (toc's marker), or a definition with Markdown in it."""
+    assert not ShortRenderer(extensions, configs).reads_as_typed(definition)
+
+
+def test_a_build_renders_no_definition_that_reads_as_typed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Most definitions are prose: with the example's extensions their default short is
+    the one the engine made, and none is rendered (at 2,000 terms rendering them cost a
+    cold build 0.5 s: found in review)."""
+    rendered: list[str] = []
+    monkeypatch.setattr(ShortRenderer, "_render", lambda _, text: rendered.append(text) or "")
+    renderer = ShortRenderer(["toc", "tables", "admonition", "pymdownx.superfences"], {})
+    assert renderer.default_short("Work, as partners use it: a word.\nMore. Next.") == (
+        "Work, as partners use it: a word."
+    )
+    assert rendered == []
+    renderer.default_short("Work is *marked*. More.")
+    assert len(rendered) == 1

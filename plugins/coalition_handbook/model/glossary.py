@@ -191,10 +191,16 @@ def plain_text(markdown: str) -> str:
 def plain_blocks(markdown: str) -> list[str]:
     """`plain_text` of each block of `markdown` (a paragraph, a list, a heading, a code
     block), in order; blocks with no text left out."""
-    if _NO_MARKUP.fullmatch(markdown) and not _indented_line(markdown):
+    if has_no_markup(markdown):
         blocks = _BLANK_LINES.split(markdown)
         return [text for block in blocks if (text := " ".join(block.split()))]
     return parsed_plain_blocks(markdown)
+
+
+def has_no_markup(markdown: str) -> bool:
+    """Whether `markdown` is plain prose (`_NO_MARKUP`, no line indented as code): its
+    blocks are its paragraphs, its text their words (site/short_text.py relies on it)."""
+    return _NO_MARKUP.fullmatch(markdown) is not None and not _indented_line(markdown)
 
 
 def _indented_line(markdown: str) -> bool:

@@ -26,7 +26,13 @@ from ..cache import RunCache, digest
 from ..extension_list import definition_lists_on
 from ..lazy_pattern import LazyPattern
 from ..markdown.definitions import definition_as_shown
-from ..model.glossary import DEFAULT_SHORT_CHARACTERS, clipped, sentence_of_blocks
+from ..model.glossary import (
+    DEFAULT_SHORT_CHARACTERS,
+    clipped,
+    default_short,
+    has_no_markup,
+    sentence_of_blocks,
+)
 from .render_cache import installed_identity, stable_text
 
 if TYPE_CHECKING:
@@ -43,6 +49,39 @@ _BLANK_LINE = LazyPattern(r"\n[ \t]*\n")
 _DEFINITION_LINE = LazyPattern(r"^ {0,3}\*?\[[^\]\n]+\]:[^\n]*$", re.MULTILINE)
 
 
+# Extensions that render prose (`model.glossary.has_no_markup`: lines that start with a
+# letter, no `*_[]<>&|~`, backslash or backquote, none indented as code) as its
+# paragraphs of words, as the check reads it: all their syntax needs what prose has not.
+# With no other extension on, a prose definition's default short is the engine's
+# (`Term.short`) and is not rendered. The proof is a differential test over generated
+# definitions (tests/test_short_rendered.py); an extension added here is added to it.
+PLAIN_EXTENSIONS = frozenset(
+    {"abbr", "admonition", "attr_list", "codehilite", "def_list", "extra", "fenced_code"}
+    | {"footnotes", "md_in_html", "nl2br", "sane_lists", "tables", "toc", "wikilinks"}
+    | {"pymdownx.betterem", "pymdownx.details", "pymdownx.escapeall", "pymdownx.extra"}
+    | {"pymdownx.highlight", "pymdownx.inlinehilite", "pymdownx.pathconverter"}
+    | {"pymdownx.progressbar", "pymdownx.saneheaders", "pymdownx.snippets"}
+    | {"pymdownx.striphtml", "pymdownx.superfences", "pymdownx.tabbed", "pymdownx.tasklist"}
+    | {"pymdownx.tilde", "pymdownx.blocks.admonition", "pymdownx.blocks.caption"}
+    | {"pymdownx.blocks.definition", "pymdownx.blocks.details", "pymdownx.blocks.html"}
+    | {"pymdownx.blocks.tab"}
+)
+# Extensions that do so where prose holds no text of their syntax (name -> that text).
+PLAIN_UNLESS = {
+    "pymdownx.caret": LazyPattern(r"\^"),
+    "pymdownx.emoji": LazyPattern(r":[+\-\w]+:"),
+    "pymdownx.keys": LazyPattern(r"\+\+"),
+    "pymdownx.mark": LazyPattern(r"=="),
+}
+# Options that make words syntax (name -> option -> the values that do not): toc's
+# marker, and snippets' files added to every page.
+_PLAIN_OPTIONS: dict[str, dict[str, tuple[object, ...]]] = {
+    "toc": {"marker": ("[TOC]", "")},
+    "pymdownx.snippets": {"auto_append": ((), [], None)},
+}
+_CORE_PREFIX = "markdown.extensions."
+
+
 class ShortRenderer:
     """Default shorts made with one Python-Markdown converter of the site's
     `extensions` (names, or extension objects) and their `configs`, reset between
@@ -57,6 +96,9 @@ class ShortRenderer:
         # smarty writes `...` as `…`, which `sentence_of_blocks` ends no sentence at
         self.smarty = any(name in _SMARTY for name in self.extensions if isinstance(name, str))
         self._converter: Markdown | None = None
+        # prose reads as typed unless one of these patterns finds its syntax in it;
+        # None: an extension may change prose (`PLAIN_EXTENSIONS`)
+        self._prose_unless = _prose_unless(self.extensions, self.configs)
         # definition digest -> its default short: made by an earlier build (`known`),
         # or asked for by this one (`used`); `rendered` counts those made here
         self.known: dict[str, str] = {}
@@ -89,6 +131,8 @@ class ShortRenderer:
         """`term`'s short: as written, or made of its definition (`default_short`)."""
         if "short" in term.origin.spans:  # written: plain text, shown as typed
             return term.short
+        if self.reads_as_typed(term.definition):  # the engine made it of the same text
+            return term.short
         try:
             return self.default_short(term.definition)
         except Exception:
@@ -97,17 +141,37 @@ class ShortRenderer:
     def default_short(self, definition: str) -> str:
         """The first sentence of `definition` as the site renders it, as plain text, cut
         to `DEFAULT_SHORT_CHARACTERS` (`model.glossary.clipped`)."""
+        if self.reads_as_typed(definition):
+            return default_short(definition)
         key = digest(definition)
-        made = self.used.get(key) or self.known.get(key)
+        made = self.used.get(key)
+        if made is None:
+            made = self.known.get(key)
         if made is None:
             self.rendered += 1
-            # As its page renders it: its tags as text (glossary.html), attributes kept.
-            shown = definition_as_shown(_head(definition), definition_lists=self.definition_lists)
-            blocks = html_blocks(self._render(shown))
-            sentence = _sentence_ending_at_ellipses(blocks) if self.smarty else None
-            made = clipped(sentence or sentence_of_blocks(blocks), DEFAULT_SHORT_CHARACTERS)
+            made = self.rendered_short(definition)
         self.used[key] = made
         return made
+
+    def reads_as_typed(self, definition: str) -> bool:
+        """Whether the site renders `definition` as the check reads it: prose, with only
+        extensions on that leave prose be (`PLAIN_EXTENSIONS`, `PLAIN_UNLESS`)."""
+        unless = self._prose_unless
+        return (
+            unless is not None
+            and has_no_markup(definition)
+            and "\x02" not in definition  # Python-Markdown's placeholders
+            and "\x03" not in definition
+            and not any(pattern.search(definition) for pattern in unless)
+        )
+
+    def rendered_short(self, definition: str) -> str:
+        """`default_short` of `definition` rendered, whether or not it reads as typed."""
+        # As its page renders it: its tags as text (glossary.html), attributes kept.
+        shown = definition_as_shown(_head(definition), definition_lists=self.definition_lists)
+        blocks = html_blocks(self._render(shown))
+        sentence = _sentence_ending_at_ellipses(blocks) if self.smarty else None
+        return clipped(sentence or sentence_of_blocks(blocks), DEFAULT_SHORT_CHARACTERS)
 
     def _render(self, markdown_text: str) -> str:
         if self._converter is None:
@@ -122,6 +186,27 @@ class ShortRenderer:
             return converter.reset().convert(markdown_text)
         finally:
             converter.reset()
+
+
+def _prose_unless(
+    extensions: list[object], configs: Mapping[str, Mapping[str, Any]]
+) -> list[LazyPattern] | None:
+    """The patterns of `ShortRenderer.reads_as_typed` for `extensions` with `configs`,
+    or None where one of them (or its options) may change prose."""
+    patterns = []
+    for extension in extensions:
+        if not isinstance(extension, str):
+            return None
+        name = extension.removeprefix(_CORE_PREFIX)
+        options = {**configs.get(name, {}), **configs.get(extension, {})}
+        kept = _PLAIN_OPTIONS.get(name, {})
+        if any(option in options and options[option] not in kept[option] for option in kept):
+            return None
+        if name in PLAIN_UNLESS:
+            patterns.append(PLAIN_UNLESS[name])
+        elif name not in PLAIN_EXTENSIONS:
+            return None
+    return patterns
 
 
 _SMARTY = frozenset({"smarty", "markdown.extensions.smarty"})
