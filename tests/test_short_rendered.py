@@ -377,3 +377,42 @@ def test_a_build_renders_no_definition_that_reads_as_typed(monkeypatch: pytest.M
     assert rendered == []
     renderer.default_short("Work is *marked*. More.")
     assert len(rendered) == 1
+
+
+def test_a_short_made_empty_is_kept_as_any_other(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A definition that renders to no text (an image with no alt text) has an empty
+    default short: one made before is used, not rendered again in every build, which
+    then rewrote the cache each time (`made = used.get(key) or known.get(key)`: found in
+    review)."""
+    first = ShortRenderer(["attr_list"], {})
+    assert first.default_short("![](x.png)") == ""
+    assert first.rendered == 1
+    monkeypatch.setattr(ShortRenderer, "_render", lambda *_: pytest.fail("rendered again"))
+    assert first.default_short("![](x.png)") == ""
+    second = ShortRenderer(["attr_list"], {})
+    second.known = dict(first.used)
+    assert second.default_short("![](x.png)") == ""
+    assert second.rendered == 0
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "empty"])
+def test_a_damaged_shorts_cache_is_neither_trusted_nor_fatal(tmp_path: Path, damage: str) -> None:
+    """A site-shorts.pickle cut short, overwritten or emptied is no pack (it is signed):
+    the build makes the shorts anew, with no traceback."""
+    terms = {"keys": term_yaml("keys work", "Press ++ctrl+c++ to stop. More.")}
+    page = {"index.md": "# Home\n\nSome keys work.\n"}
+    config = write_site(
+        tmp_path, pages=page, terms=terms, extra_config="markdown_extensions: [pymdownx.keys]\n"
+    )
+    build_site(config)
+    [pack] = tmp_path.rglob("site-shorts.pickle")
+    data = pack.read_bytes()
+    damaged = {
+        "truncated": data[: len(data) // 2],
+        "garbage": b"\x80\x04garbage" * 40,
+        "empty": b"",
+    }
+    pack.write_bytes(damaged[damage])
+    site = build_site(config, site_dir=tmp_path / "again")
+    [link] = term_links(read(site, "index.html"))
+    assert link.attrs["title"] == "Press Ctrl+C to stop."
