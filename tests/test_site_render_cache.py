@@ -353,13 +353,13 @@ def test_the_search_options_are_written_once_a_build_not_once_a_page(
     the key cost (a build has a page per term): they are the same object for every page
     of a build, written once. Other options still give other keys."""
     written: list[object] = []
-    stable = render_cache._stable
+    stable = render_cache.stable_text
 
     def counting(value: object) -> str:
         written.append(value)
         return stable(value)
 
-    monkeypatch.setattr(render_cache, "_stable", counting)
+    monkeypatch.setattr(render_cache, "stable_text", counting)
     cache = PageRenderCache(RunCache(tmp_path), "salt")
     options = {"lang": ["en"], "separator": "[\\s\\-]+"}
     keys = {cache.search_key(f"<p>{n}</p>", f"p{n}/", None, {}, options) for n in range(5)}

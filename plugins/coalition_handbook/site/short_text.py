@@ -8,7 +8,10 @@ is all `handbook check` needs and costs it no Python-Markdown: there an admoniti
 a definition is text in both, as on its page (`markdown.definitions.definition_as_shown`).
 The build, which renders every term's page anyway, makes the tooltip, the glossary
 index's line and the term page's description of this instead (`ShortRenderer.short`).
-No mkdocs import: the caller gives the extensions. A warm build renders none: the
+No mkdocs import: the caller gives the extensions. A prose definition (most are) with
+only extensions on that leave prose be is not rendered: its short is the engine's
+(`ShortRenderer.reads_as_typed`, proven by a differential test). A warm build renders
+none: the
 shorts made are kept in the cache beside mkdocs.yml, under the extensions and their
 options (`shown_shorts`).
 
