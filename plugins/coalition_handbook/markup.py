@@ -89,6 +89,13 @@ INLINE_ELEMENTS = frozenset(
     | {"strong", "sub", "sup", "time", "tt", "u", "var", "tspan", "textpath", "o:p", "wbr"}
 )
 
+# HTML's void elements: no content and no end tag, so a reader that counts open elements
+# opens none for them (the handouts' nesting depth, a default short's blocks).
+VOID_ELEMENTS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta"}
+    | {"param", "source", "track", "wbr"}
+)
+
 
 def start_tags(
     markup: str, xml: bool = False, scripts_off: bool = False

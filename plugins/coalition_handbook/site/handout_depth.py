@@ -26,6 +26,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Sequence
 
+from ..markup import VOID_ELEMENTS
 from ..stack_room import HANDOUT_FRAMES, with_frames
 
 # The most elements a module's text may nest in its handout: about three quarters of the
@@ -41,11 +42,6 @@ _LINE_PREFIX = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*")
 _LIST_MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]")
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
 _LINE_BREAK = re.compile(r"\n")
-# Elements with no content, which nest nothing.
-_VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta"}
-    | {"param", "source", "track", "wbr"}
-)
 # Elements per Markdown level at most (a tab set: its set, content and block), per
 # table (with the `<tbody>` and `<tr>` the parser may add), per other element; and the
 # elements that a text adds whatever it nests (a footnote's list, a paragraph).
@@ -141,7 +137,7 @@ def _may_nest(markdown: str) -> int:
         )
         for tag in _TAG.finditer(line):
             name = tag.group(2).lower()
-            if name in _VOID:
+            if name in VOID_ELEMENTS:  # nest nothing
                 continue
             if not tag.group(1):
                 places.setdefault(name, []).append(len(open_weights))

@@ -29,6 +29,7 @@ from ..cache import RunCache, digest
 from ..extension_list import definition_lists_on
 from ..lazy_pattern import LazyPattern
 from ..markdown.definitions import definition_as_shown
+from ..markup import VOID_ELEMENTS
 from ..model.glossary import (
     DEFAULT_SHORT_CHARACTERS,
     clipped,
@@ -271,9 +272,6 @@ _BLOCK_TAGS = frozenset(
     | {"h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre"}
     | {"section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"}
 )
-_VOID_TAGS = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
-)
 # What ends a block's lead-in without a colon added: a title that ends a sentence itself.
 _ENDS_A_TITLE = tuple(".:!?;…")
 
@@ -293,7 +291,7 @@ class _Blocks(HTMLParser):
         self.titles: list[int] = []  # depths of open title elements
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _VOID_TAGS:
+        if tag in VOID_ELEMENTS:
             self.handle_startendtag(tag, attrs)
             return
         self.depth += 1
@@ -323,7 +321,7 @@ class _Blocks(HTMLParser):
             self.pieces.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID_TAGS:
+        if tag in VOID_ELEMENTS:
             return
         if self.skipped_at is not None:
             if self.depth == self.skipped_at:
