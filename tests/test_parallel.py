@@ -97,6 +97,17 @@ def with_pid(items: Sequence[int]) -> list[tuple[int, int]]:
     return [(item, os.getpid()) for item in items]
 
 
+def failing_in_a_child(parent: int) -> Callable[[Sequence[int]], list[tuple[int, int]]]:
+    """`with_pid`, which fails in any process but `parent` (a forked child)."""
+
+    def compute(items: Sequence[int]) -> list[tuple[int, int]]:
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        return with_pid(items)
+
+    return compute
+
+
 def reaped(children: list[int]) -> bool:
     """Whether every child forked was waited for (none left running or a zombie)."""
     for child in children:
@@ -197,13 +208,8 @@ def test_work_along_is_left_to_its_owner_where_no_fork_is_made(forks: list[int])
 def test_work_along_a_child_that_fails_is_computed_here(any_size: None, forks: list[int]) -> None:
     parent = os.getpid()
 
-    def fails_in_the_child(items: Sequence[int]) -> list[tuple[int, int]]:
-        if os.getpid() != parent:
-            raise RuntimeError("the child fails")
-        return with_pid(items)
-
     done: list[list[tuple[int, int]]] = []
-    along = Along(fails_in_the_child, list(range(10, 20)), lambda item: 1, done.append)
+    along = Along(failing_in_a_child(parent), list(range(10, 20)), lambda item: 1, done.append)
     results = in_two_processes(with_pid, list(range(10)), lambda item: 1, along=[along])
     assert results == [(item, parent) for item in range(10)]
     assert done == [[(item, parent) for item in range(10, 20)]]
@@ -213,12 +219,7 @@ def test_work_along_a_child_that_fails_is_computed_here(any_size: None, forks: l
 def test_a_child_that_fails_has_its_part_computed_here(any_size: None, forks: list[int]) -> None:
     parent = os.getpid()
 
-    def fails_in_the_child(items: Sequence[int]) -> list[tuple[int, int]]:
-        if os.getpid() != parent:
-            raise RuntimeError("the child fails")
-        return with_pid(items)
-
-    results = in_two_processes(fails_in_the_child, list(range(20)), lambda item: 1)
+    results = in_two_processes(failing_in_a_child(parent), list(range(20)), lambda item: 1)
     assert results == [(item, parent) for item in range(20)]
     assert reaped(forks)
 
