@@ -422,6 +422,41 @@ def test_an_added_deprecated_terms_forms_are_not_called_accepted(
     assert "| `sex slave` | not a form of any term | deprecated (`sex-slave`) |" in out
 
 
+@pytest.mark.parametrize(
+    ("replacement", "why", "until"),
+    [
+        ("persn", "which is no term", "one"),
+        ("sex-slave", "which is the term itself", "the term to use now"),
+    ],
+)
+def test_an_added_deprecated_terms_replacement_the_check_refuses_says_why(
+    repository: Path, capsys: pytest.CaptureFixture[str], replacement: str, why: str, until: str
+) -> None:
+    """Review: a term added deprecated for a typo showed its `replaced_by` as it did one
+    that names a term; the check fails on it (glossary.reference), as the status line of
+    a term deprecated by a change says."""
+    deprecated = f"status: deprecated\nreplaced_by: {replacement}\n"
+    write(repository, "glossary/sex-slave.yml", term("sex slave", extra=deprecated))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert (
+        f"  - replaced by: `{replacement}`, {why}: `handbook check` fails until `replaced_by` "
+        f"names {until}\n"
+    ) in out
+
+
+def test_an_added_deprecated_terms_replacement_that_is_a_term_is_named_alone(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(
+        repository,
+        "glossary/sex-slave.yml",
+        term("sex slave", extra="status: deprecated\nreplaced_by: survivor\n"),
+    )
+    _, out, _ = diff(repository, capsys)
+    assert "  - replaced by: `survivor`\n" in out
+
+
 def test_an_added_term_whose_history_is_not_for_its_version_fails(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -68,19 +68,23 @@ def compare(
         else item
         for item in items
     ]
-    items = [
-        dataclasses.replace(
-            item,
-            related_by=related_by(new, item.new.id),
-            replacement_problem=replacement_problem(new, item),
-        )
-        if newly_deprecated(item) and item.new is not None
-        else item
-        for item in items
-    ]
+    items = [_with_replacement(new, item) for item in items]
     form_changes = form_status_changes(*(forms or (old, new)), renames, language)
     moved_pages = moved_folder_pages(old, new, moved, sources, use_directory_urls)
     return Changes(tuple(items), tuple(form_changes), moved_pages)
+
+
+def _with_replacement(new: Handbook, item: ItemChange) -> ItemChange:
+    """`item` with, where it deprecates a term, the terms that list it as related, and,
+    where it deprecates or adds one, why the check refuses its `replaced_by` (a term
+    added deprecated for a typo was shown no problem: review)."""
+    if newly_deprecated(item) and item.new is not None:
+        problem = replacement_problem(new, item)
+        related = related_by(new, item.new.id)
+        return dataclasses.replace(item, related_by=related, replacement_problem=problem)
+    if item.change == "added":
+        return dataclasses.replace(item, replacement_problem=replacement_problem(new, item))
+    return item
 
 
 def _items(handbook: Handbook, kind: ItemKind) -> Mapping[str, Item]:

@@ -41,7 +41,7 @@ from .page_moves import (
 )
 from .placeholders import placeholder_fields
 from .report_fields import TEXT_FIELDS, describe, field_lines, list_change, value_lines
-from .report_forms import avoid_reason_lines, form_lines, form_list
+from .report_forms import avoid_reason_lines, form_lines, form_list, refused
 from .report_history import history_entry, history_lines
 from .report_limits import Budget, ReportLimits, within
 from .report_markdown import escape, fenced, inline_code, line_start, link_target
@@ -436,7 +436,7 @@ def _added_item_lines(change: ItemChange, heading: str, budget: Budget) -> list[
         f"{heading}: version {item.version}{status}",
         *_forms_of_new(change),
         *(_term_of_new(item) if isinstance(item, Term) else []),
-        *_references_of_new(item),
+        *_references_of_new(change),
         *_text_of_new(item, budget),
         *(_protocol_of_new(item, budget) if isinstance(item, Protocol) else []),
         *(f"  - history: {history_entry(entry)}" for entry in item.history),
@@ -594,14 +594,16 @@ def _term_of_new(term: Term) -> list[str]:
     return lines
 
 
-def _references_of_new(item: Item) -> list[str]:
-    """What a new term leans on, for reviewers to follow: its replacement, related terms
-    and sources; what a new module teaches whom, and the protocols it hands out."""
+def _references_of_new(change: ItemChange) -> list[str]:
+    """What a new term leans on, for reviewers to follow: its replacement (and why the
+    check refuses it, if it does), related terms and sources; what a new module teaches
+    whom, and the protocols it hands out."""
+    item = change.item
     if isinstance(item, Module):
         return _module_of_new(item)
     if not isinstance(item, Term):
         return []
-    lines = [f"  - replaced by: `{item.replaced_by}`"] if item.replaced_by else []
+    lines = [f"  - replaced by: `{item.replaced_by}`{refused(change)}"] if item.replaced_by else []
     if item.related:
         lines.append("  - related: " + ", ".join(f"`{related}`" for related in item.related))
     if item.sources:

@@ -35,13 +35,9 @@ def form_lines(change: ItemChange) -> list[str]:
         return []
     lines: list[str] = []
     if old.status != new.status:
-        replacement = f" (replaced by `{new.replaced_by}`)" if new.replaced_by else ""
-        if new.replaced_by and change.replacement_problem:  # which check reports
-            until = "one" if change.replacement_problem == NO_TERM else "the term to use now"
-            replacement = (
-                f" (replaced by `{new.replaced_by}`, {change.replacement_problem}: "
-                f"`handbook check` fails until `replaced_by` names {until})"
-            )
+        replacement = (
+            f" (replaced by `{new.replaced_by}`{refused(change)})" if new.replaced_by else ""
+        )
         lines.append(f"  - status: {old.status} → **{new.status}**{replacement}")
     for label, forms_of, listed_as, listed in _FORM_KINDS:
         added, removed = _set_difference(forms_of(old), forms_of(new), new.case_sensitive)
@@ -52,6 +48,18 @@ def form_lines(change: ItemChange) -> list[str]:
         shown = {form_key(form, new.case_sensitive) for form in (*added, *removed)}
         lines += _listed_forms_lines(listed_as, listed(old), listed(new), new.case_sensitive, shown)
     return [*lines, *avoid_reason_lines(old.avoid, new)]
+
+
+def refused(change: ItemChange) -> str:
+    """What follows the `replaced_by` of a term deprecated (or added deprecated) by
+    `change` where the check refuses it (glossary.reference): why, and until when it
+    fails; empty where it names a term to use."""
+    if not change.replacement_problem:
+        return ""
+    until = "one" if change.replacement_problem == NO_TERM else "the term to use now"
+    return (
+        f", {change.replacement_problem}: `handbook check` fails until `replaced_by` names {until}"
+    )
 
 
 def _listed_forms_lines(
