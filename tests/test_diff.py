@@ -4670,11 +4670,14 @@ def test_a_revision_without_the_config_file_is_read_with_todays_folders_and_says
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Audit: a handbook moved into a folder was all "added", without a word that the base
-    had no docs/handbook/mkdocs.yml (a broken one was named)."""
-    base = git(repository, "rev-parse", "HEAD")
+    had no docs/handbook/mkdocs.yml (a broken one was named). A base that had its config
+    file elsewhere is read from there (test_moved_handbook); this one had none."""
+    git(repository, "rm", "-q", "mkdocs.yml")
+    base = commit(repository, "no config file")
     (repository / "docs" / "handbook").mkdir(parents=True)
-    for name in ("mkdocs.yml", "glossary", "protocols", "content"):
+    for name in ("glossary", "protocols", "content"):
         git(repository, "mv", name, f"docs/handbook/{name}")
+    write(repository, "docs/handbook/mkdocs.yml", "site_name: T\ndocs_dir: content\n")
     commit(repository, "moved")
     config_file = repository / "docs" / "handbook" / "mkdocs.yml"
     assert main(["diff", base, "-f", str(config_file)]) == 0
@@ -4684,7 +4687,8 @@ def test_a_revision_without_the_config_file_is_read_with_todays_folders_and_says
         "folders mkdocs.yml names now, where it has no term, protocol or module"
     )
     assert captured.err == f"handbook diff: {note}\n"
-    assert f"→ the working tree\n\n> ⚠️ {note}\n\n| |" in captured.out
+    paths = "Paths are from `docs/handbook/`, the folder of mkdocs.yml, as `handbook check`"
+    assert f"→ the working tree\n\n> ⚠️ {note}\n\n{paths} gives them.\n\n| |" in captured.out
     assert "| terms | 1 | 0 | 0 | 0 | 0 |" in captured.out
 
 

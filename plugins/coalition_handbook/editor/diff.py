@@ -55,6 +55,7 @@ from .changes_pages import gone_pages
 from .check_settings import CheckSettings, known_form_key, settings_change
 from .compare_base import compare_base
 from .diff_report import BaseAheadNote, ConfigNote, ReportContext, UnloadedFiles, render
+from .moved_handbook import HandbookMoved, base_config_path
 from .page_moves import SiteSettings, site_settings
 from .report_limits import ReportLimits, step_summary_limits
 from .report_masks import PersonalDataMask
@@ -90,12 +91,16 @@ class Side:
     unloaded: tuple[str, ...]
     problems: Mapping[str, tuple[str, str]] = dataclasses.field(default_factory=dict)
     digests: Mapping[str, str] = dataclasses.field(default_factory=dict)
-    # Why the revision was read with the folders its config file names now, if it was.
-    config_note: ConfigNote | None = None
+    # Why the revision was read with the folders its config file names now, if it was,
+    # or where it has the config file the head has elsewhere (a handbook moved).
+    config_note: ConfigNote | HandbookMoved | None = None
     # The commit it was read from (None: the working tree), and the handbook's folders
     # there, from the top of the repository (`_folders`).
     commit: str | None = None
     folders: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    # The folder of its config file from the top ("": the top), where its paths start
+    # (None: that of the config file read now, as for the working tree).
+    site: str | None = None
     # What its config file says of pages that move: mkdocs-redirects' maps, `nav`.
     settings: SiteSettings = dataclasses.field(default_factory=SiteSettings)
     # The plugin's settings that decide what the checks report (None: not known).
@@ -242,8 +247,9 @@ def diff_report(
     repository = _repository(config.root)
     base, head, base_label = _revisions(repository, base, head)
     with tempfile.TemporaryDirectory(prefix="handbook-diff-") as scratch:
+        head_side = HeadSide(None if head is None else git.resolve_commit(repository, head))
         old = load_revision(
-            config, repository, base, Path(scratch) / "base", base_label, config_file
+            config, repository, base, Path(scratch) / "base", base_label, config_file, head_side
         )
         try:
             if head is None:
@@ -277,7 +283,7 @@ def diff_report(
         definition_lists=config.definition_lists,
     )
     unloaded_files = _unloaded_files(old, new)
-    notes: list[ConfigNote | BaseAheadNote] = [
+    notes: list[ConfigNote | HandbookMoved | BaseAheadNote] = [
         side.config_note for side in (old, new) if side.config_note is not None
     ]
     said = [note.text() for note in notes]
@@ -309,6 +315,7 @@ def diff_report(
         settings=new.settings,
         use_directory_urls=config.use_directory_urls,
         head_terms=new.handbook.terms,
+        config_path=_config_path(repository, config, config_file),
     )
     # The step summary outlives a leak's clean-up: personal data is shown masked.
     mask = PersonalDataMask.of(config)
@@ -324,6 +331,13 @@ def diff_report(
         report = render(shown_changes, shown_uses, shown_files, masked)
     failures = _failures(changes, unloaded_files.not_compared)
     return DiffOutcome(report, tuple(said), tuple(failures))
+
+
+def _config_path(repository: Path, config: HandbookConfig, config_file: Path | None) -> str:
+    """The config file from the top of the repository, named as `-f` names it."""
+    name = "mkdocs.yml" if config_file is None else config_file.name
+    site = _inside(repository, config.root, "the site")
+    return name if site == "." else f"{site}/{name}"
 
 
 def _said_of(side: Side) -> tuple[str, ...]:
@@ -422,11 +436,14 @@ def load_revision(
     into: Path,
     label: str | None = None,
     config_file: Path | None = None,
+    base_of: HeadSide | None = None,
 ) -> Side:
     """The handbook as it is in `revision`, exported below `into` and loaded from there;
     `label` names it in the report (default: the revision and its commit). Its folders
     are those its own copy of `config_file` names, where it has one that can be read: a
-    pull request may move the glossary, which is no change to any term."""
+    pull request may move the glossary, which is no change to any term. As the base of
+    a comparison with `base_of`, a revision that has `config_file` elsewhere (the whole
+    handbook moved) is read from there (`moved_handbook`)."""
     commit = git.resolve_commit(repository, revision)
     if commit is None:
         raise DiffError(_unknown_revision(repository, revision))
@@ -436,11 +453,13 @@ def load_revision(
     # as /var is on macOS): a link inside the handbook must be found inside it.
     into = into.resolve()
     folders = _folders(repository, config)
-    note = None
+    site = _inside(repository, config.root, "the site")
+    note: ConfigNote | HandbookMoved | None = None
     settings = SiteSettings()
     check_settings = None
     if config_file is not None:
-        theirs = _revision_folders(repository, commit, config_file, into)
+        moved = _moved_config(repository, commit, config_file, base_of)
+        theirs = _revision_folders(repository, commit, config_file, into, moved)
         if isinstance(theirs, ConfigNote):
             note = dataclasses.replace(theirs, side=label)
             if theirs.problem is None:  # none there (a first commit): the defaults
@@ -449,16 +468,20 @@ def load_revision(
             folders = theirs
             # Its own copy, exported where mkdocs.yml is named (`_revision_folders`).
             folder = _inside(repository, config_file.parent, "the folder of mkdocs.yml")
-            settings = site_settings(into / folder / config_file.name)
-            check_settings = _check_settings(into / folder / config_file.name)
+            copy = Path(folder, config_file.name).as_posix()
+            if moved is not None:  # read from where the revision has it, and said once
+                copy, site = moved, posixpath.dirname(moved) or "."
+                note = HandbookMoved(moved, _inside(repository, config_file, "mkdocs.yml"), label)
+            settings = site_settings(into / copy)
+            check_settings = _check_settings(into / copy)
     _export(repository, commit, folders, into)
     exported = dataclasses.replace(
         config,
-        root=into / _inside(repository, config.root, "the site"),
+        root=into / site,
         **{name: into / relative for name, relative in folders.items()},
     )
     handbook, findings = load_handbook(exported)
-    if note is not None:
+    if isinstance(note, ConfigNote):
         items = (handbook.terms, handbook.protocols, handbook.modules)
         note = dataclasses.replace(note, empty=not any(items))
     side = _side(handbook, findings, exported.root, label)
@@ -467,6 +490,7 @@ def load_revision(
         config_note=note,
         commit=commit,
         folders=folders,
+        site=site,
         settings=settings,
         check_settings=check_settings,
     )
@@ -516,10 +540,13 @@ def _renamed_files(
     except git.GitError as error:
         raise DiffError(str(error)) from None
     site = _inside(repository, config.root, "the site")
-    return {
-        posixpath.relpath(new_path, site): posixpath.relpath(old_path, site)
+    old_site, new_site = (site if side.site is None else side.site for side in (old, new))
+    # A file that moved with the config file (a handbook moved) keeps its name.
+    named = {
+        posixpath.relpath(new_path, new_site): posixpath.relpath(old_path, old_site)
         for new_path, old_path in renamed.items()
     }
+    return {new_name: old_name for new_name, old_name in named.items() if new_name != old_name}
 
 
 def _read_by_the_loader(folders: Mapping[str, str]) -> Callable[[str], bool]:
@@ -563,18 +590,45 @@ def _folders(top: Path, config: HandbookConfig) -> dict[str, str]:
 _MOST_INHERITED = 10
 
 
+@dataclass(frozen=True)
+class HeadSide:
+    """The side a base is compared with: its commit (None: the working tree)."""
+
+    commit: str | None
+
+
+def _moved_config(
+    repository: Path, commit: str, config_file: Path, base_of: HeadSide | None
+) -> str | None:
+    """Where `commit`, the base of a comparison with `base_of`, has `config_file` when it
+    has none where it is now; None where it has it there, or none that was moved
+    (`moved_handbook`), or this is no base."""
+    if base_of is None:
+        return None
+    relative = _inside(repository, config_file, "mkdocs.yml")
+    try:
+        if git.git(repository, "ls-tree", commit, "--", relative).strip():
+            return None
+    except git.GitError:  # told when its folders are read
+        return None
+    return base_config_path(repository, commit, base_of.commit, relative)
+
+
 def _revision_folders(
-    repository: Path, commit: str, config_file: Path, into: Path
+    repository: Path, commit: str, config_file: Path, into: Path, at: str | None = None
 ) -> dict[str, str] | ConfigNote:
     """The folders `commit`'s own copy of `config_file` (and the files it inherits) names;
     where it has none, or it cannot be read, or names a folder outside the repository,
     why: its handbook is then read with the current folders, and the reader is told so
     (a handbook moved into a folder would otherwise show as all added, without a word:
-    audit). `into` is resolved (`load_revision`)."""
+    audit). `into` is resolved (`load_revision`). `at`: where `commit` has the config
+    file, from the top, if elsewhere (`_moved_config`)."""
     relative = _inside(repository, config_file, "mkdocs.yml")  # a link's target: git's file
     # Read where mkdocs.yml is named, a link or not, as MkDocs reads its folders.
     folder = _inside(repository, config_file.parent, "the folder of mkdocs.yml")
     named = Path(folder, config_file.name).as_posix()
+    if at is not None:
+        relative = named = at
     try:
         if not git.export(repository, commit, [relative], into):
             if git.git(repository, "ls-tree", commit, "--", relative).strip():

@@ -31,6 +31,7 @@ from .changes_model import (
     MovedPage,
 )
 from .check_settings import SettingsChange
+from .moved_handbook import HandbookMoved
 from .page_moves import (
     SiteSettings,
     forms_now_of,
@@ -164,18 +165,20 @@ class ReportContext:
     addresses this change takes off the site (`page_moves`); `personal_data_masked`,
     whether it shows personal data masked (`report_masks`), which it then says once;
     `head_terms`, the head's terms, for the languages the glossary translates into and a
-    deprecated term's replacement (`report_translations`)."""
+    deprecated term's replacement (`report_translations`); `config_path`, the head's
+    config file from the top of the repository, whose folder the paths start from."""
 
     base_label: str
     head_label: str
     limits: ReportLimits | None = None
-    notes: Sequence[ConfigNote | BaseAheadNote] = ()
+    notes: Sequence[ConfigNote | HandbookMoved | BaseAheadNote] = ()
     suppressions: Sequence[SwitchedOff] = ()
     check_settings: SettingsChange | None = None
     settings: SiteSettings = dataclasses.field(default_factory=SiteSettings)
     use_directory_urls: bool = True
     personal_data_masked: bool = False
     head_terms: Mapping[str, Term] = dataclasses.field(default_factory=dict)
+    config_path: str = "mkdocs.yml"
 
 
 def render(
@@ -194,6 +197,7 @@ def render(
         lines += [f"> ⚠️ {note.markdown()}", ""]
     if context.personal_data_masked:
         lines += [MASKED_NOTE, ""]
+    lines += _paths_from_lines(context.config_path)
     settings, use_directory_urls = context.settings, context.use_directory_urls
     if not changes.items and not changes.form_changes and not not_compared:
         lines += ["No glossary term, protocol or training module changed.", ""]
@@ -227,6 +231,20 @@ def render(
     for kind in KINDS:
         lines += _new_items_section(kind, changes.of_kind(kind), budget)
     return "\n".join(within(lines, limits))
+
+
+def _paths_from_lines(config_path: str) -> list[str]:
+    """Where the report's paths start, where that is not the top of the repository: as
+    `handbook check` gives them, from the folder of mkdocs.yml, which a reviewer of a
+    handbook in a folder looked for at the top (review)."""
+    folder, name = posixpath.split(config_path)
+    if not folder:
+        return []
+    return [
+        f"Paths are from {inline_code(folder + '/')}, the folder of {escape(name)}, as "
+        "`handbook check` gives them.",
+        "",
+    ]
 
 
 def _not_compared_lines(not_compared: Mapping[str, tuple[str, str] | None]) -> list[str]:
