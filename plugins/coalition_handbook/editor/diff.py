@@ -458,8 +458,10 @@ def load_revision(
     settings = SiteSettings()
     check_settings = None
     if config_file is not None:
-        moved = _moved_config(repository, commit, config_file, base_of)
-        theirs = _revision_folders(repository, commit, config_file, into, moved)
+        theirs = _revision_folders(repository, commit, config_file, into)
+        moved = _moved_config(repository, commit, config_file, base_of, theirs)
+        if moved is not None:
+            theirs = _revision_folders(repository, commit, config_file, into, moved)
         if isinstance(theirs, ConfigNote):
             note = dataclasses.replace(theirs, side=label)
             if theirs.problem is None:  # none there (a first commit): the defaults
@@ -598,19 +600,18 @@ class HeadSide:
 
 
 def _moved_config(
-    repository: Path, commit: str, config_file: Path, base_of: HeadSide | None
+    repository: Path,
+    commit: str,
+    config_file: Path,
+    base_of: HeadSide | None,
+    read: dict[str, str] | ConfigNote,
 ) -> str | None:
     """Where `commit`, the base of a comparison with `base_of`, has `config_file` when it
-    has none where it is now; None where it has it there, or none that was moved
-    (`moved_handbook`), or this is no base."""
-    if base_of is None:
+    has none where it is now (what `_revision_folders` `read` there says); None where it
+    has it there, or none that was moved (`moved_handbook`), or this is no base."""
+    if base_of is None or not isinstance(read, ConfigNote) or read.problem is not None:
         return None
     relative = _inside(repository, config_file, "mkdocs.yml")
-    try:
-        if git.git(repository, "ls-tree", commit, "--", relative).strip():
-            return None
-    except git.GitError:  # told when its folders are read
-        return None
     return base_config_path(repository, commit, base_of.commit, relative)
 
 
