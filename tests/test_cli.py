@@ -875,6 +875,16 @@ def test_usage_error_exits_2() -> None:
             "unrecognized arguments: --form json",
         ),
         (["check", "--st"], "usage: handbook check ", "unrecognized arguments: --st"),
+        # Review: an editor who knows `check --format github` tried it on the diff.
+        *(
+            (
+                ["diff", *given, "main"],
+                "usage: handbook diff ",
+                f"unrecognized arguments: {given[0]} (handbook diff writes a Markdown report "
+                "alone: --format is handbook check's)",
+            )
+            for given in (["--format", "json"], ["--format=github"])
+        ),
         (
             ["new", "term", "T", "visa"],
             "usage: handbook new ",

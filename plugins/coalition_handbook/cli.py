@@ -125,6 +125,11 @@ def _parse_arguments(
         message = f"unrecognized arguments: {' '.join(unknown)}"
         if args.command == "new" and not any(word.startswith("-") for word in unknown):
             message += ' (a name of several words goes in quotes: "T visa")'
+        if args.command == "diff" and any(word.split("=")[0] == "--format" for word in unknown):
+            # As check's: the report is Markdown alone, for a pull request (review).
+            message += (
+                " (handbook diff writes a Markdown report alone: --format is handbook check's)"
+            )
         commands.choices[args.command].error(message)
     return args
 
