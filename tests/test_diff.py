@@ -1637,6 +1637,21 @@ def test_deprecation_shows_status_and_pages(
     assert "  - status: approved → **deprecated** (replaced by `person`)" in out
     assert "| `survivor` | accepted (`survivor`) | deprecated (`survivor`) |" in out
     assert "`content/index.md:3:18`" in out
+    # Said once, on the status line: not again as a field (review).
+    assert "  - fields changed: `status`, `replaced_by`\n" in out
+    assert "`replaced_by`: (none)" not in out
+
+
+def test_a_replacement_taken_away_as_a_term_is_approved_again_is_shown(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(repository, "glossary/person.yml", term("person who has experienced trafficking"))
+    deprecate_survivor(repository)
+    commit(repository)
+    write(repository, "glossary/survivor.yml", term(version=3, versions=(3, 2, 1)))
+    _, out, _ = diff(repository, capsys)
+    assert "  - status: deprecated → **approved**\n" in out
+    assert "  - `replaced_by`: `person` → (none)\n" in out
 
 
 SILENCED_PAGE = """\

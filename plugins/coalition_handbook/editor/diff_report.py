@@ -42,7 +42,13 @@ from .page_moves import (
 )
 from .placeholders import placeholder_fields
 from .report_fields import TEXT_FIELDS, describe, field_lines, list_change, value_lines
-from .report_forms import avoid_reason_lines, form_lines, form_list, refused
+from .report_forms import (
+    avoid_reason_lines,
+    form_lines,
+    form_list,
+    refused,
+    replacement_on_status_line,
+)
 from .report_history import history_entry, history_lines
 from .report_limits import Budget, ReportLimits, within
 from .report_markdown import escape, fenced, inline_code, line_start, link_target
@@ -516,6 +522,8 @@ def _content_lines(change: ItemChange, budget: Budget) -> list[str]:
     # A module's body is numbered as its file is.
     starts = (_first_body_line(change.old), _first_body_line(change.new))
     for field in change.fields:
+        if field.name == "replaced_by" and replacement_on_status_line(change):
+            continue
         shown = field_lines(field, starts if field.name == "body" else (1, 1))
         lines += budget.text_lines(field.name, shown) if field.name in TEXT_FIELDS else shown
     if change.history_changed:

@@ -50,6 +50,19 @@ def form_lines(change: ItemChange) -> list[str]:
     return [*lines, *avoid_reason_lines(old.avoid, new)]
 
 
+def replacement_on_status_line(change: ItemChange) -> bool:
+    """Whether the status line says all of a change of `replaced_by`: set, where there
+    was none, as the term is deprecated (a second line said it again: review)."""
+    old, new = change.old, change.new
+    return (
+        isinstance(old, Term)
+        and isinstance(new, Term)
+        and old.status != new.status
+        and old.replaced_by is None
+        and new.replaced_by is not None
+    )
+
+
 def refused(change: ItemChange) -> str:
     """What follows the `replaced_by` of a term deprecated (or added deprecated) by
     `change` where the check refuses it (glossary.reference): why, and until when it
