@@ -198,3 +198,26 @@ def test_a_handbook_in_a_folder_says_where_its_paths_start(
     assert code == 1
     assert out.count(PATHS_FROM.format("site", "mkdocs.en.yml")) == 1
     assert "`glossary/survivor.yml` (term `survivor`)" in out
+
+
+def test_another_sites_config_file_taken_away_is_no_move_of_the_handbook(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The only mkdocs.yml a change takes away is that of a site with no term, protocol
+    or module (the coalition's old blog), as a handbook is added in a folder: the base is
+    said to have no handbook/mkdocs.yml, not to have moved the handbook."""
+    root = tmp_path / "blog"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    write(root, "mkdocs.yml", "site_name: Blog\ndocs_dir: posts\n")
+    write(root, "posts/index.md", "# News\n")
+    base = commit(root, "a blog")
+    git(root, "rm", "-r", "-q", "mkdocs.yml", "posts")
+    write(root, "handbook/mkdocs.yml", CONFIG)
+    write(root, "handbook/glossary/survivor.yml", term())
+    write(root, "handbook/content/index.md", "# Home\n")
+    code, out, err = run_diff(capsys, root / "handbook" / "mkdocs.yml", base)
+    assert code == 0, err
+    assert "The handbook moved" not in out
+    assert f"`{base[:12]}` has no `handbook/mkdocs.yml`" in out
+    assert "| terms | 1 | 0 | 0 | 0 | 0 |" in out

@@ -483,9 +483,13 @@ def load_revision(
         **{name: into / relative for name, relative in folders.items()},
     )
     handbook, findings = load_handbook(exported)
+    empty = not any((handbook.terms, handbook.protocols, handbook.modules))
+    if isinstance(note, HandbookMoved) and empty:
+        # Another site's config file the change took away, not the handbook's: no move.
+        unmoved = into.with_name(f"{into.name}-unmoved")
+        return load_revision(config, repository, revision, unmoved, label, config_file)
     if isinstance(note, ConfigNote):
-        items = (handbook.terms, handbook.protocols, handbook.modules)
-        note = dataclasses.replace(note, empty=not any(items))
+        note = dataclasses.replace(note, empty=empty)
     side = _side(handbook, findings, exported.root, label)
     return dataclasses.replace(
         side,
