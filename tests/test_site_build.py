@@ -43,6 +43,7 @@ from coalition_handbook.model.glossary import plain_text
 from coalition_handbook.model.types import Handbook
 from coalition_handbook.site.content_policy import content_policy, policy_meta
 from coalition_handbook.site.languages import language_name
+from coalition_handbook.site.navigation import hide_empty_menus
 from coalition_handbook.site.search_boost import typed_form
 
 # Elements that make a browser fetch something as the page loads, and where the URL is.
@@ -422,6 +423,45 @@ def test_without_javascript_no_menu_is_an_empty_landmark_named_by_nothing(
             where = (path.relative_to(site).as_posix(), tag)
             assert empty is None or re.search(r'\saria-label="[^"]+"[^>]*\shidden>', tag), where
             assert named_by is None or named_by.group(1) in ids, where
+
+
+def test_every_empty_menu_of_a_page_is_hidden_and_the_rest_kept_as_written() -> None:
+    """`hide_empty_menus` finds each menu by where it starts (not by the pattern's own
+    search): two empty menus, a menu with entries between them, and a menu start cut
+    short right before an empty menu, all as the pattern alone reads them."""
+    empty = (
+        '<nav class="md-nav" data-md-level="{}" aria-labelledby="__nav_{}_label">'
+        '<label class="md-nav__title" for="__nav_{}">{}</label>'
+        '<ul class="md-nav__list" data-md-scrollfix></ul></nav>'
+    )
+    full = (
+        '<nav class="md-nav" data-md-level="1" aria-labelledby="__nav_4_label">'
+        '<label class="md-nav__title" for="__nav_4">Protocols</label>'
+        '<ul class="md-nav__list"><li>Intake</li></ul></nav>'
+    )
+    page = "".join(
+        (
+            empty.format(1, 2, 2, "<span>Glossary &amp; terms</span>"),
+            full,
+            '<nav class="md-nav" data-md-level="',
+            empty.format(2, 3, 3, "Changes"),
+            "<p>end</p>",
+        )
+    )
+    assert hide_empty_menus(page) == "".join(
+        (
+            '<nav class="md-nav" data-md-level="1" aria-label="Glossary &amp; terms" hidden>'
+            '<label class="md-nav__title" for="__nav_2"><span>Glossary &amp; terms</span>'
+            '</label><ul class="md-nav__list" data-md-scrollfix></ul></nav>',
+            full,
+            '<nav class="md-nav" data-md-level="',
+            '<nav class="md-nav" data-md-level="2" aria-label="Changes" hidden>'
+            '<label class="md-nav__title" for="__nav_3">Changes</label>'
+            '<ul class="md-nav__list" data-md-scrollfix></ul></nav>',
+            "<p>end</p>",
+        )
+    )
+    assert hide_empty_menus(full) == full
 
 
 def test_the_404_page_leads_on_to_the_main_pages(shipped_site: SiteBuild) -> None:

@@ -251,6 +251,9 @@ _EMPTY_MENU = LazyPattern(
     r'(\s*<label class="md-nav__title"[^<>]*>((?:[^<]|<(?!/label>))*)</label>'
     r'\s*<ul class="md-nav__list"[^<>]*>\s*</ul>\s*</nav>)'
 )
+# How each of those menus starts: found with `str.find`, several times faster than the
+# pattern's own search over a page of a large site, most of which is its navigation.
+_MENU_START = '<nav class="md-nav" data-md-level="'
 
 
 def hide_empty_menus(page_html: str) -> str:
@@ -267,4 +270,19 @@ def hide_empty_menus(page_html: str) -> str:
         name = html.escape(" ".join(html.unescape(_TAG.sub("", title)).split()))
         return f'<nav class="md-nav" {level} aria-label="{name}"{expanded} hidden>{rest}'
 
-    return _EMPTY_MENU.sub(hidden, page_html)
+    # As `_EMPTY_MENU.sub(hidden, page_html)`: every match starts with `_MENU_START`.
+    parts = []
+    written = 0
+    start = page_html.find(_MENU_START)
+    while start != -1:
+        menu = _EMPTY_MENU.match(page_html, start)
+        if menu is None:
+            start = page_html.find(_MENU_START, start + 1)
+            continue
+        parts += (page_html[written:start], hidden(menu))
+        written = menu.end()
+        start = page_html.find(_MENU_START, written)
+    if not parts:
+        return page_html
+    parts.append(page_html[written:])
+    return "".join(parts)
