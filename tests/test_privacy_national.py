@@ -154,6 +154,20 @@ def test_digits_written_after_a_number_are_no_part_of_it(tmp_path: Path) -> None
     ]
 
 
+def test_a_number_after_relay_uks_prefix_is_reported(tmp_path: Path) -> None:
+    """A textphone user dials Relay UK's 18001 (18002, 18000) before a number: the number
+    after it is a line's, where other digits before a run make it none (a UK coalition's
+    audit: `Textphone 18001 07911 123456` passed)."""
+    page = (
+        "Textphone 18001 07911 123456, or 18002 (0113) 496 0000.\n"
+        "Ref 12345 0113 496 0000 and case 218001 0113 496 0000.\n"
+    )
+    assert national_findings(tmp_path, page, ["GB"]) == [
+        (1, 17, "07911 123456"),
+        (1, 40, "(0113) 496 0000"),
+    ]
+
+
 def test_a_number_found_before_is_reported_once(tmp_path: Path) -> None:
     """With its country code, or written together, a number is found without the
     countries; listing them makes no second finding of it."""

@@ -44,6 +44,11 @@ _CURRENCY_AFTER = (
     r"(?i:euros?|pesos?|d(?:o|\u00f3)lar(?:es)?|dollars?|eur|usd|mxn)(?![^\W_])"
 )
 
+# Relay UK's prefix, which a textphone user dials before a number (`18001 0113 496 0000`;
+# 18002 to call a textphone, 18000 the emergency services): the number after it is a
+# line's, not a later group of a longer run (a UK audit: a mobile after it was missed).
+_AFTER_RELAY_PREFIX = rf"(?<=(?<![^\W_])1800[0-2]{SEPARATOR}.)"
+
 # A run of digit groups that starts with a trunk 0, maybe in brackets (`(02)`), each two
 # groups one separator apart (a slash after the area code too, as Germany writes
 # `030/12345678`); an area code or prefix has up to five digits after the 0, as
@@ -56,10 +61,12 @@ _CURRENCY_AFTER = (
 # (`case_id_020 7946 0958`; emphasis, `_020 7946 0958_`, is read). Groups are taken whole
 # (possessive): a run that goes on as a decimal, with a dash or a slash, or into a
 # word is no number; an extension written on (x12) is read as privacy.pii reads one.
+# Relay UK's prefix is no other group (`_AFTER_RELAY_PREFIX`).
 _CANDIDATE = LazyPattern(
     rf"""
     [(0]
-    (?<![^\W_].)(?<![^\W_]_.)(?<![.,+/$\u00a3\u00a5\u20ac\u00a7\u2116{DASHES}].)(?<!\d{SEPARATOR}.)
+    (?<![^\W_].)(?<![^\W_]_.)(?<![.,+/$\u00a3\u00a5\u20ac\u00a7\u2116{DASHES}].)
+    (?:(?<!\d{SEPARATOR}.)|{_AFTER_RELAY_PREFIX})
     (?:(?<=\()0\d{{1,5}}+\){SEPARATOR}?|(?<=0)\d{{1,5}}+(?:{SEPARATOR}|/))
     \d{{1,8}}+(?:{SEPARATOR}\d{{1,8}}+){{0,4}}+
     (?!(?!x\d)[^\W_]|[.,]\d|[/{DASHES}]\d|{SEPARATOR}?[%$\u00a3\u00a5\u20ac]|{_CURRENCY_AFTER})
