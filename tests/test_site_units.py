@@ -406,6 +406,27 @@ def test_a_code_of_five_digits_that_starts_a_text_field_is_texted(
     assert dialable(field) is called
 
 
+# Relay UK's prefix before a number: a textphone's call, which a text reaches nowhere (a UK
+# coalition's `text: "Textphone: 18001 01632 960 456"` was sms:1800101632960456). As a
+# `phone` it is dialled whole; Australia's 1800 numbers are texted as before.
+RELAYED = [
+    ("Textphone: 18001 01632 960 456", None, "tel:1800101632960456"),
+    ("18002 0113 496 0000", None, "tel:1800201134960000"),
+    ("18001 999", None, "tel:18001999"),
+    ("1800 123 456", "sms:1800123456", "tel:1800123456"),
+    ("1800123456", "sms:1800123456", "tel:1800123456"),
+]
+
+
+@pytest.mark.parametrize(("field", "texted", "called"), RELAYED)
+def test_a_number_after_relay_uks_prefix_is_called_not_texted(
+    field: str, texted: str | None, called: str
+) -> None:
+    """No `sms:` link after 18001, 18002 or 18000 written as a group of its own."""
+    assert (phone_href(field, "sms") if dialable(field, "sms") else None) == texted
+    assert phone_href(field) == called
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -715,7 +715,7 @@ def _number_and_extension(field: str, texted: bool = False) -> tuple[str, str]:
     digit (`_FEWEST_DIGITS`), is no whole number (`_Number.whole`) or a short one in
     doubt before a whole one (`_is_in_doubt`); its extension after it. A `texted` field,
     a contact's `text`, reads a code of five digits that starts it before a word as a
-    short code (`_texted_code`)."""
+    short code (`_texted_code`), and has none after Relay UK's prefix (`_RELAY_PREFIX`)."""
     plain = _plain(field)
     if _IN_DOUBT.search(plain):
         return "", ""
@@ -755,11 +755,19 @@ def _number_and_extension(field: str, texted: bool = False) -> tuple[str, str]:
         or _is_count(written, chosen)
         or _is_in_doubt(written, chosen, numbers)
         or _is_too_long(chosen.digits)
+        or (texted and _RELAY_PREFIX.match(chosen.digits))
     ):
         return "", extension
     if not extension and (after := _EXTENSION_AFTER.match(chosen.part, chosen.end)):
         extension = after["digits"]
     return chosen.plus + chosen.digits, extension
+
+
+# Relay UK's prefix as a group of its own before a number (`18001 01632 960 456`): a
+# textphone's or the Relay UK app's call, which no text reaches (a UK coalition's
+# `text: "Textphone: 18001 ..."` was sms:18001..., a message to no one). Australia's
+# `1800 123 456` and `1800123456` have no such group.
+_RELAY_PREFIX = LazyPattern(r"1800[0-2][^\d]")
 
 
 # A numbered list's markers (`1. 555-0100 2. 555-0199` was tel:1555010025550199, `1.
