@@ -239,6 +239,22 @@ def personal(text: str) -> list[tuple[str, str]]:
         ),
         # a title, a count of roads: no street, but for "at" before it (found in review)
         ("Module 2 A Way Forward, Chapter 3 The Safe Place, Grade 8 A Street children", []),
+        # a part's or a step's number, as a training writes them (a UK coalition's audit),
+        # but for what an address has after it
+        (
+            "Module 2 Safe Place training, Slide 5 Station Road sign, Case study 3 High Street "
+            "shop workers, Year 10 Park Lane visits, section 12 Victoria Road closures",
+            [],
+        ),
+        (
+            "Step 2 Mill Lane, Leeds LS6 2AB; Level 3 Oak Court, Springfield, IL; No. 10 "
+            "Downing Street",
+            [
+                ("street address", "2 Mill Lane"),
+                ("street address", "3 Oak Court"),
+                ("street address", "10 Downing Street"),
+            ],
+        ),
         ("In 2023, 40 Route 66 motels, 3 US Highway 1 rest stops and 12 Highway 40 exits", []),
         ("She lives at 12 A Street.", [("street address", "12 A Street")]),
         (

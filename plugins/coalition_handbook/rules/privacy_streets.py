@@ -140,6 +140,17 @@ _POSSESSIVE = LazyPattern("['\u2019]s$")
 # A title's first word, no street's name: "Module 2 A Way Forward", "Chapter 3 The Safe
 # Place", "Grade 8 A Street children" (1800 F Street is one).
 _ARTICLES = frozenset({"A", "An", "I", "The"})
+# A word that numbers a part of a document, a course or a sequence, right before the
+# number: "Module 2 Safe Place training", "Slide 5 Station Road sign", "Case study 3 High
+# Street shop workers", "Year 10 Park Lane visits" (a UK coalition's audit: each failed
+# the build). Not a unit, room or floor, which an address has ("Flat 2", "Suite 4"), nor
+# "No." ("No. 10 Downing Street").
+_NUMBERING_WORD_BEFORE = LazyPattern(
+    r"(?<![\w'\u2019-])(?i:module|section|chapter|part|step|stage|level|lesson|session"
+    r"|slide|page|figure|fig\.|table|appendix|annex|schedule|paragraph|clause|article"
+    r"|question|exercise|activity|scenario|case\s+study|week|day|year|grade|tier|phase"
+    r"|priority|item)" + _GAP_BEFORE
+)
 # Street types written before the name that are English words too: "Option 1 Via Email",
 # "3 Ave Maria prayers", "the 2 Plaza Hotel bars" name no street. "Ave." with its period
 # is a street's only (Puerto Rico's 1500 Ave. Ponce de León).
@@ -210,10 +221,14 @@ def names_no_street(text: str, start: int, end: int) -> bool:
     2005 Camino Health Center"), and one whose type is an English word too ("Option 1 Via
     Email", "Top 10 Green flags") that nothing around reads as an address. And a count
     before a programme's name: a street with a plural noun after it ("12 Safe Place
-    sites", `_COUNTED_AFTER`) and no address's word before it."""
+    sites", `_COUNTED_AFTER`) and no address's word before it. And a number that a word
+    before it makes a part's or a step's ("Module 2 Safe Place training",
+    `_NUMBERING_WORD_BEFORE`) that nothing after reads as an address."""
     if _address_after().match(text, end):
         return False
     before = text[max(0, start - BEFORE_WINDOW) : start]
+    if _NUMBERING_WORD_BEFORE.search(before):  # Module 2 Safe Place training
+        return True
     if _COUNTED_AFTER.match(text, end):  # 12 Safe Place sites, not at 12 Oak Street sites
         return not _ADDRESS_BEFORE.search(before)
     words = text[start:end].split()
