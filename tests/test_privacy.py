@@ -239,6 +239,17 @@ def personal(text: str) -> list[tuple[str, str]]:
         ),
         # a title, a count of roads: no street, but for "at" before it (found in review)
         ("Module 2 A Way Forward, Chapter 3 The Safe Place, Grade 8 A Street children", []),
+        # the UK's abbreviations and USPS's for a terrace and a circle (a UK audit)
+        (
+            "At 7 Elm Gdns, 5 Park Cres., 3 Bath Tce, 12 Oak Ter and 9 Sun Cir.",
+            [
+                ("street address", "7 Elm Gdns"),
+                ("street address", "5 Park Cres."),
+                ("street address", "3 Bath Tce"),
+                ("street address", "12 Oak Ter"),
+                ("street address", "9 Sun Cir."),
+            ],
+        ),
         # a part's or a step's number, as a training writes them (a UK coalition's audit),
         # but for what an address has after it
         (

@@ -772,6 +772,13 @@ def test_an_allowed_street_allows_its_abbreviation_and_its_units(tmp_path: Path)
     ]
 
 
+def test_an_allowed_uk_street_allows_its_abbreviation(tmp_path: Path) -> None:
+    """A UK audit: a crescent, gardens and a terrace as the UK abbreviates them."""
+    page = "Visit 5 Park Cres., 7 Elm Gardens, 3 Bath Terrace or 3 Bath Ter. Not 6 Park Cres.\n"
+    allow = ["5 Park Crescent", "7 Elm Gdns", "3 Bath Tce"]
+    assert [found for _, _, found in found_in(tmp_path, page, allow)] == ["6 Park Cres."]
+
+
 def test_an_allowed_street_allows_each_writing_of_its_directional(tmp_path: Path) -> None:
     """Review rv4: `4500 SW 5th Avenue` listed, `S.W.` and `Southwest` were reported; a
     directional is compared as USPS abbreviates it, as a street type is."""

@@ -13,11 +13,14 @@ from ..lazy_pattern import LazyPattern
 from .privacy_emails import WRITTEN_OUT_AT_KEY, WRITTEN_OUT_DOT_KEY
 
 # The street types as the US Postal Service abbreviates them (Publication 28): privacy.allow's
-# "100 Main Street" allows "100 Main St." (`text_key`).
+# "100 Main Street" allows "100 Main St." (`text_key`); and as the UK does a crescent,
+# gardens and a terrace ("5 Park Crescent" allows "5 Park Cres.", "3 Bath Tce" "3 Bath
+# Terrace").
 _USPS_ABBREVIATIONS = {
     "street": "st", "avenue": "ave", "road": "rd", "boulevard": "blvd", "lane": "ln",
     "drive": "dr", "court": "ct", "place": "pl", "highway": "hwy", "parkway": "pkwy",
-    "square": "sq", "terrace": "ter", "circle": "cir",
+    "square": "sq", "terrace": "ter", "circle": "cir", "crescent": "cres", "gardens": "gdns",
+    "tce": "ter",
 }  # fmt: skip
 _USPS_ABBREVIATED = frozenset(_USPS_ABBREVIATIONS.values())
 # A directional as USPS abbreviates it, and as a street address may write it otherwise
