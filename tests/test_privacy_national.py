@@ -168,6 +168,17 @@ def test_a_number_after_relay_uks_prefix_is_reported(tmp_path: Path) -> None:
     ]
 
 
+def test_a_number_after_a_comma_or_dot_after_a_word_is_reported(tmp_path: Path) -> None:
+    """A CSV's field after a comma (`Jane,07911 123456`), or a label glued with a dot
+    (`Tel.0113 496 0000`), is read; an amount's separator after a digit (`1,020 7946
+    0958`, `3.020 ...`) still makes none (a UK audit: a volunteer list's mobiles passed)."""
+    page = "Jane,07911 123456. Tel.0113 496 0000. Paid 1,020 7946 0958 or 3.020 7946 0958.\n"
+    assert national_findings(tmp_path, page, ["GB"]) == [
+        (1, 6, "07911 123456"),
+        (1, 24, "0113 496 0000"),
+    ]
+
+
 def test_a_number_found_before_is_reported_once(tmp_path: Path) -> None:
     """With its country code, or written together, a number is found without the
     countries; listing them makes no second finding of it."""

@@ -57,7 +57,10 @@ _AFTER_RELAY_PREFIX = rf"(?<=(?<![^\W_])1800[0-2]{SEPARATOR}.)"
 # first character, so the engine skips prose
 # at C speed until a `0` or `(` turns up; what may come before is checked by lookbehinds
 # over it and the character before: not inside a word or a number, nor after a sign, an
-# amount or a slash, nor as a later group of a longer run, nor in an identifier
+# amount's separator (`1,020 7946`, `1.020 7946`: a comma or dot after a digit; after a
+# letter it parts a CSV's fields, `Jane,07911 123456`, or glues a label, `Tel.0113 ...`:
+# a UK audit found a volunteer list's mobiles missed) or a slash, nor as a later group
+# of a longer run, nor in an identifier
 # (`case_id_020 7946 0958`; emphasis, `_020 7946 0958_`, is read). Groups are taken whole
 # (possessive): a run that goes on as a decimal, with a dash or a slash, or into a
 # word is no number; an extension written on (x12) is read as privacy.pii reads one.
@@ -65,7 +68,7 @@ _AFTER_RELAY_PREFIX = rf"(?<=(?<![^\W_])1800[0-2]{SEPARATOR}.)"
 _CANDIDATE = LazyPattern(
     rf"""
     [(0]
-    (?<![^\W_].)(?<![^\W_]_.)(?<![.,+/$\u00a3\u00a5\u20ac\u00a7\u2116{DASHES}].)
+    (?<![^\W_].)(?<![^\W_]_.)(?<![+/$\u00a3\u00a5\u20ac\u00a7\u2116{DASHES}].)(?<!\d[.,].)
     (?:(?<!\d{SEPARATOR}.)|{_AFTER_RELAY_PREFIX})
     (?:(?<=\()0\d{{1,5}}+\){SEPARATOR}?|(?<=0)\d{{1,5}}+(?:{SEPARATOR}|/))
     \d{{1,8}}+(?:{SEPARATOR}\d{{1,8}}+){{0,4}}+
@@ -84,7 +87,7 @@ _WITHOUT_DOTS = f"[ \\n{UNICODE_SPACES}{DASHES}]"
 _CANDIDATE_WITHOUT_TRUNK = LazyPattern(
     rf"""
     [(1-9]
-    (?<![^\W_].)(?<![^\W_]_.)(?<![.,+/$\u00a3\u00a5\u20ac\u00a7\u2116{DASHES}].)(?<!\d{SEPARATOR}.)
+    (?<![^\W_].)(?<![^\W_]_.)(?<![+/$\u00a3\u00a5\u20ac\u00a7\u2116{DASHES}].)(?<!\d[.,].)(?<!\d{SEPARATOR}.)
     (?:(?<=\()[1-9]\d{{0,3}}+\){_WITHOUT_DOTS}?|(?<=[1-9])\d{{0,3}}+{_WITHOUT_DOTS})
     \d{{1,8}}+(?:{_WITHOUT_DOTS}\d{{1,8}}+){{0,4}}+
     (?!(?!x\d)[^\W_]|[.,]\d|[/{DASHES}]\d|{SEPARATOR}?[%$\u00a3\u00a5\u20ac]|{_CURRENCY_AFTER})
