@@ -207,6 +207,18 @@ def test_the_contact_example_s_text_number_is_a_placeholder(config: HandbookConf
     assert "contacts" in placeholder_fields(handbook.protocols["preferred-form"])
 
 
+def test_the_contact_example_names_no_country_s_hotline(config: HandbookConfig) -> None:
+    """A UK coalition's audit: the example was the US hotline's name and address, which an
+    editor elsewhere who uncomments it publishes; each is a placeholder to replace."""
+    assert run_new(config, "protocol", "Preferred form") == 0
+    text = (config.protocols_dir / "preferred-form.yml").read_text(encoding="utf-8")
+    contacts = yaml.safe_load(uncommented(text, {"contacts"}).replace("contacts: []\n", ""))
+    (contact,) = contacts["contacts"]
+    assert "Replace this line with" in contact["name"]
+    assert "replace" in contact["url"]
+    assert "humantraffickinghotline" not in text
+
+
 @pytest.mark.parametrize(("kind", "first_field"), [("term", "term"), ("protocol", "title")])
 def test_the_version_comment_asks_for_a_new_version_for_any_change_in_the_file(
     config: HandbookConfig, kind: str, first_field: str
