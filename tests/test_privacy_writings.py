@@ -4,6 +4,7 @@ tabs, escaped in a link, written out against harvesters (a privacy officer's aud
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,10 @@ from hypothesis import strategies as st
 from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
 from coalition_handbook.findings import Finding
+from coalition_handbook.markdown.inline_openers import HTML_TAG
 from coalition_handbook.markup import decoded_references
 from coalition_handbook.rules.privacy_links import find_personal_data_in_urls
+from coalition_handbook.rules.privacy_markdown import _MARKDOWN_SPLITS, _MARKS_BY_DATA
 from coalition_handbook.rules.privacy_personal_data import find_personal_data
 from coalition_handbook.rules.soft_breaks import (
     _FROM_A_DIGIT,
@@ -304,6 +307,44 @@ def test_a_text_may_write_out_a_mark_where_it_holds_an_end(pieces: list[str]) ->
     search for each of `WRITTEN_OUT_MARK_ENDS` says."""
     text = "".join(pieces)
     assert may_write_out_a_mark(text) == any(end in text for end in WRITTEN_OUT_MARK_ENDS)
+
+
+# Pieces of Markdown around emphasis, tags and escapes by data: marks, an escape, tags
+# (one with a quoted `>`, one over a line), an `@`, a `;`, an `&`, digits (an Arabic-Indic
+# one too), letters, spaces, line breaks, blank lines, a mailbox's punctuation.
+_MARKUP_PIECES = [
+    *"*_\\<>@;&1a \n.-'+\u0664",
+    "**",
+    "__",
+    "\\*",
+    "<b>",
+    "</b>",
+    '<span title="a>b">',
+    "<span\nclass=x>",
+    "\n\n",
+]
+# privacy_markdown's patterns as first written, which the engine tried at each character.
+_SPLITS_AS_WRITTEN = re.compile(rf"\\[!-/:-@\[-_{{-}}]|{HTML_TAG}|(?P<marks>\*++|_++)")
+_MARKS_BY_DATA_AS_WRITTEN = re.compile(r"[*_][\d@]|[\d@][*_]|\*[\w.+'-]*+[@&]|[@;][\w.-]*+\*")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_MARKUP_PIECES), max_size=16))
+def test_markdown_splits_are_found_as_the_patterns_first_written_find_them(
+    pieces: list[str],
+) -> None:
+    """`_MARKDOWN_SPLITS` and `_MARKS_BY_DATA`, rewritten for the engine to skip to their
+    first characters, find what they found as first written, and each split's first
+    character tells which alternative found it, as the groups did."""
+    text = "".join(pieces)
+    found = [(match.span(), match.group("tag_name")) for match in _MARKDOWN_SPLITS.finditer(text)]
+    written = list(_SPLITS_AS_WRITTEN.finditer(text))
+    assert found == [(match.span(), match.group("tag_name")) for match in written]
+    for match in written:
+        assert (match.group("marks") is not None) == (text[match.start()] in "*_")
+        assert (match.group("tag") is not None) == (text[match.start()] == "<")
+    by_data = _MARKS_BY_DATA_AS_WRITTEN.search(text) is not None
+    assert (_MARKS_BY_DATA.search(text) is not None) == by_data
 
 
 @pytest.mark.parametrize(
