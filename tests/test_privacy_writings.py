@@ -18,7 +18,13 @@ from coalition_handbook.findings import Finding
 from coalition_handbook.markdown.inline_openers import HTML_TAG
 from coalition_handbook.markup import decoded_references
 from coalition_handbook.rules.privacy_links import find_personal_data_in_urls
-from coalition_handbook.rules.privacy_markdown import _MARKDOWN_SPLITS, _MARKS_BY_DATA
+from coalition_handbook.rules.privacy_markdown import (
+    _MARK_RUNS,
+    _MARKDOWN_SPLITS,
+    _MARKS_BY_DATA,
+    _TAGS_AND_ESCAPES,
+    _splits_found,
+)
 from coalition_handbook.rules.privacy_personal_data import find_personal_data
 from coalition_handbook.rules.soft_breaks import (
     _FROM_A_DIGIT,
@@ -321,11 +327,26 @@ _MARKUP_PIECES = [
     "</b>",
     '<span title="a>b">',
     "<span\nclass=x>",
+    "<span\n \nclass=x>",
     "\n\n",
+    "\n \t\r\n",
 ]
 # privacy_markdown's patterns as first written, which the engine tried at each character.
 _SPLITS_AS_WRITTEN = re.compile(rf"\\[!-/:-@\[-_{{-}}]|{HTML_TAG}|(?P<marks>\*++|_++)")
 _MARKS_BY_DATA_AS_WRITTEN = re.compile(r"[*_][\d@]|[\d@][*_]|\*[\w.+'-]*+[@&]|[@;][\w.-]*+\*")
+_MARK_RUNS_AS_WRITTEN = re.compile(r"\\[!-/:-@\[-_{-}]|(?P<blank>\n[ \t]*+\r?\n)|(?P<run>\*++|_++)")
+
+
+def _splits_in_each_paragraph(text: str) -> list[tuple[int, int]]:
+    """What `_MARKDOWN_SPLITS` finds in `text` searched paragraph by paragraph."""
+    spans: list[tuple[int, int]] = []
+    paragraph_start = 0
+    for blank in (*re.finditer(r"\n[ \t]*+\r?\n", text), None):
+        paragraph_end = len(text) if blank is None else blank.start()
+        found = _MARKDOWN_SPLITS.finditer(text, paragraph_start, paragraph_end)
+        spans += (split.span() for split in found)
+        paragraph_start = paragraph_end if blank is None else blank.end()
+    return spans
 
 
 @settings(max_examples=3000, deadline=None)
@@ -333,9 +354,12 @@ _MARKS_BY_DATA_AS_WRITTEN = re.compile(r"[*_][\d@]|[\d@][*_]|\*[\w.+'-]*+[@&]|[@
 def test_markdown_splits_are_found_as_the_patterns_first_written_find_them(
     pieces: list[str],
 ) -> None:
-    """`_MARKDOWN_SPLITS` and `_MARKS_BY_DATA`, rewritten for the engine to skip to their
-    first characters, find what they found as first written, and each split's first
-    character tells which alternative found it, as the groups did."""
+    """`_MARKDOWN_SPLITS`, `_MARKS_BY_DATA` and `_MARK_RUNS`, rewritten for the engine
+    to skip to their first characters, find what they found as first written, and the
+    first character of what they find tells which alternative found it, as the groups
+    did; and the splits found in the whole text at once (`_splits_found`) are those found
+    paragraph by paragraph, a tag over a blank line too, and without marks the same but
+    marks."""
     text = "".join(pieces)
     found = [(match.span(), match.group("tag_name")) for match in _MARKDOWN_SPLITS.finditer(text)]
     written = list(_SPLITS_AS_WRITTEN.finditer(text))
@@ -345,6 +369,16 @@ def test_markdown_splits_are_found_as_the_patterns_first_written_find_them(
         assert (match.group("tag") is not None) == (text[match.start()] == "<")
     by_data = _MARKS_BY_DATA_AS_WRITTEN.search(text) is not None
     assert (_MARKS_BY_DATA.search(text) is not None) == by_data
+    in_each_paragraph = _splits_in_each_paragraph(text)
+    assert [split.span() for split in _splits_found(text)] == in_each_paragraph
+    but_marks = [span for span in in_each_paragraph if text[span[0]] not in "*_"]
+    assert [split.span() for split in _splits_found(text, _TAGS_AND_ESCAPES)] == but_marks
+    runs = [(match.span(), text[match.start()]) for match in _MARK_RUNS.finditer(text)]
+    written_runs = list(_MARK_RUNS_AS_WRITTEN.finditer(text))
+    assert runs == [(match.span(), text[match.start()]) for match in written_runs]
+    for match in written_runs:
+        assert (match.group("blank") is not None) == (text[match.start()] == "\n")
+        assert (match.group("run") is not None) == (text[match.start()] in "*_")
 
 
 @pytest.mark.parametrize(

@@ -41,6 +41,10 @@ from ..source_map import UNCHANGED, PositionMap, SourceMap, chained, rewritten
 # first, it tried the pattern at each character: a quarter of privacy.pii on the
 # example's pages).
 _MARKDOWN_SPLITS = LazyPattern(rf"\\[!-/:-@\[-_{{-}}]|{HTML_TAG}|\*\**+|__*+")
+# The same but its emphasis marks, none of which is read through where no emphasis is: a
+# page's bold words are many. It finds what that finds but marks (each of which starts
+# with a character of its own, and holds none with which another starts).
+_TAGS_AND_ESCAPES = LazyPattern(rf"\\[!-/:-@\[-_{{-}}]|{HTML_TAG}")
 # Where a paragraph ends: no tag, no emphasis runs past it.
 _BLANK_LINE = LazyPattern(r"\n[ \t]*+\r?\n")
 # A run of emphasis marks by a digit or an `@`, or an asterisk in a mailbox or a domain
@@ -126,44 +130,63 @@ def _splits(
     e-mail address (`<b>jane</b>doe@`, `@exa**mple**.org`) is read through in both: kept,
     a part of the address was reported alone, and a public one split so was not public
     (review, session 53). `addresses` says whether `text` holds an `@`."""
+    for found in _splits_found(text, _MARKDOWN_SPLITS if emphasis else _TAGS_AND_ESCAPES):
+        start, end = found.span()
+        kind = text[start]  # which alternative (`_MARKDOWN_SPLITS`)
+        if kind in "*_":
+            if start not in emphasis:
+                continue
+            if kept is not None and _kept_apart(text, start, end, addresses):
+                _note_by_a_digit(text, start, end, kept)
+                continue
+            yield start, end, ""
+        elif kind == "<":
+            name = found.group("tag_name").lower()
+            if name == "br" and _breaks_a_number(text, start, end):
+                if kept is not None:
+                    _note_by_a_digit(text, start, end, kept)
+                else:
+                    yield start, end, ""
+                continue
+            if name not in _JOINED_ELEMENTS:
+                continue
+            tag = found.group()  # with no attribute's value: read through at once
+            if kept is not None and (
+                _kept_apart(text, start, end, addresses)
+                or ("=" in tag and not readable_text(tag, every_attribute=True).isspace())
+            ):
+                _note_by_a_digit(text, start, end, kept)
+                continue
+            if "\n" not in tag:
+                yield start, end, ""
+            else:  # its line breaks kept, so that lines stay lines
+                for line in re.finditer(r"[^\r\n]++", tag):
+                    yield start + line.start(), start + line.end(), ""
+        else:  # an escape: its backslash
+            yield start, start + 1, ""
+
+
+def _splits_found(text: str, splits: LazyPattern = _MARKDOWN_SPLITS) -> list[re.Match[str]]:
+    """What `splits` (`_MARKDOWN_SPLITS` or `_TAGS_AND_ESCAPES`) finds in each paragraph
+    of `text`, in order: found in the whole text at once where nothing found holds a blank
+    line, as only a tag can, the same (none starts or ends in one: a blank line is spaces
+    and line breaks); else paragraph by paragraph (a search of each paragraph was a
+    fifteenth of privacy.pii on the example's pages)."""
+    found = list(splits.finditer(text))
+    if "<" not in text or not any(_holds_a_blank_line(text, split) for split in found):
+        return found
+    found = []
     paragraph_start = 0
     for blank in (*_BLANK_LINE.finditer(text), None):
         paragraph_end = len(text) if blank is None else blank.start()
-        for found in _MARKDOWN_SPLITS.finditer(text, paragraph_start, paragraph_end):
-            start, end = found.span()
-            kind = text[start]  # which alternative (`_MARKDOWN_SPLITS`)
-            if kind in "*_":
-                if start not in emphasis:
-                    continue
-                if kept is not None and _kept_apart(text, start, end, addresses):
-                    _note_by_a_digit(text, start, end, kept)
-                    continue
-                yield start, end, ""
-            elif kind == "<":
-                name = found.group("tag_name").lower()
-                if name == "br" and _breaks_a_number(text, start, end):
-                    if kept is not None:
-                        _note_by_a_digit(text, start, end, kept)
-                    else:
-                        yield start, end, ""
-                    continue
-                if name not in _JOINED_ELEMENTS:
-                    continue
-                tag = found.group()  # with no attribute's value: read through at once
-                if kept is not None and (
-                    _kept_apart(text, start, end, addresses)
-                    or ("=" in tag and not readable_text(tag, every_attribute=True).isspace())
-                ):
-                    _note_by_a_digit(text, start, end, kept)
-                    continue
-                if "\n" not in tag:
-                    yield start, end, ""
-                else:  # its line breaks kept, so that lines stay lines
-                    for line in re.finditer(r"[^\r\n]++", tag):
-                        yield start + line.start(), start + line.end(), ""
-            else:  # an escape: its backslash
-                yield start, start + 1, ""
+        found += splits.finditer(text, paragraph_start, paragraph_end)
         paragraph_start = paragraph_end if blank is None else blank.end()
+    return found
+
+
+def _holds_a_blank_line(text: str, split: re.Match[str]) -> bool:
+    start, end = split.span()
+    return text[start] == "<" and _BLANK_LINE.search(text, start, end) is not None
 
 
 # A line break after a number's separator and before a digit (`402-555-<br>0199`,
@@ -193,8 +216,9 @@ def _note_by_a_digit(text: str, start: int, end: int, kept: list[bool]) -> None:
 
 
 # What `_emphasis_runs` steps through: an escape (`\\*` is no mark), a blank line (which
-# ends a paragraph, and the emphasis open in it), a run of `*` or of `_`.
-_MARK_RUNS = LazyPattern(r"\\[!-/:-@\[-_{-}]|(?P<blank>\n[ \t]*+\r?\n)|(?P<run>\*++|_++)")
+# ends a paragraph, and the emphasis open in it), a run of `*` or of `_`: told apart by
+# their first characters, with which the engine skips to the next at C speed.
+_MARK_RUNS = LazyPattern(r"\\[!-/:-@\[-_{-}]|\n[ \t]*+\r?\n|\*\**+|__*+")
 
 
 def _read_through_runs(text: str, addresses: bool) -> frozenset[int]:
@@ -243,12 +267,12 @@ def _emphasis_runs(text: str) -> Iterator[tuple[int, int]]:
     `0128***`), no markup to read through (review rv45c). One pass, linear."""
     opened: dict[str, list[int]] = {"*": [], "_": []}
     for found in _MARK_RUNS.finditer(text):
-        if found.group("blank") is not None:
+        start, end = found.span()
+        mark = text[start]
+        if mark == "\n":  # a blank line
             opened["*"].clear()
             opened["_"].clear()
-        elif found.group("run") is not None:
-            start, end = found.span()
-            mark = text[start]
+        elif mark != "\\":  # a run, not an escape
             before = text[start - 1] if start > 0 else " "
             after = text[end] if end < len(text) else " "
             if mark == "*":  # Python-Markdown's: against text, punctuation or not
