@@ -845,6 +845,32 @@ def test_html_going_on_from_an_item_in_a_footnote_ends_the_footnote(page: str) -
 @pytest.mark.parametrize(
     "page",
     [
+        "<div markdown>\n- w0x\n\n    w1x\n  <div>w6x</div>\n    w3x\n</div>\n",
+        "<div markdown>\n\n1. w0x\n\n    w1x\n   <script>w6x</script>\n    w3x\n\n</div>\n",
+        "<div markdown>\n- w0x\n\n    > w1x\n <pre>w6x</pre>\n    w3x\n</div>\n",
+        "<div markdown>\n- w0x\n    - w1x\n\n        w2x\n <section>\n w6x\n </section>\n"
+        "    w3x\n</div>\n",
+        '<section markdown="1">\n- w0x\n  <div>w6x</div>\n    w3x\n</section>\n',
+        "<div markdown>\n- w0x\n    - w1x\n  <p>w6x</p>\n    w3x\n</div>\n",
+        # Not so a comment or `<hr>` (md_in_html's text: the item goes on), nor after the
+        # block's close (the item stays open, as outside any).
+        "<div markdown>\n- w0x\n\n    w1x\n  <!-- w6x -->\n    w3x\n</div>\n",
+        "<div markdown>\n- w0x\n\n    w1x\n  <hr>\n    w3x\n</div>\n",
+        "<div markdown>\nw9x\n</div>\n\n- w0x\n\n    w1x\n  <div>w6x</div>\n    w3x\n",
+    ],
+)
+def test_html_going_on_from_an_item_in_an_md_in_html_block_ends_the_item(page: str) -> None:
+    """In md_in_html's block (`<div markdown>`), a block tag, script or pre one to three
+    columns in going on from a list item's paragraph, its first or a later one, is an
+    element of its own to md_in_html's parser: the Markdown before it ends there, lists
+    and all, and a line four columns in after it is code. The block pass kept the item
+    open as outside such a block and checked that code (blk10's MEDIUM)."""
+    assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
         "- w0x\n <div>w1x</div> w9x\n\n    w2x\n\nw7x\n",
         "- w0x\n   <div>w1x</div> w9x\n\n      > w2x\n",
         "- w0x\n  <div>\n  w1x\n  </div> w9x\n\n    w2x\n",

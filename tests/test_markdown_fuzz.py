@@ -3,7 +3,8 @@
 A differential fuzzer of pages built from the blocks where the two once disagreed: fences
 closed at another indentation, by a longer run, or never; admonitions and details with
 one space, none or two after `!!!`/`???`; md_in_html's block and span tags, at the margin
-or indented; raw HTML indented up to three spaces; escapes Python-Markdown does not know.
+or indented, and raw HTML going on from a list item in its block; raw HTML indented up to
+three spaces; escapes Python-Markdown does not know.
 Every word is unique, and is checked exactly when the site shows it as text
 (`test_markdown_agreement.shown_words`). Seeded: each run tries the same pages.
 """
@@ -39,6 +40,9 @@ BLOCKS = [
     'I<section markdown="1">\n\nI`W`\n\nI</section>',
     "IA \\<W> and \\<span>W</span>",
     "I- W\n\nI    W\n\nI        W",
+    # HTML going on from a list item's paragraph in md_in_html's block ends the item.
+    "<div markdown>\n- W\n\n    W\nI<div>W</div>\nJW\n</div>",
+    "<div markdown>\n- W\nI<script>W</script>\nJW\n</div>",
     "- W\n\n    ```\n    W\nJ```",
     "> W\n> ~~~\n> W\n>  ~~~\n\n~~~\nW\n~~~",
     "I    W",

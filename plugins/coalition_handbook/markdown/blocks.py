@@ -142,6 +142,7 @@ class Blocks:
         "line_quoted",
         "line_start",
         "list_margin",
+        "markdown_blocks",
         "next_offset",
         "opened_at",
         "previous",
@@ -257,6 +258,9 @@ class Blocks:
         # Whether that block is md_in_html's span: its lines are prose with Markdown's
         # inline markup, not raw HTML's.
         self.raw_block_markdown = False
+        # The tags of md_in_html's blocks open (`<div markdown>`), innermost last: in
+        # them a block tag starting a line ends the Markdown before it (`in_item`).
+        self.markdown_blocks: list[str] = []
         # (start, end) offsets of the raw HTML lines' prose, for the inline pass.
         self.raw_spans: list[tuple[int, int]] = []
         self.line_quoted = False
@@ -800,7 +804,7 @@ class Blocks:
             # in a paragraph, whose next lines go on with it, however indented.
             raw = RAW_HTML.match(rest) if column < 4 and quote is None else None
             if raw:
-                self.html_in_item = in_item
+                self.html_in_item = in_item and not self._markdown_block_ends_lists()
                 closing = f"</{raw.group(1).lower()}>"
                 self.previous = "other"
                 closed = rest.lower().find(closing)
@@ -818,18 +822,24 @@ class Blocks:
             raw_block = raw_start.match(rest) if at_margin else None
             span = markdown_span(rest) if column == 0 and quote is None else None
             if span is not None or (raw_block and raw_block.group(1).lower() in BLOCK_TAGS):
+                self.raw_block = span or raw_block.group(1).lower()
+                if in_item and self.raw_block != "hr":  # (`<hr>` is md_in_html's text)
+                    in_item = not self._markdown_block_ends_lists()
                 if column and line_start != self.empty_item_next and not in_item:
                     self.close_from(1)  # (on an item's line: `_item_text`)
                 self.html_in_item = in_item and quote is None
-                self.raw_block = span or raw_block.group(1).lower()
                 self.raw_block_markdown = span is not None
                 self.raw_depth = 0
                 return self._raw_block_line(line, end)
-            block_end = BLOCK_END_TAG.match(rest) if column == 0 else None
-            if block_end and self._ends_html_block(block_end.group(1)):
+            block_end = BLOCK_END_TAG.match(rest) if at_margin else None
+            markdown_blocks = self.markdown_blocks
+            if block_end and markdown_blocks and block_end.group(1).lower() == markdown_blocks[-1]:
+                markdown_blocks.pop()  # the innermost md_in_html block ends
+            if column == 0 and block_end and self._ends_html_block(block_end.group(1)):
                 self.previous = "other"
                 return None
             if at_margin and opens_markdown_blocks(rest):
+                self.markdown_blocks.append(TAG_START.match(rest).group(1).lower())
                 # md_in_html reads what follows as blocks of their own: a line indented
                 # four after it is code. The tag shows nothing.
                 if column:
@@ -1520,6 +1530,18 @@ class Blocks:
             if found:
                 return True
         return False
+
+    def _markdown_block_ends_lists(self) -> bool:
+        """Whether a script, pre, style or block tag one to three columns in, going on
+        from a list item's paragraph, is in md_in_html's block, closing the lists if so:
+        its parser makes the tag an element of its own and the Markdown before it a block
+        that ends there, so a line indented four after it is code (`<div markdown>`,
+        `- a`, `  <div>b</div>`, `    c`). Outside one, the item stays open."""
+        if not self.markdown_blocks:
+            return False
+        self.close_from(1)
+        self.chunk_is_list = False
+        return True
 
     def _html_ends(self) -> None:
         """After raw HTML or a comment that went on from a list item's paragraph
