@@ -845,6 +845,24 @@ def test_html_going_on_from_an_item_in_a_footnote_ends_the_footnote(page: str) -
 @pytest.mark.parametrize(
     "page",
     [
+        "[^1]: w0x\n\n    - w2x\n\n        w5x\n  <!-- w6x -->\n    w3x\n\nw4x[^1]\n",
+        "[^1]: w0x\n    - w2x\n <!--\nw6x\n-->\n    w3x\n\nw4x[^1]\n",
+        "[^1]: w0x\n\n    w1x\n\n    1. w2x\n   <!-- w6x -->\n    w3x\n\nw4x[^1]\n",
+        "[^1]: w0x\n\n    - w2x\n\n        w5x\n   <script>w6x</script>\n    w3x\n\nw4x[^1]\n",
+        "[^1]: w0x\n\n    - w2x\n        - w8x\n <div>w6x</div>\n    w3x\n\nw4x[^1]\n",
+    ],
+)
+def test_a_comment_going_on_from_an_item_in_a_footnote_ends_the_footnote(page: str) -> None:
+    """A comment, script or pre one to three columns in ends a footnote and a list item in
+    it too, as a block tag does (dc3dd1e1): the line after it four columns in is code.
+    The block pass ended the item only for a block tag, and only the innermost one, so it
+    read that line as the item's text and checked it (blk10's LOW)."""
+    assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
         "<div markdown>\n- w0x\n\n    w1x\n  <div>w6x</div>\n    w3x\n</div>\n",
         "<div markdown>\n\n1. w0x\n\n    w1x\n   <script>w6x</script>\n    w3x\n\n</div>\n",
         "<div markdown>\n- w0x\n\n    > w1x\n <pre>w6x</pre>\n    w3x\n</div>\n",

@@ -769,12 +769,13 @@ class Blocks:
             # Going on from a list item's or a definition's paragraph, its first or a later
             # one (a footnote's ends there, and every container in it: the footnotes
             # extension reads its own lines).
-            in_item = (
+            going_on = (
                 lazy
                 and column > 0
                 and (self.chunk_is_list or (len(self.containers) > 1 and not self.strict[-1]))
-                and not self._in_footnote()
             )
+            in_footnote = going_on and self._in_footnote()
+            in_item = going_on and not in_footnote
             if (
                 rest.startswith("<!--")
                 and not self.line_quoted
@@ -786,6 +787,8 @@ class Blocks:
                 closing = -1 if found is None else found.end()
                 self.in_comment = closing < 0
                 self.previous = "other"
+                if in_footnote:
+                    self._footnote_ends()
                 if column == 0 or (closing >= 0 and rest[closing:].strip()):
                     # A block of HTML to Python-Markdown: it ends every list and admonition
                     # (indented, only when text follows it on its line), and a quote it
@@ -804,6 +807,8 @@ class Blocks:
             # in a paragraph, whose next lines go on with it, however indented.
             raw = RAW_HTML.match(rest) if column < 4 and quote is None else None
             if raw:
+                if in_footnote:
+                    self._footnote_ends()
                 self.html_in_item = in_item and not self._markdown_block_ends_lists()
                 closing = f"</{raw.group(1).lower()}>"
                 self.previous = "other"
@@ -823,6 +828,8 @@ class Blocks:
             span = markdown_span(rest) if column == 0 and quote is None else None
             if span is not None or (raw_block and raw_block.group(1).lower() in BLOCK_TAGS):
                 self.raw_block = span or raw_block.group(1).lower()
+                if in_footnote:
+                    self._footnote_ends()
                 if in_item and self.raw_block != "hr":  # (`<hr>` is md_in_html's text)
                     in_item = not self._markdown_block_ends_lists()
                 if column and line_start != self.empty_item_next and not in_item:
@@ -1530,6 +1537,14 @@ class Blocks:
             if found:
                 return True
         return False
+
+    def _footnote_ends(self) -> None:
+        """Raw HTML or a comment one to three columns in, going on from a
+        paragraph in a footnote (a list item's in it too), ends the footnote and every
+        container in it: a block of its own to Python-Markdown, after which a line
+        indented four is code (`[^1]: a`, `    - b`, `  <!-- c -->`, `    d`)."""
+        self.close_from(1)
+        self.chunk_is_list = False
 
     def _markdown_block_ends_lists(self) -> bool:
         """Whether a script, pre, style or block tag one to three columns in, going on
