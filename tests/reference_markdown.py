@@ -45,7 +45,9 @@ the code spans, escapes and links Python-Markdown reads before its HTML pattern 
 Markdown's (`a<!--> [b](c) d-->` shows "b", not "c"), and the rest is read as text is.
 Read anew the same day (a browser, reading the raw HTML block Python-Markdown publishes
 verbatim): a `<pre>`, `<code>` or `<script>` element in raw HTML is hidden over the block's
-lines too (`<div><pre>a`, then `b</pre>`), after its comments; not over a blank line.
+lines too (`<div><pre>a`, then `b</pre>`), after its comments. Read anew the same day
+(Python-Markdown's output for it): over the block's blank lines too (`<div><pre>a`, a blank
+line, `b</pre>`: neither is shown as prose; they were read apart).
 
 What each line is (`markdown.blocks.Blocks.classify`) is the engine's own: the block rules are read
 against Python-Markdown directly (test_markdown.py, test_markdown_agreement.py), and two
@@ -329,10 +331,11 @@ _RAW_COMMENT = re.compile(
 # Read anew on 2026-12-07: after its comments, a `<pre>`, `<code>`, `<script>` (...) element,
 # whose text a browser shows as code or not at all, is hidden whole over the block's lines
 # too (`<div><pre>a`, then `b</pre>`), its line breaks (`\r\n` too) as `HARD`, as in a
-# paragraph. Not over a blank line: the engine reads the lines apart there (LOW, left).
+# paragraph; read anew the same day (Python-Markdown publishes the block verbatim, blank
+# lines and all): over its blank lines too (`HARD` in the view).
 _RAW_CODE_OVER_LINES = re.compile(
     r"<(?P<code_tag>(?ai:code|kbd|pre|samp|script|style))(?![\w-])[^<>\x00]*>"
-    r"(?:[^\n\x00]|\n(?![ \t\r]*\n))*?</(?ai:(?P=code_tag))\s*>"
+    r"[\s\S]*?</(?ai:(?P=code_tag))\s*>"
 )
 
 

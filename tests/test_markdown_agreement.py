@@ -923,3 +923,22 @@ def test_an_upper_case_raw_tag_in_a_paragraph_is_not_checked(page: str) -> None:
     `>` or four columns in such a tag starts a paragraph now (e2e8ec15), where the inline
     pass read its text as prose (false findings; hidden as a raw block before)."""
     assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<div><pre>w1x\n\nw2x</pre></div>\n\nw3x\n",
+        "<div>\n<script>\nw1x\n\nw2x\n</script>\n</div>\n",
+        "<div>\n  <pre>w1x\n \t\n  w2x</pre> w3x\n</div>\n",
+        "<div>w0x <kbd>w1x\n\nw2x</kbd> w3x</div>\n",
+        "<div>\n<pre><!--\n\n--> w1x\n\nw2x</pre>\n</div>\n",
+        "<div><pre>w1x</pre>\n\nw2x <code>w3x\n\r\nw4x</code> w5x</div>\r\n",
+    ],
+)
+def test_a_raw_code_element_over_a_blank_line_is_not_checked(page: str) -> None:
+    """A `<pre>`, `<script>`, `<code>` or `<kbd>` in a raw HTML block that goes on over a
+    blank line of the block: Python-Markdown publishes the block verbatim, and a browser
+    shows the element's text as code or not at all. The engine read the lines either side
+    of the blank line apart and checked the text (blk10's LOW)."""
+    assert_checks_what_is_shown(page)

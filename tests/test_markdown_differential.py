@@ -81,6 +81,7 @@ def test_generated_pages() -> None:
 # After `<!-->` Python-Markdown's code spans and links are read (CI's draw): see below.
 @example(["<https://x.y>", "<!--", "> ", "](a b)", "-->"], 1)
 @example(["<div>", "<pre>", "\r\n", "</pre>"], 1)  # a `<pre>` over lines: see below
+@example(["<div>", "<pre>", "\n\n", "a", "</pre>"], 1)  # over a blank line too
 def test_random_markdown(pieces: list[str], body_line: int) -> None:
     text = "".join(pieces)
     view = checkable_text(text, body_line)
@@ -192,7 +193,9 @@ def test_reference_reads_markdown_after_an_empty_comment(text: str, shown: set[s
         ("<div>\n<script>\na\n</script>\nc", "\n\nc"),
         ("<div><PRE x>a\rb</Pre >c", "c"),
         ("<div><pre><!--\n</pre>-->a", "\na"),  # the comment read first
-        ("<div><pre>a\n\nb</pre>", "ab"),  # not over a blank line (the engine's reading)
+        ("<div><pre>a\n\nb</pre>", ""),  # over a blank line too (blk10)
+        ("<div>\n<script>a\n \t\n\nb</script> c\n</div>", "\nc\n"),
+        ("<div><pre>a</pre>\n\nb <code>c\n\nd</code> e", "be"),
     ],
 )
 def test_reference_hides_a_raw_code_element_over_lines(text: str, shown: str) -> None:

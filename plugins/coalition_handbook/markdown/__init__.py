@@ -42,6 +42,12 @@ from .syntax import GLUE, HARD, QUOTE_MARKS, is_mark, replaced
 # pass's `HARD` kept.
 _BLANKED = LazyPattern(r"[^\n\x00]")
 _NOT_LINE_BREAK = LazyPattern(r"[^\n]")
+# A `<pre>`, `<code>`, `<kbd>`, `<samp>`, `<script>` or `<style>` element of raw HTML,
+# from its start tag to its close, over lines and blank lines (`HARD` in the view).
+_RAW_CODE_ELEMENT = LazyPattern(
+    r"<(?P<tag>(?ai:code|kbd|pre|samp|script|style))(?![\w-])[^<>\x00]*>[\s\S]*?"
+    r"</(?ai:(?P=tag))\s*>"
+)
 
 __all__ = [
     "GLUE",
@@ -129,20 +135,20 @@ def checkable_text(text: str, body_line: int = 1, *, definition_lists: bool = Tr
         text, body_line, raw_spans, fences_in_paragraphs=fences, definition_lists=definition_lists
     )
     if not fences:
-        return _mask_inline_and_raw(view, raw_spans)
+        return _mask_inline_and_raw(text, view, raw_spans)
     # superfences leaves a placeholder line where a fence interrupts a paragraph that goes
     # on after it, and Python-Markdown's inline markup reads across it (`a `b`, a fence,
     # then `c` d`: b and c are code; a comment too): the inline pass reads the fences as
     # the line breaks and spaces they are, then they are blanked again (no word joins
     # another across one).
     across = [(start, end, _NOT_LINE_BREAK.sub(" ", text[start:end])) for start, end in fences]
-    masked = _mask_inline_and_raw(replaced(view, across), raw_spans)
+    masked = _mask_inline_and_raw(text, replaced(view, across), raw_spans)
     return replaced(masked, [(start, end, HARD * (end - start)) for start, end in fences])
 
 
-def _mask_inline_and_raw(view: str, raw_spans: list[tuple[int, int]]) -> str:
-    """The inline pass over `view`, the block pass's, whose raw HTML blocks' prose is at
-    `raw_spans`."""
+def _mask_inline_and_raw(text: str, view: str, raw_spans: list[tuple[int, int]]) -> str:
+    """The inline pass over `view`, the block pass's of `text`, whose raw HTML blocks'
+    prose is at `raw_spans`."""
     if not raw_spans:
         return mask_inline(view)
     if "<!--" in view:  # comments in raw HTML, hidden over the blank lines that part it
@@ -155,6 +161,7 @@ def _mask_inline_and_raw(view: str, raw_spans: list[tuple[int, int]]) -> str:
         # which a browser reads so and the tag pattern, holding no `<`, did not: without
         # its `<`, the tag is blanked as any other (review rv43).
         view = replaced(view, sorted([*hidden, *((opener, opener + 1, " ") for opener in in_tags)]))
+    view = _hide_raw_code_over_blank_lines(text, view, raw_spans)
     # Raw HTML shows Markdown as it is: its lines get only the HTML part of the pass.
     pieces: list[str] = []
     previous = 0
@@ -163,6 +170,32 @@ def _mask_inline_and_raw(view: str, raw_spans: list[tuple[int, int]]) -> str:
         previous = end
     pieces.append(mask_inline(view[previous:]))
     return "".join(pieces)
+
+
+def _hide_raw_code_over_blank_lines(text: str, view: str, raw_spans: list[tuple[int, int]]) -> str:
+    """`view` with each code element (`_RAW_CODE_ELEMENT`) of a raw HTML block that goes
+    on over a blank line of the block blanked (`HARD`): Python-Markdown publishes the
+    block as written, blank lines and all, and a browser shows the element as code or
+    not at all (`<div>`, `<pre>a`, ``, `b</pre>`). The block's lines are read together
+    after (`_spans_joined_over_white_space`) only over line breaks and indentation,
+    where such an element is hidden too."""
+    # (start, end, whether a blank line parts its lines) of each raw HTML block: its
+    # lines, with only white space of the text between them.
+    blocks: list[tuple[int, int, bool]] = []
+    for start, end in raw_spans:
+        if blocks and text[blocks[-1][1] : start].isspace():
+            block_start, block_end, parted = blocks[-1]
+            blocks[-1] = (block_start, end, parted or not view[block_end:start].isspace())
+        else:
+            blocks.append((start, end, False))
+    hidden = [
+        (found.start(), found.end(), HARD * (found.end() - found.start()))
+        for start, end, parted in blocks
+        if parted
+        for found in _RAW_CODE_ELEMENT.finditer(view, start, end)
+        if HARD in found.group()
+    ]
+    return replaced(view, hidden) if hidden else view
 
 
 def blank_lines(view: str, numbers: Collection[int]) -> str:
