@@ -942,3 +942,23 @@ def test_a_raw_code_element_over_a_blank_line_is_not_checked(page: str) -> None:
     shows the element's text as code or not at all. The engine read the lines either side
     of the blank line apart and checked the text (blk10's LOW)."""
     assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "- w1x\n\n    w2x\n<div>w3x</div>\n    w4x\n",
+        "- w1x\n<script>w3x</script>\n\n    w4x\n",
+        "1. w1x\n    - w5x\n\n        w2x\n<pre>w3x</pre>\n        w4x\n",
+        "- w1x\n\n    > w2x\n<p>\nw3x\n</p>\n    w4x\n",
+        "[^1]: w1x\n\n    w2x\n<div>w3x</div> w6x\n\n    w4x\n\nw9x[^1]\n",
+        "<div markdown>\n- w1x\n\n    w2x\n<hr>\n    w4x\n</div>\n",
+    ],
+)
+def test_raw_html_at_the_margin_going_on_from_an_item_ends_it(page: str) -> None:
+    """Raw HTML at the page's margin going on from a list item's or a footnote's paragraph
+    is a block of its own to Python-Markdown, which ends every list and footnote: a line
+    four columns in after it is code. The block pass kept the item open but in its first
+    block (the list's, read from the marker) and checked that code (found by blk10's fuzz
+    family of md_in_html pages)."""
+    assert_checks_what_is_shown(page)

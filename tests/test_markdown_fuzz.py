@@ -4,7 +4,7 @@ A differential fuzzer of pages built from the blocks where the two once disagree
 closed at another indentation, by a longer run, or never; admonitions and details with
 one space, none or two after `!!!`/`???`; md_in_html's block and span tags, at the margin
 or indented, and raw HTML going on from a list item in its block; raw HTML indented up to
-three spaces; escapes Python-Markdown does not know.
+three spaces, a `<pre>` in it over a blank line; escapes Python-Markdown does not know.
 Every word is unique, and is checked exactly when the site shows it as text
 (`test_markdown_agreement.shown_words`). Seeded: each run tries the same pages.
 """
@@ -37,6 +37,7 @@ BLOCKS = [
     'I<p markdown="1">\n\nI    W *W*\n\nI</p>',
     'I<div markdown="span">\nI# W\nI</div>',
     "I<div>\nI[a](W) `W`\nI</div>",
+    "I<div>\nI<pre>W\n\nIW</pre> W\nI</div>",
     'I<section markdown="1">\n\nI`W`\n\nI</section>',
     "IA \\<W> and \\<span>W</span>",
     "I- W\n\nI    W\n\nI        W",

@@ -776,6 +776,10 @@ class Blocks:
             )
             in_footnote = going_on and self._in_footnote()
             in_item = going_on and not in_footnote
+            # At the margin, raw HTML going on from a paragraph ends every container: a
+            # block of its own to Python-Markdown (`- a`, ``, `    b`, `<div>c</div>`,
+            # then `    d`: code).
+            at_page_margin = lazy and column == 0 and len(self.containers) > 1
             if (
                 rest.startswith("<!--")
                 and not self.line_quoted
@@ -788,7 +792,7 @@ class Blocks:
                 self.in_comment = closing < 0
                 self.previous = "other"
                 if in_footnote:
-                    self._footnote_ends()
+                    self._html_ends_containers()
                 if column == 0 or (closing >= 0 and rest[closing:].strip()):
                     # A block of HTML to Python-Markdown: it ends every list and admonition
                     # (indented, only when text follows it on its line), and a quote it
@@ -807,8 +811,8 @@ class Blocks:
             # in a paragraph, whose next lines go on with it, however indented.
             raw = RAW_HTML.match(rest) if column < 4 and quote is None else None
             if raw:
-                if in_footnote:
-                    self._footnote_ends()
+                if in_footnote or at_page_margin:
+                    self._html_ends_containers()
                 self.html_in_item = in_item and not self._markdown_block_ends_lists()
                 closing = f"</{raw.group(1).lower()}>"
                 self.previous = "other"
@@ -828,8 +832,8 @@ class Blocks:
             span = markdown_span(rest) if column == 0 and quote is None else None
             if span is not None or (raw_block and raw_block.group(1).lower() in BLOCK_TAGS):
                 self.raw_block = span or raw_block.group(1).lower()
-                if in_footnote:
-                    self._footnote_ends()
+                if in_footnote or at_page_margin:
+                    self._html_ends_containers()
                 if in_item and self.raw_block != "hr":  # (`<hr>` is md_in_html's text)
                     in_item = not self._markdown_block_ends_lists()
                 if column and line_start != self.empty_item_next and not in_item:
@@ -1538,11 +1542,12 @@ class Blocks:
                 return True
         return False
 
-    def _footnote_ends(self) -> None:
-        """Raw HTML or a comment one to three columns in, going on from a
-        paragraph in a footnote (a list item's in it too), ends the footnote and every
-        container in it: a block of its own to Python-Markdown, after which a line
-        indented four is code (`[^1]: a`, `    - b`, `  <!-- c -->`, `    d`)."""
+    def _html_ends_containers(self) -> None:
+        """Raw HTML or a comment going on from a paragraph in a footnote (a list item's in
+        it too), or raw HTML at the page's margin going on from any container's, ends them
+        all: a block of its own to Python-Markdown, after which a line indented four is
+        code (`[^1]: a`, `    - b`, `  <!-- c -->`, `    d`; `- a`, ``, `    b`,
+        `<div>c</div>`, `    d`)."""
         self.close_from(1)
         self.chunk_is_list = False
 
