@@ -48,6 +48,7 @@ _RAW_CODE_ELEMENT = LazyPattern(
     r"<(?P<tag>(?ai:code|kbd|pre|samp|script|style))(?![\w-])[^<>\x00]*>[\s\S]*?"
     r"</(?ai:(?P=tag))\s*>"
 )
+_RAW_CODE_START = LazyPattern(r"<(?ai:code|kbd|pre|samp|script|style)(?![\w-])")
 
 __all__ = [
     "GLUE",
@@ -179,6 +180,8 @@ def _hide_raw_code_over_blank_lines(text: str, view: str, raw_spans: list[tuple[
     not at all (`<div>`, `<pre>a`, ``, `b</pre>`). The block's lines are read together
     after (`_spans_joined_over_white_space`) only over line breaks and indentation,
     where such an element is hidden too."""
+    if not _RAW_CODE_START.search(view, raw_spans[0][0]):  # most pages' raw HTML: none
+        return view
     # (start, end, whether a blank line parts its lines) of each raw HTML block: its
     # lines, with only white space of the text between them.
     blocks: list[tuple[int, int, bool]] = []
