@@ -11,7 +11,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from site_builds import BUILD_ENV, CHROMIUM, SiteBuild, serve, shared_build
+from site_builds import BUILD_ENV, CHROMIUM, SiteBuild, serve, shared_build, shared_folder
 
 from coalition_handbook.cache_signature import KEY_FILE_VARIABLE
 
@@ -94,22 +94,16 @@ def _fresh_plugin_instances() -> Iterator[None]:
     MkDocsConfig.plugins.plugin_cache.clear()
 
 
-def _shared_dir(factory: pytest.TempPathFactory) -> Path:
-    """A folder every xdist worker of this session sees (each has its own basetemp)."""
-    base = factory.getbasetemp()
-    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-
-
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> SiteBuild:
     """`mkdocs build --strict` of the repository's own handbook, once per session."""
-    return shared_build(_shared_dir(tmp_path_factory), "mkdocs")
+    return shared_build(shared_folder(tmp_path_factory), "mkdocs")
 
 
 @pytest.fixture(scope="session")
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> SiteBuild:
     """`make offline`'s build of the shipped handbook (.html links, search from file://)."""
-    return shared_build(_shared_dir(tmp_path_factory), "mkdocs", offline=True)
+    return shared_build(shared_folder(tmp_path_factory), "mkdocs", offline=True)
 
 
 @pytest.fixture(scope="session")

@@ -86,13 +86,27 @@ def run_build(
     )
 
 
+def shared_folder(factory: pytest.TempPathFactory) -> Path:
+    """A folder every xdist worker of this session sees (each has its own basetemp)."""
+    base = factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextlib.contextmanager
+def one_worker_at_a_time(shared_dir: Path, name: str) -> Iterator[None]:
+    """Held by one xdist worker of the session at a time (a lock in `shared_dir`): the
+    first to hold it makes what `name` stands for, the others find it made."""
+    with (shared_dir / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
 def shared_build(shared_dir: Path, tool: str, *, offline: bool = False) -> SiteBuild:
     """Build the shipped handbook once for all xdist workers: the first builds under a
     lock, the others read its result."""
     name = f"{tool}-{'offline' if offline else 'site'}"
     result_file = shared_dir / f"{name}.json"
-    with (shared_dir / f"{name}.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with one_worker_at_a_time(shared_dir, name):
         if result_file.exists():
             return SiteBuild(**json.loads(result_file.read_text(encoding="utf-8")))
         build = run_build(tool, shared_dir / name, offline=offline)

@@ -22,7 +22,15 @@ import pytest
 import tinyhtml5
 from conftest import require_or_skip
 from markupsafe import Markup
-from site_builds import ROOT, SiteBuild, build_site, elements, run_build
+from site_builds import (
+    ROOT,
+    SiteBuild,
+    build_site,
+    elements,
+    one_worker_at_a_time,
+    run_build,
+    shared_folder,
+)
 from test_site_pages import DIALLED
 
 from coalition_handbook import __version__
@@ -3166,6 +3174,55 @@ def test_config_errors_exit_2(tmp_path: Path) -> None:
     assert main(["handouts", "-f", str(tmp_path / "mkdocs.yml")]) == 2
 
 
+@dataclasses.dataclass
+class ShippedHandout:
+    """A shipped module's handout: what it prints from, and its PDF."""
+
+    content: handout_render.HandoutContent
+    pdf: Path
+
+    @functools.cached_property
+    def pages(self) -> list[str]:
+        """The text of each page, squashed."""
+        return [squashed(text) for _, _, text in pdf_pages(self.pdf)]
+
+
+ShippedHandouts = Callable[[str], list[ShippedHandout]]
+
+
+@pytest.fixture(scope="session")
+def shipped_handouts(tmp_path_factory: pytest.TempPathFactory) -> ShippedHandouts:
+    """The shipped modules' handouts on a paper size, each rendered once per session for
+    all xdist workers (the first renders them, under a lock), not once by each test
+    that reads them: the shipped handouts are the slowest to render."""
+    shared = shared_folder(tmp_path_factory)
+
+    @functools.cache
+    def on(paper: str) -> list[ShippedHandout]:
+        context = context_of(ROOT / "mkdocs.yml")
+        context = dataclasses.replace(
+            context, config=dataclasses.replace(context.config, paper_size=paper)
+        )
+        contents = [
+            handouts.handout_content(context, module)
+            for module in context.handbook.modules.values()
+        ]
+        folder = shared / f"shipped-handouts-{paper}"
+        with one_worker_at_a_time(shared, folder.name):
+            if not folder.exists():
+                rendering = folder.with_name(f"{folder.name}.part")
+                rendering.mkdir(exist_ok=True)  # left by a render that failed
+                for content in contents:
+                    pdf = handout_render.render_pdf(content, ROOT / "content", [ROOT])
+                    (rendering / f"{content.module.id}.pdf").write_bytes(pdf)
+                rendering.rename(folder)
+        return [
+            ShippedHandout(content, folder / f"{content.module.id}.pdf") for content in contents
+        ]
+
+    return on
+
+
 def printed_whole(pages: list[str], heading: str, opening: str, closing: str) -> bool:
     """Whether one page, after the one with the Key terms heading, holds `heading` (a
     term, maybe with its status: "(proposed)") followed by `opening` and, later,
@@ -3287,55 +3344,43 @@ def test_a_long_definition_runs_on_and_leaves_no_gap(tmp_path: Path) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 def test_each_shipped_key_term_is_printed_whole_after_the_protocols(
-    tmp_path: Path, paper: str
+    shipped_handouts: ShippedHandouts, paper: str
 ) -> None:
     """The box holds each term's definition as the glossary gives it (DESIGN section 8),
     a page or two of them: it comes last, and never splits a term over two pages. (A
     first term too tall for the room under the protocols may run on into the next
     column: the example's "case-level data" does so on one page, on A4 and Letter.)"""
     require_weasyprint()
-    context = context_of(ROOT / "mkdocs.yml")
-    context = dataclasses.replace(
-        context, config=dataclasses.replace(context.config, paper_size=paper)
-    )
     converter = handout_render._markdown()
-    for module in context.handbook.modules.values():
-        content = handouts.handout_content(context, module)
-        assert content.key_terms, module.id
-        pdf = tmp_path / f"{module.id}-{paper}.pdf"
-        pdf.write_bytes(handout_render.render_pdf(content, ROOT / "content", [ROOT]))
-        pages = [squashed(text) for _, _, text in pdf_pages(pdf)]
+    for handout in shipped_handouts(paper):
+        content, pages = handout.content, handout.pages
+        assert content.key_terms, content.module.id
         html = handout_render.render_html(content)
         assert html.index('class="hb-protocols"') < html.index('class="hb-key-terms"')
         for term in content.key_terms:
             words = Markup(converter.reset().convert(term.definition)).striptags().split()
             opening, closing = " ".join(words[:4]), " ".join(words[-4:])
-            assert printed_whole(pages, term.term, opening, closing), (module.id, term.id)
+            assert printed_whole(pages, term.term, opening, closing), (content.module.id, term.id)
 
 
 @pytest.mark.pdf
 @pytest.mark.slow
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
-def test_each_shipped_contact_is_printed_whole_on_one_page(tmp_path: Path, paper: str) -> None:
+def test_each_shipped_contact_is_printed_whole_on_one_page(
+    shipped_handouts: ShippedHandouts, paper: str
+) -> None:
     """The hotel handout on Letter paper ended a page with "Emergency services" and put
     its "Call 911" alone at the top of the next: a trainer reads a contact as one."""
     require_weasyprint()
-    context = context_of(ROOT / "mkdocs.yml")
-    context = dataclasses.replace(
-        context, config=dataclasses.replace(context.config, paper_size=paper)
-    )
     checked = 0
-    for module in context.handbook.modules.values():
-        content = handouts.handout_content(context, module)
-        pdf = tmp_path / f"{module.id}-{paper}.pdf"
-        pdf.write_bytes(handout_render.render_pdf(content, ROOT / "content", [ROOT]))
-        pages = [squashed(text) for _, _, text in pdf_pages(pdf)]
-        for protocol in content.protocols:
+    for handout in shipped_handouts(paper):
+        for protocol in handout.content.protocols:
             for contact in protocol.contacts:
                 if not contact.phone:
                     continue
                 whole = squashed(f"{contact.name} Call {contact.phone}")
-                assert any(whole in page for page in pages), (module.id, paper, contact.name)
+                module_id = handout.content.module.id
+                assert any(whole in page for page in handout.pages), (module_id, contact.name)
                 checked += 1
     assert checked >= 4
 
@@ -3370,17 +3415,21 @@ def test_a_protocols_contacts_print_together_under_their_heading(tmp_path: Path)
 
 
 @pytest.mark.pdf
-def test_a_contact_s_numbers_are_links_a_phone_can_call_or_text(tmp_path: Path) -> None:
+def test_a_contact_s_numbers_are_links_a_phone_can_call_or_text(
+    shipped_handouts: ShippedHandouts,
+) -> None:
     """Phone audit: a participant reading the hotel handout on a phone could not tap the
     hotline's number to call it, nor its short code to text it, as on the site: they were
     text, the web address alone a link. Each is a tagged link that prints as before."""
     require_weasyprint()
     from pypdf import PdfReader
 
-    context = context_of(ROOT / "mkdocs.yml")
-    content = handouts.handout_content(context, context.handbook.modules["hotel-staff"])
-    pdf = tmp_path / "hotel-staff.pdf"
-    pdf.write_bytes(handout_render.render_pdf(content, ROOT / "content", [ROOT]))
+    assert load_config(ROOT / "mkdocs.yml").paper_size == "Letter"  # the handout it ships
+    (pdf,) = [
+        handout.pdf
+        for handout in shipped_handouts("Letter")
+        if handout.content.module.id == "hotel-staff"
+    ]
     reader = PdfReader(pdf)
     links = [
         annotation.get_object()
