@@ -10,6 +10,7 @@ import dataclasses
 import functools
 import io
 import logging
+import math
 import re
 import socket
 import types
@@ -1958,38 +1959,119 @@ def test_a_list_s_bullets_and_numbers_are_read_with_their_items(
     assert not re.search("[0-9]\\. [0-9]\\. ", text), text
 
 
+# The most filler lines a page-break test puts before what it moves: past the first page.
+MOST_FILLER_LINES = 80
+
+
+def filler(lines: int) -> str:
+    """A paragraph of `lines` lines (broken where each ends): a page-break test's filler."""
+    return "  \n".join(f"Filler line {number}." for number in range(lines))
+
+
+@dataclasses.dataclass(frozen=True)
+class Printed:
+    """A PDF as pypdf reads it: each page's text, and each piece of text shown on each
+    page with the height of its baseline above the page's foot."""
+
+    pages: list[str]
+    shown: list[list[tuple[float, str]]]
+
+
+def read_printed(pdf: bytes) -> Printed:
+    from pypdf import PdfReader
+
+    pages: list[str] = []
+    shown: list[list[tuple[float, str]]] = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        placed: list[tuple[float, str]] = []
+
+        def place(
+            text: str,
+            cm: list[float],
+            tm: list[float],
+            *_: object,
+            into: list[tuple[float, str]] = placed,
+        ) -> None:
+            if text.strip():  # the text matrix, then the page's: where the line sits
+                into.append((tm[4] * cm[1] + tm[5] * cm[3] + cm[5], text))
+
+        pages.append(page.extract_text(visitor_text=place))
+        shown.append(placed)
+    return Printed(pages, shown)
+
+
+def filler_lines_to_the_foot(without: Printed, crowded: Printed, page: int, text: str) -> int:
+    """A guess at how many filler lines take `text` (its lowest line on `page` of the
+    handout `without` filler) down to the foot of the first page: its height above the
+    lowest filler line the first page of the handout `crowded` with them holds, in lines.
+    A guess only: what a box keeps with it, and the filler's margins, move the answer."""
+    fillers = [height for height, shown in crowded.shown[0] if shown.startswith("Filler line")]
+    heights = [
+        height
+        for height, shown in without.shown[page]
+        if squashed(text) in squashed(shown)
+        or (len(shown.split()) > 1 and squashed(shown).strip() in squashed(text))
+    ]
+    if len(fillers) < 2 or not heights:
+        return MOST_FILLER_LINES // 2
+    pitch = (fillers[0] - fillers[-1]) / (len(fillers) - 1)
+    # Down to that line's place, less what the filler's margins take: at most a line.
+    return math.floor((min(heights) - fillers[-1]) / pitch)
+
+
+def most_that_hold(holds: Callable[[int], bool], guess: int) -> int:
+    """The number `n` of filler lines where `holds(n)` and not `holds(n + 1)`, `holds(0)`
+    and not `holds(MOST_FILLER_LINES)` (asserted): a render each, so the guess and its
+    neighbours are tried first, by steps that double while each falls on one side, then
+    the lines between halved (a right guess takes two renders; halving 80 lines, seven)."""
+    assert holds(0) and not holds(MOST_FILLER_LINES)
+    low, high = 0, MOST_FILLER_LINES  # holds(low), not holds(high)
+
+    def tried(lines: int) -> bool:
+        nonlocal low, high
+        if holds(lines):
+            low = lines
+            return True
+        high = lines
+        return False
+
+    probe, step = min(max(guess, 1), MOST_FILLER_LINES - 1), 1
+    upward = tried(probe)
+    while high - low > 1:
+        probe += step if upward else -step
+        step *= 2
+        if not low < probe < high or tried(probe) != upward:
+            break
+    while high - low > 1:
+        tried((low + high) // 2)
+    return low
+
+
 def pages_with_title_lowest_on_the_first(
-    config_file: Path, module: Callable[[str], str], title: str
+    config_file: Path, module: Callable[[str], str], title: str, last_kept: str
 ) -> list[str]:
     """The text of each page of module `m`'s handout, made with as many filler lines
     before `title` (one paragraph, its lines broken: in steps of one line) as leave it on
     the first page: as low on it as it gets. `module(filler)` is the module's text. A
-    title is found at its last place in the handout (a form used in the body comes first)."""
-    from pypdf import PdfReader
-
+    title is found at its last place in the handout (a form used in the body comes first).
+    `last_kept`, the last text the test expects on the title's page, only guesses where
+    to start looking (`most_that_hold`)."""
     path = config_file.parent / "content" / "modules" / "m.md"
 
     @functools.cache
-    def pages(lines: int) -> list[str]:
-        filler = "  \n".join(f"Filler line {number}." for number in range(lines))
-        path.write_text(module(f"\n{filler}\n"), encoding="utf-8")
+    def render(lines: int) -> Printed:
+        path.write_text(module(f"\n{filler(lines)}\n"), encoding="utf-8")
         context = context_of(config_file)
         content = handouts.handout_content(context, context.handbook.modules["m"])
-        pdf = handout_render.render_pdf(content, path.parent, (config_file.parent / "content",))
-        return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+        return read_printed(
+            handout_render.render_pdf(content, path.parent, (config_file.parent / "content",))
+        )
 
     def on_the_first(lines: int) -> bool:
-        return page_of(pages(lines), title) == 0
+        return page_of(render(lines).pages, title) == 0
 
-    on_first, after_first = 0, 80
-    assert on_the_first(on_first) and not on_the_first(after_first)
-    while after_first - on_first > 1:
-        middle = (on_first + after_first) // 2
-        if on_the_first(middle):
-            on_first = middle
-        else:
-            after_first = middle
-    return pages(on_first)
+    guess = filler_lines_to_the_foot(render(0), render(MOST_FILLER_LINES), 0, last_kept)
+    return render(most_that_hold(on_the_first, guess)).pages
 
 
 def page_of(pages: list[str], text: str) -> int:
@@ -2008,11 +2090,15 @@ def test_a_protocols_title_and_version_line_stay_with_its_summary(tmp_path: Path
     title and its "Version ..." line, its summary and steps on page 5."""
     require_weasyprint()
     config_file = write_handbook(tmp_path, modules={})
+    summary = "What to do when something at the front desk seems wrong."
     pages = pages_with_title_lowest_on_the_first(
-        config_file, lambda filler: module_text("M", filler), "Hotel staff who suspect trafficking"
+        config_file,
+        lambda filler: module_text("M", filler),
+        "Hotel staff who suspect trafficking",
+        summary,
     )
     assert page_of(pages, "Version 2 · updated 2026-02-01") == 0
-    assert page_of(pages, "What to do when something at the front desk seems wrong.") == 0
+    assert page_of(pages, summary) == 0
 
 
 @pytest.mark.pdf
@@ -2029,10 +2115,11 @@ def test_a_long_steps_title_stays_with_the_start_of_its_text(tmp_path: Path) -> 
         ),
         encoding="utf-8",
     )
+    start = "Write down the facts first."
     pages = pages_with_title_lowest_on_the_first(
-        config_file, lambda filler: module_text("M", filler), "Keep yourself safe"
+        config_file, lambda filler: module_text("M", filler), "Keep yourself safe", start
     )
-    assert page_of(pages, "Write down the facts first.") == 0
+    assert page_of(pages, start) == 0
 
 
 def shown_lines(pdf: bytes) -> list[list[str]]:
@@ -2109,11 +2196,17 @@ def test_a_page_that_starts_with_a_protocol_says_it_continues_none(tmp_path: Pat
     path = tmp_path / "content" / "modules" / "m.md"
 
     @functools.cache
-    def pages(lines: int) -> list[str]:
-        filler = "  \n".join(f"Filler line {number}." for number in range(lines))
-        text = module_text("M", f"\n{filler}\n", protocols="[hotel-staff, community]")
+    def render(lines: int) -> Printed:
+        text = module_text("M", f"\n{filler(lines)}\n", protocols="[hotel-staff, community]")
         path.write_text(text, encoding="utf-8")
-        return handout_pages(config_file, "m")
+        context = context_of(config_file)
+        content = handouts.handout_content(context, context.handbook.modules["m"])
+        pdf = handout_render.render_pdf(content, config_file.parent / "content", [])
+        return read_printed(pdf)
+
+    def pages(lines: int) -> list[str]:
+        """The text of each page, its margins' too (as `handout_pages`)."""
+        return [squashed(page) for page in render(lines).pages]
 
     def starts(printed: list[str]) -> int:
         """The page the second protocol starts on (later ones name it as they go on)."""
@@ -2122,14 +2215,11 @@ def test_a_page_that_starts_with_a_protocol_says_it_continues_none(tmp_path: Pat
     # The fewest filler lines that take the second protocol off the page it starts on
     # without any: it then starts the next.
     page = starts(pages(0))
-    on_it, after_it = 0, 80
-    assert starts(pages(after_it)) > page
-    while after_it - on_it > 1:
-        middle = (on_it + after_it) // 2
-        if starts(pages(middle)) == page:
-            on_it = middle
-        else:
-            after_it = middle
+    assert starts(pages(MOST_FILLER_LINES)) > page
+    # Its summary (the hotel protocol's too: the lower one) the last line kept with it.
+    summary = "What to do when something at the front desk seems wrong."
+    guess = filler_lines_to_the_foot(render(0), render(MOST_FILLER_LINES), page, summary)
+    after_it = most_that_hold(lambda lines: starts(pages(lines)) == page, guess) + 1
     printed = pages(after_it)
     assert starts(printed) == page + 1
     assert printed[page + 1].startswith(second)  # its title, first on the page
@@ -2283,8 +2373,9 @@ def test_a_long_key_terms_name_stays_with_the_start_of_its_definition(tmp_path: 
         used = f"\nWatch for ledger abuse, {', '.join(shorter)}.\n"
         return module_text("M", filler + used, protocols="[]")
 
-    pages = pages_with_title_lowest_on_the_first(config_file, module, "exploitation ledger")
-    assert page_of(pages, "Debts kept on paper first.") == 0
+    start = "Debts kept on paper first."
+    pages = pages_with_title_lowest_on_the_first(config_file, module, "exploitation ledger", start)
+    assert page_of(pages, start) == 0
 
 
 @pytest.mark.pdf
