@@ -748,6 +748,38 @@ def test_record_files_are_read_step_by_step_a_few_hundred_at_a_time(
     assert events == ["parse", "parse", "validate", "validate"] * 2 + ["parse", "validate"]
 
 
+def test_a_record_file_read_without_a_finding_finds_no_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 58: each record file read had its line starts found (`LineIndex`), though
+    only a finding or a span looked up places an offset, and a file read without either
+    (most, in a cold check) needs none; a finding in a file still has its line."""
+    from coalition_handbook.model import records, yaml_document
+
+    config = write_files(
+        tmp_path,
+        {
+            "glossary/survivor.yml": term_yaml(),
+            "glossary/wrong.yml": term_yaml("wrong", extra="related: [1]\n"),
+        },
+    )
+    found: list[str] = []
+    starts = yaml_document.line_starts
+
+    def noted(text: str) -> list[int]:
+        found.append(text)
+        return starts(text)
+
+    monkeypatch.setattr(yaml_document, "line_starts", noted)
+    paths = [tmp_path / "glossary" / name for name in ("survivor.yml", "wrong.yml")]
+    (clean, clean_findings, _), (_, findings, _) = records.load_yaml_records(
+        paths, config, "term", "glossary.schema"
+    )
+    assert clean is not None and clean_findings == []
+    assert [(finding.line, finding.column) for finding in findings] == [(4, 11)]
+    assert found == [paths[1].read_text(encoding="utf-8")]
+
+
 @pytest.mark.parametrize("enabled", [True, False])
 def test_the_cycle_collector_is_held_off_while_record_files_are_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, enabled: bool

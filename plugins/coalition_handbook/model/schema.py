@@ -272,8 +272,18 @@ _AS_THEY_ARE = frozenset((str, int, bool, type(None)))
 def to_json_data(value: Any) -> Any:
     """YAML values as JSON Schema sees them: dates become ISO strings (YYYY-MM-DD), and
     numbers written with a decimal point are never integers."""
-    if type(value) in _AS_THEY_ARE:  # by exact type: the isinstance tests below cost more
+    plain = _AS_THEY_ARE
+    kind = type(value)
+    if kind in plain:  # by exact type: the isinstance tests below cost more
         return value
+    # A mapping's or list's plain values are taken as they are, without a call each: most
+    # of a record's values are texts (a call a value was a fifth of a term's validation).
+    if kind is dict:
+        return {
+            key: item if type(item) in plain else to_json_data(item) for key, item in value.items()
+        }
+    if kind is list:
+        return [item if type(item) in plain else to_json_data(item) for item in value]
     if isinstance(value, dict):
         return {key: to_json_data(item) for key, item in value.items()}
     if isinstance(value, list):

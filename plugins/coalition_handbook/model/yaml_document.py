@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ..markdown import line_starts
@@ -14,12 +15,18 @@ from ..markdown import line_starts
 class LineIndex:
     """Turns offsets into a text into 1-based (line, column); columns count code points.
 
-    Lines end at `\\r\\n`, `\\r` or `\\n`, as Markdown and editors count them.
+    Lines end at `\\r\\n`, `\\r` or `\\n`, as Markdown and editors count them. The lines
+    are found at the first offset placed: most record files are read with no finding and
+    no span placed (their spans are pickled as offsets), and need none.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = line_starts(text)
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """The offset of each line's start."""
+        return line_starts(self.text)
 
     def position(self, offset: int) -> tuple[int, int]:
         offset = max(0, min(offset, len(self.text)))
