@@ -603,6 +603,30 @@ def test_a_line_break_only_yaml_sees_is_a_problem_where_it_is(
     ]
 
 
+def test_a_text_past_ascii_without_a_hidden_line_break_is_not_searched_for_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Session 58: the hidden line breaks' pattern was tried at every character of each
+    file with a dash, a curly quote or an accent (most of a real glossary's); it is tried
+    only where the text holds one of them, and the first of two is the one reported."""
+    from coalition_handbook.model import yaml_source
+
+    searched: list[str] = []
+    pattern = yaml_source._HIDDEN_BREAK
+
+    class Spy:
+        def search(self, text: str) -> re.Match[str] | None:
+            searched.append(text)
+            return pattern.search(text)
+
+    monkeypatch.setattr(yaml_source, "_HIDDEN_BREAK", Spy())
+    assert load_yaml("term: café\ndefinition: A survivor’s right — in full.\n").usable
+    assert searched == []
+    text = "term: x\ndefinition: a\u2029b\x85c\n"
+    (problem,) = load_yaml(text).problems
+    assert problem.offset == text.index("\u2029") and len(searched) == 1
+
+
 def test_escaped_lone_surrogates_are_read_and_reported() -> None:
     # libyaml refuses an escaped lone surrogate; PyYAML (the contract) reads it. No file,
     # page or PDF can hold one, so it is a problem at its value, not a crash later on.
