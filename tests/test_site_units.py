@@ -473,6 +473,13 @@ def test_tooltip_text(short: str, expected: str) -> None:
         ("Æsir plan", "A"),
         ("Прием", "#"),
         ("Ħal Far", "H"),
+        # Punctuation before the first letter is passed over (audit: `’til` under Other)
+        ("\u2019til", "T"),
+        ("'Ndrangheta", "N"),
+        ("\u201cLoverboy\u201d method", "L"),
+        ("\u00a1Basta!", "B"),
+        ("\u02bbokina", "O"),
+        ("...", "#"),
     ],
 )
 def test_index_letter(term: str, letter: str) -> None:
@@ -553,6 +560,21 @@ def test_added_letters_and_another_scripts_are_filed_alike(
 ) -> None:
     assert index_letter(term, language) == letter
     assert a_to_z_key(term, language)[0] == group
+
+
+def test_a_name_after_an_apostrophe_is_listed_among_its_letters_names(tmp_path: Path) -> None:
+    """Filed under T, `’til` sat after Z's section (its key began with the apostrophe):
+    among the Ts, in their order, on the glossary index."""
+    from coalition_handbook.site.pages import SiteInputs, glossary_index
+
+    ordered = ["take", "\u2019til", "trafficker", "zone"]
+    assert sorted([*ordered[2:], *ordered[:2]], key=a_to_z_key) == ordered
+    terms = {f"glossary/t{n}.yml": term_yaml(name) for n, name in enumerate(ordered)}
+    handbook, _ = load(tmp_path, terms)
+    page = glossary_index(SiteInputs(handbook))
+    assert "## Other" not in page
+    t_section = page.split("## T ", 1)[1].split("## Z ", 1)[0]
+    assert t_section.index("take") < t_section.index("\u2019til") < t_section.index("trafficker")
 
 
 @pytest.mark.parametrize(

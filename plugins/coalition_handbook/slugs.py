@@ -278,8 +278,9 @@ def _number_key(digits: str) -> tuple[int, str]:
 
 def index_letter(text: str, language: str = "en") -> str:
     """The A-Z section a term is listed under (one the site's language adds, such as
-    Spanish `Ñ`, included); anything but a letter goes under `#`."""
-    key = sort_key(text, language).lstrip()
+    Spanish `Ñ`, included); anything but a letter goes under `#`. Punctuation before
+    its first letter is passed over, as a dictionary files `’Ndrangheta` under N."""
+    key = sort_key(filed_name(text), language).lstrip()
     alphabet = _index_alphabet(language)
     if alphabet is not None and (letter := alphabet.letters.get(key[: alphabet.key_length])):
         return letter
@@ -295,4 +296,22 @@ def a_to_z_key(name: str, language: str = "en") -> tuple[int, str]:
     alphabet = _index_alphabet(language)
     before_a_to_z = alphabet is not None and alphabet.before_a_to_z and letter not in _A_TO_Z
     group = 2 if letter == "#" else 0 if before_a_to_z else 1
-    return group, sort_key(name, language)
+    return group, sort_key(filed_name(name), language)
+
+
+def filed_name(name: str) -> str:
+    """`name` as the A-Z index files it: without the punctuation (an apostrophe, quotes,
+    a bracket, Spanish `¡`) and spaces before its first word; a name of punctuation alone
+    as it is. `’til` was filed under "Other", after Z (audit)."""
+    start = 0
+    while start < len(name) and (
+        name[start].isspace()
+        or name[start] in _LEADING_APOSTROPHES
+        or unicodedata.category(name[start]).startswith("P")
+    ):
+        start += 1
+    return name[start:] or name
+
+
+# Apostrophes Unicode files as letters (modifier letters), not as punctuation.
+_LEADING_APOSTROPHES = frozenset("\u02bc\u02bb\u02bd")
