@@ -57,6 +57,11 @@ DEFINITIONS = {
         "Brk work is forced  \nlabour across lines. Next.",
         "Brk work is forced labour across lines.",
     ),
+    # A tab's label leads in as an admonition's title does (it read "AdultsChildren Tabs")
+    "tabs": (
+        '=== "Adults"\n\n    Tabs work is forced. More.\n\n=== "Children"\n\n    Any.',
+        "Adults: Tabs work is forced.",
+    ),
 }  # fmt: skip
 
 EXTENSIONS = """\
@@ -70,6 +75,8 @@ markdown_extensions:
   - pymdownx.mark
   - pymdownx.keys
   - pymdownx.superfences
+  - pymdownx.tabbed:
+      alternate_style: true
   - pymdownx.snippets:
       base_path: [{base}]
   - toc:
@@ -146,6 +153,24 @@ def test_a_default_short_is_the_rendered_first_sentence() -> None:
         (
             '<p>An <img alt="icon" src="x.png"> and<br>more &amp; <script>no()</script>text</p>',
             ["An icon and more & text"],
+        ),
+        # pymdownx.tabbed, as before its alternate style: each label before its tab
+        (
+            '<div class="tabbed-set" data-tabs="1:2"><input id="__tabbed_1_1" type="radio" />'
+            '<label for="__tabbed_1_1">Adults</label><div class="tabbed-content"><p>A.</p>'
+            '</div><input id="__tabbed_1_2" type="radio" /><label for="__tabbed_1_2">Why?'
+            '</label><div class="tabbed-content"><p>B.</p></div></div>',
+            ["Adults: A. Why? B."],
+        ),
+        # the alternate style: the labels first, each shown as its own tab starts
+        (
+            '<div class="tabbed-set tabbed-alternate" data-tabs="1:2">'
+            '<input id="__tabbed_1_1" type="radio" /><input id="__tabbed_1_2" type="radio" />'
+            '<div class="tabbed-labels"><label for="__tabbed_1_1">Adults</label>'
+            '<label for="__tabbed_1_2">Children</label></div><div class="tabbed-content">'
+            '<div class="tabbed-block"><p>A.</p></div><div class="tabbed-block"><p>B.</p>'
+            "</div></div></div><p>After.</p>",
+            ["Adults: A. Children: B.", "After."],
         ),
     ],
 )  # fmt: skip

@@ -279,8 +279,10 @@ _ENDS_A_TITLE = tuple(".:!?;…")
 class _Blocks(HTMLParser):
     """The text of each top-level block of rendered HTML. Left out: scripts, styles,
     footnote references and the footnotes' list, toc's permalinks (`¶`). A title (an
-    admonition's, a details' summary, a def_list's term) leads in to what follows it,
-    with a colon, as a paragraph ending in one does (`model.glossary.first_sentence`)."""
+    admonition's, a details' summary, a def_list's term, a pymdownx.tabbed label) leads
+    in to what follows it, with a colon, as a paragraph ending in one does
+    (`model.glossary.first_sentence`). Tabbed's alternate style writes a set's labels
+    together before its tabs: each leads in to its own tab, not to the next label."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -289,6 +291,10 @@ class _Blocks(HTMLParser):
         self.depth = 0  # open elements
         self.skipped_at: int | None = None  # depth of the element left out, if any
         self.titles: list[int] = []  # depths of open title elements
+        # The open tab sets of tabbed's alternate style: each one's depth, and its labels
+        # read so far, shown as each tab (`tabbed-block`) starts
+        self.tab_sets: list[tuple[int, list[str]]] = []
+        self.label_from: int | None = None  # where in `pieces` a set's label starts
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in VOID_ELEMENTS:
@@ -309,6 +315,17 @@ class _Blocks(HTMLParser):
             return
         if tag in _BLOCK_TAGS:
             self.pieces.append(" ")
+        if tag == "div" and "tabbed-alternate" in classes:
+            self.tab_sets.append((self.depth, []))
+        elif tag == "div" and "tabbed-block" in classes and self.tab_sets:
+            labels = self.tab_sets[-1][1]
+            if labels:
+                self.pieces.append(_lead_in(labels.pop(0)) + " ")
+        elif tag == "label" and (values.get("for") or "").startswith("__tabbed_"):
+            if self.tab_sets:  # alternate: kept for its tab
+                self.label_from = len(self.pieces)
+            else:
+                self.titles.append(self.depth)
         if tag in ("summary", "dt") or "admonition-title" in classes:
             self.titles.append(self.depth)
 
@@ -330,8 +347,14 @@ class _Blocks(HTMLParser):
             return
         if self.titles and self.titles[-1] == self.depth:
             self.titles.pop()
-            text = "".join(self.pieces).rstrip()
-            self.pieces = [text if not text or text.endswith(_ENDS_A_TITLE) else f"{text}:"]
+            self.pieces = [_lead_in("".join(self.pieces).rstrip())]
+        if tag == "label" and self.label_from is not None:
+            label = " ".join("".join(self.pieces[self.label_from :]).split())
+            del self.pieces[self.label_from :]
+            self.label_from = None
+            self.tab_sets[-1][1].append(label)
+        if self.tab_sets and self.tab_sets[-1][0] == self.depth:
+            self.tab_sets.pop()
         if tag in _BLOCK_TAGS:
             self.pieces.append(" ")
         self.depth = max(0, self.depth - 1)
@@ -346,6 +369,12 @@ class _Blocks(HTMLParser):
         if text := " ".join("".join(self.pieces).split()):
             self.blocks.append(text)
         self.pieces = []
+
+
+def _lead_in(title: str) -> str:
+    """A title as it leads in to what follows it: with a colon, unless it ends a
+    sentence itself (or is empty)."""
+    return title if not title or title.endswith(_ENDS_A_TITLE) else f"{title}:"
 
 
 def html_blocks(html: str) -> list[str]:
