@@ -1083,6 +1083,38 @@ def test_markup_in_a_term_or_protocol_title_is_text_in_every_part_of_the_page(
     assert description == 'Called "odd" & <b>bold</b>.'  # as typed, as in its tooltips
 
 
+# A written short with what the site's extensions below read as syntax: shown as typed.
+SYNTAX_SHORT = (
+    "Work ==compelled== by ~~debt~~, ^^force^^ or ++ctrl+c++ -- \"fraud\" and 'lies'... "
+    "(c) see https://example.org, *not* `code` <b>x</b>."
+)
+
+
+def test_the_glossary_index_shows_a_written_short_as_its_tooltips_do(tmp_path: Path) -> None:
+    """A written `short` is plain text: the tooltips and the page's description show it
+    as typed, but the glossary index read it as Markdown with the site's extensions
+    (`==compelled==` marked, smarty's curly quotes, magiclink's links: audit)."""
+    terms = {
+        "labor": term_yaml(
+            "forced labor", "Work compelled by force.", extra=f"short: {json.dumps(SYNTAX_SHORT)}\n"
+        )
+    }
+    extra = (
+        "markdown_extensions: [pymdownx.mark, pymdownx.tilde, pymdownx.caret, pymdownx.keys,"
+        " smarty, pymdownx.smartsymbols, pymdownx.magiclink]\n"
+    )
+    pages = {"index.md": "# Home\n\nForced labor here.\n"}
+    site = _site(tmp_path, pages=pages, terms=terms, protocols={}, extra_config=extra)
+    (tooltip,) = [a.attrs["title"] for a in elements(read(site, "index.html"), "a", "hb-term")]
+    assert tooltip == SYNTAX_SHORT
+    index = read(site, "glossary/index.html")
+    (line,) = [li for li in elements(index, "li") if li.text.startswith("forced labor")]
+    assert line.text == f"forced labor: {SYNTAX_SHORT}"
+    for tag in ("<mark>", "<del>", "<ins>", 'class="keys"', "<em>", "<code>", "<b>", "&ldquo;"):
+        assert tag not in index
+    assert 'href="https://example.org"' not in index
+
+
 MODULE_TITLE = 'Police & "shelters" <img src=x onerror=alert(1)></script><script>alert(2)</script>'
 MODULE_SUBTITLE = "<img src=y onerror=alert(3)> & co"
 MODULE_DESCRIPTION = 'For "staff"><img src=z onerror=alert(4)> & co'

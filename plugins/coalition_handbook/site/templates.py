@@ -42,6 +42,24 @@ def markdown_text(value: object) -> str:
     return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
 
 
+# What `literal_text` writes as a character reference: the ASCII punctuation an
+# extension may read as syntax (pymdownx's `==mark==`, `++keys++`, `~~del~~`, `^^ins^^`,
+# smarty's quotes, `--` and `...`, smartsymbols' `(c)`, magiclink's addresses).
+_LITERAL_REFERENCES = {
+    **{ord(char): f"&#{ord(char)};" for char in "!\"#$'()*+-.:=>@[\\]^_`{|}~"},
+    ord("&"): "&amp;",  # as `markdown_text` writes them
+    ord("<"): "&lt;",
+}
+
+
+def literal_text(value: object) -> Markup:
+    """Plain text as inline Markdown that every extension leaves as typed: one line,
+    its syntax characters written as references, which no inline pattern reads. For a
+    term's `short` where the tooltip shows it as typed (`autolink.tooltip_text`):
+    the glossary index rendered `==forced==` or `"quotes"` of it with mark or smarty on."""
+    return Markup(_WHITESPACE.sub(" ", str(value)).strip().translate(_LITERAL_REFERENCES))
+
+
 def _finalize(value: Any) -> Any:
     if isinstance(value, Markup) or value is None:
         return value
@@ -135,6 +153,7 @@ def environment() -> Environment:
         auto_reload=False,
     )
     env.filters["markdown"] = markdown_block
+    env.filters["literal"] = literal_text
     env.filters["target"] = link_target
     env.filters["web_address"] = web_address
     env.filters["tel"] = phone_href
