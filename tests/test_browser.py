@@ -3656,6 +3656,25 @@ def test_search_lists_a_term_page_for_its_possessive(page: object) -> None:
     assert first >= 0.8 * len(ranks), {query: rank for query, rank in ranks.items() if rank != 1}
 
 
+def test_search_lists_a_term_page_for_a_hyphenated_form_typed_without_its_hyphen(
+    page: object,
+) -> None:
+    """Members type "survivorinformed" or "traumainformed approach" on phones: the
+    theme's search, which splits at hyphens, found no page for the word joined (audit).
+    Each form with a hyphen, typed without it, lists its term's page first."""
+    handbook, _ = load_handbook(load_config(ROOT / "mkdocs.yml"))
+    queries = [
+        (term.id, form.replace("-", ""))
+        for term in handbook.terms.values()
+        if term.status != "deprecated"
+        for form in term.accepted_forms
+        if "-" in form
+    ]
+    assert ("survivor-informed", "survivorinformed") in queries
+    ranks = _term_page_ranks(page, queries)
+    assert {query: rank for query, rank in ranks.items() if rank != 1} == {}
+
+
 def test_search_finds_the_glossary_a_to_z_by_its_title_but_not_its_letters(page: object) -> None:
     """The A-Z page's letter sections are out of the index (each term's short definition
     again, 375 KB of a 2,000-term glossary's index: audit); the page is still the first

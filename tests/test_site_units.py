@@ -1333,6 +1333,20 @@ def test_a_term_s_search_forms_hold_each_possessive_once(tmp_path: Path) -> None
     assert forms == ["victims", "victim's", "victims'"]
 
 
+def test_a_term_is_found_by_its_hyphenated_words_typed_as_one(tmp_path: Path) -> None:
+    """The site's search splits words at hyphens: "survivorinformed", typed as members
+    type it, found no page (audit). The index holds such words joined, and a form typed
+    so is the form typed whole (handbook.js ranks it first)."""
+    term_file = term_yaml("survivor-informed", "aliases: [Trauma\u2010Informed care]\n")
+    handbook, problems = load(tmp_path, {"glossary/si.yml": term_file})
+    assert problems == []
+    term = handbook.terms["si"]
+    forms = other_search_forms(term, ["survivor-informed"])
+    assert forms == ["survivorinformed", "traumainformed"]
+    typed = typed_search_forms(term, ["survivor-informed"])
+    assert typed[-2:] == ["survivorinformed", "traumainformed care"]
+
+
 @pytest.mark.parametrize(
     ("html", "drawn"),
     [

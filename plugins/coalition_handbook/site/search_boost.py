@@ -179,7 +179,24 @@ def other_search_forms(term: Term, written_forms: Iterable[str]) -> list[str]:
         forms[form] = None
     every_form = (term.term, *term.aliases, *written_forms, *term.translations.values())
     forms.update(dict.fromkeys(accentless(every_form)))
+    forms.update(dict.fromkeys(joined_words(every_form)))
     return list(forms)
+
+
+# A word of letters joined to the next by a hyphen (ASCII or U+2010), and so on
+_HYPHENATED = LazyPattern(r"\w+(?:[-\u2010]\w+)+")
+
+
+def joined_words(forms: Iterable[str]) -> list[str]:
+    """The hyphenated words of `forms` written as one, folded as `accentless` folds
+    ("survivor-informed" -> "survivorinformed"), once each: members type them so, and
+    the site's search, which splits at hyphens, found no page for "survivorinformed"
+    (audit). `typed_search_forms` types the forms so too."""
+    words: dict[str, None] = {}
+    for form in forms:
+        for word in _HYPHENATED.findall(form):
+            words[folded_latin(word.replace("-", "").replace("\u2010", ""))] = None
+    return list(words)
 
 
 def replaced_forms(
@@ -250,7 +267,17 @@ def typed_search_forms(term: Term, written_forms: Iterable[str]) -> list[str]:
     # form in ASCII has none: without them it is typed as it is, listed already (a build
     # of 500 term pages typed each of its forms twice).
     typed += [typed_form(folded_latin(form)) for form in forms if not form.isascii()]
+    # Typed with their hyphenated words as one ("survivorinformed practice"): `joined_words`
+    typed += [
+        typed_form(_HYPHENATED.sub(_without_hyphens, form))
+        for form in forms
+        if "-" in form or "\u2010" in form
+    ]
     return list(dict.fromkeys(typed))
+
+
+def _without_hyphens(found: re.Match[str]) -> str:
+    return found.group().replace("-", "").replace("\u2010", "")
 
 
 # The Latin ligatures Unicode keeps for older encodings, which text copied from a PDF
