@@ -424,6 +424,36 @@ window.addEventListener("resize", function () {
     keepFocusInReach(focused);
   }
 });
+/* A link of the sidebar half below (or above) the edge of the list it scrolls in keeps
+   that focus: the browser scrolls a focused element only once it is wholly out of view,
+   and a term page's mark (proposed, deprecated) made a title two lines, which left the
+   drawer's next link cut by its edge (the test of its tab stops, at 640 x 450 px). The list
+   scrolls to show it whole, up or down only
+   (a sideways scroll left the drawer blank while it slid in: `focusInDrawer`). */
+document.addEventListener("focusin", function (event) {
+  var link = event.target;
+  if (!link.closest || !link.closest(".md-sidebar--primary")) {
+    return;
+  }
+  // After the browser's own scroll to the focus, which comes after this event.
+  requestAnimationFrame(function () {
+    for (var list = link.parentElement; list; list = list.parentElement) {
+      var scrolls = /auto|scroll/.test(getComputedStyle(list).overflowY);
+      if (scrolls && list.scrollHeight > list.clientHeight) {
+        var box = link.getBoundingClientRect();
+        var area = list.getBoundingClientRect();
+        // By, not to: the theme's drawer snaps its list to its items (mandatory), and a
+        // position set was snapped back to where it was; a scroll by one snaps onwards.
+        if (box.bottom > area.bottom && box.height <= area.height) {
+          list.scrollBy({ top: box.bottom - area.bottom });
+        } else if (box.top < area.top) {
+          list.scrollBy({ top: box.top - area.top });
+        }
+        return;
+      }
+    }
+  });
+});
 /* Tab past the open drawer's last link moved focus to the page behind it, hidden under
    the drawer: focus that leaves the drawer (for anything but its button) closes it. */
 document.addEventListener("focusin", function (event) {
