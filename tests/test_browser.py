@@ -3329,6 +3329,57 @@ _MENU_NAMES = """() => Array.from(document.querySelectorAll("nav.md-nav")).map((
 })"""
 
 
+def test_a_term_pages_sidebar_marks_proposed_and_deprecated_terms_after_instant_navigation(
+    browser: object, tmp_path: Path
+) -> None:
+    """A member browsing the glossary's sidebar could not tell a deprecated term from an
+    accepted one (audit): each proposed or deprecated term's entry, its neighbours' and
+    the page's own, says so in words, as the glossary index does, whole beside a title
+    the theme cuts short; on a page the theme's instant navigation brings in too."""
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "# Home\n\nAn alpha here.\n"},
+        terms={
+            "alpha": term_yaml("alpha", "The first."),
+            "beta": term_yaml(
+                "beta " + "long " * 12 + "name", "The second.", extra="status: proposed\n"
+            ),
+            "gamma": term_yaml(
+                "gamma", "The third.", extra="status: deprecated\nreplaced_by: alpha\n"
+            ),
+        },
+        theme="material",
+        extra_config=INSTANT_SITE,
+    )
+    site = build_site(_with_instant_theme(config))
+    with _served_with_sitemap(site) as url:
+        context = browser.new_context(  # type: ignore[attr-defined]
+            base_url=url, viewport={"width": 1280, "height": 900}
+        )
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        page.goto("glossary/alpha/")
+        sidebar = page.locator(".md-sidebar--primary")
+        alpha = sidebar.get_by_role("link", name="alpha", exact=True)
+        expect(alpha.locator(".hb-badge")).to_have_count(0)  # accepted: no mark
+        page.evaluate("window.hbFirstPage = true")  # gone if the page loads again
+        beta = sidebar.get_by_role("link", name=re.compile(r"^beta .* proposed$"))
+        expect(beta.locator(".hb-badge--proposed")).to_be_visible()
+        beta.click()
+        expect(page).to_have_url(re.compile(r"/glossary/beta/$"))
+        assert page.evaluate("window.hbFirstPage === true"), "no instant navigation"
+        own = sidebar.locator("a[aria-current=page]")
+        expect(own).to_have_accessible_name(re.compile(r"^beta .* proposed$"))
+        gamma = sidebar.get_by_role("link", name="gamma deprecated", exact=True)
+        expect(gamma.locator(".hb-badge--deprecated")).to_have_text("deprecated")
+        # Whole, inside the sidebar, beside a title cut short to make room for it
+        badge = own.locator(".hb-badge").bounding_box()
+        link = own.bounding_box()
+        assert badge and link and badge["width"] > 20
+        assert badge["x"] + badge["width"] <= link["x"] + link["width"] + 0.5, (badge, link)
+        context.close()
+
+
 def test_the_drawer_works_on_a_page_reached_by_instant_navigation(
     browser: object, tmp_path: Path
 ) -> None:

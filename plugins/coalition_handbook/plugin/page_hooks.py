@@ -30,7 +30,7 @@ from ..site.search_line_breaks import spaced_line_breaks
 from ..site.search_links import links_for_search
 from ..site.template_cache import template_code_cache
 from ..site.titles import page_title_as_text, with_meta_title, without_meta_title
-from ..site.urls import GLOSSARY_DIR
+from ..site.urls import GLOSSARY_DIR, term_src_uri
 from .build_log import error_text
 from .mkdocs_config import is_material
 from .plugin_state import PluginState
@@ -80,6 +80,17 @@ class PageHooks(PluginState):
         env.globals["handbook_glossary"] = self.glossary_page
         env.globals["handbook_once"] = RenderedOnce()
         env.globals["handbook_slot"] = PAGE_SLOT
+        # A proposed or deprecated term's page by source path: its entry in a term page's
+        # sidebar says so, as the glossary index does (a member could not tell them apart).
+        env.globals["handbook_statuses"] = (
+            {}
+            if self.result is None
+            else {
+                term_src_uri(term.id): term.status
+                for term in self.result.handbook.terms.values()
+                if term.status in ("proposed", "deprecated")
+            }
+        )
         # For the 404 page's English sentences, marked as English in a site of another language.
         env.globals["handbook_english"] = partial(
             english_label, site_language=language_tag(config.theme.get("language"))
