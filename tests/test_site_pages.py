@@ -1676,6 +1676,40 @@ def test_an_editors_comment_is_published_nowhere(tmp_path: Path) -> None:
     assert "What to do when you suspect trafficking." in published["protocols/index.html"]
 
 
+def test_used_on_lists_a_term_page_that_names_the_term_in_a_reason_to_avoid_a_form(
+    tmp_path: Path,
+) -> None:
+    """A term page's reasons to avoid a form are on its page, and link the terms they
+    name, but no checked text: survivor's "use person-first language" did not list
+    survivor under person-first language (audit). Its history, a record of edits as a
+    protocol's is, lists none: "approved at the coalition's meeting" is no use."""
+    terms = {
+        "survivor": term_yaml(
+            "survivor",
+            "A person who has experienced trafficking.",
+            extra="""\
+            avoid:
+              - text: slave
+                reason: Reduces a person to one act; use person-first language.
+              - text: sex slave
+                reason: Sensational; a survivor is more.
+            """,
+        ),
+        "pfl": term_yaml("person-first language", "Language that names the person first."),
+        "coalition": term_yaml("coalition", "A network.", date="2026-02-01").replace(
+            "summary: First approved.", "summary: Approved by the person-first language group."
+        ),
+    }
+    site = _site(tmp_path, pages={"index.md": "# Home\n"}, terms=terms, protocols={})
+
+    def used_on(term_id: str) -> list[str]:
+        html = read(site, f"glossary/{term_id}/index.html").split('id="used-on"')[1]
+        return [link.text for link in elements(html.split("<h2")[0], "a")]
+
+    assert used_on("pfl") == ["survivor"]
+    assert used_on("survivor") == []  # its own reasons name it: no use of it
+
+
 def test_a_deprecated_term_is_used_on_no_page_not_yet(tmp_path: Path) -> None:
     """Audit: "No page of the handbook uses this term yet." read oddly for a retired term."""
     site = _site(tmp_path, pages={"index.md": "# Home\n"})

@@ -18,6 +18,7 @@ from ..findings import Severity
 from ..report.totals import totals_line
 from ..rules.privacy_allow import public_phone_keys
 from ..site.autolink import Autolinker, AutolinkExtension, link_targets
+from ..site.avoid_reasons import terms_named_in_avoid_reasons, with_avoid_reason_uses
 from ..site.dates import content_date
 from ..site.handout_links import left_out_modules
 from ..site.left_out_records import left_out_notes
@@ -130,7 +131,15 @@ class PreBuildHooks(PluginState):
             unpublished_handouts=unpublished,
             handout_sizes={} if self.handouts_made is None else self.handouts_made.sizes(),
             left_out_modules=left_out,
-            usage=used_on(handbook, pages_using_terms(context), hb_config.language),
+            # A term page's reasons to avoid a form name terms too (site/avoid_reasons.py)
+            usage=used_on(
+                handbook,
+                with_avoid_reason_uses(
+                    pages_using_terms(context),
+                    terms_named_in_avoid_reasons(handbook.terms.values(), matcher(context)),
+                ),
+                hb_config.language,
+            ),
             forms_as_search_tags=not any(name.endswith("tags") for name in config.plugins),
             term_template=TERM_TEMPLATE if is_material(config) else None,
             written_forms=matcher(context).written_forms(),
