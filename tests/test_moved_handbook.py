@@ -10,6 +10,7 @@ import pytest
 from git_repositories import commit, git
 
 from coalition_handbook.cli import main
+from coalition_handbook.editor import git as editor_git
 from coalition_handbook.editor.moved_handbook import base_config_path
 
 CONFIG = "site_name: T\ndocs_dir: content\nplugins:\n  - handbook\n"
@@ -221,3 +222,38 @@ def test_another_sites_config_file_taken_away_is_no_move_of_the_handbook(
     assert "The handbook moved" not in out
     assert f"`{base[:12]}` has no `handbook/mkdocs.yml`" in out
     assert "| terms | 1 | 0 | 0 | 0 | 0 |" in out
+
+
+def test_an_ordinary_diff_resolves_its_head_once(
+    repository: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review: the head was resolved once more before every base was read, to look for a
+    moved config file that an ordinary diff (mkdocs.yml where it was) never needs."""
+    base = git(repository, "rev-parse", "HEAD")
+    write(repository, "glossary/survivor.yml", term(2))
+    head = commit(repository, "changed")
+    resolved: list[str] = []
+    resolve = editor_git.resolve_commit
+
+    def counted(top: Path, revision: str) -> str | None:
+        resolved.append(revision)
+        return resolve(top, revision)
+
+    monkeypatch.setattr(editor_git, "resolve_commit", counted)
+    code, out, _ = run_diff(capsys, repository / "mkdocs.yml", base, head)
+    assert code == 0, out
+    assert sorted(resolved) == sorted([base, head])
+
+
+def test_a_head_that_is_no_commit_tells_of_no_move(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review: with a head that is no commit, the base was compared with the working
+    tree, and a move found there was told before the head's error."""
+    move_into(repository, "handbook")
+    moved = commit(repository, "moved")
+    git(repository, "checkout", "-q", f"{moved}~1")  # the working tree: mkdocs.yml at the top
+    code, _, err = run_diff(capsys, repository / "mkdocs.yml", moved, "no-such-branch")
+    assert code == 2
+    assert "The handbook moved" not in err
+    assert "'no-such-branch' is not a commit" in err

@@ -247,7 +247,7 @@ def diff_report(
     repository = _repository(config.root)
     base, head, base_label = _revisions(repository, base, head)
     with tempfile.TemporaryDirectory(prefix="handbook-diff-") as scratch:
-        head_side = HeadSide(None if head is None else git.resolve_commit(repository, head))
+        head_side = HeadSide(head)
         old = load_revision(
             config, repository, base, Path(scratch) / "base", base_label, config_file, head_side
         )
@@ -598,9 +598,11 @@ _MOST_INHERITED = 10
 
 @dataclass(frozen=True)
 class HeadSide:
-    """The side a base is compared with: its commit (None: the working tree)."""
+    """The side a base is compared with: its revision (None: the working tree), resolved
+    only where the base has no config file where it is now (`_moved_config`): an ordinary
+    diff runs no more git commands for it."""
 
-    commit: str | None
+    revision: str | None
 
 
 def _moved_config(
@@ -615,8 +617,13 @@ def _moved_config(
     has it there, or none that was moved (`moved_handbook`), or this is no base."""
     if base_of is None or not isinstance(read, ConfigNote) or read.problem is not None:
         return None
+    head = None
+    if base_of.revision is not None:
+        head = git.resolve_commit(repository, base_of.revision)
+        if head is None:  # no such head, which its own load says: no move to tell of
+            return None
     relative = _inside(repository, config_file, "mkdocs.yml")
-    return base_config_path(repository, commit, base_of.commit, relative)
+    return base_config_path(repository, commit, head, relative)
 
 
 def _revision_folders(
