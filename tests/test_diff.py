@@ -445,6 +445,32 @@ def test_an_added_deprecated_terms_replacement_the_check_refuses_says_why(
     ) in out
 
 
+@pytest.mark.parametrize(
+    ("replacement", "why"),
+    [
+        ("persn", ", which is no term: `handbook check` fails until `replaced_by` names one"),
+        ("person", ""),
+    ],
+)
+def test_a_deprecated_terms_replacement_changed_to_one_the_check_refuses_says_why(
+    repository: Path, capsys: pytest.CaptureFixture[str], replacement: str, why: str
+) -> None:
+    """Review: a deprecated term's `replaced_by` changed to a typo showed as a change
+    like any other, while the check fails on it (glossary.reference)."""
+    write(repository, "glossary/person.yml", term("person"))
+    deprecated = "status: deprecated\nreplaced_by: {}\n"
+    write(
+        repository, "glossary/sex-slave.yml", term("sex slave", extra=deprecated.format("survivor"))
+    )
+    git(repository, "add", "-A")
+    git(repository, "commit", "-q", "-m", "deprecated")
+    changed = term("sex slave", 2, versions=(2, 1), extra=deprecated.format(replacement))
+    write(repository, "glossary/sex-slave.yml", changed)
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert f"  - `replaced_by`: `survivor` → `{replacement}`{why}\n" in out
+
+
 def test_an_added_deprecated_terms_replacement_that_is_a_term_is_named_alone(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

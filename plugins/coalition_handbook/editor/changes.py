@@ -76,13 +76,14 @@ def compare(
 
 def _with_replacement(new: Handbook, item: ItemChange) -> ItemChange:
     """`item` with, where it deprecates a term, the terms that list it as related, and,
-    where it deprecates or adds one, why the check refuses its `replaced_by` (a term
-    added deprecated for a typo was shown no problem: review)."""
+    where it deprecates or adds one, or changes its `replaced_by`, why the check refuses
+    that (a term added deprecated, or its replacement changed, for a typo was shown no
+    problem: review)."""
     if newly_deprecated(item) and item.new is not None:
         problem = replacement_problem(new, item)
         related = related_by(new, item.new.id)
         return dataclasses.replace(item, related_by=related, replacement_problem=problem)
-    if item.change == "added":
+    if item.change == "added" or any(field.name == "replaced_by" for field in item.fields):
         return dataclasses.replace(item, replacement_problem=replacement_problem(new, item))
     return item
 

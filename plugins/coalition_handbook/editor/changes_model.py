@@ -61,8 +61,9 @@ class ItemChange:
     # For a term deprecated by this change: the other terms that list it in `related`
     # (`path:line`), whose pages still send readers to it (no rule reports them).
     related_by: tuple[str, ...] = ()
-    # For a term deprecated (or added) by this change whose `replaced_by` the check refuses
-    # (glossary.reference): why, as "which is no term"; empty where it names a term to use.
+    # For a term deprecated (or added, or its `replaced_by` changed) by this change whose
+    # `replaced_by` the check refuses (glossary.reference): why, as "which is no term";
+    # empty where it names a term to use.
     replacement_problem: str = ""
     # A module kept its id, but its page is somewhere else in docs_dir (modules_dir moved).
     page_moved: bool = False

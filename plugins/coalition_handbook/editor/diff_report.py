@@ -525,6 +525,8 @@ def _content_lines(change: ItemChange, budget: Budget) -> list[str]:
         if field.name == "replaced_by" and replacement_on_status_line(change):
             continue
         shown = field_lines(field, starts if field.name == "body" else (1, 1))
+        if field.name == "replaced_by" and shown:  # as the status line would say it
+            shown = [*shown[:-1], shown[-1] + refused(change)]
         lines += budget.text_lines(field.name, shown) if field.name in TEXT_FIELDS else shown
     if change.history_changed:
         lines += history_lines(change.old.history, change.new.history)
