@@ -257,3 +257,18 @@ def test_a_head_that_is_no_commit_tells_of_no_move(
     assert code == 2
     assert "The handbook moved" not in err
     assert "'no-such-branch' is not a commit" in err
+
+
+def test_a_config_file_renamed_as_it_moved_is_found_by_git(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review: `git mv mkdocs.yml handbook/handbook.yml` was not looked for (only files
+    named as the head's were compared), and every term was reported added."""
+    base = git(repository, "rev-parse", "HEAD")
+    move_into(repository, "handbook")
+    git(repository, "mv", "handbook/mkdocs.yml", "handbook/handbook.yml")
+    head = commit(repository, "moved and renamed")
+    code, out, _ = run_diff(capsys, repository / "handbook" / "handbook.yml", base, head)
+    assert code == 0, out
+    assert moved_note("mkdocs.yml", "handbook/handbook.yml", base) in out
+    assert "No glossary term, protocol or training module changed." in out

@@ -21,6 +21,8 @@ from .report_markdown import inline_code
 
 # What git's glob pathspec reads as a pattern: a name's own are escaped.
 _GLOB_SPECIAL = re.compile(r"([*?\[\]\\])")
+# The names MkDocs looks for a config file by, without `-f`.
+_MKDOCS_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 
 
 @dataclass(frozen=True)
@@ -52,10 +54,13 @@ def base_config_path(repository: Path, base: str, head: str | None, path: str) -
     at `path`: the file git finds renamed to it, else the one file of its name that
     `base` has and `head` does not; None where neither is found (it may be new)."""
     name = posixpath.basename(path)
-    pathspec = ":(glob)**/" + _GLOB_SPECIAL.sub(r"\\\1", name)
+    # git pairs renames among the files the pathspecs keep: a config file renamed as it
+    # moved (`git mv mkdocs.yml handbook/handbook.yml`) is paired from MkDocs' names.
+    names = dict.fromkeys((name, *_MKDOCS_NAMES))
+    pathspecs = [":(glob)**/" + _GLOB_SPECIAL.sub(r"\\\1", each) for each in names]
     compared = ["diff-tree", "-r", base, head] if head is not None else ["diff-index", base]
     try:
-        output = git.git(repository, *compared, "-z", "-M", "--name-status", "--", pathspec)
+        output = git.git(repository, *compared, "-z", "-M", "--name-status", "--", *pathspecs)
     except git.GitError:
         return None
     changed = _name_status(output.decode("utf-8", "surrogateescape"))
@@ -63,7 +68,11 @@ def base_config_path(repository: Path, base: str, head: str | None, path: str) -
     if renamed:
         return renamed[0]
     # Not paired (rewritten as it moved): the only one of its name that is gone.
-    gone = [paths[0] for status, paths in changed if status == "D"]
+    gone = [
+        paths[0]
+        for status, paths in changed
+        if status == "D" and posixpath.basename(paths[0]) == name
+    ]
     return gone[0] if len(gone) == 1 else None
 
 
