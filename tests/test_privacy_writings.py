@@ -1356,6 +1356,11 @@ _CRAFTED_MARKUP = {
     "marks by an at": ("**a**@", 8_333),
     "tags in digits": ("1<ins>2", 7_142),
     "tags with text": ('402-<span title="x">555</span>-0131 ', 1_388),
+    # Each paragraph's tag holds a blank line, so that every page is searched once whole
+    # and then paragraph by paragraph (`_splits_found`); bold words without data, whose
+    # marks are not searched (`_TAGS_AND_ESCAPES`).
+    "tags holding blank lines": ('<b a="\n\n">1</b>2 **3** \n\n', 1_923),
+    "bold words": ("**bold** <b>x</b>\n\n", 2_777),
 }
 
 
