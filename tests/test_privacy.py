@@ -257,6 +257,23 @@ def personal(text: str) -> list[tuple[str, str]]:
             "shop workers, Year 10 Park Lane visits, section 12 Victoria Road closures",
             [],
         ),
+        # Review rv58b: the word on the line before, and a day, a week, a year or a
+        # schedule in prose (no part's name: small letters), number no part.
+        (
+            "## Where she stays this week\n\n14 Elm Road, Leeds\n\nPart\n3 Mill Lane is hers.",
+            [("street address", "14 Elm Road"), ("street address", "3 Mill Lane")],
+        ),
+        (
+            "Twice a week 12 Oak Street hosts her; schedule 14 Elm Road visits every day 9 "
+            "High Street opens, and each year 5 Park Cres. does.",
+            [
+                ("street address", "12 Oak Street"),
+                ("street address", "14 Elm Road"),
+                ("street address", "9 High Street"),
+                ("street address", "5 Park Cres."),
+            ],
+        ),
+        ("Day 3 Safe Place visit, Week 2 Park Lane walk, Schedule 1 Station Road", []),
         (
             "Step 2 Mill Lane, Leeds LS6 2AB; Level 3 Oak Court, Springfield, IL; No. 10 "
             "Downing Street",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..forms import UNICODE_SPACES
+from ..forms import SPACE_SEPARATORS, UNICODE_SPACES
 from ..lazy_pattern import LazyPattern
 from ..letters import CAPITAL_LETTERS, COMBINING_ACCENTS, SMALL_LETTERS
 from .privacy_allow import digit_count
@@ -148,12 +148,18 @@ _ARTICLES = frozenset({"A", "An", "I", "The"})
 # number: "Module 2 Safe Place training", "Slide 5 Station Road sign", "Case study 3 High
 # Street shop workers", "Year 10 Park Lane visits" (a UK coalition's audit: each failed
 # the build). Not a unit, room or floor, which an address has ("Flat 2", "Suite 4"), nor
-# "No." ("No. 10 Downing Street").
+# "No." ("No. 10 Downing Street"). On the number's line (review rv58b: a heading or a
+# line that ends "... this week" hid the address that starts the next), and a day, a
+# week, a year or a schedule only with its capital, as a part's name is written: in
+# prose they count time or ask for a visit ("twice a week 12 Oak Street hosts her",
+# "schedule 12 Oak Street").
+_LINE_SPACE_BEFORE = f"[ \\t{SPACE_SEPARATORS}]"
+_SAME_LINE_GAP_BEFORE = rf"(?:{_LINE_SPACE_BEFORE}|&nbsp;|&#160;|[*_])*\Z"
 _NUMBERING_WORD_BEFORE = LazyPattern(
-    r"(?<![\w'\u2019-])(?i:module|section|chapter|part|step|stage|level|lesson|session"
-    r"|slide|page|figure|fig\.|table|appendix|annex|schedule|paragraph|clause|article"
-    r"|question|exercise|activity|scenario|case\s+study|week|day|year|grade|tier|phase"
-    r"|priority|item)" + _GAP_BEFORE
+    r"(?<![\w'\u2019-])(?:(?i:module|section|chapter|part|step|stage|level|lesson|session"
+    r"|slide|page|figure|fig\.|table|appendix|annex|paragraph|clause|article|question"
+    rf"|exercise|activity|scenario|case{_LINE_SPACE_BEFORE}+study|grade|tier|phase|priority|item)"
+    r"|Day|DAY|Week|WEEK|Year|YEAR|Schedule|SCHEDULE)" + _SAME_LINE_GAP_BEFORE
 )
 # Street types written before the name that are English words too: "Option 1 Via Email",
 # "3 Ave Maria prayers", "the 2 Plaza Hotel bars" name no street. "Ave." with its period
