@@ -168,6 +168,22 @@ def test_a_number_after_relay_uks_prefix_is_reported(tmp_path: Path) -> None:
     ]
 
 
+def test_a_listed_relay_call_allows_the_number_after_its_prefix(tmp_path: Path) -> None:
+    """Review rv58b: a textphone's public line listed as Relay UK writes it (`18001 0113
+    496 0000`) was reported on the page that prints it, its number read after the prefix;
+    another prefix, a direct line dialled on and the number alone are not that entry."""
+    page = (
+        "Textphone: 18001 0113 496 0000.\nOr 18002 0113 496 0000, 18001 0113 496 0000 12,\n"
+        "0113 496 0000.\n"
+    )
+    allow = ["Textphone: 18001 0113 496 0000"]
+    assert national_findings(tmp_path, page, ["GB"], allow) == [
+        (2, 10, "0113 496 0000"),
+        (2, 31, "0113 496 0000"),
+        (3, 1, "0113 496 0000"),
+    ]
+
+
 def test_a_number_after_a_comma_or_dot_after_a_word_is_reported(tmp_path: Path) -> None:
     """A CSV's field after a comma (`Jane,07911 123456`), or a label glued with a dot
     (`Tel.0113 496 0000`), is read; an amount's separator after a digit (`1,020 7946

@@ -47,7 +47,13 @@ _CURRENCY_AFTER = (
 # Relay UK's prefix, which a textphone user dials before a number (`18001 0113 496 0000`;
 # 18002 to call a textphone, 18000 the emergency services): the number after it is a
 # line's, not a later group of a longer run (a UK audit: a mobile after it was missed).
-_AFTER_RELAY_PREFIX = rf"(?<=(?<![^\W_])1800[0-2]{SEPARATOR}.)"
+_RELAY_PREFIX = rf"(?<![^\W_])1800[0-2]{SEPARATOR}"
+_AFTER_RELAY_PREFIX = rf"(?<={_RELAY_PREFIX}.)"
+# That prefix right before a number, looked for in the characters before it (their
+# count: `RELAY_PREFIX_LENGTH`): privacy.allow's `18001 0113 496 0000` lists the number
+# after it (`privacy_allow_list`).
+RELAY_PREFIX_BEFORE = LazyPattern(_RELAY_PREFIX + r"\Z")
+RELAY_PREFIX_LENGTH = 6
 
 # A run of digit groups that starts with a trunk 0, maybe in brackets (`(02)`), each two
 # groups one separator apart (a slash after the area code too, as Germany writes

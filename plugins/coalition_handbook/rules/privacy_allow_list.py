@@ -14,7 +14,12 @@ from dataclasses import dataclass
 from functools import partial
 
 from ..lazy_pattern import LazyPattern
-from .national_phones import international_forms, international_readings
+from .national_phones import (
+    RELAY_PREFIX_BEFORE,
+    RELAY_PREFIX_LENGTH,
+    international_forms,
+    international_readings,
+)
 from .privacy_allow import (
     EXTENSION,
     digit_groups,
@@ -76,8 +81,13 @@ class AllowList:
     def lists_number_in(self, text: str, start: int, end: int) -> bool:
         """Whether the phone number found at `text[start:end]` is listed (`public_number_end`),
         or is, as E.164 writes it, and no digits written after it dial on from it (a
-        direct line: `is_no_part_of_it`) nor an extension."""
+        direct line: `is_no_part_of_it`) nor an extension. One after Relay UK's prefix
+        is listed where the list holds the two as written (`18001 0113 496 0000`, a
+        textphone's public line: review rv58b, it was reported with GB listed)."""
         if public_number_end(text, start, end, self.phones) is not None:
+            return True
+        relay = RELAY_PREFIX_BEFORE.search(text, max(0, start - RELAY_PREFIX_LENGTH), start)
+        if relay and public_number_end(text, relay.start(), end, self.phones) is not None:
             return True
         if _completes_a_vanity_number(text, start, end, self.phones):
             return True
