@@ -195,6 +195,17 @@ def test_a_number_after_a_comma_or_dot_after_a_word_is_reported(tmp_path: Path) 
     ]
 
 
+def test_a_number_after_a_csv_field_of_digits_is_reported(tmp_path: Path) -> None:
+    """Review rv58b: a volunteer list's mobile after an age or an id (`Jane,34,07911
+    123456`) was missed, the comma taken for an amount's; a group of three digits after
+    it (`1,020 7946 0958`) is still an amount's thousands, and a dot a decimal's."""
+    page = "Jane,34,07911 123456\n\n7,(0113) 496 0000\n\n1,020 7946 0958\n\n3.0113 496 0000\n"
+    assert national_findings(tmp_path, page, ["GB"]) == [
+        (1, 9, "07911 123456"),
+        (3, 3, "(0113) 496 0000"),
+    ]
+
+
 def test_a_number_found_before_is_reported_once(tmp_path: Path) -> None:
     """With its country code, or written together, a number is found without the
     countries; listing them makes no second finding of it."""

@@ -65,7 +65,9 @@ RELAY_PREFIX_LENGTH = 6
 # over it and the character before: not inside a word or a number, nor after a sign, an
 # amount's separator (`1,020 7946`, `1.020 7946`: a comma or dot after a digit; after a
 # letter it parts a CSV's fields, `Jane,07911 123456`, or glues a label, `Tel.0113 ...`:
-# a UK audit found a volunteer list's mobiles missed) or a slash, nor as a later group
+# a UK audit found a volunteer list's mobiles missed; after a digit a comma parts them
+# too before a group longer than a thousands', `Jane,34,07911 123456`: review rv58b) or
+# a slash, nor as a later group
 # of a longer run, nor in an identifier
 # (`case_id_020 7946 0958`; emphasis, `_020 7946 0958_`, is read). Groups are taken whole
 # (possessive): a run that goes on as a decimal, with a dash or a slash, or into a
@@ -74,8 +76,8 @@ RELAY_PREFIX_LENGTH = 6
 _CANDIDATE = LazyPattern(
     rf"""
     [(0]
-    (?<![^\W_].)(?<![^\W_]_.)(?<![+/$\u00a3\u00a5\u20ac\u00a7\u2116{DASHES}].)(?<!\d[.,].)
-    (?:(?<!\d{SEPARATOR}.)|{_AFTER_RELAY_PREFIX})
+    (?<![^\W_].)(?<![^\W_]_.)(?<![+/$\u00a3\u00a5\u20ac\u00a7\u2116{DASHES}].)(?<!\d\..)
+    (?:(?<!\d,.)|(?=\d{{3}}))(?:(?<!\d{SEPARATOR}.)|{_AFTER_RELAY_PREFIX})
     (?:(?<=\()0\d{{1,5}}+\){SEPARATOR}?|(?<=0)\d{{1,5}}+(?:{SEPARATOR}|/))
     \d{{1,8}}+(?:{SEPARATOR}\d{{1,8}}+){{0,4}}+
     (?!(?!x\d)[^\W_]|[.,]\d|[/{DASHES}]\d|{SEPARATOR}?[%$\u00a3\u00a5\u20ac]|{_CURRENCY_AFTER})
