@@ -111,6 +111,7 @@ COUNT_AND_NOTE_SHAPES = {
     "address note": "assert not dialable('200 (' + 'Bldg ' * 8_000 + ') or 555-0100')",
     "1 800 and words": "assert not dialable('1 800 ' + 'RESPECT ' * 5_000)",
     "times after digits": "assert not dialable('555-0100' + ' 7 ' * 13_000 + 'days')",
+    "relay prefixes texted": "assert not dialable('18001 ' * 6_600, 'sms')",
 }
 
 

@@ -206,6 +206,34 @@ def test_a_number_after_a_csv_field_of_digits_is_reported(tmp_path: Path) -> Non
     ]
 
 
+# Review rv58b: Relay UK's prefix, a comma after a digit, a word that numbers a part, each
+# read before a number or a street, many times over (about 40,000 characters each).
+RELAY_AND_PART_SHAPES = {
+    "relay prefixes": "len(found('18001 ' * 7_000 + '0113 496 0000', GB)) == 1",
+    "relayed numbers": "len(found('18001 0113 496 0000, ' * 2_000, GB)) == 2_000",
+    "relay prefixes and zeros": "found('18001 0' * 6_000, GB) == []",
+    "fields after digits": "len(found('Jane,1,0113 496 0000\\n' * 2_000, GB)) == 2_000",
+    "numbering words": "found('Module ' * 6_000 + '1 Oak Street') == []",
+    "parts of case studies": "found('Case study 1 Oak Street ' * 1_700) == []",
+    "weeks in prose": "len(found('Twice a week 12 Oak Street\\n' * 1_500)) == 1_500",
+}
+
+
+@pytest.mark.parametrize("shape", RELAY_AND_PART_SHAPES.values(), ids=RELAY_AND_PART_SHAPES)
+def test_relay_prefixes_fields_and_parts_are_read_in_linear_time(shape: str) -> None:
+    """Each shape is read in one pass, one a child, under the suite's CPU-time guard
+    (`found`: `find_personal_data`'s findings, with `GB` as privacy.countries)."""
+    from work import python_in_time
+
+    completed = python_in_time(
+        "from coalition_handbook.rules.privacy_personal_data import find_personal_data\n"
+        "def found(text, countries=()):\n"
+        "    return list(find_personal_data(text, countries=countries))\n"
+        f"GB = ['GB']\nassert {shape}\n"
+    )
+    assert (completed.returncode, completed.stderr) == (0, "")
+
+
 def test_a_number_found_before_is_reported_once(tmp_path: Path) -> None:
     """With its country code, or written together, a number is found without the
     countries; listing them makes no second finding of it."""
