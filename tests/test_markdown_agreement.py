@@ -962,3 +962,42 @@ def test_raw_html_at_the_margin_going_on_from_an_item_ends_it(page: str) -> None
     block (the list's, read from the marker) and checked that code (found by blk10's fuzz
     family of md_in_html pages)."""
     assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<section markdown>\n\n> w1x\n> 1. w2x\n>   <section>\n>   w3x\n>   </section>\n"
+        ">         w4x\n\nw5x\n\n</section>\n",
+        "<section markdown>\n\n> w1x\n> 1. w2x\n>   <section>\n> w3x\n> </section>\n\tw4x\n\n"
+        "</section>\n",
+        "<div markdown>\n> - w1x\n>   <div>w2x\n> </div>\n>         w3x\n</div>\n",
+    ],
+)
+def test_an_end_tag_after_a_quote_s_mark_ends_md_in_html_s_block(page: str) -> None:
+    """In md_in_html's block, an end tag of its name after a quote's `>` ends the block
+    (md_in_html's parser reads end tags anywhere), and the quote's list with it: a quoted
+    line indented past the item after it is code. Since the end tags were read only
+    outside quotes (review of blk10's caec352f), the block pass kept the item open and
+    checked that code (read right before)."""
+    assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "1. w1x\n\n    w2x\n    [^1]: w3x\n <!-- w4x -->\n\n    w5x\n\nw6x[^1]\n",
+        "- w1x\n\n    [^1]: w3x\n  <script>w4x</script>\n    w5x\n\nw6x[^1]\n",
+        # A `<pre>` in md_in_html's block ends them all, as in any list (guards).
+        "<div markdown>\n1. w1x\n\n    w2x\n    [^1]: w3x\n  <pre>w4x</pre>\n    w5x\n\nw6x\n\n"
+        "w7x[^1]\n</div>\n",
+        "!!! note\n    w1x\n\n    [^1]: w3x\n   <pre>w4x</pre>\n\n    w5x\n\nw6x[^1]\n",
+    ],
+)
+def test_a_comment_ending_a_footnote_in_a_list_item_keeps_the_item_open(page: str) -> None:
+    """A footnote inside a list item, a comment or script one to three columns in going
+    on from it: it ends the footnote (the footnotes extension reads the item's lines as
+    a page's), not the item around it, whose later paragraph four columns in is text.
+    Since such HTML ended every container (review of blk10's ac0a6f57), the block pass
+    read that paragraph as code (read right before)."""
+    assert_checks_what_is_shown(page)

@@ -774,7 +774,8 @@ class Blocks:
                 and column > 0
                 and (self.chunk_is_list or (len(self.containers) > 1 and not self.strict[-1]))
             )
-            in_footnote = going_on and self._in_footnote()
+            footnote_at = self._footnote_at() if going_on else 0
+            in_footnote = footnote_at > 0
             in_item = going_on and not in_footnote
             # At the margin, raw HTML going on from a paragraph ends every container: a
             # block of its own to Python-Markdown (`- a`, ``, `    b`, `<div>c</div>`,
@@ -792,7 +793,7 @@ class Blocks:
                 self.in_comment = closing < 0
                 self.previous = "other"
                 if in_footnote:
-                    self._html_ends_containers()
+                    self._html_ends_containers(footnote_at)
                 if column == 0 or (closing >= 0 and rest[closing:].strip()):
                     # A block of HTML to Python-Markdown: it ends every list and admonition
                     # (indented, only when text follows it on its line), and a quote it
@@ -812,7 +813,9 @@ class Blocks:
             raw = RAW_HTML.match(rest) if column < 4 and quote is None else None
             if raw:
                 if in_footnote or at_page_margin:
-                    self._html_ends_containers()
+                    # (all of them in md_in_html's block: `_markdown_block_ends_lists`)
+                    outermost = at_page_margin or bool(self.markdown_blocks)
+                    self._html_ends_containers(1 if outermost else footnote_at)
                 self.html_in_item = in_item and not self._markdown_block_ends_lists()
                 closing = f"</{raw.group(1).lower()}>"
                 self.previous = "other"
@@ -842,7 +845,10 @@ class Blocks:
                 self.raw_block_markdown = span is not None
                 self.raw_depth = 0
                 return self._raw_block_line(line, end)
-            block_end = BLOCK_END_TAG.match(rest) if at_margin else None
+            # An end tag ends an HTML block at its container's margin, a quote's too: md_in_html
+            # ends its block at one after a quote's `>` as well (`<div markdown>`, `> - a`,
+            # `>   </div>`, then `>       b` is code).
+            block_end = BLOCK_END_TAG.match(rest) if column == 0 or at_margin else None
             markdown_blocks = self.markdown_blocks
             if block_end and markdown_blocks and block_end.group(1).lower() == markdown_blocks[-1]:
                 markdown_blocks.pop()  # the innermost md_in_html block ends
@@ -1526,9 +1532,9 @@ class Blocks:
                 self._html_ends()
         return position, end, continues
 
-    def _in_footnote(self) -> bool:
-        """Whether a container open is a footnote (`[^a]: text` opened it), the innermost
-        or one around it (a list item in a footnote)."""
+    def _footnote_at(self) -> int:
+        """The index of the outermost container open that is a footnote (`[^a]: text`
+        opened it), the innermost or one around it (a list item in a footnote); 0 if none."""
         footnotes, strict = self._footnotes, self.strict
         for index in range(1, len(self.containers)):
             if strict[index]:  # an admonition's or a tab's (a titled one's is its title line)
@@ -1539,16 +1545,19 @@ class Blocks:
                 line = self.text[self.text.rfind("\n", 0, max(opened - 1, 0)) + 1 : opened]
                 found = footnotes[opened] = _FOOTNOTE.match(line.lstrip(" \t>")) is not None
             if found:
-                return True
-        return False
+                return index
+        return 0
 
-    def _html_ends_containers(self) -> None:
+    def _html_ends_containers(self, index: int = 1) -> None:
         """Raw HTML or a comment going on from a paragraph in a footnote (a list item's in
         it too), or raw HTML at the page's margin going on from any container's, ends them
         all: a block of its own to Python-Markdown, after which a line indented four is
         code (`[^1]: a`, `    - b`, `  <!-- c -->`, `    d`; `- a`, ``, `    b`,
-        `<div>c</div>`, `    d`)."""
-        self.close_from(1)
+        `<div>c</div>`, `    d`). A comment, script or pre ends only the footnote and
+        what is in it (`index`): the footnotes extension reads a list item's lines around
+        it as the item's (`1. a`, ``, `    b`, `    [^1]: c`, ` <!-- d -->`, ``, `    e`:
+        e is the item's paragraph)."""
+        self.close_from(index)
         self.chunk_is_list = False
 
     def _markdown_block_ends_lists(self) -> bool:
