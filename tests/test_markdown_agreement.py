@@ -1001,3 +1001,19 @@ def test_a_comment_ending_a_footnote_in_a_list_item_keeps_the_item_open(page: st
     Since such HTML ended every container (review of blk10's ac0a6f57), the block pass
     read that paragraph as code (read right before)."""
     assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        '<div title="<code>">\nw1x\n\nw2x\n</code>\n</div>\n',
+        "<div title='<pre>'>w1x\n\nw2x</pre> w3x\n</div>\n",
+        '<div>\n<img alt="<kbd>" src="x.png"> w1x\n\nw2x </kbd>\n</div>\n',
+    ],
+)
+def test_a_code_tag_in_an_attribute_hides_nothing_over_a_blank_line(page: str) -> None:
+    """A `<code>` or `<pre>` in an attribute's value is the attribute's text, no element:
+    the raw HTML block's prose after it is shown, over a blank line too. The search for
+    code elements over blank lines (blk10's 655462b4) read it as a start tag and hid
+    the prose up to a later close (missed checks; read right before)."""
+    assert_checks_what_is_shown(page)

@@ -26,6 +26,7 @@ line-by-line implementation (tests/reference_markdown.py).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
@@ -35,19 +36,25 @@ from ..lazy_pattern import LazyPattern
 from .block_pass import mask_blocks
 from .blocks import Blocks
 from .html_comments import raw_html_comments
-from .inline import end_past_reference, mask_addresses, mask_inline, mask_raw_html
+from .inline import (
+    HTML_TAG_PATTERN,
+    end_past_reference,
+    mask_addresses,
+    mask_inline,
+    mask_raw_html,
+)
+from .inline_openers import RAW_TEXT_ELEMENTS
 from .syntax import GLUE, HARD, QUOTE_MARKS, is_mark, replaced
 
 # What a comment in raw HTML is made in the view: spaces, its line breaks and the block
 # pass's `HARD` kept.
 _BLANKED = LazyPattern(r"[^\n\x00]")
 _NOT_LINE_BREAK = LazyPattern(r"[^\n]")
-# A `<pre>`, `<code>`, `<kbd>`, `<samp>`, `<script>` or `<style>` element of raw HTML,
-# from its start tag to its close, over lines and blank lines (`HARD` in the view).
-_RAW_CODE_ELEMENT = LazyPattern(
-    r"<(?P<tag>(?ai:code|kbd|pre|samp|script|style))(?![\w-])[^<>\x00]*>[\s\S]*?"
-    r"</(?ai:(?P=tag))\s*>"
-)
+# The close of a `<pre>`, `<code>`, `<kbd>`, `<samp>`, `<script>` or `<style>` element of
+# raw HTML, by its name, found over lines and blank lines (`HARD` in the view).
+_RAW_CODE_CLOSES = {
+    name: LazyPattern(rf"</{name}\s*>", re.IGNORECASE | re.ASCII) for name in RAW_TEXT_ELEMENTS
+}
 _RAW_CODE_START = LazyPattern(r"<(?ai:code|kbd|pre|samp|script|style)(?![\w-])")
 
 __all__ = [
@@ -174,7 +181,7 @@ def _mask_inline_and_raw(text: str, view: str, raw_spans: list[tuple[int, int]])
 
 
 def _hide_raw_code_over_blank_lines(text: str, view: str, raw_spans: list[tuple[int, int]]) -> str:
-    """`view` with each code element (`_RAW_CODE_ELEMENT`) of a raw HTML block that goes
+    """`view` with each code element (`_raw_code_elements`) of a raw HTML block that goes
     on over a blank line of the block blanked (`HARD`): Python-Markdown publishes the
     block as written, blank lines and all, and a browser shows the element as code or
     not at all (`<div>`, `<pre>a`, ``, `b</pre>`). The block's lines are read together
@@ -192,13 +199,33 @@ def _hide_raw_code_over_blank_lines(text: str, view: str, raw_spans: list[tuple[
         else:
             blocks.append((start, end, False))
     hidden = [
-        (found.start(), found.end(), HARD * (found.end() - found.start()))
+        (element_start, element_end, HARD * (element_end - element_start))
         for start, end, parted in blocks
         if parted
-        for found in _RAW_CODE_ELEMENT.finditer(view, start, end)
-        if HARD in found.group()
+        for element_start, element_end in _raw_code_elements(view, start, end)
+        if HARD in view[element_start:element_end]
     ]
     return replaced(view, hidden) if hidden else view
+
+
+def _raw_code_elements(view: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each code element, from its start tag to its close, in `view`
+    from `start` to `end`. Tags are read whole, so a `<code>` in an attribute's value
+    starts none (`<div title="<code>">`, a browser's text); an element never closed is
+    not one (read as text, as before), and its name is searched for no more."""
+    unclosed: set[str] = set()
+    position = start
+    while (tag := HTML_TAG_PATTERN.search(view, position, end)) is not None:
+        position = tag.end()
+        name = tag.group("tag_name").lower()
+        if name not in _RAW_CODE_CLOSES or name in unclosed or tag.group("tag")[0] == "/":
+            continue
+        close = _RAW_CODE_CLOSES[name].search(view, position, end)
+        if close is None:
+            unclosed.add(name)
+            continue
+        yield tag.start(), close.end()
+        position = close.end()
 
 
 def blank_lines(view: str, numbers: Collection[int]) -> str:
