@@ -1017,3 +1017,24 @@ def test_a_code_tag_in_an_attribute_hides_nothing_over_a_blank_line(page: str) -
     code elements over blank lines (blk10's 655462b4) read it as a start tag and hid
     the prose up to a later close (missed checks; read right before)."""
     assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<div markdown>\nw0x</div>\n\n- w1x\n\n    w2x\n  <div>w3x</div>\n    w4x\n",
+        "<div markdown>\nw0x\n\n</div> w9x\n\n- w1x\n\n    w2x\n  <div>w3x</div>\n    w4x\n",
+        "<div markdown>\n    </div>\n- w1x\n\n    w2x\n  <div>w3x</div>\n    w4x\n</div>\n",
+        # Not one in a fence or a comment, nor one a tag of its name opened in it closes.
+        "<div markdown>\n```\n</div>\n```\n- w1x\n\n    w2x\n  <div>w3x</div>\n    w4x\n</div>\n",
+        "<div markdown>\n<!--\n</div>\n-->\n- w1x\n\n    w2x\n  <div>w3x</div>\n    w4x\n</div>\n",
+        "<div markdown>\n<div>\nw0x\n</div>\n- w1x\n\n    w2x\n  <div>w3x</div>\n    w4x\n</div>\n",
+    ],
+)
+def test_md_in_html_s_block_ends_at_its_end_tag_anywhere(page: str) -> None:
+    """md_in_html's parser ends its block at its end tag after text, before text or
+    indented four: a list after it is outside any such block, where a `<div>` going on
+    from an item's paragraph keeps the item open. The block pass ended the block only at
+    an end tag alone at the margin and ended such lists (blk10's caec352f: the line after
+    the `<div>` read as code; read right before)."""
+    assert_checks_what_is_shown(page)

@@ -98,6 +98,29 @@ _FOOTNOTE = LazyPattern(r"\[\^[^\]]+\]:[ \t]*")
 _ITEM_LINE_BLOCKS = ">!?="
 
 
+# A fence or comment, whose tags md_in_html does not read (`closed`, `shut` unless it runs to
+# where the search stops), or a start or end tag of the name (`tag`: "/" for an end tag).
+_MARKDOWN_BLOCK_TAGS = (
+    r"^[ \t]*(?P<fence>`{{3,}}|~{{3,}})[^\n]*\n[\s\S]*?(?:^[ \t]*(?P=fence)(?P<closed>)|\Z)"
+    r"|<!--[\s\S]*?(?:-->(?P<shut>)|\Z)"
+    r"|<(?P<tag>/?){name}(?=[\s/>])"
+)
+_TAG_FLAGS = re.MULTILINE | re.IGNORECASE
+
+
+class _MarkdownBlock:
+    """An md_in_html block open (`<div markdown>`): its tag's name, how far the page is
+    read for that name's tags (`Blocks._in_markdown_block`), and how many opened there
+    are open."""
+
+    __slots__ = ("depth", "name", "read_to")
+
+    def __init__(self, name: str, read_to: int) -> None:
+        self.name = name
+        self.read_to = read_to
+        self.depth = 0
+
+
 class Blocks:
     """The line-by-line pass: decides, for each line, which part is prose and whether it
     continues the paragraph of the line before."""
@@ -260,7 +283,7 @@ class Blocks:
         self.raw_block_markdown = False
         # The tags of md_in_html's blocks open (`<div markdown>`), innermost last: in
         # them a block tag starting a line ends the Markdown before it (`in_item`).
-        self.markdown_blocks: list[str] = []
+        self.markdown_blocks: list[_MarkdownBlock] = []
         # (start, end) offsets of the raw HTML lines' prose, for the inline pass.
         self.raw_spans: list[tuple[int, int]] = []
         self.line_quoted = False
@@ -814,7 +837,7 @@ class Blocks:
             if raw:
                 if in_footnote or at_page_margin:
                     # (all of them in md_in_html's block: `_markdown_block_ends_lists`)
-                    outermost = at_page_margin or bool(self.markdown_blocks)
+                    outermost = at_page_margin or self._in_markdown_block()
                     self._html_ends_containers(1 if outermost else footnote_at)
                 self.html_in_item = in_item and not self._markdown_block_ends_lists()
                 closing = f"</{raw.group(1).lower()}>"
@@ -850,13 +873,18 @@ class Blocks:
             # `>   </div>`, then `>       b` is code).
             block_end = BLOCK_END_TAG.match(rest) if column == 0 or at_margin else None
             markdown_blocks = self.markdown_blocks
-            if block_end and markdown_blocks and block_end.group(1).lower() == markdown_blocks[-1]:
+            if (
+                block_end
+                and markdown_blocks
+                and block_end.group(1).lower() == markdown_blocks[-1].name
+            ):
                 markdown_blocks.pop()  # the innermost md_in_html block ends
             if column == 0 and block_end and self._ends_html_block(block_end.group(1)):
                 self.previous = "other"
                 return None
             if at_margin and opens_markdown_blocks(rest):
-                self.markdown_blocks.append(TAG_START.match(rest).group(1).lower())
+                name = TAG_START.match(rest).group(1).lower()
+                self.markdown_blocks.append(_MarkdownBlock(name, self.next_offset))
                 # md_in_html reads what follows as blocks of their own: a line indented
                 # four after it is code. The tag shows nothing.
                 if column:
@@ -1560,13 +1588,41 @@ class Blocks:
         self.close_from(index)
         self.chunk_is_list = False
 
+    def _in_markdown_block(self) -> bool:
+        """Whether an md_in_html block is open at this line. Its parser ends it at its end
+        tag anywhere before (after text, indented, after a quote's `>`: `a</div>`), not in
+        a fence or comment, the same name's tags opened in it counted: the page is read
+        so from where each was last read (each line once), and the blocks ended dropped."""
+        blocks, text, line_start = self.markdown_blocks, self.text, self.line_start
+        while blocks:
+            block = blocks[-1]
+            if block.read_to < line_start:
+                tags = re.compile(
+                    _MARKDOWN_BLOCK_TAGS.format(name=re.escape(block.name)), _TAG_FLAGS
+                )
+                for found in tags.finditer(text, block.read_to, line_start):
+                    if found.group("tag") is None:  # a fence or comment
+                        if found.group("closed") is None and found.group("shut") is None:
+                            # open at this line: read again from its start next time
+                            line_start = found.start()
+                            break
+                        continue
+                    block.depth += -1 if found.group("tag") else 1
+                    if block.depth < 0:
+                        break
+                block.read_to = line_start
+            if block.depth >= 0:
+                return True
+            blocks.pop()
+        return False
+
     def _markdown_block_ends_lists(self) -> bool:
         """Whether a script, pre, style or block tag one to three columns in, going on
         from a list item's paragraph, is in md_in_html's block, closing the lists if so:
         its parser makes the tag an element of its own and the Markdown before it a block
         that ends there, so a line indented four after it is code (`<div markdown>`,
         `- a`, `  <div>b</div>`, `    c`). Outside one, the item stays open."""
-        if not self.markdown_blocks:
+        if not self._in_markdown_block():
             return False
         self.close_from(1)
         self.chunk_is_list = False
