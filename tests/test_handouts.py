@@ -2012,7 +2012,8 @@ def filler_lines_to_the_foot(without: Printed, crowded: Printed, page: int, text
         if squashed(text) in squashed(shown)
         or (len(shown.split()) > 1 and squashed(shown).strip() in squashed(text))
     ]
-    if len(fillers) < 2 or not heights:
+    # No distance between the first filler line and the last (one height): no pitch.
+    if len(fillers) < 2 or fillers[0] <= fillers[-1] or not heights:
         return MOST_FILLER_LINES // 2
     pitch = (fillers[0] - fillers[-1]) / (len(fillers) - 1)
     # Down to that line's place, less what the filler's margins take: at most a line.
@@ -2045,6 +2046,24 @@ def most_that_hold(holds: Callable[[int], bool], guess: int) -> int:
     while high - low > 1:
         tried((low + high) // 2)
     return low
+
+
+def test_the_page_break_search_finds_the_transition_from_any_guess() -> None:
+    """`most_that_hold` ends, at the one number of filler lines that holds with one more
+    that does not, from every guess: below 0, past the most lines, and each between."""
+    for last in range(MOST_FILLER_LINES):
+        for guess in (-(10**9), -1, *range(MOST_FILLER_LINES + 2), 10**9):
+            assert most_that_hold(lambda lines, last=last: lines <= last, guess) == last
+
+
+def test_a_page_break_guess_from_filler_lines_at_one_height_is_the_middle() -> None:
+    """Filler lines pypdf places at one height (two pieces of a line, or columns side by
+    side) give no distance between lines: the guess is then the middle, not a division
+    by zero that fails the page-break test before it renders its first guess."""
+    crowded = Printed(["Filler"], [[(700.0, "Filler line 0."), (700.0, "Filler line 1.")]])
+    without = Printed(["Keep me here."], [[(300.0, "Keep me here.")]])
+    guess = filler_lines_to_the_foot(without, crowded, 0, "Keep me here.")
+    assert guess == MOST_FILLER_LINES // 2
 
 
 def pages_with_title_lowest_on_the_first(
