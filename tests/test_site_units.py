@@ -480,6 +480,11 @@ def test_tooltip_text(short: str, expected: str) -> None:
         ("\u00a1Basta!", "B"),
         ("\u02bbokina", "O"),
         ("...", "#"),
+        # And invisible marks copied with a name: right-to-left, embedding, isolate, BOM
+        ("\u200fAbuse", "A"),
+        ("\u202b\u00abZona\u00bb roja", "Z"),
+        ("\u2068Isolate\u2069", "I"),
+        ("\ufeffBondage", "B"),
     ],
 )
 def test_index_letter(term: str, letter: str) -> None:

@@ -301,17 +301,21 @@ def a_to_z_key(name: str, language: str = "en") -> tuple[int, str]:
 
 def filed_name(name: str) -> str:
     """`name` as the A-Z index files it: without the punctuation (an apostrophe, quotes,
-    a bracket, Spanish `¡`) and spaces before its first word; a name of punctuation alone
+    a bracket, Spanish `¡`), spaces and invisible marks (a right-to-left mark, a byte
+    order mark, copied with the name) before its first word; a name of punctuation alone
     as it is. `’til` was filed under "Other", after Z (audit)."""
     start = 0
     while start < len(name) and (
         name[start].isspace()
         or name[start] in _LEADING_APOSTROPHES
+        or unicodedata.category(name[start]) in _PASSED_OVER
         or unicodedata.category(name[start]).startswith("P")
     ):
         start += 1
     return name[start:] or name
 
 
+# Format characters (Cf): invisible, as U+200F, U+202B, U+2066 and U+FEFF are
+_PASSED_OVER = frozenset({"Cf"})
 # Apostrophes Unicode files as letters (modifier letters), not as punctuation.
 _LEADING_APOSTROPHES = frozenset("\u02bc\u02bb\u02bd")
