@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from html import unescape
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -60,6 +61,7 @@ from coalition_handbook.site.search_boost import (
 from coalition_handbook.site.search_numbers import joined_numbers
 from coalition_handbook.site.templates import (
     attribute_in_markdown,
+    literal_text,
     markdown_text,
     yaml_list,
     yaml_string,
@@ -440,6 +442,36 @@ def test_a_number_after_relay_uks_prefix_is_called_not_texted(
 )
 def test_markdown_text_is_literal(text: str, expected: str) -> None:
     assert markdown_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # smartsymbols: care of, a fraction, ordinals (review rv58e: made ℅, ½, 1<sup>st</sup>)
+        "c/o a shelter, 1/2 of cases, the 1st and 22nd contact, 3rd 4th",
+        "(c) (tm) +/- =/= --> <-- ==mark== ~~del~~ ^^ins^^ ++ctrl+c++ \"q\" 'q' -- ...",
+        "see https://example.org or www.example.org, a@example.org :smile: {++a++}",
+        "&amp; &lt; <b>x</b> & co; ñ é 10 4x4 H2O 1.5m",
+    ],
+)
+def test_literal_text_is_shown_as_typed_by_the_sites_extensions(text: str) -> None:
+    """`literal_text` in a list item, rendered with the extensions that read punctuation
+    or digits as syntax: its text as typed, no markup."""
+    extensions = [
+        "smarty",
+        "pymdownx.smartsymbols",
+        "pymdownx.mark",
+        "pymdownx.tilde",
+        "pymdownx.caret",
+        "pymdownx.keys",
+        "pymdownx.magiclink",
+        "pymdownx.emoji",
+        "pymdownx.critic",
+    ]
+    rendered = markdown.markdown(f"- {literal_text(text)}", extensions=extensions)
+    item = rendered.removeprefix("<ul>\n<li>").removesuffix("</li>\n</ul>")
+    assert "<" not in item
+    assert unescape(item) == text
 
 
 @pytest.mark.parametrize(

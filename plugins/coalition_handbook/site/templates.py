@@ -44,9 +44,10 @@ def markdown_text(value: object) -> str:
 
 # What `literal_text` writes as a character reference: the ASCII punctuation an
 # extension may read as syntax (pymdownx's `==mark==`, `++keys++`, `~~del~~`, `^^ins^^`,
-# smarty's quotes, `--` and `...`, smartsymbols' `(c)`, magiclink's addresses).
+# smarty's quotes, `--` and `...`, smartsymbols' `(c)`, `c/o` and `1/2`, magiclink's
+# addresses).
 _LITERAL_REFERENCES = {
-    **{ord(char): f"&#{ord(char)};" for char in "!\"#$'()*+-.:=>@[\\]^_`{|}~"},
+    **{ord(char): f"&#{ord(char)};" for char in "!\"#$'()*+-./:=>@[\\]^_`{|}~"},
     ord("&"): "&amp;",  # as `markdown_text` writes them
     ord("<"): "&lt;",
 }
@@ -57,7 +58,17 @@ def literal_text(value: object) -> Markup:
     its syntax characters written as references, which no inline pattern reads. For a
     term's `short` where the tooltip shows it as typed (`autolink.tooltip_text`):
     the glossary index rendered `==forced==` or `"quotes"` of it with mark or smarty on."""
-    return Markup(_WHITESPACE.sub(" ", str(value)).strip().translate(_LITERAL_REFERENCES))
+    text = _WHITESPACE.sub(" ", str(value)).strip().translate(_LITERAL_REFERENCES)
+    return Markup(_DIGIT_BEFORE_A_LETTER.sub(_digit_reference, text))
+
+
+# A digit that a letter follows: smartsymbols reads "1st" as an ordinal (1<sup>st</sup>).
+# A reference's own digits are followed by a digit or ";", so no reference is matched.
+_DIGIT_BEFORE_A_LETTER = LazyPattern(r"[0-9](?=[A-Za-z])")
+
+
+def _digit_reference(found: re.Match[str]) -> str:
+    return f"&#{ord(found.group())};"
 
 
 def _finalize(value: Any) -> Any:
