@@ -2130,3 +2130,20 @@ def test_search_reads_an_autolinked_page_as_it_reads_it_with_its_links_whole() -
     assert 'class="hb-term"' not in short and "survivor</a>" in short
     assert sections(short) == sections(html)
     assert links_for_search("<p>No links.</p>") == "<p>No links.</p>"
+
+
+@pytest.mark.parametrize(
+    ("form", "joined"),
+    [
+        ("survivor-informed", ["survivorinformed"]),
+        ("survivor\u2010informed", ["survivorinformed"]),
+        # A non-breaking hyphen, as a word processor keeps a word on one line (review rv58e)
+        ("survivor\u2011informed", ["survivorinformed"]),
+        ("person-to-person care", ["persontoperson"]),
+        ("COVID-19 fraud", ["covid19"]),
+        # An en dash joins no word: a range or a pair ("labour–sex")
+        ("labour\u2013sex", []),
+    ],
+)
+def test_joined_words(form: str, joined: list[str]) -> None:
+    assert search_boost.joined_words([form]) == joined

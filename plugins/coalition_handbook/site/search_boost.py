@@ -183,8 +183,10 @@ def other_search_forms(term: Term, written_forms: Iterable[str]) -> list[str]:
     return list(forms)
 
 
-# A word of letters joined to the next by a hyphen (ASCII or U+2010), and so on
-_HYPHENATED = LazyPattern(r"\w+(?:[-\u2010]\w+)+")
+# A word of letters joined to the next by a hyphen (ASCII, U+2010 or the non-breaking
+# U+2011, which a word processor writes to keep a word on one line), and so on
+_HYPHENATED = LazyPattern(r"\w+(?:[-\u2010\u2011]\w+)+")
+_WITHOUT_HYPHENS = str.maketrans("", "", "-\u2010\u2011")
 
 
 def joined_words(forms: Iterable[str]) -> list[str]:
@@ -195,7 +197,7 @@ def joined_words(forms: Iterable[str]) -> list[str]:
     words: dict[str, None] = {}
     for form in forms:
         for word in _HYPHENATED.findall(form):
-            words[folded_latin(word.replace("-", "").replace("\u2010", ""))] = None
+            words[folded_latin(word.translate(_WITHOUT_HYPHENS))] = None
     return list(words)
 
 
@@ -271,13 +273,13 @@ def typed_search_forms(term: Term, written_forms: Iterable[str]) -> list[str]:
     typed += [
         typed_form(_HYPHENATED.sub(_without_hyphens, form))
         for form in forms
-        if "-" in form or "\u2010" in form
+        if "-" in form or "\u2010" in form or "\u2011" in form
     ]
     return list(dict.fromkeys(typed))
 
 
 def _without_hyphens(found: re.Match[str]) -> str:
-    return found.group().replace("-", "").replace("\u2010", "")
+    return found.group().translate(_WITHOUT_HYPHENS)
 
 
 # The Latin ligatures Unicode keeps for older encodings, which text copied from a PDF
