@@ -2147,3 +2147,12 @@ def test_search_reads_an_autolinked_page_as_it_reads_it_with_its_links_whole() -
 )
 def test_joined_words(form: str, joined: list[str]) -> None:
     assert search_boost.joined_words([form]) == joined
+
+
+def test_the_stylesheet_spaces_by_the_text_s_direction() -> None:
+    """A site may be right-to-left (`theme.language`): a margin or padding on one side
+    is set where the text starts or ends (`-inline-start`), not on the left or the
+    right. The sidebar's status mark, spaced on its left, touched its title in Arabic
+    (review rv58e)."""
+    stylesheet = (site_setup.ASSETS / "handbook.css").read_text(encoding="utf-8")
+    assert re.findall(r"(?:margin|padding)-(?:left|right)\s*:", stylesheet) == []
