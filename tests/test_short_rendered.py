@@ -172,6 +172,38 @@ def test_a_default_short_is_the_rendered_first_sentence() -> None:
             "</div></div></div><p>After.</p>",
             ["Adults: A. Children: B.", "After."],
         ),
+        # with tabbed's `slugify` option, its labels named by their text (review rv58e)
+        (
+            '<div class="tabbed-set tabbed-alternate" data-tabs="1:2">'
+            '<input id="adults" type="radio" /><input id="children" type="radio" />'
+            '<div class="tabbed-labels"><label for="adults">Adults</label>'
+            '<label for="children">Children</label></div><div class="tabbed-content">'
+            '<div class="tabbed-block"><p>A.</p></div><div class="tabbed-block"><p>B.</p>'
+            "</div></div></div>",
+            ["Adults: A. Children: B."],
+        ),
+        (
+            '<div class="tabbed-set" data-tabs="1:1"><input id="adults" type="radio" />'
+            '<label for="adults">Adults</label><div class="tabbed-content"><p>A.</p></div></div>',
+            ["Adults: A."],
+        ),
+        # an older style's set in an alternate one's tab: its label before its own tab
+        (
+            '<div class="tabbed-set tabbed-alternate" data-tabs="1:1">'
+            '<input id="__tabbed_1_1" type="radio" /><div class="tabbed-labels">'
+            '<label for="__tabbed_1_1">Outer</label></div><div class="tabbed-content">'
+            '<div class="tabbed-block"><div class="tabbed-set" data-tabs="2:1">'
+            '<input id="__tabbed_2_1" type="radio" /><label for="__tabbed_2_1">Inner</label>'
+            '<div class="tabbed-content"><p>I.</p></div></div></div></div></div>',
+            ["Outer: Inner: I."],
+        ),
+        # a label of the author's in a tab is no tab's label
+        (
+            '<div class="tabbed-set" data-tabs="1:1"><input id="__tabbed_1_1" type="radio" />'
+            '<label for="__tabbed_1_1">Adults</label><div class="tabbed-content"><p>A '
+            '<label for="x">box</label> here.</p></div></div>',
+            ["Adults: A box here."],
+        ),
     ],
 )  # fmt: skip
 def test_the_blocks_of_rendered_html_are_the_text_a_reader_sees(

@@ -295,6 +295,10 @@ class _Blocks(HTMLParser):
         # read so far, shown as each tab (`tabbed-block`) starts
         self.tab_sets: list[tuple[int, list[str]]] = []
         self.label_from: int | None = None  # where in `pieces` a set's label starts
+        # Depths of the open elements whose `label` children are tabs' labels: a set of the
+        # older style, the labels' row of the alternate one. By place, not by the labels'
+        # `for`: tabbed's `slugify` option names them by their text, not `__tabbed_1_1`.
+        self.label_rows: list[tuple[int, bool]] = []  # and whether it is the alternate's
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in VOID_ELEMENTS:
@@ -321,13 +325,17 @@ class _Blocks(HTMLParser):
             labels = self.tab_sets[-1][1]
             if labels:
                 self.pieces.append(_lead_in(labels.pop(0)) + " ")
-        elif tag == "label" and (values.get("for") or "").startswith("__tabbed_"):
-            if self.tab_sets:  # alternate: kept for its tab
+        elif tag == "label" and self.label_rows and self.label_rows[-1][0] == self.depth - 1:
+            if self.label_rows[-1][1]:  # alternate: kept for its tab
                 self.label_from = len(self.pieces)
             else:
                 self.titles.append(self.depth)
         if tag in ("summary", "dt") or "admonition-title" in classes:
             self.titles.append(self.depth)
+        if tag == "div" and "tabbed-labels" in classes and self.tab_sets:
+            self.label_rows.append((self.depth, True))
+        elif tag == "div" and "tabbed-set" in classes and "tabbed-alternate" not in classes:
+            self.label_rows.append((self.depth, False))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self.skipped_at is not None:
@@ -355,6 +363,8 @@ class _Blocks(HTMLParser):
             self.tab_sets[-1][1].append(label)
         if self.tab_sets and self.tab_sets[-1][0] == self.depth:
             self.tab_sets.pop()
+        if self.label_rows and self.label_rows[-1][0] == self.depth:
+            self.label_rows.pop()
         if tag in _BLOCK_TAGS:
             self.pieces.append(" ")
         self.depth = max(0, self.depth - 1)
