@@ -1652,7 +1652,9 @@ def test_an_editors_comment_is_published_nowhere(tmp_path: Path) -> None:
             "summary: First approved.", "summary: First approved. <!-- NOTE-5 ask legal -->"
         )
         # Review: a short's comment was in every tooltip, the index and the description.
-        + "short: A person harmed by a crime. <!-- NOTE-6 ask the survivor council -->\n",
+        + "short: A person harmed by a crime. <!-- NOTE-6 ask the survivor council -->\n"
+        # Review rv58e: a reason's comment showed as text in the forms to avoid table.
+        + "avoid:\n  - text: prey\n    reason: Dehumanising. <!-- NOTE-7 she asked -->\n",
     }
     site = _site(
         tmp_path,
