@@ -2156,3 +2156,33 @@ def test_the_stylesheet_spaces_by_the_text_s_direction() -> None:
     (review rv58e)."""
     stylesheet = (site_setup.ASSETS / "handbook.css").read_text(encoding="utf-8")
     assert re.findall(r"(?:margin|padding)-(?:left|right)\s*:", stylesheet) == []
+
+
+def test_a_reason_s_comment_and_addresses_name_no_term(tmp_path: Path) -> None:
+    """A term page's reasons to avoid a form list it under the terms they name ("Used
+    on"), as its page shows them: an editor's comment is not published, and no form is
+    used inside an address, which the page does not link (review rv58e: both listed)."""
+    from helpers_model import write_files
+
+    from coalition_handbook.documents import matcher
+    from coalition_handbook.model import load_handbook
+    from coalition_handbook.rules.base import CheckContext
+    from coalition_handbook.site.avoid_reasons import terms_named_in_avoid_reasons
+
+    reasons = {
+        "Sensational <!-- ask the coordinated response group -->.": [],
+        "See https://example.org/coordinated-response/ or coordinated.response@example.org.": [],
+        "Use coordinated response instead.": ["glossary/victim.yml"],
+    }
+    for number, (reason, named) in enumerate(reasons.items()):
+        avoid = f"avoid:\n  - text: prey\n    reason: {yaml_string(reason)}\n"
+        files = {
+            "glossary/victim.yml": term_yaml("victim", avoid),
+            "glossary/cr.yml": term_yaml("coordinated response"),
+        }
+        config = write_files(tmp_path / str(number), files)
+        handbook, problems = load_handbook(config)
+        assert problems == []
+        context = CheckContext(config=config, handbook=handbook)
+        found = terms_named_in_avoid_reasons(handbook.terms.values(), matcher(context))
+        assert found.get("cr", []) == named, reason

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from ..markdown.inline import mask_addresses
 from ..matching import Matcher
 from ..model.types import Term
+from .html_comments import text_without_comments
 
 
 def terms_named_in_avoid_reasons(
@@ -21,14 +23,16 @@ def terms_named_in_avoid_reasons(
     """Term id -> the term files whose reasons to avoid a form name one of its forms (of
     any kind, as a page's use counts in `documents.pages_using_terms`), in `terms`'
     order. A term's own forms are no use of it. The reasons are searched together, as
-    plain text: the page shows them so (templates/site/term.md.j2)."""
+    plain text: the page shows them so (templates/site/term.md.j2), without an editor's
+    comments, which it does not publish, and with no form used inside an address, as
+    its autolinks read it (DESIGN section 4)."""
     owners: list[Term] = []
     reasons: list[str] = []
     for term in terms:
         for avoided in term.avoid:
             if avoided.reason:
                 owners.append(term)
-                reasons.append(avoided.reason)
+                reasons.append(mask_addresses(text_without_comments(avoided.reason)))
     named: dict[str, dict[str, None]] = {}
     for owner, hits in zip(owners, term_matcher.hits_each(reasons), strict=True):
         for hit in hits:
