@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from unittest.mock import patch
 
 import markdown as python_markdown
@@ -900,4 +901,32 @@ def test_code_tags_never_closed_over_blank_lines_are_searched_once(
     monkeypatch.setattr(markdown, "_RAW_CODE_CLOSES", closes)
     page = "<div>\n" + "<code>unclosed <pre>tags\n\n" * 2_000 + "</div>\n"
     assert checkable_text(page).count("unclosed") == 2_000  # text, as a browser shows it
+    assert 0 < sum(scanned) <= 2 * len(page)
+
+
+@pytest.mark.parametrize(
+    "opening", ["- w0x\n\n    ```\n", "- w0x\n\n    <!-- w1x\n", "- w0x\n\n    ~~~~\n~~~\n"]
+)
+def test_a_fence_or_comment_never_closed_in_md_in_html_is_read_once(
+    monkeypatch: pytest.MonkeyPatch, opening: str
+) -> None:
+    """A fence or comment never closed in md_in_html's block, lists after it: whether the
+    block was open was read again from the fence's start at each item's `<p>`, quadratic
+    time (50,000 lines: hours; review of rv58d's 2227031d). It is read on from there."""
+    import coalition_handbook.markdown.blocks as blocks
+
+    scanned: list[int] = []
+
+    class Counted:
+        def __init__(self, pattern: re.Pattern[str]) -> None:
+            self.pattern = pattern
+
+        def finditer(self, text: str, position: int, end: int) -> Iterator[re.Match[str]]:
+            scanned.append(end - position)
+            return self.pattern.finditer(text, position, end)
+
+    for name in ("_MARKDOWN_BLOCK_TAGS", "_FENCE_LINE"):
+        monkeypatch.setattr(blocks, name, Counted(getattr(blocks, name)))
+    page = "<div markdown>\n\n" + opening + "- b\n\n    c\n  <p>d</p>\n" * 2_000 + "</div>\n"
+    checkable_text(page)
     assert 0 < sum(scanned) <= 2 * len(page)

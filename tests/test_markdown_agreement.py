@@ -1038,3 +1038,20 @@ def test_md_in_html_s_block_ends_at_its_end_tag_anywhere(page: str) -> None:
     an end tag alone at the margin and ended such lists (blk10's caec352f: the line after
     the `<div>` read as code; read right before)."""
     assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        '<div markdown>\n<div title="</div>">w0x</div>\n',
+        '<div markdown>\n<span title="</div>">w0x</span>\n',
+        "<div markdown>\n<div title='</div>'>\nw0x\n</div>\n",
+    ],
+)
+def test_an_end_tag_in_an_attribute_leaves_md_in_html_s_block_open(page: str) -> None:
+    """An end tag in an attribute's value is the attribute's text: md_in_html's block
+    goes on, and a `<div>` going on from a list item's paragraph ends the list (the line
+    indented four after it is code). rv58d's 2227031d read it as the block's end and kept
+    the item open (checked code; read right before it)."""
+    list_after = "\n- w1x\n\n    w2x\n  <div>w3x</div>\n    w4x\n</div>\n"
+    assert_checks_what_is_shown(page + list_after)

@@ -99,26 +99,70 @@ _ITEM_LINE_BLOCKS = ">!?="
 
 
 # A fence or comment, whose tags md_in_html does not read (`closed`, `shut` unless it runs to
-# where the search stops), or a start or end tag of the name (`tag`: "/" for an end tag).
-_MARKDOWN_BLOCK_TAGS = (
-    r"^[ \t]*(?P<fence>`{{3,}}|~{{3,}})[^\n]*\n[\s\S]*?(?:^[ \t]*(?P=fence)(?P<closed>)|\Z)"
+# where the search stops), or a tag (`tag`: "/" for an end tag) read whole, so that a tag
+# in its quoted attribute values is none (`<div title="</div>">`); up to a `<` or a
+# blank line where it never ends, so that a page of them is read once.
+_MARKDOWN_BLOCK_TAGS = LazyPattern(
+    r"^[ \t]*(?P<fence>`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^[ \t]*(?P=fence)(?P<closed>)|\Z)"
     r"|<!--[\s\S]*?(?:-->(?P<shut>)|\Z)"
-    r"|<(?P<tag>/?){name}(?=[\s/>])"
+    r"|<(?P<tag>/?)(?P<name>[A-Za-z][^\s/>]*)"
+    r"(?:\"[^\"\n]*\"|'[^'\n]*'|[^<>\"'\n]|\n(?![ \t\r]*\n))*",
+    re.MULTILINE,
 )
-_TAG_FLAGS = re.MULTILINE | re.IGNORECASE
+# A line a fence's closing may start (its marks as long as the opening's or longer).
+_FENCE_LINE = LazyPattern(r"^[ \t]*(`{3,}|~{3,})", re.MULTILINE)
 
 
 class _MarkdownBlock:
     """An md_in_html block open (`<div markdown>`): its tag's name, how far the page is
-    read for that name's tags (`Blocks._in_markdown_block`), and how many opened there
-    are open."""
+    read for that name's tags (`Blocks._in_markdown_block`), how many opened there are
+    open, and the fence's marks or comment open where the reading stopped ("-->")."""
 
-    __slots__ = ("depth", "name", "read_to")
+    __slots__ = ("depth", "name", "open_until", "read_to")
 
     def __init__(self, name: str, read_to: int) -> None:
         self.name = name
         self.read_to = read_to
         self.depth = 0
+        self.open_until: str | None = None
+
+    def read(self, text: str, end: int) -> None:
+        """Reads `text` from where it was last read to `end` (a line's start) for the
+        name's tags; a fence or comment open at `end` is read on from there next time,
+        not again from its start (a fence never closed over 50,000 lines)."""
+        start = self._past_open_until(text, end)
+        for found in _MARKDOWN_BLOCK_TAGS.finditer(text, start, end):
+            if found.group("tag") is None:  # a fence or comment
+                if found.group("closed") is None and found.group("shut") is None:
+                    self.open_until = found.group("fence") or "-->"
+                    break
+                continue
+            if found.group("name").lower() != self.name:
+                continue
+            self.depth += -1 if found.group("tag") else 1
+            if self.depth < 0:
+                break
+        self.read_to = end
+
+    def _past_open_until(self, text: str, end: int) -> int:
+        """Where reading goes on: past the end of the fence or comment open, if one is
+        and ends before `end`; `end` if it does not."""
+        marks = self.open_until
+        if marks is None:
+            return self.read_to
+        if marks == "-->":
+            close = text.find(marks, self.read_to, end)
+            closed = close + len(marks) if close >= 0 else -1
+        else:
+            closed = -1
+            for line in _FENCE_LINE.finditer(text, self.read_to, end):
+                if line.group(1).startswith(marks):
+                    closed = line.end()
+                    break
+        if closed < 0:
+            return end
+        self.open_until = None
+        return closed
 
 
 class Blocks:
@@ -1593,24 +1637,11 @@ class Blocks:
         tag anywhere before (after text, indented, after a quote's `>`: `a</div>`), not in
         a fence or comment, the same name's tags opened in it counted: the page is read
         so from where each was last read (each line once), and the blocks ended dropped."""
-        blocks, text, line_start = self.markdown_blocks, self.text, self.line_start
+        blocks, line_start = self.markdown_blocks, self.line_start
         while blocks:
             block = blocks[-1]
             if block.read_to < line_start:
-                tags = re.compile(
-                    _MARKDOWN_BLOCK_TAGS.format(name=re.escape(block.name)), _TAG_FLAGS
-                )
-                for found in tags.finditer(text, block.read_to, line_start):
-                    if found.group("tag") is None:  # a fence or comment
-                        if found.group("closed") is None and found.group("shut") is None:
-                            # open at this line: read again from its start next time
-                            line_start = found.start()
-                            break
-                        continue
-                    block.depth += -1 if found.group("tag") else 1
-                    if block.depth < 0:
-                        break
-                block.read_to = line_start
+                block.read(self.text, line_start)
             if block.depth >= 0:
                 return True
             blocks.pop()
