@@ -250,6 +250,16 @@ def personal(text: str) -> list[tuple[str, str]]:
                 ("street address", "9 Sun Cir."),
             ],
         ),
+        # the UK's abbreviations for a close, a grove and a parade (a UK audit, uk59)
+        (
+            "At 4 Ash Cl, 9 Oak Gro, 3 Elm Gr. and 2 Mill Pde",
+            [
+                ("street address", "4 Ash Cl"),
+                ("street address", "9 Oak Gro"),
+                ("street address", "3 Elm Gr."),
+                ("street address", "2 Mill Pde"),
+            ],
+        ),
         # a part's or a step's number, as a training writes them (a UK coalition's audit),
         # but for what an address has after it
         (

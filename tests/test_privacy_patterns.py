@@ -101,7 +101,7 @@ STREET = re.compile(
     r"(?:(?:[NS]\.?[EW]|[NSEW])\.?SPACE+)?(?:(?:NAME\.?SPACE+|\d{1,3}(?:st|nd|rd|th)SPACE+){1,4}|[A-Z]SPACE+)"
     r"(?:(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Way|Place|Terrace|Circle|Highway"
     r"|Parkway|Square|Close|Crescent|Gardens|Grove|Mews|Hill|Walk|Row|Rise|Croft|Parade|Gate"
-    r"|View|Wharf|Yard|Approach|Green|End|Fields|Embankment)(?![^\W_])|(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Hwy|Pkwy|Sq|Ter|Cir|Cres|Gdns|Tce)(?![^\W_])\.?)"
+    r"|View|Wharf|Yard|Approach|Green|End|Fields|Embankment)(?![^\W_])|(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Hwy|Pkwy|Sq|Ter|Cir|Cres|Gdns|Tce|Cl|Gr|Gro|Pde)(?![^\W_])\.?)"
     r"|(?:Calle|Avenida|Ave\.?|Camino|Paseo|Via|Vi\u0301a|V\u00eda|Carretera|Carr\.|Callejon"
     r"|Callejo\u0301n|Callej\u00f3n|Plaza)(?:SPACE+(?:(?:del|de|deSPACE+la|deSPACE+los"
     r"|deSPACE+las)SPACE+)?NAME){1,4}(?![^\W_])"
@@ -130,7 +130,7 @@ PIECES = [
     " Camino del Rio", " Paseo de la Luna", " O'Brien Road", " Via Roma", " Peña Street",
     "Close", "Hill", "Green", "End", "Walk", "'s", "\u2019s", "King's", " St Mary's Road",
     "27a", "b", "Children's", ", Leeds LS6 2AB", " SW1A 1AA", "Flat 2, ", ", Flat 3",
-    "Gdns", "Cres.", "Tce", "Ter", "Cir.",
+    "Gdns", "Cres.", "Tce", "Ter", "Cir.", "Cl", "Gro", "Gr.", "Pde",
     # Written out, directionals, counts, line breaks (a privacy officer's audit)
     " [at] ", "(at)", "[dot]", " (dot) ", " @ ", "online", "jane.doe", "/x", "\uff20", "www.",
     " {at} ", "[ at ]", "{dot}", "[@]", "(@)", "[.]", "{.}",

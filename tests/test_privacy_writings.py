@@ -854,6 +854,14 @@ def test_an_allowed_uk_street_allows_its_abbreviation(tmp_path: Path) -> None:
     assert [found for _, _, found in found_in(tmp_path, page, allow)] == ["6 Park Cres."]
 
 
+def test_an_allowed_uk_close_grove_or_parade_allows_its_abbreviation(tmp_path: Path) -> None:
+    """A UK audit (uk59): a close, a grove and a parade as the UK abbreviates them."""
+    page = "Visit 4 Ash Cl, 9 Oak Gro, 9 Oak Gr. or at 2 Mill Parade. Not 5 Ash Cl, 3 Mill Pde.\n"
+    allow = ["4 Ash Close", "9 Oak Grove", "2 Mill Pde"]
+    found = [found for _, _, found in found_in(tmp_path, page, allow)]
+    assert found == ["5 Ash Cl", "3 Mill Pde."]
+
+
 def test_an_allowed_street_allows_each_writing_of_its_directional(tmp_path: Path) -> None:
     """Review rv4: `4500 SW 5th Avenue` listed, `S.W.` and `Southwest` were reported; a
     directional is compared as USPS abbreviates it, as a street type is."""

@@ -35,12 +35,13 @@ _STREET_TYPES_ALSO_ENGLISH = (
     "Hill", "Walk", "Row", "Rise", "Croft", "Parade", "Gate", "View", "Wharf", "Yard",
     "Approach", "Green", "End", "Fields", "Embankment",
 )  # fmt: skip
-# Abbreviated: the US Postal Service's, and the UK's for a crescent, gardens and a terrace
-# (`7 Elm Gdns`, `5 Park Cres.`, `3 Bath Tce`; a UK audit: missed, as were USPS's `Ter`
-# and `Cir`, which privacy.allow already compared).
+# Abbreviated: the US Postal Service's, and the UK's for a crescent, gardens, a terrace,
+# a close, a grove and a parade (`7 Elm Gdns`, `5 Park Cres.`, `3 Bath Tce`, `4 Ash Cl`,
+# `9 Oak Gro`, `2 Mill Pde`; UK audits: missed, as were USPS's `Ter` and `Cir`, which
+# privacy.allow already compared).
 _STREET_TYPE_ABBREVIATIONS = (
     "St", "Ave", "Rd", "Blvd", "Ln", "Dr", "Ct", "Pl", "Hwy", "Pkwy", "Sq", "Ter", "Cir",
-    "Cres", "Gdns", "Tce",
+    "Cres", "Gdns", "Tce", "Cl", "Gr", "Gro", "Pde",
 )  # fmt: skip
 _SUFFIX_STREET_TYPES = frozenset(
     _STREET_TYPES + _STREET_TYPES_ALSO_ENGLISH + _STREET_TYPE_ABBREVIATIONS

@@ -14,13 +14,13 @@ from .privacy_emails import WRITTEN_OUT_AT_KEY, WRITTEN_OUT_DOT_KEY
 
 # The street types as the US Postal Service abbreviates them (Publication 28): privacy.allow's
 # "100 Main Street" allows "100 Main St." (`text_key`); and as the UK does a crescent,
-# gardens and a terrace ("5 Park Crescent" allows "5 Park Cres.", "3 Bath Tce" "3 Bath
-# Terrace").
+# gardens, a terrace, a close, a grove and a parade ("5 Park Crescent" allows "5 Park
+# Cres.", "3 Bath Tce" "3 Bath Terrace", "9 Oak Grove" "9 Oak Gro" and "9 Oak Gr").
 _USPS_ABBREVIATIONS = {
     "street": "st", "avenue": "ave", "road": "rd", "boulevard": "blvd", "lane": "ln",
     "drive": "dr", "court": "ct", "place": "pl", "highway": "hwy", "parkway": "pkwy",
     "square": "sq", "terrace": "ter", "circle": "cir", "crescent": "cres", "gardens": "gdns",
-    "tce": "ter",
+    "tce": "ter", "close": "cl", "grove": "gr", "gro": "gr", "parade": "pde",
 }  # fmt: skip
 _USPS_ABBREVIATED = frozenset(_USPS_ABBREVIATIONS.values())
 # A directional as USPS abbreviates it, and as a street address may write it otherwise
