@@ -293,6 +293,17 @@ def personal(text: str) -> list[tuple[str, str]]:
                 ("street address", "10 Downing Street"),
             ],
         ),
+        # uk59: a town alone after a comma makes a step's number a house number; a
+        # title's words after a comma do not
+        (
+            "Step 2 Mill Lane, Leeds\nSlide 4 Station Road, Leeds.",
+            [("street address", "2 Mill Lane"), ("street address", "4 Station Road")],
+        ),
+        (
+            "Module 2 Safe Place training; Step 3 Oak Street, then turn left; Module 2 Safe "
+            "Place, Part Two of the course; Chapter 5 Broadway musicals, London",
+            [],
+        ),
         ("In 2023, 40 Route 66 motels, 3 US Highway 1 rest stops and 12 Highway 40 exits", []),
         ("She lives at 12 A Street.", [("street address", "12 A Street")]),
         (
@@ -1693,6 +1704,26 @@ def test_line_breaks_in_numbers_are_read_in_linear_time(shape: str) -> None:
     completed = python_in_time(
         "from coalition_handbook.rules.privacy_markdown import markdown_readings\n"
         f"assert len(markdown_readings({shape})) == 2\n"
+    )
+    assert (completed.returncode, completed.stderr) == (0, "")
+
+
+TOWN_AFTER_SHAPES = {
+    "towns after a step's street": "'Step 1 Mill Lane, Leeds ' * 1_700",
+    "names after a step's street": "'Step 1 Mill Lane, ' + 'Leeds ' * 6_600",
+    "commas after a step's street": "'Step 1 Mill Lane,' * 2_300",
+}
+
+
+@pytest.mark.parametrize("shape", TOWN_AFTER_SHAPES.values(), ids=TOWN_AFTER_SHAPES)
+def test_a_town_after_a_steps_street_is_read_in_linear_time(shape: str) -> None:
+    """A step's street and a town after its comma (`_TOWN_AFTER`, uk59) are read in one
+    pass: one shape of 40,000 characters a child, under the suite's CPU-time guard."""
+    from work import python_in_time
+
+    completed = python_in_time(
+        "from coalition_handbook.rules.privacy_personal_data import find_personal_data\n"
+        f"list(find_personal_data({shape}))\n"
     )
     assert (completed.returncode, completed.stderr) == (0, "")
 

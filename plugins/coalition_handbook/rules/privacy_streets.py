@@ -197,6 +197,27 @@ def _address_after() -> re.Pattern[str]:
     return re.compile(_ADDRESS_AFTER, re.VERBOSE)
 
 
+# A town after a street and a comma, all that its line or sentence holds after it ("Step 2
+# Mill Lane, Leeds", "Slide 4 Station Road, Leeds."): what makes a part's or a step's
+# number a house number (UK audit uk59: such an address passed), where its postcode does
+# not follow; not a title's words after a comma ("Step 3 Oak Street, then turn left",
+# "Module 2 Safe Place, Part Two of the course").
+_TOWN_AFTER = (
+    (
+        r"\.?[*_]*[ \t]*,{space}*(?:{name}{space}+){0,2}{name}"
+        r"[*_]*[ \t]*(?:[.;:!?)|<]|\r?\n|\Z)"
+    )
+    .replace("{space}", WORD_SPACE)
+    .replace("{name}", _NAME_WORD)
+)
+
+
+@cache
+def _town_after() -> re.Pattern[str]:
+    """`_TOWN_AFTER`, compiled on first use, as `_address_after` is."""
+    return re.compile(_TOWN_AFTER)
+
+
 # A count of things before a programme's or an organisation's name ("12 Safe Place sites",
 # "300 Hotel Way employees", "the 40 Main Street programs") is told from an address by the
 # plural noun after the street type, which no address has; "12 Safe Place, Omaha" is one.
@@ -234,12 +255,13 @@ def names_no_street(text: str, start: int, end: int) -> bool:
     before a programme's name: a street with a plural noun after it ("12 Safe Place
     sites", `_COUNTED_AFTER`) and no address's word before it. And a number that a word
     before it makes a part's or a step's ("Module 2 Safe Place training",
-    `_NUMBERING_WORD_BEFORE`) that nothing after reads as an address."""
+    `_NUMBERING_WORD_BEFORE`) that nothing after reads as an address,
+    nor a town alone (`_TOWN_AFTER`)."""
     if _address_after().match(text, end):
         return False
     before = text[max(0, start - BEFORE_WINDOW) : start]
     if _NUMBERING_WORD_BEFORE.search(before):  # Module 2 Safe Place training
-        return True
+        return not _town_after().match(text, end)  # but Step 2 Mill Lane, Leeds
     if _COUNTED_AFTER.match(text, end):  # 12 Safe Place sites, not at 12 Oak Street sites
         return not _ADDRESS_BEFORE.search(before)
     words = text[start:end].split()
