@@ -35,6 +35,7 @@ from .privacy_name_first_streets import name_first_streets
 from .privacy_personal_data import street_spans
 from .privacy_phones import candidates
 from .privacy_text_keys import link_key, text_key
+from .privacy_uk_streets import uk_untyped_streets
 
 
 @dataclass(frozen=True)
@@ -153,4 +154,6 @@ def _street_at_start(entry: str) -> str | None:
         end = next((end for start, end in name_first_streets(entry) if start == 0), -1)
     if end < 0:  # or as French and German write it ("1234, rue Sainte-Catherine Ouest")
         end = next((end for start, end in french_and_german_streets(entry) if start == 0), -1)
+    if end < 0:  # or as the UK writes one with no street type ("5 Kingsway, London WC2B 6TT")
+        end = next((end for start, end in uk_untyped_streets(entry) if start == 0), -1)
     return entry[:end] if end >= 0 else None

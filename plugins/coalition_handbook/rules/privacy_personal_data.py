@@ -27,6 +27,7 @@ from .privacy_phones import (
     reads_as_identifier,
 )
 from .privacy_streets import names_no_street
+from .privacy_uk_streets import uk_untyped_streets
 
 
 def find_personal_data(
@@ -176,6 +177,13 @@ def _personal_data(masked: str, countries: Sequence[str]) -> Iterator[tuple[str,
     # privacy.countries lists a country that writes them so: once, too.
     found_before: Spans | None = None
     for start, end in french_and_german_streets(masked, countries):
+        found_before = found_before or Spans(list(streets))
+        if not found_before.overlaps(start, end):
+            streets.append((start, end))
+            yield "street address", start, end
+    # A UK street with no type before a postcode ("5 Kingsway, London WC2B 6TT"): once, too.
+    found_before = None
+    for start, end in uk_untyped_streets(masked, countries):
         found_before = found_before or Spans(list(streets))
         if not found_before.overlaps(start, end):
             streets.append((start, end))

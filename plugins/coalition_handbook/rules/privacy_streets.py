@@ -61,7 +61,7 @@ _PREFIX_STREET_TYPES = (
 # (Letters and accents in one class: the engine repeats a class at C speed, a group far
 # more slowly, and a page holds many numbers.)
 _CAPITAL = f"[A-Z{CAPITAL_LETTERS}][{COMBINING_ACCENTS}]*"
-_NAME_WORD = (
+NAME_WORD = (
     f"{_CAPITAL}(?:['\u2019]{_CAPITAL})?[a-z{SMALL_LETTERS}]"
     f"[A-Za-z{CAPITAL_LETTERS}{SMALL_LETTERS}{COMBINING_ACCENTS}]*(?:['\u2019]s)?"
 )
@@ -86,7 +86,7 @@ STREET_REST = (
       | (?:(?:US|State|County){space}+)?(?:Highway|Route|Hwy\.?|Rte\.?){space}+\d{{1,4}}(?!\w)
     )
 """.replace("{space}", WORD_SPACE)
-    .replace("{name}", _NAME_WORD)
+    .replace("{name}", NAME_WORD)
     .replace("{types}", "|".join(_STREET_TYPES + _STREET_TYPES_ALSO_ENGLISH))
     .replace("{abbreviations}", "|".join(_STREET_TYPE_ABBREVIATIONS))
     .replace("{prefix_types}", _PREFIX_STREET_TYPES)
@@ -173,7 +173,7 @@ _SHORTEST_ROAD_NUMBER = 3
 # with its state, a ZIP code, or the city and state on the next line; a UK postcode
 # after its town or alone (", Leeds LS6 2AB", "LONDON SW1A 1AA", as Royal Mail writes
 # the town; found by a UK adopter's audit); after emphasis closed, maybe.
-_UK_POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]?|GIR){space}?\d[A-Z]{2}(?![^\W_])"
+UK_POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]?|GIR){space}?\d[A-Z]{2}(?![^\W_])"
 _ADDRESS_AFTER = (
     r"""\.?[*_]*(?:
         {space}+(?:[NS]\.?[EW]\.?|[NSEW]\.?)(?![\w'\u2019-])
@@ -184,9 +184,9 @@ _ADDRESS_AFTER = (
         (?:{name}{space}+){0,3}{name},?{space}+[A-Z]{2}\b
       | (?:{space}*,|{space}*(?:<br\s*/?>)?\r?\n)?{space}*
         (?:(?:{name}|[A-Z]{2,}),?{space}+){0,3}{postcode}
-    )""".replace("{postcode}", _UK_POSTCODE)
+    )""".replace("{postcode}", UK_POSTCODE)
     .replace("{space}", WORD_SPACE)
-    .replace("{name}", _NAME_WORD)
+    .replace("{name}", NAME_WORD)
 )
 
 
@@ -208,7 +208,7 @@ _TOWN_AFTER = (
         r"[*_]*[ \t]*(?:[.;:!?)|<]|\r?\n|\Z)"
     )
     .replace("{space}", WORD_SPACE)
-    .replace("{name}", _NAME_WORD)
+    .replace("{name}", NAME_WORD)
 )
 
 
@@ -289,3 +289,10 @@ def names_no_street(text: str, start: int, end: int) -> bool:
 def is_year(number: str) -> bool:
     """Whether the house number `number` reads as a year (1800-2099)."""
     return len(number) == 4 and number.isdigit() and _FIRST_YEAR <= int(number) <= _LAST_YEAR
+
+
+def dated_by_a_year(text: str, start: int, number: str) -> bool:
+    """Whether the number `number` at `text[start:]` reads as a year that a time or an
+    owner dates ("Since 2019 Oxfam, ...": `_TIME_OR_OWNER_BEFORE`), no house number."""
+    before = text[max(0, start - BEFORE_WINDOW) : start]
+    return is_year(number) and bool(_TIME_OR_OWNER_BEFORE.search(before))

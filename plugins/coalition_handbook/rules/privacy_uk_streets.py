@@ -1,0 +1,55 @@
+"""Street addresses as the UK writes a street with no street type (`5 Kingsway, London WC2B
+6TT`, `14 Broadway, Leeds LS1 4AB`, `4 Long Acre, London WC2E 9LH`), as privacy.pii
+reads them (`privacy_personal_data`) where privacy.countries lists the UK or a Crown
+dependency, whose postcodes these are.
+
+A house number, one to three capitalised words, a comma, maybe a town, and a full UK
+postcode: an address, which a street type is not needed to tell (UK audit uk59: such
+addresses passed). Without the postcode, "Chapter 5 Broadway musicals, London" is prose:
+the words alone are read by no one as a street. The street is what is found, as the
+rule finds a typed one ("5 Kingsway"), so that privacy.allow lists it as a letter writes
+it (`5 Kingsway, London WC2B 6TT`) or alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from ..lazy_pattern import LazyPattern
+from .privacy_streets import NAME_WORD, UK_POSTCODE, dated_by_a_year
+from .soft_breaks import WORD_SPACE
+
+# The countries whose addresses end with a UK postcode: the UK, Guernsey, Jersey, Man.
+UK_POSTCODE_COUNTRIES = frozenset({"GB", "GG", "JE", "IM"})
+# A number starting a word (27a too), not a part of another number, an amount or a
+# version; the street's name; then its comma, a town of up to three words (or written
+# in capitals, as Royal Mail writes it) and the postcode, looked at, not taken.
+_UNTYPED_STREET = LazyPattern(
+    r"""
+    (?<![\w.,/#$\u00a3\u20ac-])(?P<number>\d{1,4})[A-Za-z]?{space}+
+    {name}(?:{space}+{name}){0,2}
+    (?={space}*,{space}*(?:(?:{name}|[A-Z]{2,}),?{space}+){0,3}{postcode})
+    """.replace("{postcode}", UK_POSTCODE)
+    .replace("{space}", WORD_SPACE)
+    .replace("{name}", NAME_WORD),
+    re.VERBOSE,
+)
+# Every full postcode ends with its inward code, a digit and two capitals: a text
+# without one (most) is not scanned.
+_INWARD_CODE = LazyPattern(r"\d[A-Z]{2}(?![^\W_])")
+
+
+def uk_untyped_streets(
+    text: str, countries: Iterable[str] = UK_POSTCODE_COUNTRIES
+) -> Iterator[tuple[int, int]]:
+    """(start, end) of every street with no street type before a UK postcode in `text`
+    (`5 Kingsway` of `5 Kingsway, London WC2B 6TT`), where `countries` lists a country
+    whose postcodes these are; not a year that a time or an owner dates."""
+    if UK_POSTCODE_COUNTRIES.isdisjoint(country.upper() for country in countries):
+        return
+    if not _INWARD_CODE.search(text):
+        return
+    for found in _UNTYPED_STREET.finditer(text):
+        if not dated_by_a_year(text, found.start(), found["number"]):
+            yield found.span()

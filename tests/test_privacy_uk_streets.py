@@ -1,0 +1,87 @@
+"""privacy.pii on a UK street with no street type before a postcode (`5 Kingsway, London
+WC2B 6TT`, `14 Broadway, Leeds LS1 4AB`, `4 Long Acre, London WC2E 9LH`). A UK audit
+(uk59): such an address passed with privacy.countries listing GB, and privacy.allow could
+list no public office's so written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_privacy_national import privacy_findings
+
+from coalition_handbook.rules.privacy_personal_data import find_personal_data
+
+
+def streets(text: str, countries: tuple[str, ...] = ("GB",)) -> list[str]:
+    found = find_personal_data(text, countries=countries)
+    return [text[start:end] for kind, start, end in found if kind == "street address"]
+
+
+def test_a_street_with_no_type_before_a_postcode_is_an_address() -> None:
+    text = (
+        "She stays at 5 Kingsway, London WC2B 6TT, then 14 Broadway, Leeds LS1 4AB,\n"
+        "and 4 Long Acre, London WC2E 9LH; Flat 2, 27a Kingsway, LONDON, WC2B 6TT.\n"
+        "Or 14 Elm Road, Leeds LS1 4AB, found once."
+    )
+    assert streets(text) == [
+        "14 Elm Road",
+        "5 Kingsway",
+        "14 Broadway",
+        "4 Long Acre",
+        "27a Kingsway",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chapter 5 Broadway musicals, London",
+        "Step 5 Kingsway, London",
+        "Since 2019 Oxfam, Oxford OX4 2JY helps",
+        "It cost £5 Kingsway, London WC2B 6TT",
+        "Module 2 Safe Place training",
+    ],
+)
+def test_no_postcode_a_year_or_an_amount_makes_no_such_address(text: str) -> None:
+    assert streets(text) == []
+
+
+def test_it_is_read_only_where_privacy_countries_lists_the_uk() -> None:
+    text = "5 Kingsway, London WC2B 6TT"
+    assert streets(text, ()) == []
+    assert streets(text, ("FR",)) == []
+    assert streets(text, ("JE",)) == ["5 Kingsway"]
+
+
+def test_a_public_office_listed_as_a_letter_writes_it_allows_its_street(tmp_path: Path) -> None:
+    page = (
+        "# Offices\n\n"
+        "Write to 5 Kingsway, London WC2B 6TT or 4 Long Acre, London WC2E 9LH.\n"
+        "She lives at 7 Kingsway, London WC2B 6TT.\n"
+    )
+    allow = ["5 Kingsway, London WC2B 6TT", "4 Long Acre"]
+    findings = privacy_findings(tmp_path, page, ["GB"], allow)
+    assert [(f.line, f.found) for f in findings] == [(4, "7 Kingsway")]
+
+
+SHAPES = {
+    "numbers and names": "'1 Abc ' * 6_600 + ', AB1 2CD'",
+    "names and commas": "'1 ' + 'Abc, ' * 8_000 + 'AB1 2CD'",
+    "capitals and commas": "'1 Abc, ' + 'ABC, ' * 8_000 + 'AB1 2CD'",
+    "postcodes": "'1 Abc, AB1 ' * 4_000 + '2CD'",
+}
+
+
+@pytest.mark.parametrize("shape", SHAPES.values(), ids=SHAPES)
+def test_it_is_read_in_linear_time(shape: str) -> None:
+    """Runs that the pattern may try at every number: names, commas, a town in capitals
+    and outward codes, one shape of about 40,000 characters a child, under the suite's
+    CPU-time guard."""
+    from work import python_in_time
+
+    completed = python_in_time(
+        "from coalition_handbook.rules.privacy_uk_streets import uk_untyped_streets\n"
+        f"list(uk_untyped_streets({shape}))\n"
+    )
+    assert (completed.returncode, completed.stderr) == (0, "")
