@@ -36,8 +36,9 @@ _UNTYPED_STREET = LazyPattern(
     re.VERBOSE,
 )
 # Every full postcode ends with its inward code, a digit and two capitals: a text
-# without one (most) is not scanned.
-_INWARD_CODE = LazyPattern(r"\d[A-Z]{2}(?![^\W_])")
+# without one (most) is not scanned. (An ASCII digit's range: the engine skips to one a
+# fifth faster than to a `\d`, and this search is most of the reader's cost.)
+_INWARD_CODE = LazyPattern(r"[0-9][A-Z][A-Z](?![^\W_])")
 
 
 def uk_untyped_streets(
