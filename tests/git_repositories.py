@@ -8,6 +8,8 @@ import subprocess
 from collections.abc import Mapping
 from pathlib import Path
 
+import pytest
+
 # Who the tests commit as: no user's own git configuration is needed, nor read for it.
 _EDITOR = ("-c", "user.name=Editor", "-c", "user.email=editor@example.org")
 
@@ -40,3 +42,14 @@ def commit(repository: Path, message: str = "change") -> str:
     git(repository, "add", "-A")
     git(repository, "commit", "-q", "--allow-empty", "-m", message)
     return git(repository, "rev-parse", "HEAD")
+
+
+def quiet_git(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No user or system git configuration, nor GitHub Actions' variables, leaks into a
+    test: under GitHub Actions the diff's report is cut to a step summary's size and its
+    problems are written as workflow commands."""
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "no-gitconfig"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("GIT_ALLOW_PROTOCOL", "file")
+    for name in ("GITHUB_ACTIONS", "GITHUB_WORKSPACE", "GITHUB_BASE_REF"):
+        monkeypatch.delenv(name, raising=False)

@@ -21,7 +21,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from git_repositories import commit, git
+from git_repositories import commit, git, quiet_git
 from handbooks import set_handbook_options
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -148,16 +148,8 @@ def diff_after_survivor_deprecated(
 
 
 @pytest.fixture(autouse=True)
-def quiet_git(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No user or system git configuration, nor GitHub Actions' variables, leaks into the
-    tests."""
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "no-gitconfig"))
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    monkeypatch.setenv("GIT_ALLOW_PROTOCOL", "file")
-    # Run in CI as anywhere: under GitHub Actions the report is cut to a step summary's
-    # size, and the diff's problems are written as workflow commands.
-    for name in ("GITHUB_ACTIONS", "GITHUB_WORKSPACE", "GITHUB_BASE_REF"):
-        monkeypatch.delenv(name, raising=False)
+def quiet_git_here(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    quiet_git(monkeypatch, tmp_path)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from git_repositories import commit, git
+from git_repositories import commit, git, quiet_git
 
 from coalition_handbook.cli import main
 from coalition_handbook.editor import git as editor_git
@@ -52,12 +52,8 @@ def write(folder: Path, path: str, text: str) -> None:
 
 
 @pytest.fixture(autouse=True)
-def quiet_git(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No user or system git configuration, nor GitHub Actions' variables."""
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "no-gitconfig"))
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    for name in ("GITHUB_ACTIONS", "GITHUB_WORKSPACE", "GITHUB_BASE_REF"):
-        monkeypatch.delenv(name, raising=False)
+def quiet_git_here(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    quiet_git(monkeypatch, tmp_path)
 
 
 @pytest.fixture
