@@ -41,9 +41,18 @@ def test_a_street_with_no_type_before_a_postcode_is_an_address() -> None:
         "Since 2019 Oxfam, Oxford OX4 2JY helps",
         "It cost £5 Kingsway, London WC2B 6TT",
         "Module 2 Safe Place training",
+        "Open 24 Hours, London EC1A 1BB",
+        "Helpline open 7 Days, London EC1A 1BB",
+        "Floor 3 Reception, London SW1A 2AA",
+        "Suite 5 Acme Ltd, Leeds LS1 4AB",
+        "Room 101 Help Desk, London SW1A 2AA",
+        "Platform 9 Kings Cross, London N1 9AP",
+        "Page 5 Kingsway, London WC2B 6TT",
+        "We have 3 Offices, London SW1A 2AA and Leeds",
+        "Over 300 Volunteers, London SW1A 2AA",
     ],
 )
-def test_no_postcode_a_year_or_an_amount_makes_no_such_address(text: str) -> None:
+def test_no_postcode_a_year_an_amount_a_part_or_a_count_makes_no_such_address(text: str) -> None:
     assert streets(text) == []
 
 

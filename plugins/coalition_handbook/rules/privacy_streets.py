@@ -228,20 +228,20 @@ def _town_after() -> re.Pattern[str]:
 # Street residents" names an address. And not where something before the number reads as an
 # address ("at", "on", "to", a label's colon: `_ADDRESS_BEFORE`): "shelters two women at
 # 1420 Elm Street\nsurvivors there need rides" names one.
-_COUNTED_NOUNS = (
+COUNTED_NOUNS = (
     r"(?:locations|sites|branches|chapters|programs|programmes|employees|affiliates|agencies"
     r"|organizations|organisations|events|trainings|sessions|stores|shops|businesses|hotels"
     r"|motels|libraries|schools|churches|campaigns|projects|grants|coalitions|providers"
     r"|facilities|centers|centres)\b"
 )
-_COUNTED_AFTER = LazyPattern(rf"[*_]*{WORD_SPACE}+{_COUNTED_NOUNS}")
+_COUNTED_AFTER = LazyPattern(rf"[*_]*{WORD_SPACE}+{COUNTED_NOUNS}")
 # Such a noun at the start of a line (after a quote's `>` or an indent, maybe): read after
 # the line before it where that one is a paragraph's, but not where each line is a line (a
 # code block's, a text file's: `privacy_reported` reads a page's code blocks as a paragraph
 # first, and so may let "12 Oak Street" go where "locations 2" is the next line: review
 # rv6).
 # (A plural word looked for first: the engine tries the nouns at half as many lines.)
-COUNT_STARTS_A_LINE = LazyPattern(rf"\n[ \t>{UNICODE_SPACES}]*+(?=[a-z]+s\b){_COUNTED_NOUNS}")
+COUNT_STARTS_A_LINE = LazyPattern(rf"\n[ \t>{UNICODE_SPACES}]*+(?=[a-z]+s\b){COUNTED_NOUNS}")
 
 
 def names_no_street(text: str, start: int, end: int) -> bool:
@@ -296,3 +296,9 @@ def dated_by_a_year(text: str, start: int, number: str) -> bool:
     owner dates ("Since 2019 Oxfam, ...": `_TIME_OR_OWNER_BEFORE`), no house number."""
     before = text[max(0, start - BEFORE_WINDOW) : start]
     return is_year(number) and bool(_TIME_OR_OWNER_BEFORE.search(before))
+
+
+def numbered_by_a_word(text: str, start: int) -> bool:
+    """Whether a word right before the number at `text[start:]` numbers a part, a step
+    or a level ("Step 2 ...": `_NUMBERING_WORD_BEFORE`)."""
+    return bool(_NUMBERING_WORD_BEFORE.search(text[max(0, start - BEFORE_WINDOW) : start]))

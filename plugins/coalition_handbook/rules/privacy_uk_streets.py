@@ -17,7 +17,14 @@ import re
 from collections.abc import Iterable, Iterator
 
 from ..lazy_pattern import LazyPattern
-from .privacy_streets import NAME_WORD, UK_POSTCODE, dated_by_a_year
+from .privacy_streets import (
+    BEFORE_WINDOW,
+    COUNTED_NOUNS,
+    NAME_WORD,
+    UK_POSTCODE,
+    dated_by_a_year,
+    numbered_by_a_word,
+)
 from .soft_breaks import WORD_SPACE
 
 # The countries whose addresses end with a UK postcode: the UK, Guernsey, Jersey, Man.
@@ -39,6 +46,18 @@ _UNTYPED_STREET = LazyPattern(
 # without one (most) is not scanned. (An ASCII digit's range: the engine skips to one a
 # fifth faster than to a `\d`, and this search is most of the reader's cost.)
 _INWARD_CODE = LazyPattern(r"[0-9][A-Z][A-Z](?![^\W_])")
+# What the number counts, no street's name: time ("Open 24 Hours, London EC1A 1BB") or
+# things ("Over 300 Volunteers, ...", "12 Sites, ...").
+_COUNTED_LAST_WORD = LazyPattern(
+    rf"(?i:hours|days|weeks|months|years|minutes|volunteers|members|staff|offices|{COUNTED_NOUNS})\Z"
+)
+# A premises' part or a time before the number ("Floor 3 Reception, London SW1A 2AA",
+# "Suite 5 Acme Ltd, ...", "Room 101 Help Desk, ...", "Open 7 Days, ..."): a part of a
+# building or a count, not a house number, the street (if any) is on.
+_PART_OR_COUNT_BEFORE = LazyPattern(
+    r"(?<![\w'\u2019-])(?i:floor|suite|room|unit|office|desk|gate|platform|open|over|top)"
+    r"(?:[ \t]|&nbsp;|&#160;|[*_])*\Z"
+)
 
 
 def uk_untyped_streets(
@@ -52,5 +71,18 @@ def uk_untyped_streets(
     if not _INWARD_CODE.search(text):
         return
     for found in _UNTYPED_STREET.finditer(text):
-        if not dated_by_a_year(text, found.start(), found["number"]):
+        if not _names_no_street(text, found):
             yield found.span()
+
+
+def _names_no_street(text: str, found: re.Match[str]) -> bool:
+    """Whether the untyped street `found` is a year, a part's or a step's number, a
+    premises' part or a count (`_PART_OR_COUNT_BEFORE`, `_COUNTED_LAST_WORD`)."""
+    start = found.start()
+    before = text[max(0, start - BEFORE_WINDOW) : start]
+    return (
+        dated_by_a_year(text, start, found["number"])
+        or numbered_by_a_word(text, start)
+        or bool(_PART_OR_COUNT_BEFORE.search(before))
+        or bool(_COUNTED_LAST_WORD.search(found.group()))
+    )
