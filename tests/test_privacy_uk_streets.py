@@ -56,6 +56,23 @@ def test_no_postcode_a_year_an_amount_a_part_or_a_count_makes_no_such_address(te
     assert streets(text) == []
 
 
+def test_an_address_written_a_line_a_part_is_one_too(tmp_path: Path) -> None:
+    """Review rv58h: a `<br>` or a line's end in place of the comma hid the street; a
+    street's name wrapped before its comma is read whole."""
+    page = (
+        "# Offices\n\n"
+        "She lives at 5 Kingsway,<br>London WC2B 6TT.\n\n"
+        "She lives at\n7 Kingsway\nLONDON\nWC2B 6TT\n\n"
+        "Or at 4 Long\nAcre, London WC2E 9LH.\n"
+    )
+    findings = privacy_findings(tmp_path, page, ["GB"])
+    assert [(f.line, f.found) for f in findings] == [
+        (3, "5 Kingsway"),
+        (6, "7 Kingsway"),
+        (10, "4 Long\nAcre"),
+    ]
+
+
 def test_it_is_read_only_where_privacy_countries_lists_the_uk() -> None:
     text = "5 Kingsway, London WC2B 6TT"
     assert streets(text, ()) == []
@@ -79,6 +96,10 @@ SHAPES = {
     "names and commas": "'1 ' + 'Abc, ' * 8_000 + 'AB1 2CD'",
     "capitals and commas": "'1 Abc, ' + 'ABC, ' * 8_000 + 'AB1 2CD'",
     "postcodes": "'1 Abc, AB1 ' * 4_000 + '2CD'",
+    "names and line ends": "'1 Abc\\n' * 6_600 + 'AB1 2CD'",
+    "names and breaks": "'1 Abc,<br>' * 4_000 + 'AB1 2CD'",
+    "spaces and no comma": "'1 Abc' + ' ' * 200_000 + 'AB1 2CD'",
+    "capitals and line ends": "'1 Abc\\n' + 'ABC\\n' * 8_000 + 'AB1 2CD'",
 }
 
 

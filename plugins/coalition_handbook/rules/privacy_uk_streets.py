@@ -30,13 +30,17 @@ from .soft_breaks import WORD_SPACE
 # The countries whose addresses end with a UK postcode: the UK, Guernsey, Jersey, Man.
 UK_POSTCODE_COUNTRIES = frozenset({"GB", "GG", "JE", "IM"})
 # A number starting a word (27a too), not a part of another number, an amount or a
-# version; the street's name; then its comma, a town of up to three words (or written
-# in capitals, as Royal Mail writes it) and the postcode, looked at, not taken.
+# version; the street's name; then its comma, a `<br>` or a line's end (an address
+# written a line a part, its lines with no comma, which a street's wrapped name has:
+# review rv58h), a town of up to three words (or written in
+# capitals, as Royal Mail writes it) and the postcode, looked at, not taken.
 _UNTYPED_STREET = LazyPattern(
     r"""
     (?<![\w.,/#$\u00a3\u20ac-])(?P<number>\d{1,4})[A-Za-z]?{space}+
-    {name}(?:{space}+{name}){0,2}
-    (?={space}*,{space}*(?:(?:{name}|[A-Z]{2,}),?{space}+){0,3}{postcode})
+    {name}(?:{space}+{name}){0,2}?
+    (?=(?:(?:{space}*,)?[ \t]*<br\s*/?>|{space}*,){space}*
+        (?:(?:{name}|[A-Z]{2,}),?{space}+){0,3}{postcode}
+      | [ \t]*\r?\n{space}*(?:(?:{name}|[A-Z]{2,}){space}+){0,3}{postcode})
     """.replace("{postcode}", UK_POSTCODE)
     .replace("{space}", WORD_SPACE)
     .replace("{name}", NAME_WORD),
