@@ -36,6 +36,13 @@ def git(
     return (output.decode() if isinstance(output, bytes) else output).strip()
 
 
+def write(repository: Path, path: str, text: str) -> None:
+    """`text` written to `path` (with `/`) in `repository`, its folders made."""
+    target = repository / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+
+
 def commit(repository: Path, message: str = "change") -> str:
     """Everything in `repository`'s folder committed (but what .gitignore leaves out);
     the commit's id."""

@@ -21,7 +21,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from git_repositories import commit, git, quiet_git
+from git_repositories import commit, git, quiet_git, write
 from handbooks import set_handbook_options
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -116,12 +116,6 @@ def term(
         history=history(*versions),
         extra=extra,
     )
-
-
-def write(repository: Path, path: str, text: str) -> None:
-    target = repository / path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
 
 
 def deprecate_survivor(repository: Path) -> None:

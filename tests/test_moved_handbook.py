@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from git_repositories import commit, git, quiet_git
+from git_repositories import commit, git, quiet_git, write
 
 from coalition_handbook.cli import main
 from coalition_handbook.editor import git as editor_git
@@ -43,12 +43,6 @@ HANDBOOK = ("mkdocs.yml", "glossary", "protocols", "content")
 def term(version: int = 1, definition: str = "A person who has experienced trafficking.") -> str:
     entries = "".join(ENTRY.format(number) for number in range(version, 0, -1))
     return TERM.format(version=version, definition=definition, history=entries)
-
-
-def write(folder: Path, path: str, text: str) -> None:
-    target = folder / path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
 
 
 @pytest.fixture(autouse=True)
