@@ -260,7 +260,7 @@ def names_no_street(text: str, start: int, end: int) -> bool:
     if _address_after().match(text, end):
         return False
     before = text[max(0, start - BEFORE_WINDOW) : start]
-    if _NUMBERING_WORD_BEFORE.search(before):  # Module 2 Safe Place training
+    if numbered_by_a_word(before):  # Module 2 Safe Place training
         return not _town_after().match(text, end)  # but Step 2 Mill Lane, Leeds
     if _COUNTED_AFTER.match(text, end):  # 12 Safe Place sites, not at 12 Oak Street sites
         return not _ADDRESS_BEFORE.search(before)
@@ -274,7 +274,7 @@ def names_no_street(text: str, start: int, end: int) -> bool:
     if not numbered_road and street_type not in _SUFFIX_STREET_TYPES:  # 55 Calle Real
         if words[1] in _PREFIX_TYPES_ALSO_ENGLISH:
             return not _ADDRESS_BEFORE.search(before)
-        return is_year(number) and bool(_TIME_OR_OWNER_BEFORE.search(before))
+        return dated_by_a_year(number, before)
     if street_type in _TYPES_OF_OTHER_THINGS and is_year(number):
         return bool(_TIME_OR_OWNER_BEFORE.search(before))
     names_other = (
@@ -291,14 +291,14 @@ def is_year(number: str) -> bool:
     return len(number) == 4 and number.isdigit() and _FIRST_YEAR <= int(number) <= _LAST_YEAR
 
 
-def dated_by_a_year(text: str, start: int, number: str) -> bool:
-    """Whether the number `number` at `text[start:]` reads as a year that a time or an
-    owner dates ("Since 2019 Oxfam, ...": `_TIME_OR_OWNER_BEFORE`), no house number."""
-    before = text[max(0, start - BEFORE_WINDOW) : start]
+def dated_by_a_year(number: str, before: str) -> bool:
+    """Whether the house number `number`, after the text `before` (`BEFORE_WINDOW` of
+    it), reads as a year that a time or an owner dates ("Since 2019 Oxfam, ...":
+    `_TIME_OR_OWNER_BEFORE`)."""
     return is_year(number) and bool(_TIME_OR_OWNER_BEFORE.search(before))
 
 
-def numbered_by_a_word(text: str, start: int) -> bool:
-    """Whether a word right before the number at `text[start:]` numbers a part, a step
-    or a level ("Step 2 ...": `_NUMBERING_WORD_BEFORE`)."""
-    return bool(_NUMBERING_WORD_BEFORE.search(text[max(0, start - BEFORE_WINDOW) : start]))
+def numbered_by_a_word(before: str) -> bool:
+    """Whether the text `before` a number (`BEFORE_WINDOW` of it) ends with a word that
+    numbers a part, a step or a level ("Step 2 ...": `_NUMBERING_WORD_BEFORE`)."""
+    return bool(_NUMBERING_WORD_BEFORE.search(before))

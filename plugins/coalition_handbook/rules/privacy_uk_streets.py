@@ -85,8 +85,8 @@ def _names_no_street(text: str, found: re.Match[str]) -> bool:
     start = found.start()
     before = text[max(0, start - BEFORE_WINDOW) : start]
     return (
-        dated_by_a_year(text, start, found["number"])
-        or numbered_by_a_word(text, start)
+        dated_by_a_year(found["number"], before)
+        or numbered_by_a_word(before)
         or bool(_PART_OR_COUNT_BEFORE.search(before))
         or bool(_COUNTED_LAST_WORD.search(found.group()))
     )
