@@ -125,6 +125,8 @@ CACHED_LIBRARIES = {
     "markdown": "markdown",
     "pymdownx": "pymdown_extensions",
     "lemminflect": "lemminflect",
+    # A Spanish site's plurals (`spanish_plurals`).
+    "inflector": "inflector",
     "phonenumbers": "phonenumbers",
     "ahocorasick": "pyahocorasick",
     "babel": "babel",

@@ -26,6 +26,7 @@ from .documents import (
     terms_forms_key,
 )
 from .findings import Finding, Severity, count_by_severity, sort_findings
+from .forms import inflection_language
 from .matching import Matcher
 from .model import load_handbook
 from .model.files import load_text_file
@@ -469,7 +470,7 @@ def _load(
 
     def leave_out(terms: Mapping[str, Term]) -> set[str]:
         nonlocal terms_key
-        terms_key = terms_forms_key(terms)
+        terms_key = terms_forms_key(terms, inflection_language(config.language))
         if (
             previous is not None
             and previous.pages_apart

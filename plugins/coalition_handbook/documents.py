@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple, cast
 
 from .cache import STATS, RunCache, digest
 from .collection import fewer_collections
+from .forms import inflection_language
 from .markdown import (
     LONE_CARRIAGE_RETURN,
     LineIndex,
@@ -243,13 +244,14 @@ def matcher(context: CheckContext) -> Matcher:
     def build() -> Matcher:
         terms = context.handbook.terms.values()
         cache = context.cache
+        language = forms_language(context)
         if cache is None or not cache.enabled:
-            return Matcher.from_terms(terms)
+            return Matcher.from_terms(terms, language)
         key = matcher_cache_key(cache, forms_key(context))
         found = cache.load("matcher", key)
         if isinstance(found, Matcher):
             return found
-        built = Matcher.from_terms(terms)
+        built = Matcher.from_terms(terms, language)
         cache.store("matcher", key, built)
         return built
 
@@ -265,14 +267,23 @@ def matcher_cache_key(cache: RunCache, terms_forms_key: str) -> str:
 def forms_key(context: CheckContext) -> str:
     """A digest of all that the scan of a text and the term rules read of the terms (see
     `terms_forms_key`): shared by the run."""
-    return context.shared("forms_key", lambda: terms_forms_key(context.handbook.terms))
+    return context.shared(
+        "forms_key", lambda: terms_forms_key(context.handbook.terms, forms_language(context))
+    )
 
 
-def terms_forms_key(terms: Mapping[str, Term]) -> str:
+def forms_language(context: CheckContext) -> str:
+    """Whose plurals the run's forms take: its site's `theme.language`'s
+    (`forms.inflection_language`)."""
+    return inflection_language(context.config.language)
+
+
+def terms_forms_key(terms: Mapping[str, Term], language: str) -> str:
     """A digest of what `Matcher.from_terms` and the term rules read of `terms`: each
     term's id, forms, status, replacement (and its preferred form), case rule, and the
-    reasons of its forms to avoid. Editing anything else of a term (its definition, tags,
-    sources, history) leaves the matcher, and what it finds in every page, as it was.
+    reasons of its forms to avoid; and whose plurals they take (`language`: a site that
+    turns Spanish finds `protecciones`). Editing anything else of a term (its definition,
+    tags, sources, history) leaves the matcher, and what it finds in every page, as it was.
     Read from the terms' facts: no term is loaded for it."""
     by_id = term_facts(terms)
     parts: list[str] = []
@@ -294,7 +305,7 @@ def terms_forms_key(terms: Mapping[str, Term]) -> str:
                 )
             )
         )
-    return digest("forms", *parts)
+    return digest("forms", language, *parts)
 
 
 def avoid_reasons(context: CheckContext) -> Mapping[tuple[str, str], str]:

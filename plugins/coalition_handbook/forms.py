@@ -13,6 +13,22 @@ from functools import cache, lru_cache
 
 from .lazy_pattern import LazyPattern
 from .lexicon import get_inflection
+from .spanish_plurals import spanish_plural
+
+# The languages whose plurals a form's last word takes (`inflection_language`).
+ENGLISH = "en"
+SPANISH = "es"
+
+
+def inflection_language(language: str | None) -> str:
+    """Whose plurals the forms of a site in `language` (its `theme.language`) take:
+    Spanish ones in Spanish, in any region (`es`, `es-MX`, `es_AR`), English ones in
+    every other language, as before there were Spanish ones (ADOPTING tells what they
+    miss in French and German)."""
+    if language and language.replace("_", "-").split("-")[0].lower() == SPANISH:
+        return SPANISH
+    return ENGLISH
+
 
 # Spaces, tabs, line breaks, non-breaking spaces and hyphens all separate words alike
 # (`\s` is every Unicode space: thin, en, em, ideographic, line and paragraph separators).
@@ -179,7 +195,7 @@ def is_plural(word: str) -> bool:
     the lexicon, keeps its plural "peoples"."""
     if is_all_capitals(word):
         return False
-    if word.endswith("s") and is_all_capitals(word[:-1]):
+    if is_acronym_plural(word):
         return True
     lower = word.lower()
     if noun_plurals(lower, inflect_oov=False):
@@ -296,17 +312,19 @@ def arabic_read_alike(text: str) -> str:
     return arabic_letters(text).translate(_ARABIC_KEY)
 
 
-def form_key(form: str, case_sensitive: bool = False) -> str:
+def form_key(form: str, case_sensitive: bool = False, language: str = ENGLISH) -> str:
     """A key under which forms that section 4 treats as the same form are equal.
 
     Words are joined by one space, apostrophes are straight (as the matcher reads them),
-    the last word is singular, and the case is folded unless the form is case-sensitive
-    or written all in capitals.
+    the last word is singular (in Spanish, plural: `_spanish_key_word`), and the case is
+    folded unless the form is case-sensitive or written all in capitals. `language` is
+    whose plurals the forms take (`inflection_language`).
     """
     words = matched_words(form)
     if not words:
         return ""
-    words[-1] = singular(words[-1])
+    last = words[-1]
+    words[-1] = singular(last) if language != SPANISH else _spanish_key_word(last)
     key = " ".join(words)
     if not key.isascii():
         key = arabic_read_alike(key)
@@ -315,11 +333,30 @@ def form_key(form: str, case_sensitive: bool = False) -> str:
     return fold_case(key)
 
 
+def _spanish_key_word(word: str) -> str:
+    """The key of a Spanish form's last word: its plural, which is its plural's too
+    (`protección` and `protecciones` are "protecciones"), where a singular would be a
+    guess ("cómplices" is the plural the library gives of `cómplice` and of "cómpliz").
+    An acronym's is its singular, as in English (`ONGs` is "ONG")."""
+    if is_all_capitals(word) or is_acronym_plural(word):
+        return singular(word)
+    plural = spanish_plural(word.lower())
+    return word if plural is None else _match_case(plural, word)
+
+
+def is_acronym_plural(word: str) -> bool:
+    """Whether `word` is an acronym with a plural `s` (`MOUs`, `ONGs`)."""
+    return word.endswith("s") and is_all_capitals(word[:-1])
+
+
 @lru_cache(maxsize=65536)
-def plurals(word: str) -> tuple[str, ...]:
-    """The plural forms of a noun from lemminflect, in the word's own case; an acronym
-    takes a plain `s` (`MOU` -> `MOUs`). The word itself is not included, and a plural
-    has none (lemminflect's rules would make "minorses" of "minors")."""
+def plurals(word: str, language: str = ENGLISH) -> tuple[str, ...]:
+    """The plural forms of a noun from lemminflect (from inflector's Spanish rules where
+    `language` is Spanish), in the word's own case; an acronym takes a plain `s` (`MOU`
+    -> `MOUs`). The word itself is not included, and a plural has none (lemminflect's
+    rules would make "minorses" of "minors")."""
+    if language == SPANISH:
+        return _spanish_plurals(word)
     if is_plural(word):
         return ()
     if is_all_capitals(word):
@@ -338,28 +375,46 @@ def plurals(word: str) -> tuple[str, ...]:
     return tuple(result)
 
 
+def _spanish_plurals(word: str) -> tuple[str, ...]:
+    """`plurals` of a word of a Spanish form. Spanish has no rule that tells a plural
+    from a singular (`mes` is one month, `tos` one cough): the library's rules give a
+    plural its own (`víctimas`, `trabajadores`), which is no plural."""
+    if is_acronym_plural(word) or not any(char.isalpha() for char in word):
+        return ()
+    if is_all_capitals(word):
+        return (word + "s",)
+    plural = spanish_plural(word.lower())
+    if plural is None:
+        return ()
+    cased = plural if word.islower() else _match_case(plural, word)
+    return (cased,) if cased != word else ()
+
+
 @lru_cache(maxsize=4096)
-def searched_writings(form: str) -> frozenset[str]:
+def searched_writings(form: str, language: str = ENGLISH) -> frozenset[str]:
     """Every writing of `form` that the matcher looks for (DESIGN section 4): its words
     joined by one space, the last one in each of `last_word_variants`, with straight
     apostrophes. Two forms with a writing in common are found in the same text: "victim"
-    and "victim's" are, "victim's" and "victims" are not."""
+    and "victim's" are, "victim's" and "victims" are not. `language` is whose plurals
+    the forms take (`inflection_language`)."""
     words = matched_words(form)
     if not words:
         return frozenset()
     head = " ".join(words[:-1])
-    return frozenset(f"{head} {last}" if head else last for last in last_word_variants(words[-1]))
+    variants = last_word_variants(words[-1], language)
+    return frozenset(f"{head} {last}" if head else last for last in variants)
 
 
-def last_word_variants(word: str) -> tuple[str, ...]:
+def last_word_variants(word: str, language: str = ENGLISH) -> tuple[str, ...]:
     """`word`, its plurals and the possessives of both, with straight apostrophes
     (the matcher straightens curly ones in the text): survivor, survivors, survivor's,
     survivors'. A word that is a plural already ("minors", "children") has no plural of
-    its own, only its possessive: minors', children's."""
-    if is_plural(word):
+    its own, only its possessive: minors', children's. In Spanish (`language`), the
+    plural is inflector's (`_spanish_plurals`)."""
+    if is_acronym_plural(word) if language == SPANISH else is_plural(word):
         return (word, f"{word}'" if word.endswith("s") else f"{word}'s")
     variants = [word, f"{word}'s"]
-    for plural in plurals(word):
+    for plural in plurals(word, language):
         variants.append(plural)
         variants.append(f"{plural}'" if plural.endswith("s") else f"{plural}'s")
     return tuple(dict.fromkeys(variants))

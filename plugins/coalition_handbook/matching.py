@@ -40,6 +40,7 @@ from .forms import (
     ARABIC_LETTERS,
     ARABIC_MARKS,
     ARABIC_PRESENTATION_FORM,
+    ENGLISH,
     INVISIBLE_CHARACTERS,
     UNICODE_SPACES,
     WORD_SEPARATORS,
@@ -224,10 +225,11 @@ class Matcher:
             self.__getattr__(_TABLES[0])
 
     @classmethod
-    def from_terms(cls, terms: Iterable[Term]) -> Matcher:
+    def from_terms(cls, terms: Iterable[Term], language: str = ENGLISH) -> Matcher:
         """Compile the accepted and discouraged forms of `terms` (the order of terms does
         not matter: where two terms claim one form, the lower id wins, and the duplicate
-        rule reports it)."""
+        rule reports it), their last words with the plurals of `language`
+        (`forms.inflection_language`)."""
         terms = sorted(terms, key=lambda term: term.id)
         by_id = {term.id: term for term in terms}
         entries: dict[str, list[FormEntry]] = {}
@@ -238,12 +240,12 @@ class Matcher:
                 replacement = by_id.get(term.replaced_by or "")
                 suggestion = replacement.term if replacement else None
                 for form in (term.term, *term.aliases, *(avoided.text for avoided in term.avoid)):
-                    _add_form(entries, term, form, "deprecated", suggestion)
+                    _add_form(entries, term, form, "deprecated", suggestion, language)
                 continue
             for form in term.accepted_forms:
-                _add_form(entries, term, form, "accepted", None)
+                _add_form(entries, term, form, "accepted", None, language)
             for avoided in term.avoid:
-                _add_form(entries, term, avoided.text, "avoid", term.term)
+                _add_form(entries, term, avoided.text, "avoid", term.term, language)
         for key_entries in entries.values():
             key_entries.sort(key=lambda entry: (KIND_RANK[entry.kind], entry.term_id))
         return cls(entries)
@@ -630,6 +632,7 @@ def _add_form(
     form: str,
     kind: MatchKind,
     suggestion: str | None,
+    language: str,
 ) -> None:
     words = matched_words(form)
     if not words:
@@ -650,7 +653,7 @@ def _add_form(
         as_written = _EDGE_SEPARATORS.sub("", unicodedata.normalize("NFC", without_invisible(form)))
         last_start = max((gap.end() for gap in WORD_SEPARATORS.finditer(as_written)), default=0)
         head_as_written, curly = as_written[:last_start], "\u2019" in as_written[last_start:]
-    for last in last_word_variants(words[-1]):
+    for last in last_word_variants(words[-1], language):
         key = fold_case(f"{head} {last}" if head else last)
         if not key.isascii():
             key = arabic_read_alike(key)

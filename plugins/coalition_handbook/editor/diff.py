@@ -38,6 +38,7 @@ from ..cache import read_regular_file
 from ..config import ConfigError, HandbookConfig
 from ..config.folders import configured_folders
 from ..findings import Finding, Severity
+from ..forms import inflection_language
 from ..mkdocs_yml import inherited_file
 from ..model import load_handbook
 from ..model.files import MARKUP_SUFFIXES
@@ -281,6 +282,7 @@ def diff_report(
         config.rules,
         config.known_acronyms,
         definition_lists=config.definition_lists,
+        language=inflection_language(config.language),
     )
     unloaded_files = _unloaded_files(old, new)
     notes: list[ConfigNote | HandbookMoved | BaseAheadNote] = [

@@ -31,6 +31,7 @@ from ..cache import (
 )
 from ..config import HandbookConfig
 from ..file_names import shown_name
+from ..forms import inflection_language
 from ..model.glossary import load_terms
 from ..model.schema import load_schema
 from ..model.source import RESERVED_ID
@@ -544,11 +545,12 @@ def claimed_elsewhere(config: HandbookConfig, new_term: Term) -> Claim | None:
         terms, _, _ = load_terms(config, _check_cache(config))
     except OSError:
         return None
-    new_claims = list(claims_of(new_term))
+    language = inflection_language(config.language)
+    new_claims = list(claims_of(new_term, language))
     for other_term in sorted(terms.values(), key=lambda term: term.origin.path):
         if other_term.id == new_term.id:
             continue
-        for other in claims_of(other_term):
+        for other in claims_of(other_term, language):
             for claim in new_claims:
                 # The rule's test: the two are found in the same words, and their
                 # claims do not agree.

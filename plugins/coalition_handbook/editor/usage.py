@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from ..documents import scan
-from ..forms import form_key
+from ..forms import ENGLISH, form_key
 from ..matching import Match, Matcher
 from ..model.types import Handbook
 from ..rules import term_avoid, term_case, term_deprecated
@@ -51,11 +51,13 @@ def find_uses(
     acronyms: Collection[str] = frozenset(),
     *,
     definition_lists: bool = True,
+    language: str = ENGLISH,
 ) -> dict[str, list[Use]]:
     """The uses in `new` of each changed form, by the form's key (`form_key`), each place
     once, in path, line and column order; `levels`, the `rules:` setting; `acronyms`,
     the `known_acronyms` one; `definition_lists`, whether the site runs def_list (a use
-    in a definition's indented code is none without it, as for the check).
+    in a definition's indented code is none without it, as for the check); `language`,
+    whose plurals the forms take (`forms.inflection_language`).
 
     A form that is still a form of some term is looked for with the matcher of `new`, so
     the places are those `handbook check` sees (a longer form that contains it wins, as
@@ -71,9 +73,9 @@ def find_uses(
     if still_forms:
         suppressions = handbook_suppressions(new, definition_lists=definition_lists)
         reported = (suppressions, levels)
-        _collect(new, new, still_forms, uses, reported, acronyms, definition_lists)
+        _collect(new, new, still_forms, uses, reported, acronyms, definition_lists, language)
     if gone:  # the check reports no use of a form no term has: none is silenced
-        _collect(new, old, gone, uses, None, acronyms, definition_lists)
+        _collect(new, old, gone, uses, None, acronyms, definition_lists, language)
     return {key: sorted(found) for key, found in uses.items()}
 
 
@@ -85,6 +87,7 @@ def _collect(
     reported: tuple[Mapping[str, Suppressions], Mapping[str, str]] | None,
     acronyms: Collection[str],
     definition_lists: bool,
+    language: str,
 ) -> None:
     """Add to `uses` the uses in `handbook` of the `wanted` forms of `side`'s terms. Where
     the check reports them (`reported`: the suppression comments by path, and the
@@ -92,7 +95,7 @@ def _collect(
     finding, and what the setting makes its rule."""
     suppressions, levels = reported or ({}, {})
     case_sensitive = {term.id: term.case_sensitive for term in side.terms.values()}
-    matcher = Matcher.from_terms(side.terms.values())
+    matcher = Matcher.from_terms(side.terms.values(), language)
     for document in scan(handbook, matcher, definition_lists=definition_lists):
         in_file = suppressions.get(document.path)
         # A use in capitals in a sentence all in capitals is in no other case for the

@@ -27,8 +27,16 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 
 from ..cache import RunCache, digest
+from ..documents import forms_language
 from ..findings import Finding
-from ..forms import fold_case, form_key, is_all_capitals, matched_words, searched_writings
+from ..forms import (
+    ENGLISH,
+    fold_case,
+    form_key,
+    is_all_capitals,
+    matched_words,
+    searched_writings,
+)
 from ..model.term_facts import term_facts
 from ..model.types import Term
 from ..model.yaml_document import LineIndex
@@ -56,6 +64,8 @@ class Claim:
     # Where a form ends in a possessive ("victim's"): the key of the form it is a
     # possessive of, under which it is looked up too ("victim").
     base_key: str | None = None
+    # Whose plurals the forms take (`forms.inflection_language`).
+    language: str = ENGLISH
 
     @property
     def kind(self) -> str:
@@ -99,7 +109,8 @@ class Claim:
             return False
         # A possessive meets the form it is a possessive of ("victim's", "victim") but
         # not that form's plural ("victims"): compared by what the matcher looks for.
-        mine, theirs = searched_writings(self.form), searched_writings(other.form)
+        mine = searched_writings(self.form, self.language)
+        theirs = searched_writings(other.form, other.language)
         if not exact:
             mine, theirs = _folded(mine), _folded(theirs)
         return not mine.isdisjoint(theirs)
@@ -128,16 +139,17 @@ def written_forms(term: Term) -> Iterator[tuple[tuple[str, str], str, str]]:
         yield avoid_meaning, f"avoid.{index}.text", avoided.text
 
 
-def claims_of(term: Term) -> Iterator[Claim]:
+def claims_of(term: Term, language: str = ENGLISH) -> Iterator[Claim]:
+    """The claims of `term`'s forms, which take the plurals of `language`."""
     for meaning, span_key, form in written_forms(term):
-        key = form_key(form, term.case_sensitive)
+        key = form_key(form, term.case_sensitive, language)
         if key:
             exact = term.case_sensitive or is_all_capitals(form)
             written = form.strip()
             # Only a form with an apostrophe may end in a possessive: most have none.
             base = _POSSESSIVE_END.sub("", written) if _has_apostrophe(written) else written
-            base_key = form_key(base, term.case_sensitive) if base != written else None
-            yield Claim(term, form, span_key, key, exact, meaning, base_key or None)
+            base_key = form_key(base, term.case_sensitive, language) if base != written else None
+            yield Claim(term, form, span_key, key, exact, meaning, base_key or None, language)
 
 
 def _has_apostrophe(form: str) -> bool:
@@ -147,12 +159,13 @@ def _has_apostrophe(form: str) -> bool:
 def check(context: CheckContext) -> Iterator[Finding]:
     # Comparing forms needs lemminflect's tables (a quarter of a second to load) and
     # every term's: keep the findings for as long as what they depend on stays.
-    reads = partial(_reads, context.handbook.terms, context.cache)
+    reads = partial(_reads, context.handbook.terms, context.cache, forms_language(context))
     return iter(cached_findings(context, RULE, reads, lambda: list(_check(context))))
 
 
-def _reads(terms: Mapping[str, Term], cache: RunCache | None) -> str:
-    """A digest of what the rule reads of `terms`: each term's file and id, and its forms
+def _reads(terms: Mapping[str, Term], cache: RunCache | None, language: str) -> str:
+    """A digest of what the rule reads of `terms`, and whose plurals their forms take
+    (`language`): each term's file and id, and its forms
     with what using them means, the line and column each is written at and its value as
     written there, quotes and escapes and all (where the finding points, inside the
     quotes, and its `found`: quoting a form changed them, and an audit saw the old kept).
@@ -175,7 +188,7 @@ def _reads(terms: Mapping[str, Term], cache: RunCache | None) -> str:
         parts[file_key] = part if isinstance(part, bytes) else _part_digest(terms[term_id])
     if kept_in is not None and parts != known:
         kept_in.store(RULES_NAMESPACE, memo_key, parts)
-    return digest(*parts.values())
+    return digest(language, *parts.values())
 
 
 def _part_digest(term: Term) -> bytes:
@@ -200,7 +213,7 @@ def _check(context: CheckContext) -> Iterator[Finding]:
     terms = sorted(context.handbook.terms.values(), key=lambda term: term.origin.path)
     rank = 0
     for term in terms:
-        for claim in claims_of(term):
+        for claim in claims_of(term, forms_language(context)):
             keys = claim.lookup_keys
             met = [entry for key in keys for entry in seen.get(key, ())]
             conflicts: list[Claim] = []
@@ -257,8 +270,8 @@ def _one_inflects_the_other(first: Claim, second: Claim) -> bool:
     mine, theirs = _writing(first.form), _writing(second.form)
     if mine == theirs:
         return False
-    return mine in _folded(searched_writings(second.form)) or theirs in _folded(
-        searched_writings(first.form)
+    return mine in _folded(searched_writings(second.form, second.language)) or theirs in _folded(
+        searched_writings(first.form, first.language)
     )
 
 

@@ -1,0 +1,171 @@
+"""A Spanish site's forms take Spanish plurals (inflector's), every other site's English
+ones (lemminflect's), as `theme.language` says: DESIGN section 4."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers_model import MKDOCS, TODAY, term_yaml, write_files
+from test_matching import make_term
+
+from coalition_handbook.check import run_checks
+from coalition_handbook.config import load_config
+from coalition_handbook.forms import (
+    ENGLISH,
+    SPANISH,
+    form_key,
+    inflection_language,
+    last_word_variants,
+    plurals,
+    searched_writings,
+)
+from coalition_handbook.matching import Matcher
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("es", SPANISH),
+        ("es-MX", SPANISH),
+        ("es_AR", SPANISH),
+        ("ES", SPANISH),
+        ("en", ENGLISH),
+        ("en-GB", ENGLISH),
+        ("fr", ENGLISH),  # as before: English rules (ADOPTING, "Languages other than English")
+        ("eu", ENGLISH),  # Basque, not Spanish
+        (None, ENGLISH),
+    ],
+)
+def test_inflection_language(language: str | None, expected: str) -> None:
+    assert inflection_language(language) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "spanish", "english"),
+    [
+        ("protección", ("protecciones",), ("proteccións",)),
+        ("trabajador", ("trabajadores",), ("trabajadors",)),
+        ("explotador", ("explotadores",), ("explotadors",)),
+        ("internacional", ("internacionales",), ("internacionals",)),
+        ("voz", ("voces",), ("vozes",)),
+        ("ley", ("leyes",), ("leys",)),
+        ("país", ("países",), None),
+        ("mes", ("meses",), None),
+        ("víctima", ("víctimas",), ("víctimas",)),
+        ("Protección", ("Protecciones",), None),  # in the word's own case
+        ("crisis", (), None),  # the same word in the plural
+        ("víctimas", (), None),  # a plural has none
+        ("trabajadores", (), None),
+        ("ONG", ("ONGs",), ("ONGs",)),  # an acronym, as in English
+        ("ONGs", (), ()),
+    ],
+)
+def test_spanish_plurals(
+    word: str, spanish: tuple[str, ...], english: tuple[str, ...] | None
+) -> None:
+    assert plurals(word, SPANISH) == spanish
+    if english is not None:  # English rules, unchanged, for every other site
+        assert plurals(word) == plurals(word, ENGLISH) == english
+
+
+def test_a_spanish_form_matches_its_plural_and_possessive() -> None:
+    assert last_word_variants("explotador", SPANISH) == (
+        "explotador",
+        "explotador's",
+        "explotadores",
+        "explotadores'",
+    )
+    assert searched_writings("protección internacional", SPANISH) >= {"protección internacionales"}
+
+
+def test_a_spanish_form_and_its_plural_have_one_key() -> None:
+    # glossary.duplicate compares forms by key: the plural the matcher finds is the form.
+    assert form_key("trabajador", language=SPANISH) == form_key("Trabajadores", language=SPANISH)
+    assert form_key("voz", language=SPANISH) == form_key("voces", language=SPANISH)
+    assert form_key("cómplice", language=SPANISH) == form_key("cómplices", language=SPANISH)
+    for acronym in ("ONG", "ONGs"):  # as in English
+        assert form_key(acronym, language=SPANISH) == form_key(acronym)
+    assert form_key("trabajador") != form_key("trabajadores")  # English: "trabajadors"
+
+
+def test_the_matcher_finds_spanish_plurals_on_a_spanish_site_only() -> None:
+    terms = [make_term("tratante", "tratante", avoid=("explotador",))]
+    text = "Los explotadores y los tratantes captan a trabajadores."
+    spanish = [text[m.start : m.end] for m in Matcher.from_terms(terms, SPANISH).scan(text)]
+    english = [text[m.start : m.end] for m in Matcher.from_terms(terms).scan(text)]
+    assert spanish == ["explotadores", "tratantes"]
+    assert english == ["tratantes"]
+
+
+SPANISH_MKDOCS = MKDOCS + "theme:\n  name: material\n  language: es\n"
+PAGE = "# Manual\n\nLos explotadores captan a personas.\n"
+
+
+def _found(tmp_path: Path, mkdocs: str, files: dict[str, str]) -> list[tuple[str, int, str]]:
+    config = write_files(tmp_path, {"mkdocs.yml": mkdocs, **files})
+    findings = run_checks(config).findings
+    return [(finding.rule, finding.line or 0, finding.found or "") for finding in findings]
+
+
+def test_a_form_to_avoid_is_found_in_the_plural_on_a_spanish_site(tmp_path: Path) -> None:
+    files = {
+        "glossary/tratante.yml": term_yaml("tratante", "avoid:\n  - text: explotador\n"),
+        "content/index.md": PAGE,
+    }
+    assert ("term.avoid", 3, "explotadores") in _found(tmp_path, SPANISH_MKDOCS, files)
+
+
+def test_the_cache_keeps_no_english_plurals_for_a_site_turned_spanish(tmp_path: Path) -> None:
+    files = {
+        "glossary/tratante.yml": term_yaml("tratante", "avoid:\n  - text: explotador\n"),
+        "content/index.md": PAGE,
+    }
+    english = MKDOCS + "theme:\n  name: material\n  language: en\n"
+    assert not any(rule == "term.avoid" for rule, _, _ in _found(tmp_path, english, files))
+    (tmp_path / "mkdocs.yml").write_text(SPANISH_MKDOCS, encoding="utf-8")
+    findings = run_checks(load_config(tmp_path / "mkdocs.yml", today=TODAY)).findings
+    assert [(f.rule, f.found) for f in findings if f.rule == "term.avoid"] == [
+        ("term.avoid", "explotadores")
+    ]
+
+
+def test_a_plural_claimed_by_another_term_is_a_duplicate_on_a_spanish_site(
+    tmp_path: Path,
+) -> None:
+    # The matcher finds "explotadores" as a use of both terms: one of them is wrong.
+    files = {
+        "glossary/explotador.yml": term_yaml("explotador"),
+        "glossary/red.yml": term_yaml("red de explotación", "aliases: [explotadores]\n"),
+        "content/index.md": "# Manual\n",
+    }
+    duplicates = [
+        found
+        for rule, _, found in _found(tmp_path, SPANISH_MKDOCS, files)
+        if rule == "glossary.duplicate"
+    ]
+    assert duplicates == ["explotadores"]
+
+
+def test_a_spanish_plural_listed_beside_its_form_is_no_duplicate(tmp_path: Path) -> None:
+    files = {
+        "glossary/explotador.yml": term_yaml("explotador", "aliases: [explotadores]\n"),
+        "content/index.md": "# Manual\n",
+    }
+    found = _found(tmp_path, SPANISH_MKDOCS, files)
+    assert not any(rule == "glossary.duplicate" for rule, _, _ in found)
+
+
+def test_the_duplicates_kept_for_an_english_site_are_not_a_spanish_sites(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "glossary/explotador.yml": term_yaml("explotador"),
+        "glossary/red.yml": term_yaml("red de explotación", "aliases: [explotadores]\n"),
+        "content/index.md": "# Manual\n",
+    }
+    english = MKDOCS + "theme:\n  name: material\n  language: en\n"
+    assert not any(rule == "glossary.duplicate" for rule, _, _ in _found(tmp_path, english, files))
+    (tmp_path / "mkdocs.yml").write_text(SPANISH_MKDOCS, encoding="utf-8")
+    findings = run_checks(load_config(tmp_path / "mkdocs.yml", today=TODAY)).findings
+    assert [f.found for f in findings if f.rule == "glossary.duplicate"] == ["explotadores"]
