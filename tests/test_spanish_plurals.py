@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from helpers_model import MKDOCS, TODAY, term_yaml, write_files
 from test_matching import make_term
+from test_scaffold import _claim, write_term
 
 from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
@@ -169,3 +170,17 @@ def test_the_duplicates_kept_for_an_english_site_are_not_a_spanish_sites(
     (tmp_path / "mkdocs.yml").write_text(SPANISH_MKDOCS, encoding="utf-8")
     findings = run_checks(load_config(tmp_path / "mkdocs.yml", today=TODAY)).findings
     assert [f.found for f in findings if f.rule == "glossary.duplicate"] == ["explotadores"]
+
+
+@pytest.mark.parametrize(("language", "claimed"), [("es", True), ("en", False)])
+def test_handbook_new_term_finds_a_form_whose_plural_a_spanish_term_makes(
+    tmp_path: Path, language: str, claimed: bool
+) -> None:
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: T\ndocs_dir: content\ntheme:\n  name: material\n  language: {language}\n"
+        "plugins:\n  - handbook\n",
+        encoding="utf-8",
+    )
+    config = load_config(tmp_path / "mkdocs.yml", today=TODAY, require_folders=False)
+    write_term(config, "explotador", "term: explotador\n")
+    assert _claim(config, "explotadores") == (("explotador", "accepted") if claimed else None)

@@ -376,9 +376,9 @@ def plurals(word: str, language: str = ENGLISH) -> tuple[str, ...]:
 
 
 def _spanish_plurals(word: str) -> tuple[str, ...]:
-    """`plurals` of a word of a Spanish form. Spanish has no rule that tells a plural
-    from a singular (`mes` is one month, `tos` one cough): the library's rules give a
-    plural its own (`víctimas`, `trabajadores`), which is no plural."""
+    """`plurals` of a word of a Spanish form. No ending tells a plural from a singular
+    (`mes` is one month, `tos` one cough): the library gives most plurals back as they
+    are (`víctimas`, `trabajadores`), and so they get none."""
     if is_acronym_plural(word) or not any(char.isalpha() for char in word):
         return ()
     if is_all_capitals(word):
