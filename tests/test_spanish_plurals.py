@@ -6,12 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers_model import MKDOCS, TODAY, term_yaml, write_files
+from helpers_model import MKDOCS, TODAY, load, term_yaml, write_files
 from test_matching import make_term
 from test_scaffold import _claim, write_term
 
 from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
+from coalition_handbook.editor.changes_model import FormState, FormStatusChange
+from coalition_handbook.editor.usage import find_uses
 from coalition_handbook.forms import (
     ENGLISH,
     SPANISH,
@@ -184,3 +186,21 @@ def test_handbook_new_term_finds_a_form_whose_plural_a_spanish_term_makes(
     config = load_config(tmp_path / "mkdocs.yml", today=TODAY, require_folders=False)
     write_term(config, "explotador", "term: explotador\n")
     assert _claim(config, "explotadores") == (("explotador", "accepted") if claimed else None)
+
+
+@pytest.mark.parametrize(("language", "found"), [(SPANISH, ["explotadores"]), (ENGLISH, [])])
+def test_handbook_diff_lists_the_spanish_plural_uses_of_a_form_made_to_avoid(
+    tmp_path: Path, language: str, found: list[str]
+) -> None:
+    handbook, _ = load(
+        tmp_path,
+        {
+            "glossary/tratante.yml": term_yaml("tratante", "avoid:\n  - text: explotador\n"),
+            "content/index.md": PAGE,
+        },
+    )
+    change = FormStatusChange(
+        "explotador", False, None, FormState("avoid", "tratante", suggestion="tratante")
+    )
+    uses = find_uses([change], handbook, handbook, language=language)
+    assert [use.found for use in uses.get(form_key("explotador"), [])] == found
