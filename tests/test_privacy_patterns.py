@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -148,6 +149,12 @@ def plain_personal_data(text: str) -> Iterator[tuple[str, int, int]]:
     # A fullwidth `@` is read as ASCII's, one for one (review rv56b: the oracle read it
     # as a written-out `@` only, and failed on `1\uff20S.McDonalda@b.org`).
     visible = visible.replace("\uff20", "@")
+    # Each script's digits are read as the ASCII ones they are (`٣` as `3`), one for one,
+    # as a phone dials them and the site's `tel:` links do: `٣198312016` is 319-831-2016.
+    visible = "".join(
+        str(unicodedata.decimal(char)) if unicodedata.category(char) == "Nd" else char
+        for char in visible
+    )
     for kind, start, end in plain_visible_data(visible):
         yield kind, where[start], where[end - 1] + 1
 
@@ -198,6 +205,8 @@ def plain_phone_numbers(masked: str) -> Iterator[tuple[str, int, int]]:
 @example(["1", " {at} ", "\n ", "1", "{dot}", "http://"])
 @example(["1", "\uff20", "S.", "McDonald", "a@b.org"])
 @example(["1", " [at] ", "1", "[dot]", "\n ", "McDonald"])
+# An Arabic-Indic digit before ASCII ones: one number, 319-831-2016 (found by Hypothesis).
+@example(["\u0663", "1983", "12016"])
 def test_same_findings_as_plain_patterns(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert list(find_personal_data(text)) == list(plain_personal_data(text))
