@@ -206,6 +206,23 @@ def test_a_number_after_a_csv_field_of_digits_is_reported(tmp_path: Path) -> Non
     ]
 
 
+def test_a_number_with_a_short_first_group_after_a_csv_field_of_digits_is_reported(
+    tmp_path: Path,
+) -> None:
+    """UK audit uk60: a London number after an age (`Jane,34,020 7946 0958`) was missed,
+    its first group of three digits taken for an amount's thousands; after a field of
+    digits that follows a word's field it is a field of its own. An amount's digits
+    follow no such field (`1,020 7946 0958`, `Paid 1,020,020 7946 0958`, `x1,020 ...`)."""
+    page = (
+        'Jane,34,020 7946 0958\n\n"Amir",1234,020 7946 0958\n\n1,020 7946 0958\n\n'
+        "Paid 1,020,020 7946 0958 or x1,020 7946 0958 or Jane,1234567,020 7946 0958.\n"
+    )
+    assert national_findings(tmp_path, page, ["GB"]) == [
+        (1, 9, "020 7946 0958"),
+        (3, 13, "020 7946 0958"),
+    ]
+
+
 # Review rv58b: Relay UK's prefix, a comma after a digit, a word that numbers a part, each
 # read before a number or a street, many times over (about 40,000 characters each).
 RELAY_AND_PART_SHAPES = {
@@ -213,6 +230,8 @@ RELAY_AND_PART_SHAPES = {
     "relayed numbers": "len(found('18001 0113 496 0000, ' * 2_000, GB)) == 2_000",
     "relay prefixes and zeros": "found('18001 0' * 6_000, GB) == []",
     "fields after digits": "len(found('Jane,1,0113 496 0000\\n' * 2_000, GB)) == 2_000",
+    "fields after fields": "len(found('Jane,34,020 7946 0958\\n' * 2_000, GB)) == 2_000",
+    "digit fields": "found('a,123456,' * 5_000 + '1,020 7946 0958', GB) == []",
     "numbering words": "found('Module ' * 6_000 + '1 Oak Street') == []",
     "parts of case studies": "found('Case study 1 Oak Street ' * 1_700) == []",
     "weeks in prose": "len(found('Twice a week 12 Oak Street\\n' * 1_500)) == 1_500",

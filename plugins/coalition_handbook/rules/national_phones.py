@@ -66,18 +66,25 @@ RELAY_PREFIX_LENGTH = 6
 # amount's separator (`1,020 7946`, `1.020 7946`: a comma or dot after a digit; after a
 # letter it parts a CSV's fields, `Jane,07911 123456`, or glues a label, `Tel.0113 ...`:
 # a UK audit found a volunteer list's mobiles missed; after a digit a comma parts them
-# too before a group longer than a thousands', `Jane,34,07911 123456`: review rv58b) or
-# a slash, nor as a later group
+# too before a group longer than a thousands', `Jane,34,07911 123456`: review rv58b, or
+# after a field of up to six digits that follows a word's field, `Jane,34,020 7946
+# 0958`, `"Jane",34,...`: an amount's digits follow no comma after a letter, UK audit
+# uk60) or a slash, nor as a later group
 # of a longer run, nor in an identifier
 # (`case_id_020 7946 0958`; emphasis, `_020 7946 0958_`, is read). Groups are taken whole
 # (possessive): a run that goes on as a decimal, with a dash or a slash, or into a
 # word is no number; an extension written on (x12) is read as privacy.pii reads one.
 # Relay UK's prefix is no other group (`_AFTER_RELAY_PREFIX`).
+# A CSV's field of one to six digits (an age, an id) after a word's field, then its
+# comma, over the candidate's first character too (`Jane,34,0`, `"Jane",7,(`).
+_AFTER_A_WORDS_FIELD = "|".join(
+    f'(?<=(?:[^\\W\\d_]|"),{digits},.)' for digits in (r"\d" * count for count in range(1, 7))
+)
 _CANDIDATE = LazyPattern(
     rf"""
     [(0]
     (?<![^\W_].)(?<![^\W_]_.)(?<![+/$\u00a3\u00a5\u20ac\u00a7\u2116{DASHES}].)(?<!\d\..)
-    (?:(?<!\d,.)|(?=\d{{3}}))(?:(?<!\d{SEPARATOR}.)|{_AFTER_RELAY_PREFIX})
+    (?:(?<!\d,.)|(?=\d{{3}})|{_AFTER_A_WORDS_FIELD})(?:(?<!\d{SEPARATOR}.)|{_AFTER_RELAY_PREFIX})
     (?:(?<=\()0\d{{1,5}}+\){SEPARATOR}?|(?<=0)\d{{1,5}}+(?:{SEPARATOR}|/))
     \d{{1,8}}+(?:{SEPARATOR}\d{{1,8}}+){{0,4}}+
     (?!(?!x\d)[^\W_]|[.,]\d|[/{DASHES}]\d|{SEPARATOR}?[%$\u00a3\u00a5\u20ac]|{_CURRENCY_AFTER})
