@@ -284,6 +284,12 @@ def personal(text: str) -> list[tuple[str, str]]:
             ],
         ),
         ("Day 3 Safe Place visit, Week 2 Park Lane walk, Schedule 1 Station Road", []),
+        # uk60: a version, an edition, a volume, an issue or an episode is a part too
+        (
+            "Version 2 Oak Street launch, Issue 5 High Street special, Vol. 3 Park Lane "
+            "stories, Episode 4 Mill Road tour; version 2 Elm Road, Leeds",
+            [("street address", "2 Elm Road")],
+        ),
         (
             "Step 2 Mill Lane, Leeds LS6 2AB; Level 3 Oak Court, Springfield, IL; No. 10 "
             "Downing Street",

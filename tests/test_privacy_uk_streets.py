@@ -50,6 +50,8 @@ def test_a_street_with_no_type_before_a_postcode_is_an_address() -> None:
         "Page 5 Kingsway, London WC2B 6TT",
         "We have 3 Offices, London SW1A 2AA and Leeds",
         "Over 300 Volunteers, London SW1A 2AA",
+        "Version 2 Release, London SW1A 2AA",
+        "Edition 3 Highlights, Leeds LS1 4AB",
     ],
 )
 def test_no_postcode_a_year_an_amount_a_part_or_a_count_makes_no_such_address(text: str) -> None:

@@ -153,13 +153,16 @@ _ARTICLES = frozenset({"A", "An", "I", "The"})
 # line that ends "... this week" hid the address that starts the next), and a day, a
 # week, a year or a schedule only with its capital, as a part's name is written: in
 # prose they count time or ask for a visit ("twice a week 12 Oak Street hosts her",
-# "schedule 12 Oak Street").
+# "schedule 12 Oak Street"). A version, an edition, a volume, an issue or an episode is
+# a part as well ("Version 2 Release, London SW1A 2AA", "Issue 5 High Street special":
+# UK audit uk60, the first was reported with GB listed).
 _LINE_SPACE_BEFORE = f"[ \\t{SPACE_SEPARATORS}]"
 _SAME_LINE_GAP_BEFORE = rf"(?:{_LINE_SPACE_BEFORE}|&nbsp;|&#160;|[*_])*\Z"
 _NUMBERING_WORD_BEFORE = LazyPattern(
     r"(?<![\w'\u2019-])(?:(?i:module|section|chapter|part|step|stage|level|lesson|session"
     r"|slide|page|figure|fig\.|table|appendix|annex|paragraph|clause|article|question"
-    rf"|exercise|activity|scenario|case{_LINE_SPACE_BEFORE}+study|grade|tier|phase|priority|item)"
+    rf"|exercise|activity|scenario|case{_LINE_SPACE_BEFORE}+study|grade|tier|phase|priority|item"
+    r"|version|edition|volume|vol\.|issue|episode)"
     r"|Day|DAY|Week|WEEK|Year|YEAR|Schedule|SCHEDULE)" + _SAME_LINE_GAP_BEFORE
 )
 # Street types written before the name that are English words too: "Option 1 Via Email",
