@@ -284,6 +284,16 @@ def personal(text: str) -> list[tuple[str, str]]:
             ],
         ),
         ("Day 3 Safe Place visit, Week 2 Park Lane walk, Schedule 1 Station Road", []),
+        # uk60: a building's name before an English word's street, or a town alone after
+        (
+            "Flat 1, Rose House, 27 Castle Hill, York. Old Mill Cottage, 3 Mill Row\n"
+            "14 Bank End, Hull; Step 3 Walk, then turn left; Top 10 Green flags, Leeds",
+            [
+                ("street address", "27 Castle Hill"),
+                ("street address", "3 Mill Row"),
+                ("street address", "14 Bank End"),
+            ],
+        ),
         # uk60: a version, an edition, a volume, an issue or an episode is a part too
         (
             "Version 2 Oak Street launch, Issue 5 High Street special, Vol. 3 Park Lane "

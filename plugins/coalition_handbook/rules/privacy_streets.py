@@ -118,9 +118,15 @@ _TIME_OR_OWNER_BEFORE = LazyPattern(
     r"|that|a|an|annual|desde|hasta|durante|(?:antes|despu(?:e|\u00e9)s|a\s+partir)\s+de"
     r"|nuestr[oa]s?|sus?|est[ea]|anual)|(?<![\w'\u2019-])En|[^\W_]['\u2019]s?)" + _GAP_BEFORE
 )
-# A UK flat's number before its house's ("Flat 2, 5 The Crescent") leads to one too.
+# A UK flat's number before its house's ("Flat 2, 5 The Crescent") leads to one too, as
+# does a building's name and its comma ("Flat 1, Rose House, 27 Castle Hill, York":
+# UK audit uk60, it passed).
+_BUILDING_WORDS = (
+    "House|Cottage|Lodge|Court|Mansions|Buildings|Chambers|Tower|Towers|Hall|Farm|Barn|Mill"
+)
 _ADDRESS_BEFORE = LazyPattern(
-    r"(?:(?<![\w'\u2019-])(?i:at|on|near|to|flat\s*\d+[a-z]?,?)|[:|@])" + _GAP_BEFORE
+    r"(?:(?<![\w'\u2019-])(?i:at|on|near|to|flat\s*\d+[a-z]?,?)|[:|@]"
+    rf"|(?<![^\W_])(?:{_BUILDING_WORDS}),)" + _GAP_BEFORE
 )
 # How far before a number those words are looked for (a coordinate's key or letter and
 # an identifier's label too: `privacy_locations`, `privacy_phones`).
@@ -273,7 +279,8 @@ def names_no_street(text: str, start: int, end: int) -> bool:
     if numbered_road:
         street_type = words[-2].rstrip(".")
     if street_type in _STREET_TYPES_ALSO_ENGLISH:  # 14 Castle Hill, Step 2 Walk
-        return not _ADDRESS_BEFORE.search(before)
+        # but 27 Castle Hill, York (a town alone after its comma: UK audit uk60)
+        return not (_ADDRESS_BEFORE.search(before) or _town_after().match(text, end))
     if not numbered_road and street_type not in _SUFFIX_STREET_TYPES:  # 55 Calle Real
         if words[1] in _PREFIX_TYPES_ALSO_ENGLISH:
             return not _ADDRESS_BEFORE.search(before)
