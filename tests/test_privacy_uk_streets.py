@@ -33,6 +33,41 @@ def test_a_street_with_no_type_before_a_postcode_is_an_address() -> None:
     ]
 
 
+def test_an_address_all_in_capitals_or_in_small_letters_is_one_too() -> None:
+    """UK audit uk60: an address as a label prints it, in capitals, or as a message is
+    typed, in small letters, passed; in small letters its postcode names a UK area."""
+    text = (
+        "27 CASTLE HILL, YORK YO1 9RY; 14 ELM ROAD, Leeds LS1 4AB; 2 HIGH ST\nLEEDS\nLS1 4AB\n"
+        "5 kingsway, london wc2b 6tt; 9 Long Acre, London wc2e 9lh; 7 mill lane,<br>e1 6an"
+    )
+    assert streets(text) == [
+        "27 CASTLE HILL",
+        "14 ELM ROAD",
+        "2 HIGH ST",
+        "5 kingsway",
+        "9 Long Acre",
+        "7 mill lane",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "27 CASTLE HILL, YORK",
+        "14 elm road, leeds",
+        "5 tracks, xy1 2ab",
+        "OPEN 24 HOURS, LONDON EC1A 1BB",
+        "CHAPTER 5 BROADWAY, LONDON SW1A 2AA",
+        "SINCE 2019 OXFAM, OXFORD OX4 2JY",
+        "i spent 3 weeks, then n1 9ap",
+        "we have 5 sites, see e1 6an",
+        "27 Castle HILL, YORK YO1 9RY",
+    ],
+)
+def test_capitals_or_small_letters_without_an_address_make_none(text: str) -> None:
+    assert streets(text) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -102,6 +137,15 @@ SHAPES = {
     "names and breaks": "'1 Abc,<br>' * 4_000 + 'AB1 2CD'",
     "spaces and no comma": "'1 Abc' + ' ' * 200_000 + 'AB1 2CD'",
     "capitals and line ends": "'1 Abc\\n' + 'ABC\\n' * 8_000 + 'AB1 2CD'",
+    "capital words": "'1 ' + 'ABC ' * 10_000 + 'AB1 2CD'",
+    "capital numbers and words": "'1 ABC ' * 6_600 + ', AB1 2CD'",
+    "capitals and spaces": "'1 ABC' + ' ' * 200_000 + 'AB1 2CD'",
+    "small words": "'1 ' + 'abc ' * 10_000 + 'ab1 2ab'",
+    "small numbers and words": "'1 abc ' * 6_600 + ', ab1 2ab'",
+    "small words and commas": "'1 abc, ' + 'abc, ' * 8_000 + 'ab1 2ab'",
+    "small postcodes": "'1 abc, ab1 ' * 4_000 + '2ab'",
+    "small words and line ends": "'1 abc\\n' * 6_600 + 'ab1 2ab'",
+    "small letters and spaces": "'1 abc' + ' ' * 200_000 + 'ab1 2ab'",
 }
 
 

@@ -5,7 +5,9 @@ dependency, whose postcodes these are.
 
 A house number, one to three capitalised words, a comma, maybe a town, and a full UK
 postcode: an address, which a street type is not needed to tell (UK audit uk59: such
-addresses passed). Without the postcode, "Chapter 5 Broadway musicals, London" is prose:
+addresses passed); in capitals too, a street type among them (`27 CASTLE HILL, YORK YO1
+9RY`), or before a postcode in small letters (`5 kingsway, london wc2b 6tt`: uk60).
+Without the postcode, "Chapter 5 Broadway musicals, London" is prose:
 the words alone are read by no one as a street. The street is what is found, as the
 rule finds a typed one ("5 Kingsway"), so that privacy.allow lists it as a letter writes
 it (`5 Kingsway, London WC2B 6TT`) or alone.
@@ -46,10 +48,57 @@ _UNTYPED_STREET = LazyPattern(
     .replace("{name}", NAME_WORD),
     re.VERBOSE,
 )
+# The same address as a label prints it, in capitals (`27 CASTLE HILL, YORK YO1 9RY`, its
+# town maybe capitalised), or with its postcode in small letters, as a message is typed
+# (`5 kingsway, london wc2b 6tt`, `5 Kingsway, London wc2b 6tt`): the street's words,
+# its type too (`14 ELM ROAD`), as the postcode is written, and a capital before small
+# letters only as a name has it (UK audit uk60: both passed). In small letters, the
+# postcode's area must be one of the UK's (`_POSTCODE_AREAS`): `xy1 2ab` is none.
+_ONE_CASE_STREET = r"""
+    (?<![\w.,/#$\u00a3\u20ac-])(?P<number>\d{1,4}){letter}?{space}+
+    {word}(?:{space}+{word}){0,3}?
+    (?=(?:(?:{space}*,)?[ \t]*<br\s*/?>|{space}*,){space}*(?:{town},?{space}+){0,3}{postcode}
+      | [ \t]*\r?\n{space}*(?:{town}{space}+){0,3}{postcode})
+    """
+_CAPITALS_STREET = LazyPattern(
+    _ONE_CASE_STREET.replace("{postcode}", UK_POSTCODE)
+    .replace("{space}", WORD_SPACE)
+    .replace("{letter}", "[A-Z]")
+    .replace("{word}", "[A-Z][A-Z'\u2019]+")
+    .replace("{town}", f"(?:[A-Z][A-Z'\u2019]+|{NAME_WORD})"),
+    re.VERBOSE,
+)
+# (Its area named in each of the two places the postcode may stand.)
+_SMALL_POSTCODE = r"(?P<{area}>[a-z]{1,2})\d[a-z\d]?{space}?\d[a-z]{2}(?![^\W_])"
+_SMALL_LETTERS_STREET = LazyPattern(
+    _ONE_CASE_STREET.replace("{postcode}", _SMALL_POSTCODE.replace("{area}", "area"), 1)
+    .replace("{postcode}", _SMALL_POSTCODE.replace("{area}", "area_below"))
+    .replace("{space}", WORD_SPACE)
+    .replace("{letter}", "[a-z]")
+    .replace("{word}", "[A-Za-z][a-z'\u2019]+")
+    .replace("{town}", "[A-Za-z][a-z'\u2019]+"),
+    re.VERBOSE,
+)
+# The UK's postcode areas (Royal Mail's 121, Guernsey's, Jersey's and Man's), in small
+# letters.
+_POSTCODE_AREAS = frozenset({
+    "ab", "al", "b", "ba", "bb", "bd", "bh", "bl", "bn", "br", "bs", "bt", "ca", "cb", "cf",
+    "ch", "cm", "co", "cr", "ct", "cv", "cw", "da", "dd", "de", "dg", "dh", "dl", "dn",
+    "dt", "dy", "e", "ec", "eh", "en", "ex", "fk", "fy", "g", "gl", "gu", "ha", "hd", "hg",
+    "hp", "hr", "hs", "hu", "hx", "ig", "ip", "iv", "ka", "kt", "kw", "ky", "l", "la", "ld",
+    "le", "ll", "ln", "ls", "lu", "m", "me", "mk", "ml", "n", "ne", "ng", "nn", "np", "nr",
+    "nw", "ol", "ox", "pa", "pe", "ph", "pl", "po", "pr", "rg", "rh", "rm", "s", "sa", "se",
+    "sg", "sk", "sl", "sm", "sn", "so", "sp", "sr", "ss", "st", "sw", "sy", "ta", "td",
+    "tf", "tn", "tq", "tr", "ts", "tw", "ub", "w", "wa", "wc", "wd", "wf", "wn", "wr", "ws",
+    "wv", "yo", "ze", "gy", "je", "im"
+})  # fmt: skip
 # Every full postcode ends with its inward code, a digit and two capitals: a text
 # without one (most) is not scanned. (An ASCII digit's range: the engine skips to one a
 # fifth faster than to a `\d`, and this search is most of the reader's cost.)
 _INWARD_CODE = LazyPattern(r"[0-9][A-Z][A-Z](?![^\W_])")
+# In small letters: its letters are none of C, I, K, M, O and V, and an ordinal's (1st,
+# 2nd, 3rd, 4th) is none.
+_SMALL_INWARD_CODE = LazyPattern(r"[0-9](?!st|nd|rd|th)[abd-hjlnp-uw-z]{2}(?![^\W_])")
 # What the number counts, no street's name: time ("Open 24 Hours, London EC1A 1BB") or
 # things ("Over 300 Volunteers, ...", "12 Sites, ...").
 _COUNTED_LAST_WORD = LazyPattern(
@@ -72,11 +121,21 @@ def uk_untyped_streets(
     whose postcodes these are; not a year that a time or an owner dates."""
     if UK_POSTCODE_COUNTRIES.isdisjoint(country.upper() for country in countries):
         return
-    if not _INWARD_CODE.search(text):
-        return
-    for found in _UNTYPED_STREET.finditer(text):
-        if not _names_no_street(text, found):
-            yield found.span()
+    found: list[re.Match[str]] = []
+    if _INWARD_CODE.search(text):
+        found += _UNTYPED_STREET.finditer(text)
+        found += _CAPITALS_STREET.finditer(text)
+    if _SMALL_INWARD_CODE.search(text):
+        found += (
+            street
+            for street in _SMALL_LETTERS_STREET.finditer(text)
+            if (street["area"] or street["area_below"]) in _POSTCODE_AREAS
+        )
+    end = 0  # each street once, where two patterns find it
+    for street in sorted(found, key=lambda street: street.start()):
+        if street.start() >= end and not _names_no_street(text, street):
+            end = street.end()
+            yield street.span()
 
 
 def _names_no_street(text: str, found: re.Match[str]) -> bool:
