@@ -128,6 +128,25 @@ def test_a_public_office_listed_as_a_letter_writes_it_allows_its_street(tmp_path
     assert [(f.line, f.found) for f in findings] == [(4, "7 Kingsway")]
 
 
+def test_a_listed_address_allows_its_street_before_its_postcode_only(tmp_path: Path) -> None:
+    """UK audit uk60: a listed `5 Kingsway, London WC2B 6TT` allowed `5 Kingsway` before any
+    postcode, another town's Kingsway too; a street listed alone is allowed anywhere."""
+    page = (
+        "# Offices\n\n"
+        "Write to 5 Kingsway, London WC2B 6TT, 5 Kingsway, WC2B 6TT or 4 Long Acre, "
+        "Leeds LS1 4AB.\n"
+        "She lives at 5 Kingsway, Leeds LS1 4AB.\n"
+        "[Office](https://www.google.com/maps/search/?api=1&query=5+Kingsway,+London+WC2B+6TT)\n"
+        "[Her](https://www.google.com/maps/search/?api=1&query=5+Kingsway,+Leeds+LS1+4AB)\n"
+    )
+    allow = ["5 Kingsway, London WC2B 6TT", "4 Long Acre"]
+    findings = privacy_findings(tmp_path, page, ["GB"], allow)
+    assert [(f.line, f.found) for f in findings] == [
+        (4, "5 Kingsway"),
+        (6, "5+Kingsway,+Leeds+LS1+4AB"),
+    ]
+
+
 SHAPES = {
     "numbers and names": "'1 Abc ' * 6_600 + ', AB1 2CD'",
     "names and commas": "'1 ' + 'Abc, ' * 8_000 + 'AB1 2CD'",

@@ -35,7 +35,7 @@ from .privacy_name_first_streets import name_first_streets
 from .privacy_personal_data import street_spans
 from .privacy_phones import candidates
 from .privacy_text_keys import link_key, text_key
-from .privacy_uk_streets import uk_untyped_streets
+from .privacy_uk_streets import postcode_after, uk_untyped_streets
 
 
 @dataclass(frozen=True)
@@ -54,14 +54,26 @@ class AllowList:
     written at home or abroad, as phonenumbers reads both."""
     locations: ListedLocations
     """Its coordinates and map links (`privacy_locations`)."""
+    uk_addresses: frozenset[tuple[str, str]] = frozenset()
+    """Its UK addresses whose street has no type, as a letter writes them (`5 Kingsway,
+    London WC2B 6TT`): the street (`text_key`) and the postcode (`postcode_after`)."""
 
     @classmethod
     def of(cls, allow: Sequence[str], countries: tuple[str, ...]) -> AllowList:
         # A messenger link (a coalition's public channel) as `link_key` writes it, too.
         texts = {text_key(entry) for entry in allow} | {link_key(entry) for entry in allow}
         # An address listed as a letter writes it ("2 Marsham Street, London SW1P 4DF"):
-        # its street, which is what the rule finds (a UK adopter's audit).
-        texts |= {text_key(street) for street in map(_street_at_start, allow) if street}
+        # its street, which is what the rule finds (a UK adopter's audit). One with no
+        # street type, which its postcode makes an address ("5 Kingsway, London WC2B
+        # 6TT"), where that postcode follows it: another town's Kingsway is no office's
+        # (UK audit uk60: it was allowed).
+        streets = [_street_at_start(entry) for entry in allow]
+        texts |= {text_key(street) for street in streets if street}
+        uk_addresses = frozenset(
+            address
+            for entry, street in zip(allow, streets, strict=True)
+            if street is None and (address := _uk_address_at_start(entry)) is not None
+        )
         numbers = (number for number, _ in map(number_in, allow) if number is not None)
         # A map link's street address (`?q=100+Main+Street`) as the street it leads to.
         locations = ListedLocations.of(allow, partial(street_spans, countries=countries))
@@ -72,7 +84,29 @@ class AllowList:
             countries=countries,
             international=international_forms(numbers, countries) if countries else frozenset(),
             locations=locations,
+            uk_addresses=uk_addresses,
         )
+
+    def lists_streets_in(self, value: str, streets: Sequence[str]) -> bool:
+        """Whether each of the `streets` that a map link's `value` (unquoted) leads to
+        is listed (`lists_address_at`)."""
+        for street in streets:
+            start = value.find(street)
+            if not self.lists_address_at(value, start, start + len(street)):
+                return False
+        return True
+
+    def lists_address_at(self, text: str, start: int, end: int) -> bool:
+        """Whether the e-mail or street address found at `text[start:end]` is listed
+        (`texts`), or is a street with no type before the postcode of a listed UK address
+        (`uk_addresses`)."""
+        key = text_key(text[start:end])
+        if key in self.texts:
+            return True
+        if not self.uk_addresses:
+            return False
+        postcode = postcode_after(text, end)
+        return postcode is not None and (key, postcode) in self.uk_addresses
 
     def lists_number(self, written: str) -> bool:
         """Whether the phone number `written` (a link's, as its parameter writes it) is
@@ -154,6 +188,14 @@ def _street_at_start(entry: str) -> str | None:
         end = next((end for start, end in name_first_streets(entry) if start == 0), -1)
     if end < 0:  # or as French and German write it ("1234, rue Sainte-Catherine Ouest")
         end = next((end for start, end in french_and_german_streets(entry) if start == 0), -1)
-    if end < 0:  # or as the UK writes one with no street type ("5 Kingsway, London WC2B 6TT")
-        end = next((end for start, end in uk_untyped_streets(entry) if start == 0), -1)
     return entry[:end] if end >= 0 else None
+
+
+def _uk_address_at_start(entry: str) -> tuple[str, str] | None:
+    """The street (`text_key`) and the postcode of the UK address with no street type
+    that `entry` starts with ("5 Kingsway", "WC2B6TT" of "5 Kingsway, London WC2B 6TT"),
+    if any."""
+    entry = entry.strip()
+    end = next((end for start, end in uk_untyped_streets(entry) if start == 0), -1)
+    postcode = postcode_after(entry, end) if end >= 0 else None
+    return None if postcode is None else (text_key(entry[:end]), postcode)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
-from urllib.parse import unquote
+from urllib.parse import unquote, unquote_plus
 
 from ..findings import as_quoted
 from ..markdown.top_level_domains import is_top_level_domain
@@ -175,7 +175,7 @@ def _reported_in(
                 continue
             start = after_plus
         if kind != "phone number" and (
-            text_key(text[start:end]) in allowed.texts
+            allowed.lists_address_at(text, start, end)
             or _public_apart(source, text, start, end, to_source, allowed)
         ):
             continue
@@ -221,7 +221,9 @@ def _reported_in(
         if location.kind == LOCATION:
             if location.point is not None and allowed.locations.lists(location.point):
                 continue
-        elif all(text_key(street) in allowed.texts for street in location.streets):
+        elif allowed.lists_streets_in(
+            unquote_plus(text[location.start : location.end]), location.streets
+        ):
             continue
         message = partial(location_message, location)
         yield reported(location.start, location.end, location.kind, message)

@@ -137,6 +137,22 @@ def uk_untyped_streets(
             yield street.span()
 
 
+# A UK postcode in either case, as `postcode_after` looks for the first after a street;
+# how far after it (a comma or a `<br>`, a town of up to three words, the postcode).
+_ANY_CASE_POSTCODE = LazyPattern(
+    r"(?<![^\W_])(?i:(?P<outward>[A-Z]{1,2}\d[A-Z\d]?|GIR)\s?(?P<inward>\d[A-Z]{2}))(?![^\W_])"
+)
+_POSTCODE_WINDOW = 160
+
+
+def postcode_after(text: str, end: int) -> str | None:
+    """The UK postcode that follows the street ending at `end` of `text` (as
+    `uk_untyped_streets` finds one before it), in capitals and with no space (`WC2B6TT`),
+    if any."""
+    found = _ANY_CASE_POSTCODE.search(text, end, end + _POSTCODE_WINDOW)
+    return None if found is None else (found["outward"] + found["inward"]).upper()
+
+
 def _names_no_street(text: str, found: re.Match[str]) -> bool:
     """Whether the untyped street `found` is a year, a part's or a step's number, a
     premises' part or a count (`_PART_OR_COUNT_BEFORE`, `_COUNTED_LAST_WORD`)."""
