@@ -213,6 +213,8 @@ def _gaps_by_numbers(text: str, lines_on: bool) -> Iterator[re.Match[str]]:
                     break
                 read_to = gap.end()
                 yield gap
+                if read_to > line_end:  # it holds the line break: the next starts past it
+                    break
         if lines_on:
             for gap in _line_ends_on(text, line_end):
                 read_to = gap.end()
@@ -252,6 +254,8 @@ def _gaps_by_written_out_marks(text: str) -> Iterator[re.Match[str]]:
                 break
             read_to = gap.end()
             yield gap
+            if read_to > line_end:  # it holds the line break: the next starts past it
+                break
 
 
 def _start(gap: re.Match[str]) -> int:
