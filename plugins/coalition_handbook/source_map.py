@@ -74,19 +74,25 @@ def rewritten(text: str, spans: Iterable[tuple[int, int, str]]) -> tuple[str, So
     """`text` with each of `spans` (start, end, read; in order, none overlapping) read as
     it says: dropped ("") or one character (`&#64;` as `@`); and where each place of the
     result is in `text`."""
+    # Filled in local names, the map made at the end: a page's soft breaks give a few
+    # thousand spans, and a frozen dataclass's fields cost an attribute read each.
     pieces: list[str] = []
-    source_map = SourceMap()
-    copied_to = read_length = 0
+    cuts: list[int] = []
+    shifts = [0]
+    widths: dict[int, int] = {}
+    copied_to = read_length = shift = 0
     for start, end, read in spans:
-        pieces += (text[copied_to:start], read)
+        pieces.append(text[copied_to:start])
         read_length += start - copied_to
         copied_to = end
         if read:
-            source_map.widths[read_length] = end - start
+            pieces.append(read)
+            widths[read_length] = end - start
             read_length += 1
-        source_map.cuts.append(read_length)
-        source_map.shifts.append(source_map.shifts[-1] + end - start - len(read))
-    if not pieces:
+        cuts.append(read_length)
+        shift += end - start - len(read)
+        shifts.append(shift)
+    if not cuts:
         return text, UNCHANGED
     pieces.append(text[copied_to:])
-    return "".join(pieces), source_map
+    return "".join(pieces), SourceMap(cuts, shifts, widths)
