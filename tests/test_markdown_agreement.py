@@ -1055,3 +1055,28 @@ def test_an_end_tag_in_an_attribute_leaves_md_in_html_s_block_open(page: str) ->
     the item open (checked code; read right before it)."""
     list_after = "\n- w1x\n\n    w2x\n  <div>w3x</div>\n    w4x\n</div>\n"
     assert_checks_what_is_shown(page + list_after)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "- w1x\n[^1]: w2x\n <!-- w4x -->\n    w5x\n\nw9x[^1]\n",
+        "1. w1x\n[^1]: w2x\n  <script>w4x</script>\n\n    w5x\n\nw9x[^1]\n",
+        "- w1x\n\n    w0x\n [^1]: w2x\n   <!--\nw4x\n-->\n    w5x\n\nw9x[^1]\n",
+        "- w1x\n    - w0x\n[^1]: w2x\n <div>w4x</div>\n        w5x\n\nw9x[^1]\n",
+        # A block tag ending a footnote opened in an item's block leaves the item open too.
+        "- w1x\n\n    [^1]: w2x\n  <div>w4x</div>\n    w5x\n\nw9x[^1]\n",
+        # Guards: after a blank line the footnote is over (a line indented past the item's
+        # content is its code); in a definition, HTML ends it and the footnote.
+        "- w1x\n[^1]: w2x\n\n        w5x\n\nw9x[^1]\n",
+        "w0x\n: w1x\n[^1]: w2x\n <!-- w4x -->\n    w5x\n\nw9x[^1]\n",
+        "[^1]: w0x\n    - w1x\n[^2]: w2x\n <!-- w4x -->\n    w5x\n\nw9x[^1][^2]\n",
+    ],
+)
+def test_a_footnote_on_an_item_s_lazy_line_is_the_item_s(page: str) -> None:
+    """A footnote on a lazy line of a list item's paragraph is in the item (its list
+    reads the line as the item's): HTML going on from it ends the footnote, not the item,
+    whose next paragraph four columns in is text. The block pass opened the footnote at
+    the page's margin, closing the item, and since a comment or script ends a footnote
+    (ac0a6f57) read that paragraph as code (review: 4 of 20,000 shapes worse)."""
+    assert_checks_what_is_shown(page)

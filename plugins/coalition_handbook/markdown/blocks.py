@@ -457,21 +457,26 @@ class Blocks:
             self._snippet_markers
         )
 
-    def _enter(self, column: int, strict: bool = False) -> None:
+    def _enter(self, column: int, strict: bool = False, content: int | None = None) -> None:
         """A container (list item, admonition, tab, footnote) starts at `column`; its
         content starts at the next tab stop (Python-Markdown's tab length is 4): a
-        marker indented 2 (`  - b`) holds content indented 4, not 6."""
-        self._close_beyond(column)
+        marker indented 2 (`  - b`) holds content indented 4, not 6; or at `content`,
+        the column of the container it is opened in (`_lazy_footnote_content`)."""
+        if content is None:
+            content = column - column % 4 + 4
+            self._close_beyond(column)
+        else:
+            self._close_beyond(content)
         if self.line_quoted:
             if self.first_quote_container is None:
                 self.first_quote_container = len(self.containers)
-            content = self.quote_indent - self.quote_indent % 4 + 4
+            in_quote = self.quote_indent - self.quote_indent % 4 + 4
             self.quote_containers_open.append(
-                QuoteContainer(content, strict, self.line_quote_depth)
+                QuoteContainer(in_quote, strict, self.line_quote_depth)
             )
         if strict:  # it splits the block it is in: a list's first block ends
             self.chunk_is_list = False
-        self.containers.append(column - column % 4 + 4)
+        self.containers.append(content)
         self.strict.append(strict)
         self.opened_at.append(self.next_offset)
 
@@ -902,8 +907,11 @@ class Blocks:
             span = markdown_span(rest) if column == 0 and quote is None else None
             if span is not None or (raw_block and raw_block.group(1).lower() in BLOCK_TAGS):
                 self.raw_block = span or raw_block.group(1).lower()
-                if in_footnote or at_page_margin:
+                if at_page_margin or (in_footnote and footnote_at == 1):
                     self._html_ends_containers()
+                elif in_footnote:  # a footnote in a list item: the item goes on
+                    self._html_ends_containers(footnote_at)
+                    in_item = True
                 if in_item and self.raw_block != "hr":  # (`<hr>` is md_in_html's text)
                     in_item = not self._markdown_block_ends_lists()
                 if column and line_start != self.empty_item_next and not in_item:
@@ -1059,7 +1067,7 @@ class Blocks:
                 return None
             footnote = _FOOTNOTE.match(rest)
             if footnote:
-                self._enter(column)
+                self._enter(column, content=self._lazy_footnote_content(lazy, quote))
                 return self._paragraph(position + footnote.end(), end, False, column)
         if first == "*":
             abbreviation = _ABBREVIATION.match(rest)
@@ -1620,15 +1628,37 @@ class Blocks:
                 return index
         return 0
 
+    def _lazy_footnote_content(self, lazy: bool, quote: re.Match[str] | None) -> int | None:
+        """The content column of a footnote (`[^1]: a`) on a lazy line of a list item's
+        paragraph: the item's, as Python-Markdown's list reads the line as the item's
+        (and a line indented past it after a blank one as the item's code). So a comment
+        or block tag ending the footnote leaves the item open (`- a`, `[^1]: b`,
+        ` <!-- c -->`, `    d`: d is the item's next paragraph). None elsewhere: in a
+        footnote (the footnotes extension splits a second one off to the page's margin),
+        a quote, or a definition (there a line indented four after the HTML is code)."""
+        containers = self.containers
+        if (
+            not lazy
+            or len(containers) == 1
+            or self.strict[-1]
+            or quote is not None
+            or self.quote_depth
+            or self._footnote_at()
+        ):
+            return None
+        opened = self.opened_at[-1]
+        line = self.text[self.text.rfind("\n", 0, max(opened - 1, 0)) + 1 : opened]
+        return containers[-1] if _LIST_ITEM.match(line.lstrip(" \t")) else None
+
     def _html_ends_containers(self, index: int = 1) -> None:
         """Raw HTML or a comment going on from a paragraph in a footnote (a list item's in
         it too), or raw HTML at the page's margin going on from any container's, ends them
         all: a block of its own to Python-Markdown, after which a line indented four is
         code (`[^1]: a`, `    - b`, `  <!-- c -->`, `    d`; `- a`, ``, `    b`,
-        `<div>c</div>`, `    d`). A comment, script or pre ends only the footnote and
-        what is in it (`index`): the footnotes extension reads a list item's lines around
-        it as the item's (`1. a`, ``, `    b`, `    [^1]: c`, ` <!-- d -->`, ``, `    e`:
-        e is the item's paragraph)."""
+        `<div>c</div>`, `    d`). A comment, script, pre or block tag ends only the
+        footnote and what is in it (`index`) where a list item holds it: the footnotes
+        extension reads the item's lines around it as the item's (`1. a`, ``, `    b`,
+        `    [^1]: c`, ` <!-- d -->`, ``, `    e`: e is the item's paragraph)."""
         self.close_from(index)
         self.chunk_is_list = False
 
