@@ -930,3 +930,27 @@ def test_a_fence_or_comment_never_closed_in_md_in_html_is_read_once(
     page = "<div markdown>\n\n" + opening + "- b\n\n    c\n  <p>d</p>\n" * 2_000 + "</div>\n"
     checkable_text(page)
     assert 0 < sum(scanned) <= 2 * len(page)
+
+
+def test_md_in_html_s_paragraph_lines_with_end_tags_are_read_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Lines of md_in_html's block holding end tags (`a <b>x</b>`) are each asked whether
+    they end the block (and its paragraph): the page is read for its tags once, on from
+    where it was last read, not from the block's start at each line."""
+    import coalition_handbook.markdown.blocks as blocks
+
+    scanned: list[int] = []
+
+    class Counted:
+        def __init__(self, pattern: re.Pattern[str]) -> None:
+            self.pattern = pattern
+
+        def finditer(self, text: str, position: int, end: int) -> Iterator[re.Match[str]]:
+            scanned.append(end - position)
+            return self.pattern.finditer(text, position, end)
+
+    monkeypatch.setattr(blocks, "_MARKDOWN_BLOCK_TAGS", Counted(blocks._MARKDOWN_BLOCK_TAGS))
+    page = "<div markdown>\n" + "a <b>x</b> b\nc\n" * 2_000 + "</div>\n"
+    assert checkable_text(page).count("x") == 2_000
+    assert 0 < sum(scanned) <= 2 * len(page)

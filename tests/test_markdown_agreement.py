@@ -1080,3 +1080,27 @@ def test_a_footnote_on_an_item_s_lazy_line_is_the_item_s(page: str) -> None:
     the page's margin, closing the item, and since a comment or script ends a footnote
     (ac0a6f57) read that paragraph as code (review: 4 of 20,000 shapes worse)."""
     assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<div markdown>\nw5x</div>\n- w1x\n\n    w2x\n  <div>w3x</div>\n    w4x\n",
+        "<div markdown>\nw5x</div>\n- w1x\n- w2x\n\n    w4x\n",
+        "<div markdown>\nw5x</div>\n    w7x\n",
+        "<div markdown>\nw5x\nw6x</DIV>\n1. w7x\n\n    w8x\n",
+        "<div markdown>\n<div markdown>\nw5x</div>\n- w7x\n\n    w8x\n</div>\n",
+        "<div markdown>\n<div markdown>\nw1x</div></div>\n- w3x\n- w4x\n\n    w5x\n",
+        "<div markdown>\n- w0x\n\n    w1x</div>\n    w3x\n",
+        # Guards: text after the end tag is a paragraph the next line goes on with.
+        "<div markdown>\nw5x</div> w6x\n- w7x\n\n    w8x\n",
+        "<div markdown>\nw5x</div> <b>w6x</b>\n    w7x\n",
+    ],
+)
+def test_md_in_html_s_end_tag_after_text_ends_the_paragraph(page: str) -> None:
+    """md_in_html's end tag after text ending its line (`w5x</div>`): its parser ends the
+    block's paragraph and lists there, so the next line starts a block of its own (a list
+    after it, whose next paragraph four columns in is text; a line indented four is
+    code). The block pass read the next lines as the paragraph's, a list's text as code
+    (unchecked) and code as text."""
+    assert_checks_what_is_shown(page)

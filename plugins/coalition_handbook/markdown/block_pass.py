@@ -97,6 +97,12 @@ def mask_blocks(
                 end = _prose_run_end(text, position, True, blocks.strict_column())
             else:
                 end = _plain_lines_end(text, position)
+            if blocks.markdown_blocks:
+                # md_in_html's block may end on a line of the run, and its paragraph with
+                # it: the line holding an end tag is read alone (`markdown_block_ends_paragraph`).
+                tag = text.find("</", position, end)
+                if tag >= 0:
+                    end = text.rfind("\n", position, tag) + 1
             if end > position:
                 if (
                     position == fence_in_paragraph[1]
@@ -152,6 +158,8 @@ def mask_blocks(
                 fence_in_paragraph = (position - len(tail), closing_end + 1 or length)
         line_start = position
         position = line_end + 1
+        if blocks.markdown_blocks and blocks.previous == "paragraph":
+            blocks.markdown_block_ends_paragraph(line_start, position)
         if prose is None:
             pieces.append(HARD * (len(tail) + len(line) + len(newline)))
             tail = ""

@@ -118,13 +118,14 @@ class _MarkdownBlock:
     read for that name's tags (`Blocks._in_markdown_block`), how many opened there are
     open, and the fence's marks or comment open where the reading stopped ("-->")."""
 
-    __slots__ = ("depth", "name", "open_until", "read_to")
+    __slots__ = ("depth", "ended_at", "name", "open_until", "read_to")
 
     def __init__(self, name: str, read_to: int) -> None:
         self.name = name
         self.read_to = read_to
         self.depth = 0
         self.open_until: str | None = None
+        self.ended_at = -1  # where its end tag ends (past its `>`), once read
 
     def read(self, text: str, end: int) -> None:
         """Reads `text` from where it was last read to `end` (a line's start) for the
@@ -141,6 +142,7 @@ class _MarkdownBlock:
                 continue
             self.depth += -1 if found.group("tag") else 1
             if self.depth < 0:
+                self.ended_at = found.end() + (text[found.end() : found.end() + 1] == ">")
                 break
         self.read_to = end
 
@@ -1676,6 +1678,30 @@ class Blocks:
                 return True
             blocks.pop()
         return False
+
+    def markdown_block_ends_paragraph(self, start: int, end: int) -> None:
+        """After a paragraph's line from `start` to `end` (the next line's start) in
+        md_in_html's block: where the block's end tag ends the line (`a</div>`), its
+        parser ends the paragraph with it, and the lists opened in the block, so the next
+        line starts a block of its own (`- b`: a list; `    c`: code). Text after the
+        tag is a paragraph going on."""
+        blocks, text = self.markdown_blocks, self.text
+        ended_at = -1
+        while blocks:
+            block = blocks[-1]
+            if block.read_to < start:
+                block.read(text, start)
+            if block.depth >= 0:  # not ended before the line
+                if block.read_to < end:
+                    block.read(text, end)
+                if block.depth >= 0:
+                    break
+                ended_at = block.ended_at  # (a block around it may end after it)
+            blocks.pop()
+        if ended_at >= 0 and not text[ended_at:end].strip():
+            self.previous = "other"
+            self.close_from(1)
+            self.chunk_is_list = False
 
     def _markdown_block_ends_lists(self) -> bool:
         """Whether a script, pre, style or block tag one to three columns in, going on
