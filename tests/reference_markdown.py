@@ -310,7 +310,7 @@ def _hide_raw_comments(view: str, blocks: list[tuple[int, int]]) -> str:
     previous = 0
     for start, end in blocks:
         block = _RAW_COMMENT.sub(_raw_comment, view[start:end])
-        pieces += (view[previous:start], _RAW_CODE_OVER_LINES.sub(_hard, block))
+        pieces += (view[previous:start], _hide_raw_code(block))
         previous = end
     pieces.append(view[previous:])
     return "".join(pieces)
@@ -337,6 +337,50 @@ _RAW_CODE_OVER_LINES = re.compile(
     r"<(?P<code_tag>(?ai:code|kbd|pre|samp|script|style))(?![\w-])[^<>\x00]*>"
     r"[\s\S]*?</(?ai:(?P=code_tag))\s*>"
 )
+# Read anew on 2026-12-07 (Chromium): a `<pre>` ends at the end tag of a block element open
+# around it (`<div><pre>a</div>`, ``, `<div>b</pre></div>`: b is the second div's text),
+# a `<kbd>` or `<samp>` at any element's; a `<code>` goes on (made again after it).
+_PRE_ENDS_AT = {"div", "section", "article", "aside", "blockquote", "details", "figure"}
+_PRE_ENDS_AT |= {"footer", "header", "main", "nav", "ol", "ul", "li", "dl", "dd", "dt"}
+_PRE_ENDS_AT |= {"form", "table", "fieldset", "figcaption", "summary", "center", "address"}
+_PRE_ENDS_AT |= {"button", "dialog", "dir", "hgroup", "listing", "menu", "search"}
+_PRE_ENDS_AT |= {f"h{level}" for level in range(1, 7)}
+_END_TAG = re.compile(r"</([a-zA-Z][^\s/>]*)\s*>")
+_RAW_CODE_START_TAG = re.compile(
+    r"<(?P<code_tag>(?ai:code|kbd|pre|samp|script|style))(?![\w-])[^<>\x00]*>"
+)
+
+
+def _hide_raw_code(block: str) -> str:
+    """`block` with each code element hidden (`HARD`): up to its close
+    (`_RAW_CODE_OVER_LINES`), a `<pre>`, `<kbd>` or `<samp>` up to an end tag before it
+    that ends it early, if one does (one never closed is text, as before)."""
+    pieces: list[str] = []
+    position = search = 0
+    while (found := _RAW_CODE_START_TAG.search(block, search)) is not None:
+        name = found.group("code_tag").lower()
+        closed = _RAW_CODE_OVER_LINES.match(block, found.start())
+        end = closed.end() if closed else -1
+        if name in ("pre", "kbd", "samp"):
+            before = block[: found.start()].lower()
+            for closing in _END_TAG.finditer(block, found.end(), end if closed else found.end()):
+                around = closing.group(1).lower()
+                if name == "pre" and around not in _PRE_ENDS_AT:
+                    continue
+                opened = re.compile(rf"<{around}(?![\w-])")
+                inside = block[found.end() : closing.start()].lower()
+                if len(opened.findall(before)) > before.count(f"</{around}") and len(
+                    opened.findall(inside)
+                ) <= inside.count(f"</{around}"):
+                    end = closing.end()
+                    break
+        if end < 0:
+            search = found.end()
+            continue
+        pieces += (block[position : found.start()], HARD * (end - found.start()))
+        position = search = end
+    pieces.append(block[position:])
+    return "".join(pieces)
 
 
 def _mask_raw_html(view: str) -> str:

@@ -954,3 +954,29 @@ def test_md_in_html_s_paragraph_lines_with_end_tags_are_read_once(
     page = "<div markdown>\n" + "a <b>x</b> b\nc\n" * 2_000 + "</div>\n"
     assert checkable_text(page).count("x") == 2_000
     assert 0 < sum(scanned) <= 2 * len(page)
+
+
+def test_code_elements_a_browser_ends_early_are_searched_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Many `<pre>` elements a `</div>` around each ends early, one `</pre>` at the end:
+    each one's close is the same, found once, not searched for again to the block's end
+    from each (quadratic)."""
+    import coalition_handbook.markdown as markdown
+
+    scanned: list[int] = []
+
+    class Counted:
+        def __init__(self, pattern: re.Pattern[str]) -> None:
+            self.pattern = pattern
+
+        def search(self, text: str, position: int, end: int) -> re.Match[str] | None:
+            scanned.append(end - position)
+            return self.pattern.search(text, position, end)
+
+    closes = {name: Counted(pattern) for name, pattern in markdown._RAW_CODE_CLOSES.items()}
+    monkeypatch.setattr(markdown, "_RAW_CODE_CLOSES", closes)
+    page = "<div>\n" + "<div><pre>code</div>\n\n<p>shown</p>\n" * 2_000 + "</pre></div>\n"
+    view = checkable_text(page)
+    assert view.count("shown") == 2_000 and "code" not in view
+    assert 0 < sum(scanned) <= 2 * len(page)

@@ -196,12 +196,21 @@ def test_reference_reads_markdown_after_an_empty_comment(text: str, shown: set[s
         ("<div><pre>a\n\nb</pre>", ""),  # over a blank line too (blk10)
         ("<div>\n<script>a\n \t\n\nb</script> c\n</div>", "\nc\n"),
         ("<div><pre>a</pre>\n\nb <code>c\n\nd</code> e", "be"),
+        # A browser ends a `<pre>` or `<kbd>` at an end tag of an element around it
+        # (Chromium, blk11): b is the next div's text; a `<code>` goes on.
+        ("<div><pre>a</div>\n\n<div>b</pre></div>", "b"),
+        ("<section>\n<div><kbd>a</div>\n\n<div>b</kbd></div>\n</section>", "\nb\n"),
+        ("<section>\n<div><pre>a<div>b</div>c</div>\n\nd</pre>\n</section>", "\nd\n"),
+        ("<div><span><pre>a</span>\n\nb</pre></div>", ""),
+        ("<div><code>a</div>\n\n<div>b</code></div>", ""),
     ],
 )
 def test_reference_hides_a_raw_code_element_over_lines(text: str, shown: str) -> None:
     """The reference reads a `<pre>`, `<code>` or `<script>` element in raw HTML over the
     block's lines, as the engine does and a browser shows it (as code, or not at all); it
-    read each line on its own and showed the element's text (`<div><pre>a`, `b</pre>`)."""
+    read each line on its own and showed the element's text (`<div><pre>a`, `b</pre>`).
+    Both hid a `<pre>` up to its close where a `</div>` around it ends it first (blk10's
+    LOW: `<div><pre>a</div>`, ``, `<div>b</pre></div>`: b shown, was hidden)."""
     view = reference_markdown.checkable_text(text)
     assert "".join(char for char in view if char not in f"{HARD} ") == shown
     assert view == checkable_text(text)

@@ -56,6 +56,52 @@ _RAW_CODE_CLOSES = {
     name: LazyPattern(rf"</{name}\s*>", re.IGNORECASE | re.ASCII) for name in RAW_TEXT_ELEMENTS
 }
 _RAW_CODE_START = LazyPattern(r"<(?ai:code|kbd|pre|samp|script|style)(?![\w-])")
+# A browser closes a `<pre>` at the end tag of one of these elements open around it (the
+# HTML Standard's tree construction pops up to it: `<div><pre>a</div>`), and a `<kbd>` or
+# `<samp>` at any such end tag; `<code>` goes on (a formatting element, made again after
+# it), and `<script>` and `<style>` read end tags as their text.
+_PRE_CLOSED_BY = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "button",
+        "center",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "header",
+        "hgroup",
+        "listing",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "search",
+        "section",
+        "summary",
+        "ul",
+        "li",
+        "dd",
+        "dt",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "form",
+        "table",
+    }
+)
+_CLOSED_BY_AN_END_TAG_AROUND = {"pre": _PRE_CLOSED_BY, "kbd": None, "samp": None}
 
 __all__ = [
     "GLUE",
@@ -186,7 +232,8 @@ def _hide_raw_code_over_blank_lines(text: str, view: str, raw_spans: list[tuple[
     block as written, blank lines and all, and a browser shows the element as code or
     not at all (`<div>`, `<pre>a`, ``, `b</pre>`). The block's lines are read together
     after (`_spans_joined_over_white_space`) only over line breaks and indentation,
-    where such an element is hidden too."""
+    where such an element is hidden too. One a browser ends early, at an end tag not its
+    own (`<div><pre>a</div>`), is hidden in any block: its lines read it as never closed."""
     if not _RAW_CODE_START.search(view, raw_spans[0][0]):  # most pages' raw HTML: none
         return view
     # (start, end, whether a blank line parts its lines) of each raw HTML block: its
@@ -201,31 +248,80 @@ def _hide_raw_code_over_blank_lines(text: str, view: str, raw_spans: list[tuple[
     hidden = [
         (element_start, element_end, HARD * (element_end - element_start))
         for start, end, parted in blocks
-        if parted
-        for element_start, element_end in _raw_code_elements(view, start, end)
-        if HARD in view[element_start:element_end]
+        for element_start, element_end, cut_short in _raw_code_elements(view, start, end)
+        # (one a browser ends early is hidden whole: the lines read it as never closed)
+        if cut_short or (parted and HARD in view[element_start:element_end])
     ]
     return replaced(view, hidden) if hidden else view
 
 
-def _raw_code_elements(view: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """(start, end) of each code element, from its start tag to its close, in `view`
-    from `start` to `end`. Tags are read whole, so a `<code>` in an attribute's value
-    starts none (`<div title="<code>">`, a browser's text); an element never closed is
-    not one (read as text, as before), and its name is searched for no more."""
+def _raw_code_elements(view: str, start: int, end: int) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, cut_short) of each code element, from its start tag to its close, in
+    `view` from `start` to `end`. Tags are read whole, so a `<code>` in an attribute's
+    value starts none (`<div title="<code>">`, a browser's text); an element never closed
+    is not one (read as text, as before), and its name is searched for no more. A `<pre>`,
+    `<kbd>` or `<samp>` ends before its close where a browser ends it, at the end tag of
+    an element open around it (`_CLOSED_BY_AN_END_TAG_AROUND`): `cut_short`."""
     unclosed: set[str] = set()
+    closes: dict[str, re.Match[str]] = {}  # each name's close last found: one for many
+    opened: dict[str, int] = {}  # each name's start tags less its end tags so far
     position = start
     while (tag := HTML_TAG_PATTERN.search(view, position, end)) is not None:
         position = tag.end()
         name = tag.group("tag_name").lower()
-        if name not in _RAW_CODE_CLOSES or name in unclosed or tag.group("tag")[0] == "/":
+        is_end = tag.group("tag")[0] == "/"
+        opened[name] = opened.get(name, 0) + (-1 if is_end else 1)
+        if is_end or name not in _RAW_CODE_CLOSES or name in unclosed:
             continue
-        close = _RAW_CODE_CLOSES[name].search(view, position, end)
+        close = closes.get(name)
+        if close is None or close.start() < position:
+            close = closes[name] = _RAW_CODE_CLOSES[name].search(view, position, end)
         if close is None:
             unclosed.add(name)
             continue
-        yield tag.start(), close.end()
-        position = close.end()
+        cut = None
+        if name in _CLOSED_BY_AN_END_TAG_AROUND:
+            cut = _end_tag_around(view, position, close.start(), name, opened)
+        else:  # the tags in it are its text, yet counted as the reference counts them
+            _count_tags(view, position, close.start(), opened)
+        element_end = close.end() if cut is None else cut
+        yield tag.start(), element_end, cut is not None
+        if cut is None:
+            opened[name] -= 1
+        position = element_end
+
+
+def _end_tag_around(
+    view: str, start: int, end: int, name: str, opened: dict[str, int]
+) -> int | None:
+    """Where the first end tag from `start` to `end` (the close of the `name` element
+    whose start tag ends at `start`) that a browser ends that element at ends: one of an
+    element `opened` around it (`_CLOSED_BY_AN_END_TAG_AROUND`) and not in it; None if
+    none is. `opened` counts the tags read, up to that one."""
+    closers = _CLOSED_BY_AN_END_TAG_AROUND[name]
+    around = {found: count for found, count in opened.items() if count > 0}
+    position = start
+    while (tag := HTML_TAG_PATTERN.search(view, position, end)) is not None:
+        position = tag.end()
+        found = tag.group("tag_name").lower()
+        is_end = tag.group("tag")[0] == "/"
+        count = opened.get(found, 0) + (-1 if is_end else 1)
+        opened[found] = count
+        if (
+            is_end
+            and found in around
+            and around[found] > count  # (not one opened in the element)
+            and (closers is None or found in closers)
+        ):
+            return position
+    return None
+
+
+def _count_tags(view: str, start: int, end: int, opened: dict[str, int]) -> None:
+    """`opened` with the tags from `start` to `end` counted (see `_raw_code_elements`)."""
+    for tag in HTML_TAG_PATTERN.finditer(view, start, end):
+        found = tag.group("tag_name").lower()
+        opened[found] = opened.get(found, 0) + (-1 if tag.group("tag")[0] == "/" else 1)
 
 
 def blank_lines(view: str, numbers: Collection[int]) -> str:
