@@ -1104,3 +1104,22 @@ def test_md_in_html_s_end_tag_after_text_ends_the_paragraph(page: str) -> None:
     code). The block pass read the next lines as the paragraph's, a list's text as code
     (unchecked) and code as text."""
     assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        '<div class="grid cards" markdown>\n\n- w1x\n\n    w2x\n</div>\n    w11x\n',
+        '<div class="grid cards" markdown>\n\n- w1x\n\n    w2x\n    - w6x\n    w7x\n</div>\n'
+        "    w11x\n",
+        # Guards: the same after a tight item, and a quoted one.
+        "<div markdown>\n- w1x\n</div>\n    w11x\n",
+        "<div markdown>\n> - w1x\n</div>\n    w11x\n",
+    ],
+)
+def test_md_in_html_s_end_tag_alone_ends_the_lists_in_its_block(page: str) -> None:
+    """md_in_html's end tag alone at the margin going on from a list item's paragraph
+    (Material's grid cards: an item's text indented, then `</div>`) ends the lists in
+    its block: a line indented four after it is code. The block pass kept the item open
+    over the lazy `</div>` and checked that code."""
+    assert_checks_what_is_shown(page)
