@@ -29,7 +29,7 @@ from coalition_handbook.documents import scan, scan_handbook
 from coalition_handbook.matching import Matcher
 from coalition_handbook.model import load_handbook
 from coalition_handbook.model.types import Origin
-from coalition_handbook.parallel import Along, in_two_processes, two_processes_allowed
+from coalition_handbook.parallel import Along, Meanwhile, in_two_processes, two_processes_allowed
 from coalition_handbook.rules import privacy_pii
 from coalition_handbook.rules.base import CheckContext
 from coalition_handbook.rules.privacy_allow_list import AllowList
@@ -213,6 +213,68 @@ def test_work_along_a_child_that_fails_is_computed_here(any_size: None, forks: l
     results = in_two_processes(with_pid, list(range(10)), lambda item: 1, along=[along])
     assert results == [(item, parent) for item in range(10)]
     assert done == [[(item, parent) for item in range(10, 20)]]
+    assert reaped(forks)
+
+
+def test_work_meanwhile_is_done_here_while_the_child_computes_which_takes_more(
+    any_size: None, forks: list[int], tmp_path: Path
+) -> None:
+    parent = os.getpid()
+    started = tmp_path / "meanwhile started"
+    done: list[int] = []
+
+    def work() -> None:
+        started.touch()
+        done.append(os.getpid())
+
+    def waits_for_the_work(items: Sequence[int]) -> list[tuple[int, int]]:
+        # The child ends only once the work is under way here: done after the child's
+        # results came back, it would never be, and its part would be computed here.
+        if os.getpid() != parent:
+            for _ in range(400):
+                if started.exists():
+                    break
+                time.sleep(0.025)
+            else:
+                raise RuntimeError("no work done meanwhile")
+        return with_pid(items)
+
+    meanwhile = Meanwhile(work, 100)
+    results = in_two_processes(
+        waits_for_the_work, list(range(100)), lambda item: 1, meanwhile=meanwhile
+    )
+    assert [item for item, _ in results] == list(range(100))
+    here = [item for item, pid in results if pid == parent]
+    # As much work as all the items to do here beside them: the child takes nearly all.
+    assert 1 <= len(here) <= 10
+    assert {pid for item, pid in results if item not in here} == {forks[0]}
+    meanwhile.run()  # as its owner does after: done once
+    assert done == [parent]
+    assert reaped(forks)
+
+
+def test_work_meanwhile_is_left_to_its_owner_where_no_fork_is_made(forks: list[int]) -> None:
+    done: list[int] = []
+    meanwhile = Meanwhile(lambda: done.append(1), 100)
+    results = in_two_processes(with_pid, list(range(10)), lambda item: 1, meanwhile=meanwhile)
+    assert results == with_pid(list(range(10)))
+    assert done == []
+    meanwhile.run()
+    meanwhile.run()
+    assert done == [1]
+    assert forks == []
+
+
+def test_work_meanwhile_forks_no_second_child(any_size: None, forks: list[int]) -> None:
+    inner: list[list[tuple[int, int]]] = []
+
+    def work() -> None:
+        inner.append(in_two_processes(with_pid, list(range(10)), lambda item: 1))
+
+    meanwhile = Meanwhile(work, 1)
+    in_two_processes(with_pid, list(range(10)), lambda item: 1, meanwhile=meanwhile)
+    assert inner == [with_pid(list(range(10)))]
+    assert len(forks) == 1
     assert reaped(forks)
 
 

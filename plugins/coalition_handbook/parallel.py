@@ -28,6 +28,11 @@ work that is due after another's may share its fork (`Along`): privacy.pii's fil
 read in the scan's child, where the scan forks (two forks, not three). The child redoes
 nothing the parent has done: it computes its part at the parent's rate.
 
+Work that needs none of the shared work's results may be done here while the child
+computes (`Meanwhile`): the pages a cold check reads while a child reads term files,
+where they were read after it. The child takes that much more of the shared work, and
+no second child is forked meanwhile.
+
 If the child fails for any reason (an error in `compute`, killed, out of memory), its
 part is computed here instead: the results are the same either way, and an error in
 `compute` is raised here as it would be without a child.
@@ -104,6 +109,23 @@ class Along(Generic[Item, Result]):
     receive: Callable[[Sequence[Item], Any], list[Result]] = _as_sent
 
 
+class Meanwhile:
+    """Work that this process may do while a child of `in_two_processes` computes, which
+    needs none of its results (a handbook's pages, read while the child reads terms):
+    `run()` does it, once; whoever made it calls `run()` after `in_two_processes`
+    returns, which does it then where no child was made to wait for. `cost` estimates
+    its time, in microseconds: the child takes that much more of the work it shares."""
+
+    def __init__(self, work: Callable[[], object], cost: float) -> None:
+        self.cost = cost
+        self._work: Callable[[], object] | None = work
+
+    def run(self) -> None:
+        work, self._work = self._work, None
+        if work is not None:
+            work()
+
+
 def in_two_processes(
     compute: Callable[[Sequence[Item]], list[Result]],
     items: Sequence[Item],
@@ -111,13 +133,16 @@ def in_two_processes(
     send: Callable[[list[Result]], object] = _as_they_are,
     receive: Callable[[Sequence[Item], Any], list[Result]] = _as_sent,
     along: Sequence[Along[Any, Any]] = (),
+    meanwhile: Meanwhile | None = None,
 ) -> list[Result]:
     """`compute(items)` (one result per item, in order), computed in two processes where
     that is allowed and pays (see the module docstring). The child's results go back as
     `send(results)` pickles them, and `receive(its items, what was sent)` makes them
     results again: a compact form for the pipe, where results share much with what both
     processes hold already. The work `along` it is shared in the same fork, if one is
-    made, its items after these (the child's part, whose results it sends back small)."""
+    made, its items after these (the child's part, whose results it sends back small).
+    The work `meanwhile`, if a fork is made, is done here while the child computes, and
+    the child is given that much more of `items` (see `Meanwhile`)."""
     if not _may_fork():
         return compute(items)
     main: Along[Item, Result] = Along(compute, items, cost, list, send, receive)
@@ -126,9 +151,10 @@ def in_two_processes(
     costs = list(accumulate(works[number].cost(item) for number, item in jobs))
     if not costs or costs[-1] < MIN_COST:
         return compute(items)
-    split = next(
-        index for index, total in enumerate(costs) if total >= costs[-1] * (1 - CHILD_SHARE)
-    )
+    # This process's share, the work it does meanwhile in it: it computes that much less.
+    extra = meanwhile.cost if meanwhile is not None else 0.0
+    here_cost = (costs[-1] + extra) * (1 - CHILD_SHARE) - extra
+    split = next(index for index, total in enumerate(costs) if total >= here_cost)
     split = max(split, 1)
     if split >= len(jobs):
         return compute(items)
@@ -166,6 +192,13 @@ def in_two_processes(
         results = [
             work.compute(part) if part else [] for work, part in zip(works, here, strict=True)
         ]
+        if meanwhile is not None:
+            # No second child while this one runs: two CPUs are all a fork uses.
+            token = _ALLOWED.set(False)
+            try:
+                meanwhile.run()
+            finally:
+                _ALLOWED.reset(token)
         received = _receive(pipe.reader, child)
     except BaseException:
         if child is not None:

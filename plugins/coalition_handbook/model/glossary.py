@@ -14,6 +14,7 @@ from ..findings import Finding
 from ..lazy_pattern import LazyPattern
 from ..markdown.link_labels import linear_for_markdown_it
 from ..markdown.raw_html import tags_as_text
+from ..parallel import Meanwhile
 from .records import Record, deferred_records, device_named, misplaced_files, record_listing
 from .term_facts import LazyTerms, TermFacts, facts_of
 from .types import (
@@ -77,12 +78,13 @@ _ABBREVIATIONS = frozenset(
 
 
 def load_terms(
-    config: HandbookConfig, cache: RunCache | None = None
+    config: HandbookConfig, cache: RunCache | None = None, meanwhile: Meanwhile | None = None
 ) -> tuple[LazyTerms, list[Finding], list[RejectedRecord]]:
     """Every term of `config.glossary_dir` (none if it does not exist), the problems, and
     what can still be checked of the term files with problems. With a cache, a term file
     that a run read without a problem is read again only when its term is looked up
-    (`term_facts`)."""
+    (`term_facts`). `meanwhile` is done while a child reads term files, if one does
+    (`parallel.in_two_processes`); its maker runs it afterwards in any case."""
     directory = config.glossary_dir
     if not directory.is_dir():
         return LazyTerms({}, {}, []), [], []
@@ -99,6 +101,7 @@ def load_terms(
         facts_of,
         TermFacts,
         linked,
+        meanwhile,
     )
     findings.extend(problems)
     findings += device_named(directory, ids, config, RULE)

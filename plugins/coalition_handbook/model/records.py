@@ -29,7 +29,7 @@ from ..config import HandbookConfig
 from ..findings import Finding, Severity, source_excerpt
 from ..forms import matched_words
 from ..lazy_pattern import LazyPattern
-from ..parallel import in_two_processes
+from ..parallel import Meanwhile, in_two_processes
 from ..utf8 import decode_utf8
 from .files import read_as_utf16
 from .schema import SchemaProblem, is_calendar_date, load_schema, to_json_data, validate
@@ -648,6 +648,7 @@ def deferred_records(
     summarize: Callable[[T], S],
     summary_type: type[S],
     linked: Collection[str] | None = None,
+    meanwhile: Meanwhile | None = None,
 ) -> tuple[dict[str, T], dict[str, Deferred[S, T]], list[str], list[Finding], list[RejectedRecord]]:
     """As `cached_records` for the record files of `directory` whose `ids` are given (in
     file order), but a file that was read without a problem by a run that kept its record
@@ -655,7 +656,8 @@ def deferred_records(
     given and its record read when asked for. Gives the records read, those deferred, the
     ids of both in file order, the problems and what can still be checked of the files
     with problems. `linked`, where given, names the ids whose files are symbolic links
-    (`record_listing`): the others are not looked up as links again. The summaries are
+    (`record_listing`): the others are not looked up as links again. `meanwhile` is done
+    while a child reads files, if one does (`parallel.in_two_processes`). The summaries are
     kept in one entry, by the records' keys. A deferred
     file gets no `Path` made (at 2,000 terms, making them cost as much as the rest of a
     run's loading)."""
@@ -685,6 +687,7 @@ def deferred_records(
         cache,
         [keys[index] for index in read_at] if keys else [],
         None if linked is None else [ids[index] in linked for index in read_at],
+        meanwhile,
     )
     for index, entry in zip(read_at, read_entries, strict=True):
         entries[index] = entry
@@ -771,10 +774,12 @@ def _entries(
     cache: RunCache | None,
     keys: list[str],
     linked: list[bool] | None = None,
+    meanwhile: Meanwhile | None = None,
 ) -> list[_Entry[T] | None]:
     """The entry of each file of `paths`: from the cache under `keys`, else read now
     (and kept). `linked` says of each path whether it may be a symbolic link (see
-    `load_yaml_record`); every one may, without it."""
+    `load_yaml_record`); every one may, without it. `meanwhile` as `in_two_processes`
+    takes it."""
     entries: list[_Entry[T] | None] = [None] * len(paths)
     if keys and cache is not None:
         entries = [cache.load(records_namespace(kind), key, _is_entry) for key in keys]
@@ -806,7 +811,7 @@ def _entries(
         # The first file read here before a child is forked: reading one sets up what
         # every read needs (the schema's validator, about 30 ms), which the child then
         # has already rather than setting up again.
-        loaded = load(missing[:1]) + in_two_processes(load, missing[1:], cost)
+        loaded = load(missing[:1]) + in_two_processes(load, missing[1:], cost, meanwhile=meanwhile)
         for index, entry in zip(missing, loaded, strict=True):
             entries[index] = entry
             if keys and cache is not None:
