@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import require_or_skip
@@ -429,6 +430,38 @@ def test_handbook_check_reports_alike_in_one_and_in_two_processes(
         assert main(check) == 1
         assert json.loads(capsys.readouterr().out) == alone
     assert scan_sender()[0] != os.getpid()  # the command let the first run fork
+
+
+@pytest.mark.parametrize("cache", ["off", "first run"])
+def test_the_pages_are_read_while_the_child_reads_term_files(
+    cache: str,
+    any_size: None,
+    forks: list[int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A check that reads every file (no cache, or none filled yet) reads the pages,
+    protocols and modules here while its child reads term files, not after."""
+    from coalition_handbook import model
+
+    for name in ("content", "glossary", "protocols"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    if cache == "off":
+        monkeypatch.setenv(DISABLE_VARIABLE, "1")
+    during: list[tuple[int, bool]] = []
+    read_rest = model._load_rest
+
+    def noted(*args: Any, **kwargs: Any) -> Any:
+        # Inside the fork's window no second child may fork: so it says where it runs.
+        during.append((len(forks), parallel._ALLOWED.get()))
+        return read_rest(*args, **kwargs)
+
+    monkeypatch.setattr(model, "_load_rest", noted)
+    result = run_checks(load_config(tmp_path / "mkdocs.yml"))
+    assert during == [(1, False)]
+    assert result.handbook.pages
+    assert reaped(forks)
 
 
 def test_privacy_pii_reads_files_in_two_processes_as_in_one(

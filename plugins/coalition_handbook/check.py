@@ -464,6 +464,11 @@ def _load(
     The term files that did not change are named for the page and term-file rules to
     skip; the rules over every term read their facts, and their terms are read from the
     cache only if a check looks further (`model.term_facts`)."""
+    if previous is None:
+        # Nothing to take from a snapshot: every file is read, the pages while a child
+        # reads term files, where one does (`model.load_handbook`).
+        handbook, findings = load_handbook(config, cache)
+        return _Loaded(handbook, findings, set(), set(), terms_forms_key(handbook.terms))
     reused_pages: set[str] = set()
     reused_terms: set[str] = set()
     terms_key = ""
@@ -472,8 +477,7 @@ def _load(
         nonlocal terms_key
         terms_key = terms_forms_key(terms, inflection_language(config.language))
         if (
-            previous is not None
-            and previous.pages_apart
+            previous.pages_apart
             and previous.forms_key == terms_key
             # page.replaced reads the listings (record names, the modules folder's being)
             and read_by_pages(previous.listings) == read_by_pages(found.listings)
