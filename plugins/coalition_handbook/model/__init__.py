@@ -87,9 +87,12 @@ def load_handbook(
     return handbook, findings
 
 
-# What loading a page costs, in microseconds (reading it, its front matter, its
-# headings): about 90 at 1,000 pages; from the cache, a tenth of that.
-_PAGE_COST = 90
+# What reading a page costs this process while a child reads term files, in
+# microseconds: about 100 alone at 1,000 pages, and the copy-on-write faults the fork
+# brings; with these the two processes end their parts of a cold check's load at about
+# the same time (session 59: 140 gave ~220 and ~185 ms of CPU at 2,000 terms, 90 gave
+# ~270 and ~185). From the cache, a page costs a tenth as much.
+_PAGE_COST = 140
 _CACHED_PAGE_COST = 10
 
 
