@@ -468,7 +468,8 @@ def _load(
         # Nothing to take from a snapshot: every file is read, the pages while a child
         # reads term files, where one does (`model.load_handbook`).
         handbook, findings = load_handbook(config, cache)
-        return _Loaded(handbook, findings, set(), set(), terms_forms_key(handbook.terms))
+        language = inflection_language(config.language)
+        return _Loaded(handbook, findings, set(), set(), terms_forms_key(handbook.terms, language))
     reused_pages: set[str] = set()
     reused_terms: set[str] = set()
     terms_key = ""
