@@ -254,6 +254,9 @@ def test_key_covers_paper_size_and_key_terms_not_unused_terms(tmp_path: Path) ->
     assert cache_key(replace(community, key_terms=community.key_terms[:1])) != key
     # Their national numbers are kept whole (`handout_phones`).
     assert cache_key(replace(community, phone_countries=("GB",))) != key
+    # privacy.allow's numbers are links in its text (`handout_phone_links`).
+    assert community.public_phones
+    assert cache_key(replace(community, public_phones=())) != key
 
     (tmp_path / "glossary" / "debt-bondage.yml").write_text(
         TERMS["debt-bondage"].replace("never be paid off", "never be repaid"), encoding="utf-8"

@@ -3556,6 +3556,32 @@ def test_a_contact_s_numbers_are_links_a_phone_can_call_or_text(
     assert "Call 1-888-373-7888 Text 233733" in text  # no number printed twice
 
 
+@pytest.mark.pdf
+def test_the_hotel_handout_s_respond_section_links_its_numbers(
+    shipped_handouts: ShippedHandouts,
+) -> None:
+    """The shipped hotel handout: the page of its Respond section, with no contacts on
+    it, links the hotline's and the HSI Tip Line's numbers."""
+    require_weasyprint()
+    from pypdf import PdfReader
+
+    (pdf,) = [
+        handout.pdf
+        for handout in shipped_handouts("Letter")
+        if handout.content.module.id == "hotel-staff"
+    ]
+    (page,) = [
+        page for page in PdfReader(pdf).pages if "Its steps, in short" in page.extract_text()
+    ]
+    assert "CONTACTS" not in page.extract_text()
+    targets = {
+        annotation.get_object()["/A"].get("/URI")
+        for annotation in page.get("/Annots") or []
+        if "/A" in annotation.get_object()
+    }
+    assert {"tel:911", "tel:+18883737888", "sms:233733", "tel:+18663472423"} <= targets
+
+
 def hotel_staff_handout_html_with(*contacts: Contact) -> str:
     """The hotel-staff handout's HTML with `contacts` added to each of its protocols'."""
     context = context_of(ROOT / "mkdocs.yml")

@@ -116,6 +116,8 @@ def cache_key(content: HandoutContent) -> str:
         "language": content.language,
         # Their numbers are kept whole as written at home (`handout_phones`).
         "phone_countries": content.phone_countries,
+        # Its numbers are links to call them (`handout_phone_links`).
+        "public_phones": content.public_phones,
         "package": __version__,
         "rendering": _rendering_versions(),
         "renderer": renderer_digest(),

@@ -43,6 +43,7 @@ from . import (
     handout_key_terms_gap,
     handout_languages,
     handout_link_tags,
+    handout_phone_links,
     handout_phones,
     handout_problems,
 )
@@ -141,6 +142,9 @@ class HandoutContent:
     # The countries whose national phone formats privacy.pii reads (privacy.countries):
     # their numbers print whole too (`handout_phones`).
     phone_countries: tuple[str, ...] = ()
+    # privacy.allow's phone numbers and short codes (`public_phone_keys`), sorted: links
+    # in the handout's text, as on the site (`handout_phone_links`).
+    public_phones: tuple[str, ...] = ()
     # The module's page by its source path, where the links in its text are resolved
     # from; None for a module without one.
     module_src_uri: str | None = None
@@ -471,6 +475,9 @@ def render_pdf(
             # HTML would style the whole handout; a `<base>` of theirs had moved its base
             # URL already.
             remove_document_styling(document.etree_element)
+            handout_phone_links.link_public_phones(
+                document.etree_element, frozenset(content.public_phones)
+            )
             mark_link_destinations(document.etree_element)
             number_ordered_lists(document.etree_element)  # `<ol start="3">`: 3. 4.
             handout_phones.keep_phone_numbers_whole(document.etree_element, content.phone_countries)

@@ -34,6 +34,7 @@ from ..model.modules import module_files
 from ..model.snippets import expand_snippets
 from ..model.types import Module
 from ..rules.base import CheckContext
+from ..rules.privacy_allow import public_phone_keys
 from . import handout_render
 from .handout_cache import HandoutCache, cache_key, read_files, write_atomically
 from .handout_key_terms import module_key_terms
@@ -146,6 +147,7 @@ def handout_content(
         language=config.language,
         site=_published_site(context, unpublished),
         phone_countries=config.privacy_countries,
+        public_phones=tuple(sorted(public_phone_keys(config.privacy_allow))),
         module_src_uri=module_src_uri(config, module.id),
         module_body=_as_published(module, config),
         replacements=tuple(
