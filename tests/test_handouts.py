@@ -3425,6 +3425,40 @@ def test_a_tall_image_and_a_long_word_stay_on_the_paper(
 
 
 @pytest.mark.pdf
+def test_a_long_word_in_the_title_or_audience_stays_on_the_paper(tmp_path: Path) -> None:
+    """Trainer audit tr59: a word longer than a line in a module's audience ran past the
+    paper's right edge in the masthead (a flex item is as wide as its longest word), and
+    in its title, the running header of the pages after the first began off the left
+    edge (a margin box is too). Each breaks where it must, as in the body."""
+    require_weasyprint()
+    from pypdf import PdfReader
+
+    config_file = write_handbook(tmp_path, paper="Letter")
+    word = "pneumonoultramicroscopicsilicovolcanoconiosis" * 3
+    filler = "Anyone can be trafficked, in any town.\n\n" * 60  # pages after the first
+    module = module_text(f"Outreach {word}", filler, protocols="[]").replace(
+        "audience: [front desk staff, housekeeping]", f"audience: [volunteers, {word}]"
+    )
+    (tmp_path / "content" / "modules" / "community.md").write_text(module, encoding="utf-8")
+    context = context_of(config_file)
+    content = handouts.handout_content(context, context.handbook.modules["community"])
+    pdf = handout_render.render_pdf(content, tmp_path / "content" / "modules", [tmp_path])
+
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    assert len(pages) > 1
+    starts: list[float] = []  # where each run of text begins, across the page
+
+    def shown(text: str, _: object, matrix: list[float], __: object, ___: object) -> None:
+        if text.strip():
+            starts.append(matrix[4])
+
+    texts = [page.extract_text(visitor_text=shown) for page in pages]
+    assert min(starts) >= 0  # nothing begins off the left edge
+    # No line of the word's length: none runs off the right edge either.
+    assert not [text for text in texts if word in text]
+
+
+@pytest.mark.pdf
 def test_a_long_definition_runs_on_and_leaves_no_gap(tmp_path: Path) -> None:
     """Found in review: kept whole, a definition of 450 words moved the box to the next
     page, with its heading alone on the page before, and left the protocol's page blank."""
