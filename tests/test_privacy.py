@@ -294,6 +294,15 @@ def personal(text: str) -> list[tuple[str, str]]:
                 ("street address", "14 Bank End"),
             ],
         ),
+        # Review rv59b: with only a building's name before or a town alone after, a
+        # year, a count, a unit or a name's number is no house number; "at" still leads
+        (
+            "In 2019 Castle Hill, York. Join our 5 Mile Walk, Leeds. Rose Cottage, 5 Minute "
+            "Walk from Town Centre. Terminal 5 Departure Gate, Heathrow. Apollo 11 Moon Walk, "
+            "Florida. Catch the 38 Angel Green, Islington. 10k Charity Walk, York.\n"
+            "Meet at 5 Mile End, London. Jane's 24 Hour Walk, Leeds. Hall, 2 Bank End, Hull.",
+            [("street address", "5 Mile End"), ("street address", "2 Bank End")],
+        ),
         # uk60: a version, an edition, a volume, an issue or an episode is a part too
         (
             "Version 2 Oak Street launch, Issue 5 High Street special, Vol. 3 Park Lane "

@@ -124,9 +124,29 @@ _TIME_OR_OWNER_BEFORE = LazyPattern(
 _BUILDING_WORDS = (
     "House|Cottage|Lodge|Court|Mansions|Buildings|Chambers|Tower|Towers|Hall|Farm|Barn|Mill"
 )
+_ADDRESS_WORDS_BEFORE = r"(?<![\w'\u2019-])(?i:at|on|near|to|flat\s*\d+[a-z]?,?)|[:|@]"
 _ADDRESS_BEFORE = LazyPattern(
-    r"(?:(?<![\w'\u2019-])(?i:at|on|near|to|flat\s*\d+[a-z]?,?)|[:|@]"
-    rf"|(?<![^\W_])(?:{_BUILDING_WORDS}),)" + _GAP_BEFORE
+    rf"(?:{_ADDRESS_WORDS_BEFORE}|(?<![^\W_])(?:{_BUILDING_WORDS}),)" + _GAP_BEFORE
+)
+# Those words alone, which make an English word's street an address whatever its number
+# reads as ("at 5 Mile End").
+_ADDRESS_WORD_BEFORE = LazyPattern(f"(?:{_ADDRESS_WORDS_BEFORE})" + _GAP_BEFORE)
+# Where only a building's name before it or a town alone after it reads as an address,
+# what makes an English word's street a count or a name's number (review rv59b: "Join
+# our 5 Mile Walk, Leeds.", "Terminal 5 Departure Gate, Heathrow." were reported): an
+# article, an owner or "number" before it ("the 2 Minute Walk", "Jane's 5 Mile Walk"),
+# or a capitalised word right before it, whose number it is ("Apollo 11 Moon Walk",
+# "Route 66 Canyon View", "Leeds 2 Forest Green, Bristol"); a unit of distance or time
+# as the street's first word ("Rose Cottage, 5 Minute Walk", "10 Mile Sponsored Walk"),
+# or a distance's k after the number ("10k Charity Walk, York.").
+_COUNT_OR_NAME_BEFORE = LazyPattern(
+    r"(?:(?<![\w'\u2019-])(?i:the|a|an|our|their|its|this|that|his|her|my|your|first"
+    r"|number|no\.|each|every)|[^\W_]['\u2019]s?|(?<![\w'\u2019-])[A-Z][\w'\u2019-]*)"
+    r"(?:[ \t]|&nbsp;|&#160;|[*_])*\Z"
+)
+_UNIT_OF_DISTANCE_OR_TIME = LazyPattern(
+    r"(?i:miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|minutes?|mins?|hours?|days?|weeks?"
+    r"|months?|years?)"
 )
 # How far before a number those words are looked for (a coordinate's key or letter and
 # an identifier's label too: `privacy_locations`, `privacy_phones`).
@@ -279,8 +299,13 @@ def names_no_street(text: str, start: int, end: int) -> bool:
     if numbered_road:
         street_type = words[-2].rstrip(".")
     if street_type in _STREET_TYPES_ALSO_ENGLISH:  # 14 Castle Hill, Step 2 Walk
-        # but 27 Castle Hill, York (a town alone after its comma: UK audit uk60)
-        return not (_ADDRESS_BEFORE.search(before) or _town_after().match(text, end))
+        if _ADDRESS_WORD_BEFORE.search(before):
+            return False
+        # but Rose House, 27 Castle Hill and 27 Castle Hill, York (UK audit uk60), not
+        # our 5 Mile Walk, Leeds nor In 2019 Castle Hill, York
+        return _counts_or_names(number, words[1], before) or not (
+            _ADDRESS_BEFORE.search(before) or _town_after().match(text, end)
+        )
     if not numbered_road and street_type not in _SUFFIX_STREET_TYPES:  # 55 Calle Real
         if words[1] in _PREFIX_TYPES_ALSO_ENGLISH:
             return not _ADDRESS_BEFORE.search(before)
@@ -294,6 +319,18 @@ def names_no_street(text: str, start: int, end: int) -> bool:
         or (numbered_road and digit_count(number) < _SHORTEST_ROAD_NUMBER)
     )
     return names_other and not _ADDRESS_BEFORE.search(before)
+
+
+def _counts_or_names(number: str, first_word: str, before: str) -> bool:
+    """Whether the house number `number` of an English word's street whose name starts
+    with `first_word`, after the text `before`, reads as a year, a count or a name's
+    number (`_COUNT_OR_NAME_BEFORE`, `_UNIT_OF_DISTANCE_OR_TIME`)."""
+    return (
+        dated_by_a_year(number, before)
+        or number[-1] in "kK"
+        or bool(_UNIT_OF_DISTANCE_OR_TIME.fullmatch(first_word))
+        or bool(_COUNT_OR_NAME_BEFORE.search(before))
+    )
 
 
 def is_year(number: str) -> bool:
