@@ -223,6 +223,17 @@ def test_a_number_with_a_short_first_group_after_a_csv_field_of_digits_is_report
     ]
 
 
+def test_it_is_reported_after_an_empty_field_or_a_note_in_brackets_too(tmp_path: Path) -> None:
+    """Review rv59b: an empty field (`Jane,,34,...`) or a note in brackets (`Jane (mum),34,
+    ...`) before the digits' field hid the number; a line's first field is still an
+    amount's (`,34,020 7946 0958`)."""
+    page = "Jane,,34,020 7946 0958\n\nJane (mum),34,020 7946 0958\n\n,34,020 7946 0958\n"
+    assert national_findings(tmp_path, page, ["GB"]) == [
+        (1, 10, "020 7946 0958"),
+        (3, 15, "020 7946 0958"),
+    ]
+
+
 # Review rv58b: Relay UK's prefix, a comma after a digit, a word that numbers a part, each
 # read before a number or a street, many times over (about 40,000 characters each).
 RELAY_AND_PART_SHAPES = {

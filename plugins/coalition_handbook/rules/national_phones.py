@@ -76,9 +76,11 @@ RELAY_PREFIX_LENGTH = 6
 # word is no number; an extension written on (x12) is read as privacy.pii reads one.
 # Relay UK's prefix is no other group (`_AFTER_RELAY_PREFIX`).
 # A CSV's field of one to six digits (an age, an id) after a word's field, then its
-# comma, over the candidate's first character too (`Jane,34,0`, `"Jane",7,(`).
+# comma, over the candidate's first character too (`Jane,34,0`, `"Jane",7,(`); after an
+# empty field or a note in brackets too (`Jane,,34,0`, `Jane (mum),34,0`: review rv59b,
+# both missed).
 _AFTER_A_WORDS_FIELD = "|".join(
-    f'(?<=(?:[^\\W\\d_]|"),{digits},.)' for digits in (r"\d" * count for count in range(1, 7))
+    f'(?<=(?:[^\\W\\d_]|[",)]),{digits},.)' for digits in (r"\d" * count for count in range(1, 7))
 )
 _CANDIDATE = LazyPattern(
     rf"""
