@@ -50,6 +50,17 @@ def test_an_address_all_in_capitals_or_in_small_letters_is_one_too() -> None:
     ]
 
 
+def test_an_address_in_a_tables_cells_is_one_too() -> None:
+    """Review rv59b: a table of addresses, a cell for the street, the town and the
+    postcode, passed (in capitals, a street's type too); a count's cell stays quiet."""
+    text = (
+        "| 5 Kingsway | London | WC2B 6TT |\n| 10 DOWNING STREET | LONDON | SW1A 2AA |\n"
+        "| 5 kingsway, london | wc2b 6tt |\n| 3 Sessions | Leeds | LS1 4AB |\n"
+        "| Module 2 Safety | Leeds | LS1 4AB |\n| 12 | Leeds Office | LS1 4AB |"
+    )
+    assert streets(text) == ["5 Kingsway", "10 DOWNING STREET", "5 kingsway"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -165,6 +176,11 @@ SHAPES = {
     "small postcodes": "'1 abc, ab1 ' * 4_000 + '2ab'",
     "small words and line ends": "'1 abc\\n' * 6_600 + 'ab1 2ab'",
     "small letters and spaces": "'1 abc' + ' ' * 200_000 + 'ab1 2ab'",
+    "cells": "'1 Abc | ' * 6_000 + 'AB1 2CD'",
+    "town cells and spaces": "'1 Abc | Abc' + ' ' * 200_000 + '|AB1 2CD'",
+    "capital cells": "'1 ABC | ' + 'ABC | ' * 7_000 + 'AB1 2CD'",
+    "small cells and spaces": "'1 abc | abc' + ' ' * 200_000 + 'x ab1 2ab'",
+    "bars": "'1 Abc ' + '|' * 200_000 + 'AB1 2CD'",
 }
 
 

@@ -34,14 +34,15 @@ UK_POSTCODE_COUNTRIES = frozenset({"GB", "GG", "JE", "IM"})
 # A number starting a word (27a too), not a part of another number, an amount or a
 # version; the street's name; then its comma, a `<br>` or a line's end (an address
 # written a line a part, its lines with no comma, which a street's wrapped name has:
-# review rv58h), a town of up to three words (or written in
+# review rv58h), or a table's cell's end (`| 5 Kingsway | London | WC2B 6TT |`: review
+# rv59b, such a table passed), a town of up to three words (or written in
 # capitals, as Royal Mail writes it) and the postcode, looked at, not taken.
 _UNTYPED_STREET = LazyPattern(
     r"""
     (?<![\w.,/#$\u00a3\u20ac-])(?P<number>\d{1,4})[A-Za-z]?{space}+
     {name}(?:{space}+{name}){0,2}?
-    (?=(?:(?:{space}*,)?[ \t]*<br\s*/?>|{space}*,){space}*
-        (?:(?:{name}|[A-Z]{2,}),?{space}+){0,3}{postcode}
+    (?=(?:(?:{space}*,)?[ \t]*<br\s*/?>|{space}*[,|]){space}*
+        (?:(?:{name}|[A-Z]{2,})(?:{space}*[,|])?{space}+){0,3}{postcode}
       | [ \t]*\r?\n{space}*(?:(?:{name}|[A-Z]{2,}){space}+){0,3}{postcode})
     """.replace("{postcode}", UK_POSTCODE)
     .replace("{space}", WORD_SPACE)
@@ -57,7 +58,8 @@ _UNTYPED_STREET = LazyPattern(
 _ONE_CASE_STREET = r"""
     (?<![\w.,/#$\u00a3\u20ac-])(?P<number>\d{1,4}){letter}?{space}+
     {word}(?:{space}+{word}){0,3}?
-    (?=(?:(?:{space}*,)?[ \t]*<br\s*/?>|{space}*,){space}*(?:{town},?{space}+){0,3}{postcode}
+    (?=(?:(?:{space}*,)?[ \t]*<br\s*/?>|{space}*[,|]){space}*
+        (?:{town}(?:{space}*[,|])?{space}+){0,3}{postcode}
       | [ \t]*\r?\n{space}*(?:{town}{space}+){0,3}{postcode})
     """
 _CAPITALS_STREET = LazyPattern(
