@@ -50,6 +50,16 @@ def test_an_address_all_in_capitals_or_in_small_letters_is_one_too() -> None:
     ]
 
 
+def test_an_abbreviation_with_its_full_stop_in_capitals_or_small_letters_is_read() -> None:
+    """Review rv59b: `ST.` (Saint) or a type's abbreviation with its full stop hid an
+    address in capitals or in small letters; a sentence's full stop still parts words."""
+    text = (
+        "27 ST. MARY'S ROAD, YORK YO1 9RY; 4 ELM RD., LEEDS LS1 4AB; 9 st. john's rd., "
+        "york yo1 9ry; i met 3 girls. then leeds, ls1 4ab"
+    )
+    assert streets(text) == ["27 ST. MARY'S ROAD", "4 ELM RD.", "9 st. john's rd."]
+
+
 def test_an_address_in_a_tables_cells_is_one_too() -> None:
     """Review rv59b: a table of addresses, a cell for the street, the town and the
     postcode, passed (in capitals, a street's type too); a count's cell stays quiet."""
@@ -181,6 +191,8 @@ SHAPES = {
     "capital cells": "'1 ABC | ' + 'ABC | ' * 7_000 + 'AB1 2CD'",
     "small cells and spaces": "'1 abc | abc' + ' ' * 200_000 + 'x ab1 2ab'",
     "bars": "'1 Abc ' + '|' * 200_000 + 'AB1 2CD'",
+    "saints": "'1 ' + 'ST. ' * 10_000 + 'AB1 2CD'",
+    "small saints and stops": "'1 st. ' + 'abc. ' * 8_000 + 'ab1 2ab'",
 }
 
 

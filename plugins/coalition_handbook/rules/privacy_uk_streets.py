@@ -55,9 +55,11 @@ _UNTYPED_STREET = LazyPattern(
 # its type too (`14 ELM ROAD`), as the postcode is written, and a capital before small
 # letters only as a name has it (UK audit uk60: both passed). In small letters, the
 # postcode's area must be one of the UK's (`_POSTCODE_AREAS`): `xy1 2ab` is none.
+# `ST.` (Saint) and the last word's full stop (`4 ELM RD.`) are read too (review rv59b:
+# both hid an address); a sentence's full stop inside the street is not.
 _ONE_CASE_STREET = r"""
     (?<![\w.,/#$\u00a3\u20ac-])(?P<number>\d{1,4}){letter}?{space}+
-    {word}(?:{space}+{word}){0,3}?
+    {word}(?:{space}+{word}){0,3}?\.?
     (?=(?:(?:{space}*,)?[ \t]*<br\s*/?>|{space}*[,|]){space}*
         (?:{town}(?:{space}*[,|])?{space}+){0,3}{postcode}
       | [ \t]*\r?\n{space}*(?:{town}{space}+){0,3}{postcode})
@@ -66,7 +68,7 @@ _CAPITALS_STREET = LazyPattern(
     _ONE_CASE_STREET.replace("{postcode}", UK_POSTCODE)
     .replace("{space}", WORD_SPACE)
     .replace("{letter}", "[A-Z]")
-    .replace("{word}", "[A-Z][A-Z'\u2019]+")
+    .replace("{word}", "(?:[A-Z][A-Z'\u2019]+|ST\\.)")
     .replace("{town}", f"(?:[A-Z][A-Z'\u2019]+|{NAME_WORD})"),
     re.VERBOSE,
 )
@@ -77,7 +79,7 @@ _SMALL_LETTERS_STREET = LazyPattern(
     .replace("{postcode}", _SMALL_POSTCODE.replace("{area}", "area_below"))
     .replace("{space}", WORD_SPACE)
     .replace("{letter}", "[a-z]")
-    .replace("{word}", "[A-Za-z][a-z'\u2019]+")
+    .replace("{word}", "(?:[A-Za-z][a-z'\u2019]+|[Ss]t\\.)")
     .replace("{town}", "[A-Za-z][a-z'\u2019]+"),
     re.VERBOSE,
 )
