@@ -60,6 +60,16 @@ def test_an_abbreviation_with_its_full_stop_in_capitals_or_small_letters_is_read
     assert streets(text) == ["27 ST. MARY'S ROAD", "4 ELM RD.", "9 st. john's rd."]
 
 
+def test_an_address_a_line_a_part_with_breaks_is_one_too() -> None:
+    """Review rv59b: a `<br>` after the town as well as after the street hid the address
+    (`5 Kingsway<br>London<br>WC2B 6TT`), in capitals and small letters too."""
+    text = (
+        "5 Kingsway<br>London<br>WC2B 6TT; 7 ELM ROAD<br/>LEEDS<br />LS1 4AB; "
+        "9 mill lane<br>york<br>yo1 9ry; Chapter 5 Broadway musicals<br>London<br>WC2B 6TT"
+    )
+    assert streets(text) == ["5 Kingsway", "7 ELM ROAD", "9 mill lane"]
+
+
 def test_an_address_in_a_tables_cells_is_one_too() -> None:
     """Review rv59b: a table of addresses, a cell for the street, the town and the
     postcode, passed (in capitals, a street's type too); a count's cell stays quiet."""
@@ -192,6 +202,10 @@ SHAPES = {
     "small cells and spaces": "'1 abc | abc' + ' ' * 200_000 + 'x ab1 2ab'",
     "bars": "'1 Abc ' + '|' * 200_000 + 'AB1 2CD'",
     "saints": "'1 ' + 'ST. ' * 10_000 + 'AB1 2CD'",
+    "towns and breaks": "'1 Abc<br>' + 'Abc<br>' * 6_000 + 'AB1 2CD'",
+    "capital towns and breaks": "'1 ABC<br>' + 'ABC <br> ' * 5_000 + 'AB1 2CD'",
+    "small towns and spaced commas": "'1 abc, ' + 'abc , ' * 7_000 + 'ab1 2ab'",
+    "town, spaces and a comma": "'1 Abc, Abc' + ' ' * 200_000 + ', x AB1 2CD'",
     "small saints and stops": "'1 st. ' + 'abc. ' * 8_000 + 'ab1 2ab'",
 }
 

@@ -31,6 +31,9 @@ from .soft_breaks import WORD_SPACE
 
 # The countries whose addresses end with a UK postcode: the UK, Guernsey, Jersey, Man.
 UK_POSTCODE_COUNTRIES = frozenset({"GB", "GG", "JE", "IM"})
+# What parts a town's words from the postcode: a space, a comma, a table's cell's end
+# or a `<br>` (`5 Kingsway<br>London<br>WC2B 6TT`: review rv59b, it passed).
+_TOWN_GAP = r"(?:{space}*[,|]{space}*|[ \t]*<br\s*/?>{space}*|{space}+)"
 # A number starting a word (27a too), not a part of another number, an amount or a
 # version; the street's name; then its comma, a `<br>` or a line's end (an address
 # written a line a part, its lines with no comma, which a street's wrapped name has:
@@ -42,9 +45,10 @@ _UNTYPED_STREET = LazyPattern(
     (?<![\w.,/#$\u00a3\u20ac-])(?P<number>\d{1,4})[A-Za-z]?{space}+
     {name}(?:{space}+{name}){0,2}?
     (?=(?:(?:{space}*,)?[ \t]*<br\s*/?>|{space}*[,|]){space}*
-        (?:(?:{name}|[A-Z]{2,})(?:{space}*[,|])?{space}+){0,3}{postcode}
+        (?:(?:{name}|[A-Z]{2,}){town_gap}){0,3}{postcode}
       | [ \t]*\r?\n{space}*(?:(?:{name}|[A-Z]{2,}){space}+){0,3}{postcode})
-    """.replace("{postcode}", UK_POSTCODE)
+    """.replace("{town_gap}", _TOWN_GAP)
+    .replace("{postcode}", UK_POSTCODE)
     .replace("{space}", WORD_SPACE)
     .replace("{name}", NAME_WORD),
     re.VERBOSE,
@@ -61,11 +65,12 @@ _ONE_CASE_STREET = r"""
     (?<![\w.,/#$\u00a3\u20ac-])(?P<number>\d{1,4}){letter}?{space}+
     {word}(?:{space}+{word}){0,3}?\.?
     (?=(?:(?:{space}*,)?[ \t]*<br\s*/?>|{space}*[,|]){space}*
-        (?:{town}(?:{space}*[,|])?{space}+){0,3}{postcode}
+        (?:{town}{town_gap}){0,3}{postcode}
       | [ \t]*\r?\n{space}*(?:{town}{space}+){0,3}{postcode})
     """
 _CAPITALS_STREET = LazyPattern(
-    _ONE_CASE_STREET.replace("{postcode}", UK_POSTCODE)
+    _ONE_CASE_STREET.replace("{town_gap}", _TOWN_GAP)
+    .replace("{postcode}", UK_POSTCODE)
     .replace("{space}", WORD_SPACE)
     .replace("{letter}", "[A-Z]")
     .replace("{word}", "(?:[A-Z][A-Z'\u2019]+|ST\\.)")
@@ -75,7 +80,8 @@ _CAPITALS_STREET = LazyPattern(
 # (Its area named in each of the two places the postcode may stand.)
 _SMALL_POSTCODE = r"(?P<{area}>[a-z]{1,2})\d[a-z\d]?{space}?\d[a-z]{2}(?![^\W_])"
 _SMALL_LETTERS_STREET = LazyPattern(
-    _ONE_CASE_STREET.replace("{postcode}", _SMALL_POSTCODE.replace("{area}", "area"), 1)
+    _ONE_CASE_STREET.replace("{town_gap}", _TOWN_GAP)
+    .replace("{postcode}", _SMALL_POSTCODE.replace("{area}", "area"), 1)
     .replace("{postcode}", _SMALL_POSTCODE.replace("{area}", "area_below"))
     .replace("{space}", WORD_SPACE)
     .replace("{letter}", "[a-z]")
