@@ -309,6 +309,12 @@ def personal(text: str) -> list[tuple[str, str]]:
             "stories, Episode 4 Mill Road tour; version 2 Elm Road, Leeds",
             [("street address", "2 Elm Road")],
         ),
+        # Review rv59b: in small letters, an episode or an issue is an event or a problem
+        (
+            "After the episode 14 Elm Road was searched. The main issue 12 Oak Street "
+            "residents raised; VERSION 2 Mill Lane notes",
+            [("street address", "14 Elm Road"), ("street address", "12 Oak Street")],
+        ),
         (
             "Step 2 Mill Lane, Leeds LS6 2AB; Level 3 Oak Court, Springfield, IL; No. 10 "
             "Downing Street",

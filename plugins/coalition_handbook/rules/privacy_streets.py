@@ -181,15 +181,17 @@ _ARTICLES = frozenset({"A", "An", "I", "The"})
 # prose they count time or ask for a visit ("twice a week 12 Oak Street hosts her",
 # "schedule 12 Oak Street"). A version, an edition, a volume, an issue or an episode is
 # a part as well ("Version 2 Release, London SW1A 2AA", "Issue 5 High Street special":
-# UK audit uk60, the first was reported with GB listed).
+# UK audit uk60, the first was reported with GB listed), with its capital too: in prose
+# an episode or an issue is an event or a problem ("After the episode 14 Elm Road was
+# searched", "the main issue 14 Oak Street residents raised": review rv59b, hidden).
 _LINE_SPACE_BEFORE = f"[ \\t{SPACE_SEPARATORS}]"
 _SAME_LINE_GAP_BEFORE = rf"(?:{_LINE_SPACE_BEFORE}|&nbsp;|&#160;|[*_])*\Z"
 _NUMBERING_WORD_BEFORE = LazyPattern(
     r"(?<![\w'\u2019-])(?:(?i:module|section|chapter|part|step|stage|level|lesson|session"
     r"|slide|page|figure|fig\.|table|appendix|annex|paragraph|clause|article|question"
-    rf"|exercise|activity|scenario|case{_LINE_SPACE_BEFORE}+study|grade|tier|phase|priority|item"
-    r"|version|edition|volume|vol\.|issue|episode)"
-    r"|Day|DAY|Week|WEEK|Year|YEAR|Schedule|SCHEDULE)" + _SAME_LINE_GAP_BEFORE
+    rf"|exercise|activity|scenario|case{_LINE_SPACE_BEFORE}+study|grade|tier|phase|priority|item)"
+    r"|Day|DAY|Week|WEEK|Year|YEAR|Schedule|SCHEDULE|Version|VERSION|Edition|EDITION"
+    r"|Volume|VOLUME|Vol\.|VOL\.|Issue|ISSUE|Episode|EPISODE)" + _SAME_LINE_GAP_BEFORE
 )
 # Street types written before the name that are English words too: "Option 1 Via Email",
 # "3 Ave Maria prayers", "the 2 Plaza Hotel bars" name no street. "Ave." with its period
