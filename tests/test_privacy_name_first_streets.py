@@ -5,9 +5,15 @@ a Spanish-language handbook's own addresses were published unreported."""
 
 from __future__ import annotations
 
+import random
+import sys
 from pathlib import Path
 
+import pytest
 from test_privacy import personal, privacy_findings
+
+from coalition_handbook.rules import privacy_name_first_streets as streets
+from coalition_handbook.rules.privacy_name_first_streets import name_first_streets
 
 
 def test_streets_written_name_first_are_reported_where_they_are(tmp_path: Path) -> None:
@@ -147,3 +153,95 @@ def test_a_number_followed_by_a_month_or_a_unit_is_no_house_number() -> None:
         assert personal(text) == [], text
     assert personal("Vive en Calle Luna 3, 28014 Madrid.") == [("street address", "Calle Luna 3")]
     assert personal("Vive en Calle Mayor 5 desde mayo.") == [("street address", "Calle Mayor 5")]
+
+
+# What the texts of the property test are made of: types in both cases, names, links, each
+# way to write a number's `nº`, digits beyond ASCII, spaces of each kind and marks.
+_PIECES = (
+    "Calle", "calle", "C/", "C/Mayor", "Avenida", "Avda.", "Av.", "av.", "Plaza", "plaza",
+    "Pza.", "Camino", "Callejón", "Travesía", "Prolongación", "Ronda", "paseo", "Luna",
+    "Mayor", "Alcalá", "Éle", "E\u0301le", "Ñandú", "Sur", "de", "del", "la", "y", "en", "por",
+    "nº", "N.º", "n.o.", "no", "núm.", "numero", "No.", "#", "n°", "12", "1985", "99999",
+    "123456", "4B", "\u0664\u0665", "\uff14\uff15", "3,5", "12/2023", "%", "km", "Col.",
+    "28014", ",", ".", ":", "-", "'", "\u2019", "*", "_", "中文", "\u00a0", "\u3000", "\t",
+    "\n", "\n\n", "\r\n", "\x0c", "\x1c", "the", "kind89", "Dirección:",
+)  # fmt: skip
+
+
+# Each character that may stand right before a street's number.
+_BEFORE_NUMBERS = [
+    f"Vive en Calle Luna{before}12 ya."
+    for before in (
+        " ", ",", "\t", "\n", " n.\x0bº", "\u00a0", "\u3000", " no", " numero", " num", " num.",
+        " No.", " #", " n.o", " n.o.", " nº", " n°", " N.º",
+    )
+]  # fmt: skip
+
+
+def _texts(count: int) -> list[str]:
+    """`count` texts of the pieces, a street's parts in a street's order for the most."""
+    rng = random.Random(59)
+    texts = []
+    for _ in range(count):
+        pieces = []
+        for _ in range(rng.randint(1, 4)):
+            if rng.random() < 0.3:  # anything
+                pieces += rng.choices(_PIECES, k=rng.randint(1, 8))
+            else:  # a type, one to five names and links, maybe a `nº`, a number
+                pieces += [
+                    rng.choice(_PIECES[:15]),
+                    *rng.choices(_PIECES[15:30], k=rng.randint(1, 5)),
+                ]
+                pieces += rng.choices(_PIECES[30:39], k=rng.randint(0, 1))
+                pieces += [rng.choice(_PIECES[39:47]), *rng.choices(_PIECES, k=rng.randint(0, 2))]
+        texts.append("".join(piece + rng.choice(_SPACES) for piece in pieces))
+    return texts
+
+
+_SPACES = ("", " ", " ", " ", ", ", "  ", "\n", "\u00a0", "\t")
+
+
+def test_the_runs_before_a_number_find_what_the_whole_text_finds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The types are looked for only in the runs of a text that end at a number a street
+    may have (`_number_runs`): the streets found are those found looking for them in the
+    whole text (2,000 texts of street-like pieces, derandomised)."""
+    texts = [*_BEFORE_NUMBERS, *_texts(2_000)]
+    found = [list(name_first_streets(text)) for text in texts]
+    assert all(found[: len(_BEFORE_NUMBERS)])
+    assert sum(map(bool, found)) > 200  # the pieces make streets: the test tests
+    monkeypatch.setattr(streets, "_number_runs", lambda text: iter([(0, len(text))]))
+    assert [list(name_first_streets(text)) for text in texts] == found
+
+
+def test_every_decimal_digit_beyond_ascii_is_one_that_turns_off_the_runs() -> None:
+    """`_number_runs` reads a number's digits in ASCII: a text with another that `\\d`
+    reads (`Calle Luna ٤٥`) is read whole (`_DIGIT_BEYOND_ASCII`, whose class leaves out
+    CJK characters and Hangul)."""
+    digits = [chr(code) for code in range(0x80, sys.maxunicode + 1) if chr(code).isdecimal()]
+    assert len(digits) > 600
+    assert all(streets._DIGIT_BEYOND_ASCII.fullmatch(digit) for digit in digits)
+    assert list(name_first_streets("Vive en Calle Luna \u0664\u0665.")) == [(8, 21)]
+
+
+SHAPES = {
+    "numbers": "'Calle Luna 1 ' * 3_000",
+    "a run before a number": "'Calle Luna ' * 3_600 + '1'",
+    "digits beyond ASCII": "'Calle Luna \\u0664 ' * 3_000",
+    "CJK before a number": "'\\u4e2d' * 40_000 + ' 1'",
+}
+
+
+@pytest.mark.parametrize("shape", SHAPES.values(), ids=SHAPES)
+def test_it_is_read_in_linear_time(shape: str) -> None:
+    """The runs before numbers (`_number_runs`) and a digit beyond ASCII are found in one
+    pass: one shape of about 40,000 characters a child, under the suite's CPU-time
+    guard."""
+    from work import python_in_time
+
+    completed = python_in_time(
+        "from coalition_handbook.rules.privacy_name_first_streets import name_first_streets\n"
+        f"list(name_first_streets({shape}))\n"
+    )
+    assert (completed.returncode, completed.stderr) == (0, "")

@@ -14,6 +14,7 @@ after `Plaza` or `Ronda` with no `de` (an English word, an English given name).
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 from functools import cache
 
@@ -123,8 +124,18 @@ def _streets_found(text: str) -> Iterator[re.Match[str]]:
     (`_SPANISH_BEFORE`), in order of their starts. Both start at a type's first letter,
     which one pass of an Aho-Corasick automaton finds (`_type_starts`): the pattern is
     tried there alone, not at each capital of the text (its pass over a page was a
-    sixth of privacy.pii's)."""
-    starts = {end - length + 1 for end, length in _type_starts().iter(text)}
+    sixth of privacy.pii's), and only in the stretches of text that end at a number such a
+    street may have (`_number_runs`): the pass over a whole page was a fifth of
+    privacy.pii's."""
+    automaton = _type_starts()
+    if text.isascii() or not _DIGIT_BEYOND_ASCII.search(text):
+        starts = {
+            start + end - length + 1
+            for start, number in _number_runs(text)
+            for end, length in automaton.iter(text[start:number])
+        }
+    else:  # a number may start at such a digit, which `_number_runs` does not look for
+        starts = {end - length + 1 for end, length in automaton.iter(text)}
     if not starts:  # the commonest
         return
     searched_to = 0  # where the capitalised pattern's last match ends, as finditer goes on
@@ -137,6 +148,51 @@ def _streets_found(text: str) -> Iterator[re.Match[str]]:
             found := _street(_TYPES_IN_LOWER_CASE).match(text, start)
         ):
             yield found
+
+
+def _number_runs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of `text` that a street of `_STREET` may start in: of the
+    characters a street holds up to its number (`_IN_A_STREET`), up to an ASCII digit
+    after one that may stand right before its number (`_BEFORE_A_NUMBER`). From its
+    type on, a street holds no other character, so it starts in one of these runs and its
+    number is the digit at its end (`text` holding no digit beyond ASCII). Found in the
+    text made classes of characters by a byte table, which `bytes.find` skips through at
+    C speed; a character beyond ASCII, read as a `?`, may be a letter, an accent, a
+    space or a `º`."""
+    classes = text.encode("ascii", "replace").translate(_STREET_CLASSES)
+    run_from = 0  # the digit before ends any run before it
+    found = classes.find(b"b0")
+    while found >= 0:
+        number = found + 1
+        stop = max(classes.rfind(b"x", run_from, found), classes.rfind(b"0", run_from, found))
+        yield max(stop + 1, run_from), number
+        run_from = number + 1
+        found = classes.find(b"b0", number)
+
+
+# The ASCII whitespace, which `\s` and `WORD_SPACE` read as spaces.
+_ASCII_SPACES = "".join(filter(str.isspace, map(chr, range(128))))
+# What a street of `_STREET` holds from its type's first letter up to its number: letters
+# (its type's, its name's, `nº`'s), a type's `/` and `.`, spaces, a comma, a `#`; a `?`,
+# for a character beyond ASCII.
+_IN_A_STREET = f"{string.ascii_letters}/.,#?{_ASCII_SPACES}"
+# What may stand right before its number: a separator's comma or space, the end of a
+# `nº` or its kin (`n.o`, `num.`, `numero`, `núm`, `No.`, `#`); a `?`, for a character
+# beyond ASCII (`º`, `°`, a space).
+_BEFORE_A_NUMBER = f",.#om?{_ASCII_SPACES}"
+# ASCII made classes of characters for `_number_runs`: a digit "0", one that may stand
+# before a number "b", another that a street holds "a", any other "x".
+_STREET_CLASSES = bytes(
+    ord("0") if char in string.digits
+    else ord("b") if char in _BEFORE_A_NUMBER
+    else ord("a") if char in _IN_A_STREET
+    else ord("x")
+    for char in map(chr, range(256))
+)  # fmt: skip
+# A decimal digit beyond ASCII (`\d` reads one: `٤٥`), which `_number_runs` reads as no
+# digit: the first is U+0660; none is among the CJK characters and Hangul left out, whose
+# pages would have the engine stop at each one (a test checks every digit is found).
+_DIGIT_BEYOND_ASCII = LazyPattern(r"[^\x00-\u065f\u3000-\u9fff\uac00-\ufeff](?<=\d)")
 
 
 @cache
