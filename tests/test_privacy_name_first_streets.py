@@ -207,9 +207,9 @@ def test_the_runs_before_a_number_find_what_the_whole_text_finds(
     """The types are looked for only in the runs of a text that end at a number a street
     may have (`_number_runs`): the streets found are those found looking for them in the
     whole text (2,000 texts of street-like pieces, derandomised)."""
-    texts = [*_BEFORE_NUMBERS, *_texts(2_000)]
+    texts = [*_BEFORE_NUMBERS, "C/Ab 1", "C/Ab,1", "Av. Ab 1", *_texts(2_000)]
     found = [list(name_first_streets(text)) for text in texts]
-    assert all(found[: len(_BEFORE_NUMBERS)])
+    assert all(found[: len(_BEFORE_NUMBERS) + 3])
     assert sum(map(bool, found)) > 200  # the pieces make streets: the test tests
     monkeypatch.setattr(streets, "_number_runs", lambda text: iter([(0, len(text))]))
     assert [list(name_first_streets(text)) for text in texts] == found

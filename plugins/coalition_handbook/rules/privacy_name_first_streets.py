@@ -155,21 +155,28 @@ def _number_runs(text: str) -> Iterator[tuple[int, int]]:
     characters a street holds up to its number (`_IN_A_STREET`), up to an ASCII digit
     after one that may stand right before its number (`_BEFORE_A_NUMBER`). From its
     type on, a street holds no other character, so it starts in one of these runs and its
-    number is the digit at its end (`text` holding no digit beyond ASCII). Found in the
-    text made classes of characters by a byte table, which `bytes.find` skips through at
-    C speed; a character beyond ASCII, read as a `?`, may be a letter, an accent, a
-    space or a `º`."""
+    number is the digit at its end (`text` holding no digit beyond ASCII); only runs as
+    long as a street's type, name and separator at the least (`_SHORTEST`: half of a
+    page's runs are the space between two groups of a number). Found in the text made
+    classes of characters by a byte table, which `bytes.find` skips through at C speed;
+    a character beyond ASCII, read as a `?`, may be a letter, an accent, a space or a
+    `º`."""
     classes = text.encode("ascii", "replace").translate(_STREET_CLASSES)
     run_from = 0  # the digit before ends any run before it
     found = classes.find(b"b0")
     while found >= 0:
         number = found + 1
         stop = max(classes.rfind(b"x", run_from, found), classes.rfind(b"0", run_from, found))
-        yield max(stop + 1, run_from), number
+        start = max(stop + 1, run_from)
+        if number - start >= _SHORTEST:
+            yield start, number
         run_from = number + 1
         found = classes.find(b"b0", number)
 
 
+# What a street holds before its number at the least: `C/Ab ` (the shortest type, a name
+# of a capital and a letter, a space).
+_SHORTEST = 5
 # The ASCII whitespace, which `\s` and `WORD_SPACE` read as spaces.
 _ASCII_SPACES = "".join(filter(str.isspace, map(chr, range(128))))
 # What a street of `_STREET` holds from its type's first letter up to its number: letters
