@@ -17,6 +17,7 @@ from coalition_handbook.config import load_config
 from coalition_handbook.findings import Finding
 from coalition_handbook.markdown.inline_openers import HTML_TAG
 from coalition_handbook.markup import decoded_references
+from coalition_handbook.rules import soft_breaks
 from coalition_handbook.rules.privacy_links import find_personal_data_in_urls
 from coalition_handbook.rules.privacy_markdown import (
     _MARK_RUNS,
@@ -412,6 +413,53 @@ def test_an_ascii_text_has_its_numbers_found_as_any_text_has() -> None:
         ascii_numbers = list(_ascii_numbers(written))
         assert ascii_numbers == [found.span() for found in _FROM_A_DIGIT.finditer(written)]
     assert len(list(_ascii_numbers(text))) > len(characters) ** 2  # after `_`, a space...
+
+
+# What the texts of the gaps' property test are made of: numbers, words, each gap (a tab,
+# runs of spaces, line breaks with an indent, a quote's `>`, a CRLF, a blank line) and
+# the marks of a number's lead-in; a Unicode space too, which the pattern finds numbers in.
+_GAP_PIECES = (
+    "402", "555-0199", "7", "-", ".", "word", "at", "lat:", "**", "_", "'", "=", " ", " ",
+    "  ", "   ", "\t", "\n", "\n  ", "\n    ", "\n\n", "\n> ", "\n>\n", "\r\n", " \r\n ",
+    "\u00a0", "\u3000", "a long line of words after the number on it, ",
+)  # fmt: skip
+
+
+def _gaps_searched_on(text: str, lines_on: bool) -> list[tuple[int, int]]:
+    """The spans of `_gaps_by_numbers` as first written: each number's line searched for
+    gaps up to the first that starts after its end, however far the line after it goes
+    on."""
+    numbers = soft_breaks._FROM_A_DIGIT.finditer(text)
+    spans: list[tuple[int, int]] = []
+    read_to = 0
+    for start, line_end in (found.span() for found in numbers):
+        if start > 1 and soft_breaks._may_have_a_lead_in(text, start):
+            start = soft_breaks._lead_in_start(text, start)
+        start = max(start, read_to)
+        if not text.isascii() or soft_breaks._may_hold_a_gap(text, start, line_end):
+            for gap in soft_breaks._GAP.finditer(text, start):
+                if gap.start() > line_end:
+                    break
+                read_to = gap.end()
+                spans.append(gap.span())
+        if lines_on:
+            for gap in soft_breaks._line_ends_on(text, line_end):
+                read_to = gap.end()
+                spans.append(gap.span())
+    return spans
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_GAP_PIECES), max_size=24), st.booleans())
+def test_the_gaps_by_numbers_are_those_the_search_of_each_whole_line_finds(
+    pieces: list[str], lines_on: bool
+) -> None:
+    """`_gaps_by_numbers` stops at the gap that reads a number's line's end, not asking
+    for the one after it (on the next line, which the engine searched to its end): the
+    gaps are those found searching on."""
+    text = "".join(pieces)
+    found = [gap.span() for gap in soft_breaks._gaps_by_numbers(text, lines_on)]
+    assert found == _gaps_searched_on(text, lines_on)
 
 
 @pytest.mark.parametrize(
