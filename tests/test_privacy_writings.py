@@ -17,7 +17,7 @@ from coalition_handbook.config import load_config
 from coalition_handbook.findings import Finding
 from coalition_handbook.markdown.inline_openers import HTML_TAG
 from coalition_handbook.markup import decoded_references
-from coalition_handbook.rules import soft_breaks
+from coalition_handbook.rules import privacy_emails, soft_breaks
 from coalition_handbook.rules.privacy_links import find_personal_data_in_urls
 from coalition_handbook.rules.privacy_markdown import (
     _MARK_RUNS,
@@ -314,6 +314,23 @@ def test_a_text_may_write_out_a_mark_where_it_holds_an_end(pieces: list[str]) ->
     search for each of `WRITTEN_OUT_MARK_ENDS` says."""
     text = "".join(pieces)
     assert may_write_out_a_mark(text) == any(end in text for end in WRITTEN_OUT_MARK_ENDS)
+
+
+# Pieces of texts with a written-out address's hint, or almost: each bracket, `at` and
+# `dot` in either case, a dot, an `@` (fullwidth too) by a space or not, a link's `t](`.
+_HINT_PIECES = [*"[({)]}@\uff20. \n\tx", "at", "AT", "dot", "t](", "jo"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_HINT_PIECES), max_size=12))
+def test_a_written_out_hint_is_looked_for_as_the_whole_pattern_finds_it(
+    pieces: list[str],
+) -> None:
+    """In a text with no `@`, the hint of an address written out is looked for by its
+    bracketed alternative alone (`_holds_a_hint`): it says what `_WRITTEN_OUT_HINT`
+    says."""
+    text = "".join(pieces)
+    assert privacy_emails._holds_a_hint(text) == bool(privacy_emails._WRITTEN_OUT_HINT.search(text))
 
 
 # Pieces of Markdown around emphasis, tags and escapes by data: marks, an escape, tags
