@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from helpers_model import MKDOCS, TODAY, load, term_yaml, write_files
+from test_handouts import context_with_errors, module_text, term_file, write_handbook
 from test_matching import make_term
 from test_scaffold import _claim, write_term
 
@@ -24,6 +25,7 @@ from coalition_handbook.forms import (
     searched_writings,
 )
 from coalition_handbook.matching import Matcher
+from coalition_handbook.site import handout_held_back
 
 
 @pytest.mark.parametrize(
@@ -204,3 +206,24 @@ def test_handbook_diff_lists_the_spanish_plural_uses_of_a_form_made_to_avoid(
     )
     uses = find_uses([change], handbook, handbook, language=language)
     assert [use.found for use in uses.get(form_key("explotador"), [])] == found
+
+
+def test_a_term_file_with_errors_holds_back_a_spanish_handout_that_uses_its_plural(
+    tmp_path: Path,
+) -> None:
+    """Review rv59a: the forms of a term file with errors were matched with English
+    plurals on a Spanish site, so a module writing "explotadores" printed its handout
+    without the term `handbook check` finds used there (`explotador`)."""
+    body = "Los explotadores captan a personas.\n"
+    config_file = write_handbook(
+        tmp_path, modules={"community": module_text("Comunidad", body, protocols="[]")}
+    )
+    mkdocs = config_file.read_text("utf-8")
+    config_file.write_text(mkdocs + "theme:\n  name: material\n  language: es\n", "utf-8")
+    (tmp_path / "glossary" / "explotador.yml").write_text(
+        term_file("term: explotador\nstatuss: approved"), "utf-8"
+    )
+    context = context_with_errors(config_file)
+    assert handout_held_back.held_back_by_errors(context, {"glossary/explotador.yml"}) == {
+        "content/modules/community.md": "it prints from a file with errors: glossary/explotador.yml"
+    }

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from pathlib import PurePosixPath
 
+from ..documents import forms_language
 from ..matching import Hit, Matcher
 from ..model.records import record_file_kind
 from ..model.types import Module, RejectedRecord, Term
@@ -44,7 +45,7 @@ def held_back_by_errors(context: CheckContext, paths: Collection[str]) -> dict[s
         for record in handbook.rejected_records
         if record.kind == "term" and record.all_forms_read and record.origin.path in paths
     ]
-    rejected_forms = _forms_of_rejected(forms_read)
+    rejected_forms = _forms_of_rejected(forms_read, forms_language(context))
     forms_known = {record.origin.path for record in forms_read}
     terms_unknown = {
         path
@@ -128,11 +129,12 @@ def _inside_a_longer_hit(hit: Hit, hits: Iterable[Hit]) -> bool:
     )
 
 
-def _forms_of_rejected(records: Iterable[RejectedRecord]) -> Matcher:
+def _forms_of_rejected(records: Iterable[RejectedRecord], language: str) -> Matcher:
     """A matcher over the forms of the term files `records`, all of whose forms were read,
     each as a stand-in term with no more than its id and those forms (a use is a use,
-    whatever its case or kind)."""
-    return Matcher.from_terms(
+    whatever its case or kind), with the plurals of the site's `language`, as the check
+    finds them (`documents.forms_language`)."""
+    stand_ins = (
         Term(
             id=record.id,
             term=record.forms[0],
@@ -145,3 +147,4 @@ def _forms_of_rejected(records: Iterable[RejectedRecord]) -> Matcher:
         )
         for record in records
     )
+    return Matcher.from_terms(stand_ins, language)
