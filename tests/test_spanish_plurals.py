@@ -13,6 +13,7 @@ from test_scaffold import _claim, write_term
 
 from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
+from coalition_handbook.editor.changes_forms import form_status_changes
 from coalition_handbook.editor.changes_model import FormState, FormStatusChange
 from coalition_handbook.editor.usage import find_uses
 from coalition_handbook.forms import (
@@ -202,10 +203,14 @@ def test_handbook_diff_lists_the_spanish_plural_uses_of_a_form_made_to_avoid(
         },
     )
     change = FormStatusChange(
-        "explotador", False, None, FormState("avoid", "tratante", suggestion="tratante")
+        "explotador",
+        False,
+        None,
+        FormState("avoid", "tratante", suggestion="tratante"),
+        language=language,
     )
     uses = find_uses([change], handbook, handbook, language=language)
-    assert [use.found for use in uses.get(form_key("explotador"), [])] == found
+    assert [use.found for use in uses.get(change.key, [])] == found
 
 
 def test_a_term_file_with_errors_holds_back_a_spanish_handout_that_uses_its_plural(
@@ -227,3 +232,18 @@ def test_a_term_file_with_errors_holds_back_a_spanish_handout_that_uses_its_plur
     assert handout_held_back.held_back_by_errors(context, {"glossary/explotador.yml"}) == {
         "content/modules/community.md": "it prints from a file with errors: glossary/explotador.yml"
     }
+
+
+def test_handbook_diff_adds_no_form_where_a_spanish_plural_is_listed_beside_its_form(
+    tmp_path: Path,
+) -> None:
+    """Review rv59a: the diff compared forms by their English keys, so listing
+    "explotadores" beside "explotador" on a Spanish site was a form to avoid added, "not
+    a form of any term" before and "not used", though the check found "Los explotadores"
+    as a use of it before the change and after."""
+    avoid = "avoid:\n  - text: explotador\n"
+    old, _ = load(tmp_path / "old", {"glossary/tratante.yml": term_yaml("tratante", avoid)})
+    both = avoid + "  - text: explotadores\n"
+    new, _ = load(tmp_path / "new", {"glossary/tratante.yml": term_yaml("tratante", both)})
+    assert list(form_status_changes(old, new, {}, "es")) == []
+    assert [change.form for change in form_status_changes(old, new, {}, "en")] == ["explotadores"]

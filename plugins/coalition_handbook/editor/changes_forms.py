@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping
 
-from ..forms import form_key
+from ..forms import ENGLISH, form_key, inflection_language
 from ..matching import KIND_RANK
 from ..model.types import Handbook, Term
 from ..rules.glossary_duplicate import claims_agree, written_forms
@@ -26,8 +26,11 @@ def avoided_forms(term: Term) -> tuple[str, ...]:
     return tuple(avoided.text for avoided in term.avoid)
 
 
-def form_states(handbook: Handbook) -> dict[str, tuple[str, bool, FormState]]:
-    """Every form of every term by its key (section 4), with its text and state: where
+def form_states(
+    handbook: Handbook, language: str = ENGLISH
+) -> dict[str, tuple[str, bool, FormState]]:
+    """Every form of every term by its key (section 4, with the plurals of `language`,
+    `forms.inflection_language`), with its text and state: where
     terms claim one form (glossary.duplicate's error), the claim the check reads a use of
     it as (`KIND_RANK`, then the lowest id, as `Matcher.from_terms` chooses), which names
     the others, so that the report shows no clean move from one term to another."""
@@ -51,7 +54,7 @@ def form_states(handbook: Handbook) -> dict[str, tuple[str, bool, FormState]]:
         # deprecated term's forms and its replacement's forms to avoid agree.
         meanings = [meaning for meaning, _, _ in written_forms(term)]
         for (form, state), meaning in zip(written, meanings, strict=True):
-            key = form_key(form, term.case_sensitive)
+            key = form_key(form, term.case_sensitive, language)
             claims.setdefault(key, []).append((form, term.case_sensitive, state, meaning))
     states: dict[str, tuple[str, bool, FormState]] = {}
     for key, claimed in claims.items():
@@ -84,7 +87,9 @@ def _in_conflict(claimed: Iterable[tuple[str, bool, FormState, tuple[str, str]]]
 def form_status_changes(
     old: Handbook, new: Handbook, renames: Renames, language: str = "en"
 ) -> Iterable[FormStatusChange]:
-    before, after = form_states(old), form_states(new)
+    # The forms' keys take the site's plurals, as the check's matcher does.
+    inflection = inflection_language(language)
+    before, after = form_states(old, inflection), form_states(new, inflection)
     renamed_terms = renames.get("term", {})
     changes: list[FormStatusChange] = []
     shown = {**before, **after}  # each key's form as the report names it: the new one's
@@ -95,7 +100,9 @@ def form_status_changes(
         if _renamed_state(old_state, renamed_terms) == new_state:
             continue  # the same form of the same term, under the term's new id
         form, case_sensitive, _ = new_entry or old_entry  # type: ignore[misc]
-        changes.append(FormStatusChange(form, case_sensitive, old_state, new_state))
+        changes.append(
+            FormStatusChange(form, case_sensitive, old_state, new_state, language=inflection)
+        )
     return _case_rule_changes(changes)
 
 
@@ -125,7 +132,7 @@ def _case_rule_changes(changes: list[FormStatusChange]) -> list[FormStatusChange
     and added again. A form recased in a case-sensitive term keeps its row, though its
     state is the same: its uses in the old case now fail (audit)."""
     gone = {
-        (change.old.term, form_key(change.form)): change
+        (change.old.term, form_key(change.form, language=change.language)): change
         for change in changes
         if change.old is not None and change.new is None
     }
@@ -133,7 +140,7 @@ def _case_rule_changes(changes: list[FormStatusChange]) -> list[FormStatusChange
     merged: set[int] = set()
     for change in changes:
         if change.old is None and change.new is not None:
-            before = gone.get((change.new.term, form_key(change.form)))
+            before = gone.get((change.new.term, form_key(change.form, language=change.language)))
             if before is not None:
                 merged.add(id(before))
                 recased = before.form != change.form

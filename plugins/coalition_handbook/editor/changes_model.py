@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ..forms import ENGLISH, form_key
 from ..model.types import Module, Protocol, Term
 
 Item = Term | Protocol | Module
@@ -141,6 +142,14 @@ class FormStatusChange:
     # The form as its term wrote it before, where it is written in another case now (in
     # a case-sensitive term, its uses in the old case are `term.case` findings).
     recased_from: str | None = None
+    # Whose plurals the form takes (`forms.inflection_language`): a Spanish site's
+    # "explotadores" is the form "explotador", as the check finds it.
+    language: str = ENGLISH
+
+    @property
+    def key(self) -> str:
+        """The form's key (`form_key`), under which its uses are found."""
+        return form_key(self.form, self.case_sensitive, self.language)
 
 
 @dataclass(frozen=True)

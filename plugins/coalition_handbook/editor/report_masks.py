@@ -80,9 +80,10 @@ class PersonalDataMask:
         the key of the form masked too, as `changes(changes)` shows it."""
         shown: dict[str, Value] = dict(uses)
         for change in changes.form_changes:
-            key = form_key(change.form, change.case_sensitive)
+            key = change.key
             if key in uses:
-                shown[form_key(self.text(change.form), change.case_sensitive)] = uses[key]
+                masked = form_key(self.text(change.form), change.case_sensitive, change.language)
+                shown[masked] = uses[key]
         return shown
 
     def problems(self, problems: Mapping[str, Problem | None]) -> dict[str, Problem | None]:

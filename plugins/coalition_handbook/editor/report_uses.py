@@ -10,7 +10,6 @@ import itertools
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
-from ..forms import form_key
 from .changes_model import Changes, FormState, FormStatusChange
 from .report_limits import Budget
 from .report_markdown import inline_code
@@ -78,7 +77,7 @@ def uses_section(
     unused_new: list[str] = []
     unused_terms: set[str] = set()
     for change in changes.form_changes:
-        found = uses.get(form_key(change.form, change.case_sensitive), ())
+        found = uses.get(change.key, ())
         if not found and _new_and_accepted(change):
             unused_new.append(inline_code(change.form))
             unused_terms.add(change.new.term if change.new else "")

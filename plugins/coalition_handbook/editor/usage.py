@@ -53,11 +53,11 @@ def find_uses(
     definition_lists: bool = True,
     language: str = ENGLISH,
 ) -> dict[str, list[Use]]:
-    """The uses in `new` of each changed form, by the form's key (`form_key`), each place
+    """The uses in `new` of each changed form, by its key (`FormStatusChange.key`), each place
     once, in path, line and column order; `levels`, the `rules:` setting; `acronyms`,
     the `known_acronyms` one; `definition_lists`, whether the site runs def_list (a use
     in a definition's indented code is none without it, as for the check); `language`,
-    whose plurals the forms take (`forms.inflection_language`).
+    whose plurals the forms take (`forms.inflection_language`), the changes' own.
 
     A form that is still a form of some term is looked for with the matcher of `new`, so
     the places are those `handbook check` sees (a longer form that contains it wins, as
@@ -67,7 +67,7 @@ def find_uses(
     still_forms: set[str] = set()
     gone: set[str] = set()
     for change in changes:
-        key = form_key(change.form, change.case_sensitive)
+        key = change.key
         (gone if change.new is None else still_forms).add(key)
     uses: dict[str, set[Use]] = {}
     if still_forms:
@@ -107,7 +107,7 @@ def _collect(
         )
         for located in document.matches:
             match = located.match
-            key = form_key(match.form, case_sensitive.get(match.term_id, False))
+            key = form_key(match.form, case_sensitive.get(match.term_id, False), language)
             if key in wanted:
                 case_ok = match.case_ok or (located.line, located.column) in typographic
                 rule = _reported_as(match, case_ok) if reported else None
