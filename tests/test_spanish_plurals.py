@@ -247,3 +247,47 @@ def test_handbook_diff_adds_no_form_where_a_spanish_plural_is_listed_beside_its_
     new, _ = load(tmp_path / "new", {"glossary/tratante.yml": term_yaml("tratante", both)})
     assert list(form_status_changes(old, new, {}, "es")) == []
     assert [change.form for change in form_status_changes(old, new, {}, "en")] == ["explotadores"]
+
+
+@pytest.mark.parametrize(("form", "plural"), [("bebé", "bebés"), ("sofá", "sofás")])
+def test_a_plural_of_a_word_ending_in_a_stressed_vowel_claimed_by_another_term_is_a_duplicate(
+    tmp_path: Path, form: str, plural: str
+) -> None:
+    """Review rv59a: a Spanish form's key is its plural, and the library's plural of
+    "bebés" is "bebeses": the two terms' keys differed, so the rule said nothing while
+    the matcher found "bebés" as a use of both (the lower id won, silently)."""
+    files = {
+        "glossary/bebe.yml": term_yaml(form),
+        "glossary/venta.yml": term_yaml("venta", f"aliases: [{plural}]\n"),
+        "content/index.md": "# Manual\n",
+    }
+    duplicates = [
+        found
+        for rule, _, found in _found(tmp_path, SPANISH_MKDOCS, files)
+        if rule == "glossary.duplicate"
+    ]
+    assert duplicates == [plural]
+
+
+def test_a_plural_of_a_word_ending_in_a_stressed_vowel_beside_it_is_no_duplicate(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "glossary/bebe.yml": term_yaml("bebé", "aliases: [bebés]\n"),
+        "content/index.md": "# Manual\n",
+    }
+    found = _found(tmp_path, SPANISH_MKDOCS, files)
+    assert not any(rule == "glossary.duplicate" for rule, _, _ in found)
+
+
+def test_handbook_new_term_finds_the_plural_of_a_spanish_word_ending_in_a_stressed_vowel(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: T\ndocs_dir: content\ntheme:\n  name: material\n  language: es\n"
+        "plugins:\n  - handbook\n",
+        encoding="utf-8",
+    )
+    config = load_config(tmp_path / "mkdocs.yml", today=TODAY, require_folders=False)
+    write_term(config, "bebe", "term: bebé\n")
+    assert _claim(config, "bebés") == ("bebe", "accepted")

@@ -3,19 +3,20 @@
 Forms are compared as the matcher finds them: by `forms.form_key` (case, hyphens and
 spaces, plurals), and a form ending in a possessive also by the writings the matcher
 looks for (`forms.searched_writings`): an alias "victim's" meets a form to avoid
-"victim", whose possessive it is, and not "victims". Two claims agree when they mean
-the same thing to a writer: a deprecated term's forms and the `avoid` forms of its
-replacement both suggest the replacement, so they are no conflict. Two deprecated terms
-sharing a form do conflict, though both suggest one replacement (two glossaries merged,
-each had retired "modern-day slavery"): the form can be a form of one of them only, and
-the only sign was a term.deprecated finding in the other's definition. One term may also
-list a plural or possessive that the matcher makes of another of its forms ("víctimas"
-beside "víctima", as ADOPTING tells adopters in other languages to list plurals): it
-changes nothing, and an editor cannot tell which plurals the English rules get right.
-The later file (by path) is the one reported, like Sphinx's "duplicate term
-description ... other instance in", naming the other terms that claim the form (the
-first `NAMED_CLAIMANTS`, then how many more), and where the files tell, which of the two
-to change (`_which_to_change`).
+"victim", whose possessive it is, and not "victims"; on a Spanish site, every form by
+those writings, as its key (its plural) may not be its singular's ("bebés", "bebé"). Two
+claims agree when they mean the same thing to a writer: a deprecated term's forms and
+the `avoid` forms of its replacement both suggest the replacement, so they are no
+conflict. Two deprecated terms sharing a form do conflict, though both suggest one
+replacement (two glossaries merged, each had retired "modern-day slavery"): the form can
+be a form of one of them only, and the only sign was a term.deprecated finding in the
+other's definition. One term may also list a plural or possessive that the matcher makes
+of another of its forms ("víctimas" beside "víctima", as ADOPTING tells adopters in
+other languages to list plurals): it changes nothing, and an editor cannot tell which
+plurals the English rules get right. The later file (by path) is the one reported, like
+Sphinx's "duplicate term description ... other instance in", naming the other terms that
+claim the form (the first `NAMED_CLAIMANTS`, then how many more), and where the files
+tell, which of the two to change (`_which_to_change`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from ..documents import forms_language
 from ..findings import Finding
 from ..forms import (
     ENGLISH,
+    SPANISH,
     fold_case,
     form_key,
     is_all_capitals,
@@ -93,6 +95,11 @@ class Claim:
     def lookup_keys(self) -> tuple[str, ...]:
         """The keys under which claims that may overlap this one are found."""
         folded = fold_case(self.key)
+        if self.language == SPANISH:
+            # A Spanish form's key is its plural (`form_key`), and a plural's is the
+            # library's plural of it: "bebés" is "bebeses", not "bebé"'s "bebés". Look it
+            # up by each writing the matcher finds it by too, as `overlaps` compares it.
+            return tuple(dict.fromkeys((folded, *_folded(searched_writings(self.form, SPANISH)))))
         return (folded,) if self.base_key is None else (folded, fold_case(self.base_key))
 
     def meets(self, other: Claim) -> bool:
@@ -105,7 +112,8 @@ class Claim:
         exact = self.exact_case and other.exact_case
         if self.key == other.key or (not exact and fold_case(self.key) == fold_case(other.key)):
             return True
-        if self.base_key is None and other.base_key is None:
+        spanish = self.language == SPANISH or other.language == SPANISH
+        if self.base_key is None and other.base_key is None and not spanish:
             return False
         # A possessive meets the form it is a possessive of ("victim's", "victim") but
         # not that form's plural ("victims"): compared by what the matcher looks for.
