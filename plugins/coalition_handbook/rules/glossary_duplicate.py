@@ -98,8 +98,9 @@ class Claim:
         if self.language == SPANISH:
             # A Spanish form's key is its plural (`form_key`), and a plural's is the
             # library's plural of it: "bebés" is "bebeses", not "bebé"'s "bebés". Look it
-            # up by each writing the matcher finds it by too, as `overlaps` compares it.
-            return tuple(dict.fromkeys((folded, *_folded(searched_writings(self.form, SPANISH)))))
+            # up as written too: two forms the matcher finds in the same words share the
+            # one or the other (the form or its plural), and `overlaps` then compares them.
+            return tuple(dict.fromkeys((folded, _writing(self.form))))
         return (folded,) if self.base_key is None else (folded, fold_case(self.base_key))
 
     def meets(self, other: Claim) -> bool:
