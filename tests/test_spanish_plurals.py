@@ -249,7 +249,10 @@ def test_handbook_diff_adds_no_form_where_a_spanish_plural_is_listed_beside_its_
     assert [change.form for change in form_status_changes(old, new, {}, "en")] == ["explotadores"]
 
 
-@pytest.mark.parametrize(("form", "plural"), [("bebé", "bebés"), ("sofá", "sofás")])
+@pytest.mark.parametrize(
+    ("form", "plural"),
+    [("bebé", "bebés"), ("sofá", "sofás"), ("bebé", "bebé's")],  # and a possessive
+)
 def test_a_plural_of_a_word_ending_in_a_stressed_vowel_claimed_by_another_term_is_a_duplicate(
     tmp_path: Path, form: str, plural: str
 ) -> None:

@@ -100,7 +100,8 @@ class Claim:
             # library's plural of it: "bebés" is "bebeses", not "bebé"'s "bebés". Look it
             # up as written too: two forms the matcher finds in the same words share the
             # one or the other (the form or its plural), and `overlaps` then compares them.
-            return tuple(dict.fromkeys((folded, _writing(self.form))))
+            base = () if self.base_key is None else (fold_case(self.base_key),)
+            return tuple(dict.fromkeys((folded, _writing(self.form), *base)))
         return (folded,) if self.base_key is None else (folded, fold_case(self.base_key))
 
     def meets(self, other: Claim) -> bool:
