@@ -294,3 +294,18 @@ def test_handbook_new_term_finds_the_plural_of_a_spanish_word_ending_in_a_stress
     config = load_config(tmp_path / "mkdocs.yml", today=TODAY, require_folders=False)
     write_term(config, "bebe", "term: bebé\n")
     assert _claim(config, "bebés") == ("bebe", "accepted")
+
+
+@pytest.mark.parametrize(("form", "other"), [("cruz", "cruce"), ("sede", "sed")])
+def test_two_words_of_one_term_that_share_a_spanish_plural_are_not_listed_twice(
+    tmp_path: Path, form: str, other: str
+) -> None:
+    """Review rv59a: "cruz" and "cruce" (both "cruces") had one key, and one term listing
+    both was told the second was "listed twice": an error for two words, which the
+    English rules never gave "ax" and "axis" (both "axes")."""
+    files = {
+        "glossary/cruce.yml": term_yaml(form, f"aliases: [{other}]\n"),
+        "content/index.md": "# Manual\n",
+    }
+    found = _found(tmp_path, SPANISH_MKDOCS, files)
+    assert not any(rule == "glossary.duplicate" for rule, _, _ in found)

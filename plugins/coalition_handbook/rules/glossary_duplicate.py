@@ -276,10 +276,14 @@ def claims_agree(
 def _one_inflects_the_other(first: Claim, second: Claim) -> bool:
     """Whether one form is a plural or possessive that the matcher makes of the other
     ("víctimas" of "víctima", "survivor's" of "survivor"), not the same form written
-    twice ("Survivor" and "survivor")."""
+    twice ("Survivor" and "survivor"). In Spanish, two words that share a plural are
+    no form written twice either ("cruz" and "cruce", both "cruces"), as in English,
+    where "ax" and "axis" are two forms, both "axes"."""
     mine, theirs = _writing(first.form), _writing(second.form)
     if mine == theirs:
         return False
+    if SPANISH in (first.language, second.language):
+        return True  # they meet (`overlaps`), written apart: through a plural
     return mine in _folded(searched_writings(second.form, second.language)) or theirs in _folded(
         searched_writings(first.form, first.language)
     )
