@@ -197,6 +197,31 @@ def test_a_default_short_is_the_rendered_first_sentence() -> None:
             '<div class="tabbed-content"><p>I.</p></div></div></div></div></div>',
             ["Outer: Inner: I."],
         ),
+        # an empty tab's label leads in to nothing, in either style (it read "Empty: Kids:")
+        (
+            '<div class="tabbed-set" data-tabs="1:2"><input id="__tabbed_1_1" type="radio" />'
+            '<label for="__tabbed_1_1">Empty</label><div class="tabbed-content"></div>'
+            '<input id="__tabbed_1_2" type="radio" /><label for="__tabbed_1_2">Kids</label>'
+            '<div class="tabbed-content">\n<p>K.</p>\n</div></div>',
+            ["Kids: K."],
+        ),
+        (
+            '<div class="tabbed-set tabbed-alternate" data-tabs="1:3">'
+            '<input id="__tabbed_1_1" type="radio" /><input id="__tabbed_1_2" type="radio" />'
+            '<input id="__tabbed_1_3" type="radio" /><div class="tabbed-labels">'
+            '<label for="__tabbed_1_1">Adults</label><label for="__tabbed_1_2">Empty</label>'
+            '<label for="__tabbed_1_3">Kids</label></div>\n<div class="tabbed-content">\n'
+            '<div class="tabbed-block"><p>A.</p></div>\n<div class="tabbed-block"> </div>\n'
+            '<div class="tabbed-block"><p>K.</p></div></div></div>',
+            ["Adults: A. Kids: K."],
+        ),
+        # a tab holding a titled box has text: its label leads in
+        (
+            '<div class="tabbed-set" data-tabs="1:1"><input id="__tabbed_1_1" type="radio" />'
+            '<label for="__tabbed_1_1">Kids</label><div class="tabbed-content"><div '
+            'class="admonition note"><p class="admonition-title">Note</p></div></div></div>',
+            ["Kids: Note:"],
+        ),
         # a label of the author's in a tab is no tab's label
         (
             '<div class="tabbed-set" data-tabs="1:1"><input id="__tabbed_1_1" type="radio" />'

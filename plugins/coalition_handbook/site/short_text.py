@@ -282,7 +282,9 @@ class _Blocks(HTMLParser):
     admonition's, a details' summary, a def_list's term, a pymdownx.tabbed label) leads
     in to what follows it, with a colon, as a paragraph ending in one does
     (`model.glossary.first_sentence`). Tabbed's alternate style writes a set's labels
-    together before its tabs: each leads in to its own tab, not to the next label."""
+    together before its tabs: each leads in to its own tab, not to the next label. A
+    tab with no text has no lead-in: its label led in to the next tab's ("Empty: Kids:
+    ...")."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -291,14 +293,18 @@ class _Blocks(HTMLParser):
         self.depth = 0  # open elements
         self.skipped_at: int | None = None  # depth of the element left out, if any
         self.titles: list[int] = []  # depths of open title elements
-        # The open tab sets of tabbed's alternate style: each one's depth, and its labels
-        # read so far, shown as each tab (`tabbed-block`) starts
-        self.tab_sets: list[tuple[int, list[str]]] = []
+        # The open tab sets: each one's depth, the class of its tabs (the older style's
+        # `tabbed-content`, the alternate's `tabbed-block`) and its labels read so far,
+        # each shown as its tab starts
+        self.tab_sets: list[tuple[int, str, list[str]]] = []
         self.label_from: int | None = None  # where in `pieces` a set's label starts
         # Depths of the open elements whose `label` children are tabs' labels: a set of the
         # older style, the labels' row of the alternate one. By place, not by the labels'
         # `for`: tabbed's `slugify` option names them by their text, not `__tabbed_1_1`.
-        self.label_rows: list[tuple[int, bool]] = []  # and whether it is the alternate's
+        self.label_rows: list[int] = []
+        # The open tabs: each one's depth and where in `pieces` its lead-in is, taken out
+        # where the tab ends with no text after it
+        self.tabs: list[tuple[int, int]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in VOID_ELEMENTS:
@@ -319,23 +325,24 @@ class _Blocks(HTMLParser):
             return
         if tag in _BLOCK_TAGS:
             self.pieces.append(" ")
-        if tag == "div" and "tabbed-alternate" in classes:
-            self.tab_sets.append((self.depth, []))
-        elif tag == "div" and "tabbed-block" in classes and self.tab_sets:
-            labels = self.tab_sets[-1][1]
+        if tag == "div" and "tabbed-set" in classes:
+            alternate = "tabbed-alternate" in classes
+            self.tab_sets.append((self.depth, _TAB[alternate], []))
+        elif tag == "div" and self._starts_a_tab(classes):
+            labels = self.tab_sets[-1][2]
             if labels:
+                self.tabs.append((self.depth, len(self.pieces)))
                 self.pieces.append(_lead_in(labels.pop(0)) + " ")
-        elif tag == "label" and self.label_rows and self.label_rows[-1][0] == self.depth - 1:
-            if self.label_rows[-1][1]:  # alternate: kept for its tab
-                self.label_from = len(self.pieces)
-            else:
-                self.titles.append(self.depth)
+        elif tag == "label" and self.label_rows and self.label_rows[-1] == self.depth - 1:
+            self.label_from = len(self.pieces)  # kept for its tab
         if tag in ("summary", "dt") or "admonition-title" in classes:
             self.titles.append(self.depth)
-        if tag == "div" and "tabbed-labels" in classes and self.tab_sets:
-            self.label_rows.append((self.depth, True))
-        elif tag == "div" and "tabbed-set" in classes and "tabbed-alternate" not in classes:
-            self.label_rows.append((self.depth, False))
+        # the alternate style's row of labels, or a set of the older style, holds them
+        if tag == "div" and (
+            ("tabbed-labels" in classes and self.tab_sets)
+            or ("tabbed-set" in classes and "tabbed-alternate" not in classes)
+        ):
+            self.label_rows.append(self.depth)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self.skipped_at is not None:
@@ -356,20 +363,39 @@ class _Blocks(HTMLParser):
         if self.titles and self.titles[-1] == self.depth:
             self.titles.pop()
             self.pieces = [_lead_in("".join(self.pieces).rstrip())]
+            # the open tabs' lead-ins are in that piece, with the title's text after them
+            self.tabs = [(depth, _MERGED) for depth, _ in self.tabs]
+        if self.tabs and self.tabs[-1][0] == self.depth:
+            self._end_tab()
         if tag == "label" and self.label_from is not None:
             label = " ".join("".join(self.pieces[self.label_from :]).split())
             del self.pieces[self.label_from :]
             self.label_from = None
-            self.tab_sets[-1][1].append(label)
+            self.tab_sets[-1][2].append(label)
         if self.tab_sets and self.tab_sets[-1][0] == self.depth:
             self.tab_sets.pop()
-        if self.label_rows and self.label_rows[-1][0] == self.depth:
+        if self.label_rows and self.label_rows[-1] == self.depth:
             self.label_rows.pop()
         if tag in _BLOCK_TAGS:
             self.pieces.append(" ")
         self.depth = max(0, self.depth - 1)
         if self.depth == 0 and tag in _BLOCK_TAGS:
             self.end_block()
+
+    def _starts_a_tab(self, classes: list[str]) -> bool:
+        """Whether a `div` of `classes` is a tab of the innermost open set: the older
+        style's `tabbed-content` is its child, the alternate's `tabbed-block` its
+        grandchild."""
+        if not self.tab_sets:
+            return False
+        depth, tab_class, _ = self.tab_sets[-1]
+        return tab_class in classes and self.depth - depth == _TAB_DEPTH[tab_class]
+
+    def _end_tab(self) -> None:
+        """Takes the ending tab's lead-in out where no text follows it in the tab."""
+        _, lead_in = self.tabs.pop()
+        if lead_in != _MERGED and not "".join(self.pieces[lead_in + 1 :]).strip():
+            del self.pieces[lead_in]
 
     def handle_data(self, data: str) -> None:
         if self.skipped_at is None:
@@ -379,6 +405,14 @@ class _Blocks(HTMLParser):
         if text := " ".join("".join(self.pieces).split()):
             self.blocks.append(text)
         self.pieces = []
+
+
+# A tab's class in a set of the older style (False) and the alternate (True), and how far
+# below its set it is.
+_TAB = {False: "tabbed-content", True: "tabbed-block"}
+_TAB_DEPTH = {"tabbed-content": 1, "tabbed-block": 2}
+# A tab's lead-in joined into one piece with a title's text after it (`_Blocks.tabs`).
+_MERGED = -1
 
 
 def _lead_in(title: str) -> str:
