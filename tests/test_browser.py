@@ -3329,13 +3329,27 @@ _MENU_NAMES = """() => Array.from(document.querySelectorAll("nav.md-nav")).map((
 })"""
 
 
+# How much wider an element is than with its visually hidden children taken out.
+_WIDTH_WITHOUT_HIDDEN_TEXT = """(element) => {
+    const width = element.getBoundingClientRect().width;
+    const copy = element.cloneNode(true);
+    copy.querySelectorAll(".hb-visually-hidden").forEach((hidden) => hidden.remove());
+    element.after(copy);
+    const without = copy.getBoundingClientRect().width;
+    copy.remove();
+    return Math.abs(width - without);
+}"""
+
+
 def test_a_term_pages_sidebar_marks_proposed_and_deprecated_terms_after_instant_navigation(
     browser: object, tmp_path: Path
 ) -> None:
     """A member browsing the glossary's sidebar could not tell a deprecated term from an
     accepted one (audit): each proposed or deprecated term's entry, its neighbours' and
     the page's own, says so in words, as the glossary index does, whole beside a title
-    the theme cuts short; on a page the theme's instant navigation brings in too."""
+    the theme cuts short; on a page the theme's instant navigation brings in too. A
+    screen reader reads the mark in brackets, parted from the name ("gamma deprecated"
+    was read as one name), which the eye does not see."""
     config = write_site(
         tmp_path,
         pages={"index.md": "# Home\n\nAn alpha here.\n"},
@@ -3363,15 +3377,18 @@ def test_a_term_pages_sidebar_marks_proposed_and_deprecated_terms_after_instant_
         alpha = sidebar.get_by_role("link", name="alpha", exact=True)
         expect(alpha.locator(".hb-badge")).to_have_count(0)  # accepted: no mark
         page.evaluate("window.hbFirstPage = true")  # gone if the page loads again
-        beta = sidebar.get_by_role("link", name=re.compile(r"^beta .* proposed$"))
+        beta = sidebar.get_by_role("link", name=re.compile(r"^beta .* \(proposed\)$"))
         expect(beta.locator(".hb-badge--proposed")).to_be_visible()
         beta.click()
         expect(page).to_have_url(re.compile(r"/glossary/beta/$"))
         assert page.evaluate("window.hbFirstPage === true"), "no instant navigation"
         own = sidebar.locator("a[aria-current=page]")
-        expect(own).to_have_accessible_name(re.compile(r"^beta .* proposed$"))
-        gamma = sidebar.get_by_role("link", name="gamma deprecated", exact=True)
-        expect(gamma.locator(".hb-badge--deprecated")).to_have_text("deprecated")
+        expect(own).to_have_accessible_name(re.compile(r"^beta .* \(proposed\)$"))
+        gamma = sidebar.get_by_role("link", name="gamma (deprecated)", exact=True)
+        mark = gamma.locator(".hb-badge--deprecated")
+        expect(mark).to_have_text(re.compile(r"^deprecated"))
+        # The brackets are not seen: the mark is as wide as its word alone
+        assert mark.evaluate(_WIDTH_WITHOUT_HIDDEN_TEXT) < 0.5
         # Whole, inside the sidebar, beside a title cut short to make room for it
         badge = own.locator(".hb-badge").bounding_box()
         link = own.bounding_box()

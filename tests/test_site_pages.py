@@ -863,11 +863,12 @@ def test_a_term_page_has_materials_header_and_a_compact_sidebar(
     sidebar = _primary_sidebar(term)
     assert [link.attrs["href"] for link in _navigation_links(sidebar)] == links
     titles = [link.text.strip() for link in _navigation_links(sidebar)]
-    # A deprecated neighbour says so, as the glossary index does (its badge's word)
+    # A deprecated neighbour says so, as the glossary index does (its badge's word, then
+    # in brackets for a screen reader alone)
     assert titles[2:7] == [
         "Glossary",
         "Terms under S",
-        "prostituted person deprecated",
+        "prostituted person deprecated(deprecated)",
         "survivor",
         "victim",
     ]
@@ -979,7 +980,7 @@ def test_a_term_pages_sidebar_shows_a_large_section_as_one_link(tmp_path: Path) 
     titles = [title for title, _ in links]
     assert titles[titles.index("Glossary") + 1 : titles.index("Glossary") + 3] == [
         "Terms under S",
-        "prostituted person deprecated",
+        "prostituted person deprecated(deprecated)",
     ]
     # The section's first page lists the section, as the theme shows it.
     first = _primary_sidebar(read(site, "guide/step-00/index.html"))
