@@ -1123,6 +1123,31 @@ def test_the_glossary_index_shows_a_written_short_as_its_tooltips_do(tmp_path: P
     assert 'href="https://example.org"' not in index
 
 
+def test_a_term_s_name_and_forms_are_text_with_the_sites_extensions(tmp_path: Path) -> None:
+    """A term's name is plain text: with pymdownx.mark on, `==x== work` was `<mark>x</mark>
+    work` in its page's heading and forms, the glossary index and the changes page (and
+    H~2~O's 2 a subscript, ++ctrl++ a key)."""
+    terms = {
+        "marked": term_yaml(
+            "==x== work", "Work that is marked.", extra='aliases: [H~2~O, "++ctrl++ a^b^"]\n'
+        )
+    }
+    extra = "markdown_extensions: [pymdownx.mark, pymdownx.tilde, pymdownx.caret, pymdownx.keys]\n"
+    pages = {"index.md": "# Home\n\nText.\n"}
+    site = _site(tmp_path, pages=pages, terms=terms, extra_config=extra)
+    term_page = read(site, "glossary/marked/index.html")
+    (heading,) = elements(term_page, "h1")
+    assert heading.text == "==x== work"
+    assert "Use: ==x== work, H~2~O, ++ctrl++ a^b^" in [p.text for p in elements(term_page, "p")]
+    index = read(site, "glossary/index.html")
+    assert "==x== work" in [link.text for link in elements(index, "a")]
+    changes = read(site, "changes/index.html")
+    assert "==x== work" in [link.text for link in elements(changes, "a")]
+    for html in (term_page, index, changes):
+        for tag in ("<mark>", "<sub>", "<sup>", "<del>", "<ins>", 'class="keys"'):
+            assert tag not in html
+
+
 MODULE_TITLE = 'Police & "shelters" <img src=x onerror=alert(1)></script><script>alert(2)</script>'
 MODULE_SUBTITLE = "<img src=y onerror=alert(3)> & co"
 MODULE_DESCRIPTION = 'For "staff"><img src=z onerror=alert(4)> & co'

@@ -438,6 +438,9 @@ def test_a_number_after_relay_uks_prefix_is_called_not_texted(
         ("a | b", "a &#124; b"),
         ("two\nlines", "two lines"),
         ("[link](x)", r"\[link\](x)"),
+        # pymdownx's mark, keys, tilde and caret: a single + or = is none (a phone's +44)
+        ("==x== ++k++", "&#61;&#61;x&#61;&#61; &#43;&#43;k&#43;&#43;"),
+        ("H~2~O a^b^ +44 a=b", "H&#126;2&#126;O a&#94;b&#94; +44 a=b"),
     ],
 )
 def test_markdown_text_is_literal(text: str, expected: str) -> None:

@@ -36,10 +36,22 @@ _WEB_SCHEME = LazyPattern(r"^https?://", re.IGNORECASE)
 
 
 def markdown_text(value: object) -> str:
-    """Plain text as literal inline Markdown: one line, no markup, no raw HTML."""
+    """Plain text as literal inline Markdown: one line, no markup, no raw HTML, nor the
+    elements pymdownx's mark, tilde, caret and keys make (a term named `==x== work` was
+    `<mark>x</mark> work` in its heading, the glossary index and the changes page)."""
     text = _WHITESPACE.sub(" ", str(value)).strip()
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace("|", "&#124;")
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+    return _EXTENSION_SYNTAX.sub(_references, _MARKDOWN_SPECIALS.sub(r"\\\1", text))
+
+
+# What `markdown_text` writes as character references (a backslash escapes them only
+# where their extension is on, and is shown where it is not): tilde's and caret's marks,
+# and mark's and keys' where doubled, so that a phone's `+44` stays as typed.
+_EXTENSION_SYNTAX = LazyPattern(r"[~^]|={2,}|\+{2,}")
+
+
+def _references(found: re.Match[str]) -> str:
+    return "".join(f"&#{ord(char)};" for char in found.group())
 
 
 # What `literal_text` writes as a character reference: the ASCII punctuation an
