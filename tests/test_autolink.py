@@ -665,6 +665,21 @@ def test_a_name_marked_hb_nolink_holds_no_link_and_the_next_use_takes_it(tmp_pat
     assert '<em class="hb-nolink">Human Trafficking Act 2015</em>' in html
 
 
+def test_raw_html_marked_hb_nolink_holds_no_link(tmp_path: Path) -> None:
+    """A raw `<span class="hb-nolink">` holds no link either, a span inside it or not
+    (a generated page's history summaries are in one); the next use takes the link."""
+    page = (
+        "# Law\n\n"
+        '| Act | Note |\n| --- | --- |\n| 1 | <span class="x hb-nolink">The <span>human'
+        "</span> trafficking act.</span> |\n\n"
+        "Under <span class='hb-nolink'>the Human Trafficking Act</span>, <span>human "
+        "trafficking</span> is a crime.\n"
+    )
+    html = read(_site(tmp_path, pages={"index.md": page}), "index.html")
+    assert [link.text for link in term_links(html)] == ["human trafficking"]
+    assert "Trafficking Act</span>, <span><a " in html
+
+
 def _site_with(tmp_path: Path, page: str, extensions: str, autolink: str = "first") -> str:
     terms = {
         **TERMS,

@@ -20,6 +20,7 @@ from site_builds import (
     elements,
     protocol_yaml,
     read,
+    term_links,
     term_yaml,
     write_site,
 )
@@ -1148,6 +1149,36 @@ def test_a_term_s_name_and_forms_are_text_with_the_sites_extensions(tmp_path: Pa
             assert tag not in html
 
 
+def test_a_history_summary_links_no_term_as_used_on_leaves_it_out(tmp_path: Path) -> None:
+    """A history summary is a record, no use of a term: "Used on" leaves it out, and the
+    history tables of the term pages, the protocol pages and the changes page linked its
+    terms ("First approved at the coalition's meeting" linked coalition on every term).
+    A phone number in it is tapped all the same."""
+    history = (
+        "history:\n  - version: 2\n    date: 2026-02-01\n"
+        "    summary: Agreed with the widget group, 1-888-373-7888.\n"
+        "  - version: 1\n    date: 2026-01-01\n    summary: First approved.\n"
+    )
+    terms = {
+        "gadget": f"term: gadget\nversion: 2\ndefinition: A device.\n{history}",
+        "widget": term_yaml("widget", "A tool."),
+    }
+    protocol = protocol_yaml(
+        "Hotel",
+        history="  - version: 1\n    date: 2026-01-01\n"
+        "    summary: Agreed with the widget group, 1-888-373-7888.\n",
+    )
+    pages = {"index.md": "# Home\n\nText.\n"}
+    site = _site(tmp_path, pages=pages, terms=terms, protocols={"hotel": protocol})
+    for path in ("glossary/gadget/index.html", "changes/index.html", "protocols/hotel/index.html"):
+        html = read(site, path)
+        assert "Agreed with the widget group, " in html, path
+        assert "widget" not in [link.attrs["data-term"] for link in term_links(html)], path
+        assert 'href="tel:+18883737888">1-888-373-7888</a>.' in html, path  # its number is
+    used_on = read(site, "glossary/widget/index.html").split('id="used-on"')[1]
+    assert "No page of the handbook uses this term yet." in used_on.split("</p>")[0]
+
+
 MODULE_TITLE = 'Police & "shelters" <img src=x onerror=alert(1)></script><script>alert(2)</script>'
 MODULE_SUBTITLE = "<img src=y onerror=alert(3)> & co"
 MODULE_DESCRIPTION = 'For "staff"><img src=z onerror=alert(4)> & co'
@@ -1699,8 +1730,11 @@ def test_an_editors_comment_is_published_nowhere(tmp_path: Path) -> None:
     home = published["index.html"]
     assert "&lt;!-- shown-1 --&gt;" in home and "&lt;!-- shown-2 --&gt;" in home
     assert '<script>const marker = "<!-- shown-3 -->";</script>' in home
-    assert "<td>First approved.</td>" in published["glossary/victim/index.html"]
-    assert "First approved.</td>" in published["changes/index.html"]
+    assert (
+        '<td><span class="hb-summary">First approved.</span></td>'
+        in published["glossary/victim/index.html"]
+    )
+    assert "First approved.</span></td>" in published["changes/index.html"]
     assert "What to do when you suspect trafficking." in published["protocols/index.html"]
 
 

@@ -33,7 +33,7 @@ from ..model.types import Term
 from ..rules.privacy_allow import public_short_codes
 from ..rules.privacy_public_phones import public_phone_numbers
 from .autolink_across import LinksAcross
-from .autolink_raw_tags import RawTags, balanced_span, raw_tags
+from .autolink_raw_tags import NOLINK, SUMMARY, RawTags, balanced_span, marked_tags, raw_tags
 from .html_comments import text_without_comments
 from .phone_links import phone_href
 from .urls import relative_page_url, term_src_uri
@@ -254,8 +254,16 @@ class Autolinker:
         _collect(root, segments, blocks, root, item_terms, self._item_term, joints)
         if not segments:
             return 0
-        in_raw = _inside_raw_elements(
-            [text for _, _, text in segments], blocks, raw_html, critic_marks
+        texts = [text for _, _, text in segments]
+        skipped = _raw_tags(raw_html)
+        in_raw = _inside_raw_elements(texts, blocks, skipped, critic_marks)
+        # A history summary is a record: no use of a term, which its "Used on" list leaves
+        # out; a phone number in it is linked all the same.
+        summaries = marked_tags(raw_html, SUMMARY)
+        terms_in_raw = (
+            _inside_raw_elements(texts, blocks, skipped | summaries, critic_marks)
+            if summaries
+            else in_raw
         )
         read_through = raw_tags(raw_html, _READ_THROUGH_TAGS) if raw_html else {}
         views = [_readable(text, raw_html, read_through) for _, _, text in segments]
@@ -290,7 +298,7 @@ class Autolinker:
 
         # Links over more than one text (autolink_across.py), made as found: each text's
         # links are made after, in what is left of it (`across.current`).
-        across = LinksAcross(segments, blocks, in_raw, read_through)
+        across = LinksAcross(segments, blocks, terms_in_raw, read_through)
 
         linked: set[str] = set()
         by_segment: dict[int, list[tuple[int, int, dict[str, str]]]] = {}
@@ -320,7 +328,7 @@ class Autolinker:
             if balanced is None:
                 continue  # it starts in one element of raw HTML and ends in another
             start, end = balanced
-            if in_raw[index].overlaps(start, end):
+            if terms_in_raw[index].overlaps(start, end):
                 continue  # in a link or code written in HTML: no use to link
             if _cuts_abbreviation(abbreviations, segments[index], start, end):
                 continue
@@ -485,15 +493,14 @@ def _readable(
 def _inside_raw_elements(
     texts: Sequence[str],
     blocks: Sequence[etree.Element],
-    raw_html: Sequence[object],
+    tags: Mapping[int, tuple[str, bool]],
     critic_marks: Mapping[str, str],
 ) -> list[RawSpans]:
     """For each of a page's texts, in reading order, the spans inside an element that raw
     HTML opened and that is never linked (`<a href>`, `<code>`, `<kbd>`...) or inside a
     critic deletion: the tags are placeholders in the texts, what they hold is text
     between them, possibly in later texts of the same block (`blocks[i]` holds
-    `texts[i]`)."""
-    tags = _raw_tags(raw_html)
+    `texts[i]`); `tags` are the raw tags of those elements (`_raw_tags`)."""
     deletions = _critic_deletion_tags(critic_marks)
     if not tags and not deletions:  # no raw element that is never linked: most pages
         return [_NO_SPANS] * len(texts)
@@ -596,8 +603,9 @@ def _raw_tags(raw_html: Sequence[object]) -> dict[int, tuple[str, bool]]:
     linked (`SKIPPED_TAGS`), by its placeholder's number. A tag of raw HTML in a paragraph
     (`<a href="...">`, `</code>`) is kept out of the tree as a placeholder: the text of
     its element is in the tree, where only these tags say that it is a link's or code's
-    (`_inside_raw_elements`)."""
-    return raw_tags(raw_html, SKIPPED_TAGS)
+    (`_inside_raw_elements`). An element of class `hb-nolink` too (`marked_tags`), as
+    `*name*{ .hb-nolink }` is."""
+    return raw_tags(raw_html, SKIPPED_TAGS) | marked_tags(raw_html, NOLINK)
 
 
 def _referenced_character(stashed: object) -> str | None:

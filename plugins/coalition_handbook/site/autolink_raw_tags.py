@@ -18,6 +18,7 @@ from markdown.util import HTML_PLACEHOLDER_RE
 
 from ..lazy_pattern import LazyPattern
 from ..markdown.inline import HTML_TAG_PATTERN
+from ..markup import VOID_ELEMENTS
 
 # (name, whether it closes), by placeholder number.
 RawTags = Mapping[int, tuple[str, bool]]
@@ -37,6 +38,44 @@ def raw_tags(raw_html: Sequence[object], names: Collection[str]) -> dict[int, tu
         if tag is not None and (name := tag.group("tag_name").lower()) in names:
             tags[number] = name, tag.group("tag").startswith("/")
     return tags
+
+
+# An opening tag's class attribute, quoted or not.
+_CLASS_ATTRIBUTE = LazyPattern(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+# An element an author marks never to be linked (`<span class="hb-nolink">`), and a
+# history summary, whose terms are not linked (its phone numbers are).
+NOLINK = "hb-nolink"
+SUMMARY = "hb-summary"
+
+
+def marked_tags(raw_html: Sequence[object], marker: str) -> dict[int, tuple[str, bool]]:
+    """(`marker`, whether it closes) of each stashed raw tag that opens an element of
+    class `marker` (`<span class="hb-nolink">`) or closes one, by its placeholder's
+    number. The stash holds a page's inline tags in reading order: each closing tag
+    ends the last element of its name still open."""
+    tags: dict[int, tuple[str, bool]] = {}
+    if not any(isinstance(stashed, str) and marker in stashed for stashed in raw_html):
+        return tags  # most pages
+    open_elements: dict[str, list[bool]] = {}  # by name: whether each open one is marked
+    for number, stashed in enumerate(raw_html):
+        tag = HTML_TAG_PATTERN.fullmatch(stashed.strip()) if isinstance(stashed, str) else None
+        if tag is None or (name := tag.group("tag_name").lower()) in VOID_ELEMENTS:
+            continue
+        if tag.group("tag").startswith("/"):
+            opened = open_elements.get(name)
+            if opened and opened.pop():
+                tags[number] = marker, True
+        elif not stashed.rstrip().endswith("/>"):
+            marked = marker in stashed and _has_class(stashed, marker)
+            open_elements.setdefault(name, []).append(marked)
+            if marked:
+                tags[number] = marker, False
+    return tags
+
+
+def _has_class(tag: str, name: str) -> bool:
+    found = _CLASS_ATTRIBUTE.search(tag)
+    return found is not None and name in "".join(v or "" for v in found.groups()).split()
 
 
 def _tag_before(text: str, position: int, tags: RawTags) -> re.Match[str] | None:
