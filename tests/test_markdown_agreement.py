@@ -1123,3 +1123,20 @@ def test_md_in_html_s_end_tag_alone_ends_the_lists_in_its_block(page: str) -> No
     its block: a line indented four after it is code. The block pass kept the item open
     over the lazy `</div>` and checked that code."""
     assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<div markdown>\n\n- w1x\n  </div>\n1. w2x\nw4x</div>\n\n        w5x\n\n    w6x\n",
+        "<div markdown>\n1. w1x\n  </div>\n- w2x\n        w3x\n1. w4x\n\n    w5x\n",
+        # Guard: at the item's content column, after a blank line.
+        "<div markdown>\n- w1x\n\n  </div>\n1. w2x\n\n    w3x\n",
+    ],
+)
+def test_md_in_html_s_end_tag_indented_ends_the_paragraph(page: str) -> None:
+    """md_in_html's end tag alone one to three columns in, a list item's lazy line, ends
+    the block, its lists and the paragraph: the next line starts a list of its own, whose
+    item's text after a blank line is text, not code (rv59c: the block pass read the
+    `1.` line as the paragraph's, and the item's text after it as code, unchecked)."""
+    assert_checks_what_is_shown(page)

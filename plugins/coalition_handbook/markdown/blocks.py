@@ -933,9 +933,13 @@ class Blocks:
                 and block_end.group(1).lower() == markdown_blocks[-1].name
             ):
                 markdown_blocks.pop()  # the innermost md_in_html block ends
-                # and the lists in it, a lazy line's too (`    a`, `</div>`, `    b`: code)
+                # and the lists in it, a lazy line's too (`    a`, `</div>`, `    b`: code),
+                # and the paragraph: the next line starts a block (`- a`, `  </div>`,
+                # `1. b`: a list)
                 self.close_from(1)
                 self.chunk_is_list = False
+                self.previous = "other"
+                return None
             if column == 0 and block_end and self._ends_html_block(block_end.group(1)):
                 self.previous = "other"
                 return None
