@@ -86,6 +86,9 @@ def mask_blocks(
     # (where the break before it starts, where the line after its closing line starts) of
     # the last fence opened on a line going on from a paragraph.
     fence_in_paragraph = (-1, -1)
+    # Where the next end tag of md_in_html's open blocks is, from the last run read in one,
+    # and those blocks (how many, the innermost).
+    end_tag, end_tag_blocks = -1, (0, None)
     while position < length:
         if (
             text[position] not in _BLOCK_MARKS
@@ -93,16 +96,26 @@ def mask_blocks(
             and position != blocks.empty_item_next
         ):
             in_paragraph = blocks.previous == "paragraph"
-            if in_paragraph:
-                end = _prose_run_end(text, position, True, blocks.strict_column())
-            else:
-                end = _plain_lines_end(text, position)
+            limit = length
             if blocks.markdown_blocks:
                 # md_in_html's block may end on a line of the run, and its paragraph with
-                # it: the line holding an end tag is read alone (`markdown_block_ends_paragraph`).
-                tag = text.find("</", position, end)
-                if tag >= 0:
-                    end = text.rfind("\n", position, tag) + 1
+                # it: the line holding its end tag is read alone (`markdown_block_ends_paragraph`),
+                # and the run read up to it only (not to its end at each such line); an
+                # inline `</b>` is the run's.
+                markdown_blocks = blocks.markdown_blocks  # (pushed and popped at the end)
+                opened = (len(markdown_blocks), markdown_blocks[-1])
+                if end_tag < position or opened != end_tag_blocks:  # (once for many lines)
+                    names = frozenset(block.name for block in markdown_blocks)
+                    found = _end_tags_of(names).search(text, position)
+                    end_tag, end_tag_blocks = (length if found is None else found.start()), opened
+                if end_tag < length:
+                    limit = text.rfind("\n", position, end_tag) + 1 or position
+            if limit == position:
+                end = position
+            elif in_paragraph:
+                end = _prose_run_end(text, position, True, blocks.strict_column(), limit)
+            else:
+                end = _plain_lines_end(text, position, limit)
             if end > position:
                 if (
                     position == fence_in_paragraph[1]
@@ -216,41 +229,48 @@ def _soft(tail: str) -> str:
     return _SOFT_TAIL.sub(" ", tail.replace(HARD, " "))
 
 
-def _prose_run_end(text: str, position: int, in_paragraph: bool, strict_column: int) -> int:
-    """Where the run of blank and plain prose lines that starts at `position` ends. In
-    an admonition, details or tab whose content starts at `strict_column`, a paragraph
-    goes on only on lines indented that far (a line less indented ends the container,
-    which `Blocks.classify` works out) and the blank lines after them."""
+def _prose_run_end(
+    text: str, position: int, in_paragraph: bool, strict_column: int, limit: int
+) -> int:
+    """Where the run of blank and plain prose lines that starts at `position` ends, at
+    `limit` (a line's start) at the latest: read no further. In an admonition, details
+    or tab whose content starts at `strict_column`, a paragraph goes on only on lines
+    indented that far (a line less indented ends the container, which `Blocks.classify`
+    works out) and the blank lines after them."""
     if in_paragraph:
         if strict_column:
-            position = _indented_continuations(strict_column).match(text, position).end()
+            continuations = _indented_continuations(strict_column)
+            position = continuations.match(text, position, limit).end()
             # After a blank line, a line at the margin starts a block of its own, as it
             # does out of the container (which it ends): the run may go on over both.
-            if _LEADING_BLANK_LINES.match(text, position) is None:
+            if _LEADING_BLANK_LINES.match(text, position, limit) is None:
                 return position
         else:
-            position = _CONTINUATIONS.match(text, position).end()
-    return _plain_lines_end(text, position)
+            position = _CONTINUATIONS.match(text, position, limit).end()
+    return _plain_lines_end(text, position, limit)
 
 
-def _plain_lines_end(text: str, position: int) -> int:
+def _plain_lines_end(text: str, position: int, limit: int | None = None) -> int:
     """`_PLAIN_LINES.match(text, position).end()`, faster: where the first line that
-    ends the run starts, then, only when a pipe stands before it, the pattern."""
+    ends the run starts, then, only when a pipe stands before it, the pattern; at
+    `limit` (a line's start) at the latest, read no further."""
+    if limit is None:
+        limit = len(text)
     if position and text[position - 1] == "\n" and text[position : position + 1] not in " \t":
         # One regex call where there were two: searched from the line break before, the
         # first line is read as the others are, and it ends the run as `_NOT_PLAIN_FIRST`
         # would (a first line not indented ends it only by `_NOT_PLAIN`). An indented
         # first line takes the two calls: only there does indented prose end the run.
-        found = _NOT_PLAIN_NEXT.search(text, position - 1)
-    elif _NOT_PLAIN_FIRST.match(text, position):
+        found = _NOT_PLAIN_NEXT.search(text, position - 1, limit)
+    elif _NOT_PLAIN_FIRST.match(text, position, limit):
         return position
     elif position:  # from the line break before: the first line may be the blank one
-        found = _NOT_PLAIN_NEXT.search(text, position - 1)
+        found = _NOT_PLAIN_NEXT.search(text, position - 1, limit)
     else:
-        found = _BLANK_THEN_INDENTED.match(text) or _NOT_PLAIN_NEXT.search(text)
-    end = len(text) if found is None else found.end()
+        found = _BLANK_THEN_INDENTED.match(text, 0, limit) or _NOT_PLAIN_NEXT.search(text, 0, limit)
+    end = limit if found is None else found.end()
     if text.find("|", position, end) >= 0:
-        return _PLAIN_LINES.match(text, position).end()
+        return _PLAIN_LINES.match(text, position, limit).end()
     return end
 
 
@@ -278,6 +298,12 @@ def _paragraph_in_container(line: str, blocks: Blocks) -> tuple[int, int, bool] 
     blocks.previous = "paragraph"
     blocks.chunk_column = column
     return column, len(line) - 1 if line.endswith("\r") else len(line), False
+
+
+@lru_cache(maxsize=16)
+def _end_tags_of(names: frozenset[str]) -> re.Pattern[str]:
+    """What starts an end tag of one of `names` (`</div`), a few more too (read alone)."""
+    return re.compile(rf"</(?:{'|'.join(map(re.escape, sorted(names)))})(?![\w-])", re.I)
 
 
 @lru_cache(maxsize=16)
