@@ -339,10 +339,11 @@ _RAW_CODE_OVER_LINES = re.compile(
 )
 # Read anew on 2026-12-07 (Chromium): a `<pre>` ends at the end tag of a block element open
 # around it (`<div><pre>a</div>`, ``, `<div>b</pre></div>`: b is the second div's text),
-# a `<kbd>` or `<samp>` at any element's; a `<code>` goes on (made again after it).
+# a `<kbd>` or `<samp>` at any element's; a `<code>` goes on (made again after it). Not at
+# a `</form>` (read in Chromium, rv59c): it ends the form alone, the code element goes on.
 _PRE_ENDS_AT = {"div", "section", "article", "aside", "blockquote", "details", "figure"}
 _PRE_ENDS_AT |= {"footer", "header", "main", "nav", "ol", "ul", "li", "dl", "dd", "dt"}
-_PRE_ENDS_AT |= {"form", "table", "fieldset", "figcaption", "summary", "center", "address"}
+_PRE_ENDS_AT |= {"table", "fieldset", "figcaption", "summary", "center", "address"}
 _PRE_ENDS_AT |= {"button", "dialog", "dir", "hgroup", "listing", "menu", "search"}
 _PRE_ENDS_AT |= {f"h{level}" for level in range(1, 7)}
 _END_TAG = re.compile(r"</([a-zA-Z][^\s/>]*)\s*>")
@@ -365,7 +366,7 @@ def _hide_raw_code(block: str) -> str:
             before = block[: found.start()].lower()
             for closing in _END_TAG.finditer(block, found.end(), end if closed else found.end()):
                 around = closing.group(1).lower()
-                if name == "pre" and around not in _PRE_ENDS_AT:
+                if around == "form" or (name == "pre" and around not in _PRE_ENDS_AT):
                     continue
                 opened = re.compile(rf"<{around}(?![\w-])")
                 inside = block[found.end() : closing.start()].lower()

@@ -203,6 +203,9 @@ def test_reference_reads_markdown_after_an_empty_comment(text: str, shown: set[s
         ("<section>\n<div><pre>a<div>b</div>c</div>\n\nd</pre>\n</section>", "\nd\n"),
         ("<div><span><pre>a</span>\n\nb</pre></div>", ""),
         ("<div><code>a</div>\n\n<div>b</code></div>", ""),
+        # Not at a `</form>`: it takes the form alone out (Chromium, rv59c).
+        ("<div><form><pre>a</form>b</pre></div>", ""),
+        ("<div><form><kbd>a</form>\n\nb</kbd></div>", ""),
     ],
 )
 def test_reference_hides_a_raw_code_element_over_lines(text: str, shown: str) -> None:

@@ -59,7 +59,8 @@ _RAW_CODE_START = LazyPattern(r"<(?ai:code|kbd|pre|samp|script|style)(?![\w-])")
 # A browser closes a `<pre>` at the end tag of one of these elements open around it (the
 # HTML Standard's tree construction pops up to it: `<div><pre>a</div>`), and a `<kbd>` or
 # `<samp>` at any such end tag; `<code>` goes on (a formatting element, made again after
-# it), and `<script>` and `<style>` read end tags as their text.
+# it), and `<script>` and `<style>` read end tags as their text. Not a `</form>`: it takes
+# the form alone out of the open elements, the `<pre>` or `<kbd>` in it goes on.
 _PRE_CLOSED_BY = frozenset(
     {
         "address",
@@ -97,7 +98,6 @@ _PRE_CLOSED_BY = frozenset(
         "h4",
         "h5",
         "h6",
-        "form",
         "table",
     }
 )
@@ -311,7 +311,7 @@ def _end_tag_around(
             is_end
             and found in around
             and around[found] > count  # (not one opened in the element)
-            and (closers is None or found in closers)
+            and (found in closers if closers is not None else found != "form")
         ):
             return position
     return None
