@@ -1140,3 +1140,18 @@ def test_md_in_html_s_end_tag_indented_ends_the_paragraph(page: str) -> None:
     item's text after a blank line is text, not code (rv59c: the block pass read the
     `1.` line as the paragraph's, and the item's text after it as code, unchecked)."""
     assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "1. w1x\nw2x\n<div markdown>\n    - w3x\n        w4x\n</div>\n",
+        "- w1x\n<div markdown>\n    - w3x\n</div>\n",
+        "- w1x\n\n    w2x\n<div markdown>\n    w3x\n</div>\n",
+    ],
+)
+def test_md_in_html_s_start_tag_on_a_lazy_line_ends_the_lists(page: str) -> None:
+    """md_in_html's start tag at the margin going on from a list item's paragraph ends
+    the lists: a line indented four after it is code (rv59c: the block pass read it as a
+    list item of the chunk, or the item's text, and checked it)."""
+    assert_checks_what_is_shown(page)

@@ -947,9 +947,10 @@ class Blocks:
                 name = TAG_START.match(rest).group(1).lower()
                 self.markdown_blocks.append(_MarkdownBlock(name, self.next_offset))
                 # md_in_html reads what follows as blocks of their own: a line indented
-                # four after it is code. The tag shows nothing.
-                if column:
-                    self.close_from(1)
+                # four after it is code, a list item's lazy line's too (`1. a`, `b`,
+                # `<div markdown>`, `    - c`: code). The tag shows nothing.
+                self.close_from(1)
+                self.chunk_is_list = False
                 self.previous = "other"
                 return None
             if HTML_BLOCK.match(rest):
