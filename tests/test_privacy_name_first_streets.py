@@ -206,13 +206,29 @@ def test_the_runs_before_a_number_find_what_the_whole_text_finds(
 ) -> None:
     """The types are looked for only in the runs of a text that end at a number a street
     may have (`_number_runs`): the streets found are those found looking for them in the
-    whole text (2,000 texts of street-like pieces, derandomised)."""
+    whole text (2,000 texts of street-like pieces, derandomised), every number read run by
+    run or the rest of the text read whole past a few (`_CHARS_PER_NUMBER`)."""
     texts = [*_BEFORE_NUMBERS, "C/Ab 1", "C/Ab,1", "Av. Ab 1", *_texts(2_000)]
-    found = [list(name_first_streets(text)) for text in texts]
-    assert all(found[: len(_BEFORE_NUMBERS) + 3])
-    assert sum(map(bool, found)) > 200  # the pieces make streets: the test tests
+    found = {}
+    for chars_per_number in (1, 8, streets._CHARS_PER_NUMBER):
+        monkeypatch.setattr(streets, "_CHARS_PER_NUMBER", chars_per_number)
+        found[chars_per_number] = [list(name_first_streets(text)) for text in texts]
+    assert all(found[1][: len(_BEFORE_NUMBERS) + 3])
+    assert sum(map(bool, found[1])) > 200  # the pieces make streets: the test tests
     monkeypatch.setattr(streets, "_number_runs", lambda text: iter([(0, len(text))]))
-    assert [list(name_first_streets(text)) for text in texts] == found
+    whole = [list(name_first_streets(text)) for text in texts]
+    assert all(streets_found == whole for streets_found in found.values())
+
+
+def test_a_text_dense_in_numbers_is_read_whole_past_its_share_of_them() -> None:
+    """A table of figures has a number in a few characters: past a number for each
+    `_CHARS_PER_NUMBER` characters, the rest is one run (a Python step for each of its
+    numbers cost 15 times the whole text's pass), and its streets are found there."""
+    table = "| 2019 | 1,234 | 56 | 7.8 |\n" * 1_000 + "Vive en Calle Luna 12.\n"
+    runs = list(streets._number_runs(table))
+    assert len(runs) <= len(table) // streets._CHARS_PER_NUMBER + 1
+    assert runs[-1][1] == len(table)
+    assert [table[start:end] for start, end in name_first_streets(table)] == ["Calle Luna 12"]
 
 
 def test_every_decimal_digit_beyond_ascii_is_one_that_turns_off_the_runs() -> None:
