@@ -42,6 +42,22 @@ def test_streets_written_name_first_are_reported_where_they_are(tmp_path: Path) 
     )
 
 
+def test_a_name_with_a_hyphen_or_an_apostrophe_is_read_whole() -> None:
+    """Madrid's Calle de Sánchez-Pacheco and Calle de O'Donnell: a name of two words joined
+    by a hyphen, or of a capital and an apostrophe before its word (as `privacy_streets`
+    reads `O'Connell` in `12 O'Connell Street`), hid the address (review rv59e)."""
+    for text, street in (
+        ("Vive en Calle Sánchez-Pacheco 5.", "Calle Sánchez-Pacheco 5"),
+        ("Vive en Calle de O'Donnell 12, 3º B.", "Calle de O'Donnell 12"),
+        ("Vive en Calle de O\u2019Donnell 12.", "Calle de O\u2019Donnell 12"),
+        ("Vive en la calle Reina Victoria-Eugenia, 7.", "calle Reina Victoria-Eugenia, 7"),
+        ("Vive en Av. Sánchez-Pacheco n.º 5.", "Av. Sánchez-Pacheco n.º 5"),
+    ):
+        assert personal(text) == [("street address", street)], text
+    for text in ("la Calle Mayor-5 del mapa", "Calle Mayor- 5 veces", "Calle Mayor-Lopez 5 km"):
+        assert personal(text) == [], text
+
+
 def found_messages(tmp_path: Path, page: str) -> str:
     folder = tmp_path / "messages"
     folder.mkdir()
@@ -160,7 +176,8 @@ def test_a_number_followed_by_a_month_or_a_unit_is_no_house_number() -> None:
 _PIECES = (
     "Calle", "calle", "C/", "C/Mayor", "Avenida", "Avda.", "Av.", "av.", "Plaza", "plaza",
     "Pza.", "Camino", "Callejón", "Travesía", "Prolongación", "Ronda", "paseo", "Luna",
-    "Mayor", "Alcalá", "Éle", "E\u0301le", "Ñandú", "Sur", "de", "del", "la", "y", "en", "por",
+    "Mayor", "Alcalá", "Éle", "E\u0301le", "Ñandú", "Sur", "O'Donnell", "Sánchez-Pacheco",
+    "de", "del", "la", "y", "en", "por",
     "nº", "N.º", "n.o.", "no", "núm.", "numero", "No.", "#", "n°", "12", "1985", "99999",
     "123456", "4B", "\u0664\u0665", "\uff14\uff15", "3,5", "12/2023", "%", "km", "Col.",
     "28014", ",", ".", ":", "-", "'", "\u2019", "*", "_", "中文", "\u00a0", "\u3000", "\t",
@@ -190,10 +207,10 @@ def _texts(count: int) -> list[str]:
             else:  # a type, one to five names and links, maybe a `nº`, a number
                 pieces += [
                     rng.choice(_PIECES[:15]),
-                    *rng.choices(_PIECES[15:30], k=rng.randint(1, 5)),
+                    *rng.choices(_PIECES[15:32], k=rng.randint(1, 5)),
                 ]
-                pieces += rng.choices(_PIECES[30:39], k=rng.randint(0, 1))
-                pieces += [rng.choice(_PIECES[39:47]), *rng.choices(_PIECES, k=rng.randint(0, 2))]
+                pieces += rng.choices(_PIECES[32:41], k=rng.randint(0, 1))
+                pieces += [rng.choice(_PIECES[41:49]), *rng.choices(_PIECES, k=rng.randint(0, 2))]
         texts.append("".join(piece + rng.choice(_SPACES) for piece in pieces))
     return texts
 
@@ -246,6 +263,8 @@ SHAPES = {
     "a run before a number": "'Calle Luna ' * 3_600 + '1'",
     "digits beyond ASCII": "'Calle Luna \\u0664 ' * 3_000",
     "CJK before a number": "'\\u4e2d' * 40_000 + ' 1'",
+    "a name's hyphens": "'Calle ' * 4 + 'Ab-' * 13_000 + 'Ab 1'",
+    "hyphens and apostrophes": "\"Calle O'Ab-Cd \" * 3_000 + '1'",
 }
 
 

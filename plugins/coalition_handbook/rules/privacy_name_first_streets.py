@@ -44,9 +44,12 @@ _LOWER_CASE_STARTS = (
 # What each type of `_TYPES` starts with: `Calle` for `Callejón` too, `Traves` for
 # `Travesía` and `Travesia`, `Prolongaci` for `Prolongación`.
 _CAPITALISED_STARTS = ("C/", *(word.capitalize() for word in _LOWER_CASE_STARTS))
-# A word of the street's name: a capital, then letters of either case, accented ones too.
+# A word of the street's name: a capital, then letters of either case, accented ones too;
+# a capital and an apostrophe before it (`O'Donnell`), as `privacy_streets` reads one, and
+# more such words after a hyphen (`Sánchez-Pacheco`, `Reina Victoria-Eugenia`).
 _CAPITAL = f"[A-Z{CAPITAL_LETTERS}][{COMBINING_ACCENTS}]*"
-_NAME_WORD = f"{_CAPITAL}[a-z{SMALL_LETTERS}{CAPITAL_LETTERS}{COMBINING_ACCENTS}]+"
+_LETTERS = f"[a-z{SMALL_LETTERS}{CAPITAL_LETTERS}{COMBINING_ACCENTS}]+"
+_NAME_WORD = f"{_CAPITAL}(?:['\u2019]{_CAPITAL})?{_LETTERS}(?:-{_CAPITAL}{_LETTERS})*"
 _LINK = r"(?:del|de(?:{space}+(?:la|los|las))?|y)"
 _STREET = (
     r"""
@@ -189,9 +192,9 @@ _SHORTEST = 5
 # The ASCII whitespace, which `\s` and `WORD_SPACE` read as spaces.
 _ASCII_SPACES = "".join(filter(str.isspace, map(chr, range(128))))
 # What a street of `_STREET` holds from its type's first letter up to its number: letters
-# (its type's, its name's, `nº`'s), a type's `/` and `.`, spaces, a comma, a `#`; a `?`,
-# for a character beyond ASCII.
-_IN_A_STREET = f"{string.ascii_letters}/.,#?{_ASCII_SPACES}"
+# (its type's, its name's, `nº`'s), a type's `/` and `.`, a name's `'` and `-`, spaces, a
+# comma, a `#`; a `?`, for a character beyond ASCII.
+_IN_A_STREET = f"{string.ascii_letters}/.,#'-?{_ASCII_SPACES}"
 # What may stand right before its number: a separator's comma or space, the end of a
 # `nº` or its kin (`n.o`, `num.`, `numero`, `núm`, `No.`, `#`); a `?`, for a character
 # beyond ASCII (`º`, `°`, a space).
