@@ -555,6 +555,11 @@ class RunCache:
         self._used.setdefault(namespace, set()).add(key)
         return True
 
+    def count(self, namespace: str) -> int:
+        """How many entries `namespace` holds (none where the cache is off, or on a first
+        run): its pack is read, as the first `load` of it would."""
+        return 0 if self.directory is None else len(self._pack(namespace))
+
     def store(self, namespace: str, key: str, value: Any) -> None:
         """Keep `value` under `key` (written by `flush`); unpicklable values are skipped."""
         if self.directory is None:

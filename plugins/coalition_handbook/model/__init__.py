@@ -21,8 +21,9 @@ from .files import in_record_folder, load_text_file, published_files
 from .glossary import load_terms
 from .included import IncludedFiles
 from .modules import load_module, module_files
-from .pages import DocsWalk, load_page, walk_docs
+from .pages import PAGES_NAMESPACE, DocsWalk, load_page, walk_docs
 from .protocols import load_protocols
+from .records import records_namespace
 from .source import FileReport, docs_boundary, relative_path
 from .term_facts import term_paths
 from .types import Handbook, Module, Page, Protocol, RejectedRecord, Term, TextFile
@@ -111,9 +112,15 @@ class _Rest:
 
 
 def _rest_cost(walk: DocsWalk, cache: RunCache | None) -> float:
-    """An estimate of `_load_rest`'s time, in microseconds, by the pages it reads."""
-    cached = cache is not None and cache.enabled
-    return len(walk.pages) * (_CACHED_PAGE_COST if cached else _PAGE_COST)
+    """An estimate of `_load_rest`'s time, in microseconds, by the pages it reads: as
+    many from the cache as it holds pages and modules (none on a first run, whose cache
+    is on but empty: each page is read and parsed then, as with the cache off)."""
+    pages = len(walk.pages)
+    held = 0
+    if cache is not None:
+        held = cache.count(PAGES_NAMESPACE) + cache.count(records_namespace("module"))
+    cached = min(held, pages)
+    return cached * _CACHED_PAGE_COST + (pages - cached) * _PAGE_COST
 
 
 def _load_rest(

@@ -638,6 +638,10 @@ def multimarkdown_metadata(text: str) -> MultiMarkdown:
     return MultiMarkdown(values, lines, key_lines, last)
 
 
+# Where the persistent cache keeps the pages read.
+PAGES_NAMESPACE = "records-page"
+
+
 def load_page(path: Path, config: HandbookConfig, cache: RunCache | None = None) -> Page:
     """A plain page (not a module); one that is not UTF-8 or cannot be read at all says
     so in `Page.problem`. Through the persistent cache, a page whose bytes did not change
@@ -645,10 +649,10 @@ def load_page(path: Path, config: HandbookConfig, cache: RunCache | None = None)
     if cache is None or not cache.enabled:
         return _load_page(path, config, cache)
     key = cache.key("page", *page_paths(path, config), cache.file_digest(path))
-    entry = cache.load("records-page", key, _is_page_entry)
+    entry = cache.load(PAGES_NAMESPACE, key, _is_page_entry)
     if entry is None:
         entry = (_load_page(path, config, cache),)
-        cache.store("records-page", key, entry)
+        cache.store(PAGES_NAMESPACE, key, entry)
     return entry[0]
 
 
