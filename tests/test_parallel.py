@@ -492,7 +492,8 @@ def test_a_first_runs_pages_are_costed_as_read_not_as_cached(
     first.flush()
     load_handbook(config, RunCache(tmp_path / CACHE_DIR))
     assert pages > 1
-    assert costs == [pages * model._PAGE_COST, pages * model._CACHED_PAGE_COST]
+    read = model._PAGE_COST + model._STORED_PAGE_COST
+    assert costs == [pages * read, pages * model._CACHED_PAGE_COST]
 
 
 def test_privacy_pii_reads_files_in_two_processes_as_in_one(
