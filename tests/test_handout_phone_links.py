@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import tinyhtml5
 
 from coalition_handbook.rules.privacy_allow import public_phone_keys
@@ -53,3 +54,50 @@ def test_a_number_is_not_linked_where_the_site_links_none() -> None:
     )
     assert linked(body)[0] == [("https://example.org/", "hotline 1-888-373-7888")]
     assert linked("<p>Call 1-888-373-7888.</p>", frozenset())[0] == []
+
+
+# Paragraphs a module's Markdown may give, each read by the site's autolinks and by the
+# handout's: numbers over the edge of emphasis, in what is no prose, in a list or table.
+SITE_PARAGRAPHS = [
+    "<p>Case no. 12<em>911</em>, code 1<strong>233733</strong>, 1-888-<em>373-7888</em></p>",
+    "<p>Call 1-888-373-<br/>7888 or 911<br/>911, then <em>911</em> <b>x 233733 y</b></p>",
+    '<div class="admonition danger"><p class="admonition-title">Call 911</p><p>Call 911</p></div>',
+    "<details><summary>Call 911</summary><p>Text 233733</p></details>",
+    '<p>Call <span class="arithmatex">911</span> <var>911</var> <code>911</code>911</p>',
+    '<p><span class="hb-nolink">911</span> <a href="https://example.org/">911</a> 911</p>',
+    "<ul><li>911<ul><li>233733</li></ul>1-888-373-7888</li></ul>",
+    "<table><tr><td>Hotline</td><td>1-888-373-7888</td></tr><tr><td>911</td></tr></table>",
+    "<p>ID 1234911, 2026-09-11, https://example.org/911, 911@example.org, Room 911</p>",
+]
+
+
+class _NoTerms:
+    def scan(self, text: str) -> list[object]:
+        return []
+
+
+def site_links(body: str) -> list[tuple[str, str]]:
+    """The phone links the site's autolinks make in `body` (`site.autolink`)."""
+    from xml.etree import ElementTree
+
+    from coalition_handbook.site.autolink import Autolinker
+
+    linker = Autolinker(_NoTerms(), {}, "none", PUBLIC)
+    linker.begin_page("protocols/hotel/")
+    root = ElementTree.fromstring(f"<div>{body}</div>")
+    linker.link_tree(root)
+    return [
+        (link.get("href", ""), "".join(link.itertext()))
+        for link in root.iter("a")
+        if link.get("class") == "hb-phone"
+    ]
+
+
+@pytest.mark.parametrize("body", SITE_PARAGRAPHS)
+def test_a_handout_links_the_numbers_the_site_links(body: str) -> None:
+    """Review rv59f: read text by text, the handout linked `12<em>911</em>`'s 911 and
+    `1<strong>233733</strong>`'s short code, each part of a longer number, to an emergency
+    line and to the hotline's texts, and an admonition's title, a summary and math,
+    which the site leaves as written; it reads a paragraph as the site does now."""
+    links = [(href, text) for href, text in linked(body)[0] if href.startswith(("tel:", "sms:"))]
+    assert links == site_links(body)

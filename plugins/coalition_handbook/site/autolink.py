@@ -56,7 +56,7 @@ _FORMATTING_TAGS = frozenset({"a", "code"})
 _CELL_TAGS = frozenset({"td", "th", "caption"})
 # Elements that hold phrasing only: a raw tag left open in a paragraph, list item or cell
 # ends with it (but for `_FORMATTING_TAGS`), as browsers end it.
-_PHRASING_TAGS = frozenset(
+PHRASING_TAGS = frozenset(
     {
         *("a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i"),
         *("ins", "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strong"),
@@ -65,7 +65,7 @@ _PHRASING_TAGS = frozenset(
 )
 # Elements whose raw tags in a paragraph the scan reads through, as the checks read a tag:
 # a link over them holds them whole (site/autolink_raw_tags.py).
-_READ_THROUGH_TAGS = _PHRASING_TAGS - SKIPPED_TAGS
+_READ_THROUGH_TAGS = PHRASING_TAGS - SKIPPED_TAGS
 # Classes that mark text which is not prose either: admonition titles, permalinks,
 # pymdownx.arithmatex's math (TeX for MathJax or KaTeX, which read a formula only from one
 # text: a link inside breaks it) and its preview, and anything an author marks with
@@ -777,7 +777,7 @@ def _collect(
     `joints`, what joins it to the text before."""
     if element.tag == "br":
         joints.line_break()
-    elif element.tag not in _PHRASING_TAGS:
+    elif element.tag not in PHRASING_TAGS:
         block = element
         joints.cut()
     if element.tag == "li" and (item_term := item_term_of(element)) is not None:
@@ -797,7 +797,7 @@ def _collect(
             blocks.append(block)
             item_terms.append(about)
             joints.text()
-    if element.tag not in _PHRASING_TAGS and element.tag != "br":
+    if element.tag not in PHRASING_TAGS and element.tag != "br":
         joints.cut()
 
 

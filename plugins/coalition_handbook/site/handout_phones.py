@@ -80,22 +80,39 @@ def wrap_spans(
     children's tails (start, end; in order, apart) in a `span` of class `class_name`,
     unless `element` is one already; the space before each goes in a `span.hb-space`
     (see the module's docstring)."""
+    wrap_spans_at(
+        element, lambda child: find(element.text if child is None else child.tail), class_name
+    )
+
+
+def wrap_spans_at(
+    element: etree.Element,
+    spans_at: Callable[[etree.Element | None], Sequence[tuple[int, int]]],
+    class_name: str,
+) -> list[etree.Element]:
+    """As `wrap_spans`, with the spans of each text given by its place: `spans_at(None)`
+    those of `element`'s own text, `spans_at(child)` those of `child`'s tail; returns the
+    spans made, in order."""
+    wrapped: list[etree.Element] = []
     if class_name in element.get("class", "").split():
-        return
+        return wrapped
     if element.text:
-        spans = find(element.text)
+        spans = spans_at(None)
         if spans:
             element.text, made = _spans_of(element.text, spans, class_name)
             for index, span in enumerate(made):
                 element.insert(index, span)
+            wrapped += [span for span in made if span.get("class") == class_name]
     for child in list(element):
         if child.tail:
-            spans = find(child.tail)
+            spans = spans_at(child)
             if spans:
                 child.tail, made = _spans_of(child.tail, spans, class_name)
                 position = list(element).index(child) + 1
                 for index, span in enumerate(made):
                     element.insert(position + index, span)
+                wrapped += [span for span in made if span.get("class") == class_name]
+    return wrapped
 
 
 def _phone_spans(text: str, countries: Sequence[str]) -> list[tuple[int, int]]:
@@ -107,7 +124,7 @@ def _phone_spans(text: str, countries: Sequence[str]) -> list[tuple[int, int]]:
 
 
 def _spans_of(
-    text: str, spans: list[tuple[int, int]], class_name: str
+    text: str, spans: Sequence[tuple[int, int]], class_name: str
 ) -> tuple[str, list[etree.Element]]:
     """The text before the first of `spans` of `text`, and the elements to follow it: a
     `span` of class `class_name` for each, with the text up to the next one as its tail;
