@@ -1158,6 +1158,9 @@ def test_a_picture_a_drawing_shows_is_placed_where_the_module_shows_the_drawing(
         ("[1-888-373-7888](tel:+18883737888)", None),
         ("[888-373-7888](tel:+18883737888)", None),  # without its country code (review)
         ("[373-7888](tel:+18883737888)", "+18883737888"),  # not without its area code
+        # Nor with a trunk (0) no one dials (review rv59f: it printed "(+442079460000)").
+        ("[+44 (0)20 7946 0000](tel:+442079460000)", None),
+        ("[+44 (0)20 7946 0000](tel:+442079461111)", "+442079461111"),
         ("[text BeFree](sms:233733)", "233733"),
         ("[233733](sms:233733)", None),
         ("[write to us](mailto:help@example.org?subject=Hi)", "help@example.org"),

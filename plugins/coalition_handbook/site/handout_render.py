@@ -36,6 +36,7 @@ from ..imported_sources import imported_sources
 from ..markdown.definitions import definition_as_shown
 from ..model.source import where_it_leads
 from ..model.types import Module, Origin, Protocol, Term
+from ..rules.privacy_allow import without_trunk_zero
 from ..slugs import a_to_z_key
 from ..stack_room import HANDOUT_FRAMES, with_frames
 from . import (
@@ -758,9 +759,13 @@ def _leads_to_a_file(href: str) -> bool:
 
 def _says(text: str, href: str, destination: str) -> bool:
     """Whether a link's `text` already gives its destination (`<https://x.org>`, the
-    number written out as the text of a `tel:` link, with or without its country code)."""
+    number written out as the text of a `tel:` link, with or without its country code, or
+    with a trunk `(0)` no one dials: `+44 (0)20 7946 0000` printed `(+442079460000)` after
+    it, review rv59f)."""
     if urlsplit(href).scheme.lower() in _PHONE_SCHEMES:
-        written, dialled = (re.sub(r"\D", "", value) for value in (text, destination))
+        written, dialled = (
+            re.sub(r"\D", "", value) for value in (without_trunk_zero(text), destination)
+        )
         return bool(dialled) and (
             dialled in written
             # All but a country code (1 to 3 digits): no area code left out (review).
