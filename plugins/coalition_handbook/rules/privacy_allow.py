@@ -46,11 +46,11 @@ LISTED_SHORT_NUMBER = LazyPattern(
     r"(?![\w+-]|[.,:]\d|[ \u00a0]\d|/(?!\d{3,4}\b)|[ \u00a0]?[%$\u20ac\u00a3])"
 )
 # A word before a number that makes it a room, a form, a law or a part of something ("Room
-# 911", "Form 911", "No. 988", "18 U.S.C. 911", "8 CFR 211", "\u00a7 911"): no call. Some
-# in Spanish, German and French too ("Art. 112", "Zimmer 110", "núm. 112", "n° 112").
+# 911", "Form 911", "No. 988", "Ref. 911", "18 U.S.C. 911", "8 CFR 211", "\u00a7 911"): no
+# call. Some in Spanish, German and French too ("Art. 112", "Zimmer 110", "núm. 112", "n° 112").
 NUMBERED_THING = LazyPattern(
     r"(?i:\b(?:(?:room|rm|suite|ste|unit|apt|apartment|floor|fl|box|building|bldg|form|"
-    r"number|route|rte|highway|hwy|exit|gate|flight|bus|line|page|section|sec|"
+    r"number|route|rte|highway|hwy|exit|gate|flight|bus|line|page|section|sec|ref|reference|"
     r"part|chapter|ch|title|rule|code|item|case|docket|ticket|invoice|order|model|"
     r"version|volume|vol|issue|table|figure|fig|step|station|platform|pier|lot|"
     r"bed|ward|desk|counter|locker|seat|row|booth|level|ext|usc|cfr|ina|stat|"
