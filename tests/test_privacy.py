@@ -303,6 +303,15 @@ def personal(text: str) -> list[tuple[str, str]]:
             "Meet at 5 Mile End, London. Jane's 24 Hour Walk, Leeds. Hall, 2 Bank End, Hull.",
             [("street address", "5 Mile End"), ("street address", "2 Bank End")],
         ),
+        # Review rv59h: a bus's, a seat's, a game's or a series' number in small letters
+        # is a name's number too; "near" still leads
+        (
+            "Take bus 42 Castle Hill, York. Watch season 2 Castle Hill, Netflix. From gate "
+            "12 Departure Gate, Heathrow. Sit in row 5 Stone Row, Wembley. On lap 3 Castle "
+            "Hill, Silverstone.\nShe lives near 42 Castle Hill, York. Mum lives 27 Castle "
+            "Hill, York.",
+            [("street address", "42 Castle Hill"), ("street address", "27 Castle Hill")],
+        ),
         # uk60: a version, an edition, a volume, an issue or an episode is a part too
         (
             "Version 2 Oak Street launch, Issue 5 High Street special, Vol. 3 Park Lane "

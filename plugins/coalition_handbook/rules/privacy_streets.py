@@ -138,10 +138,14 @@ _ADDRESS_WORD_BEFORE = LazyPattern(f"(?:{_ADDRESS_WORDS_BEFORE})" + _GAP_BEFORE)
 # or a capitalised word right before it, whose number it is ("Apollo 11 Moon Walk",
 # "Route 66 Canyon View", "Leeds 2 Forest Green, Bristol"); a unit of distance or time
 # as the street's first word ("Rose Cottage, 5 Minute Walk", "10 Mile Sponsored Walk"),
-# or a distance's k after the number ("10k Charity Walk, York.").
+# or a distance's k after the number ("10k Charity Walk, York."). A name's number in
+# small letters too, a bus's, a seat's, a game's or a series' (review rv59h: "Take bus
+# 42 Castle Hill, York.", "watch season 2 Castle Hill, Netflix." were reported).
 _COUNT_OR_NAME_BEFORE = LazyPattern(
     r"(?:(?<![\w'\u2019-])(?i:the|a|an|our|their|its|this|that|his|her|my|your|first"
-    r"|number|no\.|each|every)|[^\W_]['\u2019]s?|(?<![\w'\u2019-])[A-Z][\w'\u2019-]*)"
+    r"|number|no\.|each|every|bus|coach|tram|train|route|line|platform|gate|terminal|stand"
+    r"|bay|pier|exit|junction|row|seat|lap|round|hole|game|match|season|series|book|film"
+    r"|track|disc)|[^\W_]['\u2019]s?|(?<![\w'\u2019-])[A-Z][\w'\u2019-]*)"
     r"(?:[ \t]|&nbsp;|&#160;|[*_])*\Z"
 )
 _UNIT_OF_DISTANCE_OR_TIME = LazyPattern(
