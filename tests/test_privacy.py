@@ -312,6 +312,13 @@ def personal(text: str) -> list[tuple[str, str]]:
             "Hill, York.",
             [("street address", "42 Castle Hill"), ("street address", "27 Castle Hill")],
         ),
+        # Review rv59h: a month as the street's first word makes its number a day's; a
+        # label's colon still leads
+        (
+            "- 12 June Castle Hill, York.\n- 14 May Green End, Hull\n- 3 Dec. Church Walk, "
+            "Leeds.\nVenue: 12 June Castle Hill, York.",
+            [("street address", "12 June Castle Hill")],
+        ),
         # uk60: a version, an edition, a volume, an issue or an episode is a part too
         (
             "Version 2 Oak Street launch, Issue 5 High Street special, Vol. 3 Park Lane "

@@ -152,6 +152,12 @@ _UNIT_OF_DISTANCE_OR_TIME = LazyPattern(
     r"(?i:miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|minutes?|mins?|hours?|days?|weeks?"
     r"|months?|years?)"
 )
+# A month as the street's first word makes its number a day's, a date's in a schedule
+# ("- 12 June Castle Hill, York.": review rv59h, it was reported).
+_MONTH = LazyPattern(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+)
 # How far before a number those words are looked for (a coordinate's key or letter and
 # an identifier's label too: `privacy_locations`, `privacy_phones`).
 BEFORE_WINDOW = 24
@@ -330,11 +336,12 @@ def names_no_street(text: str, start: int, end: int) -> bool:
 def _counts_or_names(number: str, first_word: str, before: str) -> bool:
     """Whether the house number `number` of an English word's street whose name starts
     with `first_word`, after the text `before`, reads as a year, a count or a name's
-    number (`_COUNT_OR_NAME_BEFORE`, `_UNIT_OF_DISTANCE_OR_TIME`)."""
+    number or a day's (`_COUNT_OR_NAME_BEFORE`, `_UNIT_OF_DISTANCE_OR_TIME`, `_MONTH`)."""
     return (
         dated_by_a_year(number, before)
         or number[-1] in "kK"
         or bool(_UNIT_OF_DISTANCE_OR_TIME.fullmatch(first_word))
+        or bool(_MONTH.fullmatch(first_word))
         or bool(_COUNT_OR_NAME_BEFORE.search(before))
     )
 
