@@ -343,11 +343,17 @@ class Autolinker:
                 *((start, end, "tel") for start, end in calls),
                 *((start, end, "sms") for start, end in texts),
             ]
-            for start, end, scheme in numbers:
-                placed = place(start, end)
+            for view_start, view_end, scheme in numbers:
+                placed = place(view_start, view_end)
                 if placed is None:
                     continue
                 index, start, end = placed
+                # Whole elements only, as a term's link: a summary's last number took its
+                # `</span>` in (`<a>...</span></a>`).
+                balanced = balanced_span(segments[index][2], start, end, read_through)
+                if balanced is None:
+                    continue
+                start, end = balanced
                 if (
                     in_raw[index].overlaps(start, end)
                     or across.covers(index, start, end)
@@ -359,8 +365,8 @@ class Autolinker:
                     start < other_end and other_start < end for other_start, other_end, _ in spans
                 ):
                     continue  # a form with digits in it, linked to its term
-                number = segments[index][2][start:end]
-                href = str(phone_href(number, scheme))
+                # As read, without a tag inside it (`<span>1-888</span>-373-7888`).
+                href = str(phone_href(masked[view_start:view_end], scheme))
                 spans.append((start, end, {"class": "hb-phone", "href": href}))
         for index, spans in by_segment.items():
             if spans:
