@@ -737,6 +737,20 @@ def test_a_module_title_written_as_a_heading_stays_text() -> None:
     assert injected == "# C\\# &lt;b> &amp; \\*me\\*\n\nFACTS\n\nBody.\n"
 
 
+@pytest.mark.parametrize(
+    ("title", "heading"),
+    [
+        # Only the `#` of no character reference escaped: "H~2~O" had the anchor
+        # #h1262126o, its references' digits, and "a | b" #a-124-b.
+        ("H~2~O", "H&#126;2&#126;O"),
+        ("a | b #1", "a &#124; b \\#1"),
+        ("&#126;", "&amp;\\#126;"),
+    ],
+)
+def test_a_module_title_s_references_stay_references(title: str, heading: str) -> None:
+    assert inject_module_header("Body.\n", "FACTS\n", title).startswith(f"# {heading}\n")
+
+
 class _FakePage:
     def __init__(self, title: str) -> None:
         self.meta = {"title": title}

@@ -17,6 +17,7 @@ from html.entities import codepoint2name
 from markupsafe import Markup, escape
 
 from .. import published
+from ..lazy_pattern import LazyPattern
 from ..markdown.definitions import definition_as_shown
 from ..model.types import Handbook, HistoryEntry, Module, Page, Protocol, Term
 from ..rules.module_readability import TARGET_GRADE
@@ -576,6 +577,11 @@ def _handout_size(inputs: SiteInputs, module_id: str) -> str | None:
     return None if size is None else shown_size(size)
 
 
+# A `#` that starts no character reference: `markdown_text` writes `&` as `&amp;`, so
+# any `&#` in what it writes is its own.
+_HASH_OF_NO_REFERENCE = LazyPattern(r"(?<!&)#")
+
+
 def inject_module_header(markdown: str, header: str, title: str) -> str:
     """Put `header` after the page's leading `# Title` line, or under a `# title` line
     written for it if it has none: the theme then wrote its own heading without an id,
@@ -588,8 +594,9 @@ def inject_module_header(markdown: str, header: str, title: str) -> str:
         if line.startswith("# "):
             return "".join([*lines[: index + 1], "\n", header, "\n", *lines[index + 1 :]])
         break
-    # `#` escaped too: closing hashes would leave a heading ("C#").
-    heading = markdown_text(title).replace("#", "\\#")
+    # `#` escaped too: closing hashes would leave a heading ("C#"); not a character
+    # reference's (`&#126;` for "H~2~O"), whose digits its anchor showed (#h1262126o).
+    heading = _HASH_OF_NO_REFERENCE.sub(r"\\#", markdown_text(title))
     return f"# {heading}\n\n{header}\n{markdown}"
 
 
