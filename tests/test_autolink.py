@@ -19,6 +19,7 @@ from site_builds import (
 
 from coalition_handbook.site.autolink import RawSpans
 from coalition_handbook.site.autolink_across import LinksAcross
+from coalition_handbook.site.autolink_raw_tags import NOLINK, marked_tags
 
 TERMS = {
     "survivor": term_yaml(
@@ -696,6 +697,20 @@ def test_raw_html_marked_hb_nolink_holds_no_link(tmp_path: Path) -> None:
     html = read(_site(tmp_path, pages={"index.md": page}), "index.html")
     assert [link.text for link in term_links(html)] == ["human trafficking"]
     assert "Trafficking Act</span>, <span><a " in html
+
+
+@pytest.mark.parametrize(
+    ("opening", "marked"),
+    [
+        ('<span title="see class=hb-nolink">', False),  # a title's text, no class
+        ('<span title="x class=\'y\'" class="hb-nolink">', True),  # its class is the second
+        ('<SPAN\nCLASS="a hb-nolink">', True),
+        ('<span data-class="hb-nolink">', False),
+    ],
+)
+def test_hb_nolink_is_read_from_the_class_attribute_only(opening: str, marked: bool) -> None:
+    expected = {0: (NOLINK, False), 3: (NOLINK, True)} if marked else {}
+    assert marked_tags([opening, "<span>", "</span>", "</span>"], NOLINK) == expected
 
 
 def _site_with(tmp_path: Path, page: str, extensions: str, autolink: str = "first") -> str:

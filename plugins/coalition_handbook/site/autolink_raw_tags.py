@@ -18,7 +18,7 @@ from markdown.util import HTML_PLACEHOLDER_RE
 
 from ..lazy_pattern import LazyPattern
 from ..markdown.inline import HTML_TAG_PATTERN
-from ..markup import VOID_ELEMENTS
+from ..markup import ATTRIBUTE, VOID_ELEMENTS
 
 # (name, whether it closes), by placeholder number.
 RawTags = Mapping[int, tuple[str, bool]]
@@ -40,8 +40,6 @@ def raw_tags(raw_html: Sequence[object], names: Collection[str]) -> dict[int, tu
     return tags
 
 
-# An opening tag's class attribute, quoted or not.
-_CLASS_ATTRIBUTE = LazyPattern(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
 # An element an author marks never to be linked (`<span class="hb-nolink">`), and a
 # history summary, whose terms are not linked (its phone numbers are).
 NOLINK = "hb-nolink"
@@ -74,8 +72,13 @@ def marked_tags(raw_html: Sequence[object], marker: str) -> dict[int, tuple[str,
 
 
 def _has_class(tag: str, name: str) -> bool:
-    found = _CLASS_ATTRIBUTE.search(tag)
-    return found is not None and name in "".join(v or "" for v in found.groups()).split()
+    """Whether the opening `tag` has the class `name`: its first class attribute, read
+    attribute by attribute (a `title="x class=hb-nolink"` is a title's text)."""
+    for attribute in ATTRIBUTE.finditer(tag):
+        if attribute.group("name").lower() == "class":
+            value = attribute.group("double", "single", "bare")
+            return name in "".join(part or "" for part in value).split()
+    return False
 
 
 def _tag_before(text: str, position: int, tags: RawTags) -> re.Match[str] | None:
