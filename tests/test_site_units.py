@@ -441,10 +441,19 @@ def test_a_number_after_relay_uks_prefix_is_called_not_texted(
         # pymdownx's mark, keys, tilde and caret: a single + or = is none (a phone's +44)
         ("==x== ++k++", "&#61;&#61;x&#61;&#61; &#43;&#43;k&#43;&#43;"),
         ("H~2~O a^b^ +44 a=b", "H&#126;2&#126;O a&#94;b&#94; +44 a=b"),
+        # A heading's closing hashes: only those it ends with
+        ("C# and F##", "C# and F&#35;&#35;"),
     ],
 )
 def test_markdown_text_is_literal(text: str, expected: str) -> None:
     assert markdown_text(text) == expected
+
+
+@pytest.mark.parametrize("name", ["C#", "Room 4 #", "F##"])
+def test_a_name_ending_in_a_hash_keeps_it_as_a_heading(name: str) -> None:
+    """A term's or protocol's page heading is `# name`: Python-Markdown read the hashes
+    it ends with as the heading's closing ones, and showed "C#" as C."""
+    assert unescape(markdown.markdown(f"# {markdown_text(name)}")) == f"<h1>{name}</h1>"
 
 
 @pytest.mark.parametrize(

@@ -46,8 +46,9 @@ def markdown_text(value: object) -> str:
 
 # What `markdown_text` writes as character references (a backslash escapes them only
 # where their extension is on, and is shown where it is not): tilde's and caret's marks,
-# and mark's and keys' where doubled, so that a phone's `+44` stays as typed.
-_EXTENSION_SYNTAX = LazyPattern(r"[~^]|={2,}|\+{2,}")
+# and mark's and keys' where doubled, so that a phone's `+44` stays as typed; and the
+# hashes it ends with, which a heading's line (`# C#`, term.md.j2) drops as closing ones.
+_EXTENSION_SYNTAX = LazyPattern(r"[~^]|={2,}|\+{2,}|#+$")
 
 
 def _references(found: re.Match[str]) -> str:
