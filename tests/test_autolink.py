@@ -548,15 +548,18 @@ def test_a_public_short_code_or_service_number_in_prose_is_a_link(
 def test_a_number_at_the_end_of_an_element_is_linked_inside_it(tmp_path: Path) -> None:
     """A number a raw element ends with, as a history summary's (`<span
     class="hb-summary">`), is linked inside it: the link took its closing tag in
-    (`<a>1-888-373-7888</span></a>`); one with a tag inside is linked whole and dials
-    its digits (its `tel:` was empty)."""
+    (`<a>1-888-373-7888</span></a>`); one with a tag or a character reference inside is
+    linked whole and dials its digits (its `tel:` was empty)."""
     page = (
         "# Home\n\n"
         '| Change |\n| --- |\n| <span class="hb-summary">Hotline: 1-888-373-7888</span> |\n\n'
-        "Call <b>1-888-373-7888</b> or <span>1-888</span>-373-7888.\n"
+        "Call <b>1-888-373-7888</b> or <span>1-888</span>-373-7888.\n\n"
+        # As the glossary index writes a short (literal_text): the example's hotline there
+        # was <a href="tel:">
+        "Or 1&#45;888&#45;373&#45;7888.\n"
     )
     html = read(_site(tmp_path, "none", pages={"index.md": page}, options=HOTLINE), "index.html")
-    assert _phone_links(html) == [("1-888-373-7888", "tel:+18883737888")] * 3
+    assert _phone_links(html) == [("1-888-373-7888", "tel:+18883737888")] * 4
     assert 'Hotline: <a class="hb-phone" href="tel:+18883737888">1-888-373-7888</a></span>' in html
     assert '<b><a class="hb-phone" href="tel:+18883737888">1-888-373-7888</a></b>' in html
     assert '<a class="hb-phone" href="tel:+18883737888"><span>1-888</span>-373-7888</a>' in html

@@ -954,6 +954,18 @@ def test_every_911_of_the_site_can_be_tapped(shipped_site: SiteBuild) -> None:
     assert '"tel:911">911</a>' in (site / "index.html").read_text("utf-8")
 
 
+def test_every_phone_link_of_the_site_dials_a_number(shipped_site: SiteBuild) -> None:
+    """The glossary index writes a short's hyphens as references (`1&#45;888...`), and
+    its hotline numbers were `<a href="tel:">`: a tap that dials nothing (review rv59g)."""
+    site = shipped_site.require()
+    empty = {
+        page.relative_to(site).as_posix(): found
+        for page in sorted(site.rglob("*.html"))
+        if (found := re.findall(r'href="(?:tel|sms):[^0-9+"]*"', page.read_text("utf-8")))
+    }
+    assert empty == {}
+
+
 FOCUSABLE = ("a", "button", "input", "select", "textarea")
 
 
