@@ -879,12 +879,9 @@ def test_plain_lines_are_read_as_the_passes_read_them(pieces: list[str]) -> None
         assert shortcut == "The word" + HARD * text.endswith("\n")
 
 
-def test_code_tags_never_closed_over_blank_lines_are_searched_once(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """A raw HTML block of `<code>` tags never closed, parted by blank lines: the search
-    for each one's close ran to the block's end, quadratic time (50,000 lines: a minute;
-    review of blk10's 655462b4). A name found unclosed is searched for no more."""
+def _counted_raw_code_closes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The lengths searched for raw code elements' closes, as the page is read: each
+    search is counted into the list returned."""
     import coalition_handbook.markdown as markdown
 
     scanned: list[int] = []
@@ -899,6 +896,16 @@ def test_code_tags_never_closed_over_blank_lines_are_searched_once(
 
     closes = {name: Counted(pattern) for name, pattern in markdown._RAW_CODE_CLOSES.items()}
     monkeypatch.setattr(markdown, "_RAW_CODE_CLOSES", closes)
+    return scanned
+
+
+def test_code_tags_never_closed_over_blank_lines_are_searched_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A raw HTML block of `<code>` tags never closed, parted by blank lines: the search
+    for each one's close ran to the block's end, quadratic time (50,000 lines: a minute;
+    review of blk10's 655462b4). A name found unclosed is searched for no more."""
+    scanned = _counted_raw_code_closes(monkeypatch)
     page = "<div>\n" + "<code>unclosed <pre>tags\n\n" * 2_000 + "</div>\n"
     assert checkable_text(page).count("unclosed") == 2_000  # text, as a browser shows it
     assert 0 < sum(scanned) <= 2 * len(page)
@@ -987,20 +994,7 @@ def test_code_elements_a_browser_ends_early_are_searched_once(
     """Many `<pre>` elements a `</div>` around each ends early, one `</pre>` at the end:
     each one's close is the same, found once, not searched for again to the block's end
     from each (quadratic)."""
-    import coalition_handbook.markdown as markdown
-
-    scanned: list[int] = []
-
-    class Counted:
-        def __init__(self, pattern: re.Pattern[str]) -> None:
-            self.pattern = pattern
-
-        def search(self, text: str, position: int, end: int) -> re.Match[str] | None:
-            scanned.append(end - position)
-            return self.pattern.search(text, position, end)
-
-    closes = {name: Counted(pattern) for name, pattern in markdown._RAW_CODE_CLOSES.items()}
-    monkeypatch.setattr(markdown, "_RAW_CODE_CLOSES", closes)
+    scanned = _counted_raw_code_closes(monkeypatch)
     page = "<div>\n" + "<div><pre>code</div>\n\n<p>shown</p>\n" * 2_000 + "</pre></div>\n"
     view = checkable_text(page)
     assert view.count("shown") == 2_000 and "code" not in view
