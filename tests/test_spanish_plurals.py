@@ -12,7 +12,7 @@ from test_matching import make_term
 from test_scaffold import _claim, write_term
 
 from coalition_handbook.check import run_checks
-from coalition_handbook.config import load_config
+from coalition_handbook.config import HandbookConfig, load_config
 from coalition_handbook.editor.changes_forms import form_status_changes
 from coalition_handbook.editor.changes_model import FormState, FormStatusChange
 from coalition_handbook.editor.usage import find_uses
@@ -177,16 +177,21 @@ def test_the_duplicates_kept_for_an_english_site_are_not_a_spanish_sites(
     assert [f.found for f in findings if f.rule == "glossary.duplicate"] == ["explotadores"]
 
 
-@pytest.mark.parametrize(("language", "claimed"), [("es", True), ("en", False)])
-def test_handbook_new_term_finds_a_form_whose_plural_a_spanish_term_makes(
-    tmp_path: Path, language: str, claimed: bool
-) -> None:
+def _new_term_config(tmp_path: Path, language: str) -> HandbookConfig:
+    """The config `handbook new term` reads in a new handbook whose site is in `language`."""
     (tmp_path / "mkdocs.yml").write_text(
         f"site_name: T\ndocs_dir: content\ntheme:\n  name: material\n  language: {language}\n"
         "plugins:\n  - handbook\n",
         encoding="utf-8",
     )
-    config = load_config(tmp_path / "mkdocs.yml", today=TODAY, require_folders=False)
+    return load_config(tmp_path / "mkdocs.yml", today=TODAY, require_folders=False)
+
+
+@pytest.mark.parametrize(("language", "claimed"), [("es", True), ("en", False)])
+def test_handbook_new_term_finds_a_form_whose_plural_a_spanish_term_makes(
+    tmp_path: Path, language: str, claimed: bool
+) -> None:
+    config = _new_term_config(tmp_path, language)
     write_term(config, "explotador", "term: explotador\n")
     assert _claim(config, "explotadores") == (("explotador", "accepted") if claimed else None)
 
@@ -286,12 +291,7 @@ def test_a_plural_of_a_word_ending_in_a_stressed_vowel_beside_it_is_no_duplicate
 def test_handbook_new_term_finds_the_plural_of_a_spanish_word_ending_in_a_stressed_vowel(
     tmp_path: Path,
 ) -> None:
-    (tmp_path / "mkdocs.yml").write_text(
-        "site_name: T\ndocs_dir: content\ntheme:\n  name: material\n  language: es\n"
-        "plugins:\n  - handbook\n",
-        encoding="utf-8",
-    )
-    config = load_config(tmp_path / "mkdocs.yml", today=TODAY, require_folders=False)
+    config = _new_term_config(tmp_path, SPANISH)
     write_term(config, "bebe", "term: bebé\n")
     assert _claim(config, "bebés") == ("bebe", "accepted")
 
