@@ -118,10 +118,11 @@ class _MarkdownBlock:
     read for that name's tags (`Blocks._in_markdown_block`), how many opened there are
     open, and the fence's marks or comment open where the reading stopped ("-->")."""
 
-    __slots__ = ("depth", "ended_at", "name", "open_until", "read_to")
+    __slots__ = ("depth", "ended_at", "name", "open_until", "opened_at", "read_to")
 
-    def __init__(self, name: str, read_to: int) -> None:
+    def __init__(self, name: str, opened_at: int, read_to: int) -> None:
         self.name = name
+        self.opened_at = opened_at  # where its opening tag's line starts
         self.read_to = read_to
         self.depth = 0
         self.open_until: str | None = None
@@ -145,6 +146,25 @@ class _MarkdownBlock:
                 self.ended_at = found.end() + (text[found.end() : found.end() + 1] == ">")
                 break
         self.read_to = end
+
+    def take_over(self, inner: _MarkdownBlock) -> None:
+        """Takes on the reading of `inner`, a block of the same name opened in this one and
+        ending, where this one was read up to its opening tag's line: read on from there,
+        this one would count that tag and then what `inner` counted, so it goes on from
+        where `inner` stopped (each line read once, not once for each block around it:
+        a page of blocks nested deep and then closed)."""
+        if not (
+            inner.name == self.name
+            and self.read_to == inner.opened_at
+            and self.open_until is None
+            and self.depth >= 0
+        ):
+            return
+        if inner.depth < 0:  # its end tag read: this one's depth is as before its start tag
+            self.read_to = inner.ended_at
+        else:
+            self.depth += 1 + inner.depth
+            self.read_to, self.open_until = inner.read_to, inner.open_until
 
     def _past_open_until(self, text: str, end: int) -> int:
         """Where reading goes on: past the end of the fence or comment open, if one is
@@ -932,7 +952,7 @@ class Blocks:
                 and markdown_blocks
                 and block_end.group(1).lower() == markdown_blocks[-1].name
             ):
-                markdown_blocks.pop()  # the innermost md_in_html block ends
+                self._markdown_block_ends()  # the innermost md_in_html block ends
                 # and the lists in it, a lazy line's too (`    a`, `</div>`, `    b`: code),
                 # and the paragraph: the next line starts a block (`- a`, `  </div>`,
                 # `1. b`: a list)
@@ -945,7 +965,9 @@ class Blocks:
                 return None
             if at_margin and opens_markdown_blocks(rest):
                 name = TAG_START.match(rest).group(1).lower()
-                self.markdown_blocks.append(_MarkdownBlock(name, self.next_offset))
+                if markdown_blocks and markdown_blocks[-1].read_to < self.line_start:
+                    markdown_blocks[-1].read(self.text, self.line_start)  # (`take_over`)
+                markdown_blocks.append(_MarkdownBlock(name, self.line_start, self.next_offset))
                 # md_in_html reads what follows as blocks of their own: a line indented
                 # four after it is code, a list item's lazy line's too (`1. a`, `b`,
                 # `<div markdown>`, `    - c`: code). The tag shows nothing.
@@ -1684,8 +1706,16 @@ class Blocks:
                 block.read(self.text, line_start)
             if block.depth >= 0:
                 return True
-            blocks.pop()
+            self._markdown_block_ends()
         return False
+
+    def _markdown_block_ends(self) -> None:
+        """The innermost md_in_html block ends: the block around it, if any, reads on
+        from where it stopped (`_MarkdownBlock.take_over`)."""
+        blocks = self.markdown_blocks
+        inner = blocks.pop()
+        if blocks:
+            blocks[-1].take_over(inner)
 
     def markdown_block_ends_paragraph(self, start: int, end: int) -> None:
         """After a paragraph's line from `start` to `end` (the next line's start) in
@@ -1705,7 +1735,7 @@ class Blocks:
                 if block.depth >= 0:
                     break
                 ended_at = block.ended_at  # (a block around it may end after it)
-            blocks.pop()
+            self._markdown_block_ends()
         if ended_at >= 0 and not text[ended_at:end].strip():
             self.previous = "other"
             self.close_from(1)
