@@ -1155,3 +1155,21 @@ def test_md_in_html_s_start_tag_on_a_lazy_line_ends_the_lists(page: str) -> None
     the lists: a line indented four after it is code (rv59c: the block pass read it as a
     list item of the chunk, or the item's text, and checked it)."""
     assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<div markdown>\nw0x <div>w1x</div> w2x\n   </div>\n- w3x\n  <div>w4x</div>\n    w5x\n",
+        '<div markdown="1">\nw0x <div>w1x</div> w2x\n </div>\n- w3x\n  <div>w4x</div>\n    w5x\n',
+        "<section markdown>\n\n- w0x\n\nw1x <section>w2x</section> w3x\n  </section>\n"
+        "1. w4x\n   <div>w5x</div>\n    w6x\n",
+    ],
+)
+def test_a_start_tag_after_text_in_md_in_html_s_block_opens_no_element(page: str) -> None:
+    """md_in_html's parser opens an element for a block-level start tag starting its line
+    only (up to three spaces in), and takes one after text for text, while the name's end
+    tag anywhere ends its block: `a <div>b</div>` ends `<div markdown>`. The engine
+    counted the `<div>` and read the block on to the next `</div>` (rv59i: 3 of 15,000
+    generated pages newly wrong since b95ee6c4, and 15 more wrong before)."""
+    assert_checks_what_is_shown(page)

@@ -113,6 +113,15 @@ _MARKDOWN_BLOCK_TAGS = LazyPattern(
 _FENCE_LINE = LazyPattern(r"^[ \t]*(`{3,}|~{3,})", re.MULTILINE)
 
 
+def _starts_its_line(text: str, position: int) -> bool:
+    """Whether a tag at `position` starts its line, up to three spaces in: md_in_html's
+    parser opens an element for such a start tag only, and takes one after text for
+    text, while an end tag anywhere ends the element (`a <div>b</div>` ends its block)."""
+    start = max(position - 4, 0)  # (not back to a long line's start for each tag)
+    line = text.rfind("\n", start, position) + 1
+    return position - line <= 3 and not text[line:position].strip()
+
+
 class _MarkdownBlock:
     """An md_in_html block open (`<div markdown>`): its tag's name, how far the page is
     read for that name's tags (`Blocks._in_markdown_block`), how many opened there are
@@ -141,13 +150,15 @@ class _MarkdownBlock:
                 continue
             if found.group("name").lower() != self.name:
                 continue
+            if not found.group("tag") and not _starts_its_line(text, found.start()):
+                continue  # (md_in_html's parser takes it for text: `a <div>b</div>`)
             self.depth += -1 if found.group("tag") else 1
             if self.depth < 0:
                 self.ended_at = found.end() + (text[found.end() : found.end() + 1] == ">")
                 break
         self.read_to = end
 
-    def take_over(self, inner: _MarkdownBlock) -> None:
+    def take_over(self, text: str, inner: _MarkdownBlock) -> None:
         """Takes on the reading of `inner`, a block of the same name opened in this one and
         ending, where this one was read up to its opening tag's line: read on from there,
         this one would count that tag and then what `inner` counted, so it goes on from
@@ -155,6 +166,7 @@ class _MarkdownBlock:
         a page of blocks nested deep and then closed)."""
         if not (
             inner.name == self.name
+            and _starts_its_line(text, text.index("<", inner.opened_at))
             and self.read_to == inner.opened_at
             and self.open_until is None
             and self.depth >= 0
@@ -1715,7 +1727,7 @@ class Blocks:
         blocks = self.markdown_blocks
         inner = blocks.pop()
         if blocks:
-            blocks[-1].take_over(inner)
+            blocks[-1].take_over(self.text, inner)
 
     def markdown_block_ends_paragraph(self, start: int, end: int) -> None:
         """After a paragraph's line from `start` to `end` (the next line's start) in
