@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..lazy_pattern import LazyPattern
 from .blocks import TABLE_DELIMITER, Blocks
 from .line_widths import indentation_of
-from .syntax import BLOCK_TAGS, HARD, hard, replaced
+from .syntax import HARD, hard, replaced
 
 _SOFT_TAIL = LazyPattern(r"[^\n]")
 
@@ -43,11 +43,6 @@ _BLANK_THEN_INDENTED = LazyPattern(rf"{_BLANK}\n(?=[ \t]+{_PROSE_CHAR})")
 # and the lookahead, then possessive repeats, have it give up a line of prose at once.
 _BLANK_RUNS = LazyPattern(rf"\n(?![^ \t\r\n])(?:[ \t]*+\r?{_LINE_END})++")
 _BLANK_RUNS_CRLF = LazyPattern(rf"\r?\n(?:{_BLANK}{_LINE_END})+")
-# What starts an end tag of a block-level name (`</div`), which may end md_in_html's
-# block: the line holding it is read alone (see `mask_blocks`).
-_BLOCK_END_TAG_START = LazyPattern(
-    rf"</(?:{'|'.join(sorted(BLOCK_TAGS, key=len, reverse=True))})(?![\w-])", re.IGNORECASE
-)
 _LEADING_BLANK_LINES = LazyPattern(rf"(?:{_BLANK}{_LINE_END})+")
 _BLANK_BEFORE_PROSE = LazyPattern(r"^[ \t]*\r?\n(?=[^ \t\r\n])", re.MULTILINE)
 # The same after the first line, from the line break before: `\n` first lets the engine
@@ -91,9 +86,10 @@ def mask_blocks(
     # (where the break before it starts, where the line after its closing line starts) of
     # the last fence opened on a line going on from a paragraph.
     fence_in_paragraph = (-1, -1)
-    # Where the next end tag of a block-level name is, from the last run read in
-    # md_in_html's block (the page is searched on from there once, whatever is open).
-    end_tag = -1
+    # Where the next end tag of an md_in_html block's name is, from the last run read in
+    # one, and the names searched for (the page is searched on from there once, whatever
+    # is open, and again only for a name not opened before).
+    end_tag, end_tag_names = -1, frozenset()
     while position < length:
         if (
             text[position] not in _BLOCK_MARKS
@@ -106,13 +102,14 @@ def mask_blocks(
                 # md_in_html's block may end on a line of the run, and its paragraph with
                 # it: the line holding its end tag is read alone (`markdown_block_ends_paragraph`),
                 # and the run read up to it only (not to its end at each such line); an
-                # inline `</b>` is the run's. Any block-level name's end tag is such a
-                # line, not only the open blocks' names: those change at each block
-                # opened, and searching on for them from there read a page of blocks
-                # nested and never closed once for each.
-                if end_tag < position:
-                    found = _BLOCK_END_TAG_START.search(text, position)
-                    end_tag = length if found is None else found.start()
+                # inline `</b>` is the run's. The end tag of any block's name opened on
+                # the page is such a line, not only the open blocks' names: those change
+                # at each block opened, and searching on for them from there read a page
+                # of blocks nested and never closed once for each.
+                names = blocks.markdown_block_names
+                if end_tag < position or names is not end_tag_names:
+                    found = _end_tags_of(names).search(text, position)
+                    end_tag, end_tag_names = (length if found is None else found.start()), names
                 if end_tag < length:
                     limit = text.rfind("\n", position, end_tag) + 1 or position
             if limit == position:
@@ -303,6 +300,12 @@ def _paragraph_in_container(line: str, blocks: Blocks) -> tuple[int, int, bool] 
     blocks.previous = "paragraph"
     blocks.chunk_column = column
     return column, len(line) - 1 if line.endswith("\r") else len(line), False
+
+
+@lru_cache(maxsize=16)
+def _end_tags_of(names: frozenset[str]) -> re.Pattern[str]:
+    """What starts an end tag of one of `names` (`</div`): the line is read alone."""
+    return re.compile(rf"</(?:{'|'.join(map(re.escape, sorted(names)))})(?![\w-])", re.I)
 
 
 @lru_cache(maxsize=16)

@@ -243,6 +243,7 @@ class Blocks:
         "line_quoted",
         "line_start",
         "list_margin",
+        "markdown_block_names",
         "markdown_blocks",
         "next_offset",
         "opened_at",
@@ -362,6 +363,9 @@ class Blocks:
         # The tags of md_in_html's blocks open (`<div markdown>`), innermost last: in
         # them a block tag starting a line ends the Markdown before it (`in_item`).
         self.markdown_blocks: list[_MarkdownBlock] = []
+        # The names of every md_in_html block opened so far on the page, open or not
+        # (it only grows: `mask_blocks` searches on for their end tags).
+        self.markdown_block_names: frozenset[str] = frozenset()
         # (start, end) offsets of the raw HTML lines' prose, for the inline pass.
         self.raw_spans: list[tuple[int, int]] = []
         self.line_quoted = False
@@ -980,6 +984,8 @@ class Blocks:
                 if markdown_blocks and markdown_blocks[-1].read_to < self.line_start:
                     markdown_blocks[-1].read(self.text, self.line_start)  # (`take_over`)
                 markdown_blocks.append(_MarkdownBlock(name, self.line_start, self.next_offset))
+                if name not in self.markdown_block_names:
+                    self.markdown_block_names |= {name}
                 # md_in_html reads what follows as blocks of their own: a line indented
                 # four after it is code, a list item's lazy line's too (`1. a`, `b`,
                 # `<div markdown>`, `    - c`: code). The tag shows nothing.
