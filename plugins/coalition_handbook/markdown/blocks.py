@@ -122,60 +122,138 @@ def _starts_its_line(text: str, position: int) -> bool:
     return position - line <= 3 and not text[line:position].strip()
 
 
+class _NameTally:
+    """One name's tags read over a stretch of the page: how many more opened than ended
+    (`net`), and where the stretch's end tags first leave 1, 2, ... more ended than
+    opened (`ends`, past each one's `>`): a block of that name open `d` deep at the
+    stretch's start ends at `ends[d]`."""
+
+    __slots__ = ("ends", "net")
+
+    def __init__(self) -> None:
+        self.net = 0
+        self.ends: list[int] = []
+
+    def add(self, step: int, ended_at: int) -> None:
+        self.net += step
+        if self.net < -len(self.ends):
+            self.ends.append(ended_at)
+
+    def extend(self, after: _NameTally) -> None:
+        """The stretch goes on with `after`'s."""
+        for level, ended_at in enumerate(after.ends, 1):
+            if self.net - level < -len(self.ends):
+                self.ends.append(ended_at)
+        self.net += after.net
+
+
 class _MarkdownBlock:
     """An md_in_html block open (`<div markdown>`): its tag's name, how far the page is
     read for that name's tags (`Blocks._in_markdown_block`), how many opened there are
-    open, and the fence's marks or comment open where the reading stopped ("-->")."""
+    open, and the fence's marks or comment open where the reading stopped ("-->").
+    `tally` holds what its reading found of every name's tags, for the block around it
+    (`take_over`): None once that may not be what one reading from its start finds."""
 
-    __slots__ = ("depth", "ended_at", "name", "open_until", "opened_at", "read_to")
+    __slots__ = (
+        "depth",
+        "ended_at",
+        "name",
+        "open_until",
+        "opened_at",
+        "read_from",
+        "read_to",
+        "tally",
+    )
 
     def __init__(self, name: str, opened_at: int, read_to: int) -> None:
         self.name = name
         self.opened_at = opened_at  # where its opening tag's line starts
+        self.read_from = read_to  # where its reading starts: the next line
         self.read_to = read_to
         self.depth = 0
         self.open_until: str | None = None
         self.ended_at = -1  # where its end tag ends (past its `>`), once read
+        self.tally: dict[str, _NameTally] | None = {}
 
     def read(self, text: str, end: int) -> None:
         """Reads `text` from where it was last read to `end` (a line's start) for the
         name's tags; a fence or comment open at `end` is read on from there next time,
         not again from its start (a fence never closed over 50,000 lines)."""
+        if self.depth < 0:  # read on past its end tag: what lay after it was not read
+            self.tally = None
         start = self._past_open_until(text, end)
+        tally = self.tally
         for found in _MARKDOWN_BLOCK_TAGS.finditer(text, start, end):
             if found.group("tag") is None:  # a fence or comment
                 if found.group("closed") is None and found.group("shut") is None:
                     self.open_until = found.group("fence") or "-->"
                     break
                 continue
-            if found.group("name").lower() != self.name:
-                continue
+            name = found.group("name").lower()
             if not found.group("tag") and not _starts_its_line(text, found.start()):
                 continue  # (md_in_html's parser takes it for text: `a <div>b</div>`)
-            self.depth += -1 if found.group("tag") else 1
+            step = -1 if found.group("tag") else 1
+            ended_at = found.end() + (text[found.end() : found.end() + 1] == ">")
+            if found.end() == end:  # a tag going on past `end`, read here cut short: the
+                tally = self.tally = None  # block around reads it whole (`take_over`)
+            if tally is not None:
+                tally.setdefault(name, _NameTally()).add(step, ended_at)
+            if name != self.name:
+                continue
+            self.depth += step
             if self.depth < 0:
-                self.ended_at = found.end() + (text[found.end() : found.end() + 1] == ">")
+                self.ended_at = ended_at
                 break
         self.read_to = end
 
     def take_over(self, text: str, inner: _MarkdownBlock) -> None:
-        """Takes on the reading of `inner`, a block of the same name opened in this one and
-        ending, where this one was read up to its opening tag's line: read on from there,
-        this one would count that tag and then what `inner` counted, so it goes on from
+        """Takes on the reading of `inner`, a block opened in this one and ending, where
+        this one was read up to its opening tag's line: read on from there, this one
+        would count that line's tags and then what `inner` found, so it goes on from
         where `inner` stopped (each line read once, not once for each block around it:
-        a page of blocks nested deep and then closed)."""
-        if not (
-            inner.name == self.name
-            and _starts_its_line(text, text.index("<", inner.opened_at))
-            and self.read_to == inner.opened_at
-            and self.open_until is None
-            and self.depth >= 0
-        ):
+        a page of blocks nested deep, of one name or of names in turn, then closed)."""
+        if not (self.read_to == inner.opened_at and self.open_until is None and self.depth >= 0):
             return
+        if inner.name == self.name:
+            self._take_over_its_name(text, inner)
+        elif inner.tally is not None:
+            self._take_over_another_name(text, inner)
+
+    def _take_over_its_name(self, text: str, inner: _MarkdownBlock) -> None:
+        """`take_over` of a block of this one's name: its start tag counted, then what it
+        counted."""
+        if not _starts_its_line(text, text.index("<", inner.opened_at)):
+            return
+        tally = self.tally
+        if tally is not None and inner.tally is not None:
+            tally.setdefault(self.name, _NameTally()).add(1, inner.read_from)
+            for name, found in inner.tally.items():
+                tally.setdefault(name, _NameTally()).extend(found)
+        else:
+            self.tally = None
         if inner.depth < 0:  # its end tag read: this one's depth is as before its start tag
             self.read_to = inner.ended_at
         else:
             self.depth += 1 + inner.depth
+            self.read_to, self.open_until = inner.read_to, inner.open_until
+
+    def _take_over_another_name(self, text: str, inner: _MarkdownBlock) -> None:
+        """`take_over` of a block of another name: its opening line read, then its tally
+        of this one's name read as this one would read it."""
+        self.read(text, inner.read_from)
+        if self.read_to != inner.read_from or self.open_until is not None or self.depth < 0:
+            return
+        own = inner.tally.get(self.name)
+        if own is not None and len(own.ends) > self.depth:  # its end tag in `inner`:
+            return  # read as before, where its callers look for it (a rare page)
+        if own is not None:
+            self.depth += own.net
+        if self.tally is not None:
+            for name, found in inner.tally.items():
+                self.tally.setdefault(name, _NameTally()).extend(found)
+        if inner.depth < 0:  # its end tag read: nothing after it was read
+            self.read_to = inner.ended_at
+        else:
             self.read_to, self.open_until = inner.read_to, inner.open_until
 
     def _past_open_until(self, text: str, end: int) -> int:
