@@ -879,6 +879,27 @@ def test_plain_lines_are_read_as_the_passes_read_them(pieces: list[str]) -> None
         assert shortcut == "The word" + HARD * text.endswith("\n")
 
 
+def _counted_block_reads(monkeypatch: pytest.MonkeyPatch, *names: str) -> list[int]:
+    """The lengths of text the block pass's patterns `names` (in markdown/blocks.py) are
+    run over with `finditer`, as the page is read: each run is counted into the list
+    returned."""
+    import coalition_handbook.markdown.blocks as blocks
+
+    scanned: list[int] = []
+
+    class Counted:
+        def __init__(self, pattern: re.Pattern[str]) -> None:
+            self.pattern = pattern
+
+        def finditer(self, text: str, position: int, end: int) -> Iterator[re.Match[str]]:
+            scanned.append(end - position)
+            return self.pattern.finditer(text, position, end)
+
+    for name in names:
+        monkeypatch.setattr(blocks, name, Counted(getattr(blocks, name)))
+    return scanned
+
+
 def _counted_raw_code_closes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """The lengths searched for raw code elements' closes, as the page is read: each
     search is counted into the list returned."""
@@ -920,20 +941,8 @@ def test_a_fence_or_comment_never_closed_in_md_in_html_is_read_once(
     """A fence or comment never closed in md_in_html's block, lists after it: whether the
     block was open was read again from the fence's start at each item's `<p>`, quadratic
     time (50,000 lines: hours; review of rv58d's 2227031d). It is read on from there."""
-    import coalition_handbook.markdown.blocks as blocks
 
-    scanned: list[int] = []
-
-    class Counted:
-        def __init__(self, pattern: re.Pattern[str]) -> None:
-            self.pattern = pattern
-
-        def finditer(self, text: str, position: int, end: int) -> Iterator[re.Match[str]]:
-            scanned.append(end - position)
-            return self.pattern.finditer(text, position, end)
-
-    for name in ("_MARKDOWN_BLOCK_TAGS", "_FENCE_LINE"):
-        monkeypatch.setattr(blocks, name, Counted(getattr(blocks, name)))
+    scanned = _counted_block_reads(monkeypatch, "_MARKDOWN_BLOCK_TAGS", "_FENCE_LINE")
     page = "<div markdown>\n\n" + opening + "- b\n\n    c\n  <p>d</p>\n" * 2_000 + "</div>\n"
     checkable_text(page)
     assert 0 < sum(scanned) <= 2 * len(page)
@@ -946,19 +955,8 @@ def test_md_in_html_s_paragraph_lines_with_end_tags_are_read_once(
     asked whether they end the block (and its paragraph): the page is read for its tags
     once, on from where it was last read, not from the block's start at each line. (An
     inline `</b>` asks nothing: the line is read in its run.)"""
-    import coalition_handbook.markdown.blocks as blocks
 
-    scanned: list[int] = []
-
-    class Counted:
-        def __init__(self, pattern: re.Pattern[str]) -> None:
-            self.pattern = pattern
-
-        def finditer(self, text: str, position: int, end: int) -> Iterator[re.Match[str]]:
-            scanned.append(end - position)
-            return self.pattern.finditer(text, position, end)
-
-    monkeypatch.setattr(blocks, "_MARKDOWN_BLOCK_TAGS", Counted(blocks._MARKDOWN_BLOCK_TAGS))
+    scanned = _counted_block_reads(monkeypatch, "_MARKDOWN_BLOCK_TAGS")
     page = "<div markdown>\n" + "a <div>x</div> b\nc\n" * 2_000 + "</div>\n"
     assert checkable_text(page).count("x") == 2_000
     assert 0 < sum(scanned) <= 2 * len(page)
@@ -1008,19 +1006,8 @@ def test_md_in_html_s_blocks_nested_then_closed_are_read_once(
     followed by a list): the block around one that ends reads on from where the inner one
     stopped, not again from its own start (rv59i: 2,500 such blocks took 6.8 s, at
     session start 0.1 s); the lists' text is read as before."""
-    import coalition_handbook.markdown.blocks as blocks
 
-    scanned: list[int] = []
-
-    class Counted:
-        def __init__(self, pattern: re.Pattern[str]) -> None:
-            self.pattern = pattern
-
-        def finditer(self, text: str, position: int, end: int) -> Iterator[re.Match[str]]:
-            scanned.append(end - position)
-            return self.pattern.finditer(text, position, end)
-
-    monkeypatch.setattr(blocks, "_MARKDOWN_BLOCK_TAGS", Counted(blocks._MARKDOWN_BLOCK_TAGS))
+    scanned = _counted_block_reads(monkeypatch, "_MARKDOWN_BLOCK_TAGS")
     page = "<div markdown>\n\n- x\n  y\n" * 1_000 + "</div>\n- x\n\n    y\n" * 1_000
     assert checkable_text(page).count("x") == 2_000
     assert 0 < sum(scanned) <= 2 * len(page)
@@ -1034,19 +1021,8 @@ def test_md_in_html_s_blocks_of_names_in_turn_nested_then_closed_are_read_once(
     one of another name that ends reads on from where it stopped, with what it found of
     the outer name's tags, not again from its own start (rv59j: 20,000 lines took 8.2 s,
     at session start 0.12 s); the lists' text is read as before."""
-    import coalition_handbook.markdown.blocks as blocks
 
-    scanned: list[int] = []
-
-    class Counted:
-        def __init__(self, pattern: re.Pattern[str]) -> None:
-            self.pattern = pattern
-
-        def finditer(self, text: str, position: int, end: int) -> Iterator[re.Match[str]]:
-            scanned.append(end - position)
-            return self.pattern.finditer(text, position, end)
-
-    monkeypatch.setattr(blocks, "_MARKDOWN_BLOCK_TAGS", Counted(blocks._MARKDOWN_BLOCK_TAGS))
+    scanned = _counted_block_reads(monkeypatch, "_MARKDOWN_BLOCK_TAGS")
     opened = "<div markdown>\n\n- x\n  y\n<section markdown>\n\n- x\n  y\n"
     closed = "</section>\n- x\n\n    y\n</div>\n- x\n\n    y\n"
     page = opened * 500 + closed * 500
