@@ -460,15 +460,79 @@ def test_a_replacement_that_is_deprecated_too_is_reported(tmp_path: Path) -> Non
         "glossary/e.yml": term_yaml("e", extra="related: [d]\n"),
     }
     found = run_rules(tmp_path, files)
+    go_round = (
+        ": the replacements go round ({}), so its uses are told no term to use; name a term "
+        "that is not deprecated"
+    )
     assert [(f.rule, f.path, f.line, f.message) for f in found] == [
-        (
-            "glossary.reference",
-            f"glossary/{term}.yml",
-            5,
-            f"replaced_by names '{replacement}', which is deprecated too, replaced by "
-            f"'{onward}': name the term to use now",
+        ("glossary.reference", f"glossary/{term}.yml", 5, f"replaced_by names {message}")
+        for term, message in (
+            ("a", "'b', which is deprecated too" + go_round.format("a -> b -> a")),
+            ("b", "'a', which is deprecated too" + go_round.format("b -> a -> b")),
+            ("c", "'d', which is deprecated too, replaced by 'e': name the term to use now"),
         )
-        for term, replacement, onward in (("a", "b", "a"), ("b", "a", "b"), ("c", "d", "e"))
+    ]
+
+
+def test_a_longer_chain_of_replacements_names_the_term_at_its_end(tmp_path: Path) -> None:
+    deprecated = "status: deprecated\nreplaced_by: {}\n"
+    files = {
+        "glossary/a.yml": term_yaml("a", extra=deprecated.format("b")),
+        "glossary/b.yml": term_yaml("b", extra=deprecated.format("c")),
+        "glossary/c.yml": term_yaml("c", extra=deprecated.format("d")),
+        "glossary/d.yml": term_yaml("d"),
+        # Round at its end, not through its start: the path shows where it goes round.
+        "glossary/e.yml": term_yaml("e", extra=deprecated.format("f")),
+        "glossary/f.yml": term_yaml("f", extra=deprecated.format("g")),
+        "glossary/g.yml": term_yaml("g", extra=deprecated.format("f")),
+    }
+    assert [message for _, _, message in findings_of(tmp_path, files, "glossary.reference")] == [
+        "replaced_by names 'b', which is deprecated too, replaced by 'c', and so on to 'd': "
+        "name the term to use now, 'd'",
+        "replaced_by names 'c', which is deprecated too, replaced by 'd': name the term to use now",
+        "replaced_by names 'f', which is deprecated too: the replacements go round "
+        "(e -> f -> g -> f), so its uses are told no term to use; name a term that is not "
+        "deprecated",
+        "replaced_by names 'g', which is deprecated too: the replacements go round (f -> g -> f), "
+        "so its uses are told no term to use; name a term that is not deprecated",
+        "replaced_by names 'f', which is deprecated too: the replacements go round (g -> f -> g), "
+        "so its uses are told no term to use; name a term that is not deprecated",
+    ]
+
+
+def test_a_deprecated_term_suggests_the_term_at_the_end_of_its_chain(tmp_path: Path) -> None:
+    # Deprecated for servitude, which a year later is deprecated for forced labor: the
+    # editor is told to write forced labor, not servitude (to be replaced again); two
+    # terms replacing each other by mistake suggest nothing (glossary.reference says why).
+    deprecated = "status: deprecated\nreplaced_by: {}\n"
+    files = {
+        "glossary/peonage.yml": term_yaml("peonage", extra=deprecated.format("servitude")),
+        "glossary/servitude.yml": term_yaml("servitude", extra=deprecated.format("forced-labor")),
+        "glossary/forced-labor.yml": term_yaml("forced labor"),
+        "glossary/bondage.yml": term_yaml("bondage", extra=deprecated.format("serfdom")),
+        "glossary/serfdom.yml": term_yaml("serfdom", extra=deprecated.format("bondage")),
+        "content/index.md": "# Home\n\nPeonage, servitude, bondage and serfdom.\n",
+    }
+    result = run_checks(write_files(tmp_path, files))
+    assert [
+        (f.found, f.term, f.suggestion) for f in result.findings if f.rule == "term.deprecated"
+    ] == [
+        ("Peonage", "peonage", "forced labor"),
+        ("servitude", "servitude", "forced labor"),
+        ("bondage", "bondage", None),
+        ("serfdom", "serfdom", None),
+    ]
+
+
+def test_a_term_file_with_problems_is_told_where_its_replacement_leads(tmp_path: Path) -> None:
+    # A file whose term does not load (glossary.schema) has no facts to start a chain at.
+    files = {
+        "glossary/a.yml": term_yaml("a", extra="status: deprecated\nreplaced_by: b\naliases: 3\n"),
+        "glossary/b.yml": term_yaml("b", extra="status: deprecated\nreplaced_by: c\n"),
+        "glossary/c.yml": term_yaml("c"),
+    }
+    assert [message for _, _, message in findings_of(tmp_path, files, "glossary.reference")] == [
+        "replaced_by names 'b', which is deprecated too, replaced by 'c': name the term to use now"
     ]
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 
 from ..findings import Finding
 from ..hints import did_you_mean
+from ..model.replacements import replacement_chain, term_to_use_now
 from ..model.source import relative_path
 from ..model.term_facts import TermFacts, term_facts
 from ..model.types import Origin
@@ -73,10 +74,8 @@ def _problem(
     named = facts.get(ref)
     if named is not None:
         if field == "replaced_by" and named.status == "deprecated":
-            onward = f", replaced by '{named.replaced_by}'" if named.replaced_by else ""
             return (
-                f"replaced_by names '{ref}', which is deprecated too{onward}: name the term "
-                "to use now"
+                f"replaced_by names '{ref}', which is deprecated too{_onward(facts, term_id, ref)}"
             )
         return None
     # Named where it stands, not where a link there leads (`relative` resolves links).
@@ -86,3 +85,25 @@ def _problem(
     # Never the term's own id: naming it is a problem of its own (above).
     hint = did_you_mean(ref, [other for other in context.handbook.terms if other != term_id])
     return f"{field} names '{ref}', which is no term (there is no {expected}){hint}"
+
+
+def _onward(facts: Mapping[str, TermFacts], term_id: str, ref: str) -> str:
+    """Where the replacements of `term_id` lead on from `ref` (deprecated), and what to
+    name instead. Read from `ref`: a term file with problems of its own has no facts."""
+    chain = replacement_chain(facts, ref)
+    ids = list(chain.ids)
+    path: list[str] = []
+    if term_id in ids:  # back to the term itself
+        path = [term_id, ref, *ids[: ids.index(term_id) + 1]]
+    elif chain.loops:  # round among the terms after it
+        path = [term_id, ref, *ids, f"{facts[ids[-1] if ids else ref].replaced_by}"]
+    if path:
+        return (
+            f": the replacements go round ({' -> '.join(path)}), so its uses are told no term "
+            "to use; name a term that is not deprecated"
+        )
+    onward = f", replaced by '{chain.ids[0]}'" if chain.ids else ""
+    now = term_to_use_now(facts, ref)
+    if now is not None and len(chain.ids) > 1:
+        return f"{onward}, and so on to '{now}': name the term to use now, '{now}'"
+    return f"{onward}: name the term to use now"
