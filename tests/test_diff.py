@@ -1902,6 +1902,25 @@ def test_a_newly_deprecated_term_names_the_terms_that_list_it_as_related(
     ) in out
 
 
+def test_a_newly_deprecated_term_names_the_terms_it_replaced(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit (aud60): `slave`, deprecated last year for `survivor`, kept naming it when
+    `survivor` was deprecated in turn for `person`: the check now fails (a chain of
+    replacements), and the report of the change that made the chain said nothing."""
+    write(repository, "glossary/person.yml", term("person"))
+    slave = term("slave", extra="status: deprecated\nreplaced_by: survivor\n")
+    write(repository, "glossary/slave.yml", slave)
+    commit(repository)
+    deprecate_survivor(repository)
+    _, out, _ = diff(repository, capsys)
+    assert (
+        "  - ❌ still named as the replacement (`replaced_by`) by `glossary/slave.yml:4`: "
+        "`handbook check` fails until each names the term to use now, `person`; a new "
+        "version for each\n"
+    ) in out
+
+
 def test_a_term_deprecated_for_no_term_is_not_advised_as_its_replacement(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

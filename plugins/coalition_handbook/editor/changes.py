@@ -25,7 +25,13 @@ from .changes_items import compare_kind
 from .changes_links import link_sources, links_to
 from .changes_model import KINDS, Changes, Item, ItemChange, ItemKind, Renames
 from .changes_pages import docs_prefix, moved_folder_pages, page_of
-from .changes_references import named_by, newly_deprecated, related_by, replacement_problem
+from .changes_references import (
+    named_by,
+    newly_deprecated,
+    related_by,
+    replacement_problem,
+    replacing,
+)
 
 
 def compare(
@@ -75,14 +81,17 @@ def compare(
 
 
 def _with_replacement(new: Handbook, item: ItemChange) -> ItemChange:
-    """`item` with, where it deprecates a term, the terms that list it as related, and,
-    where it deprecates or adds one, or changes its `replaced_by`, why the check refuses
-    that (a term added deprecated, or its replacement changed, for a typo was shown no
-    problem: review)."""
+    """`item` with, where it deprecates a term, the terms that list it as related or
+    name it as their replacement, and, where it deprecates or adds one, or changes its
+    `replaced_by`, why the check refuses that (a term added deprecated, or its
+    replacement changed, for a typo was shown no problem: review)."""
     if newly_deprecated(item) and item.new is not None:
-        problem = replacement_problem(new, item)
-        related = related_by(new, item.new.id)
-        return dataclasses.replace(item, related_by=related, replacement_problem=problem)
+        return dataclasses.replace(
+            item,
+            related_by=related_by(new, item.new.id),
+            replacing=replacing(new, item.new.id),
+            replacement_problem=replacement_problem(new, item),
+        )
     if item.change == "added" or any(field.name == "replaced_by" for field in item.fields):
         return dataclasses.replace(item, replacement_problem=replacement_problem(new, item))
     return item

@@ -62,6 +62,10 @@ class ItemChange:
     # For a term deprecated by this change: the other terms that list it in `related`
     # (`path:line`), whose pages still send readers to it (no rule reports them).
     related_by: tuple[str, ...] = ()
+    # And the terms deprecated before that name it as their `replaced_by` (`path:line`):
+    # the check refuses them now (glossary.reference), and their uses suggest its own
+    # replacement (audit aud60: the report of the change said nothing of them).
+    replacing: tuple[str, ...] = ()
     # For a term deprecated (or added, or its `replaced_by` changed) by this change whose
     # `replaced_by` the check refuses (glossary.reference): why, as "which is no term";
     # empty where it names a term to use.

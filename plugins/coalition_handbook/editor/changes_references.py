@@ -64,6 +64,14 @@ def related_by(handbook: Handbook, term_id: str) -> tuple[str, ...]:
     return tuple(place for place, name in named_by(handbook, "term", term_id) if name == "related")
 
 
+def replacing(handbook: Handbook, term_id: str) -> tuple[str, ...]:
+    """Where `handbook`'s terms name the term `term_id` as their `replaced_by`
+    (`path:line`)."""
+    return tuple(
+        place for place, name in named_by(handbook, "term", term_id) if name == "replaced_by"
+    )
+
+
 def _as_tuple(value: object) -> tuple[object, ...]:
     return value if isinstance(value, tuple) else (value,)
 

@@ -533,6 +533,7 @@ def _content_lines(change: ItemChange, budget: Budget) -> list[str]:
     if change.version_problem:
         lines.append(f"  - ❌ {change.version_problem}")
     lines += _related_by_lines(change)
+    lines += _replacing_lines(change)
     lines += _placeholder_lines(change.new)
     lines += _empty_section_lines(change.new)
     return [*lines, ""]
@@ -551,6 +552,21 @@ def _related_by_lines(change: ItemChange) -> list[str]:
     return [
         f"  - ⚠️ still listed in `related` by {places}: their pages send readers to a "
         f"deprecated term. Drop it{instead} (a new version for each)"
+    ]
+
+
+def _replacing_lines(change: ItemChange) -> list[str]:
+    """An error where terms deprecated before name a term this change deprecates as
+    their `replaced_by`: a chain of replacements, which the check refuses."""
+    if not change.replacing:
+        return []
+    places = ", ".join(inline_code(place) for place in change.replacing)
+    term = change.item
+    replacement = isinstance(term, Term) and not change.replacement_problem and term.replaced_by
+    now = f", `{replacement}`" if replacement else ""
+    return [
+        f"  - ❌ still named as the replacement (`replaced_by`) by {places}: `handbook check` "
+        f"fails until each names the term to use now{now}; a new version for each"
     ]
 
 
