@@ -13,6 +13,7 @@ from unittest.mock import patch
 
 import pytest
 import yaml
+from git_repositories import commit, git, write
 from jsonschema import Draft202012Validator
 
 from coalition_handbook.cache_signature import KEY_FILE_VARIABLE
@@ -1336,3 +1337,29 @@ def test_a_term_file_linked_out_of_the_handbook_since_the_check_claims_nothing(
     path.unlink()
     path.symlink_to(outside)
     assert run_new(config, "term", "Lived experience experts") == 0
+
+
+def test_a_term_removed_before_is_said_to_be_in_git(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit (aud60): `handbook new term` for a term removed last year started it over at
+    version 1 without a word that its history and text were a checkout away."""
+    git(tmp_path, "init", "-q", "-b", "main")
+    write(tmp_path, "mkdocs.yml", "site_name: T\ndocs_dir: content\nplugins:\n  - handbook\n")
+    write(tmp_path, "content/index.md", "# Home\n")
+    write(tmp_path, "glossary/sextortion.yml", "term: sextortion\n")
+    commit(tmp_path, "add")
+    (tmp_path / "glossary/sextortion.yml").unlink()
+    commit(tmp_path, "remove")
+    removed = git(tmp_path, "log", "-1", "--format=%h %as").split()
+    config = load_config(tmp_path / "mkdocs.yml", require_folders=False)
+    assert run_new(config, "term", "Peonage") == 0
+    assert "removed" not in capsys.readouterr().err
+    assert run_new(config, "term", "Sextortion") == 0
+    assert capsys.readouterr().err == (
+        f"note: glossary/sextortion.yml was removed in commit {removed[0]} ({removed[1]}); its "
+        "history and text are in git. To bring the term back with them rather than start "
+        "over at version 1, delete this file and run\n"
+        f"  git checkout {removed[0]}^ -- glossary/sextortion.yml\n"
+        "then raise its version and add a history entry for it.\n"
+    )

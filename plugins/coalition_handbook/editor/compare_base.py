@@ -23,7 +23,7 @@ _FIELDS = "%(refname)%00%(symref)%00%(HEAD)%00%(upstream)"
 def compare_base(folder: Path, remote: str = "origin") -> str | None:
     """The branch that work in `folder` is compared with (`origin/trunk`, `main`), or
     None where it has none that this repository names (or it is no git repository)."""
-    if not _in_a_repository(folder):
+    if not in_a_repository(folder):
         return None
     try:
         listing = git.git(folder, "for-each-ref", f"--format={_FIELDS}", _REMOTES, _BRANCHES)
@@ -63,7 +63,7 @@ def _short(ref: str) -> str:
     return ref.removeprefix(_REMOTES).removeprefix(_BRANCHES)
 
 
-def _in_a_repository(folder: Path) -> bool:
+def in_a_repository(folder: Path) -> bool:
     """Whether `folder` is in a git working tree, read from the file system: advice
     after `handbook new` costs no git process where there is no repository."""
     if os.environ.get("GIT_DIR"):

@@ -44,6 +44,7 @@ from ..slugs import letters_left_out, slugify, words_left_out, words_respelled
 from ..utf8 import LONE_SURROGATE
 from .advised_command import ANY_BASE, handbook_command, pull_request_range
 from .compare_base import compare_base
+from .removed_before import removed_before_note
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 SCHEMAS_DIR = PACKAGE_DIR / "schemas"
@@ -239,6 +240,8 @@ def run_new(config: HandbookConfig, kind: str, name: str, config_file: Path | No
             f"{error.strerror or error}",
             EXIT_USAGE,
         )
+    if (removed := removed_before_note(path, shown, kind)) is not None:
+        print(removed, file=sys.stderr)
     if respelled := words_respelled(name, config.language):
         # A note, not a refusal: `nino` for `niño` is fine, `ano` for `año` is not, and
         # only a reader of the language can tell (audit).
