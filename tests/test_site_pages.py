@@ -216,6 +216,37 @@ def test_glossary_index_has_letters_and_marks_statuses(tmp_path: Path) -> None:
     assert any("Use survivor instead" in entry for entry in entries)
 
 
+def test_a_deprecated_term_sends_readers_to_the_term_to_use_now(tmp_path: Path) -> None:
+    """Audit (aud60): with glossary.reference made a warning, as the settings allow,
+    peonage's page and index line sent readers to servitude, deprecated in turn for
+    forced labor; bondage and serfdom, each deprecated for the other by mistake, sent
+    readers round and round."""
+    deprecated = "status: deprecated\nreplaced_by: {}\n"
+    terms = {
+        "peonage": term_yaml("peonage", "Old.", extra=deprecated.format("servitude")),
+        "servitude": term_yaml("servitude", "Old.", extra=deprecated.format("forced-labor")),
+        "forced-labor": term_yaml("forced labor", "Work under threat."),
+        "bondage": term_yaml("bondage", "Old.", extra=deprecated.format("serfdom")),
+        "serfdom": term_yaml("serfdom", "Old.", extra=deprecated.format("bondage")),
+    }
+    options = "rules: {glossary.reference: warning}\nhandouts: false\n"
+    config = write_site(tmp_path, pages={"index.md": "# Home\n"}, terms=terms, options=options)
+    site = build_site(config, strict=False)
+    for term_id, notice in [
+        ("peonage", "Do not use this term; use forced labor instead."),
+        ("servitude", "Do not use this term; use forced labor instead."),
+        ("bondage", "Do not use this term."),
+        ("serfdom", "Do not use this term."),
+    ]:
+        page = read(site, f"glossary/{term_id}/index.html")
+        assert notice in " ".join(html_module.unescape(re.sub(r"<[^>]+>", "", page)).split())
+    entries = [li.text for li in elements(read(site, "glossary/index.html"), "li")]
+    assert [entry for entry in entries if "instead" in entry] == [
+        "peonage deprecated: Old. Use forced labor instead.",
+        "servitude deprecated: Old. Use forced labor instead.",
+    ]
+
+
 def test_a_page_without_sections_has_no_empty_table_of_contents(tmp_path: Path) -> None:
     """The training index (`modules/`, a title and no section) had Material's
     `<nav aria-label="Table of contents">` with nothing in it: a landmark a screen reader

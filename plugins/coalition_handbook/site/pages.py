@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from .. import published
 from ..lazy_pattern import LazyPattern
 from ..markdown.definitions import definition_as_shown
+from ..model.replacements import term_to_use_now
 from ..model.types import Handbook, HistoryEntry, Module, Page, Protocol, Term
 from ..rules.module_readability import TARGET_GRADE
 from ..slugs import a_to_z_key, index_letter, index_letters, natural_sort_key, sort_key
@@ -283,6 +284,7 @@ def glossary_index(inputs: SiteInputs) -> str:
         title=letter_title,
         href=lambda term_id: _link(GLOSSARY_INDEX, term_src_uri(term_id)),
         terms=inputs.handbook.terms,
+        use_now=lambda term: term_to_use_now(inputs.handbook.terms, term.id),
         short=lambda term: shown_short(term, inputs),
     )
 
@@ -326,7 +328,8 @@ def term_page(term: Term, inputs: SiteInputs, search_boost: float) -> str:
     the page reads what the key does not)."""
     src = term_src_uri(term.id)
     terms = inputs.handbook.terms
-    replacement = terms.get(term.replaced_by) if term.replaced_by else None
+    # The term to use now, at the end of a chain of replacements (none where it goes round).
+    replacement = terms.get(term_to_use_now(terms, term.id) or "")
     letter = index_letter(term.term, inputs.language)
     return render(
         "term.md.j2",

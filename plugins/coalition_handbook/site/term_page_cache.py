@@ -20,6 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from ..cache import RunCache, digest
+from ..model.replacements import replacement_chain
 from ..model.types import Term
 from .pages import SiteInputs, is_used, shown_short, term_page
 from .search_boost import replaced_forms
@@ -44,7 +45,8 @@ def cached_term_page(term: Term, inputs: SiteInputs, search_boost: float, cache:
 def term_page_inputs(term: Term, inputs: SiteInputs, search_boost: float) -> list[str]:
     """Everything `pages.term_page` reads, as text."""
     terms = inputs.handbook.terms
-    named = [term.replaced_by or "", *term.related]
+    # Each replacement in turn with its status: the page names the term to use now.
+    named = [*replacement_chain(terms, term.id).ids, *term.related]
     return [
         repr(
             [
@@ -53,7 +55,13 @@ def term_page_inputs(term: Term, inputs: SiteInputs, search_boost: float) -> lis
                 if item.name != "origin"
             ]
         ),
-        repr([(term_id, terms[term_id].term) for term_id in named if term_id in terms]),
+        repr(
+            [
+                (term_id, terms[term_id].term, terms[term_id].status)
+                for term_id in named
+                if term_id in terms
+            ]
+        ),
         repr(search_boost),
         repr(tuple(inputs.written_forms.get(term.id, ()))),
         repr(replaced_forms(term, inputs.replaced_terms, inputs.written_forms)),
