@@ -2212,3 +2212,21 @@ def test_a_reason_s_comment_and_addresses_name_no_term(tmp_path: Path) -> None:
         context = CheckContext(config=config, handbook=handbook)
         found = terms_named_in_avoid_reasons(handbook.terms.values(), matcher(context))
         assert found.get("cr", []) == named, reason
+
+
+def test_a_deprecated_term_s_forms_search_to_the_term_to_use_now(tmp_path: Path) -> None:
+    """Audit (aud60): peonage, deprecated for servitude, deprecated in turn for forced
+    labor, gave its forms to servitude's page, which says not to use it either; two
+    terms deprecated for each other by mistake give them to neither."""
+    deprecated = "status: deprecated\nreplaced_by: {}\n"
+    files = {
+        "glossary/peonage.yml": term_yaml("peonage", extra=deprecated.format("servitude")),
+        "glossary/servitude.yml": term_yaml("servitude", extra=deprecated.format("forced-labor")),
+        "glossary/forced-labor.yml": term_yaml("forced labor"),
+        "glossary/bondage.yml": term_yaml("bondage", extra=deprecated.format("serfdom")),
+        "glossary/serfdom.yml": term_yaml("serfdom", extra=deprecated.format("bondage")),
+    }
+    handbook, _ = load(tmp_path, files)
+    assert search_boost.deprecated_by_replacement(handbook.terms.values()) == {
+        "forced-labor": ["peonage", "servitude"]
+    }
