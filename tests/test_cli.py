@@ -393,6 +393,29 @@ def test_missing_config_exits_2_without_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in err
 
 
+def test_the_package_runs_as_the_handbook_command(tmp_path: Path) -> None:
+    """`python -m coalition_handbook` is `handbook`, where the console script is not on
+    PATH: the same report and exit codes (it was "cannot be directly executed")."""
+    config_file = make_handbook(tmp_path, page="# Home\n\nNo vagrant here.\n")
+    command = [sys.executable, "-m", "coalition_handbook"]
+    checked = subprocess.run(
+        [*command, "check", "-f", str(config_file), "--strict"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert checked.returncode == 1, checked.stderr
+    assert checked.stdout.startswith("content/index.md:3:4: warning term.avoid 'vagrant'")
+    missing = subprocess.run(
+        [*command, "check", "-f", str(tmp_path / "nope.yml")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (missing.returncode, missing.stdout) == (2, "")
+    assert missing.stderr.startswith("handbook: ") and "Traceback" not in missing.stderr
+
+
 @pytest.mark.parametrize(
     ("plugins", "noted"),
     [
