@@ -523,6 +523,26 @@ def test_a_line_out_of_step_with_its_block_is_said_in_plain_words(
 
 
 @pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("term: c\ndefinition: |\n    Two lines\n    of it\n  and a third.\n", "term"),
+        ("a:\n  b: 1\n  - c\n", "b"),
+        ("steps:\n  - title: Call\n    detail: x\n    - y\n", "title"),
+    ],
+)
+def test_a_line_out_of_step_with_a_mapping_is_shown_the_mapping_s_first_key(
+    text: str, key: str
+) -> None:
+    """Audit (con60): "whose lines at this indentation start with a key ('name: ')" read
+    as a key named `name` the file should have, in a term file that has none."""
+    for loader in (yaml.SafeLoader, yaml.CSafeLoader):
+        with pytest.raises(yaml.MarkedYAMLError) as raised:
+            yaml.load(text, Loader=loader)
+        message = syntax_problem(raised.value, 0, LineIndex(text)).message
+        assert f"whose lines at this indentation start with a key ('{key}: ');" in message
+
+
+@pytest.mark.parametrize(
     ("text", "message"),
     [
         ("a: !!int 2a\n", "cannot read this value as int"),

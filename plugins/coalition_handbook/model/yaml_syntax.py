@@ -19,8 +19,9 @@ def syntax_problem(error: yaml.MarkedYAMLError, start: int, lines: LineIndex) ->
     mark = error.problem_mark or error.context_mark
     offset = start + (mark.index if mark else 0)
     context = error.context_mark
-    context_line = lines.line(start + context.index) if context is not None else None
-    block = _block_problem(error, context_line, lines, offset)
+    context_offset = start + context.index if context is not None else None
+    context_line = lines.line(context_offset) if context_offset is not None else None
+    block = _block_problem(error, context_line, lines, offset, context_offset)
     if block is not None:
         message = block
     else:
@@ -56,7 +57,7 @@ def _tab_hint(lines: LineIndex, offset: int) -> str:
 # end>, but found '?'", libyaml "did not find expected key", neither in an editor's words.
 _BLOCKS = {
     "while parsing a block collection": ("list", "'- '"),
-    "while parsing a block mapping": ("mapping", "a key ('name: ')"),
+    "while parsing a block mapping": ("mapping", "a key"),
 }
 _BLOCK_NOT_ENDED = (
     "expected <block end>",
@@ -66,11 +67,16 @@ _BLOCK_NOT_ENDED = (
 
 
 def _block_problem(
-    error: yaml.MarkedYAMLError, block_line: int | None, lines: LineIndex, offset: int
+    error: yaml.MarkedYAMLError,
+    block_line: int | None,
+    lines: LineIndex,
+    offset: int,
+    block_offset: int | None = None,
 ) -> str | None:
     """`error` in plain words if it is a line out of step with the list or mapping above
-    it (that starts at `block_line`): YAML stopped at the line's first character. Else
-    None (something after a value on its line, which `_syntax_hint` may explain)."""
+    it (that starts at `block_line`, at `block_offset`): YAML stopped at the line's first
+    character. Else None (something after a value on its line, which `_syntax_hint` may
+    explain)."""
     block = _BLOCKS.get(error.context or "")
     if block is None or not (error.problem or "").startswith(_BLOCK_NOT_ENDED):
         return None
@@ -80,12 +86,28 @@ def _block_problem(
     if lines.text[lines.starts[line - 1] : offset].strip():
         return None
     kind, starts_with = block
+    if kind == "mapping":
+        starts_with = _first_key(lines, block_offset)
     return (
         f"not valid YAML: this line does not fit the {kind} that starts at line "
         f"{block_line}, whose lines at this indentation start with {starts_with}; check "
         "this line's indentation (a list's items and a mapping's keys cannot stand side "
         "by side)"
     )
+
+
+def _first_key(lines: LineIndex, block_offset: int | None) -> str:
+    """The first key of the mapping at `block_offset` as its line writes it, `a key
+    ('term: ')`, which shows the shape the mapping's lines take (a made-up `'name: '`
+    read as a key the file should have); `a key` alone where there is none to quote."""
+    if block_offset is None:
+        return "a key"
+    first_line = lines.text[block_offset:].partition("\n")[0]
+    key, colon, _ = first_line.partition(":")
+    key = key.strip()
+    if not colon or not key or len(key) > 40 or "'" in key:
+        return "a key"
+    return f"a key ('{key}: ')"
 
 
 def _syntax_hint(problem: str, lines: LineIndex, offset: int) -> str:
