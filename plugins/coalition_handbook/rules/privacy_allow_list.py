@@ -30,6 +30,7 @@ from .privacy_allow import (
     public_phone_keys,
 )
 from .privacy_french_german_streets import french_and_german_streets
+from .privacy_italian_portuguese_catalan_streets import italian_portuguese_catalan_streets
 from .privacy_locations import ListedLocations
 from .privacy_name_first_streets import name_first_streets
 from .privacy_personal_data import street_spans
@@ -188,6 +189,9 @@ def _street_at_start(entry: str) -> str | None:
         end = next((end for start, end in name_first_streets(entry) if start == 0), -1)
     if end < 0:  # or as French and German write it ("1234, rue Sainte-Catherine Ouest")
         end = next((end for start, end in french_and_german_streets(entry) if start == 0), -1)
+    if end < 0:  # or as Italian, Portuguese and Catalan write it ("Via Roma 10, 00184 Roma")
+        spans = italian_portuguese_catalan_streets(entry)
+        end = next((end for start, end in spans if start == 0), -1)
     return entry[:end] if end >= 0 else None
 
 

@@ -51,17 +51,25 @@ _CAPITAL = f"[A-Z{CAPITAL_LETTERS}][{COMBINING_ACCENTS}]*"
 _LETTERS = f"[a-z{SMALL_LETTERS}{CAPITAL_LETTERS}{COMBINING_ACCENTS}]+"
 _NAME_WORD = f"{_CAPITAL}(?:['\u2019]{_CAPITAL})?{_LETTERS}(?:-{_CAPITAL}{_LETTERS})*"
 _LINK = r"(?:del|de(?:{space}+(?:la|los|las))?|y)"
+# A street named by a date, its day and month (`Calle 5 de Mayo 12`, `Avenida 16 de
+# Septiembre 45`, common in Mexico): the number after the month is the house's.
+_MONTHS = (
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre"
+    r"|diciembre"
+)
+_DATE_NAME = rf"\d{{1,2}}{{space}}+de{{space}}+(?i:{_MONTHS})(?![^\W_])"
 _STREET = (
     r"""
     (?:{types})(?:{space}+|(?<=/))   # Calle Luna, C/ Mayor, C/Mayor
-    (?:{link}{space}+)?{name}                    # Calle de Alcalá
+    (?:(?:{link}{space}+)?{name}|{date})         # Calle de Alcalá, Calle 5 de Mayo
     (?:{space}+(?:{link}{space}+)?{name}){0,3}  # Paseo de la Reforma, Insurgentes Sur
     (?:{space}*,{space}*|{space}+)               # Calle Luna 123, Calle de Alcalá, 45
     # nº 12, N.º 12, núm. 12, número 12, # 12
     (?:(?:[nN]\.?\s?[\u00ba\u00b0o]\.?|n(?:\u00fa|u)m(?:\.|ero)?|No\.|\#){space}*)?
     (?P<number>\d{1,5})[A-Za-z]?
     (?![^\W_]|[.,]\d|/|\s?%)  # not a decimal, a date, a share or a longer word
-""".replace("{link}", _LINK)
+""".replace("{date}", _DATE_NAME)
+    .replace("{link}", _LINK)
     .replace("{name}", _NAME_WORD)
     .replace("{space}", WORD_SPACE)
 )
@@ -75,8 +83,7 @@ _ADDRESS_AFTER = LazyPattern(
 # What makes the number no house's: a month after it (a date: "Paseo Colón 1 de mayo"), or
 # a unit of distance, time or count ("la Calle Luna 3 veces", "Camino Francés 2 km").
 _NOT_A_HOUSE_AFTER = LazyPattern(
-    r"\s+(?:de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre"
-    r"|noviembre|diciembre)|km|kil(?:o|\u00f3)metros?|metros|veces|times|miles?"
+    rf"\s+(?:de\s+(?:{_MONTHS})|km|kil(?:o|\u00f3)metros?|metros|veces|times|miles?"
     r"|[ap]\.?m\.?|horas?|hours?|minutos?|minutes?|a\u00f1os?|years?|d\u00edas?|days?)(?![^\W_])",
     re.IGNORECASE,
 )
@@ -90,7 +97,8 @@ _LABEL_WINDOW = 8
 # preposition ("vive en la calle Luna 12", "por el paseo de la Castellana 100"): "walked
 # the camino Francés 2 times" names none.
 _SPANISH_BEFORE = LazyPattern(r"(?<![^\W_])(?i:la|el|en|de|del|al|por|una?|esta|misma)\s+\Z")
-_SPANISH_WINDOW = 8
+# How far before a type in lower case its article or preposition is looked for.
+_BEFORE_WINDOW = 8
 _ENGLISH_TOO = LazyPattern(r"(?:[Pp]laza|[Rr]onda)(?!\s+(?:del?|y)\s)")
 
 
@@ -109,7 +117,7 @@ def name_first_streets(text: str) -> Iterator[tuple[int, int]]:
         # Starting a word, as a lookbehind would say, tested here: the engine then skips
         # to the type's first letter at C speed (a lookbehind first made the pass 7 times
         # slower).
-        if found.start() < last_end or _inside_word(text, found.start()):
+        if found.start() < last_end or inside_word(text, found.start()):
             continue
         if _NOT_A_HOUSE_AFTER.match(text, found.end()):
             continue
@@ -124,13 +132,28 @@ def name_first_streets(text: str) -> Iterator[tuple[int, int]]:
 def _streets_found(text: str) -> Iterator[re.Match[str]]:
     """What `_street().finditer(text)` finds (a street whose type is capitalised), and
     the streets whose type is written in lower case after an article or a preposition
-    (`_SPANISH_BEFORE`), in order of their starts. Both start at a type's first letter,
-    which one pass of an Aho-Corasick automaton finds (`_type_starts`): the pattern is
+    (`_SPANISH_BEFORE`), in order of their starts: `type_first_matches` of Spanish's."""
+    yield from type_first_matches(
+        text, _type_starts(), _street(), _street(_TYPES_IN_LOWER_CASE), _SPANISH_BEFORE
+    )
+
+
+def type_first_matches(
+    text: str,
+    automaton: ahocorasick.Automaton,
+    capitalised: re.Pattern[str],
+    in_lower_case: re.Pattern[str],
+    before_lower_case: LazyPattern,
+) -> Iterator[re.Match[str]]:
+    """What `capitalised.finditer(text)` finds (a street whose type is capitalised), and
+    what `in_lower_case` finds where `before_lower_case` (an article or a preposition)
+    ends right before it, in order of their starts. Both start at a type's first letter,
+    which one pass of the Aho-Corasick `automaton` (each word a type starts with, its
+    length the value) finds: the pattern is
     tried there alone, not at each capital of the text (its pass over a page was a
     sixth of privacy.pii's), and only in the stretches of text that end at a number such a
     street may have (`_number_runs`): the pass over a whole page was a fifth of
     privacy.pii's."""
-    automaton = _type_starts()
     if text.isascii() or not _DIGIT_BEYOND_ASCII.search(text):
         starts = {
             start + end - length + 1
@@ -144,11 +167,11 @@ def _streets_found(text: str) -> Iterator[re.Match[str]]:
     searched_to = 0  # where the capitalised pattern's last match ends, as finditer goes on
     for start in sorted(starts):
         if text[start].isupper():
-            if start >= searched_to and (found := _street().match(text, start)):
+            if start >= searched_to and (found := capitalised.match(text, start)):
                 searched_to = found.end()
                 yield found
-        elif _SPANISH_BEFORE.search(text, max(0, start - _SPANISH_WINDOW), start) and (
-            found := _street(_TYPES_IN_LOWER_CASE).match(text, start)
+        elif before_lower_case.search(text, max(0, start - _BEFORE_WINDOW), start) and (
+            found := in_lower_case.match(text, start)
         ):
             yield found
 
@@ -225,7 +248,7 @@ def _type_starts() -> ahocorasick.Automaton:
     return automaton
 
 
-def _inside_word(text: str, start: int) -> bool:
+def inside_word(text: str, start: int) -> bool:
     """Whether `start` is inside a word: after a letter or digit, or after a `_` that
     follows one (`_Calle Luna 12_` is emphasis, `id_Calle` a word)."""
     before = text[max(0, start - 2) : start]

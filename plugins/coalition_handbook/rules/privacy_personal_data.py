@@ -18,6 +18,7 @@ from .national_phones import national_numbers
 from .privacy_allow import Spans
 from .privacy_emails import find_email_addresses
 from .privacy_french_german_streets import french_and_german_streets
+from .privacy_italian_portuguese_catalan_streets import italian_portuguese_catalan_streets
 from .privacy_links import url_spans
 from .privacy_name_first_streets import name_first_streets
 from .privacy_phones import (
@@ -171,12 +172,20 @@ def _personal_data(masked: str, countries: Sequence[str]) -> Iterator[tuple[str,
         if not number_first.overlaps(start, end):
             streets.append((start, end))
             yield "street address", start, end
-    if not countries:  # French and German streets are read only where countries are listed
+    if not countries:  # French, German and others are read only where countries are listed
         return
     # French and German ("1234, rue Sainte-Catherine", "Hauptstraße 5"), where
     # privacy.countries lists a country that writes them so: once, too.
     found_before: Spans | None = None
     for start, end in french_and_german_streets(masked, countries):
+        found_before = found_before or Spans(list(streets))
+        if not found_before.overlaps(start, end):
+            streets.append((start, end))
+            yield "street address", start, end
+    # Italian, Portuguese and Catalan ("Via Roma 10", "Rua Augusta, 1500", "Carrer
+    # d'Aragó 5"), where privacy.countries lists a country that writes them so: once, too.
+    found_before = None
+    for start, end in italian_portuguese_catalan_streets(masked, countries):
         found_before = found_before or Spans(list(streets))
         if not found_before.overlaps(start, end):
             streets.append((start, end))

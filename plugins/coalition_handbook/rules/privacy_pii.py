@@ -56,7 +56,9 @@ the name is capitalised ("the 2 Camino trails" is none); such a street after a y
 as one ("Since 2005 Camino Health Center"), or whose type is an English word too
 ("Option 1 Via Email"), is reported only with an address around it. Spain and Latin
 America write the type and name first and the number after ("Calle Luna 123", "Av.
-Insurgentes Sur 1602"): `privacy_name_first_streets`. A file name with
+Insurgentes Sur 1602"): `privacy_name_first_streets`; as do Italian, Portuguese and
+Catalan, read where privacy.countries lists a country that writes them so ("Via Roma 10",
+"Rua Augusta, 1500"): `privacy_italian_portuguese_catalan_streets`. A file name with
 an `@` (`logo@2x.png`) is no e-mail address. A link's or an image's path, which the site
 publishes, is read for e-mail addresses and numbers written in groups, a segment at a
 time (`files/jane.doe@example.org.pdf`, `photos/402-555-0123.jpg`: `privacy_link_paths`).

@@ -1,0 +1,230 @@
+"""Street addresses as Italian (Italy, San Marino, the Vatican, Ticino), Portuguese
+(Portugal, Brazil) and Catalan (Catalonia, Andorra) write them, the street's type and
+name first and the house number after (`Via Roma 10`, `Corso Buenos Aires 45`, `Rua
+Augusta, nº 5`, `Avenida da Liberdade 110`, `Carrer d'Aragó 5`, `Passeig de Gràcia 43`),
+as privacy.pii reads them (`privacy_personal_data`), where privacy.countries lists a
+country that writes them so: none was read (an audit).
+
+Read as the Spanish reader reads its own (`privacy_name_first_streets`), with its
+exemptions: a number that reads as a year is a house number only with an address around
+it (a label's colon before, a floor, a door or a postcode after: "la strage di Piazza
+Fontana 1969" names a day, "Dirección: Via Roma 1985" an office); a number before a
+month or a unit of distance, time or count is no house's ("Via Appia 10 km", "Rua Nova
+3 vezes", "Corso Italia 25 aprile"). A type in small letters names a street after an
+article or a preposition, as prose writes it ("abita in via Roma 10", "mora na rua das
+Flores 23", "viu al carrer de Mallorca 401"); of the types that are ordinary words too
+(`corso`, a course; `largo`, wide; `strada`, a road; `estrada`, a road), only with a
+capital.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
+
+from ..lazy_pattern import LazyPattern
+from ..letters import CAPITAL_LETTERS, COMBINING_ACCENTS, SMALL_LETTERS
+from .privacy_name_first_streets import inside_word, type_first_matches
+from .privacy_streets import is_year
+from .soft_breaks import WORD_SPACE
+
+# The countries (privacy.countries) that write their addresses so, as the French and
+# German readers' (`privacy_french_german_streets`): read only where a site lists one.
+ITALIAN_COUNTRIES = frozenset({"IT", "SM", "VA", "CH"})
+PORTUGUESE_COUNTRIES = frozenset({"PT", "BR", "AO", "MZ", "CV"})
+CATALAN_COUNTRIES = frozenset({"ES", "AD"})
+
+
+@dataclass(frozen=True)
+class _Language:
+    """How a language writes a street's type and the little words before its name."""
+
+    types: str
+    """The types, capitalised, in full and abbreviated (a regular expression)."""
+    lower_case_types: str
+    """The types prose writes in small letters, as words of their own."""
+    links: str
+    """The little words before a name's word: `di`, `da`, `de la`, `d'`."""
+    before_lower_case: str
+    """The articles and prepositions after which a type in small letters names a street."""
+
+
+_ITALIAN = _Language(
+    types=r"Via|Viale|V\.le|Piazza|P\.zza|Piazzale|P\.le|Corso|C\.so|Largo|Vicolo|Lungomare"
+    r"|Lungarno|Lungotevere|Contrada|Borgo|Salita",
+    lower_case_types=r"via|viale|piazza|piazzale|vicolo|lungomare|lungarno|lungotevere",
+    links=r"del|della|dello|dei|degli|delle|di|dell['\u2019]|d['\u2019]",
+    before_lower_case=r"in|a|di|da|su|per|e|tra|fra|presso|la|una|nella|sulla|alla|della"
+    r"|dalla|il|del|al|nel|dal|sul",
+)
+_PORTUGUESE = _Language(
+    types=r"Rua|Avenida|Av\.|Travessa|Tv\.|Trav\.|Largo|Pra(?:\u00e7|c)a|P\.ca|Alameda"
+    r"|Al\.|Estrada|Estr\.|Beco|Cal(?:\u00e7|c)ada|Praceta|Ladeira",
+    lower_case_types=r"rua|avenida|travessa|pra(?:\u00e7|c)a|alameda|praceta|ladeira",
+    links=r"da|do|das|dos|de",
+    before_lower_case=r"na|no|da|do|em|a|\u00e0|pela|pelo|numa|num|uma|de|para|e",
+)
+_CATALAN = _Language(
+    types=r"Carrer|Passeig|Pg\.|Avinguda|Av\.|Avda\.|Pla(?:\u00e7|c)a|Pl\.|Rambla"
+    r"|Travessera|Trav\.|Passatge|Ptge\.|Cam(?:\u00ed|i)|Via",
+    lower_case_types=r"carrer|passeig|avinguda|pla(?:\u00e7|c)a|rambla|travessera|passatge",
+    links=r"del|dels|de\s+la|de\s+les|de|d['\u2019]|la|les|l['\u2019]",
+    before_lower_case=r"al|el|del|pel|en|a|de|la|un|una|per|i",
+)
+_LANGUAGES = (
+    (ITALIAN_COUNTRIES, _ITALIAN),
+    (PORTUGUESE_COUNTRIES, _PORTUGUESE),
+    (CATALAN_COUNTRIES, _CATALAN),
+)
+
+# The months, in Italian, Portuguese and Catalan: a street may be named by a date
+# (`Rua 25 de Março 100`, `Via 4 Novembre 5`, `Carrer 11 de Setembre 3`), and a month
+# after a number makes it a day's.
+_MONTHS = (
+    r"gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre"
+    r"|dicembre|janeiro|fevereiro|mar(?:\u00e7|c)o|abril|maio|junho|julho|setembro|outubro"
+    r"|novembro|dezembro|gener|febrer|mar(?:\u00e7|c)|maig|juny|juliol|agost|setembre"
+    r"|octubre|desembre"
+)
+# A word of the street's name, as the Spanish reader reads one: a capital, then letters
+# of either case, accented ones too, an apostrophe's capital (`D'Annunzio`) and a hyphen's
+# words (`Vittorio-Emanuele`); a saint's abbreviation (`S. Maria`, `Sta. Catarina`), a
+# Roman number (`Via XX Settembre 5`) or a date (`Rua 25 de Março 100`).
+_CAPITAL = f"[A-Z{CAPITAL_LETTERS}][{COMBINING_ACCENTS}]*"
+_LETTERS = f"[a-z{SMALL_LETTERS}{CAPITAL_LETTERS}{COMBINING_ACCENTS}]+"
+_NAME_WORD = (
+    f"(?:{_CAPITAL}(?:['\u2019]{_CAPITAL})?{_LETTERS}(?:-{_CAPITAL}{_LETTERS})*"
+    r"|S(?:ta|to|\.ta|\.to)?\.|[IVXL]{1,5}(?![^\W_])|\d{1,2}(?:[\u00ba\u00b0]|\.?o)?"
+    rf"{{space}}+(?:(?:de|di){{space}}+|d['\u2019])?(?i:{_MONTHS})(?![^\W_]))"
+)
+# A link's words before a name: a space after them, or none after an apostrophe.
+_LINKED = r"(?:(?:{links})(?:{space}+|(?<=['\u2019])))"
+_STREET = (
+    r"""
+    (?:{types})(?:{space}+|(?<=\.))       # Via Roma, V.le Monza, R.Augusta
+    {linked}?{name}                        # Rua da Prata, Carrer d'Aragó
+    (?:{space}+{linked}?{name}){0,3}       # Corso Buenos Aires, Avenida da Liberdade
+    (?:{space}*,{space}*|{space}+)         # Via Roma 10, Rua Augusta, 1500
+    # nº 5, n.º 5, n. 5, núm. 5, número 5
+    (?:(?:[nN]\.?\s?[\u00ba\u00b0o]\.?|[nN]\.|n(?:\u00fa|u)m(?:\.|ero)?){space}*)?
+    (?P<number>\d{1,5})[A-Za-z]?
+    (?![^\W_]|[.,]\d|/|\s?%)  # not a decimal, a date, a share or a longer word
+""".replace("{linked}", _LINKED)
+    .replace("{name}", _NAME_WORD)
+    .replace("{space}", WORD_SPACE)
+)
+# What an address has after its number: a floor, a door, a staircase or a flat; a
+# postcode (Italy's and Spain's five digits, Portugal's `1100-053`, Brazil's
+# `01310-100`, Andorra's `AD500`).
+_ADDRESS_AFTER = LazyPattern(
+    r"[,\s-]*(?:(?:int\.|interno|scala|piano|sc\.|apto\.?|apartamento|andar|sala|bloco"
+    r"|pis|porta|esc\.|escala|bxs?\.?|CAP|CEP|AD\d{3})(?![^\W_])"
+    r"|\d{1,2}\s?[\u00ba\u00aa]|\d{1,2}[rnt]\s?\d?[a\u00aa]?(?![^\W_])|\d{5}(?![\d-])"
+    r"|\d{4,5}-\d{3}(?!\d))",
+    re.IGNORECASE,
+)
+# What makes the number no house's: a month after it (a date: "Corso Italia 25 aprile",
+# "Rua Nova 3 de maio", "Carrer Gran 5 de març"), a unit of distance, time or count, or
+# a title's colon ("Corso Base 2: introduzione").
+_NOT_A_HOUSE_AFTER = LazyPattern(
+    rf"\s+(?:(?:de\s+|d['\u2019]|di\s+)?(?:{_MONTHS})"
+    r"|km|chilometri|quil(?:\u00f4|\u00f3|o)metros|quil(?:\u00f2|o)metres|metri|metros|metres"
+    r"|volte|vezes|vegades|times|miles?|anni|anos|anys|years?|giorni|dias|dies|days?"
+    r"|ore|horas|hores|hours?|minuti|minutos|minuts|minutes?|mesi|meses|mesos|months?"
+    r"|persone|pessoas|persones|people|abitanti|habitantes|habitants|tappe|etapas|etapes|euro|euros|reais|%)"
+    r"(?![^\W_])|\s*:(?!\d)",
+    re.IGNORECASE,
+)
+# A road the state numbers (`Estrada Nacional 10`, `Via Provinciale 12`): public, no
+# address, as the Spanish reader leaves out a `Carretera`.
+_NUMBERED_ROAD = LazyPattern(
+    r"\S+\s+(?:Statale|Provinciale|Regionale|Comunale|Nacional|Municipal|Regional"
+    r"|Estadual|Federal|Comarcal|Nacional)\s+\d"
+)
+# `Corso` is a course too, with a capital in a title ("il Corso Python 3", "un Corso
+# Base 2"): after an article or an owner it is one, not `in Corso Buenos Aires 45`.
+_A_COURSE = LazyPattern(r"Corso\s")
+_COURSE_BEFORE = LazyPattern(
+    r"(?<![^\W_])(?i:il|lo|un|uno|questo|quel|nostro|vostro|del|nel|al|dal|sul)\s+\Z"
+)
+# A label's colon before the street ("Indirizzo: Via Roma 1985", "Morada: Rua Nova 1990").
+_LABEL_BEFORE = LazyPattern(r":[\s*_]*\Z")
+_LABEL_WINDOW = 8
+
+
+def italian_portuguese_catalan_streets(
+    text: str,
+    countries: Iterable[str] = (*ITALIAN_COUNTRIES, *PORTUGUESE_COUNTRIES, *CATALAN_COUNTRIES),
+) -> Iterator[tuple[int, int]]:
+    """(start, end) of every street address in `text` written as Italian, Portuguese or
+    Catalan write them, where `countries` lists a country that writes them so (by
+    default, all three), in the order of their starts; one whose number reads as a year
+    only with an address around it."""
+    listed = {country.upper() for country in countries}
+    languages = tuple(language for writers, language in _LANGUAGES if listed & writers)
+    if not languages:
+        return
+    reading = _reading(languages)
+    last_end = 0
+    for found in type_first_matches(text, *reading):
+        if found.start() < last_end or inside_word(text, found.start()):
+            continue
+        if _NOT_A_HOUSE_AFTER.match(text, found.end()):
+            continue
+        if is_year(found["number"]) and not _has_address_around(text, *found.span()):
+            continue
+        if _NUMBERED_ROAD.match(text, found.start()) or _a_course(text, found.start()):
+            continue
+        last_end = found.end()
+        yield found.span()
+
+
+@cache
+def _reading(
+    languages: tuple[_Language, ...],
+) -> tuple[ahocorasick.Automaton, re.Pattern[str], re.Pattern[str], LazyPattern]:
+    """What `type_first_matches` reads the streets of `languages` with, compiled on first
+    use: the automaton of the words their types start with, the patterns of a street
+    with a capitalised type and with one in small letters, and the words before that."""
+    types = "|".join(language.types for language in languages)
+    lower_case = "|".join(language.lower_case_types for language in languages)
+    links = "|".join(language.links for language in languages)
+    before = "|".join(language.before_lower_case for language in languages)
+    automaton = ahocorasick.Automaton()
+    for word in _type_words(types) | _type_words(lower_case):
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    street = _STREET.replace("{links}", links)
+    return (
+        automaton,
+        re.compile(street.replace("{types}", types), re.VERBOSE),
+        re.compile(street.replace("{types}", lower_case), re.VERBOSE),
+        LazyPattern(rf"(?<![^\W_])(?:(?:{before})\s+|[lL]['\u2019])\Z"),
+    )
+
+
+def _type_words(types: str) -> set[str]:
+    """The words each type of `types` (a regular expression of alternatives, some with a
+    `(?:ç|c)` or an escaped `.`) starts with: up to its first group, unescaped."""
+    return {
+        alternative.split("(?:")[0].replace("\\.", ".")
+        for alternative in re.split(r"\|(?![^(]*\))", types)
+    } - {""}
+
+
+def _has_address_around(text: str, start: int, end: int) -> bool:
+    return bool(
+        _ADDRESS_AFTER.match(text, end)
+        or _LABEL_BEFORE.search(text[max(0, start - _LABEL_WINDOW) : start])
+    )
+
+
+def _a_course(text: str, start: int) -> bool:
+    """Whether the street at `start` is a `Corso` after an article or an owner."""
+    return bool(_A_COURSE.match(text, start)) and bool(
+        _COURSE_BEFORE.search(text, max(0, start - _LABEL_WINDOW), start)
+    )

@@ -1,0 +1,121 @@
+"""privacy.pii on street addresses written as Italian, Portuguese and Catalan write them,
+the type and name first and the house number after (`Via Roma 10`, `Rua Augusta, nº 5`,
+`Carrer d'Aragó 5`). An audit: none was reported, whatever privacy.countries listed, so a
+handbook's survivor's address in Milan, Lisbon, São Paulo or Barcelona was published. They
+are read where privacy.countries lists a country that writes them so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_privacy_national import privacy_findings as national_findings
+
+from coalition_handbook.rules.privacy_personal_data import find_personal_data
+
+COUNTRIES = ("IT", "PT", "BR", "ES")
+
+
+def personal(text: str, countries: tuple[str, ...] = COUNTRIES) -> list[tuple[str, str]]:
+    found = find_personal_data(text, countries=countries)
+    return [(kind, text[start:end]) for kind, start, end in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("Abita in Via Roma 10.", "Via Roma 10"),
+        ("Sede: Viale Monza 12, 20125 Milano", "Viale Monza 12"),
+        ("in Piazza Garibaldi 3", "Piazza Garibaldi 3"),
+        ("Corso Buenos Aires 45", "Corso Buenos Aires 45"),
+        ("abita in via Roma 10, 00184 Roma", "via Roma 10"),
+        ("Via XX Settembre 5", "Via XX Settembre 5"),
+        ("Vive na Rua Augusta, nº 5.", "Rua Augusta, nº 5"),
+        ("Avenida da Liberdade 110", "Avenida da Liberdade 110"),
+        ("Rua das Flores, 23", "Rua das Flores, 23"),
+        ("Rua Augusta, 1500", "Rua Augusta, 1500"),
+        ("mora na rua das Flores 23", "rua das Flores 23"),
+        ("Rua 25 de Março 100", "Rua 25 de Março 100"),
+        ("Carrer d'Aragó 5", "Carrer d'Aragó 5"),
+        ("Carrer de Mallorca 401", "Carrer de Mallorca 401"),
+        ("Passeig de Gràcia 43", "Passeig de Gràcia 43"),
+        ("viu a l'avinguda Diagonal 640", "avinguda Diagonal 640"),
+        ("Indirizzo: Via Roma 1985", "Via Roma 1985"),
+        ("Rua Augusta 1990, 1100-053 Lisboa", "Rua Augusta 1990"),
+    ],
+)
+def test_italian_portuguese_and_catalan_streets_are_reported(text: str, street: str) -> None:
+    assert personal(text) == [("street address", street)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la strage di Piazza Fontana 1969",  # a year, no address around it
+        "Via Appia 10 km",
+        "Rua Nova 3 vezes",
+        "Corso Italia 25 aprile",  # a date
+        "Carrer Gran 5 de març",
+        "Il Corso Python 3 inizia lunedì.",  # a course
+        "Corso Base 2: introduzione",  # a title
+        "il corso Python 3",
+        "Estrada Nacional 10",  # a road the state numbers
+        "Via Provinciale 12",
+        "Borgo San Dalmazzo 12000 abitanti",
+        "Largo Consumo 5%",
+        "Via Francigena 12 tappe",
+        "sent Via Email 2 times",
+        "per via di 3 motivi; in via Eccezionale",
+    ],
+)
+def test_prose_with_such_a_street_type_and_a_number_is_no_address(text: str) -> None:
+    assert personal(text) == []
+
+
+def test_they_are_read_only_where_privacy_countries_lists_a_country_writing_them() -> None:
+    text = "Via Roma 10; Rua Augusta, 1500; Carrer d'Aragó 5"
+    assert personal(text, ()) == []
+    assert personal(text, ("GB", "FR")) == []
+    assert personal(text, ("sm",)) == [("street address", "Via Roma 10")]
+    assert personal(text, ("BR",)) == [("street address", "Rua Augusta, 1500")]
+    assert personal(text, ("AD",)) == [  # Catalan writes a Via too
+        ("street address", "Via Roma 10"),
+        ("street address", "Carrer d'Aragó 5"),
+    ]
+
+
+def test_a_spanish_street_named_by_a_date_is_read_to_its_house_number() -> None:
+    """`Calle 5 de Mayo 12`: the type, a day, `de` and a month name the street (common
+    in Mexico), then the house number; no countries needed, as for any Spanish street."""
+    assert personal("Vive en Calle 5 de Mayo 12.", ()) == [("street address", "Calle 5 de Mayo 12")]
+    assert personal("Avenida 16 de Septiembre 45, Col. Centro", ()) == [
+        ("street address", "Avenida 16 de Septiembre 45")
+    ]
+    assert personal("Calle 5 de Mayo 2019", ()) == []  # a year, no address around
+
+
+def test_a_public_office_listed_as_a_letter_writes_it_allows_its_street(tmp_path: Path) -> None:
+    page = (
+        "# Uffici\n\n"
+        "Sede: Via Roma 10. Escritório: Rua Augusta, 1500.\n"
+        "La vittima abita in Via Roma 12.\n"
+    )
+    allow = ["Via Roma 10, 00184 Roma", "Rua Augusta, 1500, 01305-100 São Paulo"]
+    found = [(f.line, f.found) for f in national_findings(tmp_path, page, ["IT", "BR"], allow)]
+    assert found == [(4, "Via Roma 12")]
+
+
+def test_italian_portuguese_and_catalan_streets_are_read_in_linear_time() -> None:
+    """Runs that the patterns may try at every word: capitalised names, links,
+    apostrophes and types repeated, a megabyte each (DESIGN section 11)."""
+    from work import python_in_time
+
+    code = (
+        "from coalition_handbook.rules.privacy_italian_portuguese_catalan_streets import "
+        "italian_portuguese_catalan_streets as found\n"
+        "for run in ('Via Roma ', 'Rua da ', \"d'Ab \", 'Carrer de la ', 'via ', 'in via A ', "
+        "'XX ', '5 de Março ', 'Corso ', 'S. ', 'Rua Augusta, nº '):\n"
+        "    list(found('Via A' + run * (1_000_000 // len(run)) + ' 5', ('IT', 'PT', 'AD')))\n"
+    )
+    completed = python_in_time(code)
+    assert completed.returncode == 0, completed.stderr
