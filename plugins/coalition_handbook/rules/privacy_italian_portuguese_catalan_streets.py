@@ -20,9 +20,9 @@ capital.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache, partial
 
 import ahocorasick
 
@@ -164,11 +164,9 @@ def italian_portuguese_catalan_streets(
     Catalan write them, where `countries` lists a country that writes them so (by
     default, all three), in the order of their starts; one whose number reads as a year
     only with an address around it."""
-    listed = {country.upper() for country in countries}
-    languages = tuple(language for writers, language in _LANGUAGES if listed & writers)
-    if not languages:
+    reading = _reading_of(tuple(countries))
+    if reading is None:
         return
-    reading = _reading(languages)
     last_end = 0
     for found in type_first_matches(text, *reading):
         if found.start() < last_end or inside_word(text, found.start()):
@@ -183,24 +181,48 @@ def italian_portuguese_catalan_streets(
         yield found.span()
 
 
+# What `type_first_matches` reads a language's streets with: the automaton of the words
+# their types start with, and what gives the patterns, compiled where a type starts.
+_Reading = tuple[
+    ahocorasick.Automaton,
+    Callable[[], tuple[re.Pattern[str], re.Pattern[str], LazyPattern]],
+]
+
+
+@lru_cache(maxsize=64)
+def _reading_of(countries: tuple[str, ...]) -> _Reading | None:
+    """`_reading` of the languages that `countries` write, if any (a site's countries
+    are the same for each text: looked up once)."""
+    listed = {country.upper() for country in countries}
+    languages = tuple(language for writers, language in _LANGUAGES if listed & writers)
+    return _reading(languages) if languages else None
+
+
 @cache
-def _reading(
-    languages: tuple[_Language, ...],
-) -> tuple[ahocorasick.Automaton, re.Pattern[str], re.Pattern[str], LazyPattern]:
-    """What `type_first_matches` reads the streets of `languages` with, compiled on first
-    use: the automaton of the words their types start with, the patterns of a street
-    with a capitalised type and with one in small letters, and the words before that."""
+def _reading(languages: tuple[_Language, ...]) -> _Reading:
+    """The reading of the streets of `languages` (`_Reading`)."""
     types = "|".join(language.types for language in languages)
     lower_case = "|".join(language.lower_case_types for language in languages)
-    links = "|".join(language.links for language in languages)
-    before = "|".join(language.before_lower_case for language in languages)
     automaton = ahocorasick.Automaton()
     for word in _type_words(types) | _type_words(lower_case):
         automaton.add_word(word, len(word))
     automaton.make_automaton()
+    return automaton, partial(_patterns, languages)
+
+
+@cache
+def _patterns(
+    languages: tuple[_Language, ...],
+) -> tuple[re.Pattern[str], re.Pattern[str], LazyPattern]:
+    """The patterns of a street of `languages` with a capitalised type and with one in
+    small letters, and of the words before the latter, compiled on first use: a build
+    whose checks come from the cache never reads them."""
+    types = "|".join(language.types for language in languages)
+    lower_case = "|".join(language.lower_case_types for language in languages)
+    links = "|".join(language.links for language in languages)
+    before = "|".join(language.before_lower_case for language in languages)
     street = _STREET.replace("{links}", links)
     return (
-        automaton,
         re.compile(street.replace("{types}", types), re.VERBOSE),
         re.compile(street.replace("{types}", lower_case), re.VERBOSE),
         LazyPattern(rf"(?<![^\W_])(?:(?:{before})\s+|[lL]['\u2019])\Z"),

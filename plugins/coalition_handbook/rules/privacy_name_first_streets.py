@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 import ahocorasick
@@ -113,7 +113,7 @@ def name_first_streets(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of every street address in `text` written name first, as Spanish
     writes it; one whose number reads as a year only with an address around it."""
     last_end = 0
-    for found in _streets_found(text):
+    for found in type_first_matches(text, _type_starts(), _spanish_patterns):
         # Starting a word, as a lookbehind would say, tested here: the engine then skips
         # to the type's first letter at C speed (a lookbehind first made the pass 7 times
         # slower).
@@ -133,21 +133,24 @@ def _streets_found(text: str) -> Iterator[re.Match[str]]:
     """What `_street().finditer(text)` finds (a street whose type is capitalised), and
     the streets whose type is written in lower case after an article or a preposition
     (`_SPANISH_BEFORE`), in order of their starts: `type_first_matches` of Spanish's."""
-    yield from type_first_matches(
-        text, _type_starts(), _street(), _street(_TYPES_IN_LOWER_CASE), _SPANISH_BEFORE
-    )
+    yield from type_first_matches(text, _type_starts(), _spanish_patterns)
+
+
+def _spanish_patterns() -> tuple[re.Pattern[str], re.Pattern[str], LazyPattern]:
+    """The patterns of a Spanish street, its type capitalised and in lower case, and
+    what stands before the latter (`type_first_matches`)."""
+    return _street(), _street(_TYPES_IN_LOWER_CASE), _SPANISH_BEFORE
 
 
 def type_first_matches(
     text: str,
     automaton: ahocorasick.Automaton,
-    capitalised: re.Pattern[str],
-    in_lower_case: re.Pattern[str],
-    before_lower_case: LazyPattern,
+    patterns: Callable[[], tuple[re.Pattern[str], re.Pattern[str], LazyPattern]],
 ) -> Iterator[re.Match[str]]:
-    """What `capitalised.finditer(text)` finds (a street whose type is capitalised), and
-    what `in_lower_case` finds where `before_lower_case` (an article or a preposition)
-    ends right before it, in order of their starts. Both start at a type's first letter,
+    """What the first of `patterns()` finds, as its `finditer(text)` would (a street
+    whose type is capitalised), and what the second finds where the third (an article or
+    a preposition) ends right before it, in order of their starts (`patterns` is called
+    only where a type starts: most texts have none). Both start at a type's first letter,
     which one pass of the Aho-Corasick `automaton` (each word a type starts with, its
     length the value) finds: the pattern is
     tried there alone, not at each capital of the text (its pass over a page was a
@@ -157,13 +160,14 @@ def type_first_matches(
     if text.isascii() or not _DIGIT_BEYOND_ASCII.search(text):
         starts = {
             start + end - length + 1
-            for start, number in _number_runs(text)
+            for start, number in _runs_of(text)
             for end, length in automaton.iter(text[start:number])
         }
     else:  # a number may start at such a digit, which `_number_runs` does not look for
         starts = {end - length + 1 for end, length in automaton.iter(text)}
     if not starts:  # the commonest
         return
+    capitalised, in_lower_case, before_lower_case = patterns()
     searched_to = 0  # where the capitalised pattern's last match ends, as finditer goes on
     for start in sorted(starts):
         if text[start].isupper():
@@ -174,6 +178,21 @@ def type_first_matches(
             found := in_lower_case.match(text, start)
         ):
             yield found
+
+
+# The text read last and its runs (`_runs_of`), in a list that holds the pair.
+_LAST_RUNS: list[tuple[str, tuple[tuple[int, int], ...]]] = [("", ())]
+
+
+def _runs_of(text: str) -> tuple[tuple[int, int], ...]:
+    """`_number_runs` of `text`, kept for the text read last: the Spanish reader and the
+    Italian, Portuguese and Catalan one (`type_first_matches`) read each text in turn.
+    (Told by identity: a cache keyed by the text would hash all of it.)"""
+    read, runs = _LAST_RUNS[0]
+    if read is not text:
+        runs = tuple(_number_runs(text))
+        _LAST_RUNS[0] = (text, runs)
+    return runs
 
 
 def _number_runs(text: str) -> Iterator[tuple[int, int]]:
