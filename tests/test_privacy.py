@@ -319,6 +319,20 @@ def personal(text: str) -> list[tuple[str, str]]:
             "Leeds.\nVenue: 12 June Castle Hill, York.",
             [("street address", "12 June Castle Hill")],
         ),
+        # pii60: a person's name after a label's colon, or a house's name with no comma,
+        # before an English word's street and a town; not a name's number nor a count
+        # after a verb in the past
+        (
+            "Emergency contact: Jane Smith 27 Castle Hill, York.\nRose House 27 Castle Hill, "
+            "York\nVenue: Apollo 11 Moon Walk, Houston. Exhibition Hall 5 Castle Hill, York. "
+            "We walked 12 Peaks Walk, Yorkshire. Contact: Jane Smith 27 Castle Hill",
+            [("street address", "27 Castle Hill"), ("street address", "27 Castle Hill")],
+        ),
+        # pii60: Dublin with its postal district is a town after a part's number
+        (
+            "Issue 14 Elm Road, Dublin 8\nStep 2 Mill Lane, Dublin 6W. Module 2 Safe Place, Part 2",
+            [("street address", "14 Elm Road"), ("street address", "2 Mill Lane")],
+        ),
         # uk60: a version, an edition, a volume, an issue or an episode is a part too
         (
             "Version 2 Oak Street launch, Issue 5 High Street special, Vol. 3 Park Lane "

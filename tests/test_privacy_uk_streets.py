@@ -70,6 +70,13 @@ def test_an_address_a_line_a_part_with_breaks_is_one_too() -> None:
     assert streets(text) == ["5 Kingsway", "7 ELM ROAD", "9 mill lane"]
 
 
+def test_small_letters_before_a_postcode_in_capitals_or_capitals_with_no_comma() -> None:
+    """An audit (pii60): a street typed in small letters before its postcode in capitals,
+    and a label's capitals with no comma before the town, passed."""
+    text = "5 kingsway, london WC2B 6TT; 27 CASTLE HILL YORK YO1 9RY; 5 KINGSWAY LONDON WC2B 6TT"
+    assert streets(text) == ["5 kingsway", "27 CASTLE HILL", "5 KINGSWAY"]
+
+
 def test_an_address_in_a_tables_cells_is_one_too() -> None:
     """Review rv59b: a table of addresses, a cell for the street, the town and the
     postcode, passed (in capitals, a street's type too); a count's cell stays quiet."""
@@ -93,6 +100,13 @@ def test_an_address_in_a_tables_cells_is_one_too() -> None:
         "i spent 3 weeks, then n1 9ap",
         "we have 5 sites, see e1 6an",
         "27 Castle HILL, YORK YO1 9RY",
+        # pii60: a count of rooms, an emergency number to call, a count after an article
+        "WE HAVE 5 ROOMS, LEEDS LS1 4AB",
+        "CALL 999 NOW, LONDON SW1A 2AA",
+        "CALL 999 NOW LONDON SW1A 2AA",
+        "we have 5 rooms, leeds LS1 4AB",
+        "the 5 best pubs, York YO1 9RY",
+        "5 kingsway, london XY1 2AB",
     ],
 )
 def test_capitals_or_small_letters_without_an_address_make_none(text: str) -> None:
@@ -207,6 +221,9 @@ SHAPES = {
     "small towns and spaced commas": "'1 abc, ' + 'abc , ' * 7_000 + 'ab1 2ab'",
     "town, spaces and a comma": "'1 Abc, Abc' + ' ' * 200_000 + ', x AB1 2CD'",
     "small saints and stops": "'1 st. ' + 'abc. ' * 8_000 + 'ab1 2ab'",
+    "capital words with no comma": "'1 ' + 'ABC ' * 10_000 + 'AB1 2CD'",
+    "small words before capitals": "'1 abc, ' + 'abc, ' * 8_000 + 'AB1 2CD'",
+    "capital postcodes after small words": "'1 abc, AB1 ' * 4_000 + '2CD'",
 }
 
 

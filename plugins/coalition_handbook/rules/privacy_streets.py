@@ -128,6 +128,16 @@ _ADDRESS_WORDS_BEFORE = r"(?<![\w'\u2019-])(?i:at|on|near|to|flat\s*\d+[a-z]?,?)
 _ADDRESS_BEFORE = LazyPattern(
     rf"(?:{_ADDRESS_WORDS_BEFORE}|(?<![^\W_])(?:{_BUILDING_WORDS}),)" + _GAP_BEFORE
 )
+# A name right before the number that an address's line has, where a town follows the
+# street: a person's, of two or three capitalised words after a label's colon
+# ("Emergency contact: Jane Smith 27 Castle Hill, York."), or a house's, a capitalised
+# word and its House, Cottage, Lodge, Farm, Barn or Mill with no comma ("Rose House 27
+# Castle Hill, York"): no name's number, as a capitalised word alone before it is
+# ("Apollo 11 Moon Walk", "Tower 2 Canary Wharf"; an audit: both addresses passed).
+_NAME_OF_AN_ADDRESS_BEFORE = LazyPattern(
+    r"(?::(?:[ \t]|&nbsp;|&#160;|[*_])*(?:[A-Z][a-z'\u2019-]+[ \t]+){1,2}[A-Z][a-z'\u2019-]+"
+    r"|(?<![^\W_])[A-Z][a-z'\u2019-]+[ \t]+(?:House|Cottage|Lodge|Farm|Barn|Mill))" + _GAP_BEFORE
+)
 # Those words alone, which make an English word's street an address whatever its number
 # reads as ("at 5 Mile End").
 _ADDRESS_WORD_BEFORE = LazyPattern(f"(?:{_ADDRESS_WORDS_BEFORE})" + _GAP_BEFORE)
@@ -147,6 +157,11 @@ _COUNT_OR_NAME_BEFORE = LazyPattern(
     r"|bay|pier|exit|junction|row|seat|lap|round|hole|game|match|season|series|book|film"
     r"|track|disc)|[^\W_]['\u2019]s?|(?<![\w'\u2019-])[A-Z][\w'\u2019-]*)"
     r"(?:[ \t]|&nbsp;|&#160;|[*_])*\Z"
+)
+# A verb in the past right before the number counts what follows ("We walked 12 Peaks
+# Walk, Yorkshire.", "she climbed 3 Peaks Rise, ..."): an audit's false alarm.
+_COUNT_VERB_BEFORE = LazyPattern(
+    r"(?<![\w'\u2019-])(?:[a-z]{2,}ed|ran|rode|swam|did|won)(?:[ \t]|&nbsp;|&#160;|[*_])*\Z"
 )
 _UNIT_OF_DISTANCE_OR_TIME = LazyPattern(
     r"(?i:miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|minutes?|mins?|hours?|days?|weeks?"
@@ -242,10 +257,12 @@ def _address_after() -> re.Pattern[str]:
 # Mill Lane, Leeds", "Slide 4 Station Road, Leeds."): what makes a part's or a step's
 # number a house number (UK audit uk59: such an address passed), where its postcode does
 # not follow; not a title's words after a comma ("Step 3 Oak Street, then turn left",
-# "Module 2 Safe Place, Part Two of the course").
+# "Module 2 Safe Place, Part Two of the course"). Dublin with its postal district
+# ("Issue 14 Elm Road, Dublin 8": an audit, it passed), no other town with a number
+# ("Module 2 Safe Place, Part 2").
 _TOWN_AFTER = (
     (
-        r"\.?[*_]*[ \t]*,{space}*(?:{name}{space}+){0,2}{name}"
+        r"\.?[*_]*[ \t]*,{space}*(?:{name}{space}+){0,2}{name}(?:(?<=Dublin){space}+\d{1,2}W?)?"
         r"[*_]*[ \t]*(?:[.;:!?)|<]|\r?\n|\Z)"
     )
     .replace("{space}", WORD_SPACE)
@@ -315,8 +332,10 @@ def names_no_street(text: str, start: int, end: int) -> bool:
             return False
         # but Rose House, 27 Castle Hill and 27 Castle Hill, York (UK audit uk60), not
         # our 5 Mile Walk, Leeds nor In 2019 Castle Hill, York
-        return _counts_or_names(number, words[1], before) or not (
-            _ADDRESS_BEFORE.search(before) or _town_after().match(text, end)
+        town_after = _town_after().match(text, end)
+        named = bool(town_after) and bool(_NAME_OF_AN_ADDRESS_BEFORE.search(before))
+        return _counts_or_names(number, words[1], before, named) or not (
+            _ADDRESS_BEFORE.search(before) or town_after
         )
     if not numbered_road and street_type not in _SUFFIX_STREET_TYPES:  # 55 Calle Real
         if words[1] in _PREFIX_TYPES_ALSO_ENGLISH:
@@ -333,16 +352,19 @@ def names_no_street(text: str, start: int, end: int) -> bool:
     return names_other and not _ADDRESS_BEFORE.search(before)
 
 
-def _counts_or_names(number: str, first_word: str, before: str) -> bool:
+def _counts_or_names(number: str, first_word: str, before: str, named: bool = False) -> bool:
     """Whether the house number `number` of an English word's street whose name starts
     with `first_word`, after the text `before`, reads as a year, a count or a name's
-    number or a day's (`_COUNT_OR_NAME_BEFORE`, `_UNIT_OF_DISTANCE_OR_TIME`, `_MONTH`)."""
+    number or a day's (`_COUNT_OR_NAME_BEFORE`, `_UNIT_OF_DISTANCE_OR_TIME`, `_MONTH`);
+    `named`: a person's or a house's name is before it (`_NAME_OF_AN_ADDRESS_BEFORE`),
+    whose capitalised word makes it no name's number."""
     return (
         dated_by_a_year(number, before)
         or number[-1] in "kK"
         or bool(_UNIT_OF_DISTANCE_OR_TIME.fullmatch(first_word))
         or bool(_MONTH.fullmatch(first_word))
-        or bool(_COUNT_OR_NAME_BEFORE.search(before))
+        or (not named and bool(_COUNT_OR_NAME_BEFORE.search(before)))
+        or bool(_COUNT_VERB_BEFORE.search(before))
     )
 
 

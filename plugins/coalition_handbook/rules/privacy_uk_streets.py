@@ -63,13 +63,15 @@ _UNTYPED_STREET = LazyPattern(
 # both hid an address); a sentence's full stop inside the street is not.
 _ONE_CASE_STREET = r"""
     (?<![\w.,/#$\u00a3\u20ac-])(?P<number>\d{1,4}){letter}?{space}+
-    {word}(?:{space}+{word}){0,3}?\.?
+    (?P<words>{word}(?:{space}+{word}){0,3}?)\.?
     (?=(?:(?:{space}*,)?[ \t]*<br\s*/?>|{space}*[,|]){space}*
         (?:{town}{town_gap}){0,3}{postcode}
-      | [ \t]*\r?\n{space}*(?:{town}{space}+){0,3}{postcode})
+      | [ \t]*\r?\n{space}*(?:{town}{space}+){0,3}{postcode}
+      {no_comma})
     """
 _CAPITALS_STREET = LazyPattern(
     _ONE_CASE_STREET.replace("{town_gap}", _TOWN_GAP)
+    .replace("{no_comma}", "| {space}+{town}{space}+{postcode}")
     .replace("{postcode}", UK_POSTCODE)
     .replace("{space}", WORD_SPACE)
     .replace("{letter}", "[A-Z]")
@@ -78,9 +80,13 @@ _CAPITALS_STREET = LazyPattern(
     re.VERBOSE,
 )
 # (Its area named in each of the two places the postcode may stand.)
-_SMALL_POSTCODE = r"(?P<{area}>[a-z]{1,2})\d[a-z\d]?{space}?\d[a-z]{2}(?![^\W_])"
+_SMALL_POSTCODE = (
+    r"(?:(?P<{area}>[a-z]{1,2})\d[a-z\d]?{space}?\d[a-z]{2}"
+    r"|(?P<{area}_in_capitals>[A-Z]{1,2})\d[A-Z\d]?{space}?\d[A-Z]{2})(?![^\W_])"
+)
 _SMALL_LETTERS_STREET = LazyPattern(
     _ONE_CASE_STREET.replace("{town_gap}", _TOWN_GAP)
+    .replace("{no_comma}", "")
     .replace("{postcode}", _SMALL_POSTCODE.replace("{area}", "area"), 1)
     .replace("{postcode}", _SMALL_POSTCODE.replace("{area}", "area_below"))
     .replace("{space}", WORD_SPACE)
@@ -113,13 +119,15 @@ _INWARD_CODE = LazyPattern(
 # What the number counts, no street's name: time ("Open 24 Hours, London EC1A 1BB") or
 # things ("Over 300 Volunteers, ...", "12 Sites, ...").
 _COUNTED_LAST_WORD = LazyPattern(
-    rf"(?i:hours|days|weeks|months|years|minutes|volunteers|members|staff|offices|{COUNTED_NOUNS})\Z"
+    r"(?i:hours|days|weeks|months|years|minutes|volunteers|members|staff|offices|rooms|beds"
+    rf"|bedrooms|places|spaces|people|children|families|women|men|{COUNTED_NOUNS})\Z"
 )
 # A premises' part or a time before the number ("Floor 3 Reception, London SW1A 2AA",
 # "Suite 5 Acme Ltd, ...", "Room 101 Help Desk, ...", "Open 7 Days, ..."): a part of a
 # building or a count, not a house number, the street (if any) is on.
 _PART_OR_COUNT_BEFORE = LazyPattern(
-    r"(?<![\w'\u2019-])(?i:floor|suite|room|unit|office|desk|gate|platform|open|over|top)"
+    r"(?<![\w'\u2019-])(?i:floor|suite|room|unit|office|desk|gate|platform|open|over|top"
+    r"|have|has|had|call|dial|ring|text)"
     r"(?:[ \t]|&nbsp;|&#160;|[*_])*\Z"
 )
 
@@ -135,16 +143,36 @@ def uk_untyped_streets(
     if not _INWARD_CODE.search(text):
         return
     found = [*_UNTYPED_STREET.finditer(text), *_CAPITALS_STREET.finditer(text)]
-    found += (
-        street
-        for street in _SMALL_LETTERS_STREET.finditer(text)
-        if (street["area"] or street["area_below"]) in _POSTCODE_AREAS
-    )
+    found += filter(_in_small_letters, _SMALL_LETTERS_STREET.finditer(text))
     end = 0  # each street once, where two patterns find it
     for street in sorted(found, key=lambda street: street.start()):
         if street.start() >= end and not _names_no_street(text, street):
             end = street.end()
             yield street.span()
+
+
+def _in_small_letters(street: re.Match[str]) -> bool:
+    """Whether the street of `_SMALL_LETTERS_STREET` is one: its postcode's area is one
+    of the UK's (`_POSTCODE_AREAS`), and before a postcode in capitals, its words are in
+    small letters (`5 kingsway, london WC2B 6TT`: an audit, it passed), not after an
+    article or an owner ("the 5 best pubs, York YO1 9RY"), and capitalised words are
+    `_UNTYPED_STREET`'s."""
+    area = street["area"] or street["area_below"]
+    if area is not None:
+        return area in _POSTCODE_AREAS
+    area = street["area_in_capitals"] or street["area_below_in_capitals"]
+    before = street.string[max(0, street.start() - BEFORE_WINDOW) : street.start()]
+    return (
+        area.lower() in _POSTCODE_AREAS
+        and street["words"].islower()
+        and not _ARTICLE_OR_OWNER_BEFORE.search(before)
+    )
+
+
+_ARTICLE_OR_OWNER_BEFORE = LazyPattern(
+    r"(?<![\w'\u2019-])(?i:the|a|an|our|their|its|his|her|my|your|these|those|only|just|about)"
+    r"(?:[ \t]|&nbsp;|&#160;|[*_])*\Z"
+)
 
 
 # A UK postcode in either case, as `postcode_after` looks for the first after a street;
