@@ -501,7 +501,8 @@ SHORT_NUMBERS = [
     (
         "If anyone is in danger, call 911. Deaf callers may use 711 (or 988).\n\n"
         "Not 9/11, 911.5, 1-911, 911a, 4911, 7-11, `911`, 9:11, 911 1234, Room 911, Form "
-        "911, $988, No. 211, ref. 911, Reference 988, ext. 911, 18 U.S.C. 911, "
+        "911, $988, No. 211, ref. 911, Reference 988, ext. 911, 18 U.S.C. 911, 911 km, "
+        "988 miles, 711\u00a0km, "
         "18 U.S.C. \u00a7 911, 8 CFR 211, "
         "nor 311, unlisted. Our office: +1 202 988 1234, 211 Main Street.\n\n"
         "Call 911/988: either.",

@@ -54,6 +54,8 @@ def test_a_number_is_not_linked_where_the_site_links_none() -> None:
     )
     assert linked(body)[0] == [("https://example.org/", "hotline 1-888-373-7888")]
     assert linked("<p>Call 1-888-373-7888.</p>", frozenset())[0] == []
+    # A distance (an audit: "911 km" was a link to call)
+    assert linked("<p>Drive 911 km or 911 miles.</p>")[0] == []
 
 
 # Paragraphs a module's Markdown may give, each read by the site's autolinks and by the
@@ -68,6 +70,7 @@ SITE_PARAGRAPHS = [
     "<ul><li>911<ul><li>233733</li></ul>1-888-373-7888</li></ul>",
     "<table><tr><td>Hotline</td><td>1-888-373-7888</td></tr><tr><td>911</td></tr></table>",
     "<p>ID 1234911, 2026-09-11, https://example.org/911, 911@example.org, Room 911</p>",
+    "<p>Drive 911 km, 911\u00a0miles, then call 911</p>",
 ]
 
 

@@ -1,12 +1,14 @@
 """The phone numbers privacy.allow makes public, where a text writes them: linked for a
 call on the site (`site.autolink`), as privacy.pii reads them (`privacy_pii`), with the
-service and emergency numbers the list names alone (911, 999, 112).
+service and emergency numbers the list names alone (911, 999, 112), but for a distance
+("911 km").
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Set
 
+from ..lazy_pattern import LazyPattern
 from .privacy_allow import (
     LISTED_SHORT_NUMBER,
     NUMBERED_THING,
@@ -16,6 +18,13 @@ from .privacy_allow import (
 )
 from .privacy_personal_data import find_personal_data
 
+# A unit of distance after a number makes it a distance, no number to call (an audit:
+# "911 km" and "999 miles" became links with 911 and 999 listed).
+_DISTANCE_AFTER = LazyPattern(
+    r"[ \u00a0\u202f]?(?i:km|kms|kilomet(?:re|er)s?|kil\u00f3metros?|mi|miles?|m|met(?:re|er)s?"
+    r"|metros?|ft|feet|foot|yards?|yds?|nmi?|nautical\s+miles?)(?![^\W_])"
+)
+
 
 def public_phone_numbers(text: str, public: Set[str]) -> Iterator[tuple[int, int]]:
     """(start, end) of each phone number in `text` that `public` (`public_phone_keys`)
@@ -23,8 +32,8 @@ def public_phone_numbers(text: str, public: Set[str]) -> Iterator[tuple[int, int
     number, or another country's written as it dials it at home (`0800 0121 700`,
     `800 5533 000`), which only the list says is one; and of each service or emergency
     number it holds (911, 999, 112): one standing alone, in no phone number or street
-    address ("+1 202 988 1234", "211 Main Street") and naming no room, form or the like
-    ("Room 911", found in review)."""
+    address ("+1 202 988 1234", "211 Main Street"), naming no room, form or the like
+    ("Room 911", found in review) and before no unit of distance ("911 km")."""
     personal = list(find_personal_data(text))
     for kind, start, end in personal:
         if kind == "phone number":
@@ -38,6 +47,8 @@ def public_phone_numbers(text: str, public: Set[str]) -> Iterator[tuple[int, int
     for found in LISTED_SHORT_NUMBER.finditer(text):
         start, end = found.span()
         if found.group() not in public or NUMBERED_THING.search(text, max(0, start - 20), start):
+            continue
+        if _DISTANCE_AFTER.match(text, end):  # "911 km", "999 miles": no call
             continue
         if not taken.overlaps(start, end):
             yield start, end
