@@ -72,6 +72,18 @@ def test_prose_with_such_a_street_type_and_a_number_is_no_address(text: str) -> 
     assert personal(text) == []
 
 
+def test_a_street_named_by_a_date_is_read_in_a_long_text() -> None:
+    """The types are looked for in the runs of text before a number (`_number_runs`):
+    `Rua ` before the day of `Rua 25 de Março 100` is a run of 4 characters, which a
+    page's text around it left unread (only a text of 64 characters a number or
+    fewer, read whole, found it)."""
+    text = "Ver a lista abaixo. " * 20 + "`Rua 25 de Março 100`, `Via 4 Novembre 12`"
+    assert personal(text) == [
+        ("street address", "Rua 25 de Março 100"),
+        ("street address", "Via 4 Novembre 12"),
+    ]
+
+
 def test_they_are_read_only_where_privacy_countries_lists_a_country_writing_them() -> None:
     text = "Via Roma 10; Rua Augusta, 1500; Carrer d'Aragó 5"
     assert personal(text, ()) == []

@@ -105,7 +105,7 @@ _NAME_WORD = (
 _LINKED = r"(?:(?:{links})(?:{space}+|(?<=['\u2019])))"
 _STREET = (
     r"""
-    (?:{types})(?:{space}+|(?<=\.))       # Via Roma, V.le Monza, R.Augusta
+    (?:{types})(?:{space}+|(?<=\.))       # Via Roma, V.le Monza, Av.Paulista
     {linked}?{name}                        # Rua da Prata, Carrer d'Aragó
     (?:{space}+{linked}?{name}){0,3}       # Corso Buenos Aires, Avenida da Liberdade
     (?:{space}*,{space}*|{space}+)         # Via Roma 10, Rua Augusta, 1500
@@ -135,7 +135,8 @@ _NOT_A_HOUSE_AFTER = LazyPattern(
     r"|km|chilometri|quil(?:\u00f4|\u00f3|o)metros|quil(?:\u00f2|o)metres|metri|metros|metres"
     r"|volte|vezes|vegades|times|miles?|anni|anos|anys|years?|giorni|dias|dies|days?"
     r"|ore|horas|hores|hours?|minuti|minutos|minuts|minutes?|mesi|meses|mesos|months?"
-    r"|persone|pessoas|persones|people|abitanti|habitantes|habitants|tappe|etapas|etapes|euro|euros|reais|%)"
+    r"|persone|pessoas|persones|people|abitanti|habitantes|habitants|tappe|etapas|etapes"
+    r"|euro|euros|reais|%)"
     r"(?![^\W_])|\s*:(?!\d)",
     re.IGNORECASE,
 )

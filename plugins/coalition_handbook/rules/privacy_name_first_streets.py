@@ -201,7 +201,7 @@ def _number_runs(text: str) -> Iterator[tuple[int, int]]:
     after one that may stand right before its number (`_BEFORE_A_NUMBER`). From its
     type on, a street holds no other character, so it starts in one of these runs and its
     number is the digit at its end (`text` holding no digit beyond ASCII); only runs as
-    long as a street's type, name and separator at the least (`_SHORTEST`: half of a
+    long as a street's type and a space at the least (`_SHORTEST`: half of a
     page's runs are the space between two groups of a number). Found in the text made
     classes of characters by a byte table, which `bytes.find` skips through at C speed;
     a character beyond ASCII, read as a `?`, may be a letter, an accent, a space or a
@@ -228,9 +228,10 @@ def _number_runs(text: str) -> Iterator[tuple[int, int]]:
 # A text's length for each number read run by run: the example's and the bench's pages
 # hold one in 100 characters or more, a table of figures one in 4 to 20.
 _CHARS_PER_NUMBER = 64
-# What a street holds before its number at the least: `C/Ab ` (the shortest type, a name
-# of a capital and a letter, a space).
-_SHORTEST = 5
+# What a street holds before a number at the least: `Via ` before the day of a date
+# that names it (`Via 4 Novembre 12`, `Rua 25 de Março 100`: such a street in a page's
+# run of 4 went unread), `C/Ab ` before a house number.
+_SHORTEST = 4
 # The ASCII whitespace, which `\s` and `WORD_SPACE` read as spaces.
 _ASCII_SPACES = "".join(filter(str.isspace, map(chr, range(128))))
 # What a street of `_STREET` holds from its type's first letter up to its number: letters
