@@ -58,6 +58,7 @@ def test_italian_portuguese_and_catalan_streets_are_reported(text: str, street: 
         "Carrer Gran 5 de març",
         "Il Corso Python 3 inizia lunedì.",  # a course
         "Corso Base 2: introduzione",  # a title
+        "- Corso Base 1\n- Corso Avanzato 2",  # a list of courses
         "il corso Python 3",
         "Estrada Nacional 10",  # a road the state numbers
         "Via Provinciale 12",

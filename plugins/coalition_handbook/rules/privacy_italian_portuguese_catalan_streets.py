@@ -149,6 +149,12 @@ _NUMBERED_ROAD = LazyPattern(
 # `Corso` is a course too, with a capital in a title ("il Corso Python 3", "un Corso
 # Base 2"): after an article or an owner it is one, not `in Corso Buenos Aires 45`.
 _A_COURSE = LazyPattern(r"Corso\s")
+# A course's level or kind as its name ("Corso Base 1", "Corso Avanzato 2" in a list of
+# courses) is a course whatever stands before it.
+_COURSE_NAME = LazyPattern(
+    r"Corso\s+(?:Base|Avanzato|Intermedio|Introduttivo|Pratico|Teorico|Intensivo|Breve"
+    r"|Online|Modulo|Livello)\s"
+)
 _COURSE_BEFORE = LazyPattern(
     r"(?<![^\W_])(?i:il|lo|un|uno|questo|quel|nostro|vostro|del|nel|al|dal|sul)\s+\Z"
 )
@@ -247,7 +253,9 @@ def _has_address_around(text: str, start: int, end: int) -> bool:
 
 
 def _a_course(text: str, start: int) -> bool:
-    """Whether the street at `start` is a `Corso` after an article or an owner."""
+    """Whether the street at `start` is a `Corso` after an article or an owner, or one
+    named by a course's level or kind."""
     return bool(_A_COURSE.match(text, start)) and bool(
         _COURSE_BEFORE.search(text, max(0, start - _LABEL_WINDOW), start)
+        or _COURSE_NAME.match(text, start)
     )
