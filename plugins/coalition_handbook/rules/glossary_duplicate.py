@@ -221,9 +221,10 @@ def _part(term: Term) -> str:
 def _check(context: CheckContext) -> Iterator[Finding]:
     seen: dict[str, list[tuple[int, Claim]]] = {}  # by folded key: (claim's rank, claim)
     terms = sorted(context.handbook.terms.values(), key=lambda term: term.origin.path)
+    language = forms_language(context)  # once, not for each of thousands of terms
     rank = 0
     for term in terms:
-        for claim in claims_of(term, forms_language(context)):
+        for claim in claims_of(term, language):
             keys = claim.lookup_keys
             met = [entry for key in keys for entry in seen.get(key, ())]
             conflicts: list[Claim] = []
