@@ -65,6 +65,20 @@ def test_inflection_language(language: str | None, expected: str) -> None:
         ("trabajadores", (), None),
         ("ONG", ("ONGs",), ("ONGs",)),  # an acronym, as in English
         ("ONGs", (), ()),
+        # Stressed on the third-to-last syllable in the plural, so written with an accent
+        ("joven", ("jóvenes",), None),
+        ("examen", ("exámenes",), None),
+        ("imagen", ("imágenes",), None),
+        ("origen", ("orígenes",), None),
+        ("canon", ("cánones",), None),
+        ("Crimen", ("Crímenes",), None),
+        ("mitin", ("mítines",), None),
+        ("orden", ("órdenes",), None),
+        # Of one syllable, or stressed on the last and written with an accent: none
+        ("tren", ("trenes",), None),
+        ("camión", ("camiones",), None),
+        ("almacén", ("almacenes",), None),
+        ("régimen", ("regímenes",), None),  # the library's own, as it was
     ],
 )
 def test_spanish_plurals(
