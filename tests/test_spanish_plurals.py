@@ -96,7 +96,65 @@ def test_a_spanish_form_matches_its_plural_and_possessive() -> None:
         "explotadores",
         "explotadores'",
     )
-    assert searched_writings("protección internacional", SPANISH) >= {"protección internacionales"}
+    assert searched_writings("protección internacional", SPANISH) >= {
+        "protecciones internacionales"
+    }
+
+
+@pytest.mark.parametrize(
+    ("form", "plural", "not_written"),
+    [
+        ("trabajador migrante", "trabajadores migrantes", "trabajador migrantes"),
+        ("víctima de trata", "víctimas de trata", "víctima de tratas"),
+        ("protección internacional", "protecciones internacionales", None),
+        # The noun of a complement keeps its number, however rarely the whole is plural.
+        ("trata de personas", "tratas de personas", None),
+        ("persona en situación de calle", "personas en situación de calle", None),
+        ("explotación laboral del trabajador", "explotaciones laborales del trabajador", None),
+        ("menor no acompañado", "menores no acompañados", "menor no acompañados"),
+        ("trabajo forzoso u obligatorio", "trabajos forzosos u obligatorios", None),
+        ("ONG local", "ONGs locales", None),
+        ("joven migrante", "jóvenes migrantes", None),
+    ],
+)
+def test_a_spanish_forms_plural_inflects_its_noun_and_the_adjectives_before_a_complement(
+    form: str, plural: str, not_written: str | None
+) -> None:
+    """Spanish makes a noun phrase plural in its noun and the adjectives that agree with
+    it, not in a complement after a preposition or article: the last word alone gave
+    "trabajador migrantes" and "víctima de tratas", which no text writes."""
+    writings = searched_writings(form, SPANISH)
+    assert plural in writings
+    assert not_written not in writings
+    assert form_key(form, language=SPANISH) == form_key(plural, language=SPANISH)
+
+
+@pytest.mark.parametrize("form", ["víctimas de trata", "en situación de calle", "a domicilio"])
+def test_a_spanish_form_plural_already_or_starting_with_a_preposition_has_no_plural(
+    form: str,
+) -> None:
+    assert searched_writings(form, SPANISH) == {form, f"{form}'s"}
+
+
+def test_an_english_forms_plural_is_its_last_words_as_before() -> None:
+    assert searched_writings("victim of trafficking") == {
+        "victim of trafficking",
+        "victim of trafficking's",
+        "victim of traffickings",
+        "victim of traffickings'",
+    }
+
+
+def test_the_matcher_finds_a_spanish_forms_plural_as_spanish_writes_it() -> None:
+    terms = [make_term("trabajador-migrante", "Trabajador-Migrante", avoid=("víctima de trata",))]
+    text = "Los trabajadores migrantes, las víctimas de trata y un trabajador migrantes."
+    matcher = Matcher.from_terms(terms, SPANISH)
+    assert [text[m.start : m.end] for m in matcher.scan(text)] == [
+        "trabajadores migrantes",
+        "víctimas de trata",
+    ]
+    # As the glossary writes the form, for term.case and the search index.
+    assert "Trabajadores-Migrantes" in matcher.written_forms()["trabajador-migrante"]
 
 
 def test_a_spanish_form_and_its_plural_have_one_key() -> None:
@@ -306,6 +364,56 @@ def test_handbook_new_term_finds_the_plural_of_a_spanish_word_ending_in_a_stress
     config = _new_term_config(tmp_path, SPANISH)
     write_term(config, "bebe", "term: bebé\n")
     assert _claim(config, "bebés") == ("bebe", "accepted")
+
+
+def test_a_plural_of_a_spanish_phrase_claimed_by_another_term_is_a_duplicate(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "glossary/victima.yml": term_yaml("víctima de trata"),
+        "glossary/red.yml": term_yaml("red de trata", "aliases: [víctimas de trata]\n"),
+        "glossary/trabajador.yml": term_yaml(
+            "trabajador migrante", "aliases: [trabajadores migrantes]\n"
+        ),
+        "content/index.md": "# Manual\n",
+    }
+    duplicates = [
+        found
+        for rule, _, found in _found(tmp_path, SPANISH_MKDOCS, files)
+        if rule == "glossary.duplicate"
+    ]
+    assert duplicates == ["víctima de trata"]  # at the later file, by path
+
+
+def test_handbook_diff_adds_no_form_where_a_spanish_phrases_plural_is_listed_beside_it(
+    tmp_path: Path,
+) -> None:
+    avoid = "avoid:\n  - text: víctima de trata\n"
+    old, _ = load(tmp_path / "old", {"glossary/tratante.yml": term_yaml("tratante", avoid)})
+    both = avoid + "  - text: víctimas de trata\n"
+    new, _ = load(tmp_path / "new", {"glossary/tratante.yml": term_yaml("tratante", both)})
+    assert list(form_status_changes(old, new, {}, "es")) == []
+
+
+def test_handbook_diff_lists_the_plural_uses_of_a_spanish_phrase_made_to_avoid(
+    tmp_path: Path,
+) -> None:
+    handbook, _ = load(
+        tmp_path,
+        {
+            "glossary/tratante.yml": term_yaml("tratante", "avoid:\n  - text: víctima de trata\n"),
+            "content/index.md": "# Manual\n\nLas víctimas de trata y la víctima de tratas.\n",
+        },
+    )
+    change = FormStatusChange(
+        "víctima de trata",
+        False,
+        None,
+        FormState("avoid", "tratante", suggestion="tratante"),
+        language=SPANISH,
+    )
+    uses = find_uses([change], handbook, handbook, language=SPANISH)
+    assert [use.found for use in uses.get(change.key, [])] == ["víctimas de trata"]
 
 
 @pytest.mark.parametrize(("form", "other"), [("cruz", "cruce"), ("sede", "sed")])

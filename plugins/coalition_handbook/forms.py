@@ -316,15 +316,18 @@ def form_key(form: str, case_sensitive: bool = False, language: str = ENGLISH) -
     """A key under which forms that section 4 treats as the same form are equal.
 
     Words are joined by one space, apostrophes are straight (as the matcher reads them),
-    the last word is singular (in Spanish, plural: `_spanish_key_word`), and the case is
-    folded unless the form is case-sensitive or written all in capitals. `language` is
-    whose plurals the forms take (`inflection_language`).
+    the last word is singular (in Spanish, the words its plural inflects are plural:
+    `_spanish_key_words`), and the case is folded unless the form is case-sensitive or
+    written all in capitals. `language` is whose plurals the forms take
+    (`inflection_language`).
     """
     words = matched_words(form)
     if not words:
         return ""
-    last = words[-1]
-    words[-1] = singular(last) if language != SPANISH else _spanish_key_word(last)
+    if language == SPANISH:
+        words = _spanish_key_words(words)
+    else:
+        words[-1] = singular(words[-1])
     key = " ".join(words)
     if not key.isascii():
         key = arabic_read_alike(key)
@@ -333,11 +336,20 @@ def form_key(form: str, case_sensitive: bool = False, language: str = ENGLISH) -
     return fold_case(key)
 
 
+def _spanish_key_words(words: list[str]) -> list[str]:
+    """The words of a Spanish form's key: those its plural inflects
+    (`spanish_plural_words`) each as `_spanish_key_word`, the rest as written."""
+    inflected = _spanish_inflected(tuple(words))
+    return [
+        _spanish_key_word(word) if index in inflected else word for index, word in enumerate(words)
+    ]
+
+
 def _spanish_key_word(word: str) -> str:
-    """The key of a Spanish form's last word: its plural, which is its plural's too
-    (`protección` and `protecciones` are "protecciones"), where a singular would be a
-    guess ("cómplices" is the plural the library gives of `cómplice` and of "cómpliz").
-    An acronym's is its singular, as in English (`ONGs` is "ONG")."""
+    """The key of a word that a Spanish form's plural inflects: its plural, which is its
+    plural's too (`protección` and `protecciones` are "protecciones"), where a singular
+    would be a guess ("cómplices" is the plural the library gives of `cómplice` and of
+    "cómpliz"). An acronym's is its singular, as in English (`ONGs` is "ONG")."""
     if is_all_capitals(word) or is_acronym_plural(word):
         return singular(word)
     plural = spanish_plural(word.lower())
@@ -390,16 +402,85 @@ def _spanish_plurals(word: str) -> tuple[str, ...]:
     return (cased,) if cased != word else ()
 
 
+# Where the part of a Spanish form that its plural inflects ends: a preposition, an
+# article (or the two in one, `del`, `al`) or a relative word starts a complement, which
+# keeps its own number ("víctima de trata" -> "víctimas de trata", not "víctima de
+# tratas"; "trata de personas" -> "tratas de personas"). In lower case.
+_SPANISH_COMPLEMENT_STARTS = frozenset(
+    {
+        "a", "al", "ante", "bajo", "cabe", "con", "contra", "de", "del", "desde", "durante",
+        "en", "entre", "hacia", "hasta", "mediante", "para", "por", "según", "sin", "so",
+        "sobre", "tras", "versus", "vía",
+        "el", "la", "lo", "los", "las", "un", "una", "unos", "unas",
+        "que", "quien", "quienes", "cuyo", "cuya", "cuyos", "cuyas", "donde",
+    }
+)  # fmt: skip
+# Words before it that agree with nothing and keep their form, the words after them still
+# agreeing with the noun: conjunctions and adverbs ("trabajo forzoso u obligatorio" ->
+# "trabajos forzosos u obligatorios", "menor no acompañado" -> "menores no acompañados").
+# The library would make "yes" of "y", "nos" of "no".
+_SPANISH_INVARIABLE = frozenset({"y", "e", "o", "u", "ni", "no", "muy", "más", "menos", "tan"})
+
+
+@lru_cache(maxsize=65536)
+def _spanish_inflected(words: tuple[str, ...]) -> frozenset[int]:
+    """The indexes of the words of a Spanish form that its plural inflects: its noun and
+    the adjectives that agree with it, every word before the first that starts a
+    complement (`_SPANISH_COMPLEMENT_STARTS`), but the invariable ones. A form that
+    starts with one ("en situación de calle", "a domicilio") is no noun: none."""
+    inflected: list[int] = []
+    for index, word in enumerate(words):
+        lower = word.lower()
+        if lower in _SPANISH_COMPLEMENT_STARTS:
+            break
+        if lower not in _SPANISH_INVARIABLE:
+            inflected.append(index)
+    return frozenset(inflected)
+
+
+@lru_cache(maxsize=65536)
+def spanish_plural_words(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The plural of a Spanish form, as its words (`matched_words`): its noun and the
+    adjectives that agree with it in the plural (`_spanish_inflected`: "trabajador
+    migrante" -> "trabajadores migrantes", "protección internacional" -> "protecciones
+    internacionales"), the complement after them as it is. None where no word changes
+    (a plural already: "víctimas de trata")."""
+    inflected = _spanish_inflected(words)
+    plural = tuple(
+        next(iter(_spanish_plurals(word)), word) if index in inflected else word
+        for index, word in enumerate(words)
+    )
+    return plural if plural != words else None
+
+
+def spanish_variants(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The writings the matcher looks for of a Spanish form (as `matched_words`): the
+    form, its plural (`spanish_plural_words`), and the possessive of each (DESIGN
+    section 4 adds one to every form's last word), each once."""
+    writings = [words]
+    plural = spanish_plural_words(words)
+    if plural is not None:
+        writings.append(plural)
+    variants: list[tuple[str, ...]] = []
+    for writing in writings:
+        last = writing[-1]
+        possessive = f"{last}'" if last.endswith("s") else f"{last}'s"
+        variants += (writing, (*writing[:-1], possessive))
+    return tuple(dict.fromkeys(variants))
+
+
 @lru_cache(maxsize=4096)
 def searched_writings(form: str, language: str = ENGLISH) -> frozenset[str]:
     """Every writing of `form` that the matcher looks for (DESIGN section 4): its words
-    joined by one space, the last one in each of `last_word_variants`, with straight
-    apostrophes. Two forms with a writing in common are found in the same text: "victim"
-    and "victim's" are, "victim's" and "victims" are not. `language` is whose plurals
-    the forms take (`inflection_language`)."""
+    joined by one space, the last one in each of `last_word_variants` (in Spanish,
+    `spanish_variants`), with straight apostrophes. Two forms with a writing in common
+    are found in the same text: "victim" and "victim's" are, "victim's" and "victims"
+    are not. `language` is whose plurals the forms take (`inflection_language`)."""
     words = matched_words(form)
     if not words:
         return frozenset()
+    if language == SPANISH:
+        return frozenset(" ".join(writing) for writing in spanish_variants(tuple(words)))
     head = " ".join(words[:-1])
     variants = last_word_variants(words[-1], language)
     return frozenset(f"{head} {last}" if head else last for last in variants)

@@ -42,6 +42,7 @@ from .forms import (
     ARABIC_PRESENTATION_FORM,
     ENGLISH,
     INVISIBLE_CHARACTERS,
+    SPANISH,
     UNICODE_SPACES,
     WORD_SEPARATORS,
     arabic_letters,
@@ -52,6 +53,7 @@ from .forms import (
     is_all_capitals,
     last_word_variants,
     matched_words,
+    spanish_variants,
     straight_apostrophes,
     without_invisible,
 )
@@ -652,6 +654,9 @@ def _add_form(
         case_rule = "report"
     else:
         case_rule = "any"
+    if language == SPANISH:
+        _add_spanish_form(entries, term, form, words, kind, suggestion, case_rule)
+        return
     head = " ".join(words[:-1])
     # As the glossary writes the form ("Anti-Trafficking Task Force", "Survivor’s"), with
     # the last word inflected: what `term.case` suggests. Most forms are written with
@@ -673,15 +678,72 @@ def _add_form(
         written = head_as_written + (last.replace("'", "\u2019") if curly else last)
         # `tuple.__new__`, in C: the named tuple's own `__new__` is Python code, run for
         # each of the 14,000 keys of 2,000 terms (see `FormEntry.__reduce__`).
-        entry = _new_entry(FormEntry, (term_id, form, kind, suggestion, case_rule, written))
-        bucket = entries.get(key)
-        if bucket is None:  # most keys: one form's alone
-            entries[key] = [entry]
-        elif all(
-            (existing.term_id, existing.form, existing.kind) != (term_id, form, kind)
-            for existing in bucket
-        ):
-            bucket.append(entry)
+        _add_entry(
+            entries,
+            key,
+            _new_entry(FormEntry, (term_id, form, kind, suggestion, case_rule, written)),
+        )
+
+
+def _add_spanish_form(
+    entries: dict[str, list[FormEntry]],
+    term: Term,
+    form: str,
+    words: list[str],
+    kind: MatchKind,
+    suggestion: str | None,
+    case_rule: Literal["any", "strict", "report"],
+) -> None:
+    """`_add_form` on a Spanish site: its plural inflects more than the last word
+    (`forms.spanish_variants`: "víctimas de trata"), each word written as the glossary
+    writes it where the writing keeps it."""
+    # Most forms are written with one space between words, and nothing else to keep.
+    written_apart = None if form == " ".join(words) else _written_apart(form, len(words))
+    for writing in spanish_variants(tuple(words)):
+        key = fold_case(" ".join(writing))
+        if not key.isascii():
+            key = arabic_read_alike(key)
+        written = (
+            " ".join(writing)
+            if written_apart is None
+            else _written_as(written_apart, words, writing)
+        )
+        entry = _new_entry(FormEntry, (term.id, form, kind, suggestion, case_rule, written))
+        _add_entry(entries, key, entry)
+
+
+def _add_entry(entries: dict[str, list[FormEntry]], key: str, entry: FormEntry) -> None:
+    """Add `entry` under `key`, unless its term claims it there already as that form."""
+    bucket = entries.get(key)
+    if bucket is None:  # most keys: one form's alone
+        entries[key] = [entry]
+    elif all(
+        (existing.term_id, existing.form, existing.kind) != (entry.term_id, entry.form, entry.kind)
+        for existing in bucket
+    ):
+        bucket.append(entry)
+
+
+def _written_apart(form: str, count: int) -> list[str] | None:
+    """`form` as written, its words and the separators between them in turn (`word`,
+    `-`, `word`...), NFC, invisible characters and the separators at its edges left out;
+    None where it has not `count` words so (a word of separators alone)."""
+    as_written = _EDGE_SEPARATORS.sub("", unicodedata.normalize("NFC", without_invisible(form)))
+    pieces = re.split(f"({WORD_SEPARATORS.pattern})", as_written)
+    return pieces if len(pieces) == 2 * count - 1 else None
+
+
+def _written_as(written_apart: list[str], words: list[str], writing: tuple[str, ...]) -> str:
+    """`writing`, a writing of a form word for word (`words`, as matched), as the
+    glossary writes the form (`written_apart`: `_written_apart`): its separators and the
+    words the writing keeps as written there ("Trata-de personas" -> "Tratas-de
+    personas"), a curly apostrophe in a changed word where the written word has one."""
+    pieces = list(written_apart)
+    for index, (word, wanted) in enumerate(zip(words, writing, strict=True)):
+        if wanted != word:
+            piece = pieces[2 * index]
+            pieces[2 * index] = wanted.replace("'", "\u2019") if "\u2019" in piece else wanted
+    return "".join(pieces)
 
 
 def _choose(key_entries: Sequence[FormEntry], found: str) -> tuple[FormEntry, bool] | None:
