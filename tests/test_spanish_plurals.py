@@ -3,10 +3,13 @@ ones (lemminflect's), as `theme.language` says: DESIGN section 4."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from helpers_model import MKDOCS, TODAY, load, term_yaml, write_files
+from site_builds import READERS_SITE, build_site, read, write_site
+from site_builds import term_yaml as site_term_yaml
 from test_handouts import context_with_errors, module_text, term_file, write_handbook
 from test_matching import make_term
 from test_scaffold import _claim, write_term
@@ -364,6 +367,32 @@ def test_handbook_new_term_finds_the_plural_of_a_spanish_word_ending_in_a_stress
     config = _new_term_config(tmp_path, SPANISH)
     write_term(config, "bebe", "term: bebé\n")
     assert _claim(config, "bebés") == ("bebe", "accepted")
+
+
+def test_a_spanish_sites_search_holds_no_possessive_the_matcher_made() -> None:
+    terms = [make_term("victima", "víctima de trata", aliases=("Children's Fund",))]
+    written = Matcher.from_terms(terms, SPANISH).written_forms(possessives=False)
+    assert written["victima"][:3] == ["víctima de trata", "víctimas de trata", "Children's Fund"]
+    assert not any(form.endswith(("'s", "'")) for form in written["victima"][3:])
+    assert "víctima de trata's" in Matcher.from_terms(terms, SPANISH).written_forms()["victima"]
+
+
+@pytest.mark.parametrize(("language", "possessive"), [("es", False), ("en", True)])
+def test_a_term_page_is_found_by_its_plural_and_no_english_possessive_on_a_spanish_site(
+    tmp_path: Path, language: str, possessive: bool
+) -> None:
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "# Inicio\n"},
+        terms={"victima": site_term_yaml("víctima de trata", "Persona captada.")},
+        **READERS_SITE,
+        theme_options=f"language: {language}",
+    )
+    index = json.loads(read(build_site(config), "search/search_index.json"))
+    entry = next(doc for doc in index["docs"] if doc["location"] == "glossary/victima/")
+    forms = json.dumps(entry, ensure_ascii=False)
+    assert ("víctimas de trata" in forms) == (language == "es")
+    assert ("víctima de trata's" in forms) == possessive
 
 
 def test_a_plural_of_a_spanish_phrase_claimed_by_another_term_is_a_duplicate(

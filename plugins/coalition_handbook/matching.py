@@ -258,13 +258,16 @@ class Matcher:
                 key_entries.sort(key=lambda entry: (KIND_RANK[entry.kind], entry.term_id))
         return cls(entries)
 
-    def written_forms(self) -> dict[str, list[str]]:
+    def written_forms(self, possessives: bool = True) -> dict[str, list[str]]:
         """Every form of every term with its inflections, as written ("T visas",
-        "survivor's"), by term id; each once, in the order compiled."""
+        "survivor's"), by term id; each once, in the order compiled. Without
+        `possessives`, none that the matcher made a possessive of its form (a Spanish
+        site's search: no Spanish text writes "víctima's"), a form written so kept."""
         found: dict[str, dict[str, None]] = {}
         for key_entries in self._key_entries:
             for entry in key_entries:
-                found.setdefault(entry.term_id, {})[entry.written] = None
+                if possessives or not _made_possessive(entry):
+                    found.setdefault(entry.term_id, {})[entry.written] = None
         return {term_id: list(written) for term_id, written in found.items()}
 
     def __len__(self) -> int:
@@ -387,6 +390,13 @@ class Matcher:
             start = starts[index]
             found[index].append((begin - start, finish - start, entry, case_ok))
         return found
+
+
+def _made_possessive(entry: FormEntry) -> bool:
+    """Whether `entry`'s writing is a possessive the matcher added to its form's last
+    word ("víctimas'", "bebé's"), not the form itself as written ("Children's")."""
+    written, form = straight_apostrophes(entry.written), straight_apostrophes(entry.form)
+    return written.endswith(("'s", "'")) and not form.rstrip().endswith(("'s", "'"))
 
 
 # What `Matcher.hits_each` joins texts with: a NUL, which ends a word and no form holds

@@ -13,8 +13,9 @@ from mkdocs.plugins import CombinedEvent, event_priority
 
 from ..cache import RunCache
 from ..check import run_checks
-from ..documents import forms_key, matcher, pages_using_terms
+from ..documents import forms_key, forms_language, matcher, pages_using_terms
 from ..findings import Severity
+from ..forms import SPANISH
 from ..report.totals import totals_line
 from ..rules.privacy_allow import public_phone_keys
 from ..site.autolink import Autolinker, AutolinkExtension, link_targets
@@ -142,7 +143,10 @@ class PreBuildHooks(PluginState):
             ),
             forms_as_search_tags=not any(name.endswith("tags") for name in config.plugins),
             term_template=TERM_TEMPLATE if is_material(config) else None,
-            written_forms=matcher(context).written_forms(),
+            # A Spanish site's search holds no English possessive ("víctima's").
+            written_forms=matcher(context).written_forms(
+                possessives=forms_language(context) != SPANISH
+            ),
             language=hb_config.language,
             definition_lists=hb_config.definition_lists,
         )
