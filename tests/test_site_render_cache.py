@@ -215,6 +215,7 @@ def test_the_salt_is_the_same_for_the_same_setup_in_another_process() -> None:
         {"terms": (("victim", "victim", ("victims of crime",)),)},
         {"file_urls": {"index.md": "", "glossary/victim.md": "glossary/victim.html"}},
         {"logs_info": False},
+        {"language": "es"},
     ],
 )
 def test_the_salt_changes_with_what_a_page_depends_on(change: dict[str, object]) -> None:
@@ -644,3 +645,22 @@ def test_the_autolink_option_applies_to_a_page_scanned_before(tmp_path: Path) ->
     assert read(build_site(config), "index.html").count('data-term="survivor"') == 1
     write_site(tmp_path, pages=WRITTEN, terms=TERMS, options="autolink: all\n")
     assert read(build_site(config), "index.html").count('data-term="survivor"') == 2
+
+
+def test_a_page_rendered_in_spanish_is_rendered_again_when_the_language_changes(
+    tmp_path: Path,
+) -> None:
+    """A term page's autolinks find the plurals of the site's language: a page kept from
+    a Spanish build linked 'explotadores' on a French site, which takes English ones
+    (the Markdown of the page is the same in both: its English labels are marked alike)."""
+    terms = {
+        "explotador": term_yaml("explotador", "Quien se lucra del trabajo de otra persona."),
+        "victima": term_yaml("víctima", "Persona captada por explotadores."),
+    }
+    pages = {"index.md": "# Inicio\n"}
+    config = write_site(tmp_path, pages=pages, terms=terms, theme_options="language: es")
+    site = build_site(config)
+    assert 'data-term="explotador"' in read(site, "glossary/victima/index.html")
+    config = write_site(tmp_path, pages=pages, terms=terms, theme_options="language: fr")
+    site = build_site(config)
+    assert 'data-term="explotador"' not in read(site, "glossary/victima/index.html")

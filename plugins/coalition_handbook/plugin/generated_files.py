@@ -136,5 +136,6 @@ def render_cache_for(
         public_phones=sorted(public_phone_keys(hb_config.privacy_allow)),
         file_urls={file.src_uri: file.url for file in files},
         logs_info=logging.getLogger("mkdocs").isEnabledFor(logging.INFO),
+        language=hb_config.language,
     )
     return PageRenderCache(cache, salt)

@@ -6,9 +6,10 @@ Turning a generated page's Markdown into HTML is most of what it costs (a handbo
 page per term), and a handbook's terms rarely change between two builds. A key is the
 digest of the page's Markdown and of everything else its HTML depends on (`build_salt`):
 the Markdown extensions and their options, where they are installed, the terms that
-autolinks point to (their forms and tooltips, not their definitions or history), and the
-site's files and URLs (links between pages resolve against them). Only renders that
-logged nothing are kept, so a warm build reports what a cold one does. The entries
+autolinks point to (their forms and tooltips, not their definitions or history), the
+site's language (whose plurals the forms take), and the site's files and URLs (links
+between pages resolve against them). Only renders that logged nothing are kept, so a
+warm build reports what a cold one does. The entries
 Material's search made of any page, generated or written, are kept too, by the digest of
 the page's HTML, and what autolinking found of the terms' forms in each page's prose, by
 the prose and the forms (`autolink.KeptScans`).
@@ -128,6 +129,7 @@ def build_salt(
     file_urls: Mapping[str, str],
     logs_info: bool,
     public_phones: Iterable[str] = (),
+    language: str = "",
 ) -> str:
     """The digest of what a generated page's HTML depends on besides its own Markdown.
 
@@ -136,7 +138,10 @@ def build_salt(
     statuses and tooltips: `autolink.link_facts`), `file_urls` every file of
     the site by source path with its URL, `logs_info` whether INFO messages are on (a
     render that logged one is not kept, and under `-q` none is seen), `public_phones`
-    the phone numbers that become `tel:` links."""
+    the phone numbers that become `tel:` links, `language` the site's `theme.language`
+    (autolinks find the plurals of its language, `forms.inflection_language`: a page
+    kept from a Spanish build linked "explotadores" on a French site, whose Markdown is
+    the same)."""
     names = [stable_text(extension) for extension in extensions]
     packages = dict.fromkeys([*_RENDERERS, *(name.strip("'<").split(".")[0] for name in names)])
     return digest(
@@ -148,6 +153,7 @@ def build_salt(
         "\n".join(f"{src} {url}" for src, url in sorted(file_urls.items())),
         str(logs_info),
         " ".join(public_phones),
+        language,
     )
 
 
