@@ -16,8 +16,10 @@ from test_scaffold import _claim, write_term
 
 from coalition_handbook.check import run_checks
 from coalition_handbook.config import HandbookConfig, load_config
+from coalition_handbook.editor.changes import compare
 from coalition_handbook.editor.changes_forms import form_status_changes
 from coalition_handbook.editor.changes_model import FormState, FormStatusChange
+from coalition_handbook.editor.report_forms import form_lines
 from coalition_handbook.editor.usage import find_uses
 from coalition_handbook.forms import (
     ENGLISH,
@@ -458,3 +460,31 @@ def test_two_words_of_one_term_that_share_a_spanish_plural_are_not_listed_twice(
     }
     found = _found(tmp_path, SPANISH_MKDOCS, files)
     assert not any(rule == "glossary.duplicate" for rule, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "es",
+            # As an English site shows "victims" listed beside "victim"
+            [
+                "  - forms to avoid reordered or rewritten: was `explotador`; "
+                "now `explotador`, `explotadores`"
+            ],
+        ),
+        ("en", ["  - forms to avoid added: `explotadores`"]),
+    ],
+)
+def test_handbook_diff_shows_a_spanish_plural_listed_beside_its_form_as_no_form_added(
+    tmp_path: Path, language: str, expected: list[str]
+) -> None:
+    """The report's lines of a term's forms keyed them with English plurals on a Spanish
+    site: "explotadores" beside "explotador" was a form to avoid added there, where the
+    list of forms whose state changed (Spanish keys) had none."""
+    avoid = "avoid:\n  - text: explotador\n"
+    old, _ = load(tmp_path / "old", {"glossary/tratante.yml": term_yaml("tratante", avoid)})
+    both = avoid + "  - text: explotadores\n"
+    new, _ = load(tmp_path / "new", {"glossary/tratante.yml": term_yaml("tratante", both)})
+    (change,) = compare(old, new, language=language).items
+    assert form_lines(change) == expected

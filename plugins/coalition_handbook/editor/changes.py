@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 
+from ..forms import ENGLISH, inflection_language
 from ..model.types import Handbook
 from .changes_forms import form_status_changes
 from .changes_items import compare_kind
@@ -75,6 +76,9 @@ def compare(
         for item in items
     ]
     items = [_with_replacement(new, item) for item in items]
+    inflection = inflection_language(language)
+    if inflection != ENGLISH:
+        items = [dataclasses.replace(item, forms_language=inflection) for item in items]
     form_changes = form_status_changes(*(forms or (old, new)), renames, language)
     moved_pages = moved_folder_pages(old, new, moved, sources, use_directory_urls)
     return Changes(tuple(items), tuple(form_changes), moved_pages)

@@ -79,6 +79,9 @@ class ItemChange:
     # working (`page_moves`).
     old_page: str | None = None
     new_page: str | None = None
+    # Whose plurals a term's forms take (`forms.inflection_language`), as the report
+    # compares its forms: "explotadores" beside "explotador" is no form added in Spanish.
+    forms_language: str = ENGLISH
 
     @property
     def change(self) -> ChangeType:

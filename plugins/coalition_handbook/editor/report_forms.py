@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Sequence, Set
+from dataclasses import dataclass
 
-from ..forms import form_key
+from ..forms import ENGLISH, form_key
 from ..model.types import AvoidForm, Term
 from .changes_forms import accepted_forms, avoided_forms
 from .changes_model import NO_TERM, ItemChange
@@ -39,15 +40,29 @@ def form_lines(change: ItemChange) -> list[str]:
             f" (replaced by `{new.replaced_by}`{refused(change)})" if new.replaced_by else ""
         )
         lines.append(f"  - status: {old.status} → **{new.status}**{replacement}")
+    # Forms are compared by their keys with the site's plurals, as the check reads them.
+    keys = _Keys(new.case_sensitive, change.forms_language)
     for label, forms_of, listed_as, listed in _FORM_KINDS:
-        added, removed = _set_difference(forms_of(old), forms_of(new), new.case_sensitive)
+        added, removed = _set_difference(forms_of(old), forms_of(new), keys)
         if added:
             lines.append(f"  - forms {label} added: {form_list(added)}")
         if removed:
             lines.append(f"  - forms {label} removed: {form_list(removed)}")
-        shown = {form_key(form, new.case_sensitive) for form in (*added, *removed)}
-        lines += _listed_forms_lines(listed_as, listed(old), listed(new), new.case_sensitive, shown)
-    return [*lines, *avoid_reason_lines(old.avoid, new)]
+        shown = {keys(form) for form in (*added, *removed)}
+        lines += _listed_forms_lines(listed_as, listed(old), listed(new), keys, shown)
+    return [*lines, *avoid_reason_lines(old.avoid, new, change.forms_language)]
+
+
+@dataclass(frozen=True)
+class _Keys:
+    """A form's key (`form_key`) in a term with this case rule, with the plurals of
+    `language` (`forms.inflection_language`)."""
+
+    case_sensitive: bool
+    language: str = ENGLISH
+
+    def __call__(self, form: str) -> str:
+        return form_key(form, self.case_sensitive, self.language)
 
 
 def replacement_on_status_line(change: ItemChange) -> bool:
@@ -79,7 +94,7 @@ def _listed_forms_lines(
     name: str,
     old: Sequence[str],
     new: Sequence[str],
-    case_sensitive: bool,
+    keys: _Keys,
     shown: Set[str] = frozenset(),
 ) -> list[str]:
     """A list of forms, old and new as written, where it changed beyond the forms added
@@ -90,38 +105,36 @@ def _listed_forms_lines(
 
     def others(forms: Sequence[str]) -> list[str]:
         # NFC: an accent written as its own character is the same form, shown alike.
-        return [
-            unicodedata.normalize("NFC", form)
-            for form in forms
-            if form_key(form, case_sensitive) not in shown
-        ]
+        return [unicodedata.normalize("NFC", form) for form in forms if keys(form) not in shown]
 
     if others(old) == others(new):
         return []
-    added, removed = _set_difference(old, new, case_sensitive)
+    added, removed = _set_difference(old, new, keys)
     what = f"`{name}`" if added or removed else f"{name} reordered or rewritten"
     return [f"  - {what}: was {form_list(old) or '(none)'}; now {form_list(new) or '(none)'}"]
 
 
 def _set_difference(
-    old: Sequence[str], new: Sequence[str], case_sensitive: bool
+    old: Sequence[str], new: Sequence[str], keys: _Keys
 ) -> tuple[list[str], list[str]]:
     """Forms in `new` only and in `old` only, compared as section 4 compares forms."""
-    old_keys = {form_key(form, case_sensitive) for form in old}
-    new_keys = {form_key(form, case_sensitive) for form in new}
-    added = [form for form in new if form_key(form, case_sensitive) not in old_keys]
-    removed = [form for form in old if form_key(form, case_sensitive) not in new_keys]
+    old_keys = {keys(form) for form in old}
+    new_keys = {keys(form) for form in new}
+    added = [form for form in new if keys(form) not in old_keys]
+    removed = [form for form in old if keys(form) not in new_keys]
     return added, removed
 
 
-def avoid_reason_lines(old: Sequence[AvoidForm], new: Term) -> list[str]:
+def avoid_reason_lines(old: Sequence[AvoidForm], new: Term, language: str = ENGLISH) -> list[str]:
     """The reasons to avoid `new`'s forms that the reviewer has not approved yet: of each
     form added (every term.avoid finding will show it), and changed ones, old and new.
-    Forms are paired as section 4 compares them, so a recased form is no new one."""
-    old_reasons = {form_key(form.text, new.case_sensitive): form.reason for form in old}
+    Forms are paired as section 4 compares them (with the plurals of `language`), so a
+    recased form is no new one."""
+    keys = _Keys(new.case_sensitive, language)
+    old_reasons = {keys(form.text): form.reason for form in old}
     lines = []
     for form in new.avoid:
-        key = form_key(form.text, new.case_sensitive)
+        key = keys(form.text)
         shown = f"  - reason to avoid {inline_code(form.text)}: "
         if key not in old_reasons and form.reason:
             lines.append(shown + describe(form.reason))
