@@ -447,7 +447,7 @@ def spanish_plural_words(words: tuple[str, ...]) -> tuple[str, ...] | None:
     (a plural already: "víctimas de trata")."""
     inflected = _spanish_inflected(words)
     plural = tuple(
-        next(iter(_spanish_plurals(word)), word) if index in inflected else word
+        next(iter(plurals(word, SPANISH)), word) if index in inflected else word
         for index, word in enumerate(words)
     )
     return plural if plural != words else None

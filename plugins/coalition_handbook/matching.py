@@ -710,14 +710,11 @@ def _add_spanish_form(
     # Most forms are written with one space between words, and nothing else to keep.
     written_apart = None if form == " ".join(words) else _written_apart(form, len(words))
     for writing in spanish_variants(tuple(words)):
-        key = fold_case(" ".join(writing))
+        joined = " ".join(writing)
+        key = fold_case(joined)
         if not key.isascii():
             key = arabic_read_alike(key)
-        written = (
-            " ".join(writing)
-            if written_apart is None
-            else _written_as(written_apart, words, writing)
-        )
+        written = joined if written_apart is None else _written_as(written_apart, words, writing)
         entry = _new_entry(FormEntry, (term.id, form, kind, suggestion, case_rule, written))
         _add_entry(entries, key, entry)
 
