@@ -273,6 +273,39 @@ def test_a_spanish_site_s_forms_come_in_its_own_a_to_z_order(
     assert line.endswith("): `nube`, `ñu`, `oso`"), line
 
 
+@pytest.mark.parametrize(
+    ("base", "head", "said"),
+    [
+        ("en", "es", "takes Spanish plurals, not English ones"),
+        ("es", "fr", "takes English"),
+        ("es", "es-ES", None),
+        ("en", "fr", None),
+    ],
+)
+def test_a_change_of_the_sites_language_to_other_plurals_is_said(
+    repository: Path, capsys: pytest.CaptureFixture[str], base: str, head: str, said: str | None
+) -> None:
+    """A change that turned the site Spanish was compared with the head's plurals on both
+    sides: no form's state changed, and the report said nothing, though `handbook check`
+    then finds `Los explotadores` as a use of `explotador`."""
+    config = (repository / "mkdocs.yml").read_text(encoding="utf-8")
+    write(repository, "mkdocs.yml", config + f"theme:\n  name: mkdocs\n  language: {base}\n")
+    commit(repository)
+    write(repository, "mkdocs.yml", config + f"theme:\n  name: mkdocs\n  language: {head}\n")
+    config_file = repository / "mkdocs.yml"
+    code = run_diff(
+        load_config(config_file, require_folders=False), "HEAD", None, config_file=config_file
+    )
+    out = capsys.readouterr().out
+    assert code == 0, out
+    notes = [line for line in out.splitlines() if "`theme.language` is" in line]
+    if said is None:
+        assert notes == []
+    else:
+        assert len(notes) == 1 and said in notes[0], notes
+        assert f"is `{base}` at the base and `{head}` here" in notes[0]
+
+
 @pytest.mark.parametrize(("names", "in_order"), A_TO_Z_FORMS)
 def test_the_uses_table_lists_its_forms_in_the_a_to_z_order(
     repository: Path, capsys: pytest.CaptureFixture[str], names: list[str], in_order: list[str]

@@ -55,7 +55,14 @@ from .changes_model import Changes
 from .changes_pages import gone_pages
 from .check_settings import CheckSettings, known_form_key, settings_change
 from .compare_base import compare_base
-from .diff_report import BaseAheadNote, ConfigNote, ReportContext, UnloadedFiles, render
+from .diff_report import (
+    BaseAheadNote,
+    ConfigNote,
+    PluralsNote,
+    ReportContext,
+    UnloadedFiles,
+    render,
+)
 from .moved_handbook import HandbookMoved, base_config_path
 from .page_moves import SiteSettings, site_settings
 from .report_limits import ReportLimits, step_summary_limits
@@ -285,9 +292,14 @@ def diff_report(
         language=inflection_language(config.language),
     )
     unloaded_files = _unloaded_files(old, new)
-    notes: list[ConfigNote | HandbookMoved | BaseAheadNote] = [
+    notes: list[ConfigNote | HandbookMoved | BaseAheadNote | PluralsNote] = [
         side.config_note for side in (old, new) if side.config_note is not None
     ]
+    base_language = old.settings.language
+    if base_language is not None and inflection_language(base_language) != inflection_language(
+        config.language
+    ):
+        notes.append(PluralsNote(base_language, config.language))
     said = [note.text() for note in notes]
     if base_label is None and (ahead := _base_ahead(repository, base, old.commit, head)):
         said.append(ahead.text())

@@ -16,6 +16,7 @@ import posixpath
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ..forms import ENGLISH, SPANISH, inflection_language
 from ..model.modules import sections_without_text
 from ..model.types import Module, Protocol, Term
 from .changes_forms import accepted_forms, avoided_forms
@@ -160,6 +161,35 @@ class UnloadedFiles:
 
 
 @dataclass(frozen=True)
+class PluralsNote:
+    """The change turns the site's `theme.language` into one whose plurals its forms
+    take (`forms.inflection_language`: Spanish, or English for any other): every form
+    is then found in other words (`explotadores` of `explotador` in Spanish), which no
+    form's change shows, and the uses the report lists are the head's."""
+
+    base_language: str
+    head_language: str
+
+    def text(self) -> str:
+        """The note as one line of plain text (for stderr)."""
+        return self.markdown()
+
+    def markdown(self) -> str:
+        plurals = {ENGLISH: "English", SPANISH: "Spanish"}
+        base, head = (
+            plurals[inflection_language(language)]
+            for language in (self.base_language, self.head_language)
+        )
+        return (
+            f"`theme.language` is `{self.base_language}` at the base and "
+            f"`{self.head_language}` here: every form of the glossary takes {head} plurals, "
+            f"not {base} ones, so `handbook check` finds other uses of them than it did "
+            '(ADOPTING.md, "Languages other than English"); this report lists the '
+            "uses it finds here."
+        )
+
+
+@dataclass(frozen=True)
 class ReportContext:
     """What the report says around the changes. `base_label` and `head_label` name the
     sides in its heading; `limits`, how much it may hold (none: all); `notes`, sides read
@@ -177,7 +207,7 @@ class ReportContext:
     base_label: str
     head_label: str
     limits: ReportLimits | None = None
-    notes: Sequence[ConfigNote | HandbookMoved | BaseAheadNote] = ()
+    notes: Sequence[ConfigNote | HandbookMoved | BaseAheadNote | PluralsNote] = ()
     suppressions: Sequence[SwitchedOff] = ()
     check_settings: SettingsChange | None = None
     settings: SiteSettings = dataclasses.field(default_factory=SiteSettings)

@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..config.site_settings import language_tag
 from ..listed_plugins import listed_plugin_instances, listed_plugin_options
 from ..mkdocs_yml import PLUGIN_NAME, ConfigError, options_that_run, read_config_file
 from ..model.types import Term
@@ -40,12 +41,14 @@ class SiteSettings:
     """What the head's config file says of pages that move: whether mkdocs-redirects is
     listed (and on), its `redirect_maps` (old page -> new page, as written), and the
     pages its `nav` names, each with where (`mkdocs.yml:12`); whether the handbook
-    plugin publishes PDF handouts (its `handouts` option)."""
+    plugin publishes PDF handouts (its `handouts` option); its `theme.language`, as the
+    check reads it (`language_tag`; None: the file was not read)."""
 
     redirects_listed: bool = False
     redirect_maps: Mapping[str, object] = field(default_factory=dict)
     nav_places: Mapping[str, str] = field(default_factory=dict)
     handouts: bool = True
+    language: str | None = None
 
     def maps_page(self, src_page: str) -> bool:
         """Whether an old page's address (`glossary/a.md`) is sent on already."""
@@ -70,11 +73,15 @@ def site_settings(config_file: Path) -> SiteSettings:
         any(runs for _, runs in handbook)
         and options_that_run(handbook).get("handouts") is not False
     )
+    theme = data.get("theme")
+    language = language_tag(theme.get("language") if isinstance(theme, dict) else None)
     options = listed_plugin_options(data.get("plugins"), REDIRECTS_PLUGIN)
     if options is None:
-        return SiteSettings(nav_places=nav_places, handouts=handouts)
+        return SiteSettings(nav_places=nav_places, handouts=handouts, language=language)
     maps = options.get(REDIRECT_MAPS)
-    return SiteSettings(True, maps if isinstance(maps, dict) else {}, nav_places, handouts)
+    return SiteSettings(
+        True, maps if isinstance(maps, dict) else {}, nav_places, handouts, language
+    )
 
 
 def with_nav_places(changes: Changes, settings: SiteSettings) -> Changes:
