@@ -1109,6 +1109,26 @@ def test_md_in_html_s_end_tag_after_text_ends_the_paragraph(page: str) -> None:
 @pytest.mark.parametrize(
     "page",
     [
+        "<div markdown>\n<section markdown>\n\nw1x </div>\n- w2x\n\n    w3x\n",
+        "<section markdown>\n<div markdown>\nw1x </section>\n    w2x\n",
+        "<section markdown>\n<details markdown>\nw6x </section>\n        w7x\n",
+        # Guards: a block of the end tag's name open inside the inner one ends alone.
+        "<div markdown>\n<section markdown>\n<div markdown>\nw1x </div>\n- w2x\n\n    w3x\n",
+        "<div markdown>\n<section markdown>\n- w1x\n</div>\n    w2x\n",
+    ],
+)
+def test_md_in_html_s_end_tag_of_an_outer_block_ends_the_inner_ones(page: str) -> None:
+    """An end tag of an outer md_in_html block's name inside an inner block of another
+    name (`<div markdown>`, `<section markdown>`, `a </div>`): its parser ends every
+    element up to the one it names, so both blocks end, with the paragraph and lists in
+    them. The block pass ended neither there (the inner block does not know the outer
+    name), read the next line as the paragraph's (a list's text as code, unchecked)."""
+    assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
         '<div class="grid cards" markdown>\n\n- w1x\n\n    w2x\n</div>\n    w11x\n',
         '<div class="grid cards" markdown>\n\n- w1x\n\n    w2x\n    - w6x\n    w7x\n</div>\n'
         "    w11x\n",

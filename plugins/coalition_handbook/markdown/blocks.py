@@ -122,67 +122,58 @@ def _starts_its_line(text: str, position: int) -> bool:
     return position - line <= 3 and not text[line:position].strip()
 
 
-class _NameTally:
-    """One name's tags read over a stretch of the page: how many more opened than ended
-    (`net`), and where the stretch's end tags first leave 1, 2, ... more ended than
-    opened (`ends`, past each one's `>`): a block of that name open `d` deep at the
-    stretch's start ends at `ends[d]`."""
-
-    __slots__ = ("ends", "net")
-
-    def __init__(self) -> None:
-        self.net = 0
-        self.ends: list[int] = []
-
-    def add(self, step: int, ended_at: int) -> None:
-        self.net += step
-        if self.net < -len(self.ends):
-            self.ends.append(ended_at)
-
-    def extend(self, after: _NameTally) -> None:
-        """The stretch goes on with `after`'s."""
-        for level, ended_at in enumerate(after.ends, 1):
-            if self.net - level < -len(self.ends):
-                self.ends.append(ended_at)
-        self.net += after.net
-
-
 class _MarkdownBlock:
-    """An md_in_html block open (`<div markdown>`): its tag's name, how far the page is
-    read for that name's tags (`Blocks._in_markdown_block`), how many opened there are
-    open, and the fence's marks or comment open where the reading stopped ("-->").
-    `tally` holds what its reading found of every name's tags, for the block around it
-    (`take_over`): None once that may not be what one reading from its start finds."""
+    """An md_in_html block open (`<div markdown>`): its tag's name, the names of the
+    blocks around it (`outer`), how far the page is read for their tags
+    (`Blocks._in_markdown_block`), how many of each of these names opened there are open
+    (`counts`), and the fence's marks or comment open where the reading stopped ("-->").
+    md_in_html's parser ends every element up to the one an end tag names: an end tag
+    of a block's name around it ends this one too (`<div markdown>`, `<section markdown>`,
+    `a </div>`: both end). `exact` is False once its counts may not be what one reading
+    from its start finds (`take_over`)."""
 
     __slots__ = (
-        "depth",
+        "counts",
         "ended_at",
+        "exact",
         "name",
         "open_until",
         "opened_at",
+        "outer",
         "read_from",
         "read_to",
-        "tally",
     )
 
-    def __init__(self, name: str, opened_at: int, read_to: int) -> None:
+    def __init__(
+        self, name: str, opened_at: int, read_to: int, around: _MarkdownBlock | None = None
+    ) -> None:
         self.name = name
         self.opened_at = opened_at  # where its opening tag's line starts
         self.read_from = read_to  # where its reading starts: the next line
         self.read_to = read_to
-        self.depth = 0
+        # (a set made anew only for a name not in it: blocks nested deep stay linear)
+        self.outer: frozenset[str] = frozenset()
+        if around is not None:
+            self.outer = around.outer
+            if around.name not in self.outer:
+                self.outer = self.outer | {around.name}
+        self.counts: dict[str, int] = {}
         self.open_until: str | None = None
-        self.ended_at = -1  # where its end tag ends (past its `>`), once read
-        self.tally: dict[str, _NameTally] | None = {}
+        self.ended_at = -1  # where the end tag that ends it ends (past its `>`), once read
+        self.exact = True
+
+    def ends_with(self, name: str) -> bool:
+        """Whether an end tag of `name` may end this block (its own, or a block's around it)."""
+        return name == self.name or name in self.outer
 
     def read(self, text: str, end: int) -> None:
         """Reads `text` from where it was last read to `end` (a line's start) for the
-        name's tags; a fence or comment open at `end` is read on from there next time,
+        names' tags; a fence or comment open at `end` is read on from there next time,
         not again from its start (a fence never closed over 50,000 lines)."""
-        if self.depth < 0:  # read on past its end tag: what lay after it was not read
-            self.tally = None
+        if self.ended_at >= 0:  # read on past its end tag: what lay after it was not read
+            self.exact = False
         start = self._past_open_until(text, end)
-        tally = self.tally
+        own, outer, counts = self.name, self.outer, self.counts
         for found in _MARKDOWN_BLOCK_TAGS.finditer(text, start, end):
             if found.group("tag") is None:  # a fence or comment
                 if found.group("closed") is None and found.group("shut") is None:
@@ -190,68 +181,51 @@ class _MarkdownBlock:
                     break
                 continue
             name = found.group("name").lower()
-            if not found.group("tag") and not _starts_its_line(text, found.start()):
-                continue  # (md_in_html's parser takes it for text: `a <div>b</div>`)
-            step = -1 if found.group("tag") else 1
-            ended_at = found.end() + (text[found.end() : found.end() + 1] == ">")
-            if found.end() == end:  # a tag going on past `end`, read here cut short: the
-                tally = self.tally = None  # block around reads it whole (`take_over`)
-            if tally is not None:
-                tally.setdefault(name, _NameTally()).add(step, ended_at)
-            if name != self.name:
+            if name != own and name not in outer:
                 continue
-            self.depth += step
-            if self.depth < 0:
-                self.ended_at = ended_at
+            if found.group("tag"):
+                step = -1
+            elif _starts_its_line(text, found.start()):
+                step = 1
+            else:
+                continue  # (md_in_html's parser takes it for text: `a <div>b</div>`)
+            if found.end() == end:  # a tag going on past `end`, read here cut short: the
+                self.exact = False  # block around reads it whole (`take_over`)
+            count = counts[name] = counts.get(name, 0) + step
+            if count < 0:
+                self.ended_at = found.end() + (text[found.end() : found.end() + 1] == ">")
                 break
         self.read_to = end
 
     def take_over(self, text: str, inner: _MarkdownBlock) -> None:
         """Takes on the reading of `inner`, a block opened in this one and ending, where
         this one was read up to its opening tag's line: read on from there, this one
-        would count that line's tags and then what `inner` found, so it goes on from
-        where `inner` stopped (each line read once, not once for each block around it:
-        a page of blocks nested deep, of one name or of names in turn, then closed)."""
-        if not (self.read_to == inner.opened_at and self.open_until is None and self.depth >= 0):
+        would count that line's tags and then what `inner` counted, so it reads that line
+        and goes on from where `inner` stopped (each line read once, not once for each
+        block around it: a page of blocks nested deep, of one name or of names in turn,
+        then closed). `inner` counts every name this one does, and ends at the first end
+        tag of them that leaves more ended than opened: that tag ends this one too where
+        none of its name is open in this one."""
+        if not (self.read_to == inner.opened_at and self.open_until is None and self.ended_at < 0):
             return
-        if inner.name == self.name:
-            self._take_over_its_name(text, inner)
-        elif inner.tally is not None:
-            self._take_over_another_name(text, inner)
-
-    def _take_over_its_name(self, text: str, inner: _MarkdownBlock) -> None:
-        """`take_over` of a block of this one's name: its start tag counted, then what it
-        counted."""
-        if not _starts_its_line(text, text.index("<", inner.opened_at)):
-            return
-        tally = self.tally
-        if tally is not None and inner.tally is not None:
-            tally.setdefault(self.name, _NameTally()).add(1, inner.read_from)
-            for name, found in inner.tally.items():
-                tally.setdefault(name, _NameTally()).extend(found)
-        else:
-            self.tally = None
-        if inner.depth < 0:  # its end tag read: this one's depth is as before its start tag
-            self.read_to = inner.ended_at
-        else:
-            self.depth += 1 + inner.depth
-            self.read_to, self.open_until = inner.read_to, inner.open_until
-
-    def _take_over_another_name(self, text: str, inner: _MarkdownBlock) -> None:
-        """`take_over` of a block of another name: its opening line read, then its tally
-        of this one's name read as this one would read it."""
         self.read(text, inner.read_from)
-        if self.read_to != inner.read_from or self.open_until is not None or self.depth < 0:
+        if not (
+            (inner.exact or inner.name == self.name)
+            and self.read_to == inner.read_from
+            and self.open_until is None
+            and self.ended_at < 0
+        ):
             return
-        own = inner.tally.get(self.name)
-        if own is not None and len(own.ends) > self.depth:  # its end tag in `inner`:
-            return  # read as before, where its callers look for it (a rare page)
-        if own is not None:
-            self.depth += own.net
-        if self.tally is not None:
-            for name, found in inner.tally.items():
-                self.tally.setdefault(name, _NameTally()).extend(found)
-        if inner.depth < 0:  # its end tag read: nothing after it was read
+        self.exact = self.exact and inner.exact
+        counts, found = self.counts, inner.counts
+        ends = False
+        for name in (self.name, *self.outer):
+            count = counts.get(name, 0) + found.get(name, 0)
+            counts[name] = count
+            ends = ends or count < 0
+        if ends:
+            self.ended_at, self.read_to = inner.ended_at, inner.read_to
+        elif inner.ended_at >= 0:  # its end tag read: nothing after it was read
             self.read_to = inner.ended_at
         else:
             self.read_to, self.open_until = inner.read_to, inner.open_until
@@ -1044,10 +1018,11 @@ class Blocks:
             if (
                 block_end
                 and markdown_blocks
-                and block_end.group(1).lower() == markdown_blocks[-1].name
+                and markdown_blocks[-1].ends_with(block_end.group(1).lower())
+                and self._markdown_blocks_end_at(block_end.group(1).lower())
             ):
-                self._markdown_block_ends()  # the innermost md_in_html block ends
-                # and the lists in it, a lazy line's too (`    a`, `</div>`, `    b`: code),
+                # md_in_html's blocks end, up to the one of its name, and the lists in
+                # them, a lazy line's too (`    a`, `</div>`, `    b`: code),
                 # and the paragraph: the next line starts a block (`- a`, `  </div>`,
                 # `1. b`: a list)
                 self.close_from(1)
@@ -1061,7 +1036,10 @@ class Blocks:
                 name = TAG_START.match(rest).group(1).lower()
                 if markdown_blocks and markdown_blocks[-1].read_to < self.line_start:
                     markdown_blocks[-1].read(self.text, self.line_start)  # (`take_over`)
-                markdown_blocks.append(_MarkdownBlock(name, self.line_start, self.next_offset))
+                around = markdown_blocks[-1] if markdown_blocks else None
+                markdown_blocks.append(
+                    _MarkdownBlock(name, self.line_start, self.next_offset, around)
+                )
                 if name not in self.markdown_block_names:
                     self.markdown_block_names |= {name}
                 # md_in_html reads what follows as blocks of their own: a line indented
@@ -1800,10 +1778,28 @@ class Blocks:
             block = blocks[-1]
             if block.read_to < line_start:
                 block.read(self.text, line_start)
-            if block.depth >= 0:
+            if block.ended_at < 0:
                 return True
             self._markdown_block_ends()
         return False
+
+    def _markdown_blocks_end_at(self, name: str) -> bool:
+        """Whether md_in_html's blocks end at an end tag of `name` that starts this line:
+        those its reading ends (of `name` or, inside one, of another name: `<div
+        markdown>`, `<section markdown>`, `</div>` ends both), or else the innermost if
+        of `name`, as before (one of its name opened in it left open:
+        `<div markdown>`, `- a`, `  <div>b`, `</div>`)."""
+        blocks, end = self.markdown_blocks, self.next_offset
+        ended = False
+        while blocks:
+            block = blocks[-1]
+            if block.ended_at < 0 and block.read_to < end:
+                block.read(self.text, end)
+            if block.ended_at < 0 and (ended or block.name != name):
+                break
+            ended = True
+            self._markdown_block_ends()
+        return ended
 
     def _markdown_block_ends(self) -> None:
         """The innermost md_in_html block ends: the block around it, if any, reads on
@@ -1825,10 +1821,10 @@ class Blocks:
             block = blocks[-1]
             if block.read_to < start:
                 block.read(text, start)
-            if block.depth >= 0:  # not ended before the line
+            if block.ended_at < 0:  # not ended before the line
                 if block.read_to < end:
                     block.read(text, end)
-                if block.depth >= 0:
+                if block.ended_at < 0:
                     break
                 ended_at = block.ended_at  # (a block around it may end after it)
             self._markdown_block_ends()
