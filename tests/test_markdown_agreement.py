@@ -1129,6 +1129,24 @@ def test_md_in_html_s_end_tag_of_an_outer_block_ends_the_inner_ones(page: str) -
 @pytest.mark.parametrize(
     "page",
     [
+        "<div markdown>\n- w1x\n</div> w2x\n- w4x\n\n    w3x\n",
+        "<div markdown>\n- w1x\n</div> w2x\n\n    w3x\n",
+        "<div markdown>\n- w1x\n\n    w6x </div> w2x\nw5x\n\n    w3x\n",
+        "<div markdown>\n<section markdown>\n1. w1x\n</div> w2x\n\n    w3x\n",
+    ],
+)
+def test_md_in_html_s_end_tag_with_text_after_it_ends_the_lists(page: str) -> None:
+    """Text after md_in_html's end tag on its line (`</div> w2x`), going on from a list
+    item in the block: its parser ends the lists with the block, and the text starts a
+    paragraph at the page's margin (the next lines go on with it; after a blank line a
+    line indented four is code). The block pass kept the lists open and checked that
+    code as the item's paragraph."""
+    assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
         '<div class="grid cards" markdown>\n\n- w1x\n\n    w2x\n</div>\n    w11x\n',
         '<div class="grid cards" markdown>\n\n- w1x\n\n    w2x\n    - w6x\n    w7x\n</div>\n'
         "    w11x\n",

@@ -1828,10 +1828,11 @@ class Blocks:
                     break
                 ended_at = block.ended_at  # (a block around it may end after it)
             self._markdown_block_ends()
-        if ended_at >= 0 and not text[ended_at:end].strip():
-            self.previous = "other"
+        if ended_at >= 0:
             self.close_from(1)
             self.chunk_is_list = False
+            if not text[ended_at:end].strip():
+                self.previous = "other"
 
     def _markdown_block_ends_lists(self) -> bool:
         """Whether a script, pre, style or block tag one to three columns in, going on
