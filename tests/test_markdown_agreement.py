@@ -1147,6 +1147,28 @@ def test_md_in_html_s_end_tag_with_text_after_it_ends_the_lists(page: str) -> No
 @pytest.mark.parametrize(
     "page",
     [
+        "<details markdown>\nw1x\n</details>\n\n    w2x\n",
+        "w0x\n<details markdown>\nw1x\n</details>\n    w2x\n",
+        "<details markdown>\nw1x\n\n</details>\n\n    - w2x\n\n        w3x\n",
+        "<details markdown>\n<details markdown>\nw1x\n</details>\n\n    w2x\n</details>\n"
+        "\n    w3x\n",
+        "<details markdown>\nw1x </details>\n    w2x\n",
+        # Guards: a line at the margin ends it; raw `<details>` is not gone on with.
+        "<details markdown>\nw1x\n</details>\n\n    w2x\n\nw3x\n\n    w4x\n",
+        "<details>\nw1x\n</details>\n\n    w2x\n",
+    ],
+)
+def test_md_in_html_s_details_goes_on_with_the_lines_indented_after_it(page: str) -> None:
+    """`<details markdown>` ended, then lines four columns in: pymdownx.details goes on
+    with a `<details>` element last in its block, as after `??? note`, so they are its
+    paragraphs and lists (a list's next paragraph eight in is text), not code. The block
+    pass read them as code, unchecked."""
+    assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
         '<div class="grid cards" markdown>\n\n- w1x\n\n    w2x\n</div>\n    w11x\n',
         '<div class="grid cards" markdown>\n\n- w1x\n\n    w2x\n    - w6x\n    w7x\n</div>\n'
         "    w11x\n",

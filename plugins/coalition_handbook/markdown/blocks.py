@@ -1019,7 +1019,7 @@ class Blocks:
                 block_end
                 and markdown_blocks
                 and markdown_blocks[-1].ends_with(block_end.group(1).lower())
-                and self._markdown_blocks_end_at(block_end.group(1).lower())
+                and (ended := self._markdown_blocks_end_at(block_end.group(1).lower()))
             ):
                 # md_in_html's blocks end, up to the one of its name, and the lists in
                 # them, a lazy line's too (`    a`, `</div>`, `    b`: code),
@@ -1028,6 +1028,11 @@ class Blocks:
                 self.close_from(1)
                 self.chunk_is_list = False
                 self.previous = "other"
+                if ended == "details" and quote is None:
+                    # pymdownx.details goes on with the `<details>` element last in its
+                    # block: the lines four columns in after it are its content, as
+                    # after `??? note` (`</details>`, ``, `    b`: b is a paragraph)
+                    self._enter(0, strict=True)
                 return None
             if column == 0 and block_end and self._ends_html_block(block_end.group(1)):
                 self.previous = "other"
@@ -1783,21 +1788,21 @@ class Blocks:
             self._markdown_block_ends()
         return False
 
-    def _markdown_blocks_end_at(self, name: str) -> bool:
-        """Whether md_in_html's blocks end at an end tag of `name` that starts this line:
-        those its reading ends (of `name` or, inside one, of another name: `<div
-        markdown>`, `<section markdown>`, `</div>` ends both), or else the innermost if
-        of `name`, as before (one of its name opened in it left open:
-        `<div markdown>`, `- a`, `  <div>b`, `</div>`)."""
+    def _markdown_blocks_end_at(self, name: str) -> str | None:
+        """The name of the last of md_in_html's blocks that end at an end tag of `name`
+        starting this line, if any: those its reading ends (of `name` or, inside one, of
+        another name: `<div markdown>`, `<section markdown>`, `</div>` ends both), or
+        else the innermost if of `name`, as before (one of its name opened in it left
+        open: `<div markdown>`, `- a`, `  <div>b`, `</div>`)."""
         blocks, end = self.markdown_blocks, self.next_offset
-        ended = False
+        ended = None
         while blocks:
             block = blocks[-1]
             if block.ended_at < 0 and block.read_to < end:
                 block.read(self.text, end)
             if block.ended_at < 0 and (ended or block.name != name):
                 break
-            ended = True
+            ended = block.name
             self._markdown_block_ends()
         return ended
 
@@ -1816,7 +1821,7 @@ class Blocks:
         line starts a block of its own (`- b`: a list; `    c`: code). Text after the
         tag is a paragraph going on."""
         blocks, text = self.markdown_blocks, self.text
-        ended_at = -1
+        ended_at, ended = -1, ""
         while blocks:
             block = blocks[-1]
             if block.read_to < start:
@@ -1827,12 +1832,15 @@ class Blocks:
                 if block.ended_at < 0:
                     break
                 ended_at = block.ended_at  # (a block around it may end after it)
+            ended = block.name
             self._markdown_block_ends()
         if ended_at >= 0:
             self.close_from(1)
             self.chunk_is_list = False
             if not text[ended_at:end].strip():
                 self.previous = "other"
+                if ended == "details" and not self.line_quoted:  # (as at the margin)
+                    self._enter(0, strict=True)
 
     def _markdown_block_ends_lists(self) -> bool:
         """Whether a script, pre, style or block tag one to three columns in, going on
