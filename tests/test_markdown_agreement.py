@@ -1112,6 +1112,8 @@ def test_md_in_html_s_end_tag_after_text_ends_the_paragraph(page: str) -> None:
         "<div markdown>\n<section markdown>\n\nw1x </div>\n- w2x\n\n    w3x\n",
         "<section markdown>\n<div markdown>\nw1x </section>\n    w2x\n",
         "<section markdown>\n<details markdown>\nw6x </section>\n        w7x\n",
+        # The block of the tag's name opened in the inner one ends with it.
+        "<div markdown>\n<section markdown>\n<div markdown>\n</section>\nw6x </div>\n    w7x\n",
         # Guards: a block of the end tag's name open inside the inner one ends alone.
         "<div markdown>\n<section markdown>\n<div markdown>\nw1x </div>\n- w2x\n\n    w3x\n",
         "<div markdown>\n<section markdown>\n- w1x\n</div>\n    w2x\n",

@@ -135,6 +135,7 @@ class _MarkdownBlock:
     __slots__ = (
         "counts",
         "ended_at",
+        "ended_by",
         "exact",
         "name",
         "open_until",
@@ -160,6 +161,7 @@ class _MarkdownBlock:
         self.counts: dict[str, int] = {}
         self.open_until: str | None = None
         self.ended_at = -1  # where the end tag that ends it ends (past its `>`), once read
+        self.ended_by = name  # that tag's name
         self.exact = True
 
     def ends_with(self, name: str) -> bool:
@@ -194,20 +196,31 @@ class _MarkdownBlock:
             count = counts[name] = counts.get(name, 0) + step
             if count < 0:
                 self.ended_at = found.end() + (text[found.end() : found.end() + 1] == ">")
+                self.ended_by = name
                 break
         self.read_to = end
 
     def take_over(self, text: str, inner: _MarkdownBlock) -> None:
         """Takes on the reading of `inner`, a block opened in this one and ending, where
-        this one was read up to its opening tag's line: read on from there, this one
-        would count that line's tags and then what `inner` counted, so it reads that line
-        and goes on from where `inner` stopped (each line read once, not once for each
-        block around it: a page of blocks nested deep, of one name or of names in turn,
-        then closed). `inner` counts every name this one does, and ends at the first end
-        tag of them that leaves more ended than opened: that tag ends this one too where
-        none of its name is open in this one."""
+        this one was read up to its opening tag's line, and goes on from where `inner`
+        stopped (each line read once, not once for each block around it: a page of blocks
+        nested deep, of one name or of names in turn, then closed). md_in_html's parser
+        ends every element up to the one an end tag names: `inner`, what was opened in
+        it, and where the tag is of another name, the nearest of that name around it
+        (this one, if none of the name is open in it)."""
         if not (self.read_to == inner.opened_at and self.open_until is None and self.ended_at < 0):
             return
+        counts = self.counts
+        if inner.ended_at >= 0:
+            self.read_to = inner.ended_at
+            name = inner.ended_by
+            if name != inner.name:
+                count = counts[name] = counts.get(name, 0) - 1
+                if count < 0:
+                    self.ended_at, self.ended_by = inner.ended_at, name
+            return
+        # Ended open (its name's end tag at the margin, one of its name open in it): its
+        # start tag and what it counted, as this one reads them.
         self.read(text, inner.read_from)
         if not (
             (inner.exact or inner.name == self.name)
@@ -217,18 +230,10 @@ class _MarkdownBlock:
         ):
             return
         self.exact = self.exact and inner.exact
-        counts, found = self.counts, inner.counts
-        ends = False
+        found = inner.counts
         for name in (self.name, *self.outer):
-            count = counts.get(name, 0) + found.get(name, 0)
-            counts[name] = count
-            ends = ends or count < 0
-        if ends:
-            self.ended_at, self.read_to = inner.ended_at, inner.read_to
-        elif inner.ended_at >= 0:  # its end tag read: nothing after it was read
-            self.read_to = inner.ended_at
-        else:
-            self.read_to, self.open_until = inner.read_to, inner.open_until
+            counts[name] = counts.get(name, 0) + found.get(name, 0)
+        self.read_to, self.open_until = inner.read_to, inner.open_until
 
     def _past_open_until(self, text: str, end: int) -> int:
         """Where reading goes on: past the end of the fence or comment open, if one is
