@@ -1171,6 +1171,29 @@ def test_md_in_html_s_details_goes_on_with_the_lines_indented_after_it(page: str
 @pytest.mark.parametrize(
     "page",
     [
+        "<div markdown>\nw1x </div>\n</div>\n- w2x\n\n    w3x\n",
+        "<div>w1x</div> w5x\n</div>\n    w2x\n",
+        "<div>w1x</div>\n</div>\n    w2x\n",
+        "<p>w1x</p> w5x\n</p>\n    w2x\n",
+        # Guards: the end tag of a block still open ends it; code may follow.
+        "w0x\n<div>\nw1x\n</div>\n    w2x\n",
+        "- w0x\n<div>\n\nw1x\n\n</div>\n    w2x\n",
+        "<div>\n<div>w1x</div>\n</div>\n    w2x\n",
+    ],
+)
+def test_a_stray_end_tag_after_its_block_ended_is_a_paragraph(page: str) -> None:
+    """An end tag alone on its line after the block of its name ended (`<div>a</div> b`,
+    or md_in_html's `a </div>`, then `</div>`): Python-Markdown has no element of that
+    name open, so the tag is a paragraph's text, and the next lines go on with it (a line
+    indented four is text, `- b` too). The block pass took it for the end of an HTML
+    block wherever the name had opened one earlier on the page, and read those lines as
+    code (unchecked) or a list."""
+    assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
         '<div class="grid cards" markdown>\n\n- w1x\n\n    w2x\n</div>\n    w11x\n',
         '<div class="grid cards" markdown>\n\n- w1x\n\n    w2x\n    - w6x\n    w7x\n</div>\n'
         "    w11x\n",

@@ -267,8 +267,8 @@ class Blocks:
         "_empty_item_end",
         "_empty_item_first",
         "_fence_closings",
-        "_first_openings",
         "_footnotes",
+        "_html_tags_open",
         "_last_quote",
         "_quote_in_strict_goes_on",
         "_read_comments",
@@ -455,7 +455,8 @@ class Blocks:
         self.next_offset = 0
         # The lines of `text` that close fences, found when the first fence opens.
         self._fence_closings: FenceClosings | None = None
-        self._first_openings: dict[str, int] = {}  # HTML tag -> its first line's offset
+        # HTML tag -> how far the page is read for it, how many it opened are open there
+        self._html_tags_open: dict[str, tuple[int, int]] = {}
         self._footnotes: dict[int, bool] = {}  # a container's `opened_at` -> a footnote?
         self._comment_end: int | None = None
         self._read_comments: ReadComments | None = None
@@ -1657,17 +1658,24 @@ class Blocks:
         return True
 
     def _ends_html_block(self, tag: str) -> bool:
-        """Whether a line of nothing but `</tag>` ends an HTML block: a block-level tag
-        opened at the start of an earlier line (the first such line of each tag is found
-        once per text)."""
+        """Whether a line of nothing but `</tag>` ends an HTML block: one the tag opened
+        at the start of an earlier line, not ended before this line. A stray end tag is a
+        paragraph's text to Python-Markdown, its next lines going on with it (`<div>a</div>
+        b`, `</div>`, `    c`: c is text). Each tag's lines are read once, on from where
+        they were last read, counting its start tags at the margin and its end tags."""
         tag = tag.lower()
         if tag not in BLOCK_TAGS:
             return False
-        first = self._first_openings.get(tag)
-        if first is None:
-            found = re.search(rf"^<{tag}\b", self.text, re.MULTILINE | re.IGNORECASE)
-            first = self._first_openings[tag] = found.start() if found else len(self.text)
-        return first < self.next_offset - 1
+        text = self.text
+        read_to, still_open = self._html_tags_open.get(tag, (0, 0))
+        for found in tag_pattern(tag).finditer(text, read_to, self.line_start):
+            if found.group(1):
+                still_open = max(still_open - 1, 0)
+            elif found.start() == 0 or text[found.start() - 1] == "\n":
+                still_open += 1
+        ends = still_open > 0
+        self._html_tags_open[tag] = (self.next_offset, still_open - ends)
+        return ends
 
     def _last_comment_end(self) -> int:
         """The offset of the text's last `-->` or `--!>` (-1 if none), found once per text."""
