@@ -880,10 +880,10 @@ def test_plain_lines_are_read_as_the_passes_read_them(pieces: list[str]) -> None
 
 
 def _counted_block_reads(monkeypatch: pytest.MonkeyPatch, *names: str) -> list[int]:
-    """The lengths of text the block pass's patterns `names` (in markdown/blocks.py) are
-    run over with `finditer`, as the page is read: each run is counted into the list
+    """The lengths of text the block pass's patterns `names` (in markdown/md_in_html.py)
+    are run over with `finditer`, as the page is read: each run is counted into the list
     returned."""
-    import coalition_handbook.markdown.blocks as blocks
+    import coalition_handbook.markdown.md_in_html as blocks
 
     scanned: list[int] = []
 
