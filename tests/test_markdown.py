@@ -1046,6 +1046,30 @@ def test_md_in_html_s_outer_end_tag_in_a_block_of_another_name_is_read_once(
     assert 0 < sum(scanned) <= 2 * len(page)
 
 
+def test_stray_end_tags_are_read_for_their_blocks_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whether an end tag alone on its line ends an HTML block is read from the tag's
+    start and end tags before it (a stray one after `<div>a</div> b` is text): on from
+    where the tag's lines were last read, not from the page's start at each such line."""
+    import coalition_handbook.markdown.blocks as blocks
+
+    scanned: list[int] = []
+    tag_pattern = blocks.tag_pattern
+
+    class Counted:
+        def __init__(self, pattern: re.Pattern[str]) -> None:
+            self.pattern = pattern
+
+        def finditer(self, text: str, *span: int) -> Iterator[re.Match[str]]:
+            start, end = span if span else (0, len(text))
+            scanned.append(end - start)
+            return self.pattern.finditer(text, start, end)
+
+    monkeypatch.setattr(blocks, "tag_pattern", lambda tag: Counted(tag_pattern(tag)))
+    page = "<div>a</div> b\n</div>\n    x\n\n" * 2_000
+    assert checkable_text(page).count("x") == 2_000  # the stray tag's paragraph: text
+    assert 0 < sum(scanned) <= 2 * len(page)
+
+
 def test_md_in_html_s_paragraph_runs_are_read_up_to_the_next_end_tag(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
