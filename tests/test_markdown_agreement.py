@@ -1194,6 +1194,22 @@ def test_a_stray_end_tag_after_its_block_ended_is_a_paragraph(page: str) -> None
 @pytest.mark.parametrize(
     "page",
     [
+        "<div markdown>\n# w0x </div>\n<section markdown>\nw1x </div>\n    w2x\n\n</section>\n",
+        "<div markdown>\n# w0x </div>\n<section markdown>\n- w1x\n</div>\n    w2x\n\n</section>\n",
+    ],
+)
+def test_md_in_html_s_block_ended_on_a_heading_is_not_around_the_next(page: str) -> None:
+    """md_in_html's block ended by an end tag on a line of another block (a heading's:
+    `# a </div>`), then another block opened: that one is not in it, so a stray `</div>`
+    in it is text and ends nothing. The block pass opened the new block inside the one
+    ended, and took the stray tag for its end (the next line indented four, text, was
+    read as code)."""
+    assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
         '<div class="grid cards" markdown>\n\n- w1x\n\n    w2x\n</div>\n    w11x\n',
         '<div class="grid cards" markdown>\n\n- w1x\n\n    w2x\n    - w6x\n    w7x\n</div>\n'
         "    w11x\n",

@@ -889,9 +889,9 @@ class Blocks:
                 return None
             if at_margin and opens_markdown_blocks(rest):
                 name = TAG_START.match(rest).group(1).lower()
-                if markdown_blocks and markdown_blocks[-1].read_to < self.line_start:
-                    markdown_blocks[-1].read(self.text, self.line_start)  # (`take_over`)
-                around = markdown_blocks[-1] if markdown_blocks else None
+                # The blocks ended before this line end (`# a </div>`), the one around it
+                # is read up to it (`take_over`).
+                around = markdown_blocks[-1] if self._in_markdown_block() else None
                 markdown_blocks.append(
                     MarkdownBlock(name, self.line_start, self.next_offset, around)
                 )
