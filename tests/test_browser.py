@@ -3342,6 +3342,19 @@ _WIDTH_WITHOUT_HIDDEN_TEXT = """(element) => {
 }"""
 
 
+# The text a reader copies who selects the element: what the browser's selection holds.
+_SELECTED_TEXT = """element => {
+    const selection = window.getSelection();
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    selection.removeAllRanges();
+    selection.addRange(range);
+    const text = selection.toString();
+    selection.removeAllRanges();
+    return text;
+}"""
+
+
 def test_a_term_pages_sidebar_marks_proposed_and_deprecated_terms_after_instant_navigation(
     browser: object, tmp_path: Path
 ) -> None:
@@ -3350,7 +3363,8 @@ def test_a_term_pages_sidebar_marks_proposed_and_deprecated_terms_after_instant_
     the page's own, says so in words, as the glossary index does, whole beside a title
     the theme cuts short; on a page the theme's instant navigation brings in too. A
     screen reader reads the mark in brackets, parted from the name ("gamma deprecated"
-    was read as one name), which the eye does not see."""
+    was read as one name), which the eye does not see, nor a copy holds ("gamma
+    deprecated(deprecated)" was copied)."""
     config = write_site(
         tmp_path,
         pages={"index.md": "# Home\n\nAn alpha here.\n"},
@@ -3390,6 +3404,8 @@ def test_a_term_pages_sidebar_marks_proposed_and_deprecated_terms_after_instant_
         expect(mark).to_have_text(re.compile(r"^deprecated"))
         # The brackets are not seen: the mark is as wide as its word alone
         assert mark.evaluate(_WIDTH_WITHOUT_HIDDEN_TEXT) < 0.5
+        # nor copied: an entry selected copies the mark once, as seen
+        assert gamma.evaluate(_SELECTED_TEXT).split() == ["gamma", "deprecated"]
         # Whole, inside the sidebar, beside a title cut short to make room for it
         badge = own.locator(".hb-badge").bounding_box()
         link = own.bounding_box()
