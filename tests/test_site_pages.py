@@ -1180,6 +1180,37 @@ def test_a_term_s_name_and_forms_are_text_with_the_sites_extensions(tmp_path: Pa
             assert tag not in html
 
 
+# Term names that smarty, smartsymbols, emoji and arithmatex read as syntax.
+TYPOGRAPHY_NAMES = {"clause": "(c) clause", "dashed": "--x--", "smile": "the :smile: policy"}
+
+
+def test_a_term_s_name_is_text_with_typography_emoji_and_math_on(tmp_path: Path) -> None:
+    """A term's name in its page's heading and title, the glossary index and the changes
+    page is shown as typed: with smarty, smartsymbols, emoji and
+    arithmatex on, `(c) clause` was `© clause`, `--x--` `–x–`, `:smile: policy` an
+    image and `$x$ rule` TeX (review)."""
+    names = {**TYPOGRAPHY_NAMES, "math": "$x$ rule"}
+    terms = {term_id: term_yaml(name, "A rule.") for term_id, name in names.items()}
+    extra = (
+        "markdown_extensions: [smarty, pymdownx.smartsymbols, pymdownx.emoji,"
+        " {pymdownx.arithmatex: {generic: true}}]\n"
+    )
+    pages = {"index.md": "# Home\n\nText.\n"}
+    site = _site(tmp_path, pages=pages, terms=terms, protocols={}, extra_config=extra)
+    index = read(site, "glossary/index.html")
+    changes = read(site, "changes/index.html")
+    for term_id, name in names.items():
+        term_page = read(site, f"glossary/{term_id}/index.html")
+        (heading,) = elements(term_page, "h1")
+        assert heading.text == name
+        assert name in elements(term_page, "title")[0].text
+        assert name in [link.text for link in elements(index, "a")]
+        assert name in [link.text for link in elements(changes, "a")]
+    for html in (index, changes, *(read(site, f"glossary/{i}/index.html") for i in names)):
+        for made in ("&copy;", "&ndash;", "<img", "arithmatex"):
+            assert made not in html
+
+
 def test_a_history_summary_links_no_term_as_used_on_leaves_it_out(tmp_path: Path) -> None:
     """A history summary is a record, no use of a term: "Used on" leaves it out, and the
     history tables of the term pages, the protocol pages and the changes page linked its

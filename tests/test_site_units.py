@@ -456,6 +456,49 @@ def test_a_name_ending_in_a_hash_keeps_it_as_a_heading(name: str) -> None:
     assert unescape(markdown.markdown(f"# {markdown_text(name)}")) == f"<h1>{name}</h1>"
 
 
+# The extensions that read punctuation or digits in text as syntax.
+_TEXT_SYNTAX_EXTENSIONS = [
+    "smarty",
+    "pymdownx.smartsymbols",
+    "pymdownx.mark",
+    "pymdownx.tilde",
+    "pymdownx.caret",
+    "pymdownx.keys",
+    "pymdownx.emoji",
+    "pymdownx.arithmatex",
+    "pymdownx.critic",
+]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "(c) clause",
+        "(R) and (TM) marks",
+        "--x--",
+        ":smile: policy",
+        "$x$ rule",
+        "$$x$$ rule",
+        'survivor\'s "choice"...',
+        "<<a>> >> b",
+        "c/o a shelter, 1/2 of cases, +/- =/= --> <-- <-->",
+        "the 1st and 22nd contact",
+        "10:30:00 a:b: x",
+        "==x== H~2~O a^b^ ++k++ C#",
+    ],
+)
+def test_a_name_is_shown_as_typed_by_the_sites_extensions(name: str) -> None:
+    """A term's name in its page's heading and in the glossary index's link
+    (`markdown_text`): smarty, smartsymbols, emoji and arithmatex made `(c) clause`
+    `© clause`, `--x--` `–x–`, `:smile: policy` an image and `$x$ rule` TeX (review)."""
+    converter = markdown.Markdown(extensions=["toc", *_TEXT_SYNTAX_EXTENSIONS])
+    heading = converter.convert(f"# {markdown_text(name)}")
+    assert re.fullmatch(r'<h1 id="[^"<]*">([^<]*)</h1>', heading), heading
+    assert unescape(heading.split(">", 1)[1].removesuffix("</h1>")) == name
+    link = converter.reset().convert(f"- [{markdown_text(name)}](x.md)")
+    assert unescape(link) == f'<ul>\n<li><a href="x.md">{name}</a></li>\n</ul>'
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -38,7 +38,9 @@ _WEB_SCHEME = LazyPattern(r"^https?://", re.IGNORECASE)
 def markdown_text(value: object) -> str:
     """Plain text as literal inline Markdown: one line, no markup, no raw HTML, nor the
     elements pymdownx's mark, tilde, caret and keys make (a term named `==x== work` was
-    `<mark>x</mark> work` in its heading, the glossary index and the changes page)."""
+    `<mark>x</mark> work` in its heading, the glossary index and the changes page), nor
+    what smarty, smartsymbols, emoji and arithmatex make (`(c) clause` was `© clause`,
+    `--x--` `–x–`, `:smile: policy` an image, `$x$ rule` TeX)."""
     text = _WHITESPACE.sub(" ", str(value)).strip()
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace("|", "&#124;")
     return _EXTENSION_SYNTAX.sub(_references, _MARKDOWN_SPECIALS.sub(r"\\\1", text))
@@ -46,9 +48,17 @@ def markdown_text(value: object) -> str:
 
 # What `markdown_text` writes as character references (a backslash escapes them only
 # where their extension is on, and is shown where it is not): tilde's and caret's marks,
-# and mark's and keys' where doubled, so that a phone's `+44` stays as typed; and the
-# hashes it ends with, which a heading's line (`# C#`, term.md.j2) drops as closing ones.
-_EXTENSION_SYNTAX = LazyPattern(r"[~^]|={2,}|\+{2,}|#+$")
+# and mark's and keys' where doubled, so that a phone's `+44` stays as typed; smarty's
+# quotes, dashes, ellipsis and `>>`; smartsymbols' `(c)`, `(r)`, `(tm)`, the slash of
+# `c/o`, `+/-`, `=/=` and fractions, and an ordinal's digit (`1st`); a colon that starts
+# an emoji's `:name:`; arithmatex's `$`; and the hashes it ends with, which a heading's
+# line (`# C#`, term.md.j2) drops as closing ones. A reference is shown, and its anchor
+# made, as the character.
+_EXTENSION_SYNTAX = LazyPattern(
+    r"[~^$\"']|={2,}|\+{2,}|-{2,}|\.{3,}|>{2,}|\((?=(?:c|r|tm)\))|(?<=[c+=0-9])/(?=[o\-=0-9])"
+    r"|:(?=[+\-\w]+:)|[0-9](?=[A-Za-z])|#+$",
+    re.IGNORECASE,
+)
 
 
 def _references(found: re.Match[str]) -> str:
