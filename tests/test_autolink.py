@@ -717,6 +717,42 @@ def test_hb_nolink_is_read_from_the_class_attribute_only(opening: str, marked: b
     assert marked_tags([opening, "<span>", "</span>", "</span>"], NOLINK) == expected
 
 
+@pytest.mark.parametrize(
+    ("stash", "expected"),
+    [
+        # opens a marked span, which `</span>` ends
+        (['<span class="hb-nolink"/>', "</span>"], {0: (NOLINK, False), 1: (NOLINK, True)}),
+        # an inner `<span/>` is open: the first `</span>` ends it, the second the marked one
+        (
+            ['<span class="hb-nolink">', "<span/>", "</span>", "</span>"],
+            {0: (NOLINK, False), 3: (NOLINK, True)},
+        ),
+        (['<span class="hb-nolink">', "<br/>", "</span>"], {0: (NOLINK, False), 2: (NOLINK, True)}),
+    ],
+)
+def test_a_start_tag_written_self_closing_opens_its_element(
+    stash: list[str], expected: dict[int, tuple[str, bool]]
+) -> None:
+    """A browser reads `<span/>` as `<span>` (only a void element has no end tag), and
+    Python-Markdown passes it on as written: the autolinker read it as a closed span."""
+    assert marked_tags(stash, NOLINK) == expected
+
+
+def test_text_after_a_self_closing_hb_nolink_span_holds_no_link(tmp_path: Path) -> None:
+    """`<span class="hb-nolink"/>` opens a span that holds the rest of its paragraph in
+    the browser: a use there was linked, as if the span were closed."""
+    page = (
+        "# Law\n\n"
+        'Under <span class="hb-nolink"/>the Human Trafficking Act, human trafficking is a '
+        "crime.\n\n"
+        "Human trafficking is a crime.\n"
+    )
+    html = read(_site(tmp_path, pages={"index.md": page}), "index.html")
+    (link,) = term_links(html)
+    assert link.text == "Human trafficking"
+    assert '<span class="hb-nolink"/>the Human Trafficking Act, human trafficking is' in html
+
+
 def _site_with(tmp_path: Path, page: str, extensions: str, autolink: str = "first") -> str:
     terms = {
         **TERMS,

@@ -50,7 +50,10 @@ def marked_tags(raw_html: Sequence[object], marker: str) -> dict[int, tuple[str,
     """(`marker`, whether it closes) of each stashed raw tag that opens an element of
     class `marker` (`<span class="hb-nolink">`) or closes one, by its placeholder's
     number. The stash holds a page's inline tags in reading order: each closing tag
-    ends the last element of its name still open."""
+    ends the last element of its name still open. A start tag written `<span/>` opens
+    its element as any other: Python-Markdown passes it on as written, and a browser
+    reads the `/` of an element that is not void as nothing, so what follows is inside
+    it (to its end tag, or its block's end), as `raw_tags` reads `<a href="x"/>`."""
     tags: dict[int, tuple[str, bool]] = {}
     if not any(isinstance(stashed, str) and marker in stashed for stashed in raw_html):
         return tags  # most pages
@@ -63,7 +66,7 @@ def marked_tags(raw_html: Sequence[object], marker: str) -> dict[int, tuple[str,
             opened = open_elements.get(name)
             if opened and opened.pop():
                 tags[number] = marker, True
-        elif not stashed.rstrip().endswith("/>"):
+        else:  # `<span class="hb-nolink"/>` opens one: HTML reads no `/>` (see docstring)
             marked = marker in stashed and _has_class(stashed, marker)
             open_elements.setdefault(name, []).append(marked)
             if marked:
