@@ -33,6 +33,7 @@ from test_handouts import (
 
 from coalition_handbook.cache_signature import HANDOUT, KEY_FILE_VARIABLE, verified
 from coalition_handbook.config import load_config
+from coalition_handbook.rules.privacy_allow import public_phone_keys
 from coalition_handbook.site import (
     handout_cache,
     handout_command,
@@ -46,6 +47,7 @@ from coalition_handbook.site.handout_cache import (
     cache_key,
     write_atomically,
 )
+from coalition_handbook.site.handout_held_phones import held_public_phones
 from coalition_handbook.site.handout_render import HandoutError
 
 
@@ -255,8 +257,7 @@ def test_key_covers_paper_size_and_key_terms_not_unused_terms(tmp_path: Path) ->
     # Their national numbers are kept whole (`handout_phones`).
     assert cache_key(replace(community, phone_countries=("GB",))) != key
     # privacy.allow's numbers are links in its text (`handout_phone_links`).
-    assert community.public_phones
-    assert cache_key(replace(community, public_phones=())) != key
+    assert cache_key(replace(community, public_phones=("911",))) != key
 
     (tmp_path / "glossary" / "debt-bondage.yml").write_text(
         TERMS["debt-bondage"].replace("never be paid off", "never be repaid"), encoding="utf-8"
@@ -268,6 +269,61 @@ def test_key_covers_paper_size_and_key_terms_not_unused_terms(tmp_path: Path) ->
     term = community.key_terms[0]
     tooltip = replace(term, short=f"{term.short} Changed.")
     assert cache_key(replace(community, key_terms=(tooltip, *community.key_terms[1:]))) == key
+
+
+def test_a_number_allowed_changes_the_key_of_the_handouts_that_hold_it_only(
+    tmp_path: Path,
+) -> None:
+    """Every handout's key held the whole allow list, so a number added to it (or taken
+    out) rendered every handout again: now those whose text holds it only. The hotel
+    protocol prints the hotline and 911; `debt` a number of its own, written in two
+    parts; `community` none."""
+    modules = {
+        **three_modules(),
+        "debt": module_text("Debt", "Call *1-800*-843-5678 for help.\n", protocols="[]"),
+    }
+    config_file = write_handbook(tmp_path, modules=modules)
+    written = config_file.read_text(encoding="utf-8")
+    allowed = '["1-888-373-7888", "233733", "911"]'
+    assert allowed in written
+
+    def keys(allow: str) -> dict[str, str]:
+        config_file.write_text(written.replace(allowed, allow), encoding="utf-8")
+        context = context_of(config_file)
+        return {
+            module_id: cache_key(handouts.handout_content(context, module))
+            for module_id, module in context.handbook.modules.items()
+        }
+
+    def changed(allow: str) -> set[str]:
+        return {module_id for module_id, key in keys(allow).items() if key != before[module_id]}
+
+    before = keys(allowed)
+    assert changed('["1-888-373-7888", "233733", "911", "1-800-843-5678"]') == {"debt"}
+    assert changed('["1-888-373-7888", "233733"]') == {"hotel"}
+    assert changed('["1-888-373-7888", "233733", "911", "+44 20 7946 0958"]') == set()
+    context = context_of(config_file)
+    hotel = handouts.handout_content(context, context.handbook.modules["hotel"])
+    assert hotel.public_phones == ("233733", "8883737888", "911")
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("Call 1-888-373-7888 or text 233733.", ["233733", "8883737888"]),
+        ("Call 1 (888) 373 7888, not 1-800-843-5677.", ["8883737888"]),
+        ("In danger, call &#57;11.", ["911"]),  # a reference
+        ("In danger, call ٩١١.", ["911"]),  # Arabic-Indic digits
+        ("Call 1-800-THE-LOST (843-5678).", ["8008435678"]),  # letters between its digits
+        ("Room 202-555-0100 x12", ["2025550100", "2025550100x12"]),  # and its extension
+        ("Version 3, 2026-03-14, 45 minutes", []),
+    ],
+)
+def test_the_allowed_numbers_a_text_holds(text: str, held: list[str]) -> None:
+    public = public_phone_keys(
+        ["1-888-373-7888", "233733", "911", "1-800-843-5678", "202-555-0100x12"]
+    )
+    assert [key for key in held_public_phones([text], public) if "*" not in key] == held
 
 
 def test_key_covers_the_site_url_and_not_where_pages_are_without_one(tmp_path: Path) -> None:

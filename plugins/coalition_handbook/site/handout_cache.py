@@ -116,7 +116,9 @@ def cache_key(content: HandoutContent) -> str:
         "language": content.language,
         # Their numbers are kept whole as written at home (`handout_phones`).
         "phone_countries": content.phone_countries,
-        # Its numbers are links to call them (`handout_phone_links`).
+        # Its numbers are links to call them (`handout_phone_links`): the allowed ones
+        # its text may hold, so that a change to privacy.allow renders only the
+        # handouts it may change (`handout_held_phones`).
         "public_phones": content.public_phones,
         "package": __version__,
         "rendering": _rendering_versions(),

@@ -143,8 +143,9 @@ class HandoutContent:
     # The countries whose national phone formats privacy.pii reads (privacy.countries):
     # their numbers print whole too (`handout_phones`).
     phone_countries: tuple[str, ...] = ()
-    # privacy.allow's phone numbers and short codes (`public_phone_keys`), sorted: links
-    # in the handout's text, as on the site (`handout_phone_links`).
+    # privacy.allow's phone numbers and short codes (`public_phone_keys`) that the
+    # handout's text may hold (`handout_held_phones`), sorted: links in the handout's
+    # text, as on the site (`handout_phone_links`).
     public_phones: tuple[str, ...] = ()
     # The module's page by its source path, where the links in its text are resolved
     # from; None for a module without one.

@@ -24,7 +24,7 @@ import logging
 import math
 import os
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -37,6 +37,7 @@ from ..rules.base import CheckContext
 from ..rules.privacy_allow import public_phone_keys
 from . import handout_render
 from .handout_cache import HandoutCache, cache_key, read_files, write_atomically
+from .handout_held_phones import held_public_phones
 from .handout_key_terms import module_key_terms
 from .handout_links import PublishedSite, left_out_modules, module_src_uri, published_site
 from .handout_messages import (
@@ -134,7 +135,7 @@ def handout_content(
         ),
         config.language,
     )
-    return HandoutContent(
+    content = HandoutContent(
         module=module,
         protocols=tuple(
             handbook.protocols[protocol_id]
@@ -147,7 +148,6 @@ def handout_content(
         language=config.language,
         site=_published_site(context, unpublished),
         phone_countries=config.privacy_countries,
-        public_phones=tuple(sorted(public_phone_keys(config.privacy_allow))),
         module_src_uri=module_src_uri(config, module.id),
         module_body=_as_published(module, config),
         replacements=tuple(
@@ -158,6 +158,27 @@ def handout_content(
             and replacement in handbook.terms
         ),
     )
+    public = context.shared("public_phone_keys", lambda: public_phone_keys(config.privacy_allow))
+    return replace(content, public_phones=held_public_phones(_printed_texts(content), public))
+
+
+def _printed_texts(content: HandoutContent) -> Iterator[str | None]:
+    """The texts whose digits `content`'s handout prints: its records' sources, the
+    key terms' fields it prints, its date, the site's name and address, and the steps'
+    numbers (`held_public_phones`: what may hold a public number to link)."""
+    yield content.module.origin.text
+    yield content.module_body
+    for protocol in content.protocols:
+        yield protocol.origin.text
+        yield " ".join(str(number) for number in range(1, len(protocol.steps) + 1))
+    for term in content.key_terms:
+        yield term.term
+        yield term.definition
+    for _, replacement in content.replacements:
+        yield replacement
+    yield content.updated.isoformat() if content.updated else None
+    yield content.site_name
+    yield content.site.url if content.site is not None else None
 
 
 def _as_published(module: Module, config: HandbookConfig) -> str | None:
