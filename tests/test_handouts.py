@@ -3697,6 +3697,37 @@ def test_a_table_too_wide_for_the_paper_prints_every_column_on_it(tmp_path: Path
     assert address in printed
 
 
+@pytest.mark.pdf
+def test_a_table_too_wide_to_read_is_said_at_its_line(tmp_path: Path) -> None:
+    """Trainer audit: a table of 40 columns printed a character or two a line in each
+    column, and no word said so. The trainer is told at the table's line, with how many
+    columns fit; a table of 16 columns, about five characters a column, prints as it
+    is, and so does the eight-column table of the print audit."""
+    require_weasyprint()
+    columns = [f"Hotline{number}" for number in range(40)]
+    wide = "| " + " | ".join(columns) + " |\n|" + "---|" * 40 + "\n|" + " Housekeeping |" * 40
+    readable = "| " + " | ".join(columns[:16]) + " |\n|" + "---|" * 16 + "\n|" + " x |" * 16
+    body = f"\n{readable}\n\n{EIGHT_COLUMNS}\n{wide}\n"
+    config_file = write_handbook(
+        tmp_path, paper="Letter", modules={"wide": module_text("Wide", body, protocols="[]")}
+    )
+    report = handouts.build_handouts(context_of(config_file), tmp_path / "out")
+    (result,) = report.results
+    assert result.outcome == "rendered"
+    module = (tmp_path / "content" / "modules" / "wide.md").read_text(encoding="utf-8")
+    line = module[: module.index(wide)].count("\n") + 1
+    assert [
+        (problem.path, problem.line, problem.message) for problem in result.printing_problems
+    ] == [
+        (
+            "content/modules/wide.md",
+            line,
+            "a table of 40 columns prints about 1 character a line in each column, too narrow "
+            "to read: split it into tables of at most 17 columns, or write its columns as rows",
+        )
+    ]
+
+
 # An 8-column table as the print audit wrote it: at 7.5 pt its columns, of even widths,
 # were narrower than a hotline's number, printed "1-888-373-788" over "8".
 EIGHT_COLUMNS = """

@@ -44,6 +44,7 @@ from . import (
     handout_key_terms_gap,
     handout_languages,
     handout_link_tags,
+    handout_narrow_tables,
     handout_phone_links,
     handout_phones,
     handout_problems,
@@ -470,7 +471,7 @@ def render_pdf(
     fetcher = _local_fetcher(weasyprint, (TEMPLATE_DIR, *roots), read)
     base_url = base_dir.resolve().as_uri() + "/"
 
-    def render() -> tuple[bytes, list[str], frozenset[str]]:
+    def render() -> tuple[bytes, list[str], frozenset[str], list[Unplaced]]:
         with handout_problems.collected() as messages:
             document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
             # The tree WeasyPrint parsed and will lay out, without what of the author's
@@ -499,13 +500,14 @@ def render_pdf(
             if handout_key_terms_gap.close_the_gap(document.etree_element, laid_out.pages):
                 read.clear()  # read again by the second layout
                 laid_out = document.render(**options)
+            narrow = handout_narrow_tables.narrow_tables(document.etree_element, laid_out.pages)
             pdf = laid_out.write_pdf(**options)
-        return pdf, messages, needing_none
+        return pdf, messages, needing_none, narrow
 
     try:
         # With the same stack whoever asks (the build, the CLI, `mkdocs serve`'s thread):
         # how deep a module may nest (`handout_depth`) holds for every render.
-        pdf, messages, needing_none = with_frames(render, HANDOUT_FRAMES)
+        pdf, messages, needing_none, narrow = with_frames(render, HANDOUT_FRAMES)
     except RecursionError as error:
         raise HandoutError(TOO_DEEP) from error
     except Exception as error:  # WeasyPrint raises many kinds; each one means "no PDF"
@@ -515,6 +517,7 @@ def render_pdf(
         files_read.extend(read)
     if problems is not None:
         problems.extend(handout_problems.described(messages, base_dir, roots, read, needing_none))
+        problems.extend(narrow)
     return pdf
 
 

@@ -1,0 +1,101 @@
+"""A table whose columns the paper leaves too narrow to read, said to the trainer.
+
+A table too wide for the paper gets columns of even widths, its words broken where they
+must (`hb-wide` in handout.css): that keeps a table of ten columns whole and readable,
+but a table of forty printed a character or two a line in each column, a column of
+letters no one reads, and no word said so (trainer audit). No layout of the page keeps so
+many columns readable (a landscape page holds twice as few characters a line as it
+would need), so the handout is printed as before and the trainer is told, at the
+table's line, how many columns would fit: `narrow_tables` reads the widths from the
+laid-out pages, where a table in a list or a box is narrower than one on its own.
+"""
+
+from __future__ import annotations
+
+import math
+import xml.etree.ElementTree as etree
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from .handout_phones import WIDE_TABLE_CLASS
+from .handout_problems import Unplaced
+
+# The narrowest readable column, in ems of its type: about five characters of a word a
+# line (16 columns on Letter are 3.3 ems wide, 20 are 2.5).
+NARROWEST_EMS = 3.0
+# A character's average width, in ems (to say about how many a line a column holds).
+CHARACTER_EMS = 0.55
+
+
+def narrow_tables(root: etree.Element, pages: Sequence[Any]) -> list[Unplaced]:
+    """A problem for each table of the handout's tree `root` (one marked `hb-wide`)
+    whose narrowest column, in the laid-out `pages` (WeasyPrint's `Document.pages`), is
+    narrower than `NARROWEST_EMS`; placed at its first row's text."""
+    table_of = {
+        id(cell): table
+        for table in root.iter("table")
+        if WIDE_TABLE_CLASS in table.get("class", "").split()
+        for cell in table.iter()
+        if cell.tag in ("td", "th")
+    }
+    if not table_of:
+        return []
+    # By table: its narrowest cell's (width, width with padding and borders, type size).
+    narrowest: dict[int, tuple[float, float, float]] = {}
+    tables: dict[int, etree.Element] = {}
+    for cell in _cell_boxes(pages):
+        table = table_of.get(id(cell.element))
+        if table is None:
+            continue
+        measured = (cell.width, cell.border_width(), cell.style["font_size"])
+        if id(table) not in narrowest or measured[0] < narrowest[id(table)][0]:
+            narrowest[id(table)] = measured
+            tables[id(table)] = table
+    problems = []
+    for key, (width, outer, size) in narrowest.items():
+        if width >= NARROWEST_EMS * size:
+            continue
+        table = tables[key]
+        columns = _columns(table)
+        fitting = max(1, math.floor(columns * outer / (NARROWEST_EMS * size + outer - width)))
+        characters = max(1, math.floor(width / (CHARACTER_EMS * size)))
+        problems.append(
+            Unplaced(
+                _first_row_texts(table),
+                f"a table of {columns} columns prints about {characters} "
+                f"character{'s' if characters > 1 else ''} a line in each column, too narrow "
+                f"to read: split it into tables of at most {fitting} columns, or write its "
+                "columns as rows",
+            )
+        )
+    return problems
+
+
+def _cell_boxes(pages: Sequence[Any]) -> Iterator[Any]:
+    """The table cells' boxes of the laid-out `pages` (none where this WeasyPrint lays
+    them out otherwise: no warning, rather than no handout)."""
+    for page in pages:
+        page_box = getattr(page, "_page_box", None)
+        if page_box is None or not hasattr(page_box, "descendants"):
+            return
+        for box in page_box.descendants():
+            if type(box).__name__ == "TableCellBox" and getattr(box, "element", None) is not None:
+                yield box
+
+
+def _columns(table: etree.Element) -> int:
+    first_row = next(table.iter("tr"), None)
+    return 0 if first_row is None else len(first_row)
+
+
+def _first_row_texts(table: etree.Element) -> tuple[str, ...]:
+    """Texts to find the table by in its Markdown: its whole first row as written with
+    and without spaces around the pipes (another table may start alike), then its first
+    cell's text."""
+    first_row = next(table.iter("tr"), None)
+    cells = (
+        [] if first_row is None else [" ".join("".join(c.itertext()).split()) for c in first_row]
+    )
+    if not any(cells):
+        return ()
+    return (" | ".join(cells), "|".join(cells), next(cell for cell in cells if cell))
