@@ -175,6 +175,20 @@ def test_two_links_in_one_emphasis_or_row_stay_two_links(tmp_path: Path, body: s
     assert _pointers_checked(pdf) > 5
 
 
+def test_a_number_kept_whole_in_its_link_is_one_clickable_area(tmp_path: Path) -> None:
+    """A public number is a link holding a span that keeps it on one line: WeasyPrint
+    gave the span a clickable area of its own over the link's, two areas for one number
+    (and one more for emphasis in a link, and for the address printed after it)."""
+    body = "\nCall 1-888-373-7888 or read [the *hotline* page](https://example.org/x).\n"
+    pdf = _handout(tmp_path, body)
+    addresses = _link_addresses(pdf)
+    assert ["tel:+18883737888"] in addresses  # the module's, then the protocol's contact
+    assert ["https://example.org/x"] in addresses
+    for held in addresses:
+        assert len(held) == 1, held  # each link on one line: one area
+    assert _pointers_checked(pdf) > 5
+
+
 def _link_addresses(pdf: Path) -> list[list[str]]:
     """For each `Link` element of the tree, in order, the addresses of the clickable
     areas (annotations) it holds."""

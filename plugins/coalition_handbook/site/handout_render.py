@@ -50,6 +50,7 @@ from . import (
     handout_problems,
 )
 from .handout_addresses import keep_addresses_unhyphenated
+from .handout_link_areas import drop_inner_link_areas
 from .handout_links import PublishedSite
 from .handout_list_numbers import number_ordered_lists
 from .handout_long_words import break_long_words
@@ -501,6 +502,7 @@ def render_pdf(
                 read.clear()  # read again by the second layout
                 laid_out = document.render(**options)
             narrow = handout_narrow_tables.narrow_tables(document.etree_element, laid_out.pages)
+            drop_inner_link_areas(laid_out.pages)  # one clickable area a link's line
             pdf = laid_out.write_pdf(**options)
         return pdf, messages, needing_none, narrow
 
