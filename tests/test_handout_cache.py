@@ -307,6 +307,23 @@ def test_a_number_allowed_changes_the_key_of_the_handouts_that_hold_it_only(
     assert hotel.public_phones == ("233733", "8883737888", "911")
 
 
+def test_a_number_written_with_yaml_escapes_is_held(tmp_path: Path) -> None:
+    """An objective in double quotes may write its digits as YAML escapes: the handout
+    prints them as digits, which the site links."""
+    escaped = '  - "Call \\u0039\\u0038\\u0038 to reach the crisis line."\n'
+    module = module_text("Relay", protocols="[]").replace(
+        "  - Describe what a survivor may be going through.\n", escaped
+    )
+    assert escaped in module
+    config_file = write_handbook(tmp_path, modules={"relay": module})
+    written = config_file.read_text(encoding="utf-8")
+    config_file.write_text(written.replace('"911"]', '"911", "988"]'), encoding="utf-8")
+    context = context_of(config_file)
+    relay = context.handbook.modules["relay"]
+    assert "Call 988 to" in relay.objectives[0]
+    assert "988" in handouts.handout_content(context, relay).public_phones
+
+
 @pytest.mark.parametrize(
     ("text", "held"),
     [

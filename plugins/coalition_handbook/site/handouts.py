@@ -163,13 +163,16 @@ def handout_content(
 
 
 def _printed_texts(content: HandoutContent) -> Iterator[str | None]:
-    """The texts whose digits `content`'s handout prints: its records' sources, the
-    key terms' fields it prints, its date, the site's name and address, and the steps'
-    numbers (`held_public_phones`: what may hold a public number to link)."""
-    yield content.module.origin.text
+    """The texts whose digits `content`'s handout prints: its records' sources and
+    fields as read (YAML's `"\\u0039"` is a 9 printed), the key terms' fields it prints,
+    its date, the site's name and address, and the steps' numbers (`held_public_phones`:
+    what may hold a public number to link)."""
+    for record in (content.module, *content.protocols):
+        yield record.origin.text
+        yield from (value for _, value in record.texts)
+        yield str(record.version)
     yield content.module_body
     for protocol in content.protocols:
-        yield protocol.origin.text
         yield " ".join(str(number) for number in range(1, len(protocol.steps) + 1))
     for term in content.key_terms:
         yield term.term
