@@ -4,7 +4,7 @@ tooltips, A-Z letters and where a module's facts go."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from html import unescape
 from pathlib import Path
 from types import SimpleNamespace
@@ -2273,3 +2273,38 @@ def test_a_deprecated_term_s_forms_search_to_the_term_to_use_now(tmp_path: Path)
     assert search_boost.deprecated_by_replacement(handbook.terms.values()) == {
         "forced-labor": ["peonage", "servitude"]
     }
+
+
+def test_the_chains_of_replacements_are_followed_once_for_a_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review rv60a: each term page, its cache key and its index line followed its
+    term's chain of replacements on their own, in time as the square of a long chain's
+    length; the site follows them once for the pages, once for search."""
+    from coalition_handbook.model import replacements
+    from coalition_handbook.site import pages
+    from coalition_handbook.site.term_page_cache import term_page_inputs
+
+    followed: list[int] = []
+
+    def counted(terms: Mapping[str, replacements.Replaceable]) -> replacements.Replacements:
+        followed.append(len(terms))
+        return replacements.replacements(terms)
+
+    monkeypatch.setattr(pages, "replacements", counted)
+    monkeypatch.setattr(search_boost, "replacements", counted)
+    deprecated = "status: deprecated\nreplaced_by: t{}\n"
+    files = {
+        f"glossary/t{index}.yml": term_yaml(
+            f"t{index}", extra=deprecated.format(index + 1) if index < 29 else ""
+        )
+        for index in range(30)
+    }
+    handbook, _ = load(tmp_path, files)
+    inputs = pages.SiteInputs(handbook=handbook)
+    generated = pages.generate_pages(inputs)
+    for term in handbook.terms.values():
+        term_page_inputs(term, inputs, 1.0)
+    assert followed == [30, 30]
+    assert "use [t29](t29.md) instead." in generated["glossary/t0.md"]
+    assert "Use [t29](t29.md) instead." in generated["glossary/index.md"]

@@ -20,6 +20,9 @@ from helpers_model import (
 from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
 from coalition_handbook.findings import Severity
+from coalition_handbook.model import load_handbook
+from coalition_handbook.rules import glossary_reference
+from coalition_handbook.rules.base import CheckContext
 
 MODULE_FILE = "content/modules/hotel-staff.md"
 
@@ -534,6 +537,57 @@ def test_a_term_file_with_problems_is_told_where_its_replacement_leads(tmp_path:
     assert [message for _, _, message in findings_of(tmp_path, files, "glossary.reference")] == [
         "replaced_by names 'b', which is deprecated too, replaced by 'c': name the term to use now"
     ]
+
+
+def _chained(root: Path, count: int, goes_round: bool) -> CheckContext:
+    """`count` terms, each deprecated for the next; the last is approved, or deprecated
+    for the first (a round)."""
+    deprecated = "status: deprecated\nreplaced_by: t{}\n"
+    files = {
+        f"glossary/t{index}.yml": term_yaml(
+            f"t{index}",
+            extra="" if index == count - 1 and not goes_round else deprecated.format(next_id),
+        )
+        for index, next_id in enumerate([*range(1, count), 0])
+    }
+    config = write_files(root, files)
+    handbook, _ = load_handbook(config)
+    return CheckContext(config=config, handbook=handbook)
+
+
+@pytest.mark.parametrize("goes_round", [False, True], ids=["chain", "round"])
+def test_a_long_chain_of_replacements_is_followed_in_linear_time(
+    tmp_path: Path, goes_round: bool
+) -> None:
+    """Review rv60a: each deprecated term followed its chain on its own, for its uses'
+    suggestion and for glossary.reference's message, and a round's message named every
+    term of it: 2,000 terms deprecated each for the next took seconds more to check, and
+    a round of them made 34 MB of findings. Twice the terms now take about twice the work."""
+    from work import calls_made
+
+    from coalition_handbook.matching import Matcher
+
+    def follow(context: CheckContext) -> None:
+        messages = [finding.message for finding in glossary_reference.check(context)]
+        assert len(messages) == len(context.handbook.terms) - (0 if goes_round else 2)
+        assert max(len(message) for message in messages) < 300
+        Matcher.from_terms(context.handbook.terms.values())
+
+    small, large = (_chained(tmp_path / str(count), count, goes_round) for count in (300, 600))
+    for context in (small, large):  # loaded and compiled before: that work is linear
+        follow(context)
+    small_work = calls_made(follow, small)
+    assert calls_made(follow, large) <= small_work * 2.5
+
+
+def test_a_long_round_of_replacements_is_named_in_short(tmp_path: Path) -> None:
+    context = _chained(tmp_path, 12, goes_round=True)
+    found = list(glossary_reference.check(context))
+    assert found[0].message == (
+        "replaced_by names 't1', which is deprecated too: the replacements go round (t0 -> t1 "
+        "-> t2 -> t3 -> t4 -> t5 -> t6 -> t7 -> ... -> t0), so its uses are told no term to "
+        "use; name a term that is not deprecated"
+    )
 
 
 def test_a_reference_to_a_broken_file_is_not_reported_again(tmp_path: Path) -> None:

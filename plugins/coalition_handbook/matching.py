@@ -59,7 +59,7 @@ from .forms import (
 )
 from .lazy_pattern import LazyPattern
 from .markdown import GLUE, is_mark
-from .model.replacements import term_to_use_now
+from .model.replacements import replacements
 from .model.types import Term
 
 MatchKind = Literal["accepted", "avoid", "deprecated"]
@@ -238,13 +238,14 @@ class Matcher:
         (`forms.inflection_language`)."""
         terms = sorted(terms, key=lambda term: term.id)
         by_id = {term.id: term for term in terms}
+        use_now = replacements(by_id).now
         entries: dict[str, list[FormEntry]] = {}
         for term in terms:
             if term.status == "deprecated":
                 # All of a deprecated term's forms are discouraged, its forms to avoid
                 # too, and each suggests the replacement (DESIGN section 3.1): the term
                 # to use now, at the end of a chain of replacements.
-                replacement = by_id.get(term_to_use_now(by_id, term.id) or "")
+                replacement = by_id.get(use_now.get(term.id, ""))
                 suggestion = replacement.term if replacement else None
                 for form in (term.term, *term.aliases, *(avoided.text for avoided in term.avoid)):
                     _add_form(entries, term, form, "deprecated", suggestion, language)

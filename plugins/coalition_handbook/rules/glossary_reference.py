@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 
 from ..findings import Finding
 from ..hints import did_you_mean
-from ..model.replacements import replacement_chain, term_to_use_now
+from ..model.replacements import Replacements, replacements
 from ..model.source import relative_path
 from ..model.term_facts import TermFacts, term_facts
 from ..model.types import Origin
@@ -21,6 +21,7 @@ def check(context: CheckContext) -> Iterator[Finding]:
     handbook = context.handbook
     # Read from the terms' facts: a term is loaded only to place a finding in its file.
     facts = term_facts(handbook.terms)
+    chains = replacements(facts)  # once for all: each chain followed alone is quadratic
     named: list[tuple[str, str, Origin | None, str, str]] = []
     for term_id, term in facts.items():
         named += [
@@ -38,7 +39,7 @@ def check(context: CheckContext) -> Iterator[Finding]:
         for key, ref in record.references
     ]
     for term_id, _, origin, span_key, ref in named:
-        message = _problem(context, facts, term_id, span_key, ref)
+        message = _problem(context, facts, chains, term_id, span_key, ref)
         if message:
             yield context.finding_at(RULE, _origin(context, term_id, origin), span_key, message)
     yield from _named_twice(context, named)
@@ -66,7 +67,12 @@ def _named_twice(
 
 
 def _problem(
-    context: CheckContext, facts: Mapping[str, TermFacts], term_id: str, span_key: str, ref: str
+    context: CheckContext,
+    facts: Mapping[str, TermFacts],
+    chains: Replacements,
+    term_id: str,
+    span_key: str,
+    ref: str,
 ) -> str | None:
     field = span_key.split(".")[0]
     if ref == term_id:
@@ -75,7 +81,8 @@ def _problem(
     if named is not None:
         if field == "replaced_by" and named.status == "deprecated":
             return (
-                f"replaced_by names '{ref}', which is deprecated too{_onward(facts, term_id, ref)}"
+                f"replaced_by names '{ref}', which is deprecated too"
+                f"{_onward(facts, chains, term_id, ref)}"
             )
         return None
     # Named where it stands, not where a link there leads (`relative` resolves links).
@@ -87,23 +94,45 @@ def _problem(
     return f"{field} names '{ref}', which is no term (there is no {expected}){hint}"
 
 
-def _onward(facts: Mapping[str, TermFacts], term_id: str, ref: str) -> str:
+def _onward(facts: Mapping[str, TermFacts], chains: Replacements, term_id: str, ref: str) -> str:
     """Where the replacements of `term_id` lead on from `ref` (deprecated), and what to
     name instead. Read from `ref`: a term file with problems of its own has no facts."""
-    chain = replacement_chain(facts, ref)
-    ids = list(chain.ids)
-    path: list[str] = []
-    if term_id in ids:  # back to the term itself
-        path = [term_id, ref, *ids[: ids.index(term_id) + 1]]
-    elif chain.loops:  # round among the terms after it
-        path = [term_id, ref, *ids, f"{facts[ids[-1] if ids else ref].replaced_by}"]
-    if path:
+    end = chains.ends.get(ref)
+    # Back to the term itself: it is on the round, or its chain stops at it (a term file
+    # with problems of its own, or one not deprecated).
+    through_itself = chains.meets.get(term_id) == term_id or end == term_id
+    if through_itself or end is None:
+        path = _round_path(facts, term_id, ref, term_id if through_itself else chains.meets[ref])
         return (
-            f": the replacements go round ({' -> '.join(path)}), so its uses are told no term "
-            "to use; name a term that is not deprecated"
+            f": the replacements go round ({path}), so its uses are told no term to use; "
+            "name a term that is not deprecated"
         )
-    onward = f", replaced by '{chain.ids[0]}'" if chain.ids else ""
-    now = term_to_use_now(facts, ref)
-    if now is not None and len(chain.ids) > 1:
+    first = facts[ref].replaced_by
+    onward = f", replaced by '{first}'" if first else ""
+    now = chains.now.get(ref)
+    if now is not None and now != first:
         return f"{onward}, and so on to '{now}': name the term to use now, '{now}'"
     return f"{onward}: name the term to use now"
+
+
+# The terms a round's path shows before it is cut short: a round of 2,000 terms named in
+# each of their findings made megabytes of output (review rv60a).
+_SHOWN = 8
+
+
+def _round_path(facts: Mapping[str, TermFacts], term_id: str, ref: str, last: str) -> str:
+    """`term_id -> ref -> ...` up to where the replacements meet `last` again (`term_id`
+    itself, else the first term of the round), cut short after `_SHOWN` terms."""
+    path = [term_id, ref]
+    # A chain entering a round meets its first term twice, unless it starts on it.
+    meetings = 1 if last in (term_id, ref) else 2
+    current = ref
+    while len(path) < _SHOWN:
+        # Every term before `last` is deprecated and names its replacement.
+        current = facts[current].replaced_by or ""
+        path.append(current)
+        if current == last:
+            meetings -= 1
+            if meetings == 0:
+                return " -> ".join(path)
+    return " -> ".join([*path, "...", last])

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from .. import published
 from ..lazy_pattern import LazyPattern
 from ..markdown.definitions import definition_as_shown
-from ..model.replacements import term_to_use_now
+from ..model.replacements import replacements
 from ..model.types import Handbook, HistoryEntry, Module, Page, Protocol, Term
 from ..rules.module_readability import TARGET_GRADE
 from ..slugs import a_to_z_key, index_letter, index_letters, natural_sort_key, sort_key
@@ -118,6 +118,10 @@ class SiteInputs:
     _replaced: dict[str, dict[str, list[str]]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    # `use_now`, found on first use, as `_replaced`
+    _use_now: dict[str, dict[str, str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def replaced_terms(self) -> Mapping[str, Sequence[str]]:
@@ -125,6 +129,16 @@ class SiteInputs:
         found = self._replaced.get("")
         if found is None:
             found = self._replaced[""] = deprecated_by_replacement(self.handbook.terms.values())
+        return found
+
+    @property
+    def use_now(self) -> Mapping[str, str]:
+        """Deprecated term id -> the term to use now, at the end of its chain of
+        replacements (`model.replacements`): found once for all the term pages of a build,
+        as following each term's chain on its own takes the square of a long one's length."""
+        found = self._use_now.get("")
+        if found is None:
+            found = self._use_now[""] = replacements(self.handbook.terms).now
         return found
 
     @property
@@ -284,7 +298,7 @@ def glossary_index(inputs: SiteInputs) -> str:
         title=letter_title,
         href=lambda term_id: _link(GLOSSARY_INDEX, term_src_uri(term_id)),
         terms=inputs.handbook.terms,
-        use_now=lambda term: term_to_use_now(inputs.handbook.terms, term.id),
+        use_now=lambda term: inputs.use_now.get(term.id),
         short=lambda term: shown_short(term, inputs),
     )
 
@@ -329,7 +343,7 @@ def term_page(term: Term, inputs: SiteInputs, search_boost: float) -> str:
     src = term_src_uri(term.id)
     terms = inputs.handbook.terms
     # The term to use now, at the end of a chain of replacements (none where it goes round).
-    replacement = terms.get(term_to_use_now(terms, term.id) or "")
+    replacement = terms.get(inputs.use_now.get(term.id, ""))
     letter = index_letter(term.term, inputs.language)
     return render(
         "term.md.j2",

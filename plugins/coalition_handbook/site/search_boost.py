@@ -55,7 +55,7 @@ from ..forms import (
 )
 from ..lazy_pattern import LazyPattern
 from ..model.glossary import plain_blocks, plain_text
-from ..model.replacements import term_to_use_now
+from ..model.replacements import replacements
 from ..model.types import Protocol, Term
 from ..slugs import folded_latin
 
@@ -229,9 +229,10 @@ def deprecated_by_replacement(terms: Iterable[Term]) -> dict[str, list[str]]:
     was 0.3 s of a build at 500 terms. A deprecated term's forms go to the term to use
     now, at the end of its chain of replacements (none where the chain goes round)."""
     by_id = {term.id: term for term in terms}
+    use_now = replacements(by_id).now
     replaced: dict[str, list[str]] = {}
     for other in by_id.values():
-        if other.status == "deprecated" and (now := term_to_use_now(by_id, other.id)):
+        if now := use_now.get(other.id):
             replaced.setdefault(now, []).append(other.id)
     return replaced
 

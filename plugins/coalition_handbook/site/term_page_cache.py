@@ -20,7 +20,6 @@ from functools import cache
 from pathlib import Path
 
 from ..cache import RunCache, digest
-from ..model.replacements import replacement_chain
 from ..model.types import Term
 from .pages import SiteInputs, is_used, shown_short, term_page
 from .search_boost import replaced_forms
@@ -45,8 +44,8 @@ def cached_term_page(term: Term, inputs: SiteInputs, search_boost: float, cache:
 def term_page_inputs(term: Term, inputs: SiteInputs, search_boost: float) -> list[str]:
     """Everything `pages.term_page` reads, as text."""
     terms = inputs.handbook.terms
-    # Each replacement in turn with its status: the page names the term to use now.
-    named = [*replacement_chain(terms, term.id).ids, *term.related]
+    # The page names the term to use now, at the end of its chain of replacements.
+    named = [term.replaced_by or "", inputs.use_now.get(term.id, ""), *term.related]
     return [
         repr(
             [
@@ -57,9 +56,8 @@ def term_page_inputs(term: Term, inputs: SiteInputs, search_boost: float) -> lis
         ),
         repr(
             [
-                (term_id, terms[term_id].term, terms[term_id].status)
+                (term_id, terms[term_id].term, terms[term_id].status) if term_id in terms else None
                 for term_id in named
-                if term_id in terms
             ]
         ),
         repr(search_boost),
