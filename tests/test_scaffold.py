@@ -1340,10 +1340,11 @@ def test_a_term_file_linked_out_of_the_handbook_since_the_check_claims_nothing(
 
 
 def test_a_term_removed_before_is_said_to_be_in_git(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Audit (aud60): `handbook new term` for a term removed last year started it over at
     version 1 without a word that its history and text were a checkout away."""
+    monkeypatch.chdir(tmp_path)
     git(tmp_path, "init", "-q", "-b", "main")
     write(tmp_path, "mkdocs.yml", "site_name: T\ndocs_dir: content\nplugins:\n  - handbook\n")
     write(tmp_path, "content/index.md", "# Home\n")
@@ -1363,3 +1364,28 @@ def test_a_term_removed_before_is_said_to_be_in_git(
         f"  git checkout {removed[0]}^ -- glossary/sextortion.yml\n"
         "then raise its version and add a history entry for it.\n"
     )
+
+
+def test_the_checkout_of_a_removed_term_names_it_from_the_current_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review rv60a: run from another folder (`handbook new -f ../mkdocs.yml`), the
+    checkout named the file from mkdocs.yml's folder, where git finds no such path."""
+    git(tmp_path, "init", "-q", "-b", "main")
+    write(tmp_path, "mkdocs.yml", "site_name: T\ndocs_dir: content\nplugins:\n  - handbook\n")
+    write(tmp_path, "content/index.md", "# Home\n")
+    write(tmp_path, "glossary/sextortion.yml", "term: sextortion\n")
+    commit(tmp_path, "add")
+    (tmp_path / "glossary/sextortion.yml").unlink()
+    commit(tmp_path, "remove")
+    removed = git(tmp_path, "log", "-1", "--format=%h").strip()
+    monkeypatch.chdir(tmp_path / "content")
+    config = load_config(tmp_path / "mkdocs.yml", require_folders=False)
+    assert run_new(config, "term", "Sextortion") == 0
+    err = capsys.readouterr().err
+    assert err.startswith("note: glossary/sextortion.yml was removed in commit")
+    assert f"  git checkout {removed}^ -- ../glossary/sextortion.yml\n" in err
+    # The command as advised brings the file back.
+    (tmp_path / "glossary/sextortion.yml").unlink()
+    git(tmp_path / "content", "checkout", f"{removed}^", "--", "../glossary/sextortion.yml")
+    assert (tmp_path / "glossary/sextortion.yml").read_text() == "term: sextortion\n"
