@@ -127,7 +127,7 @@ def _round_path(facts: Mapping[str, TermFacts], term_id: str, ref: str, last: st
     # A chain entering a round meets its first term twice, unless it starts on it.
     meetings = 1 if last in (term_id, ref) else 2
     current = ref
-    while len(path) < _SHOWN:
+    while len(path) <= _SHOWN:  # one more: a path one longer is shown whole
         # Every term before `last` is deprecated and names its replacement.
         current = facts[current].replaced_by or ""
         path.append(current)
@@ -135,4 +135,4 @@ def _round_path(facts: Mapping[str, TermFacts], term_id: str, ref: str, last: st
             meetings -= 1
             if meetings == 0:
                 return " -> ".join(path)
-    return " -> ".join([*path, "...", last])
+    return " -> ".join([*path[:_SHOWN], "...", last])
