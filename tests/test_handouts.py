@@ -472,6 +472,52 @@ def test_a_term_used_by_a_form_to_avoid_is_a_key_term_a_deprecated_one_marked(
     assert handout_cache.cache_key(renamed) != handout_cache.cache_key(content)
 
 
+def test_a_deprecated_key_term_names_the_term_to_use_now_as_the_site_does(
+    tmp_path: Path,
+) -> None:
+    """Review rv60a: with glossary.reference made a warning, the site sent readers of
+    peonage, deprecated for bonded labor, deprecated in turn for debt bondage, to debt
+    bondage, and the handout sent trainers to bonded labor, a term not to use either."""
+    module = module_text("Words", "Older reports say peonage.\n", protocols="[]")
+    module = module.replace("Describe what a survivor", "Describe what a person")
+    module = module.replace("The hotline takes calls all day.", "")
+    config_file = write_handbook(tmp_path, modules={"words": module})
+    glossary = tmp_path / "glossary"
+    (glossary / "bonded-labor.yml").write_text(BONDED_LABOR, encoding="utf-8")
+    peonage = BONDED_LABOR.replace("bonded labor", "peonage").replace(
+        "debt-bondage", "bonded-labor"
+    )
+    (glossary / "peonage.yml").write_text(peonage, encoding="utf-8")
+    context = context_of(config_file)
+    content = handouts.handout_content(context, context.handbook.modules["words"])
+    assert [term.id for term in content.key_terms] == ["debt-bondage", "peonage"]
+    assert content.replacements == (("peonage", "debt bondage"),)
+    html = handout_render.render_html(content)
+    assert '<span class="hb-status">(deprecated: use debt bondage)</span>' in html
+
+
+def test_a_handout_is_held_back_by_the_term_to_use_now_at_a_chain_s_end(
+    tmp_path: Path,
+) -> None:
+    """Review rv60a: a deprecated key term prints the term to use now, at the end of its
+    chain of replacements; that term's file with errors held back only a handout that
+    used the terms one or two steps before it."""
+    module = module_text("Words", "Older reports say peonage.\n", protocols="[]")
+    config_file = write_handbook(tmp_path, modules={"words": module})
+    for term_id, replacement in [
+        ("peonage", "servitude"),
+        ("servitude", "bonded-labor"),
+        ("bonded-labor", "debt-bondage"),
+    ]:
+        text = BONDED_LABOR.replace("bonded labor", term_id).replace("debt-bondage", replacement)
+        (tmp_path / "glossary" / f"{term_id}.yml").write_text(text, encoding="utf-8")
+    context = context_of(config_file)
+    held = handout_held_back.held_back_by_errors(context, {"glossary/debt-bondage.yml"})
+    assert held["content/modules/words.md"] == (
+        "it prints from a file with errors: glossary/debt-bondage.yml"
+    )
+
+
 def _in_spanish(config_file: Path) -> None:
     """Make the handbook of `config_file` a Spanish site (Material's `language: es`)."""
     with config_file.open("a", encoding="utf-8") as settings:

@@ -15,7 +15,7 @@ from ..matching import Hit, Matcher
 from ..model.records import record_file_kind
 from ..model.types import Module, RejectedRecord, Term
 from ..rules.base import CheckContext
-from .handout_key_terms import module_key_terms, printed_documents
+from .handout_key_terms import chains_of_replacements, module_key_terms, printed_documents
 
 
 def held_back_by_errors(context: CheckContext, paths: Collection[str]) -> dict[str, str]:
@@ -73,12 +73,15 @@ def held_back_by_errors(context: CheckContext, paths: Collection[str]) -> dict[s
                 ("term", term_id)
                 for term_id in sorted(_rejected_terms_used(context, module, rejected_forms))
             ]
-        # A deprecated key term prints its replacement's preferred form.
+        # A deprecated key term prints the preferred form of the term to use now, where
+        # its chain of replacements ends (a file with errors there is no term to print).
+        ends = chains_of_replacements(context).ends
         named += [
             ("term", replacement)
             for term_id in key_terms
             if term_id in handbook.terms
-            and (replacement := handbook.terms[term_id].replaced_by) is not None
+            for replacement in (handbook.terms[term_id].replaced_by, ends.get(term_id))
+            if replacement is not None
         ]
         # Each file once: a deprecated key term's replacement may be a key term too.
         with_errors = list(

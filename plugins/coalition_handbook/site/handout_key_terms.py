@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from ..documents import ScannedDocument, scan_handbook
 from ..markdown import HARD
 from ..matching import Hit
+from ..model.replacements import Replacements, replacements
 from ..model.types import Module
 from ..rules.base import CheckContext
 
@@ -27,7 +28,8 @@ def module_key_terms(context: CheckContext, module: Module) -> set[str]:
 
     So do the terms a printed definition sends its reader to ("see labor exploitation":
     paper has no link to follow; print audit), and the term that replaces a deprecated one
-    ("deprecated: use debt bondage"). Not every term a definition uses: in the example
+    ("deprecated: use debt bondage", the term to use now at the end of a chain of
+    replacements, as the site names it). Not every term a definition uses: in the example
     handbook that added 16 to 19 terms, two or three pages, to each handout."""
     used = {
         hit[2].term_id
@@ -38,8 +40,15 @@ def module_key_terms(context: CheckContext, module: Module) -> set[str]:
     referred = _terms_definitions_refer_to(context)
     terms = context.handbook.terms
     sent_to = {other for term_id in used for other in referred.get(term_id, ())}
-    replacements = {terms[term_id].replaced_by for term_id in used if term_id in terms}
-    return used | {other for other in sent_to | replacements if other in terms}
+    use_now = chains_of_replacements(context).now
+    replacing = {use_now[term_id] for term_id in used if term_id in use_now}
+    return used | {other for other in sent_to | replacing if other in terms}
+
+
+def chains_of_replacements(context: CheckContext) -> Replacements:
+    """Where each deprecated term's replacements lead (`model.replacements`), followed
+    once for all the handouts of a run."""
+    return context.shared("replacements", lambda: replacements(context.handbook.terms))
 
 
 # Where a definition sends its reader to other terms: "See also: A, B and C", "(see A)",

@@ -38,7 +38,7 @@ from ..rules.privacy_allow import public_phone_keys
 from . import handout_render
 from .handout_cache import HandoutCache, cache_key, read_files, write_atomically
 from .handout_held_phones import held_public_phones
-from .handout_key_terms import module_key_terms
+from .handout_key_terms import chains_of_replacements, module_key_terms
 from .handout_links import PublishedSite, left_out_modules, module_src_uri, published_site
 from .handout_messages import (
     cache_unwritable_message,
@@ -127,6 +127,7 @@ def handout_content(
     are left out: module.reference reports them). A link to the handout of a module in
     `unpublished`, which the run cannot publish, leads nowhere on the site."""
     handbook, config = context.handbook, context.config
+    use_now = chains_of_replacements(context).now
     key_terms = sort_key_terms(
         (
             handbook.terms[term_id]
@@ -150,12 +151,11 @@ def handout_content(
         phone_countries=config.privacy_countries,
         module_src_uri=module_src_uri(config, module.id),
         module_body=_as_published(module, config),
+        # The term to use now, at the end of a chain of replacements, as the site says.
         replacements=tuple(
             (term.id, handbook.terms[replacement].term)
             for term in key_terms
-            if term.status == "deprecated"
-            and (replacement := term.replaced_by) is not None
-            and replacement in handbook.terms
+            if (replacement := use_now.get(term.id)) is not None
         ),
     )
     public = context.shared("public_phone_keys", lambda: public_phone_keys(config.privacy_allow))
