@@ -164,3 +164,31 @@ def test_the_cache_key_reads_all_that_a_term_page_reads(tmp_path: Path) -> None:
         term_page_inputs(term, _Reading(inputs, "inputs", key_reads), 1.0)  # type: ignore[arg-type]
         assert "term.origin" not in page_reads
         assert {read for read in page_reads if not read.startswith("term.")} <= key_reads
+
+
+def test_a_cached_page_follows_an_edit_further_along_its_chain_of_replacements(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review rv60a: peonage's page names the term to use now, at the end of its chain of
+    replacements; an edit of a term further along it (servitude now deprecated for
+    coerced labor) leaves peonage's own file as it was, and its cached page must follow."""
+    deprecated = "status: deprecated\nreplaced_by: {}\n"
+    terms = {
+        "peonage": term_yaml("peonage", "Old.", extra=deprecated.format("servitude")),
+        "servitude": term_yaml("servitude", "Old.", extra=deprecated.format("forced-labor")),
+        "forced-labor": term_yaml("forced labor", "Work under threat."),
+        "coerced-labor": term_yaml("coerced labor", "Work under coercion."),
+    }
+    options = "rules: {glossary.reference: warning}\nhandouts: false\n"
+    config = write_site(tmp_path, pages=PAGES, terms=terms, options=options)
+    page = "glossary/peonage/index.html"
+    before = _term_pages(build_site(config, strict=False))[page]
+    assert "forced labor" in before and "coerced labor" not in before
+    (tmp_path / "glossary" / "servitude.yml").write_text(
+        term_yaml("servitude", "Old.", extra=deprecated.format("coerced-labor")), encoding="utf-8"
+    )
+    cached = _term_pages(build_site(config, strict=False))
+    monkeypatch.setenv("HANDBOOK_NO_CACHE", "1")
+    fresh = _term_pages(build_site(config, strict=False, site_dir=tmp_path / "fresh"))
+    assert cached[page] == fresh[page]
+    assert "coerced labor" in cached[page]
