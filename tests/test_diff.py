@@ -1954,6 +1954,30 @@ def test_a_newly_deprecated_term_names_the_terms_it_replaced(
     ) in out
 
 
+def test_a_term_deprecated_for_itself_is_not_among_those_still_naming_it(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review rv60a: `survivor` deprecated for itself was listed among the terms still
+    naming it as their replacement, each to get a new version: its own file, whose
+    problem its status line gives already."""
+    write(
+        repository,
+        "glossary/slave.yml",
+        term("slave", extra="status: deprecated\nreplaced_by: survivor\n"),
+    )
+    commit(repository)
+    write(
+        repository,
+        "glossary/survivor.yml",
+        term(version=2, versions=(2, 1), extra="status: deprecated\nreplaced_by: survivor\n"),
+    )
+    _, out, _ = diff(repository, capsys)
+    assert (
+        "  - ❌ still named as the replacement (`replaced_by`) by `glossary/slave.yml:4`: "
+        "`handbook check` fails until each names the term to use now; a new version for each\n"
+    ) in out
+
+
 def test_a_term_deprecated_for_no_term_is_not_advised_as_its_replacement(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -65,10 +65,13 @@ def related_by(handbook: Handbook, term_id: str) -> tuple[str, ...]:
 
 
 def replacing(handbook: Handbook, term_id: str) -> tuple[str, ...]:
-    """Where `handbook`'s terms name the term `term_id` as their `replaced_by`
-    (`path:line`)."""
+    """Where `handbook`'s other terms name the term `term_id` as their `replaced_by`
+    (`path:line`); not the term itself, deprecated for itself (`replacement_problem`)."""
+    own = handbook.terms[term_id].origin.path if term_id in handbook.terms else None
     return tuple(
-        place for place, name in named_by(handbook, "term", term_id) if name == "replaced_by"
+        place
+        for place, name in named_by(handbook, "term", term_id)
+        if name == "replaced_by" and place.rpartition(":")[0] != own
     )
 
 
