@@ -543,6 +543,48 @@ def test_a_line_out_of_step_with_a_mapping_is_shown_the_mapping_s_first_key(
 
 
 @pytest.mark.parametrize(
+    ("first_line", "shown"),
+    [
+        ("see:also: 1", "a key ('see:also: ')"),  # a colon with no space is in the key
+        ("https://example.org: 1", "a key ('https://example.org: ')"),
+        ('"a: b": 1', "a key"),  # a quoted key: not as the file writes it, not cut short
+        ("'a: b': 1", "a key"),
+        ("term   : 1", "a key ('term: ')"),
+        ("aliases:\r\n  - x\r", "a key ('aliases: ')"),  # CRLF: a key whose value follows
+    ],
+)
+def test_the_mapping_s_first_key_is_shown_whole_or_not_at_all(first_line: str, shown: str) -> None:
+    """Review (rv60c): the key was cut at its first colon, `see:also` shown as ('see: ')
+    and `"a: b"` as ('"a: '), a key the file does not have."""
+    text = f"{first_line}\ndefinition: |\n    Two lines\n  and a third.\n"
+    for loader in (yaml.SafeLoader, yaml.CSafeLoader):
+        with pytest.raises(yaml.MarkedYAMLError) as raised:
+            yaml.load(text, Loader=loader)
+        message = syntax_problem(raised.value, 0, LineIndex(text)).message
+        assert f"whose lines at this indentation start with {shown};" in message, message
+
+
+def test_the_mapping_s_first_key_is_looked_for_in_linear_time() -> None:
+    """Review (rv60c): a key's colon looked for after each of a first key's characters,
+    over the spaces after each, takes quadratic time on a key with a long run of spaces."""
+    from work import python_in_time
+
+    completed = python_in_time(
+        "import yaml\n"
+        "from coalition_handbook.model.yaml_document import LineIndex\n"
+        "from coalition_handbook.model.yaml_syntax import syntax_problem\n"
+        # A complex key (`? `): no limit of 1024 characters, as a simple key has.
+        "text = '? a' + ' ' * 1_000_000 + 'b\\n: 1\\ndefinition: |\\n    Two\\n  three\\n'\n"
+        "try:\n"
+        "    yaml.load(text, Loader=yaml.CSafeLoader)\n"
+        "except yaml.MarkedYAMLError as error:\n"
+        "    message = syntax_problem(error, 0, LineIndex(text)).message\n"
+        "assert 'start with a key;' in message, message\n"
+    )
+    assert (completed.returncode, completed.stderr) == (0, "")
+
+
+@pytest.mark.parametrize(
     ("text", "message"),
     [
         ("a: !!int 2a\n", "cannot read this value as int"),
