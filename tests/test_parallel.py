@@ -306,6 +306,44 @@ def test_work_meanwhile_forks_no_second_child(any_size: None, forks: list[int]) 
     assert reaped(forks)
 
 
+def test_an_error_in_work_along_is_left_to_its_owner_as_in_one_process(
+    any_size: None, forks: list[int]
+) -> None:
+    """Review (rv60c): with each work split, this process computes the first part of the
+    work along before the child's part of its own; an error there was raised instead of
+    the one in the child's part that one process raises (where no work along is done).
+    The work along that fails is left to its owner, which computes it as alone."""
+    parent = os.getpid()
+
+    def fails_at(bad: int) -> Callable[[Sequence[int]], list[tuple[int, int]]]:
+        def compute(items: Sequence[int]) -> list[tuple[int, int]]:
+            if bad in items:
+                raise ValueError(f"bad item {bad}")
+            return with_pid(items)
+
+        return compute
+
+    done: list[object] = []
+    along = Along(fails_at(101), list(range(100, 200)), lambda item: 1, done.append)
+    with pytest.raises(ValueError, match="bad item 95"):  # in the child's part: as alone
+        in_two_processes(fails_at(95), list(range(100)), lambda item: 1, along=[along])
+    assert done == []
+    assert reaped(forks)
+    # The work's own results come back whole; the work along, failing here or in the
+    # child, is not done (its owner computes it, and meets the error there).
+    for bad in (101, 199):
+        results = in_two_processes(
+            with_pid,
+            list(range(100)),
+            lambda item: 1,
+            along=[Along(fails_at(bad), list(range(100, 200)), lambda item: 1, done.append)],
+        )
+        assert [item for item, _ in results] == list(range(100))
+        assert results[0][1] == parent
+        assert done == []
+    assert len(forks) == 3
+
+
 def test_a_child_that_fails_has_its_part_computed_here(any_size: None, forks: list[int]) -> None:
     parent = os.getpid()
 

@@ -97,10 +97,11 @@ def _as_sent(items: Sequence[Item], sent: Any) -> list[Result]:
 class Along(Generic[Item, Result]):
     """Work that shares another's fork (`in_two_processes(..., along=...)`): `compute`,
     `items`, `cost`, `send` and `receive` as there; `done(results)` is given its results
-    (one per item, in order) when that fork is made. When it is not, `done` is never
-    called: whoever asked for the work computes it later, as it would have alone. One
-    fork fewer saves its set-up and the copy-on-write page faults both processes take
-    (privacy.pii's files read in the scan's: `rules.privacy_pii.read_along`)."""
+    (one per item, in order) when that fork is made. When it is not, or the work fails,
+    `done` is never called: whoever asked for the work computes it later, as it would
+    have alone (and meets the error there). One fork fewer saves its set-up and the
+    copy-on-write page faults both processes take (privacy.pii's files read in the
+    scan's: `rules.privacy_pii.read_along`)."""
 
     compute: Callable[[Sequence[Item]], list[Result]]
     items: Sequence[Item]
@@ -191,7 +192,8 @@ def in_two_processes(
             return compute(items)
         pipe.close(pipe.writer)
         results = [
-            work.compute(part) if part else [] for work, part in zip(works, here, strict=True)
+            _computed(work, part, number)
+            for number, (work, part) in enumerate(zip(works, here, strict=True))
         ]
         if meanwhile is not None:
             # No second child while this one runs: two CPUs are all a fork uses.
@@ -211,14 +213,31 @@ def in_two_processes(
             pipe.close_all()
     for number, (work, part) in enumerate(zip(works, there, strict=True)):
         if received is None or not _whole(received[0], len(works)):
-            more = work.compute(part) if part else []
+            more = _computed(work, part, number)
         else:
             more = work.receive(part, received[0][number]) if part else []
-        if number:
-            work.done(results[number] + more)
-        else:
-            results[0] += more
+        first = results[number]
+        if not number:
+            results[0] = cast(list[Any], first) + cast(list[Any], more)
+        elif first is not None and more is not None:
+            work.done(first + more)
     return cast(list[Result], results[0])
+
+
+def _computed(work: Along[Any, Any], part: Sequence[Any], number: int) -> list[Any] | None:
+    """`work.compute(part)`; for a work along (`number` past 0), None where it fails: its
+    `done` is then not called, and its owner computes it as alone, meeting the error
+    there. One process raises an error in the first work's part the child computes, not
+    one in a work along (`in_two_processes` computes none there), which this process
+    computes before the child's part of the first work is known."""
+    if not part:
+        return []
+    if not number:
+        return work.compute(part)
+    try:
+        return work.compute(part)
+    except Exception:
+        return None
 
 
 class _Pipe:
