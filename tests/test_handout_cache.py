@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import tracemalloc
 from pathlib import Path
 from subprocess import CompletedProcess
 from typing import Any
@@ -341,6 +342,25 @@ def test_the_allowed_numbers_a_text_holds(text: str, held: list[str]) -> None:
         ["1-888-373-7888", "233733", "911", "1-800-843-5678", "202-555-0100x12"]
     )
     assert [key for key in held_public_phones([text], public) if "*" not in key] == held
+
+
+def test_a_long_run_of_digits_is_read_in_memory_that_grows_as_it_does() -> None:
+    """Every end and beginning of each run of digits was kept, however long: a run of n
+    digits held some n * n characters (a run of 100,000, a table's digits written
+    together, some 10 GB: review rv60f). Only those a number can read are kept now, so
+    twice the digits take about twice the memory, not four times."""
+
+    def peak(digits: int) -> int:
+        text = "Ref " + "1234567890" * (digits // 10) + ", call 1-888-373-7888."
+        public = public_phone_keys(["1-888-373-7888", "911"])
+        tracemalloc.start()
+        try:
+            assert held_public_phones([text], public) == ("8883737888",)
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    assert peak(8_000) < 2.5 * peak(4_000)
 
 
 def test_key_covers_the_site_url_and_not_where_pages_are_without_one(tmp_path: Path) -> None:

@@ -31,8 +31,10 @@ _KEY_NUMBER = LazyPattern(r"[0-9]+")
 def held_public_phones(texts: Iterable[str | None], public: Iterable[str]) -> tuple[str, ...]:
     """The keys of `public` (`privacy_allow.public_phone_keys`) whose number's digits
     the runs of digits of `texts` can make, sorted."""
-    runs = _DigitRuns(text for text in texts if text)
-    return tuple(sorted(key for key in public if runs.can_make(_number_of(key))))
+    numbers = {key: _number_of(key) for key in public}
+    longest = max((len(number) for number in numbers.values()), default=0)
+    runs = _DigitRuns((text for text in texts if text), longest)
+    return tuple(sorted(key for key, number in numbers.items() if runs.can_make(number)))
 
 
 def _number_of(key: str) -> str:
@@ -41,15 +43,21 @@ def _number_of(key: str) -> str:
 
 
 class _DigitRuns:
-    """The runs of digits of some texts (in ASCII digits), with what a number can start
-    with (each run's ends) and end with (its beginnings)."""
+    """The runs of digits of some texts (in ASCII digits), with what a number of at most
+    `longest` digits can start with (each run's ends) and end with (its beginnings)."""
 
-    def __init__(self, texts: Iterable[str]) -> None:
+    def __init__(self, texts: Iterable[str], longest: int) -> None:
         self.runs: set[str] = set()
         for text in texts:
             self.runs.update(_ascii(run) for run in _DIGITS.findall(unescape(text)))
-        self.ends = {run[cut:] for run in self.runs for cut in range(len(run))}
-        self.beginnings = {run[:cut] for run in self.runs for cut in range(1, len(run) + 1)}
+        # Only as long as a number: every end and beginning of a run of 100,000 digits
+        # held some 10 GB (review rv60f), where a number reads 15 digits of it at most.
+        self.ends = {
+            run[-cut:] for run in self.runs for cut in range(1, min(len(run), longest) + 1)
+        }
+        self.beginnings = {
+            run[:cut] for run in self.runs for cut in range(1, min(len(run), longest) + 1)
+        }
 
     def can_make(self, number: str) -> bool:
         """Whether `number` is inside one run, or is the end of one, whole runs, then the
