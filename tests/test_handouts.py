@@ -44,6 +44,7 @@ from coalition_handbook.site import (
     handout_cache,
     handout_held_back,
     handout_languages,
+    handout_narrow_tables,
     handout_phones,
     handout_problems,
     handout_render,
@@ -3772,6 +3773,24 @@ def test_a_table_too_wide_to_read_is_said_at_its_line(tmp_path: Path) -> None:
             "to read: split it into tables of at most 17 columns, or write its columns as rows",
         )
     ]
+
+
+def test_a_cell_laid_out_otherwise_is_no_error_and_no_warning() -> None:
+    """The widths are read from WeasyPrint's boxes, which are no API: a cell without
+    the width, border or type size read (another WeasyPrint) failed the handout's render
+    with an AttributeError (review rv60f). It is no warning now, and the PDF is made."""
+    table = ElementTree.fromstring(
+        '<html><body><table class="hb-wide"><tr><td>a</td></tr></table></body></html>'
+    )
+    cell = next(table.iter("td"))
+
+    class TableCellBox:
+        element = cell
+        width = 2.0
+
+    page_box = types.SimpleNamespace(descendants=lambda: iter([TableCellBox()]))
+    pages = [types.SimpleNamespace(_page_box=page_box)]
+    assert handout_narrow_tables.narrow_tables(table, pages) == []
 
 
 # An 8-column table as the print audit wrote it: at 7.5 pt its columns, of even widths,

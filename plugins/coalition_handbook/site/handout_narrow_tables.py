@@ -45,9 +45,9 @@ def narrow_tables(root: etree.Element, pages: Sequence[Any]) -> list[Unplaced]:
     tables: dict[int, etree.Element] = {}
     for cell in _cell_boxes(pages):
         table = table_of.get(id(cell.element))
-        if table is None:
+        measured = None if table is None else _measured(cell)
+        if table is None or measured is None:
             continue
-        measured = (cell.width, cell.border_width(), cell.style["font_size"])
         if id(table) not in narrowest or measured[0] < narrowest[id(table)][0]:
             narrowest[id(table)] = measured
             tables[id(table)] = table
@@ -81,6 +81,19 @@ def _cell_boxes(pages: Sequence[Any]) -> Iterator[Any]:
         for box in page_box.descendants():
             if type(box).__name__ == "TableCellBox" and getattr(box, "element", None) is not None:
                 yield box
+
+
+def _measured(cell: Any) -> tuple[float, float, float] | None:
+    """A laid-out cell's (width, width with padding and borders, type size), or None
+    where this WeasyPrint keeps them otherwise: no warning, rather than no handout (an
+    error here failed the handout's render)."""
+    try:
+        measured = (cell.width, cell.border_width(), cell.style["font_size"])
+    except (AttributeError, KeyError, TypeError):
+        return None
+    if not all(isinstance(value, (int, float)) for value in measured) or measured[2] <= 0:
+        return None
+    return measured
 
 
 def _columns(table: etree.Element) -> int:
