@@ -3775,6 +3775,55 @@ def test_a_table_too_wide_to_read_is_said_at_its_line(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.pdf
+def test_a_table_narrow_beside_its_numbers_or_with_no_header_is_said_at_its_line(
+    tmp_path: Path,
+) -> None:
+    """Review rv60f: a table of 8 columns, 6 of them phone numbers sized to fit
+    (`handout_phones`), leaves its other two a character a line, and was told to "split
+    it into tables of at most 1 columns" (its columns were taken to be of even widths);
+    a table whose header cells are empty was said at the file's first line."""
+    require_weasyprint()
+
+    def row(cells: list[str]) -> str:
+        return "| " + " | ".join(cells) + " |\n"
+
+    numbers = [f"+44 20 7946 095{digit}" for digit in range(6)]
+    phones = (
+        row(["Name", "Line", "Alt", "Fax", "Text", "Intl", "Other", "Notes"])
+        + row(["---"] * 8)
+        + row(["Hotline", *numbers, "Open all day and night"])
+    )
+    headless = row([" "] * 30) + row(["---"] * 30) + row(["w"] * 30)
+    body = f"\nIntro.\n\n{phones}\nBetween.\n\n{headless}\nAfter.\n"
+    config_file = write_handbook(
+        tmp_path, paper="Letter", modules={"wide": module_text("Wide", body, protocols="[]")}
+    )
+    report = handouts.build_handouts(context_of(config_file), tmp_path / "out")
+    (result,) = report.results
+    assert result.outcome == "rendered"
+    module = (tmp_path / "content" / "modules" / "wide.md").read_text(encoding="utf-8")
+    phones_line = module[: module.index(phones)].count("\n") + 1
+    headless_line = module[: module.index(headless)].count("\n") + 1
+    assert [
+        (problem.path, problem.line, problem.message) for problem in result.printing_problems
+    ] == [
+        (
+            "content/modules/wide.md",
+            phones_line,
+            "a table of 8 columns prints about 1 character a line in its narrowest columns, "
+            "too narrow to read: write its columns as rows",
+        ),
+        (
+            "content/modules/wide.md",
+            headless_line + 2,  # its first row with text
+            "a table of 30 columns prints about 2 characters a line in each column, too "
+            "narrow to read: split it into tables of at most 17 columns, or write its "
+            "columns as rows",
+        ),
+    ]
+
+
 def test_a_cell_laid_out_otherwise_is_no_error_and_no_warning() -> None:
     """The widths are read from WeasyPrint's boxes, which are no API: a cell without
     the width, border or type size read (another WeasyPrint) failed the handout's render

@@ -40,8 +40,10 @@ def narrow_tables(root: etree.Element, pages: Sequence[Any]) -> list[Unplaced]:
     }
     if not table_of:
         return []
-    # By table: its narrowest cell's (width, width with padding and borders, type size).
+    # By table: its narrowest cell's (width, width with padding and borders, type size),
+    # and its widest column's width with padding and borders (a cell's by its span).
     narrowest: dict[int, tuple[float, float, float]] = {}
+    widest: dict[int, float] = {}
     tables: dict[int, etree.Element] = {}
     for cell in _cell_boxes(pages):
         table = table_of.get(id(cell.element))
@@ -51,24 +53,48 @@ def narrow_tables(root: etree.Element, pages: Sequence[Any]) -> list[Unplaced]:
         if id(table) not in narrowest or measured[0] < narrowest[id(table)][0]:
             narrowest[id(table)] = measured
             tables[id(table)] = table
+        widest[id(table)] = max(widest.get(id(table), 0.0), measured[1] / _span(cell))
     problems = []
     for key, (width, outer, size) in narrowest.items():
         if width >= NARROWEST_EMS * size:
             continue
         table = tables[key]
         columns = _columns(table)
-        fitting = max(1, math.floor(columns * outer / (NARROWEST_EMS * size + outer - width)))
         characters = max(1, math.floor(width / (CHARACTER_EMS * size)))
         problems.append(
             Unplaced(
                 _first_row_texts(table),
                 f"a table of {columns} columns prints about {characters} "
-                f"character{'s' if characters > 1 else ''} a line in each column, too narrow "
-                f"to read: split it into tables of at most {fitting} columns, or write its "
-                "columns as rows",
+                f"character{'s' if characters > 1 else ''} a line in "
+                f"{_where_and_what_to_do(columns, width, outer, size, widest[key])}",
             )
         )
     return problems
+
+
+def _where_and_what_to_do(
+    columns: int, width: float, outer: float, size: float, widest: float
+) -> str:
+    """Which columns print so narrow and what to do: a table of even columns split into
+    tables of as many as fit; one whose columns of numbers take the width
+    (`handout_phones` sizes them to their numbers) has its others narrow, and as many
+    columns "fit" as it has (review rv60f: "at most 1 columns" for 8 columns, 6 of them
+    phone numbers), so it is told to write them as rows."""
+    rows = "write its columns as rows"
+    if widest > outer * _EVEN + 1:
+        return f"its narrowest columns, too narrow to read: {rows}"
+    fitting = math.floor(columns * outer / (NARROWEST_EMS * size + outer - width))
+    if not 2 <= fitting < columns:
+        return f"each column, too narrow to read: {rows}"
+    return (
+        f"each column, too narrow to read: split it into tables of at most {fitting} "
+        f"columns, or {rows}"
+    )
+
+
+# How much wider than the narrowest a column of even widths may be laid out (rounding,
+# a cell's border).
+_EVEN = 1.1
 
 
 def _cell_boxes(pages: Sequence[Any]) -> Iterator[Any]:
@@ -96,6 +122,12 @@ def _measured(cell: Any) -> tuple[float, float, float] | None:
     return measured
 
 
+def _span(cell: Any) -> int:
+    """How many columns the laid-out `cell` spans (1 where this WeasyPrint does not say)."""
+    span = getattr(cell, "colspan", 1)
+    return span if isinstance(span, int) and span > 0 else 1
+
+
 def _columns(table: etree.Element) -> int:
     first_row = next(table.iter("tr"), None)
     return 0 if first_row is None else len(first_row)
@@ -104,11 +136,10 @@ def _columns(table: etree.Element) -> int:
 def _first_row_texts(table: etree.Element) -> tuple[str, ...]:
     """Texts to find the table by in its Markdown: its whole first row as written with
     and without spaces around the pipes (another table may start alike), then its first
-    cell's text."""
-    first_row = next(table.iter("tr"), None)
-    cells = (
-        [] if first_row is None else [" ".join("".join(c.itertext()).split()) for c in first_row]
-    )
-    if not any(cells):
-        return ()
-    return (" | ".join(cells), "|".join(cells), next(cell for cell in cells if cell))
+    cell's text. Its first row with text, where the first has none (a table whose
+    header cells are empty was placed at the file's first line: review rv60f)."""
+    for row in table.iter("tr"):
+        cells = [" ".join("".join(cell.itertext()).split()) for cell in row]
+        if any(cells):
+            return (" | ".join(cells), "|".join(cells), next(cell for cell in cells if cell))
+    return ()
