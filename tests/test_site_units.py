@@ -2227,6 +2227,20 @@ def test_the_stylesheet_spaces_by_the_text_s_direction() -> None:
     assert re.findall(r"(?:margin|padding)-(?:left|right)\s*:", stylesheet) == []
 
 
+def test_the_screen_reader_s_mark_is_left_out_of_a_copy_in_safari_too() -> None:
+    """The sidebar's bracketed mark for a screen reader is left out of a selection
+    (`user-select: none`, checked in Chromium by the browser test); Safari, on the phones
+    many members read the site on, reads the property only as `-webkit-user-select`, and
+    copied "gamma deprecated(deprecated)" still (review rv60f)."""
+    stylesheet = (site_setup.ASSETS / "handbook.css").read_text(encoding="utf-8")
+    rule = re.search(r"\.hb-visually-hidden \{([^}]*)\}", stylesheet)
+    assert rule is not None
+    assert re.findall(r"(?:-webkit-)?user-select: none;", rule.group(1)) == [
+        "-webkit-user-select: none;",
+        "user-select: none;",
+    ]
+
+
 def test_a_reason_s_comment_and_addresses_name_no_term(tmp_path: Path) -> None:
     """A term page's reasons to avoid a form list it under the terms they name ("Used
     on"), as its page shows them: an editor's comment is not published, and no form is
