@@ -34,7 +34,8 @@ from test_handouts import (
 
 from coalition_handbook.cache_signature import HANDOUT, KEY_FILE_VARIABLE, verified
 from coalition_handbook.config import load_config
-from coalition_handbook.rules.privacy_allow import public_phone_keys
+from coalition_handbook.rules.privacy_allow import public_phone_keys, public_short_codes
+from coalition_handbook.rules.privacy_public_phones import public_phone_numbers
 from coalition_handbook.site import (
     handout_cache,
     handout_command,
@@ -342,6 +343,30 @@ def test_the_allowed_numbers_a_text_holds(text: str, held: list[str]) -> None:
         ["1-888-373-7888", "233733", "911", "1-800-843-5678", "202-555-0100x12"]
     )
     assert [key for key in held_public_phones([text], public) if "*" not in key] == held
+
+
+@pytest.mark.parametrize(
+    ("allow", "text"),
+    [
+        ("٩١١", "اتصل بالرقم ٩١١ الآن"),  # Arabic-Indic digits, listed and written
+        ("٩١١", "In danger, call 911."),
+        ("+٩٦٦ ١١ ٤٦٤ ٥٥٥٥", "اتصل +٩٦٦ ١١ ٤٦٤ ٥٥٥٥ الآن"),
+        ("١٢٣٤٥٦", "أرسل رسالة إلى ١٢٣٤٥٦"),  # a short code
+    ],
+)
+def test_a_number_listed_in_another_script_s_digits_is_held(allow: str, text: str) -> None:
+    """privacy.allow may write its numbers in Arabic-Indic digits, as an Arabic handbook
+    writes them: the site links them (`public_phone_numbers`), and the handout did until
+    it was given only the numbers its text holds, read from each key's ASCII digits
+    (none: no number held, no link; review rv60f)."""
+    public = public_phone_keys([allow])
+    linked = [
+        *public_phone_numbers(text, public),
+        *public_short_codes(text, public),
+    ]
+    held = set(held_public_phones([text], public))
+    assert [*public_phone_numbers(text, held), *public_short_codes(text, held)] == linked
+    assert held or not linked
 
 
 def test_a_long_run_of_digits_is_read_in_memory_that_grows_as_it_does() -> None:

@@ -24,8 +24,9 @@ from html import unescape
 from ..lazy_pattern import LazyPattern
 
 _DIGITS = LazyPattern(r"\d+")  # any script's decimal digits, as the phone finders read them
-# A key's number: its first run of digits (`+*2025550100x12` is 2025550100's extension).
-_KEY_NUMBER = LazyPattern(r"[0-9]+")
+# A key's number: its first run of digits (`+*2025550100x12` is 2025550100's extension),
+# in any script's, as the list may write them ("٩١١" is 911's key: review rv60f).
+_KEY_NUMBER = LazyPattern(r"\d+")
 
 
 def held_public_phones(texts: Iterable[str | None], public: Iterable[str]) -> tuple[str, ...]:
@@ -39,7 +40,7 @@ def held_public_phones(texts: Iterable[str | None], public: Iterable[str]) -> tu
 
 def _number_of(key: str) -> str:
     found = _KEY_NUMBER.search(key)
-    return found.group() if found is not None else ""
+    return _ascii(found.group()) if found is not None else ""
 
 
 class _DigitRuns:
