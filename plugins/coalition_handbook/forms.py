@@ -426,16 +426,22 @@ _SPANISH_INVARIABLE = frozenset({"y", "e", "o", "u", "ni", "no", "muy", "más", 
 def _spanish_inflected(words: tuple[str, ...]) -> frozenset[int]:
     """The indexes of the words of a Spanish form that its plural inflects: its noun and
     the adjectives that agree with it, every word before the first that starts a
-    complement (`_SPANISH_COMPLEMENT_STARTS`), but the invariable ones. A form that
-    starts with one ("en situación de calle", "a domicilio") is no noun: none."""
+    complement (`_SPANISH_COMPLEMENT_STARTS`, punctuation around it aside: "víctima (de
+    trata)"), but the invariable ones. A form that starts with a complement's word ("en
+    situación de calle", "a domicilio") is no noun: none."""
     inflected: list[int] = []
     for index, word in enumerate(words):
-        lower = word.lower()
+        lower = word.lower().strip(_PUNCTUATION)
         if lower in _SPANISH_COMPLEMENT_STARTS:
             break
-        if lower not in _SPANISH_INVARIABLE:
-            inflected.append(index)
+        if lower in _SPANISH_INVARIABLE:
+            continue
+        inflected.append(index)
     return frozenset(inflected)
+
+
+# What may be written around a word of a form and is no part of it.
+_PUNCTUATION = "()[]{}«»“”‘’\"'¿?¡!,;:."
 
 
 @lru_cache(maxsize=65536)

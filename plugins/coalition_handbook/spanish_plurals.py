@@ -11,6 +11,7 @@ Imported on first use: a site in English never loads it.
 
 from __future__ import annotations
 
+import re
 import warnings
 from functools import cache, lru_cache
 from typing import Protocol
@@ -36,14 +37,23 @@ def _spanish() -> _Inflector:
     return Spanish()
 
 
+# A word of a form with the punctuation written at its edges ("niña," in "niña, niño o
+# adolescente"): the library would inflect the comma ("niña,es").
+_PUNCTUATED = LazyPattern(r"(\W*)(.*?)(\W*)", re.DOTALL)
+
+
 @lru_cache(maxsize=65536)
 def spanish_plural(lower: str) -> str | None:
-    """The plural of the lower-case noun or adjective `lower`; None where it is the word
-    itself (`crisis`, `lunes`, and a plural: `víctimas`)."""
-    plural = _spanish().pluralize(lower)
-    if plural == lower + "es" and lower.endswith("n"):
+    """The plural of the lower-case noun or adjective `lower`, punctuation written before
+    or after it kept there (`niña,` -> `niñas,`); None where it is the word itself
+    (`crisis`, `lunes`, and a plural: `víctimas`)."""
+    before, word, after = _PUNCTUATED.fullmatch(lower).groups()
+    if not word:
+        return None
+    plural = _spanish().pluralize(word)
+    if plural == word + "es" and word.endswith("n"):
         plural = _stressed_third_to_last(plural)
-    return plural if plural != lower else None
+    return before + plural + after if plural != word else None
 
 
 # A plural's vowel before one to three consonants, then a vowel and the ending "nes":
