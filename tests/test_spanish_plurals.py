@@ -157,6 +157,27 @@ def test_a_spanish_forms_words_take_their_plural_before_the_punctuation_written_
     assert [text[m.start : m.end] for m in matcher.scan(text)] == [plural]
 
 
+@pytest.mark.parametrize(
+    ("form", "plural", "not_written"),
+    [
+        ("visa T", "visas T", "visas Ts"),
+        ("persona LGBTI", "personas LGBTI", "personas LGBTIs"),
+        ("niño, niña o adolescente (NNA)", "niños, niñas o adolescentes (NNA)", None),
+        ("ONG local", "ONGs locales", None),  # the noun itself an acronym: as before
+    ],
+)
+def test_a_spanish_forms_acronym_or_letter_after_its_noun_keeps_its_form(
+    form: str, plural: str, not_written: str | None
+) -> None:
+    """A word in capitals after the noun names or qualifies it (a letter, an acronym):
+    Spanish writes it as it is in the plural ("visas T", "personas LGBTI"), which the
+    matcher missed, looking for "visas Ts" and "personas LGBTIs"."""
+    writings = searched_writings(form, SPANISH)
+    assert plural in writings
+    assert not_written not in writings
+    assert form_key(form, language=SPANISH) == form_key(plural, language=SPANISH)
+
+
 @pytest.mark.parametrize("form", ["víctimas de trata", "en situación de calle", "a domicilio"])
 def test_a_spanish_form_plural_already_or_starting_with_a_preposition_has_no_plural(
     form: str,

@@ -427,14 +427,17 @@ def _spanish_inflected(words: tuple[str, ...]) -> frozenset[int]:
     """The indexes of the words of a Spanish form that its plural inflects: its noun and
     the adjectives that agree with it, every word before the first that starts a
     complement (`_SPANISH_COMPLEMENT_STARTS`, punctuation around it aside: "víctima (de
-    trata)"), but the invariable ones. A form that starts with a complement's word ("en
-    situación de calle", "a domicilio") is no noun: none."""
+    trata)"), but the invariable ones, and a word in capitals after the noun, which names
+    or qualifies it as it is ("visas T", "personas LGBTI"). A form that starts with a
+    complement's word ("en situación de calle", "a domicilio") is no noun: none."""
     inflected: list[int] = []
     for index, word in enumerate(words):
         lower = word.lower().strip(_PUNCTUATION)
         if lower in _SPANISH_COMPLEMENT_STARTS:
             break
         if lower in _SPANISH_INVARIABLE:
+            continue
+        if inflected and (word.isupper() or is_acronym_plural(word)):
             continue
         inflected.append(index)
     return frozenset(inflected)
