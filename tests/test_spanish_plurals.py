@@ -178,6 +178,30 @@ def test_a_spanish_forms_acronym_or_letter_after_its_noun_keeps_its_form(
     assert form_key(form, language=SPANISH) == form_key(plural, language=SPANISH)
 
 
+@pytest.mark.parametrize(
+    ("form", "plural", "not_written"),
+    [
+        ("buen trato", "buenos tratos", "buenes tratos"),
+        ("mal trato", "malos tratos", "males tratos"),
+        ("primer respondiente", "primeros respondientes", "primeres respondientes"),
+        ("Gran Ciudad", "Grandes Ciudades", "Granes Ciudades"),
+        ("mal de altura", "males de altura", None),  # a noun: its own plural
+    ],
+)
+def test_a_shortened_spanish_adjective_before_its_noun_takes_its_full_plural(
+    form: str, plural: str, not_written: str | None
+) -> None:
+    """Before a singular noun Spanish shortens some adjectives (`bueno` to `buen`), whose
+    plural is the full word's: the library made "males tratos" and "primeres" of them."""
+    writings = searched_writings(form, SPANISH)
+    assert plural in writings
+    assert not_written not in writings
+    assert form_key(form, language=SPANISH) == form_key(plural, language=SPANISH)
+    text = f"Los {plural}."
+    matcher = Matcher.from_terms([make_term("t", form)], SPANISH)
+    assert [text[m.start : m.end] for m in matcher.scan(text)] == [plural]
+
+
 @pytest.mark.parametrize("form", ["víctimas de trata", "en situación de calle", "a domicilio"])
 def test_a_spanish_form_plural_already_or_starting_with_a_preposition_has_no_plural(
     form: str,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from .lazy_pattern import LazyPattern
@@ -341,7 +342,10 @@ def _spanish_key_words(words: list[str]) -> list[str]:
     (`spanish_plural_words`) each as `_spanish_key_word`, the rest as written."""
     inflected = _spanish_inflected(tuple(words))
     return [
-        _spanish_key_word(word) if index in inflected else word for index, word in enumerate(words)
+        (_spanish_shortened_plural(words, index, inflected) or _spanish_key_word(word))
+        if index in inflected
+        else word
+        for index, word in enumerate(words)
     ]
 
 
@@ -443,6 +447,27 @@ def _spanish_inflected(words: tuple[str, ...]) -> frozenset[int]:
     return frozenset(inflected)
 
 
+# Adjectives Spanish shortens before a singular noun, by the plural of the full word
+# ("buen trato" -> "buenos tratos", where the library makes "buenes"). `mal` is also a
+# noun ("males"): as each, shortened only before another word that the plural inflects.
+_SPANISH_SHORTENED = {
+    "buen": "buenos", "mal": "malos", "gran": "grandes", "primer": "primeros",
+    "tercer": "terceros", "postrer": "postreros", "algún": "algunos", "ningún": "ningunos",
+    "cualquier": "cualesquier",
+}  # fmt: skip
+
+
+def _spanish_shortened_plural(
+    words: Sequence[str], index: int, inflected: frozenset[int]
+) -> str | None:
+    """The plural of `words[index]` where it is a shortened adjective before another
+    word the form's plural inflects (`_SPANISH_SHORTENED`), in its case; else None."""
+    full = _SPANISH_SHORTENED.get(words[index].lower())
+    if full is None or index == max(inflected):
+        return None
+    return _match_case(full, words[index])
+
+
 # What may be written around a word of a form and is no part of it.
 _PUNCTUATION = "()[]{}«»“”‘’\"'¿?¡!,;:."
 
@@ -456,7 +481,12 @@ def spanish_plural_words(words: tuple[str, ...]) -> tuple[str, ...] | None:
     (a plural already: "víctimas de trata")."""
     inflected = _spanish_inflected(words)
     plural = tuple(
-        next(iter(plurals(word, SPANISH)), word) if index in inflected else word
+        (
+            _spanish_shortened_plural(words, index, inflected)
+            or next(iter(plurals(word, SPANISH)), word)
+        )
+        if index in inflected
+        else word
         for index, word in enumerate(words)
     )
     return plural if plural != words else None
