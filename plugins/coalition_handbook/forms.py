@@ -436,12 +436,14 @@ def _spanish_inflected(words: tuple[str, ...]) -> frozenset[int]:
     complement's word ("en situación de calle", "a domicilio") is no noun: none."""
     inflected: list[int] = []
     for index, word in enumerate(words):
-        lower = word.lower().strip(_PUNCTUATION)
+        lower = word.lower()
+        if not lower.isalpha():  # told in C: most words are letters alone
+            lower = lower.strip(_PUNCTUATION)
         if lower in _SPANISH_COMPLEMENT_STARTS:
             break
         if lower in _SPANISH_INVARIABLE:
             continue
-        if inflected and (word.isupper() or is_acronym_plural(word)):
+        if inflected and lower != word and (word.isupper() or is_acronym_plural(word)):
             continue
         inflected.append(index)
     return frozenset(inflected)

@@ -712,7 +712,9 @@ def _add_spanish_form(
     written_apart = None if form == " ".join(words) else _written_apart(form, len(words))
     for writing in spanish_variants(tuple(words)):
         joined = " ".join(writing)
-        key = fold_case(joined)
+        key = joined.casefold()
+        if len(key) != len(joined):  # a letter folded longer (ß): `fold_case`'s way
+            key = fold_case(joined)
         if not key.isascii():
             key = arabic_read_alike(key)
         written = joined if written_apart is None else _written_as(written_apart, words, writing)
