@@ -688,12 +688,17 @@ def _add_form(
             key = arabic_read_alike(key)
         written = head_as_written + (last.replace("'", "\u2019") if curly else last)
         # `tuple.__new__`, in C: the named tuple's own `__new__` is Python code, run for
-        # each of the 14,000 keys of 2,000 terms (see `FormEntry.__reduce__`).
-        _add_entry(
-            entries,
-            key,
-            _new_entry(FormEntry, (term_id, form, kind, suggestion, case_rule, written)),
-        )
+        # each of the 14,000 keys of 2,000 terms (see `FormEntry.__reduce__`). Added as
+        # `_add_entry` adds it, written out: a call for each key costs 3% of a compile.
+        entry = _new_entry(FormEntry, (term_id, form, kind, suggestion, case_rule, written))
+        bucket = entries.get(key)
+        if bucket is None:  # most keys: one form's alone
+            entries[key] = [entry]
+        elif all(
+            (existing.term_id, existing.form, existing.kind) != (term_id, form, kind)
+            for existing in bucket
+        ):
+            bucket.append(entry)
 
 
 def _add_spanish_form(
