@@ -42,6 +42,8 @@ def personal(text: str, countries: tuple[str, ...] = COUNTRIES) -> list[tuple[st
         ("viu a l'avinguda Diagonal 640", "avinguda Diagonal 640"),
         ("Indirizzo: Via Roma 1985", "Via Roma 1985"),
         ("Rua Augusta 1990, 1100-053 Lisboa", "Rua Augusta 1990"),
+        ("Corso di Porta Ticinese 12", "Corso di Porta Ticinese 12"),  # a street
+        ("Via Postumia 3", "Via Postumia 3"),
     ],
 )
 def test_italian_portuguese_and_catalan_streets_are_reported(text: str, street: str) -> None:
@@ -66,11 +68,27 @@ def test_italian_portuguese_and_catalan_streets_are_reported(text: str, street: 
         "Largo Consumo 5%",
         "Via Francigena 12 tappe",
         "sent Via Email 2 times",
+        # review rv60b: a way of reaching in English, a course's subject, a count
+        "Submit Via Form 2",
+        "How to report Via Email\n2. Send it.",
+        "Corso di Italiano 2 per stranieri",
+        "- Corso di Formazione 3\n- Corso di Laurea 1",
+        "La Via Campesina, 200 milioni di contadini",
+        "Via Emilia 2 settimane",
+        "Piazza Affari 2 per cento",
+        "Hotel Via Veneto 4 stelle",
         "per via di 3 motivi; in via Eccezionale",
     ],
 )
 def test_prose_with_such_a_street_type_and_a_number_is_no_address(text: str) -> None:
     assert personal(text) == []
+
+
+def test_an_english_via_before_a_phone_number_is_no_street() -> None:
+    """Review rv60b: with the hotline listed in privacy.allow, a site listing IT, CH or
+    ES failed its build on "Via Phone 1" of an English page."""
+    text = "Contact Us Via Phone 1-888-373-7888"
+    assert personal(text) == [("phone number", "1-888-373-7888")]
 
 
 def test_a_street_named_by_a_date_is_read_in_a_long_text() -> None:

@@ -136,9 +136,19 @@ _NOT_A_HOUSE_AFTER = LazyPattern(
     r"|volte|vezes|vegades|times|miles?|anni|anos|anys|years?|giorni|dias|dies|days?"
     r"|ore|horas|hores|hours?|minuti|minutos|minuts|minutes?|mesi|meses|mesos|months?"
     r"|persone|pessoas|persones|people|abitanti|habitantes|habitants|tappe|etapas|etapes"
-    r"|euro|euros|reais|%)"
+    r"|settimane|semanas|setmanes|weeks?|stelle|estrelas|estrelles|stars?|stazioni"
+    r"|milioni|miliardi|mila|milh(?:\u00f5|o)es|mil|milions|million|per\s+cento|por\s+cento"
+    r"|per\s+cent|percent|euro|euros|reais|%)"
     r"(?![^\W_])|\s*:(?!\d)",
     re.IGNORECASE,
+)
+# A way of sending or reaching, after an English `Via` ("Contact Us Via Phone
+# 1-888-373-7888", "Submit Via Form 2"): no street, where a site listing IT, CH or ES
+# writes English.
+_VIA_A_MEDIUM = LazyPattern(
+    r"Via\s+(?:E-?mail|Phone|Telephone|Text|SMS|WhatsApp|Signal|Telegram|Zoom|Teams|Skype"
+    r"|Form|Portal|Post|Mail|Royal\s+Mail|Web|Website|Online|Chat|Hotline|Helpline|Fax"
+    r"|Letter|App|Link|Referral|Courier|Video|Messenger|Facebook|Instagram)(?![^\W_])"
 )
 # A road the state numbers (`Estrada Nacional 10`, `Via Provinciale 12`): public, no
 # address, as the Spanish reader leaves out a `Carretera`.
@@ -151,9 +161,13 @@ _NUMBERED_ROAD = LazyPattern(
 _A_COURSE = LazyPattern(r"Corso\s")
 # A course's level or kind as its name ("Corso Base 1", "Corso Avanzato 2" in a list of
 # courses) is a course whatever stands before it.
+# A course's subject after `di` too ("Corso di Formazione 3", "Corso di Italiano 2" in a
+# course catalogue; `Corso di Porta Ticinese 12` is a street).
 _COURSE_NAME = LazyPattern(
-    r"Corso\s+(?:Base|Avanzato|Intermedio|Introduttivo|Pratico|Teorico|Intensivo|Breve"
-    r"|Online|Modulo|Livello)\s"
+    r"Corso\s+(?:di\s+)?(?:Base|Avanzato|Intermedio|Introduttivo|Pratico|Teorico|Intensivo"
+    r"|Breve|Online|Modulo|Livello|Formazione|Aggiornamento|Laurea|Lingua|Italiano|Inglese"
+    r"|Specializzazione|Perfezionamento|Alta|Alfabetizzazione|Orientamento|Primo|Sicurezza"
+    r"|Recupero|Sostegno|Informatica|Studi|Dottorato|Mediazione|Mediatori|Operatori)\s"
 )
 _COURSE_BEFORE = LazyPattern(
     r"(?<![^\W_])(?i:il|lo|un|uno|questo|quel|nostro|vostro|del|nel|al|dal|sul)\s+\Z"
@@ -183,6 +197,8 @@ def italian_portuguese_catalan_streets(
         if is_year(found["number"]) and not _has_address_around(text, *found.span()):
             continue
         if _NUMBERED_ROAD.match(text, found.start()) or _a_course(text, found.start()):
+            continue
+        if _VIA_A_MEDIUM.match(text, found.start()):
             continue
         last_end = found.end()
         yield found.span()
