@@ -328,6 +328,12 @@ def personal(text: str) -> list[tuple[str, str]]:
             "We walked 12 Peaks Walk, Yorkshire. Contact: Jane Smith 27 Castle Hill",
             [("street address", "27 Castle Hill"), ("street address", "27 Castle Hill")],
         ),
+        # review rv60b: a verb in the past before a place's name, no count: an address
+        (
+            "We visited 27 Castle Hill, York. Police raided 14 Mill Hill, Leeds. They "
+            "finished 5 Hills Walk, Leeds.",
+            [("street address", "27 Castle Hill"), ("street address", "14 Mill Hill")],
+        ),
         # pii60: Dublin with its postal district is a town after a part's number
         (
             "Issue 14 Elm Road, Dublin 8\nStep 2 Mill Lane, Dublin 6W. Module 2 Safe Place, Part 2",

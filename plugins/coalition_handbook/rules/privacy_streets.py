@@ -158,11 +158,14 @@ _COUNT_OR_NAME_BEFORE = LazyPattern(
     r"|track|disc)|[^\W_]['\u2019]s?|(?<![\w'\u2019-])[A-Z][\w'\u2019-]*)"
     r"(?:[ \t]|&nbsp;|&#160;|[*_])*\Z"
 )
-# A verb in the past right before the number counts what follows ("We walked 12 Peaks
-# Walk, Yorkshire.", "she climbed 3 Peaks Rise, ..."): an audit's false alarm.
+# A verb in the past right before the number counts what follows, the plural its name
+# starts with ("We walked 12 Peaks Walk, Yorkshire.", "she climbed 3 Peaks Rise, ..."):
+# an audit's false alarm. A place's name is what such a verb names otherwise ("Police
+# raided 14 Mill Hill, Leeds.", "We visited 27 Castle Hill, York.": review rv60b).
 _COUNT_VERB_BEFORE = LazyPattern(
     r"(?<![\w'\u2019-])(?:[a-z]{2,}ed|ran|rode|swam|did|won)(?:[ \t]|&nbsp;|&#160;|[*_])*\Z"
 )
+_PLURAL = LazyPattern(r"[A-Za-z]+[^sSuUiI'\u2019]s")
 _UNIT_OF_DISTANCE_OR_TIME = LazyPattern(
     r"(?i:miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|minutes?|mins?|hours?|days?|weeks?"
     r"|months?|years?)"
@@ -364,7 +367,7 @@ def _counts_or_names(number: str, first_word: str, before: str, named: bool = Fa
         or bool(_UNIT_OF_DISTANCE_OR_TIME.fullmatch(first_word))
         or bool(_MONTH.fullmatch(first_word))
         or (not named and bool(_COUNT_OR_NAME_BEFORE.search(before)))
-        or bool(_COUNT_VERB_BEFORE.search(before))
+        or (bool(_PLURAL.fullmatch(first_word)) and bool(_COUNT_VERB_BEFORE.search(before)))
     )
 
 
