@@ -19,9 +19,10 @@ from .privacy_allow import (
 from .privacy_personal_data import find_personal_data
 
 # A unit of distance after a number makes it a distance, no number to call (an audit:
-# "911 km" and "999 miles" became links with 911 and 999 listed).
+# "911 km" and "999 miles" became links with 911 and 999 listed). Not `m` nor `mi`,
+# words too ("Chiama il 112 mi raccomando", "al 112 m'han dit": review rv60b).
 _DISTANCE_AFTER = LazyPattern(
-    r"[ \u00a0\u202f]?(?i:km|kms|kilomet(?:re|er)s?|kil\u00f3metros?|mi|miles?|m|met(?:re|er)s?"
+    r"[ \u00a0\u202f]?(?i:km|kms|kilomet(?:re|er)s?|kil\u00f3metros?|miles?|met(?:re|er)s?"
     r"|metros?|ft|feet|foot|yards?|yds?|nmi?|nautical\s+miles?)(?![^\W_])"
 )
 
