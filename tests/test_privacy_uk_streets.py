@@ -75,6 +75,8 @@ def test_small_letters_before_a_postcode_in_capitals_or_capitals_with_no_comma()
     and a label's capitals with no comma before the town, passed."""
     text = "5 kingsway, london WC2B 6TT; 27 CASTLE HILL YORK YO1 9RY; 5 KINGSWAY LONDON WC2B 6TT"
     assert streets(text) == ["5 kingsway", "27 CASTLE HILL", "5 KINGSWAY"]
+    text = "Address: 5 kingsway, london WC2B 6TT\nJane Smith, 4 long acre, london WC2E 9LH"
+    assert streets(text) == ["5 kingsway", "4 long acre"]
 
 
 def test_an_address_in_a_tables_cells_is_one_too() -> None:
@@ -106,6 +108,10 @@ def test_an_address_in_a_tables_cells_is_one_too() -> None:
         "CALL 999 NOW LONDON SW1A 2AA",
         "we have 5 rooms, leeds LS1 4AB",
         "the 5 best pubs, York YO1 9RY",
+        # review rv60b: prose in small letters before a town and a postcode in capitals
+        "we helped 120 survivors, London SW1A 2AA",
+        "In 2023 we supported 40 survivors, london SW1A 2AA",
+        "ages 16 and over, leeds LS1 4AB",
         "5 kingsway, london XY1 2AB",
     ],
 )

@@ -154,9 +154,10 @@ def uk_untyped_streets(
 def _in_small_letters(street: re.Match[str]) -> bool:
     """Whether the street of `_SMALL_LETTERS_STREET` is one: its postcode's area is one
     of the UK's (`_POSTCODE_AREAS`), and before a postcode in capitals, its words are in
-    small letters (`5 kingsway, london WC2B 6TT`: an audit, it passed), not after an
-    article or an owner ("the 5 best pubs, York YO1 9RY"), and capitalised words are
-    `_UNTYPED_STREET`'s."""
+    small letters (`5 kingsway, london WC2B 6TT`: an audit, it passed), where an
+    address's line starts (`_ADDRESS_LINE_BEFORE`), not in prose ("the 5 best pubs, York
+    YO1 9RY", "we helped 120 survivors, London SW1A 2AA": review rv60b), and capitalised
+    words are `_UNTYPED_STREET`'s."""
     area = street["area"] or street["area_below"]
     if area is not None:
         return area in _POSTCODE_AREAS
@@ -165,13 +166,14 @@ def _in_small_letters(street: re.Match[str]) -> bool:
     return (
         area.lower() in _POSTCODE_AREAS
         and street["words"].islower()
-        and not _ARTICLE_OR_OWNER_BEFORE.search(before)
+        and bool(_ADDRESS_LINE_BEFORE.search(before))
     )
 
 
-_ARTICLE_OR_OWNER_BEFORE = LazyPattern(
-    r"(?<![\w'\u2019-])(?i:the|a|an|our|their|its|his|her|my|your|these|those|only|just|about)"
-    r"(?:[ \t]|&nbsp;|&#160;|[*_])*\Z"
+# Where an address's line starts: the text's or a line's start, a label's colon, a
+# name's or a flat's comma, a table's cell, a tag, or "at" or "to".
+_ADDRESS_LINE_BEFORE = LazyPattern(
+    r"(?:\A|[\n:;,|>(]|(?<![\w'\u2019-])(?i:at|to))(?:[ \t]|&nbsp;|&#160;|[*_])*\Z"
 )
 
 
