@@ -334,6 +334,13 @@ def personal(text: str) -> list[tuple[str, str]]:
             "finished 5 Hills Walk, Leeds.",
             [("street address", "27 Castle Hill"), ("street address", "14 Mill Hill")],
         ),
+        # review rv60b: a person's name after a label that names no person is a name's
+        # number, as after no label; a long name's label is looked for further back
+        (
+            "Score: Leeds United 2 Preston North End, Deepdale. Walks: Three Peaks 24 Hill "
+            "Walk, Yorkshire. Next of kin: Christopher Williamson 3 Castle Hill, York.",
+            [("street address", "3 Castle Hill")],
+        ),
         # pii60: Dublin with its postal district is a town after a part's number
         (
             "Issue 14 Elm Road, Dublin 8\nStep 2 Mill Lane, Dublin 6W. Module 2 Safe Place, Part 2",

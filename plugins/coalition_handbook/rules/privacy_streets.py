@@ -129,15 +129,22 @@ _ADDRESS_BEFORE = LazyPattern(
     rf"(?:{_ADDRESS_WORDS_BEFORE}|(?<![^\W_])(?:{_BUILDING_WORDS}),)" + _GAP_BEFORE
 )
 # A name right before the number that an address's line has, where a town follows the
-# street: a person's, of two or three capitalised words after a label's colon
-# ("Emergency contact: Jane Smith 27 Castle Hill, York."), or a house's, a capitalised
-# word and its House, Cottage, Lodge, Farm, Barn or Mill with no comma ("Rose House 27
-# Castle Hill, York"): no name's number, as a capitalised word alone before it is
-# ("Apollo 11 Moon Walk", "Tower 2 Canary Wharf"; an audit: both addresses passed).
+# street: a person's, of two or three capitalised words after a label's colon that
+# names a person ("Emergency contact: Jane Smith 27 Castle Hill, York."; not "Score:
+# Leeds United 2 Preston North End, Deepdale." nor "Walks: Three Peaks 24 Hill Walk,
+# Yorkshire.": review rv60b), or a house's, a capitalised word and its House, Cottage,
+# Lodge, Farm, Barn or Mill with no comma ("Rose House 27 Castle Hill, York"): no name's
+# number, as a capitalised word alone before it is ("Apollo 11 Moon Walk", "Tower 2
+# Canary Wharf"; an audit: both addresses passed).
 _NAME_OF_AN_ADDRESS_BEFORE = LazyPattern(
-    r"(?::(?:[ \t]|&nbsp;|&#160;|[*_])*(?:[A-Z][a-z'\u2019-]+[ \t]+){1,2}[A-Z][a-z'\u2019-]+"
+    r"(?:(?<![^\W_])(?i:contact|name|attn|attention|tenant|resident|client|survivor|owner"
+    r"|landlord|landlady|guardian|kin|caseworker|worker|volunteer|referrer|witness|victim"
+    r"|employer|sponsor|host|recipient|sender|parent|mother|father|carer|person|from|to|c/o)"
+    r"[ \t]*:(?:[ \t]|&nbsp;|&#160;|[*_])*(?:[A-Z][a-z'\u2019-]+[ \t]+){1,2}[A-Z][a-z'\u2019-]+"
     r"|(?<![^\W_])[A-Z][a-z'\u2019-]+[ \t]+(?:House|Cottage|Lodge|Farm|Barn|Mill))" + _GAP_BEFORE
 )
+# How far before the number a person's name and its label are looked for.
+_NAME_WINDOW = 64
 # Those words alone, which make an English word's street an address whatever its number
 # reads as ("at 5 Mile End").
 _ADDRESS_WORD_BEFORE = LazyPattern(f"(?:{_ADDRESS_WORDS_BEFORE})" + _GAP_BEFORE)
@@ -336,7 +343,9 @@ def names_no_street(text: str, start: int, end: int) -> bool:
         # but Rose House, 27 Castle Hill and 27 Castle Hill, York (UK audit uk60), not
         # our 5 Mile Walk, Leeds nor In 2019 Castle Hill, York
         town_after = _town_after().match(text, end)
-        named = bool(town_after) and bool(_NAME_OF_AN_ADDRESS_BEFORE.search(before))
+        named = bool(town_after) and bool(
+            _NAME_OF_AN_ADDRESS_BEFORE.search(text, max(0, start - _NAME_WINDOW), start)
+        )
         return _counts_or_names(number, words[1], before, named) or not (
             _ADDRESS_BEFORE.search(before) or town_after
         )
