@@ -70,6 +70,7 @@ def test_italian_portuguese_and_catalan_streets_are_reported(text: str, street: 
         "sent Via Email 2 times",
         # review rv60b: a way of reaching in English, a course's subject, a count
         "Submit Via Form 2",
+        "log in via Email 2 steps; we meet in via Teams 1:1",
         "How to report Via Email\n2. Send it.",
         "Corso di Italiano 2 per stranieri",
         "- Corso di Formazione 3\n- Corso di Laurea 1",

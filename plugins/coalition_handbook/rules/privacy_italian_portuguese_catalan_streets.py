@@ -129,7 +129,8 @@ _ADDRESS_AFTER = LazyPattern(
 )
 # What makes the number no house's: a month after it (a date: "Corso Italia 25 aprile",
 # "Rua Nova 3 de maio", "Carrer Gran 5 de març"), a unit of distance, time or count, or
-# a title's colon ("Corso Base 2: introduzione").
+# a title's colon ("Corso Base 2: introduzione") or a ratio's or a time's ("via Teams
+# 1:1").
 _NOT_A_HOUSE_AFTER = LazyPattern(
     rf"\s+(?:(?:de\s+|d['\u2019]|di\s+)?(?:{_MONTHS})"
     r"|km|chilometri|quil(?:\u00f4|\u00f3|o)metros|quil(?:\u00f2|o)metres|metri|metros|metres"
@@ -139,14 +140,14 @@ _NOT_A_HOUSE_AFTER = LazyPattern(
     r"|settimane|semanas|setmanes|weeks?|stelle|estrelas|estrelles|stars?|stazioni"
     r"|milioni|miliardi|mila|milh(?:\u00f5|o)es|mil|milions|million|per\s+cento|por\s+cento"
     r"|per\s+cent|percent|euro|euros|reais|%)"
-    r"(?![^\W_])|\s*:(?!\d)",
+    r"(?![^\W_])|\s*:",
     re.IGNORECASE,
 )
 # A way of sending or reaching, after an English `Via` ("Contact Us Via Phone
-# 1-888-373-7888", "Submit Via Form 2"): no street, where a site listing IT, CH or ES
-# writes English.
+# 1-888-373-7888", "Submit Via Form 2", "log in via Email 2 steps"): no street, where a
+# site listing IT, CH or ES writes English.
 _VIA_A_MEDIUM = LazyPattern(
-    r"Via\s+(?:E-?mail|Phone|Telephone|Text|SMS|WhatsApp|Signal|Telegram|Zoom|Teams|Skype"
+    r"[Vv]ia\s+(?:E-?mail|Phone|Telephone|Text|SMS|WhatsApp|Signal|Telegram|Zoom|Teams|Skype"
     r"|Form|Portal|Post|Mail|Royal\s+Mail|Web|Website|Online|Chat|Hotline|Helpline|Fax"
     r"|Letter|App|Link|Referral|Courier|Video|Messenger|Facebook|Instagram)(?![^\W_])"
 )
