@@ -77,6 +77,7 @@ def test_small_letters_before_a_postcode_in_capitals_or_capitals_with_no_comma()
     assert streets(text) == ["5 kingsway", "27 CASTLE HILL", "5 KINGSWAY"]
     text = "Address: 5 kingsway, london WC2B 6TT\nJane Smith, 4 long acre, london WC2E 9LH"
     assert streets(text) == ["5 kingsway", "4 long acre"]
+    assert streets("ADDRESS: 27 CASTLE HILL YORK YO1 9RY") == ["27 CASTLE HILL"]
 
 
 def test_an_address_in_a_tables_cells_is_one_too() -> None:
@@ -112,6 +113,8 @@ def test_an_address_in_a_tables_cells_is_one_too() -> None:
         "we helped 120 survivors, London SW1A 2AA",
         "In 2023 we supported 40 survivors, london SW1A 2AA",
         "ages 16 and over, leeds LS1 4AB",
+        "FREE 24 HOUR HELPLINE LEEDS LS1 4AB",
+        "SESSIONS 3 TIMES WEEKLY LEEDS LS1 4AB",
         "5 kingsway, london XY1 2AB",
     ],
 )

@@ -71,7 +71,7 @@ _ONE_CASE_STREET = r"""
     """
 _CAPITALS_STREET = LazyPattern(
     _ONE_CASE_STREET.replace("{town_gap}", _TOWN_GAP)
-    .replace("{no_comma}", "| {space}+{town}{space}+{postcode}")
+    .replace("{no_comma}", "| (?P<no_comma>{space}+){town}{space}+{postcode}")
     .replace("{postcode}", UK_POSTCODE)
     .replace("{space}", WORD_SPACE)
     .replace("{letter}", "[A-Z]")
@@ -142,13 +142,24 @@ def uk_untyped_streets(
         return
     if not _INWARD_CODE.search(text):
         return
-    found = [*_UNTYPED_STREET.finditer(text), *_CAPITALS_STREET.finditer(text)]
+    found = [*_UNTYPED_STREET.finditer(text)]
+    found += filter(_a_line_if_no_comma, _CAPITALS_STREET.finditer(text))
     found += filter(_in_small_letters, _SMALL_LETTERS_STREET.finditer(text))
     end = 0  # each street once, where two patterns find it
     for street in sorted(found, key=lambda street: street.start()):
         if street.start() >= end and not _names_no_street(text, street):
             end = street.end()
             yield street.span()
+
+
+def _a_line_if_no_comma(street: re.Match[str]) -> bool:
+    """Whether the street of `_CAPITALS_STREET` with no comma before its town starts where
+    an address's line does (`27 CASTLE HILL YORK YO1 9RY`), not in a poster's words
+    ("FREE 24 HOUR HELPLINE LEEDS LS1 4AB", "DROP IN 2 PM LEEDS ...": review rv60b)."""
+    if street["no_comma"] is None:
+        return True
+    before = street.string[max(0, street.start() - BEFORE_WINDOW) : street.start()]
+    return bool(_ADDRESS_LINE_BEFORE.search(before))
 
 
 def _in_small_letters(street: re.Match[str]) -> bool:
