@@ -146,7 +146,8 @@ def test_italian_portuguese_and_catalan_streets_are_read_in_linear_time() -> Non
         "from coalition_handbook.rules.privacy_italian_portuguese_catalan_streets import "
         "italian_portuguese_catalan_streets as found\n"
         "for run in ('Via Roma ', 'Rua da ', \"d'Ab \", 'Carrer de la ', 'via ', 'in via A ', "
-        "'XX ', '5 de Março ', 'Corso ', 'S. ', 'Rua Augusta, nº '):\n"
+        "'XX ', '5 de Março ', 'Corso ', 'S. ', 'Rua Augusta, nº ', 'Via Email 1 ', "
+        "'Corso di Formazione 2 ', 'Via Roma 1: '):\n"
         "    list(found('Via A' + run * (1_000_000 // len(run)) + ' 5', ('IT', 'PT', 'AD')))\n"
     )
     completed = python_in_time(code)
