@@ -85,6 +85,16 @@ def test_prose_with_such_a_street_type_and_a_number_is_no_address(text: str) -> 
     assert personal(text) == []
 
 
+def test_spanish_prose_the_spanish_reader_leaves_is_left_with_es_listed() -> None:
+    """Review rv60b: Catalan's `Av.`, `Avda.` and `Via` are Spanish's too, and with ES
+    listed a date or a count after one, which the Spanish reader leaves, was reported."""
+    text = (
+        "La marcha por Av. Insurgentes 12 de mayo. Recorrimos la Av. Reforma 3 veces. "
+        "Av. Constituci\u00f3n 5 a\u00f1os, Avda. Diagonal 2 d\u00edas, Via Augusta 5 de junio."
+    )
+    assert personal(text, ("ES",)) == []
+
+
 def test_an_english_via_before_a_phone_number_is_no_street() -> None:
     """Review rv60b: with the hotline listed in privacy.allow, a site listing IT, CH or
     ES failed its build on "Via Phone 1" of an English page."""

@@ -28,7 +28,7 @@ import ahocorasick
 
 from ..lazy_pattern import LazyPattern
 from ..letters import CAPITAL_LETTERS, COMBINING_ACCENTS, SMALL_LETTERS
-from .privacy_name_first_streets import inside_word, type_first_matches
+from .privacy_name_first_streets import inside_word, names_no_house, type_first_matches
 from .privacy_streets import is_year
 from .soft_breaks import WORD_SPACE
 
@@ -193,7 +193,10 @@ def italian_portuguese_catalan_streets(
     for found in type_first_matches(text, *reading):
         if found.start() < last_end or inside_word(text, found.start()):
             continue
-        if _NOT_A_HOUSE_AFTER.match(text, found.end()):
+        # and Spanish's, whose `Av.`, `Avda.` and `Via` Catalan writes too: with ES
+        # listed, "Av. Insurgentes 12 de mayo" and "Av. Reforma 3 veces", which the
+        # Spanish reader leaves, were found here (review rv60b)
+        if _NOT_A_HOUSE_AFTER.match(text, found.end()) or names_no_house(text, found.end()):
             continue
         if is_year(found["number"]) and not _has_address_around(text, *found.span()):
             continue

@@ -268,6 +268,13 @@ def _type_starts() -> ahocorasick.Automaton:
     return automaton
 
 
+def names_no_house(text: str, end: int) -> bool:
+    """Whether what follows a street's number ending at `end` makes it no house's, as
+    Spanish writes it: a month or a unit (`_NOT_A_HOUSE_AFTER`: "Av. Insurgentes 12 de
+    mayo", "Av. Reforma 3 veces")."""
+    return bool(_NOT_A_HOUSE_AFTER.match(text, end))
+
+
 def inside_word(text: str, start: int) -> bool:
     """Whether `start` is inside a word: after a letter or digit, or after a `_` that
     follows one (`_Calle Luna 12_` is emphasis, `id_Calle` a word)."""
