@@ -1,6 +1,6 @@
-"""A build's generated pages are rendered by one Markdown converter, reset between
-pages, where the extensions allow (plugin/shared_markdown.py): to the same HTML as a
-converter of their own gives each."""
+"""A build's pages, generated and of docs_dir, are rendered by one Markdown converter,
+reset between pages, where the extensions allow (plugin/shared_markdown.py): to the same
+HTML as a converter of their own gives each."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ from pathlib import Path
 
 import markdown
 import pytest
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
 from site_builds import build_site, term_yaml, write_site
 
 from coalition_handbook.plugin import shared_markdown
-from coalition_handbook.plugin.shared_markdown import reusable
+from coalition_handbook.plugin.shared_markdown import SharedMarkdown, reusable
 from coalition_handbook.site.autolink import AutolinkExtension
 
 EXTENSIONS = """\
@@ -29,6 +31,21 @@ markdown_extensions:
       alternate_style: true
 """
 PAGES = {"index.md": "# Home\n\nA survivor spoke.\n"}
+# Pages of docs_dir whose Markdown leaves state in a converter: footnotes, tabs, code,
+# heading ids (each page's own), links to anchors, raw HTML with an id.
+STATEFUL_PAGES = {
+    **PAGES,
+    **{
+        f"page-{index}.md": (
+            f"# Page {index}\n\n## Steps\n\nA term {index % 3} here.[^note]\n\n"
+            '=== "One"\n\n    A tab.\n\n=== "Two"\n\n    Another tab.\n\n'
+            "```python\nprint(1)\n```\n\n## Steps\n\n"
+            f'<div id="box-{index}" markdown>Inside.</div>\n\n'
+            "[Back](#steps) and [home](index.md#home).\n\n[^note]: As the coalition agreed.\n"
+        )
+        for index in range(3)
+    },
+}
 
 
 def _terms(count: int) -> dict[str, str]:
@@ -77,17 +94,50 @@ def test_more_terms_make_no_more_converters(
     assert made[0] == made[1]
 
 
+def test_more_pages_of_docs_dir_make_no_more_converters(
+    tmp_path: Path, converters: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HANDBOOK_NO_CACHE", "1")
+    made = []
+    for count in (2, 6):
+        pages = {**PAGES, **{f"page-{index}.md": f"# Page {index}\n" for index in range(count)}}
+        config = write_site(
+            tmp_path / str(count), pages=pages, terms=_terms(1), extra_config=EXTENSIONS
+        )
+        converters.clear()
+        build_site(config, strict=False)
+        made.append(len(converters))
+    assert made[0] == made[1]
+
+
+def test_a_page_of_another_plugin_s_kind_renders_as_that_plugin_has_it() -> None:
+    class OtherPage(Page):
+        pass
+
+    config = MkDocsConfig()
+    config["markdown_extensions"] = ["toc"]
+    config["mdx_configs"] = {}
+    shared = SharedMarkdown(config)
+    own, other = Page.__new__(Page), OtherPage.__new__(OtherPage)
+    shared.take_over(own)
+    shared.take_over(other)
+    assert "render" in vars(own)
+    assert "render" not in vars(other)
+
+
 def test_a_shared_converter_renders_what_one_of_each_page_does(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("HANDBOOK_NO_CACHE", "1")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # the theme prints a build date
-    config = write_site(tmp_path, pages=PAGES, terms=_terms(3), extra_config=EXTENSIONS)
+    config = write_site(tmp_path, pages=STATEFUL_PAGES, terms=_terms(3), extra_config=EXTENSIONS)
     shared = _site_html(build_site(config, strict=False, site_dir=tmp_path / "shared"))
     monkeypatch.setattr(shared_markdown, "reusable", lambda *_: False)
     own = _site_html(build_site(config, strict=False, site_dir=tmp_path / "own"))
-    page = own["glossary/term-2/index.html"].decode()
-    assert 'class="footnote"' in page and "tabbed-set" in page and "highlight" in page
+    for path in ("glossary/term-2/index.html", "page-2/index.html"):
+        page = own[path].decode()
+        assert 'class="footnote"' in page and "tabbed-set" in page and "highlight" in page
+    assert 'id="steps_1"' in own["page-2/index.html"].decode()
     assert shared == own
 
 

@@ -45,6 +45,7 @@ class FilesAndNavHooks(PluginState):
         if self.site_inputs is None:
             link_sources.install({})  # no generated pages in this build
             self.generated_sources = frozenset()
+            self.shared_markdown = None
             return files
         assert self.handbook_config is not None  # set with the site's inputs
         keep_compiled_templates(template_code_cache(self.handbook_config.root))
@@ -83,10 +84,10 @@ class FilesAndNavHooks(PluginState):
             )
         # A page named in a nav written in mkdocs.yml gets its title there, from MkDocs.
         in_nav = nav_paths(config.nav)
-        shared_markdown = SharedMarkdown(config)
+        self.shared_markdown = SharedMarkdown(config)
         for file in generated:
             if file.src_uri not in in_nav:
-                GeneratedPage(file, config, self.render_cache, shared_markdown)
+                GeneratedPage(file, config, self.render_cache, self.shared_markdown)
         return files
 
     def _arrange_nav(

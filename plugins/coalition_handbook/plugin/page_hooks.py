@@ -53,7 +53,7 @@ from .theme import (
 
 
 class PageHooks(PluginState):
-    """`on_env`, `on_page_markdown`, `on_page_content`, `on_page_context`,
+    """`on_env`, `on_pre_page`, `on_page_markdown`, `on_page_content`, `on_page_context`,
     `on_template_context`, `on_post_page` and `on_post_template`."""
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
@@ -107,6 +107,11 @@ class PageHooks(PluginState):
             if problems:
                 raise PluginError(error_text(problems))
         return env
+
+    def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page | None:
+        if self.shared_markdown is not None:  # the build's converter renders it too
+            self.shared_markdown.take_over(page)
+        return page
 
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files

@@ -27,7 +27,7 @@ class HandbookPlugin(
     - `load_config`, `on_startup`, `on_config`: setup_hooks.py
     - `on_pre_build`: pre_build_hooks.py
     - `on_files`, `on_nav`: files_and_nav_hooks.py
-    - `on_env`, `on_page_markdown`, `on_page_content`, `on_page_context`,
+    - `on_env`, `on_pre_page`, `on_page_markdown`, `on_page_content`, `on_page_context`,
       `on_template_context`, `on_post_page`, `on_post_template`: page_hooks.py
     - `on_post_build`, `on_build_error`: build_end_hooks.py
     - `on_serve`, `on_shutdown`: serve_hooks.py

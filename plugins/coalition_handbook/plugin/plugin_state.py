@@ -35,6 +35,7 @@ from .page_policy import PagePolicy
 from .published_site import restore_previous_site
 from .record_folders import watch_included_folders, watch_record_folders
 from .search_index import PendingSearch
+from .shared_markdown import SharedMarkdown
 from .site_setup import Asset
 
 if TYPE_CHECKING:  # only `mkdocs serve` loads it, with watchdog: not worth it for a build
@@ -67,6 +68,8 @@ class PluginState(BasePlugin[HandbookPluginConfig]):
         # The front matter `title` each page is given while it is written (site/titles.py).
         self.meta_titles: dict[str, Markup] = {}
         self.render_cache: PageRenderCache | None = None
+        # The build's one Markdown converter, for its generated pages and MkDocs' own.
+        self.shared_markdown: SharedMarkdown | None = None
         self.pending_search: PendingSearch | None = None
         self.search_start: int | None = None  # where the page's search entries begin
         # A page's HTML while search reads it, and as it is published (`_index_from_cache`).
