@@ -1210,6 +1210,28 @@ def test_md_in_html_s_block_ended_on_a_heading_is_not_around_the_next(page: str)
 @pytest.mark.parametrize(
     "page",
     [
+        "<div markdown>\n<section markdown>\n# w8x </div>\n  </div>\n    w9x\n",
+        "<div markdown>\n<details markdown>\n# w8x </div>\n  </div>\n    w9x\n",
+        "<div markdown>\n<section markdown>\n# w8x </div>\n</div>\n    w9x\n",
+        "<div markdown>\n# w8x </div>\n  </div>\n    w9x\n",
+        "<div markdown>\n# w8x </div>\n</div>\n    w9x\n",
+        # Guards: an end tag of a block still open after the heading ends it.
+        "<div markdown>\n<section markdown>\n# w8x </section>\n</div>\n    w9x\n",
+        "<div markdown>\n<div markdown>\n# w8x </div>\n</div>\n    w9x\n",
+    ],
+)
+def test_md_in_html_s_end_tag_after_its_blocks_ended_on_a_heading_is_text(page: str) -> None:
+    """md_in_html's blocks ended by an end tag on a heading's line (`# a </div>`), then
+    a stray `</div>` on a line of its own: its parser has no such element open, so the
+    tag is a paragraph's text and the next line, indented four, goes on with it. The
+    block pass took the stray tag for the end of the blocks ended before it (read up to
+    its own line at once), and read that line as code (unchecked)."""
+    assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
         '<div class="grid cards" markdown>\n\n- w1x\n\n    w2x\n</div>\n    w11x\n',
         '<div class="grid cards" markdown>\n\n- w1x\n\n    w2x\n    - w6x\n    w7x\n</div>\n'
         "    w11x\n",

@@ -1650,9 +1650,13 @@ class Blocks:
         starting this line, if any: those its reading ends (of `name` or, inside one, of
         another name: `<div markdown>`, `<section markdown>`, `</div>` ends both), or
         else the innermost if of `name`, as before (one of its name opened in it left
-        open: `<div markdown>`, `- a`, `  <div>b`, `</div>`)."""
+        open: `<div markdown>`, `- a`, `  <div>b`, `</div>`). Those ended before this line
+        (on a heading's: `# a </div>`) end first, not by this tag: it ends none of them
+        (`</div>` there is text)."""
         blocks, end = self.markdown_blocks, self.next_offset
         ended = None
+        if not self._in_markdown_block():
+            return None
         while blocks:
             block = blocks[-1]
             if block.ended_at < 0 and block.read_to < end:
