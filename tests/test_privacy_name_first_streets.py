@@ -165,6 +165,12 @@ def test_a_number_followed_by_a_month_or_a_unit_is_no_house_number() -> None:
         "Meet at Paseo Verde 4 pm.",
         "Ronda Jones 12 years old",
         "por la Calzada Romana 20 minutos",
+        # review rv60c: a count or a unit the Italian, Portuguese and Catalan reader knew
+        "Av. Libertador 3 semanas",
+        "Av. Corrientes 2 cuadras",
+        "Avenida Paulista 2 milh\u00f5es",
+        "Calle Luna 3 millones de personas",
+        "Avenida Paulista 2 mil pessoas",
     ):
         assert personal(text) == [], text
     assert personal("Vive en Calle Luna 3, 28014 Madrid.") == [("street address", "Calle Luna 3")]

@@ -28,7 +28,12 @@ import ahocorasick
 
 from ..lazy_pattern import LazyPattern
 from ..letters import CAPITAL_LETTERS, COMBINING_ACCENTS, SMALL_LETTERS
-from .privacy_name_first_streets import inside_word, names_no_house, type_first_matches
+from .privacy_name_first_streets import (
+    UNITS_AFTER_A_NUMBER,
+    inside_word,
+    names_no_house,
+    type_first_matches,
+)
 from .privacy_streets import is_year
 from .soft_breaks import WORD_SPACE
 
@@ -128,19 +133,11 @@ _ADDRESS_AFTER = LazyPattern(
     re.IGNORECASE,
 )
 # What makes the number no house's: a month after it (a date: "Corso Italia 25 aprile",
-# "Rua Nova 3 de maio", "Carrer Gran 5 de març"), a unit of distance, time or count, or
-# a title's colon ("Corso Base 2: introduzione") or a ratio's or a time's ("via Teams
-# 1:1").
+# "Rua Nova 3 de maio", "Carrer Gran 5 de març"), a unit of distance, time or count
+# (`UNITS_AFTER_A_NUMBER`, the Spanish reader's too), or a title's colon ("Corso Base 2:
+# introduzione") or a ratio's or a time's ("via Teams 1:1").
 _NOT_A_HOUSE_AFTER = LazyPattern(
-    rf"\s+(?:(?:de\s+|d['\u2019]|di\s+)?(?:{_MONTHS})"
-    r"|km|chilometri|quil(?:\u00f4|\u00f3|o)metros|quil(?:\u00f2|o)metres|metri|metros|metres"
-    r"|volte|vezes|vegades|times|miles?|anni|anos|anys|years?|giorni|dias|dies|days?"
-    r"|ore|horas|hores|hours?|minuti|minutos|minuts|minutes?|mesi|meses|mesos|months?"
-    r"|persone|pessoas|persones|people|abitanti|habitantes|habitants|tappe|etapas|etapes"
-    r"|settimane|semanas|setmanes|weeks?|stelle|estrelas|estrelles|stars?|stazioni"
-    r"|milioni|miliardi|mila|milh(?:\u00f5|o)es|mil|milions|million|per\s+cento|por\s+cento"
-    r"|per\s+cent|percent|euro|euros|reais|%)"
-    r"(?![^\W_])|\s*:",
+    rf"\s+(?:(?:de\s+|d['\u2019]|di\s+)?(?:{_MONTHS})|{UNITS_AFTER_A_NUMBER})(?![^\W_])|\s*:",
     re.IGNORECASE,
 )
 # A way of sending or reaching, after an English `Via` ("Contact Us Via Phone

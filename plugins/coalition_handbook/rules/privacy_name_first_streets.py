@@ -80,11 +80,27 @@ _ADDRESS_AFTER = LazyPattern(
     r"|local|bajo|Col\.|Colonia|C\.\s?P\.|CP)(?![^\W_])|\d{1,2}\s?[\u00ba\u00aa]|\d{5}(?!\d))",
     re.IGNORECASE,
 )
+# The units of distance, time or count, the large numbers and the shares that make the
+# number before them no house's, in Spanish, Italian, Portuguese, Catalan and English
+# ("Calle Luna 3 veces", "Av. Corrientes 2 cuadras", "Avenida Paulista 2 milhões", "Via
+# Appia 10 km"): the Spanish reader's and the Italian, Portuguese and Catalan one's
+# (`privacy_italian_portuguese_catalan_streets`), one list (a word one reader knew was
+# missed by the other: review rv60c). A regular expression of alternatives.
+UNITS_AFTER_A_NUMBER = (
+    r"km|kil(?:o|\u00f3)metros?|chilometri|quil(?:\u00f4|\u00f3|o)metros"
+    r"|quil(?:\u00f2|o)metres|metri|metros|metres|miles?|cuadras|quadras|isolati|illes"
+    r"|veces|volte|vezes|vegades|times|[ap]\.?m\.?|a\u00f1os?|anni|anos|anys|years?"
+    r"|d\u00edas?|giorni|dias|dies|days?|horas?|ore|hores|hours?|minutos?|minuti|minuts"
+    r"|minutes?|mesi|meses|mesos|months?|semanas|settimane|setmanes|weeks?"
+    r"|personas|persone|pessoas|persones|people|abitanti|habitantes|habitants"
+    r"|tappe|etapas|etapes|stelle|estrellas|estrelas|estrelles|stars?|stazioni"
+    r"|mil|mila|millones|milioni|milh(?:\u00f5|o)es|milions|millions?|miliardi"
+    r"|por\s+ciento|per\s+cento|por\s+cento|per\s+cent|percent|euros?|reais|pesos|%"
+)
 # What makes the number no house's: a month after it (a date: "Paseo Colón 1 de mayo"), or
 # a unit of distance, time or count ("la Calle Luna 3 veces", "Camino Francés 2 km").
 _NOT_A_HOUSE_AFTER = LazyPattern(
-    rf"\s+(?:de\s+(?:{_MONTHS})|km|kil(?:o|\u00f3)metros?|metros|veces|times|miles?"
-    r"|[ap]\.?m\.?|horas?|hours?|minutos?|minutes?|a\u00f1os?|years?|d\u00edas?|days?)(?![^\W_])",
+    rf"\s+(?:de\s+(?:{_MONTHS})|{UNITS_AFTER_A_NUMBER})(?![^\W_])",
     re.IGNORECASE,
 )
 # A label's colon before the street ("Dirección: Plaza Mayor 1985").
