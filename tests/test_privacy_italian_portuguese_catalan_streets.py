@@ -79,6 +79,9 @@ def test_italian_portuguese_and_catalan_streets_are_reported(text: str, street: 
         "Piazza Affari 2 per cento",
         "Hotel Via Veneto 4 stelle",
         "per via di 3 motivi; in via Eccezionale",
+        # review rv60c: an English county's name and a service's number
+        "Call Alameda County 211 for help",
+        "Alameda County 211, Orange County 211",
     ],
 )
 def test_prose_with_such_a_street_type_and_a_number_is_no_address(text: str) -> None:

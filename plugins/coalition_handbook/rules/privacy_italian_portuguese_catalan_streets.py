@@ -154,6 +154,11 @@ _NUMBERED_ROAD = LazyPattern(
     r"\S+\s+(?:Statale|Provinciale|Regionale|Comunale|Nacional|Municipal|Regional"
     r"|Estadual|Federal|Comarcal|Nacional)\s+\d"
 )
+# An English county's or borough's name before a number ("Call Alameda County 211 for
+# help", a service's three digits): `Alameda` is a Portuguese street's type, and a site
+# listing PT or BR writes English too; no Portuguese, Italian or Catalan street's name
+# ends so (review rv60c). Looked for between the type and the number.
+_AN_ENGLISH_PLACE = LazyPattern(r"\s(?:County|Parish|Borough|Township)(?![^\W_])")
 # `Corso` is a course too, with a capital in a title ("il Corso Python 3", "un Corso
 # Base 2"): after an article or an owner it is one, not `in Corso Buenos Aires 45`.
 _A_COURSE = LazyPattern(r"Corso\s")
@@ -199,7 +204,9 @@ def italian_portuguese_catalan_streets(
             continue
         if _NUMBERED_ROAD.match(text, found.start()) or _a_course(text, found.start()):
             continue
-        if _VIA_A_MEDIUM.match(text, found.start()):
+        if _VIA_A_MEDIUM.match(text, found.start()) or _AN_ENGLISH_PLACE.search(
+            text, found.start(), found.start("number")
+        ):
             continue
         last_end = found.end()
         yield found.span()
