@@ -44,6 +44,8 @@ def personal(text: str, countries: tuple[str, ...] = COUNTRIES) -> list[tuple[st
         ("Rua Augusta 1990, 1100-053 Lisboa", "Rua Augusta 1990"),
         ("Corso di Porta Ticinese 12", "Corso di Porta Ticinese 12"),  # a street
         ("Via Postumia 3", "Via Postumia 3"),
+        ("Indirizzo: Via Crucis 14", "Via Crucis 14"),  # a street so named, an address
+        ("Via Crucis 14, 00100 Roma", "Via Crucis 14"),
     ],
 )
 def test_italian_portuguese_and_catalan_streets_are_reported(text: str, street: str) -> None:
@@ -82,6 +84,8 @@ def test_italian_portuguese_and_catalan_streets_are_reported(text: str, street: 
         # review rv60c: an English county's name and a service's number
         "Call Alameda County 211 for help",
         "Alameda County 211, Orange County 211",
+        "Via Crucis 14",  # the Stations of the Cross
+        "la Via Crucis 14 stazioni; la via Lucis 14",
     ],
 )
 def test_prose_with_such_a_street_type_and_a_number_is_no_address(text: str) -> None:

@@ -159,6 +159,10 @@ _NUMBERED_ROAD = LazyPattern(
 # listing PT or BR writes English too; no Portuguese, Italian or Catalan street's name
 # ends so (review rv60c). Looked for between the type and the number.
 _AN_ENGLISH_PLACE = LazyPattern(r"\s(?:County|Parish|Borough|Township)(?![^\W_])")
+# A devotion's name, a church's text ("Via Crucis 14", its fourteen stations; "la Via
+# Lucis", "la Via Matris"): a street of that name only with an address around it, as a
+# year (review rv60c).
+_A_DEVOTION = LazyPattern(r"[Vv]ia\s+(?:Crucis|Lucis|Matris)(?![^\W_])")
 # `Corso` is a course too, with a capital in a title ("il Corso Python 3", "un Corso
 # Base 2"): after an article or an owner it is one, not `in Corso Buenos Aires 45`.
 _A_COURSE = LazyPattern(r"Corso\s")
@@ -200,7 +204,8 @@ def italian_portuguese_catalan_streets(
         # Spanish reader leaves, were found here (review rv60b)
         if _NOT_A_HOUSE_AFTER.match(text, found.end()) or names_no_house(text, found.end()):
             continue
-        if is_year(found["number"]) and not _has_address_around(text, *found.span()):
+        reads_as_other = is_year(found["number"]) or _A_DEVOTION.match(text, found.start())
+        if reads_as_other and not _has_address_around(text, *found.span()):
             continue
         if _NUMBERED_ROAD.match(text, found.start()) or _a_course(text, found.start()):
             continue
