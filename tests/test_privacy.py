@@ -346,6 +346,12 @@ def personal(text: str) -> list[tuple[str, str]]:
             "Issue 14 Elm Road, Dublin 8\nStep 2 Mill Lane, Dublin 6W. Module 2 Safe Place, Part 2",
             [("street address", "14 Elm Road"), ("street address", "2 Mill Lane")],
         ),
+        # review rv60c: the town's country may follow it; not any name
+        (
+            "Issue 14 Elm Road, Dublin 8, Ireland\nStep 2 Mill Lane, Leeds, England. "
+            "Module 2 Safe Place, Part Two, Week One.",
+            [("street address", "14 Elm Road"), ("street address", "2 Mill Lane")],
+        ),
         # uk60: a version, an edition, a volume, an issue or an episode is a part too
         (
             "Version 2 Oak Street launch, Issue 5 High Street special, Vol. 3 Park Lane "

@@ -269,10 +269,15 @@ def _address_after() -> re.Pattern[str]:
 # not follow; not a title's words after a comma ("Step 3 Oak Street, then turn left",
 # "Module 2 Safe Place, Part Two of the course"). Dublin with its postal district
 # ("Issue 14 Elm Road, Dublin 8": an audit, it passed), no other town with a number
-# ("Module 2 Safe Place, Part 2").
+# ("Module 2 Safe Place, Part 2"). The town's country may follow it ("Issue 14 Elm Road,
+# Dublin 8, Ireland", "Step 2 Mill Lane, Leeds, England": review rv60c, they passed);
+# only the countries of these islands, not any name ("Module 2 Safe Place, Part Two,
+# Week One").
 _TOWN_AFTER = (
     (
         r"\.?[*_]*[ \t]*,{space}*(?:{name}{space}+){0,2}{name}(?:(?<=Dublin){space}+\d{1,2}W?)?"
+        r"(?:{space}*,{space}*(?:Ireland|Northern{space}+Ireland|\u00c9ire|England|Scotland"
+        r"|Wales|UK|U\.K\.|United{space}+Kingdom|Great{space}+Britain)(?![^\W_]))?"
         r"[*_]*[ \t]*(?:[.;:!?)|<]|\r?\n|\Z)"
     )
     .replace("{space}", WORD_SPACE)
