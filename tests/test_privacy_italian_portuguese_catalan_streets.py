@@ -44,6 +44,12 @@ def personal(text: str, countries: tuple[str, ...] = COUNTRIES) -> list[tuple[st
         ("Rua Augusta 1990, 1100-053 Lisboa", "Rua Augusta 1990"),
         ("Corso di Porta Ticinese 12", "Corso di Porta Ticinese 12"),  # a street
         ("Via Postumia 3", "Via Postumia 3"),
+        # review rv60c: a Corso of one word where a place's word or an address says a street
+        ("abita in Corso Garibaldi 5", "Corso Garibaldi 5"),
+        ("Sede: Corso Como 10", "Corso Como 10"),
+        ("Corso Magenta, 12", "Corso Magenta, 12"),
+        ("Corso Vercelli 3, 20144 Milano", "Corso Vercelli 3"),
+        ("Corso Vercelli nº 3", "Corso Vercelli nº 3"),
         ("Indirizzo: Via Crucis 14", "Via Crucis 14"),  # a street so named, an address
         ("Via Crucis 14, 00100 Roma", "Via Crucis 14"),
     ],
@@ -86,6 +92,9 @@ def test_italian_portuguese_and_catalan_streets_are_reported(text: str, street: 
         "Alameda County 211, Orange County 211",
         "Via Crucis 14",  # the Stations of the Cross
         "la Via Crucis 14 stazioni; la via Lucis 14",
+        # review rv60c: a course of one word no list of subjects knows, in a title or a list
+        "Corso Antitratta 2",
+        "- Corso Antitratta 1\n- Corso Accoglienza 2",
     ],
 )
 def test_prose_with_such_a_street_type_and_a_number_is_no_address(text: str) -> None:

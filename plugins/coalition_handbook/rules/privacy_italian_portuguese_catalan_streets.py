@@ -179,6 +179,12 @@ _COURSE_NAME = LazyPattern(
 _COURSE_BEFORE = LazyPattern(
     r"(?<![^\W_])(?i:il|lo|un|uno|questo|quel|nostro|vostro|del|nel|al|dal|sul)\s+\Z"
 )
+# A `Corso` of one capitalised word, its number after a space ("Corso Antitratta 2", a
+# training handbook's course; "Corso Garibaldi 5", a street), which no list of a course's
+# subjects tells apart: a course (quiet) unless a place's preposition ("abita in Corso
+# Garibaldi 5"), a comma or `nº` before the number, or an address around it says a
+# street (review rv60c).
+_PLACE_BEFORE = LazyPattern(r"(?<![^\W_])(?i:in|a|presso|su|da|verso|lungo|tra|fra)\s+\Z")
 # A label's colon before the street ("Indirizzo: Via Roma 1985", "Morada: Rua Nova 1990").
 _LABEL_BEFORE = LazyPattern(r":[\s*_]*\Z")
 _LABEL_WINDOW = 8
@@ -207,7 +213,7 @@ def italian_portuguese_catalan_streets(
         reads_as_other = is_year(found["number"]) or _A_DEVOTION.match(text, found.start())
         if reads_as_other and not _has_address_around(text, *found.span()):
             continue
-        if _NUMBERED_ROAD.match(text, found.start()) or _a_course(text, found.start()):
+        if _NUMBERED_ROAD.match(text, found.start()) or _a_course(text, found):
             continue
         if _VIA_A_MEDIUM.match(text, found.start()) or _AN_ENGLISH_PLACE.search(
             text, found.start(), found.start("number")
@@ -281,10 +287,21 @@ def _has_address_around(text: str, start: int, end: int) -> bool:
     )
 
 
-def _a_course(text: str, start: int) -> bool:
-    """Whether the street at `start` is a `Corso` after an article or an owner, or one
-    named by a course's level or kind."""
-    return bool(_A_COURSE.match(text, start)) and bool(
-        _COURSE_BEFORE.search(text, max(0, start - _LABEL_WINDOW), start)
-        or _COURSE_NAME.match(text, start)
+def _a_course(text: str, found: re.Match[str]) -> bool:
+    """Whether the street `found` is a `Corso` after an article or an owner, one named by
+    a course's level or kind, or one of a single word that nothing reads as a place's
+    (`_PLACE_BEFORE`)."""
+    start = found.start()
+    if not _A_COURSE.match(text, start):
+        return False
+    if _COURSE_BEFORE.search(text, max(0, start - _LABEL_WINDOW), start) or _COURSE_NAME.match(
+        text, start
+    ):
+        return True
+    name = text[start : found.start("number")]
+    return (
+        len(name.split()) == 2
+        and "," not in name
+        and not _PLACE_BEFORE.search(text, max(0, start - _LABEL_WINDOW), start)
+        and not _has_address_around(text, *found.span())
     )
