@@ -500,6 +500,29 @@ def test_a_name_is_shown_as_typed_by_the_sites_extensions(name: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "anchor"),
+    [
+        ("(c) clause", "c-clause"),
+        ("--x--", "-x-"),
+        ("the :smile: policy", "the-smile-policy"),
+        ('survivor\'s "choice"...', "survivors-choice"),
+        ("c/o a shelter, 1/2 of cases", "co-a-shelter-12-of-cases"),
+        ("the 1st contact", "the-1st-contact"),
+    ],
+)
+def test_a_name_s_heading_anchor_is_the_slug_of_the_name_as_typed(name: str, anchor: str) -> None:
+    """A term's or protocol's heading id is the slug of its name as typed, whatever the
+    site's extensions: it is what a site without smarty, smartsymbols or emoji made
+    before and makes now, and links to it stay when one is turned on or off (with them
+    on, before the name was shown as typed, `(c) clause` was `#clause` and `--x--` `#x`,
+    slugs of the © and dashes shown: decided in review, session 60)."""
+    for extensions in ([], _TEXT_SYNTAX_EXTENSIONS):
+        converter = markdown.Markdown(extensions=["toc", *extensions])
+        heading = converter.convert(f"# {markdown_text(name)}")
+        assert heading.startswith(f'<h1 id="{anchor}">'), (extensions, heading)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # smartsymbols: care of, a fraction, ordinals (review rv58e: made ℅, ½, 1<sup>st</sup>)
