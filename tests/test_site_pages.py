@@ -1189,12 +1189,20 @@ def test_a_term_s_name_is_text_with_typography_emoji_and_math_on(tmp_path: Path)
     page is shown as typed: with smarty, smartsymbols, emoji and
     arithmatex on, `(c) clause` was `© clause`, `--x--` `–x–`, `:smile: policy` an
     image and `$x$ rule` TeX (review)."""
-    names = {**TYPOGRAPHY_NAMES, "math": "$x$ rule"}
+    names = {**TYPOGRAPHY_NAMES, "math": "$x$ rule", "web": "www.example.org rule"}
+    names |= {"mention": "@someone", "issue": "Room #1"}
     terms = {term_id: term_yaml(name, "A rule.") for term_id, name in names.items()}
+    # magiclink linked a name's address, mention or issue number (review, session 60).
     extra = (
         "markdown_extensions: [smarty, pymdownx.smartsymbols, pymdownx.emoji,"
-        " {pymdownx.arithmatex: {generic: true}}]\n"
+        " {pymdownx.arithmatex: {generic: true}}, {pymdownx.magiclink:"
+        " {repo_url_shorthand: true, social_url_shorthand: true, provider: github,"
+        " user: coalition, repo: handbook}}]\n"
     )
+    # Each heading's id is the slug of the name as typed (decided in review, session 60).
+    anchors = {"clause": "c-clause", "dashed": "-x-", "smile": "the-smile-policy"}
+    anchors |= {"math": "x-rule", "web": "wwwexampleorg-rule", "mention": "someone"}
+    anchors |= {"issue": "room-1"}
     pages = {"index.md": "# Home\n\nText.\n"}
     site = _site(tmp_path, pages=pages, terms=terms, protocols={}, extra_config=extra)
     index = read(site, "glossary/index.html")
@@ -1203,11 +1211,12 @@ def test_a_term_s_name_is_text_with_typography_emoji_and_math_on(tmp_path: Path)
         term_page = read(site, f"glossary/{term_id}/index.html")
         (heading,) = elements(term_page, "h1")
         assert heading.text == name
+        assert heading.attrs["id"] == anchors[term_id]
         assert name in elements(term_page, "title")[0].text
         assert name in [link.text for link in elements(index, "a")]
         assert name in [link.text for link in elements(changes, "a")]
     for html in (index, changes, *(read(site, f"glossary/{i}/index.html") for i in names)):
-        for made in ("&copy;", "&ndash;", "<img", "arithmatex"):
+        for made in ("&copy;", "&ndash;", "<img", "arithmatex", "magiclink"):
             assert made not in html
 
 

@@ -40,7 +40,8 @@ def markdown_text(value: object) -> str:
     elements pymdownx's mark, tilde, caret and keys make (a term named `==x== work` was
     `<mark>x</mark> work` in its heading, the glossary index and the changes page), nor
     what smarty, smartsymbols, emoji and arithmatex make (`(c) clause` was `© clause`,
-    `--x--` `–x–`, `:smile: policy` an image, `$x$ rule` TeX)."""
+    `--x--` `–x–`, `:smile: policy` an image, `$x$ rule` TeX), nor magiclink's links
+    (`www.example.org rule`, `@someone`, `#12`)."""
     text = _WHITESPACE.sub(" ", str(value)).strip()
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace("|", "&#124;")
     return _EXTENSION_SYNTAX.sub(_references, _MARKDOWN_SPECIALS.sub(r"\\\1", text))
@@ -51,12 +52,16 @@ def markdown_text(value: object) -> str:
 # and mark's and keys' where doubled, so that a phone's `+44` stays as typed; smarty's
 # quotes, dashes, ellipsis and `>>`; smartsymbols' `(c)`, `(r)`, `(tm)`, the slash of
 # `c/o`, `+/-`, `=/=` and fractions, and an ordinal's digit (`1st`); a colon that starts
-# an emoji's `:name:`; arithmatex's `$`; and the hashes it ends with, which a heading's
-# line (`# C#`, term.md.j2) drops as closing ones. A reference is shown, and its anchor
+# an emoji's `:name:`; arithmatex's `$`; magiclink's `@` (an address, a mention, a
+# commit), the `:` of `://`, the dot of `www.`, the `#`, `!` or `?` of an issue's number
+# (not the `#` of a reference written here, `&#124;`) and a commit's 40 hex digits'
+# first; and the hashes it ends with, which a heading's line (`# C#`, term.md.j2) drops
+# as closing ones. A reference is shown, and its anchor
 # made, as the character.
 _EXTENSION_SYNTAX = LazyPattern(
-    r"[~^$\"']|={2,}|\+{2,}|-{2,}|\.{3,}|>{2,}|\((?=(?:c|r|tm)\))|(?<=[c+=0-9])/(?=[o\-=0-9])"
-    r"|:(?=[+\-\w]+:)|[0-9](?=[A-Za-z])|#+$",
+    r"[~^$\"'@]|={2,}|\+{2,}|-{2,}|\.{3,}|>{2,}|\((?=(?:c|r|tm)\))|(?<=[c+=0-9])/(?=[o\-=0-9])"
+    r"|:(?=[+\-\w]+:)|:(?=//)|(?<=www)\.|(?<!&)[#!?](?=[1-9])|\b[0-9a-f](?=[0-9a-f]{39}\b)"
+    r"|[0-9](?=[A-Za-z])|#+$",
     re.IGNORECASE,
 )
 
