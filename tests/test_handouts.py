@@ -9,6 +9,7 @@ import base64
 import dataclasses
 import functools
 import io
+import json
 import logging
 import math
 import re
@@ -3822,6 +3823,59 @@ def test_a_table_narrow_beside_its_numbers_or_with_no_header_is_said_at_its_line
             "columns as rows",
         ),
     ]
+
+
+@pytest.mark.pdf
+def test_narrow_tables_alike_or_with_markup_are_each_said_at_their_own_line(
+    tmp_path: Path,
+) -> None:
+    """Review, session 60: the warning found a table's line by its first row's text, so
+    two tables alike were both said at the first one's line, and a header with markup
+    (`**Hotline0**`) was looked for as its first cell's text, found in prose before (and
+    in a code block showing a table). Each is said at its own first row."""
+    require_weasyprint()
+    columns = [f"Hotline{number}" for number in range(40)]
+    delimiter = "|" + "---|" * 40 + "\n"
+    wide = "| " + " | ".join(columns) + " |\n" + delimiter + "|" + " Housekeeping |" * 40
+    marked = "| **Hotline0** | " + " | ".join(columns[1:]) + " |\n" + delimiter + "|" + " x |" * 40
+    body = (
+        f"\nCall Hotline0 first.\n\n```\n{wide}\n```\n\n{wide}\n\nBetween.\n\n{wide}\n\n"
+        f"Again.\n\n{marked}\n"
+    )
+    config_file = write_handbook(
+        tmp_path, paper="Letter", modules={"wide": module_text("Wide", body, protocols="[]")}
+    )
+    report = handouts.build_handouts(context_of(config_file), tmp_path / "out")
+    (result,) = report.results
+    assert result.outcome == "rendered"
+    module = (tmp_path / "content" / "modules" / "wide.md").read_text(encoding="utf-8")
+    lines = module.split("\n")
+    header = wide.split("\n", 1)[0]
+    expected = [at + 1 for at, line in enumerate(lines) if line == header][1:]
+    expected.append(lines.index(marked.split("\n", 1)[0]) + 1)
+    assert len(expected) == 3
+    assert [(problem.path, problem.line) for problem in result.printing_problems] == [
+        ("content/modules/wide.md", line) for line in expected
+    ]
+
+
+def test_a_table_s_problem_is_placed_at_its_row_and_kept_with_its_table() -> None:
+    """The second of two tables alike, found by its words in the block pass's view (its
+    header's markup, `**Name**`, is none of them; a table in a code block is none), at
+    the row it names; kept in a handout's cache and read back as written."""
+    table = "| **Name** | Age |\n|---|---|\n| Ana | 30 |\n"
+    text = f"# M\n\nName and Age.\n\n```\n{table}```\n\n{table}\nText.\n\n{table}"
+    module = Origin(path="content/modules/m.md", text=text)
+    problem = handout_problems.Unplaced(
+        ("Name | Age", "Name|Age", "Name"), "narrow", ("NameAgeAna30", 1, 1)
+    )
+    assert handout_problems.placed(problem, [module]) == HandoutProblem(
+        "content/modules/m.md", text.count("\n"), "narrow"
+    )
+    assert handout_problems.Unplaced.from_json(json.loads(json.dumps(problem.as_json()))) == problem
+    # A table its file no longer writes: at its text, as before.
+    moved = handout_problems.Unplaced(problem.needles, "narrow", ("Other", 0, 0))
+    assert handout_problems.placed(moved, [module]).line == 3
 
 
 def test_a_cell_laid_out_otherwise_is_no_error_and_no_warning() -> None:

@@ -19,6 +19,7 @@ from typing import Any
 
 from .handout_phones import WIDE_TABLE_CLASS
 from .handout_problems import Unplaced
+from .handout_table_lines import table_key
 
 # The narrowest readable column, in ems of its type: about five characters of a word a
 # line (16 columns on Letter are 3.3 ems wide, 20 are 2.5).
@@ -30,7 +31,8 @@ CHARACTER_EMS = 0.55
 def narrow_tables(root: etree.Element, pages: Sequence[Any]) -> list[Unplaced]:
     """A problem for each table of the handout's tree `root` (one marked `hb-wide`)
     whose narrowest column, in the laid-out `pages` (WeasyPrint's `Document.pages`), is
-    narrower than `NARROWEST_EMS`; placed at its first row's text."""
+    narrower than `NARROWEST_EMS`; placed at its row in its Markdown
+    (`handout_table_lines`), else at its first row's text."""
     table_of = {
         id(cell): table
         for table in root.iter("table")
@@ -55,6 +57,7 @@ def narrow_tables(root: etree.Element, pages: Sequence[Any]) -> list[Unplaced]:
             tables[id(table)] = table
         widest[id(table)] = max(widest.get(id(table), 0.0), measured[1] / _span(cell))
     problems = []
+    keys = [(table, _table_key(table)) for table in root.iter("table")]
     for key, (width, outer, size) in narrowest.items():
         if width >= NARROWEST_EMS * size:
             continue
@@ -67,9 +70,30 @@ def narrow_tables(root: etree.Element, pages: Sequence[Any]) -> list[Unplaced]:
                 f"a table of {columns} columns prints about {characters} "
                 f"character{'s' if characters > 1 else ''} a line in "
                 f"{_where_and_what_to_do(columns, width, outer, size, widest[key])}",
+                _which_table(table, keys),
             )
         )
     return problems
+
+
+def _which_table(
+    table: etree.Element, keys: list[tuple[etree.Element, str]]
+) -> tuple[str, int, int]:
+    """`table`'s words, how many tables of the handout alike come before it, and its
+    first row with text (`Unplaced.table`): where it is found in its Markdown."""
+    key = next(key for element, key in keys if element is table)
+    before = 0
+    for element, other in keys:
+        if element is table:
+            break
+        before += other == key
+    rows = [_row_texts(row) for row in table.iter("tr")]
+    first = next((at for at, cells in enumerate(rows) if any(cells)), 0)
+    return key, before, first
+
+
+def _row_texts(row: etree.Element) -> list[str]:
+    return [" ".join("".join(cell.itertext()).split()) for cell in row]
 
 
 def _where_and_what_to_do(
@@ -133,13 +157,17 @@ def _columns(table: etree.Element) -> int:
     return 0 if first_row is None else len(first_row)
 
 
+def _table_key(table: etree.Element) -> str:
+    return table_key(text for row in table.iter("tr") for text in _row_texts(row))
+
+
 def _first_row_texts(table: etree.Element) -> tuple[str, ...]:
     """Texts to find the table by in its Markdown: its whole first row as written with
     and without spaces around the pipes (another table may start alike), then its first
     cell's text. Its first row with text, where the first has none (a table whose
     header cells are empty was placed at the file's first line: review rv60f)."""
     for row in table.iter("tr"):
-        cells = [" ".join("".join(cell.itertext()).split()) for cell in row]
+        cells = _row_texts(row)
         if any(cells):
             return (" | ".join(cells), "|".join(cells), next(cell for cell in cells if cell))
     return ()

@@ -31,6 +31,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..character_references import unescape
 from ..model.types import Origin
+from .handout_table_lines import tables_in
 
 _FAILED_IMAGE = re.compile(r"Failed to (?:load|render SVG) image (?:at )?'?(?P<url>[^' ]+)'?:?")
 # A picture's address in an SVG file: `href="..."`, `xlink:href='...'`.
@@ -82,19 +83,31 @@ class Unplaced:
 
     needles: tuple[str, ...]
     message: str
+    # A table's problem: its `handout_table_lines.table_key`, how many tables alike come
+    # before it in the handout, and its row the problem is about (0, its first).
+    table: tuple[str, int, int] | None = None
 
     def as_json(self) -> list[object]:
-        return [list(self.needles), self.message]
+        written: list[object] = [list(self.needles), self.message]
+        return written if self.table is None else [*written, list(self.table)]
 
     @classmethod
     def from_json(cls, data: object) -> Unplaced | None:
         """The problem `as_json` wrote, or None for what it did not write."""
-        if not (isinstance(data, list) and len(data) == 2 and isinstance(data[1], str)):
+        if not (isinstance(data, list) and len(data) in (2, 3) and isinstance(data[1], str)):
             return None
         needles = data[0]
         if not isinstance(needles, list) or not all(isinstance(n, str) for n in needles):
             return None
-        return cls(tuple(needles), data[1])
+        table = data[2] if len(data) == 3 else None
+        if table is not None and not (
+            isinstance(table, list)
+            and len(table) == 3
+            and isinstance(table[0], str)
+            and all(type(number) is int and number >= 0 for number in table[1:])
+        ):
+            return None
+        return cls(tuple(needles), data[1], None if table is None else tuple(table))
 
 
 def described(
@@ -265,8 +278,11 @@ def _reason(text: str) -> str:
 
 
 def placed(problem: Unplaced, sources: Sequence[Origin]) -> HandoutProblem:
-    """`problem` at the first line of `sources` (the module first) that holds the first of
+    """`problem` at its table's row, where it is a table's and `sources` (the module
+    first) write that table; else at the first line of `sources` that holds the first of
     its texts found there; at the module's first line where none does."""
+    if problem.table is not None and (found := _table_row(problem.table, sources)):
+        return HandoutProblem(found[0], found[1], problem.message)
     for needle in problem.needles:
         for origin in sources:
             offset = origin.text.find(needle) if needle else -1
@@ -274,3 +290,19 @@ def placed(problem: Unplaced, sources: Sequence[Origin]) -> HandoutProblem:
                 line = origin.text.count("\n", 0, offset) + 1
                 return HandoutProblem(origin.path, line, problem.message)
     return HandoutProblem(sources[0].path, 1, problem.message)
+
+
+def _table_row(table: tuple[str, int, int], sources: Sequence[Origin]) -> tuple[str, int] | None:
+    """(path, line) of the row `table` names, in the first of `sources` that write as
+    many tables alike before it, or None."""
+    key, before, row = table
+    alike = 0
+    for origin in sources:
+        for line, written in tables_in(origin):
+            if written != key:
+                continue
+            if alike == before:
+                # The delimiter row is the table's second line, and no row of it.
+                return origin.path, line + row + (row > 0)
+            alike += 1
+    return None
