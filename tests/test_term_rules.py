@@ -478,9 +478,16 @@ def test_a_form_to_avoid_or_deprecated_in_another_case_is_reported_once(tmp_path
         "definition: A campaign that ended.\n" + HISTORY,
         encoding="utf-8",
     )
+    # A form other than the term, in a file whose id is no term's words (audit: the
+    # message named 'old-term', the editor looked for the words "trafficking victim").
+    (tmp_path / "glossary" / "old-term.yml").write_text(
+        "term: trafficking victim\naliases: [victim of trafficking]\nstatus: deprecated\n"
+        "replaced_by: blue-campaign\nversion: 1\ndefinition: An old name.\n" + HISTORY,
+        encoding="utf-8",
+    )
     (tmp_path / "content" / "cases.md").write_text(
         "The blue campain, the blue bird, the old campaign and the blue campaign.\n"
-        "The Gone Campaign.\n",
+        "The Gone Campaign.\nA victim of trafficking.\n",
         encoding="utf-8",
     )
     findings = run_checks(load_config(config)).findings
@@ -514,7 +521,7 @@ def test_a_form_to_avoid_or_deprecated_in_another_case_is_reported_once(tmp_path
             "old campaign",
             "Blue Campaign",
             "old-campaign",
-            "'old campaign' is a form of the deprecated term 'old-campaign'; use 'Blue Campaign'",
+            "'old campaign' is a deprecated term; use 'Blue Campaign'",
         ),
         (
             "term.case",
@@ -533,7 +540,17 @@ def test_a_form_to_avoid_or_deprecated_in_another_case_is_reported_once(tmp_path
             "Gone Campaign",
             None,
             "gone-campaign",
-            "'Gone Campaign' is a form of the deprecated term 'gone-campaign'",
+            "'Gone Campaign' is a deprecated term",
+        ),
+        (
+            "term.deprecated",
+            3,
+            3,
+            "victim of trafficking",
+            "Blue Campaign",
+            "old-term",
+            "'victim of trafficking' is a form of the deprecated term 'trafficking victim'; "
+            "use 'Blue Campaign'",
         ),
     ]
 

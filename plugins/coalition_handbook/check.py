@@ -24,6 +24,7 @@ from .documents import (
     scan,
     scan_handbook,
     terms_forms_key,
+    written_terms,
 )
 from .findings import Finding, Severity, count_by_severity, sort_findings
 from .forms import inflection_language
@@ -435,6 +436,7 @@ def _page_rule_context(context: CheckContext, reused_terms: set[str]) -> CheckCo
     page_context.shared("matcher", lambda: matcher(context))
     page_context.shared("forms_key", lambda: forms_key(context))
     page_context.shared("avoid_reasons", lambda: avoid_reasons(context))
+    page_context.shared("written_terms", lambda: written_terms(context))
     # What privacy.pii's files read in `context`'s scan's fork: those of its own are too.
     page_context.shared(
         PRIVACY_READ_ALONG, lambda: context.shared(PRIVACY_READ_ALONG, PrivacyReadAlong)

@@ -321,6 +321,17 @@ def avoid_reasons(context: CheckContext) -> Mapping[tuple[str, str], str]:
     )
 
 
+def written_terms(context: CheckContext) -> Mapping[str, str]:
+    """Each term as the glossary writes it (`term`), by id, of every term: what a
+    message names a term by, where the editor reads words, not a file's id."""
+    return context.shared(
+        "written_terms",
+        lambda: {
+            term_id: facts.term for term_id, facts in term_facts(context.handbook.terms).items()
+        },
+    )
+
+
 def scan_handbook(context: CheckContext) -> list[ScannedDocument]:
     """Every checked text of the handbook with its matches, computed once per run; with
     a cache, a document whose text and terms' forms did not change is not scanned again."""
