@@ -1007,9 +1007,38 @@ def test_a_near_miss_holds_its_place_against_a_translated_heading(tmp_path: Path
 def test_a_section_written_twice_is_not_taken_for_a_missing_one(tmp_path: Path) -> None:
     """A second `## Realize` where Recognize belongs is a section written twice, not a
     translated heading: the finding stays at the body's start, naming the three."""
-    ((found_line, message),) = structure(tmp_path, "## Realize\n\n## Realize\n\n## Respond\n", "es")
-    assert found_line == BODY_LINE
-    assert message.startswith("module 'hotel-staff' has no '## Recognize' section (every module")
+    missing, twice = structure(tmp_path, "## Realize\n\n## Realize\n\n## Respond\n", "es")
+    assert missing[0] == BODY_LINE
+    assert missing[1].startswith("module 'hotel-staff' has no '## Recognize' section (every module")
+    assert twice[0] == BODY_LINE + 3
+    assert twice[1].startswith("'## Realize' is written twice")
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "name", "first"),
+    [
+        ("## Realize\n\n## Recognize\n\n## Respond\n\n## Realize\n", 7, "Realize", 1),
+        ("## Realize\n\n## Recognize\n\n## Recognize\n\n## Respond\n", 5, "Recognize", 3),
+        ("## Realize\n\n## Recognize\n\n## Respond\n\n## respond\n", 7, "Respond", 5),
+        ("## Respond\n\n## Realize\n\n## Recognize\n\n## Respond\n", 7, "Respond", 1),
+    ],
+    ids=["realize-after-respond", "recognize-next-to-itself", "respond-last", "respond-first"],
+)
+def test_a_section_written_twice_is_reported_at_its_second_heading(
+    tmp_path: Path, body: str, line: int, name: str, first: int
+) -> None:
+    """Task ed61: a second `## Respond` before `## Recognize` was reported as out of order,
+    a second `## Realize` after `## Respond` not at all. A module has each section once:
+    the second H2 of a section is reported wherever it stands; the order is judged by
+    each section's first H2."""
+    found = structure(tmp_path, body)
+    assert (
+        BODY_LINE + line,
+        f"'## {name}' is written twice (first at line {BODY_LINE + first}): a module has one "
+        f"'## {name}' section; merge the two, or give this one another heading",
+    ) in found
+    # The first Respond out of order is reported as such, and only it.
+    assert len(found) == (2 if first == 1 and name == "Respond" else 1)
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,5 @@
 """module.structure: a module's body needs the H2 sections Realize, Recognize and Respond,
-in that order; other sections may come before, between or after them.
+in that order, each once; other sections may come before, between or after them.
 
 Headings come from markdown-it (`Module.headings`), so a heading inside a code block is
 no heading and setext headings count.
@@ -50,8 +50,8 @@ def structure_problems(
     *,
     definition_lists: bool = True,
 ) -> Iterator[tuple[int, str, bool]]:
-    """(line, message, whether the line is the heading at fault) for every missing or
-    out-of-order section. With `places_other_headings`, a missing section is looked for
+    """(line, message, whether the line is the heading at fault) for every missing,
+    out-of-order or repeated section. With `places_other_headings`, a missing section is looked for
     under another name where it belongs (`_headings_in_place_of`): in a handbook written
     in another language than English, where a translated heading is the likely mistake.
     In an English one, the H2 standing there is most often a section of its own ("Before
@@ -106,6 +106,28 @@ def structure_problems(
             )
         else:
             latest = (name, heading)
+    yield from _repeated_sections(headings)
+
+
+def _repeated_sections(headings: tuple[Heading, ...]) -> Iterator[tuple[int, str, bool]]:
+    """A section's H2 written again, wherever it stands: a module has one of each, so a
+    second one is no section in order, before the others or after them (the order is
+    judged by each section's first H2). Task ed61: a second `## Respond` before
+    `## Recognize` was reported, a second `## Realize` after `## Respond` was not."""
+    first: dict[str, Heading] = {}
+    sections = {section.casefold(): section for section in SECTIONS}
+    for heading in headings:
+        name = sections.get(heading.text.strip().casefold())
+        if heading.level != 2 or name is None:
+            continue
+        earlier = first.setdefault(name, heading)
+        if earlier is not heading:
+            yield (
+                heading.line,
+                f"'## {name}' is written twice (first at line {earlier.line}): a module has "
+                f"one '## {name}' section; merge the two, or give this one another heading",
+                True,
+            )
 
 
 def _section_written_otherwise(
