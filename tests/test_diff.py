@@ -869,6 +869,26 @@ def test_a_moved_or_removed_page_gives_the_redirects_that_keep_its_address(
     assert "### Old addresses" not in out
 
 
+def test_a_removed_deprecated_terms_redirect_goes_to_the_term_to_use_now(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Task ed61: a deprecated term removed as its replacement is deprecated in turn
+    (old-survivor -> survivor, survivor now -> person) was sent one step along, to
+    survivor's page, which names another term to use: it goes to person's."""
+    write(
+        repository,
+        "glossary/old-survivor.yml",
+        term("old survivor", extra="status: deprecated\nreplaced_by: survivor\n"),
+    )
+    write(repository, "glossary/person.yml", term("person who has experienced trafficking"))
+    commit(repository)
+    (repository / "glossary" / "old-survivor.yml").unlink()
+    deprecate_survivor(repository)
+    _, out, _ = diff(repository, capsys)
+    assert "      glossary/old-survivor.md: glossary/person.md\n" in out
+    assert "glossary/old-survivor.md: glossary/survivor.md" not in out
+
+
 def test_a_moved_or_removed_page_that_is_no_item_gives_its_redirect_too(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

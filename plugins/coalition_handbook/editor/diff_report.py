@@ -249,7 +249,7 @@ def render(
     # Before the items, which a size limit cuts first.
     lines += suppressions_section(context.suppressions, check_settings)
     changes = with_nav_places(changes, settings)
-    addresses = old_addresses(changes, settings)
+    addresses = old_addresses(changes, settings, context.head_terms)
     handouts = old_handouts(changes, settings)
     lines += old_addresses_section(addresses, settings, use_directory_urls, handouts)
     lines += _not_compared_lines(not_compared)

@@ -23,6 +23,8 @@ from pathlib import Path
 from ..config.site_settings import language_tag
 from ..listed_plugins import listed_plugin_instances, listed_plugin_options
 from ..mkdocs_yml import PLUGIN_NAME, ConfigError, options_that_run, read_config_file
+from ..model.replacements import Replaceable, replacements
+from ..model.term_facts import term_facts
 from ..model.types import Term
 from ..published import GLOSSARY_INDEX, PROTOCOLS_INDEX, page_url, term_src_uri
 from ..site.urls import handout_path
@@ -123,12 +125,16 @@ def forms_now_of(change: ItemChange, form_changes: Sequence[FormStatusChange]) -
     return terms.pop() if len(terms) == 1 else None
 
 
-def old_addresses(changes: Changes, settings: SiteSettings) -> list[OldAddress]:
+def old_addresses(
+    changes: Changes, settings: SiteSettings, head_terms: Mapping[str, Term] | None = None
+) -> list[OldAddress]:
     """The pages this change moves or removes whose old address no redirect keeps, each
     with where to send it: a renamed or moved item's or page's new page; for a removed
-    term, the term its forms now belong to, else its replacement, else the glossary's
-    index; for a removed protocol or module, the index of its kind; for another page
-    removed, the home page."""
+    term, the term its forms now belong to, else the term to use now in its place (its
+    replacement's, along `replaced_by` through the head's terms, `head_terms`), else the
+    glossary's index; for a removed protocol or module, the index of its kind; for
+    another page removed, the home page."""
+    use_now = _use_now(changes, head_terms or {})
     addresses: list[OldAddress] = []
     for change in changes.items:
         if change.old_page is None or change.change not in ("removed", "renamed", "moved"):
@@ -136,7 +142,7 @@ def old_addresses(changes: Changes, settings: SiteSettings) -> list[OldAddress]:
         if change.new_page is not None:
             addresses.append(OldAddress(change.old_page, change.new_page))
         else:
-            target = _removed_target(change, changes)
+            target = _removed_target(change, changes, use_now)
             addresses.append(OldAddress(change.old_page, target, removed=True))
     addresses += [
         OldAddress(page.old_page, page.new_page)
@@ -173,7 +179,27 @@ def old_handouts(changes: Changes, settings: SiteSettings) -> list[OldHandout]:
     ]
 
 
-def _removed_target(change: ItemChange, changes: Changes) -> str:
+def _use_now(changes: Changes, head_terms: Mapping[str, Term]) -> dict[str, str]:
+    """Removed deprecated term id -> the head's term to use now in its place: where its
+    `replaced_by` leads through the head's terms (task ed61: a term deprecated in turn
+    sent the redirect one step along, to a page that names another term to use)."""
+    removed = {
+        change.item.id: change.item
+        for change in changes.items
+        if change.kind == "term"
+        and change.change == "removed"
+        and isinstance(change.item, Term)
+        and change.item.status == "deprecated"
+    }
+    if not removed:
+        return {}
+    # The head's terms read as their facts: none of them loaded for it.
+    chains: dict[str, Replaceable] = {**term_facts(head_terms), **removed}
+    now = replacements(chains).now
+    return {term_id: now[term_id] for term_id in removed if now.get(term_id) in head_terms}
+
+
+def _removed_target(change: ItemChange, changes: Changes, use_now: Mapping[str, str]) -> str:
     if change.kind == "protocol":
         return PROTOCOLS_INDEX
     if change.kind == "module":
@@ -183,7 +209,7 @@ def _removed_target(change: ItemChange, changes: Changes) -> str:
     heir = forms_now_of(change, changes.form_changes)
     term = change.item
     if heir is None and isinstance(term, Term) and term.status == "deprecated":
-        heir = term.replaced_by
+        heir = use_now.get(term.id, term.replaced_by)
     return term_src_uri(heir) if heir is not None else GLOSSARY_INDEX
 
 
