@@ -470,9 +470,19 @@ def test_a_replacement_that_is_deprecated_too_is_reported(tmp_path: Path) -> Non
     assert [(f.rule, f.path, f.line, f.message) for f in found] == [
         ("glossary.reference", f"glossary/{term}.yml", 5, f"replaced_by names {message}")
         for term, message in (
-            ("a", "'b', which is deprecated too" + go_round.format("a -> b -> a")),
-            ("b", "'a', which is deprecated too" + go_round.format("b -> a -> b")),
-            ("c", "'d', which is deprecated too, replaced by 'e': name the term to use now"),
+            (
+                "a",
+                "'b', which is deprecated too (glossary/b.yml:4)" + go_round.format("a -> b -> a"),
+            ),
+            (
+                "b",
+                "'a', which is deprecated too (glossary/a.yml:4)" + go_round.format("b -> a -> b"),
+            ),
+            (
+                "c",
+                "'d', which is deprecated too (glossary/d.yml:4)"
+                ", replaced by 'e': name the term to use now",
+            ),
         )
     ]
 
@@ -490,15 +500,20 @@ def test_a_longer_chain_of_replacements_names_the_term_at_its_end(tmp_path: Path
         "glossary/g.yml": term_yaml("g", extra=deprecated.format("f")),
     }
     assert [message for _, _, message in findings_of(tmp_path, files, "glossary.reference")] == [
-        "replaced_by names 'b', which is deprecated too, replaced by 'c', and so on to 'd': "
+        "replaced_by names 'b', which is deprecated too (glossary/b.yml:4)"
+        ", replaced by 'c', and so on to 'd': "
         "name the term to use now, 'd'",
-        "replaced_by names 'c', which is deprecated too, replaced by 'd': name the term to use now",
-        "replaced_by names 'f', which is deprecated too: the replacements go round "
+        "replaced_by names 'c', which is deprecated too (glossary/c.yml:4)"
+        ", replaced by 'd': name the term to use now",
+        "replaced_by names 'f', which is deprecated too (glossary/f.yml:4)"
+        ": the replacements go round "
         "(e -> f -> g -> f), so its uses are told no term to use; name a term that is not "
         "deprecated",
-        "replaced_by names 'g', which is deprecated too: the replacements go round (f -> g -> f), "
+        "replaced_by names 'g', which is deprecated too (glossary/g.yml:4)"
+        ": the replacements go round (f -> g -> f), "
         "so its uses are told no term to use; name a term that is not deprecated",
-        "replaced_by names 'f', which is deprecated too: the replacements go round (g -> f -> g), "
+        "replaced_by names 'f', which is deprecated too (glossary/f.yml:4)"
+        ": the replacements go round (g -> f -> g), "
         "so its uses are told no term to use; name a term that is not deprecated",
     ]
 
@@ -535,7 +550,8 @@ def test_a_term_file_with_problems_is_told_where_its_replacement_leads(tmp_path:
         "glossary/c.yml": term_yaml("c"),
     }
     assert [message for _, _, message in findings_of(tmp_path, files, "glossary.reference")] == [
-        "replaced_by names 'b', which is deprecated too, replaced by 'c': name the term to use now"
+        "replaced_by names 'b', which is deprecated too (glossary/b.yml:4)"
+        ", replaced by 'c': name the term to use now"
     ]
 
 
@@ -584,7 +600,8 @@ def test_a_long_round_of_replacements_is_named_in_short(tmp_path: Path) -> None:
     context = _chained(tmp_path, 12, goes_round=True)
     found = list(glossary_reference.check(context))
     assert found[0].message == (
-        "replaced_by names 't1', which is deprecated too: the replacements go round (t0 -> t1 "
+        "replaced_by names 't1', which is deprecated too (glossary/t1.yml:4)"
+        ": the replacements go round (t0 -> t1 "
         "-> t2 -> t3 -> t4 -> t5 -> t6 -> t7 -> ... -> t0), so its uses are told no term to "
         "use; name a term that is not deprecated"
     )

@@ -80,8 +80,10 @@ def _problem(
     named = facts.get(ref)
     if named is not None:
         if field == "replaced_by" and named.status == "deprecated":
+            # Where it says so: the editor opens that file next (task ed61).
+            status = context.handbook.terms[ref].origin.span("status").line
             return (
-                f"replaced_by names '{ref}', which is deprecated too"
+                f"replaced_by names '{ref}', which is deprecated too ({named.path}:{status})"
                 f"{_onward(facts, chains, term_id, ref)}"
             )
         return None
