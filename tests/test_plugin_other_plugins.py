@@ -333,3 +333,43 @@ def test_a_file_the_include_markdown_plugin_includes_is_checked_and_the_plugin_n
     assert [note.levelno for note in notes] == [logging.INFO]
     assert "handouts" in notes[0].getMessage()
     assert '"Other plugins"' in notes[0].getMessage()
+
+
+# A plugin that wraps a page's own `render`, to add to what it makes.
+RENDER_WRAP_PLUGIN = """
+from mkdocs.plugins import BasePlugin
+
+
+class RenderWrap(BasePlugin):
+    def on_pre_page(self, page, config, files):
+        render = page.render
+
+        def wrapped(config, files):
+            render(config, files)
+            page.content += "<p>Reviewed by the coalition.</p>"
+
+        page.render = wrapped
+        return page
+"""
+
+
+def test_a_page_whose_render_another_plugin_wraps_is_rendered_as_it_has_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review rv60g: the build's shared Markdown converter took over every page's render
+    in `on_pre_page`, also one a plugin listed before the handbook had wrapped to add to
+    the page: what it added was gone."""
+    config = handbook_with_plugin(
+        tmp_path,
+        monkeypatch,
+        "render-wrap",
+        RENDER_WRAP_PLUGIN,
+        pages={"index.md": "# Home\n\nA survivor spoke.\n"},
+        extra_config="markdown_extensions:\n  - toc\n",
+    )
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  - handbook", "  - render-wrap\n  - handbook"), "utf-8")
+    monkeypatch.setenv("HANDBOOK_NO_CACHE", "1")
+    page = (build_site(config, strict=False) / "index.html").read_text(encoding="utf-8")
+    assert "A survivor spoke." in page
+    assert "Reviewed by the coalition." in page

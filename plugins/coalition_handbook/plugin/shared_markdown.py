@@ -98,8 +98,8 @@ class SharedMarkdown:
     def take_over(self, page: Page) -> None:
         """Render `page`, a page of MkDocs' own (from docs_dir), with the shared converter
         where it can. Not another plugin's kind of page (a subclass), which may render
-        otherwise."""
-        if self.usable and type(page) is Page:
+        otherwise, nor a page whose render another plugin has wrapped already."""
+        if self.usable and type(page) is Page and "render" not in vars(page):
             page.render = partial(_render_taken_over, self, page)  # type: ignore[method-assign]
 
     def render(self, page: Page, files: Files) -> None:
