@@ -9,6 +9,7 @@ from pathlib import Path
 import markdown
 import pytest
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from site_builds import build_site, term_yaml, write_site
 
@@ -157,3 +158,24 @@ def test_a_mkdocs_without_its_private_page_processors_leaves_every_page_to_mkdoc
     assert reusable(["toc"], {})
     monkeypatch.setattr(shared_markdown, "PAGE_PROCESSORS", False)
     assert not reusable(["toc"], {})
+
+
+def test_a_page_rendered_with_another_config_is_rendered_with_its_extensions(
+    tmp_path: Path,
+) -> None:
+    """Review rv60g: a page taken over was rendered with the build's config whatever
+    config its render was called with (a plugin rendering a page again with settings of
+    its own): with that config's extensions, as MkDocs renders it."""
+    config, other = MkDocsConfig(), MkDocsConfig()
+    for settings, extensions in ((config, ["toc"]), (other, ["toc", "abbr"])):
+        settings.load_dict(
+            {"site_name": "Handbook", "docs_dir": str(tmp_path), "markdown_extensions": extensions}
+        )
+        assert settings.validate()[0] == []
+    (tmp_path / "page.md").write_text("# Page\n\nA T visa.\n\n*[T visa]: A\n", "utf-8")
+    file = File("page.md", str(tmp_path), str(tmp_path / "site"), use_directory_urls=True)
+    page = Page(None, file, config)
+    page.read_source(config)
+    SharedMarkdown(config).take_over(page)
+    page.render(other, Files([file]))
+    assert page.content is not None and '<abbr title="A">T visa</abbr>' in page.content

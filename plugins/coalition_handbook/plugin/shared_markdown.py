@@ -136,7 +136,11 @@ class SharedMarkdown:
 def _render_taken_over(
     shared: SharedMarkdown, page: Page, config: MkDocsConfig, files: Files
 ) -> None:
-    """`page.render(config, files)` of a page `take_over` took."""
+    """`page.render(config, files)` of a page `take_over` took: with another config (a
+    plugin rendering the page its own way), with that config's extensions, as MkDocs."""
+    if config is not shared.config:
+        Page.render(page, config, files)
+        return
     if page.markdown is None:  # as MkDocs says it
         raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
     shared.render(page, files)
