@@ -12,6 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from site_builds import build_site, term_yaml, write_site
+from test_plugin_other_plugins import handbook_with_plugin
 
 from coalition_handbook.plugin import shared_markdown
 from coalition_handbook.plugin.shared_markdown import SharedMarkdown, reusable
@@ -179,3 +180,42 @@ def test_a_page_rendered_with_another_config_is_rendered_with_its_extensions(
     SharedMarkdown(config).take_over(page)
     page.render(other, Files([file]))
     assert page.content is not None and '<abbr title="A">T visa</abbr>' in page.content
+
+
+# A plugin listed after the handbook that lists a Markdown extension once the handbook
+# has read the site's files (`on_files`), before any page is rendered.
+LATE_EXTENSION_PLUGIN = """
+from mkdocs.plugins import BasePlugin
+
+
+class LateExtension(BasePlugin):
+    def on_files(self, files, config):
+        config.markdown_extensions.append("abbr")
+        return files
+"""
+
+
+def test_an_extension_listed_after_the_handbook_read_the_files_is_weighed_too(
+    tmp_path: Path, converters: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review rv60g: whether one converter may render every page was decided in the
+    handbook's `on_files`, so an extension not known to reset that a plugin listed after
+    it added there was rendered by one converter for all pages all the same."""
+    monkeypatch.setenv("HANDBOOK_NO_CACHE", "1")
+    made = []
+    for count in (2, 6):
+        pages = {**PAGES, **{f"page-{index}.md": f"# Page {index}\n" for index in range(count)}}
+        config = handbook_with_plugin(
+            tmp_path / str(count),
+            monkeypatch,
+            "late-extension",
+            LATE_EXTENSION_PLUGIN,
+            pages=pages,
+            extra_config=EXTENSIONS,
+        )
+        with config.open("a", encoding="utf-8") as settings:
+            settings.write("  - late-extension\n")
+        converters.clear()
+        build_site(config, strict=False)
+        made.append(len(converters))
+    assert made[1] - made[0] == 4  # a converter for each page of docs_dir

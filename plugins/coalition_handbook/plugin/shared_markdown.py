@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping
-from functools import partial
+from functools import cached_property, partial
 from typing import Any
 
 import markdown
@@ -92,8 +92,14 @@ class SharedMarkdown:
 
     def __init__(self, config: MkDocsConfig) -> None:
         self.config = config
-        self.usable = reusable(config.markdown_extensions, config.mdx_configs or {})
         self._converter: markdown.Markdown | None = None
+
+    @cached_property
+    def usable(self) -> bool:
+        """Whether one converter renders the pages: asked when the first page is, once
+        every plugin has listed its extensions (one listed after the handbook may add
+        one in its own `on_files`)."""
+        return reusable(self.config.markdown_extensions, self.config.mdx_configs or {})
 
     def take_over(self, page: Page) -> None:
         """Render `page`, a page of MkDocs' own (from docs_dir), with the shared converter
