@@ -13,25 +13,9 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config as load_mkdocs_config
 from mkdocs.exceptions import Abort, PluginError
+from test_rule_modules import DESIGN_SECTION_5
 
 from coalition_handbook.cli import main
-
-DEFAULTS = {
-    "term.avoid": "warning",
-    "term.deprecated": "warning",
-    "term.case": "warning",
-    "term.unknown-acronym": "info",
-    "glossary.schema": "error",
-    "glossary.duplicate": "error",
-    "glossary.reference": "error",
-    "glossary.history": "error",
-    "protocol.schema": "error",
-    "protocol.review-overdue": "warning",
-    "module.schema": "error",
-    "module.structure": "error",
-    "module.reference": "error",
-    "privacy.pii": "error",
-}
 
 MKDOCS_YML = "site_name: T\ndocs_dir: content\nplugins:\n  - handbook:\n      handouts: false\n"
 HISTORY = "history:\n  - version: 1\n    date: 2026-01-01\n    summary: First.\n"
@@ -104,16 +88,18 @@ def test_each_rule_is_reported_at_its_default_severity(
 ) -> None:
     code, levels = checked(write_handbook(tmp_path, {}), capsys)
     assert code == 1
-    assert {rule: levels.get(rule) for rule in DEFAULTS} == DEFAULTS
+    assert {rule: levels.get(rule) for rule in DESIGN_SECTION_5} == DESIGN_SECTION_5
 
 
 @pytest.mark.parametrize("level", ["error", "warning", "info"])
 def test_the_setting_moves_every_rule_to_any_level(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], level: str
 ) -> None:
-    config_file = write_handbook(tmp_path, dict.fromkeys(DEFAULTS, level))
+    config_file = write_handbook(tmp_path, dict.fromkeys(DESIGN_SECTION_5, level))
     code, levels = checked(config_file, capsys)
-    assert {rule: levels.get(rule) for rule in DEFAULTS} == dict.fromkeys(DEFAULTS, level)
+    assert {rule: levels.get(rule) for rule in DESIGN_SECTION_5} == dict.fromkeys(
+        DESIGN_SECTION_5, level
+    )
     assert code == (1 if level == "error" else 0)
     strict_code, _ = checked(config_file, capsys, "--strict")
     assert strict_code == (0 if level == "info" else 1)
@@ -122,8 +108,8 @@ def test_the_setting_moves_every_rule_to_any_level(
 def test_the_setting_turns_every_rule_off(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, levels = checked(write_handbook(tmp_path, dict.fromkeys(DEFAULTS, "off")), capsys)
-    assert not set(levels) & set(DEFAULTS), levels
+    code, levels = checked(write_handbook(tmp_path, dict.fromkeys(DESIGN_SECTION_5, "off")), capsys)
+    assert not set(levels) & set(DESIGN_SECTION_5), levels
     assert code == 0
 
 
@@ -138,15 +124,17 @@ def test_the_build_fails_on_the_defaults_and_passes_with_every_rule_lowered_to_i
 ) -> None:
     with pytest.raises((PluginError, Abort)):
         build_messages(write_handbook(tmp_path / "defaults", {}), caplog, strict=False)
-    lowered = write_handbook(tmp_path / "lowered", dict.fromkeys(DEFAULTS, "info"))
+    lowered = write_handbook(tmp_path / "lowered", dict.fromkeys(DESIGN_SECTION_5, "info"))
     messages = build_messages(lowered, caplog, strict=True)
-    for rule in DEFAULTS:
+    for rule in DESIGN_SECTION_5:
         assert any(f": {rule} " in message for message in messages), rule
 
 
 def test_the_build_says_nothing_of_rules_turned_off(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    config_file = write_handbook(tmp_path, dict.fromkeys(DEFAULTS, "off"))
+    config_file = write_handbook(tmp_path, dict.fromkeys(DESIGN_SECTION_5, "off"))
     messages = build_messages(config_file, caplog, strict=False)
-    assert not [m for m in messages if any(f": {rule} " in m for rule in DEFAULTS)], messages
+    assert not [m for m in messages if any(f": {rule} " in m for rule in DESIGN_SECTION_5)], (
+        messages
+    )
