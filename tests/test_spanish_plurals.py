@@ -106,6 +106,15 @@ def test_a_spanish_form_matches_its_plural_and_possessive() -> None:
     }
 
 
+def _assert_spanish_plural(form: str, plural: str, not_written: str | None) -> None:
+    """`form`'s writings on a Spanish site hold `plural`, not `not_written`, and both
+    writings share one key (the duplicate rule's and the diff's)."""
+    writings = searched_writings(form, SPANISH)
+    assert plural in writings
+    assert not_written not in writings
+    assert form_key(form, language=SPANISH) == form_key(plural, language=SPANISH)
+
+
 @pytest.mark.parametrize(
     ("form", "plural", "not_written"),
     [
@@ -128,10 +137,7 @@ def test_a_spanish_forms_plural_inflects_its_noun_and_the_adjectives_before_a_co
     """Spanish makes a noun phrase plural in its noun and the adjectives that agree with
     it, not in a complement after a preposition or article: the last word alone gave
     "trabajador migrantes" and "víctima de tratas", which no text writes."""
-    writings = searched_writings(form, SPANISH)
-    assert plural in writings
-    assert not_written not in writings
-    assert form_key(form, language=SPANISH) == form_key(plural, language=SPANISH)
+    _assert_spanish_plural(form, plural, not_written)
 
 
 @pytest.mark.parametrize(
@@ -148,10 +154,7 @@ def test_a_spanish_forms_words_take_their_plural_before_the_punctuation_written_
     """A comma written after a word of the form is no letter of it: the library made
     "niña,es" of "niña,", which no text writes, and the matcher missed "niñas, niños o
     adolescentes"."""
-    writings = searched_writings(form, SPANISH)
-    assert plural in writings
-    assert not_written not in writings
-    assert form_key(form, language=SPANISH) == form_key(plural, language=SPANISH)
+    _assert_spanish_plural(form, plural, not_written)
     text = f"Las {plural} tienen derechos."
     matcher = Matcher.from_terms([make_term("nna", form)], SPANISH)
     assert [text[m.start : m.end] for m in matcher.scan(text)] == [plural]
@@ -172,10 +175,7 @@ def test_a_spanish_forms_acronym_or_letter_after_its_noun_keeps_its_form(
     """A word in capitals after the noun names or qualifies it (a letter, an acronym):
     Spanish writes it as it is in the plural ("visas T", "personas LGBTI"), which the
     matcher missed, looking for "visas Ts" and "personas LGBTIs"."""
-    writings = searched_writings(form, SPANISH)
-    assert plural in writings
-    assert not_written not in writings
-    assert form_key(form, language=SPANISH) == form_key(plural, language=SPANISH)
+    _assert_spanish_plural(form, plural, not_written)
 
 
 @pytest.mark.parametrize(
@@ -193,10 +193,7 @@ def test_a_shortened_spanish_adjective_before_its_noun_takes_its_full_plural(
 ) -> None:
     """Before a singular noun Spanish shortens some adjectives (`bueno` to `buen`), whose
     plural is the full word's: the library made "males tratos" and "primeres" of them."""
-    writings = searched_writings(form, SPANISH)
-    assert plural in writings
-    assert not_written not in writings
-    assert form_key(form, language=SPANISH) == form_key(plural, language=SPANISH)
+    _assert_spanish_plural(form, plural, not_written)
     text = f"Los {plural}."
     matcher = Matcher.from_terms([make_term("t", form)], SPANISH)
     assert [text[m.start : m.end] for m in matcher.scan(text)] == [plural]
