@@ -3745,6 +3745,19 @@ def test_a_table_too_wide_for_the_paper_prints_every_column_on_it(tmp_path: Path
     assert address in printed
 
 
+def _wide_module_rendered(tmp_path: Path, body: str) -> tuple[handouts.HandoutResult, str]:
+    """The handout of a module `wide` whose body is `body`, on Letter paper, rendered,
+    and the module's file as written (to find the lines its problems name)."""
+    config_file = write_handbook(
+        tmp_path, paper="Letter", modules={"wide": module_text("Wide", body, protocols="[]")}
+    )
+    report = handouts.build_handouts(context_of(config_file), tmp_path / "out")
+    (result,) = report.results
+    assert result.outcome == "rendered"
+    module = (tmp_path / "content" / "modules" / "wide.md").read_text(encoding="utf-8")
+    return result, module
+
+
 @pytest.mark.pdf
 def test_a_table_too_wide_to_read_is_said_at_its_line(tmp_path: Path) -> None:
     """Trainer audit: a table of 40 columns printed a character or two a line in each
@@ -3756,13 +3769,7 @@ def test_a_table_too_wide_to_read_is_said_at_its_line(tmp_path: Path) -> None:
     wide = "| " + " | ".join(columns) + " |\n|" + "---|" * 40 + "\n|" + " Housekeeping |" * 40
     readable = "| " + " | ".join(columns[:16]) + " |\n|" + "---|" * 16 + "\n|" + " x |" * 16
     body = f"\n{readable}\n\n{EIGHT_COLUMNS}\n{wide}\n"
-    config_file = write_handbook(
-        tmp_path, paper="Letter", modules={"wide": module_text("Wide", body, protocols="[]")}
-    )
-    report = handouts.build_handouts(context_of(config_file), tmp_path / "out")
-    (result,) = report.results
-    assert result.outcome == "rendered"
-    module = (tmp_path / "content" / "modules" / "wide.md").read_text(encoding="utf-8")
+    result, module = _wide_module_rendered(tmp_path, body)
     line = module[: module.index(wide)].count("\n") + 1
     assert [
         (problem.path, problem.line, problem.message) for problem in result.printing_problems
@@ -3797,13 +3804,7 @@ def test_a_table_narrow_beside_its_numbers_or_with_no_header_is_said_at_its_line
     )
     headless = row([" "] * 30) + row(["---"] * 30) + row(["w"] * 30)
     body = f"\nIntro.\n\n{phones}\nBetween.\n\n{headless}\nAfter.\n"
-    config_file = write_handbook(
-        tmp_path, paper="Letter", modules={"wide": module_text("Wide", body, protocols="[]")}
-    )
-    report = handouts.build_handouts(context_of(config_file), tmp_path / "out")
-    (result,) = report.results
-    assert result.outcome == "rendered"
-    module = (tmp_path / "content" / "modules" / "wide.md").read_text(encoding="utf-8")
+    result, module = _wide_module_rendered(tmp_path, body)
     phones_line = module[: module.index(phones)].count("\n") + 1
     headless_line = module[: module.index(headless)].count("\n") + 1
     assert [
@@ -3842,13 +3843,7 @@ def test_narrow_tables_alike_or_with_markup_are_each_said_at_their_own_line(
         f"\nCall Hotline0 first.\n\n```\n{wide}\n```\n\n{wide}\n\nBetween.\n\n{wide}\n\n"
         f"Again.\n\n{marked}\n"
     )
-    config_file = write_handbook(
-        tmp_path, paper="Letter", modules={"wide": module_text("Wide", body, protocols="[]")}
-    )
-    report = handouts.build_handouts(context_of(config_file), tmp_path / "out")
-    (result,) = report.results
-    assert result.outcome == "rendered"
-    module = (tmp_path / "content" / "modules" / "wide.md").read_text(encoding="utf-8")
+    result, module = _wide_module_rendered(tmp_path, body)
     lines = module.split("\n")
     header = wide.split("\n", 1)[0]
     expected = [at + 1 for at, line in enumerate(lines) if line == header][1:]
