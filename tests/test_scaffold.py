@@ -1339,19 +1339,24 @@ def test_a_term_file_linked_out_of_the_handbook_since_the_check_claims_nothing(
     assert run_new(config, "term", "Lived experience experts") == 0
 
 
+def _remove_a_term_in_git(root: Path) -> None:
+    """A git repository at `root` whose last commit removes `glossary/sextortion.yml`."""
+    git(root, "init", "-q", "-b", "main")
+    write(root, "mkdocs.yml", "site_name: T\ndocs_dir: content\nplugins:\n  - handbook\n")
+    write(root, "content/index.md", "# Home\n")
+    write(root, "glossary/sextortion.yml", "term: sextortion\n")
+    commit(root, "add")
+    (root / "glossary/sextortion.yml").unlink()
+    commit(root, "remove")
+
+
 def test_a_term_removed_before_is_said_to_be_in_git(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Audit (aud60): `handbook new term` for a term removed last year started it over at
     version 1 without a word that its history and text were a checkout away."""
     monkeypatch.chdir(tmp_path)
-    git(tmp_path, "init", "-q", "-b", "main")
-    write(tmp_path, "mkdocs.yml", "site_name: T\ndocs_dir: content\nplugins:\n  - handbook\n")
-    write(tmp_path, "content/index.md", "# Home\n")
-    write(tmp_path, "glossary/sextortion.yml", "term: sextortion\n")
-    commit(tmp_path, "add")
-    (tmp_path / "glossary/sextortion.yml").unlink()
-    commit(tmp_path, "remove")
+    _remove_a_term_in_git(tmp_path)
     removed = git(tmp_path, "log", "-1", "--format=%h %as").split()
     config = load_config(tmp_path / "mkdocs.yml", require_folders=False)
     assert run_new(config, "term", "Peonage") == 0
@@ -1371,13 +1376,7 @@ def test_the_checkout_of_a_removed_term_names_it_from_the_current_folder(
 ) -> None:
     """Review rv60a: run from another folder (`handbook new -f ../mkdocs.yml`), the
     checkout named the file from mkdocs.yml's folder, where git finds no such path."""
-    git(tmp_path, "init", "-q", "-b", "main")
-    write(tmp_path, "mkdocs.yml", "site_name: T\ndocs_dir: content\nplugins:\n  - handbook\n")
-    write(tmp_path, "content/index.md", "# Home\n")
-    write(tmp_path, "glossary/sextortion.yml", "term: sextortion\n")
-    commit(tmp_path, "add")
-    (tmp_path / "glossary/sextortion.yml").unlink()
-    commit(tmp_path, "remove")
+    _remove_a_term_in_git(tmp_path)
     removed = git(tmp_path, "log", "-1", "--format=%h").strip()
     monkeypatch.chdir(tmp_path / "content")
     config = load_config(tmp_path / "mkdocs.yml", require_folders=False)
