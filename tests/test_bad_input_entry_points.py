@@ -93,11 +93,15 @@ def write_handbook(root: Path, path: str, content: str | bytes) -> Path:
     return root / "mkdocs.yml"
 
 
-@pytest.mark.parametrize(
+# Each test below runs every case of BAD_INPUTS, named by its first item.
+each_bad_input = pytest.mark.parametrize(
     ("path", "content", "rule", "line"),
     [case[1:] for case in BAD_INPUTS],
     ids=[case[0] for case in BAD_INPUTS],
 )
+
+
+@each_bad_input
 def test_the_check_names_the_file_and_line_of_bad_input(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
@@ -115,11 +119,7 @@ def test_the_check_names_the_file_and_line_of_bad_input(
     assert "Traceback" not in out + err
 
 
-@pytest.mark.parametrize(
-    ("path", "content", "rule", "line"),
-    [case[1:] for case in BAD_INPUTS],
-    ids=[case[0] for case in BAD_INPUTS],
-)
+@each_bad_input
 def test_the_build_names_the_file_and_line_of_bad_input_and_keeps_the_published_site(
     tmp_path: Path,
     caplog: pytest.LogCaptureFixture,
