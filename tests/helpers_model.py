@@ -38,6 +38,19 @@ def term_yaml(term: str = "survivor", extra: str = "", version: int = 1) -> str:
     )
 
 
+def chained_terms() -> dict[str, str]:
+    """Term files deprecated in a chain and in a round: peonage for servitude, itself
+    deprecated for forced labor (the term to use now); bondage and serfdom for each other."""
+    deprecated = "status: deprecated\nreplaced_by: {}\n"
+    return {
+        "glossary/peonage.yml": term_yaml("peonage", extra=deprecated.format("servitude")),
+        "glossary/servitude.yml": term_yaml("servitude", extra=deprecated.format("forced-labor")),
+        "glossary/forced-labor.yml": term_yaml("forced labor"),
+        "glossary/bondage.yml": term_yaml("bondage", extra=deprecated.format("serfdom")),
+        "glossary/serfdom.yml": term_yaml("serfdom", extra=deprecated.format("bondage")),
+    }
+
+
 PROTOCOL = """\
 title: Hotel staff who suspect trafficking
 version: 2

@@ -13,7 +13,7 @@ import jinja2
 import markdown
 import pytest
 import yaml
-from helpers_model import load, term_yaml
+from helpers_model import chained_terms, load, term_yaml
 from mkdocs.structure.files import File
 from site_builds import elements, script_source
 
@@ -2343,14 +2343,7 @@ def test_a_deprecated_term_s_forms_search_to_the_term_to_use_now(tmp_path: Path)
     """Audit (aud60): peonage, deprecated for servitude, deprecated in turn for forced
     labor, gave its forms to servitude's page, which says not to use it either; two
     terms deprecated for each other by mistake give them to neither."""
-    deprecated = "status: deprecated\nreplaced_by: {}\n"
-    files = {
-        "glossary/peonage.yml": term_yaml("peonage", extra=deprecated.format("servitude")),
-        "glossary/servitude.yml": term_yaml("servitude", extra=deprecated.format("forced-labor")),
-        "glossary/forced-labor.yml": term_yaml("forced labor"),
-        "glossary/bondage.yml": term_yaml("bondage", extra=deprecated.format("serfdom")),
-        "glossary/serfdom.yml": term_yaml("serfdom", extra=deprecated.format("bondage")),
-    }
+    files = chained_terms()
     handbook, _ = load(tmp_path, files)
     assert search_boost.deprecated_by_replacement(handbook.terms.values()) == {
         "forced-labor": ["peonage", "servitude"]

@@ -11,6 +11,7 @@ from helpers_model import (
     MODULE_FRONT,
     PROTOCOL,
     TODAY,
+    chained_terms,
     module_md,
     run_rules,
     term_yaml,
@@ -522,13 +523,8 @@ def test_a_deprecated_term_suggests_the_term_at_the_end_of_its_chain(tmp_path: P
     # Deprecated for servitude, which a year later is deprecated for forced labor: the
     # editor is told to write forced labor, not servitude (to be replaced again); two
     # terms replacing each other by mistake suggest nothing (glossary.reference says why).
-    deprecated = "status: deprecated\nreplaced_by: {}\n"
     files = {
-        "glossary/peonage.yml": term_yaml("peonage", extra=deprecated.format("servitude")),
-        "glossary/servitude.yml": term_yaml("servitude", extra=deprecated.format("forced-labor")),
-        "glossary/forced-labor.yml": term_yaml("forced labor"),
-        "glossary/bondage.yml": term_yaml("bondage", extra=deprecated.format("serfdom")),
-        "glossary/serfdom.yml": term_yaml("serfdom", extra=deprecated.format("bondage")),
+        **chained_terms(),
         "content/index.md": "# Home\n\nPeonage, servitude, bondage and serfdom.\n",
     }
     result = run_checks(write_files(tmp_path, files))
