@@ -178,3 +178,11 @@ def test_italian_portuguese_and_catalan_streets_are_read_in_linear_time() -> Non
     )
     completed = python_in_time(code)
     assert completed.returncode == 0, completed.stderr
+
+
+def test_a_capitalised_word_after_the_number_is_a_name_not_a_unit() -> None:
+    """Review rv61a: "Illes Balears" read as a count of blocks (`illes`), the address passed."""
+    assert personal("Visc al Carrer Major 5 Illes Balears.") == [
+        ("street address", "Carrer Major 5")
+    ]
+    assert personal("Visc al Carrer Major 5 illes més enllà.") == []

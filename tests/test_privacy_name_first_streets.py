@@ -177,6 +177,23 @@ def test_a_number_followed_by_a_month_or_a_unit_is_no_house_number() -> None:
     assert personal("Vive en Calle Mayor 5 desde mayo.") == [("street address", "Calle Mayor 5")]
 
 
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("Vive en Calle del Sol 23 Mil Cumbres, Morelia.", "Calle del Sol 23"),
+        ("Vive en Calle Mayor 5 Pesos Altos.", "Calle Mayor 5"),
+        ("La dirección es Calle Ancha 12 Semanas.", "Calle Ancha 12"),
+        ("Vive en Calle Luna 3 Personas de la familia la visitan.", "Calle Luna 3"),
+    ],
+)
+def test_a_capitalised_word_after_the_number_is_a_name_not_a_unit(text: str, street: str) -> None:
+    """Review rv61a: with the shared list read ignoring case, a neighbourhood's name after
+    the number ("Mil Cumbres", Morelia) made it a count, and the address passed; prose
+    writes its units in small letters ("3 mil personas"), or an abbreviation ("10 KM")."""
+    assert personal(text) == [("street address", street)]
+    assert personal(text.replace(street, street + " mil")) == [], text
+
+
 # What the texts of the property test are made of: types in both cases, names, links, each
 # way to write a number's `nº`, digits beyond ASCII, spaces of each kind and marks.
 _PIECES = (

@@ -85,9 +85,12 @@ _ADDRESS_AFTER = LazyPattern(
 # ("Calle Luna 3 veces", "Av. Corrientes 2 cuadras", "Avenida Paulista 2 milhões", "Via
 # Appia 10 km"): the Spanish reader's and the Italian, Portuguese and Catalan one's
 # (`privacy_italian_portuguese_catalan_streets`), one list (a word one reader knew was
-# missed by the other: review rv60c). A regular expression of alternatives.
+# missed by the other: review rv60c). A regular expression of alternatives, read
+# ignoring case but for a capitalised word of three letters or more, a name after the
+# number ("Calle del Sol 23 Mil Cumbres", a neighbourhood; "Carrer Major 5 Illes
+# Balears"): prose writes its units in small letters or abbreviated ("10 KM", review rv61a).
 UNITS_AFTER_A_NUMBER = (
-    r"km|kil(?:o|\u00f3)metros?|chilometri|quil(?:\u00f4|\u00f3|o)metros"
+    rf"(?!(?-i:[A-Z{CAPITAL_LETTERS}][a-z{SMALL_LETTERS}]{{2}}))(?:km|kil(?:o|\u00f3)metros?|chilometri|quil(?:\u00f4|\u00f3|o)metros"
     r"|quil(?:\u00f2|o)metres|metri|metros|metres|miles?|cuadras|quadras|isolati|illes"
     r"|veces|volte|vezes|vegades|times|[ap]\.?m\.?|a\u00f1os?|anni|anos|anys|years?"
     r"|d\u00edas?|giorni|dias|dies|days?|horas?|ore|hores|hours?|minutos?|minuti|minuts"
@@ -95,7 +98,7 @@ UNITS_AFTER_A_NUMBER = (
     r"|personas|persone|pessoas|persones|people|abitanti|habitantes|habitants"
     r"|tappe|etapas|etapes|stelle|estrellas|estrelas|estrelles|stars?|stazioni"
     r"|mil|mila|millones|milioni|milh(?:\u00f5|o)es|milions|millions?|miliardi"
-    r"|por\s+ciento|per\s+cento|por\s+cento|per\s+cent|percent|euros?|reais|pesos|%"
+    r"|por\s+ciento|per\s+cento|por\s+cento|per\s+cent|percent|euros?|reais|pesos|%)"
 )
 # What makes the number no house's: a month after it (a date: "Paseo Colón 1 de mayo"), or
 # a unit of distance, time or count ("la Calle Luna 3 veces", "Camino Francés 2 km").
