@@ -52,6 +52,9 @@ def personal(text: str, countries: tuple[str, ...] = COUNTRIES) -> list[tuple[st
         ("Corso Vercelli nº 3", "Corso Vercelli nº 3"),
         ("Indirizzo: Via Crucis 14", "Via Crucis 14"),  # a street so named, an address
         ("Via Crucis 14, 00100 Roma", "Via Crucis 14"),
+        # review rv61a: a place's word says a street, as for a Corso
+        ("abita in Via Crucis 14", "Via Crucis 14"),
+        ("mora a Via Lucis 3", "Via Lucis 3"),
     ],
 )
 def test_italian_portuguese_and_catalan_streets_are_reported(text: str, street: str) -> None:

@@ -161,7 +161,7 @@ _NUMBERED_ROAD = LazyPattern(
 _AN_ENGLISH_PLACE = LazyPattern(r"\s(?:County|Parish|Borough|Township)(?![^\W_])")
 # A devotion's name, a church's text ("Via Crucis 14", its fourteen stations; "la Via
 # Lucis", "la Via Matris"): a street of that name only with an address around it, as a
-# year (review rv60c).
+# year (review rv60c), or a place's preposition before it (`_PLACE_BEFORE`, review rv61a).
 _A_DEVOTION = LazyPattern(r"[Vv]ia\s+(?:Crucis|Lucis|Matris)(?![^\W_])")
 # `Corso` is a course too, with a capital in a title ("il Corso Python 3", "un Corso
 # Base 2"): after an article or an owner it is one, not `in Corso Buenos Aires 45`.
@@ -210,7 +210,7 @@ def italian_portuguese_catalan_streets(
         # Spanish reader leaves, were found here (review rv60b)
         if _NOT_A_HOUSE_AFTER.match(text, found.end()) or names_no_house(text, found.end()):
             continue
-        reads_as_other = is_year(found["number"]) or _A_DEVOTION.match(text, found.start())
+        reads_as_other = is_year(found["number"]) or _a_devotion(text, found.start())
         if reads_as_other and not _has_address_around(text, *found.span()):
             continue
         if _NUMBERED_ROAD.match(text, found.start()) or _a_course(text, found):
@@ -284,6 +284,14 @@ def _has_address_around(text: str, start: int, end: int) -> bool:
     return bool(
         _ADDRESS_AFTER.match(text, end)
         or _LABEL_BEFORE.search(text[max(0, start - _LABEL_WINDOW) : start])
+    )
+
+
+def _a_devotion(text: str, start: int) -> bool:
+    """Whether the street at `start` is a devotion's name (`_A_DEVOTION`) that no place's
+    preposition before it makes a street ("abita in Via Crucis 14": review rv61a)."""
+    return bool(_A_DEVOTION.match(text, start)) and not _PLACE_BEFORE.search(
+        text, max(0, start - _LABEL_WINDOW), start
     )
 
 
