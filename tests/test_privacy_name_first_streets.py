@@ -194,6 +194,13 @@ def test_a_capitalised_word_after_the_number_is_a_name_not_a_unit(text: str, str
     assert personal(text.replace(street, street + " mil")) == [], text
 
 
+def test_an_english_title_writes_its_units_capitalised() -> None:
+    """An English heading capitalises its words ("Walking the Camino Francés 30 Days"):
+    an English unit so written stays a unit (review rv61a)."""
+    for text in ("Walking the Camino Francés 30 Days", "The Via Francigena 40 Days Pilgrimage"):
+        assert personal(text) == [], text
+
+
 # What the texts of the property test are made of: types in both cases, names, links, each
 # way to write a number's `nº`, digits beyond ASCII, spaces of each kind and marks.
 _PIECES = (

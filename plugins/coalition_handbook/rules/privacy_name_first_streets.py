@@ -88,9 +88,15 @@ _ADDRESS_AFTER = LazyPattern(
 # missed by the other: review rv60c). A regular expression of alternatives, read
 # ignoring case but for a capitalised word of three letters or more, a name after the
 # number ("Calle del Sol 23 Mil Cumbres", a neighbourhood; "Carrer Major 5 Illes
-# Balears"): prose writes its units in small letters or abbreviated ("10 KM", review rv61a).
+# Balears"): prose writes its units in small letters or abbreviated ("10 KM", review rv61a),
+# an English title capitalised too ("Walking the Camino Francés 30 Days").
+_ENGLISH_TITLE_UNITS = (
+    r"(?:Miles?|Times|Years?|Days?|Hours?|Minutes?|Months?|Weeks?|People|Stars?|Millions?"
+    r"|Percent|Per\s+Cent)(?![^\W_])"
+)
+_A_NAME = rf"(?-i:(?!{_ENGLISH_TITLE_UNITS})[A-Z{CAPITAL_LETTERS}][a-z{SMALL_LETTERS}]{{2}})"
 UNITS_AFTER_A_NUMBER = (
-    rf"(?!(?-i:[A-Z{CAPITAL_LETTERS}][a-z{SMALL_LETTERS}]{{2}}))(?:km|kil(?:o|\u00f3)metros?|chilometri|quil(?:\u00f4|\u00f3|o)metros"
+    rf"(?!{_A_NAME})(?:km|kil(?:o|\u00f3)metros?|chilometri|quil(?:\u00f4|\u00f3|o)metros"
     r"|quil(?:\u00f2|o)metres|metri|metros|metres|miles?|cuadras|quadras|isolati|illes"
     r"|veces|volte|vezes|vegades|times|[ap]\.?m\.?|a\u00f1os?|anni|anos|anys|years?"
     r"|d\u00edas?|giorni|dias|dies|days?|horas?|ore|hores|hours?|minutos?|minuti|minuts"
