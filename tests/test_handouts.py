@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from xml.etree import ElementTree
 
+import markdown
 import pytest
 import tinyhtml5
 from conftest import require_or_skip
@@ -4382,3 +4383,38 @@ def test_a_phone_number_after_arabic_words_prints_in_the_order_dialled(tmp_path:
     for number in _ARABIC_CALLS.values():
         assert number in dialled
     assert "+18005550100" in [re.sub(r"[()]", "", number) for number in dialled]
+
+
+def test_a_narrow_table_with_code_or_a_footnote_in_a_cell_is_said_at_its_own_line() -> None:
+    """Review rv61b: a table is found by its words as the block pass sees them, which
+    blanks a code span and a footnote's marker, where the handout's cells print them
+    (`| \\`ID\\` | Name |` was looked for as "IDName", written "Name"): its warning was
+    at its first row's text, found in prose before. Each at its own first row."""
+    tables = {
+        "code": "| `ID` | Name |\n|---|---|\n| `a\\|b` | Ana |\n",
+        "footnote": "| Name[^1] | Age |\n|---|---|\n| Ana | 30 |\n",
+    }
+    for table in tables.values():
+        text = f"# M\n\nName and ID.\n\n{table}\n[^1]: A note.\n"
+        html = markdown.Markdown(extensions=["tables", "footnotes"]).convert(text)
+        root = ElementTree.fromstring(f"<html><body>{html}</body></html>")
+        for element in root.iter("table"):
+            element.set("class", "hb-wide")
+        cells = [cell for cell in root.iter() if cell.tag in ("td", "th")]
+
+        class TableCellBox:  # a laid-out cell 2 pt wide: narrow
+            width = 2.0
+
+            def __init__(self, element: ElementTree.Element) -> None:
+                self.element = element
+                self.style = {"font_size": 10.0}
+
+            def border_width(self) -> float:
+                return 3.0
+
+        boxes = [TableCellBox(cell) for cell in cells]
+        page_box = types.SimpleNamespace(descendants=lambda boxes=boxes: iter(boxes))
+        pages = [types.SimpleNamespace(_page_box=page_box)]
+        (problem,) = handout_narrow_tables.narrow_tables(root, pages)
+        module = Origin(path="content/modules/m.md", text=text)
+        assert handout_problems.placed(problem, [module]).line == 5, table

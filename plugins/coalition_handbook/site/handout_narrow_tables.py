@@ -158,7 +158,19 @@ def _columns(table: etree.Element) -> int:
 
 
 def _table_key(table: etree.Element) -> str:
-    return table_key(text for row in table.iter("tr") for text in _row_texts(row))
+    return table_key(_text_read(cell) for row in table.iter("tr") for cell in row)
+
+
+def _text_read(element: etree.Element) -> str:
+    """`element`'s text as the block pass reads its Markdown: no code's nor a footnote
+    marker's, which it blanks (review rv61b: a table with `` `ID` `` in a cell was not
+    found, and said at its first row's text in prose before)."""
+    texts = [element.text or ""]
+    for child in element:
+        if not (child.tag == "code" or "footnote-ref" in child.get("class", "").split()):
+            texts.append(_text_read(child))
+        texts.append(child.tail or "")
+    return "".join(texts)
 
 
 def _first_row_texts(table: etree.Element) -> tuple[str, ...]:
