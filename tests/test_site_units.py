@@ -449,6 +449,19 @@ def test_markdown_text_is_literal(text: str, expected: str) -> None:
     assert markdown_text(text) == expected
 
 
+def test_markdown_text_writes_a_long_run_of_hashes_in_linear_time() -> None:
+    """Review rv61b: the closing hashes it writes as references (`#+$`) were looked for
+    from each `#` of a run that does not end the name, to its end: 20,000 took 1.7 s."""
+    from work import python_in_time
+
+    completed = python_in_time(
+        "from coalition_handbook.site.templates import markdown_text\n"
+        "assert markdown_text('a' + '#' * 400_000 + 'b') == 'a' + '#' * 400_000 + 'b'\n"
+        "assert markdown_text('C' + '#' * 400_000) == 'C' + '&#35;' * 400_000\n"
+    )
+    assert (completed.returncode, completed.stderr) == (0, "")
+
+
 @pytest.mark.parametrize("name", ["C#", "Room 4 #", "F##"])
 def test_a_name_ending_in_a_hash_keeps_it_as_a_heading(name: str) -> None:
     """A term's or protocol's page heading is `# name`: Python-Markdown read the hashes

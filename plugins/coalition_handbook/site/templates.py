@@ -55,13 +55,13 @@ def markdown_text(value: object) -> str:
 # an emoji's `:name:`; arithmatex's `$`; magiclink's `@` (an address, a mention, a
 # commit), the `:` of `://`, the dot of `www.`, the `#`, `!` or `?` of an issue's number
 # (not the `#` of a reference written here, `&#124;`) and a commit's 40 hex digits'
-# first; and the hashes it ends with, which a heading's line (`# C#`, term.md.j2) drops
-# as closing ones. A reference is shown, and its anchor
-# made, as the character.
+# first; and the hashes it ends with (looked for from a run's first only: linear), which
+# a heading's line (`# C#`, term.md.j2) drops as closing ones. A reference is shown, and
+# its anchor made, as the character.
 _EXTENSION_SYNTAX = LazyPattern(
     r"[~^$\"'@]|={2,}|\+{2,}|-{2,}|\.{3,}|>{2,}|\((?=(?:c|r|tm)\))|(?<=[c+=0-9])/(?=[o\-=0-9])"
     r"|:(?=[+\-\w]+:)|:(?=//)|(?<=www)\.|(?<!&)[#!?](?=[1-9])|\b[0-9a-f](?=[0-9a-f]{39}\b)"
-    r"|[0-9](?=[A-Za-z])|#+$",
+    r"|[0-9](?=[A-Za-z])|(?<!#)#+$",
     re.IGNORECASE,
 )
 
