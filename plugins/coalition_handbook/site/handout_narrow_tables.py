@@ -57,7 +57,7 @@ def narrow_tables(root: etree.Element, pages: Sequence[Any]) -> list[Unplaced]:
             tables[id(table)] = table
         widest[id(table)] = max(widest.get(id(table), 0.0), measured[1] / _span(cell))
     problems = []
-    keys = [(table, _table_key(table)) for table in root.iter("table")]
+    which = _tables_alike_before(root)
     for key, (width, outer, size) in narrowest.items():
         if width >= NARROWEST_EMS * size:
             continue
@@ -70,23 +70,28 @@ def narrow_tables(root: etree.Element, pages: Sequence[Any]) -> list[Unplaced]:
                 f"a table of {columns} columns prints about {characters} "
                 f"character{'s' if characters > 1 else ''} a line in "
                 f"{_where_and_what_to_do(columns, width, outer, size, widest[key])}",
-                _which_table(table, keys),
+                _which_table(table, which),
             )
         )
     return problems
 
 
-def _which_table(
-    table: etree.Element, keys: list[tuple[etree.Element, str]]
-) -> tuple[str, int, int]:
+def _tables_alike_before(root: etree.Element) -> dict[int, tuple[str, int]]:
+    """By table of `root`: its words (`_table_key`) and how many tables alike come
+    before it, in one pass (once a table's problem was quadratic: review rv61b)."""
+    seen: dict[str, int] = {}
+    which: dict[int, tuple[str, int]] = {}
+    for table in root.iter("table"):
+        key = _table_key(table)
+        which[id(table)] = (key, seen.get(key, 0))
+        seen[key] = seen.get(key, 0) + 1
+    return which
+
+
+def _which_table(table: etree.Element, which: dict[int, tuple[str, int]]) -> tuple[str, int, int]:
     """`table`'s words, how many tables of the handout alike come before it, and its
     first row with text (`Unplaced.table`): where it is found in its Markdown."""
-    key = next(key for element, key in keys if element is table)
-    before = 0
-    for element, other in keys:
-        if element is table:
-            break
-        before += other == key
+    key, before = which[id(table)]
     rows = [_row_texts(row) for row in table.iter("tr")]
     first = next((at for at, cells in enumerate(rows) if any(cells)), 0)
     return key, before, first

@@ -31,7 +31,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..character_references import unescape
 from ..model.types import Origin
-from .handout_table_lines import tables_in
+from .handout_table_lines import table_lines
 
 _FAILED_IMAGE = re.compile(r"Failed to (?:load|render SVG) image (?:at )?'?(?P<url>[^' ]+)'?:?")
 # A picture's address in an SVG file: `href="..."`, `xlink:href='...'`.
@@ -296,13 +296,10 @@ def _table_row(table: tuple[str, int, int], sources: Sequence[Origin]) -> tuple[
     """(path, line) of the row `table` names, in the first of `sources` that write as
     many tables alike before it, or None."""
     key, before, row = table
-    alike = 0
     for origin in sources:
-        for line, written in tables_in(origin):
-            if written != key:
-                continue
-            if alike == before:
-                # The delimiter row is the table's second line, and no row of it.
-                return origin.path, line + row + (row > 0)
-            alike += 1
+        lines = table_lines(origin).get(key, ())
+        if before < len(lines):
+            # The delimiter row is the table's second line, and no row of it.
+            return origin.path, lines[before] + row + (row > 0)
+        before -= len(lines)
     return None

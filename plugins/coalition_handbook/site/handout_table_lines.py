@@ -10,6 +10,7 @@ keeps nothing.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 
 from ..lazy_pattern import LazyPattern
@@ -28,14 +29,30 @@ def table_key(texts: Iterable[str]) -> str:
     return "".join(_WORD.findall(" ".join(texts)))
 
 
-def tables_in(origin: Origin) -> Iterator[tuple[int, str]]:
-    """(line of its first row, `table_key` of its rows) of each table of `origin`'s
-    Markdown, in order: a row the block pass keeps (no code) before a delimiter row, and
+def table_lines(origin: Origin) -> dict[str, tuple[int, ...]]:
+    """The lines of `origin`'s tables (`_tables`) by their `table_key`, in order."""
+    return _table_lines(origin.text, origin.body_line) if "|" in origin.text else {}
+
+
+# Asked once for each table's problem, of each file a handout prints from (a module, its
+# protocols and key terms): the block pass ran over each once a table (review rv61b:
+# quadratic in a handout of many narrow tables).
+@functools.lru_cache(maxsize=256)
+def _table_lines(text: str, body_line: int) -> dict[str, tuple[int, ...]]:
+    lines: dict[str, list[int]] = {}
+    for line, key in _tables(text, body_line):
+        lines.setdefault(key, []).append(line)
+    return {key: tuple(found) for key, found in lines.items()}
+
+
+def _tables(text: str, body_line: int) -> Iterator[tuple[int, str]]:
+    """(line of its first row, `table_key` of its rows) of each table of the Markdown
+    `text`, in order: a row the block pass keeps (no code) before a delimiter row, and
     the rows after, up to a blank line."""
-    if "|" not in origin.text:
+    if "|" not in text:
         return
-    lines = origin.text.split("\n")
-    view = checkable_text(origin.text, origin.body_line)
+    lines = text.split("\n")
+    view = checkable_text(text, body_line)
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
