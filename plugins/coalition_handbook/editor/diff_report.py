@@ -575,9 +575,7 @@ def _related_by_lines(change: ItemChange) -> list[str]:
     if not change.related_by:
         return []
     places = ", ".join(inline_code(place) for place in change.related_by)
-    term = change.item
-    # Never advised where the check refuses it (`replacement_problem`).
-    replacement = isinstance(term, Term) and not change.replacement_problem and term.replaced_by
+    replacement = _advised_replacement(change)
     instead = f", or name its replacement `{replacement}`" if replacement else ""
     return [
         f"  - ⚠️ still listed in `related` by {places}: their pages send readers to a "
@@ -591,13 +589,22 @@ def _replacing_lines(change: ItemChange) -> list[str]:
     if not change.replacing:
         return []
     places = ", ".join(inline_code(place) for place in change.replacing)
-    term = change.item
-    replacement = isinstance(term, Term) and not change.replacement_problem and term.replaced_by
+    replacement = _advised_replacement(change)
     now = f", `{replacement}`" if replacement else ""
     return [
         f"  - ❌ still named as the replacement (`replaced_by`) by {places}: `handbook check` "
         f"fails until each names the term to use now{now}; a new version for each"
     ]
+
+
+def _advised_replacement(change: ItemChange) -> str | None:
+    """The `replaced_by` of the term `change` deprecates, to advise in its warnings; None
+    where it is no term's change, names none, or the check refuses it
+    (`replacement_problem`)."""
+    term = change.item
+    if not isinstance(term, Term) or change.replacement_problem:
+        return None
+    return term.replaced_by
 
 
 def _placeholder_lines(item: Item) -> list[str]:
