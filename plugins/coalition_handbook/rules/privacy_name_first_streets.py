@@ -138,7 +138,7 @@ def name_first_streets(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of every street address in `text` written name first, as Spanish
     writes it; one whose number reads as a year only with an address around it."""
     last_end = 0
-    for found in type_first_matches(text, _type_starts(), _spanish_patterns):
+    for found in _streets_found(text):
         # Starting a word, as a lookbehind would say, tested here: the engine then skips
         # to the type's first letter at C speed (a lookbehind first made the pass 7 times
         # slower).
