@@ -465,6 +465,10 @@ def _announced(
     report = tmp_path / "reviews.txt"
     if report_text is not None:
         report.write_text(report_text, encoding="utf-8")
+    # The body is written to a temporary file: it must not outlive the script (six
+    # were left in /tmp by each run of these tests).
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
     env = {
         **{name: value for name, value in os.environ.items() if name != "HANDBOOK_TODAY"},
         **({"HANDBOOK_TODAY": today} if today else {}),
@@ -473,9 +477,11 @@ def _announced(
         "GITHUB_REPOSITORY": "coalition/handbook",
         "GITHUB_SERVER_URL": "https://github.com",
         "GITHUB_RUN_ID": "1234",
+        "TMPDIR": str(scratch),
     }
     script = ROOT / ".github" / "scripts" / "announce-reviews.sh"
     subprocess.run(["bash", str(script), str(report)], env=env, check=True)
+    assert list(scratch.iterdir()) == []
     return calls.read_text(encoding="utf-8")
 
 

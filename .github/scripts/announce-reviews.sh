@@ -11,6 +11,8 @@
 set -euo pipefail
 report="$1"
 body="$(mktemp)"
+# A runner is thrown away after the job, but a run on a laptop (or the tests) is not.
+trap 'rm -f "$body"' EXIT
 run="${GITHUB_SERVER_URL:-https://github.com}/$GITHUB_REPOSITORY/actions/runs/${GITHUB_RUN_ID:-}"
 # Only the reviews' own lines (`path:line:column: warning protocol.review-overdue ...`),
 # never the rest of the report: the issue is public and mailed to every watcher, and a
