@@ -956,6 +956,24 @@ def test_quotes_are_advised_only_where_text_alone_is_wanted(tmp_path: Path) -> N
     assert messages["content/yes.md"].endswith("(found true; put it in quotes)")
 
 
+@pytest.mark.parametrize(("written", "number"), [("45", "45"), ("1.5", "1.5")])
+def test_a_duration_without_its_unit_asks_for_the_unit_not_quotes(
+    tmp_path: Path, written: str, number: str
+) -> None:
+    """`duration: 45` was told "put it in quotes": `"45"` then passed, and the handout
+    printed a duration with no unit (session 60's audit). DESIGN 3: `45 minutes`."""
+    from helpers_model import run_rules
+
+    front = MODULE_FRONT.replace("duration: 45 minutes", f"duration: {written}")
+    files: dict[str, str | bytes] = {PROTOCOL_FILE: PROTOCOL, MODULE_FILE: module_md(front=front)}
+    [finding] = run_rules(tmp_path, files)
+    assert (finding.rule, finding.line, finding.found) == ("module.schema", 5, written)
+    assert finding.message == (
+        "'duration' must be text with its unit, such as '45 minutes' or '1.5 hours' "
+        f"(found the number {number}, with no unit)"
+    )
+
+
 @pytest.mark.parametrize(
     ("value", "message"),
     [

@@ -135,7 +135,7 @@ def test_the_fast_check_agrees_with_jsonschema(case: tuple[str, Any]) -> None:
         ("term", {"version": True}, "whole number"),
         ("term", {"aliasses": ["TIP"]}, "did you mean 'aliases'"),
         ("protocol", {"steps": []}, "at least 1"),
-        ("module", {"duration": 45}, "must be a string"),
+        ("module", {"duration": 45}, "must be text with its unit"),
     ],
 )
 def test_a_document_that_does_not_fit_still_gets_every_message(

@@ -468,6 +468,8 @@ def _message(error: ValidationError, label: str) -> str:
         if error.schema.get("format") == "date":  # a date is a string to JSON Schema alone
             return f"{label} must be a date, YYYY-MM-DD (found {_found(instance)})"
         names = value if isinstance(value, list) else [value]
+        if (asked := _unit_asked(error.schema, names, instance, label)) is not None:
+            return asked
         wanted = " or ".join(_TYPE_NAMES.get(name, name) for name in names)
         # Quotes make any scalar a string; where a list or mapping may go too (`hide: 5`,
         # which wants `[toc]`), that is not the likely fix.
@@ -494,6 +496,23 @@ def _message(error: ValidationError, label: str) -> str:
     if validator == "format":
         return f"{label} is {quoted(instance)}, which is not a real {value}"
     return f"{label}: {shortened(error.message, 200)}"  # jsonschema's quotes the value
+
+
+def _unit_asked(
+    schema: Mapping[str, Any], names: list[str], instance: Any, label: str
+) -> str | None:
+    """For a bare number where text with a unit is wanted (`duration: 45`; the schema's
+    `examples` say "45 minutes"): a message that asks for the unit. "Put it in quotes"
+    made `"45"`, which the handout then printed with no unit."""
+    examples = schema.get("examples")
+    number = isinstance(instance, int | float) and not isinstance(instance, bool)
+    if names != ["string"] or not number or not isinstance(examples, list) or not examples:
+        return None
+    shown = " or ".join(quoted(example) for example in examples)
+    return (
+        f"{label} must be text with its unit, such as {shown} "
+        f"(found the number {instance}, with no unit)"
+    )
 
 
 def _expected(schema: Mapping[str, Any]) -> str:
