@@ -1028,30 +1028,51 @@ def test_a_section_written_twice_is_not_taken_for_a_missing_one(tmp_path: Path) 
 
 
 @pytest.mark.parametrize(
-    ("body", "line", "name", "first"),
+    ("body", "line", "name", "first", "written"),
     [
-        ("## Realize\n\n## Recognize\n\n## Respond\n\n## Realize\n", 7, "Realize", 1),
-        ("## Realize\n\n## Recognize\n\n## Recognize\n\n## Respond\n", 5, "Recognize", 3),
-        ("## Realize\n\n## Recognize\n\n## Respond\n\n## respond\n", 7, "Respond", 5),
-        ("## Respond\n\n## Realize\n\n## Recognize\n\n## Respond\n", 7, "Respond", 1),
+        ("## Realize\n\n## Recognize\n\n## Respond\n\n## Realize\n", 7, "Realize", 1, None),
+        ("## Realize\n\n## Recognize\n\n## Recognize\n\n## Respond\n", 5, "Recognize", 3, None),
+        ("## Realize\n\n## Recognize\n\n## Respond\n\n## respond\n", 7, "Respond", 5, "## respond"),
+        ("## Respond\n\n## Realize\n\n## Recognize\n\n## Respond\n", 7, "Respond", 1, None),
     ],
     ids=["realize-after-respond", "recognize-next-to-itself", "respond-last", "respond-first"],
 )
 def test_a_section_written_twice_is_reported_at_its_second_heading(
-    tmp_path: Path, body: str, line: int, name: str, first: int
+    tmp_path: Path, body: str, line: int, name: str, first: int, written: str | None
 ) -> None:
     """Task ed61: a second `## Respond` before `## Recognize` was reported as out of order,
     a second `## Realize` after `## Respond` not at all. A module has each section once:
     the second H2 of a section is reported wherever it stands; the order is judged by
-    each section's first H2."""
+    each section's first H2. The heading is quoted as written (`## respond`)."""
     found = structure(tmp_path, body)
     assert (
         BODY_LINE + line,
-        f"'## {name}' is written twice (first at line {BODY_LINE + first}): a module has one "
-        f"'## {name}' section; merge the two, or give this one another heading",
+        f"'{written or f'## {name}'}' is written twice (first at line {BODY_LINE + first}): "
+        f"a module has one '## {name}' section; merge the two, or give this one another heading",
     ) in found
     # The first Respond out of order is reported as such, and only it.
     assert len(found) == (2 if first == 1 and name == "Respond" else 1)
+
+
+@pytest.mark.parametrize(
+    ("second", "quoted"),
+    [
+        ("Realize\n-------\n", "'Realize' (underlined with ---)"),
+        ("Realize  \n---\n", "'Realize' (underlined with ---)"),
+        ("## Realize ##\n---\n", "'## Realize ##'"),
+        ("## Realize {#again}\n", "'## Realize {#again}'"),
+    ],
+    ids=["setext", "setext-trailing-spaces", "atx-then-rule", "atx-attributes"],
+)
+def test_a_section_written_twice_is_quoted_as_the_file_writes_it(
+    tmp_path: Path, second: str, quoted: str
+) -> None:
+    """Session 60: a setext `Realize` over `-------` written twice was quoted as
+    `'## Realize'`, a line the editor looked for and could not find in the file."""
+    body = f"## Realize\n\n## Recognize\n\n## Respond\n\n{second}"
+    [(line, message)] = structure(tmp_path, body)
+    assert line == BODY_LINE + 7
+    assert message.startswith(f"{quoted} is written twice (first at line {BODY_LINE + 1}): ")
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,8 @@ from ..theme_language import is_english
 from .base import CheckContext
 
 RULE = "module.structure"
+# An H2's underline, in a quote too (`> ---`): what makes the line above a setext heading.
+_SETEXT_UNDERLINE = re.compile(r"[ \t>]*-+[ \t]*\r?")
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
@@ -106,10 +108,22 @@ def structure_problems(
             )
         else:
             latest = (name, heading)
-    yield from _repeated_sections(headings)
+    yield from _repeated_sections(headings, module.origin.text.split("\n"))
 
 
-def _repeated_sections(headings: tuple[Heading, ...]) -> Iterator[tuple[int, str, bool]]:
+def _as_written(heading: Heading, lines: list[str]) -> str:
+    """`heading` quoted as its file writes it: `'## respond'`, or a setext heading's text
+    and its underline, `'Respond' (underlined with ---)`, where a message naming
+    `## Respond` sent the editor looking for a line the file does not have (session 60)."""
+    written, underline = [*lines[heading.line - 1 : heading.line + 1], "", ""][:2]
+    if _SETEXT_UNDERLINE.fullmatch(underline) and not written.lstrip(" \t>").startswith("#"):
+        return f"'{heading.text}' (underlined with ---)"
+    return f"'{written.strip() or f'## {heading.text}'}'"
+
+
+def _repeated_sections(
+    headings: tuple[Heading, ...], lines: list[str]
+) -> Iterator[tuple[int, str, bool]]:
     """A section's H2 written again, wherever it stands: a module has one of each, so a
     second one is no section in order, before the others or after them (the order is
     judged by each section's first H2). Task ed61: a second `## Respond` before
@@ -124,7 +138,8 @@ def _repeated_sections(headings: tuple[Heading, ...]) -> Iterator[tuple[int, str
         if earlier is not heading:
             yield (
                 heading.line,
-                f"'## {name}' is written twice (first at line {earlier.line}): a module has "
+                f"{_as_written(heading, lines)} is written twice (first at line "
+                f"{earlier.line}): a module has "
                 f"one '## {name}' section; merge the two, or give this one another heading",
                 True,
             )
