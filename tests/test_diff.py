@@ -1311,6 +1311,54 @@ def test_an_older_history_entry_edited_is_the_one_shown(
     assert "version 2, 2026-02-01" not in out
 
 
+def entries(*versions: int, summary: str = "Version {}.") -> list[HistoryEntry]:
+    """History entries of `versions` (newest first), one a day from 2025-01-01."""
+    first = dt.date(2025, 1, 1)
+    return [
+        HistoryEntry(version, first + dt.timedelta(days=version), summary.format(version))
+        for version in versions
+    ]
+
+
+def test_a_year_of_history_shows_the_newest_entries_and_counts_the_rest() -> None:
+    """Session 60's audit: a year-long diff listed all 40 new history entries of one term.
+    The newest five are shown, the 35 older ones counted; an entry edited or removed is
+    history rewritten, always shown."""
+    old, new = entries(1), entries(*range(41, 0, -1))
+    assert history_lines(old, new) == [
+        *(
+            f"  - history: version {v}, 2025-{dt.date(2025, 1, 1) + dt.timedelta(days=v):%m-%d}: "
+            f"Version {v}."
+            for v in range(41, 36, -1)
+        ),
+        "  - history: 35 older new entries (versions 2 to 36), not shown here: the file "
+        "lists every one",
+    ]
+    rewritten = [*new[:-1], *entries(1, summary="First, edited.")]
+    assert history_lines(old, rewritten)[5:] == [
+        "  - history: 35 older new entries (versions 2 to 36), not shown here: the file "
+        "lists every one",
+        "  - history entry for version 1 edited: was 2025-01-02: Version 1.; now "
+        "2025-01-02: First, edited.",
+    ]
+    # A few more than five are all shown: a line counting one or two saves nothing.
+    assert len(history_lines(old, entries(*range(8, 0, -1)))) == 7
+
+
+def test_an_added_item_s_long_history_is_counted_as_a_changed_one_s() -> None:
+    from coalition_handbook.editor.report_history import new_entry_lines
+
+    lines = new_entry_lines(entries(*range(12, 0, -1)))
+    assert [line.split(",")[0] for line in lines[:5]] == [
+        f"  - history: version {v}" for v in range(12, 7, -1)
+    ]
+    assert lines[5:] == [
+        "  - history: 7 older new entries (versions 1 to 7), not shown here: the file lists "
+        "every one"
+    ]
+    assert len(new_entry_lines(entries(2, 1))) == 2
+
+
 def test_a_long_history_is_compared_in_linear_time() -> None:
     """Found in review: each entry was looked for in the other history one by one."""
     from work import calls_made

@@ -50,7 +50,7 @@ from .report_forms import (
     refused,
     replacement_on_status_line,
 )
-from .report_history import history_entry, history_lines
+from .report_history import history_lines, new_entry_lines
 from .report_limits import Budget, ReportLimits, within
 from .report_markdown import escape, fenced, inline_code, line_start, link_target
 from .report_masks import MASKED_NOTE
@@ -493,7 +493,7 @@ def _added_item_lines(change: ItemChange, heading: str, budget: Budget) -> list[
         *_references_of_new(change),
         *_text_of_new(item, budget),
         *(_protocol_of_new(item, budget) if isinstance(item, Protocol) else []),
-        *(f"  - history: {history_entry(entry)}" for entry in item.history),
+        *new_entry_lines(item.history),
         *([f"  - ❌ {change.version_problem}"] if change.version_problem else []),
         *_placeholder_lines(item),
         *_empty_section_lines(item),
