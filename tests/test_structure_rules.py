@@ -1193,6 +1193,18 @@ def test_sections_out_of_order_are_reported_at_the_heading(tmp_path: Path) -> No
     ]
 
 
+def test_sections_out_of_order_are_quoted_as_the_file_writes_them(tmp_path: Path) -> None:
+    """As a section written twice: a setext heading is no `## Respond` line to look for."""
+    found = structure(tmp_path, "Respond\n-------\n\n## Realize\n\nRecognize\n---\n")
+    assert found == [
+        (
+            BODY_LINE + 1,
+            "'Respond' (underlined with ---) must come after 'Recognize' (underlined with ---) "
+            f"(line {BODY_LINE + 6}): the sections go Realize, Recognize, Respond",
+        )
+    ]
+
+
 def test_each_section_before_one_it_must_follow_is_reported(tmp_path: Path) -> None:
     """Recognize and Respond both stand before Realize: each is out of order, though
     Respond follows Recognize (a section is compared with the last one in order, not

@@ -36,6 +36,7 @@ def check(context: CheckContext) -> Iterator[Finding]:
             module,
             places_other_headings=not english,
             definition_lists=context.config.definition_lists,
+            lines=lines,
         )
         for line, message, at_heading in problems:
             # A heading out of place is found as written; a missing one at the body's start.
@@ -51,6 +52,7 @@ def structure_problems(
     places_other_headings: bool = True,
     *,
     definition_lists: bool = True,
+    lines: list[str] | None = None,
 ) -> Iterator[tuple[int, str, bool]]:
     """(line, message, whether the line is the heading at fault) for every missing,
     out-of-order or repeated section. With `places_other_headings`, a missing section is looked for
@@ -59,7 +61,8 @@ def structure_problems(
     In an English one, the H2 standing there is most often a section of its own ("Before
     you begin", "Key points": review). The body is read with def_list or without
     (`definition_lists`), as the site renders it: a `## name` indented under a
-    definition is in its list, or code."""
+    definition is in its list, or code. `lines`: the module's, split at "\n", if at hand
+    (its headings are quoted as written)."""
     found: list[tuple[str, Heading]] = []
     problems: dict[str, tuple[int, str, bool]] = {}
     headings = module.headings or ()
@@ -97,18 +100,20 @@ def structure_problems(
                 f"(every module has ## {', ## '.join(SECTIONS)}, in that order)",
                 False,
             )
-    latest: tuple[str, Heading] | None = None
-    for name, heading in found:
-        if latest is not None and heading.line < latest[1].line:
+    if lines is None:
+        lines = module.origin.text.split("\n")
+    latest: Heading | None = None
+    for _, heading in found:
+        if latest is not None and heading.line < latest.line:
             yield (
                 heading.line,
-                f"'## {name}' must come after '## {latest[0]}' (line {latest[1].line}): "
-                f"the sections go {', '.join(SECTIONS)}",
+                f"{_as_written(heading, lines)} must come after {_as_written(latest, lines)} "
+                f"(line {latest.line}): the sections go {', '.join(SECTIONS)}",
                 True,
             )
         else:
-            latest = (name, heading)
-    yield from _repeated_sections(headings, module.origin.text.split("\n"))
+            latest = heading
+    yield from _repeated_sections(headings, lines)
 
 
 def _as_written(heading: Heading, lines: list[str]) -> str:
