@@ -1345,6 +1345,21 @@ def test_a_year_of_history_shows_the_newest_entries_and_counts_the_rest() -> Non
     assert len(history_lines(old, entries(*range(8, 0, -1)))) == 7
 
 
+def test_an_entry_slipped_below_the_base_s_newest_is_shown_among_many_new_ones() -> None:
+    """Review rv62a: a release's diff counted, unseen, an entry written into the record
+    between two the base had (version 3 between 5 and 1): history rewritten, as an edit
+    is, which a reviewer must see; the count's range (3 to 9) hid it as one of the new."""
+    old = entries(5, 1)
+    new = [*entries(*range(14, 5, -1)), *entries(5, 3, 1)]
+    lines = history_lines(old, new)
+    assert "  - history: version 3, 2025-01-04: Version 3." in lines
+    assert lines[5] == (
+        "  - history: 4 older new entries (versions 6 to 9), not shown here: the file "
+        "lists every one"
+    )
+    assert len(lines) == 7
+
+
 def test_an_added_item_s_long_history_is_counted_as_a_changed_one_s() -> None:
     from coalition_handbook.editor.report_history import new_entry_lines
 

@@ -32,8 +32,13 @@ def history_lines(old: Sequence[HistoryEntry], new: Sequence[HistoryEntry]) -> l
         for before in removed
         if added_versions[before.version] == removed_versions[before.version] == 1
     }
-    new_only = [entry for entry in added if entry.version not in edited]
-    shown = to_show = _shown_count(len(new_only))
+    # Only entries newer than the base's newest may be counted: one written below it
+    # went into the record the base had, history rewritten as an edit is (review rv62a).
+    base_newest = max((entry.version for entry in old), default=0)
+    newer = [
+        entry for entry in added if entry.version not in edited and entry.version > base_newest
+    ]
+    shown = to_show = _shown_count(len(newer))
     lines: list[str] = []
     for entry in added:
         if entry.version in edited:
@@ -42,11 +47,13 @@ def history_lines(old: Sequence[HistoryEntry], new: Sequence[HistoryEntry]) -> l
                 f"  - history entry for version {entry.version} edited: was {was}; "
                 f"now {_dated(entry)}"
             )
+        elif entry.version <= base_newest:
+            lines.append(f"  - history: {history_entry(entry)}")
         elif to_show:
             lines.append(f"  - history: {history_entry(entry)}")
             to_show -= 1
             if not to_show:  # where the older ones would be
-                lines += _older_lines(new_only[shown:])
+                lines += _older_lines(newer[shown:])
     lines += [
         f"  - history entry removed: {history_entry(entry)}"
         for entry in removed
@@ -69,8 +76,8 @@ def _shown_count(new_entries: int) -> int:
     """How many of an item's `new_entries` history entries (newest first) the report
     shows; it counts the older ones. A year's diff listed all 40 new entries of one term
     (session 60's audit): the fields' changes say what the year did, the latest
-    summaries why the item stands as it does. An entry edited or removed is always
-    shown: history rewritten, which a reviewer must see."""
+    summaries why the item stands as it does. An entry edited, removed or written
+    below the base's newest is always shown: history rewritten, which a reviewer must see."""
     return NEWEST_SHOWN if new_entries >= NEWEST_SHOWN + FEWEST_COUNTED else new_entries
 
 
