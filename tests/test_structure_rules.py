@@ -1061,8 +1061,26 @@ def test_a_section_written_twice_is_reported_at_its_second_heading(
         ("Realize  \n---\n", "'Realize' (underlined with ---)"),
         ("## Realize ##\n---\n", "'## Realize ##'"),
         ("## Realize {#again}\n", "'## Realize {#again}'"),
+        # Review rv62a: the setext text as written, emphasis kept, a quote's or list's
+        # marks left out; an ATX heading in a list item over a rule is no setext one.
+        ("*Realize*\n---\n", "'*Realize*' (underlined with ---)"),
+        ("> Realize\n> ---\n", "'Realize' (underlined with ---)"),
+        ("- ## Realize\n---\n", "'- ## Realize'"),
+        ("1. ## Realize\n---\n", "'1. ## Realize'"),
+        # A heading line of any length is quoted shortened: the message stays readable.
+        (f"## Realize {'#' * 100_000}\n", f"'## Realize {'#' * 49}…'"),
     ],
-    ids=["setext", "setext-trailing-spaces", "atx-then-rule", "atx-attributes"],
+    ids=[
+        "setext",
+        "setext-trailing-spaces",
+        "atx-then-rule",
+        "atx-attributes",
+        "setext-emphasis",
+        "setext-in-quote",
+        "atx-in-list-then-rule",
+        "atx-in-ordered-list-then-rule",
+        "long-heading-line",
+    ],
 )
 def test_a_section_written_twice_is_quoted_as_the_file_writes_it(
     tmp_path: Path, second: str, quoted: str

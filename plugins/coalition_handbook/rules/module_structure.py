@@ -16,12 +16,15 @@ from ..markdown import line_starts, lines_outside_code
 from ..markdown.raw_html import html_in_markdown
 from ..model.modules import SECTIONS, raw_html_lines
 from ..model.types import Heading, Module, RejectedRecord
+from ..model.yaml_messages import shortened
 from ..theme_language import is_english
 from .base import CheckContext
 
 RULE = "module.structure"
 # An H2's underline, in a quote too (`> ---`): what makes the line above a setext heading.
 _SETEXT_UNDERLINE = re.compile(r"[ \t>]*-+[ \t]*\r?")
+# What stands before a heading's text in a quote or a list item: `> `, `- `, `1. `.
+_CONTAINER_MARKS = re.compile(r"(?:[ \t>]|[-*+](?=[ \t])|[0-9]{1,9}[.)](?=[ \t]))*")
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
@@ -121,9 +124,11 @@ def _as_written(heading: Heading, lines: list[str]) -> str:
     and its underline, `'Respond' (underlined with ---)`, where a message naming
     `## Respond` sent the editor looking for a line the file does not have (session 60)."""
     written, underline = [*lines[heading.line - 1 : heading.line + 1], "", ""][:2]
-    if _SETEXT_UNDERLINE.fullmatch(underline) and not written.lstrip(" \t>").startswith("#"):
-        return f"'{heading.text}' (underlined with ---)"
-    return f"'{written.strip() or f'## {heading.text}'}'"
+    marks = _CONTAINER_MARKS.match(written)
+    text = written[marks.end() if marks else 0 :].strip()
+    if _SETEXT_UNDERLINE.fullmatch(underline) and not text.startswith("#"):
+        return f"'{shortened(text or heading.text)}' (underlined with ---)"
+    return f"'{shortened(written.strip()) or f'## {heading.text}'}'"
 
 
 def _repeated_sections(
