@@ -56,6 +56,9 @@ def test_a_number_is_not_linked_where_the_site_links_none() -> None:
     assert linked("<p>Call 1-888-373-7888.</p>", frozenset())[0] == []
     # A distance (an audit: "911 km" was a link to call)
     assert linked("<p>Drive 911 km or 911 miles.</p>")[0] == []
+    assert linked("<p>Drive 911&nbsp;km or 911 Ft. up.</p>")[0] == []
+    # but a fort's town after it, no feet (`Ft.`: it was no link)
+    assert linked("<p>Call 911 Ft. Worth police.</p>")[0] == [("tel:911", "911")]
     # but a word after it that reads as a unit's letters (review rv60b)
     assert linked("<p>Chiama il 911 mi raccomando</p>")[0] == [("tel:911", "911")]
 
