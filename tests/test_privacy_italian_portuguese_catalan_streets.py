@@ -59,6 +59,11 @@ def personal(text: str, countries: tuple[str, ...] = COUNTRIES) -> list[tuple[st
         # review rv61a: a place's word says a street, as for a Corso
         ("abita in Via Crucis 14", "Via Crucis 14"),
         ("mora a Via Lucis 3", "Via Lucis 3"),
+        # session 60's leftover: a dwelling's word before an article's Corso says a street
+        ("Abita al Corso Garibaldi 5", "Corso Garibaldi 5"),
+        ("Vive sul Corso Vittorio Emanuele 5", "Corso Vittorio Emanuele 5"),
+        ("La sede \u00e8 al Corso Umberto 12.", "Corso Umberto 12"),
+        ("il Corso Italia 5, 20122 Milano", "Corso Italia 5"),  # an address around it
     ],
 )
 def test_italian_portuguese_and_catalan_streets_are_reported(text: str, street: str) -> None:
@@ -99,6 +104,10 @@ def test_italian_portuguese_and_catalan_streets_are_reported(text: str, street: 
         "Alameda County 211, Orange County 211",
         "Via Crucis 14",  # the Stations of the Cross
         "la Via Crucis 14 stazioni; la via Lucis 14",
+        # a course's after joining or telling, an article's with no dwelling's word
+        "Iscriviti al Corso Python 3 entro venerd\u00ec.",
+        "Informazioni sul Corso Base 2; partecipa al Corso Antitratta 2",
+        "abita al Corso di Laurea 3",  # a course's subject, whatever stands before
     ],
 )
 def test_prose_with_such_a_street_type_and_a_number_is_no_address(text: str) -> None:
@@ -177,7 +186,7 @@ def test_italian_portuguese_and_catalan_streets_are_read_in_linear_time() -> Non
         "italian_portuguese_catalan_streets as found\n"
         "for run in ('Via Roma ', 'Rua da ', \"d'Ab \", 'Carrer de la ', 'via ', 'in via A ', "
         "'XX ', '5 de Março ', 'Corso ', 'S. ', 'Rua Augusta, nº ', 'Via Email 1 ', "
-        "'Corso di Formazione 2 ', 'Via Roma 1: '):\n"
+        "'Corso di Formazione 2 ', 'Via Roma 1: ', 'abita al Corso ', 'la sede \u00e8 sul '):\n"
         "    list(found('Via A' + run * (1_000_000 // len(run)) + ' 5', ('IT', 'PT', 'AD')))\n"
     )
     completed = python_in_time(code)

@@ -179,6 +179,18 @@ _COURSE_NAME = LazyPattern(
 _COURSE_BEFORE = LazyPattern(
     r"(?<![^\W_])(?i:il|lo|un|uno|questo|quel|nostro|vostro|del|nel|al|dal|sul)\s+\Z"
 )
+# A verb or a word of dwelling or of a place before that article makes the `Corso` a
+# street ("Abita al Corso Garibaldi 5", "Vive sul Corso Vittorio Emanuele 5", "La sede
+# è al Corso Umberto 12"), where a course's is one of joining or telling ("iscriviti al Corso
+# Python 3", "informazioni sul Corso Base 2"; "il sito sul Corso Python 3", "si trova
+# nel Corso Python 3": no `sito`, no `nel`): those were missed.
+_DWELLING_BEFORE = LazyPattern(
+    r"(?<![^\W_])(?i:abit[a-z]*|viv[eo]|vivono|viveva|vivevano|risied[a-z]*|resident[ei]"
+    r"|domiciliat[oaie]|situat[oaie]|ubicat[oaie]|trova|trovano|trovava|sede|casa"
+    r"|ospitat[oaie]|alloggiat[oaie]|indirizzo)(?:\s+(?:\u00e8|era|sta|stava))?"
+    r"\s+(?i:al|sul)\s+\Z"
+)
+_DWELLING_WINDOW = 24
 # A `Corso` of one capitalised word, its number after a space ("Corso Antitratta 2", a
 # training handbook's course; "Corso Garibaldi 5", a street), which no list of a course's
 # subjects tells apart: a course (quiet) unless a place's preposition ("abita in Corso
@@ -296,13 +308,20 @@ def _a_devotion(text: str, start: int) -> bool:
 
 
 def _a_course(text: str, found: re.Match[str]) -> bool:
-    """Whether the street `found` is a `Corso` after an article or an owner, or one named
-    by a course's level or kind. A `Corso` of one capitalised word is read as a street
-    ("Corso Garibaldi 5" in a contact list), though a course no list of subjects knows
-    reads alike ("Corso Antitratta 2"): a false alarm an editor allows, rather than a
-    survivor's address unreported."""
+    """Whether the street `found` is a `Corso` named by a course's level or kind, or one
+    after an article or an owner where no dwelling's word (`_DWELLING_BEFORE`) nor an
+    address around it says a street ("il Corso Italia 5, 20122 Milano"; "il Corso Italia
+    5" alone reads as "il Corso Python 3", a course, and stays quiet). A `Corso` of one
+    capitalised word with no article is read as a street ("Corso Garibaldi 5" in a
+    contact list), though a course no list of subjects knows reads alike ("Corso
+    Antitratta 2"): a false alarm an editor allows, rather than a survivor's address
+    unreported."""
     start = found.start()
-    return bool(_A_COURSE.match(text, start)) and bool(
-        _COURSE_BEFORE.search(text, max(0, start - _LABEL_WINDOW), start)
-        or _COURSE_NAME.match(text, start)
+    if not _A_COURSE.match(text, start):
+        return False
+    if _COURSE_NAME.match(text, start):
+        return True
+    return bool(_COURSE_BEFORE.search(text, max(0, start - _LABEL_WINDOW), start)) and not (
+        _DWELLING_BEFORE.search(text, max(0, start - _DWELLING_WINDOW), start)
+        or _has_address_around(text, start, found.end())
     )
