@@ -352,6 +352,13 @@ def personal(text: str) -> list[tuple[str, str]]:
             "Module 2 Safe Place, Part Two, Week One.",
             [("street address", "14 Elm Road"), ("street address", "2 Mill Lane")],
         ),
+        # session 60's leftover: no town starts with a numbering word and another word,
+        # whatever country follows; a town of one such word is one
+        (
+            "Module 2 Safe Place, Part Two, Wales. Step 3 Oak Street, Chapter 4, England.\n"
+            "Step 2 Mill Lane, Page.",
+            [("street address", "2 Mill Lane")],
+        ),
         # uk60: a version, an edition, a volume, an issue or an episode is a part too
         (
             "Version 2 Oak Street launch, Issue 5 High Street special, Vol. 3 Park Lane "
@@ -1792,6 +1799,8 @@ TOWN_AFTER_SHAPES = {
     "towns after a step's street": "'Step 1 Mill Lane, Leeds ' * 1_700",
     "names after a step's street": "'Step 1 Mill Lane, ' + 'Leeds ' * 6_600",
     "commas after a step's street": "'Step 1 Mill Lane,' * 2_300",
+    "parts after a module's street": "'Module 2 Safe Place, Part Two, ' * 1_300",
+    "spaces after a part": "'Module 2 Safe Place, Part' + ' ' * 40_000",
 }
 
 

@@ -221,12 +221,15 @@ _ARTICLES = frozenset({"A", "An", "I", "The"})
 # searched", "the main issue 14 Oak Street residents raised": review rv59b, hidden).
 _LINE_SPACE_BEFORE = f"[ \\t{SPACE_SEPARATORS}]"
 _SAME_LINE_GAP_BEFORE = rf"(?:{_LINE_SPACE_BEFORE}|&nbsp;|&#160;|[*_])*\Z"
-_NUMBERING_WORD_BEFORE = LazyPattern(
-    r"(?<![\w'\u2019-])(?:(?i:module|section|chapter|part|step|stage|level|lesson|session"
+_NUMBERING_WORDS = (
+    r"(?:(?i:module|section|chapter|part|step|stage|level|lesson|session"
     r"|slide|page|figure|fig\.|table|appendix|annex|paragraph|clause|article|question"
     rf"|exercise|activity|scenario|case{_LINE_SPACE_BEFORE}+study|grade|tier|phase|priority|item)"
     r"|Day|DAY|Week|WEEK|Year|YEAR|Schedule|SCHEDULE|Version|VERSION|Edition|EDITION"
-    r"|Volume|VOLUME|Vol\.|VOL\.|Issue|ISSUE|Episode|EPISODE)" + _SAME_LINE_GAP_BEFORE
+    r"|Volume|VOLUME|Vol\.|VOL\.|Issue|ISSUE|Episode|EPISODE)"
+)
+_NUMBERING_WORD_BEFORE = LazyPattern(
+    r"(?<![\w'\u2019-])" + _NUMBERING_WORDS + _SAME_LINE_GAP_BEFORE
 )
 # Street types written before the name that are English words too: "Option 1 Via Email",
 # "3 Ave Maria prayers", "the 2 Plaza Hotel bars" name no street. "Ave." with its period
@@ -272,14 +275,17 @@ def _address_after() -> re.Pattern[str]:
 # ("Module 2 Safe Place, Part 2"). The town's country may follow it ("Issue 14 Elm Road,
 # Dublin 8, Ireland", "Step 2 Mill Lane, Leeds, England": review rv60c, they passed);
 # only the countries of these islands, not any name ("Module 2 Safe Place, Part Two,
-# Week One").
+# Week One"). No town starts with a numbering word and another word: a title's part
+# ("Module 2 Safe Place, Part Two, Wales.": it was reported).
 _TOWN_AFTER = (
     (
-        r"\.?[*_]*[ \t]*,{space}*(?:{name}{space}+){0,2}{name}(?:(?<=Dublin){space}+\d{1,2}W?)?"
+        r"\.?[*_]*[ \t]*,{space}*(?!{numbering}{space}+[^\W_])"
+        r"(?:{name}{space}+){0,2}{name}(?:(?<=Dublin){space}+\d{1,2}W?)?"
         r"(?:{space}*,{space}*(?:Ireland|Northern{space}+Ireland|\u00c9ire|England|Scotland"
         r"|Wales|UK|U\.K\.|United{space}+Kingdom|Great{space}+Britain)(?![^\W_]))?"
         r"[*_]*[ \t]*(?:[.;:!?)|<]|\r?\n|\Z)"
     )
+    .replace("{numbering}", _NUMBERING_WORDS)
     .replace("{space}", WORD_SPACE)
     .replace("{name}", NAME_WORD)
 )
