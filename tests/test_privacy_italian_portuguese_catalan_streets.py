@@ -114,6 +114,32 @@ def test_prose_with_such_a_street_type_and_a_number_is_no_address(text: str) -> 
     assert personal(text) == []
 
 
+def test_a_type_of_one_letter_is_a_street_s_where_more_than_an_initial_says_so() -> None:
+    """Session 60's leftover: Brazil's `R.` and Catalonia's and Spain's `C.` were not
+    read; they are initials too ("R. Kelly", "C. Ronaldo 7", a shirt's number), so a
+    link's word, a number of three digits or more, a `nº` or an address says a street,
+    and never a law's letters ("8 U.S.C. Section 1101") nor a title ("Dr. R. Santos")."""
+    text = (
+        "Mora na R. Augusta, 1500 - Consola\u00e7\u00e3o. R. das Flores, 23. "
+        "R. Augusta, n\u00ba 15. Visc al C. Mallorca 401. C. de Mallorca 5. "
+        "Endere\u00e7o: R. Nova, 15"
+    )
+    assert [street for _, street in personal(text, ("BR", "ES"))] == [
+        "R. Augusta, 1500",
+        "R. das Flores, 23",
+        "R. Augusta, n\u00ba 15",
+        "C. Mallorca 401",
+        "C. de Mallorca 5",
+        "R. Nova, 15",
+    ]
+    prose = (
+        "R. Kelly 2003; R. Smith, 25, of Leeds; C. Ronaldo 7 scored; J. Smith 5; "
+        "8 U.S.C. Section 1101; 18 U.S.C. Sec 1589; Dr. R. Santos 120; R. Kelly 3 times"
+    )
+    assert personal(prose, ("BR", "ES", "PT", "AD")) == []
+    assert personal("C. Mallorca 401; R. Augusta, 1500", ("IT", "GB")) == []
+
+
 def test_spanish_prose_the_spanish_reader_leaves_is_left_with_es_listed() -> None:
     """Review rv60b: Catalan's `Av.`, `Avda.` and `Via` are Spanish's too, and with ES
     listed a date or a count after one, which the Spanish reader leaves, was reported."""
@@ -186,7 +212,8 @@ def test_italian_portuguese_and_catalan_streets_are_read_in_linear_time() -> Non
         "italian_portuguese_catalan_streets as found\n"
         "for run in ('Via Roma ', 'Rua da ', \"d'Ab \", 'Carrer de la ', 'via ', 'in via A ', "
         "'XX ', '5 de Março ', 'Corso ', 'S. ', 'Rua Augusta, nº ', 'Via Email 1 ', "
-        "'Corso di Formazione 2 ', 'Via Roma 1: ', 'abita al Corso ', 'la sede \u00e8 sul '):\n"
+        "'Corso di Formazione 2 ', 'Via Roma 1: ', 'abita al Corso ', 'la sede \u00e8 sul ', "
+        "'R. ', 'C. de ', 'Dr. R. A ', 'R. Ab, n\u00ba '):\n"
         "    list(found('Via A' + run * (1_000_000 // len(run)) + ' 5', ('IT', 'PT', 'AD')))\n"
     )
     completed = python_in_time(code)

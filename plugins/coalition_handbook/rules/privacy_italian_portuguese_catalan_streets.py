@@ -67,14 +67,14 @@ _ITALIAN = _Language(
     r"|dalla|il|del|al|nel|dal|sul",
 )
 _PORTUGUESE = _Language(
-    types=r"Rua|Avenida|Av\.|Travessa|Tv\.|Trav\.|Largo|Pra(?:\u00e7|c)a|P\.ca|Alameda"
+    types=r"Rua|R\.|Avenida|Av\.|Travessa|Tv\.|Trav\.|Largo|Pra(?:\u00e7|c)a|P\.ca|Alameda"
     r"|Al\.|Estrada|Estr\.|Beco|Cal(?:\u00e7|c)ada|Praceta|Ladeira",
     lower_case_types=r"rua|avenida|travessa|pra(?:\u00e7|c)a|alameda|praceta|ladeira",
     links=r"da|do|das|dos|de",
     before_lower_case=r"na|no|da|do|em|a|\u00e0|pela|pelo|numa|num|uma|de|para|e",
 )
 _CATALAN = _Language(
-    types=r"Carrer|Passeig|Pg\.|Avinguda|Av\.|Avda\.|Pla(?:\u00e7|c)a|Pl\.|Rambla"
+    types=r"Carrer|C\.|Passeig|Pg\.|Avinguda|Av\.|Avda\.|Pla(?:\u00e7|c)a|Pl\.|Rambla"
     r"|Travessera|Trav\.|Passatge|Ptge\.|Cam(?:\u00ed|i)|Via",
     lower_case_types=r"carrer|passeig|avinguda|pla(?:\u00e7|c)a|rambla|travessera|passatge",
     links=r"del|dels|de\s+la|de\s+les|de|d['\u2019]|la|les|l['\u2019]",
@@ -197,6 +197,21 @@ _DWELLING_WINDOW = 24
 # Garibaldi 5"), a comma or `nº` before the number, or an address around it says a
 # street (review rv60c).
 _PLACE_BEFORE = LazyPattern(r"(?<![^\W_])(?i:in|a|presso|su|da|verso|lungo|tra|fra)\s+\Z")
+# A type of one letter (`R. Augusta, 1500`, Brazil's; `C. Mallorca 401`, Catalonia's and
+# Spain's), an initial's too ("R. Kelly", "C. Ronaldo 7", a player's shirt): a street's
+# only where a link's word follows it (`R. das Flores 23`, `C. de Mallorca 5`), where its
+# number has three digits or more, a `nº` before it or an address around it; never after
+# another letter's full stop ("8 U.S.C. Section 1101", a law's) nor a person's title
+# ("Dr. R. Santos").
+_ONE_LETTER_TYPE = LazyPattern(r"[RC]\.")
+_ONE_LETTER_LINKED = LazyPattern(r"[RC]\.\s*(?:(?:da|das|do|dos|de|del|dels)\s|d['\u2019])")
+_NUMBER_SIGN_BEFORE = LazyPattern(
+    r"(?:[nN]\.?\s?[\u00ba\u00b0o]\.?|[nN]\.|n(?:\u00fa|u)m(?:\.|ero)?)\s*\Z"
+)
+_SHORTEST_HOUSE_AFTER_AN_INITIAL = 3
+_TITLE_BEFORE = LazyPattern(
+    r"(?<![^\W_])(?:Dr|Dra|Sr|Sra|Srta|Prof|Profa|Mr|Mrs|Ms|Mx|Sig|Sig\.ra|Eng)\.\s*\Z"
+)
 # A label's colon before the street ("Indirizzo: Via Roma 1985", "Morada: Rua Nova 1990").
 _LABEL_BEFORE = LazyPattern(r":[\s*_]*\Z")
 _LABEL_WINDOW = 8
@@ -226,6 +241,8 @@ def italian_portuguese_catalan_streets(
         if reads_as_other and not _has_address_around(text, *found.span()):
             continue
         if _NUMBERED_ROAD.match(text, found.start()) or _a_course(text, found):
+            continue
+        if _ONE_LETTER_TYPE.match(text, found.start()) and not _one_letter_street(text, found):
             continue
         if _VIA_A_MEDIUM.match(text, found.start()) or _AN_ENGLISH_PLACE.search(
             text, found.start(), found.start("number")
@@ -296,6 +313,23 @@ def _has_address_around(text: str, start: int, end: int) -> bool:
     return bool(
         _ADDRESS_AFTER.match(text, end)
         or _LABEL_BEFORE.search(text[max(0, start - _LABEL_WINDOW) : start])
+    )
+
+
+def _one_letter_street(text: str, found: re.Match[str]) -> bool:
+    """Whether `found`, whose type is of one letter (`_ONE_LETTER_TYPE`), is a street: a
+    link's word after its type, a number of three digits or more, a `nº` or an address
+    around it, and no letter's full stop nor a person's title before it."""
+    start, number_start = found.start(), found.start("number")
+    if (start and text[start - 1] == ".") or _TITLE_BEFORE.search(
+        text, max(0, start - _LABEL_WINDOW), start
+    ):
+        return False
+    return bool(
+        _ONE_LETTER_LINKED.match(text, start)
+        or len(found["number"]) >= _SHORTEST_HOUSE_AFTER_AN_INITIAL
+        or _NUMBER_SIGN_BEFORE.search(text, start, number_start)
+        or _has_address_around(text, start, found.end())
     )
 
 
