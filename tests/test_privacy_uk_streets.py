@@ -78,6 +78,12 @@ def test_small_letters_before_a_postcode_in_capitals_or_capitals_with_no_comma()
     text = "Address: 5 kingsway, london WC2B 6TT\nJane Smith, 4 long acre, london WC2E 9LH"
     assert streets(text) == ["5 kingsway", "4 long acre"]
     assert streets("ADDRESS: 27 CASTLE HILL YORK YO1 9RY") == ["27 CASTLE HILL"]
+    # session 60's leftover: a town of several words took its first into the street
+    text = (
+        "27 CASTLE HILL MILTON KEYNES MK9 2AB\nAddress: 5 HIGH ST. NEWCASTLE UPON TYNE "
+        "NE1 4AB\n5 PARK ROAD HILL YORK YO1 9RY"
+    )
+    assert streets(text) == ["27 CASTLE HILL", "5 HIGH ST.", "5 PARK ROAD HILL"]
 
 
 def test_an_address_in_a_tables_cells_is_one_too() -> None:

@@ -391,6 +391,12 @@ def _counts_or_names(number: str, first_word: str, before: str, named: bool = Fa
     )
 
 
+def is_street_type(word: str) -> bool:
+    """Whether `word`, in any case and maybe with a full stop, is a street type written
+    after the name (`Road`, `ROAD`, `St.`)."""
+    return word.rstrip(".").capitalize() in _SUFFIX_STREET_TYPES
+
+
 def is_year(number: str) -> bool:
     """Whether the house number `number` reads as a year (1800-2099)."""
     return len(number) == 4 and number.isdigit() and _FIRST_YEAR <= int(number) <= _LAST_YEAR

@@ -25,6 +25,7 @@ from .privacy_streets import (
     NAME_WORD,
     UK_POSTCODE,
     dated_by_a_year,
+    is_street_type,
     numbered_by_a_word,
 )
 from .soft_breaks import WORD_SPACE
@@ -149,7 +150,7 @@ def uk_untyped_streets(
     for street in sorted(found, key=lambda street: street.start()):
         if street.start() >= end and not _names_no_street(text, street):
             end = street.end()
-            yield street.span()
+            yield street.start(), _street_end(street)
 
 
 def _a_line_if_no_comma(street: re.Match[str]) -> bool:
@@ -160,6 +161,24 @@ def _a_line_if_no_comma(street: re.Match[str]) -> bool:
         return True
     before = street.string[max(0, street.start() - BEFORE_WINDOW) : street.start()]
     return bool(_ADDRESS_LINE_BEFORE.search(before))
+
+
+_WORD = LazyPattern(r"\S+")
+
+
+def _street_end(street: re.Match[str]) -> int:
+    """Where the street found ends: with no comma before its town, which may be of
+    several words (`27 CASTLE HILL MILTON KEYNES MK9 2AB`), at its last street type
+    (`HILL`): the pattern leaves the town one word and took `MILTON` into the street."""
+    if "no_comma" not in street.re.groupindex or street["no_comma"] is None:
+        return street.end()
+    *before_last, last = _WORD.finditer(street["words"])
+    if is_street_type(last.group()):  # the town one word: the street whole
+        return street.end()
+    for word in reversed(before_last):
+        if is_street_type(word.group()):
+            return street.start("words") + word.end()
+    return street.end()
 
 
 def _in_small_letters(street: re.Match[str]) -> bool:
