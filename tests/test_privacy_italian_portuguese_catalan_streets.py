@@ -226,3 +226,10 @@ def test_a_capitalised_word_after_the_number_is_a_name_not_a_unit() -> None:
         ("street address", "Carrer Major 5")
     ]
     assert personal("Visc al Carrer Major 5 illes més enllà.") == []
+    # session 60's leftover: a unit's word capitalised after the number is a name too,
+    # as an address card's next line; prose writes its units in small letters
+    assert [street for _, street in personal("Rua Augusta 5 Dias; Via Roma 5\nOre 9-18")] == [
+        "Rua Augusta 5",
+        "Via Roma 5",
+    ]
+    assert personal("Rua Augusta 5 dias; Via Roma 5 ore di cammino") == []
