@@ -108,6 +108,7 @@ def test_italian_portuguese_and_catalan_streets_are_reported(text: str, street: 
         "Iscriviti al Corso Python 3 entro venerd\u00ec.",
         "Informazioni sul Corso Base 2; partecipa al Corso Antitratta 2",
         "abita al Corso di Laurea 3",  # a course's subject, whatever stands before
+        "Il Corso Excel 2, sala B",  # a room after a course's number: only a postcode says
     ],
 )
 def test_prose_with_such_a_street_type_and_a_number_is_no_address(text: str) -> None:

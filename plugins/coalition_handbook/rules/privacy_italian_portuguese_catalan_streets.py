@@ -191,6 +191,9 @@ _DWELLING_BEFORE = LazyPattern(
     r"\s+(?i:al|sul)\s+\Z"
 )
 _DWELLING_WINDOW = 24
+# An Italian postcode after it, a `CAP`'s maybe: a street's, not a course's, which a room
+# or a floor after its number may follow too ("il Corso Excel 2, sala B").
+_POSTCODE_AFTER = LazyPattern(r"[,\s-]*(?:CAP\s*)?\d{5}(?![\d-])")
 # A `Corso` of one capitalised word, its number after a space ("Corso Antitratta 2", a
 # training handbook's course; "Corso Garibaldi 5", a street), which no list of a course's
 # subjects tells apart: a course (quiet) unless a place's preposition ("abita in Corso
@@ -343,8 +346,8 @@ def _a_devotion(text: str, start: int) -> bool:
 
 def _a_course(text: str, found: re.Match[str]) -> bool:
     """Whether the street `found` is a `Corso` named by a course's level or kind, or one
-    after an article or an owner where no dwelling's word (`_DWELLING_BEFORE`) nor an
-    address around it says a street ("il Corso Italia 5, 20122 Milano"; "il Corso Italia
+    after an article or an owner where no dwelling's word (`_DWELLING_BEFORE`) nor a
+    postcode after it says a street ("il Corso Italia 5, 20122 Milano"; "il Corso Italia
     5" alone reads as "il Corso Python 3", a course, and stays quiet). A `Corso` of one
     capitalised word with no article is read as a street ("Corso Garibaldi 5" in a
     contact list), though a course no list of subjects knows reads alike ("Corso
@@ -357,5 +360,5 @@ def _a_course(text: str, found: re.Match[str]) -> bool:
         return True
     return bool(_COURSE_BEFORE.search(text, max(0, start - _LABEL_WINDOW), start)) and not (
         _DWELLING_BEFORE.search(text, max(0, start - _DWELLING_WINDOW), start)
-        or _has_address_around(text, start, found.end())
+        or _POSTCODE_AFTER.match(text, found.end())
     )
