@@ -135,7 +135,8 @@ def test_a_type_of_one_letter_is_a_street_s_where_more_than_an_initial_says_so()
     ]
     prose = (
         "R. Kelly 2003; R. Smith, 25, of Leeds; C. Ronaldo 7 scored; J. Smith 5; "
-        "8 U.S.C. Section 1101; 18 U.S.C. Sec 1589; Dr. R. Santos 120; R. Kelly 3 times"
+        "8 U.S.C. Section 1101; 18 U.S.C. Sec 1589; Dr. R. Santos 120; R. Kelly 3 times; "
+        "J. R. Smith 123; hacia el 44 a. C. Roma 300"
     )
     assert personal(prose, ("BR", "ES", "PT", "AD")) == []
     assert personal("C. Mallorca 401; R. Augusta, 1500", ("IT", "GB")) == []

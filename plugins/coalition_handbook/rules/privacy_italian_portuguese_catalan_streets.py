@@ -204,16 +204,17 @@ _PLACE_BEFORE = LazyPattern(r"(?<![^\W_])(?i:in|a|presso|su|da|verso|lungo|tra|f
 # Spain's), an initial's too ("R. Kelly", "C. Ronaldo 7", a player's shirt): a street's
 # only where a link's word follows it (`R. das Flores 23`, `C. de Mallorca 5`), where its
 # number has three digits or more, a `nº` before it or an address around it; never after
-# another letter's full stop ("8 U.S.C. Section 1101", a law's) nor a person's title
-# ("Dr. R. Santos").
+# another letter's full stop ("8 U.S.C. Section 1101", a law's; "J. R. Smith 123";
+# "el 44 a. C. Roma 300", a year before Christ) nor a person's title ("Dr. R. Santos").
 _ONE_LETTER_TYPE = LazyPattern(r"[RC]\.")
 _ONE_LETTER_LINKED = LazyPattern(r"[RC]\.\s*(?:(?:da|das|do|dos|de|del|dels)\s|d['\u2019])")
 _NUMBER_SIGN_BEFORE = LazyPattern(
     r"(?:[nN]\.?\s?[\u00ba\u00b0o]\.?|[nN]\.|n(?:\u00fa|u)m(?:\.|ero)?)\s*\Z"
 )
 _SHORTEST_HOUSE_AFTER_AN_INITIAL = 3
-_TITLE_BEFORE = LazyPattern(
-    r"(?<![^\W_])(?:Dr|Dra|Sr|Sra|Srta|Prof|Profa|Mr|Mrs|Ms|Mx|Sig|Sig\.ra|Eng)\.\s*\Z"
+_INITIAL_OR_TITLE_BEFORE = LazyPattern(
+    r"(?<![^\W_])(?:[^\W\d_]|Dr|Dra|Sr|Sra|Srta|Prof|Profa|Mr|Mrs|Ms|Mx|Sig|Sig\.ra|Eng)"
+    r"\.\s*\Z"
 )
 # A label's colon before the street ("Indirizzo: Via Roma 1985", "Morada: Rua Nova 1990").
 _LABEL_BEFORE = LazyPattern(r":[\s*_]*\Z")
@@ -324,9 +325,7 @@ def _one_letter_street(text: str, found: re.Match[str]) -> bool:
     link's word after its type, a number of three digits or more, a `nº` or an address
     around it, and no letter's full stop nor a person's title before it."""
     start, number_start = found.start(), found.start("number")
-    if (start and text[start - 1] == ".") or _TITLE_BEFORE.search(
-        text, max(0, start - _LABEL_WINDOW), start
-    ):
+    if _INITIAL_OR_TITLE_BEFORE.search(text, max(0, start - _LABEL_WINDOW), start):
         return False
     return bool(
         _ONE_LETTER_LINKED.match(text, start)
