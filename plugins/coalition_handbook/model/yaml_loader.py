@@ -37,6 +37,16 @@ def _plain_tag(value: str) -> str:
     return LibyamlOrPython.DEFAULT_SCALAR_TAG
 
 
+def plain_scalar_tag(value: str) -> str:
+    """`_plain_tag`, remembered for a short value (`_PLAIN_TAGS`)."""
+    tag = _PLAIN_TAGS.get(value)
+    if tag is None:
+        tag = _plain_tag(value)
+        if len(value) <= _REMEMBERED_LENGTH and len(_PLAIN_TAGS) < _REMEMBERED:
+            _PLAIN_TAGS[value] = tag
+    return tag
+
+
 class QuickResolvingLoader(LibyamlOrPython):  # type: ignore[valid-type, misc]
     """The safe loader, resolving the tags of untagged nodes as PyYAML's resolver does
     for a safe loader (which has no path resolvers), without its generality: libyaml
@@ -46,12 +56,7 @@ class QuickResolvingLoader(LibyamlOrPython):  # type: ignore[valid-type, misc]
     def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode:
             if implicit[0]:  # a plain scalar: `true`, `1`, `2026-01-01` are not text
-                tag = _PLAIN_TAGS.get(value)
-                if tag is None:
-                    tag = _plain_tag(value)
-                    if len(value) <= _REMEMBERED_LENGTH and len(_PLAIN_TAGS) < _REMEMBERED:
-                        _PLAIN_TAGS[value] = tag
-                return tag
+                return plain_scalar_tag(value)
             return self.DEFAULT_SCALAR_TAG
         if kind is yaml.SequenceNode:
             return self.DEFAULT_SEQUENCE_TAG

@@ -7,8 +7,9 @@ every value's dotted path ("avoid.1.text") gets the offsets of its raw source, d
 keys and unsupported tags become problems, and documents with too many aliases are
 refused before anything walks them.
 
-This module reads one document; its parts are modules of their own: `yaml_loader`
-composes the text into nodes, `yaml_aliases` refuses alias bombs, `yaml_values` builds
+This module reads one document; its parts are modules of their own: `yaml_events`
+reads a plain document (most record files) from libyaml's events without the nodes,
+`yaml_loader` composes the text into nodes, `yaml_aliases` refuses alias bombs, `yaml_values` builds
 the values (duplicate keys, tags, merges), `yaml_syntax` words PyYAML's errors,
 `yaml_messages` names a value in a message, `yaml_document` holds what is read.
 """
@@ -22,6 +23,7 @@ import yaml
 from ..lazy_pattern import LazyPattern
 from .yaml_aliases import MAX_ALIASES, MAX_VALUES, alias_refusal
 from .yaml_document import LineIndex, YamlDocument, YamlProblem
+from .yaml_events import read_from_events
 from .yaml_loader import LibyamlOrPython, QuickComposer
 from .yaml_syntax import syntax_problem
 from .yaml_values import ValueBuilder
@@ -146,6 +148,10 @@ def _read(
     max_aliases: int,
     max_values: int,
 ) -> YamlDocument:
+    read = read_from_events(source, start, lines)
+    if read is not None:
+        read.values[""] = (start, end)
+        return read
     nodes = _compose_all(source, start, document, lines)
     if not document.usable:
         return document

@@ -35,7 +35,7 @@ VALUE_CONVERSION_ERRORS = (ValueError, LookupError, AttributeError, TypeError, O
 # breaks or a comment (possessive: nothing to backtrack into).
 _PROPERTIES = LazyPattern(r"(?:[&!][^ \t\r\n]*+(?:[ \t\r\n]++|#[^\r\n]*+)*+)++")
 _PROPERTY_STARTS = ("&", "!")
-_ISO_DATE = LazyPattern(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+ISO_DATE = LazyPattern(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # What follows a plain value on its line when a '#' ended it early: `ILO Convention #29`
 # is the text `ILO Convention` and a comment. A number right after the '#' is a number
 # meant as text (a convention, an issue); `# note` and `#TODO` are comments meant.
@@ -329,7 +329,7 @@ class ValueBuilder:
         # (octal `017`, `1_000`, `12:30`, `2026-1-31`, times of day).
         if node.tag == _INT_TAG and value.isascii() and value.isdigit() and value[0] != "0":
             return int(value)
-        if node.tag == _TIMESTAMP_TAG and _ISO_DATE.fullmatch(value):
+        if node.tag == _TIMESTAMP_TAG and ISO_DATE.fullmatch(value):
             try:
                 return dt.date.fromisoformat(value)
             except ValueError:
