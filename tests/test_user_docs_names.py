@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import argparse
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from coalition_handbook.cli import build_parser
@@ -16,8 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 GUIDES = [ROOT / "README.md", ROOT / "ADOPTING.md", ROOT / "CONTRIBUTING.md"]
 
 # A `handbook` command as a guide writes it, in code or in a fenced block, up to the end
-# of the code span or line: `handbook check -f mkdocs.es.yml --format github --strict`.
-COMMAND = re.compile(r"\bhandbook (check|diff|new|handouts)\b([^`\n#]*)")
+# of the code span or line: `handbook check -f mkdocs.es.yml --format github --strict`,
+# or as `python -m coalition_handbook check ...`.
+COMMAND = re.compile(r"(?:\b|python -m coalition_)handbook (check|diff|new|handouts)\b([^`\n#]*)")
 OPTION = re.compile(r"(?<![\w-])(--?[a-zA-Z][\w-]*)")
 
 # Names of the rules' form (`prefix.name`) that the guides quote and are no rule: the
@@ -94,3 +97,21 @@ def test_every_command_a_guide_has_typed_runs_the_installed_tools() -> None:
         if re.match(r"(handbook|mkdocs) ", command)
     ]
     assert bare == []
+
+
+def test_the_readme_gives_the_cli_as_a_module_where_it_introduces_it() -> None:
+    """`python -m coalition_handbook` is the `handbook` command where its script is not on
+    the PATH (a venv not activated, a CI step running the interpreter by its path); the
+    README named only the script (review, session 60). Its line follows the block that
+    introduces the CLI, and the command it shows runs."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    introduced = readme.index(".venv/bin/handbook check --strict")
+    module = re.search(r"`(\.venv/bin/python) -m coalition_handbook (check[^`]*)`", readme)
+    assert module is not None and introduced < module.start() < introduced + 600
+    ran = subprocess.run(
+        [sys.executable, "-m", "coalition_handbook", *module[2].split(), "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert ran.returncode == 0 and "--strict" in ran.stdout, ran.stderr
