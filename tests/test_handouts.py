@@ -14,6 +14,7 @@ import logging
 import math
 import re
 import socket
+import sys
 import types
 import unicodedata
 from collections.abc import Callable
@@ -45,7 +46,9 @@ from coalition_handbook.rules.base import CheckContext
 from coalition_handbook.site import (
     handout_cache,
     handout_held_back,
+    handout_laid_out,
     handout_languages,
+    handout_link_areas,
     handout_narrow_tables,
     handout_phones,
     handout_problems,
@@ -3908,6 +3911,60 @@ def test_a_cell_laid_out_otherwise_is_no_error_and_no_warning() -> None:
     page_box = types.SimpleNamespace(descendants=lambda: iter([TableCellBox()]))
     pages = [types.SimpleNamespace(_page_box=page_box)]
     assert handout_narrow_tables.narrow_tables(table, pages) == []
+
+
+def test_pages_laid_out_otherwise_are_said_once_and_make_the_handout(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The table check reads `Page._page_box` and the link areas `Page.links`, no API of
+    WeasyPrint's: a version that keeps them otherwise made the handout with no word that
+    a narrow table went unreported or a number was two clickable areas (review, session
+    60). The build says so once a process, and makes the handout."""
+    table = ElementTree.fromstring(
+        '<html><body><table class="hb-wide"><tr><td>a</td></tr></table></body></html>'
+    )
+    handout_laid_out.say_unread.cache_clear()
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.handbook"):
+        for _ in range(2):
+            pages = [types.SimpleNamespace(page_box=None, link_areas=[])]
+            assert handout_narrow_tables.narrow_tables(table, pages) == []
+            handout_link_areas.drop_inner_link_areas(pages)
+    said = [record.getMessage() for record in caplog.records]
+    assert len(said) == 2, said
+    assert "keep their boxes (Page._page_box) otherwise" in said[0]
+    assert "a table whose columns print too narrow to read is not reported" in said[0]
+    assert "keep their link areas (Page.links) otherwise" in said[1]
+    assert all(f"WeasyPrint {_weasyprint_version()}'s" in message for message in said)
+    handout_laid_out.say_unread.cache_clear()
+
+
+def _weasyprint_version() -> str:
+    return getattr(sys.modules.get("weasyprint"), "__version__", "?")
+
+
+@pytest.mark.pdf
+def test_the_weasyprint_installed_keeps_the_pages_as_the_handout_reads_them(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The WeasyPrint installed (constraints.txt's, in pyproject's bounds) lays out what
+    the table check and the link areas read: a 40-column table is found narrow, a number's
+    inner area is left out, and nothing is said of pages kept otherwise."""
+    require_weasyprint()
+    weasyprint = handout_render.load_weasyprint()
+    cells = "".join(f"<td>cell {column}</td>" for column in range(40))
+    html = (
+        f'<table class="hb-wide"><tr>{cells}</tr></table>'
+        '<p><a href="tel:+18883737888"><span>1-888-373-7888</span></a></p>'
+    )
+    document = weasyprint.HTML(string=html)
+    handout_laid_out.say_unread.cache_clear()
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.handbook"):
+        pages = document.render().pages
+        links = list(pages[0].links)
+        assert len(handout_narrow_tables.narrow_tables(document.etree_element, pages)) == 1
+        handout_link_areas.drop_inner_link_areas(pages)
+    assert caplog.records == []
+    assert len(links) == 2 and pages[0].links == links[:1]
 
 
 # An 8-column table as the print audit wrote it: at 7.5 pt its columns, of even widths,

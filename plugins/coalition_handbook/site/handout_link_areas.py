@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from .handout_laid_out import say_unread
+
 # How far, in CSS pixels, an area may reach past the one around it (rounding).
 _SLACK = 0.5
 
@@ -26,14 +28,22 @@ def drop_inner_link_areas(pages: Sequence[Any]) -> None:
     that lie inside another of the same address: the first of two that are alike stays."""
     for page in pages:
         links = getattr(page, "links", None)
+        if links is None:
+            _say_unread("their link areas (Page.links)")
+            return
         if not links:
             continue
         try:
             kept = _outer_areas(links)
         except (TypeError, ValueError, IndexError):  # another WeasyPrint's: left as is
+            _say_unread("a link area's address and rectangle")
             continue
         if len(kept) < len(links):
             page.links = kept
+
+
+def _say_unread(what: str) -> None:
+    say_unread(what, "a link's number or address may be two clickable areas in a handout")
 
 
 def _outer_areas(links: Sequence[Any]) -> list[Any]:

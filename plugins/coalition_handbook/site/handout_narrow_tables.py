@@ -17,6 +17,7 @@ import xml.etree.ElementTree as etree
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from .handout_laid_out import say_unread
 from .handout_phones import WIDE_TABLE_CLASS
 from .handout_problems import Unplaced
 from .handout_table_lines import table_key
@@ -132,6 +133,7 @@ def _cell_boxes(pages: Sequence[Any]) -> Iterator[Any]:
     for page in pages:
         page_box = getattr(page, "_page_box", None)
         if page_box is None or not hasattr(page_box, "descendants"):
+            _say_unread("their boxes (Page._page_box)")
             return
         for box in page_box.descendants():
             if type(box).__name__ == "TableCellBox" and getattr(box, "element", None) is not None:
@@ -145,10 +147,16 @@ def _measured(cell: Any) -> tuple[float, float, float] | None:
     try:
         measured = (cell.width, cell.border_width(), cell.style["font_size"])
     except (AttributeError, KeyError, TypeError):
+        _say_unread("a table cell's widths and type size")
         return None
     if not all(isinstance(value, (int, float)) for value in measured) or measured[2] <= 0:
+        _say_unread("a table cell's widths and type size")
         return None
     return measured
+
+
+def _say_unread(what: str) -> None:
+    say_unread(what, "a table whose columns print too narrow to read is not reported")
 
 
 def _span(cell: Any) -> int:
