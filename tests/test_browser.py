@@ -554,6 +554,34 @@ def test_search_finds_a_german_term_typed_with_ss_or_with_sharp_s(
         assert "/" in paths
 
 
+def test_a_link_saved_to_a_term_heading_s_earlier_id_shows_the_name(
+    browser: object, tmp_path: Path
+) -> None:
+    """With smartsymbols on, `(c) clause`'s heading id was `#clause` before session 60
+    (the slug of "© clause"), `#c-clause` now: a member's saved link to `#clause` opens the
+    page at the name, its target, in view below the header, as the new id does (review,
+    session 60: it opened the page with no target)."""
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "# Start\n\n" + "A line.\n\n" * 60},
+        terms={"clause": term_yaml("(c) clause", "A rule. " + "More text. " * 400)},
+        extra_config="markdown_extensions: [pymdownx.smartsymbols]\n",
+        **READERS_SITE,
+    )
+    with _desktop_page_of(browser, config) as page:
+        for anchor in ("clause", "c-clause"):
+            page.goto(f"glossary/clause/#{anchor}")
+            heading = page.locator("article h1")
+            expect(heading).to_have_text("(c) clause")
+            expect(heading).to_be_in_viewport()
+            assert page.evaluate("() => document.querySelector(':target')?.id") == anchor
+            at_name = "() => [document.querySelector(':target')].map(t => t.tagName == 'H1'"
+            at_name += " || t.nextElementSibling.tagName == 'H1')[0]"
+            assert page.evaluate(at_name), anchor
+            header = page.locator("header.md-header").bounding_box()
+            assert heading.bounding_box()["y"] >= header["y"] + header["height"], anchor
+
+
 # A Spanish handbook's pages, no glossary: what search finds is the pages' own text. Each
 # writes its word one way only: "coerción" and "Mädchen" with their accents, "region"
 # without.

@@ -1220,6 +1220,35 @@ def test_a_term_s_name_is_text_with_typography_emoji_and_math_on(tmp_path: Path)
             assert made not in html
 
 
+def test_a_link_saved_to_a_heading_s_earlier_id_still_leads_to_the_name(tmp_path: Path) -> None:
+    """With smarty, smartsymbols or emoji on, a name's heading id was the slug of what
+    they showed before session 60 (`(c) clause` was `#clause`, `--x--` `#x`); it is the
+    slug of the name as typed now (`#c-clause`), and a member's saved link to the earlier
+    one led to the page's top (review, session 60). The page keeps the earlier id on an
+    element just before the heading, a protocol's as a term's; a page's link to it
+    passes MkDocs' anchor check under --strict; a name whose id is the same keeps one."""
+    names = {**TYPOGRAPHY_NAMES, "plain": "safety plan", "math": "$x$ rule"}
+    terms = {term_id: term_yaml(name, "A rule.") for term_id, name in names.items()}
+    earlier = {"clause": "clause", "dashed": "x", "smile": "the-policy"}
+    links = "".join(f"[{i}](glossary/{i}.md#{anchor}) " for i, anchor in earlier.items())
+    pages = {"index.md": f"# Home\n\n{links}[p](protocols/care.md#care-plan)\n"}
+    extra = (
+        "markdown_extensions: [smarty, pymdownx.smartsymbols, pymdownx.emoji,"
+        " {pymdownx.arithmatex: {generic: true}}]\nvalidation: {anchors: warn}\n"
+    )
+    protocols = {"care": protocol_yaml("(c) care plan")}
+    site = _site(tmp_path, pages=pages, terms=terms, protocols=protocols, extra_config=extra)
+    for path, anchor in [
+        *((f"glossary/{term_id}/index.html", anchor) for term_id, anchor in earlier.items()),
+        ("protocols/care/index.html", "care-plan"),
+    ]:
+        before_heading = read(site, path).split("<h1", 1)[0].rstrip()
+        assert before_heading.endswith(f'<div id="{anchor}"></div>'), (path, before_heading)
+    for term_id in ("plain", "math"):  # the same id then and now: no element more
+        before_heading = read(site, f"glossary/{term_id}/index.html").split("<h1", 1)[0]
+        assert not before_heading.rstrip().endswith("</div>"), term_id
+
+
 def test_a_history_summary_links_no_term_as_used_on_leaves_it_out(tmp_path: Path) -> None:
     """A history summary is a record, no use of a term: "Used on" leaves it out, and the
     history tables of the term pages, the protocol pages and the changes page linked its

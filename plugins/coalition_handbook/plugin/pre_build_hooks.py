@@ -21,6 +21,7 @@ from ..rules.privacy_allow import public_phone_keys
 from ..site.autolink import Autolinker, AutolinkExtension, link_targets
 from ..site.avoid_reasons import terms_named_in_avoid_reasons, with_avoid_reason_uses
 from ..site.dates import content_date
+from ..site.earlier_anchors import earlier_anchors, shows_names_otherwise_before
 from ..site.handout_links import left_out_modules
 from ..site.left_out_records import left_out_notes
 from ..site.pages import SiteInputs, used_on
@@ -124,6 +125,11 @@ class PreBuildHooks(PluginState):
         )
         cache = RunCache.beside(hb_config.root, hb_config.config_name)
         shorts = shown_shorts(handbook.terms, renderer, cache)
+        names = [
+            *(term.term for term in handbook.terms.values()),
+            *(protocol.title for protocol in handbook.protocols.values()),
+        ]
+        shown_otherwise = shows_names_otherwise_before(renderer.extensions)
         self.site_inputs = SiteInputs(
             handbook=handbook,
             shorts=shorts,
@@ -149,6 +155,7 @@ class PreBuildHooks(PluginState):
             ),
             language=hb_config.language,
             definition_lists=hb_config.definition_lists,
+            earlier_anchors=earlier_anchors(names, renderer.convert) if shown_otherwise else {},
         )
         self.modules_by_src = {
             posixpath.join(modules_dir, f"{module.id}.md"): module

@@ -114,6 +114,9 @@ class SiteInputs:
     # Whether the site runs def_list (`HandbookConfig.definition_lists`): a definition's
     # indented blocks are its own, or code, where its tags are not made text
     definition_lists: bool = True
+    # A term's or protocol's name -> the id its heading had before its name was shown as
+    # typed, where the site's extensions made another (site/earlier_anchors.py)
+    earlier_anchors: Mapping[str, str] = field(default_factory=dict)
     # `replaced_terms`, found on first use (a frozen dataclass's field, filled once)
     _replaced: dict[str, dict[str, list[str]]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -349,6 +352,7 @@ def term_page(term: Term, inputs: SiteInputs, search_boost: float) -> str:
         "term.md.j2",
         inputs.language,
         term=term,
+        earlier_anchor=inputs.earlier_anchors.get(term.term),
         short=shown_short(term, inputs),
         theme_template=inputs.term_template,
         letter_anchor=_letter_anchor(letter),
@@ -530,6 +534,7 @@ def protocol_page(protocol: Protocol, inputs: SiteInputs) -> str:
         "protocol.md.j2",
         inputs.language,
         protocol=protocol,
+        earlier_anchor=inputs.earlier_anchors.get(protocol.title),
         search_steps=protocol_search_steps(protocol),
         summary=Markup(protocol.summary),
         modules=sorted(modules, key=lambda module: sort_key(module.title, inputs.language)),

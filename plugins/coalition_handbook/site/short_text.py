@@ -177,6 +177,10 @@ class ShortRenderer:
         sentence = _sentence_ending_at_ellipses(blocks) if self.smarty else None
         return clipped(sentence or sentence_of_blocks(blocks), DEFAULT_SHORT_CHARACTERS)
 
+    def convert(self, markdown_text: str) -> str:
+        """`markdown_text` as the site's Markdown renders it (the autolinks aside)."""
+        return self._render(markdown_text)
+
     def _render(self, markdown_text: str) -> str:
         if self._converter is None:
             from markdown import Markdown

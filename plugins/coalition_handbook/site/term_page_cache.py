@@ -8,7 +8,8 @@ change between two builds. The page is a function of what `pages.term_page` read
 that is the key (`term_page_inputs`): the term (every field but where it was read from),
 the terms it names (their ids and names), its search boost, the forms the handbook
 writes it in, whether a page uses it, the site's language, the theme's term template,
-whether forms are search tags, whether the site runs def_list, the short it shows
+whether forms are search tags, whether the site runs def_list, the id its heading had
+before its name was shown as typed (site/earlier_anchors.py), the short it shows
 (made with the site's Markdown: site/short_text.py), and the templates' text. The
 engine's code and the libraries it uses are in every key of the cache (`RunCache.key`).
 """
@@ -68,6 +69,7 @@ def term_page_inputs(term: Term, inputs: SiteInputs, search_boost: float) -> lis
         repr(inputs.term_template),
         repr(inputs.forms_as_search_tags),
         repr(inputs.definition_lists),
+        inputs.earlier_anchors.get(term.term, ""),
         shown_short(term, inputs),
     ]
 
