@@ -19,7 +19,7 @@ from site_builds import (
 
 from coalition_handbook.site.autolink import RawSpans
 from coalition_handbook.site.autolink_across import LinksAcross
-from coalition_handbook.site.autolink_raw_tags import NOLINK, marked_tags
+from coalition_handbook.site.autolink_raw_tags import NOLINK, carried, marked_tags
 
 TERMS = {
     "survivor": term_yaml(
@@ -758,6 +758,55 @@ def test_text_after_a_self_closing_hb_nolink_span_holds_no_link(tmp_path: Path) 
     (link,) = term_links(html)
     assert link.text == "Human trafficking"
     assert '<span class="hb-nolink"/>the Human Trafficking Act, human trafficking is' in html
+
+
+# An `hb-nolink` formatting element left open holds the next paragraphs too, as the
+# browser reads it (it opens it again in each, to its end tag); a span ends with its own.
+NOLINK_LEFT_OPEN = (
+    "# Law\n\n"
+    'Under <em class="hb-nolink">the survivor one act\n\n'
+    "Its survivor two clause.</em> A survivor three, in prose.\n\n"
+    '<span class="hb-nolink">A survivor four\n\n'
+    "A survivor five after it.</span> A survivor six.\n"
+)
+
+
+def test_a_formatting_element_marked_hb_nolink_left_open_holds_the_next_paragraphs(
+    tmp_path: Path,
+) -> None:
+    """Review, session 60 (a stray end tag in a later paragraph): the autolinker ended
+    every `hb-nolink` element left open with its paragraph, but a browser opens an `<em>`,
+    `<b>` or `<i>` again in the next paragraphs, class and all, to its end tag: "survivor
+    two" was linked inside the editor's `hb-nolink`. A span ends with its paragraph, and
+    its stray end tag later ends nothing (test_browser checks Chromium's reading)."""
+    html = read(_site(tmp_path, "all", pages={"index.md": NOLINK_LEFT_OPEN}), "index.html")
+    links = term_links(html)
+    assert len(links) == 3
+    assert "Its survivor two clause.</em> A <a " in html
+    assert "A survivor four</p>" in html
+
+
+@pytest.mark.parametrize(
+    ("stash", "expected"),
+    [
+        (
+            ['<em class="hb-nolink">', "</em>"],
+            {0: (carried(NOLINK), False), 1: (carried(NOLINK), True)},
+        ),
+        (
+            ['<B class="hb-nolink">', "<b>", "</b>", "</b>"],
+            {0: (carried(NOLINK), False), 3: (carried(NOLINK), True)},
+        ),
+        (
+            ['<span class="hb-nolink">', "<em>", "</em>", "</span>"],
+            {0: (NOLINK, False), 3: (NOLINK, True)},
+        ),
+    ],
+)
+def test_a_marked_formatting_element_is_named_as_carried(
+    stash: list[str], expected: dict[int, tuple[str, bool]]
+) -> None:
+    assert marked_tags(stash, NOLINK) == expected
 
 
 def _site_with(tmp_path: Path, page: str, extensions: str, autolink: str = "first") -> str:

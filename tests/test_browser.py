@@ -554,6 +554,27 @@ def test_search_finds_a_german_term_typed_with_ss_or_with_sharp_s(
         assert "/" in paths
 
 
+def test_no_term_link_is_inside_an_hb_nolink_element_as_chromium_reads_it(
+    browser: object, tmp_path: Path
+) -> None:
+    """An `<em class="hb-nolink">` left open: Chromium opens it again in the next
+    paragraph, where a term was linked (review, session 60); a span left open ends with
+    its paragraph, and the next paragraph's use is linked."""
+    from test_autolink import NOLINK_LEFT_OPEN, TERMS
+
+    config = write_site(
+        tmp_path,
+        pages={"index.md": NOLINK_LEFT_OPEN},
+        terms=TERMS,
+        **{**READERS_SITE, "options": "handouts: false\nautolink: all\n"},
+    )
+    with _desktop_page_of(browser, config) as page:
+        page.goto("")
+        assert page.locator("article .hb-nolink a.hb-term").count() == 0
+        after = "l => l.map(a => a.nextSibling.textContent.trim().split(/[ ,.]/)[0])"
+        assert page.locator("article a.hb-term").evaluate_all(after) == ["three", "five", "six"]
+
+
 def test_a_link_saved_to_a_term_heading_s_earlier_id_shows_the_name(
     browser: object, tmp_path: Path
 ) -> None:

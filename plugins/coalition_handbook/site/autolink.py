@@ -33,7 +33,15 @@ from ..model.types import Term
 from ..rules.privacy_allow import public_short_codes
 from ..rules.privacy_public_phones import public_phone_numbers
 from .autolink_across import LinksAcross
-from .autolink_raw_tags import NOLINK, SUMMARY, RawTags, balanced_span, marked_tags, raw_tags
+from .autolink_raw_tags import (
+    NOLINK,
+    SUMMARY,
+    RawTags,
+    balanced_span,
+    carried,
+    marked_tags,
+    raw_tags,
+)
 from .html_comments import text_without_comments
 from .phone_links import phone_href
 from .urls import relative_page_url, term_src_uri
@@ -50,9 +58,10 @@ SKIPPED_TAGS = frozenset(
     }
 )
 # Of the elements never linked, those that browsers open again in the next paragraph or
-# list item when raw HTML left them open ("formatting elements"); what a table cell
+# list item when raw HTML left them open ("formatting elements"), and a formatting
+# element marked `hb-nolink` or a history summary (`marked_tags`); what a table cell
 # opens ends with the cell.
-_FORMATTING_TAGS = frozenset({"a", "code"})
+_FORMATTING_TAGS = frozenset({"a", "code", carried(NOLINK), carried(SUMMARY)})
 _CELL_TAGS = frozenset({"td", "th", "caption"})
 # Elements that hold phrasing only: a raw tag left open in a paragraph, list item or cell
 # ends with it (but for `_FORMATTING_TAGS`), as browsers end it.

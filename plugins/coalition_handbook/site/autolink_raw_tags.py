@@ -44,6 +44,19 @@ def raw_tags(raw_html: Sequence[object], names: Collection[str]) -> dict[int, tu
 # history summary, whose terms are not linked (its phone numbers are).
 NOLINK = "hb-nolink"
 SUMMARY = "hb-summary"
+# HTML's formatting elements: one left open at its paragraph's or item's end is opened
+# again in the next ones, with its attributes, until its end tag (the parser's "active
+# formatting elements"): `<em class="hb-nolink">` left open holds the next paragraphs.
+FORMATTING_ELEMENTS = frozenset(
+    {"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong"}
+    | {"tt", "u"}
+)
+
+
+def carried(marker: str) -> str:
+    """The name `marked_tags` gives a marked formatting element (`FORMATTING_ELEMENTS`),
+    which the next block takes on where it is left open."""
+    return f"{marker} carried"
 
 
 def marked_tags(raw_html: Sequence[object], marker: str) -> dict[int, tuple[str, bool]]:
@@ -53,24 +66,28 @@ def marked_tags(raw_html: Sequence[object], marker: str) -> dict[int, tuple[str,
     ends the last element of its name still open. A start tag written `<span/>` opens
     its element as any other: Python-Markdown passes it on as written, and a browser
     reads the `/` of an element that is not void as nothing, so what follows is inside
-    it (to its end tag, or its block's end), as `raw_tags` reads `<a href="x"/>`."""
+    it (to its end tag, or its block's end), as `raw_tags` reads `<a href="x"/>`. A
+    marked formatting element is named `carried(marker)`: left open, it holds the next
+    blocks too, as a browser reads it (its end tag in a later paragraph ends it there)."""
     tags: dict[int, tuple[str, bool]] = {}
     if not any(isinstance(stashed, str) and marker in stashed for stashed in raw_html):
         return tags  # most pages
-    open_elements: dict[str, list[bool]] = {}  # by name: whether each open one is marked
+    # By name: what `tags` names each open one ("" where it is not marked).
+    open_elements: dict[str, list[str]] = {}
     for number, stashed in enumerate(raw_html):
         tag = HTML_TAG_PATTERN.fullmatch(stashed.strip()) if isinstance(stashed, str) else None
         if tag is None or (name := tag.group("tag_name").lower()) in VOID_ELEMENTS:
             continue
         if tag.group("tag").startswith("/"):
             opened = open_elements.get(name)
-            if opened and opened.pop():
-                tags[number] = marker, True
+            if opened and (kind := opened.pop()):
+                tags[number] = kind, True
         else:  # `<span class="hb-nolink"/>` opens one: HTML reads no `/>` (see docstring)
-            marked = marker in stashed and _has_class(stashed, marker)
-            open_elements.setdefault(name, []).append(marked)
-            if marked:
-                tags[number] = marker, False
+            kind = ""
+            if marker in stashed and _has_class(stashed, marker):
+                kind = carried(marker) if name in FORMATTING_ELEMENTS else marker
+                tags[number] = kind, False
+            open_elements.setdefault(name, []).append(kind)
     return tags
 
 
