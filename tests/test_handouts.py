@@ -3788,6 +3788,33 @@ def test_a_table_too_wide_to_read_is_said_at_its_line(tmp_path: Path) -> None:
 
 
 @pytest.mark.pdf
+def test_a_table_written_in_html_too_wide_prints_whole_and_is_said_at_its_line(
+    tmp_path: Path,
+) -> None:
+    """Session 60's leftover: a table written in HTML got no columns of even widths
+    (raw HTML is set aside while the Markdown's tree is made for paper): 40 columns laid
+    out 4,100 pt wide on a page of 660, the columns past its edge cut off, and no word
+    said. It gets them (the check reads only such tables), and is said at its first
+    cell's line, not where prose before it names that cell's text."""
+    require_weasyprint()
+    cells = "".join(f"<td>Hotline{number}</td>" for number in range(40))
+    table = f"<table>\n<tr>{cells}</tr>\n<tr>{'<td>Housekeeping</td>' * 40}</tr>\n</table>\n"
+    body = f"\nCall Hotline0 first.\n\n{table}\nAfter.\n"
+    result, module = _wide_module_rendered(tmp_path, body)
+    line = module[: module.index(table)].count("\n") + 2
+    assert [
+        (problem.path, problem.line, problem.message) for problem in result.printing_problems
+    ] == [
+        (
+            "content/modules/wide.md",
+            line,
+            "a table of 40 columns prints about 1 character a line in each column, too narrow "
+            "to read: split it into tables of at most 17 columns, or write its columns as rows",
+        )
+    ]
+
+
+@pytest.mark.pdf
 def test_a_table_narrow_beside_its_numbers_or_with_no_header_is_said_at_its_line(
     tmp_path: Path,
 ) -> None:

@@ -189,10 +189,13 @@ def _text_read(element: etree.Element) -> str:
 def _first_row_texts(table: etree.Element) -> tuple[str, ...]:
     """Texts to find the table by in its Markdown: its whole first row as written with
     and without spaces around the pipes (another table may start alike), then its first
-    cell's text. Its first row with text, where the first has none (a table whose
-    header cells are empty was placed at the file's first line: review rv60f)."""
+    cell's text between tags, as a table written in HTML holds it (not found in prose
+    before it), then that text alone. Its first row with text, where the first has none
+    (a table whose header cells are empty was placed at the file's first line: review
+    rv60f)."""
     for row in table.iter("tr"):
         cells = _row_texts(row)
         if any(cells):
-            return (" | ".join(cells), "|".join(cells), next(cell for cell in cells if cell))
+            first = next(cell for cell in cells if cell)
+            return (" | ".join(cells), "|".join(cells), f">{first}<", first)
     return ()
