@@ -26,9 +26,15 @@ from coalition_handbook.plugin.theme import (
     with_theme_s_own_templates,
 )
 from coalition_handbook.published import published_path
+from coalition_handbook.site import earlier_anchors as earlier_anchors_module
 from coalition_handbook.site import inline_scripts, navigation, other_hosts, search_boost
 from coalition_handbook.site.autolink import tooltip_text
 from coalition_handbook.site.content_policy import content_policy, policy_meta, with_content_policy
+from coalition_handbook.site.earlier_anchors import (
+    SECTION_HEADINGS,
+    earlier_anchors,
+    shows_names_otherwise_before,
+)
 from coalition_handbook.site.handout_render import sort_key_terms
 from coalition_handbook.site.html_comments import text_without_comments, without_comments
 from coalition_handbook.site.inline_scripts import inline_script_hashes
@@ -59,6 +65,7 @@ from coalition_handbook.site.search_boost import (
     typed_search_forms,
 )
 from coalition_handbook.site.search_numbers import joined_numbers
+from coalition_handbook.site.short_text import ShortRenderer
 from coalition_handbook.site.templates import (
     attribute_in_markdown,
     literal_text,
@@ -554,6 +561,30 @@ def test_a_name_is_no_link_with_magiclink_on(name: str) -> None:
     assert heading.split(">", 1)[0] == plain.split(">", 1)[0]
     item = converter.reset().convert(f"- {markdown_text(name)}")
     assert unescape(item) == f"<ul>\n<li>{name}</li>\n</ul>"
+
+
+def test_an_earlier_heading_id_is_kept_where_it_differs_and_no_section_has_it() -> None:
+    """Session 60's leftover: with smarty, smartsymbols or emoji on, `(c) clause`'s id
+    was `#clause`, the slug of "© clause": the page keeps it (site/earlier_anchors.py).
+    Not where a section of the page has that id now (`(c) sources` was `#sources`, the
+    Sources section's id: one id is one element's), nor where it is the id made now, nor
+    without those extensions."""
+    on = ShortRenderer(["toc", *_TEXT_SYNTAX_EXTENSIONS], {})
+    names = ["(c) clause", "--x--", "(c) sources", "c/o a shelter", "safety plan", "(tm) x"]
+    assert earlier_anchors(names, on.convert) == {"(c) clause": "clause", "--x--": "x"}
+    assert earlier_anchors(names, ShortRenderer(["toc"], {}).convert) == {}
+    assert shows_names_otherwise_before(_TEXT_SYNTAX_EXTENSIONS)
+    assert not shows_names_otherwise_before(["toc", "tables", "pymdownx.superfences"])
+
+
+def test_the_sections_an_earlier_heading_id_leaves_alone_are_the_templates_own() -> None:
+    templates = Path(earlier_anchors_module.__file__).parent.parent / "templates" / "site"
+    labels = {
+        found
+        for name in ("term.md.j2", "protocol.md.j2")
+        for found in re.findall(r'^## \{\{ "([^"]+)"', (templates / name).read_text(), re.M)
+    }
+    assert labels == set(SECTION_HEADINGS)
 
 
 @pytest.mark.parametrize(

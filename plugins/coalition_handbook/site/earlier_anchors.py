@@ -30,6 +30,13 @@ _EARLIER_SYNTAX = LazyPattern(r"[~^]|={2,}|\+{2,}|#+$")
 _EARLIER_SPECIALS = LazyPattern(r"([\\`*_\[\]{}])")
 _WHITESPACE = LazyPattern(r"\s+")
 _HEADING_ID = LazyPattern(r'^<h1 id="([^"]*)"')
+# The sections of a term's and a protocol's page (term.md.j2, protocol.md.j2): an earlier
+# id that is one of theirs now (`(c) sources` was `#sources`) is left to the section, as
+# one id is one element's.
+SECTION_HEADINGS = (
+    *("Forms to avoid", "Related terms", "Sources", "Translations", "Used on"),
+    *("Version and history", "Steps", "Contacts", "Training"),
+)
 
 
 def shows_names_otherwise_before(extensions: Iterable[object]) -> bool:
@@ -46,16 +53,19 @@ def earlier_anchors(names: Iterable[str], render: Callable[[str], str]) -> dict[
     """Name -> the id its page's heading had before session 60, where it is not the id
     it has now; `render` is the site's Markdown (Markdown text -> HTML). Only a name
     that `markdown_text` writes otherwise now is rendered (two one-line documents)."""
-    found = {}
+    found: dict[str, str] = {}
+    sections: set[str] | None = None  # their ids, made for the first name rendered
     for name in dict.fromkeys(names):
         then, now = _earlier_markdown_text(name), markdown_text(name)
         if then == now:
             continue
         try:
             then_id, now_id = _heading_id(render(f"# {then}")), _heading_id(render(f"# {now}"))
+            if sections is None:
+                sections = {_heading_id(render(f"# {label}")) for label in SECTION_HEADINGS}
         except Exception:  # an extension failing on it fails the page's own render
             continue
-        if then_id and then_id != now_id:
+        if then_id and then_id != now_id and then_id not in sections:
             found[name] = then_id
     return found
 
