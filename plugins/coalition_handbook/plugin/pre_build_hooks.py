@@ -21,7 +21,7 @@ from ..rules.privacy_allow import public_phone_keys
 from ..site.autolink import Autolinker, AutolinkExtension, link_targets
 from ..site.avoid_reasons import terms_named_in_avoid_reasons, with_avoid_reason_uses
 from ..site.dates import content_date
-from ..site.earlier_anchors import earlier_anchors, shows_names_otherwise_before
+from ..site.earlier_anchors import cached_earlier_anchors, shows_names_otherwise_before
 from ..site.handout_links import left_out_modules
 from ..site.left_out_records import left_out_notes
 from ..site.pages import SiteInputs, used_on
@@ -155,7 +155,9 @@ class PreBuildHooks(PluginState):
             ),
             language=hb_config.language,
             definition_lists=hb_config.definition_lists,
-            earlier_anchors=earlier_anchors(names, renderer.convert) if shown_otherwise else {},
+            earlier_anchors=(
+                cached_earlier_anchors(names, renderer, cache) if shown_otherwise else {}
+            ),
         )
         self.modules_by_src = {
             posixpath.join(modules_dir, f"{module.id}.md"): module

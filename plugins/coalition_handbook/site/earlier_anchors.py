@@ -14,10 +14,12 @@ then, and the page keeps it on an empty element before the heading.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from html import unescape
 
+from ..cache import RunCache
 from ..lazy_pattern import LazyPattern
+from .short_text import ShortRenderer
 from .templates import markdown_text
 
 # The extensions whose syntax `markdown_text` writes as references since session 60
@@ -29,7 +31,8 @@ SHOWN_OTHERWISE_BEFORE = frozenset({"smarty", "smartsymbols", "emoji", "arithmat
 _EARLIER_SYNTAX = LazyPattern(r"[~^]|={2,}|\+{2,}|#+$")
 _EARLIER_SPECIALS = LazyPattern(r"([\\`*_\[\]{}])")
 _WHITESPACE = LazyPattern(r"\s+")
-_HEADING_ID = LazyPattern(r'^<h1 id="([^"]*)"')
+_HEADING_ID = LazyPattern(r'^<h1 id="([^"]*)"', re.MULTILINE)
+_NUMBERED = LazyPattern(r"_[0-9]+\Z")
 # The sections of a term's and a protocol's page (term.md.j2, protocol.md.j2): an earlier
 # id that is one of theirs now (`(c) sources` was `#sources`) is left to the section, as
 # one id is one element's.
@@ -49,25 +52,79 @@ def shows_names_otherwise_before(extensions: Iterable[object]) -> bool:
     return False
 
 
+# Kept beside mkdocs.yml: .cache/handbook/site-earlier-anchors.pickle {key: found}
+NAMESPACE = "site-earlier-anchors"
+
+
+def cached_earlier_anchors(
+    names: Sequence[str], renderer: ShortRenderer, cache: RunCache
+) -> dict[str, str]:
+    """`earlier_anchors` of `names` with the site's Markdown (`renderer`), as an earlier
+    build found them with the same extensions and options, from `cache` (a thousand
+    names cost seconds to render, every build)."""
+    if not cache.enabled:
+        return earlier_anchors(names, renderer.convert)
+    key = cache.key(NAMESPACE, renderer.settings_text(), *names)
+    kept = cache.load_alone(NAMESPACE, key)
+    if isinstance(kept, dict):
+        return kept
+    found = earlier_anchors(names, renderer.convert)
+    cache.store_alone(NAMESPACE, key, found)
+    return found
+
+
 def earlier_anchors(names: Iterable[str], render: Callable[[str], str]) -> dict[str, str]:
     """Name -> the id its page's heading had before session 60, where it is not the id
-    it has now; `render` is the site's Markdown (Markdown text -> HTML). Only a name
-    that `markdown_text` writes otherwise now is rendered (two one-line documents)."""
-    found: dict[str, str] = {}
-    sections: set[str] | None = None  # their ids, made for the first name rendered
+    it has now, nor a section's; `render` is the site's Markdown (Markdown text -> HTML).
+    Only a name that `markdown_text` writes otherwise now is rendered, as it was written
+    then and now, in a document each (one by one, 1,000 names with an apostrophe took
+    11 s with Material's usual extensions)."""
+    written = {}
     for name in dict.fromkeys(names):
         then, now = _earlier_markdown_text(name), markdown_text(name)
-        if then == now:
-            continue
-        try:
-            then_id, now_id = _heading_id(render(f"# {then}")), _heading_id(render(f"# {now}"))
-            if sections is None:
-                sections = {_heading_id(render(f"# {label}")) for label in SECTION_HEADINGS}
-        except Exception:  # an extension failing on it fails the page's own render
-            continue
+        if then != now:
+            written[name] = (then, now)
+    if not written:
+        return {}
+    # The sections first: a name's id alike with one is made unique, and read alone. The
+    # names as written then and as written now in two documents: most are alike.
+    then_ids = _heading_ids([*SECTION_HEADINGS, *(then for then, _ in written.values())], render)
+    now_ids = _heading_ids([now for _, now in written.values()], render)
+    sections = set(then_ids[: len(SECTION_HEADINGS)])
+    found: dict[str, str] = {}
+    for (name, pair), *ids in zip(
+        written.items(), then_ids[len(SECTION_HEADINGS) :], now_ids, strict=True
+    ):
+        then_id, now_id = (
+            _alone_id(line, render) if found_id is None else found_id
+            for line, found_id in zip(pair, ids, strict=True)
+        )
         if then_id and then_id != now_id and then_id not in sections:
             found[name] = then_id
     return found
+
+
+def _heading_ids(lines: list[str], render: Callable[[str], str]) -> list[str | None]:
+    """The id of each of `lines` as a heading, rendered in one document; None for one
+    that may have been made unique (`x_1`: the toc extension's id for a second `x`),
+    or for each where the document cannot be read so."""
+    try:
+        html = render("\n\n".join(f"# {line}" for line in lines))
+    except Exception:  # an extension failing on a name fails the page's own render
+        return [None] * len(lines)
+    ids = [unescape(found[1]) for found in _HEADING_ID.finditer(html)]
+    if len(ids) != len(lines):
+        return [None] * len(lines)
+    return [None if _NUMBERED.search(found) else found for found in ids]
+
+
+def _alone_id(line: str, render: Callable[[str], str]) -> str:
+    """The id of `line` as the heading of a document of its own ("" where it has none)."""
+    try:
+        found = _HEADING_ID.search(render(f"# {line}"))
+    except Exception:
+        return ""
+    return "" if found is None else unescape(found[1])
 
 
 def _earlier_markdown_text(value: str) -> str:
@@ -79,8 +136,3 @@ def _earlier_markdown_text(value: str) -> str:
 
 def _references(found: re.Match[str]) -> str:
     return "".join(f"&#{ord(char)};" for char in found.group())
-
-
-def _heading_id(html: str) -> str:
-    found = _HEADING_ID.search(html)
-    return "" if found is None else unescape(found[1])
