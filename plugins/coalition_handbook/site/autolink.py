@@ -531,14 +531,18 @@ def _inside_raw_elements(
             # A new block ends what raw HTML left open in the last, but for a link or
             # code, which browsers take on into the next paragraph or item.
             if outside_cells is not None:
-                open_tags = outside_cells.copy()
+                open_tags = outside_cells  # a copy already, and dropped now
                 outside_cells = None
-            for name in [name for name in open_tags if name not in _FORMATTING_TAGS]:
-                del open_tags[name]
+            if open_tags:  # (nothing was opened: most blocks, every cell of most tables)
+                for name in [name for name in open_tags if name not in _FORMATTING_TAGS]:
+                    del open_tags[name]
             if text_block.tag in _CELL_TAGS:
                 outside_cells = open_tags.copy()
             open_count = open_tags.total()
             block = text_block
+        if not open_count and STX not in text:  # no raw tag in it, none open around it
+            spans.append(_NO_SPANS)
+            continue
         inside = RawSpans()
         start = 0 if open_count else None
         for placeholder, (name, closing) in _tag_placeholders(text, tags, deletions):
