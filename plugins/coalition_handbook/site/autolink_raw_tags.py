@@ -11,6 +11,7 @@ element it ends inside, or ends after one it starts inside, or is not made.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Mapping, Sequence
 
@@ -34,10 +35,33 @@ def raw_tags(raw_html: Sequence[object], names: Collection[str]) -> dict[int, tu
     by its placeholder's number."""
     tags: dict[int, tuple[str, bool]] = {}
     for number, stashed in enumerate(raw_html):
-        tag = HTML_TAG_PATTERN.fullmatch(stashed.strip()) if isinstance(stashed, str) else None
-        if tag is not None and (name := tag.group("tag_name").lower()) in names:
-            tags[number] = name, tag.group("tag").startswith("/")
+        tag = _stashed_tag(stashed) if isinstance(stashed, str) else None
+        if tag is not None and tag[0] in names:
+            tags[number] = tag
     return tags
+
+
+# Longer than a tag as pages write them: raw HTML blocks, kept out of the cache.
+_CACHED_LENGTH = 300
+
+
+def _stashed_tag(stashed: str) -> tuple[str, bool] | None:
+    """(name in lower case, whether it closes) of a stashed raw tag; None for other raw
+    HTML. A short one is read once for all the passes over a page's stash and the pages
+    that share it (`</span>`, a term page's `<span class="hb-summary">`)."""
+    if len(stashed) > _CACHED_LENGTH:
+        return _read_tag(stashed)
+    return _read_short_tag(stashed)
+
+
+def _read_tag(stashed: str) -> tuple[str, bool] | None:
+    tag = HTML_TAG_PATTERN.fullmatch(stashed.strip())
+    if tag is None:
+        return None
+    return tag.group("tag_name").lower(), tag.group("tag").startswith("/")
+
+
+_read_short_tag = functools.lru_cache(maxsize=2048)(_read_tag)
 
 
 # An element an author marks never to be linked (`<span class="hb-nolink">`), and a
@@ -75,10 +99,10 @@ def marked_tags(raw_html: Sequence[object], marker: str) -> dict[int, tuple[str,
     # By name: what `tags` names each open one ("" where it is not marked).
     open_elements: dict[str, list[str]] = {}
     for number, stashed in enumerate(raw_html):
-        tag = HTML_TAG_PATTERN.fullmatch(stashed.strip()) if isinstance(stashed, str) else None
-        if tag is None or (name := tag.group("tag_name").lower()) in VOID_ELEMENTS:
+        tag = _stashed_tag(stashed) if isinstance(stashed, str) else None
+        if tag is None or (name := tag[0]) in VOID_ELEMENTS:
             continue
-        if tag.group("tag").startswith("/"):
+        if tag[1]:
             opened = open_elements.get(name)
             if opened and (kind := opened.pop()):
                 tags[number] = kind, True
