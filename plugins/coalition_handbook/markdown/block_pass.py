@@ -294,6 +294,11 @@ def _paragraph_in_container(line: str, blocks: Blocks) -> tuple[int, int, bool] 
         or blocks.first_quote_container is not None
         or _CONTAINER_LINE.fullmatch(line) is None
         or len(line) - len(line.lstrip(" ")) != column
+        or (
+            blocks.previous == "blank"
+            and len(blocks.containers) > 2
+            and blocks.blank_ends_footnote()
+        )
     ):
         return None
     blocks.line_quoted = False

@@ -347,8 +347,12 @@ class Blocks:
         elif len(self.containers) > 1:
             if self.chunk_is_list:  # it ends the list whose paragraph it splits
                 self.close_from(1)
-            else:
-                self._ends_strict(0)
+            elif not self._ends_strict(0):
+                # It splits a footnote's first block too (the footnotes extension reads
+                # after headings): `[^1]: a`, `# b`, then `    c` is code.
+                footnote = self._footnote_at()
+                if footnote and self.containers[footnote] > self.chunk_column:
+                    self.close_from(footnote)
         # ... and, as `classify` reads it, any quote: a block of its own, so that a quote
         # after it starts anew (review rv31: its '>     code' was prose).
         if (
@@ -647,6 +651,8 @@ class Blocks:
         ):
             lazy = False
         elif not lazy:
+            if self.previous == "blank" and len(self.containers) > 2:
+                self.blank_ends_footnote()
             if self.item_line_quote is None:  # the common case, with no method call more
                 if self.line_start != self.empty_item_next:
                     self._close_beyond(column)
@@ -1595,6 +1601,20 @@ class Blocks:
             if found:
                 return index
         return 0
+
+    def blank_ends_footnote(self) -> bool:
+        """At a line after a blank one (`previous`), end a footnote opened in a list
+        item, admonition, details or tab, and say whether one ended: those give the
+        footnotes extension one block at a time, so it takes none after its own
+        (`!!! note`, `    [^1]: a`, ``, then `        b` is the admonition's code). Not
+        one at the page's margin or in a footnote or quote, whose blocks it is given
+        together."""
+        if self.blank_in_quote:
+            return False
+        footnote = self._footnote_at()
+        if footnote > 1:
+            self.close_from(footnote)
+        return footnote > 1
 
     def _lazy_footnote_content(self, lazy: bool, quote: re.Match[str] | None) -> int | None:
         """The content column of a footnote (`[^1]: a`) on a lazy line of a list item's

@@ -1,0 +1,71 @@
+"""Where footnotes' blocks end, as Python-Markdown reads them (DESIGN section 4): every
+word on a page is checked exactly when the site shows it as text
+(`test_markdown_agreement.shown_words`)."""
+
+from __future__ import annotations
+
+import pytest
+from test_markdown_agreement import assert_checks_what_is_shown
+
+from coalition_handbook.markdown import checkable_text
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "w0x[^1]\n\n!!! note\n    [^1]: w1x\n\n        w2x\n",
+        "w0x[^1]\n\n??? note\n    w3x\n\n    [^1]: w1x\n\n        w2x\n",
+        'w0x[^1]\n\n=== "Tab"\n    [^1]: w1x\n\n        w2x\n',
+        "w0x[^1]\n\n- w3x\n\n    [^1]: w1x\n\n        w2x\n",
+        "w0x[^1]\n\n<div markdown>\n- w3x\n\n    [^1]: w1x\n\n        w2x\n</div>\n",
+        # Guards: at the page's margin or in a quote, the blocks indented
+        # after a footnote are its own; at the container's column, its paragraph.
+        "w0x[^1]\n\n[^1]: w1x\n\n    w2x\n",
+        "w0x[^1]\n\n> [^1]: w1x\n>\n>     w2x\n",
+        "w0x[^1]\n\n- w3x\n\n    [^1]: w1x\n\n    w2x\n",
+        "w0x[^1]\n\n!!! note\n    [^1]: w1x\n    w2x\n\n    w4x\n",
+    ],
+)
+def test_a_footnote_in_a_container_ends_at_a_blank_line(page: str) -> None:
+    """A footnote in a list item, admonition, details or tab: those give the footnotes
+    extension one block at a time, so the footnote takes no block after its own, and a
+    line indented four past the container's content after a blank one is its code. The
+    block pass read it as the footnote's paragraph and checked it."""
+    assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "w0x[^1]\n\n[^1]: w1x\n# w3x\n    w4x\n",
+        "w0x[^1]\n\n[^1]: w1x\nw2x\n# w3x\n    w4x\n",
+        "w0x[^1]\n\n[^1]: w1x\n    w2x\n# w3x\n    w4x\n",
+        # Guards: in a later block of the footnote the heading is its own, and so is
+        # the line after it; in a list item's later block, the item's.
+        "w0x[^1]\n\n[^1]: w1x\n\n    w2x\n# w3x\n    w4x\n",
+        "w0x[^1]\n\n- w5x\n\n    [^1]: w1x\n# w3x\n    w4x\n",
+    ],
+)
+def test_a_heading_at_the_margin_ends_a_footnote_s_first_block(page: str) -> None:
+    """A heading at the margin going on from a footnote's first paragraph: Python-Markdown
+    reads headings before footnotes, so it splits the block, and a line indented four
+    after it is code at the page's margin. The block pass kept the footnote open over
+    the heading and read that line as the footnote's text."""
+    assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "piece",
+    [
+        "- a\n\n    [^1]: x\n\n        y\n\n",
+        "!!! note\n    - a\n\n        [^1]: x\n\n            y\n\n",
+        "[^1]: x\ny\n# z\n    w\n\n- a\n\n    b\n# c\n",
+    ],
+)
+def test_where_these_blocks_end_is_read_in_linear_time(piece: str) -> None:
+    """Each of them read ten times over takes about ten times the work (DESIGN 11)."""
+    from work import calls_made
+
+    small = calls_made(checkable_text, "w\n\n" + piece * 200)
+    large = calls_made(checkable_text, "w\n\n" + piece * 2_000)
+    assert large <= small * 10.5
