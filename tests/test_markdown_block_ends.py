@@ -1,6 +1,6 @@
-"""Where footnotes' blocks end, as Python-Markdown reads them (DESIGN section 4): every
-word on a page is checked exactly when the site shows it as text
-(`test_markdown_agreement.shown_words`)."""
+"""Where footnotes and md_in_html's blocks end, as Python-Markdown reads them (DESIGN
+section 4): every word on a page is checked exactly when the site shows it as
+text (`test_markdown_agreement.shown_words`)."""
 
 from __future__ import annotations
 
@@ -55,11 +55,32 @@ def test_a_heading_at_the_margin_ends_a_footnote_s_first_block(page: str) -> Non
 
 
 @pytest.mark.parametrize(
+    "page",
+    [
+        "<div markdown>\n<section markdown>\nw1x </div>\n- w2x\n</section>\n    w3x\n",
+        "<div markdown>\n<section markdown>\nw1x </div>\n</section>\n    w3x\n",
+        "<div markdown>\n<section markdown>\n- w1x\n</div>\n- w2x\n</section>\n    w3x\n",
+        # Guards: an HTML block of the name opened after them still ends at its end tag.
+        "<div markdown>\n<section markdown>\nw1x </div>\n<section>\nw4x\n</section>\n    w3x\n",
+        "<div markdown>\n<section markdown>\nw1x </section>\n</div>\n    w3x\n",
+    ],
+)
+def test_a_stray_end_tag_of_a_block_an_outer_end_tag_ended_is_text(page: str) -> None:
+    """md_in_html's block ended by an end tag of a block's name around it (`<div markdown>`,
+    `<section markdown>`, `a </div>`: both end): a `</section>` after that is a stray
+    tag, a paragraph's text (a list item's lazy line), and the line indented four after
+    it goes on with it. The block pass still counted the `<section markdown>` open, took
+    the tag for its end and read that line as code (shown, not checked)."""
+    assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
     "piece",
     [
         "- a\n\n    [^1]: x\n\n        y\n\n",
         "!!! note\n    - a\n\n        [^1]: x\n\n            y\n\n",
         "[^1]: x\ny\n# z\n    w\n\n- a\n\n    b\n# c\n",
+        "<div markdown>\n<section markdown>\nx </div>\n- y\n</section>\n    z\n\n",
     ],
 )
 def test_where_these_blocks_end_is_read_in_linear_time(piece: str) -> None:

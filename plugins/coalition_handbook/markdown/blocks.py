@@ -112,6 +112,7 @@ class Blocks:
         "_empty_item_first",
         "_fence_closings",
         "_footnotes",
+        "_html_tags_ended",
         "_html_tags_open",
         "_last_quote",
         "_quote_in_strict_goes_on",
@@ -301,6 +302,10 @@ class Blocks:
         self._fence_closings: FenceClosings | None = None
         # HTML tag -> how far the page is read for it, how many it opened are open there
         self._html_tags_open: dict[str, tuple[int, int]] = {}
+        # HTML tag -> how many md_in_html blocks of its name an end tag of another name
+        # ended (`<div markdown>`, `<section markdown>`, `a </div>`): their start tags
+        # are open no more (`_ends_html_block`).
+        self._html_tags_ended: dict[str, int] = {}
         self._footnotes: dict[int, bool] = {}  # a container's `opened_at` -> a footnote?
         self._comment_end: int | None = None
         self._read_comments: ReadComments | None = None
@@ -1512,7 +1517,8 @@ class Blocks:
         at the start of an earlier line, not ended before this line. A stray end tag is a
         paragraph's text to Python-Markdown, its next lines going on with it (`<div>a</div>
         b`, `</div>`, `    c`: c is text). Each tag's lines are read once, on from where
-        they were last read, counting its start tags at the margin and its end tags."""
+        they were last read, counting its start tags at the margin and its end tags, less
+        md_in_html's blocks an end tag of another name ended (`_html_tags_ended`)."""
         tag = tag.lower()
         if tag not in BLOCK_TAGS:
             return False
@@ -1523,6 +1529,8 @@ class Blocks:
                 still_open = max(still_open - 1, 0)
             elif found.start() == 0 or text[found.start() - 1] == "\n":
                 still_open += 1
+        if tag in self._html_tags_ended:
+            still_open = max(still_open - self._html_tags_ended.pop(tag), 0)
         ends = still_open > 0
         self._html_tags_open[tag] = (self.next_offset, still_open - ends)
         return ends
@@ -1692,6 +1700,9 @@ class Blocks:
         from where it stopped (`MarkdownBlock.take_over`)."""
         blocks = self.markdown_blocks
         inner = blocks.pop()
+        if inner.ended_at >= 0 and inner.ended_by != inner.name:
+            ended = self._html_tags_ended
+            ended[inner.name] = ended.get(inner.name, 0) + 1
         if blocks:
             blocks[-1].take_over(self.text, inner)
 
