@@ -75,12 +75,35 @@ def test_a_stray_end_tag_of_a_block_an_outer_end_tag_ended_is_text(page: str) ->
 
 
 @pytest.mark.parametrize(
+    "page",
+    [
+        "<details markdown>\n- w1x\n</details>\n        w2x\n",
+        "<details markdown>\n- w1x\n    - w3x\n</details>\n        w2x\n",
+        "<details markdown>\n1. w1x\nw3x </details>\n        w2x\n",
+        "<details markdown>\n- w1x\n\n</details>\n        w2x\n\n            w3x\n\n    w4x\n",
+        # Guards: where a paragraph, footnote or quote is the last in it, code.
+        "<details markdown>\n- w1x\n\nw3x\n</details>\n        w2x\n",
+        "<details markdown>\n- w1x\n\nw3x\n\n</details>\n        w2x\n",
+        "w0x[^1]\n\n<details markdown>\n[^1]: w1x\n</details>\n        w2x\n",
+        "<details markdown>\n> - w1x\n\n</details>\n        w2x\n",
+    ],
+)
+def test_a_list_last_in_md_in_html_s_details_goes_on_after_it(page: str) -> None:
+    """pymdownx.details goes on with the `<details>` element md_in_html's `</details>`
+    ended: a line four columns in is its content, and where a list was the last in it,
+    a line eight columns in is that list's last item's next paragraph (its code twelve
+    in). The block pass read it as the details' code (shown, not checked)."""
+    assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
     "piece",
     [
         "- a\n\n    [^1]: x\n\n        y\n\n",
         "!!! note\n    - a\n\n        [^1]: x\n\n            y\n\n",
         "[^1]: x\ny\n# z\n    w\n\n- a\n\n    b\n# c\n",
         "<div markdown>\n<section markdown>\nx </div>\n- y\n</section>\n    z\n\n",
+        "<details markdown>\n- x\n\n</details>\n        y\n\n",
     ],
 )
 def test_where_these_blocks_end_is_read_in_linear_time(piece: str) -> None:

@@ -115,6 +115,7 @@ class Blocks:
         "_html_tags_ended",
         "_html_tags_open",
         "_last_quote",
+        "_list_closed_at",
         "_quote_in_strict_goes_on",
         "_read_comments",
         "_snippet_markers",
@@ -313,6 +314,10 @@ class Blocks:
         # The last blockquote start found (`_quote_start`): (floor, depth, the line it was
         # found for, where it starts).
         self._last_quote: tuple[int, int, int, int] | None = None
+        # Where the line starts that closed a list item at the margin of md_in_html's
+        # block, after a blank line (`_list_last`): an end tag there ends a block whose
+        # last is that list.
+        self._list_closed_at = -1
 
     def takes_prose_in_bulk(self) -> bool:
         """True when plain lines mean plain prose: no fence, comment, raw HTML or table open."""
@@ -660,6 +665,8 @@ class Blocks:
                 self.blank_ends_footnote()
             if self.item_line_quote is None:  # the common case, with no method call more
                 if self.line_start != self.empty_item_next:
+                    if column == 0 and self.markdown_blocks and len(self.containers) > 1:
+                        self._list_closed_at = self.line_start if self._list_last() else -1
                     self._close_beyond(column)
                 elif column >= self.containers[-1]:
                     # Still the list's block, but Python-Markdown reads the item's lines
@@ -886,14 +893,12 @@ class Blocks:
                 # them, a lazy line's too (`    a`, `</div>`, `    b`: code),
                 # and the paragraph: the next line starts a block (`- a`, `  </div>`,
                 # `1. b`: a list)
+                list_last = self._list_last()
                 self.close_from(1)
                 self.chunk_is_list = False
                 self.previous = "other"
                 if ended == "details" and quote is None:
-                    # pymdownx.details goes on with the `<details>` element last in its
-                    # block: the lines four columns in after it are its content, as
-                    # after `??? note` (`</details>`, ``, `    b`: b is a paragraph)
-                    self._enter(0, strict=True)
+                    self._details_goes_on(list_last)
                 return None
             if column == 0 and block_end and self._ends_html_block(block_end.group(1)):
                 self.previous = "other"
@@ -1727,12 +1732,39 @@ class Blocks:
             ended = block.name
             self._markdown_block_ends()
         if ended_at >= 0:
+            list_last = self._list_last()
             self.close_from(1)
             self.chunk_is_list = False
             if not text[ended_at:end].strip():
                 self.previous = "other"
                 if ended == "details" and not self.line_quoted:  # (as at the margin)
-                    self._enter(0, strict=True)
+                    self._details_goes_on(list_last)
+
+    def _list_last(self) -> bool:
+        """Whether a list item at the margin of md_in_html's block is open, its list the
+        block's last (no footnote, which the footnotes extension takes out, nor quote), or
+        the current line closed one."""
+        if self._list_closed_at == self.line_start:
+            return True
+        return (
+            len(self.containers) > 1
+            and not self.strict[1]
+            and self.containers[1] <= 4
+            and self.first_quote_container is None
+            and not self.quote_depth
+            and self._footnote_at() != 1
+        )
+
+    def _details_goes_on(self, list_last: bool) -> None:
+        """pymdownx.details goes on with the `<details>` element last in its block: the
+        lines four columns in after md_in_html's `</details>` are its content, as after
+        `??? note` (`</details>`, ``, `    b`: b is a paragraph); where a list was the
+        last in it (`list_last`), eight columns in, its last item's (`- a`, `</details>`,
+        `        b`: b is the item's next paragraph, as Python-Markdown's list reads a
+        block indented after it)."""
+        self._enter(0, strict=True)
+        if list_last:
+            self._enter(4)
 
     def _markdown_block_ends_lists(self) -> bool:
         """Whether a script, pre, style or block tag one to three columns in, going on
