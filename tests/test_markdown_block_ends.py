@@ -97,6 +97,32 @@ def test_a_list_last_in_md_in_html_s_details_goes_on_after_it(page: str) -> None
 
 
 @pytest.mark.parametrize(
+    "page",
+    [
+        '<details markdown="span">\nw1x *w2x*\n</details>\n    w3x\n',
+        '<details markdown="span">w1x</details>\n    w3x\n',
+        '<details markdown="span">\nw1x\n</details>\n\n    w3x\n\n        w4x\n',
+        "<details markdown>\n> w1x </details>\n    w2x\n",
+        "<details markdown>\n> w1x\n>\n> </details>\n\n    w2x\n",
+        # Guards: a raw `<details>` makes none; the quote's lines after the end tag are
+        # the quote's; text after the span's end tag is a paragraph.
+        "<details>\nw1x\n</details>\n    w3x\n",
+        "<details markdown>\n> w1x\n> </details>\n>     w2x\n",
+        "<details markdown>\n> - w1x\n> </details>\n        w2x\n",
+        "<details markdown>\n>\n- w4x\nw5x </details>\n        w6x\n",
+        '<details markdown="span">\nw1x\n</details> w2x\n    w3x\n',
+    ],
+)
+def test_md_in_html_s_details_ended_in_a_quote_or_as_a_span_goes_on(page: str) -> None:
+    """md_in_html's `<details>` ended after a quote's `>`, or read as a span
+    (`markdown="span"`), is an element pymdownx.details goes on with as with any other:
+    a line four columns in after it, out of the quote, is its content. The block pass
+    went on with it only for a block ended out of any quote, and read that line as code
+    (shown, not checked)."""
+    assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
     "piece",
     [
         "- a\n\n    [^1]: x\n\n        y\n\n",

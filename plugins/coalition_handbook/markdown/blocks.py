@@ -897,8 +897,8 @@ class Blocks:
                 self.close_from(1)
                 self.chunk_is_list = False
                 self.previous = "other"
-                if ended == "details" and quote is None:
-                    self._details_goes_on(list_last)
+                if ended == "details":
+                    self._details_goes_on(list_last and quote is None)
                 return None
             if column == 0 and block_end and self._ends_html_block(block_end.group(1)):
                 self.previous = "other"
@@ -1597,6 +1597,11 @@ class Blocks:
             self.previous = "raw"
             if self.raw_block is None:
                 self._html_ends()
+                if tag == "details" and self.raw_block_markdown and not self.line_quoted:
+                    # md_in_html's span makes an element too, which pymdownx.details goes
+                    # on with (`<details markdown="span">`, `a</details>`, `    b`: text)
+                    self.previous = "other"
+                    self._details_goes_on(list_last=False)
         return position, end, continues
 
     def _footnote_at(self) -> int:
@@ -1737,8 +1742,8 @@ class Blocks:
             self.chunk_is_list = False
             if not text[ended_at:end].strip():
                 self.previous = "other"
-                if ended == "details" and not self.line_quoted:  # (as at the margin)
-                    self._details_goes_on(list_last)
+                if ended == "details":  # (as at the margin)
+                    self._details_goes_on(list_last and not self.line_quoted)
 
     def _list_last(self) -> bool:
         """Whether a list item at the margin of md_in_html's block is open, its list the
@@ -1762,9 +1767,14 @@ class Blocks:
         last in it (`list_last`), eight columns in, its last item's (`- a`, `</details>`,
         `        b`: b is the item's next paragraph, as Python-Markdown's list reads a
         block indented after it)."""
+        # Ended after a quote's `>`, it is no container of the quote's: the quote's lines
+        # go on in the quote, a line without `>` after it in the details (`> a </details>`,
+        # `    b`: b is its text; `>     b`: the quote's code).
+        quoted, self.line_quoted = self.line_quoted, False
         self._enter(0, strict=True)
         if list_last:
             self._enter(4)
+        self.line_quoted = quoted
 
     def _markdown_block_ends_lists(self) -> bool:
         """Whether a script, pre, style or block tag one to three columns in, going on
