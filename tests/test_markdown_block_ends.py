@@ -81,11 +81,13 @@ def test_a_stray_end_tag_of_a_block_an_outer_end_tag_ended_is_text(page: str) ->
         "<details markdown>\n- w1x\n    - w3x\n</details>\n        w2x\n",
         "<details markdown>\n1. w1x\nw3x </details>\n        w2x\n",
         "<details markdown>\n- w1x\n\n</details>\n        w2x\n\n            w3x\n\n    w4x\n",
-        # Guards: where a paragraph, footnote or quote is the last in it, code.
+        # Guards: where a paragraph, footnote, quote or block is the last in it, code.
         "<details markdown>\n- w1x\n\nw3x\n</details>\n        w2x\n",
         "<details markdown>\n- w1x\n\nw3x\n\n</details>\n        w2x\n",
         "w0x[^1]\n\n<details markdown>\n[^1]: w1x\n</details>\n        w2x\n",
         "<details markdown>\n> - w1x\n\n</details>\n        w2x\n",
+        "<details markdown>\n<div markdown>\n- w1x\n</details>\n        w2x\n",
+        "<details markdown>\n<div markdown>\n- w1x\n\n</details>\n        w2x\n",
     ],
 )
 def test_a_list_last_in_md_in_html_s_details_goes_on_after_it(page: str) -> None:

@@ -665,7 +665,12 @@ class Blocks:
                 self.blank_ends_footnote()
             if self.item_line_quote is None:  # the common case, with no method call more
                 if self.line_start != self.empty_item_next:
-                    if column == 0 and self.markdown_blocks and len(self.containers) > 1:
+                    if (
+                        column == 0
+                        and self.markdown_blocks
+                        and len(self.containers) > 1
+                        and self.markdown_blocks[-1].name == "details"
+                    ):
                         self._list_closed_at = self.line_start if self._list_last() else -1
                     self._close_beyond(column)
                 elif column >= self.containers[-1]:
@@ -883,6 +888,7 @@ class Blocks:
             # `>   </div>`, then `>       b` is code).
             block_end = BLOCK_END_TAG.match(rest) if column == 0 or at_margin else None
             markdown_blocks = self.markdown_blocks
+            innermost = markdown_blocks[-1].name if markdown_blocks else None
             if (
                 block_end
                 and markdown_blocks
@@ -893,7 +899,8 @@ class Blocks:
                 # them, a lazy line's too (`    a`, `</div>`, `    b`: code),
                 # and the paragraph: the next line starts a block (`- a`, `  </div>`,
                 # `1. b`: a list)
-                list_last = self._list_last()
+                # (a list in a block in the details is no list of the details')
+                list_last = ended == innermost == "details" and self._list_last()
                 self.close_from(1)
                 self.chunk_is_list = False
                 self.previous = "other"
@@ -1723,6 +1730,7 @@ class Blocks:
         line starts a block of its own (`- b`: a list; `    c`: code). Text after the
         tag is a paragraph going on."""
         blocks, text = self.markdown_blocks, self.text
+        innermost = blocks[-1].name if blocks else None
         ended_at, ended = -1, ""
         while blocks:
             block = blocks[-1]
@@ -1737,7 +1745,7 @@ class Blocks:
             ended = block.name
             self._markdown_block_ends()
         if ended_at >= 0:
-            list_last = self._list_last()
+            list_last = ended == innermost == "details" and self._list_last()
             self.close_from(1)
             self.chunk_is_list = False
             if not text[ended_at:end].strip():
