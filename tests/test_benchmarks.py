@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from benchmarks import generate, run
+from benchmarks import generate, run, scan_stages
 
 
 def test_a_ratio_is_the_median_of_rounds_in_which_both_sides_take_turns(
@@ -71,3 +71,19 @@ def test_joined_pages_hold_the_same_markdown_in_fewer_pages(tmp_path: Path) -> N
     terms = sorted(path.name for path in (config.parent / "glossary").glob("*.yml"))
     assert terms == sorted(path.name for path in (source / "glossary").glob("*.yml"))
     assert len(terms) == 5
+
+
+def test_every_stage_of_the_scan_is_timed_where_it_runs_and_put_back(tmp_path: Path) -> None:
+    # Each stage's function must be the one the scan calls: a stage renamed or no longer
+    # called by its module's name would time nothing, and the rest would take its share.
+    config = generate.generate(tmp_path / "handbook", 4, 3)
+    functions = [getattr(module, name) for module, name, _ in scan_stages.STAGES]
+    times, calls = scan_stages.stage_times(config, runs=1)
+    assert calls[scan_stages.STAGES[0][2]] == 4  # each page's view, once
+    called = {stage for module, name, stage in scan_stages.STAGES if name != "_record_texts"}
+    assert called <= set(calls)  # the generated handbook has no protocol or module
+    assert set(times) == {stage for _, _, stage in scan_stages.STAGES} | {
+        scan_stages.REST,
+        "total",
+    }
+    assert [getattr(module, name) for module, name, _ in scan_stages.STAGES] == functions

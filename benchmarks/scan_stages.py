@@ -1,0 +1,116 @@
+"""Where the cold scan's time goes: its CPU time in one process, stage by stage.
+
+    python -m benchmarks.scan_stages                     # the bench's: 1000 pages, 2000 terms
+    python -m benchmarks.scan_stages example/mkdocs.yml  # any handbook
+    python -m benchmarks.scan_stages --pages 1000 --terms 50 --runs 7
+
+The scan is the one `benchmarks.run` rates (`Bench.cold_scan`), in one process, so that
+every stage is timed where it runs (in two processes, half of each is in the child).
+Each stage is the CPU time of the engine's own function for it, summed over the run; the
+rest is the term rules, the acronym rule, findings and the scan's own bookkeeping. A
+median of `--runs` runs, each stage's median apart. What this tells is where to look:
+a change is measured by paired old/new runs, never by these figures alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+if __package__ in (None, ""):  # run as a script
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.run import Bench
+from coalition_handbook import documents
+from coalition_handbook.rules import privacy_pii
+
+# (module, function, stage): each function runs inside the scan, none inside another.
+STAGES: tuple[tuple[ModuleType, str, str], ...] = (
+    (documents, "_page_texts", "pages' views (block and inline passes)"),
+    (documents, "_term_texts", "term definitions' views"),
+    (documents, "_record_texts", "protocols' and modules' views"),
+    (documents, "_hits_of", "term matching (every view)"),
+    (privacy_pii, "_reported_in_files", "privacy.pii, file by file"),
+)
+REST = "the rest (term rules, acronyms, findings, bookkeeping)"
+
+
+@contextmanager
+def timed_stages(seconds: Counter[str], calls: Counter[str]) -> Iterator[None]:
+    """Within the block, each function of `STAGES` adds its CPU time to `seconds` and
+    counts its calls in `calls`, under its stage's name."""
+    originals = [(module, name, getattr(module, name)) for module, name, _ in STAGES]
+    for (module, name, original), (_, _, stage) in zip(originals, STAGES, strict=True):
+        setattr(module, name, _timing(original, stage, seconds, calls))
+    try:
+        yield
+    finally:
+        for module, name, original in originals:
+            setattr(module, name, original)
+
+
+def _timing(
+    function: Callable[..., Any], stage: str, seconds: Counter[str], calls: Counter[str]
+) -> Callable[..., Any]:
+    def timed(*arguments: Any, **options: Any) -> Any:
+        started = time.process_time()
+        try:
+            return function(*arguments, **options)
+        finally:
+            seconds[stage] += time.process_time() - started
+            calls[stage] += 1
+
+    return timed
+
+
+def stage_times(config_file: Path, runs: int) -> tuple[dict[str, float], Counter[str]]:
+    """(the median CPU seconds of each stage, the rest and the whole scan ("total"), the
+    calls of each stage in one run) of `runs` cold scans of `config_file` in one process,
+    after one scan not timed."""
+    scan, _ = Bench(config_file.parent, 1).cold_scan(config_file, processes=1)
+    scan()  # lemminflect's lexicon and the inflection caches, as `benchmarks.run` has them
+    rows: dict[str, list[float]] = {}
+    calls: Counter[str] = Counter()
+    for _ in range(runs):
+        seconds: Counter[str] = Counter()
+        calls.clear()
+        with timed_stages(seconds, calls):
+            started = time.process_time()
+            scan()
+            total = time.process_time() - started
+        for _, _, stage in STAGES:
+            rows.setdefault(stage, []).append(seconds[stage])
+        rows.setdefault(REST, []).append(total - sum(seconds.values()))
+        rows.setdefault("total", []).append(total)
+    return {stage: statistics.median(values) for stage, values in rows.items()}, calls
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("config", type=Path, nargs="?", help="a handbook's mkdocs.yml")
+    parser.add_argument("--pages", type=int, default=1000, help="of the generated handbook")
+    parser.add_argument("--terms", type=int, default=2000, help="of the generated handbook")
+    parser.add_argument("--runs", type=int, default=5, help="runs (median)")
+    options = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="handbook-stages-") as folder:
+        config = options.config or Bench(Path(folder), 1).handbook(options.pages, options.terms)
+        times, _ = stage_times(config.resolve(), options.runs)
+    total = times["total"]
+    print(f"cold scan, one process, CPU time, median of {options.runs}: {total * 1000:.1f} ms")
+    for stage, seconds in times.items():
+        if stage != "total":
+            print(f"  {seconds * 1000:7.1f} ms  {seconds / total:4.0%}  {stage}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
