@@ -3,14 +3,15 @@ the node tree gives, and the node tree read only for what the events give up on.
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import require_or_skip
 
-from coalition_handbook.model import yaml_source
-from coalition_handbook.model.yaml_document import YamlDocument
+from coalition_handbook.model import yaml_events, yaml_source
+from coalition_handbook.model.yaml_document import LineIndex, YamlDocument
 from coalition_handbook.model.yaml_source import load_yaml
 
 EXAMPLE = Path(__file__).resolve().parent.parent
@@ -49,11 +50,15 @@ DOCUMENTS = [
     "- - - x\n",
     "a: " + "[" * 40 + "]" * 40 + "\n",
     "a: " + "[" * 70 + "]" * 70 + "\n",
+    # A key "" at the top has the path "" of the mapping itself.
+    '# note\nterm: T\n"": x\n',
+    "b: 1\n'': {c: 1}\n",
+    "? \n: x\nb: 1\n",
 ]
 
 
-def _read(text: str) -> tuple[object, ...]:
-    document = load_yaml(text)
+def _read_at(text: str, start: int, end: int) -> tuple[object, ...]:
+    document = load_yaml(text, start, end)
     return (
         repr(document.data),
         list(document.values.items()),
@@ -66,10 +71,20 @@ def _read(text: str) -> tuple[object, ...]:
     )
 
 
-def _from_nodes(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[object, ...]:
+def _read(text: str) -> tuple[object, ...]:
+    return _read_at(text, 0, len(text))
+
+
+def _from_nodes_at(
+    text: str, start: int, end: int, monkeypatch: pytest.MonkeyPatch
+) -> tuple[object, ...]:
     with monkeypatch.context() as patched:
         patched.setattr(yaml_source, "read_from_events", lambda *_: None)
-        return _read(text)
+        return _read_at(text, start, end)
+
+
+def _from_nodes(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[object, ...]:
+    return _from_nodes_at(text, 0, len(text), monkeypatch)
 
 
 @pytest.mark.parametrize(
@@ -82,6 +97,163 @@ def test_a_document_is_read_from_the_events_as_from_the_nodes(
     text: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert _read(text) == _from_nodes(text, monkeypatch)
+
+
+# A generated corpus of what the events read themselves: YAML 1.1's plain values (`yes`,
+# `1:30`, `0x2D`, `~`, `=`, `<<`), keys that look like them, every scalar style, comments,
+# nesting, markers, directives, line endings, a BOM, and front matter in a Markdown file.
+_VALUES = [
+    "yes",
+    "no",
+    "on",
+    "off",
+    "Y",
+    "n",
+    "True",
+    "NULL",
+    "~",
+    "1:30",
+    "0x2D",
+    "0o17",
+    "017",
+    "0b101",
+    "1_000",
+    "+1",
+    "-0",
+    "1.5",
+    "1e5",
+    ".inf",
+    "-.Inf",
+    ".nan",
+    "2026-01-31",
+    "2026-02-30",
+    "2026-1-31",
+    "=",
+    "<<",
+    "-",
+    "?",
+    "!",
+    "",
+    "2026-01-31 10:00:00",
+    "9" * 30,
+    "9" * 31,
+    "a" * 45,
+    "café",
+    "x #9 y",
+    "x # c",
+    "'q''s'",
+    '"a\\tb"',
+    '"caf\\u00e9"',
+    '"\\x00"',
+    "'multi\n  line'",
+    "plain\n  more",
+    "|\n  lit\n  two\n",
+    "|+\n  lit\n\n",
+    ">2\n   x\n  y\n",
+    ">-\n\n  a\n\n  b\n",
+    "[a, b, {c: d}]",
+    "{a: 1, b: [2, 3]}",
+    "[]",
+]
+_KEYS = [
+    "a",
+    "b",
+    "term",
+    "null",
+    "true",
+    "1",
+    "~",
+    "yes",
+    "no",
+    "é",
+    "a.b",
+    "0",
+    "1.0",
+    "2026-01-31",
+    "=",
+    "x-y",
+    '"a"',
+    "'1'",
+    '""',
+    "'<<'",
+    "<<",
+    "? k\n",
+]
+
+
+def _generated(count: int) -> list[str]:
+    chosen = random.Random(61)
+
+    def mapping(indent: int, depth: int) -> str:
+        lines = []
+        for _ in range(chosen.randint(1, 4)):
+            key = chosen.choice(_KEYS)
+            if key.startswith("?"):
+                key = f"{key}{' ' * indent}"
+            if depth < 3 and chosen.random() < 0.3:
+                inner = indent + chosen.choice([1, 2, 4])
+                body = (
+                    mapping(inner, depth + 1) if chosen.random() < 0.5 else sequence(inner, depth)
+                )
+                lines.append(f"{' ' * indent}{key}:\n{body}")
+            else:
+                value = chosen.choice(_VALUES).replace("\n", "\n" + " " * (indent + 2))
+                comment = chosen.choice(["", "", "", " # c", " #9 y", "\t# t"])
+                separator = chosen.choice([" ", "  ", "\t"])
+                line = f"{' ' * indent}{key}:{separator}{value}"
+                lines.append(line if value.endswith("\n") else f"{line}{comment}\n")
+        return "".join(lines)
+
+    def sequence(indent: int, depth: int) -> str:
+        lines = []
+        for _ in range(chosen.randint(1, 4)):
+            if depth < 3 and chosen.random() < 0.3:
+                lines.append(f"{' ' * indent}- {mapping(indent + 2, depth + 1)[indent + 2 :]}")
+            else:
+                value = chosen.choice(_VALUES).replace("\n", "\n" + " " * (indent + 2))
+                lines.append(f"{' ' * indent}- {value}" + ("" if value.endswith("\n") else "\n"))
+                if chosen.random() < 0.1:  # an item indented further: joined to the above
+                    lines.append(f"{' ' * (indent + chosen.randint(1, 3))}- b\n")
+        return "".join(lines)
+
+    texts = []
+    for _ in range(count):
+        kind = chosen.random()
+        body = mapping(0, 0) if kind < 0.8 else sequence(0, 0) if kind < 0.95 else "x\n"
+        before = chosen.choice(["", "", "---\n", "%YAML 1.1\n---\n", "\ufeff", "# c\n"])
+        after = chosen.choice(["", "", "...\n", "# c\n", "\n\n"])
+        text = before + body + after
+        texts.append(
+            chosen.choice([text, text, text.replace("\n", "\r\n"), text.replace("\n", "\r")])
+        )
+    return texts
+
+
+def test_a_generated_corpus_is_read_from_the_events_as_from_the_nodes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    texts = _generated(400)
+    for text in texts:
+        assert _read(text) == _from_nodes(text, monkeypatch), text
+        page = f"---\n{text}---\nbody\n"  # front matter: offsets into a larger text
+        assert _read_at(page, 4, 4 + len(text)) == _from_nodes_at(
+            page, 4, 4 + len(text), monkeypatch
+        )
+    # Most are read from the events: the corpus tests that path, not only the give-ups.
+    assert (
+        sum(yaml_events.read_from_events(text, 0, LineIndex(text)) is not None for text in texts)
+        > 200
+    )
+
+
+def test_a_key_named_empty_leaves_a_missing_field_at_the_first_field(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # `"": x` has the path "" of the document's mapping: a missing field was reported at
+    # its value (line 3), not at the first field (line 2), where the nodes read the file.
+    for text in ('# note\nversion: 2\n"": stray\n', '# note\nversion: &v 2\n"": stray\n'):
+        assert load_yaml(text).root_offset == 7
+        assert _from_nodes(text, monkeypatch)[6] == 7
 
 
 def test_a_plain_term_file_is_read_without_composing_its_nodes(

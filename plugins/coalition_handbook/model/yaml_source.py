@@ -182,7 +182,11 @@ def _read(
 
     builder = ValueBuilder(start, lines, document)
     document.data = builder.build(root, "", 0)
-    document.root_offset = document.values[""][0]
+    # Where the top value starts (a missing field's finding goes there): a mapping's own
+    # start, as the events read it (`yaml_events`), not the place of a key "" at the top
+    # (`"": x`), whose path "" the mapping's is too.
+    is_scalar = isinstance(root, yaml.ScalarNode)
+    document.root_offset = document.values[""][0] if is_scalar else start + root.start_mark.index
     document.values[""] = (start, end)
     return document
 
