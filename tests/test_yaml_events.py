@@ -3,7 +3,10 @@ the node tree gives, and the node tree read only for what the events give up on.
 
 from __future__ import annotations
 
+import json
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -280,3 +283,54 @@ def test_a_plain_term_file_is_read_without_composing_its_nodes(
         "duplicate key 'term' (first at line 1); YAML would keep only the last one"
     ]
     assert len(composed) == 1
+
+
+# Read in a process where libyaml cannot be imported: the events give up at once, and the
+# nodes (PyYAML's pure-Python reader) read each file as the events read it with libyaml
+# (not every document: the two readers differ on a tab after a key, or on `a: !`).
+_WITHOUT_LIBYAML = """
+import json, sys
+sys.modules["_yaml"] = sys.modules["yaml._yaml"] = None
+import yaml
+assert not yaml.__with_libyaml__
+from coalition_handbook.model.yaml_source import load_yaml
+read = [load_yaml(text) for text in json.load(sys.stdin)]
+print(json.dumps([
+    [repr(document.data), sorted(document.values.items()), [problem.message for problem in
+    document.problems], document.usable, document.root_offset] for document in read
+]))
+"""
+
+
+def test_without_libyaml_the_nodes_read_every_file_as_the_events_do() -> None:
+    texts = [
+        *(
+            path.read_text(encoding="utf-8")
+            for path in sorted((EXAMPLE / "glossary").glob("*.yml"))
+        ),
+        *(path.read_text(encoding="utf-8") for path in sorted(EXAMPLE.glob("protocols/**/*.yml"))),
+        'term: a\nterm: b\n"": c\n',
+        "a: &x 1\nb: *x\nc: !!str 2\n",
+        *DOCUMENTS[:9],
+    ]
+    completed = subprocess.run(
+        [sys.executable, "-c", _WITHOUT_LIBYAML],
+        input=json.dumps(texts),
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(EXAMPLE / "plugins")},
+    )
+    with_libyaml = []
+    for text in texts:
+        document = load_yaml(text)
+        with_libyaml.append(
+            [
+                repr(document.data),
+                [list(place) for place in sorted(document.values.items())],
+                [problem.message for problem in document.problems],
+                document.usable,
+                document.root_offset,
+            ]
+        )
+    assert json.loads(completed.stdout) == json.loads(json.dumps(with_libyaml))
