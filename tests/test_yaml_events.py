@@ -13,7 +13,7 @@ import pytest
 import yaml
 from conftest import require_or_skip
 
-from coalition_handbook.model import yaml_events, yaml_source
+from coalition_handbook.model import yaml_events, yaml_loader, yaml_source
 from coalition_handbook.model.yaml_document import LineIndex, YamlDocument
 from coalition_handbook.model.yaml_source import load_yaml
 
@@ -334,3 +334,26 @@ def test_without_libyaml_the_nodes_read_every_file_as_the_events_do() -> None:
             ]
         )
     assert json.loads(completed.stdout) == json.loads(json.dumps(with_libyaml))
+
+
+@pytest.mark.parametrize(
+    "last",
+    ["", "k0: again\n", "z: &a 1\n"],
+    ids=["plain", "a-duplicate-at-the-end", "an-anchor-at-the-end"],
+)
+def test_a_large_file_is_read_in_linear_time(last: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # DESIGN 11: the events read a plain file once; one they give up on at its end is read
+    # again by the nodes, twice the work, not more. No tag remembered: the small file's
+    # values would be, from the large one's, and read with fewer calls.
+    from work import calls_made
+
+    monkeypatch.setattr(yaml_loader, "_REMEMBERED", 0)
+
+    def text(fields: int) -> str:
+        field = (
+            "k{0}: value {0} #{0} cut\nl{0}:\n  - a\n   - b {0}\n  - {{c: 1, d: [2026-01-31]}}\n"
+        )
+        return "".join(field.format(index) for index in range(fields)) + last
+
+    small, large = text(500), text(5_000)
+    assert calls_made(load_yaml, large) <= calls_made(load_yaml, small) * 10.5
