@@ -142,6 +142,27 @@ def test_a_type_of_one_letter_is_a_street_s_where_more_than_an_initial_says_so()
     assert personal("C. Mallorca 401; R. Augusta, 1500", ("IT", "GB")) == []
 
 
+def test_a_type_of_one_letter_after_a_word_is_a_name_s_or_a_sentence_s_end() -> None:
+    """Review rv62b: a one-letter type with three digits after it was a street wherever
+    it stood: a sentence's last letter ("Vitamin C. Take 500 mg"), an author and a page
+    ("seg\u00fan C. Mart\u00ednez 125"), a law's article ("el C. Penal 318") were reported
+    with ES, PT or BR listed. After a place's preposition or where a line starts it is
+    a street's."""
+    prose = (
+        "Vitamin C. Take 500 mg daily. Medicare Part C. Plans 500 vary. Water boils at "
+        "100 \u00b0C. After 200 seconds it cools. Exhibit C. Section 101 applies. "
+        "Seg\u00fan C. Mart\u00ednez 125, la trata crece; el C. Penal 318 la castiga. "
+        "Item R. Lista 123; como se\u00f1ala C. Mart\u00ednez, 125; Anexo C. Tabla 123"
+    )
+    assert personal(prose, ("US", "ES", "PT", "BR")) == []
+    text = "Mora na R. Augusta 15.\n(C. Mallorca 401)\nEstamos en C. Mallorca 40."
+    assert [street for _, street in personal(text, ("BR", "ES"))] == [
+        "R. Augusta 15",
+        "C. Mallorca 401",
+        "C. Mallorca 40",
+    ]
+
+
 def test_spanish_prose_the_spanish_reader_leaves_is_left_with_es_listed() -> None:
     """Review rv60b: Catalan's `Av.`, `Avda.` and `Via` are Spanish's too, and with ES
     listed a date or a count after one, which the Spanish reader leaves, was reported."""

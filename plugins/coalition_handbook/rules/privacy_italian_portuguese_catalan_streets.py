@@ -201,17 +201,24 @@ _POSTCODE_AFTER = LazyPattern(r"[,\s-]*(?:CAP\s*)?\d{5}(?![\d-])")
 # street (review rv60c).
 _PLACE_BEFORE = LazyPattern(r"(?<![^\W_])(?i:in|a|presso|su|da|verso|lungo|tra|fra)\s+\Z")
 # A type of one letter (`R. Augusta, 1500`, Brazil's; `C. Mallorca 401`, Catalonia's and
-# Spain's), an initial's too ("R. Kelly", "C. Ronaldo 7", a player's shirt): a street's
-# only where a link's word follows it (`R. das Flores 23`, `C. de Mallorca 5`), where its
-# number has three digits or more, a `nº` before it or an address around it; never after
-# another letter's full stop ("8 U.S.C. Section 1101", a law's; "J. R. Smith 123";
-# "el 44 a. C. Roma 300", a year before Christ) nor a person's title ("Dr. R. Santos").
+# Spain's), an initial's too ("R. Kelly", "C. Ronaldo 7", a player's shirt) and a
+# sentence's last letter ("Vitamin C. Take 500 mg", "Medicare Part C. Plans 500", "at 100
+# °C. After 200 seconds"): a street's where a `nº` before its number or an address around
+# it says so, after a place's preposition ("Mora na R. Augusta 15", "Visc al C. Mallorca
+# 401"), or where a line, a cell, a bracket or a sentence starts and a link's word follows
+# the type (`R. das Flores 23`, `C. de Mallorca 5`) or its number has three digits or more;
+# never after another letter's full stop ("8 U.S.C. Section 1101", a law's; "J. R. Smith
+# 123"; "el 44 a. C. Roma 300", a year before Christ) nor a person's title ("Dr. R.
+# Santos"). After any other word it is a name's ("según C. Martínez 125", a page; "el C.
+# Penal 318", a law's article; review rv62b: those were reported).
 _ONE_LETTER_TYPE = LazyPattern(r"[RC]\.")
 _ONE_LETTER_LINKED = LazyPattern(r"[RC]\.\s*(?:(?:da|das|do|dos|de|del|dels)\s|d['\u2019])")
 _NUMBER_SIGN_BEFORE = LazyPattern(
     r"(?:[nN]\.?\s?[\u00ba\u00b0o]\.?|[nN]\.|n(?:\u00fa|u)m(?:\.|ero)?)\s*\Z"
 )
 _SHORTEST_HOUSE_AFTER_AN_INITIAL = 3
+_ONE_LETTER_PLACE_BEFORE = LazyPattern(r"(?<![^\W_])(?i:en|na|em|al|\u00e0|pela|pelo|numa)\s+\Z")
+_ONE_LETTER_START_BEFORE = LazyPattern(r"(?:\A|[\n:(\[|>*\u2022.!?;-])[ \t*_]*\Z")
 _INITIAL_OR_TITLE_BEFORE = LazyPattern(
     r"(?<![^\W_])(?:[^\W\d_]|Dr|Dra|Sr|Sra|Srta|Prof|Profa|Mr|Mrs|Ms|Mx|Sig|Sig\.ra|Eng)"
     r"\.\s*\Z"
@@ -322,16 +329,22 @@ def _has_address_around(text: str, start: int, end: int) -> bool:
 
 def _one_letter_street(text: str, found: re.Match[str]) -> bool:
     """Whether `found`, whose type is of one letter (`_ONE_LETTER_TYPE`), is a street: a
-    link's word after its type, a number of three digits or more, a `nº` or an address
-    around it, and no letter's full stop nor a person's title before it."""
+    `nº` or an address around it, a place's preposition before it, or a line's or a
+    sentence's start before it and a link's word after its type or a number of three
+    digits or more; no letter's full stop nor a person's title before it."""
     start, number_start = found.start(), found.start("number")
-    if _INITIAL_OR_TITLE_BEFORE.search(text, max(0, start - _LABEL_WINDOW), start):
+    window = max(0, start - _LABEL_WINDOW)
+    if _INITIAL_OR_TITLE_BEFORE.search(text, window, start):
         return False
-    return bool(
+    if _NUMBER_SIGN_BEFORE.search(text, start, number_start) or _has_address_around(
+        text, start, found.end()
+    ):
+        return True
+    if _ONE_LETTER_PLACE_BEFORE.search(text, window, start):
+        return True
+    return bool(_ONE_LETTER_START_BEFORE.search(text, window, start)) and bool(
         _ONE_LETTER_LINKED.match(text, start)
         or len(found["number"]) >= _SHORTEST_HOUSE_AFTER_AN_INITIAL
-        or _NUMBER_SIGN_BEFORE.search(text, start, number_start)
-        or _has_address_around(text, start, found.end())
     )
 
 
