@@ -64,6 +64,8 @@ def personal(text: str, countries: tuple[str, ...] = COUNTRIES) -> list[tuple[st
         ("Vive sul Corso Vittorio Emanuele 5", "Corso Vittorio Emanuele 5"),
         ("La sede \u00e8 al Corso Umberto 12.", "Corso Umberto 12"),
         ("il Corso Italia 5, 20122 Milano", "Corso Italia 5"),  # an address around it
+        ("Il centro si trova al Corso Garibaldi 5", "Corso Garibaldi 5"),
+        ("La casa \u00e8 al Corso Garibaldi 5", "Corso Garibaldi 5"),
     ],
 )
 def test_italian_portuguese_and_catalan_streets_are_reported(text: str, street: str) -> None:
@@ -109,6 +111,9 @@ def test_italian_portuguese_and_catalan_streets_are_reported(text: str, street: 
         "Informazioni sul Corso Base 2; partecipa al Corso Antitratta 2",
         "abita al Corso di Laurea 3",  # a course's subject, whatever stands before
         "Il Corso Excel 2, sala B",  # a room after a course's number: only a postcode says
+        # review rv62b: finding or a home is no dwelling; a count after five digits
+        "Trova al Corso Python 3 le risorse; abbiamo parlato di casa al Corso Antitratta 2",
+        "il Corso Python 2, 12345 iscritti",
     ],
 )
 def test_prose_with_such_a_street_type_and_a_number_is_no_address(text: str) -> None:

@@ -183,17 +183,22 @@ _COURSE_BEFORE = LazyPattern(
 # street ("Abita al Corso Garibaldi 5", "Vive sul Corso Vittorio Emanuele 5", "La sede
 # è al Corso Umberto 12"), where a course's is one of joining or telling ("iscriviti al Corso
 # Python 3", "informazioni sul Corso Base 2"; "il sito sul Corso Python 3", "si trova
-# nel Corso Python 3": no `sito`, no `nel`): those were missed.
+# nel Corso Python 3": no `sito`, no `nel`): those were missed. Finding says a place
+# only reflexive ("si trova al Corso Garibaldi 5", not "Trova al Corso Python 3 le
+# risorse") and a home only with its verb ("La casa è al Corso Garibaldi 5", not
+# "parlato di casa al Corso Antitratta 2"): review rv62b, those were reported.
 _DWELLING_BEFORE = LazyPattern(
     r"(?<![^\W_])(?i:abit[a-z]*|viv[eo]|vivono|viveva|vivevano|risied[a-z]*|resident[ei]"
-    r"|domiciliat[oaie]|situat[oaie]|ubicat[oaie]|trova|trovano|trovava|sede|casa"
-    r"|ospitat[oaie]|alloggiat[oaie]|indirizzo)(?:\s+(?:\u00e8|era|sta|stava))?"
+    r"|domiciliat[oaie]|situat[oaie]|ubicat[oaie]|(?:si|ci)\s+(?:trova|trovano|trovava)"
+    r"|casa\s+(?:\u00e8|era)|sede|ospitat[oaie]|alloggiat[oaie]|indirizzo)"
+    r"(?:\s+(?:\u00e8|era|sta|stava))?"
     r"\s+(?i:al|sul)\s+\Z"
 )
 _DWELLING_WINDOW = 24
 # An Italian postcode after it, a `CAP`'s maybe: a street's, not a course's, which a room
-# or a floor after its number may follow too ("il Corso Excel 2, sala B").
-_POSTCODE_AFTER = LazyPattern(r"[,\s-]*(?:CAP\s*)?\d{5}(?![\d-])")
+# or a floor after its number may follow too ("il Corso Excel 2, sala B"); a town after
+# it, not a count's noun ("il Corso Python 2, 12345 iscritti": review rv62b).
+_POSTCODE_AFTER = LazyPattern(r"[,\s-]*(?:CAP\s*)?\d{5}(?![\d-])(?!\s+[a-z])")
 # A `Corso` of one capitalised word, its number after a space ("Corso Antitratta 2", a
 # training handbook's course; "Corso Garibaldi 5", a street), which no list of a course's
 # subjects tells apart: a course (quiet) unless a place's preposition ("abita in Corso
