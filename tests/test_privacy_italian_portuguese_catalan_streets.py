@@ -157,14 +157,19 @@ def test_a_type_of_one_letter_after_a_word_is_a_name_s_or_a_sentence_s_end() -> 
         "Vitamin C. Take 500 mg daily. Medicare Part C. Plans 500 vary. Water boils at "
         "100 \u00b0C. After 200 seconds it cools. Exhibit C. Section 101 applies. "
         "Seg\u00fan C. Mart\u00ednez 125, la trata crece; el C. Penal 318 la castiga. "
-        "Item R. Lista 123; como se\u00f1ala C. Mart\u00ednez, 125; Anexo C. Tabla 123"
+        "Item R. Lista 123; como se\u00f1ala C. Mart\u00ednez, 125; Anexo C. Tabla 123. "
+        "Pienso en C. Ronaldo 7; votei em R. Silva 12"
     )
     assert personal(prose, ("US", "ES", "PT", "BR")) == []
-    text = "Mora na R. Augusta 15.\n(C. Mallorca 401)\nEstamos en C. Mallorca 40."
+    text = (
+        "Mora na R. Augusta 15.\n(C. Mallorca 401)\nEstamos en la C. Mallorca 40. "
+        "Viu al C. Major 12"
+    )
     assert [street for _, street in personal(text, ("BR", "ES"))] == [
         "R. Augusta 15",
         "C. Mallorca 401",
         "C. Mallorca 40",
+        "C. Major 12",
     ]
 
 

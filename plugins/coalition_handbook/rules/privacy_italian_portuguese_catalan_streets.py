@@ -209,21 +209,24 @@ _PLACE_BEFORE = LazyPattern(r"(?<![^\W_])(?i:in|a|presso|su|da|verso|lungo|tra|f
 # Spain's), an initial's too ("R. Kelly", "C. Ronaldo 7", a player's shirt) and a
 # sentence's last letter ("Vitamin C. Take 500 mg", "Medicare Part C. Plans 500", "at 100
 # °C. After 200 seconds"): a street's where a `nº` before its number or an address around
-# it says so, after a place's preposition ("Mora na R. Augusta 15", "Visc al C. Mallorca
-# 401"), or where a line, a cell, a bracket or a sentence starts and a link's word follows
-# the type (`R. das Flores 23`, `C. de Mallorca 5`) or its number has three digits or more;
-# never after another letter's full stop ("8 U.S.C. Section 1101", a law's; "J. R. Smith
-# 123"; "el 44 a. C. Roma 300", a year before Christ) nor a person's title ("Dr. R.
-# Santos"). After any other word it is a name's ("según C. Martínez 125", a page; "el C.
-# Penal 318", a law's article; review rv62b: those were reported).
+# it says so, after a place's preposition and a street's article ("Mora na R. Augusta 15",
+# "Visc al C. Major 12", "en la C. Mallorca 4"), or where a line, a cell, a bracket or a
+# sentence starts, or after `en` or `em` ("Pienso en C. Ronaldo 7"), and a link's word
+# follows the type (`R. das Flores 23`, `C. de Mallorca 5`) or its number has three digits
+# or more; never after another letter's full stop ("8 U.S.C. Section 1101", a law's; "J.
+# R. Smith 123"; "el 44 a. C. Roma 300", a year before Christ) nor a person's title ("Dr.
+# R. Santos"). After any other word it is a name's ("según C. Martínez 125", a page; "el
+# C. Penal 318", a law's article; review rv62b: those were reported).
 _ONE_LETTER_TYPE = LazyPattern(r"[RC]\.")
 _ONE_LETTER_LINKED = LazyPattern(r"[RC]\.\s*(?:(?:da|das|do|dos|de|del|dels)\s|d['\u2019])")
 _NUMBER_SIGN_BEFORE = LazyPattern(
     r"(?:[nN]\.?\s?[\u00ba\u00b0o]\.?|[nN]\.|n(?:\u00fa|u)m(?:\.|ero)?)\s*\Z"
 )
 _SHORTEST_HOUSE_AFTER_AN_INITIAL = 3
-_ONE_LETTER_PLACE_BEFORE = LazyPattern(r"(?<![^\W_])(?i:en|na|em|al|\u00e0|pela|pelo|numa)\s+\Z")
-_ONE_LETTER_START_BEFORE = LazyPattern(r"(?:\A|[\n:(\[|>*\u2022.!?;-])[ \t*_]*\Z")
+_ONE_LETTER_PLACE_BEFORE = LazyPattern(r"(?<![^\W_])(?i:na|\u00e0|pela|numa|al|en\s+la)\s+\Z")
+_ONE_LETTER_START_BEFORE = LazyPattern(
+    r"(?:\A|[\n:(\[|>*\u2022.!?;-]|(?<![^\W_])(?i:en|em))[ \t*_]*\Z"
+)
 _INITIAL_OR_TITLE_BEFORE = LazyPattern(
     r"(?<![^\W_])(?:[^\W\d_]|Dr|Dra|Sr|Sra|Srta|Prof|Profa|Mr|Mrs|Ms|Mx|Sig|Sig\.ra|Eng)"
     r"\.\s*\Z"
