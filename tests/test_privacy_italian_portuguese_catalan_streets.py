@@ -246,7 +246,8 @@ def test_italian_portuguese_and_catalan_streets_are_read_in_linear_time() -> Non
         "for run in ('Via Roma ', 'Rua da ', \"d'Ab \", 'Carrer de la ', 'via ', 'in via A ', "
         "'XX ', '5 de Março ', 'Corso ', 'S. ', 'Rua Augusta, nº ', 'Via Email 1 ', "
         "'Corso di Formazione 2 ', 'Via Roma 1: ', 'abita al Corso ', 'la sede \u00e8 sul ', "
-        "'R. ', 'C. de ', 'Dr. R. A ', 'R. Ab, n\u00ba '):\n"
+        "'R. ', 'C. de ', 'Dr. R. A ', 'R. Ab, n\u00ba ', 'na R. Ab 123 ', 'en la C. Ab 12 ', "
+        "'x C. Ab 123 ', 'si trova al Corso Ab 3 ', 'il Corso Ab 3, 12345 x '):\n"
         "    list(found('Via A' + run * (1_000_000 // len(run)) + ' 5', ('IT', 'PT', 'AD')))\n"
     )
     completed = python_in_time(code)
