@@ -359,6 +359,12 @@ def personal(text: str) -> list[tuple[str, str]]:
             "Step 2 Mill Lane, Page.",
             [("street address", "2 Mill Lane")],
         ),
+        # review rv62b: but a town may start with such a word, a number's word not after it
+        (
+            "27 Castle Hill, Week St Mary.\nStep 2 Mill Lane, Page Moss, England.\n"
+            "Module 2 Safe Place, Step Three.",
+            [("street address", "27 Castle Hill"), ("street address", "2 Mill Lane")],
+        ),
         # uk60: a version, an edition, a volume, an issue or an episode is a part too
         (
             "Version 2 Oak Street launch, Issue 5 High Street special, Vol. 3 Park Lane "

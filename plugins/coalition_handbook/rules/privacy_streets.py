@@ -275,11 +275,14 @@ def _address_after() -> re.Pattern[str]:
 # ("Module 2 Safe Place, Part 2"). The town's country may follow it ("Issue 14 Elm Road,
 # Dublin 8, Ireland", "Step 2 Mill Lane, Leeds, England": review rv60c, they passed);
 # only the countries of these islands, not any name ("Module 2 Safe Place, Part Two,
-# Week One"). No town starts with a numbering word and another word: a title's part
-# ("Module 2 Safe Place, Part Two, Wales.": it was reported).
+# Week One"). No town is a numbering word and a number's word or a letter: a title's part
+# ("Module 2 Safe Place, Part Two, Wales.": it was reported); a town may start with
+# such a word ("27 Castle Hill, Week St Mary.", "Page Moss": review rv62b, they passed).
 _TOWN_AFTER = (
     (
-        r"\.?[*_]*[ \t]*,{space}*(?!{numbering}{space}+[^\W_])"
+        r"\.?[*_]*[ \t]*,{space}*"
+        r"(?!{numbering}{space}+(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+        r"|twelve|[ivxl]{1,5}|[a-z])(?![^\W_]))"
         r"(?:{name}{space}+){0,2}{name}(?:(?<=Dublin){space}+\d{1,2}W?)?"
         r"(?:{space}*,{space}*(?:Ireland|Northern{space}+Ireland|\u00c9ire|England|Scotland"
         r"|Wales|UK|U\.K\.|United{space}+Kingdom|Great{space}+Britain)(?![^\W_]))?"
