@@ -209,14 +209,15 @@ _PLACE_BEFORE = LazyPattern(r"(?<![^\W_])(?i:in|a|presso|su|da|verso|lungo|tra|f
 # Spain's), an initial's too ("R. Kelly", "C. Ronaldo 7", a player's shirt) and a
 # sentence's last letter ("Vitamin C. Take 500 mg", "Medicare Part C. Plans 500", "at 100
 # °C. After 200 seconds"): a street's where a `nº` before its number or an address around
-# it says so, after a place's preposition and a street's article ("Mora na R. Augusta 15",
-# "Visc al C. Major 12", "en la C. Mallorca 4"), or where a line, a cell, a bracket or a
-# sentence starts, or after `en` or `em` ("Pienso en C. Ronaldo 7"), and a link's word
-# follows the type (`R. das Flores 23`, `C. de Mallorca 5`) or its number has three digits
-# or more; never after another letter's full stop ("8 U.S.C. Section 1101", a law's; "J.
-# R. Smith 123"; "el 44 a. C. Roma 300", a year before Christ) nor a person's title ("Dr.
-# R. Santos"). After any other word it is a name's ("según C. Martínez 125", a page; "el
-# C. Penal 318", a law's article; review rv62b: those were reported).
+# it (an address's label, not any colon) says so, after a place's preposition and a
+# street's article ("Mora na R. Augusta 15", "Visc al C. Major 12", "en la C. Mallorca
+# 4"), or where a line, a cell, a bracket or a sentence starts, or after `en` or `em`
+# ("Pienso en C. Ronaldo 7"), and a link's word follows the type (`R. das Flores 23`, `C.
+# de Mallorca 5`) or its number has three digits or more; never after another letter's
+# full stop ("8 U.S.C. Section 1101", a law's; "J. R. Smith 123"; "el 44 a. C. Roma 300",
+# a year before Christ) nor a person's title ("Dr. R. Santos"). After any other word it
+# is a name's ("según C. Martínez 125", a page; "el C. Penal 318", a law's article;
+# review rv62b: those were reported).
 _ONE_LETTER_TYPE = LazyPattern(r"[RC]\.")
 _ONE_LETTER_LINKED = LazyPattern(r"[RC]\.\s*(?:(?:da|das|do|dos|de|del|dels)\s|d['\u2019])")
 _NUMBER_SIGN_BEFORE = LazyPattern(
@@ -225,8 +226,16 @@ _NUMBER_SIGN_BEFORE = LazyPattern(
 _SHORTEST_HOUSE_AFTER_AN_INITIAL = 3
 _ONE_LETTER_PLACE_BEFORE = LazyPattern(r"(?<![^\W_])(?i:na|\u00e0|pela|numa|al|en\s+la)\s+\Z")
 _ONE_LETTER_START_BEFORE = LazyPattern(
-    r"(?:\A|[\n:(\[|>*\u2022.!?;-]|(?<![^\W_])(?i:en|em))[ \t*_]*\Z"
+    r"(?:\A|[\n(\[|>*\u2022.!?;-]|(?<![^\W_])(?i:en|em))[ \t*_]*\Z"
 )
+# An address's label before it: any label's colon is not one ("Autor: C. Mart\u00ednez
+# 12", "Nota: C. Ronaldo 7", "Ver: C. Penal 318": review rv62b, those were reported).
+_ONE_LETTER_LABEL_BEFORE = LazyPattern(
+    r"(?<![^\W_])(?i:direcci(?:\u00f3|o)n|domicilio|endere(?:\u00e7|c)o|morada"
+    r"|adre(?:\u00e7|c)a|indirizzo|address|sede|oficina|escrit(?:\u00f3|o)rio"
+    r"|resid(?:\u00ea|e)ncia)[ \t*_]*:[ \t*_]*\Z"
+)
+_ONE_LETTER_LABEL_WINDOW = 24
 _INITIAL_OR_TITLE_BEFORE = LazyPattern(
     r"(?<![^\W_])(?:[^\W\d_]|Dr|Dra|Sr|Sra|Srta|Prof|Profa|Mr|Mrs|Ms|Mx|Sig|Sig\.ra|Eng)"
     r"\.\s*\Z"
@@ -337,15 +346,18 @@ def _has_address_around(text: str, start: int, end: int) -> bool:
 
 def _one_letter_street(text: str, found: re.Match[str]) -> bool:
     """Whether `found`, whose type is of one letter (`_ONE_LETTER_TYPE`), is a street: a
-    `nº` or an address around it, a place's preposition before it, or a line's or a
-    sentence's start before it and a link's word after its type or a number of three
-    digits or more; no letter's full stop nor a person's title before it."""
+    `nº`, an address after it or an address's label before it, a place's preposition
+    before it, or a line's or a sentence's start before it and a link's word after its
+    type or a number of three digits or more; no letter's full stop nor a person's title
+    before it."""
     start, number_start = found.start(), found.start("number")
     window = max(0, start - _LABEL_WINDOW)
     if _INITIAL_OR_TITLE_BEFORE.search(text, window, start):
         return False
-    if _NUMBER_SIGN_BEFORE.search(text, start, number_start) or _has_address_around(
-        text, start, found.end()
+    if (
+        _NUMBER_SIGN_BEFORE.search(text, start, number_start)
+        or _ADDRESS_AFTER.match(text, found.end())
+        or _ONE_LETTER_LABEL_BEFORE.search(text, max(0, start - _ONE_LETTER_LABEL_WINDOW), start)
     ):
         return True
     if _ONE_LETTER_PLACE_BEFORE.search(text, window, start):
