@@ -159,12 +159,12 @@ def test_a_type_of_one_letter_after_a_word_is_a_name_s_or_a_sentence_s_end() -> 
         "Seg\u00fan C. Mart\u00ednez 125, la trata crece; el C. Penal 318 la castiga. "
         "Item R. Lista 123; como se\u00f1ala C. Mart\u00ednez, 125; Anexo C. Tabla 123. "
         "Pienso en C. Ronaldo 7; votei em R. Silva 12.\nAutor: C. Mart\u00ednez 12\n"
-        "Nota: C. Ronaldo 7\nVer: C. Penal 318"
+        "Nota: C. Ronaldo 7\nVer: C. Penal 318\nVitamin A-C. Take 500 mg"
     )
     assert personal(prose, ("US", "ES", "PT", "BR")) == []
     text = (
         "Mora na R. Augusta 15.\n(C. Mallorca 401)\nEstamos en la C. Mallorca 40. "
-        "Viu al C. Major 12\nDirecci\u00f3n: C. Mallorca 4"
+        "Viu al C. Major 12\nDirecci\u00f3n: C. Mallorca 4\n - C. Mallorca 402"
     )
     assert [street for _, street in personal(text, ("BR", "ES"))] == [
         "R. Augusta 15",
@@ -172,6 +172,7 @@ def test_a_type_of_one_letter_after_a_word_is_a_name_s_or_a_sentence_s_end() -> 
         "C. Mallorca 40",
         "C. Major 12",
         "C. Mallorca 4",
+        "C. Mallorca 402",
     ]
 
 

@@ -225,8 +225,9 @@ _NUMBER_SIGN_BEFORE = LazyPattern(
 )
 _SHORTEST_HOUSE_AFTER_AN_INITIAL = 3
 _ONE_LETTER_PLACE_BEFORE = LazyPattern(r"(?<![^\W_])(?i:na|\u00e0|pela|numa|al|en\s+la)\s+\Z")
+# (A list's dash only where its line starts: "Vitamin A-C. Take 500 mg" is none.)
 _ONE_LETTER_START_BEFORE = LazyPattern(
-    r"(?:\A|[\n(\[|>*\u2022.!?;-]|(?<![^\W_])(?i:en|em))[ \t*_]*\Z"
+    r"(?:(?:\A|\n)[ \t]*[-+\u2022]?|[(\[|>.!?;]|(?<![^\W_])(?i:en|em))[ \t*_]*\Z"
 )
 # An address's label before it: any label's colon is not one ("Autor: C. Mart\u00ednez
 # 12", "Nota: C. Ronaldo 7", "Ver: C. Penal 318": review rv62b, those were reported).
