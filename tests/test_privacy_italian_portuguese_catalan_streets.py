@@ -164,7 +164,8 @@ def test_a_type_of_one_letter_after_a_word_is_a_name_s_or_a_sentence_s_end() -> 
     assert personal(prose, ("US", "ES", "PT", "BR")) == []
     text = (
         "Mora na R. Augusta 15.\n(C. Mallorca 401)\nEstamos en la C. Mallorca 40. "
-        "Viu al C. Major 12\nDirecci\u00f3n: C. Mallorca 4\n - C. Mallorca 402"
+        "Viu al C. Major 12\nDirecci\u00f3n: C. Mallorca 4\n - C. Mallorca 402\n"
+        "Rua: R. Augusta 1500"
     )
     assert [street for _, street in personal(text, ("BR", "ES"))] == [
         "R. Augusta 15",
@@ -173,6 +174,7 @@ def test_a_type_of_one_letter_after_a_word_is_a_name_s_or_a_sentence_s_end() -> 
         "C. Major 12",
         "C. Mallorca 4",
         "C. Mallorca 402",
+        "R. Augusta 1500",
     ]
 
 

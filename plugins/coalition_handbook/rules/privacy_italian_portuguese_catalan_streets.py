@@ -234,7 +234,7 @@ _ONE_LETTER_START_BEFORE = LazyPattern(
 _ONE_LETTER_LABEL_BEFORE = LazyPattern(
     r"(?<![^\W_])(?i:direcci(?:\u00f3|o)n|domicilio|endere(?:\u00e7|c)o|morada"
     r"|adre(?:\u00e7|c)a|indirizzo|address|sede|oficina|escrit(?:\u00f3|o)rio"
-    r"|resid(?:\u00ea|e)ncia)[ \t*_]*:[ \t*_]*\Z"
+    r"|resid(?:\u00ea|e)ncia|rua|calle|carrer|ubicaci(?:\u00f3|o)n|local)[ \t*_]*:[ \t*_]*\Z"
 )
 _ONE_LETTER_LABEL_WINDOW = 24
 _INITIAL_OR_TITLE_BEFORE = LazyPattern(
