@@ -3815,6 +3815,22 @@ def test_a_table_written_in_html_too_wide_prints_whole_and_is_said_at_its_line(
 
 
 @pytest.mark.pdf
+def test_a_table_written_in_html_is_said_at_its_line_after_prose_with_tags(
+    tmp_path: Path,
+) -> None:
+    """A table written in HTML was found by its first cell's text between tags, which
+    prose before it held too (`<b>Hotline0</b>`): its problem was said at the prose's
+    line (review rv62d). A cell's end tag after the text is looked for first."""
+    require_weasyprint()
+    cells = "".join(f"<td>Hotline{number}</td>" for number in range(40))
+    table = f"<table>\n<tr>{cells}</tr>\n</table>\n"
+    body = f"\nCall <b>Hotline0</b> first.\n\n{table}\nAfter.\n"
+    result, module = _wide_module_rendered(tmp_path, body)
+    line = module[: module.index(table)].count("\n") + 2
+    assert [problem.line for problem in result.printing_problems] == [line]
+
+
+@pytest.mark.pdf
 def test_a_table_narrow_beside_its_numbers_or_with_no_header_is_said_at_its_line(
     tmp_path: Path,
 ) -> None:

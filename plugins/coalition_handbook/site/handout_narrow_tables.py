@@ -189,13 +189,15 @@ def _text_read(element: etree.Element) -> str:
 def _first_row_texts(table: etree.Element) -> tuple[str, ...]:
     """Texts to find the table by in its Markdown: its whole first row as written with
     and without spaces around the pipes (another table may start alike), then its first
-    cell's text between tags, as a table written in HTML holds it (not found in prose
-    before it), then that text alone. Its first row with text, where the first has none
-    (a table whose header cells are empty was placed at the file's first line: review
-    rv60f)."""
+    cell's text before a cell's end tag, as a table written in HTML holds it, then
+    between tags (not found in prose before it; review rv62d: prose's `<b>Hotline</b>`
+    was taken for the cell), then that text alone. Its first row with text, where the
+    first has none (a table whose header cells are empty was placed at the file's first
+    line: review rv60f)."""
     for row in table.iter("tr"):
         cells = _row_texts(row)
         if any(cells):
             first = next(cell for cell in cells if cell)
-            return (" | ".join(cells), "|".join(cells), f">{first}<", first)
+            in_cell = (f"{first}</td>", f"{first}</th>", f">{first}<")
+            return (" | ".join(cells), "|".join(cells), *in_cell, first)
     return ()
