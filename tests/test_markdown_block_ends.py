@@ -37,6 +37,26 @@ def test_a_footnote_in_a_container_ends_at_a_blank_line(page: str) -> None:
 @pytest.mark.parametrize(
     "page",
     [
+        "w0x[^1]\n\n!!! note\n    ??? tip\n    [^1]: w1x\n\n        w2x\n",
+        'w0x[^1]\n\n- w3x\n\n    === "w4x"\n    [^1]: w1x\n\n        !!! note\n            w2x\n',
+        "w0x[^1]\n\n!!! note\n    1. w3x\n\n    [^1]: w1x\n\n        !!! note\n            w2x\n",
+        '=== "w3x"\n    !!! note\n    [^1]: w1x\n    [^2]: w4x\n\n        w2x\n\nw0x[^1][^2]\n',
+        # Guards: after a paragraph, or a footnote after one, the container's code.
+        "w0x[^1][^2]\n\n!!! note\n    w3x\n    [^1]: w1x\n\n    [^2]: w4x\n\n        w2x\n",
+        "w0x[^1]\n\n!!! note\n    ??? tip\n    w3x\n    [^1]: w1x\n\n        w2x\n",
+    ],
+)
+def test_a_footnote_after_a_container_s_block_leaves_it_the_last(page: str) -> None:
+    """A footnote whose line ends a list item, admonition, details or tab in the same
+    container: the footnotes extension takes the footnote out, so that block is still the
+    container's last, and the blocks indented after a blank line go on in it (shown). The
+    block pass ended the footnote there and read them as the container's code."""
+    assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
         "w0x[^1]\n\n[^1]: w1x\n# w3x\n    w4x\n",
         "w0x[^1]\n\n[^1]: w1x\nw2x\n# w3x\n    w4x\n",
         "w0x[^1]\n\n[^1]: w1x\n    w2x\n# w3x\n    w4x\n",
@@ -132,6 +152,7 @@ def test_md_in_html_s_details_ended_in_a_quote_or_as_a_span_goes_on(page: str) -
         "[^1]: x\ny\n# z\n    w\n\n- a\n\n    b\n# c\n",
         "<div markdown>\n<section markdown>\nx </div>\n- y\n</section>\n    z\n\n",
         "<details markdown>\n- x\n\n</details>\n        y\n\n",
+        "!!! note\n    ??? tip\n    [^1]: x\n\n    [^2]: y\n\n        z\n\n",
     ],
 )
 def test_where_these_blocks_end_is_read_in_linear_time(piece: str) -> None:

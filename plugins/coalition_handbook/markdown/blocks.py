@@ -107,11 +107,13 @@ class Blocks:
     # Slots: its state is read and set on every line, and an object of more than 30
     # attributes in a `__dict__` has Python 3.11 look each one up in the dictionary.
     __slots__ = (
+        "_closed_at",
         "_comment_end",
         "_empty_item_end",
         "_empty_item_first",
         "_fence_closings",
         "_footnotes",
+        "_footnotes_after_blocks",
         "_html_tags_ended",
         "_html_tags_open",
         "_last_quote",
@@ -308,6 +310,12 @@ class Blocks:
         # are open no more (`_ends_html_block`).
         self._html_tags_ended: dict[str, int] = {}
         self._footnotes: dict[int, bool] = {}  # a container's `opened_at` -> a footnote?
+        # The line that last closed a container in another, the index closed from and
+        # that container's `opened_at` (-1, 0, 0: none); and the `opened_at` of footnotes
+        # whose line so closed a list item, admonition, details or tab, the block before
+        # them to Python-Markdown, which takes them out (`blank_ends_footnote`).
+        self._closed_at = (-1, 0, 0)
+        self._footnotes_after_blocks: set[int] = set()
         self._comment_end: int | None = None
         self._read_comments: ReadComments | None = None
         self._snippet_markers: list[int] | None = None  # offsets of block marker lines
@@ -502,6 +510,8 @@ class Blocks:
         """Close the container at `index` and all inside it."""
         if self.item_line_strict is not None and self.item_line_strict >= index:
             self.item_line_strict = None
+        if 1 < index < len(self.containers):
+            self._closed_at = (self.line_start, index, self.opened_at[index])
         del self.containers[index:]
         del self.strict[index:]
         del self.opened_at[index:]
@@ -1052,6 +1062,7 @@ class Blocks:
             footnote = _FOOTNOTE.match(rest)
             if footnote:
                 self._enter(column, content=self._lazy_footnote_content(lazy, quote))
+                self._footnote_after_block()
                 return self._paragraph(position + footnote.end(), end, False, column)
         if first == "*":
             abbreviation = _ABBREVIATION.match(rest)
@@ -1618,14 +1629,34 @@ class Blocks:
         for index in range(1, len(self.containers)):
             if strict[index]:  # an admonition's or a tab's (a titled one's is its title line)
                 continue
-            opened = self.opened_at[index]
-            found = footnotes.get(opened)
-            if found is None:  # its line read once: a long one, asked again, is not read again
-                line = self.text[self.text.rfind("\n", 0, max(opened - 1, 0)) + 1 : opened]
-                found = footnotes[opened] = _FOOTNOTE.match(line.lstrip(" \t>")) is not None
-            if found:
+            found = footnotes.get(self.opened_at[index])
+            if found or (found is None and self._is_footnote(self.opened_at[index])):
                 return index
         return 0
+
+    def _is_footnote(self, opened: int) -> bool:
+        """Whether the container whose lines start at `opened` is a footnote."""
+        found = self._footnotes.get(opened)
+        if found is None:  # its line read once: a long one, asked again, is not read again
+            line = self.text[self.text.rfind("\n", 0, max(opened - 1, 0)) + 1 : opened]
+            found = self._footnotes[opened] = _FOOTNOTE.match(line.lstrip(" \t>")) is not None
+        return found
+
+    def _footnote_after_block(self) -> None:
+        """A footnote just opened whose line closed the list item, admonition, details or
+        tab before it in the same container (or a footnote after one): that block is the
+        container's last to Python-Markdown, which takes the footnote out, so the blocks
+        indented after a blank line go on in it (`!!! note`, `    ??? tip`, `    [^1]: a`,
+        ``, `        b`: b is the details' text), not as the container's code: the footnote
+        is not ended there (`blank_ends_footnote`), its column being that block's."""
+        line, index, opened = self._closed_at
+        if (
+            line == self.line_start
+            and index == len(self.containers) - 1
+            and not self.line_quoted
+            and (not self._is_footnote(opened) or opened in self._footnotes_after_blocks)
+        ):
+            self._footnotes_after_blocks.add(self.opened_at[-1])
 
     def blank_ends_footnote(self) -> bool:
         """At a line after a blank one (`previous`), end a footnote opened in a list
@@ -1637,9 +1668,11 @@ class Blocks:
         if self.blank_in_quote:
             return False
         footnote = self._footnote_at()
-        if footnote > 1:
-            self.close_from(footnote)
-        return footnote > 1
+        if footnote < 2 or self.opened_at[footnote] in self._footnotes_after_blocks:
+            return False
+        self.close_from(footnote)
+        self._closed_at = (-1, 0, 0)  # (no block closed before a footnote on this line)
+        return True
 
     def _lazy_footnote_content(self, lazy: bool, quote: re.Match[str] | None) -> int | None:
         """The content column of a footnote (`[^1]: a`) on a lazy line of a list item's
