@@ -41,7 +41,17 @@ def test_a_footnote_in_a_container_ends_at_a_blank_line(page: str) -> None:
         'w0x[^1]\n\n- w3x\n\n    === "w4x"\n    [^1]: w1x\n\n        !!! note\n            w2x\n',
         "w0x[^1]\n\n!!! note\n    1. w3x\n\n    [^1]: w1x\n\n        !!! note\n            w2x\n",
         '=== "w3x"\n    !!! note\n    [^1]: w1x\n    [^2]: w4x\n\n        w2x\n\nw0x[^1][^2]\n',
+        # In md_in_html's details going on after its end tag, its last block's.
+        'w0x[^1]\n\n<details markdown>\n=== "w3x"\n    </details>\n    [^1]: w1x\n\n'
+        "        # w2x\n",
+        "w0x[^1]\n\n<details markdown>\n??? note\n    w3x </details>\n    [^1]: w1x\n\n"
+        "        w2x\n",
+        "w0x[^1]\n\n<details markdown>\n!!! note\n    w3x\n</details>\n\n"
+        "    [^1]: w1x\n\n        w2x\n",
         # Guards: after a paragraph, or a footnote after one, the container's code.
+        "w0x[^1]\n\n<details markdown>\nw3x </details>\n    [^1]: w1x\n\n        w2x\n",
+        "w0x[^1]\n\n<details markdown>\n!!! note\n    w3x\n\n"
+        "w4x\n</details>\n    [^1]: w1x\n\n        w2x\n",
         "w0x[^1][^2]\n\n!!! note\n    w3x\n    [^1]: w1x\n\n    [^2]: w4x\n\n        w2x\n",
         "w0x[^1]\n\n!!! note\n    ??? tip\n    w3x\n    [^1]: w1x\n\n        w2x\n",
     ],
@@ -153,6 +163,7 @@ def test_md_in_html_s_details_ended_in_a_quote_or_as_a_span_goes_on(page: str) -
         "<div markdown>\n<section markdown>\nx </div>\n- y\n</section>\n    z\n\n",
         "<details markdown>\n- x\n\n</details>\n        y\n\n",
         "!!! note\n    ??? tip\n    [^1]: x\n\n    [^2]: y\n\n        z\n\n",
+        "<details markdown>\n!!! note\n    a\n</details>\n\n\n    [^1]: x\n\n        y\n\n",
     ],
 )
 def test_where_these_blocks_end_is_read_in_linear_time(piece: str) -> None:

@@ -92,6 +92,7 @@ _BLOCK_NAMES = frozenset(
 # def_list's definition item: `:` then spaces, up to three columns into its block.
 _DEFINITION_ITEM = LazyPattern(r":[ \t]+")
 _FOOTNOTE = LazyPattern(r"\[\^[^\]]+\]:[ \t]*")
+_WHITESPACE = LazyPattern(r"\s*")
 # What opens a block on a list item's own line, read as one in the item
 # (`Blocks._item_line_block`): a quote, an admonition or details, a tab, and the line's
 # end ("" is in the string): an empty item's line (`- ` alone) holds no paragraph for
@@ -109,6 +110,8 @@ class Blocks:
     __slots__ = (
         "_closed_at",
         "_comment_end",
+        "_details_block_last",
+        "_details_lines_from",
         "_empty_item_end",
         "_empty_item_first",
         "_fence_closings",
@@ -316,6 +319,12 @@ class Blocks:
         # them to Python-Markdown, which takes them out (`blank_ends_footnote`).
         self._closed_at = (-1, 0, 0)
         self._footnotes_after_blocks: set[int] = set()
+        # Where the lines start that md_in_html's `</details>` going on holds, when a list
+        # item, admonition, details or tab was its last block (-1: none): a footnote
+        # first there is after that block too (`_footnote_after_block`), and where the
+        # lines after its end tag start.
+        self._details_block_last = -1
+        self._details_lines_from = 0
         self._comment_end: int | None = None
         self._read_comments: ReadComments | None = None
         self._snippet_markers: list[int] | None = None  # offsets of block marker lines
@@ -510,7 +519,7 @@ class Blocks:
         """Close the container at `index` and all inside it."""
         if self.item_line_strict is not None and self.item_line_strict >= index:
             self.item_line_strict = None
-        if 1 < index < len(self.containers):
+        if 0 < index < len(self.containers):
             self._closed_at = (self.line_start, index, self.opened_at[index])
         del self.containers[index:]
         del self.strict[index:]
@@ -1650,13 +1659,26 @@ class Blocks:
         ``, `        b`: b is the details' text), not as the container's code: the footnote
         is not ended there (`blank_ends_footnote`), its column being that block's."""
         line, index, opened = self._closed_at
-        if (
-            line == self.line_start
-            and index == len(self.containers) - 1
-            and not self.line_quoted
-            and (not self._is_footnote(opened) or opened in self._footnotes_after_blocks)
-        ):
+        if self.line_quoted:
+            return
+        if line == self.line_start and index == len(self.containers) - 1:
+            after_block = self._block_closed(opened)
+        elif self._details_block_last >= 0 and self.opened_at[-2] == self._details_block_last:
+            # first in md_in_html's details going on (`<details markdown>`, `=== "T"`,
+            # `    a`, `</details>`, `    [^1]: b`, ``, `        c`: c is the tab's), asked
+            # once: blank lines between are read once
+            gap = _WHITESPACE.match(self.text, self._details_lines_from)
+            after_block = gap is not None and gap.end() >= self.line_start
+            self._details_block_last = -1
+        else:
+            return
+        if after_block:
             self._footnotes_after_blocks.add(self.opened_at[-1])
+
+    def _block_closed(self, opened: int) -> bool:
+        """Whether the container closed whose lines start at `opened` is a block that
+        Python-Markdown keeps: not a footnote (taken out) unless one after such a block."""
+        return not self._is_footnote(opened) or opened in self._footnotes_after_blocks
 
     def blank_ends_footnote(self) -> bool:
         """At a line after a blank one (`previous`), end a footnote opened in a list
@@ -1784,7 +1806,7 @@ class Blocks:
             if not text[ended_at:end].strip():
                 self.previous = "other"
                 if ended == "details":  # (as at the margin)
-                    self._details_goes_on(list_last and not self.line_quoted)
+                    self._details_goes_on(list_last and not self.line_quoted, end)
 
     def _list_last(self) -> bool:
         """Whether a list item at the margin of md_in_html's block is open, its list the
@@ -1801,18 +1823,24 @@ class Blocks:
             and self._footnote_at() != 1
         )
 
-    def _details_goes_on(self, list_last: bool) -> None:
+    def _details_goes_on(self, list_last: bool, lines_from: int = -1) -> None:
         """pymdownx.details goes on with the `<details>` element last in its block: the
         lines four columns in after md_in_html's `</details>` are its content, as after
         `??? note` (`</details>`, ``, `    b`: b is a paragraph); where a list was the
         last in it (`list_last`), eight columns in, its last item's (`- a`, `</details>`,
         `        b`: b is the item's next paragraph, as Python-Markdown's list reads a
-        block indented after it)."""
+        block indented after it). `lines_from`: where the lines after the end tag's start
+        (the next line read's if -1)."""
         # Ended after a quote's `>`, it is no container of the quote's: the quote's lines
         # go on in the quote, a line without `>` after it in the details (`> a </details>`,
         # `    b`: b is its text; `>     b`: the quote's code).
         quoted, self.line_quoted = self.line_quoted, False
+        line, index, opened = self._closed_at
         self._enter(0, strict=True)
+        self._details_block_last = -1
+        if line == self.line_start and index == 1 and not list_last and self._block_closed(opened):
+            self._details_block_last = self.opened_at[-1]
+            self._details_lines_from = self.next_offset if lines_from < 0 else lines_from
         if list_last:
             self._enter(4)
         self.line_quoted = quoted
