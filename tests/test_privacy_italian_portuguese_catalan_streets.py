@@ -124,7 +124,10 @@ def test_a_type_of_one_letter_is_a_street_s_where_more_than_an_initial_says_so()
     """Session 60's leftover: Brazil's `R.` and Catalonia's and Spain's `C.` were not
     read; they are initials too ("R. Kelly", "C. Ronaldo 7", a shirt's number), so a
     link's word, a number of three digits or more, a `nº` or an address says a street,
-    and never a law's letters ("8 U.S.C. Section 1101") nor a title ("Dr. R. Santos")."""
+    and never a law's letters ("8 U.S.C. Section 1101") nor a title ("Dr. R. Santos").
+    (Where a sentence starts, a link's word no longer does: "R. das Flores, 23." and "C.
+    de Mallorca 5." after a full stop are left, as the test of a line's or a sentence's
+    start says.)"""
     text = (
         "Mora na R. Augusta, 1500 - Consola\u00e7\u00e3o. R. das Flores, 23. "
         "R. Augusta, n\u00ba 15. Visc al C. Mallorca 401. C. de Mallorca 5. "
@@ -132,10 +135,8 @@ def test_a_type_of_one_letter_is_a_street_s_where_more_than_an_initial_says_so()
     )
     assert [street for _, street in personal(text, ("BR", "ES"))] == [
         "R. Augusta, 1500",
-        "R. das Flores, 23",
         "R. Augusta, n\u00ba 15",
         "C. Mallorca 401",
-        "C. de Mallorca 5",
         "R. Nova, 15",
     ]
     prose = (
@@ -151,8 +152,9 @@ def test_a_type_of_one_letter_after_a_word_is_a_name_s_or_a_sentence_s_end() -> 
     """Review rv62b: a one-letter type with three digits after it was a street wherever
     it stood: a sentence's last letter ("Vitamin C. Take 500 mg"), an author and a page
     ("seg\u00fan C. Mart\u00ednez 125"), a law's article ("el C. Penal 318") were reported
-    with ES, PT or BR listed. After a place's preposition or where a line starts it is
-    a street's."""
+    with ES, PT or BR listed. After a place's preposition it is a street's (where a line
+    starts, only in a Portuguese address's shape: "(C. Mallorca 401)" and "- C. Mallorca
+    402" are left, as the test of a line's or a sentence's start says)."""
     prose = (
         "Vitamin C. Take 500 mg daily. Medicare Part C. Plans 500 vary. Water boils at "
         "100 \u00b0C. After 200 seconds it cools. Exhibit C. Section 101 applies. "
@@ -169,12 +171,45 @@ def test_a_type_of_one_letter_after_a_word_is_a_name_s_or_a_sentence_s_end() -> 
     )
     assert [street for _, street in personal(text, ("BR", "ES"))] == [
         "R. Augusta 15",
-        "C. Mallorca 401",
         "C. Mallorca 40",
         "C. Major 12",
         "C. Mallorca 4",
-        "C. Mallorca 402",
         "R. Augusta 1500",
+    ]
+
+
+def test_a_type_of_one_letter_where_a_line_or_a_sentence_starts_is_an_initial_alone() -> None:
+    """Review rv62b's leftover: where a line or a sentence starts, a one-letter type with
+    a number of three digits or a link's word after it was a street: a name's initial
+    ("C. Ronaldo 700", "R. dos Santos 123", "O tr\u00e1fico cresce. R. da Silva 12
+    afirma"), one after an abbreviation's full stop ("Tel. C. Smith 555") and a code of
+    law's ("conforme al C. Penal 318") were reported with ES, PT or BR listed. Where a
+    sentence starts nothing of the kind says a street; where a line starts, a Portuguese
+    address's shape does: a comma before a number of three digits or more, or a link's
+    word and a town after the number."""
+    prose = (
+        "C. Ronaldo 700\nR. Kelly 212\nC. S. Lewis 300\nC. Penal 177 bis\n"
+        "R. dos Santos 123\n- C. Mallorca 402\n(C. Mallorca 401)\n1. R. da Silva 12\n"
+        "O tr\u00e1fico cresce. R. da Silva 12 afirma. Consola\u00e7\u00e3o. R. das "
+        "Flores, 23. Viu C. de Mallorca 5. Obrigado! R. dos Santos 123; R. Silva, 25, of "
+        "Leeds\nTel. C. Smith 555; Inc. C. Brown 500; Vol. C. Part 123; Jr. R. Smith 101\n"
+        "conforme al C. Penal 318; R. Smith, 25, Leeds; - C. Ronaldo, 7, Real Madrid"
+    )
+    assert personal(prose, ("US", "ES", "PT", "BR")) == []
+    text = (
+        "Moro na R. Augusta 12\nViu al C. Major 12\nRua: R. Augusta 1500\n"
+        "R. Augusta, 1500\n- R. das Flores, 23, S\u00e3o Paulo\n1. R. Augusta, 1501\n"
+        "| C. Mallorca, 401 |\n* R. Nova, n\u00ba 5"
+    )
+    assert [street for _, street in personal(text, ("ES", "PT", "BR"))] == [
+        "R. Augusta 12",
+        "C. Major 12",
+        "R. Augusta 1500",
+        "R. Augusta, 1500",
+        "R. das Flores, 23",
+        "R. Augusta, 1501",
+        "C. Mallorca, 401",
+        "R. Nova, n\u00ba 5",
     ]
 
 
@@ -252,7 +287,9 @@ def test_italian_portuguese_and_catalan_streets_are_read_in_linear_time() -> Non
         "'XX ', '5 de Março ', 'Corso ', 'S. ', 'Rua Augusta, nº ', 'Via Email 1 ', "
         "'Corso di Formazione 2 ', 'Via Roma 1: ', 'abita al Corso ', 'la sede \u00e8 sul ', "
         "'R. ', 'C. de ', 'Dr. R. A ', 'R. Ab, n\u00ba ', 'na R. Ab 123 ', 'en la C. Ab 12 ', "
-        "'x C. Ab 123 ', 'si trova al Corso Ab 3 ', 'il Corso Ab 3, 12345 x '):\n"
+        "'x C. Ab 123 ', 'si trova al Corso Ab 3 ', 'il Corso Ab 3, 12345 x ', "
+        "'. R. das Ab 123 ', '\\n- R. das Ab, 23, ', 'R. Ab, 123 ', 'C. Penal 1 ', "
+        "'\\n1. R. Ab 12, ', '| C. Ab, 123 '):\n"
         "    list(found('Via A' + run * (1_000_000 // len(run)) + ' 5', ('IT', 'PT', 'AD')))\n"
     )
     completed = python_in_time(code)

@@ -208,16 +208,20 @@ _PLACE_BEFORE = LazyPattern(r"(?<![^\W_])(?i:in|a|presso|su|da|verso|lungo|tra|f
 # A type of one letter (`R. Augusta, 1500`, Brazil's; `C. Mallorca 401`, Catalonia's and
 # Spain's), an initial's too ("R. Kelly", "C. Ronaldo 7", a player's shirt) and a
 # sentence's last letter ("Vitamin C. Take 500 mg", "Medicare Part C. Plans 500", "at 100
-# °C. After 200 seconds"): a street's where a `nº` before its number or an address around
-# it (an address's label, not any colon) says so, after a place's preposition and a
-# street's article ("Mora na R. Augusta 15", "Visc al C. Major 12", "en la C. Mallorca
-# 4"), or where a line, a cell, a bracket or a sentence starts, or after `en` or `em`
-# ("Pienso en C. Ronaldo 7"), and a link's word follows the type (`R. das Flores 23`, `C.
-# de Mallorca 5`) or its number has three digits or more; never after another letter's
-# full stop ("8 U.S.C. Section 1101", a law's; "J. R. Smith 123"; "el 44 a. C. Roma 300",
-# a year before Christ) nor a person's title ("Dr. R. Santos"). After any other word it
-# is a name's ("según C. Martínez 125", a page; "el C. Penal 318", a law's article;
-# review rv62b: those were reported).
+# °C. After 200 seconds"): a name's initial unless more says a street: a `nº` before its
+# number or an address around it (an address's label, not any colon), a place's
+# preposition and a street's article before it ("Mora na R. Augusta 15", "Visc al C.
+# Major 12", "en la C. Mallorca 4"); where a line, a list's item, a cell or a bracket
+# starts, a Portuguese address's shape (`R. Augusta, 1500`, `- R. das Flores, 23, São
+# Paulo`); after `en` or `em`, a link's word after the type (`R. das Flores 23`) or a
+# number of three digits or more. Where a sentence starts, or after an abbreviation's full
+# stop, nothing: "O tráfico cresce. R. da Silva 12 afirma", "Tel. C. Smith 555"; nor a
+# bare number or a link's word where a line starts: "C. Ronaldo 700", "R. dos Santos 123"
+# (review rv62b's leftover: those were reported). Never after another letter's full stop
+# ("8 U.S.C. Section 1101", a law's; "J. R. Smith 123"; "el 44 a. C. Roma 300", a year
+# before Christ), a person's title ("Dr. R. Santos") nor as a code of law's `C.`
+# ("conforme al C. Penal 318"). After any other word it is a name's ("según C. Martínez
+# 125", a page; "el C. Penal 318", a law's article; review rv62b: those were reported).
 _ONE_LETTER_TYPE = LazyPattern(r"[RC]\.")
 _ONE_LETTER_LINKED = LazyPattern(r"[RC]\.\s*(?:(?:da|das|do|dos|de|del|dels)\s|d['\u2019])")
 _NUMBER_SIGN_BEFORE = LazyPattern(
@@ -225,9 +229,17 @@ _NUMBER_SIGN_BEFORE = LazyPattern(
 )
 _SHORTEST_HOUSE_AFTER_AN_INITIAL = 3
 _ONE_LETTER_PLACE_BEFORE = LazyPattern(r"(?<![^\W_])(?i:na|\u00e0|pela|numa|al|en\s+la)\s+\Z")
-# (A list's dash only where its line starts: "Vitamin A-C. Take 500 mg" is none.)
-_ONE_LETTER_START_BEFORE = LazyPattern(
-    r"(?:(?:\A|\n)[ \t]*[-+\u2022]?|[(\[|>.!?;]|(?<![^\W_])(?i:en|em))[ \t*_]*\Z"
+# (A list's dash or number only where its line starts: "Vitamin A-C. Take 500 mg" is none.)
+_ONE_LETTER_LINE_START_BEFORE = LazyPattern(
+    r"(?:(?:\A|\n)[ \t]*(?:[-+\u2022]|\d{1,3}[.)])?|[(\[|>;])[ \t*_]*\Z"
+)
+_ONE_LETTER_EN_BEFORE = LazyPattern(r"(?<![^\W_])(?i:en|em)[ \t*_]*\Z")
+# A town after the house's number, its comma before ("R. das Flores, 23, São Paulo"), not
+# a word in small letters ("R. Smith, 25, of Leeds").
+_A_TOWN_AFTER = LazyPattern(rf"[ \t]*,[ \t]*{_CAPITAL}{_LETTERS}")
+# A code of law's name after its `C.` (Código): "conforme al C. Penal 318", an article.
+_A_CODE_OF_LAW = LazyPattern(
+    r"C\.\s*(?:Penal|Civil|Procesal|Penitenciari[oa]|Laboral|Tributari[oa]|Mercantil)(?![^\W_])"
 )
 # An address's label before it: any label's colon is not one ("Autor: C. Mart\u00ednez
 # 12", "Nota: C. Ronaldo 7", "Ver: C. Penal 318": review rv62b, those were reported).
@@ -348,12 +360,12 @@ def _has_address_around(text: str, start: int, end: int) -> bool:
 def _one_letter_street(text: str, found: re.Match[str]) -> bool:
     """Whether `found`, whose type is of one letter (`_ONE_LETTER_TYPE`), is a street: a
     `nº`, an address after it or an address's label before it, a place's preposition
-    before it, or a line's or a sentence's start before it and a link's word after its
-    type or a number of three digits or more; no letter's full stop nor a person's title
-    before it."""
+    before it, a Portuguese address's shape where a line starts (`_line_start_street`),
+    or after `en` or `em` a link's word after its type or a number of three digits or
+    more; no letter's full stop, a person's title nor a code of law's name."""
     start, number_start = found.start(), found.start("number")
     window = max(0, start - _LABEL_WINDOW)
-    if _INITIAL_OR_TITLE_BEFORE.search(text, window, start):
+    if _INITIAL_OR_TITLE_BEFORE.search(text, window, start) or _A_CODE_OF_LAW.match(text, start):
         return False
     if (
         _NUMBER_SIGN_BEFORE.search(text, start, number_start)
@@ -363,9 +375,28 @@ def _one_letter_street(text: str, found: re.Match[str]) -> bool:
         return True
     if _ONE_LETTER_PLACE_BEFORE.search(text, window, start):
         return True
-    return bool(_ONE_LETTER_START_BEFORE.search(text, window, start)) and bool(
+    if _ONE_LETTER_LINE_START_BEFORE.search(text, window, start):
+        return _line_start_street(text, found)
+    return bool(_ONE_LETTER_EN_BEFORE.search(text, window, start)) and bool(
         _ONE_LETTER_LINKED.match(text, start)
         or len(found["number"]) >= _SHORTEST_HOUSE_AFTER_AN_INITIAL
+    )
+
+
+def _line_start_street(text: str, found: re.Match[str]) -> bool:
+    """Whether `found`, a one-letter type where a line, an item, a cell or a bracket
+    starts, has a Portuguese address's shape: a comma between its name and a number of
+    three digits or more (`R. Augusta, 1500`), or a link's word after its type and a
+    town after its number (`R. das Flores, 23, São Paulo`); a bare number or link's word
+    is a name's ("C. Ronaldo 700", "R. dos Santos 123")."""
+    start, number_start = found.start(), found.start("number")
+    if (
+        text.find(",", start, number_start) >= 0
+        and len(found["number"]) >= _SHORTEST_HOUSE_AFTER_AN_INITIAL
+    ):
+        return True
+    return bool(_ONE_LETTER_LINKED.match(text, start)) and bool(
+        _A_TOWN_AFTER.match(text, found.end())
     )
 
 
