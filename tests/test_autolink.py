@@ -786,6 +786,23 @@ def test_a_formatting_element_marked_hb_nolink_left_open_holds_the_next_paragrap
     assert "A survivor four</p>" in html
 
 
+@pytest.mark.parametrize("container", ["> ", '!!! note "Note"\n    '])
+def test_an_hb_nolink_element_opened_in_a_quote_or_note_ends_at_its_end_tag_after_it(
+    tmp_path: Path, container: str
+) -> None:
+    """Review rv62e: Python-Markdown stashes the tags of a quote's or a note's paragraphs
+    after the page's own, and `marked_tags` paired them in that order: the `</em>` after
+    the quote ended nothing, and no term was linked for the rest of the page."""
+    page = (
+        f'# Law\n\n{container}Under <em class="hb-nolink">the survivor one act\n\n'
+        "Its survivor two clause.</em> A survivor three, in prose.\n\n"
+        "A survivor four.\n"
+    )
+    html = read(_site(tmp_path, "all", pages={"index.md": page}), "index.html")
+    assert len(term_links(html)) == 2
+    assert "Its survivor two clause.</em> A <a " in html
+
+
 @pytest.mark.parametrize(
     ("stash", "expected"),
     [

@@ -264,11 +264,12 @@ class Autolinker:
         if not segments:
             return 0
         texts = [text for _, _, text in segments]
-        skipped = _raw_tags(raw_html)
+        reading_order = _placeholder_numbers(texts)
+        skipped = _raw_tags(raw_html, reading_order)
         in_raw = _inside_raw_elements(texts, blocks, skipped, critic_marks)
         # A history summary is a record: no use of a term, which its "Used on" list leaves
         # out; a phone number in it is linked all the same.
-        summaries = marked_tags(raw_html, SUMMARY)
+        summaries = marked_tags(raw_html, SUMMARY, reading_order)
         terms_in_raw = (
             _inside_raw_elements(texts, blocks, skipped | summaries, critic_marks)
             if summaries
@@ -617,14 +618,26 @@ class RawSpans:
 _NO_SPANS = RawSpans()  # never added to: shared by every text without raw HTML
 
 
-def _raw_tags(raw_html: Sequence[object]) -> dict[int, tuple[str, bool]]:
+def _placeholder_numbers(texts: Sequence[str]) -> list[int]:
+    """The numbers of the stash's placeholders in `texts`, in reading order."""
+    return [
+        int(placeholder.group(1))
+        for text in texts
+        if STX in text
+        for placeholder in HTML_PLACEHOLDER_RE.finditer(text)
+    ]
+
+
+def _raw_tags(
+    raw_html: Sequence[object], reading_order: Sequence[int] = ()
+) -> dict[int, tuple[str, bool]]:
     """(name, whether it closes) of each stashed raw tag of an element that is never
     linked (`SKIPPED_TAGS`), by its placeholder's number. A tag of raw HTML in a paragraph
     (`<a href="...">`, `</code>`) is kept out of the tree as a placeholder: the text of
     its element is in the tree, where only these tags say that it is a link's or code's
     (`_inside_raw_elements`). An element of class `hb-nolink` too (`marked_tags`), as
     `*name*{ .hb-nolink }` is."""
-    return raw_tags(raw_html, SKIPPED_TAGS) | marked_tags(raw_html, NOLINK)
+    return raw_tags(raw_html, SKIPPED_TAGS) | marked_tags(raw_html, NOLINK, reading_order)
 
 
 def _referenced_character(stashed: object) -> str | None:

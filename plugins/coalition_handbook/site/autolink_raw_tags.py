@@ -83,11 +83,15 @@ def carried(marker: str) -> str:
     return f"{marker} carried"
 
 
-def marked_tags(raw_html: Sequence[object], marker: str) -> dict[int, tuple[str, bool]]:
+def marked_tags(
+    raw_html: Sequence[object], marker: str, reading_order: Sequence[int] = ()
+) -> dict[int, tuple[str, bool]]:
     """(`marker`, whether it closes) of each stashed raw tag that opens an element of
     class `marker` (`<span class="hb-nolink">`) or closes one, by its placeholder's
-    number. The stash holds a page's inline tags in reading order: each closing tag
-    ends the last element of its name still open. A start tag written `<span/>` opens
+    number. Each closing tag ends the last element of its name still open, in
+    `reading_order` (the placeholders' numbers as the page reads; then the rest in stash
+    order): the stash is no reading order, Python-Markdown stashes the tags of a quote's
+    or a note's paragraphs after those of the page's own. A start tag written `<span/>` opens
     its element as any other: Python-Markdown passes it on as written, and a browser
     reads the `/` of an element that is not void as nothing, so what follows is inside
     it (to its end tag, or its block's end), as `raw_tags` reads `<a href="x"/>`. A
@@ -98,7 +102,9 @@ def marked_tags(raw_html: Sequence[object], marker: str) -> dict[int, tuple[str,
         return tags  # most pages
     # By name: what `tags` names each open one ("" where it is not marked).
     open_elements: dict[str, list[str]] = {}
-    for number, stashed in enumerate(raw_html):
+    read = set(reading_order)
+    for number in [*reading_order, *(n for n in range(len(raw_html)) if n not in read)]:
+        stashed = raw_html[number] if number < len(raw_html) else None
         tag = _stashed_tag(stashed) if isinstance(stashed, str) else None
         if tag is None or (name := tag[0]) in VOID_ELEMENTS:
             continue
