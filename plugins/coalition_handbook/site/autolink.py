@@ -264,7 +264,12 @@ class Autolinker:
         if not segments:
             return 0
         texts = [text for _, _, text in segments]
-        reading_order = _placeholder_numbers(texts)
+        # Only a page with a marked element (`marked_tags`) pairs its tags: most pages not.
+        marked = any(
+            isinstance(stashed, str) and (NOLINK in stashed or SUMMARY in stashed)
+            for stashed in raw_html
+        )
+        reading_order = _placeholder_numbers(texts) if marked else []
         skipped = _raw_tags(raw_html, reading_order)
         in_raw = _inside_raw_elements(texts, blocks, skipped, critic_marks)
         # A history summary is a record: no use of a term, which its "Used on" list leaves
