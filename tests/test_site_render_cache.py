@@ -576,6 +576,40 @@ def test_a_dirty_rebuild_drops_the_search_entries_of_gone_pages(tmp_path: Path) 
     assert "" in pages()  # the home page, not rebuilt, keeps its entries
 
 
+def test_a_dirty_rebuild_renders_again_the_pages_a_glossary_edit_changes(tmp_path: Path) -> None:
+    """`mkdocs serve --dirty` rebuilt the pages whose Markdown changed only: after a term's
+    definition was edited, a page using the term kept the old one as its link's tooltip,
+    and after the term was deleted, a link to its gone page (serve audit). The glossary,
+    protocols and mkdocs.yml are the pages' sources too: a page older than one is rebuilt."""
+    import os
+
+    from handbooks import make_handbook
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config_file = make_handbook(
+        tmp_path, "# Home\n\nA page for a person experiencing homelessness.\n"
+    )
+    config = load_config(config_file=str(config_file))
+    config.plugins.on_startup(command="serve", dirty=True)
+    home = tmp_path / "site" / "index.html"
+    term = tmp_path / "glossary" / "person-experiencing-homelessness.yml"
+    build(config, dirty=True)
+    assert "fixed, regular and adequate" in home.read_text("utf-8")
+
+    later = home.stat().st_mtime + 10  # the edit is saved after the page was built
+    term.write_text(term.read_text("utf-8").replace("fixed, regular", "stable"), "utf-8")
+    os.utime(term, (later, later))
+    build(config, dirty=True)
+    assert "stable and adequate" in home.read_text("utf-8")
+    assert "fixed, regular" not in home.read_text("utf-8")
+
+    term.unlink()  # which changes the folder's time, as a rename does
+    os.utime(term.parent, (later + 10, later + 10))
+    build(config, dirty=True)
+    assert "person-experiencing-homelessness/" not in home.read_text("utf-8")
+
+
 @pytest.fixture
 def scanned(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The texts autolinking scanned for the terms' forms."""

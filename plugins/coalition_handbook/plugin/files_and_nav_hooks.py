@@ -26,6 +26,7 @@ from ..site.urls import GLOSSARY_INDEX, protocol_src_uri, term_src_uri
 from . import link_sources
 from .composed_names import compose_file_names, read_page_folders_from_disk
 from .copied_files import keep_copied_files_in_the_handbook
+from .dirty_pages import date_back_older_pages
 from .generated_files import add_generated_pages, add_handout_stand_ins, render_cache_for
 from .generated_page import GeneratedPage
 from .mkdocs_pages import nav_paths, page_at
@@ -48,6 +49,16 @@ class FilesAndNavHooks(PluginState):
             self.shared_markdown = None
             return files
         assert self.handbook_config is not None  # set with the site's inputs
+        if self.dirty:
+            handbook = self.handbook_config
+            date_back_older_pages(
+                files,
+                (
+                    handbook.glossary_dir,
+                    handbook.protocols_dir,
+                    handbook.root / handbook.config_name,
+                ),
+            )
         keep_compiled_templates(template_code_cache(self.handbook_config.root))
         # Read once for the generated pages, the rendered ones and the reading grades.
         cache = RunCache.beside(self.handbook_config.root, self.handbook_config.config_name)
