@@ -610,6 +610,20 @@ def test_a_dirty_rebuild_renders_again_the_pages_a_glossary_edit_changes(tmp_pat
     assert "person-experiencing-homelessness/" not in home.read_text("utf-8")
 
 
+def test_a_dangling_link_among_a_dirty_rebuild_s_sources_is_no_traceback(tmp_path: Path) -> None:
+    """The sources' newest change is read from each entry's own time: a symbolic link
+    left dangling in the glossary (or a file removed while serve walks it) raised
+    FileNotFoundError out of the build."""
+    from coalition_handbook.plugin.dirty_pages import newest_change
+
+    glossary = tmp_path / "glossary"
+    glossary.mkdir()
+    (glossary / "kept.yml").write_text("term: x\n", "utf-8")
+    (glossary / "gone.yml").symlink_to(tmp_path / "nowhere.yml")
+    written = max(path.lstat().st_mtime for path in (glossary, *glossary.iterdir()))
+    assert newest_change([glossary, tmp_path / "missing.yml"]) == written
+
+
 @pytest.fixture
 def scanned(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The texts autolinking scanned for the terms' forms."""

@@ -20,11 +20,14 @@ def newest_change(sources: Iterable[Path]) -> float:
     one was added, removed or renamed there (which changes its folder's time)."""
     newest = 0.0
     for source in sources:
-        if not source.is_dir():
-            newest = max(newest, source.stat().st_mtime) if source.exists() else newest
-            continue
-        for path in (source, *source.rglob("*")):
-            newest = max(newest, path.stat().st_mtime)
+        paths = (source, *source.rglob("*")) if source.is_dir() else (source,)
+        for path in paths:
+            # Its own time, not its target's: a link left dangling, or a file removed
+            # while serve walks the folder, is no traceback (DESIGN 11).
+            try:
+                newest = max(newest, path.lstat().st_mtime)
+            except OSError:
+                continue
     return newest
 
 
