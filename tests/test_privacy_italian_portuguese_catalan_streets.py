@@ -309,3 +309,54 @@ def test_a_capitalised_word_after_the_number_is_a_name_not_a_unit() -> None:
         "Via Roma 5",
     ]
     assert personal("Rua Augusta 5 dias; Via Roma 5 ore di cammino") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("Rua Augusta, s/n, Lisboa", "Rua Augusta, s/n"),
+        ("Mora na Rua das Flores, sem número, 1100-053 Lisboa.", "Rua das Flores, sem número"),
+        ("Mora na rua das Flores s/nº.", "rua das Flores s/nº"),
+        ("Avenida da Liberdade S/N, Lisboa", "Avenida da Liberdade S/N"),
+        ("R. Augusta, s/n", "R. Augusta, s/n"),
+        ("Mora na R. Augusta s/n.", "R. Augusta s/n"),
+        ("Viu al Passeig de Gràcia s/n, 08007 Barcelona.", "Passeig de Gràcia s/n"),
+    ],
+)
+def test_an_address_with_no_house_number_is_reported(text: str, street: str) -> None:
+    """spd63: with PT, BR or AD listed, the mark of no house number (`s/n`, `sem número`)
+    stands where the number would, and the street before it went unreported."""
+    assert personal(text, ("PT", "BR", "AD")) == [("street address", street)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Houve um sem número de casos na Rua Augusta.",
+        "Mora na Rua Augusta sem número de telefone.",
+        "A Rua sem número fica no centro.",
+        "C. Ronaldo s/n e R. Kelly S/N: 4412",
+        "O tráfico cresce. R. da Silva s/n afirma",
+        "Measure the Alameda Park S/N ratio; Av. Portal S/N 4412 is a serial.",
+    ],
+)
+def test_prose_with_a_mark_of_no_number_is_no_address(text: str) -> None:
+    """A phrase, a one-letter initial where no place's word nor address says a street, a
+    ratio's or a serial number's `S/N`."""
+    assert personal(text, ("PT", "BR", "AD")) == []
+
+
+def test_streets_with_no_number_are_read_in_linear_time() -> None:
+    """Marks of no number after runs of types, links and one-letter types, half a megabyte each
+    (`type_first_marks` reads each mark's window once; DESIGN section 11)."""
+    from work import python_in_time
+
+    code = (
+        "from coalition_handbook.rules.privacy_italian_portuguese_catalan_streets import "
+        "italian_portuguese_catalan_streets as found\n"
+        "for run in ('s/n ', 'Rua das Rua da R. Ab, s/n ', 'Rua Ab s/n ', 'na R. Ab s/n ', "
+        "'Rua Ab sem n\\u00famero de ', 'Rua ' * 30 + 'Ab s/n '):\n"
+        "    list(found('Via A' + run * (500_000 // len(run)) + ' 5', ('IT', 'PT', 'AD')))\n"
+    )
+    completed = python_in_time(code)
+    assert completed.returncode == 0, completed.stderr

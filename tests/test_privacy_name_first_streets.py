@@ -310,3 +310,71 @@ def test_it_is_read_in_linear_time(shape: str) -> None:
         f"list(name_first_streets({shape}))\n"
     )
     assert (completed.returncode, completed.stderr) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("Vive en Calle Luna s/n, 28001 Madrid.", "Calle Luna s/n"),
+        ("Calle Mayor, sin número, 28013 Madrid", "Calle Mayor, sin número"),
+        ("Sede: Plaza de España s/n", "Plaza de España s/n"),
+        ("Ayuntamiento, Plaza Mayor S/N.", "Plaza Mayor S/N"),
+        ("Vive en Calle Luna s/nº, 3.º B.", "Calle Luna s/nº"),
+        ("vive en la calle Luna s/n", "calle Luna s/n"),
+        ("Oficina en C/ Mayor, s/n 28013 Madrid", "C/ Mayor, s/n"),
+        ("Vive en Av. Insurgentes Sur S/N, Col. Roma.", "Av. Insurgentes Sur S/N"),
+        ("Vive en Calle Sin Nombre s/n.", "Calle Sin Nombre s/n"),
+    ],
+)
+def test_an_address_with_no_house_number_is_reported(text: str, street: str) -> None:
+    """spd63: the mark of no house number (`s/n`, `sin número`) stands where the number
+    would, and the street before it went unreported."""
+    assert personal(text) == [("street address", street)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hubo un sin número de casos en la calle.",
+        "Vive en la Calle Mayor sin número de teléfono.",
+        "La Calle sin número no aparece en el mapa.",
+        "Check the S/N ratio of the Plaza Hotel S/N ratio.",
+        "The Avenida Central S/N: 4412 is the router's serial.",
+        "The Avenida Central S/N 4412 is on its label.",
+        "Write the s/n on the form; Calle is our mascot s/n.",
+        "Calle Luna s/nx and Calle Luna s/n/a",
+    ],
+)
+def test_prose_with_a_mark_of_no_number_is_no_address(text: str) -> None:
+    """`sin número de` is a phrase, `S/N` a ratio's or a serial number's, a type with no
+    capitalised name no street."""
+    assert personal(text) == []
+
+
+def test_a_public_office_with_no_house_number_listed_allows_its_street(tmp_path: Path) -> None:
+    page = "# Oficinas\n\nAyuntamiento: Plaza Mayor s/n.\nElla vive en Calle Luna s/n.\n"
+    found = [(f.line, f.found) for f in privacy_findings(tmp_path, page, ["Plaza Mayor s/n"])]
+    assert found == [(4, "Calle Luna s/n")]
+
+
+NO_NUMBER_SHAPES = {
+    "marks alone": "'s/n ' * 20_000",
+    "streets with no number": "'Calle Luna s/n ' * 10_000",
+    "types before marks": "'Calle C/' * 20_000 + ' Ab s/n'",
+    "names before marks": "'Calle Ab Ab Ab Ab ' * 5_000 + 's/n ' * 5_000",
+    "spaces after marks": "('Calle Ab Ab s/n' + ' ' * 200 + ': ') * 500",
+    "phrases": "'Calle Mayor sin n\\u00famero de ' * 8_000",
+}
+
+
+@pytest.mark.parametrize("shape", NO_NUMBER_SHAPES.values(), ids=NO_NUMBER_SHAPES)
+def test_streets_with_no_number_are_read_in_linear_time(shape: str) -> None:
+    """Each mark's window before it is read once (`type_first_marks`): a shape of about
+    100,000 characters a child, under the suite's CPU-time guard."""
+    from work import python_in_time
+
+    completed = python_in_time(
+        "from coalition_handbook.rules.privacy_name_first_streets import name_first_streets\n"
+        f"list(name_first_streets({shape}))\n"
+    )
+    assert (completed.returncode, completed.stderr) == (0, "")

@@ -19,6 +19,7 @@ capital.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -29,9 +30,12 @@ import ahocorasick
 from ..lazy_pattern import LazyPattern
 from ..letters import CAPITAL_LETTERS, COMBINING_ACCENTS, SMALL_LETTERS
 from .privacy_name_first_streets import (
+    HOUSE_NUMBER,
+    NO_HOUSE_NUMBER,
     UNITS_AFTER_A_NUMBER,
     inside_word,
     names_no_house,
+    type_first_marks,
     type_first_matches,
 )
 from .privacy_streets import is_year
@@ -116,8 +120,7 @@ _STREET = (
     (?:{space}*,{space}*|{space}+)         # Via Roma 10, Rua Augusta, 1500
     # nº 5, n.º 5, n. 5, núm. 5, número 5
     (?:(?:[nN]\.?\s?[\u00ba\u00b0o]\.?|[nN]\.|n(?:\u00fa|u)m(?:\.|ero)?){space}*)?
-    (?P<number>\d{1,5})[A-Za-z]?
-    (?![^\W_]|[.,]\d|/|\s?%)  # not a decimal, a date, a share or a longer word
+    {number}
 """.replace("{linked}", _LINKED)
     .replace("{name}", _NAME_WORD)
     .replace("{space}", WORD_SPACE)
@@ -269,8 +272,14 @@ def italian_portuguese_catalan_streets(
     reading = _reading_of(tuple(countries))
     if reading is None:
         return
+    automaton, patterns, patterns_of_marks = reading
     last_end = 0
-    for found in type_first_matches(text, *reading):
+    # and those with no house number ("Rua Augusta, s/n", `type_first_marks`)
+    for found in heapq.merge(
+        type_first_matches(text, automaton, patterns),
+        type_first_marks(text, automaton, patterns_of_marks),
+        key=re.Match.start,
+    ):
         if found.start() < last_end or inside_word(text, found.start()):
             continue
         # and Spanish's, whose `Av.`, `Avda.` and `Via` Catalan writes too: with ES
@@ -294,11 +303,10 @@ def italian_portuguese_catalan_streets(
 
 
 # What `type_first_matches` reads a language's streets with: the automaton of the words
-# their types start with, and what gives the patterns, compiled where a type starts.
-_Reading = tuple[
-    ahocorasick.Automaton,
-    Callable[[], tuple[re.Pattern[str], re.Pattern[str], LazyPattern]],
-]
+# their types start with, and what gives the patterns, compiled where a type starts (of
+# streets with a house number, and of those with none, `type_first_marks`).
+_Patterns = Callable[[], tuple[re.Pattern[str], re.Pattern[str], LazyPattern]]
+_Reading = tuple[ahocorasick.Automaton, _Patterns, _Patterns]
 
 
 @lru_cache(maxsize=64)
@@ -319,21 +327,26 @@ def _reading(languages: tuple[_Language, ...]) -> _Reading:
     for word in _type_words(types) | _type_words(lower_case):
         automaton.add_word(word, len(word))
     automaton.make_automaton()
-    return automaton, partial(_patterns, languages)
+    return (
+        automaton,
+        partial(_patterns, languages, HOUSE_NUMBER),
+        partial(_patterns, languages, NO_HOUSE_NUMBER),
+    )
 
 
 @cache
 def _patterns(
-    languages: tuple[_Language, ...],
+    languages: tuple[_Language, ...], number: str
 ) -> tuple[re.Pattern[str], re.Pattern[str], LazyPattern]:
     """The patterns of a street of `languages` with a capitalised type and with one in
-    small letters, and of the words before the latter, compiled on first use: a build
-    whose checks come from the cache never reads them."""
+    small letters, ending with `number` (a house number or the mark of none), and of the
+    words before the latter, compiled on first use: a build whose checks come from the
+    cache never reads them."""
     types = "|".join(language.types for language in languages)
     lower_case = "|".join(language.lower_case_types for language in languages)
     links = "|".join(language.links for language in languages)
     before = "|".join(language.before_lower_case for language in languages)
-    street = _STREET.replace("{links}", links)
+    street = _STREET.replace("{links}", links).replace("{number}", number)
     return (
         re.compile(street.replace("{types}", types), re.VERBOSE),
         re.compile(street.replace("{types}", lower_case), re.VERBOSE),

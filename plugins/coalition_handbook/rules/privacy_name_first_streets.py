@@ -13,6 +13,7 @@ after `Plaza` or `Ronda` with no `de` (an English word, an English given name).
 
 from __future__ import annotations
 
+import heapq
 import re
 import string
 from collections.abc import Callable, Iterator
@@ -58,6 +59,21 @@ _MONTHS = (
     r"|diciembre"
 )
 _DATE_NAME = rf"\d{{1,2}}{{space}}+de{{space}}+(?i:{_MONTHS})(?![^\W_])"
+# The house number that ends a street, and the mark that stands where an address has none
+# (`NO_HOUSE_NUMBER`): a street's pattern ends with one or the other.
+HOUSE_NUMBER = r"""
+    (?P<number>\d{1,5})[A-Za-z]?
+    (?![^\W_]|[.,]\d|/|\s?%)  # not a decimal, a date, a share or a longer word
+"""
+# An address with no house number, as Spain, Latin America, Portugal and Brazil write it
+# (`Calle Luna s/n`, `Plaza de España S/N`, `Calle Mayor, sin número`, `Rua Augusta, sem
+# número`, `s/nº`): not a serial number's or a ratio's `S/N` (`S/N: 4412`, `S/N 4412`,
+# `S/N ratio`; a postcode after it is an address's: `s/n 28001 Madrid`), nor "sin número
+# de" (a phrase: "sin número de teléfono").
+NO_HOUSE_NUMBER = r"""
+    (?P<number>[sS]/[nN](?:\.?[\u00ba\u00b0])?|(?:[sS]in|[sS]em)\s+n(?:\u00fa|u)mero(?!\s+de\s))
+    (?![^\W_]|/|\s*(?:[:=\#]|ratio(?![^\W_]))|\s*\d(?!\d{4}(?!\d)|\d{3}-\d{3}(?!\d)))
+"""
 _STREET = (
     r"""
     (?:{types})(?:{space}+|(?<=/))   # Calle Luna, C/ Mayor, C/Mayor
@@ -66,8 +82,7 @@ _STREET = (
     (?:{space}*,{space}*|{space}+)               # Calle Luna 123, Calle de Alcalá, 45
     # nº 12, N.º 12, núm. 12, número 12, # 12
     (?:(?:[nN]\.?\s?[\u00ba\u00b0o]\.?|n(?:\u00fa|u)m(?:\.|ero)?|No\.|\#){space}*)?
-    (?P<number>\d{1,5})[A-Za-z]?
-    (?![^\W_]|[.,]\d|/|\s?%)  # not a decimal, a date, a share or a longer word
+    {number}
 """.replace("{date}", _DATE_NAME)
     .replace("{link}", _LINK)
     .replace("{name}", _NAME_WORD)
@@ -128,10 +143,10 @@ _ENGLISH_TOO = LazyPattern(r"(?:[Pp]laza|[Rr]onda)(?!\s+(?:del?|y)\s)")
 
 
 @cache
-def _street(types: str = _TYPES) -> re.Pattern[str]:
-    """`_STREET` of the street `types`, compiled on first use: a build whose checks come
-    from the cache never reads it."""
-    return re.compile(_STREET.replace("{types}", types), re.VERBOSE)
+def _street(types: str = _TYPES, number: str = HOUSE_NUMBER) -> re.Pattern[str]:
+    """`_STREET` of the street `types` ending with `number` (a house number or the mark of
+    none), compiled on first use: a build whose checks come from the cache never reads it."""
+    return re.compile(_STREET.replace("{types}", types).replace("{number}", number), re.VERBOSE)
 
 
 def name_first_streets(text: str) -> Iterator[tuple[int, int]]:
@@ -147,7 +162,10 @@ def name_first_streets(text: str) -> Iterator[tuple[int, int]]:
         if _NOT_A_HOUSE_AFTER.match(text, found.end()):
             continue
         number = found.group("number")
-        reads_as_other = is_year(number) or _ENGLISH_TOO.match(text, found.start())
+        # (a mark of no number is an address's: "Plaza Mayor s/n" is no English plaza's)
+        reads_as_other = is_year(number) or (
+            number[0].isdigit() and _ENGLISH_TOO.match(text, found.start())
+        )
         if reads_as_other and not _has_address_around(text, found.start(), found.end()):
             continue
         last_end = found.end()
@@ -157,14 +175,28 @@ def name_first_streets(text: str) -> Iterator[tuple[int, int]]:
 def _streets_found(text: str) -> Iterator[re.Match[str]]:
     """What `_street().finditer(text)` finds (a street whose type is capitalised), and
     the streets whose type is written in lower case after an article or a preposition
-    (`_SPANISH_BEFORE`), in order of their starts: `type_first_matches` of Spanish's."""
-    yield from type_first_matches(text, _type_starts(), _spanish_patterns)
+    (`_SPANISH_BEFORE`), in order of their starts: `type_first_matches` of Spanish's;
+    and those with no house number (`type_first_marks`: "Calle Luna s/n")."""
+    yield from heapq.merge(
+        type_first_matches(text, _type_starts(), _spanish_patterns),
+        type_first_marks(text, _type_starts(), _spanish_patterns_of_marks),
+        key=re.Match.start,
+    )
 
 
 def _spanish_patterns() -> tuple[re.Pattern[str], re.Pattern[str], LazyPattern]:
     """The patterns of a Spanish street, its type capitalised and in lower case, and
     what stands before the latter (`type_first_matches`)."""
     return _street(), _street(_TYPES_IN_LOWER_CASE), _SPANISH_BEFORE
+
+
+def _spanish_patterns_of_marks() -> tuple[re.Pattern[str], re.Pattern[str], LazyPattern]:
+    """`_spanish_patterns` of a street with no house number (`type_first_marks`)."""
+    return (
+        _street(_TYPES, NO_HOUSE_NUMBER),
+        _street(_TYPES_IN_LOWER_CASE, NO_HOUSE_NUMBER),
+        _SPANISH_BEFORE,
+    )
 
 
 def type_first_matches(
@@ -203,6 +235,49 @@ def type_first_matches(
             found := in_lower_case.match(text, start)
         ):
             yield found
+
+
+def type_first_marks(
+    text: str,
+    automaton: ahocorasick.Automaton,
+    patterns: Callable[[], tuple[re.Pattern[str], re.Pattern[str], LazyPattern]],
+) -> Iterator[re.Match[str]]:
+    """The streets with no house number (its `number` the mark of none, `NO_HOUSE_NUMBER`),
+    as `type_first_matches` reads them with `patterns()` of such streets, in order of
+    their starts. A mark is rare where a number is not: the text is looked through for one
+    (`_A_MARK`), and a type for each in the `_MARK_WINDOW` before it, its pattern tried
+    at each start there (a street's name cannot hold a mark, so a street ends at the
+    first after its type: each window is read once, the work linear in the text)."""
+    if "/n" not in text and "/N" not in text and "mero" not in text:  # the commonest
+        return
+    compiled: tuple[re.Pattern[str], re.Pattern[str], LazyPattern] | None = None
+    for mark in _A_MARK.finditer(text):
+        mark_start = mark.start()
+        window_start = max(0, mark_start - _MARK_WINDOW)
+        # (of the window's copy: the automaton copies the whole text it is given)
+        window = text[window_start:mark_start]
+        starts = sorted(window_start + end - length + 1 for end, length in automaton.iter(window))
+        if not starts:
+            continue
+        compiled = compiled or patterns()
+        capitalised, in_lower_case, before_lower_case = compiled
+        for start in starts:
+            if text[start].isupper():
+                found = capitalised.match(text, start)
+            elif before_lower_case.search(text, max(0, start - _BEFORE_WINDOW), start):
+                found = in_lower_case.match(text, start)
+            else:
+                continue
+            if found and found.start("number") == mark_start:
+                yield found
+                break
+
+
+# Where a mark of no house number may start (`NO_HOUSE_NUMBER`), looked for first.
+_A_MARK = LazyPattern(r"[sS](?:/[nN]|(?:in|em)\s+n(?:\u00fa|u)mero)")
+# How far before a mark its street's type is looked for: a type, four words of a name
+# with their links (`Avenida de la Reina Victoria-Eugenia, `) and a `nº`.
+_MARK_WINDOW = 120
 
 
 # The text read last and its runs (`_runs_of`), in a list that holds the pair.
