@@ -19,7 +19,6 @@ capital.
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -37,6 +36,7 @@ from .privacy_name_first_streets import (
     names_no_house,
     type_first_marks,
     type_first_matches,
+    with_marks,
 )
 from .privacy_streets import is_year
 from .soft_breaks import WORD_SPACE
@@ -275,10 +275,9 @@ def italian_portuguese_catalan_streets(
     automaton, patterns, patterns_of_marks = reading
     last_end = 0
     # and those with no house number ("Rua Augusta, s/n", `type_first_marks`)
-    for found in heapq.merge(
+    for found in with_marks(
         type_first_matches(text, automaton, patterns),
         type_first_marks(text, automaton, patterns_of_marks),
-        key=re.Match.start,
     ):
         if found.start() < last_end or inside_word(text, found.start()):
             continue

@@ -177,11 +177,20 @@ def _streets_found(text: str) -> Iterator[re.Match[str]]:
     the streets whose type is written in lower case after an article or a preposition
     (`_SPANISH_BEFORE`), in order of their starts: `type_first_matches` of Spanish's;
     and those with no house number (`type_first_marks`: "Calle Luna s/n")."""
-    yield from heapq.merge(
+    yield from with_marks(
         type_first_matches(text, _type_starts(), _spanish_patterns),
         type_first_marks(text, _type_starts(), _spanish_patterns_of_marks),
-        key=re.Match.start,
     )
+
+
+def with_marks(
+    found: Iterator[re.Match[str]], marks: Iterator[re.Match[str]]
+) -> Iterator[re.Match[str]]:
+    """The streets `found` and those with no house number (`marks`), each in order of
+    their starts, in one order (merged only where a text has one with no number: a merge
+    for each text made the reading of a page a tenth slower)."""
+    first_marks = list(marks)
+    return heapq.merge(found, first_marks, key=re.Match.start) if first_marks else found
 
 
 def _spanish_patterns() -> tuple[re.Pattern[str], re.Pattern[str], LazyPattern]:
@@ -248,11 +257,8 @@ def type_first_marks(
     (`_A_MARK`), and a type for each in the `_MARK_WINDOW` before it, its pattern tried
     at each start there (a street's name cannot hold a mark, so a street ends at the
     first after its type: each window is read once, the work linear in the text)."""
-    if "/n" not in text and "/N" not in text and "mero" not in text:  # the commonest
-        return
     compiled: tuple[re.Pattern[str], re.Pattern[str], LazyPattern] | None = None
-    for mark in _A_MARK.finditer(text):
-        mark_start = mark.start()
+    for mark_start in _mark_starts(text):
         window_start = max(0, mark_start - _MARK_WINDOW)
         # (of the window's copy: the automaton copies the whole text it is given)
         window = text[window_start:mark_start]
@@ -273,8 +279,38 @@ def type_first_marks(
                 break
 
 
-# Where a mark of no house number may start (`NO_HOUSE_NUMBER`), looked for first.
+# The text read last and its marks' starts (`_mark_starts`), as `_LAST_RUNS` keeps its runs.
+_LAST_MARKS: list[tuple[str, list[int]]] = [("", [])]
+
+
+def _mark_starts(text: str) -> list[int]:
+    """`_marks_in` of `text`, kept for the text read last: the Spanish reader and the
+    Italian, Portuguese and Catalan one read each text in turn (told by identity)."""
+    read, starts = _LAST_MARKS[0]
+    if read is not text:
+        starts = _marks_in(text)
+        _LAST_MARKS[0] = (text, starts)
+    return starts
+
+
+def _marks_in(text: str) -> list[int]:
+    """Where a mark of no house number may start in `text` (`NO_HOUSE_NUMBER`), in order:
+    found by the `str.find` of its `/n`, `/N`, `úmero` and `umero` (a pattern starting at any `s`
+    made the reading of a Spanish page a sixth slower), then looked at around each."""
+    starts: set[int] = set()
+    for part, back in _MARK_PARTS:
+        found = text.find(part)
+        while found >= 0:
+            if mark := _A_MARK.search(text, max(0, found - back), found + len(part)):
+                starts.add(mark.start())
+            found = text.find(part, found + 1)
+    return sorted(starts)
+
+
+# What a mark of no house number may start with (`NO_HOUSE_NUMBER`), and the parts of it
+# looked for first, with how far before each the mark starts at the most.
 _A_MARK = LazyPattern(r"[sS](?:/[nN]|(?:in|em)\s+n(?:\u00fa|u)mero)")
+_MARK_PARTS = (("/n", 1), ("/N", 1), ("\u00famero", 12), ("umero", 12))
 # How far before a mark its street's type is looked for: a type, four words of a name
 # with their links (`Avenida de la Reina Victoria-Eugenia, `) and a `nº`.
 _MARK_WINDOW = 120
