@@ -339,6 +339,7 @@ def test_an_address_with_no_house_number_is_reported(text: str, street: str) -> 
         "Vive en la Calle Mayor sin número de teléfono.",
         "La Calle sin número no aparece en el mapa.",
         "Check the S/N ratio of the Plaza Hotel S/N ratio.",
+        "The Camino Real S/N Ratio is measured in decibels.",
         "The Avenida Central S/N: 4412 is the router's serial.",
         "The Avenida Central S/N 4412 is on its label.",
         "Write the s/n on the form; Calle is our mascot s/n.",

@@ -72,7 +72,7 @@ HOUSE_NUMBER = r"""
 # de" (a phrase: "sin número de teléfono").
 NO_HOUSE_NUMBER = r"""
     (?P<number>[sS]/[nN](?:\.?[\u00ba\u00b0])?|(?:[sS]in|[sS]em)\s+n(?:\u00fa|u)mero(?!\s+de\s))
-    (?![^\W_]|/|\s*(?:[:=\#]|ratio(?![^\W_]))|\s*\d(?!\d{4}(?!\d)|\d{3}-\d{3}(?!\d)))
+    (?![^\W_]|/|\s*(?:[:=\#]|[rR]atio(?![^\W_]))|\s*\d(?!\d{4}(?!\d)|\d{3}-\d{3}(?!\d)))
 """
 _STREET = (
     r"""
