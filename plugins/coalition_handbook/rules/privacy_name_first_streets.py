@@ -162,9 +162,10 @@ def name_first_streets(text: str) -> Iterator[tuple[int, int]]:
         if _NOT_A_HOUSE_AFTER.match(text, found.end()):
             continue
         number = found.group("number")
-        # (a mark of no number is an address's: "Plaza Mayor s/n" is no English plaza's)
+        # (`sin número` is no English plaza's, but `S/N` is English's serial number's
+        # too: "the Plaza Hotel S/N check-in desk")
         reads_as_other = is_year(number) or (
-            number[0].isdigit() and _ENGLISH_TOO.match(text, found.start())
+            not number.startswith(("sin", "Sin")) and _ENGLISH_TOO.match(text, found.start())
         )
         if reads_as_other and not _has_address_around(text, found.start(), found.end()):
             continue
