@@ -6,6 +6,7 @@ a Spanish-language handbook's own addresses were published unreported."""
 from __future__ import annotations
 
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -385,3 +386,30 @@ def test_streets_with_no_number_are_read_in_linear_time(shape: str) -> None:
         f"list(name_first_streets({shape}))\n"
     )
     assert (completed.returncode, completed.stderr) == (0, "")
+
+
+def test_a_mark_s_window_is_not_read_again_past_the_mark_before() -> None:
+    """rv63a: dense marks' windows overlapped, each type in the 120 characters before a
+    mark tried again at every mark (`C/s/n` a million characters long took 3 s); a type
+    before the mark before cannot end at this one (a name holds no mark)."""
+    tried: list[int] = []
+
+    class Counted:
+        def __init__(self, pattern: re.Pattern[str]) -> None:
+            self.pattern = pattern
+
+        def match(self, text: str, start: int) -> re.Match[str] | None:
+            tried.append(start)
+            return self.pattern.match(text, start)
+
+    capitalised, in_lower_case, before = streets._spanish_patterns_of_marks()
+    text = "C/s/n" * 1_000
+    found = list(
+        streets.type_first_marks(
+            text,
+            streets._type_starts(),
+            lambda: (Counted(capitalised), Counted(in_lower_case), before),  # type: ignore[return-value]
+        )
+    )
+    assert found == []
+    assert len(tried) <= 1_000

@@ -259,8 +259,12 @@ def type_first_marks(
     at each start there (a street's name cannot hold a mark, so a street ends at the
     first after its type: each window is read once, the work linear in the text)."""
     compiled: tuple[re.Pattern[str], re.Pattern[str], LazyPattern] | None = None
+    after_last_mark = 0
     for mark_start in _mark_starts(text):
-        window_start = max(0, mark_start - _MARK_WINDOW)
+        # (not before the mark before: a name cannot hold one, and dense marks' windows
+        # read again made `C/s/n` a million characters long take seconds)
+        window_start = max(after_last_mark, mark_start - _MARK_WINDOW)
+        after_last_mark = mark_start + 1
         # (of the window's copy: the automaton copies the whole text it is given)
         window = text[window_start:mark_start]
         starts = sorted(window_start + end - length + 1 for end, length in automaton.iter(window))
