@@ -8,23 +8,25 @@ that has nothing to report but what `ValueBuilder` finds in its scalars."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import yaml
 
 from .yaml_document import LineIndex, YamlDocument
 from .yaml_loader import plain_scalar_tag
-from .yaml_values import ISO_DATE, MAX_NUMBER_CHARACTERS, ValueBuilder
+from .yaml_values import (
+    MAX_NUMBER_CHARACTERS,
+    NOT_DIRECT,
+    STRING_TAG,
+    ValueBuilder,
+    read_directly,
+)
 
 # libyaml's parser, where installed (`yaml.cyaml` is only there with it).
 _PARSER: type | None = getattr(getattr(yaml, "cyaml", None), "CParser", None)
 # Deeper documents are read through the nodes, which report nesting past `MAX_DEPTH`
 # (and a recursion this deep stays far from Python's limit).
 _MAX_DEPTH = 32
-_STRING_TAG = "tag:yaml.org,2002:str"
-_INT_TAG = "tag:yaml.org,2002:int"
-_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _MERGE_KEY = "<<"
 _BLANKS = (" ", "\t")
 _SCALAR = yaml.ScalarEvent
@@ -100,8 +102,8 @@ class _EventReader:
         value = event.value
         style = event.style
         # Untagged: a plain scalar's tag as PyYAML resolves it, a quoted one's text.
-        tag = plain_scalar_tag(value) if event.implicit[0] else _STRING_TAG
-        if tag == _STRING_TAG:
+        tag = plain_scalar_tag(value) if event.implicit[0] else STRING_TAG
+        if tag == STRING_TAG:
             if style != '"':
                 self.values[path] = start, end
                 if not style and self.text.startswith(_BLANKS, end):
@@ -110,21 +112,13 @@ class _EventReader:
             if value.isascii():  # no escaped lone surrogate (`ValueBuilder.scalar`)
                 self.values[path] = start, end
                 return value
+        # A version or a date (a number too long is the nodes' to report).
         elif (
-            tag == _INT_TAG
-            and value.isascii()
-            and value.isdigit()
-            and value[0] != "0"
-            and len(value) <= MAX_NUMBER_CHARACTERS
+            len(value) <= MAX_NUMBER_CHARACTERS
+            and (direct := read_directly(tag, value)) is not NOT_DIRECT
         ):
-            self.values[path] = start, end  # a version: as `ValueBuilder.scalar` reads it
-            return int(value)
-        elif tag == _TIMESTAMP_TAG and ISO_DATE.fullmatch(value):
-            self.values[path] = start, end  # a date: as `ValueBuilder.scalar` reads it
-            try:
-                return dt.date.fromisoformat(value)
-            except ValueError:
-                return value  # 2026-02-30 stays text
+            self.values[path] = start, end
+            return direct
         # Dates, other numbers, escaped texts: as the nodes read them.
         node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, style)
         return self.builder.build(node, path, depth)
@@ -176,6 +170,6 @@ class _EventReader:
                 joined.append((event, len(items) - 1, item_path))
         self.values[path] = start, self.offset + event.end_mark.index
         for item, index, item_path in joined:
-            node = yaml.ScalarNode(_STRING_TAG, item.value, item.start_mark, item.end_mark, "")
+            node = yaml.ScalarNode(STRING_TAG, item.value, item.start_mark, item.end_mark, "")
             self.builder.check_joined_items(node, items[index], item_path)
         return items

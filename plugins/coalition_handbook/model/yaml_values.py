@@ -24,9 +24,9 @@ MAX_NUMBER_CHARACTERS = 30
 _MAPPING_TAG = "tag:yaml.org,2002:map"
 _SEQUENCE_TAG = "tag:yaml.org,2002:seq"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
-_STRING_TAG = "tag:yaml.org,2002:str"
-_INT_TAG = "tag:yaml.org,2002:int"
-_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+STRING_TAG = "tag:yaml.org,2002:str"
+INT_TAG = "tag:yaml.org,2002:int"
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 # What PyYAML's constructors raise, beside their own errors, for a value its tag cannot
 # hold: ValueError for a date that is no day (`2026-02-30`) or `!!int 2a`, KeyError for
 # `!!bool maybe`, AttributeError for `!!timestamp x`.
@@ -62,6 +62,25 @@ def _within(paths: Iterable[str], roots: list[str]) -> list[str]:
     return [
         path for path in paths if any(path == root or path.startswith(f"{root}.") for root in roots)
     ]
+
+
+# What `read_directly` leaves to the constructor (or to the nodes).
+NOT_DIRECT: Any = object()
+
+
+def read_directly(tag: str, value: str) -> Any:
+    """A plain scalar's value where it is a version or a date, which every record holds,
+    read without the constructor's dispatch (`ValueBuilder.scalar`, and the events'
+    reader); `NOT_DIRECT` for the rest (octal `017`, `1_000`, `12:30`, `2026-1-31`,
+    times of day)."""
+    if tag == INT_TAG and value.isascii() and value.isdigit() and value[0] != "0":
+        return int(value)
+    if tag == TIMESTAMP_TAG and ISO_DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value  # 2026-02-30 stays text, as the constructor's error leaves it
+    return NOT_DIRECT
 
 
 class ValueBuilder:
@@ -108,7 +127,7 @@ class ValueBuilder:
             return None
         if scalar:
             style = node.style
-            if node.tag == _STRING_TAG and style != '"':
+            if node.tag == STRING_TAG and style != '"':
                 # Most values: a text, which nothing can make unreadable (`scalar`).
                 # Plain (None, or "" from libyaml), and blanks after it: maybe a comment
                 # (`check_cut_by_comment`); mostly a line break follows, and nothing does.
@@ -119,7 +138,7 @@ class ValueBuilder:
             value = self.scalar(node, path)
             if len(self.document.problems) > problems:
                 self.document.unreadable.add(path)
-            elif node.tag == _STRING_TAG and not node.style:
+            elif node.tag == STRING_TAG and not node.style:
                 self.check_cut_by_comment(end, path)
             return value
         if isinstance(node, yaml.MappingNode):
@@ -229,7 +248,7 @@ class ValueBuilder:
                 first_offset[key] = key_start
             child = f"{prefix}{key}"
             keys[child] = key_start, offset + key_node.end_mark.index
-            if value_node.__class__ is _SCALAR_NODE and value_node.tag == _STRING_TAG and plain:
+            if value_node.__class__ is _SCALAR_NODE and value_node.tag == STRING_TAG and plain:
                 # Most values: a text without properties, quotes or escapes, as `build`
                 # reads it, without a call for each.
                 start = offset + value_node.start_mark.index
@@ -305,7 +324,7 @@ class ValueBuilder:
 
     def scalar(self, node: yaml.Node, path: str = "") -> Any:
         """The value of a scalar `node`, stored at `path` (which a problem names)."""
-        if node.tag == _STRING_TAG:
+        if node.tag == STRING_TAG:
             # Only a double-quoted string can hold an escaped lone surrogate ("\uD800"):
             # no character, and nothing can print or encode it.
             if node.style == '"' and LONE_SURROGATE.search(node.value):
@@ -317,7 +336,7 @@ class ValueBuilder:
                 return node.value.encode("utf-8", "replace").decode("utf-8")
             return node.value  # most values: no need for the constructor's dispatch
         value = node.value
-        if node.tag == _INT_TAG and len(value) > MAX_NUMBER_CHARACTERS:
+        if node.tag == INT_TAG and len(value) > MAX_NUMBER_CHARACTERS:
             self.problem(
                 f"{_named(path)}is a number of {len(value)} characters, too long to read "
                 f"(at most {MAX_NUMBER_CHARACTERS})",
@@ -325,15 +344,8 @@ class ValueBuilder:
             )
             self.document.usable = False  # as for too deep a nesting: nothing else is read
             return None
-        # Versions and dates, in every record, read directly; the constructor for the rest
-        # (octal `017`, `1_000`, `12:30`, `2026-1-31`, times of day).
-        if node.tag == _INT_TAG and value.isascii() and value.isdigit() and value[0] != "0":
-            return int(value)
-        if node.tag == _TIMESTAMP_TAG and ISO_DATE.fullmatch(value):
-            try:
-                return dt.date.fromisoformat(value)
-            except ValueError:
-                return value  # 2026-02-30 stays text, as below
+        if (direct := read_directly(node.tag, value)) is not NOT_DIRECT:
+            return direct
         if node.tag not in QuickResolvingLoader.yaml_constructors:  # `!foo`, `!!python/name:x`
             self.problem(unsupported_tag(node.tag), node)
             return node.value
@@ -342,7 +354,7 @@ class ValueBuilder:
         except yaml.constructor.ConstructorError as error:
             self.problem(f"cannot read this value: {shortened(str(error.problem), 200)}", node)
         except ValueError:
-            if node.tag != _TIMESTAMP_TAG:  # `!!int 2a`, `!!float abc`: PyYAML refuses
+            if node.tag != TIMESTAMP_TAG:  # `!!int 2a`, `!!float abc`: PyYAML refuses
                 self.cannot_read(node)
             # A timestamp such as 2026-02-30 stays text; the schema says if it matters.
         except VALUE_CONVERSION_ERRORS:
