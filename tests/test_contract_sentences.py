@@ -5,16 +5,26 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import posixpath
 import re
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import yaml
 from site_builds import protocol_yaml, run_build, term_yaml, write_site
 from test_handouts import require_weasyprint
+from work import calls_made
 
+from coalition_handbook.cache import DISABLE_VARIABLE
+from coalition_handbook.check import run_checks
 from coalition_handbook.cli import main
+from coalition_handbook.config import load_config
+
+ROOT = Path(__file__).resolve().parent.parent
 
 TERMS = {
     "survivor": term_yaml(
@@ -186,3 +196,165 @@ def test_a_site_under_a_path_without_directory_urls_links_every_page(tmp_path: P
     followed, broken = _broken_links(site, "/group/handbook/")
     assert broken == []
     assert followed > 200  # the crawl read the pages' links: a dozen pages, each with its nav
+
+
+def test_the_command_as_a_module_imports_no_mkdocs(tmp_path: Path) -> None:
+    """DESIGN 2: "The terminology engine does not import MkDocs": the command started as
+    `python -X importtime -m coalition_handbook check`, the package's `__main__` included
+    (the engine's own test imports `coalition_handbook.cli` in-process), lists no module
+    `mkdocs` or `mkdocs.*` among those it imported, and still finds what it should."""
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "# Home\n\nA victim spoke.\n"},
+        terms={"survivor": term_yaml("survivor", "A person.", extra="avoid: [victim]\n")},
+    )
+    completed = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "coalition_handbook", "check"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=config.parent,  # the check finds mkdocs.yml there, without -f
+        env={**os.environ, DISABLE_VARIABLE: "1"},
+    )
+    imported = {
+        line.rsplit("|", 1)[1].strip()
+        for line in completed.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+    assert "coalition_handbook.cli" in imported  # the listing is read
+    assert sorted(name for name in imported if name.split(".")[0] == "mkdocs") == []
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    assert completed.stdout.startswith("content/index.md:3:3: warning term.avoid ")
+
+
+def test_the_repository_has_the_layout_design_lists() -> None:
+    """DESIGN 2's tree: mkdocs.yml (docs_dir: content, plugins: search and handbook), the
+    package under plugins/, pages and modules under content/, a YAML file per term and
+    per protocol, tests, benchmarks, and .github's workflows, term-change issue form and
+    pull request template."""
+
+    class WithEnvironment(yaml.SafeLoader):
+        """mkdocs.yml's `!ENV` read as the value it names."""
+
+    WithEnvironment.add_constructor("!ENV", lambda loader, node: None)
+    settings = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), WithEnvironment)
+    assert settings["docs_dir"] == "content"
+    plugins = [next(iter(p)) if isinstance(p, dict) else p for p in settings["plugins"]]
+    assert {"search", "handbook"} <= set(plugins)
+    for folder in ("plugins/coalition_handbook", "content/modules", "tests", "benchmarks"):
+        assert (ROOT / folder).is_dir(), folder
+    assert (ROOT / "plugins/coalition_handbook/__init__.py").is_file()
+    for folder in ("glossary", "protocols"):
+        files = sorted((ROOT / folder).iterdir())
+        assert files and all(file.suffix == ".yml" for file in files), folder
+    assert list((ROOT / ".github/workflows").glob("*.yml"))
+    assert list((ROOT / ".github/ISSUE_TEMPLATE").glob("*.yml"))
+    assert (ROOT / ".github/PULL_REQUEST_TEMPLATE.md").is_file()
+    assert (ROOT / "README.md").is_file() and (ROOT / "pyproject.toml").is_file()
+
+
+def _example_terms() -> dict[str, dict[str, object]]:
+    return {
+        path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+        for path in sorted((ROOT / "glossary").glob("*.yml"))
+    }
+
+
+def test_every_form_the_example_says_to_avoid_says_why() -> None:
+    """DESIGN 9: the field's guidance is written "as `avoid` entries with reasons": each
+    entry of each term, not only the few the example's own test names, and more than a
+    handful of them."""
+    entries = [
+        (term_id, entry)
+        for term_id, term in _example_terms().items()
+        for entry in term.get("avoid") or []  # type: ignore[attr-defined]
+    ]
+    assert len(entries) >= 10
+    without = [
+        (term_id, entry)
+        for term_id, entry in entries
+        if not (isinstance(entry, dict) and str(entry.get("reason") or "").strip())
+    ]
+    assert without == []
+
+
+def test_the_example_cites_the_public_sources_design_names() -> None:
+    """DESIGN 9: definitions "grounded in public sources that each term cites (federal law
+    such as the TVPA definitions in 22 U.S.C. 7102, the Palermo Protocol, the national
+    hotline's public facts)": each term cites a source, and the three are among them."""
+    terms = _example_terms()
+    sources = {
+        term_id: [str(source["url"]) for source in term.get("sources") or []]  # type: ignore[attr-defined]
+        for term_id, term in terms.items()
+    }
+    assert len(terms) >= 60
+    assert [term_id for term_id, urls in sources.items() if not urls] == []
+    cited = " ".join(url for urls in sources.values() for url in urls)
+    assert "uscode/text/22/7102" in cited  # 22 U.S.C. 7102, the TVPA's definitions
+    assert re.search(r"ohchr\.org/\S*protocol-prevent-suppress-and-punish|unodc\.org", cited)
+    assert "humantraffickinghotline.org" in cited
+
+
+def test_the_sharing_protocol_shares_no_case_level_survivor_data() -> None:
+    """DESIGN 9: a protocol on "what a coalition does and does not share: no case-level
+    survivor data"."""
+    protocols = [
+        yaml.safe_load(path.read_text(encoding="utf-8"))
+        for path in sorted((ROOT / "protocols").glob("*.yml"))
+    ]
+    sharing = [p for p in protocols if "shar" in p["title"].lower()]
+    assert sharing
+    said = " ".join(
+        [sharing[0]["summary"], *(f"{s['title']} {s['detail']}" for s in sharing[0]["steps"])]
+    )
+    assert re.search(r"no case-level data|never bring case-level data", said, re.IGNORECASE)
+
+
+_SECTION = """\
+## Section {n}
+
+A survivor of human trafficking met a victim at the hotel; the QX team and the TIP office
+were told. *Emphasis* and **strong** text, a [link](https://example.org/{n}) and `code`.
+
+- a list item about trafficking in persons
+- another item, with a victim's story
+
+| who | what |
+|---|---|
+| survivor | human trafficking |
+
+> A quote about survivors.
+
+```text
+victim in code
+```
+
+"""
+
+
+def test_a_page_of_megabytes_is_checked_in_linear_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DESIGN 11: "pages of many megabytes (still linear time)", for the whole check (load,
+    prose, term matching, every rule), not the loader alone: a page of every kind of block
+    five times as long (1.6 MB) costs at most five times the work, counted as calls, and
+    gives five times the findings."""
+    monkeypatch.setenv(DISABLE_VARIABLE, "1")
+    terms = {
+        "survivor": term_yaml("survivor", "A person.", extra="avoid: [victim]\n"),
+        "human-trafficking": term_yaml(
+            "human trafficking",
+            "Exploitation.",
+            extra="aliases: [trafficking in persons, TIP]\n",
+        ),
+    }
+    configs = []
+    for sections in (800, 4_000):
+        page = "# Big\n\n" + "".join(_SECTION.format(n=n) for n in range(sections))
+        configs.append(
+            load_config(write_site(tmp_path / str(sections), pages={"big.md": page}, terms=terms))
+        )
+    found = [len(run_checks(config).findings) for config in configs]  # and warmed up
+    assert found == [2_400, 12_000]  # two uses of `victim` and an unknown QX each
+    work = [calls_made(run_checks, config) for config in configs]
+    assert work[1] <= work[0] * 5.25
