@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
+from git_repositories import commit, git, quiet_git, write
 from site_builds import protocol_yaml, run_build, term_yaml, write_site
 from test_handouts import require_weasyprint
 from work import calls_made
@@ -358,3 +359,59 @@ def test_a_page_of_megabytes_is_checked_in_linear_work(
     assert found == [2_400, 12_000]  # two uses of `victim` and an unknown QX each
     work = [calls_made(run_checks, config) for config in configs]
     assert work[1] <= work[0] * 5.25
+
+
+_ENTRY = "  - version: {version}\n    date: 2026-0{version}-01\n    summary: Version {version}.\n"
+_RECORDS = {
+    "glossary/survivor.yml": term_yaml("survivor", "A person who has experienced trafficking."),
+    "protocols/hotel.yml": protocol_yaml("Hotel protocol"),
+    "content/modules/hotel-staff.md": MODULE,
+}
+_CHANGED = {  # (what the item said, what it says now)
+    "glossary/survivor.yml": ("has experienced", "has lived through"),
+    "protocols/hotel.yml": ("Do not confront anyone.", "Never confront anyone."),
+    "content/modules/hotel-staff.md": ("happens in hotels", "happens in motels"),
+}
+
+
+def _versioned(text: str, version: int, entry: bool) -> str:
+    """`text` (version 1, one history entry) at `version`, with an entry for it on top
+    of the history if `entry`."""
+    text = text.replace("version: 1\n", f"version: {version}\n", 1)
+    if entry:
+        text = text.replace("history:\n", "history:\n" + _ENTRY.format(version=version), 1)
+    return text
+
+
+@pytest.mark.parametrize("path", list(_RECORDS))
+@pytest.mark.parametrize(
+    ("version", "entry", "code"),
+    [(1, False, 1), (2, False, 1), (1, True, 1), (2, True, 0)],
+    ids=["no-bump-no-entry", "bump-alone", "entry-alone", "bump-and-entry"],
+)
+def test_the_diff_fails_a_change_without_a_version_bump_and_its_history_entry(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    path: str,
+    version: int,
+    entry: bool,
+    code: int,
+) -> None:
+    """DESIGN 6: `handbook diff` "exits 1 when an item changed without a `version` bump
+    and a matching `history` entry", for a term, a protocol and a module alike, between
+    the working tree and BASE and between two revisions (`handbook diff BASE HEAD`)."""
+    quiet_git(monkeypatch, tmp_path)
+    root = tmp_path / "handbook"
+    config = write_site(root, pages={"index.md": "# Home\n\nA survivor spoke.\n"}, options=PRIVACY)
+    for name, text in _RECORDS.items():
+        write(root, name, text)
+    git(root, "init", "-q", "-b", "main")
+    commit(root, "base")
+    old, new = _CHANGED[path]
+    write(root, path, _versioned(_RECORDS[path].replace(old, new), version, entry))
+    assert main(["diff", "HEAD", "-f", str(config)]) == code
+    capsys.readouterr()
+    commit(root, "change")
+    assert main(["diff", "HEAD~1", "HEAD", "-f", str(config)]) == code
+    assert f"`{path}`" in capsys.readouterr().out  # the report names the item changed
