@@ -10,6 +10,7 @@ import posixpath
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -203,7 +204,8 @@ def test_the_command_as_a_module_imports_no_mkdocs(tmp_path: Path) -> None:
     """DESIGN 2: "The terminology engine does not import MkDocs": the command started as
     `python -X importtime -m coalition_handbook check`, the package's `__main__` included
     (the engine's own test imports `coalition_handbook.cli` in-process), lists no module
-    `mkdocs` or `mkdocs.*` among those it imported, and still finds what it should."""
+    `mkdocs` or `mkdocs.*` among those it imported, and still finds what it should,
+    writing no site."""
     config = write_site(
         tmp_path,
         pages={"index.md": "# Home\n\nA victim spoke.\n"},
@@ -226,6 +228,7 @@ def test_the_command_as_a_module_imports_no_mkdocs(tmp_path: Path) -> None:
     assert sorted(name for name in imported if name.split(".")[0] == "mkdocs") == []
     assert completed.returncode == 0, completed.stderr[-2000:]
     assert completed.stdout.startswith("content/index.md:3:3: warning term.avoid ")
+    assert not (config.parent / "site").exists()  # DESIGN 6: it works without building the site
 
 
 def test_the_repository_has_the_layout_design_lists() -> None:
@@ -415,3 +418,71 @@ def test_the_diff_fails_a_change_without_a_version_bump_and_its_history_entry(
     commit(root, "change")
     assert main(["diff", "HEAD~1", "HEAD", "-f", str(config)]) == code
     assert f"`{path}`" in capsys.readouterr().out  # the report names the item changed
+
+
+def test_the_benchmark_handbook_is_the_same_in_every_run_with_n_pages_and_t_terms(
+    tmp_path: Path,
+) -> None:
+    """DESIGN 10: "`benchmarks/` generates a deterministic handbook of N pages and T
+    terms": two runs of the generator, each a process with its own hash seed, write the
+    same files, N pages and T term files; the handbook is checked as it comes."""
+    written = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        command = ["-m", "benchmarks.generate", str(out), "--pages", "12", "--terms", "9"]
+        subprocess.run(
+            [sys.executable, *command],
+            check=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        written.append(
+            {path.relative_to(out).as_posix(): path.read_bytes() for path in out.rglob("*.*")}
+        )
+    assert written[0] == written[1]
+    assert len([name for name in written[0] if name.startswith("content/")]) == 12
+    assert len([name for name in written[0] if name.startswith("glossary/")]) == 9
+    assert main(["check", "-f", str(tmp_path / "1" / "mkdocs.yml"), "--format", "json"]) in (0, 1)
+
+
+def test_the_benchmark_prints_each_figure_of_the_table_with_its_target(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """DESIGN 10: the benchmarks print each figure of the table, at the table's sizes,
+    as a ratio (or a rate) measured in the run, beside its target. The timings and the
+    builds are stood in for (the figures themselves are for `make bench`, never a test);
+    the handbooks are tiny ones; each figure's line is what is held. The PDF figure is
+    benchmarks/handouts.py's, which `make bench` runs after."""
+    from benchmarks import generate, run
+
+    def tiny_handbook(self: run.Bench, pages: int, terms: int, plugin: bool = True) -> Path:
+        folder = self.root / f"p{pages}-t{terms}-{plugin}"
+        if not (folder / "mkdocs.yml").exists():
+            generate.generate(folder, 3, 3, plugin=plugin)
+        return folder / "mkdocs.yml"
+
+    def timed(action: Callable[[], object]) -> float:
+        action()
+        return 1.0
+
+    built: list[int] = []
+    monkeypatch.setattr(run.Bench, "handbook", tiny_handbook)
+    monkeypatch.setattr(run, "timed", timed)
+    monkeypatch.setattr(run.Bench, "process_time", lambda self, config: 1.0)
+    monkeypatch.setattr(
+        run.Bench, "build_ratios", lambda self, pages: built.append(pages) or (1.0, 1.0, 1.0)
+    )
+    assert run.main(["--runs", "1", "--rounds", "1", "--keep", str(tmp_path / "bench")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert built == [1000, 2]
+
+    def figure(*words: str) -> str:
+        (line,) = [line for line in lines if all(word in line for word in words)]
+        return line
+
+    assert figure("check scanning rate", "1000 pages, 2000 terms", "target >= 20")
+    assert figure("2000 terms / 50 terms (1000 pages), cold", "1.00", "target <= 1.3")
+    assert figure("1000 pages / 100 pages (500 terms), cold", "1.00", "target <= 11")
+    assert figure("mkdocs build with plugin / without, 1000 pages, 500 terms", "<= 1.10")
+    assert figure("mkdocs build with plugin / without, 2 pages, 500 terms", "<= 1.25")
+    assert figure("PDF", "benchmarks/handouts.py", "0.05")
