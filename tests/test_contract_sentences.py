@@ -288,14 +288,17 @@ def test_the_example_cites_the_public_sources_design_names() -> None:
     hotline's public facts)": each term cites a source, and the three are among them."""
     terms = _example_terms()
     sources = {
-        term_id: [str(source["url"]) for source in term.get("sources") or []]  # type: ignore[attr-defined]
+        term_id: [
+            f"{source['title']} {source['url']}"
+            for source in term.get("sources") or []  # type: ignore[attr-defined]
+        ]
         for term_id, term in terms.items()
     }
     assert len(terms) >= 60
-    assert [term_id for term_id, urls in sources.items() if not urls] == []
-    cited = " ".join(url for urls in sources.values() for url in urls)
-    assert "uscode/text/22/7102" in cited  # 22 U.S.C. 7102, the TVPA's definitions
-    assert re.search(r"ohchr\.org/\S*protocol-prevent-suppress-and-punish|unodc\.org", cited)
+    assert [term_id for term_id, cited in sources.items() if not cited] == []
+    cited = " ".join(source for cited in sources.values() for source in cited).lower()
+    assert re.search(r"22 u\.?s\.?c\.? (§ ?)?7102|uscode/text/22/7102", cited)  # the TVPA's
+    assert re.search(r"palermo|prevent, suppress and punish|prevent-suppress-and-punish", cited)
     assert "humantraffickinghotline.org" in cited
 
 
@@ -311,7 +314,7 @@ def test_the_sharing_protocol_shares_no_case_level_survivor_data() -> None:
     said = " ".join(
         [sharing[0]["summary"], *(f"{s['title']} {s['detail']}" for s in sharing[0]["steps"])]
     )
-    assert re.search(r"no case-level data|never bring case-level data", said, re.IGNORECASE)
+    assert re.search(r"\b(no|never)\b[^.]*\bcase-level\b", said, re.IGNORECASE)
 
 
 _SECTION = """\
