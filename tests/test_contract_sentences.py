@@ -1,5 +1,7 @@
 """Sentences of DESIGN that no other test held the project to, checked as a user meets
-them: through `handbook check`'s JSON and the files a build writes (black box)."""
+them: through the commands (`handbook check`'s JSON, `handbook diff`'s exit code), the
+files a build writes, the repository's own files and what the benchmarks print (black
+box)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import posixpath
 import re
 import subprocess
 import sys
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -17,6 +20,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 from git_repositories import commit, git, quiet_git, write
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 from site_builds import protocol_yaml, run_build, term_yaml, write_site
 from test_handouts import require_weasyprint
 from work import calls_made
@@ -255,6 +260,28 @@ def test_the_repository_has_the_layout_design_lists() -> None:
     assert list((ROOT / ".github/ISSUE_TEMPLATE").glob("*.yml"))
     assert (ROOT / ".github/PULL_REQUEST_TEMPLATE.md").is_file()
     assert (ROOT / "README.md").is_file() and (ROOT / "pyproject.toml").is_file()
+
+
+def test_the_platform_is_mkdocs_1_6_with_material_9_and_properdocs_in_ci() -> None:
+    """DESIGN 2: "MkDocs 1.6 plugin API (`mkdocs>=1.6,<2` ...) with mkdocs-material 9.x";
+    the site "must also build with ProperDocs ...; CI proves it": the package accepts
+    MkDocs 1.6 and Material 9 and refuses MkDocs 2 and Material 10, and a workflow
+    builds the site with `properdocs build --strict`."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    needs = {
+        canonicalize_name(requirement.name): requirement.specifier
+        for requirement in map(Requirement, project["dependencies"])
+    }
+    for name, accepted, refused in (
+        ("mkdocs", ("1.6.0", "1.6.1"), ("1.5.3", "2.0.0")),
+        ("mkdocs-material", ("9.8.2",), ("10.0.0",)),
+    ):
+        assert all(needs[name].contains(version) for version in accepted), name
+        assert not any(needs[name].contains(version) for version in refused), name
+    workflows = " ".join(
+        path.read_text(encoding="utf-8") for path in (ROOT / ".github/workflows").glob("*.yml")
+    )
+    assert re.search(r"properdocs build\b[^\n]*--strict", workflows)
 
 
 def _example_terms() -> dict[str, dict[str, object]]:
