@@ -127,8 +127,9 @@ _SHOUTED_WORDS = 3  # in a run, however it is set
 # The little words that join the acronyms of a list of them (`FBI AND ICE`).
 _JOINING_WORDS = frozenset({"AND", "OR", "NOR", "OF", "THE", "TO", "IN", "ON", "AT", "FOR", "BY"})
 # Every capital A-Z becomes "A" in a page's text as ASCII bytes (same offsets): an acronym
-# starts where "AA" is, found by bytes.find. A byte table translates a page several times
-# faster than a str one, and many times faster where it has a letter past ASCII.
+# starts where "AA" is, found by a bytes pattern (`_CANDIDATE`). A byte table translates
+# a page several times faster than a str one, and many times faster where it has a letter
+# past ASCII.
 _ASCII_CAPITALS = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"A" * 26)
 
 
@@ -453,28 +454,37 @@ def may_hold_an_acronym(view: str) -> bool:
     """Whether `acronyms` may find one in `view`, or in the words it is read as
     (`_Glueless`): where two capitals A-Z stand side by side, or markup's `GLUE` or an
     invisible character may join two ("**N**GO", "N\u00adGO")."""
-    return _CAPITALS_PAIR.search(view) is not None or GLUE in view or has_invisible(view)
+    return b"AA" in _capitals(view) or GLUE in view or has_invisible(view)
 
 
-# Two capitals A-Z side by side: where `acronyms` tries its patterns, and nowhere else.
-_CAPITALS_PAIR = re.compile("[A-Z]{2}")
+def _capitals(view: str) -> bytes:
+    """`view` as ASCII bytes, each capital A-Z an "A" and each character past ASCII a
+    `?` (no capital), offsets kept: where two capitals stand side by side is found in C."""
+    return view.encode("ascii", "replace").translate(_ASCII_CAPITALS)
+
+
+# Where `acronyms` tries its patterns, in `_capitals`: two to six capitals that no ASCII
+# letter, digit or `_` stands against, a plural `s` after them maybe; the str patterns
+# decide (a character past ASCII, a `?` here, may be a letter). Inside a longer run of
+# capitals no acronym starts: each of them has a capital, a letter, before it. A pair
+# ("AA") first: a literal the engine skips to at C speed, where a pattern that starts
+# with a class or a lookbehind tries every character of a page; the pairs found in a
+# word that ends in a digit (`TQ119`, `H2A`) are passed over here, not one by one.
+_CANDIDATE = re.compile(rb"AA(?<![A-Za-z0-9_]AA)A{0,4}s?(?![A-Za-z0-9_])")
 
 
 def acronyms(view: str, capital_elisions: bool = False) -> Iterator[re.Match[str]]:
     """What `_ACRONYM.finditer(view)` gives, and an acronym after an elided word and its
     apostrophe: one in small letters ("l'ONU", "qu’OIT"), and with `capital_elisions`
     (a site not in English) one in capitals too ("L'ONU"; in English, "D'ARCY" is a
-    name). The pattern is tried only where two capitals
-    start (a pattern that starts with a class of characters scans prose ~3 times slower
-    than `str.translate` and `str.find` together), less the words a combining mark
+    name). The patterns are tried only where two to six capitals may make a word
+    (`_CANDIDATE`, searched in C over `_capitals`: a str pattern that starts with a class
+    of characters scans prose ~3 times slower), less the words a combining mark
     touches: "E" and an acute accent before "TAT" normalise to "ÉTAT" (DESIGN section 4),
     a word with a capital that is no A-Z, as when it is written with "É" itself."""
     ascii_only = view.isascii()  # then no marks either
-    # A `?` for each character past ASCII keeps the offsets, and is no capital.
-    capitals = view.encode("ascii", "replace").translate(_ASCII_CAPITALS)
-    next_pair: Callable[[int], int] = partial(capitals.find, b"AA")
-    start = next_pair(0)
-    while start >= 0:
+    for candidate in _CANDIDATE.finditer(_capitals(view)):
+        start = candidate.start()
         found = _ACRONYM.match(view, start)
         if (
             found is None
@@ -482,12 +492,8 @@ def acronyms(view: str, capital_elisions: bool = False) -> Iterator[re.Match[str
             and (capital_elisions or view[start - 2].islower())
         ):
             found = _ACRONYM_AFTER_ELISION.match(view, start)
-        if found:
-            if ascii_only or not _touches_a_mark(view, found):
-                yield found
-            start = next_pair(found.end())
-        else:
-            start = next_pair(start + 1)
+        if found and (ascii_only or not _touches_a_mark(view, found)):
+            yield found
 
 
 def _touches_a_mark(view: str, found: re.Match[str]) -> bool:
