@@ -143,10 +143,10 @@ def _with_code(text: CheckedText) -> str:
     return "".join([*parts, view[last:]]) if parts else view
 
 
-def _in_another_case(hit: Hit) -> bool:
-    """Whether a hit is an accepted form in another case: a form to avoid, or of a
-    deprecated term, is reported as such whatever its case."""
-    return hit[2].kind == "accepted" and not hit[3]
+def _in_another_case(hits: list[Hit]) -> list[Hit]:
+    """The hits of accepted forms in another case: a form to avoid, or of a deprecated
+    term, is reported as such whatever its case."""
+    return [hit for hit in hits if not hit[3] and hit[2].kind == "accepted"]
 
 
 # A word: letters, digits and underscores left out.
