@@ -61,6 +61,7 @@ from coalition_handbook.cache import CACHE_DIR, DISABLE_VARIABLE
 from coalition_handbook.check import run_checks
 from coalition_handbook.collection import fewer_collections
 from coalition_handbook.config import HandbookConfig, load_config
+from coalition_handbook.documents import scan_handbook
 from coalition_handbook.matching import Matcher
 from coalition_handbook.model import load_handbook
 from coalition_handbook.parallel import two_processes_allowed
@@ -84,6 +85,10 @@ def installed_environment(**extra: str) -> dict[str, str]:
     environment = {**os.environ, **extra}
     environment.pop("PYTHONDONTWRITEBYTECODE", None)
     return environment
+
+
+def _nothing(part: str) -> None:
+    pass
 
 
 def timed(action: Callable[[], object]) -> float:
@@ -221,7 +226,7 @@ class Bench:
 
     def cold_scan(
         self, config_file: Path, processes: int = 2
-    ) -> tuple[Callable[[], object], Callable[[], object]]:
+    ) -> tuple[Callable[..., object], Callable[[], object]]:
         """(a cold scan, a matcher compilation): see the module docstring. With
         `processes=1`, never in two processes, as a site build scans."""
         config = load_config(config_file)
@@ -230,13 +235,18 @@ class Bench:
         terms = handbook.terms.values()
         term_matcher = Matcher.from_terms(terms)
 
-        def scan() -> None:
+        def scan(done: Callable[[str], object] = _nothing) -> None:
+            """The scan; `done(part)` is called at the end of each part: "scan" (the
+            documents, which every rule reads), then each rule's module name."""
             context = CheckContext(config=config, handbook=handbook)
             context.shared("matcher", lambda: term_matcher)
             allowed = two_processes_allowed() if processes == 2 else nullcontext()
             with fewer_collections(), allowed:  # as run_checks does, in `handbook check`
+                scan_handbook(context)  # as the first rule would: shared by every rule
+                done("scan")
                 for rule in SCAN_RULES:
                     list(rule.check(context))
+                    done(rule.__name__.rpartition(".")[2])
 
         return scan, lambda: Matcher.from_terms(terms)
 

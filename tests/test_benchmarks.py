@@ -84,6 +84,11 @@ def test_every_stage_of_the_scan_is_timed_where_it_runs_and_put_back(tmp_path: P
     assert called <= set(calls)  # the generated handbook has no protocol or module
     assert set(times) == {stage for _, _, stage in scan_stages.STAGES} | {
         scan_stages.REST,
+        *scan_stages.PARTS.values(),
         "total",
     }
+    # The rest is its parts, each rule's own time once (a rule renamed would be a part
+    # of its own, outside the rest's split).
+    parts = sum(times[part] for part in scan_stages.PARTS.values())
+    assert parts == pytest.approx(times[scan_stages.REST], abs=0.001)
     assert [getattr(module, name) for module, name, _ in scan_stages.STAGES] == functions
