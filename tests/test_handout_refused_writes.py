@@ -164,3 +164,40 @@ def test_a_refused_write_naming_no_file_still_reads_as_a_sentence(
     assert main(["handouts", "-f", str(config_file)]) == 2
     err = capsys.readouterr().err
     assert "handbook: cannot write the handouts: No space left on device; free some space" in err
+
+
+@pytest.mark.parametrize(
+    ("number", "advice"),
+    [
+        # `-o /proc/x`: a folder the system will not make.
+        (errno.ENOENT, "name another folder with -o"),
+        # A read-only mount (as root too, which no file mode stops).
+        (errno.EROFS, "make it writable, or name another folder with -o"),
+    ],
+)
+def test_an_output_folder_that_cannot_be_written_is_refused_before_any_render(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    number: int,
+    advice: str,
+) -> None:
+    """Audit: `handbook handouts -o /proc/x` rendered every handout, then said `cannot
+    write the handouts: [Errno 2] ...` and exited 1, as for a failing handbook. Now one
+    line naming the folder, exit 2, nothing rendered, and the folder tried is gone."""
+    monkeypatch.chdir(tmp_path)
+    renderer = FakeRenderer(failing=set())
+    monkeypatch.setattr(handout_render, "render_pdf", renderer)
+    config_file = write_handbook(tmp_path)
+
+    def refused(*_: object, **__: object) -> BinaryIO:
+        raise OSError(number, os.strerror(number))
+
+    monkeypatch.setattr("tempfile.TemporaryFile", refused)
+    output = tmp_path / "out" / "pdfs"
+    assert main(["handouts", "-f", str(config_file), "-o", str(output)]) == 2
+    assert capsys.readouterr().err == (
+        f"handbook: cannot write the PDFs into {output}: {os.strerror(number)}; {advice}\n"
+    )
+    assert renderer.rendered == []
+    assert not (tmp_path / "out").exists()

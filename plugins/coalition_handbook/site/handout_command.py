@@ -7,6 +7,7 @@ back (`build_handouts`), and says on stdout what it wrote and on stderr what it 
 from __future__ import annotations
 
 import sys
+import tempfile
 from collections.abc import Collection
 from pathlib import Path
 from typing import TextIO
@@ -41,6 +42,7 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
     output_dir = output if output is not None else site_dir / HANDOUTS_DIR
     _refuse_a_file_in_the_way(output_dir, config, given=output is not None)
     _refuse_a_record_folder(output_dir, config)
+    _refuse_an_unwritable_folder(output_dir, given=output is not None)
     if not config.handouts:
         _say(
             "handbook: the plugin's option handouts is false, so the site's build makes "
@@ -168,6 +170,31 @@ def _refuse_a_file_in_the_way(output_dir: Path, config: HandbookConfig, *, given
                 f"{shown} is {what}, where a folder must be for the PDFs to go into "
                 f"{wanted}; move it away, or name another folder with -o"
             )
+
+
+def _refuse_an_unwritable_folder(output_dir: Path, *, given: bool) -> None:
+    """A `ConfigError` (exit 2, before the checks and renders of a minute) when the PDFs'
+    folder cannot be made or written: `-o /proc/x`, a read-only mount, a folder the user
+    may not write (audit: found only after every render, `-o /proc/x` said `[Errno 2]` and
+    exited 1, as if the handbook had failed). A folder made to try is removed again."""
+    made = [folder for folder in (output_dir, *output_dir.parents) if not folder.is_dir()]
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=output_dir):
+            pass
+    except OSError as error:
+        shown = str(output_dir) if given else shown_name(output_dir)
+        if (refused := refused_write(error)) is not None:
+            reason = f"{refused.strerror}; make it writable, or name another folder with -o"
+        else:
+            reason = f"{error.strerror or error}; name another folder with -o"
+        raise ConfigError(f"cannot write the PDFs into {shown}: {reason}") from error
+    finally:
+        for folder in made:  # deepest first; the PDFs' writes make them again
+            try:
+                folder.rmdir()
+            except OSError:
+                break
 
 
 def _refuse_a_record_folder(output_dir: Path, config: HandbookConfig) -> None:
