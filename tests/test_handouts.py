@@ -4552,3 +4552,34 @@ def test_a_narrow_table_with_code_or_a_footnote_in_a_cell_is_said_at_its_own_lin
         (problem,) = handout_narrow_tables.narrow_tables(root, pages)
         module = Origin(path="content/modules/m.md", text=text)
         assert handout_problems.placed(problem, [module]).line == 5, table
+
+
+def test_a_narrow_table_in_a_cell_of_a_wide_table_is_said_as_itself_at_its_line() -> None:
+    """Task site63: a table in a cell of a wide HTML table (hb-wide, its columns even and
+    narrow) prints as narrow, and was said as the outer table: its count of columns, at
+    its first line. The inner table is named, at its own first row's line."""
+    inner = "".join(f"<td>Inner{number}</td>" for number in range(5))
+    text = (
+        "# M\n\n<table>\n<tr><td>Outer0</td><td>Outer1</td><td>Outer2</td></tr>\n"
+        f"<tr><td>\n<table>\n<tr>{inner}</tr>\n</table>\n</td><td>a</td><td>b</td></tr>\n"
+        "</table>\n"
+    )
+    root = ElementTree.fromstring(f"<html><body>{text.partition(chr(10) * 2)[2]}</body></html>")
+    root.find(".//table").set("class", "hb-wide")  # the outer one only, as marked
+
+    class TableCellBox:  # an inner cell 2 pt wide (narrow), the outer's 100 pt
+        def __init__(self, element: ElementTree.Element) -> None:
+            self.element = element
+            self.width = 2.0 if "Inner" in (element.text or "") else 100.0
+            self.style = {"font_size": 10.0}
+
+        def border_width(self) -> float:
+            return self.width + 1.0
+
+    boxes = [TableCellBox(cell) for cell in root.iter() if cell.tag in ("td", "th")]
+    page_box = types.SimpleNamespace(descendants=lambda: iter(boxes))
+    pages = [types.SimpleNamespace(_page_box=page_box)]
+    (problem,) = handout_narrow_tables.narrow_tables(root, pages)
+    assert problem.message.startswith("a table of 5 columns prints about 1 character")
+    module = Origin(path="content/modules/m.md", text=text)
+    assert handout_problems.placed(problem, [module]).line == 7

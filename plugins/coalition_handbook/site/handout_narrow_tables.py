@@ -34,13 +34,7 @@ def narrow_tables(root: etree.Element, pages: Sequence[Any]) -> list[Unplaced]:
     whose narrowest column, in the laid-out `pages` (WeasyPrint's `Document.pages`), is
     narrower than `NARROWEST_EMS`; placed at its row in its Markdown
     (`handout_table_lines`), else at its first row's text."""
-    table_of = {
-        id(cell): table
-        for table in root.iter("table")
-        if WIDE_TABLE_CLASS in table.get("class", "").split()
-        for cell in table.iter()
-        if cell.tag in ("td", "th")
-    }
+    table_of = _cells_by_table(root)
     if not table_of:
         return []
     # By table: its narrowest cell's (width, width with padding and borders, type size),
@@ -77,6 +71,30 @@ def narrow_tables(root: etree.Element, pages: Sequence[Any]) -> list[Unplaced]:
     return problems
 
 
+def _cells_by_table(root: etree.Element) -> dict[int, etree.Element]:
+    """By cell (its `id`): its own table, the nearest around it, for each table marked
+    `hb-wide` and each table in one's cells, which its narrow column makes as narrow
+    (task site63: a table nested in a wide HTML table was said as the outer table, at
+    its line and with its count of columns). A stack, not recursion: HTML nested deep."""
+    table_of: dict[int, etree.Element] = {}
+    stack: list[tuple[etree.Element, etree.Element | None, bool]] = [(root, None, False)]
+    while stack:
+        element, table, wide = stack.pop()
+        if element.tag == "table":
+            table = element
+            wide = wide or WIDE_TABLE_CLASS in element.get("class", "").split()
+        elif wide and table is not None and element.tag in ("td", "th"):
+            table_of[id(element)] = table
+        stack.extend((child, table, wide) for child in element)
+    return table_of
+
+
+def _own_rows(table: etree.Element) -> list[etree.Element]:
+    """`table`'s rows, not those of a table in one of its cells."""
+    sections = [child for child in table if child.tag in ("thead", "tbody", "tfoot")]
+    return [row for part in (table, *sections) for row in part if row.tag == "tr"]
+
+
 def _tables_alike_before(root: etree.Element) -> dict[int, tuple[str, int]]:
     """By table of `root`: its words (`_table_key`) and how many tables alike come
     before it, in one pass (once a table's problem was quadratic: review rv61b)."""
@@ -93,7 +111,7 @@ def _which_table(table: etree.Element, which: dict[int, tuple[str, int]]) -> tup
     """`table`'s words, how many tables of the handout alike come before it, and its
     first row with text (`Unplaced.table`): where it is found in its Markdown."""
     key, before = which[id(table)]
-    rows = [_row_texts(row) for row in table.iter("tr")]
+    rows = [_row_texts(row) for row in _own_rows(table)]
     first = next((at for at, cells in enumerate(rows) if any(cells)), 0)
     return key, before, first
 
@@ -166,7 +184,7 @@ def _span(cell: Any) -> int:
 
 
 def _columns(table: etree.Element) -> int:
-    first_row = next(table.iter("tr"), None)
+    first_row = next(iter(_own_rows(table)), None)
     return 0 if first_row is None else len(first_row)
 
 
@@ -194,7 +212,7 @@ def _first_row_texts(table: etree.Element) -> tuple[str, ...]:
     was taken for the cell), then that text alone. Its first row with text, where the
     first has none (a table whose header cells are empty was placed at the file's first
     line: review rv60f)."""
-    for row in table.iter("tr"):
+    for row in _own_rows(table):
         cells = _row_texts(row)
         if any(cells):
             first = next(cell for cell in cells if cell)
