@@ -576,6 +576,46 @@ def test_a_dirty_rebuild_drops_the_search_entries_of_gone_pages(tmp_path: Path) 
     assert "" in pages()  # the home page, not rebuilt, keeps its entries
 
 
+def test_a_dirty_rebuild_removes_the_pages_and_handouts_of_gone_records(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Task site63: `mkdocs serve --dirty` kept serving a deleted term's page and a
+    deleted module's handout (MkDocs leaves a dirty build's old files, as it does a
+    deleted Markdown page's: its own). The plugin removes what it made, with the folder
+    the page leaves empty; a module back again has its handout back."""
+    import os
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from test_handouts import FakeRenderer, write_handbook
+
+    from coalition_handbook.site import handout_render
+
+    monkeypatch.setattr(handout_render, "render_pdf", FakeRenderer(failing=set()))
+    config_file = write_handbook(tmp_path)
+    config = load_config(config_file=str(config_file))
+    config.plugins.on_startup(command="serve", dirty=True)
+    site = tmp_path / "site"
+    term_page = site / "glossary" / "labor-trafficking" / "index.html"
+    handout = site / "handouts" / "community.pdf"
+    build(config, dirty=True)
+    assert term_page.is_file() and handout.is_file()
+
+    module = tmp_path / "content" / "modules" / "community.md"
+    module_text = module.read_text("utf-8")
+    module.unlink()
+    (tmp_path / "glossary" / "labor-trafficking.yml").unlink()
+    build(config, dirty=True)
+    assert not term_page.parent.exists() and not handout.exists()
+    assert (site / "glossary" / "survivor" / "index.html").is_file()
+    assert (site / "handouts" / "hotel-staff.pdf").is_file()
+
+    module.write_text(module_text, "utf-8")
+    os.utime(module.parent, (module.stat().st_mtime + 10,) * 2)
+    build(config, dirty=True)
+    assert handout.is_file()
+
+
 def test_a_dirty_rebuild_renders_again_the_pages_a_glossary_edit_changes(tmp_path: Path) -> None:
     """`mkdocs serve --dirty` rebuilt the pages whose Markdown changed only: after a term's
     definition was edited, a page using the term kept the old one as its link's tooltip,

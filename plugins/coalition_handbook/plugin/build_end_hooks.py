@@ -15,6 +15,7 @@ from ..site.handout_background import render_in_background
 from ..site.urls import HANDOUTS_DIR
 from . import link_sources
 from .build_log import error_text, log, warnings_counted
+from .gone_outputs import remove_outputs
 from .other_plugins import redirect_pages
 from .plugin_state import PluginState
 from .published_site import refused_write_text
@@ -53,6 +54,14 @@ class BuildEndHooks(PluginState):
         if problem is not None:
             raise PluginError(error_text([problem]))
 
+    # Once the handouts are published: a dirty build leaves the site's files of the build
+    # before, and the pages and PDFs of records gone since go (plugin/gone_outputs.py).
+    @event_priority(-50)
+    def _remove_gone_outputs(self, config: MkDocsConfig) -> None:
+        if self.dirty and self.gone_outputs:
+            remove_outputs(self.gone_outputs, Path(config.site_dir))
+        self.gone_outputs = frozenset()
+
     # Last of all: the new site is complete, unless MkDocs is about to stop the build for
     # warnings under --strict (then `on_build_error` puts the previous site back).
     @event_priority(-1000)
@@ -84,6 +93,7 @@ class BuildEndHooks(PluginState):
     on_post_build = CombinedEvent(
         _whole_search_index,
         _publish_handouts,
+        _remove_gone_outputs,
         _complete_page_policy,
         _keep_new_site,
         _usual_collections,

@@ -29,6 +29,7 @@ from .copied_files import keep_copied_files_in_the_handbook
 from .dirty_pages import date_back_older_pages
 from .generated_files import add_generated_pages, add_handout_stand_ins, render_cache_for
 from .generated_page import GeneratedPage
+from .gone_outputs import gone_outputs, outputs_of
 from .mkdocs_pages import nav_paths, page_at
 from .plugin_state import PluginState
 from .shared_markdown import SharedMarkdown
@@ -67,6 +68,10 @@ class FilesAndNavHooks(PluginState):
         self.site_inputs, self.handout_stand_ins = add_handout_stand_ins(
             files, config, self.site_inputs, self.handbook_config, handouts=self.config.handouts
         )
+        # What a dirty build must remove itself (plugin/gone_outputs.py).
+        handbook_outputs = outputs_of((*generated, *self.handout_stand_ins))
+        self.gone_outputs = gone_outputs(self.handbook_outputs, self.gone_outputs, files)
+        self.handbook_outputs = handbook_outputs
         for asset in asset_files(config, self.assets):
             files.append(asset)
         fold_search_worker(files, config, self.searches)

@@ -83,6 +83,10 @@ class PluginState(BasePlugin[HandbookPluginConfig]):
         # `--dirty`: the build rewrites what changed only, and leaves the cache's
         # handouts of gone modules too (a full build removes them).
         self.dirty = False
+        # The site's paths of the generated pages and handouts of the last build, and
+        # those of records gone since, which a dirty build removes (plugin/gone_outputs.py).
+        self.handbook_outputs: frozenset[str] = frozenset()
+        self.gone_outputs: frozenset[str] = frozenset()
         # `mkdocs serve`: its live reload writes a script of its own into every page.
         self.live_reload = False
         # mkdocs.yml's `site_url` as `handbook handouts` reads it, where it was read from
