@@ -19,7 +19,7 @@ from site_builds import (
 
 from coalition_handbook.site.autolink import RawSpans
 from coalition_handbook.site.autolink_across import LinksAcross
-from coalition_handbook.site.autolink_raw_tags import NOLINK, carried, marked_tags
+from coalition_handbook.site.autolink_raw_tags import ENDS_TOO, NOLINK, carried, marked_tags
 
 TERMS = {
     "survivor": term_yaml(
@@ -803,6 +803,62 @@ def test_an_hb_nolink_element_opened_in_a_quote_or_note_ends_at_its_end_tag_afte
     assert "Its survivor two clause.</em> A <a " in html
 
 
+# `hb-nolink` elements as Chromium ends them (task site63): a `</b>` ends the span opened
+# in the `<b>` ("adoption agency"); of four identical `<em>` left open, the next paragraph
+# opens again three ("Noah's Ark"); one `</em>` ends the em and the span in it.
+NOLINK_AS_CHROMIUM_ENDS_IT = (
+    "# Law\n\n"
+    '<b><span class="hb-nolink">survivor one</b> survivor two</span> in prose.\n\n'
+    + '<em class="hb-nolink">'
+    * 4
+    + "survivor three\n\nsurvivor four</em></em></em> survivor five in prose.\n\n"
+    '<em class="hb-nolink"><span class="hb-nolink">survivor six</em> survivor seven</span> '
+    "survivor eight.\n"
+)
+
+
+def test_hb_nolink_elements_end_where_chromium_ends_them(tmp_path: Path) -> None:
+    """Task site63: a use after `<b><span class="hb-nolink">x</b>`, after three `</em>` of
+    four identical ones left open the paragraph before, and after an `</em>` that ends a
+    marked span in it, was left unlinked: Chromium reads each outside the `hb-nolink`
+    elements (test_browser checks its reading)."""
+    page = {"index.md": NOLINK_AS_CHROMIUM_ENDS_IT}
+    html = read(_site(tmp_path, "all", pages=page), "index.html")
+    assert len(term_links(html)) == 4
+    for word in ("two", "five", "seven", "eight"):
+        assert f"survivor</a> {word}" in html, word
+
+
+@pytest.mark.parametrize(
+    ("stash", "expected"),
+    [
+        (["<b>", '<span class="hb-nolink">', "</b>"], {1: (NOLINK, False), 2: (NOLINK, True)}),
+        (
+            ['<em class="hb-nolink">', '<span class="hb-nolink">', "</em>", "</span>"],
+            {
+                0: (carried(NOLINK), False),
+                1: (NOLINK, False),
+                2: (f"{carried(NOLINK)}{ENDS_TOO}{NOLINK}", True),
+            },
+        ),
+        (  # not identical: each its own name, carried
+            ['<em class="hb-nolink">', '<em class="hb-nolink" id="a">', "<em CLASS='hb-nolink'>"],
+            {
+                0: (carried(NOLINK), False),
+                1: (carried(NOLINK, 2), False),
+                2: (carried(NOLINK), False),
+            },
+        ),
+        # a `<kbd>` left open before ends nothing opened after it
+        (["<kbd>", '<span class="hb-nolink">', "</kbd>"], {1: (NOLINK, False)}),
+    ],
+)
+def test_an_end_tag_ends_the_marked_elements_chromium_ends(
+    stash: list[str], expected: dict[int, tuple[str, bool]]
+) -> None:
+    assert marked_tags(stash, NOLINK) == expected
+
+
 @pytest.mark.parametrize(
     ("stash", "expected"),
     [
@@ -1047,3 +1103,21 @@ def test_links_over_emphasis_one_after_another_in_a_text_link_what_is_left(
         "<strong><em>trafficking</em></strong> in persons",
         "survivor",
     ]
+
+
+def test_end_tags_of_marked_elements_are_paired_in_linear_time() -> None:
+    """A formatting element's end tag ends the marked elements opened in it (task
+    site63): each is ended once, and an end tag finds its element without reading the
+    others left open (a page of 100,000 of each)."""
+    from work import python_in_time
+
+    completed = python_in_time(
+        "from coalition_handbook.site.autolink_raw_tags import NOLINK, marked_tags\n"
+        "n = 100_000\n"
+        "span = '<span class=\"hb-nolink\">'\n"
+        "stash = ['<b>'] * n + ['<kbd>'] * n + [span] * n + ['</b>'] * n + ['</span>'] * n\n"
+        "tags = marked_tags(stash, NOLINK)\n"
+        "assert tags[3 * n] == (' + '.join([NOLINK] * n), True), tags[3 * n][1]\n"
+        "assert len(tags) == n + 1, len(tags)\n"
+    )
+    assert (completed.returncode, completed.stderr) == (0, "")

@@ -575,6 +575,37 @@ def test_no_term_link_is_inside_an_hb_nolink_element_as_chromium_reads_it(
         assert page.locator("article a.hb-term").evaluate_all(after) == ["three", "five", "six"]
 
 
+def test_hb_nolink_elements_misnested_or_many_end_as_the_autolinker_ends_them(
+    browser: object, tmp_path: Path
+) -> None:
+    """Task site63: a `</b>` that ends a marked span in it, four identical marked `<em>`
+    left open (Chromium opens three again), an `</em>` ending a marked span: no term link
+    is inside an `hb-nolink` element, and every use outside one is linked."""
+    from test_autolink import NOLINK_AS_CHROMIUM_ENDS_IT, TERMS
+
+    config = write_site(
+        tmp_path,
+        pages={"index.md": NOLINK_AS_CHROMIUM_ENDS_IT},
+        terms=TERMS,
+        **{**READERS_SITE, "options": "handouts: false\nautolink: all\n"},
+    )
+    unlinked_outside = """article => {
+        const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+        const found = [];
+        for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+            const parent = text.parentElement;
+            if (/survivor/i.test(text.textContent) && !parent.closest("a, .hb-nolink"))
+                found.push(text.textContent);
+        }
+        return found;
+    }"""
+    with _desktop_page_of(browser, config) as page:
+        page.goto("")
+        assert page.locator("article .hb-nolink a.hb-term").count() == 0
+        assert page.locator("article").evaluate(unlinked_outside) == []
+        assert page.locator("article a.hb-term").count() == 4
+
+
 def test_a_link_saved_to_a_term_heading_s_earlier_id_shows_the_name(
     browser: object, tmp_path: Path
 ) -> None:

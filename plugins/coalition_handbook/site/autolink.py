@@ -34,11 +34,13 @@ from ..rules.privacy_allow import public_short_codes
 from ..rules.privacy_public_phones import public_phone_numbers
 from .autolink_across import LinksAcross
 from .autolink_raw_tags import (
+    ENDS_TOO,
+    MOST_IDENTICAL_CARRIED,
     NOLINK,
     SUMMARY,
     RawTags,
     balanced_span,
-    carried,
+    is_carried,
     marked_tags,
     raw_tags,
 )
@@ -58,10 +60,10 @@ SKIPPED_TAGS = frozenset(
     }
 )
 # Of the elements never linked, those that browsers open again in the next paragraph or
-# list item when raw HTML left them open ("formatting elements"), and a formatting
-# element marked `hb-nolink` or a history summary (`marked_tags`); what a table cell
+# list item when raw HTML left them open ("formatting elements"), as they do a formatting
+# element marked `hb-nolink` or a history summary (`is_carried`); what a table cell
 # opens ends with the cell.
-_FORMATTING_TAGS = frozenset({"a", "code", carried(NOLINK), carried(SUMMARY)})
+_FORMATTING_TAGS = frozenset({"a", "code"})
 _CELL_TAGS = frozenset({"td", "th", "caption"})
 # Elements that hold phrasing only: a raw tag left open in a paragraph, list item or cell
 # ends with it (but for `_FORMATTING_TAGS`), as browsers end it.
@@ -540,8 +542,11 @@ def _inside_raw_elements(
                 open_tags = outside_cells  # a copy already, and dropped now
                 outside_cells = None
             if open_tags:  # (nothing was opened: most blocks, every cell of most tables)
-                for name in [name for name in open_tags if name not in _FORMATTING_TAGS]:
-                    del open_tags[name]
+                for name in list(open_tags):
+                    if is_carried(name):  # (identical ones: `marked_tags`)
+                        open_tags[name] = min(open_tags[name], MOST_IDENTICAL_CARRIED)
+                    elif name not in _FORMATTING_TAGS:
+                        del open_tags[name]
             if text_block.tag in _CELL_TAGS:
                 outside_cells = open_tags.copy()
             open_count = open_tags.total()
@@ -591,7 +596,8 @@ def _tag_placeholders(
         for placeholder in HTML_PLACEHOLDER_RE.finditer(text):
             tag = tags.get(int(placeholder.group(1)))
             if tag is not None:
-                found.append((placeholder, tag))
+                # An end tag that ends more than one marked element ends each.
+                found.extend((placeholder, (name, tag[1])) for name in tag[0].split(ENDS_TOO))
     if deletions and STX in text:
         for placeholder in _CRITIC_PLACEHOLDER.finditer(text):
             tag = deletions.get(placeholder.group(1))

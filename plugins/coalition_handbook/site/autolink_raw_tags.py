@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 
 from markdown.util import HTML_PLACEHOLDER_RE
 
@@ -77,10 +78,35 @@ FORMATTING_ELEMENTS = frozenset(
 )
 
 
-def carried(marker: str) -> str:
+def carried(marker: str, kind: int = 1) -> str:
     """The name `marked_tags` gives a marked formatting element (`FORMATTING_ELEMENTS`),
-    which the next block takes on where it is left open."""
-    return f"{marker} carried"
+    which the next block takes on where it is left open: the `kind`th of the page's
+    elements marked so that are not identical (same name, same attributes)."""
+    return f"{marker} carried" if kind == 1 else f"{marker} carried {kind}"
+
+
+def is_carried(name: str) -> bool:
+    """Whether `name` is one `carried` gives."""
+    return " carried" in name
+
+
+# Between the names of the marked elements one end tag ends (see `marked_tags`).
+ENDS_TOO = " + "
+
+
+# HTML's "Noah's Ark clause": of identical formatting elements left open, the next block
+# opens again the last this many only.
+MOST_IDENTICAL_CARRIED = 3
+
+
+@dataclass(slots=True)
+class _Open:
+    """An element open in `marked_tags`' reading: its place in it, what `tags` names it
+    ("" where it is not marked), and whether an end tag ended it since."""
+
+    place: int
+    kind: str
+    ended: bool = False
 
 
 def marked_tags(
@@ -96,29 +122,79 @@ def marked_tags(
     reads the `/` of an element that is not void as nothing, so what follows is inside
     it (to its end tag, or its block's end), as `raw_tags` reads `<a href="x"/>`. A
     marked formatting element is named `carried(marker)`: left open, it holds the next
-    blocks too, as a browser reads it (its end tag in a later paragraph ends it there)."""
+    blocks too, as a browser reads it (its end tag in a later paragraph ends it there);
+    identical ones (`<em class="hb-nolink">` four times) are named alike, of which the
+    next block opens again `MOST_IDENTICAL_CARRIED` only, as Chromium does.
+
+    A formatting element's end tag ends too the marked elements opened in it that are
+    not formatting elements, as Chromium reads `<b><span class="hb-nolink">x</b> y`: `y`
+    is outside the span (the parser's "adoption agency"). Another end tag ends its own
+    element only: an element left open in a paragraph before is no longer open in the
+    browser, and ending what was opened after it would end too much."""
     tags: dict[int, tuple[str, bool]] = {}
     if not any(isinstance(stashed, str) and marker in stashed for stashed in raw_html):
         return tags  # most pages
-    # By name: what `tags` names each open one ("" where it is not marked).
-    open_elements: dict[str, list[str]] = {}
+    open_elements: dict[str, list[_Open]] = {}  # by name, in reading order
+    marked_inside: list[_Open] = []  # the marked ones that are not formatting elements
+    identities: dict[tuple[str, tuple[tuple[str, str], ...]], str] = {}
     read = set(reading_order)
-    for number in [*reading_order, *(n for n in range(len(raw_html)) if n not in read)]:
+    order = [*reading_order, *(n for n in range(len(raw_html)) if n not in read)]
+    for place, number in enumerate(order):
         stashed = raw_html[number] if number < len(raw_html) else None
         tag = _stashed_tag(stashed) if isinstance(stashed, str) else None
         if tag is None or (name := tag[0]) in VOID_ELEMENTS:
             continue
         if tag[1]:
-            opened = open_elements.get(name)
-            if opened and (kind := opened.pop()):
-                tags[number] = kind, True
-        else:  # `<span class="hb-nolink"/>` opens one: HTML reads no `/>` (see docstring)
-            kind = ""
-            if marker in stashed and _has_class(stashed, marker):
-                kind = carried(marker) if name in FORMATTING_ELEMENTS else marker
-                tags[number] = kind, False
-            open_elements.setdefault(name, []).append(kind)
+            if ended := _end(open_elements, marked_inside, name):
+                tags[number] = ended, True
+            continue
+        # `<span class="hb-nolink"/>` opens one: HTML reads no `/>` (see docstring)
+        element = _Open(place, "")
+        if marker in stashed and _has_class(stashed, marker):
+            if name in FORMATTING_ELEMENTS:
+                identity = (name, _attributes(stashed))
+                kind = identities.setdefault(identity, carried(marker, len(identities) + 1))
+            else:
+                kind = marker
+                marked_inside.append(element)
+            element.kind = kind
+            tags[number] = kind, False
+        open_elements.setdefault(name, []).append(element)
     return tags
+
+
+def _end(open_elements: dict[str, list[_Open]], marked_inside: list[_Open], name: str) -> str:
+    """End the last open element named `name` (and, for a formatting element, the marked
+    ones opened in it: see `marked_tags`); what `tags` names the marked ones it ends,
+    joined by `ENDS_TOO`, or "". Each element is ended once, and left behind once: linear
+    in the page."""
+    opened = open_elements.get(name)
+    while opened and opened[-1].ended:  # ended as a marked one inside a formatting element
+        opened.pop()
+    if not opened:
+        return ""
+    element = opened.pop()
+    element.ended = True
+    ended = [element.kind] if element.kind else []
+    if name in FORMATTING_ELEMENTS:
+        while marked_inside and (
+            marked_inside[-1].ended or marked_inside[-1].place > element.place
+        ):
+            inside = marked_inside.pop()
+            if not inside.ended:
+                inside.ended = True
+                ended.append(inside.kind)
+    return ENDS_TOO.join(ended)
+
+
+def _attributes(tag: str) -> tuple[tuple[str, str], ...]:
+    """The attributes of the opening `tag`, as HTML compares two elements: by name (the
+    first of a name only) and value, in any order."""
+    found: dict[str, str] = {}
+    for attribute in ATTRIBUTE.finditer(tag):
+        value = "".join(part or "" for part in attribute.group("double", "single", "bare"))
+        found.setdefault(attribute.group("name").lower(), value)
+    return tuple(sorted(found.items()))
 
 
 def _has_class(tag: str, name: str) -> bool:
