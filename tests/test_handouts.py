@@ -814,6 +814,34 @@ def test_a_handout_is_dated_by_the_latest_change_to_what_it_prints(tmp_path: Pat
     assert header.endswith('· version 3 · updated 2026-12-03"')
 
 
+def test_a_long_title_is_cut_short_in_the_running_header_only(tmp_path: Path) -> None:
+    """Trainer audit (task site63): a module title of 440 characters wrapped in the
+    running header up to the paper's top edge, where printers print nothing, and a long
+    protocol title beside it, in the "(continued)" label, made it taller still. The
+    header cuts each at a word with "…"; the masthead and the protocol's heading print
+    them whole."""
+    title = "Responding together across the region with every partner " * 8
+    config_file = write_handbook(tmp_path, modules={"hotel-staff": module_text(title.strip())})
+    protocol = tmp_path / "protocols" / "hotel-staff.yml"
+    long_protocol = "Hotel staff who suspect trafficking in a motel near a highway " * 4
+    protocol.write_text(
+        PROTOCOL.replace("Hotel staff who suspect trafficking", long_protocol.strip(), 1),
+        encoding="utf-8",
+    )
+    html = hotel_staff_handout_html(config_file)
+    header = re.search(r"@top-right \{ content: \"(.*?)\"; \}", html)
+    assert header is not None
+    running, _, facts = header[1].partition("… · version 3")
+    assert title.startswith(running) and len(running) <= handout_render.RUNNING_TITLE
+    assert facts.startswith(" · updated ")
+    label = re.search(r'data-title="([^"]*)"', html)
+    assert label is not None and label[1].endswith("…")
+    assert len(label[1]) <= handout_render.RUNNING_TITLE
+    root = printable_tree(html)
+    assert " ".join("".join(root.find(".//h1").itertext()).split()) == title.strip()
+    assert long_protocol.strip() in " ".join(html.split())
+
+
 def test_a_handout_that_lost_a_key_term_prints_another_edition(tmp_path: Path) -> None:
     """Audit: a key term deleted (or merged away) changed the Key terms box, but left the
     module's version as it was and took the "updated" date back: the new printout looked

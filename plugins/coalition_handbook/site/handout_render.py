@@ -70,6 +70,10 @@ LONG_DEFINITION_WORDS = 200
 # So may a protocol's step longer than this (its title and detail): kept whole, a step of
 # many paragraphs left most of a page blank before it (audit).
 LONG_STEP_WORDS = 200
+# The running header's module or protocol title is cut short at a word past this many
+# characters (with "…"): the top margin holds some five lines of its 8 pt (trainer audit,
+# task site63: a long title wrapped up to the paper's edge, where printers print nothing).
+RUNNING_TITLE = 120
 # The finest resolution of a picture in a handout: a photo from a phone went in as taken
 # (8.7 MB, printed at 584 pixels an inch: audit); no printer needs more than this.
 IMAGE_DPI = 300
@@ -411,6 +415,7 @@ def render_html(content: HandoutContent, site_links: SiteLinks | None = None) ->
             site_url=content.site.url if content.site is not None else "",
             language=content.language,
             right_to_left=text_direction(content.language) == "rtl",
+            running_title=RUNNING_TITLE,
             package_version=__version__,
             stylesheet=Markup((TEMPLATE_DIR / STYLESHEET_NAME).read_text(encoding="utf-8")),
         )
