@@ -55,6 +55,7 @@ from .handout_links import PublishedSite
 from .handout_list_numbers import number_ordered_lists
 from .handout_long_words import break_long_words
 from .handout_problems import Unplaced
+from .handout_text_direction import set_block_directions
 from .homebrew_libraries import homebrew_libraries_found
 from .languages import english_label, text_direction
 from .phone_links import dialable, phone_href
@@ -485,6 +486,7 @@ def render_pdf(
             # URL already.
             remove_document_styling(document.etree_element)
             mark_wide_tables(document.etree_element)
+            set_block_directions(document.etree_element)
             handout_phone_links.link_public_phones(
                 document.etree_element, frozenset(content.public_phones)
             )
