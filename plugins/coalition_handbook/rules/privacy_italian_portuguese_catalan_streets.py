@@ -34,6 +34,7 @@ from .privacy_name_first_streets import (
     UNITS_AFTER_A_NUMBER,
     inside_word,
     names_no_house,
+    reads_as_a_serial_number,
     type_first_marks,
     type_first_matches,
     with_marks,
@@ -286,7 +287,11 @@ def italian_portuguese_catalan_streets(
         # Spanish reader leaves, were found here (review rv60b)
         if _NOT_A_HOUSE_AFTER.match(text, found.end()) or names_no_house(text, found.end()):
             continue
-        reads_as_other = is_year(found["number"]) or _a_devotion(text, found.start())
+        reads_as_other = (
+            is_year(found["number"])
+            or _a_devotion(text, found.start())
+            or reads_as_a_serial_number(text, found)
+        )
         if reads_as_other and not _has_address_around(text, *found.span()):
             continue
         if _NUMBERED_ROAD.match(text, found.start()) or _a_course(text, found):

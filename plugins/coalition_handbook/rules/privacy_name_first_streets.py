@@ -68,12 +68,14 @@ HOUSE_NUMBER = r"""
 # An address with no house number, as Spain, Latin America, Portugal and Brazil write it
 # (`Calle Luna s/n`, `Plaza de España S/N`, `Calle Mayor, sin número`, `Rua Augusta, sem
 # número`, `s/nº`): not a serial number's or a ratio's `S/N` (`S/N: 4412`, `S/N 4412`,
-# `S/N ratio`; a postcode after it is an address's: `s/n 28001 Madrid`), nor "sin número
-# de" (a phrase: "sin número de teléfono").
+# `S/N ratio`; a postcode and its town after it are an address's: `s/n 28001 Madrid`, not
+# `S/N 12345` alone, a serial number: pii65), nor "sin número de" (a phrase: "sin número
+# de teléfono").
 NO_HOUSE_NUMBER = r"""
     (?P<number>[sS]/[nN](?:\.?[\u00ba\u00b0])?|(?:[sS]in|[sS]em)\s+n(?:\u00fa|u)mero(?!\s+de\s))
-    (?![^\W_]|/|\s*(?:[:=\#]|[rR]atio(?![^\W_]))|\s*\d(?!\d{4}(?!\d)|\d{3}-\d{3}(?!\d)))
-"""
+    (?![^\W_]|/|\s*(?:[:=\#]|[rR]atio(?![^\W_]))
+      |\s*\d(?!(?:\d{4}|\d{3}-\d{3}|\d{4}-\d{3})[ \t]+[A-Z{capitals}][a-z{small}]))
+""".replace("{capitals}", CAPITAL_LETTERS).replace("{small}", SMALL_LETTERS)
 _STREET = (
     r"""
     (?:{types})(?:{space}+|(?<=/))   # Calle Luna, C/ Mayor, C/Mayor
@@ -140,6 +142,31 @@ _SPANISH_BEFORE = LazyPattern(r"(?<![^\W_])(?i:la|el|en|de|del|al|por|una?|esta|
 # How far before a type in lower case its article or preposition is looked for.
 _BEFORE_WINDOW = 8
 _ENGLISH_TOO = LazyPattern(r"(?:[Pp]laza|[Rr]onda)(?!\s+(?:del?|y)\s)")
+# An `S/N` alone is English's serial number too, and `Avenida` or `Camino` an English
+# name's word ("The Avenida Mall S/N is printed on the receipt.", "Camino Real S/N" on a
+# label: pii65, reported with no countries listed): it stands for no house number where
+# more says an address, as `sin número`, `sem número` or `s/nº` (no English) do alone. An
+# address around it (each reader's: a label's colon before, a floor or a postcode after);
+# a place's preposition before the street that English has not ("Vive en Calle Luna s/n",
+# "Mora na R. Augusta s/n": not `in`, `a` nor `no`); a type that English never writes
+# (`Calle`, `C/`, `Rua`, `Carrer`) or a link's word in the name (`Plaza de España S/N`,
+# `Avenida da Liberdade S/N`: a name's words are capitalised, but for those); a town after
+# its comma ("Rua Augusta, s/n, Lisboa"); or a comma before it where its clause ends after
+# it ("R. Augusta, s/n").
+_A_BARE_MARK = LazyPattern(r"[sS]/[nN](?!\.?[\u00ba\u00b0])")
+_A_TYPE_NO_ENGLISH = LazyPattern(r"[Cc]alle|C/|[Rr]ua|[Cc]arrer")
+_A_LINK_WORD = LazyPattern(r"\s(?:[a-z]|d['\u2019])")
+_PLACE_WORD_BEFORE_A_MARK = LazyPattern(
+    r"(?<![^\W_])(?i:en|al|del|de|la|el|por|na|em|\u00e0|pela|pelo|numa|nel|nella|sul|sulla"
+    r"|alla|presso|pel)[ \t]+\Z"
+)
+# (A town of one to three words, where its clause ends or a postcode follows: "S/N, Model
+# and Date" is none.)
+_CLAUSE_ENDS = r"[ \t*_]*(?:[.;,)|]|\r?\n|\Z)"
+_CLAUSE_ENDS_AFTER_A_MARK = LazyPattern(_CLAUSE_ENDS)
+_TOWN_AFTER_A_MARK = LazyPattern(
+    rf"[ \t*_]*,[ \t]*(?:{_NAME_WORD}[ \t]+){{0,2}}{_NAME_WORD}(?:{_CLAUSE_ENDS}|[ \t]*\d)"
+)
 
 
 @cache
@@ -164,8 +191,10 @@ def name_first_streets(text: str) -> Iterator[tuple[int, int]]:
         number = found.group("number")
         # (`sin número` is no English plaza's, but `S/N` is English's serial number's
         # too: "the Plaza Hotel S/N check-in desk")
-        reads_as_other = is_year(number) or (
-            not number.startswith(("sin", "Sin")) and _ENGLISH_TOO.match(text, found.start())
+        reads_as_other = (
+            is_year(number)
+            or (not number.startswith(("sin", "Sin")) and _ENGLISH_TOO.match(text, found.start()))
+            or reads_as_a_serial_number(text, found)
         )
         if reads_as_other and not _has_address_around(text, found.start(), found.end()):
             continue
@@ -421,6 +450,24 @@ def inside_word(text: str, start: int) -> bool:
     follows one (`_Calle Luna 12_` is emphasis, `id_Calle` a word)."""
     before = text[max(0, start - 2) : start]
     return bool(before) and (before[-1].isalnum() or (before[-1] == "_" and before[:-1].isalnum()))
+
+
+def reads_as_a_serial_number(text: str, found: re.Match[str]) -> bool:
+    """Whether the street `found` ends with an `S/N` alone (`_A_BARE_MARK`) that only an
+    address around it (the caller's to tell) could make an address's: no type nor link's
+    word that English never writes, no place's preposition before the street, no town
+    after the mark's comma, and no comma before the mark where its clause ends after it."""
+    mark_start, end = found.start("number"), found.end()
+    if not _A_BARE_MARK.match(text, mark_start):
+        return False
+    start = found.start()
+    return not (
+        _A_TYPE_NO_ENGLISH.match(text, start)
+        or _A_LINK_WORD.search(text, start + 1, mark_start)
+        or _PLACE_WORD_BEFORE_A_MARK.search(text, max(0, start - _BEFORE_WINDOW), start)
+        or _TOWN_AFTER_A_MARK.match(text, end)
+        or (text.find(",", start, mark_start) >= 0 and _CLAUSE_ENDS_AFTER_A_MARK.match(text, end))
+    )
 
 
 def _has_address_around(text: str, start: int, end: int) -> bool:
