@@ -213,6 +213,35 @@ def test_a_type_of_one_letter_where_a_line_or_a_sentence_starts_is_an_initial_al
     ]
 
 
+def test_a_one_letter_type_after_en_or_before_a_surname_is_a_name_s() -> None:
+    """pii65: after `en` or `em`, a number of three digits made a one-letter type a street
+    ("Pienso en C. Ronaldo 700", a shirt's number), and where a line starts a link's word
+    and a town after the number ("1) R. dos Santos, 45, S\u00e3o Paulo", a person, an age
+    and a town): both were reported. A word of dwelling before `en` or `em` says a street
+    whatever its number; a link's word before a common surname says none. A shelter's
+    label and a Brazilian neighbourhood after a dash say one ("Abrigo: R. das Flores, 23 -
+    Centro" passed)."""
+    prose = (
+        "Pienso en C. Ronaldo 700\n1) R. dos Santos, 45, S\u00e3o Paulo\n"
+        "Votei em R. da Silva 123\n1) R. da Silva, 30, Recife\nR. dos Santos, 45 - Advogado"
+    )
+    assert personal(prose, ("ES", "PT", "BR")) == []
+    text = (
+        "Vivo en C. Mallorca 4\nOficina en C. Mallorca 401\nMoro em R. das Flores 23\n"
+        "- R. das Flores, 23, S\u00e3o Paulo\nAbrigo: R. das Flores, 23 - Centro\n"
+        "- R. das Flores, 24 - Centro\nAlbergue: C. Mallorca 5"
+    )
+    assert [street for _, street in personal(text, ("ES", "PT", "BR"))] == [
+        "C. Mallorca 4",
+        "C. Mallorca 401",
+        "R. das Flores 23",
+        "R. das Flores, 23",
+        "R. das Flores, 23",
+        "R. das Flores, 24",
+        "C. Mallorca 5",
+    ]
+
+
 def test_spanish_prose_the_spanish_reader_leaves_is_left_with_es_listed() -> None:
     """Review rv60b: Catalan's `Av.`, `Avda.` and `Via` are Spanish's too, and with ES
     listed a date or a count after one, which the Spanish reader leaves, was reported."""
@@ -289,7 +318,8 @@ def test_italian_portuguese_and_catalan_streets_are_read_in_linear_time() -> Non
         "'R. ', 'C. de ', 'Dr. R. A ', 'R. Ab, n\u00ba ', 'na R. Ab 123 ', 'en la C. Ab 12 ', "
         "'x C. Ab 123 ', 'si trova al Corso Ab 3 ', 'il Corso Ab 3, 12345 x ', "
         "'. R. das Ab 123 ', '\\n- R. das Ab, 23, ', 'R. Ab, 123 ', 'C. Penal 1 ', "
-        "'\\n1. R. Ab 12, ', '| C. Ab, 123 '):\n"
+        "'\\n1. R. Ab 12, ', '| C. Ab, 123 ', 'vivo en C. Ab 1 ', 'em R. dos Santos 1 ', "
+        "'\\n1) R. dos Santos, 45, Ab ', 'Abrigo: R. das Ab, 2 - Ab '):\n"
         "    list(found('Via A' + run * (1_000_000 // len(run)) + ' 5', ('IT', 'PT', 'AD')))\n"
     )
     completed = python_in_time(code)
@@ -355,7 +385,8 @@ def test_streets_with_no_number_are_read_in_linear_time() -> None:
         "from coalition_handbook.rules.privacy_italian_portuguese_catalan_streets import "
         "italian_portuguese_catalan_streets as found\n"
         "for run in ('s/n ', 'Rua das Rua da R. Ab, s/n ', 'Rua Ab s/n ', 'na R. Ab s/n ', "
-        "'Rua Ab sem n\\u00famero de ', 'Rua ' * 30 + 'Ab s/n '):\n"
+        "'Rua Ab sem n\\u00famero de ', 'Rua ' * 30 + 'Ab s/n ', 'Avenida Ab S/N, Ab Ab Ab ', "
+        "'Avenida Ab S/N 12345 Ab ', 'x Avenida Ab, S/N. '):\n"
         "    list(found('Via A' + run * (500_000 // len(run)) + ' 5', ('IT', 'PT', 'AD')))\n"
     )
     completed = python_in_time(code)

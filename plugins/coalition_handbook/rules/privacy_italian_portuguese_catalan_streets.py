@@ -217,10 +217,15 @@ _PLACE_BEFORE = LazyPattern(r"(?<![^\W_])(?i:in|a|presso|su|da|verso|lungo|tra|f
 # preposition and a street's article before it ("Mora na R. Augusta 15", "Visc al C.
 # Major 12", "en la C. Mallorca 4"); where a line, a list's item, a cell or a bracket
 # starts, a Portuguese address's shape (`R. Augusta, 1500`, `- R. das Flores, 23, São
-# Paulo`); after `en` or `em`, a link's word after the type (`R. das Flores 23`) or a
-# number of three digits or more. Where a sentence starts, or after an abbreviation's full
-# stop, nothing: "O tráfico cresce. R. da Silva 12 afirma", "Tel. C. Smith 555"; nor a
-# bare number or a link's word where a line starts: "C. Ronaldo 700", "R. dos Santos 123"
+# Paulo`); after `en` or `em`, a link's word after the type (`R. das Flores 23`), or a word
+# of dwelling before it (`Vivo en C. Mallorca 4`): not a bare number of three digits
+# ("Pienso en C. Ronaldo 700", a shirt's: pii65, reported). A link's word before one of
+# the commonest Portuguese and Brazilian surnames is a name's (`R. dos Santos, 45, São
+# Paulo`, a person, an age and a town: pii65, reported); only those that no well-known
+# street is named by alone (not `Carmo`, `Cruz`, `Rosa`, `Graça`, `Anjos`: Lisbon's).
+# Where a sentence starts, or after an abbreviation's full stop, nothing: "O tráfico
+# cresce. R. da Silva 12 afirma", "Tel. C. Smith 555"; nor a bare number or a link's word
+# where a line starts: "C. Ronaldo 700", "R. dos Santos 123"
 # (review rv62b's leftover: those were reported). Never after another letter's full stop
 # ("8 U.S.C. Section 1101", a law's; "J. R. Smith 123"; "el 44 a. C. Roma 300", a year
 # before Christ), a person's title ("Dr. R. Santos") nor as a code of law's `C.`
@@ -238,17 +243,31 @@ _ONE_LETTER_LINE_START_BEFORE = LazyPattern(
     r"(?:(?:\A|\n)[ \t]*(?:[-+\u2022]|\d{1,3}[.)])?|[(\[|>;])[ \t*_]*\Z"
 )
 _ONE_LETTER_EN_BEFORE = LazyPattern(r"(?<![^\W_])(?i:en|em)[ \t*_]*\Z")
-# A town after the house's number, its comma before ("R. das Flores, 23, São Paulo"), not
-# a word in small letters ("R. Smith, 25, of Leeds").
-_A_TOWN_AFTER = LazyPattern(rf"[ \t]*,[ \t]*{_CAPITAL}{_LETTERS}")
+_ONE_LETTER_DWELLING_BEFORE = LazyPattern(
+    r"(?<![^\W_])(?i:viv[eo]|viven|vivimos|viv(?:i|\u00ed)a|resid[eo]|residen|estamos"
+    r"|situad[oa]s?|ubicad[oa]s?|sede|oficina|domicilio|mor[ao]|moram|moramos|localizad[oa]s?"
+    r"|escrit(?:o|\u00f3)rio)\s+(?:en|em)[ \t*_]*\Z"
+)
+_ONE_LETTER_DWELLING_WINDOW = 24
+_A_SURNAME_LINKED = LazyPattern(
+    r"[RC]\.\s*(?:da|das|do|dos|de)\s+(?:Silva|Santos|Souza|Sousa|Oliveira|Costa|Pereira"
+    r"|Ferreira|Almeida|Carvalho|Nascimento|Lima|Ara(?:u|\u00fa)jo|Reis|Neves|Cunha|Mota|Fonseca"
+    r"|Jesus|Andrade|Moraes|Morais|Melo|Mello|Barros|Freitas|Medeiros|Assis|Paula|Castro)(?![^\W_])"
+)
+# A town after the house's number, its comma before ("R. das Flores, 23, São Paulo"), or
+# a neighbourhood after a dash, as Brazil writes it ("R. das Flores, 23 - Centro": pii65),
+# not a word in small letters ("R. Smith, 25, of Leeds").
+_A_TOWN_AFTER = LazyPattern(rf"[ \t]*(?:,|[ \t][-\u2013])[ \t]*{_CAPITAL}{_LETTERS}")
 # A code of law's name after its `C.` (Código): "conforme al C. Penal 318", an article.
 _A_CODE_OF_LAW = LazyPattern(
     r"C\.\s*(?:Penal|Civil|Procesal|Penitenciari[oa]|Laboral|Tributari[oa]|Mercantil)(?![^\W_])"
 )
 # An address's label before it: any label's colon is not one ("Autor: C. Mart\u00ednez
-# 12", "Nota: C. Ronaldo 7", "Ver: C. Penal 318": review rv62b, those were reported).
+# 12", "Nota: C. Ronaldo 7", "Ver: C. Penal 318": review rv62b, those were reported); a
+# shelter's is ("Abrigo: R. das Flores, 23 - Centro": pii65, it passed).
 _ONE_LETTER_LABEL_BEFORE = LazyPattern(
     r"(?<![^\W_])(?i:direcci(?:\u00f3|o)n|domicilio|endere(?:\u00e7|c)o|morada"
+    r"|abrigo|albergue|refugio|ref(?:\u00fa|u)gio|acolhimento|alojamento|alojamiento|acogida"
     r"|adre(?:\u00e7|c)a|indirizzo|address|sede|oficina|escrit(?:\u00f3|o)rio"
     r"|resid(?:\u00ea|e)ncia|rua|calle|carrer|ubicaci(?:\u00f3|o)n|local)[ \t*_]*:[ \t*_]*\Z"
 )
@@ -378,8 +397,8 @@ def _one_letter_street(text: str, found: re.Match[str]) -> bool:
     """Whether `found`, whose type is of one letter (`_ONE_LETTER_TYPE`), is a street: a
     `nº`, an address after it or an address's label before it, a place's preposition
     before it, a Portuguese address's shape where a line starts (`_line_start_street`),
-    or after `en` or `em` a link's word after its type or a number of three digits or
-    more; no letter's full stop, a person's title nor a code of law's name."""
+    a word of dwelling before `en` or `em`, or after `en` or `em` a link's word after its
+    type (`_linked`); no letter's full stop, a person's title nor a code of law's name."""
     start, number_start = found.start(), found.start("number")
     window = max(0, start - _LABEL_WINDOW)
     if _INITIAL_OR_TITLE_BEFORE.search(text, window, start) or _A_CODE_OF_LAW.match(text, start):
@@ -394,27 +413,30 @@ def _one_letter_street(text: str, found: re.Match[str]) -> bool:
         return True
     if _ONE_LETTER_LINE_START_BEFORE.search(text, window, start):
         return _line_start_street(text, found)
-    return bool(_ONE_LETTER_EN_BEFORE.search(text, window, start)) and bool(
-        _ONE_LETTER_LINKED.match(text, start)
-        or len(found["number"]) >= _SHORTEST_HOUSE_AFTER_AN_INITIAL
-    )
+    if _ONE_LETTER_DWELLING_BEFORE.search(text, max(0, start - _ONE_LETTER_DWELLING_WINDOW), start):
+        return True
+    return bool(_ONE_LETTER_EN_BEFORE.search(text, window, start)) and _linked(text, start)
+
+
+def _linked(text: str, start: int) -> bool:
+    """Whether the one-letter type at `start` has a link's word after it (`R. das Flores`)
+    that no common surname follows (`R. dos Santos`, a name: `_A_SURNAME_LINKED`)."""
+    return bool(_ONE_LETTER_LINKED.match(text, start)) and not _A_SURNAME_LINKED.match(text, start)
 
 
 def _line_start_street(text: str, found: re.Match[str]) -> bool:
     """Whether `found`, a one-letter type where a line, an item, a cell or a bracket
     starts, has a Portuguese address's shape: a comma between its name and a number of
     three digits or more (`R. Augusta, 1500`), or a link's word after its type and a
-    town after its number (`R. das Flores, 23, São Paulo`); a bare number or link's word
-    is a name's ("C. Ronaldo 700", "R. dos Santos 123")."""
+    town after its number (`R. das Flores, 23, São Paulo`, `_linked`); a bare number or
+    link's word is a name's ("C. Ronaldo 700", "R. dos Santos 123")."""
     start, number_start = found.start(), found.start("number")
     if (
         text.find(",", start, number_start) >= 0
         and len(found["number"]) >= _SHORTEST_HOUSE_AFTER_AN_INITIAL
     ):
         return True
-    return bool(_ONE_LETTER_LINKED.match(text, start)) and bool(
-        _A_TOWN_AFTER.match(text, found.end())
-    )
+    return _linked(text, start) and bool(_A_TOWN_AFTER.match(text, found.end()))
 
 
 def _a_devotion(text: str, start: int) -> bool:
