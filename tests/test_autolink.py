@@ -535,9 +535,10 @@ SHORT_NUMBERS = [
         [("110", "tel:110"), ("112", "tel:112"), ("08000 116 016", "tel:08000116016")],
     ),
     # A distance written with an entity's space; a fort's town after the number, no feet
-    # (`Ft.`: the number was no link).
+    # (`Ft.`: the number was no link); a height's word capitalised, no fort (pii65: a link).
     (
-        "Drive 911&nbsp;km, 911&#160;ft or 911 Ft. high. In Texas call 911 Ft. Worth police.",
+        "Drive 911&nbsp;km, 911&#160;ft or 911 Ft. high. Climb 911 Ft. High. "
+        "In Texas call 911 Ft. Worth police.",
         '["911"]',
         [("911", "tel:911")],
     ),

@@ -59,6 +59,8 @@ def test_a_number_is_not_linked_where_the_site_links_none() -> None:
     assert linked("<p>Drive 911&nbsp;km or 911 Ft. up.</p>")[0] == []
     # but a fort's town after it, no feet (`Ft.`: it was no link)
     assert linked("<p>Call 911 Ft. Worth police.</p>")[0] == [("tel:911", "911")]
+    # but a height's word after it, capitalised in a title (pii65: it was a link)
+    assert linked("<p>The Tower Is 911 Ft. High, 300 Ft. Wide.</p>")[0] == []
     # but a word after it that reads as a unit's letters (review rv60b)
     assert linked("<p>Chiama il 911 mi raccomando</p>")[0] == [("tel:911", "911")]
 

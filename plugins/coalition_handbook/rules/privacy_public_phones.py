@@ -21,9 +21,13 @@ from .privacy_personal_data import find_personal_data
 # A unit of distance after a number makes it a distance, no number to call (an audit:
 # "911 km" and "999 miles" became links with 911 and 999 listed). Not `m` nor `mi`,
 # words too ("Chiama il 112 mi raccomando", "al 112 m'han dit": review rv60b); nor a
-# capitalised `Ft.` before a name, a fort's town ("call 911 Ft. Worth police": no link).
+# capitalised `Ft.` before a name, a fort's town ("call 911 Ft. Worth police": no link),
+# but for a word of a height's or a length's, capitalised in a title ("911 Ft. High": pii65,
+# it was a link).
 _DISTANCE_AFTER = LazyPattern(
-    r"[ \u00a0\u202f]?(?!Ft\.[ \u00a0]*[A-Z])(?i:km|kms|kilomet(?:re|er)s?|kil\u00f3metros?"
+    r"[ \u00a0\u202f]?(?!Ft\.[ \u00a0]*(?!(?:High|Tall|Long|Deep|Wide|Thick|Up|Down|Above"
+    r"|Below|Away|Across|Under|Over)(?![^\W_]))[A-Z])"
+    r"(?i:km|kms|kilomet(?:re|er)s?|kil\u00f3metros?"
     r"|miles?|met(?:re|er)s?|metros?|ft|feet|foot|yards?|yds?|nmi?|nautical\s+miles?)(?![^\W_])"
 )
 
