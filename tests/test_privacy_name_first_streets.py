@@ -334,6 +334,8 @@ def test_it_is_read_in_linear_time(shape: str) -> None:
         ("Camino Real S/N, Santa Fe, NM", "Camino Real S/N"),
         ("Avenida Central, S/N.", "Avenida Central, S/N"),
         ("Vive en Calle Luna s/n 28001 Madrid", "Calle Luna s/n"),
+        ("Vive en Calle Luna SIN N\u00daMERO, 28001 Madrid.", "Calle Luna SIN N\u00daMERO"),
+        ("Plaza Mayor SIN NUMERO", "Plaza Mayor SIN NUMERO"),
     ],
 )
 def test_an_address_with_no_house_number_is_reported(text: str, street: str) -> None:
@@ -365,6 +367,7 @@ def test_an_address_with_no_house_number_is_reported(text: str, street: str) -> 
         "Avenida Router, S/N 12345",
         "The Avenida Mall S/N 12345 ABC is printed.",
         "Read the Camino Real S/N, Model and Date on its label.",
+        "Vive en la Calle Luna SIN N\u00daMERO DE tel\u00e9fono.",
     ],
 )
 def test_prose_with_a_mark_of_no_number_is_no_address(text: str) -> None:
@@ -389,6 +392,7 @@ NO_NUMBER_SHAPES = {
     "phrases": "'Calle Mayor sin n\\u00famero de ' * 8_000",
     "towns after marks": "'Camino Ab S/N, Ab Ab Ab Ab ' * 4_000",
     "postcodes after marks": "'Camino Ab S/N 12345 Ab' * 5_000",
+    "marks in capitals": "'Calle Mayor SIN N\\u00daMERO DE ' * 6_000 + 'MERO ' * 20_000",
 }
 
 

@@ -70,9 +70,10 @@ HOUSE_NUMBER = r"""
 # número`, `s/nº`): not a serial number's or a ratio's `S/N` (`S/N: 4412`, `S/N 4412`,
 # `S/N ratio`; a postcode and its town after it are an address's: `s/n 28001 Madrid`, not
 # `S/N 12345` alone, a serial number: pii65), nor "sin número de" (a phrase: "sin número
-# de teléfono").
+# de teléfono"); in capitals too (`SIN NÚMERO`: pii65, it passed).
 NO_HOUSE_NUMBER = r"""
-    (?P<number>[sS]/[nN](?:\.?[\u00ba\u00b0])?|(?:[sS]in|[sS]em)\s+n(?:\u00fa|u)mero(?!\s+de\s))
+    (?P<number>[sS]/[nN](?:\.?[\u00ba\u00b0])?
+      |(?:(?:[sS]in|[sS]em)\s+n(?:\u00fa|u)mero|S(?:IN|EM)\s+N(?:\u00da|U)MERO)(?!\s+(?:de|DE)\s))
     (?![^\W_]|/|\s*(?:[:=\#]|[rR]atio(?![^\W_]))
       |\s*\d(?!(?:\d{4}|\d{3}-\d{3}|\d{4}-\d{3})[ \t]+[A-Z{capitals}][a-z{small}]))
 """.replace("{capitals}", CAPITAL_LETTERS).replace("{small}", SMALL_LETTERS)
@@ -193,7 +194,10 @@ def name_first_streets(text: str) -> Iterator[tuple[int, int]]:
         # too: "the Plaza Hotel S/N check-in desk")
         reads_as_other = (
             is_year(number)
-            or (not number.startswith(("sin", "Sin")) and _ENGLISH_TOO.match(text, found.start()))
+            or (
+                not number.startswith(("sin", "Sin", "SIN"))
+                and _ENGLISH_TOO.match(text, found.start())
+            )
             or reads_as_a_serial_number(text, found)
         )
         if reads_as_other and not _has_address_around(text, found.start(), found.end()):
@@ -329,8 +333,9 @@ def _mark_starts(text: str) -> list[int]:
 
 def _marks_in(text: str) -> list[int]:
     """Where a mark of no house number may start in `text` (`NO_HOUSE_NUMBER`), in order:
-    found by the `str.find` of its `/n`, `/N`, `úmero` and `umero` (a pattern starting at any `s`
-    made the reading of a Spanish page a sixth slower), then looked at around each."""
+    found by the `str.find` of its `/n`, `/N`, `úmero`, `umero` and `MERO` (a pattern
+    starting at any `s` made the reading of a Spanish page a sixth slower), then looked at
+    around each."""
     starts: set[int] = set()
     for part, back in _MARK_PARTS:
         found = text.find(part)
@@ -343,8 +348,8 @@ def _marks_in(text: str) -> list[int]:
 
 # What a mark of no house number may start with (`NO_HOUSE_NUMBER`), and the parts of it
 # looked for first, with how far before each the mark starts at the most.
-_A_MARK = LazyPattern(r"[sS](?:/[nN]|(?:in|em)\s+n(?:\u00fa|u)mero)")
-_MARK_PARTS = (("/n", 1), ("/N", 1), ("\u00famero", 12), ("umero", 12))
+_A_MARK = LazyPattern(r"[sS](?:/[nN]|(?:in|em)\s+n(?:\u00fa|u)mero)|S(?:IN|EM)\s+N(?:\u00da|U)MERO")
+_MARK_PARTS = (("/n", 1), ("/N", 1), ("\u00famero", 12), ("umero", 12), ("MERO", 13))
 # How far before a mark its street's type is looked for: a type, four words of a name
 # with their links (`Avenida de la Reina Victoria-Eugenia, `) and a `nº`.
 _MARK_WINDOW = 120
