@@ -352,6 +352,7 @@ def test_a_capitalised_word_after_the_number_is_a_name_not_a_unit() -> None:
         ("Mora na R. Augusta s/n.", "R. Augusta s/n"),
         ("Viu al Passeig de Gràcia s/n, 08007 Barcelona.", "Passeig de Gràcia s/n"),
         ("Mora na Rua Augusta SEM N\u00daMERO.", "Rua Augusta SEM N\u00daMERO"),
+        ("Av. Paulista, S/N - Bela Vista, S\u00e3o Paulo", "Av. Paulista, S/N"),
     ],
 )
 def test_an_address_with_no_house_number_is_reported(text: str, street: str) -> None:

@@ -367,6 +367,8 @@ def test_an_address_with_no_house_number_is_reported(text: str, street: str) -> 
         "Avenida Router, S/N 12345",
         "The Avenida Mall S/N 12345 ABC is printed.",
         "Read the Camino Real S/N, Model and Date on its label.",
+        "The El Camino Real S/N is on the label.",
+        "Camino Real S/N - Model X",
         "Vive en la Calle Luna SIN N\u00daMERO DE tel\u00e9fono.",
     ],
 )

@@ -158,13 +158,18 @@ _A_BARE_MARK = LazyPattern(r"[sS]/[nN](?!\.?[\u00ba\u00b0])")
 _A_TYPE_NO_ENGLISH = LazyPattern(r"[Cc]alle|C/|[Rr]ua|[Cc]arrer")
 _A_LINK_WORD = LazyPattern(r"\s(?:[a-z]|d['\u2019])")
 _PLACE_WORD_BEFORE_A_MARK = LazyPattern(
-    r"(?<![^\W_])(?i:en|al|del|de|la|el|por|na|em|\u00e0|pela|pelo|numa|nel|nella|sul|sulla"
-    r"|alla|presso|pel)[ \t]+\Z"
+    r"(?<![^\W_])(?:(?i:en|al|del|de|la|por|na|em|\u00e0|pela|pelo|numa|nel|nella|sul|sulla"
+    r"|alla|presso|pel)|el)[ \t]+\Z"  # not El: El Camino Real is English's too
 )
 # (A town of one to three words, where its clause ends or a postcode follows: "S/N, Model
 # and Date" is none.)
 _CLAUSE_ENDS = r"[ \t*_]*(?:[.;,)|]|\r?\n|\Z)"
-_CLAUSE_ENDS_AFTER_A_MARK = LazyPattern(_CLAUSE_ENDS)
+# (After a comma before it, a neighbourhood after a dash too, as Brazil writes it: "Av.
+# Paulista, S/N - Bela Vista".)
+_CLAUSE_ENDS_AFTER_A_MARK = LazyPattern(
+    rf"{_CLAUSE_ENDS}|[ \t]+[-\u2013][ \t]*[A-Z{CAPITAL_LETTERS}][{COMBINING_ACCENTS}]*"
+    rf"[a-z{SMALL_LETTERS}]"
+)
 _TOWN_AFTER_A_MARK = LazyPattern(
     rf"[ \t*_]*,[ \t]*(?:{_NAME_WORD}[ \t]+){{0,2}}{_NAME_WORD}(?:{_CLAUSE_ENDS}|[ \t]*\d)"
 )
