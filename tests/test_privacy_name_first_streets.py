@@ -369,6 +369,7 @@ def test_an_address_with_no_house_number_is_reported(text: str, street: str) -> 
         "Read the Camino Real S/N, Model and Date on its label.",
         "The El Camino Real S/N is on the label.",
         "Camino Real S/N - Model X",
+        "Update the Avenida Router S/N, Firmware 2 first.",
         "Vive en la Calle Luna SIN N\u00daMERO DE tel\u00e9fono.",
     ],
 )

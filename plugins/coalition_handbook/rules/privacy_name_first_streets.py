@@ -161,8 +161,8 @@ _PLACE_WORD_BEFORE_A_MARK = LazyPattern(
     r"(?<![^\W_])(?:(?i:en|al|del|de|la|por|na|em|\u00e0|pela|pelo|numa|nel|nella|sul|sulla"
     r"|alla|presso|pel)|el)[ \t]+\Z"  # not El: El Camino Real is English's too
 )
-# (A town of one to three words, where its clause ends or a postcode follows: "S/N, Model
-# and Date" is none.)
+# (A town of one to three words, where its clause ends: "S/N, Model and Date" and "S/N,
+# Firmware 2" are none.)
 _CLAUSE_ENDS = r"[ \t*_]*(?:[.;,)|]|\r?\n|\Z)"
 # (After a comma before it, a neighbourhood after a dash too, as Brazil writes it: "Av.
 # Paulista, S/N - Bela Vista".)
@@ -171,7 +171,7 @@ _CLAUSE_ENDS_AFTER_A_MARK = LazyPattern(
     rf"[a-z{SMALL_LETTERS}]"
 )
 _TOWN_AFTER_A_MARK = LazyPattern(
-    rf"[ \t*_]*,[ \t]*(?:{_NAME_WORD}[ \t]+){{0,2}}{_NAME_WORD}(?:{_CLAUSE_ENDS}|[ \t]*\d)"
+    rf"[ \t*_]*,[ \t]*(?:{_NAME_WORD}[ \t]+){{0,2}}{_NAME_WORD}{_CLAUSE_ENDS}"
 )
 
 
