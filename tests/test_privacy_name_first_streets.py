@@ -386,6 +386,18 @@ def test_a_public_office_with_no_house_number_listed_allows_its_street(tmp_path:
     assert found == [(4, "Calle Luna s/n")]
 
 
+def test_a_mark_of_no_number_inside_emphasis_is_read_as_a_number_is(tmp_path: Path) -> None:
+    """pii65: emphasis held a house number read through (`Calle Luna **12**`), but not the
+    mark that stands for none (`**s/n**`, `_s/n_`): the address passed. Listed without its
+    emphasis, as a number is, a public office's is allowed."""
+    page = (
+        "# Oficinas\n\nAyuntamiento: Plaza Mayor **s/n**.\n"
+        "Ella vive en Calle Luna _s/n_, 28001 Madrid.\nThe Avenida Mall **S/N** is printed.\n"
+    )
+    found = [(f.line, f.found) for f in privacy_findings(tmp_path, page, ["Plaza Mayor s/n"])]
+    assert found == [(4, "Calle Luna _s/n")]
+
+
 NO_NUMBER_SHAPES = {
     "marks alone": "'s/n ' * 20_000",
     "streets with no number": "'Calle Luna s/n ' * 10_000",

@@ -1477,6 +1477,8 @@ _CRAFTED_ADDRESS_MARKUP = {
     # An `@` written as a reference (review rv50b), and `;` by each tag: no reference.
     "tags in long domains after a reference": ("", "&#64;" + "a<b>" * 80 + " ", 152),
     "semicolons by tags": ("@", "a&x;a<b>" * 40 + " ", 155),
+    # Emphasis by a mark of no house number, read through as a number's (pii65).
+    "marks of no number in emphasis": ("", "**s/n** _S/N_ s/n** ", 2_500),
 }
 
 
