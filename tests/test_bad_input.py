@@ -975,6 +975,142 @@ def test_a_duration_without_its_unit_asks_for_the_unit_not_quotes(
 
 
 @pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        # YAML 1.1 reads hours and minutes in sixties: the number 90 was all it said.
+        (
+            "1:30",
+            "'duration' must be text with its unit: write '1 hour 30 minutes' or '90 minutes' "
+            "(found '1:30', which YAML reads as the number 90, with no unit)",
+        ),
+        (
+            "2:00",
+            "'duration' must be text with its unit: write '2 hours' or '120 minutes' "
+            "(found '2:00', which YAML reads as the number 120, with no unit)",
+        ),
+        # Quoted, a bare number passed, and the handout printed "Duration: 45".
+        (
+            '"45"',
+            "'duration' must be text with its unit, such as '45 minutes' or '1.5 hours' "
+            "(found '45', with no unit)",
+        ),
+        (
+            '"1:30"',
+            "'duration' must be text with its unit: write '1 hour 30 minutes' or '90 minutes' "
+            "(found '1:30', with no unit)",
+        ),
+        (
+            "0x2D",
+            "'duration' must be text with its unit, such as '45 minutes' or '1.5 hours' "
+            "(found '0x2D', which YAML reads as the number 45, with no unit)",
+        ),
+        ("2026-13-01", "(found '2026-13-01', with no unit)"),
+        ("no", "'duration' must be a string (found 'no', which YAML reads as false; put it in"),
+        ("~", "'duration' must be a string (found '~', which YAML reads as nothing)"),
+    ],
+)
+def test_a_duration_yaml_reads_otherwise_is_quoted_as_written(
+    tmp_path: Path, written: str, message: str
+) -> None:
+    """DESIGN 3.3: a duration such as `45 minutes`, which a handout prints as written;
+    each message shows the text the editor wrote, not the value YAML 1.1 made of it."""
+    from helpers_model import run_rules
+
+    front = MODULE_FRONT.replace("duration: 45 minutes", f"duration: {written}")
+    files: dict[str, str | bytes] = {PROTOCOL_FILE: PROTOCOL, MODULE_FILE: module_md(front=front)}
+    [finding] = run_rules(tmp_path, files)
+    assert (finding.rule, finding.line, finding.column) == ("module.schema", 5, 11)
+    assert finding.message.startswith(message) or message in finding.message, finding.message
+
+
+@pytest.mark.parametrize(
+    "written", ["45 minutes", "1.5 hours", "half a day", "45 Minuten", "45 минут", "1h30", "90'"]
+)
+def test_a_duration_with_its_unit_in_any_language_passes(tmp_path: Path, written: str) -> None:
+    from helpers_model import run_rules
+
+    front = MODULE_FRONT.replace("duration: 45 minutes", f"duration: {written}")
+    files: dict[str, str | bytes] = {PROTOCOL_FILE: PROTOCOL, MODULE_FILE: module_md(front=front)}
+    assert run_rules(tmp_path, files) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            ("term: survivor", "term: no"),
+            "'term' must be a string (found 'no', which YAML reads as false; put it in quotes)",
+        ),
+        (
+            ("term: survivor", "term: 0x1F"),
+            "'term' must be a string (found '0x1F', which YAML reads as the number 31; put it "
+            "in quotes)",
+        ),
+        (
+            ("term: survivor", "term: +15551234"),
+            "'term' must be a string (found '+15551234', which YAML reads as the number "
+            "15551234; put it in quotes)",
+        ),
+        (
+            ("term: survivor", "term: .nan"),
+            "'term' must be a string (found '.nan', which YAML reads as a number; put it in "
+            "quotes)",
+        ),
+        # Octal: the history check said "version is 8" of a file that writes 010.
+        (
+            ("version: 1\n", "version: 010\n"),
+            "'version' is 010, which YAML reads as 8 (a number starting with 0 is octal to "
+            "YAML): write 10",
+        ),
+        (
+            ("version: 1\n", "version: 1:30\n"),
+            "'version' is 1:30, which YAML reads as 90 (YAML counts a number written with ':' "
+            "in sixties): write the number in digits",
+        ),
+        (
+            ("version: 1\n", "version: 08\n"),
+            "'version' must be a whole number (found the string '08'; write 8, with no leading 0)",
+        ),
+        (
+            ("version: 1\n", 'version: "1"\n'),
+            "'version' must be a whole number (found the string '1'; write it without quotes)",
+        ),
+        (
+            ("version: 1\n", "version: 00\n"),
+            "'version' must be at least 1 (found '00', which YAML reads as the number 0)",
+        ),
+        (
+            ("history:", 'case_sensitive: "yes"\nhistory:'),
+            "'case_sensitive' must be true or false (found the string 'yes'; write true or "
+            "false, without quotes)",
+        ),
+    ],
+)
+def test_a_term_value_yaml_reads_otherwise_is_quoted_as_written(
+    tmp_path: Path, change: tuple[str, str], message: str
+) -> None:
+    """YAML 1.1 reads `no` as false, `0x1F` as 31, `010` as 8, `1:30` as 90: each message
+    names what the file writes, once, and says what to write instead."""
+    from helpers_model import run_rules
+
+    findings = run_rules(tmp_path, {TERM_FILE: term_yaml().replace(*change, 1)})
+    assert [(f.rule, f.message) for f in findings] == [("glossary.schema", message)]
+
+
+def test_a_protocol_date_yaml_reads_as_a_number_is_quoted_as_written(tmp_path: Path) -> None:
+    from helpers_model import run_rules
+
+    protocol = PROTOCOL.replace("review_by: 2027-01-01", "review_by: 12:30")
+    [finding] = run_rules(tmp_path, {PROTOCOL_FILE: protocol})
+    assert (finding.rule, finding.line, finding.message) == (
+        "protocol.schema",
+        5,
+        "'review_by' must be a date, YYYY-MM-DD (found '12:30', which YAML reads as the number "
+        "750)",
+    )
+
+
+@pytest.mark.parametrize(
     ("value", "message"),
     [
         ("!!python/name:os.system", "the YAML tag '!!python/name:os.system' is not supported"),
@@ -2228,7 +2364,17 @@ def test_messages_quote_at_most_the_start_of_a_long_value(
     [
         # As the settings' messages say it: no Python words (`None`, `True`).
         ("status:\n", "'status' is empty; expected one of: proposed, approved, deprecated"),
-        ("status: yes\n", "'status' is true; expected one of: proposed, approved, deprecated"),
+        # What the file writes, and what YAML 1.1 reads it as (session 62).
+        (
+            "status: yes\n",
+            "'status' is 'yes', which YAML reads as true; expected one of: proposed, approved, "
+            "deprecated",
+        ),
+        (
+            "status: Approved\n",
+            "'status' is 'Approved'; expected one of: proposed, approved, deprecated; write it "
+            "in small letters: approved",
+        ),
         (
             "status: 2\n",
             "'status' is the number 2; expected one of: proposed, approved, deprecated",
@@ -2562,3 +2708,24 @@ def test_the_glossary_listing_names_the_term_files_that_are_links_and_each_is_ju
             "is a symbolic link to a file outside the handbook (the folder of mkdocs.yml)",
         ),
     }
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        # Octal or not, `02` is 2: the version meant, not worth a failed build.
+        ("", []),
+        # A theme's own setting is the theme's to read, whatever YAML makes of it.
+        ("search:\n  '1': 010\n", []),
+    ],
+)
+def test_only_a_version_yaml_reads_as_another_number_is_reported(
+    tmp_path: Path, extra: str, expected: list[str]
+) -> None:
+    from helpers_model import run_rules
+
+    front = MODULE_FRONT.replace("  - version: 1\n", "  - version: 01\n").replace(
+        "duration:", f"{extra}duration:"
+    )
+    files: dict[str, str | bytes] = {PROTOCOL_FILE: PROTOCOL, MODULE_FILE: module_md(front=front)}
+    assert [f.message for f in run_rules(tmp_path, files)] == expected

@@ -32,7 +32,14 @@ from ..lazy_pattern import LazyPattern
 from ..parallel import Meanwhile, in_two_processes
 from ..utf8 import decode_utf8
 from .files import read_as_utf16
-from .schema import SchemaProblem, is_calendar_date, load_schema, to_json_data, validate
+from .schema import (
+    SchemaProblem,
+    Written,
+    is_calendar_date,
+    load_schema,
+    to_json_data,
+    validate,
+)
 from .source import (
     MARKDOWN_SUFFIXES,
     SLUG,
@@ -49,7 +56,7 @@ from .source import (
 from .types import Heading, HistoryEntry, Origin, RecordKind, RejectedRecord
 from .windows_names import device_name, windows_name_problem
 from .yaml_document import LineIndex, YamlDocument
-from .yaml_messages import quoted
+from .yaml_messages import quoted, value_label
 from .yaml_source import load_yaml
 
 T = TypeVar("T")
@@ -105,7 +112,9 @@ def validated_fields(
     # An id that is no slug, a YAML problem: the record is not loaded. A text a comment
     # cut short is loaded as YAML reads it (its base revision too, for `handbook diff`).
     earlier = len(report.findings) - sum(problem.read for problem in document.problems)
-    problems = validate(kind, data)
+    problems = validate(kind, data, written_in(document, origin_spans.text))
+    if document.numbers_written:
+        problems += numbers_read_otherwise(document, data, problems)
     report_schema_problems(problems, document, report, origin_spans)
     if not report.findings:
         return data
@@ -114,6 +123,75 @@ def validated_fields(
     if earlier or not all(problem.unknown_field or problem.invisible for problem in problems):
         return None
     return _without_unknown_fields(kind, data, problems)
+
+
+def written_in(document: YamlDocument, text: str) -> Written:
+    """The text of a value of `document` as `text` writes it, where it is a plain scalar
+    on one line: what a message shows when YAML read it as something else."""
+
+    def written(path: tuple[str | int, ...]) -> str | None:
+        span = document.values.get(".".join(str(part) for part in path))
+        if span is None:
+            return None
+        source = text[span[0] : span[1]]
+        plain = not source.startswith(("'", '"', "|", ">", "[", "{", "&", "!", "*"))
+        return source if plain and "\n" not in source and "\r" not in source else None
+
+    return written
+
+
+def numbers_read_otherwise(
+    document: YamlDocument, data: dict[str, Any], problems: list[SchemaProblem]
+) -> list[SchemaProblem]:
+    """A problem for each version YAML 1.1 reads otherwise than its digits say (`version:
+    010` is 8, `1:30` is 90) that the schema finds no fault with: the record would hold a
+    value the editor never wrote, silently. Where the schema finds one, its message shows
+    the text as written. Versions alone: no other field of a record is a number, and a
+    theme's own settings (`search:`) are the theme's to read."""
+    said = {problem.dotted for problem in problems}
+    added: list[SchemaProblem] = []
+    for dotted, text in document.numbers_written.items():
+        if dotted in said or dotted in document.unreadable:
+            continue
+        value = _value_at(data, dotted)
+        if dotted.rpartition(".")[2] != "version" or value is None:
+            continue
+        digits = text.lstrip("+-").replace("_", "")
+        if digits.isdigit() and int(digits) == value:
+            continue  # `02` is 2 to YAML too: octal or not, the version the editor meant
+        path = tuple(int(part) if part.isdecimal() else part for part in dotted.split("."))
+        added.append(SchemaProblem(path, _number_read_otherwise(value_label(path), text, value)))
+    return added
+
+
+def _value_at(data: Any, dotted: str) -> Any:
+    """The value at the dotted path of `data` (an item's number as a list's index), or
+    None where there is none."""
+    value = data
+    for part in dotted.split("."):
+        if isinstance(value, list) and part.isdecimal() and int(part) < len(value):
+            value = value[int(part)]
+        elif isinstance(value, dict) and part in value:
+            value = value[part]
+        else:
+            return None
+    return value
+
+
+def _number_read_otherwise(label: str, text: str, value: Any) -> str:
+    digits = text.lstrip("+-")
+    if ":" in digits:
+        why = "YAML counts a number written with ':' in sixties"
+    elif digits[1:2] in ("x", "X"):
+        why = "a number starting with 0x is hexadecimal to YAML"
+    elif digits[1:2] in ("b", "B"):
+        why = "a number starting with 0b is binary to YAML"
+    else:
+        why = "a number starting with 0 is octal to YAML"
+        meant = digits.replace("_", "").lstrip("0")
+        if meant.isdigit():
+            return f"{label} is {text}, which YAML reads as {value} ({why}): write {meant}"
+    return f"{label} is {text}, which YAML reads as {value} ({why}): write the number in digits"
 
 
 def _without_unknown_fields(
@@ -187,6 +265,10 @@ def rejected_record(
     ]
     references = tuple((key, value) for key, value in named if SLUG.fullmatch(value))
     version, history = _version_and_history(data)
+    if document.numbers_written:
+        # A version YAML read otherwise (`010` as 8): its problem says so, and the
+        # history checks would name a version the editor never wrote.
+        version, history = None, ()
     return RejectedRecord(
         kind,
         record_id,

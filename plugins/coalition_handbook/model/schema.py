@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
@@ -31,6 +32,15 @@ from .yaml_messages import quoted, shortened, value_label
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
+
+# The text of the value at a path as the file writes it, where YAML read it from a plain
+# scalar on one line (`1:30`, `no`, `~`); None elsewhere.
+Written = Callable[[tuple[str | int, ...]], str | None]
+
+
+def _unwritten(path: tuple[str | int, ...]) -> None:
+    return None
+
 
 _TYPE_NAMES = {
     "string": "a string",
@@ -295,20 +305,24 @@ def to_json_data(value: Any) -> Any:
     return value
 
 
-def validate(kind: str, data: Any) -> list[SchemaProblem]:
-    """Every problem of `data` (already passed through `to_json_data`) against the schema."""
+def validate(kind: str, data: Any, written: Written = _unwritten) -> list[SchemaProblem]:
+    """Every problem of `data` (already passed through `to_json_data`) against the schema;
+    `written` gives a value's text as the file writes it, which messages show where YAML
+    read it as something else (`1:30` as the number 90)."""
     if _fits(kind)(data):
         return []
     validator = _validator(kind)
     problems: list[SchemaProblem] = []
     for error in validator.iter_errors(data):
-        problems.extend(_describe(error, validator.schema))
+        problems.extend(_describe(error, validator.schema, written))
     # jsonschema yields one `required` error per missing field, each naming them all.
     unique = dict.fromkeys(problems)
     return sorted(unique, key=lambda problem: [str(part) for part in problem.path])
 
 
-def _describe(error: ValidationError, root_schema: Mapping[str, Any]) -> Iterator[SchemaProblem]:
+def _describe(
+    error: ValidationError, root_schema: Mapping[str, Any], written: Written = _unwritten
+) -> Iterator[SchemaProblem]:
     path = tuple(error.absolute_path)
     label = value_label(path)
     validator = error.validator
@@ -346,7 +360,7 @@ def _describe(error: ValidationError, root_schema: Mapping[str, Any]) -> Iterato
             yield SchemaProblem(at, f"missing required field '{name}'{where}{reason}")
         return
     if validator in ("anyOf", "oneOf"):
-        yield from _describe_alternatives(error, root_schema)
+        yield from _describe_alternatives(error, root_schema, written)
         return
     if "propertyNames" in error.schema_path:  # the error is about a key, not a value
         yield SchemaProblem(
@@ -364,7 +378,7 @@ def _describe(error: ValidationError, root_schema: Mapping[str, Any]) -> Iterato
     if invisible is not None:
         yield SchemaProblem(path, _invisible_message(label, invisible), invisible=invisible)
         return
-    yield SchemaProblem(path, _message(error, label))
+    yield SchemaProblem(path, _message(error, label, written(path)))
 
 
 def _refused_invisible(error: ValidationError) -> str | None:
@@ -437,7 +451,7 @@ def _dependent_problem(
 
 
 def _describe_alternatives(
-    error: ValidationError, root_schema: Mapping[str, Any]
+    error: ValidationError, root_schema: Mapping[str, Any], written: Written
 ) -> Iterator[SchemaProblem]:
     """For 'a string or a mapping': report the branch whose type fits, else the types."""
     branches: dict[int, list[ValidationError]] = {}
@@ -446,7 +460,7 @@ def _describe_alternatives(
     for sub_errors in branches.values():
         if not any(sub.validator == "type" and not sub.path for sub in sub_errors):
             for sub in sub_errors:
-                yield from _describe(sub, root_schema)
+                yield from _describe(sub, root_schema, written)
             return
     path = tuple(error.absolute_path)
     expected = [
@@ -455,36 +469,43 @@ def _describe_alternatives(
         if sub.validator == "type" and not sub.path
     ]
     wanted = " or ".join(dict.fromkeys(expected)) or "something else"
-    yield SchemaProblem(
-        path, f"{value_label(path)} must be {wanted} (found {_found(error.instance)})"
-    )
+    found = _found(error.instance, written(path))
+    yield SchemaProblem(path, f"{value_label(path)} must be {wanted} (found {found})")
 
 
-def _message(error: ValidationError, label: str) -> str:
+def _message(error: ValidationError, label: str, written: str | None = None) -> str:
     validator = error.validator
     value = error.validator_value
     instance = error.instance
     if validator == "type":
+        found = _found(instance, written)
         if error.schema.get("format") == "date":  # a date is a string to JSON Schema alone
-            return f"{label} must be a date, YYYY-MM-DD (found {_found(instance)})"
+            return f"{label} must be a date, YYYY-MM-DD (found {found})"
         names = value if isinstance(value, list) else [value]
-        if (asked := _unit_asked(error.schema, names, instance, label)) is not None:
-            return asked
+        if _unit_asked(error.schema, names, instance):
+            return _no_unit(label, error.schema["examples"], found, written or str(instance))
         wanted = " or ".join(_TYPE_NAMES.get(name, name) for name in names)
         # Quotes make any scalar a string; where a list or mapping may go too (`hide: 5`,
         # which wants `[toc]`), that is not the likely fix.
         quotes_fix_it = "string" in names and not {"array", "object"} & set(names)
         hint = "; put it in quotes" if quotes_fix_it and _is_scalar(instance) else ""
-        return f"{label} must be {wanted} (found {_found(instance)}{hint})"
+        return f"{label} must be {wanted} (found {found}{hint or _unquoted_hint(names, instance)})"
     if validator == "enum":
         choices = ", ".join(str(choice) for choice in value)
         # As the settings say it: `status:` with no value is empty, not Python's None.
-        held = "empty" if instance is None else _found(instance).removeprefix("the string ")
-        return f"{label} is {held}; expected one of: {choices}"
+        held = _found(instance, written).removeprefix("the string ")
+        held = "empty" if held == "nothing" else held
+        # `Approved`, `Deprecated`: the choice in small letters.
+        cased = [c for c in value if isinstance(instance, str) and str(c) == instance.lower()]
+        fix = f"; write it in small letters: {cased[0]}" if cased else ""
+        return f"{label} is {held}; expected one of: {choices}{fix}"
     if validator == "const":
         return f"{label} must be {value!r}"
     if validator == "minimum":
-        return f"{label} must be at least {value} (found {quoted(instance)})"
+        shown = (
+            _found(instance, written) if _read_otherwise(instance, written) else quoted(instance)
+        )
+        return f"{label} must be at least {value} (found {shown})"
     if validator == "maxLength":
         return f"{label} is {len(instance)} characters long; at most {value} are allowed"
     if validator == "minItems":
@@ -492,27 +513,60 @@ def _message(error: ValidationError, label: str) -> str:
     if validator == "pattern":
         if isinstance(instance, str) and not instance.strip():
             return f"{label} must not be empty"
+        examples = error.schema.get("examples")
+        if isinstance(instance, str) and isinstance(examples, list) and examples:
+            # The only pattern with examples: a duration's unit (`"45"`, `"1:30"`), which
+            # a handout prints as written.
+            return _no_unit(label, examples, quoted(instance), instance)
         return f"{label} is {quoted(instance)}; expected {_expected(error.schema)}"
     if validator == "format":
         return f"{label} is {quoted(instance)}, which is not a real {value}"
     return f"{label}: {shortened(error.message, 200)}"  # jsonschema's quotes the value
 
 
-def _unit_asked(
-    schema: Mapping[str, Any], names: list[str], instance: Any, label: str
-) -> str | None:
-    """For a bare number where text with a unit is wanted (`duration: 45`; the schema's
-    `examples` say "45 minutes"): a message that asks for the unit. "Put it in quotes"
-    made `"45"`, which the handout then printed with no unit."""
+def _unit_asked(schema: Mapping[str, Any], names: list[str], instance: Any) -> bool:
+    """Whether `instance` is a bare number where text with a unit is wanted (`duration:
+    45`; the schema's `examples` say "45 minutes"), whose message asks for the unit. "Put
+    it in quotes" made `"45"`, which the handout then printed with no unit."""
     examples = schema.get("examples")
     number = isinstance(instance, int | float) and not isinstance(instance, bool)
-    if names != ["string"] or not number or not isinstance(examples, list) or not examples:
-        return None
-    shown = " or ".join(quoted(example) for example in examples)
-    return (
-        f"{label} must be text with its unit, such as {shown} "
-        f"(found the number {instance}, with no unit)"
-    )
+    return names == ["string"] and number and isinstance(examples, list) and bool(examples)
+
+
+# Hours and minutes as a clock writes them (`1:30`), which YAML 1.1 reads as a number
+# counted in sixties.
+_HOURS_MINUTES = LazyPattern(r"([0-9]{1,3}):([0-5][0-9])", re.ASCII)
+
+
+def _no_unit(label: str, examples: list[Any], found: str, text: str) -> str:
+    """The message for a duration written with no unit (`45`, `"45"`, `1:30`): the
+    schema's examples, or for hours and minutes, the same time with its units."""
+    clock = _HOURS_MINUTES.fullmatch(text.strip())
+    if clock is None:
+        shown = " or ".join(quoted(example) for example in examples)
+        return f"{label} must be text with its unit, such as {shown} (found {found}, with no unit)"
+    hours, minutes = int(clock.group(1)), int(clock.group(2))
+    hours_said = f"{hours} hour{'' if hours == 1 else 's'}"
+    spelled = [f"{hours_said} {minutes} minutes" if minutes else hours_said]
+    if not hours:
+        spelled = []
+    spelled.append(f"{hours * 60 + minutes} minutes")
+    shown = " or ".join(quoted(way) for way in spelled)
+    return f"{label} must be text with its unit: write {shown} (found {found}, with no unit)"
+
+
+def _unquoted_hint(names: list[str], instance: Any) -> str:
+    """How to write a number or true/false that was written as text (`version: "2"`,
+    `version: 08`, `case_sensitive: "yes"`)."""
+    if not isinstance(instance, str):
+        return ""
+    if names == ["integer"] and instance.isascii() and instance.isdigit():
+        if instance.startswith("0") and instance.strip("0"):
+            return f"; write {instance.lstrip('0')}, with no leading 0"
+        return "; write it without quotes"
+    if names == ["boolean"] and instance.lower() in ("true", "false", "yes", "no", "on", "off"):
+        return "; write true or false, without quotes"
+    return ""
 
 
 def _expected(schema: Mapping[str, Any]) -> str:
@@ -541,11 +595,39 @@ def _condition_fields(root_schema: Mapping[str, Any]) -> list[str]:
     return [name for name, rule in condition.items() if isinstance(rule, dict) and "const" in rule]
 
 
-def _found(value: Any) -> str:
+def _found(value: Any, written: str | None = None) -> str:
+    """What a message says was found: the value, and the text the file writes where YAML
+    read it as something else (`'1:30', which YAML reads as the number 90`)."""
+    said = _said(value)
+    if _read_otherwise(value, written):
+        return f"{quoted(written)}, which YAML reads as {said}"
+    return said
+
+
+def _read_otherwise(value: Any, written: str | None) -> bool:
+    """Whether YAML read the plain `written` as a `value` that does not say it: `no` as
+    false, `~` as nothing, `010` as 8, `1:30` as 90, `+1 555` as a number."""
+    if not written:
+        return False
+    if value is None or isinstance(value, bool):
+        return written.lower() != _said(value)
+    if isinstance(value, int):
+        return written != str(value)
+    if isinstance(value, float):
+        try:
+            return float(written) != value
+        except ValueError:
+            return True  # `.nan`, `1:30.5`, `1_000.5`
+    return False
+
+
+def _said(value: Any) -> str:
     if value is None:
         return "nothing"
     if isinstance(value, bool):
         return f"{str(value).lower()}"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "a number"
     if isinstance(value, int | float):
         return f"the number {value}"
     if isinstance(value, str):

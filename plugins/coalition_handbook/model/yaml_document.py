@@ -80,3 +80,7 @@ class YamlDocument:
     # Paths of the values that could not be read (`!!python/name:x`): a problem says so,
     # and what stands in for them is no value for the schema to judge.
     unreadable: set[str] = field(default_factory=set)
+    # Paths of the plain numbers YAML 1.1 reads otherwise than their digits say (`010` is
+    # 8, `1:30` is 90, `0x1F` is 31), each with its text as written: a message shows what
+    # the editor wrote, and a version so written is a problem even where it fits.
+    numbers_written: dict[str, str] = field(default_factory=dict)

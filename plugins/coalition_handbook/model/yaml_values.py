@@ -45,6 +45,10 @@ _BLANKS = (" ", "\t")
 # its neighbours, which YAML reads as the text of the item above going on.
 _JOINED_ITEM = LazyPattern(r"[\r\n][ \t]*(-)(?=[ \t\r\n])")
 _SCALAR_NODE = yaml.ScalarNode
+FLOAT_TAG = "tag:yaml.org,2002:float"
+# A number YAML 1.1 reads otherwise than its digits say: octal (`010` is 8), hexadecimal,
+# binary, or counted in sixties (`1:30` is 90, meant as an hour and a half).
+_OTHER_NOTATION = LazyPattern(r"[-+]?(?:0[0-9_]|0[xbXB]|[0-9_]+:)")
 
 
 def _named(path: str) -> str:
@@ -346,6 +350,8 @@ class ValueBuilder:
             return None
         if (direct := read_directly(node.tag, value)) is not NOT_DIRECT:
             return direct
+        if node.tag in (INT_TAG, FLOAT_TAG) and _OTHER_NOTATION.match(value):
+            self.document.numbers_written[path] = value
         if node.tag not in QuickResolvingLoader.yaml_constructors:  # `!foo`, `!!python/name:x`
             self.problem(unsupported_tag(node.tag), node)
             return node.value
