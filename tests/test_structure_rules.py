@@ -672,6 +672,30 @@ def history_term(version: int, entries: list[tuple[int, str]]) -> str:
                 (11, "entry 3 (version 2) must have a lower version"),
             ],
         ),
+        # An entry copied at the top, its version left: the copy is named, not the entry
+        # below it, which is right (it said "entry 2 must have a lower version").
+        (
+            3,
+            [(2, "2026-03-01"), (2, "2026-02-01"), (1, "2026-01-01")],
+            [
+                (
+                    5,
+                    "the first history entry is for version 2, as is the entry after it: "
+                    "give it version 3",
+                )
+            ],
+        ),
+        (
+            2,
+            [(2, "2026-03-01"), (2, "2026-02-01"), (1, "2026-01-01")],
+            [
+                (
+                    5,
+                    "the first two history entries are both for version 2: if the first "
+                    "describes a new change, give it version 3 and raise version to 3",
+                )
+            ],
+        ),
     ],
     ids=[
         "newest-first",
@@ -680,6 +704,8 @@ def history_term(version: int, entries: list[tuple[int, str]]) -> str:
         "version-not-raised",
         "oldest-first",
         "mixed",
+        "copied-entry-version-raised",
+        "copied-entry-version-not-raised",
     ],
 )
 def test_history_is_newest_first_and_matches_version(

@@ -76,7 +76,10 @@ def history_problems(version: int, history: tuple[HistoryEntry, ...]) -> Iterato
     """(span key, message) for each history problem. `history` is never empty: the
     schema rejects a record without one (a finding of its own)."""
     newest = history[0].version
-    if newest > version:
+    copied = copied_entry(version, history)
+    if copied:
+        yield "history.0.version", _copied_entry(version, newest)
+    elif newest > version:
         # The commoner slip: a new entry written, `version` not raised to it.
         yield (
             "history.0.version",
@@ -98,7 +101,7 @@ def history_problems(version: int, history: tuple[HistoryEntry, ...]) -> Iterato
         )
     for index in range(1, len(history)):
         newer, older = history[index - 1], history[index]
-        if older.version >= newer.version:
+        if older.version >= newer.version and not (copied and index == 1):
             yield (
                 f"history.{index}.version",
                 f"history is not newest first: entry {index + 1} (version {older.version}) "
@@ -110,3 +113,25 @@ def history_problems(version: int, history: tuple[HistoryEntry, ...]) -> Iterato
                 f"history is not newest first: entry {index + 1} ({older.date.isoformat()}) "
                 f"is dated after the entry before it ({newer.date.isoformat()})",
             )
+
+
+def copied_entry(version: int, history: tuple[HistoryEntry, ...]) -> bool:
+    """Whether the entry above the newest was copied, its version left (`version` raised
+    or not): said of the copy, not of the entry below it, which is right (ed63)."""
+    newest = history[0].version
+    return len(history) > 1 and history[1].version == newest and version - newest in (0, 1)
+
+
+def _copied_entry(version: int, newest: int) -> str:
+    """The message for a history whose first two entries have the same version."""
+    if version > newest:
+        return (
+            f"the first history entry is for version {newest}, as is the entry after it: "
+            f"give it version {version} if it describes the change (the first entry, the "
+            "newest, must describe the current version)"
+        )
+    return (
+        f"the first two history entries are both for version {newest}: if the first "
+        f"describes a new change, give it version {newest + 1} and raise version to "
+        f"{newest + 1} (each change gets the next version)"
+    )
