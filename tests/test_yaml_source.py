@@ -262,6 +262,11 @@ def test_tab_indentation_says_so() -> None:
     [
         ("title: 22 U.S.C. 7102: Definitions\n", "must be in quotes (title: "),
         ("avoid:\n  - reason: Misleading: it blames\n", "must be in quotes (title: "),
+        # Two fields on one line: quotes were the advice (ed63).
+        ("avoid:\n  - text: debt slavery reason: sensational\n", "if 'reason:' starts a field"),
+        ("history:\n  - version: 2 date: 2026-01-01\n", "if 'date:' starts a field of its own"),
+        ("summary: First approved: at the meeting\n", "must be in quotes (title: "),
+        ("short: A term with another definition: x\n", "if 'definition:' starts a field"),
         # A key indented by one space, or a wrapped value's next line with ': ' in it.
         ("term: a\n aliases:\n  - b\n", "goes in quotes, and a field lines up"),
         ("definition: The law says\n  this: that\n", "goes in quotes, and a field lines up"),

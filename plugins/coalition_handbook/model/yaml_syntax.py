@@ -5,10 +5,13 @@ out of step with its list or mapping)."""
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import Any
 
 import yaml
 
 from ..lazy_pattern import LazyPattern
+from .schema import load_schema
 from .yaml_document import LineIndex, YamlProblem
 
 # A plain key (not quoted) up to its colon, which a space or the line's end follows: a
@@ -19,6 +22,47 @@ from .yaml_document import LineIndex, YamlProblem
 _PLAIN_KEY = LazyPattern(r"""(?!\? )([^\s"'][^\n]{0,40}?)[ \t]{0,40}:(?=\s|$)""", re.MULTILINE)
 # A key and its colon earlier on the line: a later ': ' belongs to the key's value.
 _KEY_ON_LINE = LazyPattern(r"[^ \t#][ \t]*:[ \t]")
+# The last word of a line's text, after a blank (looked for in the line's last characters
+# alone: a field name is short).
+_LAST_WORD = LazyPattern(r"[ \t]([a-z_]{1,20})\Z")
+
+
+# The key a line starts with, after a list item's dash.
+_LINE_KEY = LazyPattern(r"[ \t]*(?:-[ \t]+)*([a-z_]{1,20}):[ \t]")
+
+
+def _field_after_value(before: str) -> str | None:
+    """The field name that `before` (a line up to the colon YAML stopped at) ends with,
+    where the line starts with a field of the same mapping: `- text: debt slavery
+    reason` (an avoid item's text and reason)."""
+    word = _LAST_WORD.search(before[-21:])
+    key = _LINE_KEY.match(before)
+    if word is None or key is None or key.end() > len(before) - len(word.group()):
+        return None
+    name = word.group(1)
+    return name if name in _field_siblings().get(key.group(1), ()) else None
+
+
+@cache
+def _field_siblings() -> dict[str, frozenset[str]]:
+    """Each field name of a term, a protocol and a module, at any depth, with the names
+    that a mapping holding it may hold beside it (`text`: `reason`)."""
+    siblings: dict[str, set[str]] = {}
+
+    def collect(schema: Any) -> None:
+        if isinstance(schema, dict):
+            names = schema.get("properties", {})
+            for name in names:
+                siblings.setdefault(name, set()).update(other for other in names if other != name)
+            for value in schema.values():
+                collect(value)
+        elif isinstance(schema, list):
+            for value in schema:
+                collect(value)
+
+    for kind in ("term", "protocol", "module"):
+        collect(load_schema(kind))
+    return {name: frozenset(others) for name, others in siblings.items()}
 
 
 def syntax_problem(error: yaml.MarkedYAMLError, start: int, lines: LineIndex) -> YamlProblem:
@@ -122,6 +166,15 @@ def _syntax_hint(problem: str, lines: LineIndex, offset: int) -> str:
     line_start = lines.starts[lines.line(offset) - 1]
     before = lines.text[line_start:offset]
     if problem.startswith("mapping values are not allowed"):
+        field = _field_after_value(before)
+        if field is not None:
+            # `- text: debt slavery reason: sensational`: two fields on one line, or a
+            # word that names a field in a value (`short: ... another definition: x`).
+            return (
+                f"; if '{field}:' starts a field of its own, put it on a line of its own, "
+                "lined up with the field before it, and if ': ' is part of the value, put "
+                "the whole value in quotes"
+            )
         if _KEY_ON_LINE.search(before):
             return (
                 "; a value with ': ' in it must be in quotes "
