@@ -1097,6 +1097,87 @@ def test_a_term_value_yaml_reads_otherwise_is_quoted_as_written(
     assert [(f.rule, f.message) for f in findings] == [("glossary.schema", message)]
 
 
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            ("history:", "aliases: bonded labor, bonded labour\nhistory:"),
+            "'aliases' must be a list (found the string 'bonded labor, bonded labour'; write "
+            "each item on a line of its own, indented and starting with '- ', or all in "
+            "brackets: [bonded labor, bonded labour])",
+        ),
+        (
+            ("history:", "tags: legal\nhistory:"),
+            "'tags' must be a list (found the string 'legal'; write each item on a line of its "
+            "own, indented and starting with '- ', or all in brackets: [legal])",
+        ),
+        # Brackets would read the colon as a mapping's: the dash alone is advised.
+        (
+            ("history:", "aliases: TIP: trafficking\nhistory:"),
+            "not valid YAML",
+        ),
+        (
+            ("history:", "aliases: 'TIP: trafficking, TiP'\nhistory:"),
+            "'aliases' must be a list (found the string 'TIP: trafficking, TiP'; write each item "
+            "on a line of its own, indented and starting with '- ' (- TIP: trafficking))",
+        ),
+        (
+            ("history:", "sources: https://example.org/law\nhistory:"),
+            "'sources' must be a list (found the string 'https://example.org/law'; write each "
+            "item on a line of its own, indented and starting with '- ', with its fields title "
+            "and url)",
+        ),
+        (
+            ("history:", "aliases:\n  - TIP: trafficking in persons\nhistory:"),
+            "aliases item 1 must be a string (found a mapping; the ': ' after 'TIP' makes it a "
+            "field and its value: remove the colon, or put the whole text in quotes)",
+        ),
+    ],
+)
+def test_a_list_written_as_one_text_says_how_to_write_a_list(
+    tmp_path: Path, change: tuple[str, str], message: str
+) -> None:
+    from helpers_model import run_rules
+
+    findings = run_rules(tmp_path, {TERM_FILE: term_yaml().replace(*change, 1)})
+    assert [f.rule for f in findings] == ["glossary.schema"]
+    assert findings[0].message.startswith(message), findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("change", "fix"),
+    [
+        (("2026-01-01", "07/12/2026"), "(write 2026-12-07 if the day comes first, 2026-07-12 if"),
+        (("2026-01-01", "15.01.2026"), "YYYY-MM-DD (write 2026-01-15)"),
+        (("2026-01-01", "12/31/2026"), "YYYY-MM-DD (write 2026-12-31)"),
+        (("2026-01-01", "2026/1/5"), "YYYY-MM-DD (write 2026-01-05)"),
+        (("2026-01-01", "07/07/2026"), "YYYY-MM-DD (write 2026-07-07)"),
+        (("2026-01-01", "31/31/2026"), "YYYY-MM-DD"),
+        (
+            ("history:", "related: [Forced Labor]\nhistory:"),
+            "joined by hyphens (write forced-labor)",
+        ),
+        (("history:", "translations:\n  Spanish: trata\nhistory:"), "or pt-BR (write es)"),
+        (("history:", "translations:\n  Brazilian Portuguese: t\nhistory:"), "(write pt-BR)"),
+        (("history:", "translations:\n  ES: trata\nhistory:"), "or pt-BR (write es)"),
+        (
+            ("history:", "sources:\n  - title: T\n    url: www.example.org/law\nhistory:"),
+            "(write a space as %20); write https://www.example.org/law",
+        ),
+    ],
+)
+def test_a_text_of_the_wrong_shape_says_what_to_write_where_it_shows(
+    tmp_path: Path, change: tuple[str, str], fix: str
+) -> None:
+    """A date written 07/12/2026, a name where an id goes, an address without https://:
+    the message says what to write (ed63: only the expected shape was said)."""
+    from helpers_model import run_rules
+
+    findings = run_rules(tmp_path, {TERM_FILE: term_yaml().replace(*change, 1)})
+    assert [f.rule for f in findings] == ["glossary.schema"]
+    assert fix in findings[0].message, findings[0].message
+
+
 def test_a_protocol_date_yaml_reads_as_a_number_is_quoted_as_written(tmp_path: Path) -> None:
     from helpers_model import run_rules
 

@@ -567,7 +567,7 @@ def metadata_findings(metadata: MultiMarkdown) -> list[tuple[int, str]]:
     if not metadata.values:
         return []
     found: list[tuple[int, str]] = []
-    for problem in validate("page", dict(metadata.values)):
+    for problem in validate("page", dict(metadata.values), advice=False):
         if not problem.path:  # none in a mapping of text, whose keys are all allowed
             continue
         key = str(problem.path[0])

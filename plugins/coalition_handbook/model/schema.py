@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from ..forms import STRAY_INVISIBLE
 from ..hints import did_you_mean
 from ..lazy_pattern import LazyPattern
+from ..slugs import slugify
 from .yaml_messages import quoted, shortened, value_label
 
 if TYPE_CHECKING:
@@ -305,23 +306,30 @@ def to_json_data(value: Any) -> Any:
     return value
 
 
-def validate(kind: str, data: Any, written: Written = _unwritten) -> list[SchemaProblem]:
+def validate(
+    kind: str, data: Any, written: Written = _unwritten, advice: bool = True
+) -> list[SchemaProblem]:
     """Every problem of `data` (already passed through `to_json_data`) against the schema;
     `written` gives a value's text as the file writes it, which messages show where YAML
-    read it as something else (`1:30` as the number 90)."""
+    read it as something else (`1:30` as the number 90). `advice` False leaves out the
+    advice that quotes a value (`[a, b]` for a list written as text), for a text that
+    may be prose, with personal data."""
     if _fits(kind)(data):
         return []
     validator = _validator(kind)
     problems: list[SchemaProblem] = []
     for error in validator.iter_errors(data):
-        problems.extend(_describe(error, validator.schema, written))
+        problems.extend(_describe(error, validator.schema, written, advice))
     # jsonschema yields one `required` error per missing field, each naming them all.
     unique = dict.fromkeys(problems)
     return sorted(unique, key=lambda problem: [str(part) for part in problem.path])
 
 
 def _describe(
-    error: ValidationError, root_schema: Mapping[str, Any], written: Written = _unwritten
+    error: ValidationError,
+    root_schema: Mapping[str, Any],
+    written: Written = _unwritten,
+    advice: bool = True,
 ) -> Iterator[SchemaProblem]:
     path = tuple(error.absolute_path)
     label = value_label(path)
@@ -360,12 +368,14 @@ def _describe(
             yield SchemaProblem(at, f"missing required field '{name}'{where}{reason}")
         return
     if validator in ("anyOf", "oneOf"):
-        yield from _describe_alternatives(error, root_schema, written)
+        yield from _describe_alternatives(error, root_schema, written, advice)
         return
     if "propertyNames" in error.schema_path:  # the error is about a key, not a value
+        code = _language_code(instance) if "language code" in _expected(error.schema) else None
+        fix = f" (write {code})" if code else ""
         yield SchemaProblem(
             (*path, str(instance)),
-            f"{label} has the key {quoted(instance)}; expected {_expected(error.schema)}",
+            f"{label} has the key {quoted(instance)}; expected {_expected(error.schema)}{fix}",
             at_key=True,
         )
         return
@@ -378,7 +388,30 @@ def _describe(
     if invisible is not None:
         yield SchemaProblem(path, _invisible_message(label, invisible), invisible=invisible)
         return
-    yield SchemaProblem(path, _message(error, label, written(path)))
+    yield SchemaProblem(path, _message(error, label, written(path), advice))
+
+
+_CAPITALISED_CODE = LazyPattern(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", re.ASCII)
+
+
+def _language_code(name: Any) -> str | None:
+    """The code of the language an English `name` names (`Spanish`: es, `Brazilian
+    Portuguese`: pt-BR), by CLDR's names; None for any other."""
+    if not isinstance(name, str):
+        return None
+    if _CAPITALISED_CODE.fullmatch(name):  # `ES`, `Pt-BR`
+        language, _, region = name.partition("-")
+        return language.lower() + (f"-{region}" if region else "")
+    code = _language_codes().get(" ".join(name.split()).lower())
+    return code.replace("_", "-") if code else None
+
+
+@cache
+def _language_codes() -> dict[str, str]:
+    """Each language's English name (in small letters) and its code, by CLDR."""
+    from babel import Locale  # CLDR's names: only for a key that is no code
+
+    return {name.lower(): code for code, name in Locale("en").languages.items()}
 
 
 def _refused_invisible(error: ValidationError) -> str | None:
@@ -451,7 +484,7 @@ def _dependent_problem(
 
 
 def _describe_alternatives(
-    error: ValidationError, root_schema: Mapping[str, Any], written: Written
+    error: ValidationError, root_schema: Mapping[str, Any], written: Written, advice: bool
 ) -> Iterator[SchemaProblem]:
     """For 'a string or a mapping': report the branch whose type fits, else the types."""
     branches: dict[int, list[ValidationError]] = {}
@@ -460,7 +493,7 @@ def _describe_alternatives(
     for sub_errors in branches.values():
         if not any(sub.validator == "type" and not sub.path for sub in sub_errors):
             for sub in sub_errors:
-                yield from _describe(sub, root_schema, written)
+                yield from _describe(sub, root_schema, written, advice)
             return
     path = tuple(error.absolute_path)
     expected = [
@@ -473,7 +506,9 @@ def _describe_alternatives(
     yield SchemaProblem(path, f"{value_label(path)} must be {wanted} (found {found})")
 
 
-def _message(error: ValidationError, label: str, written: str | None = None) -> str:
+def _message(
+    error: ValidationError, label: str, written: str | None = None, advice: bool = True
+) -> str:
     validator = error.validator
     value = error.validator_value
     instance = error.instance
@@ -489,7 +524,14 @@ def _message(error: ValidationError, label: str, written: str | None = None) -> 
         # which wants `[toc]`), that is not the likely fix.
         quotes_fix_it = "string" in names and not {"array", "object"} & set(names)
         hint = "; put it in quotes" if quotes_fix_it and _is_scalar(instance) else ""
-        return f"{label} must be {wanted} (found {found}{hint or _unquoted_hint(names, instance)})"
+        if advice:
+            hint = (
+                hint
+                or _unquoted_hint(names, instance)
+                or _list_hint(error.schema, names, instance)
+                or _colon_hint(names, instance)
+            )
+        return f"{label} must be {wanted} (found {found}{hint})"
     if validator == "enum":
         choices = ", ".join(str(choice) for choice in value)
         # As the settings say it: `status:` with no value is empty, not Python's None.
@@ -518,7 +560,8 @@ def _message(error: ValidationError, label: str, written: str | None = None) -> 
             # The only pattern with examples: a duration's unit (`"45"`, `"1:30"`), which
             # a handout prints as written.
             return _no_unit(label, examples, quoted(instance), instance)
-        return f"{label} is {quoted(instance)}; expected {_expected(error.schema)}"
+        fix = _pattern_fix(error.schema, instance) if advice else ""
+        return f"{label} is {quoted(instance)}; expected {_expected(error.schema)}{fix}"
     if validator == "format":
         return f"{label} is {quoted(instance)}, which is not a real {value}"
     return f"{label}: {shortened(error.message, 200)}"  # jsonschema's quotes the value
@@ -553,6 +596,100 @@ def _no_unit(label: str, examples: list[Any], found: str, text: str) -> str:
     spelled.append(f"{hours * 60 + minutes} minutes")
     shown = " or ".join(quoted(way) for way in spelled)
     return f"{label} must be text with its unit: write {shown} (found {found}, with no unit)"
+
+
+# An item a list in brackets may hold as it is: no sign YAML reads in one, none to start.
+_FLOW_ITEM = LazyPattern(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:,\[\]{}#'\"]*")
+
+
+def _list_hint(schema: Mapping[str, Any], names: list[str], instance: Any) -> str:
+    """How to write as a list the items written as one text (`aliases: TIP, T.I.P.`)."""
+    if names != ["array"] or not isinstance(instance, str) or not instance.strip():
+        return ""
+    hint = "; write each item on a line of its own, indented and starting with '- '"
+    items = schema.get("items")
+    if not isinstance(items, dict):
+        return hint
+    fields = items.get("required")
+    if items.get("type") == "object" and isinstance(fields, list) and fields:
+        return f"{hint}, with its fields {' and '.join(map(str, fields))}"
+    if items.get("type") != "string":
+        return hint
+    parts = [part.strip() for part in instance.split(",") if part.strip()]
+    if parts and all(_FLOW_ITEM.fullmatch(part) for part in parts):
+        return f"{hint}, or all in brackets: [{shortened(', '.join(parts))}]"
+    return f"{hint} (- {shortened(parts[0])})"
+
+
+# A date written day or month first (`07/12/2026`, `7.12.2026`), or year first with
+# other signs or one digit (`2026/12/07`, `2026-12-7`).
+_DAY_OR_MONTH_FIRST = LazyPattern(r"([0-9]{1,2})[./-]([0-9]{1,2})[./-]([0-9]{4})", re.ASCII)
+_YEAR_FIRST = LazyPattern(r"([0-9]{4})[./-]([0-9]{1,2})[./-]([0-9]{1,2})", re.ASCII)
+# A web address written without its scheme (`humantraffickinghotline.org/report`).
+_NO_SCHEME = LazyPattern(r"(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[/?#]\S*)?", re.ASCII)
+# An id's pattern, as the schema files write it and as validated (`_end_anchored`).
+_ID_PATTERNS = ("^[a-z0-9]+(-[a-z0-9]+)*$", "^[a-z0-9]+(-[a-z0-9]+)*\\Z")
+
+
+def _pattern_fix(schema: Mapping[str, Any], instance: Any) -> str:
+    """What to write for a text that does not fit its pattern, where the text shows what
+    was meant: a date as YYYY-MM-DD, an id for a name (`forced labor`), a web address
+    with its https://."""
+    if not isinstance(instance, str):
+        return ""
+    text = instance.strip()
+    if schema.get("format") == "date":
+        return _date_fix(text)
+    pattern = schema.get("pattern")
+    if pattern in _ID_PATTERNS:
+        made = slugify(text)
+        return f" (write {made})" if made and made != text else ""
+    if isinstance(pattern, str) and pattern.startswith("^[Hh][Tt][Tt][Pp]"):
+        # After the description's own "(write a space as %20)".
+        return f"; write https://{text}" if _NO_SCHEME.fullmatch(text) else ""
+    return ""
+
+
+def _date_fix(text: str) -> str:
+    if year_first := _YEAR_FIRST.fullmatch(text):
+        year, month, day = (int(part) for part in year_first.groups())
+        return f" (write {year}-{month:02}-{day:02})" if _is_day(year, month, day) else ""
+    found = _DAY_OR_MONTH_FIRST.fullmatch(text)
+    if found is None:
+        return ""
+    first, second, year = (int(part) for part in found.groups())
+    day_first = _is_day(year, second, first)
+    month_first = _is_day(year, first, second)
+    if day_first and month_first and first != second:
+        return (
+            f" (write {year}-{second:02}-{first:02} if the day comes first, "
+            f"{year}-{first:02}-{second:02} if the month does)"
+        )
+    if day_first:
+        return f" (write {year}-{second:02}-{first:02})"
+    if month_first:
+        return f" (write {year}-{first:02}-{second:02})"
+    return ""
+
+
+def _is_day(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _colon_hint(names: list[str], instance: Any) -> str:
+    """Where a text is wanted and a mapping of one key was found (`- TIP: trafficking in
+    persons`): the ': ' made it one."""
+    if names != ["string"] or not isinstance(instance, dict) or len(instance) != 1:
+        return ""
+    [key] = instance
+    return (
+        f"; the ': ' after {quoted(str(key))} makes it a field and its value: remove the "
+        "colon, or put the whole text in quotes"
+    )
 
 
 def _unquoted_hint(names: list[str], instance: Any) -> str:
