@@ -1243,8 +1243,9 @@ def test_a_version_raised_past_one_with_no_entry_between_is_a_problem(
     code, out, _ = diff(repository, capsys)
     assert code == 1
     assert (
-        "`version` went from 1 to 3, skipping 2: raise it by one, to 2, or give each "
-        "version between its own `history` entry"
+        "`version` went from 1 to 3, skipping 2: set it to 2, one up from the base's 1 (and "
+        "the new `history` entry's version with it), or give each version between its own "
+        "`history` entry"
     ) in out
     write(
         repository, "glossary/survivor.yml", term(version=3, versions=(3, 2, 1), definition=changed)

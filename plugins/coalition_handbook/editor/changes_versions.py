@@ -46,7 +46,8 @@ def version_problem(old: Item, new: Item, *, changed: bool) -> str | None:
     if skipped:
         problems.append(
             f"`version` went from {old.version} to {new.version}, skipping "
-            f"{', '.join(map(str, skipped))}: raise it by one, to {old.version + 1}, or give "
+            f"{', '.join(map(str, skipped))}: set it to {old.version + 1}, one up from the "
+            f"base's {old.version} (and the new `history` entry's version with it), or give "
             "each version between its own `history` entry"
         )
     # An earlier version's entry relabelled or deleted loses what that version changed
