@@ -2810,3 +2810,13 @@ def test_only_a_version_yaml_reads_as_another_number_is_reported(
     )
     files: dict[str, str | bytes] = {PROTOCOL_FILE: PROTOCOL, MODULE_FILE: module_md(front=front)}
     assert [f.message for f in run_rules(tmp_path, files)] == expected
+
+
+def test_a_text_yaml_reads_as_a_number_leaves_the_history_checked(tmp_path: Path) -> None:
+    """`term: 0x1F` (no version) leaves the history checks of the file as they were: every
+    problem at once, not one revealed after another is fixed."""
+    from helpers_model import run_rules
+
+    text = term_yaml(version=2).replace("term: survivor", "term: 0x1F")
+    findings = run_rules(tmp_path, {TERM_FILE: text.replace("  - version: 2", "  - version: 1")})
+    assert [f.rule for f in findings] == ["glossary.schema", "glossary.history"], findings

@@ -265,7 +265,7 @@ def rejected_record(
     ]
     references = tuple((key, value) for key, value in named if SLUG.fullmatch(value))
     version, history = _version_and_history(data)
-    if document.numbers_written:
+    if any(path.rpartition(".")[2] == "version" for path in document.numbers_written):
         # A version YAML read otherwise (`010` as 8): its problem says so, and the
         # history checks would name a version the editor never wrote.
         version, history = None, ()
