@@ -439,7 +439,17 @@ def test_related_and_replaced_by_must_name_terms(tmp_path: Path) -> None:
             "(did you mean 'survivor'?)",
         ),
         (6, "related names 'nothing', which is no term (there is no glossary/nothing.yml)"),
-        (6, "related names the term itself ('a')"),
+        (6, "related names the term itself ('a'): remove it (related lists other terms)"),
+    ]
+
+
+def test_a_term_replaced_by_itself_is_told_what_to_name(tmp_path: Path) -> None:
+    """ed63: "replaced_by names the term itself" said what was wrong, not what to write."""
+    files = {"glossary/a.yml": term_yaml("a", extra="status: deprecated\nreplaced_by: a\n")}
+    found = findings_of(tmp_path, files, "glossary.reference")
+    assert [message for *_, message in found] == [
+        "replaced_by names the term itself ('a'): name the term to use instead, by its file "
+        "name without .yml"
     ]
 
 

@@ -76,7 +76,12 @@ def _problem(
 ) -> str | None:
     field = span_key.split(".")[0]
     if ref == term_id:
-        return f"{field} names the term itself ('{ref}')"
+        advice = (
+            "name the term to use instead, by its file name without .yml"
+            if field == "replaced_by"
+            else "remove it (related lists other terms)"
+        )
+        return f"{field} names the term itself ('{ref}'): {advice}"
     named = facts.get(ref)
     if named is not None:
         if field == "replaced_by" and named.status == "deprecated":
