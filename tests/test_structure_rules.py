@@ -453,6 +453,19 @@ def test_a_term_replaced_by_itself_is_told_what_to_name(tmp_path: Path) -> None:
     ]
 
 
+def test_an_id_that_only_shares_letters_with_another_gets_no_hint(tmp_path: Path) -> None:
+    """ed63: with peonage.yml removed, `related: [peonage]` was asked "did you mean
+    'debt-bondage'?" (difflib's ratio 0.63), which an editor could take as the fix."""
+    files = {
+        "glossary/trafficker.yml": term_yaml("trafficker", extra="related: [peonage]\n"),
+        "glossary/debt-bondage.yml": term_yaml("debt bondage"),
+    }
+    [(_, _, message)] = findings_of(tmp_path, files, "glossary.reference")
+    assert message == (
+        "related names 'peonage', which is no term (there is no glossary/peonage.yml)"
+    )
+
+
 def test_the_hint_never_names_the_term_itself(tmp_path: Path) -> None:
     # 'peonage' removed: the nearest id to it would be the referring term's own.
     files = {

@@ -19,6 +19,16 @@ def did_you_mean(name: object, candidates: Iterable[str]) -> str:
     return f" (did you mean '{found}'?)" if found else ""
 
 
+def did_you_mean_id(name: str, ids: Iterable[str]) -> str:
+    """`did_you_mean` for an id that names no file, where the nearest is a slip of a few
+    letters from it (`survivr`, `hotel-employees`): not where only some letters are shared
+    (`peonage`, removed, is no misspelling of `debt-bondage`, which difflib finds near)."""
+    found = nearest(name, ids)
+    if found is None or edit_distance(name, found) > max(2, len(name) // 4):
+        return ""
+    return f" (did you mean '{found}'?)"
+
+
 def edit_distance(first: str, second: str) -> int:
     """How many characters to insert, delete, replace or swap with the next to make
     `first` into `second` (`privcy` is 1 from `privacy`, `tremm` 2 from `term`)."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from ..findings import Finding
-from ..hints import did_you_mean
+from ..hints import did_you_mean_id
 from ..model.replacements import Replacements, replacements
 from ..model.source import relative_path
 from ..model.term_facts import TermFacts, term_facts
@@ -97,7 +97,7 @@ def _problem(
     if context.handbook.is_rejected(expected):
         return None  # that file (named in any case) has problems of its own, already reported
     # Never the term's own id: naming it is a problem of its own (above).
-    hint = did_you_mean(ref, [other for other in context.handbook.terms if other != term_id])
+    hint = did_you_mean_id(ref, [other for other in context.handbook.terms if other != term_id])
     return f"{field} names '{ref}', which is no term (there is no {expected}){hint}"
 
 

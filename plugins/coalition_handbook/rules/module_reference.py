@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..hints import did_you_mean
+from ..hints import did_you_mean_id
 from ..model.types import Origin
 from .base import CheckContext
 
@@ -33,7 +33,7 @@ def check(context: CheckContext) -> Iterator[Finding]:
         expected = context.config.relative(context.config.protocols_dir / f"{protocol_id}.yml")
         if handbook.is_rejected(expected):
             continue  # that file (named in any case) has problems of its own, already reported
-        hint = did_you_mean(protocol_id, handbook.protocols)
+        hint = did_you_mean_id(protocol_id, handbook.protocols)
         yield context.finding_at(
             RULE,
             origin,
