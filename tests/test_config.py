@@ -960,6 +960,8 @@ def test_a_timestamp_tag_on_no_date_says_so(tmp_path: Path) -> None:
             "theme:\n  name: material\n  x: {url: 'JAVASCRIPT:x'}\n",
             "3:12: 'theme' links to a 'javascript:' address",
         ),
+        # Material's logo, in the header and the drawer of every page, links to it.
+        ("extra:\n  homepage: javascript:alert(1)\n", "2:13: 'extra' links to a 'javascript:'"),
     ],
 )
 def test_a_script_address_in_mkdocs_yml_is_refused(

@@ -481,9 +481,9 @@ def _listed_nodes(plugins: yaml.Node) -> Iterator[tuple[yaml.Node, yaml.Node | N
 
 # Where mkdocs.yml holds addresses the site links to: every value of `nav`, these
 # settings, and the values of these keys under `extra` and `theme` (Material's social
-# links, alternate languages).
+# links, alternate languages, and `extra.homepage`, where its logo on every page leads).
 _LINK_SETTINGS = frozenset({"repo_url", "edit_uri", "site_url"})
-_LINK_KEYS = frozenset({"link", "url", "href"})
+_LINK_KEYS = frozenset({"link", "url", "href", "homepage"})
 
 
 # (the keys of the setting it is in, down to a list: `extra`, `social`; the problem)
