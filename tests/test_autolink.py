@@ -622,6 +622,18 @@ def test_a_form_holding_a_public_number_is_one_link_to_its_term(tmp_path: Path) 
 NOT_CHECKED = "rules: {privacy.pii: off}\n"  # else an unlisted number fails the build
 
 
+def test_a_listed_number_whose_digits_look_like_others_is_no_link(tmp_path: Path) -> None:
+    """Security review: privacy.allow listing `1-888-373-7৪৪৪` (a Bengali 4, shaped as 8)
+    beside the hotline made prose that reads as the hotline a link to another line; in
+    doubt (site/phone_links), it is text, never a `tel:` that dials nothing. (privacy.pii
+    reports it all the same: off here.)"""
+    page = "# Call\n\nCall 1-888-373-7\u09ea\u09ea\u09ea or 1-888-373-7888.\n"
+    options = 'privacy: {allow: ["1-888-373-7888", "1-888-373-7\u09ea\u09ea\u09ea"]}\n'
+    options += NOT_CHECKED
+    html = read(_site(tmp_path, pages={"index.md": page}, options=options), "index.html")
+    assert _phone_links(html) == [("1-888-373-7888", "tel:+18883737888")]
+
+
 def test_a_number_not_listed_as_public_is_no_link(tmp_path: Path) -> None:
     html = read(_site(tmp_path, pages={"index.md": PHONE_PAGE}, options=NOT_CHECKED), "index.html")
     assert _phone_links(html) == []

@@ -111,3 +111,13 @@ def test_a_handout_links_the_numbers_the_site_links(body: str) -> None:
     which the site leaves as written; it reads a paragraph as the site does now."""
     links = [(href, text) for href, text in linked(body)[0] if href.startswith(("tel:", "sms:"))]
     assert links == site_links(body)
+
+
+def test_a_listed_number_whose_digits_look_like_others_is_no_link() -> None:
+    """Security review: listed public, `1-888-373-7৪৪৪` (a Bengali 4, shaped as 8) was a
+    link to call 1-888-373-7444 where a reader reads the hotline; in doubt, it is printed
+    as text (site/phone_links), never a `tel:` link."""
+    public = frozenset(public_phone_keys(["1-888-373-7888", "1-888-373-7\u09ea\u09ea\u09ea"]))
+    links, text = linked("<p>Call 1-888-373-7\u09ea\u09ea\u09ea or 1-888-373-7888.</p>", public)
+    assert links == [("tel:+18883737888", "1-888-373-7888")]
+    assert text == "Call 1-888-373-7\u09ea\u09ea\u09ea or 1-888-373-7888."

@@ -45,7 +45,7 @@ from .autolink_raw_tags import (
     raw_tags,
 )
 from .html_comments import text_without_comments
-from .phone_links import phone_href
+from .phone_links import dialable, phone_href
 from .urls import relative_page_url, term_src_uri
 
 AutolinkMode = Literal["first", "all", "none"]
@@ -383,7 +383,10 @@ class Autolinker:
                 ):
                     continue  # a form with digits in it, linked to its term
                 # As read, without a tag inside it (`<span>1-888</span>-373-7888`).
-                href = str(phone_href(masked[view_start:view_end], scheme))
+                number = masked[view_start:view_end]
+                if not dialable(number, scheme):
+                    continue  # listed public, yet in doubt (`1-888-373-7৪৪৪`): no link
+                href = str(phone_href(number, scheme))
                 spans.append((start, end, {"class": "hb-phone", "href": href}))
         for index, spans in by_segment.items():
             if spans:

@@ -32,7 +32,7 @@ from ..rules.privacy_allow import public_short_codes
 from ..rules.privacy_public_phones import public_phone_numbers
 from .autolink import PHRASING_TAGS, SKIPPED_CLASSES, SKIPPED_TAGS
 from .handout_phones import wrap_spans_at
-from .phone_links import phone_href
+from .phone_links import dialable, phone_href
 
 # Marks the spans made here until they become links.
 _MADE_CLASS = "hb-phone-link"
@@ -94,9 +94,10 @@ def link_public_phones(root: etree.Element, public: Set[str]) -> None:
         if len(made) != len(schemes):
             continue  # an element of the author's with `_MADE_CLASS`: none made in it
         for span, scheme in zip(made, schemes, strict=True):
-            span.tag = "a"
             span.attrib.clear()
-            span.set("href", str(phone_href(span.text or "", scheme)))
+            if dialable(span.text or "", scheme):  # listed public, yet maybe in doubt
+                span.tag = "a"
+                span.set("href", str(phone_href(span.text or "", scheme)))
 
 
 def _numbers_of(texts: dict[int, _Text], child: etree.Element | None) -> list[tuple[int, int]]:

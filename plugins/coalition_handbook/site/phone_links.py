@@ -529,6 +529,44 @@ _IN_DOUBT = LazyPattern(
     f"|{_WORD_RANGE_AFTER_DIGITS}|{_HHMM_BEFORE_SHORT_NUMBER}|{_DASH_RANGE_AFTER_DIGITS}"
     f"|{_HHMM_BEFORE_WORDS_AND_NUMBER}"
 )
+# A letter that looks like a digit, glued to digits and to no other letter: a typo or a
+# scan's O for 0 and I or l for 1 (`1-8OO-843-5678`, `402-555-0l42`, `(402) 555-O142`)
+# was dialled as its key or cut the number (tel:8435678, tel:4025550, tel:4025556142: a
+# stranger's line). A number in words keeps its letters (`1-800-4OURKIDS`, `555-HOLD`).
+_LOOKALIKE_LETTER = LazyPattern(r"(?<![^\W\d_])[OoIl]+(?=\d)|(?<=\d)[OoIl]+(?![^\W\d_])")
+# Arabic's two sets of digits (U+0660, U+06F0), which Persian and Urdu writers mix: their
+# shapes differ, their values are read as written.
+_ARABIC_DIGITS = (0x0660, 0x06F0)
+
+
+# A run of digits that may be one number's: digits, and spaces, dots, dashes and brackets
+# between them (each turn takes a digit: linear).
+_DIGIT_RUN = LazyPattern(r"\d(?:[\s.()\-\u2010-\u2015]*\d)*")
+
+
+def _mixes_digit_sets(field: str) -> bool:
+    """Whether `field` writes a run of digits in two scripts, so that one may look like
+    another digit than it is: Bengali's ৪ is 4 and looks like 8, and `1-888-373-7৪৪৪`
+    read as the hotline dialled 1-888-373-7444 (security review). Full-width and
+    mathematical digits (`７`, `𝟕`) look like the ASCII digits they are, and count as
+    those; runs apart may differ (`٢٤/٧: 1-888-373-7888`, open 24/7)."""
+    if field.isascii():
+        return False
+    return any(len(_digit_sets(run[0])) > 1 for run in _DIGIT_RUN.finditer(field))
+
+
+def _digit_sets(run: str) -> set[int]:
+    """The first code point (its zero) of each set of digits `run` writes them in."""
+    sets = set()
+    for char in run:
+        if char.isdecimal():
+            zero = ord(char) - unicodedata.decimal(char)
+            if unicodedata.normalize("NFKC", char).isascii():
+                zero = ord("0")
+            sets.add(_ARABIC_DIGITS[0] if zero in _ARABIC_DIGITS else zero)
+    return sets
+
+
 # A bracket closed after one or two digits that no bracket opens before (a list's `1)
 # 555-0100 2) 555-0199`, a note's `(ages 5 to 25) 1800 55 1800` were tel:1555010025550199
 # and tel:251800551800, review): a number's own brackets open before its digits (`(02)`,
@@ -705,7 +743,9 @@ def _number_and_extension(field: str, texted: bool = False) -> tuple[str, str]:
     `("", ...)` where the field writes no number, or leaves in doubt which it is.
 
     In order: the field as ASCII (`_plain`), none where digits may be a number's or words'
-    (`_IN_DOUBT`: a day and month after digits, hours in words after them, ...), its web
+    (`_IN_DOUBT`: a day and month after digits, hours in words after them, ...) or
+    where a digit may not be the one it looks like (`_LOOKALIKE_LETTER`,
+    `_mixes_digit_sets`), its web
     addresses, dates, postal codes and menu choices marked as no number
     (`_NOT_A_NUMBER`), an area code's slash a space; an extension written
     before the number; the field parted between its numbers
@@ -717,7 +757,7 @@ def _number_and_extension(field: str, texted: bool = False) -> tuple[str, str]:
     a contact's `text`, reads a code of five digits that starts it before a word as a
     short code (`_texted_code`), and has none after Relay UK's prefix (`_RELAY_PREFIX`)."""
     plain = _plain(field)
-    if _IN_DOUBT.search(plain):
+    if _IN_DOUBT.search(plain) or _LOOKALIKE_LETTER.search(plain) or _mixes_digit_sets(field):
         return "", ""
     not_a_number = (
         functools.partial(_not_a_number, texted_code=_texted_code(plain))
