@@ -1153,6 +1153,30 @@ def test_what_css_svg_and_old_attributes_load_from_another_host_is_named_in_the_
     assert '<link rel="preconnect">' in ahead and "no content policy stops that" in ahead
 
 
+def test_a_page_that_tells_other_hosts_where_its_reader_was_is_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Security review: a page's `<meta name="referrer" content="unsafe-url">` (or a
+    link's `referrerpolicy=`) had each link followed from it send the page's address to
+    another host (checked in Chromium), over the site's no-referrer, and the build said
+    nothing; a warning at its line now, so `--strict` fails, as a connection made ahead."""
+    page = (
+        "# Home\n\nA [source](https://example.org/).\n\n"
+        '<meta name="referrer" content="unsafe-url">\n'
+    )
+    config = write_site(tmp_path, pages={"index.md": page}, theme="material")
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        build_site(config, strict=False)
+    told = [
+        record
+        for record in caplog.records
+        if "which page of the handbook the reader was on" in record.getMessage()
+    ]
+    assert [(record.levelno, record.getMessage().split(": <")[0]) for record in told] == [
+        (logging.WARNING, "content/index.md:5")
+    ]
+
+
 THEME_FONTS = """\
 {% extends "base.html" %}
 {% block extrahead %}

@@ -49,6 +49,7 @@ from coalition_handbook.site.other_hosts import (
     emoji_images,
     loads_own_mermaid,
     mermaid_fence,
+    referrer_overrides,
     remote_connections,
     remote_redirects,
     remote_resources,
@@ -1318,6 +1319,28 @@ def test_the_other_hosts_a_page_has_browsers_reach_ahead(
 ) -> None:
     """No fetch, but the host or its name server learns of the visit (found in an audit)."""
     assert remote_connections(html) == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ('<p>A</p>\n<meta name="referrer" content="unsafe-url">',
+         ['<meta name="referrer" content="unsafe-url">']),
+        ('<META NAME=Referrer CONTENT=" Always ">', ['<META NAME=Referrer CONTENT=" Always ">']),
+        ('<a href="https://x.org" referrerpolicy="origin">x</a>',
+         ['<a href="https://x.org" referrerpolicy="origin">']),
+        ('<meta name="referrer" content="no-referrer"><a referrerpolicy="same-origin">', []),
+        ('<meta name="referrer" content="unknown">', []),  # ignored: the site's stays
+        ('<!-- <meta name="referrer" content="unsafe-url"> -->', []),
+        ('<code>&lt;meta name="referrer" content="unsafe-url"&gt;</code>', []),
+        ("<p>Its referrer policy is unsafe-url.</p>", []),
+    ],
+)  # fmt: skip
+def test_a_referrer_policy_that_tells_other_hosts_is_found(html: str, expected: list[str]) -> None:
+    """Security review: a page's own `<meta name="referrer" content="unsafe-url">`, in
+    its body, had Chromium send the page's address to the host of a link followed from
+    it, over the site's no-referrer, with nothing in the log."""
+    assert referrer_overrides(html) == expected
 
 
 @pytest.mark.parametrize(

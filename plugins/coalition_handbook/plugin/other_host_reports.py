@@ -16,11 +16,13 @@ from mkdocs.structure.pages import Page
 from ..config import HandbookConfig
 from ..markdown import LineIndex
 from ..model.types import Handbook
+from ..report.text import one_line
 from ..site.other_hosts import (
     copy_advice,
     emoji_advice,
     emoji_images,
     mermaid_fence,
+    referrer_overrides,
     remote_connections,
     remote_redirects,
     remote_resources,
@@ -55,7 +57,8 @@ def name_remote_resources(
     `included` gives them by the page's path, (text, path) of each."""
     urls = remote_resources(html)
     connections = remote_connections(html)
-    written = source_of(page, hb_config) if urls or connections else None
+    referrers = referrer_overrides(html)
+    written = source_of(page, hb_config) if urls or connections or referrers else None
     if written is None:
         return
     source, path = written
@@ -73,6 +76,20 @@ def name_remote_resources(
             _name_remote_resource(place, url, hb_config, content_policy)
     for url, relation in connections:
         _name_connection(_place_in(source, path, url), url, relation)
+    for tag in referrers:
+        _name_referrer_override(_place_in(source, path, tag), tag)
+
+
+def _name_referrer_override(place: str, tag: str) -> None:
+    """Warn that the tag at `place` has the links followed from its page tell the hosts
+    they lead to where the reader came from (`referrer_overrides`): a warning, as no
+    content policy stops it, so a `--strict` build fails."""
+    shown = one_line(tag if len(tag) <= 100 else tag[:97] + "...")
+    log.warning(
+        f"{place}: {shown} has each link followed from this page tell the host it "
+        "leads to which page of the handbook the reader was on, where the site tells no "
+        "host (its referrer policy is no-referrer). Take the policy out."
+    )
 
 
 def _name_connection(place: str, url: str, relation: str) -> None:

@@ -19,6 +19,7 @@ false, and Google Analytics when `analytics.gtag` is set: the first goes off sil
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import posixpath
 import re
@@ -159,7 +160,7 @@ def remote_resources(html: str) -> list[str]:
     draws, and what its CSS fetches (`style` attributes, `<style>` elements,
     `background=`). As a browser with scripts off reads it: what a `<noscript>` holds
     loads then."""
-    if not _may_load(html.lower()):  # most pages: nothing to parse
+    if not _may_load(_lowered(html)):  # most pages: nothing to parse
         return []
     found: list[str] = []
     for name, text, end in _start_tags_read(html):
@@ -176,6 +177,14 @@ def remote_resources(html: str) -> list[str]:
             found += [url for url, _ in stylesheet_urls(css)]
     urls = (url.strip() for url in found if url)
     return list(dict.fromkeys(url for url in urls if _on_another_host(url)))
+
+
+@functools.lru_cache(maxsize=2)
+def _lowered(html: str) -> str:
+    """`html` in small letters, for the quick tests that most pages pass: each page's
+    content is asked of three times in a row (`remote_resources`, `remote_connections`,
+    `referrer_overrides`), and lowering one that is not ASCII takes near a millisecond."""
+    return html.lower()
 
 
 def _start_tags_read(html: str) -> Iterator[tuple[str, str, int]]:
@@ -223,7 +232,7 @@ def remote_connections(html: str) -> list[tuple[str, str]]:
     up or connect to ahead, with nothing fetched (`<link rel="dns-prefetch">`,
     `"preconnect"`): the host, or its name server, still learns of the visit, and no
     content policy governs these."""
-    if "<link" not in html.lower():  # most pages
+    if "<link" not in _lowered(html):  # most pages
         return []
     found: dict[str, str] = {}
     for name, text, _ in _start_tags_read(html):
@@ -236,6 +245,39 @@ def remote_connections(html: str) -> list[tuple[str, str]]:
         if relation is not None and _on_another_host(url):
             found.setdefault(url, relation)
     return list(found.items())
+
+
+# The referrer policies a browser knows that tell the host a link leads to which page, or
+# which site, the reader was on (`always`, `default` and `origin` are old names); the
+# others (`no-referrer`, `same-origin`, `never`) tell it nothing, and a value a browser
+# does not know leaves the site's policy in force.
+_TELLING_REFERRERS = frozenset(
+    {"unsafe-url", "always", "no-referrer-when-downgrade", "default", "origin"}
+    | {"origin-when-cross-origin", "strict-origin", "strict-origin-when-cross-origin"}
+)
+
+
+def referrer_overrides(html: str) -> list[str]:
+    """The start tag of each element of `html` (a page's content) that sets a referrer
+    policy which tells other hosts where the reader came from: a `<meta name="referrer">`,
+    which a browser applies to the whole page over the site's `no-referrer` though it
+    stands in the body (checked in Chromium: a link followed sent the page's address), or
+    a `referrerpolicy=` on a link, an image or a frame. No content policy stops that, and
+    the site promises a survivor leaves no trace elsewhere (security review)."""
+    if "referrer" not in _lowered(html):  # most pages
+        return []
+    found: list[str] = []
+    for name, text, _ in _start_tags_read(html):
+        if "referrer" not in text.lower():
+            continue
+        _, attributes = start_tag(text)
+        if name == "meta" and (attributes.get("name") or "").strip().lower() == "referrer":
+            policy = attributes.get("content")
+        else:
+            policy = attributes.get("referrerpolicy")
+        if (policy or "").strip().lower() in _TELLING_REFERRERS:
+            found.append(text)
+    return found
 
 
 # What each stylesheet loads, by the digest of its bytes: `mkdocs serve` rebuilds, and
