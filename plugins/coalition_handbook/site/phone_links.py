@@ -549,10 +549,21 @@ def _mixes_digit_sets(field: str) -> bool:
     another digit than it is: Bengali's ৪ is 4 and looks like 8, and `1-888-373-7৪৪৪`
     read as the hotline dialled 1-888-373-7444 (security review). Full-width and
     mathematical digits (`７`, `𝟕`) look like the ASCII digits they are, and count as
-    those; runs apart may differ (`٢٤/٧: 1-888-373-7888`, open 24/7)."""
+    those; runs apart may differ (`٢٤/٧: 1-888-373-7888`, open 24/7), and so may a
+    country code after its `+` (`+880 ১৭১১-১২৩৪৫৬`, as Bangladesh writes its numbers)."""
     if field.isascii():
         return False
-    return any(len(_digit_sets(run[0])) > 1 for run in _DIGIT_RUN.finditer(field))
+    for run in _DIGIT_RUN.finditer(field):
+        digits = run[0]
+        if field[run.start() - 1 : run.start()] in ("+", "\uff0b"):
+            digits = _ASCII_COUNTRY_CODE.sub("", digits, count=1)
+        if len(_digit_sets(digits)) > 1:
+            return True
+    return False
+
+
+# A country code written in ASCII digits, a space or a mark after it.
+_ASCII_COUNTRY_CODE = LazyPattern(r"^[0-9]{1,3}(?=[^0-9])")
 
 
 def _digit_sets(run: str) -> set[int]:
