@@ -289,6 +289,18 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         ("'url' of sources item 1", "a host, with no spaces (write a space as %20)"),
     ),
     (
+        # Security review: it reads as the law's page, and leads to evil.example; a user
+        # name and password in a published address are no one's to read either.
+        "url-with-a-user-before-its-host",
+        TERM_FILE,
+        term_yaml(
+            extra="sources:\n  - title: x\n    url: https://www.law.cornell.edu@evil.example/x\n"
+        ),
+        "glossary.schema",
+        6,
+        ("'url' of sources item 1", "no user name or password before the host"),
+    ),
+    (
         "multiple-documents",
         TERM_FILE,
         term_yaml() + "---\n" + term_yaml("other"),
