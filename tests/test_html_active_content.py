@@ -867,6 +867,39 @@ def test_markup_in_the_texts_the_theme_writes_into_every_page_is_a_warning_at_it
     )
 
 
+CONSENT = """\
+extra:
+  consent:
+    title: Cookie consent <script>alert('title')</script>
+    description: >-
+      We keep none. <a href="/privacy/">Privacy</a>
+      <img src=x onerror=alert(2)>
+"""
+
+
+def test_script_in_material_s_cookie_consent_is_a_warning_at_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Security review: Material writes `extra.consent`'s title and description into
+    every page as HTML, as they are; their `<script>` ran on every page of the website
+    (the content policy names each inline script's hash) and the build's and check's
+    --strict passed. A link is meant, as in `copyright`."""
+    from coalition_handbook.cli import main
+
+    config_file = make_handbook(tmp_path)
+    config_file.write_text(config_file.read_text(encoding="utf-8") + CONSENT, encoding="utf-8")
+    assert main(["check", "-f", str(config_file), "--format", "json"]) == 0
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    found = [(f["rule"], f["severity"], f["line"], f["message"].split(": ")[1]) for f in findings]
+    # The consent's title and description are its third and fourth lines.
+    title = len(config_file.read_text(encoding="utf-8").splitlines()) - 3
+    description = title + 1
+    assert found == [
+        (RULE, "warning", title, "<script>"),
+        (RULE, "warning", description, "<img src=x onerror=alert(2)>"),
+    ]
+
+
 def test_plain_site_texts_and_a_copyright_s_links_are_not_reported(tmp_path: Path) -> None:
     mkdocs = (
         "site_name: Riverbend & Co's 'Handbook'\nsite_description: Terms <3 and a > b\n"

@@ -31,6 +31,9 @@ PLUGIN_NAME = "handbook"
 # mkdocs.yml's settings that Material writes into every page as HTML, as they are: the
 # first four as text (in an element or an attribute), `copyright` as HTML by design.
 SITE_TEXTS = ("site_name", "site_description", "site_author", "repo_name", "copyright")
+# The texts of Material's cookie consent (`extra.consent`), which it writes into every
+# page as HTML, as they are (`partials/consent.html`): read as `copyright` is.
+CONSENT_TEXTS = ("title", "description")
 
 
 @dataclass(frozen=True)
@@ -416,6 +419,13 @@ def _setting_lines(root: yaml.Node) -> dict[str, int]:
             for theme_key, _ in value.value:
                 if theme_key.value == "language":
                     lines["theme.language"] = theme_key.start_mark.line + 1
+        if key.value == "extra" and isinstance(value, yaml.MappingNode):
+            for extra_key, extra_value in value.value:
+                if extra_key.value == "consent" and isinstance(extra_value, yaml.MappingNode):
+                    for consent_key, _ in extra_value.value:
+                        if consent_key.value in CONSENT_TEXTS:
+                            name = f"extra.consent.{consent_key.value}"
+                            lines[name] = consent_key.start_mark.line + 1
         if key.value == "plugins":
             options = _options_node(value) or options
             for name, line in _plugin_lines(value):

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pathspec
 
 from ..lazy_pattern import LazyPattern
-from ..mkdocs_yml import SITE_TEXTS, as_written
+from ..mkdocs_yml import CONSENT_TEXTS, SITE_TEXTS, as_written
 from ..theme_language import MATERIAL, language_problem
 from .problems import Problems, file_and_line
 from .settings import SiteText
@@ -22,11 +22,18 @@ from .settings import SiteText
 def site_texts(
     data: Mapping[str, Any], lines: Mapping[str, str], where: str, root: Path
 ) -> tuple[SiteText, ...]:
-    """The settings of `SITE_TEXTS` that mkdocs.yml (named `where`, in `root`) sets to
-    text, each at its file and line (`lines`, as `mkdocs_yml` gives them: `mkdocs.yml:3`)."""
+    """The settings of `SITE_TEXTS` and Material's cookie consent texts (`CONSENT_TEXTS`)
+    that mkdocs.yml (named `where`, in `root`) sets to text, each at its file and line
+    (`lines`, as `mkdocs_yml` gives them: `mkdocs.yml:3`)."""
     texts: list[SiteText] = []
-    for setting in SITE_TEXTS:
-        value = data.get(setting)
+    extra = data.get("extra")
+    consent = extra.get("consent") if isinstance(extra, Mapping) else None
+    consent_texts = consent if isinstance(consent, Mapping) else {}
+    settings = [
+        *((setting, data.get(setting)) for setting in SITE_TEXTS),
+        *((f"extra.consent.{key}", consent_texts.get(key)) for key in CONSENT_TEXTS),
+    ]
+    for setting, value in settings:
         if not isinstance(value, str) or not value:
             continue
         name, line = file_and_line(lines.get(setting, where))

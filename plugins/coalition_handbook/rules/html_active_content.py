@@ -172,6 +172,11 @@ def check(context: CheckContext) -> Iterator[Finding]:
 # an attribute's double quotes. `repo_name` it writes only as an element's text
 # (`partials/source.html`, and the plugin's own), where a `"` is a quote.
 _IN_ATTRIBUTES = frozenset({"site_name", "site_description", "site_author"})
+# The settings the theme writes as HTML by design, whose tags are meant but for those
+# that run: `copyright`, and Material's cookie consent's title and description, whose
+# `<script>` ran on every page of the website too (the content policy names the hash of
+# each inline script of a page: security review).
+_AS_HTML = frozenset({"copyright", "extra.consent.title", "extra.consent.description"})
 
 
 def _markup_in_site_text(text: SiteText) -> Iterator[str]:
@@ -182,12 +187,12 @@ def _markup_in_site_text(text: SiteText) -> Iterator[str]:
     if "<" not in value and '"' not in value:  # nearly every one
         return
     for tag in (match.group() for match in _START_TAG.finditer(value)):
-        if setting == "copyright" and not _is_active(tag):
+        if setting in _AS_HTML and not _is_active(tag):
             continue
         what = _what(tag) if _is_active(tag) else "it would be markup on every page"
         yield (
             f"the theme writes '{setting}' into every page as HTML, as it is: {tag}: {what}; "
-            + ("take it out" if setting == "copyright" else "write it as plain text")
+            + ("take it out" if setting in _AS_HTML else "write it as plain text")
         )
     if setting in _IN_ATTRIBUTES and '"' in value:
         yield (
