@@ -900,6 +900,26 @@ def test_script_in_material_s_cookie_consent_is_a_warning_at_its_line(
     ]
 
 
+def test_a_quote_in_a_page_status_s_title_is_a_warning_and_a_tag_is_not(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Security review: Material writes `extra.status`'s titles unescaped into a
+    `title="..."` of the navigation: `New" onmouseover="..."` put a handler on the page's
+    link in every page's navigation (the website's policy refuses it, the offline build
+    ran it). A tag there is the attribute's text: not reported."""
+    from coalition_handbook.cli import main
+
+    config_file = make_handbook(tmp_path)
+    status = "extra:\n  status:\n    new: 'New\" onmouseover=\"go()'\n    old: '<b>Old</b>'\n"
+    config_file.write_text(config_file.read_text(encoding="utf-8") + status, encoding="utf-8")
+    assert main(["check", "-f", str(config_file), "--format", "json"]) == 0
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    lines = len(config_file.read_text(encoding="utf-8").splitlines())
+    assert [(f["rule"], f["line"]) for f in findings] == [(RULE, lines - 1)]
+    assert "'extra.status.new'" in findings[0]["message"]
+    assert "would end the attribute" in findings[0]["message"]
+
+
 def test_plain_site_texts_and_a_copyright_s_links_are_not_reported(tmp_path: Path) -> None:
     mkdocs = (
         "site_name: Riverbend & Co's 'Handbook'\nsite_description: Terms <3 and a > b\n"

@@ -426,6 +426,9 @@ def _setting_lines(root: yaml.Node) -> dict[str, int]:
                         if consent_key.value in CONSENT_TEXTS:
                             name = f"extra.consent.{consent_key.value}"
                             lines[name] = consent_key.start_mark.line + 1
+                if extra_key.value == "status" and isinstance(extra_value, yaml.MappingNode):
+                    for status_key, _ in extra_value.value:
+                        lines[f"extra.status.{status_key.value}"] = status_key.start_mark.line + 1
         if key.value == "plugins":
             options = _options_node(value) or options
             for name, line in _plugin_lines(value):

@@ -29,9 +29,12 @@ def site_texts(
     extra = data.get("extra")
     consent = extra.get("consent") if isinstance(extra, Mapping) else None
     consent_texts = consent if isinstance(consent, Mapping) else {}
+    status = extra.get("status") if isinstance(extra, Mapping) else None
     settings = [
         *((setting, data.get(setting)) for setting in SITE_TEXTS),
         *((f"extra.consent.{key}", consent_texts.get(key)) for key in CONSENT_TEXTS),
+        # Material writes a page status's title into a `title="..."` in the navigation.
+        *((f"extra.status.{key}", text) for key, text in _items(status)),
     ]
     for setting, value in settings:
         if not isinstance(value, str) or not value:
@@ -41,6 +44,15 @@ def site_texts(
         line = line or 1  # a setting placed in no line is at the file's first
         texts.append(SiteText(setting, value, path, line, _line_of(root / path, line)))
     return tuple(texts)
+
+
+def _items(mapping: object) -> list[tuple[str, object]]:
+    """The items of `mapping`, keyed by text; none where it is no mapping."""
+    return (
+        [(str(key), value) for key, value in mapping.items()]
+        if isinstance(mapping, Mapping)
+        else []
+    )
 
 
 def named_from_folder(name: str, where: str) -> str:

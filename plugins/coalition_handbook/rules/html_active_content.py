@@ -177,6 +177,9 @@ _IN_ATTRIBUTES = frozenset({"site_name", "site_description", "site_author"})
 # `<script>` ran on every page of the website too (the content policy names the hash of
 # each inline script of a page: security review).
 _AS_HTML = frozenset({"copyright", "extra.consent.title", "extra.consent.description"})
+# The titles of Material's page statuses (`extra.status.new`), written only in a
+# `title="..."` of the navigation, unescaped: a `"` there ends the attribute.
+_STATUS = "extra.status."
 
 
 def _markup_in_site_text(text: SiteText) -> Iterator[str]:
@@ -186,7 +189,8 @@ def _markup_in_site_text(text: SiteText) -> Iterator[str]:
     value, setting = text.value, text.setting
     if "<" not in value and '"' not in value:  # nearly every one
         return
-    for tag in (match.group() for match in _START_TAG.finditer(value)):
+    in_attribute_only = setting.startswith(_STATUS)  # where a tag is text
+    for tag in (match.group() for match in _START_TAG.finditer(value) if not in_attribute_only):
         if setting in _AS_HTML and not _is_active(tag):
             continue
         what = _what(tag) if _is_active(tag) else "it would be markup on every page"
@@ -194,7 +198,7 @@ def _markup_in_site_text(text: SiteText) -> Iterator[str]:
             f"the theme writes '{setting}' into every page as HTML, as it is: {tag}: {what}; "
             + ("take it out" if setting in _AS_HTML else "write it as plain text")
         )
-    if setting in _IN_ATTRIBUTES and '"' in value:
+    if (setting in _IN_ATTRIBUTES or in_attribute_only) and '"' in value:
         yield (
             f"the theme writes '{setting}' into every page as it is, in an attribute's "
             "double quotes too: its '\"' would end the attribute, and what follows would "
