@@ -872,6 +872,52 @@ def test_an_end_tag_ends_the_marked_elements_chromium_ends(
     assert marked_tags(stash, NOLINK) == expected
 
 
+# Misnested tags whose `</b>` Chromium does not let end the marked element (review of
+# task site63): a `<b>` opened in another table cell, or before the table (a cell starts
+# the formatting elements afresh), and a `<button>` opened in the `<b>`, which keeps what
+# it holds (the "furthest block").
+NOLINK_CHROMIUM_KEEPS_OPEN = (
+    "# Law\n\n"
+    "| a | b |\n|---|---|\n"
+    '| <b>x | <span class="hb-nolink">y</b> survivor one</span> |\n\n'
+    "<b>lead\n\n"
+    "| a | b |\n|---|---|\n"
+    '| <span class="hb-nolink">y</b> survivor two</span> | c |\n\n'
+    '<b><button class="hb-nolink">x</b> survivor three</button> end.\n'
+)
+
+
+def test_no_link_is_put_inside_an_hb_nolink_element_a_misnested_b_leaves_open(
+    tmp_path: Path,
+) -> None:
+    """Review of task site63: the `</b>` of a `<b>` opened in another cell, or before the
+    table, or of one with a `<button>` opened in it, ended the marked element in the
+    autolinker's reading, and the use after it was linked: inside the `hb-nolink` element
+    as Chromium reads it (test_browser checks its reading)."""
+    config = write_site(
+        tmp_path,
+        pages={"index.md": NOLINK_CHROMIUM_KEEPS_OPEN},
+        terms=TERMS,
+        options="autolink: all\n",
+        extra_config="markdown_extensions: [tables]\n",
+    )
+    assert term_links(read(build_site(config), "index.html")) == []
+
+
+def test_an_end_tag_ends_the_marked_elements_of_its_own_block_only() -> None:
+    stash = ["<b>", '<span class="hb-nolink">', "</b>", "</span>"]
+    cell, other = object(), object()
+    assert marked_tags(stash, NOLINK, range(4), dict.fromkeys(range(4), cell)) == {
+        1: (NOLINK, False),
+        2: (NOLINK, True),
+    }
+    in_another = {0: other, 1: cell, 2: cell, 3: cell}
+    expected = {1: (NOLINK, False), 3: (NOLINK, True)}
+    assert marked_tags(stash, NOLINK, range(4), in_another) == expected
+    with_button = ["<b>", '<span class="hb-nolink">', "<button>", "</b>", "</span>"]
+    assert marked_tags(with_button, NOLINK) == {1: (NOLINK, False), 4: (NOLINK, True)}
+
+
 @pytest.mark.parametrize(
     ("stash", "expected"),
     [

@@ -606,6 +606,35 @@ def test_hb_nolink_elements_misnested_or_many_end_as_the_autolinker_ends_them(
         assert page.locator("article a.hb-term").count() == 4
 
 
+def test_hb_nolink_elements_a_misnested_b_leaves_open_hold_no_term_link(
+    browser: object, tmp_path: Path
+) -> None:
+    """Review of task site63: a `</b>` of a `<b>` opened in another table cell or before
+    the table, or with a `<button>` opened in it, leaves the marked element open in
+    Chromium: no term link is inside it (the autolinker linked each use after it)."""
+    from test_autolink import NOLINK_CHROMIUM_KEEPS_OPEN, TERMS
+
+    config = write_site(
+        tmp_path,
+        pages={"index.md": NOLINK_CHROMIUM_KEEPS_OPEN},
+        terms=TERMS,
+        **{
+            **READERS_SITE,
+            "options": "handouts: false\nautolink: all\n",
+            "extra_config": "markdown_extensions: [tables]\n",
+        },
+    )
+    inside = "article => article.querySelectorAll('.hb-nolink a.hb-term').length"
+    in_marked = """article => [...article.querySelectorAll('.hb-nolink')]
+        .map(element => element.textContent).join(' | ')"""
+    with _desktop_page_of(browser, config) as page:
+        page.goto("")
+        assert page.locator("article").evaluate(inside) == 0
+        held = page.locator("article").evaluate(in_marked)
+        for word in ("one", "two", "three"):  # Chromium's reading, as the test assumes
+            assert f"survivor {word}" in held, held
+
+
 def test_a_link_saved_to_a_term_heading_s_earlier_id_shows_the_name(
     browser: object, tmp_path: Path
 ) -> None:

@@ -272,11 +272,12 @@ class Autolinker:
             for stashed in raw_html
         )
         reading_order = _placeholder_numbers(texts) if marked else []
-        skipped = _raw_tags(raw_html, reading_order)
+        placeholder_blocks = _placeholder_blocks(texts, blocks) if marked else {}
+        skipped = _raw_tags(raw_html, reading_order, placeholder_blocks)
         in_raw = _inside_raw_elements(texts, blocks, skipped, critic_marks)
         # A history summary is a record: no use of a term, which its "Used on" list leaves
         # out; a phone number in it is linked all the same.
-        summaries = marked_tags(raw_html, SUMMARY, reading_order)
+        summaries = marked_tags(raw_html, SUMMARY, reading_order, placeholder_blocks)
         terms_in_raw = (
             _inside_raw_elements(texts, blocks, skipped | summaries, critic_marks)
             if summaries
@@ -642,8 +643,24 @@ def _placeholder_numbers(texts: Sequence[str]) -> list[int]:
     ]
 
 
+def _placeholder_blocks(
+    texts: Sequence[str], blocks: Sequence[etree.Element]
+) -> dict[int, etree.Element]:
+    """The block (`blocks[i]` holds `texts[i]`) of each of the stash's placeholders in
+    `texts`: `marked_tags` pairs a formatting element's end tag with the marked elements
+    in it only within one."""
+    return {
+        int(placeholder.group(1)): block
+        for text, block in zip(texts, blocks, strict=True)
+        if STX in text
+        for placeholder in HTML_PLACEHOLDER_RE.finditer(text)
+    }
+
+
 def _raw_tags(
-    raw_html: Sequence[object], reading_order: Sequence[int] = ()
+    raw_html: Sequence[object],
+    reading_order: Sequence[int] = (),
+    blocks: Mapping[int, etree.Element] | None = None,
 ) -> dict[int, tuple[str, bool]]:
     """(name, whether it closes) of each stashed raw tag of an element that is never
     linked (`SKIPPED_TAGS`), by its placeholder's number. A tag of raw HTML in a paragraph
@@ -651,7 +668,7 @@ def _raw_tags(
     its element is in the tree, where only these tags say that it is a link's or code's
     (`_inside_raw_elements`). An element of class `hb-nolink` too (`marked_tags`), as
     `*name*{ .hb-nolink }` is."""
-    return raw_tags(raw_html, SKIPPED_TAGS) | marked_tags(raw_html, NOLINK, reading_order)
+    return raw_tags(raw_html, SKIPPED_TAGS) | marked_tags(raw_html, NOLINK, reading_order, blocks)
 
 
 def _referenced_character(stashed: object) -> str | None:

@@ -76,6 +76,18 @@ FORMATTING_ELEMENTS = frozenset(
     {"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong"}
     | {"tt", "u"}
 )
+# HTML's "special" elements a paragraph's raw HTML may open: one opened in a formatting
+# element keeps what it holds open when the formatting element's end tag comes (the
+# adoption agency moves the formatting element into it instead).
+SPECIAL_ELEMENTS = frozenset(
+    {"address", "applet", "article", "aside", "blockquote", "button", "caption", "center"}
+    | {"dd", "details", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure"}
+    | {"footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "iframe"}
+    | {"li", "listing", "main", "marquee", "menu", "nav", "noembed", "noframes", "noscript"}
+    | {"object", "ol", "p", "plaintext", "pre", "search", "section", "select", "summary"}
+    | {"table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "tr", "ul"}
+    | {"xmp"}
+)
 
 
 def carried(marker: str, kind: int = 1) -> str:
@@ -102,15 +114,20 @@ MOST_IDENTICAL_CARRIED = 3
 @dataclass(slots=True)
 class _Open:
     """An element open in `marked_tags`' reading: its place in it, what `tags` names it
-    ("" where it is not marked), and whether an end tag ended it since."""
+    ("" where it is not marked), the block it was opened in, and whether an end tag ended
+    it since."""
 
     place: int
     kind: str
+    block: object = None
     ended: bool = False
 
 
 def marked_tags(
-    raw_html: Sequence[object], marker: str, reading_order: Sequence[int] = ()
+    raw_html: Sequence[object],
+    marker: str,
+    reading_order: Sequence[int] = (),
+    blocks: Mapping[int, object] | None = None,
 ) -> dict[int, tuple[str, bool]]:
     """(`marker`, whether it closes) of each stashed raw tag that opens an element of
     class `marker` (`<span class="hb-nolink">`) or closes one, by its placeholder's
@@ -128,7 +145,12 @@ def marked_tags(
 
     A formatting element's end tag ends too the marked elements opened in it that are
     not formatting elements, as Chromium reads `<b><span class="hb-nolink">x</b> y`: `y`
-    is outside the span (the parser's "adoption agency"). Another end tag ends its own
+    is outside the span (the parser's "adoption agency"). Only where the end tag is in
+    the block (`blocks`: each placeholder's paragraph, item or cell) the formatting
+    element was opened in, and no special element (`SPECIAL_ELEMENTS`) was opened in it
+    since: a table cell's `</b>` of a `<b>` opened before it ends nothing, and a
+    `<button>` keeps what it holds (review: either put a link inside the marked
+    element); a link left out is better than one inside it. Another end tag ends its own
     element only: an element left open in a paragraph before is no longer open in the
     browser, and ending what was opened after it would end too much."""
     tags: dict[int, tuple[str, bool]] = {}
@@ -136,6 +158,7 @@ def marked_tags(
         return tags  # most pages
     open_elements: dict[str, list[_Open]] = {}  # by name, in reading order
     marked_inside: list[_Open] = []  # the marked ones that are not formatting elements
+    special: list[_Open] = []  # the special elements opened, in reading order
     identities: dict[tuple[str, tuple[tuple[str, str], ...]], str] = {}
     read = set(reading_order)
     order = [*reading_order, *(n for n in range(len(raw_html)) if n not in read)]
@@ -144,12 +167,16 @@ def marked_tags(
         tag = _stashed_tag(stashed) if isinstance(stashed, str) else None
         if tag is None or (name := tag[0]) in VOID_ELEMENTS:
             continue
+        # (a placeholder of no block read is in one of its own)
+        block = None if blocks is None else blocks.get(number, number)
         if tag[1]:
-            if ended := _end(open_elements, marked_inside, name):
+            if ended := _end(open_elements, marked_inside, special, name, block):
                 tags[number] = ended, True
             continue
         # `<span class="hb-nolink"/>` opens one: HTML reads no `/>` (see docstring)
-        element = _Open(place, "")
+        element = _Open(place, "", block)
+        if name in SPECIAL_ELEMENTS:
+            special.append(element)
         if marker in stashed and _has_class(stashed, marker):
             if name in FORMATTING_ELEMENTS:
                 identity = (name, _attributes(stashed))
@@ -163,9 +190,16 @@ def marked_tags(
     return tags
 
 
-def _end(open_elements: dict[str, list[_Open]], marked_inside: list[_Open], name: str) -> str:
-    """End the last open element named `name` (and, for a formatting element, the marked
-    ones opened in it: see `marked_tags`); what `tags` names the marked ones it ends,
+def _end(
+    open_elements: dict[str, list[_Open]],
+    marked_inside: list[_Open],
+    special: list[_Open],
+    name: str,
+    block: object,
+) -> str:
+    """End the last open element named `name` (and, for a formatting element ended in
+    the block it was opened in, the marked ones opened in it, unless a special element
+    was opened in it: see `marked_tags`); what `tags` names the marked ones it ends,
     joined by `ENDS_TOO`, or "". Each element is ended once, and left behind once: linear
     in the page."""
     opened = open_elements.get(name)
@@ -176,7 +210,13 @@ def _end(open_elements: dict[str, list[_Open]], marked_inside: list[_Open], name
     element = opened.pop()
     element.ended = True
     ended = [element.kind] if element.kind else []
-    if name in FORMATTING_ELEMENTS:
+    while special and special[-1].ended:
+        special.pop()
+    if (
+        name in FORMATTING_ELEMENTS
+        and element.block == block
+        and not (special and special[-1].place > element.place)
+    ):
         while marked_inside and (
             marked_inside[-1].ended or marked_inside[-1].place > element.place
         ):
