@@ -1180,3 +1180,24 @@ def test_end_tags_of_marked_elements_are_paired_in_linear_time() -> None:
         "assert len(tags) == n + 1, len(tags)\n"
     )
     assert (completed.returncode, completed.stderr) == (0, "")
+
+
+def test_end_tags_past_special_elements_or_blocks_are_paired_in_linear_time() -> None:
+    """Review of task site63: a formatting element's end tag ends no marked element past
+    a special element opened in it, nor one of another block; each special element is
+    looked at once (a page of 100,000 of each)."""
+    from work import python_in_time
+
+    completed = python_in_time(
+        "from coalition_handbook.site.autolink_raw_tags import NOLINK, marked_tags\n"
+        "n = 100_000\n"
+        "span = '<span class=\"hb-nolink\">'\n"
+        "stash = (['<b>'] * n + ['<button>'] * n + [span] * n + ['</button>'] * (n // 2)\n"
+        "    + ['</b>'] * n + ['</span>'] * n)\n"
+        "tags = marked_tags(stash, NOLINK)\n"
+        "assert len(tags) == 2 * n, len(tags)\n"
+        "order = range(len(stash))\n"
+        "tags = marked_tags(stash, NOLINK, order, {i: i % 2 for i in order})\n"
+        "assert len(tags) == 2 * n, len(tags)\n"
+    )
+    assert (completed.returncode, completed.stderr) == (0, "")
