@@ -76,17 +76,20 @@ FORMATTING_ELEMENTS = frozenset(
     {"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong"}
     | {"tt", "u"}
 )
-# HTML's "special" elements a paragraph's raw HTML may open: one opened in a formatting
-# element keeps what it holds open when the formatting element's end tag comes (the
-# adoption agency moves the formatting element into it instead).
+# HTML's "special" elements that are not void (and SVG's and MathML's, which end no
+# formatting element either): one opened in a formatting element keeps what it holds
+# open when the formatting element's end tag comes (the adoption agency moves the
+# formatting element into it instead).
 SPECIAL_ELEMENTS = frozenset(
-    {"address", "applet", "article", "aside", "blockquote", "button", "caption", "center"}
-    | {"dd", "details", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure"}
-    | {"footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "iframe"}
-    | {"li", "listing", "main", "marquee", "menu", "nav", "noembed", "noframes", "noscript"}
-    | {"object", "ol", "p", "plaintext", "pre", "search", "section", "select", "summary"}
-    | {"table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "tr", "ul"}
-    | {"xmp"}
+    {"address", "applet", "article", "aside", "blockquote", "body", "button", "caption"}
+    | {"center", "colgroup", "dd", "details", "dir", "div", "dl", "dt", "fieldset"}
+    | {"figcaption", "figure", "footer", "form", "frameset", "h1", "h2", "h3", "h4", "h5"}
+    | {"h6", "head", "header", "hgroup", "html", "iframe", "li", "listing", "main"}
+    | {"marquee", "menu", "nav", "noembed", "noframes", "noscript", "object", "ol", "p"}
+    | {"plaintext", "pre", "script", "search", "section", "select", "style", "summary"}
+    | {"table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "title", "tr"}
+    | {"ul", "xmp", "svg", "math", "foreignobject", "desc", "mi", "mo", "mn", "ms", "mtext"}
+    | {"annotation-xml"}
 )
 
 
