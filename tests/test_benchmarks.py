@@ -9,7 +9,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from benchmarks import generate, run, scan_stages
+from benchmarks import fork_path, generate, run, scan_stages
+from coalition_handbook import parallel
 
 
 def test_a_ratio_is_the_median_of_rounds_in_which_both_sides_take_turns(
@@ -97,3 +98,34 @@ def test_every_stage_of_the_scan_is_timed_where_it_runs_and_put_back(tmp_path: P
     parts = sum(times[part] for part in scan_stages.PARTS.values())
     assert parts == pytest.approx(times[scan_stages.REST], abs=0.001)
     assert [getattr(module, name) for module, name, _ in scan_stages.STAGES] == functions
+
+
+def test_the_fork_path_parts_the_scan_at_its_fork_and_its_join(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Forked for work of any size: the child's CPU time is counted, this process's is
+    # parted at the fork and at the join, and the modelled wall time waits for the
+    # longer of the two parts.
+    config = generate.generate(tmp_path / "handbook", 4, 3)
+    monkeypatch.setattr(parallel, "_may_fork", lambda: True)
+    monkeypatch.setattr(parallel, "MIN_COST", 0)
+    pipe, receive = parallel._Pipe, parallel._receive
+    figures = fork_path.fork_path(config, runs=1)
+    assert (parallel._Pipe, parallel._receive) == (pipe, receive)  # put back
+    assert figures[fork_path.CHILD] > 0
+    assert figures[fork_path.WALL] == pytest.approx(
+        figures[fork_path.BEFORE]
+        + max(figures[fork_path.HERE], figures[fork_path.CHILD])
+        + figures[fork_path.AFTER]
+    )
+    parts = (fork_path.BEFORE, fork_path.HERE, fork_path.CHILD, fork_path.AFTER)
+    assert figures[fork_path.TOTAL] == pytest.approx(sum(figures[part] for part in parts))
+
+
+def test_a_scan_that_makes_no_fork_is_all_this_process_s_part(tmp_path: Path) -> None:
+    config = generate.generate(tmp_path / "handbook", 4, 3)  # too little to fork
+    figures = fork_path.fork_path(config, runs=1)
+    assert figures[fork_path.CHILD] == figures[fork_path.BEFORE] == 0
+    assert figures[fork_path.AFTER] == 0
+    assert figures[fork_path.WALL] == pytest.approx(figures[fork_path.TOTAL])
+    assert figures[fork_path.HERE] == pytest.approx(figures[fork_path.TOTAL])
