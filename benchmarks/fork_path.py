@@ -12,7 +12,9 @@ and runs the rules over them all. The modelled wall time is
 
     before the fork + max(this process's part, the child) + after the join
 
-with the receiving in "after the join". Work moved from after the join into the fork
+with the receiving in "after the join". Where the scan forks more than once (one fork
+each for work that shares none), each fork's part waits for its own child, and "after
+the join" is all this process does outside its parts. Work moved from after the join into the fork
 shortens it only where this process's part is not the longer one, or by less than it
 costs the child to send its results. A median of `--runs` runs, each figure's median
 apart (the modelled wall time and the total are each run's own, then their median).
@@ -50,19 +52,24 @@ FIGURES = (BEFORE, HERE, CHILD, AFTER, WALL, TOTAL)
 
 
 @contextmanager
-def fork_marks(marks: dict[str, float]) -> Iterator[None]:
-    """Within the block, `marks` gets this process's CPU time at the fork ("fork": its
-    pipe is made just before) and where it starts to receive the child's results
-    ("join")."""
+def fork_marks(forks: list[tuple[float, float, float]]) -> Iterator[None]:
+    """Within the block, `forks` gets for each fork (this process's CPU time at it, its
+    pipe being made just before; where it starts to receive the child's results; the
+    child's CPU time, known once it is waited for)."""
     pipe, receive = parallel._Pipe, parallel._receive
+    forked: list[tuple[float, float]] = []
 
     def piped() -> Any:
-        marks["fork"] = time.process_time()
+        forked.append((time.process_time(), _children_seconds()))
         return pipe()
 
     def received(reader: int, child: int) -> Any:
-        marks["join"] = time.process_time()
-        return receive(reader, child)
+        joined = time.process_time()
+        try:
+            return receive(reader, child)
+        finally:
+            at, children = forked.pop()
+            forks.append((at, joined, _children_seconds() - children))
 
     parallel._Pipe, parallel._receive = piped, received  # type: ignore[assignment,misc]
     try:
@@ -78,23 +85,28 @@ def _children_seconds() -> float:
 
 def split(scan: Callable[[], object]) -> dict[str, float]:
     """The figures (`FIGURES`, in seconds) of one `scan()`."""
-    marks: dict[str, float] = {}
-    with fork_marks(marks):
-        children = _children_seconds()
+    forks: list[tuple[float, float, float]] = []
+    with fork_marks(forks):
         started = time.process_time()
         scan()
         ended = time.process_time()
-        child = _children_seconds() - children
-    fork, join = marks.get("fork", started), marks.get("join", ended)
-    figures = {
-        BEFORE: fork - started,
-        HERE: join - fork,
+    if not forks:
+        return {BEFORE: 0.0, HERE: ended - started, CHILD: 0.0, AFTER: 0.0} | {
+            WALL: ended - started,
+            TOTAL: ended - started,
+        }
+    here = sum(join - fork for fork, join, _ in forks)
+    child = sum(seconds for _, _, seconds in forks)
+    before = forks[0][0] - started
+    waited = sum(max(join - fork, seconds) for fork, join, seconds in forks)
+    return {
+        BEFORE: before,
+        HERE: here,
         CHILD: child,
-        AFTER: ended - join,
+        AFTER: ended - started - before - here,
+        WALL: ended - started - here + waited,
+        TOTAL: ended - started + child,
     }
-    figures[WALL] = figures[BEFORE] + max(figures[HERE], child) + figures[AFTER]
-    figures[TOTAL] = ended - started + child
-    return figures
 
 
 def fork_path(config_file: Path, runs: int) -> dict[str, float]:

@@ -3,7 +3,7 @@ themselves are for `make bench`, never for tests on a shared machine."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -129,3 +129,20 @@ def test_a_scan_that_makes_no_fork_is_all_this_process_s_part(tmp_path: Path) ->
     assert figures[fork_path.AFTER] == 0
     assert figures[fork_path.WALL] == pytest.approx(figures[fork_path.TOTAL])
     assert figures[fork_path.HERE] == pytest.approx(figures[fork_path.TOTAL])
+
+
+def test_each_fork_of_a_scan_is_parted_apart(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Two forks one after the other: each waits for its own child, not the last one's.
+    monkeypatch.setattr(parallel, "_may_fork", lambda: True)
+    monkeypatch.setattr(parallel, "MIN_COST", 0)
+    forks: list[tuple[float, float, float]] = []
+
+    def doubled(items: Sequence[int]) -> list[int]:
+        return [item * 2 for item in items]
+
+    with fork_path.fork_marks(forks):
+        for _ in range(2):
+            assert parallel.in_two_processes(doubled, [1, 2, 3, 4], lambda _: 1.0) == [2, 4, 6, 8]
+    assert len(forks) == 2
+    assert all(fork <= join and child >= 0 for fork, join, child in forks)
+    assert forks[0][1] <= forks[1][0]
