@@ -131,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"cold scan, two processes, CPU time, median of {options.runs}:")
     for figure in FIGURES:
         print(f"  {figures[figure] * 1000:7.1f} ms  {figure}")
+    if not figures[CHILD]:
+        print("  (no fork: too little work, HANDBOOK_ONE_PROCESS=1, or one CPU to use)")
     return 0
 
 
