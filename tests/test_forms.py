@@ -15,9 +15,11 @@ from coalition_handbook.forms import (
     SPACE_SEPARATORS,
     UNICODE_SPACES,
     WORD_SEPARATORS,
+    beyond_ascii,
     fold_case,
     folded_with_shifts,
     form_key,
+    has_invisible,
     is_all_capitals,
     last_word_variants,
     plurals,
@@ -238,6 +240,22 @@ def test_invisible_characters_are_invisible_format_characters() -> None:
     assert all(unicodedata.category(char) == "Cf" for char in INVISIBLE_CHARACTERS)
     assert {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"} <= set(INVISIBLE_CHARACTERS)
     assert not {"\u0600", "\u06dd", "\U00013430"} & set(INVISIBLE_CHARACTERS)
+
+
+@pytest.mark.parametrize("around", ["plain", "caf\u00e9", "it\u2019s", "\U0001f600"])
+def test_an_invisible_character_is_found_in_text_of_every_width(around: str) -> None:
+    """In ASCII, Latin-1 (`é`), the Basic Multilingual Plane (a curly apostrophe) and past
+    it (an emoji), each invisible character is found, at the start, the middle and the
+    end, and none where there is none; `beyond_ascii` gives the characters past ASCII."""
+    for char in INVISIBLE_CHARACTERS:
+        for text in (char + around, f"a{around}{char}{around}b", around + char):
+            assert has_invisible(text)
+    assert not has_invisible(around * 3)
+    assert not has_invisible(f"{around} \u00e9\u0301\u2019\u201c\u3000\U0001f600")
+    assert beyond_ascii(f"a{around}\u00e9 b") == "".join(
+        char for char in f"{around}\u00e9" if not char.isascii()
+    )
+    assert beyond_ascii("lone \ud800 surrogate") == "\ud800"
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from test_privacy import personal, privacy_findings
 
+from coalition_handbook.forms import has_digit_past_ascii
 from coalition_handbook.rules import privacy_name_first_streets as streets
 from coalition_handbook.rules.privacy_name_first_streets import name_first_streets
 
@@ -281,11 +282,12 @@ def test_a_text_dense_in_numbers_is_read_whole_past_its_share_of_them() -> None:
 
 def test_every_decimal_digit_beyond_ascii_is_one_that_turns_off_the_runs() -> None:
     """`_number_runs` reads a number's digits in ASCII: a text with another that `\\d`
-    reads (`Calle Luna ٤٥`) is read whole (`_DIGIT_BEYOND_ASCII`, whose class leaves out
-    CJK characters and Hangul)."""
-    digits = [chr(code) for code in range(0x80, sys.maxunicode + 1) if chr(code).isdecimal()]
+    reads (`Calle Luna ٤٥`) is read whole (`has_digit_past_ascii`)."""
+    digits = [
+        chr(code) for code in range(0x80, sys.maxunicode + 1) if re.fullmatch(r"\d", chr(code))
+    ]
     assert len(digits) > 600
-    assert all(streets._DIGIT_BEYOND_ASCII.fullmatch(digit) for digit in digits)
+    assert all(has_digit_past_ascii(f"Calle \u2019{digit}") for digit in digits)
     assert list(name_first_streets("Vive en Calle Luna \u0664\u0665.")) == [(8, 21)]
 
 

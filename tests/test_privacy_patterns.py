@@ -269,6 +269,7 @@ START_PIECES = [
     "1977", "](", "]:", "]", "[a", "<", ">", "files/x@y.org.pdf", ")", ":", "\r\n",
     "C/Mayor 12", "Calle Luna 12", "Av. Insurgentes Sur 1602", "Plaza de Armas 5",
     "tier1", "version: 1\n", "2026-01-01", "+(", "(+",
+    "\u2019", "\u201c", "\u2014", "\u2013", "\u00e95", "\uff14", "\u0416", "\u00a0",
 ]  # fmt: skip
 
 

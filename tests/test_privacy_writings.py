@@ -427,9 +427,53 @@ def test_an_ascii_text_has_its_numbers_found_as_any_text_has() -> None:
     text += "order_12 x\n_5 Oak\nB12 x\n\t 7\n"
     assert text.isascii()
     for written in (text, f"7 {text}9 x", "1", "", "a1", "x\n\n2"):
-        ascii_numbers = list(_ascii_numbers(written))
+        ascii_numbers = list(_ascii_numbers(written, written.encode("ascii")))
         assert ascii_numbers == [found.span() for found in _FROM_A_DIGIT.finditer(written)]
-    assert len(list(_ascii_numbers(text))) > len(characters) ** 2  # after `_`, a space...
+    assert len(list(_ascii_numbers(text, text.encode("ascii")))) > len(characters) ** 2
+
+
+# Characters past ASCII that no gap, dash or digit is made of: typographic punctuation as
+# word processors write it, letters and marks of other scripts, a number's symbols.
+_PLAIN_PAST_ASCII = (
+    "\u2019\u2018\u201c\u201d\u2014\u2026\u00e9\u00df\u0416\u0301\u00b2\u2163\u20ac\u00bd"
+)
+
+
+def test_a_text_past_ascii_has_its_numbers_found_as_the_pattern_finds_them() -> None:
+    """A text with curly apostrophes, accented letters, an em dash... has its numbers
+    found by the byte table too (`_ascii_shadow`): a digit after a letter past ASCII
+    ("\u00e95", "\u04165") starts none, after a mark or a symbol one does."""
+    characters = [chr(code) for code in range(128)] + list(_PLAIN_PAST_ASCII)
+    text = "".join(
+        f"{before}{digit}{after}\n"
+        for before in characters
+        for after in characters
+        for digit in "05"
+    )
+    for written in (text, f"\u00e97 {text}9 \u2019", "\u20191", "\u00e91", "x\n\n\u00b22"):
+        shadow = soft_breaks._ascii_shadow(written)
+        assert shadow is not None
+        ascii_numbers = list(_ascii_numbers(written, shadow))
+        assert ascii_numbers == [found.span() for found in _FROM_A_DIGIT.finditer(written)]
+    for space_dash_or_digit in ("\u00a0", "\u2013", "\u2212", "\u0664", "\uff14", "\u2028"):
+        assert soft_breaks._ascii_shadow(f"it\u2019s 5{space_dash_or_digit}") is None
+
+
+def test_a_page_with_curly_apostrophes_has_its_numbers_found_at_c_speed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A page pasted from a word processor (curly apostrophes and quotes) has its numbers
+    found by `bytes.find`, not by the engine testing each character (spd66: it made
+    privacy.pii's pass over such a page twice as slow)."""
+
+    class Unsearched:
+        def finditer(self, text: str) -> None:
+            raise AssertionError("the pattern searched the page")
+
+    monkeypatch.setattr(soft_breaks, "_FROM_A_DIGIT", Unsearched())
+    text = "It\u2019s \u201cfree\u201d: call 402 555\n  0123 \u2014 Caf\u00e9 hours 9\u20135."
+    text = text.replace("\u2013", "-")
+    assert [gap.span() for gap in soft_breaks._gaps_by_numbers(text, False)] == [(25, 28)]
 
 
 # What the texts of the gaps' property test are made of: numbers, words, each gap (a tab,
@@ -439,6 +483,7 @@ _GAP_PIECES = (
     "402", "555-0199", "7", "-", ".", "word", "at", "lat:", "**", "_", "'", "=", " ", " ",
     "  ", "   ", "\t", "\n", "\n  ", "\n    ", "\n\n", "\n> ", "\n>\n", "\r\n", " \r\n ",
     "\u00a0", "\u3000", "a long line of words after the number on it, ",
+    "\u2019", "\u201c", "\u2014", "\u2013", "\u00e9", "\u00e95", "\u0664", "\u00b2",
 )  # fmt: skip
 
 
@@ -453,7 +498,8 @@ def _gaps_searched_on(text: str, lines_on: bool) -> list[tuple[int, int]]:
         if start > 1 and soft_breaks._may_have_a_lead_in(text, start):
             start = soft_breaks._lead_in_start(text, start)
         start = max(start, read_to)
-        if not text.isascii() or soft_breaks._may_hold_a_gap(text, start, line_end):
+        plain = soft_breaks._ascii_shadow(text) is not None  # no space, dash, digit past it
+        if not plain or soft_breaks._may_hold_a_gap(text, start, line_end):
             for gap in soft_breaks._GAP.finditer(text, start):
                 if gap.start() > line_end:
                     break
@@ -477,6 +523,21 @@ def test_the_gaps_by_numbers_are_those_the_search_of_each_whole_line_finds(
     text = "".join(pieces)
     found = [gap.span() for gap in soft_breaks._gaps_by_numbers(text, lines_on)]
     assert found == _gaps_searched_on(text, lines_on)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_GAP_PIECES), max_size=24))
+def test_the_gaps_read_otherwise_are_those_of_every_gap_after_a_number(
+    pieces: list[str],
+) -> None:
+    """The gaps `_may_hold_a_gap` skips, in ASCII and in a text whose characters past
+    ASCII are no space, dash or digit (`_ascii_shadow`), are read as written: the gaps
+    read otherwise are those found searching every number's line with the pattern."""
+    text = "".join(pieces)
+    found = list(soft_breaks._gaps(text, []))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(soft_breaks, "_ascii_shadow", lambda text: None)
+        assert found == list(soft_breaks._gaps(text, []))
 
 
 @pytest.mark.parametrize(

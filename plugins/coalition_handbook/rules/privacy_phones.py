@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from ..forms import has_digit_past_ascii
 from ..lazy_pattern import LazyPattern
 from .national_phones import DASHES, SEPARATOR
 from .privacy_allow import LONGEST_NUMBER, digit_count
@@ -102,26 +103,35 @@ def candidates_found(text: str) -> Iterator[re.Match[str]]:
     digit (the first lookbehind of both), so that the pattern is tried at each such
     character, and only there. In ASCII, these are found at C speed (`_ascii_starts`): the
     engine's own search tested every character, and tried the pattern at every digit of a
-    word ("tier1") and of a number, which took half of the pass."""
-    if not text.isascii():
+    word ("tier1") and of a number, which took half of the pass. So too in text past
+    ASCII with no digit of another script (privacy.pii reads those as ASCII digits first:
+    `with_ascii_forms`), each of its characters past ASCII taken for a mark: a digit after
+    a letter past ASCII ("é5") is tried too, and the pattern says no; a page's curly
+    apostrophes and accented letters made it test every character (spd66)."""
+    if text.isascii():
+        shadow, pattern = text.encode("ascii"), candidates(True)
+    elif has_digit_past_ascii(text):
         yield from candidates(False).finditer(text)
         return
-    pattern = candidates(True)
-    for start in _ascii_starts(text):
+    else:  # one "?" for each character past ASCII: where each stands is kept
+        shadow, pattern = text.encode("ascii", "replace"), candidates(False)
+    for start in _ascii_starts(text, shadow):
         found = pattern.match(text, start)
         if found is not None:
             yield found
 
 
-def _ascii_starts(text: str) -> list[int]:
-    """Where in the ASCII `text` a digit, `+` or `(` stands after no letter or digit, in
-    order. A digit so is found as " 0" in the text made classes of characters (`_CLASSES`),
-    by `bytes.find`: the digits inside words and numbers (`tier1`, `kind381`, a date's
-    `026`), most of a page's and of a term file's, are skipped at C speed, not tested one
-    by one (the bench's 2,000 term files: 17,753 of 27,753 starts). A `+` and a `(`,
-    spaces in the classes (a digit after one starts), are found by `str.find`."""
+def _ascii_starts(text: str, shadow: bytes) -> list[int]:
+    """Where in `text` a digit, `+` or `(` stands after no letter or digit, in order, and
+    where an ASCII digit stands after a character past ASCII (`shadow`: `text` in ASCII,
+    a "?" for each character past it). A digit so is found as " 0" in the text made
+    classes of characters (`_CLASSES`), by `bytes.find`: the digits inside words and
+    numbers (`tier1`, `kind381`, a date's `026`), most of a page's and of a term file's,
+    are skipped at C speed, not tested one by one (the bench's 2,000 term files: 17,753
+    of 27,753 starts). A `+` and a `(`, spaces in the classes (a digit after one
+    starts), are found by `str.find`."""
     # A space first: `classes[k:k + 2]` are the classes of `text[k - 1]` and `text[k]`.
-    classes = b" " + text.encode("ascii").translate(_CLASSES)
+    classes = b" " + shadow.translate(_CLASSES)
     if "+" not in text and "(" not in text:
         return _digit_starts(classes)
     return sorted([*_digit_starts(classes), *_mark_starts(text, "+"), *_mark_starts(text, "(")])

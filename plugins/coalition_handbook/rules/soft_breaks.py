@@ -32,7 +32,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from heapq import merge
 
-from ..forms import UNICODE_SPACES
+from ..forms import UNICODE_SPACES, beyond_ascii
 from ..lazy_pattern import LazyPattern
 from ..source_map import UNCHANGED, SourceMap, rewritten
 from .national_phones import DASHES
@@ -200,9 +200,14 @@ def may_write_out_a_mark(text: str) -> bool:
 def _gaps_by_numbers(text: str, lines_on: bool) -> Iterator[re.Match[str]]:
     """The gaps of `_gaps_read` by numbers, in order: `lines_on`, whether the lines after
     a number's are read too."""
-    plain = text.isascii()  # no Unicode space, dash or digit to look for
+    shadow = _ascii_shadow(text)
+    plain = shadow is not None
     read_to = 0  # where the gaps read so far end: each is read once
-    numbers = _ascii_numbers(text) if plain else map(_span, _FROM_A_DIGIT.finditer(text))
+    numbers = (
+        _ascii_numbers(text, shadow)
+        if shadow is not None
+        else map(_span, _FROM_A_DIGIT.finditer(text))
+    )
     for start, line_end in numbers:
         if start > 1 and _may_have_a_lead_in(text, start):
             start = _lead_in_start(text, start)
@@ -221,15 +226,38 @@ def _gaps_by_numbers(text: str, lines_on: bool) -> Iterator[re.Match[str]]:
                 yield gap
 
 
-def _ascii_numbers(text: str) -> Iterator[tuple[int, int]]:
-    """The spans `_FROM_A_DIGIT.finditer` gives in the ASCII `text`, from a line's first
-    number to its end: found as " 0" in the text made classes of characters by a byte
-    table (`_NUMBER_STARTS`), which `bytes.find` skips to several times as fast as the
-    pattern's engine tests each character (most digits of a page are in words: "B12")."""
+def _ascii_shadow(text: str) -> bytes | None:
+    """`text` in ASCII, a "?" for each character past it, where no character past ASCII
+    is a space, a dash or a digit, which `_GAP`, `_DASH_BEFORE` and `_FROM_A_DIGIT` read
+    (a curly apostrophe, a quotation mark, an em dash, an accented letter: the gaps are
+    where they are in ASCII, `_may_hold_a_gap`); None otherwise. A page's curly
+    apostrophes made each number's line searched by `_GAP`, and its digits by the engine
+    (spd66)."""
+    if text.isascii():
+        return text.encode("ascii")
+    for char in set(beyond_ascii(text)):
+        if char.isspace() or char.isdecimal() or char in _DASHES_PAST_ASCII:
+            return None
+    return text.encode("ascii", "replace")
+
+
+_DASHES_PAST_ASCII = DASHES.replace("\\-", "")
+
+
+def _ascii_numbers(text: str, shadow: bytes) -> Iterator[tuple[int, int]]:
+    """The spans `_FROM_A_DIGIT.finditer` gives in `text` (`shadow`, from
+    `_ascii_shadow`), from a line's first number to its end: found as " 0" in the text
+    made classes of characters by a byte table (`_NUMBER_STARTS`), which `bytes.find`
+    skips to several times as fast as the pattern's engine tests each character (most
+    digits of a page are in words: "B12"). A digit after a letter past ASCII, a mark in
+    `shadow`, is no number's start: `_FROM_A_DIGIT` reads any script's letters."""
     # A space first: `classes[k:k + 2]` are the classes of `text[k - 1]` and `text[k]`.
-    classes = b" " + text.encode("ascii").translate(_NUMBER_STARTS)
+    classes = b" " + shadow.translate(_NUMBER_STARTS)
     start = classes.find(b" 0")
     while start >= 0:
+        if start > 0 and text[start - 1].isalnum():  # a letter past ASCII: "\u00e95"
+            start = classes.find(b" 0", start + 1)
+            continue
         line_end = text.find("\n", start)
         if line_end < 0:
             line_end = len(text)
