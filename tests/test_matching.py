@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from random import Random
 
 import pytest
 from hypothesis import given, settings
@@ -546,4 +547,16 @@ _TRANSLATED_OR_NOT = st.text(
 def test_separators_are_read_as_the_translation_table_says(text: str) -> None:
     """`_separators_to_spaces` replaces and searches rather than translates (rv23: one
     "é" made `str.translate` read a page about three times as slowly): same text."""
+    assert _separators_to_spaces(text) == text.translate(_TRANSLATE)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([*map(chr, _TRANSLATE)]), max_size=10), st.randoms())
+def test_a_few_kinds_of_separator_are_read_as_the_table_says(
+    kinds: list[str], random: Random
+) -> None:
+    """A page's few kinds of them past ASCII (curly apostrophes, a no-break space), each
+    replaced in C (spd66), and more than a few, translated: same text."""
+    pieces = [*kinds, *kinds, "word ", "caf\u00e9 ", "\U0001f600", "\n"]
+    text = "".join(random.choice(pieces) for _ in range(40))
     assert _separators_to_spaces(text) == text.translate(_TRANSLATE)

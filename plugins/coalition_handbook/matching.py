@@ -48,6 +48,7 @@ from .forms import (
     arabic_letters,
     arabic_letters_of,
     arabic_read_alike,
+    beyond_ascii,
     fold_case,
     folded_with_shifts,
     is_all_capitals,
@@ -83,11 +84,16 @@ _ARABIC_MARK_SET = frozenset(ARABIC_MARKS) | {
     form for form in _MARK_FORMS if set(arabic_letters_of(form)) <= set(ARABIC_MARKS)
 }
 _ASCII_SEPARATORS = tuple(separator for separator in _SEPARATORS if separator.isascii())
-# The others in the Basic Multilingual Plane, searched for in one pattern (`re` reads the
-# few past it, tag characters among them, about 25 times slower).
-_BMP_TABLE = {chr(code): text for code, text in _TRANSLATE.items() if 0x7F < code <= 0xFFFF}
-_BMP_TRANSLATED = LazyPattern(f"[{re.escape(''.join(_BMP_TABLE))}]")
-_PAST_THE_BMP = LazyPattern("[\U00010000-\U0010ffff]")
+# The others, each replaced by `str.replace` where a text holds few kinds of them; as
+# `str.translate` reads each character once, not one whose reading is one of them (none
+# is: an Arabic presentation form's letter is no mark).
+_PAST_ASCII_TABLE = {chr(code): text for code, text in _TRANSLATE.items() if code > 0x7F}
+_PAST_ASCII_KEYS = frozenset(_PAST_ASCII_TABLE)
+_REPLACEABLE = frozenset(
+    char for char, read in _PAST_ASCII_TABLE.items() if read not in _PAST_ASCII_TABLE
+)
+# How many kinds of them a text may hold and be read by `str.replace`, a pass for each.
+_FEW_KINDS = 8
 _SPACE_RUNS = LazyPattern(r"  +")  # two literal spaces first: a fast search
 # What `_collapse_spaces` takes out where there is `GLUE`: every space or `GLUE` after a
 # space, and every other `GLUE` ("homeless\u200b person" reads "homeless person").
@@ -625,20 +631,23 @@ def _over_arabic_marks(text: str, hits: list[Hit]) -> list[Hit]:
 
 def _separators_to_spaces(folded: str) -> str:
     """`folded.translate(_TRANSLATE)`, faster: a `str.replace` of each ASCII separator,
-    then, in a text past ASCII, a search for the others. `str.translate` looks each
-    character of a text past ASCII up in its table, which made one "é" in a page cost
-    its scan about three times as much (review rv23)."""
+    then, in a text past ASCII, of each other that it holds (`beyond_ascii`).
+    `str.translate` looks each character of a text past ASCII up in its table, which made
+    one "é" in a page cost its scan about three times as much (review rv23)."""
     for separator in _ASCII_SEPARATORS:
         folded = folded.replace(separator, " ")
     if folded.isascii():
         return folded
-    if _PAST_THE_BMP.search(folded):  # an emoji, a tag character: seldom
+    # Those it holds, each replaced in C: a page's curly apostrophes, a few kinds of
+    # space. A pattern's search for them and a call for each found made a page with
+    # curly apostrophes cost its matching half as much again (spd66).
+    translated = _PAST_ASCII_KEYS.intersection(beyond_ascii(folded))
+    if len(translated) > _FEW_KINDS or not translated <= _REPLACEABLE:
+        # Many kinds: one pass, which looks each character up.
         return folded.translate(_TRANSLATE)
-    return _BMP_TRANSLATED.sub(_translated, folded)
-
-
-def _translated(found: re.Match[str]) -> str:
-    return _BMP_TABLE[found.group()]
+    for char in translated:
+        folded = folded.replace(char, _PAST_ASCII_TABLE[char])
+    return folded
 
 
 def _blank_paragraph_break(run: re.Match[str]) -> str:
@@ -854,7 +863,8 @@ def _nfc(text: str) -> tuple[str, list[int] | None]:
     copied as it is, in C (a page written with decomposed accents, as a Mac may save it,
     was read a character at a time in Python, and scanned eight times slower: audit)."""
     if text.isascii() or (
-        unicodedata.is_normalized("NFC", text) and not ARABIC_PRESENTATION_FORM.search(text)
+        unicodedata.is_normalized("NFC", text)
+        and not ARABIC_PRESENTATION_FORM.search(beyond_ascii(text))  # not every character
     ):
         return text, None
     pieces: list[str] = []
