@@ -92,8 +92,19 @@ def beyond_ascii(text: str) -> str:
     characters in Python costs as much as reading it)."""
     if text.isascii():
         return ""
+    recent = _RECENT[0]
+    for seen, beyond in recent:  # a page is asked about by several passes in a row
+        if seen is text:
+            return beyond
     utf_8 = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
-    return utf_8.decode("utf-8", "surrogatepass")
+    beyond = utf_8.decode("utf-8", "surrogatepass")
+    _RECENT[0] = (*recent[-3:], (text, beyond))  # a new tuple: a thread reads either
+    return beyond
+
+
+# The texts last asked about (kept, so that no other takes the same `id`) and what each
+# holds past ASCII: privacy.pii's passes ask about each page's text four times or more.
+_RECENT: list[tuple[tuple[str, str], ...]] = [()]
 
 
 def has_digit_past_ascii(text: str) -> bool:

@@ -56,7 +56,13 @@ from typing import Protocol
 
 from ..documents import CheckedText, scan_handbook
 from ..findings import Finding
-from ..forms import INVISIBLE_CHARACTERS, SPACE_SEPARATORS, fold_case, has_invisible
+from ..forms import (
+    INVISIBLE_CHARACTERS,
+    SPACE_SEPARATORS,
+    beyond_ascii,
+    fold_case,
+    has_invisible,
+)
 from ..letters import CAPITAL_LETTERS, COMBINING_ACCENTS
 from ..markdown import GLUE, defined_abbreviations, is_mark
 from ..matching import Hit, Matcher, after_elision
@@ -482,7 +488,9 @@ def acronyms(view: str, capital_elisions: bool = False) -> Iterator[re.Match[str
     of characters scans prose ~3 times slower), less the words a combining mark
     touches: "E" and an acute accent before "TAT" normalise to "ÉTAT" (DESIGN section 4),
     a word with a capital that is no A-Z, as when it is written with "É" itself."""
-    ascii_only = view.isascii()  # then no marks either
+    # No combining mark past ASCII, most pages (curly apostrophes, accented letters
+    # composed): none to look for around each acronym (spd66).
+    markless = not any(map(is_mark, set(beyond_ascii(view))))
     for candidate in _CANDIDATE.finditer(_capitals(view)):
         start = candidate.start()
         found = _ACRONYM.match(view, start)
@@ -492,7 +500,7 @@ def acronyms(view: str, capital_elisions: bool = False) -> Iterator[re.Match[str
             and (capital_elisions or view[start - 2].islower())
         ):
             found = _ACRONYM_AFTER_ELISION.match(view, start)
-        if found and (ascii_only or not _touches_a_mark(view, found)):
+        if found and (markless or not _touches_a_mark(view, found)):
             yield found
 
 
