@@ -87,6 +87,54 @@ def test_a_heading_at_the_margin_ends_a_footnote_s_first_block(page: str) -> Non
 @pytest.mark.parametrize(
     "page",
     [
+        "w0x[^1]\n\n[^1]: w1x\n\n\n    w2x\n",
+        "w0x[^1]\n\n[^1]: w1x\n\n    w3x\n\n\n    w2x\n",
+        "w0x[^1]\n\n[^1]: w1x\n\n    - w3x\n\n\n        w2x\n",
+        "w0x[^1]\n\n[^1]: w1x\n    \n  \n    w2x\n",  # lines of spaces are blank
+        "w0x[^1]\n\n[^1]: w1x\n\n\n\n    w2x\n    w4x\n",
+        "w0x[^1]\n\n<div markdown>\n[^1]: w1x\n\n\n    w2x\n</div>\n",
+        # Guards: one blank line; a container's block goes on after two.
+        "w0x[^1]\n\n[^1]: w1x\n\n    w3x\n\n    w2x\n",
+        "w0x[^1]\n\n- w4x\n\n\n    w2x\n",
+        "w0x[^1]\n\n!!! note\n    ??? tip\n    [^1]: w1x\n\n\n        w2x\n",
+        "w0x[^1]\n\n[^1]: w1x\n\n    ```\n    w3x\n\n\n    ```\n\n    w2x\n",
+    ],
+)
+def test_two_blank_lines_end_a_footnote_at_the_margin(page: str) -> None:
+    """Two blank lines after a footnote at the page's margin: Python-Markdown parts the
+    page's blocks at a blank line, so the second starts a block with a line break, not
+    indented, and the footnotes extension takes no block after it: a line indented four
+    is the page's code. The block pass read it as the footnote's paragraph and checked
+    it."""
+    assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "w0x[^1]\n\n[^1]: w1x\n\n    - w3x\n# w2x\n    w4x\n",
+        "w0x[^1]\n\n[^1]: w1x\n\n    - w3x\n        - w5x\n# w2x\n    w4x\n",
+        "w0x[^1]\n\n<div markdown>\n[^1]: w1x\n\n    - w3x\n# w2x\n    w4x\n</div>\n",
+        # Guards: in the footnote's first block, or with no footnote, the heading ends
+        # every container; eight columns in after it is the footnote's code.
+        "w0x[^1]\n\n[^1]: w1x\n    - w3x\n# w2x\n    w4x\n",
+        "w0x[^1]\n\n[^1]: w1x\n- w3x\n# w2x\n    w4x\n",
+        "- w3x\n# w2x\n    w4x\n",
+        "w0x[^1]\n\n[^1]: w1x\n\n    1. w3x\n## w2x\n        w4x\n",
+    ],
+)
+def test_a_heading_at_the_margin_after_a_list_in_a_footnote_s_later_block(page: str) -> None:
+    """A heading at the margin going on from a list in a footnote's later block (indented
+    after a blank line): the footnotes extension was given that block whole, so the
+    heading splits the list in the footnote, and a line indented four after it is the
+    footnote's paragraph. The block pass ended the footnote with the list and read that
+    line as code (shown, not checked)."""
+    assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
         "<div markdown>\n<section markdown>\nw1x </div>\n- w2x\n</section>\n    w3x\n",
         "<div markdown>\n<section markdown>\nw1x </div>\n</section>\n    w3x\n",
         "<div markdown>\n<section markdown>\n- w1x\n</div>\n- w2x\n</section>\n    w3x\n",
@@ -164,6 +212,8 @@ def test_md_in_html_s_details_ended_in_a_quote_or_as_a_span_goes_on(page: str) -
         "<details markdown>\n- x\n\n</details>\n        y\n\n",
         "!!! note\n    ??? tip\n    [^1]: x\n\n    [^2]: y\n\n        z\n\n",
         "<details markdown>\n!!! note\n    a\n</details>\n\n\n    [^1]: x\n\n        y\n\n",
+        "[^1]: x\n\n\n    y\n\n[^2]: x\n\n    - y\n\n\n        z\n\n",
+        "[^1]: x\n\n    - y\n# z\n    w\n\n[^2]: x\n\n    1. y\n        - z\n## w\n    v\n\n",
     ],
 )
 def test_where_these_blocks_end_is_read_in_linear_time(piece: str) -> None:

@@ -151,6 +151,7 @@ def mask_blocks(
             and blocks.takes_prose_in_bulk()
             and position != blocks.empty_item_next
         ):
+            blocks.line_start = position  # (a footnote's end reads the lines before)
             prose = _paragraph_in_container(line, blocks)
             if prose is not None:
                 blocks.first_line_end = line_end + 1
@@ -296,7 +297,10 @@ def _paragraph_in_container(line: str, blocks: Blocks) -> tuple[int, int, bool] 
         or len(line) - len(line.lstrip(" ")) != column
         or (
             blocks.previous == "blank"
-            and len(blocks.containers) > 2
+            and (
+                len(blocks.containers) > 2
+                or blocks.text[blocks.line_start - 3 : blocks.line_start - 2] in "\n \t\r"
+            )
             and blocks.blank_ends_footnote()
         )
     ):

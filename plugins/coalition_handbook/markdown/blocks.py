@@ -373,7 +373,7 @@ class Blocks:
             self.line_quoted = False
         elif len(self.containers) > 1:
             if self.chunk_is_list:  # it ends the list whose paragraph it splits
-                self.close_from(1)
+                self._heading_ends_list(0)
             elif not self._ends_strict(0):
                 # It splits a footnote's first block too (the footnotes extension reads
                 # after headings): `[^1]: a`, `# b`, then `    c` is code.
@@ -532,6 +532,22 @@ class Blocks:
             index -= 1
         self.close_from(index)
 
+    def _heading_ends_list(self, column: int) -> None:
+        """A heading at `column` splitting a list's paragraph ends the list: close every
+        container right of `column`, but not a footnote at the page's margin whose later
+        block holds the list: the footnotes extension was given that block whole, so the
+        heading splits it in the footnote (`[^1]: a`, ``, `    - b`, `# c`, `    d`: d is
+        the footnote's paragraph)."""
+        if (
+            column == 0
+            and len(self.containers) > 2
+            and self.containers[1] <= self.chunk_column
+            and self._footnote_at() == 1
+        ):
+            self.close_from(2)
+        else:
+            self._close_beyond(column)
+
     def _ends_strict(self, column: int, item_quote: int | None = None) -> bool:
         """Whether a lazy line at `column` ends an admonition, details or tab (its content
         is only its indented lines), closing it and all inside it; the line then starts a
@@ -680,7 +696,18 @@ class Blocks:
         ):
             lazy = False
         elif not lazy:
-            if self.previous == "blank" and len(self.containers) > 2:
+            if (
+                self.previous == "blank"
+                and (
+                    (containers := len(self.containers)) > 2
+                    # (at one container, only after two blank lines: the line before the
+                    # blank one ends blank, or this is not asked)
+                    or (
+                        containers == 2
+                        and self.text[self.line_start - 3 : self.line_start - 2] in "\n \t\r"
+                    )
+                )
+            ):
                 self.blank_ends_footnote()
             if self.item_line_quote is None:  # the common case, with no method call more
                 if self.line_start != self.empty_item_next:
@@ -976,7 +1003,7 @@ class Blocks:
                     # paragraph it split: a block indented after it is no item's (`- a`,
                     # `## b`, then `    c`: code), and its block, as one at the page's
                     # margin does (`    - b`, `        - c`, `    ## d`, `        e`).
-                    self._close_beyond(column)
+                    self._heading_ends_list(column)
                     self.chunk_is_list = False
                 elif quote is None and column == 0:
                     # At the page's margin, a block of its own, no list's first, as
@@ -1687,13 +1714,35 @@ class Blocks:
         (`!!! note`, `    [^1]: a`, ``, then `        b` is the admonition's code). Not
         one at the page's margin or in a footnote or quote, whose blocks it is given
         together."""
-        if self.blank_in_quote:
+        if self.blank_in_quote or (len(self.containers) == 2 and not self._after_blank_lines()):
             return False
         footnote = self._footnote_at()
-        if footnote < 2 or self.opened_at[footnote] in self._footnotes_after_blocks:
+        if footnote == 1:
+            if not self._after_blank_lines():
+                return False
+        elif footnote < 2 or self.opened_at[footnote] in self._footnotes_after_blocks:
             return False
         self.close_from(footnote)
         self._closed_at = (-1, 0, 0)  # (no block closed before a footnote on this line)
+        return True
+
+    def _after_blank_lines(self) -> bool:
+        """Whether the line read (`line_start`), after a blank one, comes after two blank
+        lines or more: Python-Markdown parts the page's blocks at a blank line, so the
+        second one starts a block with a line break, not indented, which ends a footnote
+        at the page's margin (`[^1]: a`, ``, ``, `    b`: b is code). Reads back over the
+        two lines before from their ends, as far as their white space goes."""
+        text = self.text
+        end = self.line_start - 1  # the break that ends the line before
+        for _ in range(2):
+            if end < 0:
+                return False
+            start = end
+            while start and text[start - 1] in " \t\r":
+                start -= 1
+            if start and text[start - 1] != "\n":
+                return False  # not blank
+            end = start - 1
         return True
 
     def _lazy_footnote_content(self, lazy: bool, quote: re.Match[str] | None) -> int | None:
