@@ -179,6 +179,34 @@ def test_a_list_last_in_md_in_html_s_details_goes_on_after_it(page: str) -> None
 @pytest.mark.parametrize(
     "page",
     [
+        "<details markdown>\n!!! note\n    w3x\n</details>\n        w5x\n\n            w6x\n\n"
+        "    w7x\n\n        w8x\n",
+        "<details markdown>\n!!! note\n    - w3x\n</details>\n        w5x\n\n            w6x\n",
+        "<details markdown>\n???+ note\n    w3x\n</details>\n        # w5x\n        - w6x\n",
+        'w0x[^1]\n\n<details markdown>\n=== "w3x"\n    </details>\n        w5x\n    [^1]: w1x\n\n'
+        "        # w2x\n",
+        "w0x[^1]\n\n<details markdown>\n??? note\n    w3x </details>\n        w5x\n"
+        "    [^1]: w1x\n\n        w2x\n",
+        "w0x[^1]\n\n<details markdown>\n!!! note\n    w3x\n</details>\n\n        w5x\n\n"
+        "    [^1]: w1x\n\n        # w2x\n",
+        # Guards: a paragraph last, a quote's admonition, a div's, text after the tag.
+        "<details markdown>\n!!! note\n    w3x\n\nw4x\n</details>\n        w5x\n",
+        "<details markdown>\n> !!! note\n>     w3x\n</details>\n        w5x\n",
+        "<details markdown>\n<div markdown>\n!!! note\n    w3x\n</details>\n        w5x\n",
+        "<details markdown>\n!!! note\n    w3x\n</details> w4x\n        w5x\n",
+    ],
+)
+def test_an_admonition_last_in_md_in_html_s_details_goes_on_after_it(page: str) -> None:
+    """pymdownx.details goes on with the `<details>` element md_in_html's `</details>`
+    ended, and where an admonition, details or tab was the last in it, a line eight
+    columns in is that block's content (a footnote after it leaves it the last). The
+    block pass read it as the details' code (shown, not checked)."""
+    assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
         '<details markdown="span">\nw1x *w2x*\n</details>\n    w3x\n',
         '<details markdown="span">w1x</details>\n    w3x\n',
         '<details markdown="span">\nw1x\n</details>\n\n    w3x\n\n        w4x\n',
@@ -214,6 +242,7 @@ def test_md_in_html_s_details_ended_in_a_quote_or_as_a_span_goes_on(page: str) -
         "<details markdown>\n!!! note\n    a\n</details>\n\n\n    [^1]: x\n\n        y\n\n",
         "[^1]: x\n\n\n    y\n\n[^2]: x\n\n    - y\n\n\n        z\n\n",
         "[^1]: x\n\n    - y\n# z\n    w\n\n[^2]: x\n\n    1. y\n        - z\n## w\n    v\n\n",
+        "<details markdown>\n!!! note\n    a\n</details>\n        b\n\n            c\n\n",
     ],
 )
 def test_where_these_blocks_end_is_read_in_linear_time(piece: str) -> None:

@@ -124,6 +124,7 @@ class Blocks:
         "_quote_in_strict_goes_on",
         "_read_comments",
         "_snippet_markers",
+        "_strict_closed_at",
         "_unclosed_fence",
         "abbreviations",
         "blank_in_quote",
@@ -335,6 +336,8 @@ class Blocks:
         # block, after a blank line (`_list_last`): an end tag there ends a block whose
         # last is that list.
         self._list_closed_at = -1
+        # ... and one that closed an admonition, details or tab there (`_strict_last`).
+        self._strict_closed_at = -1
 
     def takes_prose_in_bulk(self) -> bool:
         """True when plain lines mean plain prose: no fence, comment, raw HTML or table open."""
@@ -564,6 +567,13 @@ class Blocks:
             if self.strict[index] and content > (
                 quote_column if item_quote is not None and content > item_quote else column
             ):
+                if (
+                    index == 1
+                    and self.markdown_blocks
+                    and self.markdown_blocks[-1].name == "details"
+                ):
+                    # (md_in_html's `</details>` may end the details here: `_strict_last`)
+                    self._strict_closed_at = self.line_start if self._strict_last() else -1
                 self.close_from(index)
                 return True
         return False
@@ -718,6 +728,7 @@ class Blocks:
                         and self.markdown_blocks[-1].name == "details"
                     ):
                         self._list_closed_at = self.line_start if self._list_last() else -1
+                        self._strict_closed_at = self.line_start if self._strict_last() else -1
                     self._close_beyond(column)
                 elif column >= self.containers[-1]:
                     # Still the list's block, but Python-Markdown reads the item's lines
@@ -947,11 +958,12 @@ class Blocks:
                 # `1. b`: a list)
                 # (a list in a block in the details is no list of the details')
                 list_last = ended == innermost == "details" and self._list_last()
+                strict_last = ended == innermost == "details" and self._strict_last()
                 self.close_from(1)
                 self.chunk_is_list = False
                 self.previous = "other"
                 if ended == "details":
-                    self._details_goes_on(list_last and quote is None)
+                    self._details_goes_on(list_last and quote is None, strict_last=strict_last)
                 return None
             if column == 0 and block_end and self._ends_html_block(block_end.group(1)):
                 self.previous = "other"
@@ -1850,12 +1862,15 @@ class Blocks:
             self._markdown_block_ends()
         if ended_at >= 0:
             list_last = ended == innermost == "details" and self._list_last()
+            strict_last = ended == innermost == "details" and self._strict_last()
             self.close_from(1)
             self.chunk_is_list = False
             if not text[ended_at:end].strip():
                 self.previous = "other"
                 if ended == "details":  # (as at the margin)
-                    self._details_goes_on(list_last and not self.line_quoted, end)
+                    self._details_goes_on(
+                        list_last and not self.line_quoted, end, strict_last=strict_last
+                    )
 
     def _list_last(self) -> bool:
         """Whether a list item at the margin of md_in_html's block is open, its list the
@@ -1872,14 +1887,32 @@ class Blocks:
             and self._footnote_at() != 1
         )
 
-    def _details_goes_on(self, list_last: bool, lines_from: int = -1) -> None:
+    def _strict_last(self) -> bool:
+        """Whether an admonition, details or tab at the margin of md_in_html's block is
+        open, out of any quote, or the current line closed one: the block's last, which
+        goes on after its `</details>`."""
+        if self._strict_closed_at == self.line_start:
+            return True
+        return (
+            len(self.containers) > 1
+            and self.strict[1]
+            and self.containers[1] == 4
+            and self.first_quote_container is None
+            and not self.quote_depth
+        )
+
+    def _details_goes_on(
+        self, list_last: bool, lines_from: int = -1, *, strict_last: bool = False
+    ) -> None:
         """pymdownx.details goes on with the `<details>` element last in its block: the
         lines four columns in after md_in_html's `</details>` are its content, as after
         `??? note` (`</details>`, ``, `    b`: b is a paragraph); where a list was the
         last in it (`list_last`), eight columns in, its last item's (`- a`, `</details>`,
         `        b`: b is the item's next paragraph, as Python-Markdown's list reads a
-        block indented after it). `lines_from`: where the lines after the end tag's start
-        (the next line read's if -1)."""
+        block indented after it); where an admonition, details or tab was (`strict_last`),
+        eight columns in, its content (`!!! note`, `    a`, `</details>`, `        b`).
+        `lines_from`: where the lines after the end tag's start (the next line read's if
+        -1)."""
         # Ended after a quote's `>`, it is no container of the quote's: the quote's lines
         # go on in the quote, a line without `>` after it in the details (`> a </details>`,
         # `    b`: b is its text; `>     b`: the quote's code).
@@ -1892,6 +1925,8 @@ class Blocks:
             self._details_lines_from = self.next_offset if lines_from < 0 else lines_from
         if list_last:
             self._enter(4)
+        elif strict_last:
+            self._enter(4, strict=True)
         self.line_quoted = quoted
 
     def _markdown_block_ends_lists(self) -> bool:
