@@ -833,6 +833,11 @@ class Blocks:
             # Indented four past the content of the innermost container opened in the
             # quote (or of the quote itself), a line is code.
             if not lazy and indent >= self._quote_content_column(depth) + 4:
+                if self._underlined_at_block_start(column, next_line):
+                    # `>     a`, then `---`: Python-Markdown reads a block's first line
+                    # and its underline as a heading before any quote or code: the
+                    # line is its text (the underline is read as under a paragraph's)
+                    return self._paragraph(position, end, False, column)
                 self.previous = "other"
                 return None
         rest = line[position:end]
@@ -1448,6 +1453,25 @@ class Blocks:
             return False
         line, position, column = after
         return column == margin and _SETEXT.match(line, position) is not None
+
+    def _underlined_at_block_start(self, column: int, next_line: str | None) -> bool:
+        """Whether the line read, at its container's margin `column` and first in its
+        block (after a blank line out of any quote, or the page's first), has a setext
+        underline at that column on the next line (read from the text if not given)."""
+        if column != self.containers[-1] or not (
+            (self.previous == "blank" and not self.blank_in_quote)
+            or self.line_start == self.opened_at[0]
+        ):
+            return False
+        if next_line is None:
+            text, start = self.text, self.next_offset
+            if start >= len(text):
+                return False
+            next_end = text.find("\n", start)
+            next_line = text[start : next_end if next_end >= 0 else len(text)]
+        next_line = next_line.removesuffix("\r")
+        position, next_column = indentation_of(next_line, 0)
+        return next_column == column and _SETEXT.match(next_line, position) is not None
 
     def _title_next(self, next_line: str | None) -> bool:
         """Whether a definition's title stands alone on `next_line`."""
