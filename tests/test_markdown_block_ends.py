@@ -98,6 +98,7 @@ def test_a_heading_at_the_margin_ends_a_footnote_s_first_block(page: str) -> Non
         "w0x[^1]\n\n- w4x\n\n\n    w2x\n",
         "w0x[^1]\n\n!!! note\n    ??? tip\n    [^1]: w1x\n\n\n        w2x\n",
         "w0x[^1]\n\n[^1]: w1x\n\n    ```\n    w3x\n\n\n    ```\n\n    w2x\n",
+        'w0x[^1]\n\n=== "T"\n[^1]: w1x\n\n\n    w2x\n',  # after a tab: the tab's
     ],
 )
 def test_two_blank_lines_end_a_footnote_at_the_margin(page: str) -> None:
@@ -194,6 +195,7 @@ def test_a_list_last_in_md_in_html_s_details_goes_on_after_it(page: str) -> None
         "<details markdown>\n> !!! note\n>     w3x\n</details>\n        w5x\n",
         "<details markdown>\n<div markdown>\n!!! note\n    w3x\n</details>\n        w5x\n",
         "<details markdown>\n!!! note\n    w3x\n</details> w4x\n        w5x\n",
+        "<details markdown>\n??? note\nw3x </details>\n        w4x\n",
     ],
 )
 def test_an_admonition_last_in_md_in_html_s_details_goes_on_after_it(page: str) -> None:

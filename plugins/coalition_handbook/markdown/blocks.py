@@ -1754,8 +1754,8 @@ class Blocks:
             return False
         footnote = self._footnote_at()
         if footnote == 1:
-            if not self._after_blank_lines():
-                return False
+            if not self._after_blank_lines() or self.opened_at[1] in self._footnotes_after_blocks:
+                return False  # (after a tab at the margin, the lines go on in the tab)
         elif footnote < 2 or self.opened_at[footnote] in self._footnotes_after_blocks:
             return False
         self.close_from(footnote)
@@ -1886,7 +1886,9 @@ class Blocks:
             self._markdown_block_ends()
         if ended_at >= 0:
             list_last = ended == innermost == "details" and self._list_last()
-            strict_last = ended == innermost == "details" and self._strict_last()
+            # (text before the tag on its line is a paragraph, the last, if that line
+            # closed the admonition)
+            strict_last = ended == innermost == "details" and self._strict_last(closed_here=False)
             self.close_from(1)
             self.chunk_is_list = False
             if not text[ended_at:end].strip():
@@ -1911,12 +1913,12 @@ class Blocks:
             and self._footnote_at() != 1
         )
 
-    def _strict_last(self) -> bool:
+    def _strict_last(self, closed_here: bool = True) -> bool:
         """Whether an admonition, details or tab at the margin of md_in_html's block is
         open, out of any quote, or the current line closed one: the block's last, which
         goes on after its `</details>`."""
         if self._strict_closed_at == self.line_start:
-            return True
+            return closed_here
         return (
             len(self.containers) > 1
             and self.strict[1]
