@@ -393,3 +393,58 @@ def test_streets_with_no_number_are_read_in_linear_time() -> None:
     )
     completed = python_in_time(code)
     assert completed.returncode == 0, completed.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "countries", "street"),
+    [
+        (
+            "Ci trovi in Via Roma 10\n\nMaggio è il mese della sensibilizzazione.",
+            ("IT",),
+            "Via Roma 10",
+        ),
+        ("Mora na Rua Augusta 5\n\nMaio é o mês.", ("PT",), "Rua Augusta 5"),
+        ("Via Roma 10\n\ndi\n\nGennaio", ("IT",), "Via Roma 10"),
+        ("Via Roma 10\r\n \r\nMaggio", ("IT",), "Via Roma 10"),
+        ("Abita in Via Roma 10\n\n: una nota", ("IT",), "Via Roma 10"),
+        ("Mora na Rua Augusta 5\n\n3 dias depois, saiu.", ("PT",), "Rua Augusta 5"),
+    ],
+)
+def test_what_follows_a_blank_line_does_not_make_the_number_no_house(
+    text: str, countries: tuple[str, ...], street: str
+) -> None:
+    """spd64: a month, a unit or a colon that starts the next paragraph was read as the
+    date or the count of the number before the blank line, and the address passed."""
+    assert personal(text, countries) == [("street address", street)]
+
+
+def test_a_postcode_after_a_blank_line_is_no_street_s() -> None:
+    """spd64: the Italian postcode check read the next paragraph's number as the course's
+    postcode; within a paragraph it still tells a street (`il Corso Garibaldi 5, 20121`)."""
+    assert personal("Iscriviti al Corso Python 3\n\n20121 persone lo hanno seguito.", ("IT",)) == []
+    assert personal("Iscriviti al Corso Python 3\n\n20121 Milano", ("IT",)) == []
+    assert personal("Abita al Corso Garibaldi 5, 20121 Milano", ("IT",)) == [
+        ("street address", "Corso Garibaldi 5")
+    ]
+
+
+def test_what_follows_a_number_is_read_to_its_paragraph_s_end_in_linear_time() -> None:
+    """Numbers before line breaks, long runs of spaces and blank lines, half a megabyte
+    each (each line break looks ahead for a blank line: DESIGN section 11)."""
+    from work import python_in_time
+
+    code = (
+        "from coalition_handbook.rules.privacy_italian_portuguese_catalan_streets import "
+        "italian_portuguese_catalan_streets as found\n"
+        "for run in ('Via Ab 1\\n' + ' ' * 300 + 'x ', 'Via Ab 1 \\n \\n ', "
+        "'il Corso Ab 3\\n \\n', 'Rua Ab s/n\\n' + ' ' * 300 + '1 ', 'Via Ab 1, \\n' * 40):\n"
+        "    list(found('Via A' + run * (500_000 // len(run)) + ' 5', ('IT', 'PT', 'AD')))\n"
+    )
+    completed = python_in_time(code)
+    assert completed.returncode == 0, completed.stderr
+
+
+def test_a_month_or_unit_in_the_same_paragraph_still_makes_the_number_no_house() -> None:
+    """A line break inside a paragraph is a space: the month on the next line is the date's."""
+    assert personal("Corso Italia 25\naprile", ("IT",)) == []
+    assert personal("Via Appia 10\nkm dopo", ("IT",)) == []

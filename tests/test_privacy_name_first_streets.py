@@ -16,6 +16,7 @@ from test_privacy import personal, privacy_findings
 from coalition_handbook.forms import has_digit_past_ascii
 from coalition_handbook.rules import privacy_name_first_streets as streets
 from coalition_handbook.rules.privacy_name_first_streets import name_first_streets
+from coalition_handbook.rules.privacy_personal_data import find_personal_data
 
 
 def test_streets_written_name_first_are_reported_where_they_are(tmp_path: Path) -> None:
@@ -298,6 +299,8 @@ SHAPES = {
     "CJK before a number": "'\\u4e2d' * 40_000 + ' 1'",
     "a name's hyphens": "'Calle ' * 4 + 'Ab-' * 13_000 + 'Ab 1'",
     "hyphens and apostrophes": "\"Calle O'Ab-Cd \" * 3_000 + '1'",
+    "line breaks and spaces after numbers": "('Calle Luna 1' + '\\n' + ' ' * 400 + 'x') * 100",
+    "blank lines after numbers": "'Calle Luna 1 \\n \\n' * 5_000",
 }
 
 
@@ -410,6 +413,8 @@ NO_NUMBER_SHAPES = {
     "towns after marks": "'Camino Ab S/N, Ab Ab Ab Ab ' * 4_000",
     "postcodes after marks": "'Camino Ab S/N 12345 Ab' * 5_000",
     "marks in capitals": "'Calle Mayor SIN N\\u00daMERO DE ' * 6_000 + 'MERO ' * 20_000",
+    "line breaks and spaces after marks": "('Calle Ab s/n' + '\\n' + ' ' * 400 + 'x') * 250",
+    "blank lines in marks": "'Calle Ab sin\\n \\n n\\u00famero \\n\\n' * 5_000",
 }
 
 
@@ -451,3 +456,31 @@ def test_a_mark_s_window_is_not_read_again_past_the_mark_before() -> None:
     )
     assert found == []
     assert len(tried) <= 1_000
+
+
+def test_a_paragraph_break_ends_a_street_and_what_tells_its_number() -> None:
+    """spd64: `sin` and `número` in two paragraphs were one mark of no house number (a
+    finding across the blank line), and a month or a number that starts the next
+    paragraph was read as the date or the serial number after the street's."""
+    assert personal_in("Calle Mayor, sin\n\nnúmero.") == []
+    assert personal_in("Vive en Calle Mayor, sin\nnúmero.") == [
+        ("street address", "Calle Mayor, sin\nnúmero")
+    ]
+    assert personal_in("Vive en Calle Luna 12\n\nDe mayo a junio trabajó allí.") == [
+        ("street address", "Calle Luna 12")
+    ]
+    assert personal_in("Vive en Calle Luna s/n\n\n2 hijos viven con ella.") == [
+        ("street address", "Calle Luna s/n")
+    ]
+    assert personal_in("Vive en Calle Luna s/n\n \n: nota") == [
+        ("street address", "Calle Luna s/n")
+    ]
+    # within a paragraph, the month is the date's and the number the serial's
+    assert personal_in("Vive en Calle Luna 12\nde mayo a junio.") == []
+    assert personal_in("Vive en Calle Luna s/n\n2 hijos.") == []
+
+
+def personal_in(text: str) -> list[tuple[str, str]]:
+    return [
+        (kind, text[start:end]) for kind, start, end in find_personal_data(text, countries=("ES",))
+    ]

@@ -40,7 +40,7 @@ from .privacy_name_first_streets import (
     with_marks,
 )
 from .privacy_streets import is_year
-from .soft_breaks import WORD_SPACE
+from .soft_breaks import PARAGRAPH_SPACE, WORD_SPACE
 
 # The countries (privacy.countries) that write their addresses so, as the French and
 # German readers' (`privacy_french_german_streets`): read only where a site lists one.
@@ -130,18 +130,21 @@ _STREET = (
 # postcode (Italy's and Spain's five digits, Portugal's `1100-053`, Brazil's
 # `01310-100`, Andorra's `AD500`).
 _ADDRESS_AFTER = LazyPattern(
-    r"[,\s-]*(?:(?:int\.|interno|scala|piano|sc\.|apto\.?|apartamento|andar|sala|bloco"
+    rf"(?:[,-]|{PARAGRAPH_SPACE})*(?:(?:int\.|interno|scala|piano|sc\.|apto\.?|apartamento|andar|sala|bloco"
     r"|pis|porta|esc\.|escala|bxs?\.?|CAP|CEP|AD\d{3})(?![^\W_])"
     r"|\d{1,2}\s?[\u00ba\u00aa]|\d{1,2}[rnt]\s?\d?[a\u00aa]?(?![^\W_])|\d{5}(?![\d-])"
     r"|\d{4,5}-\d{3}(?!\d))",
     re.IGNORECASE,
 )
+# (`PARAGRAPH_SPACE`, short for the patterns below)
+_PS = PARAGRAPH_SPACE
 # What makes the number no house's: a month after it (a date: "Corso Italia 25 aprile",
 # "Rua Nova 3 de maio", "Carrer Gran 5 de març"), a unit of distance, time or count
 # (`UNITS_AFTER_A_NUMBER`, the Spanish reader's too), or a title's colon ("Corso Base 2:
 # introduzione") or a ratio's or a time's ("via Teams 1:1").
 _NOT_A_HOUSE_AFTER = LazyPattern(
-    rf"\s+(?:(?:de\s+|d['\u2019]|di\s+)?(?:{_MONTHS})|{UNITS_AFTER_A_NUMBER})(?![^\W_])|\s*:",
+    rf"{_PS}+(?:(?:de{_PS}+|d['\u2019]|di{_PS}+)?(?:{_MONTHS})|{UNITS_AFTER_A_NUMBER})(?![^\W_])"
+    rf"|{_PS}*:",
     re.IGNORECASE,
 )
 # A way of sending or reaching, after an English `Via` ("Contact Us Via Phone
@@ -202,7 +205,9 @@ _DWELLING_WINDOW = 24
 # An Italian postcode after it, a `CAP`'s maybe: a street's, not a course's, which a room
 # or a floor after its number may follow too ("il Corso Excel 2, sala B"); a town after
 # it, not a count's noun ("il Corso Python 2, 12345 iscritti": review rv62b).
-_POSTCODE_AFTER = LazyPattern(r"[,\s-]*(?:CAP\s*)?\d{5}(?![\d-])(?!\s+[a-z])")
+_POSTCODE_AFTER = LazyPattern(
+    rf"(?:[,-]|{PARAGRAPH_SPACE})*(?:CAP\s*)?\d{{5}}(?![\d-])(?!{PARAGRAPH_SPACE}+[a-z])"
+)
 # A `Corso` of one capitalised word, its number after a space ("Corso Antitratta 2", a
 # training handbook's course; "Corso Garibaldi 5", a street), which no list of a course's
 # subjects tells apart: a course (quiet) unless a place's preposition ("abita in Corso

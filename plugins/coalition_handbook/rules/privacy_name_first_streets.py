@@ -25,7 +25,7 @@ from ..forms import has_digit_past_ascii
 from ..lazy_pattern import LazyPattern
 from ..letters import CAPITAL_LETTERS, COMBINING_ACCENTS, SMALL_LETTERS
 from .privacy_streets import is_year
-from .soft_breaks import WORD_SPACE
+from .soft_breaks import PARAGRAPH_SPACE, WORD_SPACE
 
 # The street types written before the name, in full and abbreviated, with their accents
 # or without (Spanish editors type `Travesia` and `Callejon` on English keyboards).
@@ -72,12 +72,17 @@ HOUSE_NUMBER = r"""
 # `S/N ratio`; a postcode and its town after it are an address's: `s/n 28001 Madrid`, not
 # `S/N 12345` alone, a serial number: pii65), nor "sin número de" (a phrase: "sin número
 # de teléfono"); in capitals too (`SIN NÚMERO`: pii65, it passed).
-NO_HOUSE_NUMBER = r"""
+NO_HOUSE_NUMBER = (
+    r"""
     (?P<number>[sS]/[nN](?:\.?[\u00ba\u00b0])?
-      |(?:(?:[sS]in|[sS]em)\s+n(?:\u00fa|u)mero|S(?:IN|EM)\s+N(?:\u00da|U)MERO)(?!\s+(?:de|DE)\s))
-    (?![^\W_]|/|\s*(?:[:=\#]|[rR]atio(?![^\W_]))
-      |\s*\d(?!(?:\d{4}|\d{3}-\d{3}|\d{4}-\d{3})[ \t]+[A-Z{capitals}][a-z{small}]))
-""".replace("{capitals}", CAPITAL_LETTERS).replace("{small}", SMALL_LETTERS)
+      |(?:(?:[sS]in|[sS]em){ps}+n(?:\u00fa|u)mero|S(?:IN|EM){ps}+N(?:\u00da|U)MERO)
+      (?!{ps}+(?:de|DE)\s))
+    (?![^\W_]|/|{ps}*(?:[:=\#]|[rR]atio(?![^\W_]))
+      |{ps}*\d(?!(?:\d{4}|\d{3}-\d{3}|\d{4}-\d{3})[ \t]+[A-Z{capitals}][a-z{small}]))
+""".replace("{capitals}", CAPITAL_LETTERS)
+    .replace("{small}", SMALL_LETTERS)
+    .replace("{ps}", PARAGRAPH_SPACE)
+)
 _STREET = (
     r"""
     (?:{types})(?:{space}+|(?<=/))   # Calle Luna, C/ Mayor, C/Mayor
@@ -95,7 +100,7 @@ _STREET = (
 # What an address has after its number: a floor, door or unit, a neighbourhood, a
 # postcode (Spain's and Mexico's have five digits).
 _ADDRESS_AFTER = LazyPattern(
-    r"[,\s]*(?:(?:piso|planta|puerta|esc\.|escalera|int\.|interior|depto\.?|departamento"
+    rf"(?:,|{PARAGRAPH_SPACE})*(?:(?:piso|planta|puerta|esc\.|escalera|int\.|interior|depto\.?|departamento"
     r"|local|bajo|Col\.|Colonia|C\.\s?P\.|CP)(?![^\W_])|\d{1,2}\s?[\u00ba\u00aa]|\d{5}(?!\d))",
     re.IGNORECASE,
 )
@@ -128,7 +133,7 @@ UNITS_AFTER_A_NUMBER = (
 # What makes the number no house's: a month after it (a date: "Paseo Colón 1 de mayo"), or
 # a unit of distance, time or count ("la Calle Luna 3 veces", "Camino Francés 2 km").
 _NOT_A_HOUSE_AFTER = LazyPattern(
-    rf"\s+(?:de\s+(?:{_MONTHS})|{UNITS_AFTER_A_NUMBER})(?![^\W_])",
+    rf"{PARAGRAPH_SPACE}+(?:de{PARAGRAPH_SPACE}+(?:{_MONTHS})|{UNITS_AFTER_A_NUMBER})(?![^\W_])",
     re.IGNORECASE,
 )
 # A label's colon before the street ("Dirección: Plaza Mayor 1985").

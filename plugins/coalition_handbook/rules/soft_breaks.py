@@ -45,6 +45,11 @@ SOFT_BREAK = rf"\n(?!{LINE_SPACE}*\r?\n)"
 # A space between words as privacy.pii's patterns read one: a space within a line, or a
 # soft break.
 WORD_SPACE = rf"(?:{LINE_SPACE}|{SOFT_BREAK})"
+# A space as `\s` reads one (a CRLF line's `\r` too), but no line break before a blank
+# line: what tells a street's number a date's, a count's or a postcode's is read up to its
+# paragraph's end (spd64: `Via Roma 10`, a blank line, then `Maggio è il mese...` read as
+# the date 10 May, and the address passed).
+PARAGRAPH_SPACE = rf"(?:(?!\n{LINE_SPACE}*+\r?\n)\s)"
 # How a line break is read where each line is a line: a line's end that the patterns never
 # take for a space (they take a line feed, a soft break's, for one). Same length: no map.
 LINE_END = "\r"
