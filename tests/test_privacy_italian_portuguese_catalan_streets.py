@@ -437,7 +437,8 @@ def test_what_follows_a_number_is_read_to_its_paragraph_s_end_in_linear_time() -
         "from coalition_handbook.rules.privacy_italian_portuguese_catalan_streets import "
         "italian_portuguese_catalan_streets as found\n"
         "for run in ('Via Ab 1\\n' + ' ' * 300 + 'x ', 'Via Ab 1 \\n \\n ', "
-        "'il Corso Ab 3\\n \\n', 'Rua Ab s/n\\n' + ' ' * 300 + '1 ', 'Via Ab 1, \\n' * 40):\n"
+        "'il Corso Ab 3\\n \\n', 'Rua Ab s/n\\n' + ' ' * 300 + '1 ', 'Via Ab 1, \\n' * 40, "
+        "'en C. Ab 401, Ab '):\n"
         "    list(found('Via A' + run * (500_000 // len(run)) + ' 5', ('IT', 'PT', 'AD')))\n"
     )
     completed = python_in_time(code)
@@ -448,3 +449,13 @@ def test_a_month_or_unit_in_the_same_paragraph_still_makes_the_number_no_house()
     """A line break inside a paragraph is a space: the month on the next line is the date's."""
     assert personal("Corso Italia 25\naprile", ("IT",)) == []
     assert personal("Via Appia 10\nkm dopo", ("IT",)) == []
+
+
+def test_a_one_letter_type_with_a_town_or_a_neighbourhood_after_is_a_street() -> None:
+    """rv64c: since pii65 an office's street after `en` with a number of three digits
+    and a town after it went unreported (quieting `Pienso en C. Ronaldo 700`)."""
+    assert personal("Trabajamos en C. Mallorca 401, Barcelona.", ("ES",)) == [
+        ("street address", "C. Mallorca 401")
+    ]
+    for quiet in ("Pienso en C. Ronaldo 700 veces.", "1) R. dos Santos, 45, São Paulo"):
+        assert personal(quiet, ("ES", "BR")) == [], quiet

@@ -420,7 +420,15 @@ def _one_letter_street(text: str, found: re.Match[str]) -> bool:
         return _line_start_street(text, found)
     if _ONE_LETTER_DWELLING_BEFORE.search(text, max(0, start - _ONE_LETTER_DWELLING_WINDOW), start):
         return True
-    return bool(_ONE_LETTER_EN_BEFORE.search(text, window, start)) and _linked(text, start)
+    # (or a number of three digits or more and a town after: "Trabajamos en C. Mallorca
+    # 401, Barcelona", unreported since pii65 quieted "Pienso en C. Ronaldo 700": rv64c)
+    return bool(_ONE_LETTER_EN_BEFORE.search(text, window, start)) and (
+        _linked(text, start)
+        or (
+            len(found["number"]) >= _SHORTEST_HOUSE_AFTER_AN_INITIAL
+            and bool(_A_TOWN_AFTER.match(text, found.end()))
+        )
+    )
 
 
 def _linked(text: str, start: int) -> bool:
