@@ -484,3 +484,19 @@ def personal_in(text: str) -> list[tuple[str, str]]:
     return [
         (kind, text[start:end]) for kind, start, end in find_personal_data(text, countries=("ES",))
     ]
+
+
+def test_an_s_n_alone_is_an_address_s_where_a_country_that_writes_one_is_listed() -> None:
+    """rv64c: since pii65 an `S/N` alone after `Av.` or `Camino` was English's serial
+    number whatever privacy.countries listed, and a shelter's address in a table's cell
+    or a list's item went unreported with MX, ES or BR listed; with none listed, English
+    prose's stays quiet."""
+    cell = "| Casa Esperanza | Av. Insurgentes Sur S/N |"
+    for countries in (("MX",), ("es",), ("BR",)):
+        found = find_personal_data(cell, countries=countries)
+        assert [cell[start:end] for _, start, end in found] == ["Av. Insurgentes Sur S/N"]
+    item = "- Avenida Paulista S/N"
+    assert [item[s:e] for _, s, e in find_personal_data(item, countries=("BR",))] == [item[2:]]
+    for quiet in (cell, item, "The Avenida Mall S/N is printed on the receipt."):
+        assert list(find_personal_data(quiet, countries=("US", "GB", "IT"))) == [], quiet
+        assert personal(quiet) == [], quiet

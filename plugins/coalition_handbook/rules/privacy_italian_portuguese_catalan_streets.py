@@ -33,6 +33,7 @@ from .privacy_name_first_streets import (
     NO_HOUSE_NUMBER,
     UNITS_AFTER_A_NUMBER,
     inside_word,
+    marks_listed,
     names_no_house,
     reads_as_a_serial_number,
     type_first_marks,
@@ -294,10 +295,12 @@ def italian_portuguese_catalan_streets(
     Catalan write them, where `countries` lists a country that writes them so (by
     default, all three), in the order of their starts; one whose number reads as a year
     only with an address around it."""
-    reading = _reading_of(tuple(countries))
+    countries = tuple(countries)
+    reading = _reading_of(countries)
     if reading is None:
         return
     automaton, patterns, patterns_of_marks = reading
+    serial_numbers_too = not marks_listed(countries)
     last_end = 0
     # and those with no house number ("Rua Augusta, s/n", `type_first_marks`)
     for found in with_marks(
@@ -314,7 +317,7 @@ def italian_portuguese_catalan_streets(
         reads_as_other = (
             is_year(found["number"])
             or _a_devotion(text, found.start())
-            or reads_as_a_serial_number(text, found)
+            or (serial_numbers_too and reads_as_a_serial_number(text, found))
         )
         if reads_as_other and not _has_address_around(text, *found.span()):
             continue

@@ -16,7 +16,7 @@ from __future__ import annotations
 import heapq
 import re
 import string
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
 import ahocorasick
@@ -188,9 +188,12 @@ def _street(types: str = _TYPES, number: str = HOUSE_NUMBER) -> re.Pattern[str]:
     return re.compile(_STREET.replace("{types}", types).replace("{number}", number), re.VERBOSE)
 
 
-def name_first_streets(text: str) -> Iterator[tuple[int, int]]:
+def name_first_streets(text: str, countries: Iterable[str] = ()) -> Iterator[tuple[int, int]]:
     """(start, end) of every street address in `text` written name first, as Spanish
-    writes it; one whose number reads as a year only with an address around it."""
+    writes it; one whose number reads as a year only with an address around it, and one
+    with an `S/N` alone, where `countries` lists none that writes it (`marks_listed`), only
+    where more says an address (`reads_as_a_serial_number`)."""
+    serial_numbers_too = not marks_listed(countries)
     last_end = 0
     for found in _streets_found(text):
         # Starting a word, as a lookbehind would say, tested here: the engine then skips
@@ -209,7 +212,7 @@ def name_first_streets(text: str) -> Iterator[tuple[int, int]]:
                 not number.startswith(("sin", "Sin", "SIN"))
                 and _ENGLISH_TOO.match(text, found.start())
             )
-            or reads_as_a_serial_number(text, found)
+            or (serial_numbers_too and reads_as_a_serial_number(text, found))
         )
         if reads_as_other and not _has_address_around(text, found.start(), found.end()):
             continue
@@ -464,6 +467,25 @@ def inside_word(text: str, start: int) -> bool:
     follows one (`_Calle Luna 12_` is emphasis, `id_Calle` a word)."""
     before = text[max(0, start - 2) : start]
     return bool(before) and (before[-1].isalnum() or (before[-1] == "_" and before[:-1].isalnum()))
+
+
+# The countries whose addresses Spanish or Portuguese writes, or Catalan (privacy.countries):
+# where one is listed, an `S/N` alone after a street is its mark of no house number, as
+# their handbooks write it in a table's cell or a list's item ("| Casa Esperanza | Av.
+# Insurgentes Sur S/N |", a shelter's address, went unreported with MX listed since pii65
+# read it as English's serial number: review rv64c); where none is, English's reading
+# (`reads_as_a_serial_number`) keeps "The Avenida Mall S/N is printed on the receipt." quiet.
+_MARK_WRITERS = frozenset(
+    {
+        "ES", "MX", "AR", "CO", "CL", "PE", "VE", "EC", "GT", "CU", "BO", "DO", "HN", "PY",
+        "SV", "NI", "CR", "PA", "UY", "PR", "GQ", "AD", "PT", "BR", "AO", "MZ", "CV",
+    }
+)  # fmt: skip
+
+
+def marks_listed(countries: Iterable[str]) -> bool:
+    """Whether `countries` lists one whose addresses write an `S/N` alone (`_MARK_WRITERS`)."""
+    return any(country.upper() in _MARK_WRITERS for country in countries)
 
 
 def reads_as_a_serial_number(text: str, found: re.Match[str]) -> bool:

@@ -172,7 +172,7 @@ def _personal_data(masked: str, countries: Sequence[str]) -> Iterator[tuple[str,
     # found number first ("123 Calle Luna 45") is found once. (The spans found before are
     # indexed only when one is found: most texts have none, and thousands are short.)
     number_first: Spans | None = None
-    for start, end in name_first_streets(masked):
+    for start, end in name_first_streets(masked, countries):
         number_first = number_first or Spans(streets)
         if not number_first.overlaps(start, end):
             streets.append((start, end))
