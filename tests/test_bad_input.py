@@ -1190,6 +1190,19 @@ def test_a_text_of_the_wrong_shape_says_what_to_write_where_it_shows(
     assert fix in findings[0].message, findings[0].message
 
 
+@pytest.mark.parametrize("key", ["ASL", "Spa", "Eng"])
+def test_a_key_in_capitals_that_is_no_language_code_is_not_made_one(
+    tmp_path: Path, key: str
+) -> None:
+    """`ASL` (American Sign Language, whose code is ase) was told "write asl", a code of
+    no language: a key in capitals is made small only where CLDR knows the language."""
+    from helpers_model import run_rules
+
+    text = term_yaml().replace("history:", f"translations:\n  {key}: x\nhistory:", 1)
+    [finding] = run_rules(tmp_path, {TERM_FILE: text})
+    assert finding.message.endswith("expected a language code such as es, fr or pt-BR")
+
+
 def test_a_protocol_date_yaml_reads_as_a_number_is_quoted_as_written(tmp_path: Path) -> None:
     from helpers_model import run_rules
 
@@ -2450,6 +2463,26 @@ def test_messages_quote_at_most_the_start_of_a_long_value(
         assert len(finding.message) < 400, finding.message[:200]
         assert len(finding.found or "") <= 200
     assert all("x" * 61 not in f.message and "x…" in f.message for f in quoting)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        term_yaml(extra=f"related: [{'Forced Labor ' * 500}]\n"),
+        term_yaml(extra=f"status: deprecated\nreplaced_by: {'Forced Labor ' * 500}\n"),
+        term_yaml(extra=f"sources: [{{title: T, url: www.{LONG}.org}}]\n"),
+        term_yaml().replace("version: 1", f'version: "0{"1" * 5000}"'),
+        term_yaml(extra=f"translations:\n  Es{'-Abcd' * 150}: trata\n"),
+    ],
+    ids=["id", "replaced-by", "address", "leading-zero", "language-code"],
+)
+def test_what_to_write_quotes_at_most_the_start_of_a_long_value(tmp_path: Path, text: str) -> None:
+    """The advice of a message (`write forced-labor`, `write https://...`) is made from
+    the value: cut short as the value it quotes is (it copied 5,000 characters)."""
+    _, findings = load(tmp_path, {TERM_FILE: text})
+    assert findings
+    for finding in findings:
+        assert len(finding.message) < 400, finding.message[:300]
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,7 @@ from ..forms import STRAY_INVISIBLE
 from ..hints import did_you_mean
 from ..lazy_pattern import LazyPattern
 from ..slugs import slugify
-from .yaml_messages import quoted, shortened, value_label
+from .yaml_messages import QUOTED_CHARACTERS, quoted, shortened, value_label
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -401,7 +401,10 @@ def _language_code(name: Any) -> str | None:
         return None
     if _CAPITALISED_CODE.fullmatch(name):  # `ES`, `Pt-BR`
         language, _, region = name.partition("-")
-        return language.lower() + (f"-{region}" if region else "")
+        code = language.lower() + (f"-{region}" if region else "")
+        # Only a language CLDR names: `ASL` (whose code is ase) or `Spa` made no code.
+        known = language.lower() in _language_codes().values() and _shown_whole(code)
+        return code if known else None
     code = _language_codes().get(" ".join(name.split()).lower())
     return code.replace("_", "-") if code else None
 
@@ -643,11 +646,19 @@ def _pattern_fix(schema: Mapping[str, Any], instance: Any) -> str:
     pattern = schema.get("pattern")
     if pattern in _ID_PATTERNS:
         made = slugify(text)
-        return f" (write {made})" if made and made != text else ""
+        return f" (write {made})" if made and made != text and _shown_whole(made) else ""
     if isinstance(pattern, str) and pattern.startswith("^[Hh][Tt][Tt][Pp]"):
         # After the description's own "(write a space as %20)".
-        return f"; write https://{text}" if _NO_SCHEME.fullmatch(text) else ""
+        if not _NO_SCHEME.fullmatch(text):
+            return ""
+        return f"; write https://{text}" if _shown_whole(text) else "; write https:// before it"
     return ""
+
+
+def _shown_whole(text: str) -> bool:
+    """Whether a message may show `text`, made from a value, as what to write: no longer
+    than the start of a value a message quotes (a copy cut short is nothing to write)."""
+    return len(text) <= QUOTED_CHARACTERS
 
 
 def _date_fix(text: str) -> str:
@@ -699,7 +710,8 @@ def _unquoted_hint(names: list[str], instance: Any) -> str:
         return ""
     if names == ["integer"] and instance.isascii() and instance.isdigit():
         if instance.startswith("0") and instance.strip("0"):
-            return f"; write {instance.lstrip('0')}, with no leading 0"
+            meant = instance.lstrip("0")
+            return f"; write {meant}, with no leading 0" if _shown_whole(meant) else ""
         return "; write it without quotes"
     if names == ["boolean"] and instance.lower() in ("true", "false", "yes", "no", "on", "off"):
         return "; write true or false, without quotes"
