@@ -1190,6 +1190,17 @@ def test_a_text_of_the_wrong_shape_says_what_to_write_where_it_shows(
     assert fix in findings[0].message, findings[0].message
 
 
+@pytest.mark.parametrize("name", ["Москва shelter", "viсtim support"])  # a Cyrillic с
+def test_a_name_whose_id_leaves_letters_out_is_told_no_id(tmp_path: Path, name: str) -> None:
+    """`related: [Москва shelter]` was told "write shelter": an id naming another
+    thing than the one the editor wrote."""
+    from helpers_model import run_rules
+
+    text = term_yaml().replace("history:", f"related: [{name}]\nhistory:", 1)
+    [finding] = run_rules(tmp_path, {TERM_FILE: text})
+    assert finding.message.endswith("lowercase words joined by hyphens"), finding.message
+
+
 @pytest.mark.parametrize("key", ["ASL", "Spa", "Eng"])
 def test_a_key_in_capitals_that_is_no_language_code_is_not_made_one(
     tmp_path: Path, key: str

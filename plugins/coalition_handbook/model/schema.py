@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from ..forms import STRAY_INVISIBLE
 from ..hints import did_you_mean
 from ..lazy_pattern import LazyPattern
-from ..slugs import slugify
+from ..slugs import letters_left_out, slugify, words_left_out
 from .yaml_messages import QUOTED_CHARACTERS, quoted, shortened, value_label
 
 if TYPE_CHECKING:
@@ -646,7 +646,11 @@ def _pattern_fix(schema: Mapping[str, Any], instance: Any) -> str:
     pattern = schema.get("pattern")
     if pattern in _ID_PATTERNS:
         made = slugify(text)
-        return f" (write {made})" if made and made != text and _shown_whole(made) else ""
+        if not made or made == text or not _shown_whole(made):
+            return ""
+        # Not where the id leaves words or letters out: `Москва shelter` is no `shelter`,
+        # `viсtim` (a Cyrillic с) no `vi-tim`.
+        return "" if words_left_out(text) or letters_left_out(text) else f" (write {made})"
     if isinstance(pattern, str) and pattern.startswith("^[Hh][Tt][Tt][Pp]"):
         # After the description's own "(write a space as %20)".
         if not _NO_SCHEME.fullmatch(text):
