@@ -544,38 +544,42 @@ _ARABIC_DIGITS = (0x0660, 0x06F0)
 _DIGIT_RUN = LazyPattern(r"\d(?:[\s.()\-\u2010-\u2015]*\d)*")
 
 
-def _mixes_digit_sets(field: str) -> bool:
-    """Whether `field` writes a run of digits in two scripts, so that one may look like
-    another digit than it is: Bengali's ৪ is 4 and looks like 8, and `1-888-373-7৪৪৪`
-    read as the hotline dialled 1-888-373-7444 (security review). Full-width and
-    mathematical digits (`７`, `𝟕`) look like the ASCII digits they are, and count as
-    those; runs apart may differ (`٢٤/٧: 1-888-373-7888`, open 24/7), and so may a
-    country code after its `+` (`+880 ১৭১১-১২৩৪৫৬`, as Bangladesh writes its numbers)."""
+def _digit_set_change(field: str) -> int | None:
+    """Where `field` first turns, inside a run of digits, to digits of another script, so
+    that one may look like another digit than it is: Bengali's ৪ is 4 and looks like 8,
+    and `1-888-373-7৪৪৪` read as the hotline dialled 1-888-373-7444 (security review);
+    None where no run does. Full-width and mathematical digits (`７`, `𝟕`) look like the
+    ASCII digits they are, and count as those; runs apart may differ (`٢٤/٧:
+    1-888-373-7888`, open 24/7), and so may a country code after its `+` (`+880
+    ১৭১১-১২৩৪৫৬`, as Bangladesh writes its numbers)."""
     if field.isascii():
-        return False
+        return None
     for run in _DIGIT_RUN.finditer(field):
-        digits = run[0]
-        if field[run.start() - 1 : run.start()] in ("+", "\uff0b"):
-            digits = _ASCII_COUNTRY_CODE.sub("", digits, count=1)
-        if len(_digit_sets(digits)) > 1:
-            return True
-    return False
+        start = run.start()
+        if field[start - 1 : start] in ("+", "\uff0b"):
+            code = _ASCII_COUNTRY_CODE.match(run[0])
+            start += code.end() if code else 0
+        first = None
+        for index in range(start, run.end()):
+            if field[index].isdecimal():
+                digit_set = _digit_set(field[index])
+                if first is None:
+                    first = digit_set
+                elif digit_set != first:
+                    return index
+    return None
 
 
 # A country code written in ASCII digits, a space or a mark after it.
-_ASCII_COUNTRY_CODE = LazyPattern(r"^[0-9]{1,3}(?=[^0-9])")
+_ASCII_COUNTRY_CODE = LazyPattern(r"[0-9]{1,3}(?=[^0-9])")
 
 
-def _digit_sets(run: str) -> set[int]:
-    """The first code point (its zero) of each set of digits `run` writes them in."""
-    sets = set()
-    for char in run:
-        if char.isdecimal():
-            zero = ord(char) - unicodedata.decimal(char)
-            if unicodedata.normalize("NFKC", char).isascii():
-                zero = ord("0")
-            sets.add(_ARABIC_DIGITS[0] if zero in _ARABIC_DIGITS else zero)
-    return sets
+def _digit_set(digit: str) -> int:
+    """The first code point (its zero) of the set of digits `digit` is one of."""
+    zero = ord(digit) - unicodedata.decimal(digit)
+    if unicodedata.normalize("NFKC", digit).isascii():
+        return ord("0")
+    return _ARABIC_DIGITS[0] if zero in _ARABIC_DIGITS else zero
 
 
 # A bracket closed after one or two digits that no bracket opens before (a list's `1)
@@ -756,7 +760,7 @@ def _number_and_extension(field: str, texted: bool = False) -> tuple[str, str]:
     In order: the field as ASCII (`_plain`), none where digits may be a number's or words'
     (`_IN_DOUBT`: a day and month after digits, hours in words after them, ...) or
     where a digit may not be the one it looks like (`_LOOKALIKE_LETTER`,
-    `_mixes_digit_sets`), its web
+    `_digit_set_change`, where the digits from there on are the number's), its web
     addresses, dates, postal codes and menu choices marked as no number
     (`_NOT_A_NUMBER`), an area code's slash a space; an extension written
     before the number; the field parted between its numbers
@@ -768,8 +772,23 @@ def _number_and_extension(field: str, texted: bool = False) -> tuple[str, str]:
     a contact's `text`, reads a code of five digits that starts it before a word as a
     short code (`_texted_code`), and has none after Relay UK's prefix (`_RELAY_PREFIX`)."""
     plain = _plain(field)
-    if _IN_DOUBT.search(plain) or _LOOKALIKE_LETTER.search(plain) or _mixes_digit_sets(field):
+    if _IN_DOUBT.search(plain) or _LOOKALIKE_LETTER.search(plain):
         return "", ""
+    change = _digit_set_change(field)
+    if change is not None:
+        # Digits of another script after a whole number are a note's, not dialled
+        # (`1-888-373-7888 (٢٤/٧)`, open 24/7, lost its link): the number read up to the
+        # turn must be the one read (there no run turns again: one call more).
+        read = _read_number_and_extension(plain, texted)
+        if read[0] != _number_and_extension(field[:change], texted)[0]:
+            return "", ""
+        return read
+    return _read_number_and_extension(plain, texted)
+
+
+def _read_number_and_extension(plain: str, texted: bool) -> tuple[str, str]:
+    """`_number_and_extension` of a field whose digits may be what they look like, as
+    ASCII (`_plain`)."""
     not_a_number = (
         functools.partial(_not_a_number, texted_code=_texted_code(plain))
         if texted
