@@ -900,6 +900,34 @@ def test_script_in_material_s_cookie_consent_is_a_warning_at_its_line(
     ]
 
 
+def test_script_in_a_cookie_s_name_of_the_consent_is_a_warning_at_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review rv64e: Material writes the name of each cookie its consent lists
+    (`extra.consent.cookies`, a text or a `name:`) into a label of every page as HTML,
+    as it is, as it does the title: a `<script>` there ran as that title's did. Material's
+    documented names and a tag that runs nothing stay quiet."""
+    from coalition_handbook.cli import main
+
+    config_file = make_handbook(tmp_path)
+    cookies = (
+        "extra:\n  consent:\n    title: Cookie consent\n    cookies:\n"
+        "      analytics: <b>Analytics</b>\n      github: GitHub\n"
+        "      custom: <script>alert(1)</script>\n"
+        "      other:\n        name: '<img src=x onerror=alert(2)>'\n        checked: false\n"
+    )
+    config_file.write_text(config_file.read_text(encoding="utf-8") + cookies, encoding="utf-8")
+    assert main(["check", "-f", str(config_file), "--format", "json"]) == 0
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    lines = len(config_file.read_text(encoding="utf-8").splitlines())
+    found = [(f["rule"], f["severity"], f["line"], f["message"].split(": ")[1]) for f in findings]
+    assert found == [
+        (RULE, "warning", lines - 3, "<script>"),
+        (RULE, "warning", lines - 2, "<img src=x onerror=alert(2)>"),
+    ]
+    assert "'extra.consent.cookies.custom'" in findings[0]["message"]
+
+
 def test_a_quote_in_a_page_status_s_title_is_a_warning_and_a_tag_is_not(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

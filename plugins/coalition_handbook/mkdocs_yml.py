@@ -422,10 +422,16 @@ def _setting_lines(root: yaml.Node) -> dict[str, int]:
         if key.value == "extra" and isinstance(value, yaml.MappingNode):
             for extra_key, extra_value in value.value:
                 if extra_key.value == "consent" and isinstance(extra_value, yaml.MappingNode):
-                    for consent_key, _ in extra_value.value:
+                    for consent_key, consent_value in extra_value.value:
                         if consent_key.value in CONSENT_TEXTS:
                             name = f"extra.consent.{consent_key.value}"
                             lines[name] = consent_key.start_mark.line + 1
+                        if consent_key.value == "cookies" and isinstance(
+                            consent_value, yaml.MappingNode
+                        ):
+                            for cookie_key, _ in consent_value.value:
+                                name = f"extra.consent.cookies.{cookie_key.value}"
+                                lines[name] = cookie_key.start_mark.line + 1
                 if extra_key.value == "status" and isinstance(extra_value, yaml.MappingNode):
                     for status_key, _ in extra_value.value:
                         lines[f"extra.status.{status_key.value}"] = status_key.start_mark.line + 1

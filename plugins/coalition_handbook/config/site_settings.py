@@ -33,6 +33,14 @@ def site_texts(
     settings = [
         *((setting, data.get(setting)) for setting in SITE_TEXTS),
         *((f"extra.consent.{key}", consent_texts.get(key)) for key in CONSENT_TEXTS),
+        # The name of each of its cookies, in a label, as HTML too (`partials/consent.html`).
+        *(
+            (
+                f"extra.consent.cookies.{key}",
+                cookie.get("name") if isinstance(cookie, Mapping) else cookie,
+            )
+            for key, cookie in _items(consent_texts.get("cookies"))
+        ),
         # Material writes a page status's title into a `title="..."` in the navigation.
         *((f"extra.status.{key}", text) for key, text in _items(status)),
     ]

@@ -177,6 +177,9 @@ _IN_ATTRIBUTES = frozenset({"site_name", "site_description", "site_author"})
 # `<script>` ran on every page of the website too (the content policy names the hash of
 # each inline script of a page: security review).
 _AS_HTML = frozenset({"copyright", "extra.consent.title", "extra.consent.description"})
+# The name of each cookie the consent lists (`extra.consent.cookies.analytics`, or its
+# `name:`), written as HTML in a label of every page as well.
+_CONSENT_COOKIES = "extra.consent.cookies."
 # The titles of Material's page statuses (`extra.status.new`), written only in a
 # `title="..."` of the navigation, unescaped: a `"` there ends the attribute.
 _STATUS = "extra.status."
@@ -190,13 +193,14 @@ def _markup_in_site_text(text: SiteText) -> Iterator[str]:
     if "<" not in value and '"' not in value:  # nearly every one
         return
     in_attribute_only = setting.startswith(_STATUS)  # where a tag is text
+    as_html = setting in _AS_HTML or setting.startswith(_CONSENT_COOKIES)
     for tag in (match.group() for match in _START_TAG.finditer(value) if not in_attribute_only):
-        if setting in _AS_HTML and not _is_active(tag):
+        if as_html and not _is_active(tag):
             continue
         what = _what(tag) if _is_active(tag) else "it would be markup on every page"
         yield (
             f"the theme writes '{setting}' into every page as HTML, as it is: {tag}: {what}; "
-            + ("take it out" if setting in _AS_HTML else "write it as plain text")
+            + ("take it out" if as_html else "write it as plain text")
         )
     if (setting in _IN_ATTRIBUTES or in_attribute_only) and '"' in value:
         yield (
