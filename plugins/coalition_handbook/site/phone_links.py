@@ -534,6 +534,14 @@ _IN_DOUBT = LazyPattern(
 # was dialled as its key or cut the number (tel:8435678, tel:4025550, tel:4025556142: a
 # stranger's line). A number in words keeps its letters (`1-800-4OURKIDS`, `555-HOLD`).
 _LOOKALIKE_LETTER = LazyPattern(r"(?<![^\W\d_])[OoIl]+(?=\d)|(?<=\d)[OoIl]+(?![^\W\d_])")
+
+
+def _as_digits(letters: re.Match[str]) -> str:
+    """The digits that `_LOOKALIKE_LETTER`'s letters look like: O as 0, I and l as 1."""
+    return letters[0].translate(_LOOKALIKE_DIGITS)
+
+
+_LOOKALIKE_DIGITS = str.maketrans("OoIl", "0011")
 # Arabic's two sets of digits (U+0660, U+06F0), which Persian and Urdu writers mix: their
 # shapes differ, their values are read as written.
 _ARABIC_DIGITS = (0x0660, 0x06F0)
@@ -759,8 +767,9 @@ def _number_and_extension(field: str, texted: bool = False) -> tuple[str, str]:
 
     In order: the field as ASCII (`_plain`), none where digits may be a number's or words'
     (`_IN_DOUBT`: a day and month after digits, hours in words after them, ...) or
-    where a digit may not be the one it looks like (`_LOOKALIKE_LETTER`,
-    `_digit_set_change`, where the digits from there on are the number's), its web
+    where a digit may not be the one it looks like (`_LOOKALIKE_LETTER`, where read
+    as its digit it changes what is read; `_digit_set_change`, where the digits from
+    there on are the number's), its web
     addresses, dates, postal codes and menu choices marked as no number
     (`_NOT_A_NUMBER`), an area code's slash a space; an extension written
     before the number; the field parted between its numbers
@@ -772,7 +781,13 @@ def _number_and_extension(field: str, texted: bool = False) -> tuple[str, str]:
     a contact's `text`, reads a code of five digits that starts it before a word as a
     short code (`_texted_code`), and has none after Relay UK's prefix (`_RELAY_PREFIX`)."""
     plain = _plain(field)
-    if _IN_DOUBT.search(plain) or _LOOKALIKE_LETTER.search(plain):
+    if _IN_DOUBT.search(plain):
+        return "", ""
+    if _LOOKALIKE_LETTER.search(plain) and _read_number_and_extension(
+        plain, texted
+    ) != _read_number_and_extension(_LOOKALIKE_LETTER.sub(_as_digits, plain), texted):
+        # In doubt only where the letter, read as its digit, changes what is dialled: a
+        # note's `O2` (the network) after `116 123` kept its link (review rv64e).
         return "", ""
     change = _digit_set_change(field)
     if change is not None:
