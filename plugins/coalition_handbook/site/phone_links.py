@@ -791,13 +791,18 @@ def _number_and_extension(field: str, texted: bool = False) -> tuple[str, str]:
         return "", ""
     change = _digit_set_change(field)
     if change is not None:
-        # Digits of another script after a whole number are a note's, not dialled
-        # (`1-888-373-7888 (٢٤/٧)`, open 24/7, lost its link): the number read up to the
-        # turn must be the one read (there no run turns again: one call more).
+        # Digits of another script before or after a whole number are a note's, not
+        # dialled (`1-888-373-7888 (٢٤/٧)`, `(٢٤/٧) 1-888-373-7888`, open 24/7, lost their
+        # link): what is read must be what is read up to the turn, where no run turns
+        # again, or from it, where none turns again either (two reads more, not one a turn).
         read = _read_number_and_extension(plain, texted)
-        if read[0] != _number_and_extension(field[:change], texted)[0]:
-            return "", ""
-        return read
+        if read == _number_and_extension(field[:change], texted):
+            return read
+        if _digit_set_change(field[change:]) is None and read == _number_and_extension(
+            field[change:], texted
+        ):
+            return read
+        return "", ""
     return _read_number_and_extension(plain, texted)
 
 
