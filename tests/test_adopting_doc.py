@@ -21,7 +21,7 @@ from git_repositories import git
 from helpers_model import load, term_yaml
 from site_builds import SiteBuild
 
-from coalition_handbook import __version__, mkdocs_yml
+from coalition_handbook import __version__, config_yml
 from coalition_handbook.cli import CONFIG_NAMES, main
 from coalition_handbook.matching import Matcher
 from coalition_handbook.plugin.config import HandbookPluginConfig
@@ -244,7 +244,7 @@ def test_the_guide_names_every_setting_of_mkdocs_yml_the_handbook_reads() -> Non
     """Audit: the guide named five settings; the handbook reads more, and refuses a script
     address in others."""
     text = guide_paragraph("`handbook check` reads `mkdocs.yml` itself")
-    read = [*mkdocs_yml._SETTINGS_READ, *mkdocs_yml._LINK_SETTINGS, "nav", "site_name"]
+    read = [*config_yml._SETTINGS_READ, *config_yml._LINK_SETTINGS, "nav", "site_name"]
     for setting in {name for name in read if name != "plugins"}:
         assert f"`{setting}`" in text, setting
     assert "`theme.language`" in text

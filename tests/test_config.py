@@ -13,7 +13,7 @@ from mkdocs.config import load_config as load_mkdocs_config
 
 from coalition_handbook.config import ConfigError, load_config
 from coalition_handbook.config import today as config_today
-from coalition_handbook.mkdocs_yml import as_written
+from coalition_handbook.config_yml import as_written
 
 
 @pytest.fixture

@@ -242,7 +242,7 @@ def test_readme_sends_developers_to_the_code_section() -> None:
 
 def test_the_constants_docstrings_and_comments_name_exist() -> None:
     """The guide sends a newcomer to the docstrings: a constant they name as
-    `module.NAME` is there (audit: `config.SITE_TEXTS` outlived its move to `mkdocs_yml`
+    `module.NAME` is there (audit: `config.SITE_TEXTS` outlived its move to `config_yml`
     when config.py became a package). A module is named by its path's last parts."""
     modules = {
         ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts).removesuffix(".__init__")

@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
+from coalition_handbook.config_yml import ConfigError, plugin_instances, plugin_options
 from coalition_handbook.editor.page_moves import site_settings
 from coalition_handbook.listed_plugins import listed_plugin_options, refused_plugins
-from coalition_handbook.mkdocs_yml import ConfigError, plugin_instances, plugin_options
 
 TWO_IN_ONE = (
     "W: an item of 'plugins' names 2 plugins (search, handbook); give each plugin an item "

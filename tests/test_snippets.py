@@ -507,10 +507,10 @@ def test_a_missing_file_is_an_error_where_check_paths_stops_the_build(
 def error_with_check_paths_only(config_file: Path) -> Finding:
     """The one finding of the site at `config_file` with snippets' `check_paths` on,
     where with it off (the extension skips what it cannot find) there is none."""
-    mkdocs_yml = config_file.read_text(encoding="utf-8")
+    config_yml = config_file.read_text(encoding="utf-8")
     with_snippets(config_file)
     assert found(config_file) == []
-    config_file.write_text(mkdocs_yml, encoding="utf-8")
+    config_file.write_text(config_yml, encoding="utf-8")
     with_snippets(config_file, "{check_paths: true}")
     (error,) = run_checks(load_config(config_file)).findings
     return error

@@ -1,7 +1,7 @@
 """mkdocs.yml's `plugins` list, walked once for every reader of it: each plugin it names,
 with its options as written and whether it runs, Material's group plugins' included.
 Readers differ at the edges, so the walk refuses nothing and says what each needs: the
-handbook plugin's own options are read strictly (`mkdocs_yml.plugin_instances`: what
+handbook plugin's own options are read strictly (`config_yml.plugin_instances`: what
 MkDocs refuses is refused), other plugins leniently (`listed_plugins`: what can be read
 is read)."""
 

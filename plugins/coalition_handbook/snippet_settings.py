@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .config_yml import RelativeTag
 from .extension_list import extension_entries
-from .mkdocs_yml import RelativeTag
 
 EXTENSION = "pymdownx.snippets"
 # A base path written as a bare `!relative`: the folder of the page being rendered (no

@@ -13,8 +13,8 @@ import importlib.util
 from collections.abc import Collection
 from pathlib import Path
 
+from .config_yml import as_written
 from .hints import nearest
-from .mkdocs_yml import as_written
 
 MATERIAL = "material"
 DEFAULT_LANGUAGE = "en"  # Material's, where mkdocs.yml names none

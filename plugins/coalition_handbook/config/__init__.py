@@ -1,6 +1,6 @@
 """The handbook's settings, validated into one frozen `HandbookConfig`.
 
-The CLI reads mkdocs.yml with `load_config` (`mkdocs_file`; `mkdocs_yml` reads the
+The CLI reads mkdocs.yml with `load_config` (`loading`; `config_yml` reads the
 file); the plugin passes the options MkDocs already validated to `build_config`
 (`options`). Both end with the same `HandbookConfig` (`settings`), or a `ConfigError`
 naming every problem at once (`problems` gathers them). These four are the package's
@@ -9,8 +9,8 @@ API; the modules beside them each check one part of the settings.
 
 from __future__ import annotations
 
-from ..mkdocs_yml import ConfigError
-from .mkdocs_file import load_config
+from ..config_yml import ConfigError
+from .loading import load_config
 from .options import build_config
 from .settings import HandbookConfig
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from ..mkdocs_yml import as_written
+from ..config_yml import as_written
 from ..plugin_list import ListedPlugin, walk_plugins
 
 _NAV_ADVICE = "(write `nav:` and then, for each page, a line `- index.md` or `- Title: page.md`)"

@@ -9,8 +9,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from ..config_yml import ConfigError, as_written, is_folder_name, plugin_options, read_config_file
 from ..file_names import relative_name
-from ..mkdocs_yml import ConfigError, as_written, is_folder_name, plugin_options, read_config_file
 from ..windows_paths import windows_hint
 from .problems import Problems
 from .settings import FOLDER_OPTIONS, OPTION_DEFAULTS

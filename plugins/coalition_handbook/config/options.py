@@ -9,8 +9,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ..config_yml import PLUGIN_NAME
 from ..hints import did_you_mean
-from ..mkdocs_yml import PLUGIN_NAME
 from .folders import folder_option_problems, record_folder_problems, site_dir_problems
 from .known_acronyms import known_acronyms
 from .privacy import privacy_settings

@@ -3,8 +3,8 @@ run, in the order of the lines they are on, rather than one per attempt."""
 
 from __future__ import annotations
 
+from ..config_yml import ConfigError
 from ..lazy_pattern import LazyPattern
-from ..mkdocs_yml import ConfigError
 
 
 class Problems:

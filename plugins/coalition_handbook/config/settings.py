@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from ..config_yml import ShownText
 from ..file_names import relative_name
 from ..include_markdown_settings import IncludeMarkdownSettings
-from ..mkdocs_yml import ShownText
 from ..snippet_settings import SnippetSettings
 
 AutolinkMode = Literal["first", "all", "none"]
@@ -109,7 +109,7 @@ class HandbookConfig:
     (`SITE_TEXTS`), for html.active-content to read."""
     shown_texts: tuple[ShownText, ...] = ()
     """mkdocs.yml's texts that the pages show (its `SITE_TEXTS`, `nav` and `extra`:
-    `mkdocs_yml.ShownText`), each named relative to the directory of mkdocs.yml, for
+    `config_yml.ShownText`), each named relative to the directory of mkdocs.yml, for
     privacy.pii to read."""
     validation: object = None
     """mkdocs.yml's `validation` setting as written (an INHERIT's included), None where

@@ -12,8 +12,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pathspec
 
+from ..config_yml import CONSENT_TEXTS, SITE_TEXTS, as_written
 from ..lazy_pattern import LazyPattern
-from ..mkdocs_yml import CONSENT_TEXTS, SITE_TEXTS, as_written
 from ..theme_language import MATERIAL, language_problem
 from .problems import Problems, file_and_line
 from .settings import SiteText
@@ -24,7 +24,7 @@ def site_texts(
 ) -> tuple[SiteText, ...]:
     """The settings of `SITE_TEXTS` and Material's cookie consent texts (`CONSENT_TEXTS`)
     that mkdocs.yml (named `where`, in `root`) sets to text, each at its file and line
-    (`lines`, as `mkdocs_yml` gives them: `mkdocs.yml:3`)."""
+    (`lines`, as `config_yml` gives them: `mkdocs.yml:3`)."""
     texts: list[SiteText] = []
     extra = data.get("extra")
     consent = extra.get("consent") if isinstance(extra, Mapping) else None

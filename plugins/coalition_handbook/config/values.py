@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..config_yml import as_written
 from ..hints import did_you_mean
-from ..mkdocs_yml import as_written
 from .problems import Problems
 
 

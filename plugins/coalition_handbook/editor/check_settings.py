@@ -22,8 +22,8 @@ from types import MappingProxyType
 from typing import Any
 
 from ..config.rule_levels import rule_levels
+from ..config_yml import PLUGIN_NAME, options_that_run, plugin_instances, read_config_file
 from ..forms import fold_case, form_key
-from ..mkdocs_yml import PLUGIN_NAME, options_that_run, plugin_instances, read_config_file
 from ..rules.base import RULES, rule_level
 from ..rules.privacy_allow_list import AllowList
 from ..rules.privacy_masked_text import mask_personal_data

@@ -37,9 +37,9 @@ from pathlib import Path
 from ..cache import read_regular_file
 from ..config import ConfigError, HandbookConfig
 from ..config.folders import configured_folders
+from ..config_yml import inherited_file
 from ..findings import Finding, Severity
 from ..forms import inflection_language
-from ..mkdocs_yml import inherited_file
 from ..model import load_handbook
 from ..model.files import MARKUP_SUFFIXES
 from ..model.source import MARKDOWN_SUFFIXES

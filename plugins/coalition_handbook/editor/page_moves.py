@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config.site_settings import language_tag
+from ..config_yml import PLUGIN_NAME, ConfigError, options_that_run, read_config_file
 from ..listed_plugins import listed_plugin_instances, listed_plugin_options
-from ..mkdocs_yml import PLUGIN_NAME, ConfigError, options_that_run, read_config_file
 from ..model.replacements import Replaceable, replacements
 from ..model.term_facts import term_facts
 from ..model.types import Term

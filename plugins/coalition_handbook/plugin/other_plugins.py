@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
+from ..config_yml import ConfigError, read_config_file
 from ..listed_plugins import UNSUPPORTED
-from ..mkdocs_yml import ConfigError, read_config_file
 from .mkdocs_config import config_file_shown
 
 # Each plugin's name in `plugins`, and what the handbook does not do with what it does:

@@ -19,8 +19,8 @@ from ..check import CheckResult
 from ..collection import BuildCollections
 from ..config import HandbookConfig
 from ..config.settings import SiteText
+from ..config_yml import ShownText
 from ..include_markdown_settings import IncludeMarkdownSettings
-from ..mkdocs_yml import ShownText
 from ..model.types import Module
 from ..site import navigation
 from ..site.autolink import AutolinkExtension

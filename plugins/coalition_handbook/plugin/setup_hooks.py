@@ -16,8 +16,8 @@ from mkdocs.plugins import event_priority
 from ..config import ConfigError, build_config
 from ..config import load_config as read_site_config
 from ..config.site_settings import language_tag, site_address
+from ..config_yml import AliasBombError
 from ..extension_list import definition_lists_on
-from ..mkdocs_yml import AliasBombError
 from ..rules import RULES
 from .build_log import error_text, log
 from .mkdocs_config import config_file_shown, option_named, patterns_as_written

@@ -26,7 +26,7 @@ plain XML data (a feed, a map's data) as a tree of data: there, only the element
 XHTML and SVG namespaces are read (`xml_namespaces`), as only they run anything.
 
 The theme writes a few settings of mkdocs.yml into every page as they are (`site_name`,
-`site_description`, `site_author`, `repo_name`, `copyright`: `mkdocs_yml.SITE_TEXTS`), in
+`site_description`, `site_author`, `repo_name`, `copyright`: `config_yml.SITE_TEXTS`), in
 an element or in an attribute's double quotes: a tag in one is markup on every page, and a
 `"` ends the attribute, so that what follows it is the element's (an event handler too). Both are
 reported at the setting's line (security audit: `site_name` ran script on every page); a

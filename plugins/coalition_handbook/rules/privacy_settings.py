@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from ..config_yml import ShownText
 from ..markup import decoded_references
-from ..mkdocs_yml import ShownText
 from ..source_map import ChainedMap, PositionMap
 from ..yaml_text import source_offsets
 

@@ -11,10 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..extension_list import definition_lists_on
-from ..include_markdown_settings import include_markdown_settings
-from ..listed_plugins import refused_plugins
-from ..mkdocs_yml import (
+from ..config_yml import (
     PLUGIN_NAME,
     ConfigError,
     as_written,
@@ -23,6 +20,9 @@ from ..mkdocs_yml import (
     plugin_instances,
     read_config_file,
 )
+from ..extension_list import definition_lists_on
+from ..include_markdown_settings import include_markdown_settings
+from ..listed_plugins import refused_plugins
 from ..snippet_settings import snippet_settings
 from ..windows_paths import windows_hint
 from .build_settings import not_installed_notes, refused_build_settings
@@ -116,7 +116,7 @@ def load_config(
             site_dir=site_dir,
             use_directory_urls=directory_urls,
             language=language_tag(theme.get("language") if isinstance(theme, dict) else None),
-            # `!ENV SITE_URL` read as MkDocs reads it (`mkdocs_yml`): the build
+            # `!ENV SITE_URL` read as MkDocs reads it (`config_yml`): the build
             # and `handbook handouts` print the same address.
             site_url=site_address(data.get("site_url")),
             config_name=config_file.name,
