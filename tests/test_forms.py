@@ -258,6 +258,20 @@ def test_an_invisible_character_is_found_in_text_of_every_width(around: str) -> 
     assert beyond_ascii("lone \ud800 surrogate") == "\ud800"
 
 
+def test_beyond_ascii_answers_for_the_text_asked_about_not_one_asked_before() -> None:
+    """`beyond_ascii` remembers the last texts asked about by identity: a text made after
+    another is freed (which may take its address, its `id`), or equal to one asked about,
+    is answered for its own characters (each built at run time, none interned)."""
+    marks = ["\u2019", "\u201c", "\u00e9", "\u0301", "\u3000", "\U0001f600"]
+    for count in range(60):
+        text = "".join(["word ", marks[count % len(marks)] * (count % 3 + 1), str(count)])
+        assert beyond_ascii(text) == marks[count % len(marks)] * (count % 3 + 1)
+        assert beyond_ascii(text) is beyond_ascii(text)  # answered again
+        del text  # freed: the next text may be given its address
+    first, again = "".join(["it", "\u2019s"]), "".join(["it", "\u2019s"])
+    assert first is not again and beyond_ascii(first) == beyond_ascii(again) == "\u2019"
+
+
 @pytest.mark.parametrize(
     ("text", "folded"),
     [
