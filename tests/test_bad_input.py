@@ -1174,7 +1174,7 @@ def test_a_list_written_as_one_text_says_how_to_write_a_list(
         (("history:", "translations:\n  ES: trata\nhistory:"), "or pt-BR (write es)"),
         (
             ("history:", "sources:\n  - title: T\n    url: www.example.org/law\nhistory:"),
-            "(write a space as %20); write https://www.example.org/law",
+            "before the host (user@); write https://www.example.org/law",
         ),
     ],
 )
