@@ -25,7 +25,6 @@ old/new runs, never by these figures alone.
 
 from __future__ import annotations
 
-import argparse
 import resource
 import statistics
 import sys
@@ -40,6 +39,7 @@ if __package__ in (None, ""):  # run as a script
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.run import Bench
+from benchmarks.scan_stages import chosen_handbook, handbook_options
 from coalition_handbook import parallel
 
 BEFORE = "before the fork"
@@ -119,15 +119,9 @@ def fork_path(config_file: Path, runs: int) -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("config", type=Path, nargs="?", help="a handbook's mkdocs.yml")
-    parser.add_argument("--pages", type=int, default=1000, help="of the generated handbook")
-    parser.add_argument("--terms", type=int, default=2000, help="of the generated handbook")
-    parser.add_argument("--runs", type=int, default=5, help="runs (median)")
-    options = parser.parse_args(argv)
+    options = handbook_options(__doc__.splitlines()[0], argv)
     with tempfile.TemporaryDirectory(prefix="handbook-fork-") as folder:
-        config = options.config or Bench(Path(folder), 1).handbook(options.pages, options.terms)
-        figures = fork_path(config.resolve(), options.runs)
+        figures = fork_path(chosen_handbook(options, Path(folder)), options.runs)
     print(f"cold scan, two processes, CPU time, median of {options.runs}:")
     for figure in FIGURES:
         print(f"  {figures[figure] * 1000:7.1f} ms  {figure}")

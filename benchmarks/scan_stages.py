@@ -121,16 +121,27 @@ def stage_times(config_file: Path, runs: int) -> tuple[dict[str, float], Counter
     return {stage: statistics.median(values) for stage, values in rows.items()}, calls
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def handbook_options(description: str, argv: list[str] | None) -> argparse.Namespace:
+    """The options of a tool that times one handbook's cold scan: a handbook's mkdocs.yml,
+    or else the bench's generated one of `--pages` and `--terms`; `--runs`."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("config", type=Path, nargs="?", help="a handbook's mkdocs.yml")
     parser.add_argument("--pages", type=int, default=1000, help="of the generated handbook")
     parser.add_argument("--terms", type=int, default=2000, help="of the generated handbook")
     parser.add_argument("--runs", type=int, default=5, help="runs (median)")
-    options = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def chosen_handbook(options: argparse.Namespace, folder: Path) -> Path:
+    """The mkdocs.yml `options` name, or the bench's handbook generated in `folder`."""
+    config = options.config or Bench(folder, 1).handbook(options.pages, options.terms)
+    return config.resolve()
+
+
+def main(argv: list[str] | None = None) -> int:
+    options = handbook_options(__doc__.splitlines()[0], argv)
     with tempfile.TemporaryDirectory(prefix="handbook-stages-") as folder:
-        config = options.config or Bench(Path(folder), 1).handbook(options.pages, options.terms)
-        times, _ = stage_times(config.resolve(), options.runs)
+        times, _ = stage_times(chosen_handbook(options, Path(folder)), options.runs)
     total = times["total"]
     print(f"cold scan, one process, CPU time, median of {options.runs}: {total * 1000:.1f} ms")
     for stage, seconds in times.items():
