@@ -113,6 +113,29 @@ def test_two_blank_lines_end_a_footnote_at_the_margin(page: str) -> None:
 @pytest.mark.parametrize(
     "page",
     [
+        "w0x[^1]\n\n- w4x\n\n    w5x.\n>     w7x\n===\n\n\n[^1]: w8x\n\n\n    w10x\n",
+        "w0x[^1]\n\n- w3x\n\n    w4x.\n---\n[^1]: w8x\n\n\n    w13x\n",
+        "w0x[^1] w0y[^2]\n\n[^1]: w6x\n!!! note\n[^2]: w11x\n\n\n    w13x\n",
+        "w0x[^1]\n\n- w1x\n\n    w2x.\n>\n>     w4x\n\n\n[^1]: w5x\n\n\n    w7x\n",
+        "w0x[^1] w0y[^2]\n\n<details markdown>\n!!! note\n    w1x\n</details>\n\n"
+        "[^1]: w2x\n\n    w6x.\n>\n>     w8x\n\n\n[^2]: w9x\n\n\n    w11x\n",
+        # Guards: after a quote or a fence started after a blank line, the page's code.
+        "w0x[^1]\n\n- w1x\n\n> w2x\n\n[^1]: w3x\n\n\n    w4x\n",
+        "w0x[^1]\n\n!!! note\n    w1x\n\n```\nw2x\n```\n\n[^1]: w3x\n\n\n    w4x\n",
+    ],
+)
+def test_two_blank_lines_leave_a_footnote_after_a_list_at_the_margin_open(page: str) -> None:
+    """Two blank lines after a footnote at the page's margin whose last block before it
+    may be a list item, admonition, details or tab that Python-Markdown reads on over
+    lazy lines (a quote or an underline after an item's paragraph): the footnote is
+    taken out, and that block goes on with the line indented four after the blank ones,
+    shown as its text. Ending the footnote there (0aa95572) read it as code, unchecked."""
+    assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
         "w0x[^1]\n\n[^1]: w1x\n\n    - w3x\n# w2x\n    w4x\n",
         "w0x[^1]\n\n[^1]: w1x\n\n    - w3x\n        - w5x\n# w2x\n    w4x\n",
         "w0x[^1]\n\n<div markdown>\n[^1]: w1x\n\n    - w3x\n# w2x\n    w4x\n</div>\n",
@@ -271,6 +294,7 @@ def test_a_quote_s_code_line_first_in_its_block_and_underlined_is_a_heading(page
         "[^1]: x\n\n    - y\n# z\n    w\n\n[^2]: x\n\n    1. y\n        - z\n## w\n    v\n\n",
         "<details markdown>\n!!! note\n    a\n</details>\n        b\n\n            c\n\n",
         ">     a\n---\n\n>     b\n>     c\n---\n\n",
+        "- a\n\n    b\n---\n[^1]: c\n\n\n    d\n\n",
     ],
 )
 def test_where_these_blocks_end_is_read_in_linear_time(piece: str) -> None:

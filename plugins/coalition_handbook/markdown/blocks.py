@@ -121,6 +121,7 @@ class Blocks:
         "_html_tags_open",
         "_last_quote",
         "_list_closed_at",
+        "_margin_container_last",
         "_quote_in_strict_goes_on",
         "_read_comments",
         "_snippet_markers",
@@ -320,6 +321,11 @@ class Blocks:
         # them to Python-Markdown, which takes them out (`blank_ends_footnote`).
         self._closed_at = (-1, 0, 0)
         self._footnotes_after_blocks: set[int] = set()
+        # Whether the page's last block at its margin may be a list item, admonition,
+        # details or tab (one opened there, and no block started at the margin after a
+        # blank line since): Python-Markdown may go on in it with a block indented after
+        # a footnote, where its reading of lazy lines differs from this pass's.
+        self._margin_container_last = False
         # Where the lines start that md_in_html's `</details>` going on holds, when a list
         # item, admonition, details or tab was its last block (-1: none): a footnote
         # first there is after that block too (`_footnote_after_block`), and where the
@@ -450,6 +456,8 @@ class Blocks:
             )
         if strict:  # it splits the block it is in: a list's first block ends
             self.chunk_is_list = False
+        if len(self.containers) == 1 and not self.line_quoted:
+            self._margin_container_last = True
         self.containers.append(content)
         self.strict.append(strict)
         self.opened_at.append(self.next_offset)
@@ -730,6 +738,14 @@ class Blocks:
                         self._list_closed_at = self.line_start if self._list_last() else -1
                         self._strict_closed_at = self.line_start if self._strict_last() else -1
                     self._close_beyond(column)
+                    if (
+                        self._margin_container_last
+                        and self.previous == "blank"
+                        and not self.blank_in_quote
+                        and len(self.containers) == 1
+                        and not _FOOTNOTE.match(line[position:end])
+                    ):
+                        self._margin_container_last = False  # a block of the page's own
                 elif column >= self.containers[-1]:
                     # Still the list's block, but Python-Markdown reads the item's lines
                     # from its content (`1. `, `    a`, `    ## b`: a heading), so its
@@ -1114,7 +1130,9 @@ class Blocks:
                 return None
             footnote = _FOOTNOTE.match(rest)
             if footnote:
+                container_last = self._margin_container_last  # (a footnote is taken out)
                 self._enter(column, content=self._lazy_footnote_content(lazy, quote))
+                self._margin_container_last = container_last
                 self._footnote_after_block()
                 return self._paragraph(position + footnote.end(), end, False, column)
         if first == "*":
@@ -1754,8 +1772,14 @@ class Blocks:
             return False
         footnote = self._footnote_at()
         if footnote == 1:
-            if not self._after_blank_lines() or self.opened_at[1] in self._footnotes_after_blocks:
-                return False  # (after a tab at the margin, the lines go on in the tab)
+            if (
+                self._margin_container_last
+                or not self._after_blank_lines()
+                or self.opened_at[1] in self._footnotes_after_blocks
+            ):
+                # (after a list, admonition, details or tab at the margin, the lines may
+                # go on in it)
+                return False
         elif footnote < 2 or self.opened_at[footnote] in self._footnotes_after_blocks:
             return False
         self.close_from(footnote)
