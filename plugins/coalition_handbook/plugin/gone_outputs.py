@@ -34,10 +34,13 @@ def gone_outputs(
 def remove_outputs(paths: Iterable[str], site_dir: Path) -> None:
     """Remove each of `paths` from the site, and the folders inside `site_dir` it leaves
     empty (a page's `glossary/<id>/`). What is not there, or cannot be removed, is left:
-    a dirty build's leftover is no reason to fail the build."""
+    a dirty build's leftover is no reason to fail the build. A path outside `site_dir`
+    (a build before wrote to another site folder) is never touched."""
     site = site_dir.resolve()
     for path in sorted(paths):
         output = Path(path)
+        if site not in output.resolve().parents:
+            continue
         try:
             output.unlink(missing_ok=True)
         except OSError:
