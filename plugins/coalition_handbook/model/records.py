@@ -56,7 +56,7 @@ from .source import (
 from .types import Heading, HistoryEntry, Origin, RecordKind, RejectedRecord
 from .windows_names import device_name, windows_name_problem
 from .yaml_document import LineIndex, YamlDocument
-from .yaml_messages import quoted, value_label
+from .yaml_messages import path_of, quoted, value_label
 from .yaml_source import load_yaml
 
 T = TypeVar("T")
@@ -159,7 +159,7 @@ def numbers_read_otherwise(
         digits = text.lstrip("+-").replace("_", "")
         if digits.isdigit() and int(digits) == value:
             continue  # `02` is 2 to YAML too: octal or not, the version the editor meant
-        path = tuple(int(part) if part.isdecimal() else part for part in dotted.split("."))
+        path = path_of(dotted)
         added.append(SchemaProblem(path, _number_read_otherwise(value_label(path), text, value)))
     return added
 

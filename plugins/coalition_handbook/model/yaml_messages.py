@@ -37,12 +37,17 @@ def unsupported_tag(tag: str) -> str:
     )
 
 
+def path_of(dotted: str) -> tuple[str | int, ...]:
+    """The path a dotted key names (`history.0.version`), digits as list indexes."""
+    return tuple(int(part) if part.isdecimal() else part for part in dotted.split(".") if part)
+
+
 def value_label(path: tuple[str | int, ...] | str) -> str:
     """Where a value is, in an editor's words: `'version' of history item 1` for the path
     `history.0.version`. Items count from 1, as an editor counts the dashes of a list; in
     a dotted path (`avoid.1.text`), digits are item numbers."""
     if isinstance(path, str):
-        path = tuple(int(part) if part.isdecimal() else part for part in path.split(".") if part)
+        path = path_of(path)
     if not path:
         return "the document"
     # Each stretch of keys up to a list index names one item ("history item 1"); the
