@@ -783,9 +783,10 @@ def _number_and_extension(field: str, texted: bool = False) -> tuple[str, str]:
     plain = _plain(field)
     if _IN_DOUBT.search(plain):
         return "", ""
-    if _LOOKALIKE_LETTER.search(plain) and _read_number_and_extension(
-        plain, texted
-    ) != _read_number_and_extension(_LOOKALIKE_LETTER.sub(_as_digits, plain), texted):
+    read = _read_number_and_extension(plain, texted)
+    if _LOOKALIKE_LETTER.search(plain) and read != _read_number_and_extension(
+        _LOOKALIKE_LETTER.sub(_as_digits, plain), texted
+    ):
         # In doubt only where the letter, read as its digit, changes what is dialled: a
         # note's `O2` (the network) after `116 123` kept its link (review rv64e).
         return "", ""
@@ -795,7 +796,6 @@ def _number_and_extension(field: str, texted: bool = False) -> tuple[str, str]:
         # dialled (`1-888-373-7888 (٢٤/٧)`, `(٢٤/٧) 1-888-373-7888`, open 24/7, lost their
         # link): what is read must be what is read up to the turn, where no run turns
         # again, or from it, where none turns again either (two reads more, not one a turn).
-        read = _read_number_and_extension(plain, texted)
         if read == _number_and_extension(field[:change], texted):
             return read
         if _digit_set_change(field[change:]) is None and read == _number_and_extension(
@@ -803,7 +803,7 @@ def _number_and_extension(field: str, texted: bool = False) -> tuple[str, str]:
         ):
             return read
         return "", ""
-    return _read_number_and_extension(plain, texted)
+    return read
 
 
 def _read_number_and_extension(plain: str, texted: bool) -> tuple[str, str]:
