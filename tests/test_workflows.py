@@ -120,6 +120,20 @@ def test_every_action_is_pinned_by_commit_with_its_version(path: Path) -> None:
         assert VERSION_COMMENT.search(line), f"{path.name}: {line} has no `# vX.Y.Z` comment"
 
 
+def test_pinned_actions_are_proposed_their_updates() -> None:
+    """CI audit: every action is pinned by its commit, so none ever got a fix, security
+    ones included, until someone noticed: Dependabot proposes them for the workflows'
+    folder, on a schedule."""
+    config = load(ROOT / ".github" / "dependabot.yml")
+    assert config["version"] == 2
+    (actions,) = [
+        update for update in config["updates"] if update["package-ecosystem"] == "github-actions"
+    ]
+    # "/" is where Dependabot looks for .github/workflows.
+    assert actions["directory"] == "/"
+    assert actions["schedule"]["interval"] in {"daily", "weekly", "monthly"}
+
+
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
 def test_permissions_are_declared_and_least(path: Path) -> None:
     workflow = load(path)
@@ -291,6 +305,46 @@ def test_term_change_issue_form() -> None:
     assert fields["related"]["attributes"]["placeholder"] == "e.g. human-trafficking"
     for item in form["body"]:
         assert item["type"] in {"markdown", "input", "textarea", "dropdown", "checkboxes"}
+    assert not _issue_form_problems(form)
+
+
+def _issue_form_problems(form: dict[str, Any]) -> list[str]:
+    """What GitHub refuses in an issue form beyond its schema ("Common validation errors
+    when creating issue forms"): ids repeated or not of letters, digits, `-` and `_`;
+    labels that read the same once case and all but letters and digits are set aside;
+    a dropdown's options repeated, or the reserved option "None"."""
+    problems: list[str] = []
+    fields = [item for item in form["body"] if item["type"] != "markdown"]
+    ids = [item["id"] for item in fields if "id" in item]
+    problems += [f"id {name!r} repeated" for name in sorted(set(ids)) if ids.count(name) > 1]
+    problems += [f"id {name!r}" for name in ids if not re.fullmatch(r"[A-Za-z0-9_-]+", name)]
+    labels = [re.sub(r"[^a-z0-9]", "", item["attributes"]["label"].lower()) for item in fields]
+    problems += [f"labels read as {key!r}" for key in sorted(set(labels)) if labels.count(key) > 1]
+    for item in fields:
+        options = [str(option) for option in item["attributes"].get("options", [])]
+        if item["type"] == "dropdown" and len(set(options)) < len(options):
+            problems.append(f"{item['id']}: an option repeated")
+        if any(option.strip().lower() == "none" for option in options):
+            problems.append(f"{item['id']}: the reserved option None")
+    return problems
+
+
+def test_issue_form_problems_are_found() -> None:
+    """The checks above can fail: a form with each problem GitHub refuses it for."""
+    body = [
+        {"type": "input", "id": "term", "attributes": {"label": "Term"}},
+        {"type": "textarea", "id": "term", "attributes": {"label": "Term?"}},
+        {"type": "input", "id": "new form", "attributes": {"label": "New form"}},
+        {"type": "dropdown", "id": "kind", "attributes": {"label": "Kind", "options": ["A", "A"]}},
+        {"type": "dropdown", "id": "more", "attributes": {"label": "More", "options": ["None"]}},
+    ]
+    assert _issue_form_problems({"body": body}) == [
+        "id 'term' repeated",
+        "id 'new form'",
+        "labels read as 'term'",
+        "kind: an option repeated",
+        "more: the reserved option None",
+    ]
 
 
 def test_pull_request_template_asks_for_the_version_bump() -> None:
