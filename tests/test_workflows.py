@@ -6,6 +6,7 @@ import json
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -250,14 +251,49 @@ def test_jobs_keep_the_handbook_cache_between_runs(
     assert job_steps.index(cache) < first_use
 
 
-def test_actionlint_finds_nothing() -> None:
-    # actionlint comes with the test extras (a PyPI wheel that carries the binary).
-    actionlint = (
-        str(VENV_BIN / "actionlint") if (VENV_BIN / "actionlint").exists() else "actionlint"
+def _tool(name: str) -> str:
+    """A linter the test extras install (a PyPI wheel that carries its binary): the
+    venv's, else one on PATH."""
+    found = VENV_BIN / name if (VENV_BIN / name).exists() else shutil.which(name)
+    assert found is not None, f"{name} is not installed: run `make install`"
+    return str(found)
+
+
+def _actionlint(*paths: Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    # ShellCheck named, not looked for on PATH: without one there, actionlint leaves the
+    # run: blocks unchecked and says nothing (CI audit: so it did on CI).
+    command = [_tool("actionlint"), "-no-color", f"-shellcheck={_tool('shellcheck')}"]
+    return subprocess.run(
+        [*command, *map(str, paths)], cwd=cwd, capture_output=True, text=True, check=False
     )
+
+
+def test_actionlint_finds_nothing() -> None:
+    completed = _actionlint(*WORKFLOWS)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+
+
+def test_actionlint_checks_the_run_blocks_with_shellcheck(tmp_path: Path) -> None:
+    """The check above reads the shell in each run: block: one that splits a variable's
+    value into words is reported."""
+    workflow = tmp_path / ".github" / "workflows" / "w.yml"
+    workflow.parent.mkdir(parents=True)
+    workflow.write_text(
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n"
+        "      - run: echo $GITHUB_BASE_REF\n",
+        encoding="utf-8",
+    )
+    completed = _actionlint(workflow, cwd=tmp_path)
+    assert completed.returncode == 1 and "SC2086" in completed.stdout, completed.stdout
+
+
+@pytest.mark.parametrize(
+    "path", sorted((ROOT / ".github" / "scripts").glob("*.sh")), ids=lambda path: path.name
+)
+def test_shellcheck_finds_nothing_in_the_scripts(path: Path) -> None:
     completed = subprocess.run(
-        [actionlint, "-no-color", *map(str, WORKFLOWS)],
-        cwd=ROOT,
+        [_tool("shellcheck"), path.name],
+        cwd=path.parent,
         capture_output=True,
         text=True,
         check=False,
