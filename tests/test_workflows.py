@@ -253,8 +253,8 @@ def test_jobs_keep_the_handbook_cache_between_runs(
 
 def _tool(name: str) -> str:
     """A linter the test extras install (a PyPI wheel that carries its binary): the
-    venv's, else one on PATH."""
-    found = VENV_BIN / name if (VENV_BIN / name).exists() else shutil.which(name)
+    venv's, else one on PATH (`which` adds Windows' `.exe`)."""
+    found = shutil.which(name, path=str(VENV_BIN)) or shutil.which(name)
     assert found is not None, f"{name} is not installed: run `make install`"
     return str(found)
 
