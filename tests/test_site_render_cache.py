@@ -92,6 +92,68 @@ def test_two_sites_built_in_turn_each_take_their_pages_from_the_cache(
     assert "glossary/survivor.md" not in rendered
 
 
+PERMALINKS = "markdown_extensions:\n  - toc:\n      permalink: true\n"
+
+
+def test_pages_with_permalinks_come_from_the_cache_too(
+    tmp_path: Path, rendered: Counter[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A heading's permalink is a link to the page's own anchor, which MkDocs notes: no
+    generated page of a site with `toc: permalink` was kept (spd69: the example's 75
+    were rendered again by every build)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # the theme prints a build date
+    terms = {**TERMS, "victim": term_yaml("victim", "A person.", extra="related: [survivor]\n")}
+    config = write_site(tmp_path, pages=PAGES, terms=terms, extra_config=PERMALINKS)
+    first = _html(build_site(config))
+    assert b'class="headerlink" href="#related-terms"' in first["glossary/victim/index.html"]
+    rendered.clear()
+    second = _html(build_site(config))
+    for generated in ("glossary/survivor.md", "glossary/victim.md", "glossary/index.md"):
+        assert generated not in rendered
+    assert second == first
+
+
+def test_a_page_from_the_cache_reports_a_link_to_a_missing_anchor_of_its_own(
+    tmp_path: Path, rendered: Counter[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    """MkDocs checks a page's links to its own anchors once every page is rendered: a
+    page kept with its permalinks is checked again, against its anchors kept too."""
+    terms = {"survivor": term_yaml("survivor", "See [below](#nowhere).")}
+    config = write_site(tmp_path, pages=PAGES, terms=terms, extra_config=PERMALINKS)
+    for build in range(2):
+        caplog.clear()
+        rendered.clear()
+        with caplog.at_level(logging.INFO):
+            build_site(config, strict=False)
+        assert [
+            record.getMessage() for record in caplog.records if "#nowhere" in record.getMessage()
+        ] == [
+            "Doc file 'glossary/survivor.md' contains a link '#nowhere', but there is no "
+            "such anchor on this page. (written in glossary/survivor.yml:3:26)"
+        ]
+        assert ("glossary/survivor.md" in rendered) == (build == 0)
+
+
+def test_a_render_at_debug_level_is_not_kept(
+    tmp_path: Path, rendered: Counter[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    """At DEBUG level (`mkdocs build -v`) MkDocs notes no page's links to anchors: a page
+    rendered then, kept, would have had the next build leave its links unchecked."""
+    terms = {
+        "survivor": term_yaml("survivor", "See [the victim](victim.md#nowhere)."),
+        "victim": TERMS["victim"],
+    }
+    config = write_site(tmp_path, pages=PAGES, terms=terms)
+    with caplog.at_level(logging.DEBUG, logger="mkdocs"):
+        build_site(config, strict=False)
+    caplog.clear()
+    rendered.clear()
+    with caplog.at_level(logging.INFO):
+        build_site(config, strict=False)
+    assert "glossary/survivor.md" in rendered
+    assert any("'victim.md#nowhere'" in record.getMessage() for record in caplog.records)
+
+
 def test_without_the_cache_every_term_page_is_rendered(
     tmp_path: Path, rendered: Counter[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

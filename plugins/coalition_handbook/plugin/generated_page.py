@@ -21,7 +21,7 @@ from mkdocs.utils.meta import get_data
 
 from ..lazy_pattern import LazyPattern
 from ..site.render_cache import PageRenderCache, RenderedPage
-from .shared_markdown import SharedMarkdown
+from .shared_markdown import SharedMarkdown, anchor_links_noted
 
 
 class GeneratedPage(Page):
@@ -70,13 +70,28 @@ class GeneratedPage(Page):
             self.present_anchor_ids = (
                 set(found.anchor_ids) if found.anchor_ids is not None else None
             )
-            self.links_to_anchors = {}
+            # Checked after the build's pages are rendered, as MkDocs checks them (where
+            # its render would have noted them).
+            own = dict(found.own_anchor_links)
+            noted = own and anchor_links_noted()
+            self.links_to_anchors = {self.file: own} if noted else {}
             return
         with _LogWatch() as watch:
             self._render(config, files)
         # Only a render that said nothing is kept: a warm build must report what a cold
-        # one does. Links to anchors of other pages are checked every build, as MkDocs does.
-        if not watch.logged and not self.links_to_anchors and self.content is not None:
+        # one does. Links to anchors of other pages are checked every build, as MkDocs
+        # does; those to the page's own (every heading's permalink, with `toc: permalink`)
+        # are kept with it, and checked again against its anchors, kept too (else no
+        # generated page of such a site was kept: the example's 75 were rendered again by
+        # every build). A render that noted no links (MkDocs notes none at DEBUG level)
+        # may have some, and is not kept.
+        links = self.links_to_anchors
+        if (
+            not watch.logged
+            and links is not None
+            and links.keys() <= {self.file}
+            and self.content is not None
+        ):
             anchors = self.present_anchor_ids
             self.render_cache.put(
                 key,
@@ -85,6 +100,7 @@ class GeneratedPage(Page):
                     self.toc,
                     self._title_from_render,
                     frozenset(anchors) if anchors is not None else None,
+                    tuple(links.get(self.file, {}).items()),
                 ),
             )
 

@@ -135,8 +135,14 @@ class SharedMarkdown:
         page.toc = get_toc(getattr(converter, "toc_tokens", []))
         page._title_from_render = title.title
         page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
-        if _PAGES_LOG.getEffectiveLevel() > logging.DEBUG:
+        if anchor_links_noted():
             page.links_to_anchors = relative.links_to_anchors
+
+
+def anchor_links_noted() -> bool:
+    """Whether a page's render notes its links to anchors, as MkDocs' does: not at DEBUG
+    level (`Page.render`)."""
+    return _PAGES_LOG.getEffectiveLevel() > logging.DEBUG
 
 
 def _render_taken_over(

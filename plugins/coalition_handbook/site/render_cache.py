@@ -39,6 +39,9 @@ class RenderedPage:
     toc: Any  # the table of contents as MkDocs made it (plain picklable objects)
     title: str | None  # the first heading, which MkDocs may take as the page's title
     anchor_ids: frozenset[str] | None
+    # The page's links to its own anchors (anchor, link as written), which MkDocs checks
+    # once every page is rendered: a heading's permalink (`toc: permalink`) is one.
+    own_anchor_links: tuple[tuple[str, str], ...] = ()
 
 
 class PageRenderCache:
