@@ -2500,7 +2500,11 @@ def test_what_to_write_quotes_at_most_the_start_of_a_long_value(tmp_path: Path, 
     ("extra", "message"),
     [
         # As the settings' messages say it: no Python words (`None`, `True`).
-        ("status:\n", "'status' is empty; expected one of: proposed, approved, deprecated"),
+        (
+            "status:\n",
+            "'status' is empty; expected one of: proposed, approved, deprecated; "
+            "write it, or delete the line to use the default, approved",
+        ),
         # What the file writes, and what YAML 1.1 reads it as (session 62).
         (
             "status: yes\n",

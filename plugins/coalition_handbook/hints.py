@@ -21,10 +21,13 @@ def did_you_mean(name: object, candidates: Iterable[str]) -> str:
 
 def did_you_mean_id(name: str, ids: Iterable[str]) -> str:
     """`did_you_mean` for an id that names no file, where the nearest is a slip of a few
-    letters from it (`survivr`, `hotel-employees`): not where only some letters are shared
-    (`peonage`, removed, is no misspelling of `debt-bondage`, which difflib finds near)."""
+    letters from it (`survivr`, `hotel-employees`) or has its words in another order
+    (`labor-forced`): not where only some letters are shared (`peonage`, removed, is no
+    misspelling of `debt-bondage`, which difflib finds near)."""
     found = nearest(name, ids)
     if found is None or edit_distance(name, found) > max(2, len(name) // 4):
+        found = _reordered(name, ids)
+    if found is None:
         return ""
     return f" (did you mean '{found}'?)"
 
@@ -52,3 +55,11 @@ def edit_distance(first: str, second: str) -> int:
             current.append(cost)
         before, previous = previous, current
     return previous[-1]
+
+
+def _reordered(name: str, ids: Iterable[str]) -> str | None:
+    """The id of the same words in another order (`labor-forced` for `forced-labor`),
+    which difflib and the edit distance find far (ed63)."""
+    words = sorted(name.split("-"))
+    same = (other for other in ids if other != name and sorted(other.split("-")) == words)
+    return next(same, None)

@@ -25,7 +25,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ..forms import STRAY_INVISIBLE
-from ..hints import did_you_mean
+from ..hints import did_you_mean, nearest
 from ..lazy_pattern import LazyPattern
 from ..slugs import letters_left_out, slugify, words_left_out
 from .yaml_messages import QUOTED_CHARACTERS, quoted, shortened, value_label
@@ -347,6 +347,9 @@ def _describe(
                 continue
             where = f" in {label}" if path else ""
             misspelt = did_you_mean(key, known)
+            meant = _misspelt_required(instance, error.schema).get(key)
+            if meant is not None:  # one finding, not two: its missing field is said here
+                misspelt += f": the required field '{meant}' is missing; rename this one"
             yield SchemaProblem(
                 (*path, key),
                 f"unknown field '{shortened(key)}'{where}{misspelt or _valid_fields(known)}",
@@ -360,8 +363,9 @@ def _describe(
         # the line just written, not at the top of the file (audit).
         cause = [name for name in _condition_fields(root_schema) if name in instance]
         at = (*path, cause[0]) if conditional and cause else path
+        misspelt = set(_misspelt_required(instance, error.schema).values())
         for name in error.validator_value:
-            if name in instance:
+            if name in instance or name in misspelt:  # said at the misspelt field
                 continue
             where = f" in {label}" if path else ""
             reason = _condition(root_schema) if conditional else ""
@@ -388,7 +392,48 @@ def _describe(
     if invisible is not None:
         yield SchemaProblem(path, _invisible_message(label, invisible), invisible=invisible)
         return
-    yield SchemaProblem(path, _message(error, label, written(path), advice))
+    message = _message(error, label, written(path), advice)
+    yield SchemaProblem(path, message + _left_empty(path, instance, root_schema))
+
+
+def _left_empty(path: tuple[str | int, ...], instance: Any, root_schema: Mapping[str, Any]) -> str:
+    """For an optional field left empty (`short:`), that deleting its line is a fix too,
+    and what applies then: an editor who cleared the value meant to drop it (ed63)."""
+    empty = instance is None or (isinstance(instance, str) and not instance.strip())
+    if not empty or len(path) != 1 or path[0] in root_schema.get("required", ()):
+        return ""
+    field = root_schema.get("properties", {}).get(path[0])
+    if not isinstance(field, Mapping):
+        return ""
+    default = field.get("default")
+    said = str(field.get("description", "")).partition("default: ")[2].rstrip(".")
+    if said:
+        then = f" to use the default, {said}"
+    elif default is not None:
+        shown = default if isinstance(default, str) else json.dumps(default)  # false
+        then = f" to use the default, {shown}"
+    else:
+        then = " to leave it out"
+    return f"; write it, or delete the line{then}"
+
+
+def _misspelt_required(instance: Mapping[str, Any], schema: Mapping[str, Any]) -> dict[str, str]:
+    """Each unknown field of `instance` whose nearest valid name is a required field it
+    lacks (`details` for `detail`), with that name: one slip the editor fixes by renaming,
+    which was two findings (an unknown field and a missing one) at two places."""
+    known = schema.get("properties")
+    required = schema.get("required")
+    if schema.get("additionalProperties") is not False or not known or not required:
+        return {}
+    missing = [name for name in required if name not in instance]
+    meant: dict[str, str] = {}
+    for key in instance:
+        if key in known or not missing:
+            continue
+        name = nearest(key, list(known))
+        if name in missing and name not in meant.values():
+            meant[str(key)] = name
+    return meant
 
 
 _CAPITALISED_CODE = LazyPattern(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", re.ASCII)
@@ -405,8 +450,16 @@ def _language_code(name: Any) -> str | None:
         # Only a language CLDR names: `ASL` (whose code is ase) or `Spa` made no code.
         known = language.lower() in _language_codes().values() and _shown_whole(code)
         return code if known else None
-    code = _language_codes().get(" ".join(name.split()).lower())
+    said = " ".join(name.split()).lower()
+    private, _, named = said.partition("-")
+    if private in ("x", "i") and named:  # a private-use tag (`x-klingon`): its name
+        said = named.replace("-", " ")
+    code = _language_codes().get(said) or _own_names().get(said)
     return code.replace("_", "-") if code else None
+
+
+# English names CLDR does not give (it says Persian, Chinese, Spanish).
+_OTHER_ENGLISH_NAMES = {"farsi": "fa", "mandarin": "zh", "castilian": "es"}
 
 
 @cache
@@ -414,7 +467,29 @@ def _language_codes() -> dict[str, str]:
     """Each language's English name (in small letters) and its code, by CLDR."""
     from babel import Locale  # CLDR's names: only for a key that is no code
 
-    return {name.lower(): code for code, name in Locale("en").languages.items()}
+    names = {name.lower(): code for code, name in Locale("en").languages.items()}
+    return names | _OTHER_ENGLISH_NAMES
+
+
+@cache
+def _own_names() -> dict[str, str]:
+    """Each language's name in itself (`español`, `français`, `فارسی`) and its code, by
+    CLDR: an editor writes the language as its speakers do. Read only for a key that is
+    no code nor English name (each locale's file, about 1 s)."""
+    from babel import Locale
+    from babel.localedata import locale_identifiers
+
+    names: dict[str, str] = {}
+    for code in sorted(locale_identifiers()):
+        if "_" in code:  # a region's locale (`es_MX`) names its language as the language does
+            continue
+        try:
+            own = Locale.parse(code).languages.get(code)
+        except (ValueError, LookupError):
+            continue
+        if own:
+            names.setdefault(own.lower(), code)
+    return names
 
 
 def _refused_invisible(error: ValidationError) -> str | None:
@@ -588,7 +663,8 @@ def _no_unit(label: str, examples: list[Any], found: str, text: str) -> str:
     """The message for a duration written with no unit (`45`, `"45"`, `1:30`): the
     schema's examples, or for hours and minutes, the same time with its units."""
     clock = _HOURS_MINUTES.fullmatch(text.strip())
-    if clock is None:
+    # `0:00` is no time a session takes: "write '0 minutes'" was no advice (ed63).
+    if clock is None or not any(int(part) for part in clock.groups()):
         shown = " or ".join(quoted(example) for example in examples)
         return f"{label} must be text with its unit, such as {shown} (found {found}, with no unit)"
     hours, minutes = int(clock.group(1)), int(clock.group(2))

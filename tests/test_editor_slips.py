@@ -1,0 +1,136 @@
+"""What an editor reads for the slips of a pull request (session 63's leftovers): each
+message names one fix, at the line to change. A misspelt required field is one finding,
+not two; an optional field left empty says the line may go; a language written by name
+(`Español`, `Farsi`, `x-klingon`) is told its code; an id with its words swapped is told
+the id; a clock time of nothing is no duration."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers_model import (
+    MODULE_FRONT,
+    PROTOCOL,
+    module_md,
+    run_rules,
+    term_yaml,
+)
+
+TERM_FILE = "glossary/survivor.yml"
+PROTOCOL_FILE = "protocols/hotel-staff.yml"
+MODULE_FILE = "content/modules/hotel-staff.md"
+
+
+def messages(tmp_path: Path, files: dict[str, str | bytes]) -> list[tuple[str, int, str]]:
+    return [(f.path, f.line, f.message) for f in run_rules(tmp_path, files)]
+
+
+@pytest.mark.parametrize(
+    ("path", "content", "line", "message"),
+    [
+        (
+            PROTOCOL_FILE,
+            PROTOCOL.replace(
+                "    detail: Do not confront anyone.", "    details: Do not confront."
+            ),
+            10,
+            "unknown field 'details' in steps item 1 (did you mean 'detail'?): the required "
+            "field 'detail' is missing; rename this one",
+        ),
+        (
+            TERM_FILE,
+            term_yaml().replace("definition:", "definiton:"),
+            3,
+            "unknown field 'definiton' (did you mean 'definition'?): the required field "
+            "'definition' is missing; rename this one",
+        ),
+    ],
+)
+def test_a_misspelt_required_field_is_one_finding_at_it(
+    tmp_path: Path, path: str, content: str, line: int, message: str
+) -> None:
+    """ed63: `details:` for `detail` was two findings, an unknown field and a missing one
+    at the step's first line, for one slip."""
+    assert messages(tmp_path, {path: content}) == [(path, line, message)]
+
+
+def test_a_misspelt_optional_field_beside_a_missing_required_one_is_two(tmp_path: Path) -> None:
+    """The missing field is said on its own where the unknown one is no slip of it."""
+    content = PROTOCOL.replace("    detail: Do not confront anyone.", "    colour: red")
+    found = [message for _, _, message in messages(tmp_path, {PROTOCOL_FILE: content})]
+    assert len(found) == 2, found
+    assert any(message.startswith("missing required field 'detail'") for message in found)
+
+
+@pytest.mark.parametrize(
+    ("written", "tail"),
+    [
+        ("short:", "(found nothing); "),
+        ("short: ''", "must not be empty; "),
+    ],
+)
+def test_an_optional_field_left_empty_says_the_line_may_go(
+    tmp_path: Path, written: str, tail: str
+) -> None:
+    """ed63: `short:` left empty was told only that it must be a string; deleting the
+    line is what the editor meant (the first sentence of the definition then applies)."""
+    [(_, line, message)] = messages(tmp_path, {TERM_FILE: term_yaml(extra=f"{written}\n")})
+    assert line == 4
+    assert message.endswith(
+        f"{tail}write it, or delete the line to use the default, "
+        "the first sentence of the definition"
+    ), message
+
+
+def test_a_default_of_the_schema_is_said_as_written(tmp_path: Path) -> None:
+    [(_, _, message)] = messages(tmp_path, {TERM_FILE: term_yaml(extra="case_sensitive:\n")})
+    assert message.endswith("write it, or delete the line to use the default, false"), message
+
+
+def test_a_required_field_left_empty_is_not_told_to_go(tmp_path: Path) -> None:
+    content = term_yaml().replace("definition: A person", "definition:\nx: A person")
+    found = [message for _, _, message in messages(tmp_path, {TERM_FILE: content})]
+    assert not any("delete the line" in message for message in found), found
+
+
+@pytest.mark.parametrize(
+    ("key", "code"),
+    [("Español", "es"), ("Farsi", "fa"), ("français", "fr"), ("x-klingon", "tlh")],
+)
+def test_a_language_written_by_name_is_told_its_code(tmp_path: Path, key: str, code: str) -> None:
+    """ed63: a key written as the language's own name, as an English name CLDR does not
+    give, or as a private-use tag (which no reader's browser or screen reader knows)
+    was told only to write a language code."""
+    content = term_yaml(extra=f"translations:\n  {key}: x\n")
+    [(_, line, message)] = messages(tmp_path, {TERM_FILE: content})
+    assert line == 5
+    assert message.endswith(f"(write {code})"), message
+
+
+def test_a_private_use_tag_of_no_language_gets_no_code(tmp_path: Path) -> None:
+    content = term_yaml(extra="translations:\n  x-plain: x\n")
+    [(_, _, message)] = messages(tmp_path, {TERM_FILE: content})
+    assert "(write" not in message, message
+
+
+def test_an_id_with_its_words_swapped_is_told_the_id(tmp_path: Path) -> None:
+    """ed63: `related: [labor-forced]` got no "did you mean" for `forced-labor`: the edit
+    distance finds it far."""
+    files: dict[str, str | bytes] = {
+        TERM_FILE: term_yaml(extra="related: [labor-forced]\n"),
+        "glossary/forced-labor.yml": term_yaml("forced labor"),
+    }
+    [(_, _, message)] = messages(tmp_path, files)
+    assert message.endswith("(did you mean 'forced-labor'?)"), message
+
+
+@pytest.mark.parametrize("written", ["0:00", "00:00"])
+def test_a_clock_time_of_nothing_is_no_duration_advised(tmp_path: Path, written: str) -> None:
+    """ed63: `duration: 0:00` was told to write '0 minutes'."""
+    front = MODULE_FRONT.replace("duration: 45 minutes", f"duration: {written}")
+    files: dict[str, str | bytes] = {PROTOCOL_FILE: PROTOCOL, MODULE_FILE: module_md(front=front)}
+    [(_, line, message)] = messages(tmp_path, files)
+    assert line == 5
+    assert "'0 minutes'" not in message, message
+    assert "such as '45 minutes' or '1.5 hours'" in message, message
