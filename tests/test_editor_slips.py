@@ -2,7 +2,8 @@
 message names one fix, at the line to change. A misspelt required field is one finding,
 not two; an optional field left empty says the line may go; a language written by name
 (`Español`, `Farsi`, `x-klingon`) is told its code; an id with its words swapped is told
-the id; a clock time of nothing is no duration."""
+the id; a clock time of nothing is no duration; a date and time YAML reads where text
+belongs is published as written."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 from helpers_model import (
     MODULE_FRONT,
     PROTOCOL,
+    load,
     module_md,
     run_rules,
     term_yaml,
@@ -134,3 +136,15 @@ def test_a_clock_time_of_nothing_is_no_duration_advised(tmp_path: Path, written:
     assert line == 5
     assert "'0 minutes'" not in message, message
     assert "such as '45 minutes' or '1.5 hours'" in message, message
+
+
+def test_a_date_and_time_where_text_belongs_is_kept_as_written(tmp_path: Path) -> None:
+    """A plain `2024-01-05 10:00:00` is a time to YAML 1.1: an alias or a short text so
+    written was published as 2024-01-05T10:00:00 (ed63's `term: 2024-1-5` is text to
+    YAML already). A history date keeps its date."""
+    extra = "short: 2024-01-05t10:00:00Z\naliases:\n  - 2024-1-6 1:00:00\n"
+    handbook, findings = load(tmp_path, {TERM_FILE: term_yaml(extra=extra)})
+    assert not findings, findings
+    term = handbook.terms["survivor"]
+    assert (term.short, term.aliases) == ("2024-01-05t10:00:00Z", ("2024-1-6 1:00:00",))
+    assert str(term.history[0].date) == "2026-01-01"

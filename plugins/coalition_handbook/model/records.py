@@ -39,6 +39,7 @@ from .schema import (
     load_schema,
     to_json_data,
     validate,
+    wants_date,
 )
 from .source import (
     MARKDOWN_SUFFIXES,
@@ -102,7 +103,7 @@ def validated_fields(
         required = ", ".join(load_schema(kind).get("required", ()))
         report.at_offset(document.values[""][0], f"is empty: {noun} needs {required}")
         return None
-    data = to_json_data(document.data)
+    data = as_written(kind, document, to_json_data(document.data))
     if not isinstance(data, dict):
         report.at_offset(
             document.root_offset,
@@ -123,6 +124,23 @@ def validated_fields(
     if earlier or not all(problem.unknown_field or problem.invisible for problem in problems):
         return None
     return _without_unknown_fields(kind, data, problems)
+
+
+def as_written(kind: str, document: YamlDocument, data: Any) -> Any:
+    """`data` with each value YAML read as a date from text not written YYYY-MM-DD given
+    back as that text where the field wants text: `term: 2024-1-5` was published as
+    2024-01-05 (ed63). A date field keeps the date, as before."""
+    for dotted, text in document.dates_written.items():
+        path = path_of(dotted)
+        if not path or wants_date(kind, path):
+            continue
+        container = _value_at(data, dotted.rpartition(".")[0]) if len(path) > 1 else data
+        last = path[-1]
+        if isinstance(container, list) and isinstance(last, int) and last < len(container):
+            container[last] = text
+        elif isinstance(container, dict) and str(last) in container:
+            container[str(last)] = text
+    return data
 
 
 def written_in(document: YamlDocument, text: str) -> Written:
@@ -247,7 +265,7 @@ def rejected_record(
     is no mapping of fields."""
     if not document.usable or document.empty:
         return None
-    data = to_json_data(document.data)
+    data = as_written(kind, document, to_json_data(document.data))
     if not isinstance(data, dict):
         return None
     texts = checked_strings(kind, data, origin)

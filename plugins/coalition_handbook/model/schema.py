@@ -306,6 +306,33 @@ def to_json_data(value: Any) -> Any:
     return value
 
 
+def wants_date(kind: str, path: tuple[str | int, ...]) -> bool:
+    """Whether the schema of `kind` wants a date at `path` (`history.0.date`), not text."""
+    root = load_schema(kind)
+    schema: Any = root
+    for part in path:
+        schema = _resolved(root, schema)
+        if isinstance(part, int) and isinstance(schema.get("items"), Mapping):
+            schema = schema["items"]
+        elif str(part) in schema.get("properties", {}):
+            schema = schema["properties"][str(part)]
+        elif isinstance(schema.get("additionalProperties"), Mapping):
+            schema = schema["additionalProperties"]
+        else:
+            return False
+    return _resolved(root, schema).get("format") == "date"
+
+
+def _resolved(root: Mapping[str, Any], schema: Any) -> Mapping[str, Any]:
+    """`schema`, or the definition its `$ref` (`#/$defs/date`) names."""
+    if not isinstance(schema, Mapping):
+        return {}
+    reference = schema.get("$ref")
+    if isinstance(reference, str) and reference.startswith("#/$defs/"):
+        return root.get("$defs", {}).get(reference.removeprefix("#/$defs/"), {})
+    return schema
+
+
 def validate(
     kind: str, data: Any, written: Written = _unwritten, advice: bool = True
 ) -> list[SchemaProblem]:

@@ -84,3 +84,7 @@ class YamlDocument:
     # 8, `1:30` is 90, `0x1F` is 31), each with its text as written: a message shows what
     # the editor wrote, and a version so written is a problem even where it fits.
     numbers_written: dict[str, str] = field(default_factory=dict)
+    # Paths of the plain values YAML 1.1 reads as dates or times from text not written
+    # YYYY-MM-DD (`2024-1-5`, `2024-01-05 10:00`), each with its text: a field that wants
+    # text (`term`, `short`) keeps it as written, not as the date's ISO form.
+    dates_written: dict[str, str] = field(default_factory=dict)

@@ -356,7 +356,7 @@ class ValueBuilder:
             self.problem(unsupported_tag(node.tag), node)
             return node.value
         try:
-            return self.constructor.construct_object(node, deep=True)
+            built = self.constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as error:
             self.problem(f"cannot read this value: {shortened(str(error.problem), 200)}", node)
         except ValueError:
@@ -366,6 +366,10 @@ class ValueBuilder:
         except VALUE_CONVERSION_ERRORS:
             # An explicit tag on a value it cannot hold (`!!bool maybe`, `!!timestamp x`).
             self.cannot_read(node)
+        else:
+            if node.tag == TIMESTAMP_TAG and isinstance(built, dt.date):
+                self.document.dates_written[path] = value  # not YYYY-MM-DD: read directly
+            return built
         return node.value
 
     def cannot_read(self, node: yaml.Node) -> None:
