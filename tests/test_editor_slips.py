@@ -148,3 +148,47 @@ def test_a_date_and_time_where_text_belongs_is_kept_as_written(tmp_path: Path) -
     term = handbook.terms["survivor"]
     assert (term.short, term.aliases) == ("2024-01-05t10:00:00Z", ("2024-1-6 1:00:00",))
     assert str(term.history[0].date) == "2026-01-01"
+
+
+@pytest.mark.parametrize(
+    "written", ["hotel-staff.yml", "protocols/hotel-staff.yml", "Hotel-Staff.YAML"]
+)
+def test_a_protocols_file_name_is_told_its_id(tmp_path: Path, written: str) -> None:
+    """`protocols: [hotel-staff.yml]` was told to write hotel-staff-yml, no protocol."""
+    front = MODULE_FRONT.replace("protocols: [hotel-staff]", f"protocols: [{written}]")
+    files: dict[str, str | bytes] = {PROTOCOL_FILE: PROTOCOL, MODULE_FILE: module_md(front=front)}
+    [(_, line, message)] = messages(tmp_path, files)
+    assert line == 9
+    assert message.endswith("(write hotel-staff)"), message
+
+
+def test_a_protocols_title_made_an_id_is_told_the_protocols_id(tmp_path: Path) -> None:
+    """A module naming a protocol by its title is told (by the schema) to write the id its
+    title makes, which names no file: that id is then told the protocol's own."""
+    made = "hotel-staff-who-suspect-trafficking"
+    front = MODULE_FRONT.replace("protocols: [hotel-staff]", f"protocols: [{made}]")
+    files: dict[str, str | bytes] = {PROTOCOL_FILE: PROTOCOL, MODULE_FILE: module_md(front=front)}
+    [(_, _, message)] = messages(tmp_path, files)
+    assert message.endswith(
+        "(did you mean 'hotel-staff', the protocol titled 'Hotel staff who suspect trafficking'?)"
+    ), message
+
+
+def test_a_terms_alias_made_an_id_is_told_the_terms_id(tmp_path: Path) -> None:
+    """`related: [forced or compulsory labour]` is told (by the schema) to write
+    forced-or-compulsory-labour, which names no file: the term whose alias it is,
+    forced-labor, is named then. Not the term itself, where the alias is its own."""
+    labor = term_yaml("forced labor", extra="aliases: [forced or compulsory labour]\n")
+    files: dict[str, str | bytes] = {
+        TERM_FILE: term_yaml(
+            extra="aliases: [trafficking survivor]\n"
+            "related: [forced-or-compulsory-labour, trafficking-survivor]\n"
+        ),
+        "glossary/forced-labor.yml": labor,
+    }
+    found = [message for _, _, message in messages(tmp_path, files)]
+    assert len(found) == 2, found
+    assert found[0].endswith(
+        "(did you mean 'forced-labor', whose forms include 'forced or compulsory labour'?)"
+    ), found
+    assert "did you mean" not in found[1], found

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 
 def nearest(name: object, candidates: Iterable[str]) -> str | None:
@@ -63,3 +63,29 @@ def _reordered(name: str, ids: Iterable[str]) -> str | None:
     words = sorted(name.split("-"))
     same = (other for other in ids if other != name and sorted(other.split("-")) == words)
     return next(same, None)
+
+
+class NamedIds:
+    """Ids by the id each of their names would make (`hotel-or-motel-employee-who-...`,
+    a protocol's title, which the schema's advice made an id of; `forced-labour`, a
+    term's alias): read once, at the first id that names no file."""
+
+    def __init__(self, names: Callable[[], Iterable[tuple[str, str]]], what: str) -> None:
+        self._names = names
+        self._what = what
+        self._by_slug: dict[str, tuple[str, str]] | None = None
+
+    def did_you_mean(self, ref: str, naming: str = "") -> str:
+        """` (did you mean 'ID', WHAT 'NAME'?)` for the record one of whose names makes
+        `ref`, or "": not `naming`, the record that names it (a term's own alias in its
+        `related`). An id is a file's name, which no name of the record need be."""
+        if self._by_slug is None:
+            from .slugs import slugify  # the error path alone
+
+            self._by_slug = {}
+            for record_id, name in self._names():
+                self._by_slug.setdefault(slugify(name), (record_id, name))
+        found = self._by_slug.get(ref)
+        if found is None or found[0] in (ref, naming):
+            return ""
+        return f" (did you mean '{found[0]}', {self._what} '{found[1]}'?)"

@@ -733,6 +733,8 @@ _DAY_OR_MONTH_FIRST = LazyPattern(r"([0-9]{1,2})[./-]([0-9]{1,2})[./-]([0-9]{4})
 _YEAR_FIRST = LazyPattern(r"([0-9]{4})[./-]([0-9]{1,2})[./-]([0-9]{1,2})", re.ASCII)
 # A web address written without its scheme (`humantraffickinghotline.org/report`).
 _NO_SCHEME = LazyPattern(r"(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[/?#]\S*)?", re.ASCII)
+# The extension of a record's file, which an id leaves out.
+_FILE_NAME = LazyPattern(r"\.(?:ya?ml|md|markdown)$", re.IGNORECASE)
 # An id's pattern, as the schema files write it and as validated (`_end_anchored`).
 _ID_PATTERNS = ("^[a-z0-9]+(-[a-z0-9]+)*$", "^[a-z0-9]+(-[a-z0-9]+)*\\Z")
 
@@ -748,7 +750,10 @@ def _pattern_fix(schema: Mapping[str, Any], instance: Any) -> str:
         return _date_fix(text)
     pattern = schema.get("pattern")
     if pattern in _ID_PATTERNS:
-        made = slugify(text)
+        # A file's name for its id (`hotel-employee.yml`, `protocols/hotel-employee.yml`):
+        # the id is its stem, where `hotel-employee-yml` was advised.
+        named = _FILE_NAME.search(text)
+        made = slugify(text[: named.start()].rpartition("/")[2] if named else text)
         if not made or made == text or not _shown_whole(made):
             return ""
         # Not where the id leaves words or letters out: `Москва shelter` is no `shelter`,

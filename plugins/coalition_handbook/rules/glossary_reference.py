@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from ..findings import Finding
-from ..hints import did_you_mean_id
+from ..hints import NamedIds, did_you_mean_id
 from ..model.replacements import Replacements, replacements
 from ..model.source import relative_path
 from ..model.term_facts import TermFacts, term_facts
@@ -38,8 +38,16 @@ def check(context: CheckContext) -> Iterator[Finding]:
         if record.kind == "term"
         for key, ref in record.references
     ]
+    # A term's form where its id belongs (`forced labour`, an alias of forced-labor): the
+    # schema's advice made an id of it, which names no file.
+    forms = NamedIds(
+        lambda: (
+            (other, form) for other, fact in facts.items() for form in (fact.term, *fact.aliases)
+        ),
+        "whose forms include",
+    )
     for term_id, _, origin, span_key, ref in named:
-        message = _problem(context, facts, chains, term_id, span_key, ref)
+        message = _problem(context, facts, chains, forms, term_id, span_key, ref)
         if message:
             yield context.finding_at(RULE, _origin(context, term_id, origin), span_key, message)
     yield from _named_twice(context, named)
@@ -70,6 +78,7 @@ def _problem(
     context: CheckContext,
     facts: Mapping[str, TermFacts],
     chains: Replacements,
+    forms: NamedIds,
     term_id: str,
     span_key: str,
     ref: str,
@@ -97,7 +106,8 @@ def _problem(
     if context.handbook.is_rejected(expected):
         return None  # that file (named in any case) has problems of its own, already reported
     # Never the term's own id: naming it is a problem of its own (above).
-    hint = did_you_mean_id(ref, [other for other in context.handbook.terms if other != term_id])
+    others = [other for other in context.handbook.terms if other != term_id]
+    hint = did_you_mean_id(ref, others) or forms.did_you_mean(ref, term_id)
     return f"{field} names '{ref}', which is no term (there is no {expected}){hint}"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..hints import did_you_mean_id
+from ..hints import NamedIds, did_you_mean_id
 from ..model.types import Origin
 from .base import CheckContext
 
@@ -27,13 +27,19 @@ def check(context: CheckContext) -> Iterator[Finding]:
         if record.kind == "module"
         for key, protocol_id in record.references
     ]
+    # A protocol's title where its id belongs (`Hotel employee who...`): the schema's
+    # advice made an id of it, which names no file.
+    titles = NamedIds(
+        lambda: ((other.id, other.title) for other in handbook.protocols.values()),
+        "the protocol titled",
+    )
     for module_id, origin, key, protocol_id in named:
         if protocol_id in handbook.protocols:
             continue
         expected = context.config.relative(context.config.protocols_dir / f"{protocol_id}.yml")
         if handbook.is_rejected(expected):
             continue  # that file (named in any case) has problems of its own, already reported
-        hint = did_you_mean_id(protocol_id, handbook.protocols)
+        hint = did_you_mean_id(protocol_id, handbook.protocols) or titles.did_you_mean(protocol_id)
         yield context.finding_at(
             RULE,
             origin,
