@@ -192,3 +192,53 @@ def test_a_terms_alias_made_an_id_is_told_the_terms_id(tmp_path: Path) -> None:
         "(did you mean 'forced-labor', whose forms include 'forced or compulsory labour'?)"
     ), found
     assert "did you mean" not in found[1], found
+
+
+def test_an_item_split_by_a_dash_before_its_field_is_one_finding_at_the_dash(
+    tmp_path: Path,
+) -> None:
+    """Editor's tour: `- title: Call` then `- detail: Call the hotline.` was "missing
+    'detail' in steps item 2" and "missing 'title' in steps item 3", leaving the editor
+    to work out that the second '- ' split one step in two."""
+    content = PROTOCOL.replace("    detail: Call the hotline.", "  - detail: Call the hotline.")
+    assert messages(tmp_path, {PROTOCOL_FILE: content}) == [
+        (
+            PROTOCOL_FILE,
+            12,
+            "the '- ' here starts a new item of 'steps', so 'detail' is not part of item 2 "
+            "above, which lacks it: remove the '- ' and indent 'detail' like 'title'",
+        )
+    ]
+
+
+def test_items_that_lack_a_field_each_are_not_taken_for_a_split_item(tmp_path: Path) -> None:
+    content = PROTOCOL.replace("    detail: Do not confront anyone.\n", "").replace(
+        "    detail: Call the hotline.\n", ""
+    )
+    found = [message for _, _, message in messages(tmp_path, {PROTOCOL_FILE: content})]
+    assert found == [
+        "missing required field 'detail' in steps item 1",
+        "missing required field 'detail' in steps item 2",
+    ], found
+
+
+@pytest.mark.parametrize(
+    ("extra", "hint"),
+    [
+        (
+            "avoid:\n  text: slave\n  reason: Reduces a person.\n",
+            "(found a mapping; each item starts with '- ': write '- ' before 'text', and "
+            "indent the item's other fields two spaces more, under it)",
+        ),
+        (
+            "translations:\n  - es: sobreviviente\n  - fr: survivant\n",
+            "(found a list; remove the '- ' before each of its fields, and indent them alike)",
+        ),
+    ],
+)
+def test_a_list_or_mapping_written_as_the_other_says_where_the_dash_goes(
+    tmp_path: Path, extra: str, hint: str
+) -> None:
+    [(_, line, message)] = messages(tmp_path, {TERM_FILE: term_yaml(extra=extra)})
+    assert line == 5
+    assert message.endswith(hint), message

@@ -68,6 +68,8 @@ class SchemaProblem:
     # A character no reader sees that the value holds and the schema refuses: the
     # problem is placed at it where the file writes it as it is (not as an escape).
     invisible: str | None = None
+    # The required field it says is missing, where the problem is only that.
+    missing: str | None = None
 
     @property
     def dotted(self) -> str:
@@ -348,8 +350,57 @@ def validate(
     for error in validator.iter_errors(data):
         problems.extend(_describe(error, validator.schema, written, advice))
     # jsonschema yields one `required` error per missing field, each naming them all.
-    unique = dict.fromkeys(problems)
+    unique = dict.fromkeys(_items_split(data, problems))
     return sorted(unique, key=lambda problem: [str(part) for part in problem.path])
+
+
+def _items_split(data: Any, problems: list[SchemaProblem]) -> list[SchemaProblem]:
+    """`problems`, with the two of an item split in two by a '- ' before one of its fields
+    (`- title: x` then `- url: y`) said once, at the second: "missing 'url' in sources item
+    1" and "missing 'title' in sources item 2" left the editor to work out the dash."""
+    missing: dict[tuple[str | int, ...], set[str]] = {}
+    for problem in problems:
+        if problem.missing is not None and problem.path and isinstance(problem.path[-1], int):
+            missing.setdefault(problem.path, set()).add(problem.missing)
+    said: dict[tuple[str | int, ...], set[str]] = {}  # the missing fields merged, by item
+    merged: list[SchemaProblem] = []
+    for path, lacking in missing.items():
+        *parent, index = path
+        after = (*parent, index + 1)
+        if after not in missing or path in said:
+            continue
+        items = _at(data, tuple(parent))
+        if not isinstance(items, list) or index + 1 >= len(items):
+            continue
+        first, second = items[index], items[index + 1]
+        if not (isinstance(first, dict) and isinstance(second, dict) and first and second):
+            continue
+        if not set(second) <= lacking or not missing[after] <= set(first):
+            continue
+        said[path], said[after] = set(second), missing[after]
+        moved = " and ".join(quoted(str(key)) for key in second)
+        verb, them = ("are", "them") if len(second) > 1 else ("is", "it")
+        merged.append(
+            SchemaProblem(
+                after,
+                f"the '- ' here starts a new item of {value_label(tuple(parent))}, so {moved} "
+                f"{verb} not part of item {index + 1} above, which lacks {them}: remove the '- ' "
+                f"and indent {quoted(str(next(iter(second))))} like "
+                f"{quoted(str(next(iter(first))))}",
+            )
+        )
+    kept = [p for p in problems if p.missing is None or p.missing not in said.get(p.path, ())]
+    return kept + merged
+
+
+def _at(data: Any, path: tuple[str | int, ...]) -> Any:
+    """The value at `path` in `data`, or None where there is none."""
+    for part in path:
+        in_list = isinstance(data, list) and isinstance(part, int) and part < len(data)
+        if not (in_list or (isinstance(data, dict) and part in data)):
+            return None
+        data = data[part]
+    return data
 
 
 def _describe(
@@ -396,7 +447,8 @@ def _describe(
                 continue
             where = f" in {label}" if path else ""
             reason = _condition(root_schema) if conditional else ""
-            yield SchemaProblem(at, f"missing required field '{name}'{where}{reason}")
+            message = f"missing required field '{name}'{where}{reason}"
+            yield SchemaProblem(at, message, missing=None if conditional else name)
         return
     if validator in ("anyOf", "oneOf"):
         yield from _describe_alternatives(error, root_schema, written, advice)
@@ -635,6 +687,7 @@ def _message(
                 or _unquoted_hint(names, instance)
                 or _list_hint(error.schema, names, instance)
                 or _colon_hint(names, instance)
+                or _dash_hint(error.schema, names, instance)
             )
         return f"{label} must be {wanted} (found {found}{hint})"
     if validator == "enum":
@@ -801,6 +854,24 @@ def _is_day(year: int, month: int, day: int) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _dash_hint(schema: Mapping[str, Any], names: list[str], instance: Any) -> str:
+    """Where a list of mappings was written with no '- ' (`avoid:` then `  text: x`),
+    or a mapping with one before each key (`translations:` then `  - es: x`)."""
+    if names == ["array"] and isinstance(instance, dict) and instance:
+        items = schema.get("items")
+        alternatives = items.get("anyOf", [items]) if isinstance(items, Mapping) else []
+        if any(isinstance(a, Mapping) and a.get("type") == "object" for a in alternatives):
+            first = quoted(str(next(iter(instance))))
+            return (
+                f"; each item starts with '- ': write '- ' before {first}, and indent the "
+                "item's other fields two spaces more, under it"
+            )
+    mappings = isinstance(instance, list) and all(isinstance(item, dict) for item in instance)
+    if names == ["object"] and instance and mappings:
+        return "; remove the '- ' before each of its fields, and indent them alike"
+    return ""
 
 
 def _colon_hint(names: list[str], instance: Any) -> str:
