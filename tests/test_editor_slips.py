@@ -242,3 +242,24 @@ def test_a_list_or_mapping_written_as_the_other_says_where_the_dash_goes(
     [(_, line, message)] = messages(tmp_path, {TERM_FILE: term_yaml(extra=extra)})
     assert line == 5
     assert message.endswith(hint), message
+
+
+def test_ids_written_as_one_text_are_advised_as_ids_in_brackets(tmp_path: Path) -> None:
+    """`related: labor trafficking, debt bondage` was advised `[labor trafficking, debt
+    bondage]`, which names no term either."""
+    extra = "related: labor trafficking, debt bondage\n"
+    [(_, _, message)] = messages(tmp_path, {TERM_FILE: term_yaml(extra=extra)})
+    assert message.endswith("or all in brackets: [labor-trafficking, debt-bondage])"), message
+
+
+def test_an_objective_written_as_one_text_is_not_split_at_its_commas(tmp_path: Path) -> None:
+    """`objectives: Recognize the signs at the front desk, in rooms`
+    was advised brackets, which make it two objectives."""
+    objective = "Recognize the signs at the front desk, in rooms"
+    front = MODULE_FRONT.replace(
+        "objectives:\n  - Recognise the signs.\n  - Respond safely.\n", f"objectives: {objective}\n"
+    )
+    files: dict[str, str | bytes] = {PROTOCOL_FILE: PROTOCOL, MODULE_FILE: module_md(front=front)}
+    [(_, _, message)] = messages(tmp_path, files)
+    assert "brackets" not in message, message
+    assert message.endswith(f"starting with '- ' (- {objective}))"), message

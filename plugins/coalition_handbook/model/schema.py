@@ -757,6 +757,9 @@ def _no_unit(label: str, examples: list[Any], found: str, text: str) -> str:
     return f"{label} must be text with its unit: write {shown} (found {found}, with no unit)"
 
 
+# The most words of an item that a comma may end in a list written as one text (`aliases:
+# TIP, T.I.P.`); past it, the text is prose (an objective) whose commas are its own.
+_LISTED_WORDS = 6
 # An item a list in brackets may hold as it is: no sign YAML reads in one, none to start.
 _FLOW_ITEM = LazyPattern(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:,\[\]{}#'\"]*")
 
@@ -775,8 +778,16 @@ def _list_hint(schema: Mapping[str, Any], names: list[str], instance: Any) -> st
     if items.get("type") != "string":
         return hint
     parts = [part.strip() for part in instance.split(",") if part.strip()]
-    if parts and all(_FLOW_ITEM.fullmatch(part) for part in parts):
-        return f"{hint}, or all in brackets: [{shortened(', '.join(parts))}]"
+    if any(len(part.split()) > _LISTED_WORDS for part in parts):
+        # Prose (an objective), whose commas are its own: one item, not one a comma.
+        return f"{hint} (- {shortened(instance.strip())})"
+    if items.get("pattern") in _ID_PATTERNS:  # `related: labor trafficking, debt bondage`
+        made = [slugify(part) for part in parts]
+        if all(made) and not any(words_left_out(part) or letters_left_out(part) for part in parts):
+            parts = made
+    shown = ", ".join(parts)
+    if parts and all(_FLOW_ITEM.fullmatch(part) for part in parts) and _shown_whole(shown):
+        return f"{hint}, or all in brackets: [{shown}]"
     return f"{hint} (- {shortened(parts[0])})"
 
 
