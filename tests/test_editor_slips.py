@@ -263,3 +263,19 @@ def test_an_objective_written_as_one_text_is_not_split_at_its_commas(tmp_path: P
     [(_, _, message)] = messages(tmp_path, files)
     assert "brackets" not in message, message
     assert message.endswith(f"starting with '- ' (- {objective}))"), message
+
+
+@pytest.mark.parametrize(
+    ("date", "why"),
+    [
+        ("2024-13-01", "(there is no month 13: the month comes second, YYYY-MM-DD)"),
+        ("2026-02-30", "(February 2026 has 28 days)"),
+        ("2026-04-31", "(April 2026 has 30 days)"),
+    ],
+)
+def test_a_date_that_is_no_day_says_why(tmp_path: Path, date: str, why: str) -> None:
+    """Editor's tour: `date: 2024-13-01` was told only that it is no real date."""
+    content = term_yaml().replace("date: 2026-01-01", f"date: {date}")
+    [(_, line, message)] = messages(tmp_path, {TERM_FILE: content})
+    assert line == 6
+    assert message.endswith(f"'{date}', which is not a real date {why}"), message

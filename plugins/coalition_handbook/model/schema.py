@@ -13,6 +13,7 @@ describe every problem. Both check the one format the schemas use, `date`, with
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import json
 import math
@@ -721,8 +722,27 @@ def _message(
         fix = _pattern_fix(error.schema, instance) if advice else ""
         return f"{label} is {quoted(instance)}; expected {_expected(error.schema)}{fix}"
     if validator == "format":
-        return f"{label} is {quoted(instance)}, which is not a real {value}"
+        why = _no_such_day(instance) if value == "date" else ""
+        return f"{label} is {quoted(instance)}, which is not a real {value}{why}"
     return f"{label}: {shortened(error.message, 200)}"  # jsonschema's quotes the value
+
+
+def _no_such_day(text: Any) -> str:
+    """Why a YYYY-MM-DD text is no date (`2024-13-01`: no month 13; `2026-02-30`: February
+    2026 has 28 days), for the editor who reads the month where the day is."""
+    if not isinstance(text, str) or not _ISO_SHAPE.fullmatch(text):
+        return ""
+    year, month, day = (int(part) for part in text.split("-"))
+    if not 1 <= month <= 12:
+        return f" (there is no month {month}: the month comes second, YYYY-MM-DD)"
+    if day < 1 or year < 1:
+        return ""
+    days = calendar.monthrange(year, month)[1]
+    name = calendar.month_name[month]  # English, as the messages are
+    return f" ({name} {year} has {days} days)" if day > days else ""
+
+
+_ISO_SHAPE = LazyPattern(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 
 def _unit_asked(schema: Mapping[str, Any], names: list[str], instance: Any) -> bool:
