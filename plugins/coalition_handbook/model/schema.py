@@ -556,7 +556,7 @@ def _own_names() -> dict[str, str]:
     """Each language's name in itself (`español`, `français`, `فارسی`) and its code, by
     CLDR: an editor writes the language as its speakers do. Read only for a key that is
     no code nor English name (each locale's file, about 1 s)."""
-    from babel import Locale
+    from babel import Locale, UnknownLocaleError
     from babel.localedata import locale_identifiers
 
     names: dict[str, str] = {}
@@ -565,8 +565,8 @@ def _own_names() -> dict[str, str]:
             continue
         try:
             own = Locale.parse(code).languages.get(code)
-        except (ValueError, LookupError):
-            continue
+        except (UnknownLocaleError, ValueError, LookupError, OSError):
+            continue  # a locale this Babel lists but cannot read: advice only
         if own:
             names.setdefault(own.lower(), code)
     return names
@@ -738,11 +738,15 @@ def _no_such_day(text: Any) -> str:
     if day < 1 or year < 1:
         return ""
     days = calendar.monthrange(year, month)[1]
-    name = calendar.month_name[month]  # English, as the messages are
+    name = _MONTHS[month - 1]  # English, as the messages are, whatever the locale
     return f" ({name} {year} has {days} days)" if day > days else ""
 
 
 _ISO_SHAPE = LazyPattern(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+_MONTHS = (
+    *("January", "February", "March", "April", "May", "June", "July", "August"),
+    *("September", "October", "November", "December"),
+)
 
 
 def _unit_asked(schema: Mapping[str, Any], names: list[str], instance: Any) -> bool:
