@@ -426,7 +426,7 @@ def _describe(
                 continue
             where = f" in {label}" if path else ""
             misspelt = did_you_mean(key, known)
-            meant = _misspelt_required(instance, error.schema).get(key)
+            meant = _misspelt_required(instance, error.schema).get(str(key))
             if meant is not None:  # one finding, not two: its missing field is said here
                 misspelt += f": the required field '{meant}' is missing; rename this one"
             yield SchemaProblem(
