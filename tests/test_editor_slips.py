@@ -279,3 +279,11 @@ def test_a_date_that_is_no_day_says_why(tmp_path: Path, date: str, why: str) -> 
     [(_, line, message)] = messages(tmp_path, {TERM_FILE: content})
     assert line == 6
     assert message.endswith(f"'{date}', which is not a real date {why}"), message
+
+
+def test_long_forms_written_as_one_text_are_still_split_at_commas(tmp_path: Path) -> None:
+    """A form has no comma of its own: the prose rule of objectives is not for aliases
+    (self-review)."""
+    extra = "aliases: people who have experienced trafficking in persons, TIP\n"
+    [(_, _, message)] = messages(tmp_path, {TERM_FILE: term_yaml(extra=extra)})
+    assert message.endswith("[people who have experienced trafficking in persons, TIP])"), message
