@@ -524,6 +524,8 @@ def _language_code(name: Any) -> str | None:
     Portuguese`: pt-BR), by CLDR's names; None for any other."""
     if not isinstance(name, str):
         return None
+    if _CAPITALISED_CODE.fullmatch(name.replace("_", "-")):  # a locale's `pt_BR` too
+        name = name.replace("_", "-")
     if _CAPITALISED_CODE.fullmatch(name):  # `ES`, `Pt-BR`
         language, _, region = name.partition("-")
         code = language.lower() + (f"-{region}" if region else "")
