@@ -133,8 +133,8 @@ def _pointers_checked(pdf: Path) -> int:
     checked = 0
     for page in reader.pages:
         for mcid, element in enumerate(parents[page["/StructParents"]]):
-            # (WeasyPrint leaves the running header and footer's elements out of the tree,
-            # for screen readers to pass over: only a link's are looked at.)
+            # (Only a link's are looked at: every marked content's element is in the tree,
+            # test_handout_artifacts.)
             if element.get_object()["/S"] == "/Link":
                 assert element.idnum in in_tree and mcid in kids(element.get_object()), mcid
                 checked += 1

@@ -40,6 +40,7 @@ from ..rules.privacy_allow import without_trunk_zero
 from ..slugs import a_to_z_key
 from ..stack_room import HANDOUT_FRAMES, with_frames
 from . import (
+    handout_artifacts,
     handout_description_lists,
     handout_key_terms_gap,
     handout_languages,
@@ -503,6 +504,8 @@ def render_pdf(
             handout_languages.mark_languages(weasyprint)
             handout_description_lists.pair_descriptions(weasyprint)
             handout_link_tags.join_links(weasyprint)
+            # The page margins' header, footer and page numbers are not read aloud.
+            margins_as_artifacts = handout_artifacts.draw_margins_as_artifacts(weasyprint)
             needing_none = handout_problems.needing_no_description(document.etree_element)
             options = {"pdf_tags": True, "dpi": IMAGE_DPI, "optimize_images": True}
             laid_out = document.render(**options)
@@ -511,6 +514,8 @@ def render_pdf(
                 laid_out = document.render(**options)
             narrow = handout_narrow_tables.narrow_tables(document.etree_element, laid_out.pages)
             drop_inner_link_areas(laid_out.pages)  # one clickable area a link's line
+            if margins_as_artifacts:
+                handout_artifacts.flag_page_margins(laid_out.pages)
             pdf = laid_out.write_pdf(**options)
         return pdf, messages, needing_none, narrow
 
