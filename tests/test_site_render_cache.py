@@ -678,6 +678,46 @@ def test_a_dirty_rebuild_removes_the_pages_and_handouts_of_gone_records(
     assert handout.is_file()
 
 
+@pytest.mark.parametrize("how", ["handouts-off", "draft"])
+def test_a_dirty_rebuild_removes_a_handout_it_no_longer_publishes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """Task pdf64: under `mkdocs serve --dirty`, with `handouts: false`, or a module left
+    out as a draft (exclude_docs), its page said there is no handout while the PDF of
+    the build before was still served; it is back when the handout is."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from test_handouts import FakeRenderer, write_handbook
+
+    from coalition_handbook.site import handout_render
+
+    monkeypatch.setattr(handout_render, "render_pdf", FakeRenderer(failing=set()))
+    config_file = write_handbook(tmp_path)
+    settings = config_file.read_text("utf-8")
+    config = load_config(config_file=str(config_file))
+    config.plugins.on_startup(command="serve", dirty=True)
+    handout = tmp_path / "site" / "handouts" / "community.pdf"
+    build(config, dirty=True)
+    assert handout.is_file()
+
+    if how == "handouts-off":
+        config.plugins["handbook"].config.handouts = False
+    else:
+        config_file.write_text(f"{settings}\nexclude_docs: modules/community.md\n", "utf-8")
+        config = load_config(config_file=str(config_file))
+    build(config, dirty=True)
+    assert not handout.exists()
+    assert (tmp_path / "site" / "handouts" / "hotel-staff.pdf").is_file() == (how == "draft")
+
+    if how == "handouts-off":
+        config.plugins["handbook"].config.handouts = True
+    else:
+        config_file.write_text(settings, "utf-8")
+        config = load_config(config_file=str(config_file))
+    build(config, dirty=True)
+    assert handout.is_file()
+
+
 def test_a_dirty_rebuild_renders_again_the_pages_a_glossary_edit_changes(tmp_path: Path) -> None:
     """`mkdocs serve --dirty` rebuilt the pages whose Markdown changed only: after a term's
     definition was edited, a page using the term kept the old one as its link's tooltip,

@@ -22,7 +22,7 @@ from ..site.render_cache import NAMESPACE
 from ..site.template_cache import template_code_cache
 from ..site.templates import keep_compiled_templates
 from ..site.titles import titles_as_text
-from ..site.urls import GLOSSARY_INDEX, protocol_src_uri, term_src_uri
+from ..site.urls import GLOSSARY_INDEX, handout_path, protocol_src_uri, term_src_uri
 from . import link_sources
 from .composed_names import compose_file_names, read_page_folders_from_disk
 from .copied_files import keep_copied_files_in_the_handbook
@@ -68,9 +68,18 @@ class FilesAndNavHooks(PluginState):
         self.site_inputs, self.handout_stand_ins = add_handout_stand_ins(
             files, config, self.site_inputs, self.handbook_config, handouts=self.config.handouts
         )
-        # What a dirty build must remove itself (plugin/gone_outputs.py).
-        handbook_outputs = outputs_of((*generated, *self.handout_stand_ins))
-        self.gone_outputs = gone_outputs(self.handbook_outputs, self.gone_outputs, files)
+        # What a dirty build must remove itself (plugin/gone_outputs.py): also the PDF
+        # of a handout this build does not publish, whose page says there is none.
+        unpublished = {
+            handout_path(module_id) for module_id in self.site_inputs.unpublished_handouts
+        }
+        not_written = outputs_of(
+            file for file in self.handout_stand_ins if file.src_uri in unpublished
+        )
+        handbook_outputs = outputs_of((*generated, *self.handout_stand_ins)) - not_written
+        self.gone_outputs = gone_outputs(
+            self.handbook_outputs, self.gone_outputs, files, not_written
+        )
         self.handbook_outputs = handbook_outputs
         for asset in asset_files(config, self.assets):
             files.append(asset)

@@ -6,7 +6,10 @@ Markdown was deleted stays there and is still served: its own behaviour, for any
 which its warning of a dirty build owns up to (task site63: a plain MkDocs site keeps a
 deleted `other.md`'s page so). The pages and PDFs the plugin makes are the plugin's to
 remove: it knows which it wrote, and a term deleted from the glossary must not stay
-readable, nor a retired module's handout printable, from the served site.
+readable, nor a retired module's handout printable, from the served site. So is a handout
+the build no longer publishes while its module stays: `handouts: false`, a module left out
+as a draft (exclude_docs), one that failed with no good PDF to keep; its page says there
+is none, and the PDF of the build before was still served (task pdf64).
 """
 
 from __future__ import annotations
@@ -23,12 +26,17 @@ def outputs_of(files: Iterable[File]) -> frozenset[str]:
 
 
 def gone_outputs(
-    written_before: frozenset[str], not_yet_removed: frozenset[str], files: Files
+    written_before: frozenset[str],
+    not_yet_removed: frozenset[str],
+    files: Files,
+    not_written: frozenset[str] = frozenset(),
 ) -> frozenset[str]:
     """Of the handbook's outputs of the builds before (`written_before`, and those a
     failed build did not remove), the ones no file of this build writes: a record
-    gone; one back since, or a file of docs_dir now at its path, stays."""
-    return (written_before | not_yet_removed) - outputs_of(files)
+    gone, or a file of `files` that this build does not write after all (`not_written`:
+    the stand-in of a handout it does not publish); one back since, or a file of
+    docs_dir now at its path, stays."""
+    return (written_before | not_yet_removed) - (outputs_of(files) - not_written)
 
 
 def remove_outputs(paths: Iterable[str], site_dir: Path) -> None:
