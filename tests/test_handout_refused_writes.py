@@ -201,3 +201,35 @@ def test_an_output_folder_that_cannot_be_written_is_refused_before_any_render(
     )
     assert renderer.rendered == []
     assert not (tmp_path / "out").exists()
+
+
+def test_an_output_folder_through_a_folder_not_there_leaves_no_folder_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Task pdf64 (a leftover of site63): `-o out/../x` wrote the PDFs into `x`, and
+    made an empty `out` to pass through, left behind."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(handout_render, "render_pdf", FakeRenderer(failing=set()))
+    config_file = write_handbook(tmp_path)
+    assert main(["handouts", "-f", str(config_file), "-o", "out/../x"]) == 0
+    assert sorted(path.name for path in (tmp_path / "x").iterdir()) == [
+        "community.pdf",
+        "hotel-staff.pdf",
+    ]
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_output_folder_up_from_a_link_is_where_the_system_goes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`-o link/../x` is `x` beside the folder the link leads to, as the system reads it;
+    Python's temporary files read it as written, beside the link, and every PDF's write
+    failed ("No such file or directory"), exit 1."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(handout_render, "render_pdf", FakeRenderer(failing=set()))
+    config_file = write_handbook(tmp_path)
+    (tmp_path / "shared" / "trainers").mkdir(parents=True)
+    (tmp_path / "link").symlink_to(tmp_path / "shared" / "trainers")
+    assert main(["handouts", "-f", str(config_file), "-o", "link/../pdfs"]) == 0
+    assert (tmp_path / "shared" / "pdfs" / "hotel-staff.pdf").is_file()
+    assert not (tmp_path / "pdfs").exists()

@@ -6,6 +6,7 @@ back (`build_handouts`), and says on stdout what it wrote and on stderr what it 
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from collections.abc import Collection
@@ -39,7 +40,7 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
     from ..check import run_checks
 
     site_dir = config.site_dir or config.root / "site"  # MkDocs' default
-    output_dir = output if output is not None else site_dir / HANDOUTS_DIR
+    output_dir = _as_meant(output) if output is not None else site_dir / HANDOUTS_DIR
     _refuse_a_file_in_the_way(output_dir, config, given=output is not None)
     _refuse_a_record_folder(output_dir, config)
     _refuse_an_unwritable_folder(output_dir, given=output is not None)
@@ -153,6 +154,29 @@ def _left_out(config: HandbookConfig, module_path: Path, pdf: Path) -> str:
             "one prints it"
         )
     return line
+
+
+def _as_meant(output: Path) -> Path:
+    """`output` as typed after -o, each `folder/..` in it taken out as the system reads
+    it: of `-o out/../x` the PDFs' folder is `x`, and an empty `out` was made, to be
+    passed through, and left (a leftover of task site63); `link/..` goes up from where
+    the link leads (Python's temporary files read it as written, and every write failed
+    with "No such file or directory")."""
+    kept: list[str] = []
+    for part in output.parts:
+        if part != ".." or not kept or kept[-1] in ("..", output.anchor):
+            kept.append(part)
+            continue
+        folder = Path(*kept)
+        if not os.path.lexists(folder):
+            kept.pop()  # not there: its parent is the folder above
+        elif not folder.is_dir():
+            kept.append(part)  # a file, a link to nothing: as typed, for the checks to name
+        elif (real := folder.resolve()) != Path(os.path.abspath(folder)):  # noqa: PTH100 (as written)
+            kept = list(real.parent.parts)  # through a link
+        else:
+            kept.pop()
+    return Path(*kept) if kept else Path()
 
 
 def _refuse_a_file_in_the_way(output_dir: Path, config: HandbookConfig, *, given: bool) -> None:
