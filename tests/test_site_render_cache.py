@@ -718,6 +718,35 @@ def test_a_dirty_rebuild_removes_a_handout_it_no_longer_publishes(
     assert handout.is_file()
 
 
+def test_a_dirty_build_names_a_link_to_nothing_where_the_handouts_go(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A dirty build empties no site folder: a `site/handouts` left a link to nothing
+    failed the build with `[Errno 17] File exists: '.../community.pdf'` (a leftover of
+    task site63). The build stops with one line naming it, as `handbook handouts` does."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+    from test_handouts import FakeRenderer, write_handbook
+
+    from coalition_handbook.site import handout_render
+
+    monkeypatch.setattr(handout_render, "render_pdf", FakeRenderer(failing=set()))
+    monkeypatch.chdir(tmp_path)
+    config = load_config(config_file=str(write_handbook(tmp_path)))
+    config.plugins.on_startup(command="serve", dirty=True)
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "handouts").symlink_to(tmp_path / "moved")
+    with pytest.raises(Abort), caplog.at_level(logging.ERROR):
+        build(config, dirty=True)
+    assert [
+        record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR
+    ] == [
+        "site/handouts is a link to nothing, where a folder must be for the PDFs to go into "
+        "site/handouts; move it away"
+    ]
+
+
 def test_a_dirty_rebuild_renders_again_the_pages_a_glossary_edit_changes(tmp_path: Path) -> None:
     """`mkdocs serve --dirty` rebuilt the pages whose Markdown changed only: after a term's
     definition was edited, a page using the term kept the old one as its link's tooltip,

@@ -11,6 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
+from ..file_names import shown_name
 from ..site.handout_background import render_in_background
 from ..site.urls import HANDOUTS_DIR
 from . import link_sources
@@ -34,12 +35,24 @@ class BuildEndHooks(PluginState):
             self.render_cache = None
         if self.result is None or self.handbook_config is None or not self.config.handouts:
             return
-        from ..site.handouts import publish_handouts, publish_made  # for handouts only
+        from ..site.handouts import (  # for handouts only
+            in_the_way,
+            in_the_way_text,
+            publish_handouts,
+            publish_made,
+        )
 
         made, self.handouts_made = self.handouts_made, None
+        output_dir = Path(config.site_dir) / HANDOUTS_DIR
+        # A dirty build's site folder is not emptied: a link to nothing left there failed
+        # the build with "File exists" (a leftover of task site63).
+        if (found := in_the_way(output_dir)) is not None:
+            # Named as `handbook handouts` names it: a link is not followed to its target.
+            shown = in_the_way_text(found, shown_name(found), shown_name(output_dir))
+            raise PluginError(shown)
         if made is not None and made.pending:
             # The cache's PDFs now, the others when they are rendered.
-            publish_made(made, Path(config.site_dir) / HANDOUTS_DIR)
+            publish_made(made, output_dir)
             render_in_background(
                 self.result.context,
                 Path(config.site_dir),

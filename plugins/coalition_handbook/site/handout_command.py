@@ -30,7 +30,13 @@ from .handout_messages import (
     describe_failure,
     printing_problem_message,
 )
-from .handouts import build_handouts, keep_published, remove_retired_from_cache
+from .handouts import (
+    build_handouts,
+    in_the_way,
+    in_the_way_text,
+    keep_published,
+    remove_retired_from_cache,
+)
 from .urls import HANDOUTS_DIR
 
 
@@ -182,18 +188,14 @@ def _as_meant(output: Path) -> Path:
 def _refuse_a_file_in_the_way(output_dir: Path, config: HandbookConfig, *, given: bool) -> None:
     """A `ConfigError` (exit 2, before any check runs) when a file stands where the PDFs'
     folder, or a folder above it, must be: `-o notes.txt`, or a file named `site`."""
-    for folder in (output_dir, *output_dir.parents):
-        if folder.is_dir():
-            return
-        if folder.exists() or folder.is_symlink():
-            # As typed after -o; the site's folder as the PDFs' lines name it.
-            shown = str(folder) if given else shown_name(folder)
-            wanted = str(output_dir) if given else shown_name(output_dir)
-            what = "a file" if folder.exists() else "a link to nothing"
-            raise ConfigError(
-                f"{shown} is {what}, where a folder must be for the PDFs to go into "
-                f"{wanted}; move it away, or name another folder with -o"
-            )
+    folder = in_the_way(output_dir)
+    if folder is not None:
+        # As typed after -o; the site's folder as the PDFs' lines name it.
+        shown = str(folder) if given else shown_name(folder)
+        wanted = str(output_dir) if given else shown_name(output_dir)
+        raise ConfigError(
+            f"{in_the_way_text(folder, shown, wanted)}, or name another folder with -o"
+        )
 
 
 def _refuse_an_unwritable_folder(output_dir: Path, *, given: bool) -> None:

@@ -406,6 +406,26 @@ def publish_made(made: HandoutReport, output_dir: Path) -> HandoutReport:
     return published
 
 
+def in_the_way(output_dir: Path) -> Path | None:
+    """What stands where the PDFs' folder `output_dir`, or a folder above it, must be: a
+    file, or a link to nothing (which the PDFs' writes met as "File exists"); None."""
+    for folder in (output_dir, *output_dir.parents):
+        if folder.is_dir():
+            return None
+        if folder.exists() or folder.is_symlink():
+            return folder
+    return None
+
+
+def in_the_way_text(found: Path, shown: str, wanted: str) -> str:
+    """Why no PDF can go into the folder `wanted`: `found` (`shown` as the reader knows
+    it) stands in the way."""
+    what = "a file" if found.exists() else "a link to nothing"
+    return (
+        f"{shown} is {what}, where a folder must be for the PDFs to go into {wanted}; move it away"
+    )
+
+
 def unpublished_handouts(made: HandoutReport) -> frozenset[str]:
     """Ids of the modules of `made` whose handout a build here cannot publish: it failed,
     and the cache holds no PDF of theirs, not even an older one (which `publish_made`
