@@ -277,9 +277,11 @@ def test_a_spanish_site_s_forms_come_in_its_own_a_to_z_order(
     ("base", "head", "said"),
     [
         ("en", "es", "takes Spanish plurals, not English ones"),
-        ("es", "fr", "takes English"),
+        ("es", "fr", "takes French plurals, not Spanish ones"),
+        ("es", "de", "takes English"),
         ("es", "es-ES", None),
-        ("en", "fr", None),
+        ("en", "fr", "takes French plurals, not English ones"),
+        ("fr", "fr-CA", None),
     ],
 )
 def test_a_change_of_the_sites_language_to_other_plurals_is_said(

@@ -23,6 +23,7 @@ from coalition_handbook.editor.report_forms import form_lines
 from coalition_handbook.editor.usage import find_uses
 from coalition_handbook.forms import (
     ENGLISH,
+    FRENCH,
     SPANISH,
     form_key,
     inflection_language,
@@ -43,7 +44,7 @@ from coalition_handbook.site import handout_held_back
         ("ES", SPANISH),
         ("en", ENGLISH),
         ("en-GB", ENGLISH),
-        ("fr", ENGLISH),  # as before: English rules (ADOPTING, "Languages other than English")
+        ("fr", FRENCH),  # French rules: test_french_plurals.py
         ("eu", ENGLISH),  # Basque, not Spanish
         (None, ENGLISH),
     ],

@@ -127,6 +127,8 @@ CACHED_LIBRARIES = {
     "lemminflect": "lemminflect",
     # A Spanish site's plurals (`spanish_plurals`).
     "inflector": "inflector",
+    # A French site's plurals (`french_plurals`).
+    "pluralizefr": "pluralizefr",
     "phonenumbers": "phonenumbers",
     "ahocorasick": "pyahocorasick",
     "babel": "babel",

@@ -19,16 +19,30 @@ from .spanish_plurals import spanish_plural
 # The languages whose plurals a form's last word takes (`inflection_language`).
 ENGLISH = "en"
 SPANISH = "es"
+FRENCH = "fr"
+# Those whose plural inflects a form's noun and the adjectives agreeing with it, before
+# its complement ("trata de personas" -> "tratas de personas", "traite des personnes"
+# -> "traites des personnes"), not its last word: `spanish_plural_words`.
+NOUN_PHRASE_LANGUAGES = frozenset({SPANISH, FRENCH})
 
 
 def inflection_language(language: str | None) -> str:
     """Whose plurals the forms of a site in `language` (its `theme.language`) take:
-    Spanish ones in Spanish, in any region (`es`, `es-MX`, `es_AR`), English ones in
-    every other language, as before there were Spanish ones (ADOPTING tells what they
-    miss in French and German)."""
-    if language and language.replace("_", "-").split("-")[0].lower() == SPANISH:
-        return SPANISH
-    return ENGLISH
+    Spanish ones in Spanish and French ones in French, in any region (`es`, `es-MX`,
+    `fr_CA`), English ones in every other language, as before there were others
+    (ADOPTING tells what they miss in German)."""
+    primary = language.replace("_", "-").split("-")[0].lower() if language else ""
+    return primary if primary in NOUN_PHRASE_LANGUAGES else ENGLISH
+
+
+def _plural_of(lower: str, language: str) -> str | None:
+    """The library's plural of the lower-case word `lower` in `language`, Spanish or
+    French (`spanish_plural`, `french_plural`); None where it is the word itself."""
+    if language == FRENCH:
+        from .french_plurals import french_plural  # a French site's alone
+
+        return french_plural(lower)
+    return spanish_plural(lower)
 
 
 # Spaces, tabs, line breaks, non-breaking spaces and hyphens all separate words alike
@@ -374,8 +388,8 @@ def form_key(form: str, case_sensitive: bool = False, language: str = ENGLISH) -
     words = matched_words(form)
     if not words:
         return ""
-    if language == SPANISH:
-        words = _spanish_key_words(words)
+    if language in NOUN_PHRASE_LANGUAGES:
+        words = _spanish_key_words(words, language)
     else:
         words[-1] = singular(words[-1])
     key = " ".join(words)
@@ -386,26 +400,29 @@ def form_key(form: str, case_sensitive: bool = False, language: str = ENGLISH) -
     return fold_case(key)
 
 
-def _spanish_key_words(words: list[str]) -> list[str]:
-    """The words of a Spanish form's key: those its plural inflects
-    (`spanish_plural_words`) each as `_spanish_key_word`, the rest as written."""
-    inflected = _spanish_inflected(tuple(words))
+def _spanish_key_words(words: list[str], language: str = SPANISH) -> list[str]:
+    """The words of a Spanish (or French: `language`) form's key: those its plural
+    inflects (`spanish_plural_words`) each as `_spanish_key_word`, the rest as written."""
+    inflected = _spanish_inflected(tuple(words), language)
     return [
-        (_spanish_shortened_plural(words, index, inflected) or _spanish_key_word(word))
+        (
+            _spanish_shortened_plural(words, index, inflected, language)
+            or _spanish_key_word(word, language)
+        )
         if index in inflected
         else word
         for index, word in enumerate(words)
     ]
 
 
-def _spanish_key_word(word: str) -> str:
+def _spanish_key_word(word: str, language: str = SPANISH) -> str:
     """The key of a word that a Spanish form's plural inflects: its plural, which is its
     plural's too (`protección` and `protecciones` are "protecciones"), where a singular
     would be a guess ("cómplices" is the plural the library gives of `cómplice` and of
     "cómpliz"). An acronym's is its singular, as in English (`ONGs` is "ONG")."""
     if is_all_capitals(word) or is_acronym_plural(word):
         return singular(word)
-    plural = spanish_plural(word.lower())
+    plural = _plural_of(word.lower(), language)
     return word if plural is None else _match_case(plural, word)
 
 
@@ -420,8 +437,8 @@ def plurals(word: str, language: str = ENGLISH) -> tuple[str, ...]:
     `language` is Spanish), in the word's own case; an acronym takes a plain `s` (`MOU`
     -> `MOUs`). The word itself is not included, and a plural has none (lemminflect's
     rules would make "minorses" of "minors")."""
-    if language == SPANISH:
-        return _spanish_plurals(word)
+    if language in NOUN_PHRASE_LANGUAGES:
+        return _spanish_plurals(word, language)
     if is_plural(word):
         return ()
     if is_all_capitals(word):
@@ -440,15 +457,16 @@ def plurals(word: str, language: str = ENGLISH) -> tuple[str, ...]:
     return tuple(result)
 
 
-def _spanish_plurals(word: str) -> tuple[str, ...]:
-    """`plurals` of a word of a Spanish form. No ending tells a plural from a singular
-    (`mes` is one month, `tos` one cough): the library gives most plurals back as they
-    are (`víctimas`, `trabajadores`), and so they get none."""
+def _spanish_plurals(word: str, language: str = SPANISH) -> tuple[str, ...]:
+    """`plurals` of a word of a Spanish (or French: `language`) form. No ending tells a
+    plural from a singular (`mes` is one month, `tos` one cough; `fils`, `pays`): the
+    libraries give most plurals back as they are (`víctimas`, `trabajadores`,
+    `victimes`), and so they get none."""
     if is_acronym_plural(word) or not any(char.isalpha() for char in word):
         return ()
     if is_all_capitals(word):
         return (word + "s",)
-    plural = spanish_plural(word.lower())
+    plural = _plural_of(word.lower(), language)
     if plural is None:
         return ()
     cased = plural if word.islower() else _match_case(plural, word)
@@ -473,24 +491,50 @@ _SPANISH_COMPLEMENT_STARTS = frozenset(
 # "trabajos forzosos u obligatorios", "menor no acompañado" -> "menores no acompañados").
 # The library would make "yes" of "y", "nos" of "no".
 _SPANISH_INVARIABLE = frozenset({"y", "e", "o", "u", "ni", "no", "muy", "más", "menos", "tan"})
+# French's, as Spanish's: "traite des personnes" -> "traites des personnes", "personne en
+# situation de vulnérabilité" -> "personnes en situation...", "travail forcé ou
+# obligatoire" -> "travaux forcés ou obligatoires", "mineur non accompagné" -> "mineurs
+# non accompagnés". An elided article or preposition starts a complement too ("bureau
+# d'aide" -> "bureaux d'aide"): `_FRENCH_ELIDED`.
+_FRENCH_COMPLEMENT_STARTS = frozenset(
+    {
+        "à", "au", "aux", "de", "des", "du", "en", "dans", "par", "pour", "sur", "sous",
+        "avec", "sans", "contre", "chez", "entre", "vers", "envers", "selon", "dès",
+        "depuis", "pendant", "après", "avant", "auprès", "outre", "parmi", "via",
+        "le", "la", "les", "un", "une", "qui", "que", "dont", "où",
+    }
+)  # fmt: skip
+_FRENCH_INVARIABLE = frozenset(
+    {"et", "ou", "ni", "ne", "non", "pas", "très", "plus", "moins", "si", "trop", "peu"}
+)
+_FRENCH_ELIDED = ("d'", "l'", "qu'")
+# Adjectives French shortens before a singular noun starting with a vowel ("bel
+# immeuble" -> "beaux immeubles"), by the plural of the full word.
+_FRENCH_SHORTENED = {"bel": "beaux", "nouvel": "nouveaux", "vieil": "vieux"}
 
 
 @lru_cache(maxsize=65536)
-def _spanish_inflected(words: tuple[str, ...]) -> frozenset[int]:
+def _spanish_inflected(words: tuple[str, ...], language: str = SPANISH) -> frozenset[int]:
     """The indexes of the words of a Spanish form that its plural inflects: its noun and
     the adjectives that agree with it, every word before the first that starts a
     complement (`_SPANISH_COMPLEMENT_STARTS`, punctuation around it aside: "víctima (de
     trata)"), but the invariable ones, and a word in capitals after the noun, which names
     or qualifies it as it is ("visas T", "personas LGBTI"). A form that starts with a
-    complement's word ("en situación de calle", "a domicilio") is no noun: none."""
+    complement's word ("en situación de calle", "a domicilio") is no noun: none. A
+    French form (`language`) by French's words (`_FRENCH_COMPLEMENT_STARTS`)."""
+    french = language == FRENCH
+    starts = _FRENCH_COMPLEMENT_STARTS if french else _SPANISH_COMPLEMENT_STARTS
+    invariable = _FRENCH_INVARIABLE if french else _SPANISH_INVARIABLE
     inflected: list[int] = []
     for index, word in enumerate(words):
         lower = word.lower()
         if not lower.isalpha():  # told in C: most words are letters alone
             lower = lower.strip(_PUNCTUATION)
-        if lower in _SPANISH_COMPLEMENT_STARTS:
+            if french and lower.startswith(_FRENCH_ELIDED):
+                break
+        if lower in starts:
             break
-        if lower in _SPANISH_INVARIABLE:
+        if lower in invariable:
             continue
         if inflected and lower != word and (word.isupper() or is_acronym_plural(word)):
             continue
@@ -509,11 +553,13 @@ _SPANISH_SHORTENED = {
 
 
 def _spanish_shortened_plural(
-    words: Sequence[str], index: int, inflected: frozenset[int]
+    words: Sequence[str], index: int, inflected: frozenset[int], language: str = SPANISH
 ) -> str | None:
     """The plural of `words[index]` where it is a shortened adjective before another
-    word the form's plural inflects (`_SPANISH_SHORTENED`), in its case; else None."""
-    full = _SPANISH_SHORTENED.get(words[index].lower())
+    word the form's plural inflects (`_SPANISH_SHORTENED`, `_FRENCH_SHORTENED` in
+    `language` French), in its case; else None."""
+    shortened = _FRENCH_SHORTENED if language == FRENCH else _SPANISH_SHORTENED
+    full = shortened.get(words[index].lower())
     if full is None or index == max(inflected):
         return None
     return _match_case(full, words[index])
@@ -524,17 +570,18 @@ _PUNCTUATION = "()[]{}«»“”‘’\"'¿?¡!,;:."
 
 
 @lru_cache(maxsize=65536)
-def spanish_plural_words(words: tuple[str, ...]) -> tuple[str, ...] | None:
+def spanish_plural_words(words: tuple[str, ...], language: str = SPANISH) -> tuple[str, ...] | None:
     """The plural of a Spanish form, as its words (`matched_words`): its noun and the
     adjectives that agree with it in the plural (`_spanish_inflected`: "trabajador
     migrante" -> "trabajadores migrantes", "protección internacional" -> "protecciones
     internacionales"), the complement after them as it is. None where no word changes
-    (a plural already: "víctimas de trata")."""
-    inflected = _spanish_inflected(words)
+    (a plural already: "víctimas de trata"). A French form (`language`) as French
+    inflects it ("travail forcé" -> "travaux forcés")."""
+    inflected = _spanish_inflected(words, language)
     plural = tuple(
         (
-            _spanish_shortened_plural(words, index, inflected)
-            or next(iter(plurals(word, SPANISH)), word)
+            _spanish_shortened_plural(words, index, inflected, language)
+            or next(iter(plurals(word, language)), word)
         )
         if index in inflected
         else word
@@ -543,12 +590,14 @@ def spanish_plural_words(words: tuple[str, ...]) -> tuple[str, ...] | None:
     return plural if plural != words else None
 
 
-def spanish_variants(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    """The writings the matcher looks for of a Spanish form (as `matched_words`): the
-    form, its plural (`spanish_plural_words`), and the possessive of each (DESIGN
-    section 4 adds one to every form's last word), each once."""
+def spanish_variants(
+    words: tuple[str, ...], language: str = SPANISH
+) -> tuple[tuple[str, ...], ...]:
+    """The writings the matcher looks for of a Spanish (or French: `language`) form (as
+    `matched_words`): the form, its plural (`spanish_plural_words`), and the possessive
+    of each (DESIGN section 4 adds one to every form's last word), each once."""
     writings = [words]
-    plural = spanish_plural_words(words)
+    plural = spanish_plural_words(words, language)
     if plural is not None:
         writings.append(plural)
     variants: list[tuple[str, ...]] = []
@@ -569,8 +618,9 @@ def searched_writings(form: str, language: str = ENGLISH) -> frozenset[str]:
     words = matched_words(form)
     if not words:
         return frozenset()
-    if language == SPANISH:
-        return frozenset(" ".join(writing) for writing in spanish_variants(tuple(words)))
+    if language in NOUN_PHRASE_LANGUAGES:
+        variants = spanish_variants(tuple(words), language)
+        return frozenset(" ".join(writing) for writing in variants)
     head = " ".join(words[:-1])
     variants = last_word_variants(words[-1], language)
     return frozenset(f"{head} {last}" if head else last for last in variants)
@@ -581,8 +631,8 @@ def last_word_variants(word: str, language: str = ENGLISH) -> tuple[str, ...]:
     (the matcher straightens curly ones in the text): survivor, survivors, survivor's,
     survivors'. A word that is a plural already ("minors", "children") has no plural of
     its own, only its possessive: minors', children's. In Spanish (`language`), the
-    plural is inflector's (`_spanish_plurals`)."""
-    if is_acronym_plural(word) if language == SPANISH else is_plural(word):
+    plural is inflector's (`_spanish_plurals`), in French pluralizefr's."""
+    if is_acronym_plural(word) if language in NOUN_PHRASE_LANGUAGES else is_plural(word):
         return (word, f"{word}'" if word.endswith("s") else f"{word}'s")
     variants = [word, f"{word}'s"]
     for plural in plurals(word, language):

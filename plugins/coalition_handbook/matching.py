@@ -42,7 +42,7 @@ from .forms import (
     ARABIC_PRESENTATION_FORM,
     ENGLISH,
     INVISIBLE_CHARACTERS,
-    SPANISH,
+    NOUN_PHRASE_LANGUAGES,
     UNICODE_SPACES,
     WORD_SEPARATORS,
     arabic_letters,
@@ -674,8 +674,8 @@ def _add_form(
         case_rule = "report"
     else:
         case_rule = "any"
-    if language == SPANISH:
-        _add_spanish_form(entries, term, form, words, kind, suggestion, case_rule)
+    if language in NOUN_PHRASE_LANGUAGES:
+        _add_spanish_form(entries, term, form, words, kind, suggestion, case_rule, language)
         return
     head = " ".join(words[:-1])
     # As the glossary writes the form ("Anti-Trafficking Task Force", "Survivor’s"), with
@@ -718,13 +718,14 @@ def _add_spanish_form(
     kind: MatchKind,
     suggestion: str | None,
     case_rule: Literal["any", "strict", "report"],
+    language: str,
 ) -> None:
-    """`_add_form` on a Spanish site: its plural inflects more than the last word
-    (`forms.spanish_variants`: "víctimas de trata"), each word written as the glossary
-    writes it where the writing keeps it."""
+    """`_add_form` on a Spanish or French site (`language`): its plural inflects more
+    than the last word (`forms.spanish_variants`: "víctimas de trata", "traites des
+    personnes"), each word written as the glossary writes it where the writing keeps it."""
     # Most forms are written with one space between words, and nothing else to keep.
     written_apart = None if form == " ".join(words) else _written_apart(form, len(words))
-    for writing in spanish_variants(tuple(words)):
+    for writing in spanish_variants(tuple(words), language):
         joined = " ".join(writing)
         key = joined.casefold()
         if len(key) != len(joined):  # a letter folded longer (ß): `fold_case`'s way

@@ -15,7 +15,7 @@ from ..cache import RunCache
 from ..check import run_checks
 from ..documents import forms_key, forms_language, matcher, pages_using_terms
 from ..findings import Severity
-from ..forms import SPANISH
+from ..forms import NOUN_PHRASE_LANGUAGES
 from ..report.totals import totals_line
 from ..rules.privacy_allow import public_phone_keys
 from ..site.autolink import Autolinker, AutolinkExtension, link_targets
@@ -149,9 +149,9 @@ class PreBuildHooks(PluginState):
             ),
             forms_as_search_tags=not any(name.endswith("tags") for name in config.plugins),
             term_template=TERM_TEMPLATE if is_material(config) else None,
-            # A Spanish site's search holds no English possessive ("víctima's").
+            # A Spanish or French site's search holds no English possessive ("víctima's").
             written_forms=matcher(context).written_forms(
-                possessives=forms_language(context) != SPANISH
+                possessives=forms_language(context) not in NOUN_PHRASE_LANGUAGES
             ),
             language=hb_config.language,
             definition_lists=hb_config.definition_lists,

@@ -32,7 +32,7 @@ from ..documents import forms_language
 from ..findings import Finding
 from ..forms import (
     ENGLISH,
-    SPANISH,
+    NOUN_PHRASE_LANGUAGES,
     fold_case,
     form_key,
     is_all_capitals,
@@ -95,7 +95,7 @@ class Claim:
     def lookup_keys(self) -> tuple[str, ...]:
         """The keys under which claims that may overlap this one are found."""
         folded = fold_case(self.key)
-        if self.language == SPANISH:
+        if self.language in NOUN_PHRASE_LANGUAGES:
             # A Spanish form's key is its plural (`form_key`), and a plural's is the
             # library's plural of it: "bebés" is "bebeses", not "bebé"'s "bebés". Look it
             # up as written too: two forms the matcher finds in the same words share the
@@ -114,7 +114,7 @@ class Claim:
         exact = self.exact_case and other.exact_case
         if self.key == other.key or (not exact and fold_case(self.key) == fold_case(other.key)):
             return True
-        spanish = self.language == SPANISH or other.language == SPANISH
+        spanish = self.language in NOUN_PHRASE_LANGUAGES or other.language in NOUN_PHRASE_LANGUAGES
         if self.base_key is None and other.base_key is None and not spanish:
             return False
         # A possessive meets the form it is a possessive of ("victim's", "victim") but
@@ -283,7 +283,7 @@ def _one_inflects_the_other(first: Claim, second: Claim) -> bool:
     mine, theirs = _writing(first.form), _writing(second.form)
     if mine == theirs:
         return False
-    if SPANISH in (first.language, second.language):
+    if not NOUN_PHRASE_LANGUAGES.isdisjoint((first.language, second.language)):
         return True  # they meet (`overlaps`), written apart: through a plural
     return mine in _folded(searched_writings(second.form, second.language)) or theirs in _folded(
         searched_writings(first.form, first.language)
