@@ -111,3 +111,34 @@ def test_a_plural_claimed_by_another_term_is_a_duplicate_on_a_french_site(
     }
     rules = [f.rule for f in run_checks(write_files(tmp_path, files)).findings]
     assert "glossary.duplicate" in rules
+
+
+def test_oe_and_the_ligature_are_one_writing_on_a_french_site() -> None:
+    """French keyboards mostly lack `œ`: "oeuvres de bienfaisance" was no use of
+    `œuvre de bienfaisance`, nor "sœurs" of a form to avoid written `soeur`."""
+    terms = [make_term("oeuvre", "œuvre de bienfaisance", avoid=("soeur",))]
+    text = (
+        "Les oeuvres de bienfaisance, les ŒUVRES DE BIENFAISANCE, OEUVRES DE BIENFAISANCE, sœurs."
+    )
+    found = [text[m.start : m.end] for m in Matcher.from_terms(terms, FRENCH).scan(text)]
+    assert found == [
+        "oeuvres de bienfaisance",
+        "ŒUVRES DE BIENFAISANCE",
+        "OEUVRES DE BIENFAISANCE",
+        "sœurs",
+    ]
+    assert form_key("œuvre", language=FRENCH) == form_key("oeuvres", language=FRENCH)
+    assert form_key("coefficient", language=FRENCH) == form_key("coefficients", language=FRENCH)
+
+
+def test_a_form_written_with_oe_claimed_by_another_term_is_a_duplicate_on_a_french_site(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "mkdocs.yml": FRENCH_MKDOCS,
+        "glossary/oeuvre.yml": term_yaml("œuvre de bienfaisance"),
+        "glossary/oeuvres.yml": term_yaml("oeuvres de bienfaisance"),
+        "content/index.md": "# Manuel\n",
+    }
+    rules = [f.rule for f in run_checks(write_files(tmp_path, files)).findings]
+    assert rules == ["glossary.duplicate"]

@@ -395,6 +395,8 @@ def form_key(form: str, case_sensitive: bool = False, language: str = ENGLISH) -
     key = " ".join(words)
     if not key.isascii():
         key = arabic_read_alike(key)
+        if language == FRENCH:  # `œ` and `oe` are one writing (`_ligature_writings`)
+            key = key.replace("œ", "oe").replace("Œ", "OE")
     if case_sensitive or is_all_capitals(form):
         return key
     return fold_case(key)
@@ -600,12 +602,35 @@ def spanish_variants(
     plural = spanish_plural_words(words, language)
     if plural is not None:
         writings.append(plural)
+    if language == FRENCH:
+        writings += _ligature_writings(writings)
     variants: list[tuple[str, ...]] = []
     for writing in writings:
         last = writing[-1]
         possessive = f"{last}'" if last.endswith("s") else f"{last}'s"
         variants += (writing, (*writing[:-1], possessive))
     return tuple(dict.fromkeys(variants))
+
+
+# French writes `œ` as `oe` where a keyboard has none (`oeuvre`, `soeur`, `coeur`): each
+# is the other's writing, as the glossary's A-Z and ids read them (`slugs.folded_latin`).
+_LIGATURE = LazyPattern("œ|Œ|oe|Oe|OE")
+_LIGATURE_ALIKE = {"œ": "oe", "Œ": "OE", "oe": "œ", "Oe": "Œ", "OE": "Œ"}
+
+
+def _ligature_writings(writings: Sequence[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Each of `writings` with its `œ` written `oe`, or its `oe` written `œ`, where it
+    has one: "œuvre de bienfaisance" and "oeuvre de bienfaisance" are one form. A word
+    whose `oe` is two letters ("coefficient") gets a writing no text writes: harmless."""
+    return [
+        other
+        for writing in writings
+        if (other := tuple(_LIGATURE.sub(_ligature_alike, word) for word in writing)) != writing
+    ]
+
+
+def _ligature_alike(found: re.Match[str]) -> str:
+    return _LIGATURE_ALIKE[found.group()]
 
 
 @lru_cache(maxsize=4096)
