@@ -184,6 +184,13 @@ def test_a_list_item_indented_one_space_too_far_is_a_schema_finding_at_its_line(
         ),
         ("Ley General, núm. 5, art. 10. Más.", "Ley General, núm. 5, art. 10."),
         ("Selon Mme Roy, c.-à-d. Paul. Suite.", "Selon Mme Roy, c.-à-d. Paul."),
+        # ... an elided article before one too (a French definition citing the law)
+        (
+            "Selon l’art. 279.01 du Code criminel, un crime. Suite.",
+            "Selon l’art. 279.01 du Code criminel, un crime.",
+        ),
+        ("Au sens de l'art. 2 de la Convention. Suite.", "Au sens de l'art. 2 de la Convention."),
+        ("He met O'Brien. Then he left.", "He met O'Brien."),
         # ... and a sentence starts with a capital of any alphabet, or with ¿ or ¡
         ("Persona menor de 18 años. Él o ella tiene derechos.", "Persona menor de 18 años."),
         ("Eine Person. Über die Hälfte sind Frauen.", "Eine Person."),

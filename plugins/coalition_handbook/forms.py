@@ -158,6 +158,12 @@ def split_words(form: str) -> list[str]:
 # as one everywhere, as a straight one is, opening a quotation or not; the fullwidth one
 # (U+FF07) an IME types.
 APOSTROPHES = "\u2019\u02bc\u2018\uff07"
+# Words that French, Italian and Catalan write elided before an apostrophe, joined to the
+# next word ("l'exploitation", "d'esclavage", "qu'elle", "dell'Unione", "l'art."). Folded.
+ELISIONS = frozenset(
+    {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu"}  # French
+    | {"dell", "dall", "nell", "all", "sull", "un", "quell", "quest"}  # Italian
+)
 _STRAIGHT = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
 
 

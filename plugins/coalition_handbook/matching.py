@@ -40,6 +40,7 @@ from .forms import (
     ARABIC_LETTERS,
     ARABIC_MARKS,
     ARABIC_PRESENTATION_FORM,
+    ELISIONS,
     ENGLISH,
     INVISIBLE_CHARACTERS,
     NOUN_PHRASE_LANGUAGES,
@@ -109,13 +110,9 @@ _EDGE_SEPARATORS = LazyPattern(rf"^{WORD_SEPARATORS.pattern}|{WORD_SEPARATORS.pa
 _ENDS_A_WORD = frozenset(
     char for char in map(chr, range(128)) if not char.isalnum() and char not in "_'"
 )
-# Words that French, Italian and Catalan write elided before an apostrophe, joined to the
-# next word ("l'exploitation", "d'esclavage", "qu'elle", "dell'Unione"): a form after one
-# starts a word, where after other letters it does not ("o'brien"). Folded, as searched.
-_ELISIONS = frozenset(
-    {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu"}  # French
-    | {"dell", "dall", "nell", "all", "sull", "un", "quell", "quest"}  # Italian
-)
+# A form after an elided word (`forms.ELISIONS`) starts a word, where after other letters
+# it does not ("o'brien").
+_ELISIONS = ELISIONS
 _LONGEST_ELISION = max(map(len, _ELISIONS))
 
 

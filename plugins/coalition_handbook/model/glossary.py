@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from ..cache import RunCache
 from ..config import HandbookConfig
 from ..findings import Finding
+from ..forms import ELISIONS, straight_apostrophes
 from ..lazy_pattern import LazyPattern
 from ..markdown.link_labels import linear_for_markdown_it
 from ..markdown.raw_html import tags_as_text
@@ -376,11 +377,20 @@ def sentence_of_blocks(blocks: Iterable[str]) -> str:
         before = text[: match.start()]  # ends with the . ! or ?
         last_word = before.rsplit(None, 1)[-1].lstrip("(\"'“‘„«")
         if before.endswith(".") and (
-            _INITIALS.search(before) or last_word.rstrip(".").lower() in _ABBREVIATIONS
+            _INITIALS.search(before) or _abbreviation(last_word.rstrip(".").lower())
         ):
             continue
         return text[: match.end()].strip()
     return text
+
+
+def _abbreviation(word: str) -> bool:
+    """Whether `word`, lower case, is one of `_ABBREVIATIONS`, after an elided article or
+    preposition too (`l’art`, `d'env`): French writes them joined by an apostrophe."""
+    if word in _ABBREVIATIONS:
+        return True
+    elided, apostrophe, rest = straight_apostrophes(word).partition("'")
+    return bool(apostrophe) and elided in ELISIONS and rest in _ABBREVIATIONS
 
 
 def _full_width_sentence_end(text: str) -> int | None:
