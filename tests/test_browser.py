@@ -714,6 +714,40 @@ def test_search_finds_a_page_s_word_typed_with_or_without_its_accents(
             assert written.lower().startswith(marked.inner_text().lower()), typed
 
 
+FRENCH_TERMS = {
+    "travail-force": ("travail forcé", "Tout travail exigé sous la menace d’une peine."),
+    "oeuvre": ("œuvre de bienfaisance", "Un organisme qui soutient les personnes."),
+    "traite": ("traite des personnes", "Selon l’art. 279.01 du Code criminel, un crime."),
+}
+FRENCH_QUERIES = [
+    ("travaux", "glossary/travail-force/"),  # French plural (English rules: "travails")
+    ("oeuvres", "glossary/oeuvre/"),  # typed with oe for the ligature, in the plural
+    ("traites", "glossary/traite/"),  # the noun before `des` in the plural
+]
+
+
+def test_search_finds_a_french_term_by_its_french_plural(browser: object, tmp_path: Path) -> None:
+    """A French site's terms took English plurals of their last word ("travail forcés"):
+    "travaux forcés" found the term's page nowhere, and a term page's tooltip cut a
+    definition citing "l’art. 279.01" after "l’art."."""
+    terms = {term_id: term_yaml(*fields) for term_id, fields in FRENCH_TERMS.items()}
+    page_text = "# Accueil\n\nLes traites des personnes et le travail forcé.\n"
+    config = write_site(
+        tmp_path, pages={"index.md": page_text}, terms=terms, **READERS_SITE,
+        theme_options="language: fr",
+    )  # fmt: skip
+    with _desktop_page_of(browser, config) as page:
+        results = page.locator(".md-search-result__item > .md-search-result__link")
+        for typed, location in FRENCH_QUERIES:
+            page.goto("")
+            _typed_in_search(page, typed)
+            expect(results.first).to_have_attribute("href", re.compile(rf"/{location}$"))
+        page.goto("")
+        link = page.locator("article a.hb-term[data-term='traite']")
+        expect(link).to_have_text("traites des personnes")
+        expect(link).to_have_attribute("title", "Selon l’art. 279.01 du Code criminel, un crime.")
+
+
 # Pages whose words stand only in brackets or quotes: the theme's default separator splits
 # at spaces and dashes alone, so each was indexed with its marks, "(ohchr)".
 BRACKETED_PAGES = {
