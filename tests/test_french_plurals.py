@@ -9,7 +9,9 @@ import pytest
 from helpers_model import MKDOCS, term_yaml, write_files
 from test_matching import make_term
 
+from coalition_handbook import theme_language
 from coalition_handbook.check import run_checks
+from coalition_handbook.config_yml import ConfigError
 from coalition_handbook.forms import (
     ENGLISH,
     FRENCH,
@@ -142,3 +144,15 @@ def test_a_form_written_with_oe_claimed_by_another_term_is_a_duplicate_on_a_fren
     }
     rules = [f.rule for f in run_checks(write_files(tmp_path, files)).findings]
     assert rules == ["glossary.duplicate"]
+
+
+def test_a_french_site_without_its_plurals_package_is_a_configuration_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An environment made before French plurals came from pluralizefr gave a traceback
+    at the first form; the config names the package to install instead (exit code 2)."""
+    monkeypatch.setattr(theme_language, "_PLURALS_PACKAGES", {FRENCH: ("no_such_package", "1")})
+    with pytest.raises(ConfigError, match=r"mkdocs.yml:\d+: .*`pip install no_such_package==1`"):
+        write_files(tmp_path, {"mkdocs.yml": FRENCH_MKDOCS, "content/index.md": "# Manuel\n"})
+    english = MKDOCS + "theme:\n  name: material\n  language: en\n"
+    write_files(tmp_path / "en", {"mkdocs.yml": english, "content/index.md": "# Handbook\n"})

@@ -14,6 +14,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 from .config_yml import as_written
+from .forms import FRENCH, inflection_language
 from .hints import nearest
 
 MATERIAL = "material"
@@ -79,6 +80,28 @@ def language_problem(language: object, where: str, custom_dir: Path | None = Non
         f"{where}: 'theme.language' is {shown}, a language Material has no translation for "
         f"(no partials/languages/{language}.html): mkdocs build would stop with a "
         f"traceback; {advice}"
+    )
+
+
+# The package each language's plurals come from (`forms.inflection_language`), where it is
+# not imported before a site in that language needs it: a traceback there otherwise.
+_PLURALS_PACKAGES = {FRENCH: ("pluralizefr", "0.1.1")}
+
+
+def plurals_package_problem(language: object, where: str) -> str | None:
+    """Why a site in `language` (`theme.language`, at `where`) cannot take its plurals:
+    the package they come from is not installed (an environment made before this
+    package needed it); None where it is, or the language needs none of its own."""
+    if not isinstance(language, str):
+        return None
+    package = _PLURALS_PACKAGES.get(inflection_language(language))
+    if package is None or importlib.util.find_spec(package[0]) is not None:
+        return None
+    name, version = package
+    return (
+        f"{where}: 'theme.language' is '{language}', whose plurals come from the "
+        f"`{name}` package, which is not installed here: install it "
+        f"(`pip install {name}=={version}`, or coalition-handbook again with its dependencies)"
     )
 
 

@@ -24,6 +24,7 @@ from ..extension_list import definition_lists_on
 from ..include_markdown_settings import include_markdown_settings
 from ..listed_plugins import refused_plugins
 from ..snippet_settings import snippet_settings
+from ..theme_language import plurals_package_problem
 from ..windows_paths import windows_hint
 from .build_settings import not_installed_notes, refused_build_settings
 from .options import build_config
@@ -101,6 +102,9 @@ def load_config(
         language = material_language_problem(theme, root, lines, where)
         if language is not None:
             problems.add(language)
+        plurals = plurals_package_problem(theme.get("language"), lines.get("theme.language", where))
+        if plurals is not None:
+            problems.add(plurals)
     try:
         config = build_config(
             root=root,
