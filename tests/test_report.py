@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -406,3 +407,18 @@ def test_totals_count_by_severity_and_by_rule() -> None:
         "(term.avoid 5, glossary.schema 1, term.unknown-acronym 1)"
     )
     assert totals_line([]) is None
+
+
+@pytest.mark.parametrize("field", ["path", "found", "message", "suggestion", "term"])
+def test_json_writes_a_lone_surrogate_in_any_text_with_escapes(field: str) -> None:
+    """A lone surrogate in any text of any finding is written as `in_utf8` writes it,
+    among findings whose texts hold none and some past ASCII ("café"): the report is valid
+    UTF-8 (JSON is read as it, RFC 8259), and the other findings are as they were."""
+    plain = avoided("content/café.md", "homeless person")
+    odd = replace(avoided("content/a.md", "x"), suggestion="s", term="t")
+    odd = replace(odd, **{field: getattr(odd, field) + "\udce9"})
+    report = FORMATTERS["json"]([plain, odd, plain])
+    report.encode("utf-8")  # no surrogate left to fail on
+    findings = json.loads(report)["findings"]
+    assert findings[1][field].endswith("\\xe9")
+    assert findings[0] == findings[2] == json.loads(FORMATTERS["json"]([plain]))["findings"][0]
