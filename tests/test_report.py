@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from coalition_handbook.findings import Finding, Severity, sort_findings
+from coalition_handbook.findings import Finding, Severity, as_quoted, sort_findings
 from coalition_handbook.report import FORMATTERS
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -422,3 +422,20 @@ def test_json_writes_a_lone_surrogate_in_any_text_with_escapes(field: str) -> No
     findings = json.loads(report)["findings"]
     assert findings[1][field].endswith("\\xe9")
     assert findings[0] == findings[2] == json.loads(FORMATTERS["json"]([plain]))["findings"][0]
+
+
+@pytest.mark.parametrize(
+    ("found", "quoted"),
+    [
+        ("homeless person", "homeless person"),
+        ("homeless\nperson", "homeless\nperson"),
+        ("homeless\r\nperson", "homeless\nperson"),
+        ("homeless\rperson", "homeless\nperson"),
+        ("a\r\r\nb\n\rc", "a\n\nb\n\nc"),
+        ("caf\u00e9\u2019s\r\n", "caf\u00e9\u2019s\n"),
+    ],
+)
+def test_a_message_quotes_each_line_break_as_a_line_feed(found: str, quoted: str) -> None:
+    """However the file ends its lines, a quoted text reads alike (as_quoted): also where
+    no carriage return leaves the text as it is."""
+    assert as_quoted(found) == quoted
