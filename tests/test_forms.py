@@ -339,3 +339,29 @@ def test_lemminflect_is_asked_about_a_word_once(monkeypatch: pytest.MonkeyPatch)
     assert forms.singular("hotlines") == "hotline"
     assert len(asked) == len(set(asked))
     assert ("zorbix", False) in asked
+
+
+def test_a_long_page_past_ascii_folds_as_casefold_does_each_letter() -> None:
+    """A long text past ASCII whose characters past it are known (as the matcher asks
+    `beyond_ascii` first) is folded by its bytes and the few kinds of letter past ASCII it
+    holds (spd68): each character that folds to one other, alone or among others of its
+    kind on a page with curly quotes, folds as `str.casefold` folds it."""
+    page = "The Survivor\u2019s \u201cPage\u201d went on, as K\u00e9 said. " * 20
+    # Each that folds to another one, and every 97th of the others (they fold to themselves).
+    for code in range(0x80, 0x30000):
+        char = chr(code)
+        if len(char.casefold()) == 1 and (char.casefold() != char or not code % 97):
+            text = f"{page}{char}A{char}{page}"
+            beyond_ascii(text)
+            assert fold_case(text) == text.casefold(), hex(code)
+
+
+def test_a_long_page_with_many_kinds_of_capital_past_ascii_folds_alike() -> None:
+    """Many kinds of letter to fold (Greek capitals), or one written longer (ß), are
+    folded the other way: the same folding."""
+    capitals = "A page of prose with a few capitals: ΑΒΓΔΕΖΗΘΙΚΛ. " * 20
+    greek = "ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ " * 20
+    german = "Die Strasse des Überlebenden: Straße \u2019 " * 20
+    for text in (capitals, greek, german):
+        beyond_ascii(text)
+        assert fold_case(text) == text.casefold()

@@ -298,7 +298,7 @@ def folded_with_shifts(text: str) -> tuple[str, list[int], list[int]]:
     (ß as "ss"): at folded offset `shifts_at[k]` and after, subtract `shifts[k]` to get
     the offset in `text`. No word starts or ends inside such a letter's folding, which
     is all letters."""
-    folded = text.casefold()
+    folded = _casefolded(text)
     if len(folded) == len(text):  # nothing written longer: most texts, told in C
         return folded, [], []
     pieces: list[str] = []
@@ -316,6 +316,38 @@ def folded_with_shifts(text: str) -> tuple[str, list[int], list[int]]:
             shifts.append(added)
     pieces.append(text[previous:].casefold())
     return "".join(pieces), shifts_at, shifts
+
+
+def _casefolded(text: str) -> str:
+    """`text.casefold()`, faster for a long text past ASCII whose characters past it are
+    few and known already (`beyond_ascii` was asked about it last, as the matcher asks):
+    its capitals A-Z lowered as UTF-8 bytes, then each of the few kinds of character past
+    ASCII that fold to another one (É, Ñ) replaced by it, each in C. `casefold` reads
+    every character of a text past ASCII through the Unicode tables, three times as long
+    as this takes (a page with curly quotes, spd68); it folds each character alone, as
+    this does. A text mostly past ASCII (Greek, Cyrillic) is folded by `casefold`."""
+    if len(text) < _LONG_TEXT or text.isascii():
+        return text.casefold()
+    beyond = next((known for seen, known in _RECENT[0] if seen is text), None)
+    if beyond is None or len(beyond) * _FEW_PAST_ASCII > len(text):
+        return text.casefold()
+    folding = [(char, char.casefold()) for char in set(beyond)]
+    folding = [(char, folded) for char, folded in folding if folded != char]
+    if len(folding) > _FEW_FOLDED or any(len(folded) != 1 for _, folded in folding):
+        return text.casefold()  # many kinds, or one written longer (ß as "ss")
+    utf_8 = text.encode("utf-8", "surrogatepass")
+    folded_text = utf_8.lower().decode("utf-8", "surrogatepass")
+    for char, folded in folding:
+        folded_text = folded_text.replace(char, folded)
+    return folded_text
+
+
+# Below this length a text's `casefold` is quicker than the look at its characters; past
+# this many kinds of character to fold, a `str.replace` of each costs more than it; a
+# text with more than one character in this many past ASCII is folded by `casefold`.
+_LONG_TEXT = 256
+_FEW_FOLDED = 8
+_FEW_PAST_ASCII = 8
 
 
 @cache
