@@ -948,6 +948,44 @@ def test_a_quote_in_a_page_status_s_title_is_a_warning_and_a_tag_is_not(
     assert "would end the attribute" in findings[0]["message"]
 
 
+def test_a_quote_in_a_cookie_s_key_of_the_consent_is_a_warning_at_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Security review sec64: Material writes the key of each cookie its consent lists
+    into a `name="..."` of every page, as it is: `'x" autofocus onfocus="go()'` put a
+    handler on the checkbox, as a `"` in a status's title did."""
+    from coalition_handbook.cli import main
+
+    config_file = make_handbook(tmp_path)
+    cookies = (
+        "extra:\n  consent:\n    title: Cookie consent\n    cookies:\n"
+        "      analytics: Analytics\n"
+        "      'x\" autofocus onfocus=\"go()': Other\n"
+    )
+    config_file.write_text(config_file.read_text(encoding="utf-8") + cookies, encoding="utf-8")
+    assert main(["check", "-f", str(config_file), "--format", "json"]) == 0
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    lines = len(config_file.read_text(encoding="utf-8").splitlines())
+    assert [(f["rule"], f["line"]) for f in findings] == [(RULE, lines)]
+    assert "would end the attribute" in findings[0]["message"]
+
+
+def test_a_status_keyed_by_a_word_yaml_reads_as_true_is_reported_at_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Security review sec64: a status keyed `yes:` (YAML's true) was reported at
+    mkdocs.yml's first line, its line looked up by the key as written."""
+    from coalition_handbook.cli import main
+
+    config_file = make_handbook(tmp_path)
+    status = "extra:\n  status:\n    yes: 'Yes\" onmouseover=\"go()'\n    new: New\n"
+    config_file.write_text(config_file.read_text(encoding="utf-8") + status, encoding="utf-8")
+    assert main(["check", "-f", str(config_file), "--format", "json"]) == 0
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    lines = len(config_file.read_text(encoding="utf-8").splitlines())
+    assert [(f["rule"], f["line"]) for f in findings] == [(RULE, lines - 1)]
+
+
 def test_plain_site_texts_and_a_copyright_s_links_are_not_reported(tmp_path: Path) -> None:
     mkdocs = (
         "site_name: Riverbend & Co's 'Handbook'\nsite_description: Terms <3 and a > b\n"

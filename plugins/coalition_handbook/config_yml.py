@@ -430,11 +430,12 @@ def _setting_lines(root: yaml.Node) -> dict[str, int]:
                             consent_value, yaml.MappingNode
                         ):
                             for cookie_key, _ in consent_value.value:
-                                name = f"extra.consent.cookies.{cookie_key.value}"
+                                name = f"extra.consent.cookies.{_key_as_read(cookie_key)}"
                                 lines[name] = cookie_key.start_mark.line + 1
                 if extra_key.value == "status" and isinstance(extra_value, yaml.MappingNode):
                     for status_key, _ in extra_value.value:
-                        lines[f"extra.status.{status_key.value}"] = status_key.start_mark.line + 1
+                        name = f"extra.status.{_key_as_read(status_key)}"
+                        lines[name] = status_key.start_mark.line + 1
         if key.value == "plugins":
             options = _options_node(value) or options
             for name, line in _plugin_lines(value):
@@ -451,6 +452,18 @@ def _setting_lines(root: yaml.Node) -> dict[str, int]:
                     lines[name] = inner_key.start_mark.line + 1
                     lines |= _item_lines(name, inner_value)
     return lines
+
+
+def _key_as_read(key: yaml.Node) -> str:
+    """A mapping's key as the settings name it once read (`config.site_settings`: `str`
+    of its value): `yes:` and `on:` are `True` there, `0x1:` is `1`. As written where
+    YAML reads no plain value from it (a tag of MkDocs', a list)."""
+    if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:str":
+        return str(key.value)
+    try:
+        return str(yaml.SafeLoader("").construct_object(key, deep=True))  # type: ignore[no-untyped-call]
+    except (yaml.YAMLError, ValueError):
+        return str(key.value)
 
 
 def _item_lines(name: str, value: yaml.Node) -> dict[str, int]:

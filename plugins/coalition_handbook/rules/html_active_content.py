@@ -178,7 +178,7 @@ _IN_ATTRIBUTES = frozenset({"site_name", "site_description", "site_author"})
 # each inline script of a page: security review).
 _AS_HTML = frozenset({"copyright", "extra.consent.title", "extra.consent.description"})
 # The name of each cookie the consent lists (`extra.consent.cookies.analytics`, or its
-# `name:`), written as HTML in a label of every page as well.
+# `name:`), written as HTML in a label of every page as well; its key, in an attribute.
 _CONSENT_COOKIES = "extra.consent.cookies."
 # The titles of Material's page statuses (`extra.status.new`), written only in a
 # `title="..."` of the navigation, unescaped: a `"` there ends the attribute.
@@ -190,6 +190,14 @@ def _markup_in_site_text(text: SiteText) -> Iterator[str]:
     and for its first `"` where the theme writes it in an attribute; of `copyright`, only
     for each tag that runs."""
     value, setting = text.value, text.setting
+    # Material writes a cookie's key, as it is, into a `name="..."` (its consent's
+    # checkbox, `partials/consent.html`).
+    if setting.startswith(_CONSENT_COOKIES) and '"' in setting[len(_CONSENT_COOKIES) :]:
+        yield (
+            f"the theme writes the key of '{setting}' into every page as it is, in an "
+            "attribute's double quotes: its '\"' would end the attribute, and what follows "
+            "would be the element's own attributes (an event handler too); write it without"
+        )
     if "<" not in value and '"' not in value:  # nearly every one
         return
     in_attribute_only = setting.startswith(_STATUS)  # where a tag is text
