@@ -3082,6 +3082,32 @@ def test_a_revision_expression_gets_no_fetch_advice(
     assert "git fetch" not in err
 
 
+@pytest.mark.parametrize(
+    ("revision", "command"),
+    [
+        ("main`;touch x`~1", None),  # a backquote: no command copied whole
+        ("main\n::error::x~1", None),  # a line break: no annotation of its own
+        ("main;touch x~1", "git log 'main;touch x~1'"),
+        ("origin/$(touch x)", "git fetch origin '+$(touch x):refs/remotes/origin/$(touch x)'"),
+        ("HEAD|id", "git fetch origin '+HEAD|id:refs/remotes/origin/HEAD|id'"),
+    ],
+)
+def test_a_revision_is_quoted_for_the_shell_in_the_command_advised(
+    repository: Path, capsys: pytest.CaptureFixture[str], revision: str, command: str | None
+) -> None:
+    """Security review sec64: a branch name a pull request's author chose
+    (`` main`;rm -rf ~` ``) was pasted into the `git log` or `git fetch` advised, as it is;
+    a line break in one started a line of its own on stderr."""
+    git(repository, "remote", "add", "origin", str(repository))
+    code, _, err = diff(repository, capsys, revision)
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1, err
+    commands = re.findall(r"`(git (?:log|fetch) [^`]*)`", err)
+    assert commands == ([] if command is None else [command]), err
+    for advised in commands:
+        assert revision in shlex.split(advised)[-1]
+
+
 @pytest.mark.parametrize(("base", "head"), [("", None), (" ", None), ("HEAD", "")])
 def test_an_empty_revision_is_named_as_such(
     repository: Path, capsys: pytest.CaptureFixture[str], base: str, head: str | None

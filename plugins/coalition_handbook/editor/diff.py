@@ -29,6 +29,7 @@ import hashlib
 import os
 import posixpath
 import re
+import shlex
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -419,7 +420,7 @@ def _revisions(repository: Path, base: str, head: str | None) -> tuple[str, str 
         left, _, right = base.partition(dots)
         if not left.strip():  # `"$BASE...$HEAD"` with BASE unset: HEAD against itself
             raise DiffError(
-                f"'{base}' names no revision before '{dots}': give one, such as "
+                f"'{one_line(base)}' names no revision before '{dots}': give one, such as "
                 f"`main{dots}` or `origin/main{dots}`."
             )
         tip = right or "HEAD"
@@ -430,7 +431,7 @@ def _revisions(repository: Path, base: str, head: str | None) -> tuple[str, str 
                 raise DiffError(_unknown_revision(repository, revision))
         common = git.merge_base(repository, left, tip)
         if common is None:
-            message = f"'{left}' and '{tip}' have no common commit here."
+            message = f"'{one_line(left)}' and '{one_line(tip)}' have no common commit here."
             if git.is_shallow(repository):
                 message += (
                     " This is a shallow clone (as CI makes), which may not hold it: check out "
@@ -703,16 +704,21 @@ def _inside(repository: Path, path: Path, name: str) -> str:
 
 
 def _unknown_revision(repository: Path, revision: str) -> str:
-    message = f"'{revision}' is not a commit in this repository."
+    shown = one_line(revision)  # a line break could pass for a CI annotation of its own
+    message = f"'{shown}' is not a commit in this repository."
     if not revision.strip():  # an empty variable in a CI script: `diff "$BASE"`
-        return f"'{revision}' names no revision: give one, such as `main` or `origin/main`."
+        return f"'{shown}' names no revision: give one, such as `main` or `origin/main`."
     if revision.startswith("-"):  # an option given where a revision belongs
         return f"{message} A revision never starts with '-'."
     if not git.has_commits(repository):  # `git init`, then a diff before any commit
         return (
-            f"'{revision}' is not a commit: this repository has no commit yet. Commit the "
+            f"'{shown}' is not a commit: this repository has no commit yet. Commit the "
             "handbook first: `handbook diff` compares with a commit."
         )
+    if shown != revision or "`" in revision:
+        # No command to copy: one quoted over lines, or holding the backquote that ends
+        # the message's code, would not be copied whole.
+        return f"{message} Check the name."
     if any(mark in revision for mark in ("~", "^", "@{", ":")):
         # An expression (`HEAD~3`), not a name a remote has: nothing to fetch by it. In
         # a shallow clone, the commits before the one fetched are not there (the shipped
@@ -723,7 +729,7 @@ def _unknown_revision(repository: Path, revision: str) -> str:
                 "before the ones fetched: check out with fetch-depth: 0, or fetch more "
                 "history (`git fetch --deepen=50`)."
             )
-        return f"{message} Check it with `git log {revision}`."
+        return f"{message} Check it with `git log {shlex.quote(revision)}`."
     remotes = git.git(repository, "remote").decode("utf-8").split()
     fetch = _fetch(revision, remotes)
     if fetch is None:  # no remote could have it: a fetch command would fail (review)
@@ -746,15 +752,21 @@ def _fetch(revision: str, remotes: list[str]) -> tuple[str, str] | None:
     commit here. With its history: `BASE...HEAD` needs the commit where the two split."""
     remote, _, branch = revision.partition("/")
     if branch and remote in remotes:
-        return f"git fetch {remote} +{branch}:refs/remotes/{remote}/{branch}", revision
+        return _fetch_command(remote, f"+{branch}:refs/remotes/{remote}/{branch}"), revision
     if not remotes:
         return None
     if _COMMIT_ID.fullmatch(revision):
-        return f"git fetch {remotes[0]} {revision}", revision
+        return _fetch_command(remotes[0], revision), revision
     if branch:  # `origin/main` with no remote `origin`: it asked for a branch `origin/main`
         return None
     tracking = f"{remotes[0]}/{revision}"
-    return f"git fetch {remotes[0]} +{revision}:refs/remotes/{tracking}", tracking
+    return _fetch_command(remotes[0], f"+{revision}:refs/remotes/{tracking}"), tracking
+
+
+def _fetch_command(remote: str, refspec: str) -> str:
+    """`git fetch remote refspec`, each quoted for a shell: a branch name may hold `;`,
+    `$(...)` or `|`, which a pull request's author chooses (security review sec64)."""
+    return f"git fetch {shlex.quote(remote)} {shlex.quote(refspec)}"
 
 
 def _no_remote_for(repository: Path, revision: str, remotes: list[str]) -> str:
