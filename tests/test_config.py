@@ -976,6 +976,34 @@ def test_a_script_address_in_mkdocs_yml_is_refused(
     assert "runs code in the reader's browser" in raised.value.problems[0]
 
 
+@pytest.mark.parametrize(
+    "settings",
+    [
+        "nav:\n  - Home: index.md\n  - Bad: 'data:text/html,<script>alert(1)</script>'\n",
+        "nav:\n  - Home: index.md\n  - Poster: ' DATA:image/svg+xml,<svg onload=go()>'\n",
+        "extra:\n  social:\n    - icon: x\n      link: data:text/html;base64,PHNjcmlwdD4=\n",
+    ],
+)
+def test_a_data_address_in_mkdocs_yml_is_refused(tmp_path: Path, settings: str) -> None:
+    """Security review sec64: a `data:text/html,...` entry of `nav` was published on
+    every page, though the same link in a page is a link.unsafe error."""
+    with pytest.raises(ConfigError) as raised:
+        load_config(write_config(tmp_path, "docs_dir: content\n" + settings))
+    (problem,) = raised.value.problems
+    line = len(settings.splitlines()) + 1
+    assert problem.startswith(f"mkdocs.yml:{line}:"), problem
+    assert "links to a 'data:' address, which holds a whole document" in problem
+
+
+def test_a_picture_s_data_address_in_mkdocs_yml_is_no_problem(tmp_path: Path) -> None:
+    config_file = write_config(
+        tmp_path,
+        "docs_dir: content\nnav:\n  - 'Data: what we keep': index.md\n"
+        "extra:\n  homepage: 'data:image/png;base64,iVBORw0KGgo='\n  data: x\n",
+    )
+    assert load_config(config_file).docs_dir.name == "content"
+
+
 def test_a_script_address_passes_where_link_unsafe_is_off_or_replaced(tmp_path: Path) -> None:
     """As in the pages, `rules: {link.unsafe: off}` lets it through (review); and a link
     of an inherited nav that the file replaces is not published."""

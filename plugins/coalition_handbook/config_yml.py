@@ -23,7 +23,7 @@ from .lazy_pattern import LazyPattern
 from .markdown import LineIndex
 from .plugin_list import GROUP_PLUGINS, PluginList, walk_plugins
 from .report.text import one_line
-from .script_scheme import script_scheme
+from .script_scheme import link_scheme
 from .utf8 import decode_utf8
 
 PLUGIN_NAME = "handbook"
@@ -534,17 +534,26 @@ def _script_links(root: yaml.Node, where: str) -> list[ScriptLink]:
         if not every_value and setting not in ("extra", "theme"):
             continue
         for keys, name, node in _scalars(value):
-            scheme = script_scheme(node.value) if every_value or name in _LINK_KEYS else None
+            scheme = link_scheme(node.value) if every_value or name in _LINK_KEYS else None
             if scheme is not None:
                 where_node = f"{where}:{node.start_mark.line + 1}:{node.start_mark.column + 1}"
-                links.append(
-                    (
-                        (setting, *keys),
-                        f"{where_node}: '{setting}' links to a '{scheme}:' address, which runs "
-                        "code in the reader's browser; link to a page or a web address instead",
-                    )
-                )
+                links.append(((setting, *keys), f"{where_node}: {_why_unsafe(setting, scheme)}"))
     return links
+
+
+def _why_unsafe(setting: str, scheme: str) -> str:
+    """Why a link of `setting` to a `scheme:` address (`link_scheme`) is refused; a
+    `data:` one as link.unsafe says it of a page's (`data:text/html,<script>...`)."""
+    if scheme == "data":
+        return (
+            f"'{setting}' links to a 'data:' address, which holds a whole document that "
+            "may run code in the reader's browser, and which browsers refuse to open as a "
+            "page; link to a page or a web address instead"
+        )
+    return (
+        f"'{setting}' links to a '{scheme}:' address, which runs code in the reader's "
+        "browser; link to a page or a web address instead"
+    )
 
 
 # The scalars whose text a page shows as written: not null, true or false, nor a value
