@@ -1495,6 +1495,55 @@ def test_script_addresses_in_prose_and_code_are_no_links(tmp_path: Path) -> None
     assert run_rules(tmp_path, {"content/page.md": page}) == []
 
 
+def test_a_link_with_a_user_or_password_before_its_host_is_unsafe(tmp_path: Path) -> None:
+    """Security review sec64: `[Law](https://www.law.cornell.edu@evil.example/x)` reads as
+    the law's page and leads to evil.example, as a source's `url` did (a schema error);
+    a password in one is published. Its message repeats no part of it (the CI log)."""
+    from helpers_model import run_rules
+
+    page = (
+        "# A page\n\nSee [Law](https://www.law.cornell.edu@evil.example/x) and "
+        "![p](HTTP://editor:s3cret@img.example/a.png).\n\n"
+        '<a href="https://a:b@c.example/">x</a>\n\n[r]: ftp://anonymous@files.example/x\n'
+    )
+    findings = run_rules(tmp_path, {"content/page.md": page})
+    assert [(f.rule, f.line, f.column, f.found) for f in findings] == [
+        ("link.unsafe", 3, 11, "https://www.law.cornell.edu@"),
+        ("link.unsafe", 3, 64, "HTTP://editor:s3cret@"),
+        ("link.unsafe", 5, 10, "https://a:b@"),
+        ("link.unsafe", 7, 6, "ftp://anonymous@"),
+    ]
+    assert all("s3cret" not in f.message and "user name or password" in f.message for f in findings)
+
+
+def test_an_at_sign_after_a_host_or_outside_a_link_is_no_user(tmp_path: Path) -> None:
+    from helpers_model import run_rules
+
+    page = (
+        "# A page\n\nWrite to help@example.org, or see [us](https://example.org/@coalition), "
+        "[search](https://example.org/s?q=a@b) [f](https://example.org#me@x) "
+        "[p](https://example.org:8080/a@b) [m](mailto:help@example.org)\n\n"
+        "`[c](https://user@code.example)` and https://user@bare.example in prose\n\n"
+        "    [indented](https://user@code.example)\n\n```\n<a href='https://u@x.example'>\n```\n"
+    )
+    assert [
+        f for f in run_rules(tmp_path, {"content/page.md": page}) if f.rule == "link.unsafe"
+    ] == []
+
+
+def test_a_source_url_s_password_is_masked_in_the_message(tmp_path: Path) -> None:
+    """Security review sec64: the schema error quoted the whole address, password and
+    all, into the message that `--format github` writes to the CI log."""
+    from helpers_model import run_rules
+
+    term = term_yaml(extra="sources:\n  - title: x\n    url: https://editor:s3cret@example.org/x\n")
+    (finding,) = run_rules(tmp_path, {TERM_FILE: term})
+    assert finding.rule == "glossary.schema"
+    assert "'https://***@example.org/x'" in finding.message
+    assert "s3cret" not in finding.message and "editor" not in finding.message
+    assert finding.found == "https://editor:s3cret@example.org/x"  # as written
+
+
 def test_a_pictures_data_address_and_the_word_data_are_no_unsafe_links(tmp_path: Path) -> None:
     from helpers_model import run_rules
 

@@ -29,6 +29,7 @@ from ..forms import STRAY_INVISIBLE
 from ..hints import did_you_mean, nearest
 from ..lazy_pattern import LazyPattern
 from ..slugs import letters_left_out, slugify, words_left_out
+from ..url_userinfo import without_userinfo
 from .yaml_messages import QUOTED_CHARACTERS, quoted, shortened, value_label
 
 if TYPE_CHECKING:
@@ -722,6 +723,8 @@ def _message(
             # a handout prints as written.
             return _no_unit(label, examples, quoted(instance), instance)
         fix = _pattern_fix(error.schema, instance) if advice else ""
+        if _is_web_address(error.schema) and isinstance(instance, str):
+            instance = without_userinfo(instance)  # a password, kept out of the CI log
         return f"{label} is {quoted(instance)}; expected {_expected(error.schema)}{fix}"
     if validator == "format":
         why = _no_such_day(instance) if value == "date" else ""
@@ -850,12 +853,18 @@ def _pattern_fix(schema: Mapping[str, Any], instance: Any) -> str:
         # Not where the id leaves words or letters out: `Москва shelter` is no `shelter`,
         # `viсtim` (a Cyrillic с) no `vi-tim`.
         return "" if words_left_out(text) or letters_left_out(text) else f" (write {made})"
-    if isinstance(pattern, str) and pattern.startswith("^[Hh][Tt][Tt][Pp]"):
+    if _is_web_address(schema):
         # After the description's own "(write a space as %20)".
         if not _NO_SCHEME.fullmatch(text):
             return ""
         return f"; write https://{text}" if _shown_whole(text) else "; write https:// before it"
     return ""
+
+
+def _is_web_address(schema: Mapping[str, Any]) -> bool:
+    """Whether `schema` is the schemas' `url`'s: a pattern that starts with the scheme."""
+    pattern = schema.get("pattern")
+    return isinstance(pattern, str) and pattern.startswith("^[Hh][Tt][Tt][Pp]")
 
 
 def _shown_whole(text: str) -> bool:

@@ -23,6 +23,12 @@ show a picture (`<img src>`, `srcset`, `<video poster>`, SVG's `<image href>`...
 A reference definition's (`[r]: data:image/svg+xml,...`) is reported: a link or an
 image may use it.
 
+An address with a user name or password before its host is reported too
+(`[Law](https://www.law.cornell.edu@evil.example/x)`): the browser goes to the host after
+the `@`, and the text before it passes for the host to a reviewer and a reader (security
+review sec64); the schemas refuse such a source's or contact's `url` for the same reason.
+Its message names no part of the address: a password in it would be repeated in the CI log.
+
 Not an address in an attribute that a term's definition leaves out
 (`[x](#top){: href="javascript:..." }`, `markdown.definitions`): no page, tooltip or
 handout carries it, and `glossary.html` names it as left out (review rv3, finding 14:
@@ -32,12 +38,13 @@ an error said it ran code, beside the finding that said it was gone).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 
 from ..documents import CheckedText, scan_handbook
 from ..findings import Finding, source_excerpt
+from ..lazy_pattern import LazyPattern
 from ..markdown import GLUE, lines_outside_code
 from ..markdown.attribute_lists import attributes_named
 from ..markdown.definitions import left_out_of_definition
@@ -50,6 +57,7 @@ from ..script_scheme import (
     script_scheme,
 )
 from ..spans import within
+from ..url_userinfo import USERINFO_ADDRESS
 from .base import CheckContext
 
 RULE = "link.unsafe"
@@ -132,7 +140,14 @@ _BRACKET_MARK = re.compile(r"\\.|`++|[\[\]]", re.DOTALL)
 
 
 def _why_unsafe(scheme: str) -> str:
-    """The message of a finding of the address that starts with `scheme` as written."""
+    """The message of a finding of the address that starts with `scheme` as written (or
+    with its user name or password: `https://user@`)."""
+    if scheme.endswith("@"):
+        return (
+            "this address has a user name or password before its host (user@): the "
+            "reader's browser goes to the host after the '@', which the text before it "
+            "may hide, and a password in it is published; write the address without it"
+        )
     if SVG_MEDIA_TYPE_PATTERN.search(scheme):
         return (
             f"a link to a '{scheme}' address opens an SVG document, which may run code in "
@@ -154,10 +169,15 @@ def _why_unsafe(scheme: str) -> str:
 def _reported(
     text: CheckedText, _hits: object, *, term: bool, definition_lists: bool = True
 ) -> Iterator[tuple[int, int]]:
-    """`_script_addresses`, but in a term's definition those in an attribute that its
-    page leaves out (`glossary.html`'s to name)."""
-    addresses = _script_addresses(text, definition_lists)
+    """`_script_addresses`, and the addresses with a user name or password, but in a
+    term's definition those in an attribute that its page leaves out (`glossary.html`'s
+    to name)."""
+    addresses: Iterable[tuple[int, int]] = _script_addresses(text, definition_lists)
     markdown = text.markdown
+    if markdown is not None and "@" in markdown and "://" in markdown:  # most have none
+        addresses = sorted(
+            [*addresses, *_script_addresses(text, definition_lists, USERINFO_ADDRESS)]
+        )
     if not term or text.key != "definition" or markdown is None:
         return addresses
     left_out = attributes_named(markdown, left_out_of_definition)
@@ -165,18 +185,24 @@ def _reported(
 
 
 def _script_addresses(
-    text: CheckedText, definition_lists: bool = True
+    text: CheckedText, definition_lists: bool = True, pattern: LazyPattern = LINK_SCHEME_PATTERN
 ) -> Iterator[tuple[int, int]]:
     """(start, end) in the view of each script scheme (or `data:` one but a picture's)
     that starts an address; the text's code and tags read with def_list or without
-    (`definition_lists`), as the site renders it."""
+    (`definition_lists`), as the site renders it. With another `pattern` (in a group
+    `scheme`), of each of its matches that starts an address."""
     markdown = text.markdown
     if markdown is None:
         return
     # Nearly every text: one pass at C speed. A scheme with "script" or "data" broken up
     # holds a character reference.
     lowered = markdown.lower()
-    if "script" not in lowered and "data" not in lowered and "&#" not in markdown:
+    if (
+        pattern is LINK_SCHEME_PATTERN
+        and "script" not in lowered
+        and "data" not in lowered
+        and "&#" not in markdown
+    ):
         return
     outside_code: set[int] | None = None
     html: _HtmlAttributes | None = None  # read on first need
@@ -184,7 +210,7 @@ def _script_addresses(
     # the start of the text for each, a page of thousands would cost quadratic time.
     line_number, line_start, counted_to = 1, 0, 0
     reference_line, reference_end = -1, -1  # a line's start, where its definition opens
-    for found in LINK_SCHEME_PATTERN.finditer(markdown):
+    for found in pattern.finditer(markdown):
         # Where the address starts as written: spaces and line breaks before it aside,
         # as for the other findings (which the character before it is tells).
         start = found.start()
