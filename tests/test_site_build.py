@@ -1177,6 +1177,35 @@ def test_a_page_that_tells_other_hosts_where_its_reader_was_is_a_warning(
     ]
 
 
+def test_a_form_that_sends_to_another_host_is_named_at_its_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Security review sec64: a page's `<form action="https://other-host/">` (or a
+    button's `formaction=`) would send what a survivor types to that host; the content
+    policy refuses it on the website, but the build said nothing. Named at its line, as
+    an image from there is (information: --strict builds go on)."""
+    page = (
+        "# Home\n\n<form action='/search'><input name=q></form>\n\n"
+        '<form action="https://other-host.example/collect">\n'
+        "<input name=q></form>\n\n"
+        '<form><button formaction="//other-host.example/b">Send</button></form>\n'
+    )
+    config = write_site(tmp_path, pages={"index.md": page}, theme="material")
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        build_site(config, strict=True)
+    told = [
+        (record.levelno, record.getMessage())
+        for record in caplog.records
+        if "this form sends what a reader types" in record.getMessage()
+    ]
+    assert [(level, message.split(": ")[0]) for level, message in told] == [
+        (logging.INFO, "content/index.md:5"),
+        (logging.INFO, "content/index.md:8"),
+    ]
+    assert "https://other-host.example/collect" in told[0][1]
+    assert "content policy has browsers refuse to send it" in told[0][1]
+
+
 THEME_FONTS = """\
 {% extends "base.html" %}
 {% block extrahead %}

@@ -51,6 +51,7 @@ from coalition_handbook.site.other_hosts import (
     mermaid_fence,
     referrer_overrides,
     remote_connections,
+    remote_form_targets,
     remote_redirects,
     remote_resources,
     remote_stylesheet_loads,
@@ -1341,6 +1342,24 @@ def test_a_referrer_policy_that_tells_other_hosts_is_found(html: str, expected: 
     its body, had Chromium send the page's address to the host of a link followed from
     it, over the site's no-referrer, with nothing in the log."""
     assert referrer_overrides(html) == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (
+            '<form action="https://other.example/a"><input name=q></form>',
+            ["https://other.example/a"],
+        ),
+        ("<FORM ACTION=' //other.example/b '>", ["//other.example/b"]),
+        ('<form><input type=submit formaction="http:other.example">', ["http:other.example"]),
+        ('<form action="/search"></form><form action="../x"></form><form>', []),
+        ('<!-- <form action="https://other.example/"> -->', []),
+        ('<p>action="https://other.example/" formaction</p><a href="https://x.org/">', []),
+    ],
+)
+def test_a_form_that_sends_to_another_host_is_found(html: str, expected: list[str]) -> None:
+    assert remote_form_targets(html) == expected
 
 
 @pytest.mark.parametrize(

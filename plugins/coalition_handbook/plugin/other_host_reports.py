@@ -24,10 +24,12 @@ from ..site.other_hosts import (
     mermaid_fence,
     referrer_overrides,
     remote_connections,
+    remote_form_targets,
     remote_redirects,
     remote_resources,
     remote_stylesheet_loads,
 )
+from ..url_userinfo import without_userinfo
 from . import link_sources
 from .build_log import log
 
@@ -58,7 +60,8 @@ def name_remote_resources(
     urls = remote_resources(html)
     connections = remote_connections(html)
     referrers = referrer_overrides(html)
-    written = source_of(page, hb_config) if urls or connections or referrers else None
+    forms = remote_form_targets(html)
+    written = source_of(page, hb_config) if urls or connections or referrers or forms else None
     if written is None:
         return
     source, path = written
@@ -78,6 +81,24 @@ def name_remote_resources(
         _name_connection(_place_in(source, path, url), url, relation)
     for tag in referrers:
         _name_referrer_override(_place_in(source, path, tag), tag)
+    for url in forms:
+        _name_remote_form(_place_in_any(source, path, url, in_page), url, content_policy)
+
+
+def _name_remote_form(place: str, url: str, content_policy: bool) -> None:
+    """Log that the form at `place` sends what a reader types in it to `url`, on another
+    host: information, as an image from there is (the website's content policy has
+    browsers refuse to send it; the offline build has none)."""
+    effect = (
+        "the pages' content policy has browsers refuse to send it, so the form does nothing"
+        if content_policy
+        else "opened from files, the pages would send it there"
+    )
+    log.info(
+        f"{place}: this form sends what a reader types in it to {without_userinfo(url)}, on "
+        f"another host, and the handbook sends nothing to other hosts ({effect}). Link to "
+        "the form instead."
+    )
 
 
 def _name_referrer_override(place: str, tag: str) -> None:
@@ -205,8 +226,8 @@ def _name_remote_resource(
         else "opened from files, the pages would fetch it from there"
     )
     log.info(
-        f"{place}: {url} is on another host, and the handbook loads nothing from other "
-        f"hosts ({effect}). {advice or copy_advice(url, docs)}"
+        f"{place}: {without_userinfo(url)} is on another host, and the handbook loads nothing "
+        f"from other hosts ({effect}). {advice or copy_advice(url, docs)}"
     )
 
 

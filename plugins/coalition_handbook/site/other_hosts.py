@@ -247,6 +247,32 @@ def remote_connections(html: str) -> list[tuple[str, str]]:
     return list(found.items())
 
 
+# The attribute that names where each element sends a form's fields: a `<form>`'s, or a
+# button's that sends it elsewhere (`<button formaction=...>`, `<input type=submit ...>`).
+_FORM_TARGETS = {"form": "action", "button": "formaction", "input": "formaction"}
+
+
+def remote_form_targets(html: str) -> list[str]:
+    """The other hosts' URLs that a form of `html` (a page's content) sends what a reader
+    types in it to (`<form action=...>`, a button's `formaction=`): the website's content
+    policy (`form-action 'self'`) has browsers refuse to send it, so the form does
+    nothing there; the offline build, which has no policy, would send it (security
+    review sec64)."""
+    lowered = _lowered(html)
+    if "<form" not in lowered and "formaction" not in lowered:  # most pages
+        return []
+    found: list[str] = []
+    for name, text, _ in _start_tags_read(html):
+        attribute = _FORM_TARGETS.get(name)
+        if attribute is None:
+            continue
+        _, attributes = start_tag(text)
+        url = (attributes.get(attribute) or "").strip()
+        if _on_another_host(url):
+            found.append(url)
+    return list(dict.fromkeys(found))
+
+
 # The referrer policies a browser knows that tell the host a link leads to which page, or
 # which site, the reader was on (`always`, `default` and `origin` are old names); the
 # others (`no-referrer`, `same-origin`, `never`) tell it nothing, and a value a browser
