@@ -779,6 +779,10 @@ def test_a_use_directory_urls_that_is_no_boolean_is_named_at_its_line(tmp_path: 
         ("glossary_dir: .\n", "mkdocs.yml:5: glossary_dir '.' holds mkdocs.yml's folder"),
         ("protocols_dir: ..\n", "mkdocs.yml:5: protocols_dir '..' holds mkdocs.yml's folder"),
         ("glossary_dir: /\n", "mkdocs.yml:5: glossary_dir '/' holds mkdocs.yml's folder"),
+        # Security review sec64: a folder outside the handbook had its files named (and
+        # their values quoted) in findings.
+        ("glossary_dir: /etc\n", "mkdocs.yml:5: glossary_dir '/etc' must be named relative"),
+        ("protocols_dir: /srv/p\n", "mkdocs.yml:5: protocols_dir '/srv/p' must be named"),
         # docs_dir or a folder of its pages: each page named as a term file that is no YAML.
         ("glossary_dir: content\n", "mkdocs.yml:5: glossary_dir 'content' is docs_dir"),
         ("protocols_dir: content/modules\n", "protocols_dir 'content/modules' is the folder"),
@@ -808,6 +812,38 @@ def test_the_check_and_the_build_read_an_empty_or_wrong_option_alike(
     with pytest.raises(Exception, match="configuration error"):  # MkDocs' Abort
         load_mkdocs_config(config_file=str(config_file))
     assert error in caplog.text.split("'plugins': Plugin 'handbook' ", 1)[-1]
+
+
+@pytest.mark.parametrize(
+    ("folder", "refused"),
+    [("../../outside", True), ("../terms", False), ("glossary", False), ("sub/../glossary", False)],
+)
+def test_a_record_folder_out_of_the_git_repository_is_refused(
+    tmp_path: Path, folder: str, refused: bool
+) -> None:
+    """Security review sec64: `glossary_dir: ../../..` from a pull request had every file
+    of a folder outside the repository named in findings; a folder of the repository
+    above mkdocs.yml's (a site kept in a subfolder) is fine."""
+    repository = tmp_path / "repository"
+    (repository / ".git").mkdir(parents=True)
+    (repository / "terms").mkdir()
+    (repository / "site" / "glossary").mkdir(parents=True)
+    (repository / "site" / "sub").mkdir()
+    (tmp_path / "outside").mkdir()
+    config_file = write_config(
+        repository / "site",
+        f"docs_dir: content\nplugins:\n  - handbook:\n      glossary_dir: {folder}\n",
+    )
+    if not refused:
+        assert load_config(config_file)
+        return
+    with pytest.raises(ConfigError) as raised:
+        load_config(config_file)
+    assert list(raised.value.problems) == [
+        f"mkdocs.yml:4: glossary_dir '{folder}' leads out of the git repository of mkdocs.yml: "
+        "another clone of the handbook (CI's, another editor's) would not have it, and no pull "
+        "request shows what it holds; keep it in the repository, as 'glossary'"
+    ]
 
 
 @pytest.mark.usefixtures("stopped_clock")

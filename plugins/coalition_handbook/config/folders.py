@@ -60,6 +60,8 @@ def _folder_problem(
             "publishes only the pages of docs_dir, so the modules would have no page "
             "and every link to one would be broken; keep them in a folder of docs_dir"
         )
+    if option != "modules_dir" and (outside := _outside_repository(option, str(named), base)):
+        return outside
     folder = os.path.normpath(base / str(named))
     if os.path.isdir(folder):  # noqa: PTH112
         return None
@@ -76,6 +78,33 @@ def _folder_problem(
             + hint
         )
     return None
+
+
+def _outside_repository(option: str, named: str, root: Path) -> str | None:
+    """Why glossary_dir or protocols_dir (`option`) `named` (relative to `root`, the
+    folder of mkdocs.yml) may not name where it leads: an absolute path, or out of the
+    git work tree of mkdocs.yml (`/etc`, `../../..`). The checks would name each file
+    there in findings, and quote its values, in a log a pull request's author reads
+    (security review sec64). None where it leads into the work tree, outside git
+    anywhere, and for the folder of mkdocs.yml or one above it
+    (`record_folder_problems` says why not)."""
+    folder = Path(os.path.normpath(root / named))
+    if folder == root or folder in root.parents:
+        return None
+    if os.path.isabs(named):  # noqa: PTH117
+        return (
+            f"{option} '{named}' must be named relative to mkdocs.yml's folder (as "
+            f"'{OPTION_DEFAULTS[option]}'), not by an absolute path, which another clone of "
+            "the handbook (CI's, another editor's) would not have"
+        )
+    top = next((above for above in (root, *root.parents) if (above / ".git").exists()), None)
+    if top is None or folder == top or top in folder.parents:
+        return None
+    return (
+        f"{option} '{named}' leads out of the git repository of mkdocs.yml: another clone "
+        "of the handbook (CI's, another editor's) would not have it, and no pull request "
+        f"shows what it holds; keep it in the repository, as '{OPTION_DEFAULTS[option]}'"
+    )
 
 
 def _outside_docs(modules_dir: str, docs_path: Path) -> bool:
