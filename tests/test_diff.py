@@ -3090,6 +3090,7 @@ def test_a_revision_expression_gets_no_fetch_advice(
         ("main;touch x~1", "git log 'main;touch x~1'"),
         ("origin/$(touch x)", "git fetch origin '+$(touch x):refs/remotes/origin/$(touch x)'"),
         ("HEAD|id", "git fetch origin '+HEAD|id:refs/remotes/origin/HEAD|id'"),
+        ("$(touch x)", "git fetch origin '+$(touch x):refs/remotes/origin/$(touch x)'"),
     ],
 )
 def test_a_revision_is_quoted_for_the_shell_in_the_command_advised(
@@ -3106,6 +3107,9 @@ def test_a_revision_is_quoted_for_the_shell_in_the_command_advised(
     assert commands == ([] if command is None else [command]), err
     for advised in commands:
         assert revision in shlex.split(advised)[-1]
+    # The name to compare with once fetched, quoted as well.
+    for name in re.findall(r"compare with `([^`]*)`", err):
+        assert shlex.split(name) == [f"origin/{revision}"], err
 
 
 @pytest.mark.parametrize(("base", "head"), [("", None), (" ", None), ("HEAD", "")])

@@ -735,7 +735,7 @@ def _unknown_revision(repository: Path, revision: str) -> str:
     if fetch is None:  # no remote could have it: a fetch command would fail (review)
         return f"{message} {_no_remote_for(repository, revision, remotes)}"
     command, fetched = fetch
-    compare = "" if fetched == revision else f" and compare with `{fetched}`"
+    compare = "" if fetched == revision else f" and compare with `{shlex.quote(fetched)}`"
     if git.is_shallow(repository):
         return (
             f"{message} This is a shallow clone (as CI makes), so it may just not be "
