@@ -1301,6 +1301,26 @@ def test_a_mermaid_diagram_is_named_in_the_log_unless_the_site_has_its_own_merma
         assert "Copy mermaid.min.js into content/ and name it in extra_javascript" in message
 
 
+def test_another_host_s_password_is_not_repeated_in_the_build_log(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Security review sec64: the build's log (CI's) named another host's address whole,
+    with the password a page wrote in it."""
+    page = (
+        "# Home\n\n"
+        '<meta http-equiv="refresh" content="0; url=https://editor:s3cret@example.org/x">\n'
+        '<link rel="preconnect" href="https://editor:s3cret@fonts.example.org">\n'
+    )
+    # link.unsafe (an error) names the `<link>`'s user before its host, and says no more.
+    options = 'rules:\n  link.unsafe: "off"\n'
+    config = write_site(tmp_path, pages={"index.md": page}, options=options)
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        build_site(config, strict=False)
+    said = [r.getMessage() for r in caplog.records if "example.org" in r.getMessage()]
+    assert len(said) == 2, said
+    assert all("s3cret" not in message and "https://***@" in message for message in said)
+
+
 def test_a_page_that_sends_its_reader_to_another_host_fails_a_strict_build(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

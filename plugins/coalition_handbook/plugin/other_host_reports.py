@@ -118,8 +118,8 @@ def _name_connection(place: str, url: str, relation: str) -> None:
     warning, as no content policy stops it (security audit: Chromium looked up and
     connected to the host with the policy in force), so a `--strict` build fails."""
     log.warning(
-        f"{place}: {url} is on another host, and the handbook loads nothing from other "
-        f'hosts; <link rel="{relation}"> has browsers reach it ahead, which tells it of '
+        f"{place}: {without_userinfo(url)} is on another host, and the handbook loads nothing "
+        f'from other hosts; <link rel="{relation}"> has browsers reach it ahead, which tells it of '
         "each visit (no content policy stops that). Take the link out."
     )
 
@@ -269,9 +269,9 @@ def warn_of_redirects(
         source, name = written
     for url in redirects:
         log.warning(
-            f"{_place_in(source, name, url)}: the page sends every reader on to {url} as "
-            'it opens (<meta http-equiv="refresh">), and the handbook loads nothing from '
-            "other hosts: link to it instead."
+            f"{_place_in(source, name, url)}: the page sends every reader on to "
+            f'{without_userinfo(url)} as it opens (<meta http-equiv="refresh">), and the '
+            "handbook loads nothing from other hosts: link to it instead."
         )
 
 

@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 from ..lazy_pattern import LazyPattern
 from ..markdown.raw_html import start_tag
 from ..markup import COMMENT, end_tag, start_tags
+from ..url_userinfo import without_userinfo
 from .css_urls import declarations_urls, stylesheet_file_urls, stylesheet_urls
 
 # What Material's own mkdocs_theme.yml sets when mkdocs.yml says nothing.
@@ -110,9 +111,9 @@ def drop_remote_assets(
                 values.remove(value)
                 advice = copy_advice(url, docs, then="name the copy")
                 warnings.append(
-                    f"handbook: {setting} names {url}, on another host; the handbook loads "
-                    "nothing from other hosts (a survivor reading it leaves no trace "
-                    f"elsewhere), so the pages leave it out. {advice}"
+                    f"handbook: {setting} names {without_userinfo(url)}, on another host; the "
+                    "handbook loads nothing from other hosts (a survivor reading it leaves no "
+                    f"trace elsewhere), so the pages leave it out. {advice}"
                 )
     return warnings
 
