@@ -234,6 +234,58 @@ def test_it_is_reported_after_an_empty_field_or_a_note_in_brackets_too(tmp_path:
     ]
 
 
+# pii66: where the trunk prefix is 8 (Russia, Belarus, Kazakhstan), numbers are written
+# from it, the area code in brackets or apart, or all eleven digits together.
+EIGHT_NUMBERS = [
+    ("RU", "8 (495) 123-45-67"),
+    ("RU", "8(495)123-45-67"),
+    ("RU", "8-916-123-45-67"),
+    ("RU", "8 800 200-01-22"),
+    ("RU", "89161234567"),
+    ("BY", "8 (017) 123-45-67"),
+    ("BY", "8 029 123 45 67"),
+    ("KZ", "8 (727) 258-45-67"),
+    ("KZ", "8 (71234) 5 67 89"),
+]
+
+
+@pytest.mark.parametrize(("country", "number"), EIGHT_NUMBERS)
+def test_a_number_after_a_trunk_8_is_read_where_its_country_is_listed(
+    tmp_path: Path, country: str, number: str
+) -> None:
+    """And with Spain listed too, whose numbers are read from their first digit, the
+    number is read whole (`8 800 200-01-22`, not Spain's `8 800 200-01`)."""
+    page = f"Звоните Ане: {number} вечером.\n"
+    assert national_findings(tmp_path, page, [country]) == [(1, 14, number)]
+    assert national_findings(tmp_path, page, [country, "ES"]) == [(1, 14, number)]
+    # as the other national formats, none with no country listed, nor with another
+    assert national_findings(tmp_path, page, []) == []
+    assert national_findings(tmp_path, page, ["DE"]) == []
+
+
+def test_digits_after_an_8_that_are_no_phone_number_are_not_reported(tmp_path: Path) -> None:
+    """An amount before its rouble or tenge sign or word, a count, a date, an identifier,
+    a later group of a longer run, a number that is no valid one."""
+    page = (
+        "Цена 8 500 000 \u20bd, 8 495 123 45 67 \u20b8, 8 912 345 678 901 руб.\n"
+        "Заказ №89161234567, order_id=89161234567, 1 8 495 123 45 67.\n"
+        "8 05 2024, 8123, 8 12 34.\n"
+    )
+    assert national_findings(tmp_path, page, ["RU", "KZ", "BY"]) == []
+
+
+def test_a_number_after_a_trunk_8_listed_is_allowed_written_at_home_or_abroad(
+    tmp_path: Path,
+) -> None:
+    page = "Горячая линия 8 800 200-01-22 и +7 800 200-01-22; Аня 8 (916) 123-45-67.\n"
+    assert national_findings(tmp_path, page, ["RU"], ["8 800 200-01-22"]) == [
+        (1, 55, "8 (916) 123-45-67")
+    ]
+    assert national_findings(tmp_path, page, ["RU"], ["+7 800 200 01 22"]) == [
+        (1, 55, "8 (916) 123-45-67")
+    ]
+
+
 # Review rv58b: Relay UK's prefix, a comma after a digit, a word that numbers a part, each
 # read before a number or a street, many times over (about 40,000 characters each).
 RELAY_AND_PART_SHAPES = {
@@ -246,6 +298,12 @@ RELAY_AND_PART_SHAPES = {
     "numbering words": "found('Module ' * 6_000 + '1 Oak Street') == []",
     "parts of case studies": "found('Case study 1 Oak Street ' * 1_700) == []",
     "weeks in prose": "len(found('Twice a week 12 Oak Street\\n' * 1_500)) == 1_500",
+    # pii66: runs after a trunk 8, with Russia listed
+    "eights": "found('8 ' * 20_000, RU) == []",
+    "eights and brackets": "found('8 (' * 13_000, RU) == []",
+    "eights and groups": "isinstance(found('8 000 1 ' * 5_000, RU), list)",
+    "eights together": "found('8' * 40_000, RU) == []",
+    "numbers after eights": "len(found('8 (495) 123-45-67, ' * 2_000, RU)) == 2_000",
 }
 
 
@@ -259,7 +317,7 @@ def test_relay_prefixes_fields_and_parts_are_read_in_linear_time(shape: str) -> 
         "from coalition_handbook.rules.privacy_personal_data import find_personal_data\n"
         "def found(text, countries=()):\n"
         "    return list(find_personal_data(text, countries=countries))\n"
-        f"GB = ['GB']\nassert {shape}\n"
+        f"GB, RU = ['GB'], ['RU']\nassert {shape}\n"
     )
     assert (completed.returncode, completed.stderr) == (0, "")
 

@@ -111,6 +111,25 @@ _CANDIDATE_WITHOUT_TRUNK = LazyPattern(
     """,
     re.VERBOSE,
 )
+# Where a listed country's trunk prefix is 8 (Russia, Belarus, Kazakhstan,
+# Turkmenistan, as libphonenumber's metadata says), a number is written from that 8, its
+# area code in brackets or apart, its groups apart (`8 (495) 123-45-67`, `8-916-123-45-67`,
+# `8 800 200-01-22`), or all eleven digits together (`89161234567`): such runs are read
+# for those countries alone (pii66: none was reported with `RU` listed). An amount's
+# rouble or tenge sign after the run makes it none (`8 500 000 ₽`).
+_CANDIDATE_AFTER_EIGHT = LazyPattern(
+    rf"""
+    8
+    (?<![^\W_].)(?<![^\W_]_.)(?<![+/$\u00a3\u00a5\u20ac\u00a7\u2116{DASHES}].)(?<!\d[.,].)(?<!\d{SEPARATOR}.)
+    (?:
+        (?:{SEPARATOR}?\(\d{{3,5}}+\){SEPARATOR}?|{SEPARATOR}\d{{3,5}}+{SEPARATOR})
+        \d{{1,8}}+(?:{SEPARATOR}\d{{1,8}}+){{0,4}}+
+      | \d{{10}}(?!\d)
+    )
+    (?!(?!x\d)[^\W_]|[.,]\d|[/{DASHES}]\d|{SEPARATOR}?[%$\u00a3\u00a5\u20ac\u20bd\u20b8]|{_CURRENCY_AFTER})
+    """,
+    re.VERBOSE,
+)
 # A date or a range of times where a run starts: day and month (or month and day) then a
 # year of four digits, one separator throughout; two times of day joined by a dash.
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
@@ -141,41 +160,56 @@ def national_numbers(text: str, countries: Sequence[str]) -> Iterator[tuple[int,
     `0958`)."""
     if not countries:
         return
-    runs: Iterable[re.Match[str]] = _CANDIDATE.finditer(text)
-    without_trunk = _without_trunk_prefix(tuple(countries))
-    if without_trunk:
-        runs = merge(runs, _CANDIDATE_WITHOUT_TRUNK.finditer(text), key=lambda run: run.start())
+    # Each run with the countries that read it: all from a trunk 0, those whose trunk
+    # prefix is 8 from an 8, those with no trunk prefix from a digit 1-9; in that order
+    # where two start at one place (with ES and RU listed, `8 800 200-01-22` is Russia's,
+    # whole, not Spain's `8 800 200-01`).
+    kinds = [
+        (_CANDIDATE, tuple(countries)),
+        (_CANDIDATE_AFTER_EIGHT, _with_trunk_prefix(tuple(countries), "8")),
+        (_CANDIDATE_WITHOUT_TRUNK, _with_trunk_prefix(tuple(countries), None)),
+    ]
+    runs = merge(
+        *(_read_by(pattern.finditer(text), readers) for pattern, readers in kinds if readers),
+        key=lambda run_and_readers: run_and_readers[0].start(),
+    )
     last_end = 0
-    for run in runs:
+    for run, readers in runs:
         if run.start() < last_end:
             # A group of the number found before (`(55) 0754-6114`, and Germany's
             # `0754-6114` in it): one number, one finding (differential fuzzing).
             continue
         if _DATE_OR_TIMES.match(text, run.start()) or _is_zip_code(text, run.start()):
             continue
-        # A run from a digit 1-9 is read in the countries without a trunk prefix alone.
-        readers = countries if text[run.start()] in "(0" else without_trunk
         group_ends = [group.end() for group in _DIGITS.finditer(text, run.start(), run.end())]
         if _MINUTES_AFTER.match(text, run.end()):
             group_ends.pop()
-        if text[run.start()] == "(" and text[run.start() + 1] != "0":
-            readers = without_trunk
-        for end in reversed(group_ends[1:]):
+        # (eleven digits together, after an 8, are one group: `89161234567`)
+        for end in reversed(group_ends[1:] or group_ends):
             if international_readings(text[run.start() : end], readers):
                 last_end = end
                 yield run.start(), end
                 break
 
 
+def _read_by(
+    runs: Iterator[re.Match[str]], readers: Sequence[str]
+) -> Iterator[tuple[re.Match[str], Sequence[str]]]:
+    """Each of `runs` with the countries that read it."""
+    for run in runs:
+        yield run, readers
+
+
 @lru_cache(maxsize=64)
-def _without_trunk_prefix(countries: tuple[str, ...]) -> tuple[str, ...]:
-    """Those of `countries` whose numbers are dialled at home with no trunk prefix, as
-    libphonenumber's metadata says (Spain, Mexico); none where it knows no such country."""
+def _with_trunk_prefix(countries: tuple[str, ...], prefix: str | None) -> tuple[str, ...]:
+    """Those of `countries` whose numbers are dialled at home after the trunk `prefix`,
+    as libphonenumber's metadata says (`8`: Russia; None, no prefix: Spain, Mexico); none
+    where it knows no such country."""
     metadata = _phonenumbers().PhoneMetadata.metadata_for_region
     return tuple(
         country
         for country in countries
-        if (found := metadata(country.upper())) is not None and found.national_prefix is None
+        if (found := metadata(country.upper())) is not None and found.national_prefix == prefix
     )
 
 
