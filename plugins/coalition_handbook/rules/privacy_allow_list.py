@@ -35,6 +35,7 @@ from .privacy_locations import ListedLocations
 from .privacy_name_first_streets import name_first_streets
 from .privacy_personal_data import street_spans
 from .privacy_phones import candidates
+from .privacy_streets import with_directional_after
 from .privacy_text_keys import link_key, text_key
 from .privacy_uk_streets import postcode_after, uk_untyped_streets
 
@@ -185,6 +186,8 @@ def _street_at_start(entry: str) -> str | None:
     entry = entry.strip()
     found = candidates(entry.isascii()).match(entry)
     end = -1 if found is None else max(found.end("street"), found.end("street_alone"))
+    if end >= 0:  # "27 Park Road East, Leeds" as the rule finds it
+        end = with_directional_after(entry, end)
     if end < 0:  # or written name first, as Spanish writes it ("Calle de Alcalá 45, Madrid")
         end = next((end for start, end in name_first_streets(entry) if start == 0), -1)
     if end < 0:  # or as French and German write it ("1234, rue Sainte-Catherine Ouest")

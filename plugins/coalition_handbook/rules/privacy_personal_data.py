@@ -27,7 +27,7 @@ from .privacy_phones import (
     names_no_phone,
     reads_as_identifier,
 )
-from .privacy_streets import names_no_street
+from .privacy_streets import names_no_street, with_directional_after
 from .privacy_uk_streets import uk_untyped_streets
 
 
@@ -165,9 +165,16 @@ def _personal_data(masked: str, countries: Sequence[str]) -> Iterator[tuple[str,
     for start, end in phones:
         if not names_no_phone(masked, start, end):
             yield "phone number", start, end
+    named_streets: list[tuple[int, int]] = []
     for start, end in streets:
         if not names_no_street(masked, start, end):
-            yield "street address", start, end
+            named_streets.append((start, end))
+            yield "street address", start, with_directional_after(masked, end)
+        elif not masked[start:end].isupper():
+            named_streets.append((start, end))
+    # (A street in capitals read as none leaves its words to the readers below: a UK
+    # postcode's, `7 ELM ROAD<br>LEEDS<br>LS1 4AB`.)
+    streets = named_streets
     # Spanish writes the street first and its number after ("Calle Luna 123"); an address
     # found number first ("123 Calle Luna 45") is found once. (The spans found before are
     # indexed only when one is found: most texts have none, and thousands are short.)

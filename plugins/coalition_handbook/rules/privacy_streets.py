@@ -65,6 +65,17 @@ NAME_WORD = (
     f"{_CAPITAL}(?:['\u2019]{_CAPITAL})?[a-z{SMALL_LETTERS}]"
     f"[A-Za-z{CAPITAL_LETTERS}{SMALL_LETTERS}{COMBINING_ACCENTS}]*(?:['\u2019]s)?"
 )
+# A street's name in capitals (`27 PARK ROAD EAST`, as a label or a form prints it: pii66,
+# it passed), a word of two letters or more (or Saint's, Mount's, Fort's abbreviation:
+# `27 ST. MARY'S ROAD`), but not a small word or an hour's, which a name has not and a
+# poster's line in capitals has ("MEET AT 5 BY THE MAIN GATE", "AT 3 PM HIGH STREET
+# ENTRANCE"). Such a street is an address only with an address around it
+# (`names_no_street`).
+_CAPITAL_WORD = f"[A-Z{CAPITAL_LETTERS}][A-Z{CAPITAL_LETTERS}{COMBINING_ACCENTS}'\u2019]+"
+_SMALL_WORDS_IN_CAPITALS = (
+    "(?:A|AM|AN|AND|ARE|AS|AT|BY|EACH|FOR|FROM|HER|HIS|IN|INTO|IS|ITS|MY|NO|NOT|OF|ON|OR"
+    "|OUR|PM|THE|THEIR|TO|WAS|WITH|YOUR)"
+)
 # A street address: a number starting a word (221B, or 27a as the UK writes a flat), then
 # a name of one to four words, or a single letter (1800 F Street), and a street type; a
 # street type written before a name of one to four words, as Spanish writes it (123 Calle
@@ -81,6 +92,9 @@ STREET_REST = (
         (?:(?:{name}\.?{space}+|\d{{1,3}}(?:st|nd|rd|th){space}+){{1,4}}|[A-Z]{space}+)
         (?:(?:{types})(?![^\W_])|(?:{abbreviations})(?![^\W_])\.?)
         # (not `\b`: emphasis may close right after it, `_12 Oak Street_`)
+      | (?:(?:[NS]\.?[EW]|[NSEW])\.?{space}+)?  # in capitals, as a label prints it:
+        (?:(?!{small_words}(?![^\W_]))(?:{capital_word}|(?:ST|MT|FT)\.){space}+|\d{{1,3}}(?:ST|ND|RD|TH){space}+){{1,4}}
+        (?:(?:{capital_types})(?![^\W_])|(?:{capital_abbreviations})(?![^\W_])\.?)
       | (?:{prefix_types})  # 1200 Camino del Rio, 12 Paseo de Peralta
         (?:{space}+(?:(?:del|de(?:{space}+(?:la|los|las))?){space}+)?{name}){{1,4}}(?![^\W_])
       | (?:(?:US|State|County){space}+)?(?:Highway|Route|Hwy\.?|Rte\.?){space}+\d{{1,4}}(?!\w)
@@ -90,6 +104,12 @@ STREET_REST = (
     .replace("{types}", "|".join(_STREET_TYPES + _STREET_TYPES_ALSO_ENGLISH))
     .replace("{abbreviations}", "|".join(_STREET_TYPE_ABBREVIATIONS))
     .replace("{prefix_types}", _PREFIX_STREET_TYPES)
+    .replace("{small_words}", _SMALL_WORDS_IN_CAPITALS)
+    .replace("{capital_word}", _CAPITAL_WORD)
+    .replace(
+        "{capital_types}", "|".join(map(str.upper, _STREET_TYPES + _STREET_TYPES_ALSO_ENGLISH))
+    )
+    .replace("{capital_abbreviations}", "|".join(map(str.upper, _STREET_TYPE_ABBREVIATIONS)))
 )
 # A street address names something else in prose: a drive, a programme, a court or a
 # road after a year or a count ("our 2024 Winter Coat Drive", "Since 1983 Safe Place", "a
@@ -145,6 +165,12 @@ _NAME_OF_AN_ADDRESS_BEFORE = LazyPattern(
 )
 # How far before the number a person's name and its label are looked for.
 _NAME_WINDOW = 64
+# What leads to a street in capitals: those words or a label's colon ("She lives at 27
+# PARK ROAD", "ADDRESS: 12 MAIN ST"), not a table's bar: a street in capitals before a UK
+# postcode is `privacy_uk_streets`'s, which reads a label's capitals with GB listed.
+_ADDRESS_IN_CAPITALS_BEFORE = LazyPattern(
+    r"(?:(?<![\w'\u2019-])(?i:at|on|near|to|flat\s*\d+[a-z]?,?)|:)" + _GAP_BEFORE
+)
 # Those words alone, which make an English word's street an address whatever its number
 # reads as ("at 5 Mile End").
 _ADDRESS_WORD_BEFORE = LazyPattern(f"(?:{_ADDRESS_WORDS_BEFORE})" + _GAP_BEFORE)
@@ -338,15 +364,22 @@ def names_no_street(text: str, start: int, end: int) -> bool:
     sites", `_COUNTED_AFTER`) and no address's word before it. And a number that a word
     before it makes a part's or a step's ("Module 2 Safe Place training",
     `_NUMBERING_WORD_BEFORE`) that nothing after reads as an address,
-    nor a town alone (`_TOWN_AFTER`)."""
-    if _address_after().match(text, end):
-        return False
+    nor a town alone (`_TOWN_AFTER`). A street in capitals only with an address's word
+    or a label's colon before it (`_ADDRESS_IN_CAPITALS_BEFORE`)."""
     before = text[max(0, start - BEFORE_WINDOW) : start]
+    words = text[start:end].split()
+    if words[-1].rstrip(".").isupper():  # 27 PARK ROAD: read as 27 Park Road
+        if not _ADDRESS_IN_CAPITALS_BEFORE.search(before) or _UNIT_OF_DISTANCE_OR_TIME.fullmatch(
+            words[1]
+        ):
+            return True  # not at 5 MINUTES WALK
+        words = [word.capitalize() for word in words]
+    elif _address_after().match(text, end):
+        return False
     if numbered_by_a_word(before):  # Module 2 Safe Place training
         return not _town_after().match(text, end)  # but Step 2 Mill Lane, Leeds
     if _COUNTED_AFTER.match(text, end):  # 12 Safe Place sites, not at 12 Oak Street sites
         return not _ADDRESS_BEFORE.search(before)
-    words = text[start:end].split()
     number, street_type = words[0], words[-1].rstrip(".")
     numbered_road = street_type.isdigit()  # Highway 61
     if numbered_road:
@@ -376,6 +409,24 @@ def names_no_street(text: str, start: int, end: int) -> bool:
         or (numbered_road and digit_count(number) < _SHORTEST_ROAD_NUMBER)
     )
     return names_other and not _ADDRESS_BEFORE.search(before)
+
+
+# A directional written out after the street type, as the street's last word where the
+# address's line or sentence ends ("27 Park Road East, Leeds", "12 Oak Street North."):
+# part of its name, and of what privacy.allow compares (pii66: "27 Park Road" was found,
+# so a listed "27 Park Road East" allowed no writing of it). Not before more words ("12
+# Oak Street North of the river").
+_DIRECTIONAL_AFTER = LazyPattern(
+    rf"{WORD_SPACE}+(?:North|South|East|West|NORTH|SOUTH|EAST|WEST)"
+    r"(?=[*_]*(?:[,.;:!?)|<]|[ \t]*\r?\n|[ \t]*\Z))"
+)
+
+
+def with_directional_after(text: str, end: int) -> int:
+    """Where the street address that ends at `end` of `text` ends, a directional
+    written out after it included (`_DIRECTIONAL_AFTER`)."""
+    found = _DIRECTIONAL_AFTER.match(text, end)
+    return end if found is None else found.end()
 
 
 def _counts_or_names(number: str, first_word: str, before: str, named: bool = False) -> bool:

@@ -1,0 +1,105 @@
+"""privacy.pii on a street written in capitals, as a label or a form prints it, where no
+postcode follows (`She lives at 27 PARK ROAD`: pii66, it passed, with GB listed or
+none), and on a directional written out after the street's type (`27 Park Road East`,
+found as `27 Park Road`, so privacy.allow could not list the longer street)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_privacy_national import national_findings
+
+from coalition_handbook.rules.privacy_personal_data import find_personal_data
+
+
+def streets(text: str, countries: tuple[str, ...] = ()) -> list[str]:
+    found = find_personal_data(text, countries=countries)
+    return [text[start:end] for kind, start, end in found if kind == "street address"]
+
+
+@pytest.mark.parametrize("countries", [(), ("GB",)])
+def test_a_street_in_capitals_after_an_address_word_or_a_label_is_an_address(
+    countries: tuple[str, ...],
+) -> None:
+    text = (
+        "She lives at 27 PARK ROAD. SHE STAYS AT 27 CASTLE HILL; ADDRESS: 12 MAIN ST.\n"
+        "Moved to 4500 SW 5TH AVENUE, near 27 ST. MARY'S ROAD, Flat 2, 9 ELM GDNS.\n"
+    )
+    assert streets(text, countries) == [
+        "27 PARK ROAD",
+        "27 CASTLE HILL",
+        "12 MAIN ST.",
+        "4500 SW 5TH AVENUE",
+        "27 ST. MARY'S ROAD",
+        "9 ELM GDNS.",
+    ]
+
+
+@pytest.mark.parametrize("countries", [(), ("GB",)])
+def test_a_line_in_capitals_with_no_address_word_is_none(countries: tuple[str, ...]) -> None:
+    """A poster's or a heading's capitals: a step, a count, a year, an hour, a small word
+    in the name, a unit, or nothing before that leads to an address."""
+    text = (
+        "STEP 3 FIND YOUR WAY\nTOP 10 GREEN FLAGS\nTHE 2 MAIN STREET SHOPS\n"
+        "OUR 2024 WINTER COAT DRIVE\nMEET AT 5 BY THE MAIN GATE\nMEET AT 3 PM HIGH STREET\n"
+        "MEET AT 3 PM. HIGH STREET ENTRANCE\nAT 5 MINUTES WALK\n| 5 HIGH STREET | LEEDS |\n"
+        "27 PARK ROAD EAST, LEEDS\n"
+    )
+    assert streets(text, countries) == []
+
+
+def test_a_street_in_capitals_before_a_postcode_is_still_the_uk_readers() -> None:
+    """With GB listed, as before: with none, the postcode's reader reads none."""
+    text = "27 CASTLE HILL, YORK YO1 9RY\n7 ELM ROAD<br/>LEEDS<br />LS1 4AB\n"
+    assert streets(text, ("GB",)) == ["27 CASTLE HILL", "7 ELM ROAD"]
+    assert streets(text) == []
+
+
+def test_a_directional_written_out_after_the_type_is_part_of_the_street() -> None:
+    text = (
+        "27 Park Road East, Leeds. She lives at 27 PARK ROAD EAST. 12 Oak Street North.\n"
+        "12 Oak Street North of the river; 5 Elm Avenue West\n"
+    )
+    assert streets(text) == [
+        "27 Park Road East",
+        "27 PARK ROAD EAST",
+        "12 Oak Street North",
+        "12 Oak Street",
+        "5 Elm Avenue West",
+    ]
+
+
+def test_privacy_allow_lists_the_street_with_its_directional(tmp_path: Path) -> None:
+    """An entry as a letter writes it allows the street however cased; the street without
+    its directional is another street."""
+    page = "Office: 27 Park Road East, Leeds.\n\nShe lives at 27 PARK ROAD EAST.\n"
+    assert national_findings(tmp_path, page, [], ["27 Park Road East, Leeds LS1 4AB"]) == []
+    assert national_findings(tmp_path, page, [], ["27 Park Road"]) == [
+        (1, 9, "27 Park Road East"),
+        (3, 14, "27 PARK ROAD EAST"),
+    ]
+
+
+# Runs that the pattern may try at every number, about 40,000 characters each.
+SHAPES = {
+    "capital words": "'at 1 ' + 'AB ' * 13_000 + 'ROAD'",
+    "streets of capital words": "'at 1 AB AB AB AB ' * 2_500",
+    "small words": "'at 1 ' + 'THE ' * 10_000 + 'ROAD'",
+    "saints": "'at 1 ' + 'ST. ' * 10_000 + 'ROAD'",
+    "capital streets": "'at 1 AB ROAD ' * 3_000",
+    "directionals": "'1 Oak Street' + ' East' * 8_000",
+    "streets before directionals": "'1 Oak Street East ' * 2_000",
+}
+
+
+@pytest.mark.parametrize("shape", SHAPES.values(), ids=SHAPES)
+def test_it_is_read_in_linear_time(shape: str) -> None:
+    """One shape a child, under the suite's CPU-time guard."""
+    from work import python_in_time
+
+    completed = python_in_time(
+        "from coalition_handbook.rules.privacy_personal_data import find_personal_data\n"
+        f"list(find_personal_data({shape}))\n"
+    )
+    assert (completed.returncode, completed.stderr) == (0, "")
