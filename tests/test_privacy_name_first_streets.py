@@ -341,6 +341,8 @@ def test_it_is_read_in_linear_time(shape: str) -> None:
         ("Vive en Calle Luna s/n 28001 Madrid", "Calle Luna s/n"),
         ("Vive en Calle Luna SIN N\u00daMERO, 28001 Madrid.", "Calle Luna SIN N\u00daMERO"),
         ("Plaza Mayor SIN NUMERO", "Plaza Mayor SIN NUMERO"),
+        # pii66: an article before the street is Spanish's too, not only English's
+        ("Vive en el Camino Real S/N, Madrid.", "Camino Real S/N"),
     ],
 )
 def test_an_address_with_no_house_number_is_reported(text: str, street: str) -> None:
@@ -376,6 +378,9 @@ def test_an_address_with_no_house_number_is_reported(text: str, street: str) -> 
         "Camino Real S/N - Model X",
         "Update the Avenida Router S/N, Firmware 2 first.",
         "Vive en la Calle Luna SIN N\u00daMERO DE tel\u00e9fono.",
+        # pii66: an English article before the street, a form's next field after the comma
+        "Record the Camino Real S/N, Warranty.",
+        "Note your Avenida Mall S/N, Model and Date.",
     ],
 )
 def test_prose_with_a_mark_of_no_number_is_no_address(text: str) -> None:

@@ -179,6 +179,12 @@ _CLAUSE_ENDS_AFTER_A_MARK = LazyPattern(
 _TOWN_AFTER_A_MARK = LazyPattern(
     rf"[ \t*_]*,[ \t]*(?:{_NAME_WORD}[ \t]+){{0,2}}{_NAME_WORD}{_CLAUSE_ENDS}"
 )
+# An English article or owner right before the street makes it a thing's name, and a
+# capitalised word after the mark's comma no town ("Record the Camino Real S/N, Warranty.",
+# a product's serial number and a form's next field: pii66, it was reported).
+_ENGLISH_ARTICLE_BEFORE = LazyPattern(
+    r"(?<![^\W_])(?:the|The|THE|your|Your|its|this|This|our|Our|their|each|every)[ \t]+\Z"
+)
 
 
 @cache
@@ -492,7 +498,8 @@ def reads_as_a_serial_number(text: str, found: re.Match[str]) -> bool:
     """Whether the street `found` ends with an `S/N` alone (`_A_BARE_MARK`) that only an
     address around it (the caller's to tell) could make an address's: no type nor link's
     word that English never writes, no place's preposition before the street, no town
-    after the mark's comma, and no comma before the mark where its clause ends after it."""
+    after the mark's comma (where no English article is before the street), and no comma
+    before the mark where its clause ends after it."""
     mark_start, end = found.start("number"), found.end()
     if not _A_BARE_MARK.match(text, mark_start):
         return False
@@ -501,7 +508,10 @@ def reads_as_a_serial_number(text: str, found: re.Match[str]) -> bool:
         _A_TYPE_NO_ENGLISH.match(text, start)
         or _A_LINK_WORD.search(text, start + 1, mark_start)
         or _PLACE_WORD_BEFORE_A_MARK.search(text, max(0, start - _BEFORE_WINDOW), start)
-        or _TOWN_AFTER_A_MARK.match(text, end)
+        or (
+            _TOWN_AFTER_A_MARK.match(text, end)
+            and not _ENGLISH_ARTICLE_BEFORE.search(text, max(0, start - _BEFORE_WINDOW), start)
+        )
         or (text.find(",", start, mark_start) >= 0 and _CLAUSE_ENDS_AFTER_A_MARK.match(text, end))
     )
 
