@@ -270,6 +270,8 @@ def test_digits_after_an_8_that_are_no_phone_number_are_not_reported(tmp_path: P
         "Цена 8 500 000 \u20bd, 8 495 123 45 67 \u20b8, 8 912 345 678 901 руб.\n"
         "Заказ №89161234567, order_id=89161234567, 1 8 495 123 45 67.\n"
         "8 05 2024, 8123, 8 12 34.\n"
+        # the 8 no trunk: Russia's toll-free 800 000 0000 is no amount's thousands
+        "Бюджет 8 000 000 000 тенге, 8 000 000 000 рублей.\n"
     )
     assert national_findings(tmp_path, page, ["RU", "KZ", "BY"]) == []
 

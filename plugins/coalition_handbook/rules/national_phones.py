@@ -185,11 +185,31 @@ def national_numbers(text: str, countries: Sequence[str]) -> Iterator[tuple[int,
         if _MINUTES_AFTER.match(text, run.end()):
             group_ends.pop()
         # (eleven digits together, after an 8, are one group: `89161234567`)
+        after_eight = text[run.start()] == "8"
         for end in reversed(group_ends[1:] or group_ends):
-            if international_readings(text[run.start() : end], readers):
+            number = text[run.start() : end]
+            if (
+                _read_after_eight(number, readers)
+                if after_eight
+                else international_readings(number, readers)
+            ):
                 last_end = end
                 yield run.start(), end
                 break
+
+
+def _read_after_eight(number: str, countries: Sequence[str]) -> bool:
+    """Whether the `number` written from an 8 is a valid number of one of `countries`
+    dialled after that 8 as its trunk prefix (and a 0 after it, as Belarus dials one): not
+    a valid number of its digits, 8 included (an amount's thousands, `8 000 000 000`, are
+    Russia's toll-free 800 000 0000)."""
+    digits = "".join(_DIGITS.findall(number))
+    country_code = _phonenumbers().country_code_for_region
+    return any(
+        form[1 + len(str(country_code(country.upper()))) :] == digits[1:].lstrip("0")
+        for country in countries
+        for form in international_readings(number, (country,))
+    )
 
 
 def _read_by(
