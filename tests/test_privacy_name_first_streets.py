@@ -343,6 +343,7 @@ def test_it_is_read_in_linear_time(shape: str) -> None:
         ("Plaza Mayor SIN NUMERO", "Plaza Mayor SIN NUMERO"),
         # pii66: an article before the street is Spanish's too, not only English's
         ("Vive en el Camino Real S/N, Madrid.", "Camino Real S/N"),
+        ("She stays at the Camino Real S/N, Santa Fe.", "Camino Real S/N"),
     ],
 )
 def test_an_address_with_no_house_number_is_reported(text: str, street: str) -> None:

@@ -182,8 +182,13 @@ _TOWN_AFTER_A_MARK = LazyPattern(
 # An English article or owner right before the street makes it a thing's name, and a
 # capitalised word after the mark's comma no town ("Record the Camino Real S/N, Warranty.",
 # a product's serial number and a form's next field: pii66, it was reported).
+# How far before the street an article and a preposition before it are looked for.
+_ENGLISH_WINDOW = 16
+# A place's preposition before the article leads to an address ("She stays at the Camino
+# Real S/N, Santa Fe.").
 _ENGLISH_ARTICLE_BEFORE = LazyPattern(
-    r"(?<![^\W_])(?:the|The|THE|your|Your|its|this|This|our|Our|their|each|every)[ \t]+\Z"
+    r"(?<![^\W_])(?<!(?i:at|on|in|to) )(?<!(?i:near|from) )"
+    r"(?:the|The|THE|your|Your|its|this|This|our|Our|their|each|every)[ \t]+\Z"
 )
 
 
@@ -510,7 +515,7 @@ def reads_as_a_serial_number(text: str, found: re.Match[str]) -> bool:
         or _PLACE_WORD_BEFORE_A_MARK.search(text, max(0, start - _BEFORE_WINDOW), start)
         or (
             _TOWN_AFTER_A_MARK.match(text, end)
-            and not _ENGLISH_ARTICLE_BEFORE.search(text, max(0, start - _BEFORE_WINDOW), start)
+            and not _ENGLISH_ARTICLE_BEFORE.search(text, max(0, start - _ENGLISH_WINDOW), start)
         )
         or (text.find(",", start, mark_start) >= 0 and _CLAUSE_ENDS_AFTER_A_MARK.match(text, end))
     )
