@@ -18,6 +18,7 @@ import re
 import string
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
+from typing import Generic, TypeVar
 
 import ahocorasick
 
@@ -344,20 +345,6 @@ def type_first_marks(
                 break
 
 
-# The text read last and its marks' starts (`_mark_starts`), as `_LAST_RUNS` keeps its runs.
-_LAST_MARKS: list[tuple[str, list[int]]] = [("", [])]
-
-
-def _mark_starts(text: str) -> list[int]:
-    """`_marks_in` of `text`, kept for the text read last: the Spanish reader and the
-    Italian, Portuguese and Catalan one read each text in turn (told by identity)."""
-    read, starts = _LAST_MARKS[0]
-    if read is not text:
-        starts = _marks_in(text)
-        _LAST_MARKS[0] = (text, starts)
-    return starts
-
-
 def _marks_in(text: str) -> list[int]:
     """Where a mark of no house number may start in `text` (`NO_HOUSE_NUMBER`), in order:
     found by the `str.find` of its `/n`, `/N`, `úmero`, `umero` and `MERO` (a pattern
@@ -382,19 +369,27 @@ _MARK_PARTS = (("/n", 1), ("/N", 1), ("\u00famero", 12), ("umero", 12), ("MERO",
 _MARK_WINDOW = 120
 
 
-# The text read last and its runs (`_runs_of`), in a list that holds the pair.
-_LAST_RUNS: list[tuple[str, tuple[tuple[int, int], ...]]] = [("", ())]
+_Read = TypeVar("_Read")
 
 
-def _runs_of(text: str) -> tuple[tuple[int, int], ...]:
-    """`_number_runs` of `text`, kept for the text read last: the Spanish reader and the
-    Italian, Portuguese and Catalan one (`type_first_matches`) read each text in turn.
-    (Told by identity: a cache keyed by the text would hash all of it.)"""
-    read, runs = _LAST_RUNS[0]
-    if read is not text:
-        runs = tuple(_number_runs(text))
-        _LAST_RUNS[0] = (text, runs)
-    return runs
+class _LastRead(Generic[_Read]):
+    """What `read` makes of a text, kept for the text read last: the Spanish reader and
+    the Italian, Portuguese and Catalan one read each text in turn. (Told by identity: a
+    cache keyed by the text would hash all of it.)"""
+
+    def __init__(self, read: Callable[[str], _Read]) -> None:
+        self._read = read
+        self._last: tuple[str, _Read] | None = None
+
+    def __call__(self, text: str) -> _Read:
+        if self._last is None or self._last[0] is not text:
+            self._last = (text, self._read(text))
+        return self._last[1]
+
+
+# `_number_runs` of a text (`type_first_matches`) and `_marks_in` (`type_first_marks`).
+_runs_of = _LastRead(lambda text: tuple(_number_runs(text)))
+_mark_starts = _LastRead(lambda text: _marks_in(text))
 
 
 def _number_runs(text: str) -> Iterator[tuple[int, int]]:
