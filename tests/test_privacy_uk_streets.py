@@ -95,7 +95,8 @@ def test_an_address_in_a_tables_cells_is_one_too() -> None:
         "| 5 kingsway, london | wc2b 6tt |\n| 3 Sessions | Leeds | LS1 4AB |\n"
         "| Module 2 Safety | Leeds | LS1 4AB |\n| 12 | Leeds Office | LS1 4AB |"
     )
-    assert streets(text) == ["5 Kingsway", "10 DOWNING STREET", "5 kingsway"]
+    # (a street in capitals after a bar is found first, as after a label's colon)
+    assert streets(text) == ["10 DOWNING STREET", "5 Kingsway", "5 kingsway"]
 
 
 @pytest.mark.parametrize(

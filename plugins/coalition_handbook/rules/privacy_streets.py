@@ -165,11 +165,12 @@ _NAME_OF_AN_ADDRESS_BEFORE = LazyPattern(
 )
 # How far before the number a person's name and its label are looked for.
 _NAME_WINDOW = 64
-# What leads to a street in capitals: those words or a label's colon ("She lives at 27
-# PARK ROAD", "ADDRESS: 12 MAIN ST"), not a table's bar: a street in capitals before a UK
-# postcode is `privacy_uk_streets`'s, which reads a label's capitals with GB listed.
+# What leads to a street in capitals: those words, a label's colon or a table's bar ("She
+# lives at 27 PARK ROAD", "ADDRESS: 12 MAIN ST", "| 12 MAIN STREET |"), not a building's
+# name: a street in capitals with none of these before a UK postcode is
+# `privacy_uk_streets`'s, which reads a label's capitals with GB listed.
 _ADDRESS_IN_CAPITALS_BEFORE = LazyPattern(
-    r"(?:(?<![\w'\u2019-])(?i:at|on|near|to|flat\s*\d+[a-z]?,?)|:)" + _GAP_BEFORE
+    r"(?:(?<![\w'\u2019-])(?i:at|on|near|to|flat\s*\d+[a-z]?,?)|[:|])" + _GAP_BEFORE
 )
 # Those words alone, which make an English word's street an address whatever its number
 # reads as ("at 5 Mile End").
