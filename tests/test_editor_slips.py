@@ -290,3 +290,36 @@ def test_long_forms_written_as_one_text_are_still_split_at_commas(tmp_path: Path
     extra = "aliases: people who have experienced trafficking in persons, TIP\n"
     [(_, _, message)] = messages(tmp_path, {TERM_FILE: term_yaml(extra=extra)})
     assert message.endswith("[people who have experienced trafficking in persons, TIP])"), message
+
+
+def test_a_merged_date_and_time_is_not_the_text_of_the_value_set_over_it(
+    tmp_path: Path,
+) -> None:
+    """Review rv65b: a mapping that merges one whose `text:` YAML reads as a date and time
+    (`<<: *first`) and sets its own `text: victim` was published with the merged text
+    (and told its two forms were one listed twice). A merged text it keeps stays as
+    written."""
+    extra = (
+        "avoid:\n"
+        "  - &first\n"
+        "    text: 2024-01-05 10:00:00\n"
+        "    reason: Not a form.\n"
+        "  - <<: *first\n"
+        "    text: victim\n"
+        "  - <<: *first\n"
+        "    reason: Merged text.\n"
+    )
+    handbook, findings = load(tmp_path, {TERM_FILE: term_yaml(extra=extra)})
+    assert not findings, findings
+    avoid = handbook.terms["survivor"].avoid
+    assert [form.text for form in avoid] == ["2024-01-05 10:00:00", "victim", "2024-01-05 10:00:00"]
+
+
+def test_a_merged_version_is_not_the_text_of_the_version_set_over_it(tmp_path: Path) -> None:
+    """Review rv65b: `version: 1` set over a merged `version: 010` was told "is 010, which
+    YAML reads as 1"."""
+    content = term_yaml().replace(
+        "history:\n  - version: 1\n",
+        "history:\n  - <<: {version: 010}\n    version: 1\n",
+    )
+    assert messages(tmp_path, {TERM_FILE: content}) == []

@@ -293,14 +293,22 @@ class ValueBuilder:
         stay those of the value read (a finding about `status: wrong` pointed at a
         merged `approved`)."""
         document = self.document
-        places = document.values, document.keys, document.unreadable
+        # The texts of dates and numbers too: a merged `text: 2024-01-05 10:00:00` or
+        # `version: 010` is no text of the value this mapping sets itself (review rv65b).
+        places = (
+            *(document.values, document.keys, document.unreadable),
+            *(document.dates_written, document.numbers_written),
+        )
         document.values, document.keys, document.unreadable = {}, {}, set()
+        document.dates_written, document.numbers_written = {}, {}
         merged: dict[str, Any] = {}
         try:
             self.fill_mapping(source, path, depth, merged)
             values, keys, unreadable = document.values, document.keys, document.unreadable
+            dates, numbers = document.dates_written, document.numbers_written
         finally:
-            document.values, document.keys, document.unreadable = places
+            document.values, document.keys, document.unreadable = places[:3]
+            document.dates_written, document.numbers_written = places[3:]
         taken = [join_path(path, key) for key in merged if key not in explicit]
         for key, value in merged.items():  # each key once: adding one checks no other
             if key not in explicit:
@@ -311,6 +319,10 @@ class ValueBuilder:
         document.values.update((child, values[child]) for child in _within(values, taken))
         document.keys.update((child, keys[child]) for child in _within(keys, taken))
         document.unreadable.update(_within(unreadable, taken))
+        document.dates_written.update((child, dates[child]) for child in _within(dates, taken))
+        document.numbers_written.update(
+            (child, numbers[child]) for child in _within(numbers, taken)
+        )
 
     def merged_twice(self, key: str, offset: int) -> None:
         """Two merged mappings give `key` different values: the YAML spec keeps the
