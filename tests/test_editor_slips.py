@@ -19,6 +19,8 @@ from helpers_model import (
     term_yaml,
 )
 
+from coalition_handbook.model.schema import validate
+
 TERM_FILE = "glossary/survivor.yml"
 PROTOCOL_FILE = "protocols/hotel-staff.yml"
 MODULE_FILE = "content/modules/hotel-staff.md"
@@ -323,3 +325,18 @@ def test_a_merged_version_is_not_the_text_of_the_version_set_over_it(tmp_path: P
         "history:\n  - <<: {version: 010}\n    version: 1\n",
     )
     assert messages(tmp_path, {TERM_FILE: content}) == []
+
+
+def test_many_unknown_fields_beside_a_missing_one_are_described_in_linear_work() -> None:
+    """Review rv65b: each unknown field looked for misspellings among all the others, so
+    a term of 1,000 unknown fields and no `definition` took minutes to describe."""
+    from work import calls_made
+
+    def term(fields: int) -> dict[str, object]:
+        unknown = {f"field{number}": "x" for number in range(fields)}
+        return {"term": "survivor", "version": 1, "history": [], **unknown}
+
+    small = calls_made(validate, "term", term(60))
+    large = calls_made(validate, "term", term(240))
+    assert large <= small * 4.5  # four times the fields, at most about four times the work
+    assert len(validate("term", term(240))) == 240 + 2  # each field; definition; history

@@ -422,12 +422,14 @@ def _describe(
         return
     if validator == "additionalProperties" and isinstance(instance, dict):
         known = list(error.schema.get("properties", {}))
+        # Once, not once a key: it reads every key (10,000 unknown keys took minutes).
+        misspellings = _misspelt_required(instance, error.schema)
         for key in instance:
             if key in known:
                 continue
             where = f" in {label}" if path else ""
             misspelt = did_you_mean(key, known)
-            meant = _misspelt_required(instance, error.schema).get(str(key))
+            meant = misspellings.get(str(key))
             if meant is not None:  # one finding, not two: its missing field is said here
                 misspelt += f": the required field '{meant}' is missing; rename this one"
             yield SchemaProblem(
@@ -508,8 +510,10 @@ def _misspelt_required(instance: Mapping[str, Any], schema: Mapping[str, Any]) -
         return {}
     missing = [name for name in required if name not in instance]
     meant: dict[str, str] = {}
+    if not missing:
+        return meant
     for key in instance:
-        if key in known or not missing:
+        if key in known:
             continue
         name = nearest(key, list(known))
         if name in missing and name not in meant.values():
