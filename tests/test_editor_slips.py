@@ -340,3 +340,23 @@ def test_many_unknown_fields_beside_a_missing_one_are_described_in_linear_work()
     large = calls_made(validate, "term", term(240))
     assert large <= small * 4.5  # four times the fields, at most about four times the work
     assert len(validate("term", term(240))) == 240 + 2  # each field; definition; history
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "status: deprecated\nreplaced_by:\n",  # deleted, "missing required field"
+        "status:\nreplaced_by: trafficking-survivor\n",  # deleted, "'status' is not set"
+    ],
+)
+def test_an_empty_field_another_requires_is_not_told_to_go(tmp_path: Path, extra: str) -> None:
+    """Review rv65b: `replaced_by:` left empty in a deprecated term was told "delete the
+    line to leave it out", and `status:` beside `replaced_by` "to use the default,
+    approved": either way the next run finds the term wrong again."""
+    files: dict[str, str | bytes] = {
+        TERM_FILE: term_yaml(extra=extra),
+        "glossary/trafficking-survivor.yml": term_yaml("trafficking survivor"),
+    }
+    found = [message for _, _, message in messages(tmp_path, files)]
+    assert found, found
+    assert not any("delete the line" in message for message in found), found

@@ -20,7 +20,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -351,6 +351,7 @@ def validate(
     problems: list[SchemaProblem] = []
     for error in validator.iter_errors(data):
         problems.extend(_describe(error, validator.schema, written, advice))
+    problems = _kept_where_needed(problems, data, validator)
     # jsonschema yields one `required` error per missing field, each naming them all.
     unique = dict.fromkeys(_items_split(data, problems))
     return sorted(unique, key=lambda problem: [str(part) for part in problem.path])
@@ -498,6 +499,41 @@ def _left_empty(path: tuple[str | int, ...], instance: Any, root_schema: Mapping
     else:
         then = " to leave it out"
     return f"; write it, or delete the line{then}"
+
+
+def _kept_where_needed(
+    problems: list[SchemaProblem], data: Any, validator: Draft202012Validator
+) -> list[SchemaProblem]:
+    """`problems`, where an empty field another field's value requires (`replaced_by:` of
+    a term with `status: deprecated`, `status:` beside `replaced_by`) is not told that its
+    line may go: deleting it is a new finding (review rv65b)."""
+    conditional = _conditionally_required(validator.schema)
+    if not isinstance(data, dict) or not conditional:
+        return problems
+    kept: list[SchemaProblem] = []
+    for problem in problems:
+        field = problem.path[0] if len(problem.path) == 1 else None
+        said = _left_empty(problem.path, data.get(field), validator.schema) if field else ""
+        if field in conditional and said and problem.message.endswith(said):
+            rest = {key: value for key, value in data.items() if key != field}
+            if any(
+                error.validator == "required" and not error.path and field in error.validator_value
+                for error in validator.iter_errors(rest)
+            ):
+                problem = replace(problem, message=problem.message.removesuffix(said))
+        kept.append(problem)
+    return kept
+
+
+def _conditionally_required(root_schema: Mapping[str, Any]) -> set[str]:
+    """The top-level fields a condition of the schema may require (`then: required`)."""
+    conditions = [root_schema, *root_schema.get("allOf", ())]
+    return {
+        name
+        for condition in conditions
+        if isinstance(condition, Mapping) and isinstance(condition.get("then"), Mapping)
+        for name in condition["then"].get("required", ())
+    }
 
 
 def _misspelt_required(instance: Mapping[str, Any], schema: Mapping[str, Any]) -> dict[str, str]:
