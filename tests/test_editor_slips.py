@@ -360,3 +360,11 @@ def test_an_empty_field_another_requires_is_not_told_to_go(tmp_path: Path, extra
     found = [message for _, _, message in messages(tmp_path, files)]
     assert found, found
     assert not any("delete the line" in message for message in found), found
+
+
+@pytest.mark.parametrize("field", ["aliases", "related"])
+def test_a_list_written_as_commas_alone_is_told_to_be_a_list(tmp_path: Path, field: str) -> None:
+    """Review rv65b: `aliases: ', ,'` raised IndexError (the advice showed its first item)."""
+    [(_, line, message)] = messages(tmp_path, {TERM_FILE: term_yaml(extra=f"{field}: ', ,'\n")})
+    assert line == 4
+    assert message.endswith("indented and starting with '- ')"), message

@@ -847,6 +847,8 @@ def _list_hint(schema: Mapping[str, Any], names: list[str], instance: Any) -> st
     if items.get("type") != "string":
         return hint
     parts = [part.strip() for part in instance.split(",") if part.strip()]
+    if not parts:  # `aliases: ', ,'`: commas alone, no item to show
+        return hint
     free_text = items.get("pattern") == "\\S"  # not a form (an alias) nor an id
     if free_text and any(len(part.split()) > _LISTED_WORDS for part in parts):
         # Prose (an objective), whose commas are its own: one item, not one a comma.
