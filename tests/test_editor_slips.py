@@ -156,7 +156,11 @@ def test_a_date_and_time_where_text_belongs_is_kept_as_written(tmp_path: Path) -
 
 
 @pytest.mark.parametrize(
-    "written", ["hotel-staff.yml", "protocols/hotel-staff.yml", "Hotel-Staff.YAML"]
+    "written",
+    [
+        *("hotel-staff.yml", "protocols/hotel-staff.yml", "Hotel-Staff.YAML"),
+        "'protocols\\hotel-staff.yml'",  # as Windows writes a path (review rv65b)
+    ],
 )
 def test_a_protocols_file_name_is_told_its_id(tmp_path: Path, written: str) -> None:
     """`protocols: [hotel-staff.yml]` was told to write hotel-staff-yml, no protocol."""

@@ -889,7 +889,9 @@ def _pattern_fix(schema: Mapping[str, Any], instance: Any) -> str:
         # A file's name for its id (`hotel-employee.yml`, `protocols/hotel-employee.yml`):
         # the id is its stem, where `hotel-employee-yml` was advised.
         named = _FILE_NAME.search(text)
-        made = slugify(text[: named.start()].rpartition("/")[2] if named else text)
+        # A Windows path's folders end at a backslash (`protocols\hotel-employee.yml`).
+        stem = text[: named.start()].replace("\\", "/").rpartition("/")[2] if named else text
+        made = slugify(stem)
         if not made or made == text or not _shown_whole(made):
             return ""
         # Not where the id leaves words or letters out: `Москва shelter` is no `shelter`,
