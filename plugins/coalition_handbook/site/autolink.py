@@ -667,8 +667,14 @@ def _raw_tags(
     (`<a href="...">`, `</code>`) is kept out of the tree as a placeholder: the text of
     its element is in the tree, where only these tags say that it is a link's or code's
     (`_inside_raw_elements`). An element of class `hb-nolink` too (`marked_tags`), as
-    `*name*{ .hb-nolink }` is."""
-    return raw_tags(raw_html, SKIPPED_TAGS) | marked_tags(raw_html, NOLINK, reading_order, blocks)
+    `*name*{ .hb-nolink }` is. A tag of both names both (`<a href="x"><span
+    class="hb-nolink">x</a> y`: the `</a>` ends the link and the span, as Chromium reads
+    it, so y is outside either)."""
+    tags = raw_tags(raw_html, SKIPPED_TAGS)
+    for number, (marked, closing) in marked_tags(raw_html, NOLINK, reading_order, blocks).items():
+        skipped = tags.get(number)
+        tags[number] = (marked if skipped is None else f"{skipped[0]}{ENDS_TOO}{marked}", closing)
+    return tags
 
 
 def _referenced_character(stashed: object) -> str | None:
