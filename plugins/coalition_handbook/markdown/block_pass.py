@@ -144,6 +144,7 @@ def mask_blocks(
         newline = "\n" if line_end < length else ""
         prose = None
         if line[:1] == "#" and blocks.takes_prose_in_bulk():
+            blocks.next_offset = line_end + 1  # (where a block starts after it)
             prose = blocks.heading_at_margin(line)
         elif (
             line[:1] == " "
@@ -473,7 +474,7 @@ def _table_rows(
             line_start += len(row) + 1
     blocks.previous = "other"
     blocks.line_start = line_start
-    blocks.next_offset = line_start + len(rows[last]) + 1
+    blocks.next_offset = blocks.table_row_next = line_start + len(rows[last]) + 1
     return end, tail
 
 

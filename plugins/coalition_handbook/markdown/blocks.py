@@ -108,6 +108,7 @@ class Blocks:
     # Slots: its state is read and set on every line, and an object of more than 30
     # attributes in a `__dict__` has Python 3.11 look each one up in the dictionary.
     __slots__ = (
+        "_block_break_at",
         "_closed_at",
         "_comment_end",
         "_details_block_last",
@@ -171,7 +172,9 @@ class Blocks:
         "reference_next",
         "reference_quoted",
         "strict",
+        "table_certain",
         "table_depth",
+        "table_row_next",
         "text",
     )
 
@@ -193,6 +196,11 @@ class Blocks:
         # Where the line after a `>` line read in the admonition of an item's quote
         # starts (`classify`): going on from its paragraph, it is that paragraph's.
         self._quote_in_strict_goes_on = -1
+        # Where the line starts that begins a block of Python-Markdown's after a line
+        # that split one (a heading, rule or underline out of any quote, the line that
+        # ends indented code or an admonition, details or tab): a setext underline under
+        # it makes it a heading (`_underlined_at_block_start`).
+        self._block_break_at = -1
         # (where the next line starts, the column) after an empty item that starts its
         # block (`- ` alone): an underline there makes the two lines a heading.
         self._empty_item_first: tuple[int, int] | None = None
@@ -214,6 +222,10 @@ class Blocks:
         # How many quotes deep the open table is: quote marks alone that deep or less
         # are a blank line to it (it ends); deeper, they are one of its rows.
         self.table_depth = 0
+        self.table_row_next = -1  # where the line after the table's last row starts
+        # Whether the tables extension surely reads the open table as one (its header and
+        # delimiter of as many cells, two or more: a one-cell table's rows all need a pipe)
+        self.table_certain = False
         self.in_code = False
         self.in_snippets = False  # inside a block of pymdownx.snippets' file names
         self.containers: list[int] = [0]  # the column where each one's content starts
@@ -403,6 +415,7 @@ class Blocks:
         # (`- a`, `    - b`, `## c`, then `    d`: code, not the nested item's text).
         self.chunk_is_list = False
         self.previous = "other"
+        self._block_break_at = self.next_offset
         return heading.end(), len(line) - 1 if line.endswith("\r") else len(line), False
 
     def strict_column(self) -> int:
@@ -532,6 +545,10 @@ class Blocks:
             self.item_line_strict = None
         if 0 < index < len(self.containers):
             self._closed_at = (self.line_start, index, self.opened_at[index])
+        if True in self.strict[index:]:
+            # An admonition, details or tab ends at the line: what follows is a block
+            # of its own (Python-Markdown's `detab` gives back the rest).
+            self._block_break_at = self.line_start
         del self.containers[index:]
         del self.strict[index:]
         del self.opened_at[index:]
@@ -663,7 +680,14 @@ class Blocks:
 
         # HTML at the margin is a block of its own; a fence is code, in a cell or not; a
         # line less indented than the admonition, details or tab the table is in ends both.
-        if self.in_table and line[position] != ">" and (line[position] != "<" or column > 3):
+        if (
+            self.in_table
+            # (four columns in, `>` marks no quote: a row of a table surely one)
+            and (
+                line[position] != ">" or (self.table_certain and column >= self.containers[-1] + 4)
+            )
+            and (line[position] != "<" or column > 3)
+        ):
             rest = line[position:end]
             fence = self._fence_opened(line, position, end) if rest[0] in "`~" else None
             if fence is not None:
@@ -775,6 +799,7 @@ class Blocks:
                 self._fence_in_code(line, position, end)
                 return None
             self.in_code = False
+            self._block_break_at = self.line_start  # the code's block ends at the line
         # In a list item's first block, lines keep their indentation: code is indented
         # from the item's marker, not from its content.
         code_base = self.chunk_column if self.chunk_is_list else base
@@ -849,6 +874,15 @@ class Blocks:
             # Indented four past the content of the innermost container opened in the
             # quote (or of the quote itself), a line is code.
             if not lazy and indent >= self._quote_content_column(depth) + 4:
+                if (
+                    self.in_table
+                    and self.table_certain
+                    and self.line_start == self.table_row_next
+                    and depth >= self.table_depth
+                ):
+                    # A row of the table's block, read before any quote (`>     a`: the
+                    # cell "> a" after a table at the margin), shown as a cell's text.
+                    return self._table_row(line, position, end)
                 if self._underlined_at_block_start(column, next_line):
                     # `>     a`, then `---`: Python-Markdown reads a block's first line
                     # and its underline as a heading before any quote or code: the
@@ -983,6 +1017,8 @@ class Blocks:
                 self.close_from(1)
                 self.chunk_is_list = False
                 self.previous = "other"
+                if quote is None:
+                    self._block_break_at = self.next_offset
                 if ended == "details":
                     self._details_goes_on(list_last and quote is None, strict_last=strict_last)
                 return None
@@ -1005,6 +1041,7 @@ class Blocks:
                 self.close_from(1)
                 self.chunk_is_list = False
                 self.previous = "other"
+                self._block_break_at = self.next_offset
                 return None
             if HTML_BLOCK.match(rest):
                 # Its text is prose, joined with the lines around it; a block-level tag
@@ -1045,6 +1082,8 @@ class Blocks:
                     if not lazy and len(self.containers) > 1:
                         self.close_from(1)
                     self.chunk_is_list = False
+                if quote is None:
+                    self._block_break_at = self.next_offset
                 self.previous = "other"
                 return position + heading.end(), end, False
         if first in "!?" and at_block_start:
@@ -1055,6 +1094,8 @@ class Blocks:
                 if first == "?" or admonition.group(1) != "":
                     # its title (a details' summary, even empty) is a block before its content
                     self.opened_at[-1] = self.next_offset - len(line) - 1
+                if quote is None:  # its content is a block of its own
+                    self._block_break_at = self.next_offset
                 self.previous = "other"
                 if admonition.group(1):
                     return position + admonition.start(1), position + admonition.end(1), False
@@ -1072,6 +1113,8 @@ class Blocks:
             if tab:
                 self._split_block(quote)
                 self._enter(column, strict=True)
+                if quote is None:  # its content is a block of its own
+                    self._block_break_at = self.next_offset
                 self.previous = "other"
                 return position + tab.start(1), position + tab.end(1), False
         # Going on from a paragraph, a rule or setext underline is one only near the
@@ -1080,6 +1123,8 @@ class Blocks:
             self._split_block(quote)
             self._close_beyond(column)  # a rule in a list item ends the list
             self.chunk_is_list = False  # and splits its block, as a heading does
+            if quote is None:
+                self._block_break_at = self.next_offset
             self.previous = "other"
             return None
         if (
@@ -1104,6 +1149,8 @@ class Blocks:
                 # heading before any quote: a quote after them starts anew (rv31).
                 self.end_quote()
                 self.quote_depth = 0
+            if not quote:
+                self._block_break_at = self.next_offset
             self.previous = "other"
             return None
         if first == "[":
@@ -1212,10 +1259,12 @@ class Blocks:
             and "|" in rest
             and next_line is not None
             and "-" in next_line
-            and TABLE_DELIMITER.match(next_line.strip().lstrip(">").strip())
+            and TABLE_DELIMITER.match(delimiter := next_line.strip().lstrip(">").strip())
         ):
             self.in_table = True
             self.table_depth = self.quote_depth
+            cells = _cell_count(rest)
+            self.table_certain = cells >= 2 and _cell_count(delimiter) == cells
             return self._table_row(line, position, end)
         return self._paragraph(position, end, lazy, base)
 
@@ -1479,6 +1528,7 @@ class Blocks:
         if column != self.containers[-1] or not (
             (self.previous == "blank" and not self.blank_in_quote)
             or self.line_start == self.opened_at[0]
+            or self.line_start == self._block_break_at
         ):
             return False
         if next_line is None:
@@ -1994,7 +2044,10 @@ class Blocks:
         """After raw HTML or a comment that went on from a list item's paragraph
         (`html_in_item`), with nothing after it on its line: Python-Markdown reads a blank
         line there, still in the item (`- a`, `  <div>b</div>`, `    c`: c is the item's
-        next paragraph)."""
+        next paragraph). Out of any quote, the next line starts a block: Python-Markdown
+        puts a blank line after the HTML it stashes."""
+        if not self.line_quoted:
+            self._block_break_at = self.next_offset
         if self.html_in_item:
             self.html_in_item = False
             self.previous = "blank"
@@ -2074,12 +2127,23 @@ class Blocks:
 
     def _table_row(self, line: str, position: int, end: int) -> tuple[int, int, bool] | None:
         self.previous = "other"
+        self.table_row_next = self.next_offset
         if TABLE_DELIMITER.match(line[position:end]):
             return None
         return position, end, False
 
 
 _TITLE_CLOSERS = {'"': '"', "'": "'", "(": ")"}
+
+
+def _cell_count(row: str) -> int:
+    """How many cells the tables extension splits a header or delimiter row into, its
+    outer pipes dropped (pipes in code spans read as borders: then unsure, fewer agree)."""
+    row = row.strip(" \t\r")
+    row = row.removeprefix("|")
+    if row.endswith("|") and not row.endswith("\\|"):
+        row = row[:-1]
+    return row.count("|") - row.count("\\|") + 1
 
 
 def _definition_target(text: str) -> bool | None:
