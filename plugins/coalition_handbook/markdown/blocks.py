@@ -543,12 +543,12 @@ class Blocks:
         """Close the container at `index` and all inside it."""
         if self.item_line_strict is not None and self.item_line_strict >= index:
             self.item_line_strict = None
-        if 0 < index < len(self.containers):
+        if 0 < index < len(self.containers):  # (most lines close none)
             self._closed_at = (self.line_start, index, self.opened_at[index])
-        if True in self.strict[index:]:
-            # An admonition, details or tab ends at the line: what follows is a block
-            # of its own (Python-Markdown's `detab` gives back the rest).
-            self._block_break_at = self.line_start
+            if True in self.strict[index:]:
+                # An admonition, details or tab ends at the line: what follows is a
+                # block of its own (Python-Markdown's `detab` gives back the rest).
+                self._block_break_at = self.line_start
         del self.containers[index:]
         del self.strict[index:]
         del self.opened_at[index:]
