@@ -313,6 +313,9 @@ def test_a_quote_s_code_line_first_in_its_block_and_underlined_is_a_heading(page
         "| w0x | w2x |\n---\n    >     w1x\n",
         "|---|---|\n    ---\n>>     w1x\n",
         "| w0x |\n| --- |\n>     w1x\n",
+        # The table ends with the admonition or tab it is in (self-review).
+        "!!! note\n    | w0x | w2x |\n    |---|---|\n>     w1x\n",
+        '=== "T"\n    | w0x | w2x |\n    |---|---|\n>     w1x\n',
     ],
 )
 def test_a_quote_s_code_line_first_in_a_block_a_line_split_is_a_heading(page: str) -> None:

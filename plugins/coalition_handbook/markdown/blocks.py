@@ -547,8 +547,10 @@ class Blocks:
             self._closed_at = (self.line_start, index, self.opened_at[index])
             if True in self.strict[index:]:
                 # An admonition, details or tab ends at the line: what follows is a
-                # block of its own (Python-Markdown's `detab` gives back the rest).
+                # block of its own (Python-Markdown's `detab` gives back the rest), no
+                # row of a table in it.
                 self._block_break_at = self.line_start
+                self.in_table = False
         del self.containers[index:]
         del self.strict[index:]
         del self.opened_at[index:]
