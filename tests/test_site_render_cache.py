@@ -154,6 +154,22 @@ def test_a_render_at_debug_level_is_not_kept(
     assert any("'victim.md#nowhere'" in record.getMessage() for record in caplog.records)
 
 
+def test_a_page_kept_while_links_went_unreported_reports_them_once_they_are(
+    tmp_path: Path, rendered: Counter[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    """With `validation: not_found: ignore` MkDocs notes a missing target at DEBUG level,
+    so the render said nothing and was kept (with `toc: permalink`, as the example, since
+    9a3d34f8): once set to `warn`, the next build must report it, as a cold one does."""
+    terms = {"survivor": term_yaml("survivor", "See [the form](missing.md).")}
+    for level in ("ignore", "warn"):
+        extra = f"{PERMALINKS}validation:\n  not_found: {level}\n"
+        config = write_site(tmp_path, pages=PAGES, terms=terms, extra_config=extra)
+        caplog.clear()
+        with caplog.at_level(logging.INFO):
+            build_site(config, strict=False)
+    assert any("'missing.md'" in record.getMessage() for record in caplog.records)
+
+
 def test_without_the_cache_every_term_page_is_rendered(
     tmp_path: Path, rendered: Counter[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

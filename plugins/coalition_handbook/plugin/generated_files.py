@@ -137,5 +137,9 @@ def render_cache_for(
         file_urls={file.src_uri: file.url for file in files},
         logs_info=logging.getLogger("mkdocs").isEnabledFor(logging.INFO),
         language=hb_config.language,
+        # Not anchors': MkDocs checks those after the build's pages are rendered.
+        link_levels={
+            name: level for name, level in config.validation.links.items() if name != "anchors"
+        },
     )
     return PageRenderCache(cache, salt)

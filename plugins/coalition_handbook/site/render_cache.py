@@ -7,9 +7,10 @@ page per term), and a handbook's terms rarely change between two builds. A key i
 digest of the page's Markdown and of everything else its HTML depends on (`build_salt`):
 the Markdown extensions and their options, where they are installed, the terms that
 autolinks point to (their forms and tooltips, not their definitions or history), the
-site's language (whose plurals the forms take), and the site's files and URLs (links
-between pages resolve against them). Only renders that logged nothing are kept, so a
-warm build reports what a cold one does. The entries
+site's language (whose plurals the forms take), the site's files and URLs (links
+between pages resolve against them), and the levels MkDocs reports a page's links at.
+Only renders that logged nothing are kept, so a warm build reports what a cold one does.
+The entries
 Material's search made of any page, generated or written, are kept too, by the digest of
 the page's HTML, and what autolinking found of the terms' forms in each page's prose, by
 the prose and the forms (`autolink.KeptScans`).
@@ -133,6 +134,7 @@ def build_salt(
     logs_info: bool,
     public_phones: Iterable[str] = (),
     language: str = "",
+    link_levels: Mapping[str, object] | None = None,
 ) -> str:
     """The digest of what a generated page's HTML depends on besides its own Markdown.
 
@@ -144,7 +146,9 @@ def build_salt(
     the phone numbers that become `tel:` links, `language` the site's `theme.language`
     (autolinks find the plurals of its language, `forms.inflection_language`: a page
     kept from a Spanish build linked "explotadores" on a French site, whose Markdown is
-    the same)."""
+    the same), `link_levels` the levels MkDocs reports a page's links at while
+    rendering it (`validation.links`: a link to no file noted at DEBUG level under
+    `ignore` said nothing, and the page was kept, its warning lost once set to `warn`)."""
     names = [stable_text(extension) for extension in extensions]
     packages = dict.fromkeys([*_RENDERERS, *(name.strip("'<").split(".")[0] for name in names)])
     return digest(
@@ -157,6 +161,7 @@ def build_salt(
         str(logs_info),
         " ".join(public_phones),
         language,
+        stable_text(dict(link_levels or {})),
     )
 
 
