@@ -170,6 +170,20 @@ def test_a_page_kept_while_links_went_unreported_reports_them_once_they_are(
     assert any("'missing.md'" in record.getMessage() for record in caplog.records)
 
 
+def test_an_absolute_link_made_relative_once_set_so_is_made_relative_on_a_kept_page(
+    tmp_path: Path,
+) -> None:
+    """`validation: absolute_links: relative_to_docs` rewrites the link where `ignore`
+    left it as written, at DEBUG level (the page kept): the next build must not publish
+    the kept page's `/glossary/victim.md`, which no site serves."""
+    terms = {**TERMS, "survivor": term_yaml("survivor", "See [the victim](/glossary/victim.md).")}
+    for level in ("ignore", "relative_to_docs"):
+        extra = f"{PERMALINKS}validation:\n  absolute_links: {level}\n"
+        config = write_site(tmp_path, pages=PAGES, terms=terms, extra_config=extra)
+        site = build_site(config, strict=False)
+    assert 'href="../victim/">the victim' in read(site, "glossary/survivor/index.html")
+
+
 def test_without_the_cache_every_term_page_is_rendered(
     tmp_path: Path, rendered: Counter[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
