@@ -191,6 +191,13 @@ def test_a_list_item_indented_one_space_too_far_is_a_schema_finding_at_its_line(
         ),
         ("Au sens de l'art. 2 de la Convention. Suite.", "Au sens de l'art. 2 de la Convention."),
         ("He met O'Brien. Then he left.", "He met O'Brien."),
+        # ... but before the number it cites alone: an elided French word ends one
+        (
+            "Même si elle l’est. Le milieu préfère « personne survivante ».",
+            "Même si elle l’est.",
+        ),
+        ("Ce n'est pas un choix, c'est. Il faut le dire.", "Ce n'est pas un choix, c'est."),
+        ("Une œuvre d’art. Elle est vendue.", "Une œuvre d’art."),
         # ... and a sentence starts with a capital of any alphabet, or with ¿ or ¡
         ("Persona menor de 18 años. Él o ella tiene derechos.", "Persona menor de 18 años."),
         ("Eine Person. Über die Hälfte sind Frauen.", "Eine Person."),

@@ -377,20 +377,25 @@ def sentence_of_blocks(blocks: Iterable[str]) -> str:
         before = text[: match.start()]  # ends with the . ! or ?
         last_word = before.rsplit(None, 1)[-1].lstrip("(\"'“‘„«")
         if before.endswith(".") and (
-            _INITIALS.search(before) or _abbreviation(last_word.rstrip(".").lower())
+            _INITIALS.search(before) or _abbreviation(last_word.rstrip(".").lower(), match.group(1))
         ):
             continue
         return text[: match.end()].strip()
     return text
 
 
-def _abbreviation(word: str) -> bool:
+def _abbreviation(word: str, following: str) -> bool:
     """Whether `word`, lower case, is one of `_ABBREVIATIONS`, after an elided article or
-    preposition too (`l’art`, `d'env`): French writes them joined by an apostrophe."""
+    preposition too (`l’art`, `d'env`): French writes them joined by an apostrophe. After
+    one, only before the number it cites (`following`, the next sentence's first
+    character: "l’art. 279.01"): "elle l’est. Le", "c'est. Il", "une œuvre d’art. La"
+    end their sentence, their last word a French word."""
     if word in _ABBREVIATIONS:
         return True
     elided, apostrophe, rest = straight_apostrophes(word).partition("'")
-    return bool(apostrophe) and elided in ELISIONS and rest in _ABBREVIATIONS
+    return (
+        bool(apostrophe) and following.isdigit() and elided in ELISIONS and rest in _ABBREVIATIONS
+    )
 
 
 def _full_width_sentence_end(text: str) -> int | None:
