@@ -59,6 +59,17 @@ def test_french_plurals(word: str, french: tuple[str, ...]) -> None:
         ("mineur non accompagné", "mineurs non accompagnés", None),
         ("victime de la traite", "victimes de la traite", "victime de la traites"),
         ("bel immeuble", "beaux immeubles", None),
+        # a participle of avoir or an elided pronoun starts a clause, not inflected
+        (
+            "personne ayant vécu la traite",
+            "personnes ayant vécu la traite",
+            "personnes ayants vécus la traite",
+        ),
+        (
+            "personne s'identifiant comme femme",
+            "personnes s'identifiant comme femme",
+            "personnes s'identifiant commes femmes",
+        ),
     ],
 )
 def test_a_french_forms_plural_inflects_its_noun_and_the_adjectives_before_a_complement(

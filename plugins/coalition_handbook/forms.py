@@ -535,19 +535,21 @@ _SPANISH_INVARIABLE = frozenset({"y", "e", "o", "u", "ni", "no", "muy", "más", 
 # situation de vulnérabilité" -> "personnes en situation...", "travail forcé ou
 # obligatoire" -> "travaux forcés ou obligatoires", "mineur non accompagné" -> "mineurs
 # non accompagnés". An elided article or preposition starts a complement too ("bureau
-# d'aide" -> "bureaux d'aide"): `_FRENCH_ELIDED`.
+# d'aide" -> "bureaux d'aide"), and an elided pronoun or a participle of avoir or être a
+# clause, whose verb no plural inflects ("personne ayant vécu la traite" -> "personnes
+# ayant vécu la traite", "personne s'identifiant comme femme"): `_FRENCH_ELIDED`.
 _FRENCH_COMPLEMENT_STARTS = frozenset(
     {
         "à", "au", "aux", "de", "des", "du", "en", "dans", "par", "pour", "sur", "sous",
         "avec", "sans", "contre", "chez", "entre", "vers", "envers", "selon", "dès",
         "depuis", "pendant", "après", "avant", "auprès", "outre", "parmi", "via",
-        "le", "la", "les", "un", "une", "qui", "que", "dont", "où",
+        "le", "la", "les", "un", "une", "qui", "que", "dont", "où", "ayant", "étant",
     }
 )  # fmt: skip
 _FRENCH_INVARIABLE = frozenset(
     {"et", "ou", "ni", "ne", "non", "pas", "très", "plus", "moins", "si", "trop", "peu"}
 )
-_FRENCH_ELIDED = ("d'", "l'", "qu'")
+_FRENCH_ELIDED = ("d'", "l'", "qu'", "s'", "n'", "m'", "t'", "j'", "c'", "jusqu'", "lorsqu'")
 # Adjectives French shortens before a singular noun starting with a vowel ("bel
 # immeuble" -> "beaux immeubles"), by the plural of the full word.
 _FRENCH_SHORTENED = {"bel": "beaux", "nouvel": "nouveaux", "vieil": "vieux"}
