@@ -748,6 +748,38 @@ def test_a_dirty_rebuild_removes_a_handout_it_no_longer_publishes(
     assert handout.is_file()
 
 
+def test_a_dirty_rebuild_keeps_and_links_the_pdf_of_a_handout_failing_now(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Review rv65c: a dirty build whose handout failed, the cache holding no PDF of it
+    (cleared, or never written), logged that it kept the previous PDF of the site, then
+    removed it as one it does not publish, its page's link taken off. The PDF there is
+    the module's last good one, as for `handbook handouts`: kept, linked, as said."""
+    import shutil
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from test_handouts import FakeRenderer, write_handbook
+
+    from coalition_handbook.site import handout_render
+
+    monkeypatch.setattr(handout_render, "render_pdf", FakeRenderer(failing=set()))
+    config = load_config(config_file=str(write_handbook(tmp_path)))
+    config.plugins.on_startup(command="serve", dirty=True)
+    site = tmp_path / "site"
+    build(config, dirty=True)
+    published = (site / "handouts" / "community.pdf").read_bytes()
+
+    shutil.rmtree(tmp_path / ".cache")
+    monkeypatch.setattr(handout_render, "render_pdf", FakeRenderer(failing={"community"}))
+    with caplog.at_level(logging.WARNING):
+        build(config, dirty=True)
+    assert "kept the previous site/handouts/community.pdf" in caplog.text
+    assert (site / "handouts" / "community.pdf").read_bytes() == published
+    page = (site / "modules" / "community" / "index.html").read_text("utf-8")
+    assert 'href="../../handouts/community.pdf"' in page
+
+
 def test_a_dirty_build_names_a_link_to_nothing_where_the_handouts_go(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -27,6 +27,7 @@ from ..site.left_out_records import left_out_notes
 from ..site.pages import SiteInputs, used_on
 from ..site.publishing import PreviousSite
 from ..site.short_text import ShortRenderer, shown_shorts
+from ..site.urls import HANDOUTS_DIR
 from .build_log import LOG_LEVELS, describe, error_text, log, said_before
 from .mkdocs_config import is_material
 from .other_host_reports import included_texts
@@ -114,7 +115,14 @@ class PreBuildHooks(PluginState):
             # them all the same (`_publish_handouts`). Not under --strict, where a
             # handout's warnings must fail the build they are found in.
             in_background = self.live_server is not None and not config.strict
-            self.handouts_made = make_handouts(context, say=log.info, render=not in_background)
+            # A dirty build's site keeps the PDFs of the build before: a handout failing
+            # now keeps its own there (`publish_made`), which its page links to, as the
+            # command's folder (review rv65c: unlinked, then removed as unpublished,
+            # while the log said it was kept).
+            kept_in = Path(config.site_dir) / HANDOUTS_DIR if self.dirty else None
+            self.handouts_made = make_handouts(
+                context, output_dir=kept_in, say=log.info, render=not in_background
+            )
             # A link to a draft's handout says there is none, as to one that failed.
             unpublished = unpublished_handouts(self.handouts_made) | left_out
         # Each term's short as the site shows it: a default one is its definition's first
