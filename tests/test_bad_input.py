@@ -1544,6 +1544,25 @@ def test_a_source_url_s_password_is_masked_in_the_message(tmp_path: Path) -> Non
     assert finding.found == "https://editor:s3cret@example.org/x"  # as written
 
 
+@pytest.mark.parametrize(
+    "url",
+    ["https://editor:Pa(ss)w0rd@example.org/x", " https://editor:it's@example.org/x"],
+)
+def test_a_password_with_a_bracket_or_quote_or_after_a_space_is_masked(
+    tmp_path: Path, url: str
+) -> None:
+    """Review rv65f: the masking read a source's url as a link in a page's Markdown, so
+    a password holding `(` or `'`, or a url after a space, was quoted into the CI log."""
+    from helpers_model import run_rules
+
+    term = term_yaml(extra=f'sources:\n  - title: x\n    url: "{url}"\n')
+    (finding,) = run_rules(tmp_path, {TERM_FILE: term})
+    assert finding.rule == "glossary.schema"
+    assert "***@example.org/x'" in finding.message
+    assert "editor" not in finding.message and "w0rd" not in finding.message
+    assert "it's" not in finding.message
+
+
 def test_a_pictures_data_address_and_the_word_data_are_no_unsafe_links(tmp_path: Path) -> None:
     from helpers_model import run_rules
 

@@ -86,6 +86,7 @@ from coalition_handbook.slugs import (
     index_letters,
     sort_key,
 )
+from coalition_handbook.url_userinfo import without_userinfo
 
 
 @pytest.mark.parametrize(
@@ -1360,6 +1361,28 @@ def test_a_referrer_policy_that_tells_other_hosts_is_found(html: str, expected: 
 )
 def test_a_form_that_sends_to_another_host_is_found(html: str, expected: list[str]) -> None:
     assert remote_form_targets(html) == expected
+
+
+@pytest.mark.parametrize(
+    ("address", "shown"),
+    [
+        ("https://u:p@h.example/x", "https://***@h.example/x"),
+        ("HTTP://u:Pa(ss)[1]'@h.example/x", "HTTP://***@h.example/x"),
+        ("  ftp://u:p@ss@h.example", "  ftp://***@h.example"),
+        ("//u:p@h.example/x", "//***@h.example/x"),
+        ("http:u:p@h.example", "http:***@h.example"),
+        ("sftp://u:p@h.example/x", "sftp://***@h.example/x"),
+        (
+            "https://h.example/@user?mail=a@b.example#c@d",
+            "https://h.example/@user?mail=a@b.example#c@d",
+        ),
+        ("mailto:a@b.example", "mailto:a@b.example"),
+    ],
+)
+def test_a_password_before_a_host_is_not_repeated(address: str, shown: str) -> None:
+    """Review rv65f: a whole value's password is masked whatever it holds (`(`, `'`,
+    `[`), after a space too; what follows the host keeps its `@`."""
+    assert without_userinfo(address) == shown
 
 
 @pytest.mark.parametrize(

@@ -13,11 +13,23 @@ USERINFO_ADDRESS = LazyPattern(
     r"(?<![\w.+-])(?P<scheme>(?i:https?|ftp))://[^\s/?#\\<>\"'`()\[\]]*@"
 )
 
+# The user name or password (group `userinfo`) of a whole value (a source's `url`, an
+# attribute's, a setting's), which nothing around it ends: up to the last `@` before the
+# first `/`, `?`, `#` or `\` (a password may hold `(`, `'` or `[`), after the spaces and
+# control characters a browser strips, and after the scheme's slashes as a browser reads
+# them: any number (or none) for a web one (`http:user:pw@host`), two for another, or
+# two alone (`//user:pw@host`, on the page's scheme).
+_VALUE_USERINFO = LazyPattern(
+    r"[\x00-\x20]*+"
+    r"(?:(?i:https?|ftp|wss?):[/\\]*+|(?:[A-Za-z][A-Za-z0-9+.-]*+:)?[/\\]{2})"
+    r"(?P<userinfo>[^/?#\\\s]*)@"
+)
+
 
 def without_userinfo(address: str) -> str:
     """`address` with its user name or password, if any, shown as `***`: a message repeats
     it into a CI log, which a password must not reach."""
-    found = USERINFO_ADDRESS.match(address)
+    found = _VALUE_USERINFO.match(address)
     if found is None:
         return address
-    return f"{address[: found.end('scheme')]}://***@{address[found.end() :]}"
+    return f"{address[: found.start('userinfo')]}***{address[found.end('userinfo') :]}"
