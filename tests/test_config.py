@@ -846,6 +846,34 @@ def test_a_record_folder_out_of_the_git_repository_is_refused(
     ]
 
 
+@pytest.mark.parametrize(("leads_to", "refused"), [("../outside", True), ("shared/terms", False)])
+def test_a_record_folder_linked_out_of_the_git_repository_is_refused(
+    tmp_path: Path, leads_to: str, refused: bool
+) -> None:
+    """Review rv65f: a pull request commits a symbolic link `glossary -> /etc` (git keeps
+    one), and the folder named inside the repository led out of it all the same; one
+    that leads to another folder of the repository is fine."""
+    repository = tmp_path / "repository"
+    (repository / ".git").mkdir(parents=True)
+    (repository / "shared" / "terms").mkdir(parents=True)
+    (tmp_path / "outside").mkdir()
+    (repository / "glossary").symlink_to(repository / leads_to, target_is_directory=True)
+    config_file = write_config(
+        repository, "docs_dir: content\nplugins:\n  - handbook:\n      glossary_dir: glossary\n"
+    )
+    if not refused:
+        assert load_config(config_file)
+        return
+    with pytest.raises(ConfigError) as raised:
+        load_config(config_file)
+    assert list(raised.value.problems) == [
+        "mkdocs.yml:4: glossary_dir 'glossary' is a symbolic link out of the git repository of "
+        "mkdocs.yml: another clone of the handbook (CI's, another editor's) would not have what "
+        "it leads to, and no pull request shows what that holds; keep the folder itself in the "
+        "repository, as 'glossary'"
+    ]
+
+
 @pytest.mark.usefixtures("stopped_clock")
 def test_the_plugin_reads_exclude_docs_as_the_cli_does(tmp_path: Path) -> None:
     config_file = write_config(

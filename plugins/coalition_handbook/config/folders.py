@@ -98,8 +98,20 @@ def _outside_repository(option: str, named: str, root: Path) -> str | None:
             "the handbook (CI's, another editor's) would not have"
         )
     top = next((above for above in (root, *root.parents) if (above / ".git").exists()), None)
-    if top is None or folder == top or top in folder.parents:
+    if top is None:
         return None
+    if folder == top or top in folder.parents:
+        # Named inside, it may still lead out: a symbolic link a pull request commits
+        # (`glossary -> /etc`) is a folder of the repository by its name (review rv65f).
+        real = Path(os.path.realpath(folder))
+        if real == top or top in real.parents:
+            return None
+        return (
+            f"{option} '{named}' is a symbolic link out of the git repository of mkdocs.yml: "
+            "another clone of the handbook (CI's, another editor's) would not have what it "
+            "leads to, and no pull request shows what that holds; keep the folder itself in "
+            f"the repository, as '{OPTION_DEFAULTS[option]}'"
+        )
     return (
         f"{option} '{named}' leads out of the git repository of mkdocs.yml: another clone "
         "of the handbook (CI's, another editor's) would not have it, and no pull request "
