@@ -122,6 +122,18 @@ def test_remote_snippets_are_named_once(tmp_path: Path) -> None:
     assert url in finding.message
 
 
+def test_a_remote_snippet_s_token_is_not_repeated_in_the_message(tmp_path: Path) -> None:
+    """Review rv65f: a private file is included with a token before its host (as GitHub's
+    raw files take one), and the warning (in the CI log, `--format github`) repeated it."""
+    url = "https://ghp_s3cretToken@raw.githubusercontent.com/org/private/main/contact.md"
+    page = f'# Home\n\n--8<-- "{url}"\n'
+    config_file = with_snippets(make_handbook(tmp_path, page=page), "{url_download: true}")
+    (finding,) = run_checks(load_config(config_file)).findings
+    assert finding.rule == "page.source"
+    assert "https://***@raw.githubusercontent.com/org/private/main/contact.md" in finding.message
+    assert "s3cret" not in finding.message
+
+
 def test_a_warm_check_sees_an_edited_included_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

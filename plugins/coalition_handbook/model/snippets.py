@@ -43,6 +43,7 @@ from ..file_names import on_disk
 from ..findings import Finding, Severity
 from ..markdown import LineIndex, code_block_lines
 from ..snippet_settings import EXTENSION, PAGE_FOLDER, SnippetSettings
+from ..url_userinfo import without_userinfo
 from .files import load_included_code
 from .included import IncludedFiles
 from .pages import load_included_file
@@ -550,10 +551,10 @@ def load_included_files(
         report.at_position(
             remote.line,
             remote.column,
-            f"includes {remote.url} with pymdownx.snippets' url_download: it is downloaded "
-            "when the site is built, so the checks cannot read it, and personal data or "
-            "discouraged forms in it would be published unreported; keep a copy in the "
-            "repository and include that instead",
+            f"includes {without_userinfo(remote.url)} with pymdownx.snippets' url_download: "
+            "it is downloaded when the site is built, so the checks cannot read it, and "
+            "personal data or discouraged forms in it would be published unreported; keep a "
+            "copy in the repository and include that instead",
         )
         included.findings += (
             finding.with_severity(Severity.WARNING) for finding in report.findings
