@@ -1516,6 +1516,28 @@ def test_a_link_with_a_user_or_password_before_its_host_is_unsafe(tmp_path: Path
     assert all("s3cret" not in f.message and "user name or password" in f.message for f in findings)
 
 
+def test_a_user_before_a_host_written_as_a_reference_is_unsafe(tmp_path: Path) -> None:
+    """Review rv65f: Python-Markdown writes `&#64;` into the `href` as it is, and the
+    browser reads an `@`: `[Law](https://www.law.cornell.edu&#64;evil.example/x)` led to
+    evil.example unreported. A reference after the host, or of another character, is none."""
+    from helpers_model import run_rules
+
+    page = (
+        "# A page\n\n[Law](https://www.law.cornell.edu&#64;evil.example/x)\n\n"
+        '<a href="https://law.example&#X40;evil.example/">a</a> '
+        "[b](https://law.example&commat;evil.example)\n\n"
+        "It&#8217;s [here](https://example.org/&#64;us?a=1&amp;b=2#&#64;x) "
+        "[c](https://example.org&#640;x/)\n"
+    )
+    findings = run_rules(tmp_path, {"content/page.md": page})
+    assert [(f.rule, f.line, f.column, f.found) for f in findings] == [
+        ("link.unsafe", 3, 7, "https://www.law.cornell.edu&#64;"),
+        ("link.unsafe", 5, 10, "https://law.example&#X40;"),
+        ("link.unsafe", 5, 60, "https://law.example&commat;"),
+    ]
+    assert all("user name or password" in f.message for f in findings)
+
+
 def test_an_at_sign_after_a_host_or_outside_a_link_is_no_user(tmp_path: Path) -> None:
     from helpers_model import run_rules
 
@@ -1808,12 +1830,15 @@ def test_a_large_page_loads_in_linear_time(tmp_path: Path) -> None:
         "[x](data:" + " " * 200_000 + "image/png,x) " + "data:" * 40_000,
         # SVG pictures, each looked back from for its image's `![`
         ("![" + "[a] " * 200 + "](data:image/svg,x) ") * 500,
+        # A user before a host: a long authority with no `@` in it; references in many
+        "[x](https://" + "a&b" * 70_000 + ") @",
+        ("[x](https://" + "&#0" * 20 + "&#6)") * 5_000 + " @",
     ],
     ids=[
         *("tabs-after-a-scheme", "spaces-after-a-definition", "schemes-on-one-line"),
         *("stripped-characters", "a-definition-of-quotes", "a-long-attribute-name"),
         *("many-comments-and-attributes", "unclosed-comments", "data-addresses"),
-        "svg-data-links",
+        *("svg-data-links", "a-long-authority", "references-in-authorities"),
     ],
 )
 def test_script_addresses_are_looked_for_in_linear_time(tmp_path: Path, text: str) -> None:

@@ -57,7 +57,7 @@ from ..script_scheme import (
     script_scheme,
 )
 from ..spans import within
-from ..url_userinfo import USERINFO_ADDRESS
+from ..url_userinfo import AT_REFERENCES, USERINFO_ADDRESS
 from .base import CheckContext
 
 RULE = "link.unsafe"
@@ -142,7 +142,7 @@ _BRACKET_MARK = re.compile(r"\\.|`++|[\[\]]", re.DOTALL)
 def _why_unsafe(scheme: str) -> str:
     """The message of a finding of the address that starts with `scheme` as written (or
     with its user name or password: `https://user@`)."""
-    if scheme.endswith("@"):
+    if "://" in scheme:  # a web address's user (`https://user@`, `&#64;` too)
         return (
             "this address has a user name or password before its host (user@): the "
             "reader's browser goes to the host after the '@', which the text before it "
@@ -174,7 +174,11 @@ def _reported(
     to name)."""
     addresses: Iterable[tuple[int, int]] = _script_addresses(text, definition_lists)
     markdown = text.markdown
-    if markdown is not None and "@" in markdown and "://" in markdown:  # most have none
+    if (
+        markdown is not None
+        and "://" in markdown
+        and ("@" in markdown or any(at in markdown for at in AT_REFERENCES))
+    ):  # most have none
         addresses = sorted(
             [*addresses, *_script_addresses(text, definition_lists, USERINFO_ADDRESS)]
         )
