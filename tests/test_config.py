@@ -779,10 +779,6 @@ def test_a_use_directory_urls_that_is_no_boolean_is_named_at_its_line(tmp_path: 
         ("glossary_dir: .\n", "mkdocs.yml:5: glossary_dir '.' holds mkdocs.yml's folder"),
         ("protocols_dir: ..\n", "mkdocs.yml:5: protocols_dir '..' holds mkdocs.yml's folder"),
         ("glossary_dir: /\n", "mkdocs.yml:5: glossary_dir '/' holds mkdocs.yml's folder"),
-        # Security review sec64: a folder outside the handbook had its files named (and
-        # their values quoted) in findings.
-        ("glossary_dir: /etc\n", "mkdocs.yml:5: glossary_dir '/etc' must be named relative"),
-        ("protocols_dir: /srv/p\n", "mkdocs.yml:5: protocols_dir '/srv/p' must be named"),
         # docs_dir or a folder of its pages: each page named as a term file that is no YAML.
         ("glossary_dir: content\n", "mkdocs.yml:5: glossary_dir 'content' is docs_dir"),
         ("protocols_dir: content/modules\n", "protocols_dir 'content/modules' is the folder"),
@@ -844,6 +840,38 @@ def test_a_record_folder_out_of_the_git_repository_is_refused(
         "another clone of the handbook (CI's, another editor's) would not have it, and no pull "
         "request shows what it holds; keep it in the repository, as 'glossary'"
     ]
+
+
+@pytest.mark.parametrize("in_git", [True, False])
+@pytest.mark.parametrize("option", ["glossary_dir", "protocols_dir"])
+def test_a_record_folder_named_by_an_absolute_path_is_refused_only_out_of_git(
+    tmp_path: Path, option: str, in_git: bool
+) -> None:
+    """Security review sec64: `glossary_dir: /etc` from a pull request had every file there
+    named in findings (and their values quoted) in the CI log. Outside git nothing says
+    where a handbook ends, and an absolute path inside the repository leads nowhere else:
+    both are read as named (a script's temporary handbook names its folders so)."""
+    handbook = tmp_path / "handbook"
+    (handbook / "content").mkdir(parents=True)
+    (handbook / "records").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    if in_git:
+        (handbook / ".git").mkdir()
+    for folder, refused in ((handbook / "records", False), (tmp_path / "elsewhere", in_git)):
+        config_file = write_config(
+            handbook, f"docs_dir: content\nplugins:\n  - handbook:\n      {option}: {folder}\n"
+        )
+        if not refused:
+            assert load_config(config_file)
+            continue
+        with pytest.raises(ConfigError) as raised:
+            load_config(config_file)
+        assert list(raised.value.problems) == [
+            f"mkdocs.yml:4: {option} '{folder}' must be named relative to mkdocs.yml's folder "
+            f"(as '{option.removesuffix('_dir')}'), not by an absolute path out of its git "
+            "repository, which another clone of the handbook (CI's, another editor's) "
+            "would not have"
+        ]
 
 
 @pytest.mark.parametrize(("leads_to", "refused"), [("../outside", True), ("shared/terms", False)])

@@ -82,24 +82,28 @@ def _folder_problem(
 
 def _outside_repository(option: str, named: str, root: Path) -> str | None:
     """Why glossary_dir or protocols_dir (`option`) `named` (relative to `root`, the
-    folder of mkdocs.yml) may not name where it leads: an absolute path, or out of the
-    git work tree of mkdocs.yml (`/etc`, `../../..`). The checks would name each file
-    there in findings, and quote its values, in a log a pull request's author reads
+    folder of mkdocs.yml) may not name where it leads: out of the git work tree of
+    mkdocs.yml (`/etc`, `../../..`), by its name or by a symbolic link. The checks would
+    name each file there in findings, and quote its values, in a log a pull request's author reads
     (security review sec64). None where it leads into the work tree, outside git
     anywhere, and for the folder of mkdocs.yml or one above it
     (`record_folder_problems` says why not)."""
     folder = Path(os.path.normpath(root / named))
     if folder == root or folder in root.parents:
         return None
-    if os.path.isabs(named):  # noqa: PTH117
-        return (
-            f"{option} '{named}' must be named relative to mkdocs.yml's folder (as "
-            f"'{OPTION_DEFAULTS[option]}'), not by an absolute path, which another clone of "
-            "the handbook (CI's, another editor's) would not have"
-        )
     top = next((above for above in (root, *root.parents) if (above / ".git").exists()), None)
     if top is None:
+        # Outside git nothing says where the handbook ends: a folder named by an
+        # absolute path (a script's temporary handbook, a site built from two
+        # folders) is read as named.
         return None
+    if os.path.isabs(named) and not (folder == top or top in folder.parents):  # noqa: PTH117
+        return (
+            f"{option} '{named}' must be named relative to mkdocs.yml's folder (as "
+            f"'{OPTION_DEFAULTS[option]}'), not by an absolute path out of its git "
+            "repository, which another clone of the handbook (CI's, another editor's) "
+            "would not have"
+        )
     if folder == top or top in folder.parents:
         # Named inside, it may still lead out: a symbolic link a pull request commits
         # (`glossary -> /etc`) is a folder of the repository by its name (review rv65f).
