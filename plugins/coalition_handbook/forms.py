@@ -329,8 +329,8 @@ def _casefolded(text: str) -> str:
     if len(text) < _LONG_TEXT or text.isascii():
         return text.casefold()
     beyond = next((known for seen, known in _RECENT[0] if seen is text), None)
-    if beyond is None or len(beyond) * _FEW_PAST_ASCII > len(text):
-        return text.casefold()
+    if beyond is None or len(text) < _LONG_TEXT + len(beyond) * _PAST_ASCII_COST:
+        return text.casefold()  # short, or dense past ASCII: re-encoding costs more
     folding = [(char, char.casefold()) for char in set(beyond)]
     folding = [(char, folded) for char, folded in folding if folded != char]
     if len(folding) > _FEW_FOLDED or any(len(folded) != 1 for _, folded in folding):
@@ -342,12 +342,15 @@ def _casefolded(text: str) -> str:
     return folded_text
 
 
-# Below this length a text's `casefold` is quicker than the look at its characters; past
-# this many kinds of character to fold, a `str.replace` of each costs more than it; a
-# text with more than one character in this many past ASCII is folded by `casefold`.
-_LONG_TEXT = 256
+# `casefold` takes about 3 ns a character of a text past ASCII; the way by bytes about
+# 1.6 us, 1 ns a character and 15 to 45 a character past ASCII (each breaks the codecs'
+# ASCII runs): a text shorter than `_LONG_TEXT` plus `_PAST_ASCII_COST` for each character
+# past ASCII is folded by `casefold` (a paragraph of French prose, 1 in 26 past ASCII,
+# took 1.8 times as long by bytes; rv65e). Past `_FEW_FOLDED` kinds of character to fold,
+# a `str.replace` of each costs more than `casefold`.
+_LONG_TEXT = 750
+_PAST_ASCII_COST = 18
 _FEW_FOLDED = 8
-_FEW_PAST_ASCII = 8
 
 
 @cache
