@@ -361,9 +361,11 @@ def test_a_long_page_past_ascii_folds_as_casefold_does_each_letter() -> None:
 def test_a_long_page_with_many_kinds_of_capital_past_ascii_folds_alike() -> None:
     """Many kinds of letter to fold (Greek capitals), or one written longer (ß), are
     folded the other way: the same folding."""
-    capitals = "A page of prose with a few capitals: ΑΒΓΔΕΖΗΘΙΚΛ. " * 20
+    prose = "Prose. " * 250  # that the page is long and sparse past ASCII enough
+    capitals = "A page of prose with a few capitals: ΑΒΓΔΕΖΗΘΙΚΛ. " + prose
     greek = "ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ " * 20
-    german = "Die Strasse des Überlebenden: Straße \u2019 " * 20
-    for text in (capitals, greek, german):
+    german = "Die Strasse des Überlebenden: Straße \u2019 " + prose
+    cjk = "".join(map(chr, range(0x4E00, 0x4E00 + 100))) + " Ünd Émile. " + prose * 4
+    for text in (capitals, greek, german, cjk):
         beyond_ascii(text)
         assert fold_case(text) == text.casefold()

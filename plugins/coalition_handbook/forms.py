@@ -331,10 +331,15 @@ def _casefolded(text: str) -> str:
     beyond = next((known for seen, known in _RECENT[0] if seen is text), None)
     if beyond is None or len(text) < _LONG_TEXT + len(beyond) * _PAST_ASCII_COST:
         return text.casefold()  # short, or dense past ASCII: re-encoding costs more
-    folding = [(char, char.casefold()) for char in set(beyond)]
-    folding = [(char, folded) for char, folded in folding if folded != char]
-    if len(folding) > _FEW_FOLDED or any(len(folded) != 1 for _, folded in folding):
-        return text.casefold()  # many kinds, or one written longer (ß as "ss")
+    kinds = "".join(set(beyond))
+    folded_kinds = kinds.casefold()  # each alone, in C: a page may quote 3,000 kinds of CJK
+    if len(folded_kinds) != len(kinds):
+        return text.casefold()  # one written longer (ß as "ss")
+    folding: list[tuple[str, str]] = []
+    if folded_kinds != kinds:
+        folding = [pair for pair in zip(kinds, folded_kinds, strict=True) if pair[0] != pair[1]]
+        if len(folding) > _FEW_FOLDED:
+            return text.casefold()
     utf_8 = text.encode("utf-8", "surrogatepass")
     folded_text = utf_8.lower().decode("utf-8", "surrogatepass")
     for char, folded in folding:
