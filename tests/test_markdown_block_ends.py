@@ -328,6 +328,41 @@ def test_a_quote_s_code_line_first_in_a_block_a_line_split_is_a_heading(page: st
 
 
 @pytest.mark.parametrize(
+    "page",
+    [
+        # The header's outer pipes say whether the delimiter's are borders: `a | b` over
+        # `|---|---|` is 2 cells over 4, no table (a paragraph), the code is the quote's.
+        "w0x | w2x\n|---|---|\n>     w1x\n",
+        "w0x | w2x\n  |---|---|\n>      w1x\n",
+        # A pipe in a code span is no border: 2 cells, not 3.
+        "| `a|b` | w2x |\n|---|---|---|\n>     w1x\n",
+        # A heading or rule out of a quote splits its block before the quote is read.
+        "> | w0x | w2x |\n> |---|---|\n# w3x\n>     w1x\n",
+        "> | w0x | w2x |\n> |---|---|\n***\n>     w1x\n",
+        "> | w0x | w2x |\n> |---|---|\n---\n>     w1x\n",
+        "> |---|---|\n|---|---|\n***\n    >     w1x\n",
+        # A delimiter quoted deeper than its header: no table.
+        "  |---|---|\n> |---|---|\n***\n>      w1x\n",
+        # Block HTML out of any quote ends the table's block (the fuzz's draws).
+        "| w0x | w2x |\n|---|---|\n<!-- c -->\n- w3x\n   >     w1x\n",
+        "  |---|---|\n  |---|---|\n<div markdown>\n    w3x\n   >     w1x\n",
+        # Guards: still rows (a header's border, or none, on both rows).
+        "| w0x | w2x |\n---|---\n>     w1x\n",
+        "w0x | w2x\n---|---\n>     w1x\n",
+        "| w0x | w2x |\n|---|---|\n---\n>     w1x\n",
+        "> | w0x | w2x |\n> |---|---|\n> ---\n>     w1x\n",
+    ],
+)
+def test_a_quote_s_code_line_after_no_table_or_a_split_is_no_row(page: str) -> None:
+    """Review of ad8479a0: a quote's code line after a header and delimiter the tables
+    extension reads as no table (their cells counted each with its own outer pipes, or
+    the delimiter quoted), or after a heading, rule or block HTML that ends the table's
+    block, was read as a row and checked, where Python-Markdown shows it as the quote's
+    code (a false finding)."""
+    assert_checks_what_is_shown(page)
+
+
+@pytest.mark.parametrize(
     "piece",
     [
         "- a\n\n    [^1]: x\n\n        y\n\n",

@@ -684,9 +684,15 @@ class Blocks:
         # line less indented than the admonition, details or tab the table is in ends both.
         if (
             self.in_table
-            # (four columns in, `>` marks no quote: a row of a table surely one)
+            # (four columns in, `>` marks no quote: a row of a table surely one, right
+            # after its last row: a heading or rule in a quote's table splits its block)
             and (
-                line[position] != ">" or (self.table_certain and column >= self.containers[-1] + 4)
+                line[position] != ">"
+                or (
+                    self.table_certain
+                    and column >= self.containers[-1] + 4
+                    and self.line_start == self.table_row_next
+                )
             )
             and (line[position] != "<" or column > 3)
         ):
@@ -700,6 +706,9 @@ class Blocks:
                 column >= self.strict_column()
                 and self._table_goes_on(rest)
                 and not (self.in_item_line_quote() and _LIST_ITEM.match(rest))
+                # (Python-Markdown splits a quote's block at a heading or rule before it
+                # reads the quote: the table ends there)
+                and not (self.table_depth and self._splits_a_quote_s_block(rest, column))
             ):  # (the item's next item ends a table in its quote)
                 return self._table_row(line, position, end)
             self.in_table = False
@@ -1021,6 +1030,7 @@ class Blocks:
                 self.previous = "other"
                 if quote is None:
                     self._block_break_at = self.next_offset
+                    self.in_table = False  # (the table's block ended before the tag)
                 if ended == "details":
                     self._details_goes_on(list_last and quote is None, strict_last=strict_last)
                 return None
@@ -1044,6 +1054,7 @@ class Blocks:
                 self.chunk_is_list = False
                 self.previous = "other"
                 self._block_break_at = self.next_offset
+                self.in_table = False  # (the table's block ended before the tag)
                 return None
             if HTML_BLOCK.match(rest):
                 # Its text is prose, joined with the lines around it; a block-level tag
@@ -1265,8 +1276,10 @@ class Blocks:
         ):
             self.in_table = True
             self.table_depth = self.quote_depth
-            cells = _cell_count(rest)
-            self.table_certain = cells >= 2 and _cell_count(delimiter) == cells
+            # (a delimiter quoted deeper than its header is a row of `>`: no table)
+            quoted = next_line.lstrip()
+            marks = len(quoted) - len(quoted.lstrip(">"))
+            self.table_certain = marks <= self.quote_depth and _surely_a_table(rest, delimiter)
             return self._table_row(line, position, end)
         return self._paragraph(position, end, lazy, base)
 
@@ -1677,6 +1690,12 @@ class Blocks:
             return _TAB.match(rest) is None
         return True
 
+    def _splits_a_quote_s_block(self, rest: str, column: int) -> bool:
+        """Whether a line out of any quote, `rest` at `column`, is a heading or rule that
+        Python-Markdown finds in a block before it reads the block's quote."""
+        at_margin = column < self.containers[-1] + 4
+        return at_margin and (rest[0] == "#" or _RULE.match(rest) is not None)
+
     def _ends_html_block(self, tag: str) -> bool:
         """Whether a line of nothing but `</tag>` ends an HTML block: one the tag opened
         at the start of an earlier line, not ended before this line. A stray end tag is a
@@ -2050,6 +2069,7 @@ class Blocks:
         puts a blank line after the HTML it stashes."""
         if not self.line_quoted:
             self._block_break_at = self.next_offset
+            self.in_table = False  # (the table's block ended before the HTML)
         if self.html_in_item:
             self.html_in_item = False
             self.previous = "blank"
@@ -2138,14 +2158,25 @@ class Blocks:
 _TITLE_CLOSERS = {'"': '"', "'": "'", "(": ")"}
 
 
-def _cell_count(row: str) -> int:
-    """How many cells the tables extension splits a header or delimiter row into, its
-    outer pipes dropped (pipes in code spans read as borders: then unsure, fewer agree)."""
-    row = row.strip(" \t\r")
-    row = row.removeprefix("|")
-    if row.endswith("|") and not row.endswith("\\|"):
-        row = row[:-1]
-    return row.count("|") - row.count("\\|") + 1
+def _surely_a_table(header: str, delimiter: str) -> bool:
+    """Whether the tables extension surely reads `header` over `delimiter` as a table of
+    two or more columns, as its test does: the header's outer pipes say whether the
+    delimiter's are borders (`a | b` over `|---|---|` is 2 cells over 4: no table). Pipes
+    in code spans or escaped, and tabs, which it does not strip: unsure."""
+    header = header.rstrip("\r").strip(" ")
+    if any(sign in header for sign in "`\\\t") or "\t" in delimiter:
+        return False
+    border = header.startswith("|") or header.endswith("|")
+    cells = _cell_count(header, border)
+    return cells >= 2 and _cell_count(delimiter, border) == cells
+
+
+def _cell_count(row: str, border: bool) -> int:
+    """How many cells the tables extension splits a row of no code span or escape into,
+    its outer pipes dropped where the header has one (`border`)."""
+    if border:
+        row = row.removeprefix("|").removesuffix("|")
+    return row.count("|") + 1
 
 
 def _definition_target(text: str) -> bool | None:
