@@ -379,6 +379,8 @@ def test_a_quote_s_code_line_after_no_table_or_a_split_is_no_row(page: str) -> N
         "- a\n\n    b\n---\n[^1]: c\n\n\n    d\n\n",
         "# a\n>     b\n---\n| a | b |\n|---|---|\n>     c\n\n",
         "<div markdown>\n>     d\n---\n</div>\n\n",
+        "> | a | b |\n> |---|---|\n---\n>     c\n> | a | b |\n> |---|---|\n>     c\n\n",
+        "a | b\n|---|---|\n>     c\n| a | b |\n|---|---|\n<!-- c -->\n>     d\n\n",
     ],
 )
 def test_where_these_blocks_end_is_read_in_linear_time(piece: str) -> None:
