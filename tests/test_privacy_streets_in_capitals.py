@@ -51,6 +51,41 @@ def test_a_line_in_capitals_with_no_address_word_is_none(countries: tuple[str, .
     assert streets(text, countries) == []
 
 
+@pytest.mark.parametrize("countries", [(), ("GB",)])
+def test_a_posters_or_a_tables_capitals_after_an_address_word_are_none(
+    countries: tuple[str, ...],
+) -> None:
+    """Review rv65g: a street's words where more capitals follow, a heading's or a cell's
+    noun phrase (`3 MAIN ROAD CLOSURES`); an hour after a poster's AT before an English
+    word's type (`MEET AT 5 MAIN GATE`); a pronoun in the name."""
+    text = (
+        "| DAY | 3 MAIN ROAD CLOSURES |\n| MONDAY | 3 HIGH STREET SHOPS |\n"
+        "GO TO 3 PARK ROAD EXIT\nMEET AT 5 MAIN GATE\nMEET AT 12 CASTLE HILL VIEWPOINT\n"
+        "ON 3 OCCASIONS WE WALKED HIGH STREET\nWARNING: 3 LANE ROAD CLOSURE AHEAD\n"
+        "| Q1 | 3 NEW ROAD MAPS |\n"
+    )
+    assert streets(text, countries) == []
+
+
+@pytest.mark.parametrize("countries", [(), ("GB",)])
+def test_a_street_in_capitals_before_a_unit_a_quarter_or_a_clauses_end_is_one(
+    countries: tuple[str, ...],
+) -> None:
+    text = (
+        "ADDRESS: 12 MAIN STREET APT 4\nShe lives at 27 PARK ROAD NW, Leeds.\n"
+        "SHE LIVES AT 5 CASTLE HILL\nShe lives at 5 PARK ROAD with her sister.\n"
+        "| 12 MAIN STREET | LEEDS |\nAT 27 CASTLE HILL.\n"
+    )
+    assert streets(text, countries) == [
+        "12 MAIN STREET",
+        "27 PARK ROAD",
+        "5 CASTLE HILL",
+        "5 PARK ROAD",
+        "12 MAIN STREET",
+        "27 CASTLE HILL",
+    ]
+
+
 def test_a_street_in_capitals_before_a_postcode_is_still_the_uk_readers() -> None:
     """With GB listed, as before: with none, the postcode's reader reads none."""
     text = "27 CASTLE HILL, YORK YO1 9RY\n7 ELM ROAD<br/>LEEDS<br />LS1 4AB\n"
@@ -90,6 +125,8 @@ SHAPES = {
     "small words": "'at 1 ' + 'THE ' * 10_000 + 'ROAD'",
     "saints": "'at 1 ' + 'ST. ' * 10_000 + 'ROAD'",
     "capital streets": "'at 1 AB ROAD ' * 3_000",
+    "capital streets going on": "'at 1 AB ROAD CLOSURES ' * 2_000",
+    "hours at capital gates": "'MEET AT 5 AB GATE ' * 2_000",
     "directionals": "'1 Oak Street' + ' East' * 8_000",
     "streets before directionals": "'1 Oak Street East ' * 2_000",
 }

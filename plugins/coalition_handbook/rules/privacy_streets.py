@@ -74,7 +74,10 @@ NAME_WORD = (
 _CAPITAL_WORD = f"[A-Z{CAPITAL_LETTERS}][A-Z{CAPITAL_LETTERS}{COMBINING_ACCENTS}'\u2019]+"
 _SMALL_WORDS_IN_CAPITALS = (
     "(?:A|AM|AN|AND|ARE|AS|AT|BY|EACH|FOR|FROM|HER|HIS|IN|INTO|IS|ITS|MY|NO|NOT|OF|ON|OR"
-    "|OUR|PM|THE|THEIR|TO|WAS|WITH|YOUR)"
+    "|OUR|PM|THE|THEIR|TO|WAS|WITH|YOUR"
+    # and a pronoun or a verb, a sentence's (review rv65g: ON 3 OCCASIONS WE WALKED HIGH
+    # STREET)
+    "|WE|HE|SHE|IT|THEY|US|BE|WERE|HAS|HAVE|HAD|WILL|CAN)"
 )
 # A street address: a number starting a word (221B, or 27a as the UK writes a flat), then
 # a name of one to four words, or a single letter (1800 F Street), and a street type; a
@@ -172,6 +175,21 @@ _NAME_WINDOW = 64
 _ADDRESS_IN_CAPITALS_BEFORE = LazyPattern(
     r"(?:(?<![\w'\u2019-])(?i:at|on|near|to|flat\s*\d+[a-z]?,?)|[:|])" + _GAP_BEFORE
 )
+# A word in capitals after such a street, where a heading's, a poster's or a table cell's
+# line goes on: the street's words are a noun phrase's (review rv65g: `| DAY | 3 MAIN ROAD
+# CLOSURES |`, `GO TO 3 PARK ROAD EXIT` were reported), but for a unit or a quarter.
+_CAPITALS_GO_ON_AFTER = LazyPattern(
+    r"[*_]*[ \t]+(?!(?:APT|APARTMENT|SUITE|STE|UNIT|ROOM|RM|FLOOR|FL|BLDG|BUILDING|FLAT"
+    r"|[NS]\.?[EW]|[NSEW])(?![^\W_]))[A-Z][A-Z]"
+)
+# A poster's AT in capitals before an hour (`MEET AT 5 MAIN GATE`: review rv65g): a
+# street whose type is an English word too is then a time and a place, but not after a
+# word of dwelling (`SHE LIVES AT 5 CASTLE HILL`).
+_AT_IN_CAPITALS_BEFORE = LazyPattern(
+    r"(?<![\w'\u2019-])(?<!LIVE )(?<!LIVES )(?<!LIVED )(?<!STAY )(?<!STAYS )(?<!STAYED )"
+    r"(?<!RESIDES )(?<!RESIDED )(?<!MOVED )(?<!HOME )AT[ \t]+\Z"
+)
+_HOURS = frozenset(map(str, range(1, 13)))
 # Those words alone, which make an English word's street an address whatever its number
 # reads as ("at 5 Mile End").
 _ADDRESS_WORD_BEFORE = LazyPattern(f"(?:{_ADDRESS_WORDS_BEFORE})" + _GAP_BEFORE)
@@ -370,11 +388,18 @@ def names_no_street(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - BEFORE_WINDOW) : start]
     words = text[start:end].split()
     if words[-1].rstrip(".").isupper():  # 27 PARK ROAD: read as 27 Park Road
-        if not _ADDRESS_IN_CAPITALS_BEFORE.search(before) or _UNIT_OF_DISTANCE_OR_TIME.fullmatch(
-            words[1]
-        ):
-            return True  # not at 5 MINUTES WALK
         words = [word.capitalize() for word in words]
+        if (
+            not _ADDRESS_IN_CAPITALS_BEFORE.search(before)
+            or _UNIT_OF_DISTANCE_OR_TIME.fullmatch(words[1])  # at 5 MINUTES WALK
+            or _CAPITALS_GO_ON_AFTER.match(text, with_directional_after(text, end))
+            or (
+                words[0] in _HOURS
+                and words[-1].rstrip(".") in _STREET_TYPES_ALSO_ENGLISH
+                and _AT_IN_CAPITALS_BEFORE.search(before)
+            )
+        ):
+            return True
     elif _address_after().match(text, end):
         return False
     if numbered_by_a_word(before):  # Module 2 Safe Place training
