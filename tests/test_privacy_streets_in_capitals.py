@@ -56,13 +56,15 @@ def test_a_posters_or_a_tables_capitals_after_an_address_word_are_none(
     countries: tuple[str, ...],
 ) -> None:
     """Review rv65g: a street's words where more capitals follow, a heading's or a cell's
-    noun phrase (`3 MAIN ROAD CLOSURES`); an hour after a poster's AT before an English
-    word's type (`MEET AT 5 MAIN GATE`); a pronoun in the name."""
+    noun phrase (`3 MAIN ROAD CLOSURES`); an English word's type with no word of prose,
+    of dwelling or an address's label before it (`MEET AT 5 MAIN GATE`, `RESULT: 3 HIGH
+    RISE`); a pronoun in the name."""
     text = (
         "| DAY | 3 MAIN ROAD CLOSURES |\n| MONDAY | 3 HIGH STREET SHOPS |\n"
         "GO TO 3 PARK ROAD EXIT\nMEET AT 5 MAIN GATE\nMEET AT 12 CASTLE HILL VIEWPOINT\n"
         "ON 3 OCCASIONS WE WALKED HIGH STREET\nWARNING: 3 LANE ROAD CLOSURE AHEAD\n"
-        "| Q1 | 3 NEW ROAD MAPS |\n"
+        "| Q1 | 3 NEW ROAD MAPS |\nRESULT: 3 HIGH RISE\nSCORE: 10 GREEN FIELDS\n"
+        "TEAM: 2 NORTH END\nBUS TO 12 OAK ROW\n| GATE | 5 MAIN GATE |\n"
     )
     assert streets(text, countries) == []
 
@@ -74,7 +76,7 @@ def test_a_street_in_capitals_before_a_unit_a_quarter_or_a_clauses_end_is_one(
     text = (
         "ADDRESS: 12 MAIN STREET APT 4\nShe lives at 27 PARK ROAD NW, Leeds.\n"
         "SHE LIVES AT 5 CASTLE HILL\nShe lives at 5 PARK ROAD with her sister.\n"
-        "| 12 MAIN STREET | LEEDS |\nAT 27 CASTLE HILL.\n"
+        "| 12 MAIN STREET | LEEDS |\nLIVES AT 27 CASTLE HILL.\n| ADDRESS | 4 OAK ROW |\n"
     )
     assert streets(text, countries) == [
         "12 MAIN STREET",
@@ -83,6 +85,7 @@ def test_a_street_in_capitals_before_a_unit_a_quarter_or_a_clauses_end_is_one(
         "5 PARK ROAD",
         "12 MAIN STREET",
         "27 CASTLE HILL",
+        "4 OAK ROW",
     ]
 
 
@@ -126,7 +129,8 @@ SHAPES = {
     "saints": "'at 1 ' + 'ST. ' * 10_000 + 'ROAD'",
     "capital streets": "'at 1 AB ROAD ' * 3_000",
     "capital streets going on": "'at 1 AB ROAD CLOSURES ' * 2_000",
-    "hours at capital gates": "'MEET AT 5 AB GATE ' * 2_000",
+    "capital gates": "'MEET AT 5 AB GATE ' * 2_000",
+    "capital gates after labels": "'ADDRESS: ' * 4_000 + '5 AB GATE'",
     "directionals": "'1 Oak Street' + ' East' * 8_000",
     "streets before directionals": "'1 Oak Street East ' * 2_000",
 }

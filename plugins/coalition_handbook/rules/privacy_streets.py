@@ -182,14 +182,17 @@ _CAPITALS_GO_ON_AFTER = LazyPattern(
     r"[*_]*[ \t]+(?!(?:APT|APARTMENT|SUITE|STE|UNIT|ROOM|RM|FLOOR|FL|BLDG|BUILDING|FLAT"
     r"|[NS]\.?[EW]|[NSEW])(?![^\W_]))[A-Z][A-Z]"
 )
-# A poster's AT in capitals before an hour (`MEET AT 5 MAIN GATE`: review rv65g): a
-# street whose type is an English word too is then a time and a place, but not after a
-# word of dwelling (`SHE LIVES AT 5 CASTLE HILL`).
-_AT_IN_CAPITALS_BEFORE = LazyPattern(
-    r"(?<![\w'\u2019-])(?<!LIVE )(?<!LIVES )(?<!LIVED )(?<!STAY )(?<!STAYS )(?<!STAYED )"
-    r"(?<!RESIDES )(?<!RESIDED )(?<!MOVED )(?<!HOME )AT[ \t]+\Z"
+# What leads to a street in capitals whose type is an English word too (Hill, Gate, Row,
+# Rise, View, End...): a word of mixed-case prose (`She lives at 27 CASTLE HILL`), a word of
+# dwelling (`SHE STAYS AT 27 CASTLE HILL`) or an address's label, not a poster's or a
+# slide's capitals alone (review rv65g: `MEET AT 5 MAIN GATE`, `RESULT: 3 HIGH RISE`,
+# `SCORE: 10 GREEN FIELDS`, `TEAM: 2 NORTH END` were reported).
+_ENGLISH_TYPE_IN_CAPITALS_BEFORE = LazyPattern(
+    r"(?:(?<![\w'\u2019-])(?:at|on|near|to|(?i:flat\s*\d+[a-z]?,?))"
+    r"|(?<![\w'\u2019-])(?i:lives?|lived|living|stays?|stayed|staying|resides?|resided"
+    r"|residing|moved)[ \t]+(?i:at|on|to)"
+    r"|(?<![\w'\u2019-])(?i:address|addr\.?|home|residence)[ \t]*[:|])" + _GAP_BEFORE
 )
-_HOURS = frozenset(map(str, range(1, 13)))
 # Those words alone, which make an English word's street an address whatever its number
 # reads as ("at 5 Mile End").
 _ADDRESS_WORD_BEFORE = LazyPattern(f"(?:{_ADDRESS_WORDS_BEFORE})" + _GAP_BEFORE)
@@ -394,9 +397,8 @@ def names_no_street(text: str, start: int, end: int) -> bool:
             or _UNIT_OF_DISTANCE_OR_TIME.fullmatch(words[1])  # at 5 MINUTES WALK
             or _CAPITALS_GO_ON_AFTER.match(text, with_directional_after(text, end))
             or (
-                words[0] in _HOURS
-                and words[-1].rstrip(".") in _STREET_TYPES_ALSO_ENGLISH
-                and _AT_IN_CAPITALS_BEFORE.search(before)
+                words[-1].rstrip(".") in _STREET_TYPES_ALSO_ENGLISH
+                and not _ENGLISH_TYPE_IN_CAPITALS_BEFORE.search(before)
             )
         ):
             return True
