@@ -115,6 +115,9 @@ def test_privacy_allow_lists_the_street_with_its_directional(tmp_path: Path) -> 
     its directional is another street."""
     page = "Office: 27 Park Road East, Leeds.\n\nShe lives at 27 PARK ROAD EAST.\n"
     assert national_findings(tmp_path, page, [], ["27 Park Road East, Leeds LS1 4AB"]) == []
+    # review rv65g: its directional abbreviated after the type, found without it
+    abbreviated = "Office: 27 Park Rd. E., Leeds.\n\nOffice: 27 PARK RD E.\n"
+    assert national_findings(tmp_path, abbreviated, [], ["27 Park Road East"]) == []
     assert national_findings(tmp_path, page, [], ["27 Park Road"]) == [
         (1, 9, "27 Park Road East"),
         (3, 14, "27 PARK ROAD EAST"),

@@ -71,6 +71,14 @@ class AllowList:
         # (UK audit uk60: it was allowed).
         streets = [_street_at_start(entry) for entry in allow]
         texts |= {text_key(street) for street in streets if street}
+        # and without a directional written out after its type, which a text abbreviates
+        # (`27 Park Rd. E.` of a listed `27 Park Road East`, found as `27 Park Rd.`: review
+        # rv65g, an office listed so was allowed so before, then reported)
+        texts |= {
+            text_key(street)
+            for entry in allow
+            if (street := _street_at_start(entry, directional=False))
+        }
         uk_addresses = frozenset(
             address
             for entry, street in zip(allow, streets, strict=True)
@@ -179,14 +187,15 @@ def _completes_a_vanity_number(text: str, start: int, end: int, phones: Set[str]
     return keys[:_LOCAL_DIGITS] == local and is_public_link_number(area + local, phones)
 
 
-def _street_at_start(entry: str) -> str | None:
+def _street_at_start(entry: str, directional: bool = True) -> str | None:
     """The street address that `entry` starts with, as the rule finds one ("2 Marsham
     Street" of "2 Marsham Street, London SW1P 4DF", "Calle de Alcalá 45" of "Calle de
-    Alcalá 45, 28014 Madrid"), if any."""
+    Alcalá 45, 28014 Madrid"), if any; without a directional written out after an
+    English street's type where not `directional`."""
     entry = entry.strip()
     found = candidates(entry.isascii()).match(entry)
     end = -1 if found is None else max(found.end("street"), found.end("street_alone"))
-    if end >= 0:  # "27 Park Road East, Leeds" as the rule finds it
+    if end >= 0 and directional:  # "27 Park Road East, Leeds" as the rule finds it
         end = with_directional_after(entry, end)
     if end < 0:  # or written name first, as Spanish writes it ("Calle de Alcalá 45, Madrid")
         end = next((end for start, end in name_first_streets(entry) if start == 0), -1)
