@@ -77,6 +77,7 @@ def test_a_street_in_capitals_before_a_unit_a_quarter_or_a_clauses_end_is_one(
         "ADDRESS: 12 MAIN STREET APT 4\nShe lives at 27 PARK ROAD NW, Leeds.\n"
         "SHE LIVES AT 5 CASTLE HILL\nShe lives at 5 PARK ROAD with her sister.\n"
         "| 12 MAIN STREET | LEEDS |\nLIVES AT 27 CASTLE HILL.\n| ADDRESS | 4 OAK ROW |\n"
+        "ADDRESS: 27 PARK ROAD LEEDS\nShe lives at **27 PARK ROAD** TODAY\n"
     )
     assert streets(text, countries) == [
         "12 MAIN STREET",
@@ -86,6 +87,8 @@ def test_a_street_in_capitals_before_a_unit_a_quarter_or_a_clauses_end_is_one(
         "12 MAIN STREET",
         "27 CASTLE HILL",
         "4 OAK ROW",
+        "27 PARK ROAD",
+        "27 PARK ROAD",
     ]
 
 

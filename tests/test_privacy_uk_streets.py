@@ -83,9 +83,9 @@ def test_small_letters_before_a_postcode_in_capitals_or_capitals_with_no_comma()
         "27 CASTLE HILL MILTON KEYNES MK9 2AB\nAddress: 5 HIGH ST. NEWCASTLE UPON TYNE "
         "NE1 4AB\n5 PARK ROAD HILL YORK YO1 9RY"
     )
-    # (a street in capitals after a label's colon with more capitals after it is the UK
-    # reader's: review rv65g)
-    assert streets(text) == ["27 CASTLE HILL", "5 HIGH ST.", "5 PARK ROAD HILL"]
+    # (the street after an address's label is found first, as any street in capitals
+    # after one)
+    assert streets(text) == ["5 HIGH ST.", "27 CASTLE HILL", "5 PARK ROAD HILL"]
 
 
 def test_an_address_in_a_tables_cells_is_one_too() -> None:

@@ -395,10 +395,14 @@ def names_no_street(text: str, start: int, end: int) -> bool:
         if (
             not _ADDRESS_IN_CAPITALS_BEFORE.search(before)
             or _UNIT_OF_DISTANCE_OR_TIME.fullmatch(words[1])  # at 5 MINUTES WALK
-            or _CAPITALS_GO_ON_AFTER.match(text, with_directional_after(text, end))
             or (
-                words[-1].rstrip(".") in _STREET_TYPES_ALSO_ENGLISH
-                and not _ENGLISH_TYPE_IN_CAPITALS_BEFORE.search(before)
+                # a poster's or a slide's capitals alone (a form's label leads to its
+                # address however it goes on: ADDRESS: 27 PARK ROAD LEEDS)
+                not _ENGLISH_TYPE_IN_CAPITALS_BEFORE.search(before)
+                and (
+                    _CAPITALS_GO_ON_AFTER.match(text, with_directional_after(text, end))
+                    or words[-1].rstrip(".") in _STREET_TYPES_ALSO_ENGLISH
+                )
             )
         ):
             return True
