@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from helpers_model import term_yaml, write_files
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from coalition_handbook.check import run_checks
@@ -527,6 +527,7 @@ def test_the_gaps_by_numbers_are_those_the_search_of_each_whole_line_finds(
 
 @settings(max_examples=3000, deadline=None)
 @given(st.lists(st.sampled_from(_GAP_PIECES), max_size=24))
+@example(["\n> ", "**", "\n\n", "402"])  # a lead-in over lines (review rv65g)
 def test_the_gaps_read_otherwise_are_those_of_every_gap_after_a_number(
     pieces: list[str],
 ) -> None:

@@ -359,6 +359,10 @@ def _may_hold_a_gap(text: str, start: int, line_end: int) -> bool:
     if text.find("\t", start, line_end) >= 0 or text.find("  ", start, line_end) >= 0:
         return True
     line_break = text.rfind("\n", start, line_end)  # the line's before it
+    if line_break > start and text.rfind("\n", start, line_break) >= 0:
+        # A lead-in over several lines (`\n> **\n\n402`): its other line breaks, and a
+        # quote's `>` after them, are asked of `_GAP` itself.
+        return True
     return (
         line_break >= 0
         and (
