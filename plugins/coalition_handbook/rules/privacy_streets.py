@@ -71,7 +71,12 @@ NAME_WORD = (
 # poster's line in capitals has ("MEET AT 5 BY THE MAIN GATE", "AT 3 PM HIGH STREET
 # ENTRANCE"). Such a street is an address only with an address around it
 # (`names_no_street`).
-_CAPITAL_WORD = f"[A-Z{CAPITAL_LETTERS}][A-Z{CAPITAL_LETTERS}{COMBINING_ACCENTS}'\u2019]+"
+# Its first two letters, which the pattern asks first (`{capital_start}`): a number is
+# most often followed by a word in small letters or a capitalised one ("5 people", "27
+# Oak Street"), which they refuse at once, before the small words are compared one by
+# one (spd70: privacy.pii took 11% more time with them first; findings unchanged).
+_CAPITAL_WORD_START = f"[A-Z{CAPITAL_LETTERS}][A-Z{CAPITAL_LETTERS}{COMBINING_ACCENTS}'\u2019]"
+_CAPITAL_WORD = f"{_CAPITAL_WORD_START}+"
 _SMALL_WORDS_IN_CAPITALS = (
     "(?:A|AM|AN|AND|ARE|AS|AT|BY|EACH|FOR|FROM|HER|HIS|IN|INTO|IS|ITS|MY|NO|NOT|OF|ON|OR"
     "|OUR|PM|THE|THEIR|TO|WAS|WITH|YOUR"
@@ -95,8 +100,10 @@ STREET_REST = (
         (?:(?:{name}\.?{space}+|\d{{1,3}}(?:st|nd|rd|th){space}+){{1,4}}|[A-Z]{space}+)
         (?:(?:{types})(?![^\W_])|(?:{abbreviations})(?![^\W_])\.?)
         # (not `\b`: emphasis may close right after it, `_12 Oak Street_`)
-      | (?:(?:[NS]\.?[EW]|[NSEW])\.?{space}+)?  # in capitals, as a label prints it:
-        (?:(?!{small_words}(?![^\W_]))(?:{capital_word}|(?:ST|MT|FT)\.){space}+|\d{{1,3}}(?:ST|ND|RD|TH){space}+){{1,4}}
+      | (?=\d|{capital_start}|[NSEW](?:\.|{space}))  # in capitals, as a label prints it
+        # (how each of its words starts, asked first: the number's word is most often none)
+        (?:(?:[NS]\.?[EW]|[NSEW])\.?{space}+)?
+        (?:(?={capital_start})(?!{small_words}(?![^\W_]))(?:{capital_word}|(?:ST|MT|FT)\.){space}+|\d{{1,3}}(?:ST|ND|RD|TH){space}+){{1,4}}
         (?:(?:{capital_types})(?![^\W_])|(?:{capital_abbreviations})(?![^\W_])\.?)
       | (?:{prefix_types})  # 1200 Camino del Rio, 12 Paseo de Peralta
         (?:{space}+(?:(?:del|de(?:{space}+(?:la|los|las))?){space}+)?{name}){{1,4}}(?![^\W_])
@@ -108,6 +115,7 @@ STREET_REST = (
     .replace("{abbreviations}", "|".join(_STREET_TYPE_ABBREVIATIONS))
     .replace("{prefix_types}", _PREFIX_STREET_TYPES)
     .replace("{small_words}", _SMALL_WORDS_IN_CAPITALS)
+    .replace("{capital_start}", _CAPITAL_WORD_START)
     .replace("{capital_word}", _CAPITAL_WORD)
     .replace(
         "{capital_types}", "|".join(map(str.upper, _STREET_TYPES + _STREET_TYPES_ALSO_ENGLISH))
