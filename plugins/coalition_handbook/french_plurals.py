@@ -11,7 +11,6 @@ Imported on first use: a site in another language never loads it.
 
 from __future__ import annotations
 
-import re
 from functools import cache, lru_cache
 from typing import Protocol
 
@@ -29,9 +28,9 @@ def _pluralize() -> _Pluralize:
     return pluralize
 
 
-# A word of a form with the punctuation written at its edges ("victime," in "victime,
-# témoin ou plaignante"): the library would inflect the comma ("victime,s").
-_PUNCTUATED = LazyPattern(r"(\W*)(.*?)(\W*)", re.DOTALL)
+# The punctuation written at a word's edges ("victime," in "victime, témoin ou
+# plaignante"), which the library would inflect ("victime,s"): what `\W` matches.
+_EDGE = LazyPattern(r"\W")
 
 
 @lru_cache(maxsize=65536)
@@ -40,7 +39,14 @@ def french_plural(lower: str) -> str | None:
     or after it kept there (`victime,` -> `victimes,`); None where it is the word itself
     (`pays`, `prix`, and a plural: `victimes`, `travaux`), or no word of letters
     (`279.01`: the library would make "279.01s")."""
-    before, word, after = _PUNCTUATED.fullmatch(lower).groups()
+    start, end = 0, len(lower)
+    # Walked in from both edges, not a pattern's lazy middle, which took time growing
+    # as the square of a word's length (review rv65d).
+    while start < end and _EDGE.match(lower, start):
+        start += 1
+    while end > start and _EDGE.match(lower, end - 1):
+        end -= 1
+    before, word, after = lower[:start], lower[start:end], lower[end:]
     if not word or not word.isalpha():
         return None
     plural = _pluralize()(word)
