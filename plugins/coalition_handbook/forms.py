@@ -22,7 +22,7 @@ SPANISH = "es"
 FRENCH = "fr"
 # Those whose plural inflects a form's noun and the adjectives agreeing with it, before
 # its complement ("trata de personas" -> "tratas de personas", "traite des personnes"
-# -> "traites des personnes"), not its last word: `spanish_plural_words`.
+# -> "traites des personnes"), not its last word: `noun_phrase_plural_words`.
 NOUN_PHRASE_LANGUAGES = frozenset({SPANISH, FRENCH})
 
 
@@ -427,7 +427,7 @@ def form_key(form: str, case_sensitive: bool = False, language: str = ENGLISH) -
 
     Words are joined by one space, apostrophes are straight (as the matcher reads them),
     the last word is singular (in Spanish, the words its plural inflects are plural:
-    `_spanish_key_words`), and the case is folded unless the form is case-sensitive or
+    `_noun_phrase_key_words`), and the case is folded unless the form is case-sensitive or
     written all in capitals. `language` is whose plurals the forms take
     (`inflection_language`).
     """
@@ -435,7 +435,7 @@ def form_key(form: str, case_sensitive: bool = False, language: str = ENGLISH) -
     if not words:
         return ""
     if language in NOUN_PHRASE_LANGUAGES:
-        words = _spanish_key_words(words, language)
+        words = _noun_phrase_key_words(words, language)
     else:
         words[-1] = singular(words[-1])
     key = " ".join(words)
@@ -448,14 +448,14 @@ def form_key(form: str, case_sensitive: bool = False, language: str = ENGLISH) -
     return fold_case(key)
 
 
-def _spanish_key_words(words: list[str], language: str = SPANISH) -> list[str]:
+def _noun_phrase_key_words(words: list[str], language: str = SPANISH) -> list[str]:
     """The words of a Spanish (or French: `language`) form's key: those its plural
-    inflects (`spanish_plural_words`) each as `_spanish_key_word`, the rest as written."""
-    inflected = _spanish_inflected(tuple(words), language)
+    inflects (`noun_phrase_plural_words`) each as `_noun_phrase_key_word`, the rest as written."""
+    inflected = _noun_phrase_inflected(tuple(words), language)
     return [
         (
-            _spanish_shortened_plural(words, index, inflected, language)
-            or _spanish_key_word(word, language)
+            _shortened_plural(words, index, inflected, language)
+            or _noun_phrase_key_word(word, language)
         )
         if index in inflected
         else word
@@ -463,7 +463,7 @@ def _spanish_key_words(words: list[str], language: str = SPANISH) -> list[str]:
     ]
 
 
-def _spanish_key_word(word: str, language: str = SPANISH) -> str:
+def _noun_phrase_key_word(word: str, language: str = SPANISH) -> str:
     """The key of a word that a Spanish form's plural inflects: its plural, which is its
     plural's too (`protección` and `protecciones` are "protecciones"), where a singular
     would be a guess ("cómplices" is the plural the library gives of `cómplice` and of
@@ -486,7 +486,7 @@ def plurals(word: str, language: str = ENGLISH) -> tuple[str, ...]:
     -> `MOUs`). The word itself is not included, and a plural has none (lemminflect's
     rules would make "minorses" of "minors")."""
     if language in NOUN_PHRASE_LANGUAGES:
-        return _spanish_plurals(word, language)
+        return _noun_phrase_plurals(word, language)
     if is_plural(word):
         return ()
     if is_all_capitals(word):
@@ -505,7 +505,7 @@ def plurals(word: str, language: str = ENGLISH) -> tuple[str, ...]:
     return tuple(result)
 
 
-def _spanish_plurals(word: str, language: str = SPANISH) -> tuple[str, ...]:
+def _noun_phrase_plurals(word: str, language: str = SPANISH) -> tuple[str, ...]:
     """`plurals` of a word of a Spanish (or French: `language`) form. No ending tells a
     plural from a singular (`mes` is one month, `tos` one cough; `fils`, `pays`): the
     libraries give most plurals back as they are (`víctimas`, `trabajadores`,
@@ -564,7 +564,7 @@ _FRENCH_SHORTENED = {"bel": "beaux", "nouvel": "nouveaux", "vieil": "vieux"}
 
 
 @lru_cache(maxsize=65536)
-def _spanish_inflected(words: tuple[str, ...], language: str = SPANISH) -> frozenset[int]:
+def _noun_phrase_inflected(words: tuple[str, ...], language: str = SPANISH) -> frozenset[int]:
     """The indexes of the words of a Spanish form that its plural inflects: its noun and
     the adjectives that agree with it, every word before the first that starts a
     complement (`_SPANISH_COMPLEMENT_STARTS`, punctuation around it aside: "víctima (de
@@ -602,7 +602,7 @@ _SPANISH_SHORTENED = {
 }  # fmt: skip
 
 
-def _spanish_shortened_plural(
+def _shortened_plural(
     words: Sequence[str], index: int, inflected: frozenset[int], language: str = SPANISH
 ) -> str | None:
     """The plural of `words[index]` where it is a shortened adjective before another
@@ -620,17 +620,19 @@ _PUNCTUATION = "()[]{}«»“”‘’\"'¿?¡!,;:."
 
 
 @lru_cache(maxsize=65536)
-def spanish_plural_words(words: tuple[str, ...], language: str = SPANISH) -> tuple[str, ...] | None:
+def noun_phrase_plural_words(
+    words: tuple[str, ...], language: str = SPANISH
+) -> tuple[str, ...] | None:
     """The plural of a Spanish form, as its words (`matched_words`): its noun and the
-    adjectives that agree with it in the plural (`_spanish_inflected`: "trabajador
+    adjectives that agree with it in the plural (`_noun_phrase_inflected`: "trabajador
     migrante" -> "trabajadores migrantes", "protección internacional" -> "protecciones
     internacionales"), the complement after them as it is. None where no word changes
     (a plural already: "víctimas de trata"). A French form (`language`) as French
     inflects it ("travail forcé" -> "travaux forcés")."""
-    inflected = _spanish_inflected(words, language)
+    inflected = _noun_phrase_inflected(words, language)
     plural = tuple(
         (
-            _spanish_shortened_plural(words, index, inflected, language)
+            _shortened_plural(words, index, inflected, language)
             or next(iter(plurals(word, language)), word)
         )
         if index in inflected
@@ -644,10 +646,10 @@ def spanish_variants(
     words: tuple[str, ...], language: str = SPANISH
 ) -> tuple[tuple[str, ...], ...]:
     """The writings the matcher looks for of a Spanish (or French: `language`) form (as
-    `matched_words`): the form, its plural (`spanish_plural_words`), and the possessive
+    `matched_words`): the form, its plural (`noun_phrase_plural_words`), and the possessive
     of each (DESIGN section 4 adds one to every form's last word), each once."""
     writings = [words]
-    plural = spanish_plural_words(words, language)
+    plural = noun_phrase_plural_words(words, language)
     if plural is not None:
         writings.append(plural)
     if language == FRENCH:
@@ -704,7 +706,7 @@ def last_word_variants(word: str, language: str = ENGLISH) -> tuple[str, ...]:
     (the matcher straightens curly ones in the text): survivor, survivors, survivor's,
     survivors'. A word that is a plural already ("minors", "children") has no plural of
     its own, only its possessive: minors', children's. In Spanish (`language`), the
-    plural is inflector's (`_spanish_plurals`), in French pluralizefr's."""
+    plural is inflector's (`_noun_phrase_plurals`), in French pluralizefr's."""
     if is_acronym_plural(word) if language in NOUN_PHRASE_LANGUAGES else is_plural(word):
         return (word, f"{word}'" if word.endswith("s") else f"{word}'s")
     variants = [word, f"{word}'s"]
