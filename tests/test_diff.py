@@ -278,7 +278,8 @@ def test_a_spanish_site_s_forms_come_in_its_own_a_to_z_order(
     [
         ("en", "es", "takes Spanish plurals, not English ones"),
         ("es", "fr", "takes French plurals, not Spanish ones"),
-        ("es", "de", "takes English"),
+        ("es", "de", "takes German plurals, not Spanish ones"),
+        ("de", "it", "takes English plurals, not German ones"),
         ("es", "es-ES", None),
         ("en", "fr", "takes French plurals, not English ones"),
         ("fr", "fr-CA", None),

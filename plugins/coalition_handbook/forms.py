@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from functools import cache, lru_cache
+from itertools import product
 
 from .lazy_pattern import LazyPattern
 from .lexicon import get_inflection
@@ -20,17 +21,19 @@ from .spanish_plurals import spanish_plural
 ENGLISH = "en"
 SPANISH = "es"
 FRENCH = "fr"
+GERMAN = "de"
 # Those whose plural inflects a form's noun and the adjectives agreeing with it, before
 # its complement ("trata de personas" -> "tratas de personas", "traite des personnes"
-# -> "traites des personnes"), not its last word: `noun_phrase_plural_words`.
-NOUN_PHRASE_LANGUAGES = frozenset({SPANISH, FRENCH})
+# -> "traites des personnes"), not its last word: `noun_phrase_plural_words`; German's
+# its cases too (`german_writings`).
+NOUN_PHRASE_LANGUAGES = frozenset({SPANISH, FRENCH, GERMAN})
 
 
 def inflection_language(language: str | None) -> str:
     """Whose plurals the forms of a site in `language` (its `theme.language`) take:
-    Spanish ones in Spanish and French ones in French, in any region (`es`, `es-MX`,
-    `fr_CA`), English ones in every other language, as before there were others
-    (ADOPTING tells what they miss in German)."""
+    Spanish ones in Spanish, French ones in French and German ones (with their cases) in
+    German, in any region (`es`, `es-MX`, `fr_CA`, `de-CH`), English ones in every other
+    language, as before there were others."""
     primary = language.replace("_", "-").split("-")[0].lower() if language else ""
     return primary if primary in NOUN_PHRASE_LANGUAGES else ENGLISH
 
@@ -42,6 +45,10 @@ def _plural_of(lower: str, language: str) -> str | None:
         from .french_plurals import french_plural  # a French site's alone
 
         return french_plural(lower)
+    if language == GERMAN:
+        from .german_plurals import german_plural  # a German site's alone
+
+        return german_plural(lower)
     return spanish_plural(lower)
 
 
@@ -434,7 +441,9 @@ def form_key(form: str, case_sensitive: bool = False, language: str = ENGLISH) -
     words = matched_words(form)
     if not words:
         return ""
-    if language in NOUN_PHRASE_LANGUAGES:
+    if language == GERMAN:
+        pass  # as written: a German form's cases are no one writing of it (ADOPTING)
+    elif language in NOUN_PHRASE_LANGUAGES:
         words = _noun_phrase_key_words(words, language)
     else:
         words[-1] = singular(words[-1])
@@ -648,10 +657,13 @@ def spanish_variants(
     """The writings the matcher looks for of a Spanish (or French: `language`) form (as
     `matched_words`): the form, its plural (`noun_phrase_plural_words`), and the possessive
     of each (DESIGN section 4 adds one to every form's last word), each once."""
-    writings = [words]
-    plural = noun_phrase_plural_words(words, language)
-    if plural is not None:
-        writings.append(plural)
+    if language == GERMAN:
+        writings = list(german_writings(words))
+    else:
+        writings = [words]
+        plural = noun_phrase_plural_words(words, language)
+        if plural is not None:
+            writings.append(plural)
     if language == FRENCH:
         writings += _ligature_writings(writings)
     variants: list[tuple[str, ...]] = []
@@ -660,6 +672,74 @@ def spanish_variants(
         possessive = f"{last}'" if last.endswith("s") else f"{last}'s"
         variants += (writing, (*writing[:-1], possessive))
     return tuple(dict.fromkeys(variants))
+
+
+# Where the part of a German form that its cases inflect ends: a preposition, an article
+# (or the two in one: `zum`, `zur`, `im`) or a relative word starts a complement, which
+# keeps its own case ("Ausbeutung der Arbeitskraft", "Menschenhandel zum Zweck der
+# sexuellen Ausbeutung"). In lower case.
+_GERMAN_COMPLEMENT_STARTS = frozenset(
+    {
+        "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem",
+        "einen", "zum", "zur", "zu", "von", "vom", "mit", "für", "gegen", "bei", "beim",
+        "nach", "aus", "in", "im", "an", "am", "auf", "über", "unter", "vor", "durch",
+        "ohne", "um", "wegen", "zwecks", "als", "wie", "gemäß", "seit", "bis", "hinter",
+        "neben", "zwischen", "ins", "ans", "aufs", "welche", "welcher", "welches", "dessen",
+        "deren", "mittels", "infolge", "trotz", "während",
+    }
+)  # fmt: skip
+# Words before it that agree with nothing and keep their form ("Kinder und Jugendliche").
+_GERMAN_INVARIABLE = frozenset({"und", "oder", "bzw", "sowie", "nicht", "sehr", "noch", "u"})
+# The most writings of one German form the matcher looks for: a form of many nouns and
+# adjectives would otherwise make their product.
+_GERMAN_MOST_WRITINGS = 64
+
+
+@lru_cache(maxsize=4096)
+def german_writings(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The writings of a German form (as `matched_words`) in the plural and its cases: its
+    nouns in each of their forms (`german_plurals.german_noun_forms`: `Betroffene`,
+    `Betroffenen`, `Betroffener`) and the adjectives before them with each of the endings
+    German gives them, all the same (`sexuelle Ausbeutung`, `sexueller Ausbeutung`,
+    `sexuellen Ausbeutungen`), before its complement (`_GERMAN_COMPLEMENT_STARTS`), which
+    stays as written. The form itself first."""
+    from .german_plurals import adjective_forms, german_noun_forms  # a German site's alone
+
+    end = next(
+        (
+            index
+            for index, word in enumerate(words)
+            if word.lower().strip(_PUNCTUATION) in _GERMAN_COMPLEMENT_STARTS
+        ),
+        len(words),
+    )
+    choices: list[tuple[str, ...]] = []
+    adjectives: list[tuple[str, ...] | None] = []
+    for index, word in enumerate(words[:end]):
+        lower = word.lower()
+        followed = index + 1 < end and words[index + 1].lower() not in _GERMAN_INVARIABLE
+        adjective = (
+            adjective_forms(word)
+            if followed and (word.islower() or index == 0) and lower not in _GERMAN_INVARIABLE
+            else None
+        )
+        adjectives.append(adjective)
+        if adjective is not None or lower in _GERMAN_INVARIABLE or word.isupper():
+            choices.append((word,))
+        else:
+            choices.append((word, *(_match_case(form, word) for form in german_noun_forms(lower))))
+    endings = max((len(forms) for forms in adjectives if forms), default=1)
+    writings: list[tuple[str, ...]] = [words]
+    for ending in range(endings):
+        for nouns in product(*choices):
+            head = tuple(
+                word if forms is None else forms[ending]
+                for word, forms in zip(nouns, adjectives, strict=True)
+            )
+            writings.append(head + words[end:])
+            if len(writings) >= _GERMAN_MOST_WRITINGS:
+                return tuple(dict.fromkeys(writings))
+    return tuple(dict.fromkeys(writings))
 
 
 # French writes `œ` as `oe` where a keyboard has none (`oeuvre`, `soeur`, `coeur`): each

@@ -16,7 +16,7 @@ import posixpath
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..forms import ENGLISH, FRENCH, SPANISH, inflection_language
+from ..forms import ENGLISH, FRENCH, GERMAN, SPANISH, inflection_language
 from ..model.modules import sections_without_text
 from ..model.types import Module, Protocol, Term
 from .changes_forms import accepted_forms, avoided_forms
@@ -163,9 +163,9 @@ class UnloadedFiles:
 @dataclass(frozen=True)
 class PluralsNote:
     """The change turns the site's `theme.language` into one whose plurals its forms
-    take (`forms.inflection_language`: Spanish, French, or English for any other): every form
-    is then found in other words (`explotadores` of `explotador` in Spanish), which no
-    form's change shows, and the uses the report lists are the head's."""
+    take (`forms.inflection_language`: Spanish, French, German, or English for any
+    other): every form is then found in other words (`explotadores` of `explotador` in
+    Spanish), which no form's change shows, and the uses the report lists are the head's."""
 
     base_language: str
     head_language: str
@@ -175,7 +175,7 @@ class PluralsNote:
         return self.markdown()
 
     def markdown(self) -> str:
-        plurals = {ENGLISH: "English", SPANISH: "Spanish", FRENCH: "French"}
+        plurals = {ENGLISH: "English", SPANISH: "Spanish", FRENCH: "French", GERMAN: "German"}
         base, head = (
             plurals[inflection_language(language)]
             for language in (self.base_language, self.head_language)

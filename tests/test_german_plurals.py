@@ -1,0 +1,101 @@
+"""A German site's forms are found as German declines them (its nouns' plurals and cases,
+the endings of the adjectives before them), not in English plurals: DESIGN section 4."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers_model import MKDOCS, term_yaml, write_files
+from test_matching import make_term
+
+from coalition_handbook.check import run_checks
+from coalition_handbook.forms import ENGLISH, GERMAN, inflection_language, searched_writings
+from coalition_handbook.german_plurals import german_noun_forms
+from coalition_handbook.matching import Matcher
+
+
+@pytest.mark.parametrize("language", ["de", "de-CH", "de_AT", "DE"])
+def test_a_german_site_takes_german_forms(language: str) -> None:
+    assert inflection_language(language) == GERMAN
+
+
+@pytest.mark.parametrize(
+    ("word", "forms"),
+    [
+        ("betroffene", ("betroffenen", "betroffener")),  # English rules: "betroffenes"
+        ("opfer", ("opfern", "opfers")),  # den Opfern, des Opfers
+        ("täterin", ("täterinnen",)),  # English rules: "täterins"
+        ("ausbeutung", ("ausbeutungen",)),
+        ("erlaubnis", ("erlaubnisse", "erlaubnissen", "erlaubnisses")),
+        ("hilfe", ("hilfen",)),  # no `-r`: no adjective's ending
+        ("menschenhandel", ("menschenhandeln", "menschenhandels")),
+        ("gesetz", ("gesetzes",)),
+        ("fall", ("falles",)),  # not "falls" ("if"), another word
+        ("recht", ("rechtes",)),  # not "rechts"
+        ("x", ()),
+        ("232a", ()),
+    ],
+)
+def test_german_noun_forms(word: str, forms: tuple[str, ...]) -> None:
+    assert german_noun_forms(word) == forms
+
+
+@pytest.mark.parametrize(
+    ("form", "writing", "not_written"),
+    [
+        ("sexuelle Ausbeutung", "sexueller Ausbeutung", "sexuelle Ausbeutungs"),
+        ("Betroffene", "Betroffenen", "Betroffenes"),
+        ("Ausbeutung der Arbeitskraft", "Ausbeutungen der Arbeitskraft", None),
+        ("Internationale Arbeitsorganisation", "Internationalen Arbeitsorganisation", None),
+        ("Kinder und Jugendliche", "Kindern und Jugendlichen", "Kinder und Jugendliches"),
+        ("Menschenhandel zum Zweck", "Menschenhandels zum Zweck", "Menschenhandel zum Zwecks"),
+        ("ILO", "ILO", "ILOs"),
+    ],
+)
+def test_a_german_form_is_found_in_its_cases_before_its_complement(
+    form: str, writing: str, not_written: str | None
+) -> None:
+    writings = searched_writings(form, GERMAN)
+    assert writing in writings
+    assert not_written not in writings
+
+
+def test_the_matcher_finds_german_nouns_and_adjectives_in_their_cases() -> None:
+    terms = [
+        make_term("betroffene", "Betroffene", avoid=("Opfer",)),
+        make_term("ausbeutung", "sexuelle Ausbeutung"),
+        make_term("fall", "Fall"),
+    ]
+    text = "Den Opfern und den Betroffenen: Schutz vor sexueller Ausbeutung. Falls nötig."
+    found = [text[m.start : m.end] for m in Matcher.from_terms(terms, GERMAN).scan(text)]
+    assert found == ["Opfern", "Betroffenen", "sexueller Ausbeutung"]
+    english = [text[m.start : m.end] for m in Matcher.from_terms(terms, ENGLISH).scan(text)]
+    assert "Betroffenen" not in english
+
+
+GERMAN_MKDOCS = MKDOCS + "theme:\n  name: material\n  language: de\n"
+
+
+def test_a_form_to_avoid_is_found_in_the_dative_plural_on_a_german_site(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "mkdocs.yml": GERMAN_MKDOCS,
+        "glossary/betroffene.yml": term_yaml("Betroffene", "avoid:\n  - Opfer\n"),
+        "content/index.md": "# Handbuch\n\nDen Opfern wird oft nicht geglaubt.\n",
+    }
+    findings = run_checks(write_files(tmp_path, files)).findings
+    assert [(f.rule, f.line, f.found) for f in findings] == [("term.avoid", 3, "Opfern")]
+
+
+def test_a_term_listing_its_own_cases_is_no_duplicate_on_a_german_site(tmp_path: Path) -> None:
+    files = {
+        "mkdocs.yml": GERMAN_MKDOCS,
+        "glossary/betroffene.yml": term_yaml(
+            "Betroffene", "aliases:\n  - Betroffener\n  - Betroffenen\n"
+        ),
+        "content/index.md": "# Handbuch\n\nDie Betroffenen entscheiden.\n",
+    }
+    rules = [f.rule for f in run_checks(write_files(tmp_path, files)).findings]
+    assert "glossary.duplicate" not in rules
