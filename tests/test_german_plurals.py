@@ -99,3 +99,19 @@ def test_a_term_listing_its_own_cases_is_no_duplicate_on_a_german_site(tmp_path:
     }
     rules = [f.rule for f in run_checks(write_files(tmp_path, files)).findings]
     assert "glossary.duplicate" not in rules
+
+
+def test_a_german_nouns_made_form_in_small_letters_is_a_verb_not_a_use() -> None:
+    """`den Opfern` is a use of the form to avoid `Opfer`, `Zeit opfern` a verb (and
+    `arbeiten` no use of `Arbeit`): a finding there failed a `--strict` build."""
+    terms = [make_term("betroffene", "Betroffene", avoid=("Opfer",)), make_term("arbeit", "Arbeit")]
+    text = "Den Opfern helfen. Wir opfern Zeit und arbeiten. Die Arbeiten der Opfer."
+    found = [text[m.start : m.end] for m in Matcher.from_terms(terms, GERMAN).scan(text)]
+    assert found == ["Opfern", "Arbeiten", "Opfer"]
+
+
+def test_a_german_form_as_written_is_found_in_any_case() -> None:
+    terms = [make_term("opfer", "Opfer"), make_term("ausbeutung", "sexuelle Ausbeutung")]
+    text = "OPFER, opfer. Sexueller Ausbeutung vorbeugen."
+    found = [text[m.start : m.end] for m in Matcher.from_terms(terms, GERMAN).scan(text)]
+    assert found == ["OPFER", "opfer", "Sexueller Ausbeutung"]

@@ -12,11 +12,14 @@ import unicodedata
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from itertools import product
+from typing import Literal
 
 from .lazy_pattern import LazyPattern
 from .lexicon import get_inflection
 from .spanish_plurals import spanish_plural
 
+# How a writing of a form matches text: `matching.FormEntry.case_rule`.
+CaseRule = Literal["any", "strict", "report"]
 # The languages whose plurals a form's last word takes (`inflection_language`).
 ENGLISH = "en"
 SPANISH = "es"
@@ -740,6 +743,26 @@ def german_writings(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
             if len(writings) >= _GERMAN_MOST_WRITINGS:
                 return tuple(dict.fromkeys(writings))
     return tuple(dict.fromkeys(writings))
+
+
+def writing_case_rule(
+    writing: tuple[str, ...], words: tuple[str, ...], case_rule: CaseRule, language: str
+) -> CaseRule:
+    """The case rule (`matching.FormEntry.case_rule`) of `writing`, one of the writings
+    the matcher looks for of a form of `words` whose own rule is `case_rule`: "strict"
+    for a German noun's form that the rules made (`Opfern` of `Opfer`, `Arbeiten` of
+    `Arbeit`), a word alone with a capital, as German writes nouns: in small letters it
+    is most often a verb (`Zeit opfern`, `arbeiten`, `eine Tat anzeigen`), which a form
+    to avoid would report and fail a `--strict` build with. Else `case_rule`."""
+    if (
+        language == GERMAN
+        and case_rule == "any"
+        and len(writing) == 1
+        and writing != words[:1]
+        and writing[0][:1].isupper()
+    ):
+        return "strict"
+    return case_rule
 
 
 # French writes `œ` as `oe` where a keyboard has none (`oeuvre`, `soeur`, `coeur`): each

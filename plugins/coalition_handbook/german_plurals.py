@@ -39,7 +39,7 @@ _OTHER_WORDS = frozenset(
     {
         "falls", "rechts", "links", "teils", "anfangs", "abends", "morgens", "mittags",
         "nachts", "tags", "eines", "keines", "seines", "meines", "deines", "alles",
-        "bereits", "stets", "eben", "ebens", "mitten", "weiters",
+        "bereits", "stets", "mitten",
     }
 )  # fmt: skip
 # The endings a German adjective takes before a noun, after the `-e` of the form a

@@ -58,6 +58,7 @@ from .forms import (
     spanish_variants,
     straight_apostrophes,
     without_invisible,
+    writing_case_rule,
 )
 from .lazy_pattern import LazyPattern
 from .markdown import GLUE, is_mark
@@ -730,7 +731,8 @@ def _add_spanish_form(
         if not key.isascii():
             key = arabic_read_alike(key)
         written = joined if written_apart is None else _written_as(written_apart, words, writing)
-        entry = _new_entry(FormEntry, (term.id, form, kind, suggestion, case_rule, written))
+        rule = writing_case_rule(writing, tuple(words), case_rule, language)  # German's nouns
+        entry = _new_entry(FormEntry, (term.id, form, kind, suggestion, rule, written))
         _add_entry(entries, key, entry)
 
 
