@@ -31,6 +31,9 @@ def test_a_german_site_takes_german_forms(language: str) -> None:
         ("hilfe", ("hilfen",)),  # no `-r`: no adjective's ending
         ("menschenhandel", ("menschenhandeln", "menschenhandels")),
         ("gesetz", ("gesetzes",)),
+        ("person", ("personen", "persons")),
+        ("mensch", ("menschen",)),  # weak: `den Menschen`, not "mensches"
+        ("aktivist", ("aktivisten",)),
         ("fall", ("falles",)),  # not "falls" ("if"), another word
         ("recht", ("rechtes",)),  # not "rechts"
         ("x", ()),
@@ -51,6 +54,7 @@ def test_german_noun_forms(word: str, forms: tuple[str, ...]) -> None:
         ("Kinder und Jugendliche", "Kindern und Jugendlichen", "Kinder und Jugendliches"),
         ("Menschenhandel zum Zweck", "Menschenhandels zum Zweck", "Menschenhandel zum Zwecks"),
         ("ILO", "ILO", "ILOs"),
+        ("betroffene Person", "betroffenen Personen", "betroffene Persones"),
     ],
 )
 def test_a_german_form_is_found_in_its_cases_before_its_complement(

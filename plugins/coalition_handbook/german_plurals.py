@@ -68,6 +68,10 @@ def _by_ending(lower: str) -> tuple[str, ...]:
         return ()
     if lower.endswith(_FEMININE_EN):
         return (lower + "en",)
+    if lower.endswith(("ist", "mensch")):  # `der Polizist`, `den Polizisten`, `Menschen`
+        return (lower + "en",)
+    if lower.endswith("on"):  # `Person`, `Personen`; `Ballon`, `Ballons`
+        return (lower + "en", lower + "s")
     if lower.endswith("nis"):  # `Erlaubnis`, `Erlaubnisse`, `-sen`, `des -ses`
         return (lower + "se", lower + "sen", lower + "ses")
     if lower.endswith("ismus"):  # `Rassismus`, `Rassismen`
