@@ -20,7 +20,10 @@ kasra, as its letter's; session 48); Arabic presentation forms (U+FB50-U+FDFF,
 U+FE70-U+FEFF, as a PDF's text gives them) are read as NFKC writes them, a mark's
 isolated form as the mark alone ("ﺍﻻﺗﺠﺎﺭ" is "الاتجار"; session 49); the left single
 quotation mark and the fullwidth apostrophe read as apostrophes, as the curly one does
-("slave\u2018s" is "slave's"; session 51)."""
+("slave\u2018s" is "slave's"; session 51); Chinese and Japanese, written without spaces,
+end a word where the script changes between Han or kana and another letter or digit
+("向NGO求助"), and inside a run of Han and kana a form of two or more Han characters
+matches ("我們打擊人口販運。"; session 64)."""
 
 from __future__ import annotations
 
@@ -167,8 +170,14 @@ def _whole_word_hits(
         start = last + 1 - length
         before = unmarked[:start].rstrip("\x01")
         after = unmarked[last + 1 :].lstrip("\x01")
+        use = text[start : last + 1]
+        # Chinese and Japanese words join only where no mark stands between.
+        joins_before = len(before) == start and _joins_unspaced(before[-1:], use[0], use)
+        joins_after = len(after) == len(text) - last - 1 and _joins_unspaced(
+            after[:1], use[-1], use
+        )
         if before and (
-            before[-1].isalnum()
+            (before[-1].isalnum() and not joins_before)
             or before[-1] == "_"
             or (
                 before[-1] == "'"
@@ -179,13 +188,38 @@ def _whole_word_hits(
         ):
             continue
         if after and (
-            after[0].isalnum()
+            (after[0].isalnum() and not joins_after)
             or after[0] == "_"
             or (after[0] == "'" and len(after) >= 2 and after[1].isalnum())
         ):
             continue
         hits.append((start, -last - 1, key_entries))
     return hits
+
+
+def _is_han(char: str) -> bool:
+    name = unicodedata.name(char, "")
+    return name.startswith(("CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH")) or (
+        char in "\u3005\u3007"
+    )
+
+
+def _is_unspaced(char: str) -> bool:
+    """Han, or a kana: hiragana, katakana, their half-width forms."""
+    return (
+        _is_han(char) or "HIRAGANA" in (name := unicodedata.name(char, "")) or ("KATAKANA" in name)
+    )
+
+
+def _joins_unspaced(neighbour: str, edge: str, use: str) -> bool:
+    """Whether `use` may stand against the letter or digit `neighbour` at its character
+    `edge`: the script changes there, or, inside a run of Han and kana, `use` has two
+    Han characters or more."""
+    if not neighbour:
+        return False
+    if _is_unspaced(neighbour) != _is_unspaced(edge):
+        return True
+    return _is_unspaced(neighbour) and sum(map(_is_han, use)) >= 2
 
 
 def _choose(key_entries: Sequence[FormEntry], found: str) -> tuple[FormEntry, bool] | None:

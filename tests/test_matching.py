@@ -70,6 +70,13 @@ TERMS = [
     make_term("human-trafficking-ar", "الاتجار بالبشر", avoid=("تهريب البشر",)),
     make_term("victim-ar", "ضحية"),
     make_term("child-fa", "کودک"),
+    # Chinese and Japanese: no spaces between words (tests/test_unspaced_words.py)
+    make_term("human-trafficking-zh", "人口販運", aliases=("人身取引",)),
+    make_term("child-sexual-exploitation-zh", "兒少性剝削"),
+    make_term("sexual-exploitation-zh", "性剝削"),
+    make_term("migrant-worker-zh", "移工", avoid=("外勞",)),
+    make_term("prostitute-zh", "娼"),
+    make_term("ngo", "NGO"),
 ]  # fmt: skip
 
 MATCHER = Matcher.from_terms(TERMS)
@@ -469,7 +476,8 @@ _WORDS = [
     "l", "L", "d", "qu", "jusqu", "dell", "exploitation", "sexuelle", "esclavage", "Brien",
     "الاتِّجار", "الإتجـار", "بالبشر", "والاتجار", "تهريب", "البشرِ", "ضحیة", "ضحيةٌ", "کودک", "ك",
     "\u064b", "\u0640", "ﺍﻻﺗﺠﺎﺭ", "ﺑﺎﻟﺒﺸﺮ", "ﺗﻬﺮﻳﺐ", "ﺍﻟﺒﺸﺮﹺ", "ﻻ", "\ufe7a", "\ufc5e", "ﺁ\u0653",
-    "\ufdfa",
+    "\ufdfa", "人口販運", "人口", "販運", "我們打擊", "。", "の", "兒少性剝削", "性剝削", "兒少",
+    "移工", "外勞", "娼", "NGO", "求助", "人身取引", "1955", "ー", "カ",
 ]  # fmt: skip
 _BETWEEN = [
     " ", "  ", "\t", "\n", "\n\n", "\n \n", "-", "\u00a0", "\u2011", "\x00", "'", "\u2019",

@@ -64,6 +64,7 @@ from .lazy_pattern import LazyPattern
 from .markdown import GLUE, is_mark
 from .model.replacements import replacements
 from .model.types import Term
+from .unspaced_words import UNSPACED_FROM, joins_unspaced
 
 MatchKind = Literal["accepted", "avoid", "deprecated"]
 
@@ -439,11 +440,15 @@ def _placer(
     def place(start: int, last: int, key: int) -> Hit | None:
         # A whole word: no letter, digit, `_` or combining mark just before or after it,
         # nor an apostrophe inside a word ("o'brien", "don't") but after an elided word
-        # ("l'exploitation"); a space, the commonest neighbour, is tested first.
+        # ("l'exploitation"); a space, the commonest neighbour, is tested first. Chinese
+        # and Japanese put no space between words: `_unspaced_join`.
         if start:
             before = collapsed[start - 1]
             if before != " " and (
-                before.isalnum()
+                (
+                    before.isalnum()
+                    and not _unspaced_join(before, collapsed[start], collapsed, start, last)
+                )
                 or before == "_"
                 or (
                     before == "'"
@@ -457,7 +462,10 @@ def _placer(
         if last < last_index:
             after = collapsed[last + 1]
             if after != " " and (
-                after.isalnum()
+                (
+                    after.isalnum()
+                    and not _unspaced_join(after, collapsed[last], collapsed, start, last)
+                )
                 or after == "_"
                 or (after == "'" and last + 1 < last_index and collapsed[last + 2].isalnum())
                 or (is_mark(after) and _word_after(collapsed, last + 1))
@@ -477,6 +485,16 @@ def _placer(
         return start, last + 1, *chosen
 
     return place
+
+
+def _unspaced_join(neighbour: str, edge: str, collapsed: str, start: int, last: int) -> bool:
+    """Whether the use `collapsed[start:last + 1]` may stand against `neighbour`, a letter
+    or digit just before or after its character `edge`, as Chinese and Japanese words do
+    (`unspaced_words`). Two comparisons for text of other scripts, whose letters are all
+    below `UNSPACED_FROM`: a use glued to one is no use."""
+    if neighbour < UNSPACED_FROM and edge < UNSPACED_FROM:
+        return False
+    return joins_unspaced(neighbour, edge, collapsed[start : last + 1])
 
 
 def after_elision(text: str, start: int) -> bool:

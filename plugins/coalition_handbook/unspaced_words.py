@@ -1,0 +1,49 @@
+"""Where a use of a form may stand in Chinese and Japanese, which put no spaces between words.
+
+The matcher takes a use only as a whole word: no letter just before or after it. Chinese
+and Japanese text is one run of letters from one punctuation mark to the next
+(`我們打擊人口販運。`, `人身取引の被害者`), so a form there would never be a whole word.
+Without a segmenter (jieba's dictionary costs a second at start-up, DESIGN section 10),
+a use stands there as follows:
+
+- where the script changes, between a Han or kana character and any other letter or
+  digit, a word ends, as where a space stands: `向NGO求助`, `1955專線`;
+- between two Han or kana characters, a form of two or more Han characters matches: a
+  word of one character (`娼`) is part of too many others to be read inside a run;
+- where two forms overlap, the longest wins as everywhere (`兒少性剝削` over `性剝削`).
+
+What this does not catch: a form of two characters that a run holds across two other
+words (`童工` in `兒童工作者`, "children's workers"), which a glossary settles by giving
+the longer word as a form of its own, or the page by a `handbook-disable-next-line`.
+"""
+
+from __future__ import annotations
+
+from .lazy_pattern import LazyPattern
+
+# Han ideographs (unified, extension A, compatibility, the supplementary planes' B to H),
+# the iteration mark 々 and 〇; hiragana, katakana and their half-width forms.
+_HAN = "\u3005\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_KANA = "\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f"
+_HAN_CHARACTER = LazyPattern(f"[{_HAN}]")
+_UNSPACED_CHARACTER = LazyPattern(f"[{_HAN}{_KANA}]")
+# Below this no character is Han or kana: the matcher asks only past it (one comparison).
+UNSPACED_FROM = "\u3005"
+# The fewest Han characters a form needs to match inside a run of them.
+_FEWEST_HAN = 2
+
+
+def is_unspaced(char: str) -> bool:
+    """Whether `char` is of a script written without spaces (Han, hiragana, katakana)."""
+    return char >= UNSPACED_FROM and _UNSPACED_CHARACTER.match(char) is not None
+
+
+def joins_unspaced(neighbour: str, edge: str, use: str) -> bool:
+    """Whether `use`, whose first or last character is `edge`, may stand against
+    `neighbour`, a letter or digit just outside it, as Chinese and Japanese write words
+    (module docstring): where the script changes, or, inside a run of Han and kana, a use
+    of two or more Han characters."""
+    neighbour_unspaced = is_unspaced(neighbour)
+    if neighbour_unspaced != is_unspaced(edge):
+        return True
+    return neighbour_unspaced and len(_HAN_CHARACTER.findall(use)) >= _FEWEST_HAN

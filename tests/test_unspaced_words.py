@@ -1,0 +1,82 @@
+"""Forms in Chinese and Japanese text, which puts no spaces between words (audit zh64).
+
+The matcher took a use only as a whole word, with no letter just before or after it, so a
+Han form inside a sentence (`我們打擊人口販運。`) was never found: no link, no search
+hit, and no `term.avoid` for a form to avoid. See `unspaced_words` for the rule.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from handbooks import checked, make_handbook
+from test_matching import make_term
+
+from coalition_handbook.matching import Matcher
+
+MATCHER = Matcher.from_terms(
+    [
+        make_term("human-trafficking", "人口販運", aliases=("人身取引",)),
+        make_term("child-sexual-exploitation", "兒少性剝削", avoid=("雛妓",)),
+        make_term("sexual-exploitation", "性剝削"),
+        make_term("migrant-worker", "移工", avoid=("外勞",)),
+        make_term("prostitute", "娼"),
+        make_term("ngo", "NGO"),
+        make_term("victim", "victim"),
+        make_term("t-visa", "T簽證"),
+    ]
+)
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(match.found, match.term_id) for match in MATCHER.scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # between Han characters and punctuation, as Chinese writes a sentence
+        ("我們打擊人口販運。", [("人口販運", "human-trafficking")]),
+        ("請勿再使用外勞一詞", [("外勞", "migrant-worker")]),
+        ("媒體有時仍稱被剝削的兒童為雛妓，這是錯誤的。", [("雛妓", "child-sexual-exploitation")]),
+        # Japanese: a particle after the form, kana before it
+        ("人身取引の被害者", [("人身取引", "human-trafficking")]),
+        ("これは人身取引です", [("人身取引", "human-trafficking")]),
+        # the longest form wins, as everywhere
+        ("防制兒少性剝削的工作", [("兒少性剝削", "child-sexual-exploitation")]),
+        # where the script changes, a word ends: a Latin acronym glued to Chinese
+        ("可以向NGO求助", [("NGO", "ngo")]),
+        ("申請T簽證", [("T簽證", "t-visa")]),
+        ("1955移工專線", [("移工", "migrant-worker")]),
+        # a form of one Han character is part of too many words to be read in a run
+        ("娼妓", []),
+        ("私娼問題", []),
+        ("娼", [("娼", "prostitute")]),
+        ("「娼」", [("娼", "prostitute")]),
+        # English is unchanged: a use glued to a letter of its own script is no use
+        ("victimhood", []),
+        ("NGOs", [("NGOs", "ngo")]),
+        ("XNGO", []),
+        ("victim的", [("victim", "victim")]),
+    ],
+)
+def test_forms_in_text_without_spaces(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+def test_a_form_to_avoid_in_chinese_is_reported(tmp_path: Path) -> None:
+    """A coalition's editor writes a form to avoid inside a Chinese sentence: the check
+    reports it at its column, as it would in English."""
+    term = (
+        "term: 移工\nversion: 1\ndefinition: 離開原居國家到其他國家工作的人。\n"
+        "avoid:\n  - text: 外勞\n    reason: 帶有排斥意味。\n"
+        "history:\n  - version: 1\n    date: 2026-12-07\n    summary: 通過。\n"
+    )
+    config = make_handbook(tmp_path, "# 首頁\n\n請勿再使用外勞一詞。\n")
+    (tmp_path / "glossary" / "migrant-worker.yml").write_text(term, encoding="utf-8")
+    rows = [
+        (finding.rule, finding.line, finding.column, finding.found, finding.suggestion)
+        for finding in checked(config)
+    ]
+    assert ("term.avoid", 3, 6, "外勞", "移工") in rows
