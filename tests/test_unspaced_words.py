@@ -80,3 +80,27 @@ def test_a_form_to_avoid_in_chinese_is_reported(tmp_path: Path) -> None:
         for finding in checked(config)
     ]
     assert ("term.avoid", 3, 6, "外勞", "移工") in rows
+
+
+def test_an_unknown_acronym_among_han_or_kana_is_reported(tmp_path: Path) -> None:
+    """`向IOM求助`: Chinese writes an acronym against the characters around it, which are
+    no letters of its word; one glued to Latin letters or digits is still no acronym."""
+    page = "# 首頁\n\n可以向IOM求助。人身取引はILOに相談。向XIOM2求助。NGOs的。\n"
+    config = make_handbook(tmp_path, page)
+    found = [
+        (finding.column, finding.found)
+        for finding in checked(config)
+        if finding.rule == "term.unknown-acronym"
+    ]
+    assert found == [(4, "IOM"), (15, "ILO"), (31, "NGOs")]
+
+
+def test_a_case_sensitive_form_in_chinese_is_checked(tmp_path: Path) -> None:
+    term = (
+        "term: T簽證\nversion: 1\ncase_sensitive: true\ndefinition: 美國的一種簽證。\n"
+        "history:\n  - version: 1\n    date: 2026-12-07\n    summary: 通過。\n"
+    )
+    config = make_handbook(tmp_path, "# 首頁\n\n倖存者可以申請t簽證。\n")
+    (tmp_path / "glossary" / "t-visa.yml").write_text(term, encoding="utf-8")
+    rows = [(finding.rule, finding.found, finding.suggestion) for finding in checked(config)]
+    assert rows == [("term.case", "t簽證", "T簽證")]

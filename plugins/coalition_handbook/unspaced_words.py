@@ -25,8 +25,11 @@ from .lazy_pattern import LazyPattern
 # the iteration mark 々 and 〇; hiragana, katakana and their half-width forms.
 _HAN = "\u3005\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _KANA = "\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f"
+# The characters of both, as the text of a regex class (`[^\W{UNSPACED_LETTERS}]`: a
+# letter of a script that spaces its words).
+UNSPACED_LETTERS = _HAN + _KANA
 _HAN_CHARACTER = LazyPattern(f"[{_HAN}]")
-_UNSPACED_CHARACTER = LazyPattern(f"[{_HAN}{_KANA}]")
+_UNSPACED_CHARACTER = LazyPattern(f"[{UNSPACED_LETTERS}]")
 # Below this no character is Han or kana: the matcher asks only past it (one comparison).
 UNSPACED_FROM = "\u3005"
 # The fewest Han characters a form needs to match inside a run of them.

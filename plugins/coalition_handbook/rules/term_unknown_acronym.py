@@ -63,11 +63,13 @@ from ..forms import (
     fold_case,
     has_invisible,
 )
+from ..lazy_pattern import LazyPattern
 from ..letters import CAPITAL_LETTERS, COMBINING_ACCENTS
 from ..markdown import GLUE, defined_abbreviations, is_mark
 from ..matching import Hit, Matcher, after_elision
 from ..model.types import Handbook
 from ..theme_language import is_english
+from ..unspaced_words import UNSPACED_FROM, UNSPACED_LETTERS
 from .base import CheckContext
 
 RULE = "term.unknown-acronym"
@@ -83,6 +85,13 @@ _ACRONYM = re.compile(r"([A-Z](?<!\w[A-Z])(?<!\w['\u2019\u02bc][A-Z])" + _ACRONY
 # tells from one inside a word ("O'NEILL"), a word starts as after a space (the modifier
 # letter apostrophe is a letter to `\w`).
 _ACRONYM_AFTER_ELISION = re.compile(r"([A-Z]" + _ACRONYM_END)
+# In Chinese or Japanese, written without spaces, an acronym stands against Han or kana
+# ("向IOM求助"), which are no letters of its word there (`unspaced_words`).
+_SPACED_LETTER = f"[^\\W{UNSPACED_LETTERS}]"  # `\w` less Han and kana
+_ACRONYM_AMONG_UNSPACED = LazyPattern(
+    rf"([A-Z](?<!{_SPACED_LETTER}[A-Z])(?<!{_SPACED_LETTER}['\u2019\u02bc][A-Z])[A-Z]{{1,5}})"
+    rf"(s?)(?=(?:['\u2019\u02bc]s?)?(?!{_SPACED_LETTER}|['\u2019\u02bc]))"
+)
 # What may follow an acronym: a possessive ("NGO's", "NGOs'").
 _POSSESSIVE = re.compile("['\u2019\u02bc]s?")
 # A Roman numeral in standard form (not `IIII` or `IC`), up to 3999.
@@ -494,6 +503,8 @@ def acronyms(view: str, capital_elisions: bool = False) -> Iterator[re.Match[str
     for candidate in _CANDIDATE.finditer(_capitals(view)):
         start = candidate.start()
         found = _ACRONYM.match(view, start)
+        if found is None and _beside_unspaced(view, start, candidate.end()):
+            found = _ACRONYM_AMONG_UNSPACED.match(view, start)
         if (
             found is None
             and after_elision(view, start)
@@ -502,6 +513,12 @@ def acronyms(view: str, capital_elisions: bool = False) -> Iterator[re.Match[str
             found = _ACRONYM_AFTER_ELISION.match(view, start)
         if found and (markless or not _touches_a_mark(view, found)):
             yield found
+
+
+def _beside_unspaced(view: str, start: int, end: int) -> bool:
+    """Whether the character before `start` or the one at `end` may be Han or kana: one
+    comparison each, none is below `UNSPACED_FROM`."""
+    return view[start - 1 : start] >= UNSPACED_FROM or view[end : end + 1] >= UNSPACED_FROM
 
 
 def _touches_a_mark(view: str, found: re.Match[str]) -> bool:
