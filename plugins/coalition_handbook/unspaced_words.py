@@ -19,26 +19,45 @@ the longer word as a form of its own, or the page by a `handbook-disable-next-li
 
 from __future__ import annotations
 
-from .lazy_pattern import LazyPattern
+from bisect import bisect_right
+from functools import lru_cache
 
-# Han ideographs (unified, extension A, compatibility, the supplementary planes' B to H),
-# the iteration mark 々 and 〇; hiragana, katakana and their half-width forms.
-_HAN = "\u3005\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_KANA = "\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f"
+# Han ideographs (the iteration mark 々, 〇, unified, extension A, compatibility, the
+# supplementary planes' B to H); hiragana, katakana and their half-width forms. As
+# (first, last) pairs in order: a character is tested by one bisection, in C.
+_HAN = (
+    ("\u3005", "\u3005"),
+    ("\u3007", "\u3007"),
+    ("\u3400", "\u4dbf"),
+    ("\u4e00", "\u9fff"),
+    ("\uf900", "\ufaff"),
+    ("\U00020000", "\U0003134f"),
+)
+_KANA = (("\u3040", "\u30ff"), ("\u31f0", "\u31ff"), ("\uff66", "\uff9f"))
+_UNSPACED = tuple(sorted(_HAN + _KANA))
 # The characters of both, as the text of a regex class (`[^\W{UNSPACED_LETTERS}]`: a
 # letter of a script that spaces its words).
-UNSPACED_LETTERS = _HAN + _KANA
-_HAN_CHARACTER = LazyPattern(f"[{_HAN}]")
-_UNSPACED_CHARACTER = LazyPattern(f"[{UNSPACED_LETTERS}]")
+UNSPACED_LETTERS = "".join(f"{first}-{last}" for first, last in _UNSPACED)
 # Below this no character is Han or kana: the matcher asks only past it (one comparison).
-UNSPACED_FROM = "\u3005"
+UNSPACED_FROM = _UNSPACED[0][0]
 # The fewest Han characters a form needs to match inside a run of them.
 _FEWEST_HAN = 2
 
 
+def _within(char: str, ranges: tuple[tuple[str, str], ...]) -> bool:
+    place = bisect_right(ranges, (char, "\U0010ffff")) - 1
+    return place >= 0 and char <= ranges[place][1]
+
+
 def is_unspaced(char: str) -> bool:
     """Whether `char` is of a script written without spaces (Han, hiragana, katakana)."""
-    return char >= UNSPACED_FROM and _UNSPACED_CHARACTER.match(char) is not None
+    return char >= UNSPACED_FROM and _within(char, _UNSPACED)
+
+
+@lru_cache(maxsize=4096)
+def _han_count(use: str) -> int:
+    """How many Han characters `use` holds: the same few hundred uses recur in a page."""
+    return sum(_within(char, _HAN) for char in use)
 
 
 def joins_unspaced(neighbour: str, edge: str, use: str) -> bool:
@@ -49,4 +68,4 @@ def joins_unspaced(neighbour: str, edge: str, use: str) -> bool:
     neighbour_unspaced = is_unspaced(neighbour)
     if neighbour_unspaced != is_unspaced(edge):
         return True
-    return neighbour_unspaced and len(_HAN_CHARACTER.findall(use)) >= _FEWEST_HAN
+    return neighbour_unspaced and _han_count(use) >= _FEWEST_HAN
