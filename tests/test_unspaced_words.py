@@ -104,3 +104,22 @@ def test_a_case_sensitive_form_in_chinese_is_checked(tmp_path: Path) -> None:
     (tmp_path / "glossary" / "t-visa.yml").write_text(term, encoding="utf-8")
     rows = [(finding.rule, finding.found, finding.suggestion) for finding in checked(config)]
     assert rows == [("term.case", "t簽證", "T簽證")]
+
+
+def test_a_long_run_of_overlapping_han_uses_is_scanned_in_linear_time() -> None:
+    """Inside a run of Han characters every two of `人人人...` is a use of `人人`, each
+    overlapping the next, which the matcher settles as one run of overlaps (no space
+    ever parts them, as it does in English): 200,000 characters, each looked at a few
+    times, not against every other."""
+    from work import python_in_time
+
+    completed = python_in_time(
+        "import sys\n"
+        "sys.path.insert(0, 'tests')\n"
+        "from test_matching import make_term\n"
+        "from coalition_handbook.matching import Matcher\n"
+        "terms = [make_term('a', '人人'), make_term('b', '人人人', avoid=('口人',))]\n"
+        "hits = Matcher.from_terms(terms).hits('人' * 200_000)\n"
+        "assert len(hits) == 66_666, len(hits)\n"
+    )
+    assert (completed.returncode, completed.stderr) == (0, "")
