@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from handbooks import checked, make_handbook
+from site_builds import write_site
 from test_matching import make_term
 
 from coalition_handbook.matching import Matcher
@@ -123,3 +124,24 @@ def test_a_long_run_of_overlapping_han_uses_is_scanned_in_linear_time() -> None:
         "assert len(hits) == 66_666, len(hits)\n"
     )
     assert (completed.returncode, completed.stderr) == (0, "")
+
+
+def test_a_chinese_page_links_a_form_inside_a_sentence_with_its_tooltip(tmp_path: Path) -> None:
+    """A member reading `我們打擊人口販運。` gets the term's link and tooltip, and the term's
+    page lists the page among those that use it (neither happened: the form was never
+    found)."""
+    from site_builds import READERS_SITE, build_site, read, term_yaml
+
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "# 首頁\n\n我們打擊人口販運。\n"},
+        terms={"human-trafficking": term_yaml("人口販運", "以強暴、脅迫等手段剝削他人。")},
+        **{**READERS_SITE, "theme_options": "language: zh-TW"},
+    )
+    site = build_site(config)
+    assert (
+        '我們打擊<a class="hb-term" data-term="human-trafficking" '
+        'href="glossary/human-trafficking/" title="以強暴、脅迫等手段剝削他人。">人口販運</a>。'
+    ) in read(site, "index.html")
+    used_on = read(site, "glossary/human-trafficking/index.html").split('class="hb-used-on"')
+    assert '<li><a href="../../">首頁</a></li>' in used_on[1].split("</ul>")[0]
