@@ -3,7 +3,7 @@
 The matcher takes a use only as a whole word: no letter just before or after it. Chinese
 and Japanese text is one run of letters from one punctuation mark to the next
 (`我們打擊人口販運。`, `人身取引の被害者`), so a form there would never be a whole word.
-Without a segmenter (jieba's dictionary costs a second at start-up, DESIGN section 10),
+Without a segmenter (jieba took 2-3 s to its first sentence here: DESIGN section 10),
 a use stands there as follows:
 
 - where the script changes, between a Han or kana character and any other letter or
@@ -12,9 +12,10 @@ a use stands there as follows:
   word of one character (`娼`) is part of too many others to be read inside a run;
 - where two forms overlap, the longest wins as everywhere (`兒少性剝削` over `性剝削`).
 
-What this does not catch: a form of two characters that a run holds across two other
-words (`童工` in `兒童工作者`, "children's workers"), which a glossary settles by giving
-the longer word as a form of its own, or the page by a `handbook-disable-next-line`.
+What this reads wrongly: a form of two characters that a run holds across two other
+words (`童工` in `兒童工作者`, "children's workers"; `外勞` in `境外勞工`) is found there,
+which a glossary settles by giving the longer word as an alias of its term (the longest
+wins), or a page by a `handbook-disable-next-line` (ADOPTING.md).
 """
 
 from __future__ import annotations
