@@ -92,6 +92,56 @@ def test_a_street_in_capitals_before_a_unit_a_quarter_or_a_clauses_end_is_one(
     ]
 
 
+@pytest.mark.parametrize("countries", [(), ("GB",), ("US",)])
+def test_a_street_in_capitals_before_a_zip_after_a_bare_label_or_in_a_cell_is_one(
+    countries: tuple[str, ...],
+) -> None:
+    """pii67: an envelope's lines (a city, its state and ZIP code after the street, on its
+    line or the next), an address's label with no colon where a line starts, and an HTML
+    table's cells, each passed."""
+    text = (
+        "12 MAIN STREET, SPRINGFIELD, IL 62701\n"
+        "400 ELM AVE\nSPRINGFIELD IL 62701-1234\n"
+        "ADDRESS 5 OAK ROAD\n- ADDRESS 27 CASTLE HILL\nADDRESS\n8 ELM ROAD APT 4\n"
+        "<tr><td>ADDRESS</td><td>9 PARK LANE</td></tr>\n"
+        "<th>Address</th>\n  <td>4 OAK ROW</td>\n"
+        "<td>12 MAIN STREET</td><td>SPRINGFIELD</td>\n"
+    )
+    assert streets(text, countries) == [
+        "12 MAIN STREET",
+        "400 ELM AVE",
+        "5 OAK ROAD",
+        "27 CASTLE HILL",
+        "8 ELM ROAD",
+        "9 PARK LANE",
+        "4 OAK ROW",
+        "12 MAIN STREET",
+    ]
+
+
+@pytest.mark.parametrize("countries", [(), ("GB",), ("US",)])
+def test_a_verbs_address_a_posters_cell_or_a_zip_elsewhere_leads_to_no_street(
+    countries: tuple[str, ...],
+) -> None:
+    """A verb's "address" in a line or a heading's, an HTML cell's noun phrase or English
+    word's type with no label, a ZIP code that is not right after the street (as `| DAY
+    | 3 MAIN ROAD CLOSURES |` and `MEET AT 5 MAIN GATE` above)."""
+    text = (
+        "HOW WE ADDRESS 3 MAIN ROAD RISKS\nIP ADDRESS 12 MAIN ST\n"
+        "## ADDRESS 3 MAIN ROAD SAFETY GAPS\n"
+        "<td>DAY</td><td>3 MAIN ROAD CLOSURES</td>\n<td>RESULT</td><td>3 HIGH RISE</td>\n"
+        "<td>GATE</td><td>5 MAIN GATE</td>\n<td>MONDAY</td><td>3 HIGH STREET SHOPS</td>\n"
+        "THE 2 MAIN STREET SHOPS IN AUSTIN AND DALLAS, TX 78701\nMEET AT 5 MAIN GATE, TX 78701\n"
+        "STEP 3 FIND YOUR WAY\nSPRINGFIELD, IL 62701\n"
+    )
+    assert streets(text, countries) == []
+
+
+def test_an_html_tables_street_in_capitals_is_reported_on_a_page(tmp_path: Path) -> None:
+    page = "<table>\n<tr><td>ADDRESS</td><td>12 MAIN STREET</td></tr>\n</table>\n"
+    assert national_findings(tmp_path, page, []) == [(2, 25, "12 MAIN STREET")]
+
+
 def test_a_street_in_capitals_before_a_postcode_is_still_the_uk_readers() -> None:
     """With GB listed, as before: with none, the postcode's reader reads none."""
     text = "27 CASTLE HILL, YORK YO1 9RY\n7 ELM ROAD<br/>LEEDS<br />LS1 4AB\n"
@@ -138,6 +188,10 @@ SHAPES = {
     "capital gates": "'MEET AT 5 AB GATE ' * 2_000",
     "capital gates after labels": "'ADDRESS: ' * 4_000 + '5 AB GATE'",
     "directionals": "'1 Oak Street' + ' East' * 8_000",
+    "capital streets before towns": "'1 AB ROAD, ' + 'AB ' * 13_000 + 'IL 62701'",
+    "capital streets before towns again": "'1 AB ROAD AB AB AB AB, ' * 1_600",
+    "labels without colons": "'ADDRESS ' * 5_000 + '1 AB ROAD'",
+    "cells": "'<td>ADDRESS</td>' * 2_500 + '<td>1 AB ROAD'",
     "streets before directionals": "'1 Oak Street East ' * 2_000",
 }
 

@@ -176,12 +176,35 @@ _NAME_OF_AN_ADDRESS_BEFORE = LazyPattern(
 )
 # How far before the number a person's name and its label are looked for.
 _NAME_WINDOW = 64
-# What leads to a street in capitals: those words, a label's colon or a table's bar ("She
-# lives at 27 PARK ROAD", "ADDRESS: 12 MAIN ST", "| 12 MAIN STREET |"), not a building's
-# name: a street in capitals with none of these before a UK postcode is
+# What leads to a street in capitals: those words, a label's colon or a table's bar, an
+# HTML table's cell too ("She lives at 27 PARK ROAD", "ADDRESS: 12 MAIN ST", "| 12 MAIN
+# STREET |", "<td>12 MAIN STREET</td>": pii67, a table exported as HTML passed), not a
+# building's name: a street in capitals with none of these before a UK postcode is
 # `privacy_uk_streets`'s, which reads a label's capitals with GB listed.
+_CELL_START = r"<t[dh](?:\s[^<>]*)?>"
 _ADDRESS_IN_CAPITALS_BEFORE = LazyPattern(
-    r"(?:(?<![\w'\u2019-])(?i:at|on|near|to|flat\s*\d+[a-z]?,?)|[:|])" + _GAP_BEFORE
+    rf"(?:(?<![\w'\u2019-])(?i:at|on|near|to|flat\s*\d+[a-z]?,?)|[:|]|{_CELL_START})" + _GAP_BEFORE
+)
+# An address's label with no colon where its line or a table's cell starts, or in its
+# own HTML cell ("ADDRESS 12 MAIN STREET", "<td>ADDRESS</td><td>27 CASTLE HILL</td>":
+# pii67, both passed); not a verb's "address" in a line ("HOW WE ADDRESS 3 MAIN ROAD
+# RISKS"). With no cell of its own, a heading's verb too where more capitals follow the
+# street ("ADDRESS 3 MAIN ROAD SAFETY GAPS").
+_ADDRESS_LABEL = r"(?i:address|addr\.?|home\s+address)"
+_LABEL_WITHOUT_COLON_BEFORE = LazyPattern(
+    rf"(?:(?m:^)[ \t>*_#-]*|[|>][ \t*_]*){_ADDRESS_LABEL}"
+    rf"(?:(?P<cell></t[dh]>\s*{_CELL_START})|[ \t]|\r?\n|&nbsp;|&#160;|[*_])+\Z"
+)
+# How far before the number such a label is looked for.
+_LABEL_WINDOW = 40
+# A US city, its state and ZIP code after a street in capitals, as an envelope prints an
+# address, on its line or the next ("12 MAIN STREET, SPRINGFIELD, IL 62701", "12 MAIN ST
+# <br>SPRINGFIELD IL 62701-1234": pii67, it passed): a ZIP code says an address whatever
+# stands before the street (the mixed-case one reads it in `_ADDRESS_AFTER`).
+_US_TOWN_AND_ZIP_AFTER = LazyPattern(
+    rf"\.?[*_]*(?:{WORD_SPACE}*,|{WORD_SPACE}*(?:<br\s*/?>)?\r?\n)?{WORD_SPACE}*"
+    rf"(?:[A-Z][A-Za-z.'\u2019-]*{WORD_SPACE}+){{0,3}}[A-Z][A-Za-z.'\u2019-]*,?{WORD_SPACE}+"
+    r"[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?(?![\w-])"
 )
 # A word in capitals after such a street, where a heading's, a poster's or a table cell's
 # line goes on: the street's words are a noun phrase's (review rv65g: `| DAY | 3 MAIN ROAD
@@ -199,7 +222,8 @@ _ENGLISH_TYPE_IN_CAPITALS_BEFORE = LazyPattern(
     r"(?:(?<![\w'\u2019-])(?:at|on|near|to|(?i:flat\s*\d+[a-z]?,?))"
     r"|(?<![\w'\u2019-])(?i:lives?|lived|living|stays?|stayed|staying|resides?|resided"
     r"|residing|moved)[ \t]+(?i:at|on|to)"
-    r"|(?<![\w'\u2019-])(?i:address|addr\.?|home|residence)[ \t]*[:|])" + _GAP_BEFORE
+    r"|(?<![\w'\u2019-])(?i:address|addr\.?|home|residence)[ \t]*[:|]"
+    rf"|(?<![\w'\u2019-]){_ADDRESS_LABEL}</t[dh]>\s*{_CELL_START})" + _GAP_BEFORE
 )
 # Those words alone, which make an English word's street an address whatever its number
 # reads as ("at 5 Mile End").
@@ -400,6 +424,15 @@ def names_no_street(text: str, start: int, end: int) -> bool:
     words = text[start:end].split()
     if words[-1].rstrip(".").isupper():  # 27 PARK ROAD: read as 27 Park Road
         words = [word.capitalize() for word in words]
+        if _US_TOWN_AND_ZIP_AFTER.match(text, with_directional_after(text, end)):
+            return False
+        label = _LABEL_WITHOUT_COLON_BEFORE.search(text, max(0, start - _LABEL_WINDOW), start)
+        if label:
+            if label["cell"] is None and _CAPITALS_GO_ON_AFTER.match(
+                text, with_directional_after(text, end)
+            ):
+                return True  # ADDRESS 3 MAIN ROAD SAFETY GAPS
+            before = "ADDRESS: "  # ADDRESS 12 MAIN STREET, read as the label with a colon
         if (
             not _ADDRESS_IN_CAPITALS_BEFORE.search(before)
             or _UNIT_OF_DISTANCE_OR_TIME.fullmatch(words[1])  # at 5 MINUTES WALK
