@@ -276,6 +276,21 @@ def test_digits_after_an_8_that_are_no_phone_number_are_not_reported(tmp_path: P
     assert national_findings(tmp_path, page, ["RU", "KZ", "BY"]) == []
 
 
+def test_a_number_after_the_number_sign_is_an_identifier_but_after_a_phones_word(
+    tmp_path: Path,
+) -> None:
+    """pii67: an order's or an invoice's number after `№` and the space Russian puts after
+    it was reported; a phone's word before the sign still says a phone."""
+    page = (
+        "Заказ № 8 495 123 45 67, счёт №\u00a08 (495) 123-45-67, Invoice № 020 7946 0958.\n"
+        "Тел. № 8 495 123 45 67\nТелефон доверия № 8 800 2000 122\n"
+    )
+    assert national_findings(tmp_path, page, ["RU", "GB"]) == [
+        (2, 8, "8 495 123 45 67"),
+        (3, 19, "8 800 2000 122"),
+    ]
+
+
 def test_a_number_after_a_trunk_8_listed_is_allowed_written_at_home_or_abroad(
     tmp_path: Path,
 ) -> None:

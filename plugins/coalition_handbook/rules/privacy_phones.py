@@ -175,6 +175,15 @@ _ISBN_BEFORE = LazyPattern(
 # or a setting writes it ("order_id=0612345678"), or an HTML attribute, its value quoted
 # (`data-isbn="0306406152"`: a tag's attribute values are read; review rv56b).
 _MARK_BEFORE = LazyPattern(r"(?:\#|(?<![\w.-])(?P<key>[\w.-]+)=[\"']?)\Z")
+# The number sign, as Russian and other languages write `#`, with the space their
+# typography puts after it ("Заказ № 8 495 123 45 67", "Счёт № 020 7946 0958": pii67, an
+# order's number was reported with RU listed); but a phone's after a phone's word and
+# maybe one more ("тел. № 8 495 123 45 67", "Телефон доверия № 8 800 2000 122").
+_NUMBER_SIGN_BEFORE = LazyPattern(r"\u2116[ \u00a0\u202f]*\Z")
+_PHONE_WORD_BEFORE_A_SIGN = LazyPattern(
+    r"(?<![^\W_])(?i:тел|моб|факс|phone|tel|mobile|fax)[^\W\d_]*\.?"
+    r"(?:[ \u00a0]+[^\W\d_]+)?[ \u00a0:]*\u2116[ \u00a0\u202f]*\Z"
+)
 # A key's words, in any case: `hotel_id`, `orderId`, `case.ref`.
 _KEY_WORD = LazyPattern(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 # The words of a key that names an identifier, not a phone number: no other key is read
@@ -204,10 +213,12 @@ def reads_as_identifier(text: str, start: int, digits: str) -> bool:
     """Whether the number at `start` of `text`, whose digits are `digits`, reads as an
     identifier by what is written right before it (`names_no_phone`): an ISBN-10 after
     its label, whose check digit fits, or a number after a mark or a key that names an
-    identifier."""
+    identifier, or after the number sign `№` with no phone's word before it."""
     window = max(0, start - BEFORE_WINDOW)
     if _ISBN_BEFORE.search(text, window, start):
         return _is_isbn_10(digits)
+    if _NUMBER_SIGN_BEFORE.search(text, window, start):
+        return not _PHONE_WORD_BEFORE_A_SIGN.search(text, window, start)
     mark = _MARK_BEFORE.search(text, window, start)
     return mark is not None and (mark["key"] is None or _names_identifier(mark["key"]))
 
