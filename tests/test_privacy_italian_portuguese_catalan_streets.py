@@ -378,6 +378,28 @@ def test_prose_with_a_mark_of_no_number_is_no_address(text: str) -> None:
     assert personal(text, ("PT", "BR", "AD")) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("Sede: Via Roma snc, 00100 Roma", "Via Roma snc"),
+        ("Abita in via dei Mille, snc.", "via dei Mille, snc"),
+        ("Viale Europa SNC - 00144 Roma", "Viale Europa SNC"),
+    ],
+)
+def test_an_italian_address_with_no_house_number_is_reported(text: str, street: str) -> None:
+    """pii67: Italian's mark of no house number, `snc` (senza numero civico), as Spanish's
+    `s/n` is, went unreported with IT listed."""
+    assert personal(text, ("IT",)) == [("street address", street)]
+
+
+def test_snc_is_italian_alone_and_no_partnership() -> None:
+    """A partnership's `s.n.c.` or `snc` after a firm's name, a word that goes on, and
+    `snc` where only a country writing Spanish or Portuguese is listed: none."""
+    text = "Rossi Mario & C. snc; Piazza Garibaldi s.n.c.; Via Roma sncf; Corso Italia snc 3"
+    assert personal(text, ("IT",)) == []
+    assert personal("Calle Luna snc; Via Roma snc, 00100 Roma", ("ES", "PT")) == []
+
+
 def test_streets_with_no_number_are_read_in_linear_time() -> None:
     """Marks of no number after runs of types, links and one-letter types, half a megabyte each
     (`type_first_marks` reads each mark's window once; DESIGN section 11)."""
@@ -388,7 +410,7 @@ def test_streets_with_no_number_are_read_in_linear_time() -> None:
         "italian_portuguese_catalan_streets as found\n"
         "for run in ('s/n ', 'Rua das Rua da R. Ab, s/n ', 'Rua Ab s/n ', 'na R. Ab s/n ', "
         "'Rua Ab sem n\\u00famero de ', 'Rua ' * 30 + 'Ab s/n ', 'Avenida Ab S/N, Ab Ab Ab ', "
-        "'Avenida Ab S/N 12345 Ab ', 'x Avenida Ab, S/N. '):\n"
+        "'Avenida Ab S/N 12345 Ab ', 'x Avenida Ab, S/N. ', 'Via Ab snc ', 'snc ', 'Via snc'):\n"
         "    list(found('Via A' + run * (500_000 // len(run)) + ' 5', ('IT', 'PT', 'AD')))\n"
     )
     completed = python_in_time(code)

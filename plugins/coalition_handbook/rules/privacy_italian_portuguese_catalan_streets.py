@@ -31,8 +31,10 @@ from ..letters import CAPITAL_LETTERS, COMBINING_ACCENTS, SMALL_LETTERS
 from .privacy_name_first_streets import (
     HOUSE_NUMBER,
     NO_HOUSE_NUMBER,
+    NO_HOUSE_NUMBER_IN_ITALIAN,
     UNITS_AFTER_A_NUMBER,
     inside_word,
+    italian_mark_starts,
     marks_listed,
     names_no_house,
     reads_as_a_serial_number,
@@ -299,13 +301,13 @@ def italian_portuguese_catalan_streets(
     reading = _reading_of(countries)
     if reading is None:
         return
-    automaton, patterns, patterns_of_marks = reading
+    automaton, patterns, patterns_of_marks, mark_starts = reading
     serial_numbers_too = not marks_listed(countries)
     last_end = 0
     # and those with no house number ("Rua Augusta, s/n", `type_first_marks`)
     for found in with_marks(
         type_first_matches(text, automaton, patterns),
-        type_first_marks(text, automaton, patterns_of_marks),
+        type_first_marks(text, automaton, patterns_of_marks, mark_starts),
     ):
         if found.start() < last_end or inside_word(text, found.start()):
             continue
@@ -337,7 +339,8 @@ def italian_portuguese_catalan_streets(
 # their types start with, and what gives the patterns, compiled where a type starts (of
 # streets with a house number, and of those with none, `type_first_marks`).
 _Patterns = Callable[[], tuple[re.Pattern[str], re.Pattern[str], LazyPattern]]
-_Reading = tuple[ahocorasick.Automaton, _Patterns, _Patterns]
+# (and where a mark of no house number may start: `snc` too where Italian is read)
+_Reading = tuple[ahocorasick.Automaton, _Patterns, _Patterns, Callable[[str], list[int]] | None]
 
 
 @lru_cache(maxsize=64)
@@ -358,10 +361,12 @@ def _reading(languages: tuple[_Language, ...]) -> _Reading:
     for word in _type_words(types) | _type_words(lower_case):
         automaton.add_word(word, len(word))
     automaton.make_automaton()
+    italian = _ITALIAN in languages
     return (
         automaton,
         partial(_patterns, languages, HOUSE_NUMBER),
-        partial(_patterns, languages, NO_HOUSE_NUMBER),
+        partial(_patterns, languages, NO_HOUSE_NUMBER_IN_ITALIAN if italian else NO_HOUSE_NUMBER),
+        italian_mark_starts if italian else None,
     )
 
 

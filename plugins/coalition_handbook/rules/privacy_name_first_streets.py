@@ -84,6 +84,13 @@ NO_HOUSE_NUMBER = (
     .replace("{small}", SMALL_LETTERS)
     .replace("{ps}", PARAGRAPH_SPACE)
 )
+# Italian's mark of no house number, `snc` (senza numero civico: `Via Roma snc`, `Via
+# Roma, snc`, `VIA ROMA SNC`: pii67, it passed with IT listed), read by the Italian
+# reader alone; not `s.n.c.`, a partnership's (società in nome collettivo), nor a word
+# that goes on (`sncf`).
+NO_HOUSE_NUMBER_IN_ITALIAN = NO_HOUSE_NUMBER.replace(
+    "(?P<number>", "(?P<number>(?:snc|SNC)(?![^\\W_]|\\.[^\\W_])|", 1
+)
 _STREET = (
     r"""
     (?:{types})(?:{space}+|(?<=/))   # Calle Luna, C/ Mayor, C/Mayor
@@ -312,6 +319,7 @@ def type_first_marks(
     text: str,
     automaton: ahocorasick.Automaton,
     patterns: Callable[[], tuple[re.Pattern[str], re.Pattern[str], LazyPattern]],
+    mark_starts: Callable[[str], list[int]] | None = None,
 ) -> Iterator[re.Match[str]]:
     """The streets with no house number (its `number` the mark of none, `NO_HOUSE_NUMBER`),
     as `type_first_matches` reads them with `patterns()` of such streets, in order of
@@ -321,7 +329,7 @@ def type_first_marks(
     first after its type: each window is read once, the work linear in the text)."""
     compiled: tuple[re.Pattern[str], re.Pattern[str], LazyPattern] | None = None
     after_last_mark = 0
-    for mark_start in _mark_starts(text):
+    for mark_start in (mark_starts or _mark_starts)(text):
         # (not before the mark before: a name cannot hold one, and dense marks' windows
         # read again made `C/s/n` a million characters long take seconds)
         window_start = max(after_last_mark, mark_start - _MARK_WINDOW)
@@ -390,6 +398,19 @@ class _LastRead(Generic[_Read]):
 # `_number_runs` of a text (`type_first_matches`) and `_marks_in` (`type_first_marks`).
 _runs_of = _LastRead(lambda text: tuple(_number_runs(text)))
 _mark_starts = _LastRead(lambda text: _marks_in(text))
+
+
+def italian_mark_starts(text: str) -> list[int]:
+    """`_mark_starts` of `text` and where Italian's `snc` stands in it, in order
+    (`NO_HOUSE_NUMBER_IN_ITALIAN`): looked for only where a country writing Italian is
+    listed (two more passes over every text cost every reading 3%, the Spanish reader's a
+    seventh: pii67)."""
+    if "snc" not in text and "SNC" not in text:
+        return _mark_starts(text)
+    return sorted({*_mark_starts(text), *(found.start() for found in _ITALIAN_MARK.finditer(text))})
+
+
+_ITALIAN_MARK = LazyPattern(r"(?<![^\W_])(?:snc|SNC)(?![^\W_])")
 
 
 def _number_runs(text: str) -> Iterator[tuple[int, int]]:
