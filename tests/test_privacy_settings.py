@@ -9,7 +9,7 @@ import logging
 from pathlib import Path
 
 import pytest
-from handbooks import make_handbook, set_handbook_options
+from handbooks import checked, make_handbook, set_handbook_options
 from mkdocs.commands.build import build
 from mkdocs.config import load_config as load_mkdocs_config
 from mkdocs.exceptions import Abort, PluginError
@@ -129,3 +129,90 @@ def test_the_build_fails_on_a_personal_number_in_the_copyright(
         record.getMessage().startswith("mkdocs.yml:7:22: privacy.pii '402-***-**01' looks like")
         for record in caplog.records
     ), [record.getMessage() for record in caplog.records]
+
+
+AUTHORS = """\
+authors:
+  jane:
+    name: Jane Roe
+    description: "Coordinator: 402-555-0901, jane.blog@gmail.com"
+    avatar: images/jane.png
+    url: mailto:jane.url@gmail.com
+  office:
+    name: Intake office
+    description: Call the hotline, 1-888-373-7888
+"""
+
+
+def test_the_blog_authors_file_every_post_shows_is_read(tmp_path: Path) -> None:
+    """Material's blog writes each author's description, name and link into every post
+    they wrote and into the blog's index: a coordinator's own number there is published
+    on every post (audit imp64: it was never read)."""
+    config_file = make_handbook(tmp_path, **{"content__news__.authors.yml": AUTHORS})
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8").replace(
+            "  - search\n", "  - search\n  - blog:\n      blog_dir: news\n"
+        ),
+        encoding="utf-8",
+    )
+    set_handbook_options(config_file, 'privacy: {allow: ["1-888-373-7888"]}')
+    findings = _findings(config_file)
+    assert [(f.path, f.line, f.found) for f in findings] == [
+        ("content/news/.authors.yml", 4, "402-555-0901"),
+        ("content/news/.authors.yml", 4, "jane.blog@gmail.com"),
+        ("content/news/.authors.yml", 6, "jane.url@gmail.com"),
+    ]
+    # Each where the file writes it, so that an editor's CI annotation lands on it.
+    authors = tmp_path / "content" / "news" / ".authors.yml"
+    assert all(_place(authors, finding) == finding.found for finding in findings)
+    assert all(finding.severity == "error" for finding in findings)
+    # Switched off, the blog shows no author: nothing is read.
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8").replace(
+            "blog_dir: news\n", "blog_dir: news\n      enabled: false\n"
+        ),
+        encoding="utf-8",
+    )
+    assert _findings(config_file) == []
+
+
+def test_an_authors_file_named_in_the_options_is_read_and_an_edit_seen(tmp_path: Path) -> None:
+    """`authors_file` names another file (`{blog}` is the blog's folder); an edit to it
+    is found by the next cached check, as the file is part of the settings read."""
+    config_file = make_handbook(tmp_path, **{"content__blog__.people.yml": AUTHORS})
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8").replace(
+            "  - search\n",
+            '  - search\n  - material/blog:\n      authors_file: "{blog}/.people.yml"\n',
+        ),
+        encoding="utf-8",
+    )
+    set_handbook_options(config_file, 'privacy: {allow: ["1-888-373-7888"]}')
+    assert [f.found for f in checked(config_file, cache=True) if f.rule == RULE] == [
+        "402-555-0901",
+        "jane.blog@gmail.com",
+        "jane.url@gmail.com",
+    ]
+    people = tmp_path / "content" / "blog" / ".people.yml"
+    people.write_text(AUTHORS.replace("402-555-0901", "the coordinator"), encoding="utf-8")
+    assert [f.found for f in checked(config_file, cache=True) if f.rule == RULE] == [
+        "jane.blog@gmail.com",
+        "jane.url@gmail.com",
+    ]
+
+
+def test_an_authors_file_of_aliases_is_read_in_its_size(tmp_path: Path) -> None:
+    """Aliases of aliases would repeat a text 2**40 times: each node is read once, at
+    its anchor, and a broken file is left to the blog plugin to report."""
+    levels = ["  a0: &a0 {description: 402-555-0911}"]
+    levels += [f"  a{n}: &a{n} [*a{n - 1}, *a{n - 1}]" for n in range(1, 41)]
+    config_file = make_handbook(
+        tmp_path, **{"content__blog__.authors.yml": "authors:\n" + "\n".join(levels) + "\n"}
+    )
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8").replace("  - search\n", "  - search\n  - blog\n"),
+        encoding="utf-8",
+    )
+    assert [(f.line, f.found) for f in _findings(config_file)] == [(2, "402-555-0911")]
+    (tmp_path / "content" / "blog" / ".authors.yml").write_text("authors: [\n", encoding="utf-8")
+    assert _findings(config_file) == []

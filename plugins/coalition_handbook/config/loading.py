@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from ..blog_authors import blog_author_texts
 from ..config_yml import (
     PLUGIN_NAME,
     ConfigError,
@@ -146,8 +147,9 @@ def load_config(
         validation=data.get("validation"),
         markdown_includes=include_markdown_settings(data.get("plugins")),
         site_texts=site_texts(data, lines, where, root),
-        shown_texts=tuple(
-            replace(text, where=named_from_folder(text.where, where)) for text in shown_texts
+        shown_texts=(
+            *(replace(text, where=named_from_folder(text.where, where)) for text in shown_texts),
+            *blog_author_texts(data.get("plugins"), root, "docs" if docs_dir is None else docs_dir),
         ),
     )
 
