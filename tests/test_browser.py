@@ -1826,6 +1826,36 @@ def test_a_term_link_shows_its_definition_on_hover_and_on_focus(page: object) ->
     expect(tooltip).to_contain_text(short[:40])
 
 
+def test_an_abbreviation_in_a_term_link_opens_one_tooltip(browser: object, tmp_path: Path) -> None:
+    """Audit imp64: with Material's abbreviation glossary (`abbr`), a term's link holding
+    an `<abbr>` opened two tooltips at once on hover, the abbreviation's over the first
+    line of the term's definition. One opens, the term's; an abbreviation outside a link
+    keeps its own."""
+    page_text = (
+        "# Tips\n\nCall the HSI Tip Line. HSI runs it.\n\n"
+        "*[HSI]: Homeland Security Investigations\n"
+    )
+    config = write_site(
+        tmp_path,
+        pages={"index.md": page_text},
+        terms={"hsi-tip-line": term_yaml("HSI Tip Line", "The tip line of Homeland Security.")},
+        extra_config="markdown_extensions: [abbr]\n",
+        theme="material",
+        options="handouts: false\n",
+    )
+    with _desktop_page_of(browser, config) as opened:
+        opened.goto("")
+        tooltips = opened.locator(".md-tooltip2--active")
+        opened.locator("article a.hb-term abbr").hover()
+        expect(tooltips).to_have_count(1)
+        expect(tooltips).to_contain_text("The tip line of Homeland Security.")
+        opened.mouse.move(0, 0)
+        expect(tooltips).to_have_count(0)
+        opened.locator("article p > abbr").hover()
+        expect(tooltips).to_have_count(1)
+        expect(tooltips).to_contain_text("Homeland Security Investigations")
+
+
 def test_a_proposed_term_s_tooltip_says_it_is_proposed(page: object) -> None:
     """What the member reads on hover and hears on focus: a proposed term says so before
     its definition (audit), an approved one does not."""
