@@ -15,7 +15,7 @@ from mkdocs.config import load_config as load_mkdocs_config
 from mkdocs.exceptions import Abort, PluginError
 
 from coalition_handbook.check import run_checks
-from coalition_handbook.config import load_config
+from coalition_handbook.config import ConfigError, load_config
 from coalition_handbook.findings import Finding
 
 RULE = "privacy.pii"
@@ -216,3 +216,9 @@ def test_an_authors_file_of_aliases_is_read_in_its_size(tmp_path: Path) -> None:
     assert [(f.line, f.found) for f in _findings(config_file)] == [(2, "402-555-0911")]
     (tmp_path / "content" / "blog" / ".authors.yml").write_text("authors: [\n", encoding="utf-8")
     assert _findings(config_file) == []
+    # Nested past what YAML composes: a message at its line, as for mkdocs.yml, no traceback.
+    (tmp_path / "content" / "blog" / ".authors.yml").write_text(
+        "authors:\n  a: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8"
+    )
+    with pytest.raises(ConfigError, match=r"^content/blog/\.authors\.yml:2: nested too deeply"):
+        load_config(config_file)

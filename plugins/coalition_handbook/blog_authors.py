@@ -15,8 +15,9 @@ from typing import Any
 
 import yaml
 
-from .config_yml import ShownText
+from .config_yml import ConfigError, ShownText
 from .listed_plugins import listed_plugin_instances
+from .markdown import LineIndex
 
 # Material's blog plugin, by the names mkdocs.yml may give it.
 _BLOG_PLUGINS = ("blog", "material/blog")
@@ -27,7 +28,8 @@ def blog_author_texts(plugins: Any, root: Path, docs_dir: str) -> list[ShownText
     """The texts of the authors file of each blog mkdocs.yml's `plugins` switches on
     (`authors_file`, by default `{blog}/.authors.yml` in `docs_dir`), each named relative
     to `root`, the folder of mkdocs.yml. A file that is not there, or not YAML, has none:
-    the blog plugin reports the second itself."""
+    the blog plugin reports the second itself. One nested too deeply to read is a
+    `ConfigError` naming its line, as mkdocs.yml would be: its texts go unread."""
     texts: list[ShownText] = []
     seen: set[str] = set()
     for name in _BLOG_PLUGINS:
@@ -60,9 +62,17 @@ def _file_texts(root: Path, path: str) -> list[ShownText]:
     """Every text value under the file's `authors` mapping, at its line and column."""
     try:
         text = (root / path).read_text(encoding="utf-8-sig")  # as the blog plugin
-        document = yaml.compose(text, Loader=yaml.SafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+    except (OSError, UnicodeDecodeError):
         return []
+    try:
+        document = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return []
+    except RecursionError:  # composing recurses once per level: read nothing, say where
+        from .model.yaml_source import deep_nesting_offset
+
+        line, _ = LineIndex.of(text).position(deep_nesting_offset(text))
+        raise ConfigError(f"{path}:{line}: nested too deeply to read") from None
     if not isinstance(document, yaml.MappingNode):
         return []
     authors = next((value for key, value in document.value if key.value == "authors"), None)
