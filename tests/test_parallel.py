@@ -404,13 +404,15 @@ def test_nothing_printed_before_the_fork_is_printed_twice() -> None:
 @pytest.fixture
 def scan_sender(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[], tuple[int, int]]:
     """(pid, count) of the process that sent scanned documents back, and how many: the
-    scan's child writes them down as it sends."""
+    scan's child writes them down as it sends, and their kinds in order (`kinds_sent`)."""
     sender = tmp_path / "sender"
     real = parallel.in_two_processes
 
     def watched(compute, items, cost, send, receive, **more):  # type: ignore[no-untyped-def]
         def sent_by_the_child(results):  # type: ignore[no-untyped-def]
             sender.write_text(f"{os.getpid()} {len(results)}", encoding="utf-8")
+            kinds = " ".join(document.kind for document in results)
+            sender.with_name("kinds").write_text(kinds, encoding="utf-8")
             return send(results)
 
         return real(compute, items, cost, sent_by_the_child, receive, **more)
@@ -439,6 +441,26 @@ def test_the_example_handbook_scans_alike_in_one_and_in_two_processes(
     assert 0 < count < len(alone)
     assert shared == alone
     assert [document.matches for document in shared] == [document.matches for document in alone]
+
+
+def test_the_child_scans_the_pages_and_this_process_the_terms_and_records(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, scan_sender: Callable[[], tuple[int, int]]
+) -> None:
+    # What the child scans it sends back pickled, to be rebuilt here: a page is one text,
+    # a term or a protocol many small ones, each with its value and raw scalar. So the
+    # child takes the pages, the last part, and terms and records only past them.
+    config = load_config(ROOT / "mkdocs.yml")
+    handbook, _ = load_handbook(config)
+    matcher = Matcher.from_terms(handbook.terms.values())
+    alone = scan(handbook, matcher)
+    monkeypatch.setattr(parallel, "MIN_COST", 0)
+    with two_processes_allowed():
+        shared = scan(handbook, matcher)
+    kinds = (tmp_path / "kinds").read_text(encoding="utf-8").split()
+    pages = sum(document.kind == "page" for document in alone)
+    assert shared == alone  # in the order of one process: pages first
+    assert kinds == sorted(kinds, key=lambda kind: kind == "page")  # pages last
+    assert set(kinds) == {"page"} or kinds.count("page") == pages
 
 
 def test_documents_scanned_in_two_processes_are_cached_as_in_one(

@@ -492,7 +492,13 @@ class _Scanner:
             keys = [self._key(job) for job in jobs]
             for index, (job, key) in enumerate(zip(jobs, keys, strict=True)):
                 documents[index] = self._cached(job, key)
+        # Pages last: a second process scans the last part (`in_two_processes`) and sends
+        # each document back pickled, which this one rebuilds. A page is one text, sent at
+        # a few bytes a character; a term's definition is a document of its own, sent with
+        # its value and raw scalar besides its view, rebuilt call by call. Scanned here,
+        # none is sent (bench, 2,000 terms, 1000 pages: 20 ms less CPU here, 6 ms there).
         missing = [index for index, found in enumerate(documents) if found is None]
+        missing.sort(key=lambda index: jobs[index].kind == "page")
         if missing:
             STATS.scanned += len(missing)
             term_matcher = self.get_matcher()  # built before a fork: both processes use it
