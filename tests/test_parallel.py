@@ -463,6 +463,32 @@ def test_the_child_scans_the_pages_and_this_process_the_terms_and_records(
     assert set(kinds) == {"page"} or kinds.count("page") == pages
 
 
+def test_a_terms_scan_is_costed_by_its_values_not_its_whole_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A term file's tags, sources and history are never scanned: costed by its file, each
+    # term weighed about twice what it costs, and the split of the work with it.
+    config = load_config(ROOT / "mkdocs.yml")
+    handbook, _ = load_handbook(config)
+    costs: dict[tuple[str, str], float] = {}
+    real = parallel.in_two_processes
+
+    def watched(compute, items, cost, *more, **named):  # type: ignore[no-untyped-def]
+        found = compute(items)
+        for item, document in zip(items, found, strict=True):
+            costs[document.kind, document.owner or document.path] = cost(item)
+        return real(compute, items, cost, *more, **named)
+
+    monkeypatch.setattr("coalition_handbook.documents.in_two_processes", watched)
+    scan(handbook, Matcher.from_terms(handbook.terms.values()))
+    page = handbook.checked_pages[0]
+    per_character = costs["page", page.path] / len(page.origin.text)  # a page: by its file
+    for term in handbook.terms.values():
+        values = len(term.definition) + (len(term.short) if "short" in term.origin.spans else 0)
+        assert costs["term", term.id] == pytest.approx(values * per_character)
+        assert costs["term", term.id] < len(term.origin.text) * per_character
+
+
 def test_documents_scanned_in_two_processes_are_cached_as_in_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, any_size: None
 ) -> None:

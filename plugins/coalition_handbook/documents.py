@@ -417,6 +417,7 @@ def _scan(
             partial(_term_texts, term, definition_lists=definition_lists),
             # Only a cache key reads it: no cache, no key to make of 2,000 terms' values.
             reads=_term_texts_read(term) if cache is not None else None,
+            size=len(term.definition) + (len(term.short) if "short" in term.origin.spans else 0),
         )
         for term in handbook.terms.values()
     ]
@@ -432,6 +433,7 @@ def _scan(
             record.id,
             record.origin,
             partial(_record_texts, record, definition_lists=definition_lists),
+            size=sum(len(value) for _, value in record.texts),
         )
         for record in records
     ]
@@ -467,6 +469,11 @@ class _Job(NamedTuple):
     # All that `texts` reads of the file, where that is less than its text (a term's:
     # `_term_texts_read`); None: the whole text. Read for the cache's key alone.
     reads: str | None = None
+    # The characters its texts hold, where fewer than its file's (a term's or a record's
+    # values, not its keys, tags or sources): what scanning it costs. Costed by its file,
+    # a term weighed twice what it costs, and the process that scans the terms did too
+    # little of the pages (the example: 0.78 of the other's time; 0.94 by its values).
+    size: int | None = None
 
 
 class _Scanner:
@@ -514,7 +521,9 @@ class _Scanner:
                 ]
 
             def cost(index: int) -> float:
-                return len(jobs[index].origin.text) / _CHARACTERS_PER_MICROSECOND
+                job = jobs[index]
+                size = len(job.origin.text) if job.size is None else job.size
+                return size / _CHARACTERS_PER_MICROSECOND
 
             def received(indexes: Sequence[int], sent: list[_Stored]) -> list[ScannedDocument]:
                 return list(map(_stored_document, map(jobs.__getitem__, indexes), sent))
