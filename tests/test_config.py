@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -912,6 +913,37 @@ def test_the_plugin_reads_exclude_docs_as_the_cli_does(tmp_path: Path) -> None:
     from_plugin = mkdocs_config.plugins["handbook"].handbook_config
     assert from_plugin.exclude_docs == ("drafts/", "!drafts/ready.md")
     assert from_plugin == load_config(config_file)
+
+
+@pytest.mark.usefixtures("stopped_clock")
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_the_plugin_reads_draft_docs_as_the_build_does(tmp_path: Path, command: str) -> None:
+    """Session 64: `draft_docs` was read by neither: a draft module `mkdocs build` leaves
+    out had its handout published and the training index linking to its missing page.
+    `mkdocs serve` shows drafts, so there the plugin leaves none out."""
+    config_file = write_config(
+        tmp_path,
+        "site_name: X\ndocs_dir: content\ndraft_docs: |\n  modules/draft-*.md\n"
+        "plugins:\n  - handbook\n",
+    )
+    mkdocs_config = load_mkdocs_config(config_file=str(config_file))
+    mkdocs_config.plugins.on_startup(command=command, dirty=False)
+    mkdocs_config = mkdocs_config.plugins.on_config(mkdocs_config)
+    from_plugin = mkdocs_config.plugins["handbook"].handbook_config
+    from_cli = load_config(config_file)
+    assert from_cli.draft_docs == ("modules/draft-*.md",)
+    if command == "build":
+        assert from_plugin == from_cli
+    else:
+        assert from_plugin == replace(from_cli, draft_docs=())
+
+
+def test_draft_docs_must_be_patterns_in_a_string(tmp_path: Path) -> None:
+    config_file = write_config(tmp_path, "site_name: X\ndocs_dir: content\ndraft_docs: [drafts]\n")
+    assert config_problems(config_file) == [
+        "mkdocs.yml:3: 'draft_docs' must be gitignore-style patterns, one a line, in one "
+        "string (a `|` block)"
+    ]
 
 
 def test_a_config_reusing_an_anchor_often_is_no_alias_bomb(tmp_path: Path) -> None:

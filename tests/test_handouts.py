@@ -1508,18 +1508,21 @@ def test_a_handout_links_to_no_other_handout_that_is_not_published(
         assert [module_id for module_id, _ in renderer.rendered] == ["links"]
 
 
+@pytest.mark.parametrize("setting", ["exclude_docs", "draft_docs"])
 def test_a_module_the_site_leaves_out_gets_no_handout_but_is_checked(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
+    setting: str,
 ) -> None:
     """Trainer audit: a draft module left out with `exclude_docs` still had its handout
     made and published, by `handbook handouts` too. It gets none (one made before is
-    named, to be deleted), no other handout links to it, and it is still checked."""
+    named, to be deleted), no other handout links to it, and it is still checked. So
+    one `mkdocs build` leaves out as a draft (`draft_docs`: session 64, it was made)."""
     monkeypatch.chdir(tmp_path)
     config_file = write_handbook_linking_to_a_handout(tmp_path)
     config_file.write_text(
-        config_file.read_text(encoding="utf-8") + "exclude_docs: |\n  modules/community.md\n",
+        config_file.read_text(encoding="utf-8") + f"{setting}: |\n  modules/community.md\n",
         encoding="utf-8",
     )
     monkeypatch.setattr(handout_render, "render_pdf", FakeRenderer(failing=set()))
@@ -1530,7 +1533,7 @@ def test_a_module_the_site_leaves_out_gets_no_handout_but_is_checked(
     captured = capsys.readouterr()
     assert re.fullmatch(r"site/handouts/links\.pdf: rendered in \d+\.\d\d s\n", captured.out)
     assert captured.err == (
-        "content/modules/community.md: no handout: exclude_docs leaves the module out of the "
+        f"content/modules/community.md: no handout: {setting} leaves the module out of the "
         "site; site/handouts/community.pdf was made before (left as it is): delete it, so "
         "that no one prints it\n"
     )

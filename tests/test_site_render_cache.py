@@ -748,6 +748,44 @@ def test_a_dirty_rebuild_removes_a_handout_it_no_longer_publishes(
     assert handout.is_file()
 
 
+@pytest.mark.parametrize("setting", ["exclude_docs", "draft_docs"])
+def test_a_draft_s_handout_goes_from_a_first_dirty_build_and_comes_under_serve(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, setting: str
+) -> None:
+    """Session 64: a module `mkdocs build` leaves out with `draft_docs` had its handout
+    made and published, and a first `mkdocs build --dirty` (no build before it in the
+    process) left the PDF of the build before in the site, with exclude_docs too. Under
+    `mkdocs serve`, which shows drafts (not those of exclude_docs), it has its handout."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.config.defaults import MkDocsConfig
+    from test_handouts import FakeRenderer, write_handbook
+
+    from coalition_handbook.site import handout_render
+
+    monkeypatch.setattr(handout_render, "render_pdf", FakeRenderer(failing=set()))
+    config_file = write_handbook(tmp_path)
+    handout = tmp_path / "site" / "handouts" / "community.pdf"
+
+    def built(command: str, *, dirty: bool) -> str:
+        """The modules' index of a build run as a new `mkdocs` process runs it."""
+        MkDocsConfig.plugins.plugin_cache.clear()  # MkDocs keeps them for a process
+        config = load_config(config_file=str(config_file))
+        config.plugins.on_startup(command=command, dirty=dirty)
+        build(config, dirty=dirty)
+        return (tmp_path / "site" / "modules" / "index.html").read_text("utf-8")
+
+    assert "community/" in built("build", dirty=False) and handout.is_file()
+    settings = config_file.read_text("utf-8")
+    config_file.write_text(f"{settings}\n{setting}: modules/community.md\n", "utf-8")
+    assert "community/" not in built("build", dirty=True)
+    assert not handout.exists()
+    assert (tmp_path / "site" / "handouts" / "hotel-staff.pdf").is_file()
+    assert "community/" not in built("build", dirty=False) and not handout.exists()
+    shown = built("serve", dirty=True)
+    assert ("community/" in shown) == handout.is_file() == (setting == "draft_docs")
+
+
 def test_a_dirty_rebuild_keeps_and_links_the_pdf_of_a_handout_failing_now(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -386,6 +386,7 @@ _SETTINGS_READ = (
     "docs_dir",
     "site_dir",
     "exclude_docs",
+    "draft_docs",
     "strict",
     "use_directory_urls",
     "site_url",

@@ -85,6 +85,7 @@ def load_config(
         data, options, lines, where, root, require_folders=require_folders, problems=problems
     )
     exclude_docs = _exclude_docs(data, lines, where, problems)
+    draft_docs = _exclude_docs(data, lines, where, problems, name="draft_docs")
     site_dir = _site_dir(data, lines, where, problems)
     strict = true_or_false(data, "strict", False, lines.get("strict", where), problems)
     directory_urls = true_or_false(
@@ -117,6 +118,7 @@ def load_config(
             require_folders=require_folders,
             option_lines=lines,
             exclude_docs=tuple((exclude_docs or "").splitlines()),
+            draft_docs=tuple((draft_docs or "").splitlines()),
             strict=strict,
             site_dir=site_dir,
             use_directory_urls=directory_urls,
@@ -236,18 +238,22 @@ def _docs_dir(
 
 
 def _exclude_docs(
-    data: Mapping[str, Any], lines: Mapping[str, str], where: str, problems: Problems
+    data: Mapping[str, Any],
+    lines: Mapping[str, str],
+    where: str,
+    problems: Problems,
+    name: str = "exclude_docs",
 ) -> str | None:
-    """mkdocs.yml's `exclude_docs`, the patterns in one string; None where it is unset
-    or is no string (reported)."""
-    exclude_docs = data.get("exclude_docs")
-    if exclude_docs is not None and not isinstance(exclude_docs, str):
+    """mkdocs.yml's `exclude_docs` (or `name`: `draft_docs`), the patterns in one string;
+    None where it is unset or is no string (reported)."""
+    patterns = data.get(name)
+    if patterns is not None and not isinstance(patterns, str):
         problems.add(
-            f"{lines.get('exclude_docs', where)}: 'exclude_docs' must be gitignore-style "
+            f"{lines.get(name, where)}: '{name}' must be gitignore-style "
             "patterns, one a line, in one string (a `|` block)"
         )
         return None
-    return exclude_docs
+    return patterns
 
 
 def _site_dir(

@@ -33,6 +33,7 @@ def build_config(
     require_folders: bool = True,
     option_lines: Mapping[str, str] | None = None,
     exclude_docs: tuple[str, ...] = (),
+    draft_docs: tuple[str, ...] = (),
     strict: bool = False,
     site_dir: str | Path | None = None,
     use_directory_urls: bool = True,
@@ -42,7 +43,8 @@ def build_config(
 ) -> HandbookConfig:
     """Validate the plugin's options (as written in mkdocs.yml) into a `HandbookConfig`;
     `option_lines` says where each option is written (`mkdocs.yml:14`), for the
-    messages. `exclude_docs` are the site's patterns of pages left out of it, `strict`
+    messages. `exclude_docs` are the site's patterns of pages left out of it (`draft_docs`
+    those `mkdocs build` leaves out as drafts), `strict`
     its setting that warnings fail, `site_dir` where it is built, `use_directory_urls`
     where it publishes each page, `language` its theme's language, `site_url` its address
     (`site_address`), `config_name` the name of its config file in `root`."""
@@ -85,6 +87,7 @@ def build_config(
         if not isinstance(merged[option], bool):
             problems.add(f"{at(option)}: '{option}' must be true or false")
     excluded = exclude_patterns(exclude_docs, at("exclude_docs"), problems)
+    drafts = exclude_patterns(draft_docs, at("draft_docs"), problems, name="draft_docs")
     today_given = today is None and bool(os.environ.get(TODAY_VARIABLE, "").strip())
     from_clock = today is None and not today_given
     today = today or today_from_environment(where, problems)
@@ -108,6 +111,7 @@ def build_config(
         today_given=today_given,
         newest_date_begun=date_begun_first() if from_clock else None,
         exclude_docs=excluded,
+        draft_docs=drafts,
         strict=strict,
         site_dir=site_path,
         use_directory_urls=use_directory_urls,

@@ -79,6 +79,10 @@ class HandbookConfig:
     exclude_docs: tuple[str, ...] = ()
     """mkdocs.yml's `exclude_docs`, one gitignore-style pattern a line: pages MkDocs leaves
     out of the site, which are not checked either."""
+    draft_docs: tuple[str, ...] = ()
+    """mkdocs.yml's `draft_docs`: pages `mkdocs build` leaves out of the site, as it does
+    those of `exclude_docs`, and `mkdocs serve` shows (the plugin sets none there). They
+    are checked, as pages are; a draft module gets no handout and no link."""
     strict: bool = False
     """mkdocs.yml's `strict`: warnings fail `handbook check` as they fail the build."""
     plugin_listed: bool = True

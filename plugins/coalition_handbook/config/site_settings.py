@@ -132,13 +132,15 @@ def language_tag(language: object) -> str:
     return "en"
 
 
-def exclude_patterns(patterns: tuple[str, ...], where: str, problems: Problems) -> tuple[str, ...]:
-    """`patterns` with blank lines and comments left out, each checked as MkDocs checks
-    them (a pattern pathspec cannot read is an error there too)."""
+def exclude_patterns(
+    patterns: tuple[str, ...], where: str, problems: Problems, name: str = "exclude_docs"
+) -> tuple[str, ...]:
+    """`patterns` (of the setting `name`) with blank lines and comments left out, each
+    checked as MkDocs checks them (a pattern pathspec cannot read is an error there too)."""
     kept = tuple(pattern for pattern in patterns if pattern.strip() and not pattern.startswith("#"))
     try:
         pathspec.GitIgnoreSpec.from_lines(kept)
     except ValueError as error:
-        problems.add(f"{where}: 'exclude_docs': {error}")
+        problems.add(f"{where}: '{name}': {error}")
         return ()
     return kept

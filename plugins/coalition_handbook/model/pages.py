@@ -380,13 +380,27 @@ def _excluded(patterns: tuple[str, ...]) -> Callable[[str], bool] | None:
     return pathspec.GitIgnoreSpec.from_lines((*_MKDOCS_EXCLUDE, *patterns)).match_file
 
 
-def left_out_of_site(src_uri: str, exclude: tuple[str, ...] = ()) -> bool:
+def left_out_of_site(
+    src_uri: str, exclude: tuple[str, ...] = (), drafts: tuple[str, ...] = ()
+) -> bool:
     """Whether MkDocs leaves the file at `src_uri` (its path under docs_dir) out of the
     site, by its path: a hidden name, the `templates` folder at the top, a pattern of the
-    site's `exclude_docs` (as `markdown_file_paths` leaves pages out)."""
+    site's `exclude_docs` (as `markdown_file_paths` leaves pages out), or of its
+    `draft_docs` (`drafts`), which MkDocs matches apart: a `!` line of one takes back
+    no page the other leaves out."""
     excluded = _excluded(exclude or _MKDOCS_EXCLUDE)  # MkDocs' own are always in it
     assert excluded is not None  # some patterns are given
-    return excluded(src_uri)
+    if excluded(src_uri):
+        return True
+    drafted = _drafted(drafts)
+    return drafted is not None and drafted(src_uri)
+
+
+@lru_cache(maxsize=8)
+def _drafted(patterns: tuple[str, ...]) -> Callable[[str], bool] | None:
+    """Whether `mkdocs build` leaves out a page as a draft of `draft_docs`' `patterns`
+    (MkDocs' own exclusions are not among them); None when there are none."""
+    return pathspec.GitIgnoreSpec.from_lines(patterns).match_file if patterns else None
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:

@@ -77,8 +77,12 @@ class FilesAndNavHooks(PluginState):
             file for file in self.handout_stand_ins if file.src_uri in unpublished
         )
         handbook_outputs = outputs_of((*generated, *self.handout_stand_ins)) - not_written
+        # A draft's PDF goes whichever build wrote it: a first `mkdocs build --dirty`
+        # knows no build before, and left the draft's handout published (session 64).
+        drafts = {handout_path(module_id) for module_id in self.site_inputs.left_out_modules}
+        drafts_pdfs = outputs_of(file for file in self.handout_stand_ins if file.src_uri in drafts)
         self.gone_outputs = gone_outputs(
-            self.handbook_outputs, self.gone_outputs, files, not_written
+            self.handbook_outputs | drafts_pdfs, self.gone_outputs, files, not_written
         )
         self.handbook_outputs = handbook_outputs
         for asset in asset_files(config, self.assets):

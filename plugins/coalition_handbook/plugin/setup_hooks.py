@@ -125,6 +125,8 @@ class SetupHooks(PluginState):
                 site_name=config.site_name,
                 where=config_file_shown(config.config_file_path),
                 exclude_docs=patterns_as_written(config.exclude_docs),
+                # `mkdocs serve` shows the drafts `mkdocs build` leaves out.
+                draft_docs=(() if self.live_reload else patterns_as_written(config.draft_docs)),
                 strict=bool(config.strict),
                 site_dir=config.site_dir,
                 # As written in mkdocs.yml, as `handbook check` reads it: Material's offline

@@ -17,13 +17,14 @@ from ..cli import EXIT_FAILING, EXIT_USAGE
 from ..config import ConfigError, HandbookConfig
 from ..file_names import shown_name
 from ..model.modules import module_files
+from ..model.pages import left_out_of_site
 from ..refused_writes import refused_write, refused_write_reason
 from ..report.encoding import in_utf8_text
 from ..report.text import one_line
 from ..rules.protocol_review import RULE as OVERDUE_RULE
 from .handout_cache import HandoutCache
 from .handout_held_back import held_back_by_errors
-from .handout_links import left_out_modules
+from .handout_links import left_out_modules, module_src_uri
 from .handout_messages import (
     cache_unwritable_message,
     describe,
@@ -148,11 +149,14 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
 
 
 def _left_out(config: HandbookConfig, module_path: Path, pdf: Path) -> str:
-    """The line of a module that the site leaves out (exclude_docs): no handout made for
-    it, and one made before is named, to be deleted (left as it is, as a retired one)."""
+    """The line of a module that the site leaves out (exclude_docs, or draft_docs as
+    `mkdocs build` reads it): no handout made for it, and one made before is named, to be
+    deleted (left as it is, as a retired one)."""
+    src_uri = module_src_uri(config, module_path.stem)
+    excluded = src_uri is not None and left_out_of_site(src_uri, config.exclude_docs)
+    setting = "exclude_docs" if excluded else "draft_docs"
     line = (
-        f"{config.relative(module_path)}: no handout: exclude_docs leaves the module out "
-        "of the site"
+        f"{config.relative(module_path)}: no handout: {setting} leaves the module out of the site"
     )
     if pdf.is_file():
         line += (

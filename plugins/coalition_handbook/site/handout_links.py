@@ -39,6 +39,7 @@ class PublishedSite:
     # The pages and files the site generates (terms', protocols', the indexes, the
     # handouts), by source path.
     generated: frozenset[str]
+    draft_docs: tuple[str, ...] = ()  # `mkdocs build` leaves these out too
 
     def address(self, from_src_uri: str, href: str) -> str | None:
         """Where `href`, a link written on the page `from_src_uri` (or in the record
@@ -69,7 +70,7 @@ class PublishedSite:
         it generates, or a file of docs_dir that MkDocs does not leave out."""
         if src_uri in self.generated:
             return True
-        if left_out_of_site(src_uri, self.exclude_docs):
+        if left_out_of_site(src_uri, self.exclude_docs, self.draft_docs):
             return False
         # os.path's: a name too long for the system is no file, where Path's raise. The
         # file as on disk: `src_uri` is composed, a name committed from a Mac may not be.
@@ -93,6 +94,7 @@ def published_site(config: HandbookConfig, handbook: Handbook) -> PublishedSite 
         directory_urls=config.use_directory_urls,
         docs_dir=config.docs_dir,
         exclude_docs=config.exclude_docs,
+        draft_docs=config.draft_docs,
         generated=frozenset(generated),
     )
 
@@ -108,12 +110,13 @@ def module_src_uri(config: HandbookConfig, module_id: str) -> str | None:
 
 def left_out_modules(config: HandbookConfig, module_ids: Iterable[str]) -> frozenset[str]:
     """The ids of `module_ids` whose page the site leaves out, as MkDocs does (a draft
-    in exclude_docs). Such a module is still checked, but gets no handout, and no
-    generated page lists it or links to it (audit: its PDF was published, and the
-    training index, its protocols' pages and changes/ linked to a page that is not)."""
+    in exclude_docs or draft_docs). Such a module is still checked, but gets no handout,
+    and no generated page lists it or links to it (audit: its PDF was published, and
+    the training index, its protocols' pages and changes/ linked to a page that is
+    not)."""
     return frozenset(
         module_id
         for module_id in module_ids
         if (src_uri := module_src_uri(config, module_id)) is not None
-        and left_out_of_site(src_uri, config.exclude_docs)
+        and left_out_of_site(src_uri, config.exclude_docs, config.draft_docs)
     )
