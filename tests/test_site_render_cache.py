@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import logging
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -312,6 +312,45 @@ def test_the_salt_is_the_same_for_the_same_setup_in_another_process() -> None:
 )
 def test_the_salt_changes_with_what_a_page_depends_on(change: dict[str, object]) -> None:
     assert _salt(**change) != _salt()
+
+
+def _slugify_by(separator: str) -> Callable[[str, str], str]:
+    """A slugify a factory made: its setting is in its closure (a self-made toc option)."""
+
+    def slugify(text: str, sep: str) -> str:
+        return slugify_again(text, separator)
+
+    slugify_again = slugify  # the function holds itself: read one level deep
+    return slugify
+
+
+def test_the_salt_changes_with_a_toc_slugify_s_settings() -> None:
+    """Session 64: toc's `slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds:
+    {case: lower}}` counted as `functools.partial` alone, so changed to `case: none` a
+    warm build kept the pages' heading ids (`t-visa` for `T-Visa`), their anchors dead."""
+    from pymdownx.slugs import slugify
+
+    def salt(function: object) -> str:
+        return _salt(extension_options={"toc": {"permalink": True, "slugify": function}})
+
+    assert salt(slugify(case="lower")) == salt(slugify(case="lower"))
+    assert salt(slugify(case="lower")) != salt(slugify(case="none"))
+    assert salt(slugify(case="lower")) != salt(slugify(case="lower", percent_encode=True))
+    assert salt(_slugify_by("-")) == salt(_slugify_by("-"))
+    assert salt(_slugify_by("-")) != salt(_slugify_by("_"))
+
+
+def test_a_warm_build_gives_headings_the_ids_of_toc_s_slugify_now(tmp_path: Path) -> None:
+    """The same change, built: a term page's heading ids follow the case of the build."""
+    extension = (
+        "markdown_extensions:\n  - toc:\n      permalink: true\n      slugify: "
+        "!!python/object/apply:pymdownx.slugs.slugify {kwds: {case: %s}}\n"
+    )
+    terms = {"t-visa": term_yaml("T-Visa", "A visa for a survivor of trafficking.")}
+    for case, heading in [("lower", 'id="t-visa"'), ("none", 'id="T-Visa"')]:
+        config = write_site(tmp_path, pages=PAGES, terms=terms, extra_config=extension % case)
+        site = build_site(config, strict=False)
+        assert heading in read(site, "glossary/t-visa/index.html")
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ the prose and the forms (`autolink.KeptScans`).
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -166,18 +167,46 @@ def build_salt(
 
 
 def stable_text(value: object) -> str:
-    """A text for `value` that is the same in every build (no object addresses)."""
+    """A text for `value` that is the same in every build (no object addresses); a
+    function's also names what its closure holds (one level: a function calling itself
+    holds itself)."""
+    return _stable_text(value, closures=True)
+
+
+def _stable_text(value: object, *, closures: bool) -> str:
     if isinstance(value, str | int | float | bool) or value is None:
         return repr(value)
     if isinstance(value, Mapping):
-        items = sorted((str(key), stable_text(item)) for key, item in value.items())
+        items = sorted(
+            (str(key), _stable_text(item, closures=closures)) for key, item in value.items()
+        )
         return "{" + ", ".join(f"{key}: {item}" for key, item in items) + "}"
     if isinstance(value, list | tuple | set | frozenset):
-        items = [stable_text(item) for item in value]
+        items = [_stable_text(item, closures=closures) for item in value]
         return "[" + ", ".join(sorted(items) if isinstance(value, set | frozenset) else items) + "]"
+    if isinstance(value, functools.partial):
+        # A function with its settings (`pymdownx.slugs.slugify(case="lower")`, toc's
+        # `slugify`): each setting renders other ids (session 64: a warm build kept the
+        # headings' ids of the case before).
+        parts = (value.func, value.args, value.keywords)
+        return "<partial " + " ".join(_stable_text(p, closures=closures) for p in parts) + ">"
     kind = value if isinstance(value, type) or callable(value) else type(value)
     module = getattr(kind, "__module__", "")
-    return f"<{module}.{getattr(kind, '__qualname__', type(kind).__name__)}>"
+    named = f"<{module}.{getattr(kind, '__qualname__', type(kind).__name__)}>"
+    # A function a factory made holds its settings in its closure's cells.
+    cells = getattr(value, "__closure__", None) if closures and callable(value) else None
+    if cells:
+        held = _stable_text([_cell_value(cell) for cell in cells], closures=False)
+        return f"{named[:-1]} {held}>"
+    return named
+
+
+def _cell_value(cell: object) -> object:
+    """What a closure's cell holds; None for one not yet set."""
+    try:
+        return cell.cell_contents  # type: ignore[attr-defined]
+    except ValueError:
+        return None
 
 
 def installed_identity(root: str) -> str:
