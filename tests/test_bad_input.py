@@ -1504,7 +1504,11 @@ def test_a_link_with_a_user_or_password_before_its_host_is_unsafe(tmp_path: Path
     page = (
         "# A page\n\nSee [Law](https://www.law.cornell.edu@evil.example/x) and "
         "![p](HTTP://editor:s3cret@img.example/a.png).\n\n"
-        '<a href="https://a:b@c.example/">x</a>\n\n[r]: ftp://anonymous@files.example/x\n'
+        '<a href="https://a:b@c.example/">x</a>\n\n[r]: ftp://anonymous@files.example/x\n\n'
+        # Session 64: a destination keeps a pair of parentheses; the browser reads them
+        # as the user's, and goes to evil.example.
+        "[c](https://law.gov()@evil.example/x) [d](https://law.gov(a)@evil.example/x) "
+        "[w](https://en.wikipedia.org/wiki/A_(b)) [p](https://example.org(a)/b@c)\n"
     )
     findings = run_rules(tmp_path, {"content/page.md": page})
     assert [(f.rule, f.line, f.column, f.found) for f in findings] == [
@@ -1512,6 +1516,8 @@ def test_a_link_with_a_user_or_password_before_its_host_is_unsafe(tmp_path: Path
         ("link.unsafe", 3, 64, "HTTP://editor:s3cret@"),
         ("link.unsafe", 5, 10, "https://a:b@"),
         ("link.unsafe", 7, 6, "ftp://anonymous@"),
+        ("link.unsafe", 9, 5, "https://law.gov()@"),
+        ("link.unsafe", 9, 43, "https://law.gov(a)@"),
     ]
     assert all("s3cret" not in f.message and "user name or password" in f.message for f in findings)
 
@@ -1833,12 +1839,16 @@ def test_a_large_page_loads_in_linear_time(tmp_path: Path) -> None:
         # A user before a host: a long authority with no `@` in it; references in many
         "[x](https://" + "a&b" * 70_000 + ") @",
         ("[x](https://" + "&#0" * 20 + "&#6)") * 5_000 + " @",
+        # Parentheses in an authority: open ones never closed, and many pairs
+        "[x](https://" + "(a" * 70_000 + ") @",
+        "[x](https://" + "(a)" * 70_000 + " @",
     ],
     ids=[
         *("tabs-after-a-scheme", "spaces-after-a-definition", "schemes-on-one-line"),
         *("stripped-characters", "a-definition-of-quotes", "a-long-attribute-name"),
         *("many-comments-and-attributes", "unclosed-comments", "data-addresses"),
         *("svg-data-links", "a-long-authority", "references-in-authorities"),
+        *("unclosed-parentheses-in-an-authority", "parentheses-in-an-authority"),
     ],
 )
 def test_script_addresses_are_looked_for_in_linear_time(tmp_path: Path, text: str) -> None:

@@ -7,14 +7,16 @@ from __future__ import annotations
 from .lazy_pattern import LazyPattern
 
 # The scheme (group `scheme`) and user name or password of such an address, with its `@`;
-# the authority also ends where a link's destination, a tag's value or a code span does.
+# the authority also ends where a link's destination, a tag's value or a code span does,
+# but for a pair of parentheses, which a destination keeps (`[x](https://law.gov()@evil/)`
+# leads to evil: session 64).
 # The `@` may be a character reference (`&#64;`, `&commat;`): Python-Markdown writes one
 # into the `href` as it is, and the browser reads an `@` (review rv65f); another reference
 # ends the authority here. Each character is read by one branch only, the try stops at
 # the authority's end, and it is tried only where a scheme starts: linear.
 USERINFO_ADDRESS = LazyPattern(
     r"(?<![\w.+-])(?P<scheme>(?i:https?|ftp))://"
-    r"(?:[^\s/?#\\<>\"'`()\[\]&]|&(?!\#|commat;))*"
+    r"(?:[^\s/?#\\<>\"'`()\[\]&]|\([^\s/?#\\<>\"'`()\[\]&@]*\)|&(?!\#|commat;))*"
     r"(?:@|&\#0*64(?![0-9]);?|&\#[xX]0*40(?![0-9a-fA-F]);?|&commat;)"
 )
 # What an address with a user name written as a character reference holds.
