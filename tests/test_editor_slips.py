@@ -19,6 +19,7 @@ from helpers_model import (
     term_yaml,
 )
 
+from coalition_handbook.hints import nearest
 from coalition_handbook.model.schema import validate
 
 TERM_FILE = "glossary/survivor.yml"
@@ -372,3 +373,27 @@ def test_a_list_written_as_commas_alone_is_told_to_be_a_list(tmp_path: Path, fie
     [(_, line, message)] = messages(tmp_path, {TERM_FILE: term_yaml(extra=f"{field}: ', ,'\n")})
     assert line == 4
     assert message.endswith("indented and starting with '- ')"), message
+
+
+def test_each_unknown_field_is_looked_up_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Task lo64: beside a missing required field, each unknown field was looked up three
+    times (its message, and twice for `_misspelt_required`): difflib's search over the
+    schema's fields, on the error path of a file with many unknown fields."""
+    from coalition_handbook.model import schema
+
+    looked_up: list[str] = []
+
+    def counting(name: object, candidates: object) -> str | None:
+        looked_up.append(str(name))
+        return nearest(name, candidates)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(schema, "nearest", counting)
+    for function in vars(schema).values():  # another test's fields are looked up already
+        getattr(function, "cache_clear", lambda: None)()
+    unknown = "".join(f"colour{number}: red\n" for number in range(5))
+    content = term_yaml(extra=unknown).replace("definition:", "definiton:")
+    found = [message for _, _, message in messages(tmp_path, {TERM_FILE: content})]
+    assert any("'definiton'" in message and "rename this one" in message for message in found)
+    assert sorted(looked_up) == sorted(["definiton", *(f"colour{n}" for n in range(5))])

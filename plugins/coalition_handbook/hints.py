@@ -15,7 +15,11 @@ def nearest(name: object, candidates: Iterable[str]) -> str | None:
 def did_you_mean(name: object, candidates: Iterable[str]) -> str:
     """` (did you mean 'NEAREST'?)` for the candidate nearest to `name`, or "" if none is
     near."""
-    found = nearest(name, candidates)
+    return suggested(nearest(name, candidates))
+
+
+def suggested(found: str | None) -> str:
+    """` (did you mean 'FOUND'?)`, or "" for none found."""
     return f" (did you mean '{found}'?)" if found else ""
 
 

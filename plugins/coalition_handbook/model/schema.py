@@ -21,12 +21,12 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ..forms import STRAY_INVISIBLE
-from ..hints import did_you_mean, nearest
+from ..hints import nearest, suggested
 from ..lazy_pattern import LazyPattern
 from ..slugs import letters_left_out, slugify, words_left_out
 from ..url_userinfo import without_userinfo
@@ -430,7 +430,7 @@ def _describe(
             if key in known:
                 continue
             where = f" in {label}" if path else ""
-            misspelt = did_you_mean(key, known)
+            misspelt = suggested(_nearest_field(str(key), tuple(known)))
             meant = misspellings.get(str(key))
             if meant is not None:  # one finding, not two: its missing field is said here
                 misspelt += f": the required field '{meant}' is missing; rename this one"
@@ -537,6 +537,14 @@ def _conditionally_required(root_schema: Mapping[str, Any]) -> set[str]:
     }
 
 
+@lru_cache(maxsize=4096)
+def _nearest_field(key: str, known: tuple[str, ...]) -> str | None:
+    """`nearest`, once for each unknown field: a file's unknown fields are looked up for
+    the unknown-field message and, where a required field is missing, twice more for
+    `_misspelt_required` (task lo64: three difflib searches a field)."""
+    return nearest(key, known)
+
+
 def _misspelt_required(instance: Mapping[str, Any], schema: Mapping[str, Any]) -> dict[str, str]:
     """Each unknown field of `instance` whose nearest valid name is a required field it
     lacks (`details` for `detail`), with that name: one slip the editor fixes by renaming,
@@ -552,7 +560,7 @@ def _misspelt_required(instance: Mapping[str, Any], schema: Mapping[str, Any]) -
     for key in instance:
         if key in known:
             continue
-        name = nearest(key, list(known))
+        name = _nearest_field(str(key), tuple(known))
         if name in missing and name not in meant.values():
             meant[str(key)] = name
     return meant
