@@ -293,3 +293,32 @@ def test_an_address_a_definition_leaves_out_is_one_finding_that_says_so(
         ("link.unsafe", 4, 27),
         ("glossary.html", 7, 18),
     ]
+
+
+SNIPPET_TERM = (
+    'term: T-Visa\nversion: 1\ndefinition: |\n  A visa for a survivor.\n\n  --8<-- "part.md"\n\n'
+    '  ```\n  --8<-- "code.md"\n  ```\n\n  Text with --8<-- "inline.md" in it.\n'
+    "history:\n  - version: 1\n    date: 2026-01-01\n    summary: First approved.\n"
+)
+
+
+@pytest.mark.parametrize("snippets", [True, False])
+def test_a_snippet_line_in_a_definition_is_an_info_finding_where_the_site_has_snippets(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], snippets: bool
+) -> None:
+    """Task lo64: a definition includes no file, and its page and tooltips showed the
+    `--8<--` line as typed, the editor told nothing. Code and a line's middle are text;
+    without pymdownx.snippets the line is text on pages too, and meant so."""
+    config_file = make_handbook(
+        tmp_path, **{"glossary/t-visa.yml": SNIPPET_TERM, "content/part.md": "A part.\n"}
+    )
+    if snippets:
+        text = config_file.read_text(encoding="utf-8")
+        config_file.write_text(
+            text + "markdown_extensions:\n  - pymdownx.snippets\n", encoding="utf-8"
+        )
+    assert main(["check", "-f", str(config_file), "--format", "json", "--strict"]) == 0
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    found = [(f["rule"], f["line"], f["column"], f["found"]) for f in findings]
+    assert found == ([("glossary.html", 6, 3, '--8<-- "part.md"')] if snippets else [])
+    assert all("includes no file" in f["message"] for f in findings)

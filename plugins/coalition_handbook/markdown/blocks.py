@@ -72,6 +72,7 @@ _ABBREVIATION = LazyPattern(r"\*\[([^\]]+)\] ?:[ \t]*")
 # starts or ends (`--8<--` alone) a block of lines that each name a file: none of them
 # is shown. A space after the name makes the line text.
 _SNIPPET = LazyPattern(r"""-+8<-+(?P<file>[ \t]+(?:"(?:\\"|[^"])+?"|'(?:\\'|[^'])+?'))?""")
+SNIPPET_LINE = _SNIPPET  # as `glossary.html` finds one in a definition, which includes none
 # A line that starts or ends such a block, as pymdownx.snippets reads one.
 _SNIPPET_BLOCK_MARKER = LazyPattern(r"^[ \t]*-+8<-+\r?$", re.MULTILINE)
 # pymdownx.blocks' header (`/// admonition | Title`); its options (YAML), indented on

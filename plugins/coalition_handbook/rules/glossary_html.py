@@ -13,6 +13,10 @@ out an element, that attr_list would put on one (`**b**{: style="..." }`,
 handouts leave it out (`markdown.definitions`), since a style may load an image from
 another host or cover the page, and an `href=`, `src=` or `formaction=` send the reader
 or load elsewhere. Event handlers are `html.active-content`'s.
+
+And, where the site has pymdownx.snippets, a line of it in a definition
+(`--8<-- "part.md"`): a definition includes no file, and its page and tooltips show the
+line as typed, without a word to the editor (task lo64).
 """
 
 from __future__ import annotations
@@ -22,7 +26,9 @@ from functools import partial
 
 from ..documents import CheckedText, ScalarOffsets, scan_handbook
 from ..findings import Finding
+from ..markdown import line_starts, lines_outside_code
 from ..markdown.attribute_lists import attributes_named
+from ..markdown.blocks import SNIPPET_LINE
 from ..markdown.definitions import left_out_of_definition
 from ..markdown.event_handlers import may_run_as_handler
 from ..markdown.raw_html import html_in_markdown
@@ -36,6 +42,8 @@ def check(context: CheckContext) -> Iterator[Finding]:
     definition_lists = context.config.definition_lists
     tags = partial(_tags, definition_lists=definition_lists)
     left_out = partial(_left_out_attributes, definition_lists=definition_lists)
+    snippets = partial(_snippet_lines, definition_lists=definition_lists)
+    with_snippets = context.config.snippets is not None
     for document in scan_handbook(context):
         if document.kind != "term":
             continue
@@ -58,6 +66,18 @@ def check(context: CheckContext) -> Iterator[Finding]:
                 f"attr_list's {_attribute_named(attribute)} in a definition is left out of "
                 "the term's page and the handouts, as a definition is text; write it without",
                 found=attribute,
+            )
+        if not with_snippets:
+            continue
+        for line, column, written in document.located(snippets):
+            yield context.finding(
+                RULE,
+                document.path,
+                line,
+                column,
+                "a pymdownx.snippets line in a definition includes no file: the term's page "
+                "and its tooltips show it as typed; write the text into the definition",
+                found=written,
             )
 
 
@@ -89,6 +109,29 @@ def _left_out_attributes(
     return attributes_named(
         offsets.value, _left_out_not_handler, comments, definition_lists=definition_lists
     )
+
+
+def _snippet_lines(
+    text: CheckedText, _: list[Hit], *, definition_lists: bool = True
+) -> list[tuple[int, int]]:
+    """(start, end) in the definition of each line pymdownx.snippets would read on a page
+    (`--8<-- "part.md"`, a `--8<--` block's marker), outside code (read with def_list or
+    without: `definition_lists`)."""
+    offsets = text.offsets
+    if text.key != "definition" or not isinstance(offsets, ScalarOffsets):
+        return []
+    value = offsets.value
+    if "8<" not in value:
+        return []
+    starts = line_starts(value)
+    found: list[tuple[int, int]] = []
+    for number, line in lines_outside_code(value, definition_lists=definition_lists):
+        indented = len(line) - len(line.lstrip(" \t"))
+        written = SNIPPET_LINE.fullmatch(line.rstrip("\r"), indented)
+        if written is not None:
+            start = starts[number - 1] + indented
+            found.append((start, start + len(written.group())))
+    return found
 
 
 def _attribute_named(token: str) -> str:
