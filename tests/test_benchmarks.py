@@ -7,9 +7,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import SimpleNamespace
 
+import jinja2
 import pytest
+from mkdocs.commands import build
+from mkdocs.plugins import PluginCollection
 
-from benchmarks import fork_path, generate, run, scan_stages
+from benchmarks import build_hooks, fork_path, generate, run, scan_stages
 from coalition_handbook import parallel
 
 
@@ -146,3 +149,28 @@ def test_each_fork_of_a_scan_is_parted_apart(monkeypatch: pytest.MonkeyPatch) ->
     assert len(forks) == 2
     assert all(fork <= join and child >= 0 for fork, join, child in forks)
     assert forks[0][1] <= forks[1][0]
+
+
+def test_a_build_s_time_is_parted_by_plugin_hook_and_template_and_put_back(
+    tmp_path: Path,
+) -> None:
+    generate.generate(tmp_path / "handbook", 2, 3)
+    originals = (
+        PluginCollection.run_event,
+        jinja2.Template.render,
+        *(getattr(build, stage) for stage in build_hooks.STAGES),
+    )
+    total, seconds, calls = build_hooks.build_times(tmp_path / "handbook" / "mkdocs.yml", False)
+    # Each plugin's methods apart, those of a CombinedEvent too; each page's template.
+    assert calls["pre_build: PreBuildHooks._check_handbook"] == 1
+    assert calls["page_markdown: PageHooks.on_page_markdown"] == calls["stage _populate_page"]
+    assert calls["page_context: SearchPlugin.on_page_context"] == calls["stage _build_page"]
+    assert calls["template hb-term.html"] == 3
+    assert calls["template main.html"] >= 2
+    assert 0 < seconds["stage _build_page"] < total
+    assert not (tmp_path / "handbook" / ".cache").exists()  # built without the cache
+    assert (
+        PluginCollection.run_event,
+        jinja2.Template.render,
+        *(getattr(build, stage) for stage in build_hooks.STAGES),
+    ) == originals
