@@ -3,6 +3,7 @@ themselves are for `make bench`, never for tests on a shared machine."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import SimpleNamespace
@@ -174,3 +175,25 @@ def test_a_build_s_time_is_parted_by_plugin_hook_and_template_and_put_back(
         jinja2.Template.render,
         *(getattr(build, stage) for stage in build_hooks.STAGES),
     ) == originals
+
+
+def test_an_event_without_an_item_never_passes_one_as_mkdocs_runs_it() -> None:
+    # `on_page_read_source` has no item: a first plugin's text is not the second's argument.
+    seen: list[dict[str, object]] = []
+
+    def first(**options: object) -> str:
+        return "text"
+
+    def second(**options: object) -> None:
+        seen.append(options)
+
+    plugins = SimpleNamespace(events={"page_read_source": [first, second]}, _event_origins={})
+    seconds: Counter[str] = Counter()
+    calls: Counter[str] = Counter()
+    run_event = build_hooks._run_event_timed(seconds, calls)
+    assert run_event(plugins, "page_read_source", page="a page") == "text"
+    assert seen == [{"page": "a page"}]
+    assert set(calls) == {
+        f"page_read_source: {first.__qualname__}",
+        f"page_read_source: {second.__qualname__}",
+    }
