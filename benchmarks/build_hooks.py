@@ -30,6 +30,7 @@ from typing import Any
 import jinja2
 from mkdocs.commands import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
 from mkdocs.plugins import PluginCollection
 
 if __package__ in (None, ""):  # run as a script
@@ -134,7 +135,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("config_file", type=Path, help="the handbook's mkdocs.yml")
     parser.add_argument("--cached", action="store_true", help="with the persistent cache")
     options = parser.parse_args(argv)
-    total, seconds, calls = build_times(options.config_file, options.cached)
+    try:
+        total, seconds, calls = build_times(options.config_file, options.cached)
+    except MkDocsException as error:  # as `mkdocs build` says it: a failing check, a typo
+        print(f"{options.config_file}: the build failed: {error}", file=sys.stderr)
+        return 1
     print(f"mkdocs build, CPU time: {total:.2f} s ({'with' if options.cached else 'no'} cache)")
     for line, spent in seconds.most_common():
         if spent >= 0.002:

@@ -197,3 +197,12 @@ def test_an_event_without_an_item_never_passes_one_as_mkdocs_runs_it() -> None:
         f"page_read_source: {first.__qualname__}",
         f"page_read_source: {second.__qualname__}",
     }
+
+
+def test_a_build_that_fails_is_said_in_a_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert build_hooks.main([str(tmp_path / "mkdocs.yml")]) == 1
+    said = capsys.readouterr().err
+    assert said.startswith(f"{tmp_path / 'mkdocs.yml'}: the build failed: ")
+    assert "Traceback" not in said
