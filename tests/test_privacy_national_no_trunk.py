@@ -77,3 +77,17 @@ def test_a_group_of_a_number_found_is_no_number_of_its_own(tmp_path: Path) -> No
     assert national_findings(tmp_path, page, ["MX", "DE"]) == expected
     (tmp_path / "de").mkdir()
     assert national_findings(tmp_path / "de", page, ["DE", "MX"]) == expected
+
+
+def test_mexicos_numbers_are_read_from_their_first_digit_with_mexico_listed_alone(
+    tmp_path: Path,
+) -> None:
+    """Mexico dials at home with no trunk prefix since 2019; libphonenumber's metadata
+    said so from phonenumbers 8.13.38 (before it, `01`), so with an older release and
+    `countries: [MX]` no Mexican number written as Mexicans write it was found
+    (pyproject's lower bound; the tests above list Spain or Italy too, which read some)."""
+    page = "Llame al 55 1234 5678 o al (81) 8123-4567.\n"
+    assert national_findings(tmp_path, page, ["MX"]) == [
+        (1, 10, "55 1234 5678"),
+        (1, 28, "(81) 8123-4567"),
+    ]
