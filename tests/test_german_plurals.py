@@ -119,3 +119,15 @@ def test_a_german_form_as_written_is_found_in_any_case() -> None:
     text = "OPFER, opfer. Sexueller Ausbeutung vorbeugen."
     found = [text[m.start : m.end] for m in Matcher.from_terms(terms, GERMAN).scan(text)]
     assert found == ["OPFER", "opfer", "Sexueller Ausbeutung"]
+
+
+def test_a_case_sensitive_german_noun_s_made_form_in_small_letters_is_no_case_finding() -> None:
+    """A German editor marks a noun `case_sensitive` (`Opfer`, not the verb): its made
+    form in small letters (`Wir opfern Zeit`) is a verb, not the noun in the wrong case; a
+    `term.case` warning there failed a `--strict` build. The form as written still is."""
+    terms = [make_term("opfer", "Opfer", case_sensitive=True)]
+    text = "Wir opfern Zeit. Den Opfern. Die opfer."
+    found = [
+        (text[m.start : m.end], m.case_ok) for m in Matcher.from_terms(terms, GERMAN).scan(text)
+    ]
+    assert found == [("Opfern", True), ("opfer", False)]

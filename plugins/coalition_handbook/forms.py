@@ -753,10 +753,11 @@ def writing_case_rule(
     for a German noun's form that the rules made (`Opfern` of `Opfer`, `Arbeiten` of
     `Arbeit`), a word alone with a capital, as German writes nouns: in small letters it
     is most often a verb (`Zeit opfern`, `arbeiten`, `eine Tat anzeigen`), which a form
-    to avoid would report and fail a `--strict` build with. Else `case_rule`."""
+    to avoid would report and fail a `--strict` build with; of a `case_sensitive` term
+    ("report") too, whose `term.case` warning would. Else `case_rule`."""
     if (
         language == GERMAN
-        and case_rule == "any"
+        and case_rule != "strict"
         and len(writing) == 1
         and writing != words[:1]
         and writing[0][:1].isupper()
