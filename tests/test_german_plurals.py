@@ -131,3 +131,26 @@ def test_a_case_sensitive_german_noun_s_made_form_in_small_letters_is_no_case_fi
         (text[m.start : m.end], m.case_ok) for m in Matcher.from_terms(terms, GERMAN).scan(text)
     ]
     assert found == [("Opfern", True), ("opfer", False)]
+
+
+def test_a_german_noun_s_made_form_before_sie_or_wir_is_a_verb_starting_its_sentence() -> None:
+    """A question or a request starts with its verb, which takes a capital there:
+    `Opfern Sie nicht Ihre Zeit`, `Waren Sie gezwungen?`, `Arbeiten wir zusammen`. Before
+    `Sie` or `wir` a made form is that verb, no use: a form to avoid (`Opfer`, `Ware`)
+    failed a `--strict` build there, and `Stellen Sie sicher` linked the term `Stelle`.
+    The form as written stays a use (`Opfer Sie`), as do the made ones elsewhere."""
+    terms = [
+        make_term("betroffene", "Betroffene", avoid=("Opfer", "Ware")),
+        make_term("stelle", "Stelle"),
+        make_term("arbeit", "Arbeit"),
+    ]
+    text = (
+        "Opfern Sie nicht Ihre Zeit. Waren Sie gezwungen? Stellen Sie sicher, dass.\n"
+        "Arbeiten wir zusammen. Arbeiten Sie\nmit uns. Den Opfern Sies. Die Waren sind da.\n"
+        "Opfer Sie. Die Stellen, wir. Arbeiten wirken."
+    )
+    found = [text[m.start : m.end] for m in Matcher.from_terms(terms, GERMAN).scan(text)]
+    assert found == ["Opfern", "Waren", "Opfer", "Stellen", "Arbeiten"]
+    alias = [make_term("betroffene", "Betroffene", aliases=("Betroffenen",))]
+    text = "Wenn die Betroffenen Sie anrufen."
+    assert [m.form for m in Matcher.from_terms(alias, GERMAN).scan(text)] == ["Betroffenen"]

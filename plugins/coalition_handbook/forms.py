@@ -19,7 +19,7 @@ from .lexicon import get_inflection
 from .spanish_plurals import spanish_plural
 
 # How a writing of a form matches text: `matching.FormEntry.case_rule`.
-CaseRule = Literal["any", "strict", "report"]
+CaseRule = Literal["any", "strict", "report", "noun"]
 # The languages whose plurals a form's last word takes (`inflection_language`).
 ENGLISH = "en"
 SPANISH = "es"
@@ -749,12 +749,14 @@ def writing_case_rule(
     writing: tuple[str, ...], words: tuple[str, ...], case_rule: CaseRule, language: str
 ) -> CaseRule:
     """The case rule (`matching.FormEntry.case_rule`) of `writing`, one of the writings
-    the matcher looks for of a form of `words` whose own rule is `case_rule`: "strict"
+    the matcher looks for of a form of `words` whose own rule is `case_rule`: "noun"
     for a German noun's form that the rules made (`Opfern` of `Opfer`, `Arbeiten` of
     `Arbeit`), a word alone with a capital, as German writes nouns: in small letters it
     is most often a verb (`Zeit opfern`, `arbeiten`, `eine Tat anzeigen`), which a form
     to avoid would report and fail a `--strict` build with; of a `case_sensitive` term
-    ("report") too, whose `term.case` warning would. Else `case_rule`."""
+    ("report") too, whose `term.case` warning would. "noun" is "strict", and no use
+    before `Sie` or `wir`, where a sentence starts with the verb (`Opfern Sie`: the
+    matcher's `_before_verb_first_pronoun`). Else `case_rule`."""
     if (
         language == GERMAN
         and case_rule != "strict"
@@ -762,7 +764,7 @@ def writing_case_rule(
         and writing != words[:1]
         and writing[0][:1].isupper()
     ):
-        return "strict"
+        return "noun"
     return case_rule
 
 

@@ -166,8 +166,9 @@ class FormEntry(NamedTuple):
     kind: MatchKind
     suggestion: str | None
     # "any" case; "strict": only exactly this case matches at all (all-caps forms);
-    # "report": another case matches but is reported (case_sensitive terms).
-    case_rule: Literal["any", "strict", "report"]
+    # "report": another case matches but is reported (case_sensitive terms); "noun":
+    # strict, and no use before `Sie` or `wir` (a German noun's made form: the verb).
+    case_rule: Literal["any", "strict", "report", "noun"]
     written: str  # this variant as the glossary writes it (for strict and report)
 
     def __reduce__(
@@ -479,10 +480,25 @@ def _placer(
         finish = last + 1 + shift_after[bisect_right(shifts_at, last)]
         begin -= fold_after[bisect_right(folds_at, begin)]
         finish -= fold_after[bisect_right(folds_at, finish)]
-        chosen = _choose(entries[key], nfc[begin:finish])
+        found = nfc[begin:finish]
+        chosen = _choose(entries[key], found)
+        if chosen is not None and chosen[0].case_rule == "noun" and verb_first(last + 1):
+            # The verb; a form the glossary writes so (an alias `Betroffenen`) is still one.
+            chosen = _choose([entry for entry in entries[key] if entry.case_rule != "noun"], found)
         if chosen is None:
             return None
         return start, last + 1, *chosen
+
+    def verb_first(after: int) -> bool:
+        # Whether `Sie` or `wir` follows at `after`, one space between: read in the
+        # searched text, and its case in the NFC one (`sie`, "they", may follow a noun).
+        if collapsed[after : after + 1] != " " or not _VERB_FIRST_PRONOUN.match(
+            collapsed, after + 1
+        ):
+            return False
+        at = after + 1 + shift_after[bisect_right(shifts_at, after + 1)]
+        at -= fold_after[bisect_right(folds_at, at)]
+        return nfc.startswith(("Sie", "wir"), at)
 
     return place
 
@@ -495,6 +511,12 @@ def _unspaced_join(neighbour: str, edge: str, collapsed: str, start: int, last: 
     if neighbour < UNSPACED_FROM and edge < UNSPACED_FROM:
         return False
     return joins_unspaced(neighbour, edge, collapsed[start : last + 1])
+
+
+# The pronouns after a German verb that starts its sentence, in the plural (`Opfern
+# Sie`, `Arbeiten wir`), where a noun's made form (`Opfern` of `Opfer`) is that verb
+# (`forms.writing_case_rule`), as `_placer` reads them in the folded text.
+_VERB_FIRST_PRONOUN = LazyPattern(r"(?:sie|wir)(?![\w'\u02bc])")
 
 
 def after_elision(text: str, start: int) -> bool:
