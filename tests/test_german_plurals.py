@@ -154,3 +154,13 @@ def test_a_german_noun_s_made_form_before_sie_or_wir_is_a_verb_starting_its_sent
     alias = [make_term("betroffene", "Betroffene", aliases=("Betroffenen",))]
     text = "Wenn die Betroffenen Sie anrufen."
     assert [m.form for m in Matcher.from_terms(alias, GERMAN).scan(text)] == ["Betroffenen"]
+
+
+def test_a_german_form_as_a_term_writes_it_wins_over_another_term_s_made_form() -> None:
+    """`Arbeiten` (works) is a term's own form and a case the rules make of another's
+    `Arbeit`: the lower id won, so the term `Arbeiten` was never found, and no rule
+    said so (a German form's cases are no writing of it for `glossary.duplicate`)."""
+    terms = [make_term("a-arbeit", "Arbeit"), make_term("z-werke", "Werk", aliases=("Arbeiten",))]
+    text = "Die Arbeiten, die Arbeit, der Arbeit."
+    found = [(m.form, m.term_id) for m in Matcher.from_terms(terms, GERMAN).scan(text)]
+    assert found == [("Arbeiten", "z-werke"), ("Arbeit", "a-arbeit"), ("Arbeit", "a-arbeit")]

@@ -42,6 +42,7 @@ from .forms import (
     ARABIC_PRESENTATION_FORM,
     ELISIONS,
     ENGLISH,
+    GERMAN,
     INVISIBLE_CHARACTERS,
     NOUN_PHRASE_LANGUAGES,
     UNICODE_SPACES,
@@ -260,9 +261,10 @@ class Matcher:
                 _add_form(entries, term, form, "accepted", None, language)
             for avoided in term.avoid:
                 _add_form(entries, term, avoided.text, "avoid", term.term, language)
+        order = _german_entry_order if language == GERMAN else _entry_order
         for key_entries in entries.values():
             if len(key_entries) > 1:  # most keys are one term's form: nothing to order
-                key_entries.sort(key=lambda entry: (KIND_RANK[entry.kind], entry.term_id))
+                key_entries.sort(key=order)
         return cls(entries)
 
     def written_forms(self, possessives: bool = True) -> dict[str, list[str]]:
@@ -397,6 +399,20 @@ class Matcher:
             start = starts[index]
             found[index].append((begin - start, finish - start, entry, case_ok))
         return found
+
+
+def _entry_order(entry: FormEntry) -> tuple[int, str]:
+    """Which of the entries of one search key a use is of first: an accepted form's, then
+    the lowest term id's (the duplicate rule reports the others)."""
+    return KIND_RANK[entry.kind], entry.term_id
+
+
+def _german_entry_order(entry: FormEntry) -> tuple[bool, int, str]:
+    """`_entry_order` on a German site, a form as a term writes it first: a case the rules
+    made of another's (`Arbeiten` of `Arbeit`) is no claim `glossary.duplicate` reports,
+    and would leave the term that lists `Arbeiten` never found."""
+    made = _comparable_form(entry.written).casefold() != _comparable_form(entry.form).casefold()
+    return made, *_entry_order(entry)
 
 
 def _made_possessive(entry: FormEntry) -> bool:
