@@ -34,6 +34,9 @@ def test_a_german_site_takes_german_forms(language: str) -> None:
         ("person", ("personen", "persons")),
         ("mensch", ("menschen",)),  # weak: `den Menschen`, not "mensches"
         ("aktivist", ("aktivisten",)),
+        ("migrant", ("migranten", "migrante", "migrants")),  # weak: `den Migranten`
+        ("klient", ("klienten", "kliente", "klients")),
+        ("dokument", ("dokumenten", "dokumente", "dokuments")),  # strong: `die Dokumente`
         ("fall", ("falles",)),  # not "falls" ("if"), another word
         ("recht", ("rechtes",)),  # not "rechts"
         ("x", ()),

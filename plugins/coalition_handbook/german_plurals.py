@@ -70,6 +70,8 @@ def _by_ending(lower: str) -> tuple[str, ...]:
         return (lower + "en",)
     if lower.endswith(("ist", "mensch")):  # `der Polizist`, `den Polizisten`, `Menschen`
         return (lower + "en",)
+    if lower.endswith(("ant", "ent")):  # weak `den Migranten`; strong `die Dokumente`
+        return (lower + "en", lower + "e", lower + "s")
     if lower.endswith("on"):  # `Person`, `Personen`; `Ballon`, `Ballons`
         return (lower + "en", lower + "s")
     if lower.endswith("nis"):  # `Erlaubnis`, `Erlaubnisse`, `-sen`, `des -ses`
