@@ -56,7 +56,8 @@ def test_german_noun_forms(word: str, forms: tuple[str, ...]) -> None:
         ("Internationale Arbeitsorganisation", "Internationalen Arbeitsorganisation", None),
         ("Kinder und Jugendliche", "Kindern und Jugendlichen", "Kinder und Jugendliches"),
         ("Menschenhandel zum Zweck", "Menschenhandels zum Zweck", "Menschenhandel zum Zwecks"),
-        ("ILO", "ILO", "ILOs"),
+        ("NGO", "NGOs", "NGOses"),  # `die NGOs`, as German writes an acronym's plural
+        ("ILO-Übereinkommen", "ILO Übereinkommens", "ILOs Übereinkommen"),
         ("betroffene Person", "betroffenen Personen", "betroffene Persones"),
     ],
 )
@@ -167,3 +168,18 @@ def test_a_german_form_as_a_term_writes_it_wins_over_another_term_s_made_form() 
     text = "Die Arbeiten, die Arbeit, der Arbeit."
     found = [(m.form, m.term_id) for m in Matcher.from_terms(terms, GERMAN).scan(text)]
     assert found == [("Arbeiten", "z-werke"), ("Arbeit", "a-arbeit"), ("Arbeit", "a-arbeit")]
+
+
+def test_a_german_acronym_s_plural_is_a_use_and_no_unknown_acronym(tmp_path: Path) -> None:
+    """German writes an acronym's plural with `s` (`die NGOs`), as English does, which the
+    English rules found on a German site before its own: the German ones lost it, and
+    `NGOs` became a `term.unknown-acronym` finding on a site defining `NGO`."""
+    files = {
+        "mkdocs.yml": GERMAN_MKDOCS,
+        "glossary/ngo.yml": term_yaml("NGO"),
+        "content/index.md": "# Handbuch\n\nDie NGOs helfen. Die NGO hilft, die ngos nicht.\n",
+    }
+    findings = run_checks(write_files(tmp_path, files)).findings
+    assert [f.rule for f in findings] == []
+    found = Matcher.from_terms([make_term("ngo", "NGO")], GERMAN).scan(files["content/index.md"])
+    assert [m.form for m in found] == ["NGO", "NGO"]

@@ -705,7 +705,8 @@ def german_writings(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     `Betroffenen`, `Betroffener`) and the adjectives before them with each of the endings
     German gives them, all the same (`sexuelle Ausbeutung`, `sexueller Ausbeutung`,
     `sexuellen Ausbeutungen`), before its complement (`_GERMAN_COMPLEMENT_STARTS`), which
-    stays as written. The form itself first."""
+    stays as written; an acronym there last with its `s` (`NGO`, `NGOs`). The form itself
+    first."""
     from .german_plurals import adjective_forms, german_noun_forms  # a German site's alone
 
     end = next(
@@ -727,7 +728,9 @@ def german_writings(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
             else None
         )
         adjectives.append(adjective)
-        if adjective is not None or lower in _GERMAN_INVARIABLE or word.isupper():
+        if word.isupper() and len(word) > 1 and index == end - 1:
+            choices.append((word, word + "s"))  # an acronym's plural: `die NGOs`
+        elif adjective is not None or lower in _GERMAN_INVARIABLE or word.isupper():
             choices.append((word,))
         else:
             choices.append((word, *(_match_case(form, word) for form in german_noun_forms(lower))))
