@@ -28,7 +28,10 @@ def test_a_german_site_takes_german_forms(language: str) -> None:
         ("täterin", ("täterinnen",)),  # English rules: "täterins"
         ("ausbeutung", ("ausbeutungen",)),
         ("erlaubnis", ("erlaubnisse", "erlaubnissen", "erlaubnisses")),
-        ("hilfe", ("hilfen",)),  # no `-r`: no adjective's ending
+        ("hilfe", ("hilfen", "hilfes")),  # no `-r`: no adjective's ending
+        ("hotline", ("hotlinen", "hotlines")),  # `die Hotlines`, as English made it
+        ("auge", ("augen", "auges")),  # `des Auges`
+        ("überlebende", ("überlebenden", "überlebender")),  # no "Überlebendes"
         ("menschenhandel", ("menschenhandeln", "menschenhandels")),
         ("gesetz", ("gesetzes",)),
         ("person", ("personen", "persons")),

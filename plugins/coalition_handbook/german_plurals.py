@@ -79,8 +79,10 @@ def _by_ending(lower: str) -> tuple[str, ...]:
     if lower.endswith("ismus"):  # `Rassismus`, `Rassismen`
         return (lower + "ses", lower[:-2] + "en")
     if lower.endswith("e"):
-        adjectival = (lower + "r",) if lower.endswith(_ADJECTIVAL) else ()
-        return (lower + "n", *adjectival)
+        # `-r` where it reads as an adjective (`ein Betroffener`), else `-s` (`des Auges`;
+        # and the English loan's plural: `die Hotlines`, which the English rules found).
+        other = lower + "r" if lower.endswith(_ADJECTIVAL) else lower + "s"
+        return (lower + "n", other)
     if lower.endswith(("er", "el")):  # `Opfer`, `den Opfern`, `des Opfers`
         return (lower + "n", lower + "s")
     if lower.endswith(("en", "chen", "lein")):  # `Verfahren`, `des Verfahrens`
