@@ -6,6 +6,7 @@ every page, and was never read."""
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import pytest
@@ -222,3 +223,17 @@ def test_an_authors_file_of_aliases_is_read_in_its_size(tmp_path: Path) -> None:
     )
     with pytest.raises(ConfigError, match=r"^content/blog/\.authors\.yml:2: nested too deeply"):
         load_config(config_file)
+
+
+def test_an_authors_file_that_is_no_regular_file_is_not_waited_on(tmp_path: Path) -> None:
+    """Review rv66d: `.authors.yml` committed as a link to /dev/zero was read for ever
+    (and its memory with it) by `handbook check` and the build, where the blog plugin
+    reads a regular file only; a named pipe waited for a writer. Neither is read."""
+    config_file = make_handbook(tmp_path)
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8").replace("  - search\n", "  - search\n  - blog\n"),
+        encoding="utf-8",
+    )
+    (tmp_path / "content" / "blog").mkdir()
+    os.mkfifo(tmp_path / "content" / "blog" / ".authors.yml")
+    assert _findings(config_file) == []

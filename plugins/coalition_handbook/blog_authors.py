@@ -60,8 +60,13 @@ def _authors_path(options: dict[str, Any], docs_dir: str) -> str | None:
 
 def _file_texts(root: Path, path: str) -> list[ShownText]:
     """Every text value under the file's `authors` mapping, at its line and column."""
+    file = root / path
+    # As the blog plugin, which reads a regular file only: a link to /dev/zero or a named
+    # pipe committed as `.authors.yml` was read for ever, by the check and the build.
+    if not file.is_file():
+        return []
     try:
-        text = (root / path).read_text(encoding="utf-8-sig")  # as the blog plugin
+        text = file.read_text(encoding="utf-8-sig")  # as the blog plugin
     except (OSError, UnicodeDecodeError):
         return []
     try:
