@@ -223,6 +223,9 @@ def test_an_authors_file_of_aliases_is_read_in_its_size(tmp_path: Path) -> None:
     )
     with pytest.raises(ConfigError, match=r"^content/blog/\.authors\.yml:2: nested too deeply"):
         load_config(config_file)
+    # Named as mkdocs.yml is (`-f sub/mkdocs.yml`), as an inherited file is (review rv66d).
+    with pytest.raises(ConfigError, match=r"^sub/content/blog/\.authors\.yml:2: nested too"):
+        load_config(config_file, shown_as="sub/mkdocs.yml")
 
 
 def test_an_authors_file_that_is_no_regular_file_is_not_waited_on(tmp_path: Path) -> None:

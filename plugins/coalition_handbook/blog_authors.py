@@ -24,12 +24,13 @@ _BLOG_PLUGINS = ("blog", "material/blog")
 _TEXT_TAG = "tag:yaml.org,2002:str"
 
 
-def blog_author_texts(plugins: Any, root: Path, docs_dir: str) -> list[ShownText]:
+def blog_author_texts(plugins: Any, root: Path, docs_dir: str, where: str) -> list[ShownText]:
     """The texts of the authors file of each blog mkdocs.yml's `plugins` switches on
     (`authors_file`, by default `{blog}/.authors.yml` in `docs_dir`), each named relative
     to `root`, the folder of mkdocs.yml. A file that is not there, or not YAML, has none:
     the blog plugin reports the second itself. One nested too deeply to read is a
-    `ConfigError` naming its line, as mkdocs.yml would be: its texts go unread."""
+    `ConfigError` naming its line, as mkdocs.yml would be (named `where`): its texts go
+    unread."""
     texts: list[ShownText] = []
     seen: set[str] = set()
     for name in _BLOG_PLUGINS:
@@ -40,7 +41,7 @@ def blog_author_texts(plugins: Any, root: Path, docs_dir: str) -> list[ShownText
             if path is None or path in seen:
                 continue
             seen.add(path)
-            texts += _file_texts(root, path)
+            texts += _file_texts(root, path, where)
     return texts
 
 
@@ -58,8 +59,9 @@ def _authors_path(options: dict[str, Any], docs_dir: str) -> str | None:
     return posixpath.normpath(posixpath.join(docs_dir, relative))
 
 
-def _file_texts(root: Path, path: str) -> list[ShownText]:
-    """Every text value under the file's `authors` mapping, at its line and column."""
+def _file_texts(root: Path, path: str, where: str) -> list[ShownText]:
+    """Every text value under the file's `authors` mapping, at its line and column. A
+    message names the file as mkdocs.yml is named, `where` (`-f sub/mkdocs.yml`)."""
     file = root / path
     # As the blog plugin, which reads a regular file only: a link to /dev/zero or a named
     # pipe committed as `.authors.yml` was read for ever, by the check and the build.
@@ -77,7 +79,8 @@ def _file_texts(root: Path, path: str) -> list[ShownText]:
         from .model.yaml_source import deep_nesting_offset
 
         line, _ = LineIndex.of(text).position(deep_nesting_offset(text))
-        raise ConfigError(f"{path}:{line}: nested too deeply to read") from None
+        shown = posixpath.normpath(posixpath.join(posixpath.dirname(where), path))
+        raise ConfigError(f"{shown}:{line}: nested too deeply to read") from None
     if not isinstance(document, yaml.MappingNode):
         return []
     authors = next((value for key, value in document.value if key.value == "authors"), None)

@@ -151,7 +151,9 @@ def load_config(
         site_texts=site_texts(data, lines, where, root),
         shown_texts=(
             *(replace(text, where=named_from_folder(text.where, where)) for text in shown_texts),
-            *blog_author_texts(data.get("plugins"), root, "docs" if docs_dir is None else docs_dir),
+            *blog_author_texts(
+                data.get("plugins"), root, "docs" if docs_dir is None else docs_dir, where
+            ),
         ),
     )
 
