@@ -240,3 +240,22 @@ def test_an_authors_file_that_is_no_regular_file_is_not_waited_on(tmp_path: Path
     (tmp_path / "content" / "blog").mkdir()
     os.mkfifo(tmp_path / "content" / "blog" / ".authors.yml")
     assert _findings(config_file) == []
+
+
+def test_an_authors_file_that_sets_authors_twice_is_read_as_the_blog_reads_it(
+    tmp_path: Path,
+) -> None:
+    """Review rv66d: YAML reads the last of two `authors` (the blog shows those); the
+    first was read, and the number the posts show was never reported."""
+    twice = "authors:\n  jane:\n    name: Jane\n    description: Staff\n" + AUTHORS
+    config_file = make_handbook(tmp_path, **{"content__blog__.authors.yml": twice})
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8").replace("  - search\n", "  - search\n  - blog\n"),
+        encoding="utf-8",
+    )
+    set_handbook_options(config_file, 'privacy: {allow: ["1-888-373-7888"]}')
+    assert [(f.line, f.found) for f in _findings(config_file)] == [
+        (8, "402-555-0901"),
+        (8, "jane.blog@gmail.com"),
+        (10, "jane.url@gmail.com"),
+    ]

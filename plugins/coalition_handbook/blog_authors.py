@@ -83,7 +83,10 @@ def _file_texts(root: Path, path: str, where: str) -> list[ShownText]:
         raise ConfigError(f"{shown}:{line}: nested too deeply to read") from None
     if not isinstance(document, yaml.MappingNode):
         return []
-    authors = next((value for key, value in document.value if key.value == "authors"), None)
+    # The last `authors` a file sets twice, as YAML reads it for the blog plugin.
+    authors = next(
+        (value for key, value in reversed(document.value) if key.value == "authors"), None
+    )
     if authors is None:
         return []
     return [
