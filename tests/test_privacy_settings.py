@@ -240,6 +240,14 @@ def test_an_authors_file_that_is_no_regular_file_is_not_waited_on(tmp_path: Path
     (tmp_path / "content" / "blog").mkdir()
     os.mkfifo(tmp_path / "content" / "blog" / ".authors.yml")
     assert _findings(config_file) == []
+    # A name too long for the system is no file either, as to the blog: not an error.
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8").replace(
+            "  - blog\n", f"  - blog:\n      authors_file: {'a' * 5000}.yml\n"
+        ),
+        encoding="utf-8",
+    )
+    assert _findings(config_file) == []
 
 
 def test_an_authors_file_that_sets_authors_twice_is_read_as_the_blog_reads_it(

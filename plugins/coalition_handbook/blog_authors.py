@@ -8,6 +8,7 @@ privacy.pii reads them, as it reads mkdocs.yml's `extra` (`config_yml.ShownText`
 
 from __future__ import annotations
 
+import os
 import posixpath
 from collections.abc import Iterator
 from pathlib import Path
@@ -65,7 +66,8 @@ def _file_texts(root: Path, path: str, where: str) -> list[ShownText]:
     file = root / path
     # As the blog plugin, which reads a regular file only: a link to /dev/zero or a named
     # pipe committed as `.authors.yml` was read for ever, by the check and the build.
-    if not file.is_file():
+    # os.path's answers False where a name is too long or holds a NUL (pathlib raises).
+    if not os.path.isfile(file):  # noqa: PTH113
         return []
     try:
         text = file.read_text(encoding="utf-8-sig")  # as the blog plugin
