@@ -22,8 +22,9 @@ isolated form as the mark alone ("ﺍﻻﺗﺠﺎﺭ" is "الاتجار"; sessi
 quotation mark and the fullwidth apostrophe read as apostrophes, as the curly one does
 ("slave\u2018s" is "slave's"; session 51); Chinese and Japanese, written without spaces,
 end a word where the script changes between Han or kana and another letter or digit
-("向NGO求助"), and inside a run of Han and kana a form of two or more Han characters
-matches ("我們打擊人口販運。"; session 64)."""
+("向NGO求助") or between katakana and Han or hiragana ("ブローカーに"), and inside a run
+of Han and hiragana a form of two or more Han or katakana characters matches
+("我們打擊人口販運。", "パパ活を"; session 64)."""
 
 from __future__ import annotations
 
@@ -211,15 +212,25 @@ def _is_unspaced(char: str) -> bool:
     )
 
 
+def _is_katakana(char: str) -> bool:
+    """A katakana or its long-vowel mark, not the small ヵ and ヶ (counters among Han)."""
+    name = unicodedata.name(char, "")
+    return "KATAKANA" in name and not name.endswith(("LETTER SMALL KA", "LETTER SMALL KE"))
+
+
 def _joins_unspaced(neighbour: str, edge: str, use: str) -> bool:
     """Whether `use` may stand against the letter or digit `neighbour` at its character
-    `edge`: the script changes there, or, inside a run of Han and kana, `use` has two
-    Han characters or more."""
+    `edge`: the script changes there (katakana to Han or hiragana too), or, inside a run
+    of Han and hiragana, `use` has two Han or katakana characters or more."""
     if not neighbour:
         return False
     if _is_unspaced(neighbour) != _is_unspaced(edge):
         return True
-    return _is_unspaced(neighbour) and sum(map(_is_han, use)) >= 2
+    if not _is_unspaced(neighbour):
+        return False
+    if _is_katakana(neighbour) != _is_katakana(edge):
+        return True
+    return not _is_katakana(edge) and sum(_is_han(char) or _is_katakana(char) for char in use) >= 2
 
 
 def _choose(key_entries: Sequence[FormEntry], found: str) -> tuple[FormEntry, bool] | None:

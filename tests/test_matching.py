@@ -77,6 +77,7 @@ TERMS = [
     make_term("migrant-worker-zh", "移工", avoid=("外勞",)),
     make_term("prostitute-zh", "娼"),
     make_term("ngo", "NGO"),
+    make_term("broker-ja", "ブローカー", avoid=("パパ活",)),
 ]  # fmt: skip
 
 MATCHER = Matcher.from_terms(TERMS)
@@ -478,6 +479,7 @@ _WORDS = [
     "\u064b", "\u0640", "ﺍﻻﺗﺠﺎﺭ", "ﺑﺎﻟﺒﺸﺮ", "ﺗﻬﺮﻳﺐ", "ﺍﻟﺒﺸﺮﹺ", "ﻻ", "\ufe7a", "\ufc5e", "ﺁ\u0653",
     "\ufdfa", "人口販運", "人口", "販運", "我們打擊", "。", "の", "兒少性剝削", "性剝削", "兒少",
     "移工", "外勞", "娼", "NGO", "求助", "人身取引", "1955", "ー", "カ",
+    "ブローカー", "パパ活", "パパ", "セックス", "に", "ヶ", "ｰ",
 ]  # fmt: skip
 _BETWEEN = [
     " ", "  ", "\t", "\n", "\n\n", "\n \n", "-", "\u00a0", "\u2011", "\x00", "'", "\u2019",

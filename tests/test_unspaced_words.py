@@ -26,6 +26,10 @@ MATCHER = Matcher.from_terms(
         make_term("ngo", "NGO"),
         make_term("victim", "victim"),
         make_term("t-visa", "T簽證"),
+        make_term("broker", "ブローカー", avoid=("パパ活",)),
+        make_term("sex-worker", "セックスワーカー"),
+        make_term("jk-business", "JKビジネス"),
+        make_term("shelter", "シェルター"),
     ]
 )
 
@@ -44,6 +48,16 @@ def found(text: str) -> list[tuple[str, str]]:
         # Japanese: a particle after the form, kana before it
         ("人身取引の被害者", [("人身取引", "human-trafficking")]),
         ("これは人身取引です", [("人身取引", "human-trafficking")]),
+        # Japanese: a katakana word stands against Han and hiragana (audit rv66b: none
+        # was found in a sentence), a form of Han and katakana against hiragana
+        ("悪質なブローカーに騙された。", [("ブローカー", "broker")]),
+        ("セックスワーカーの権利", [("セックスワーカー", "sex-worker")]),
+        ("JKビジネスの被害", [("JKビジネス", "jk-business")]),
+        ("被害者シェルターに入る", [("シェルター", "shelter")]),
+        ("パパ活をする", [("パパ活", "broker")]),
+        # ...but not inside a longer katakana word
+        ("メッセージブローカーの設定", []),
+        ("ブローカーズ", []),
         # the longest form wins, as everywhere
         ("防制兒少性剝削的工作", [("兒少性剝削", "child-sexual-exploitation")]),
         # where the script changes, a word ends: a Latin acronym glued to Chinese

@@ -8,8 +8,13 @@ a use stands there as follows:
 
 - where the script changes, between a Han or kana character and any other letter or
   digit, a word ends, as where a space stands: `向NGO求助`, `1955專線`;
-- between two Han or kana characters, a form of two or more Han characters matches: a
-  word of one character (`娼`) is part of too many others to be read inside a run;
+- where katakana meet Han or hiragana, a word ends: Japanese writes a borrowed word in
+  katakana against the particles and Han words around it (`ブローカーに`, `パパ活を`), and
+  one katakana word against another only inside a longer one (`ワーカー` in
+  `セックスワーカー` is none);
+- between two Han or hiragana characters, a form of two or more Han or katakana characters
+  matches: a word of one character (`娼`) is part of too many others to be read inside a
+  run, and hiragana are a sentence's particles and endings;
 - where two forms overlap, the longest wins as everywhere (`兒少性剝削` over `性剝削`).
 
 What this reads wrongly: a form of two characters that a run holds across two other
@@ -36,13 +41,29 @@ _HAN = (
 )
 _KANA = (("\u3040", "\u30ff"), ("\u31f0", "\u31ff"), ("\uff66", "\uff9f"))
 _UNSPACED = tuple(sorted(_HAN + _KANA))
+# Katakana with their long-vowel marks (`ー`, `ｰ`), less the small ヵ and ヶ, counters
+# written among Han characters (`3ヶ月`, `霞ヶ関`); as a set too, where Chinese text asks
+# at both ends of every use (a look-up, no call).
+_KATAKANA = (
+    ("\u30a1", "\u30f4"),
+    ("\u30f7", "\u30fa"),
+    ("\u30fc", "\u30ff"),
+    ("\u31f0", "\u31ff"),
+    ("\uff66", "\uff9f"),
+)
+_KATAKANA_SET = frozenset(
+    chr(code) for first, last in _KATAKANA for code in range(ord(first), ord(last) + 1)
+)
+# The characters of a form's stem: Han and katakana, not hiragana.
+_STEM = tuple(sorted(_HAN + _KATAKANA))
 # The characters of both, as the text of a regex class (`[^\W{UNSPACED_LETTERS}]`: a
 # letter of a script that spaces its words).
 UNSPACED_LETTERS = "".join(f"{first}-{last}" for first, last in _UNSPACED)
 # Below this no character is Han or kana: the matcher asks only past it (one comparison).
 UNSPACED_FROM = _UNSPACED[0][0]
-# The fewest Han characters a form needs to match inside a run of them.
-_FEWEST_HAN = 2
+# The fewest Han or katakana characters a form needs to match inside a run of Han and
+# hiragana.
+_FEWEST_STEM = 2
 
 
 def _within(char: str, ranges: tuple[tuple[str, str], ...]) -> bool:
@@ -56,17 +77,23 @@ def is_unspaced(char: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _han_count(use: str) -> int:
-    """How many Han characters `use` holds: the same few hundred uses recur in a page."""
-    return sum(_within(char, _HAN) for char in use)
+def _stem_count(use: str) -> int:
+    """How many Han or katakana characters `use` holds: the same few hundred uses recur
+    in a page."""
+    return sum(_within(char, _STEM) for char in use)
 
 
 def joins_unspaced(neighbour: str, edge: str, use: str) -> bool:
     """Whether `use`, whose first or last character is `edge`, may stand against
     `neighbour`, a letter or digit just outside it, as Chinese and Japanese write words
-    (module docstring): where the script changes, or, inside a run of Han and kana, a use
-    of two or more Han characters."""
+    (module docstring): where the script changes, katakana's too, or, inside a run of Han
+    and hiragana, a use of two or more Han or katakana characters."""
     neighbour_unspaced = is_unspaced(neighbour)
     if neighbour_unspaced != is_unspaced(edge):
         return True
-    return neighbour_unspaced and _han_count(use) >= _FEWEST_HAN
+    if not neighbour_unspaced:
+        return False
+    katakana_edge = edge in _KATAKANA_SET
+    if katakana_edge != (neighbour in _KATAKANA_SET):
+        return True
+    return not katakana_edge and _stem_count(use) >= _FEWEST_STEM
