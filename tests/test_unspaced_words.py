@@ -159,3 +159,45 @@ def test_a_chinese_page_links_a_form_inside_a_sentence_with_its_tooltip(tmp_path
     ) in read(site, "index.html")
     used_on = read(site, "glossary/human-trafficking/index.html").split('class="hb-used-on"')
     assert '<li><a href="../../">首頁</a></li>' in used_on[1].split("</ul>")[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an address written against Chinese or Japanese text (review rv66b): the Han
+        # and kana are no letters of it, and do not hide it
+        ("可寫信到jane.doe@gmail.com求助。", ["jane.doe@gmail.com"]),
+        ("請寄信至jane.doe@gmail.com", ["jane.doe@gmail.com"]),
+        ("info@coalition.org.tw洽詢", ["info@coalition.org.tw"]),
+        ("メールはjane@example.jpまで", ["jane@example.jp"]),
+        ("信箱：jane.doe@gmail.com。", ["jane.doe@gmail.com"]),
+        ("logo@2x.png的圖", []),
+    ],
+)
+def test_an_address_among_han_or_kana_is_read_whole(text: str, expected: list[str]) -> None:
+    from coalition_handbook.rules.privacy_emails import find_email_addresses
+
+    assert [text[start:end] for start, end in find_email_addresses(text)] == expected
+
+
+def test_a_public_address_written_against_chinese_is_allowed(tmp_path: Path) -> None:
+    """The coalition's own address, listed in `privacy.allow`, written with no space after
+    `請寄信至`: it was read with those characters, no longer the public one, an error
+    failing every build; one written before `洽詢` was none and is now reported."""
+    from handbooks import set_handbook_options
+
+    page = "# 首頁\n\n請寄信至info@coalition.org.tw洽詢。\n\n或寫信到jane.doe@gmail.com求助。\n"
+    config = make_handbook(tmp_path, page)
+    set_handbook_options(config, 'privacy: {allow: ["info@coalition.org.tw"]}')
+    rows = [(f.rule, f.line, f.column, f.found) for f in checked(config)]
+    assert rows == [("privacy.pii", 5, 5, "jane.doe@gmail.com")]
+
+
+def test_an_address_among_latin_letters_is_read_as_on_a_page_without_han() -> None:
+    """A page that holds Han is read by a pattern of its own: Latin letters, digits, `_`
+    and `-` glued to an address are read as on any other page."""
+    from coalition_handbook.rules.privacy_emails import find_email_addresses
+
+    text = "Write to jane@gmail.com1, _a.b@c.org_, x@y.comZ, 2x@y.org- or k@l.museum."
+    assert find_email_addresses(text + " 中") == find_email_addresses(text)
+    assert len(find_email_addresses(text)) == 3

@@ -10,6 +10,7 @@ import re
 
 from ..lazy_pattern import LazyPattern
 from ..markdown.top_level_domains import TOP_LEVEL_DOMAINS
+from ..unspaced_words import UNSPACED_LETTERS
 from .privacy_allow import Spans
 from .soft_breaks import WORD_SPACE, may_write_out_a_mark
 
@@ -29,6 +30,18 @@ _MAILBOX = r"[\w.+-]++(?:'[\w.+-]++)*+"
 # An e-mail address; in a link, its `@` may be escaped (`%40`).
 EMAIL_REST = _EMAIL_START + _MAILBOX + r"{at}[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{{2,}}" + _EMAIL_END
 EMAIL = LazyPattern(EMAIL_REST.format(at="@"))
+# Chinese and Japanese write an address against the Han and kana around it
+# (`請寄信至info@coalition.org.tw洽詢`), which are no letters of its mailbox, nor end it
+# (`unspaced_words`): read so in a text that holds any, by a pattern of its own, so that
+# others pay only a look for them (none in ASCII). Review rv66b: `請寄信至info@…` was
+# the address, no longer the public one `privacy.allow` lists, and one before `洽詢` none.
+_ADDRESS_LETTER = f"[^\\W{UNSPACED_LETTERS}]"  # `\w` less Han and kana
+_EMAIL_AMONG_UNSPACED = LazyPattern(
+    rf"(?<![.+-])(?<!{_ADDRESS_LETTER})(?:{_ADDRESS_LETTER}|[.+-])++"
+    rf"(?:'(?:{_ADDRESS_LETTER}|[.+-])++)*+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{{2,}}"
+    rf"(?!-|_*[^\W_{UNSPACED_LETTERS}])"
+)
+_UNSPACED_LETTER = LazyPattern(f"[{UNSPACED_LETTERS}]")
 # An e-mail address written out so that harvesters miss it, which a reader reads all the
 # same: `jane [at] gmail [dot] com`, `jane(at)gmail(dot)com`, `jane {at} gmail {dot} com`,
 # `jane[@]gmail[.]com`, spaces around its `@`
@@ -109,7 +122,9 @@ def find_email_addresses(text: str) -> list[tuple[int, int]]:
     # going on after it, cannot find (`.@2x.png@2x.org`); the written-out one finds it.
     after_a_file_name = False
     if "@" in text:
-        for found in EMAIL.finditer(text):
+        among_unspaced = not text.isascii() and _UNSPACED_LETTER.search(text)
+        plain = _EMAIL_AMONG_UNSPACED if among_unspaced else EMAIL
+        for found in plain.finditer(text):
             if is_file_name(found.group()):
                 after_a_file_name = True
             else:
