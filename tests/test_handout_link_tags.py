@@ -252,3 +252,60 @@ def _link_addresses(pdf: Path) -> list[list[str]]:
             found.append([str(area["/A"]["/URI"]) for area in areas])
         pending += [kid for kid in inner if "/S" in kid]
     return found
+
+
+def _annotation_texts(pdf: Path) -> list[tuple[str, str]]:
+    """(address, description) of each clickable area of the handout's links."""
+    from pypdf import PdfReader
+
+    found: list[tuple[str, str]] = []
+    for page in PdfReader(pdf).pages:
+        for reference in page.get("/Annots", []):
+            annotation = reference.get_object()
+            if "/A" in annotation:
+                found.append((annotation["/A"]["/URI"], annotation.get("/Contents", "")))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        (BODY, LONG_TEXT),
+        (f"\nRead *[{LONG_TEXT}](https://www.childwelfare.gov/)* now.\n", LONG_TEXT),
+        ("\nRead [the *hotline* page](https://www.childwelfare.gov/) now.\n", "the hotline page"),
+    ],
+    ids=["over-lines", "in-em", "em-in-link"],
+)
+def test_a_link_s_clickable_areas_are_described_by_its_text(
+    tmp_path: Path, body: str, text: str
+) -> None:
+    """Session 64 (lo64): each clickable area's description (`/Contents`, which a screen
+    reader reads for it) was the raw address WeasyPrint gives it, not the link's text."""
+    found = [
+        " ".join(contents.split())
+        for address, contents in _annotation_texts(_handout(tmp_path, body))
+        if address == "https://www.childwelfare.gov/"
+    ]
+    assert found and set(found) == {text}
+
+
+def test_a_picture_s_link_is_described_by_its_alternative_text(tmp_path: Path) -> None:
+    """A link holding a picture alone is described by the picture's `alt`; one with no
+    text at all keeps the address WeasyPrint gives it."""
+    require_weasyprint()
+    weasyprint = handout_render.load_weasyprint()
+    handout_link_tags.join_links(weasyprint)
+    picture = (
+        "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='9' height='9'/%3E"
+    )
+    html = (
+        f'<html lang="en"><p>See <a href="https://a.example/"><img src="{picture}" '
+        f'alt="Hotline  logo"></a> and <a href="https://b.example/"><img src="{picture}"></a>'
+        "</p></html>"
+    )
+    pdf = tmp_path / "pictures.pdf"
+    weasyprint.HTML(string=html).write_pdf(pdf, pdf_tags=True)
+    assert sorted(set(_annotation_texts(pdf))) == [
+        ("https://a.example/", "Hotline logo"),
+        ("https://b.example/", "https://b.example/"),
+    ]

@@ -18,7 +18,8 @@ emphasis: two pieces of one emphasis, the one ending and the next beginning with
 the same link, are joined first, which makes those pieces of the link neighbours (review
 rv46). WeasyPrint gives emphasis inside a link (`<a><em>`) a clickable area of its own,
 which the `Link` element holds. What pointed to the joined element (the page's map from
-marked content to elements, the annotations' parent) points to the one it joined. Where
+marked content to elements, the annotations' parent) points to the one it joined.
+Each clickable area is described by its link's text, not its address (session 64). Where
 a WeasyPrint has no such function, or one that takes other arguments
 (`handout_tree_builder`), the PDF is tagged as WeasyPrint tags it.
 """
@@ -69,6 +70,9 @@ def _with_joined_links(
         **options: Any,
     ) -> Iterator[Any]:
         html = getattr(box, "element", None)
+        # A link's own annotations are those added while it is built: looking among them
+        # alone keeps a handout of many links linear.
+        first_annotation = len(annotations)
         built = build(box, parent, pdf, page_number, nums, annotations, *arguments, **options)
         for element in built:
             if isinstance(element, dict) and isinstance(element.get("K"), list):
@@ -80,6 +84,9 @@ def _with_joined_links(
                 _join(element, pointers, pydyf)
                 if getattr(element, _MADE_FOR, None) is not None:
                     _hold_annotations(element, element, pointers)
+                    if _is_link_box(box):  # not `<body>` passing on a link it holds
+                        described = annotations[first_annotation:]
+                        _describe_annotations(element, html, described, pydyf)
             yield element
 
     setattr(build_joining_links, _WRAPPED, True)
@@ -162,6 +169,41 @@ def _hold_annotations(link: Any, element: Any, pointers: _Pointers) -> None:
                     pointers.annotations[index] = (link.reference, annotation)
         elif isinstance(kid.get("K"), list):
             _hold_annotations(link, kid, pointers)
+
+
+def _describe_annotations(
+    link: Any, html: Any, annotations: list[tuple[Any, Any]], pydyf: ModuleType
+) -> None:
+    """Give each of `annotations` that `link` holds the link's text as its description
+    (`Contents`), where WeasyPrint gives its address: a screen reader that reads a link's
+    clickable area read out "https://www.childwelfare.gov/" for "Mandatory Reporters..."
+    (PDF/UA asks for a description of the link). A link with no text keeps its address."""
+    text = _link_text(html)
+    if not text:
+        return
+    for holder, annotation in annotations:
+        if holder == link.reference and isinstance(annotation, dict):
+            annotation["Contents"] = pydyf.String(text)
+
+
+def _is_link_box(box: Any) -> bool:
+    """Whether `box` is an `<a>`'s (or its `::before`, `::after`'s): WeasyPrint passes on
+    the elements of `<html>` and `<body>` from their children's boxes."""
+    tag = getattr(box, "element_tag", None)
+    return isinstance(tag, str) and tag.split(":")[0] == "a"
+
+
+def _link_text(html: Any) -> str:
+    """The text of the `<a>` element `html` with its spaces collapsed (the address the
+    handout prints after it is the style's, not the element's), or its pictures'
+    alternative text where it holds none."""
+    if not hasattr(html, "itertext"):
+        return ""
+    text = " ".join("".join(html.itertext()).split())
+    if text:
+        return text
+    alts = (picture.get("alt", "") for picture in html.iter("img"))
+    return " ".join(" ".join(alts).split())
 
 
 def _link_goes_on(before: Any, kid: Any, pointers: _Pointers) -> bool:
