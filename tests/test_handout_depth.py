@@ -159,6 +159,27 @@ def test_a_module_that_gets_no_handout_may_nest_as_the_site_renders(
     assert not [row for row in finding_rows(config_file) if row[3] == "markdown.nesting"]
 
 
+def test_a_draft_module_s_handout_is_checked_as_mkdocs_serve_makes_it(tmp_path: Path) -> None:
+    """Review rv66f: a draft (`draft_docs`) is left out by `mkdocs build` and shown, its
+    handout made, by `mkdocs serve`; its handout was checked under serve alone, so the
+    findings, and the check cache's key, differed between them: each switch between
+    `mkdocs serve` and `handbook check` or a build checked the handbook anew. It is
+    checked as serve makes it, as its pull request reviews it."""
+    from coalition_handbook.check import _config_key
+    from coalition_handbook.config import load_config
+
+    config_file = write_deep_handbook(tmp_path)
+    text = config_file.read_text(encoding="utf-8")
+    config_file.write_text(text + "draft_docs: |\n  modules/hotel-staff.md\n", "utf-8")
+    rows = [row for row in finding_rows(config_file) if row[3] == "markdown.nesting"]
+    assert [row[:4] for row in rows] == [
+        ("content/modules/hotel-staff.md", deep_line(config_file), "error", "markdown.nesting")
+    ]
+    config = load_config(config_file)
+    assert config.draft_docs == ("modules/hotel-staff.md",)
+    assert _config_key(config) == _config_key(dataclasses.replace(config, draft_docs=()))
+
+
 def test_a_page_that_is_no_module_is_held_to_the_site_s_limits_alone(tmp_path: Path) -> None:
     config_file = write_handbook(tmp_path)
     (tmp_path / "content" / "deep.md").write_text(

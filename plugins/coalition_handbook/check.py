@@ -534,9 +534,17 @@ def _config_key(config: HandbookConfig) -> str:
     the handbook is checked out (paths relative to mkdocs.yml)."""
     values: list[str] = []
     for item in fields(config):
-        # What fails, where the site goes or is published, and what its config file is
-        # named (the handout cache's site) change nothing found.
-        if item.name in ("strict", "site_dir", "site_url", "site_url_refused", "config_name"):
+        # What fails, where the site goes or is published, what its config file is named
+        # (the handout cache's site), and which pages are drafts (`mkdocs serve` shows
+        # them: no rule reads it) change nothing found.
+        if item.name in (
+            "strict",
+            "site_dir",
+            "site_url",
+            "site_url_refused",
+            "config_name",
+            "draft_docs",
+        ):
             continue
         value = getattr(config, item.name)
         if isinstance(value, Path):

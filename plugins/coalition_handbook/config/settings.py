@@ -82,7 +82,8 @@ class HandbookConfig:
     draft_docs: tuple[str, ...] = ()
     """mkdocs.yml's `draft_docs`: pages `mkdocs build` leaves out of the site, as it does
     those of `exclude_docs`, and `mkdocs serve` shows (the plugin sets none there). They
-    are checked, as pages are; a draft module gets no handout and no link."""
+    are checked as pages are, a draft module's handout too (as `mkdocs serve` makes it: no
+    finding depends on this setting); it gets no handout and no link."""
     strict: bool = False
     """mkdocs.yml's `strict`: warnings fail `handbook check` as they fail the build."""
     plugin_listed: bool = True

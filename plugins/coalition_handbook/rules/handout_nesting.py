@@ -6,7 +6,11 @@ WeasyPrint ran out of stack on such a module, and its handout was not made with 
 than the module's name to go on (fuzzing: 150 nested `<div>`, quotes or lists); the
 check passed it. Now the check names the line, and the build holds the handout back
 (publishing the one made before), as for any error in a module. Only the modules that
-get a handout are read: with `handouts` on, and their page published. The limit is far
+get a handout are read: with `handouts` on, and their page published. A draft's
+(`draft_docs`) is read too: `mkdocs serve` makes its handout, publishing it will, and its
+pull request is where it is reviewed; so the findings are the same for `mkdocs serve`
+(which shows drafts), `mkdocs build` and `handbook check`, which share the check cache
+(review rv66f: each switch between them checked the handbook anew). The limit is far
 below the site's: a page that is no module is read by `markdown_nesting` alone.
 """
 
@@ -29,7 +33,7 @@ def check(context: CheckContext) -> Iterator[Finding]:
     config, modules = context.config, context.handbook.modules
     if not config.handouts:
         return
-    left_out = left_out_modules(config, modules)
+    left_out = left_out_modules(config, modules, drafts=False)
     for module_id in sorted(modules):
         module = modules[module_id]
         body = module.body

@@ -108,15 +108,17 @@ def module_src_uri(config: HandbookConfig, module_id: str) -> str | None:
         return None
 
 
-def left_out_modules(config: HandbookConfig, module_ids: Iterable[str]) -> frozenset[str]:
+def left_out_modules(
+    config: HandbookConfig, module_ids: Iterable[str], *, drafts: bool = True
+) -> frozenset[str]:
     """The ids of `module_ids` whose page the site leaves out, as MkDocs does (a draft
-    in exclude_docs or draft_docs). Such a module is still checked, but gets no handout,
-    and no generated page lists it or links to it (audit: its PDF was published, and
-    the training index, its protocols' pages and changes/ linked to a page that is
-    not)."""
+    in exclude_docs or draft_docs; not those of draft_docs where `drafts` is false).
+    Such a module is still checked, but gets no handout, and no generated page lists it
+    or links to it (audit: its PDF was published, and the training index, its
+    protocols' pages and changes/ linked to a page that is not)."""
     return frozenset(
         module_id
         for module_id in module_ids
         if (src_uri := module_src_uri(config, module_id)) is not None
-        and left_out_of_site(src_uri, config.exclude_docs, config.draft_docs)
+        and left_out_of_site(src_uri, config.exclude_docs, config.draft_docs if drafts else ())
     )
