@@ -301,6 +301,7 @@ def test_a_picture_s_link_is_described_by_its_alternative_text(tmp_path: Path) -
     html = (
         f'<html lang="en"><p>See <a href="https://a.example/"><img src="{picture}" '
         f'alt="Hotline  logo"></a> and <a href="https://b.example/"><img src="{picture}"></a>'
+        ' and <a href="https://c.example/">hot\u200bline\u00ad page</a>'
         "</p></html>"
     )
     pdf = tmp_path / "pictures.pdf"
@@ -308,4 +309,5 @@ def test_a_picture_s_link_is_described_by_its_alternative_text(tmp_path: Path) -
     assert sorted(set(_annotation_texts(pdf))) == [
         ("https://a.example/", "Hotline logo"),
         ("https://b.example/", "https://b.example/"),
+        ("https://c.example/", "hotline page"),
     ]

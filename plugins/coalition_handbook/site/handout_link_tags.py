@@ -40,6 +40,9 @@ _MADE_FOR = "_handbook_link_of"
 # Set on the element of an inline box other than a link (`<em>`, `<strong>`, `<span>`):
 # the HTML element a line's piece of it is made for.
 _PIECE_OF = "_handbook_inline_of"
+# Where a line may break, which nothing prints (`handout_long_words`' in a long word): not
+# in the link's description.
+_UNSPOKEN = dict.fromkeys(map(ord, "\u200b\u00ad"))
 
 
 def join_links(weasyprint: ModuleType) -> None:
@@ -199,7 +202,7 @@ def _link_text(html: Any) -> str:
     alternative text where it holds none."""
     if not hasattr(html, "itertext"):
         return ""
-    text = " ".join("".join(html.itertext()).split())
+    text = " ".join("".join(html.itertext()).translate(_UNSPOKEN).split())
     if text:
         return text
     alts = (picture.get("alt", "") for picture in html.iter("img"))
