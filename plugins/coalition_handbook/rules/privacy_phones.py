@@ -176,13 +176,25 @@ _ISBN_BEFORE = LazyPattern(
 # (`data-isbn="0306406152"`: a tag's attribute values are read; review rv56b).
 _MARK_BEFORE = LazyPattern(r"(?:\#|(?<![\w.-])(?P<key>[\w.-]+)=[\"']?)\Z")
 # The number sign, as Russian and other languages write `#`, with the space their
-# typography puts after it ("Заказ № 8 495 123 45 67", "Счёт № 020 7946 0958": pii67, an
-# order's number was reported with RU listed); but a phone's after a phone's word and
-# maybe one more ("тел. № 8 495 123 45 67", "Телефон доверия № 8 800 2000 122").
+# typography puts after it, after a word that names a document or a record ("Заказ №
+# 8 495 123 45 67", "Invoice № 020 7946 0958", "Договор аренды № ...": pii67, an order's
+# number was reported with RU listed), maybe one more word between: an identifier. Not
+# after any other word, nor alone (review rv66c: "Горячая линия: № 8 800 333-00-16",
+# "WhatsApp № 8 916 123 45 67" went unreported when every `№` but a phone's word's was
+# one): a phone's context has more words than a list can hold, and a number missed is
+# published.
 _NUMBER_SIGN_BEFORE = LazyPattern(r"\u2116[ \u00a0\u202f]*\Z")
-_PHONE_WORD_BEFORE_A_SIGN = LazyPattern(
-    r"(?<![^\W_])(?i:тел|моб|факс|phone|tel|mobile|fax)[^\W\d_]*\.?"
-    r"(?:[ \u00a0]+[^\W\d_]+)?[ \u00a0:]*\u2116[ \u00a0\u202f]*\Z"
+_DOCUMENT_WORD_BEFORE_A_SIGN = LazyPattern(
+    r"(?<![^\W_])(?:(?i:заказ|сч[её]т|догов[оі]р|приказ|закон|постановлени|решени|протокол"
+    r"|паспорт|документ|справк|квитанци|накладн|заявк|заявлени|полис|лиценз|свидетельств"
+    r"|удостоверени|сертификат|обращени|плат[её]ж|талон|билет|замовлен|рахун|наказ|постанов"
+    r"|рішен|довідк|заяв|поліс|ліценз|свідоцтв|посвідчен|тапсырыс|бұйрық|хаттама|құжат"
+    r"|анықтама|өтініш)[^\W\d_]*"
+    r"|(?i:дел[оауе]|акт[аеу]?|чек[аеу]?|рейс[аеу]?|шот[ыі]?|шарт[ыі]?|заң[ыі]?|invoice"
+    r"|order|account|acct|case|ref|reference|contract|ticket|file|receipt|policy"
+    r"|licen[cs]e|passport|certificate|claim|application|booking|flight|serial|document"
+    r"|record|tracking|registration|permit|item|id)s?(?![^\W_]))\.?"
+    r"(?:[ \u00a0-]+[^\W\d_]+\.?)?[ \u00a0:]*\u2116[ \u00a0\u202f]*\Z"
 )
 # A key's words, in any case: `hotel_id`, `orderId`, `case.ref`.
 _KEY_WORD = LazyPattern(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
@@ -213,12 +225,12 @@ def reads_as_identifier(text: str, start: int, digits: str) -> bool:
     """Whether the number at `start` of `text`, whose digits are `digits`, reads as an
     identifier by what is written right before it (`names_no_phone`): an ISBN-10 after
     its label, whose check digit fits, or a number after a mark or a key that names an
-    identifier, or after the number sign `№` with no phone's word before it."""
+    identifier, or after the number sign `№` and a word that names a document."""
     window = max(0, start - BEFORE_WINDOW)
     if _ISBN_BEFORE.search(text, window, start):
         return _is_isbn_10(digits)
     if _NUMBER_SIGN_BEFORE.search(text, window, start):
-        return not _PHONE_WORD_BEFORE_A_SIGN.search(text, window, start)
+        return bool(_DOCUMENT_WORD_BEFORE_A_SIGN.search(text, window, start))
     mark = _MARK_BEFORE.search(text, window, start)
     return mark is not None and (mark["key"] is None or _names_identifier(mark["key"]))
 
