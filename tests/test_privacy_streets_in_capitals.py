@@ -137,6 +137,22 @@ def test_a_verbs_address_a_posters_cell_or_a_zip_elsewhere_leads_to_no_street(
     assert streets(text, countries) == []
 
 
+@pytest.mark.parametrize("countries", [(), ("US",)])
+def test_a_year_an_owner_dates_before_a_zip_is_a_flyers_heading(
+    countries: tuple[str, ...],
+) -> None:
+    """Review rv66c: a flyer's heading over its town and ZIP code failed the build
+    (`OUR 2024 WINTER COAT DRIVE, AUSTIN, TX 78701`); a year with nothing before it, or
+    after an address's word, is still a house number."""
+    text = (
+        "OUR 2024 WINTER COAT DRIVE, AUSTIN, TX 78701\n"
+        "JOIN OUR 2024 TOY DRIVE\nAUSTIN TX 78701\n"
+        "# THE 2025 FOOD DRIVE\nAUSTIN, TX 78701\n"
+        "2024 OAK DRIVE, AUSTIN TX 78701\nSHE LIVES AT 2019 ELM WAY, AUSTIN TX 78701\n"
+    )
+    assert streets(text, countries) == ["2024 OAK DRIVE", "2019 ELM WAY"]
+
+
 def test_an_html_tables_street_in_capitals_is_reported_on_a_page(tmp_path: Path) -> None:
     page = "<table>\n<tr><td>ADDRESS</td><td>12 MAIN STREET</td></tr>\n</table>\n"
     assert national_findings(tmp_path, page, []) == [(2, 25, "12 MAIN STREET")]

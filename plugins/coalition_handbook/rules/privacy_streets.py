@@ -425,7 +425,9 @@ def names_no_street(text: str, start: int, end: int) -> bool:
     if words[-1].rstrip(".").isupper():  # 27 PARK ROAD: read as 27 Park Road
         words = [word.capitalize() for word in words]
         if _US_TOWN_AND_ZIP_AFTER.match(text, with_directional_after(text, end)):
-            return False
+            # but a year an owner or a time dates, a flyer's heading over its town (review
+            # rv66c: OUR 2024 WINTER COAT DRIVE, AUSTIN, TX 78701 failed the build)
+            return dated_by_a_year(words[0], before)
         label = _LABEL_WITHOUT_COLON_BEFORE.search(text, max(0, start - _LABEL_WINDOW), start)
         if label:
             if label["cell"] is None and _CAPITALS_GO_ON_AFTER.match(
