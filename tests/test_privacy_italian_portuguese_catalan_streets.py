@@ -400,6 +400,20 @@ def test_snc_is_italian_alone_and_no_partnership() -> None:
     assert personal("Calle Luna snc; Via Roma snc, 00100 Roma", ("ES", "PT")) == []
 
 
+def test_a_firms_snc_before_its_partners_names_is_no_address() -> None:
+    """Review rv66c: a partnership named after its street's, its partners after it
+    (`snc di Rossi Mario`), failed the build with IT listed; a street's `snc` before `di`
+    and no name, and before a town, is still one."""
+    text = (
+        "Bar Piazza Duomo snc di Rossi Mario; Ferramenta Via Roma snc dei F.lli Bianchi; "
+        "Via Roma snc di fronte alla chiesa; Via Emilia snc, Modena"
+    )
+    assert personal(text, ("IT",)) == [
+        ("street address", "Via Roma snc"),
+        ("street address", "Via Emilia snc"),
+    ]
+
+
 def test_streets_with_no_number_are_read_in_linear_time() -> None:
     """Marks of no number after runs of types, links and one-letter types, half a megabyte each
     (`type_first_marks` reads each mark's window once; DESIGN section 11)."""

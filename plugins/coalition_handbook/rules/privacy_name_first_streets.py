@@ -87,9 +87,11 @@ NO_HOUSE_NUMBER = (
 # Italian's mark of no house number, `snc` (senza numero civico: `Via Roma snc`, `Via
 # Roma, snc`, `VIA ROMA SNC`: pii67, it passed with IT listed), read by the Italian
 # reader alone; not `s.n.c.`, a partnership's (società in nome collettivo), nor a word
-# that goes on (`sncf`).
+# that goes on (`sncf`), nor a partnership's `snc` before its partners' names, a firm
+# named after its street's (`Bar Piazza Duomo snc di Rossi Mario`: review rv66c).
+_PARTNERS_AFTER = rf"{PARAGRAPH_SPACE}+(?:di|dei|degli|della|del|DI|DEI){PARAGRAPH_SPACE}+[A-Z]"
 NO_HOUSE_NUMBER_IN_ITALIAN = NO_HOUSE_NUMBER.replace(
-    "(?P<number>", "(?P<number>(?:snc|SNC)(?![^\\W_]|\\.[^\\W_])|", 1
+    "(?P<number>", rf"(?P<number>(?:snc|SNC)(?![^\W_]|\.[^\W_]|{_PARTNERS_AFTER})|", 1
 )
 _STREET = (
     r"""
