@@ -153,6 +153,21 @@ def test_a_year_an_owner_dates_before_a_zip_is_a_flyers_heading(
     assert streets(text, countries) == ["2024 OAK DRIVE", "2019 ELM WAY"]
 
 
+@pytest.mark.parametrize("countries", [(), ("US",)])
+def test_a_posters_line_going_on_to_a_count_has_no_zip_code(
+    countries: tuple[str, ...],
+) -> None:
+    """Review rv66c: two capitals and five digits after a street in capitals read as a
+    state and its ZIP code, though no state is written so (`UP TO 10000`, `NO 12345`); a
+    state's code is still read, with no comma too."""
+    text = (
+        "THE 2 MAIN STREET FAIR DREW UP TO 10000 PEOPLE\n5 PARK ROAD PROJECT NO 12345\n"
+        "| 3 MAIN ROAD CLOSURES AFFECT UP TO 20000 |\n"
+        "2 MAIN STREET PROJECTS RAISED US 50000\n12 MAIN ST SPRINGFIELD IL 62701\n"
+    )
+    assert streets(text, countries) == ["12 MAIN ST"]
+
+
 def test_an_html_tables_street_in_capitals_is_reported_on_a_page(tmp_path: Path) -> None:
     page = "<table>\n<tr><td>ADDRESS</td><td>12 MAIN STREET</td></tr>\n</table>\n"
     assert national_findings(tmp_path, page, []) == [(2, 25, "12 MAIN STREET")]

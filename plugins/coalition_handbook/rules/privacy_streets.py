@@ -200,11 +200,18 @@ _LABEL_WINDOW = 40
 # A US city, its state and ZIP code after a street in capitals, as an envelope prints an
 # address, on its line or the next ("12 MAIN STREET, SPRINGFIELD, IL 62701", "12 MAIN ST
 # <br>SPRINGFIELD IL 62701-1234": pii67, it passed): a ZIP code says an address whatever
-# stands before the street (the mixed-case one reads it in `_ADDRESS_AFTER`).
+# stands before the street (the mixed-case one reads it in `_ADDRESS_AFTER`). The state's
+# code as the Postal Service writes it, not any two capitals: a poster's line goes on
+# with words before a count too (review rv66c: `THE 2 MAIN STREET FAIR DREW UP TO 10000
+# PEOPLE`, `5 PARK ROAD PROJECT NO 12345` were reported).
+_US_STATE_CODE = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE"
+    "|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI|AS|MP"
+)
 _US_TOWN_AND_ZIP_AFTER = LazyPattern(
     rf"\.?[*_]*(?:{WORD_SPACE}*,|{WORD_SPACE}*(?:<br\s*/?>)?\r?\n)?{WORD_SPACE}*"
     rf"(?:[A-Z][A-Za-z.'\u2019-]*{WORD_SPACE}+){{0,3}}[A-Z][A-Za-z.'\u2019-]*,?{WORD_SPACE}+"
-    r"[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?(?![\w-])"
+    rf"(?:{_US_STATE_CODE})[ \t]+\d{{5}}(?:-\d{{4}})?(?![\w-])"
 )
 # A word in capitals after such a street, where a heading's, a poster's or a table cell's
 # line goes on: the street's words are a noun phrase's (review rv65g: `| DAY | 3 MAIN ROAD
