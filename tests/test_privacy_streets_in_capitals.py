@@ -142,12 +142,16 @@ def test_a_year_an_owner_dates_before_a_zip_is_a_flyers_heading(
     countries: tuple[str, ...],
 ) -> None:
     """Review rv66c: a flyer's heading over its town and ZIP code failed the build
-    (`OUR 2024 WINTER COAT DRIVE, AUSTIN, TX 78701`); a year with nothing before it, or
-    after an address's word, is still a house number."""
+    (`OUR 2024 WINTER COAT DRIVE, AUSTIN, TX 78701`, a distance, a time, a day, a
+    sentence's words before the town); a year with nothing before it, or after an
+    address's word, is still a house number."""
     text = (
         "OUR 2024 WINTER COAT DRIVE, AUSTIN, TX 78701\n"
         "JOIN OUR 2024 TOY DRIVE\nAUSTIN TX 78701\n"
         "# THE 2025 FOOD DRIVE\nAUSTIN, TX 78701\n"
+        "JUST A 10 MINUTE DRIVE FROM DOWNTOWN AUSTIN, TX 78701\n"
+        "4 LANE HIGHWAY NEAR AUSTIN TX 78701\nJOIN OUR 5K PARK DRIVE, AUSTIN TX 78701\n"
+        "12 JUNE CHARITY DRIVE\nAUSTIN TX 78701\n"
         "2024 OAK DRIVE, AUSTIN TX 78701\nSHE LIVES AT 2019 ELM WAY, AUSTIN TX 78701\n"
     )
     assert streets(text, countries) == ["2024 OAK DRIVE", "2019 ELM WAY"]

@@ -208,9 +208,15 @@ _US_STATE_CODE = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE"
     "|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI|AS|MP"
 )
+# A town's word, no small word of a sentence's (`10 MINUTE DRIVE FROM AUSTIN TX 78701`,
+# `4 LANE HIGHWAY NEAR AUSTIN TX 78701`: review rv66c, a poster's).
+_TOWN_WORD = (
+    r"(?!(?i:from|to|near|in|into|across|of|the|and|for|at|on|by|up|over|with|via|off)"
+    r"(?![\w'\u2019-]))[A-Z][A-Za-z.'\u2019-]*"
+)
 _US_TOWN_AND_ZIP_AFTER = LazyPattern(
     rf"\.?[*_]*(?:{WORD_SPACE}*,|{WORD_SPACE}*(?:<br\s*/?>)?\r?\n)?{WORD_SPACE}*"
-    rf"(?:[A-Z][A-Za-z.'\u2019-]*{WORD_SPACE}+){{0,3}}[A-Z][A-Za-z.'\u2019-]*,?{WORD_SPACE}+"
+    rf"(?:{_TOWN_WORD}{WORD_SPACE}+){{0,3}}{_TOWN_WORD},?{WORD_SPACE}+"
     rf"(?:{_US_STATE_CODE})[ \t]+\d{{5}}(?:-\d{{4}})?(?![\w-])"
 )
 # A word in capitals after such a street, where a heading's, a poster's or a table cell's
@@ -432,9 +438,10 @@ def names_no_street(text: str, start: int, end: int) -> bool:
     if words[-1].rstrip(".").isupper():  # 27 PARK ROAD: read as 27 Park Road
         words = [word.capitalize() for word in words]
         if _US_TOWN_AND_ZIP_AFTER.match(text, with_directional_after(text, end)):
-            # but a year an owner or a time dates, a flyer's heading over its town (review
-            # rv66c: OUR 2024 WINTER COAT DRIVE, AUSTIN, TX 78701 failed the build)
-            return dated_by_a_year(words[0], before)
+            # but a year an owner or a time dates, a distance, a time or a day, a flyer's
+            # heading over its town (review rv66c: OUR 2024 WINTER COAT DRIVE, AUSTIN, TX
+            # 78701 and 10 MINUTE DRIVE, AUSTIN TX 78701 failed the build)
+            return _counts_or_names(words[0], words[1], before, named=True)
         label = _LABEL_WITHOUT_COLON_BEFORE.search(text, max(0, start - _LABEL_WINDOW), start)
         if label:
             if label["cell"] is None and _CAPITALS_GO_ON_AFTER.match(
