@@ -85,7 +85,7 @@ NO_HOUSE_NUMBER = (
     .replace("{ps}", PARAGRAPH_SPACE)
 )
 # Italian's mark of no house number, `snc` (senza numero civico: `Via Roma snc`, `Via
-# Roma, snc`, `VIA ROMA SNC`: pii67, it passed with IT listed), read by the Italian
+# Roma, snc`, `Viale Europa SNC`: pii67, it passed with IT listed), read by the Italian
 # reader alone; not `s.n.c.`, a partnership's (società in nome collettivo), nor a word
 # that goes on (`sncf`), nor a partnership's `snc` before its partners' names, a firm
 # named after its street's (`Bar Piazza Duomo snc di Rossi Mario`: review rv66c).
