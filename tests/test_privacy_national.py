@@ -295,17 +295,20 @@ def test_a_phone_after_the_number_sign_with_no_documents_word_before_is_reported
     tmp_path: Path,
 ) -> None:
     """Review rv66c: a hotline's or a messenger's number after `№` went unreported when
-    every `№` but a phone's word's made an identifier; only a document's word does."""
+    every `№` but a phone's word's made an identifier; only a document's word does, and
+    not after a phone's word on its line (the number to order by)."""
     page = (
         "Горячая линия: № 8 800 333-00-16\nWhatsApp № 8 916 123 45 67\n"
         "Телефон горячей линии № 8 800 333-00-16\n№ 8 916 123 45 67\n"
         "Договор аренды № 8 495 123 45 67, Счёт-фактура № 8 495 123 45 67\n"
+        "Звоните для оформления заказа № 8 800 333-00-16\n"
     )
     assert national_findings(tmp_path, page, ["RU"]) == [
         (1, 18, "8 800 333-00-16"),
         (2, 12, "8 916 123 45 67"),
         (3, 25, "8 800 333-00-16"),
         (4, 3, "8 916 123 45 67"),
+        (6, 33, "8 800 333-00-16"),
     ]
 
 

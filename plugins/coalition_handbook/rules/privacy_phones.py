@@ -196,6 +196,14 @@ _DOCUMENT_WORD_BEFORE_A_SIGN = LazyPattern(
     r"|record|tracking|registration|permit|item|id)s?(?![^\W_]))\.?"
     r"(?:[ \u00a0-]+[^\W\d_]+\.?)?[ \u00a0:]*\u2116[ \u00a0\u202f]*\Z"
 )
+# A phone's word earlier on the line makes it a phone's still ("Телефон для заказа № 8 800
+# 333-00-16", "Звоните для оформления заказа № ...": the number to order by), as far back
+# as a line's label and its words reach.
+_PHONE_WORD_ON_THE_LINE_BEFORE_A_SIGN = LazyPattern(
+    r"(?<![^\W_])(?i:тел|моб|факс|звон|дзвон|phone|tel|mobile|fax|call|whatsapp|viber"
+    r"|telegram)[^\n]*\u2116[ \u00a0\u202f]*\Z"
+)
+_PHONE_WORD_WINDOW = 64
 # A key's words, in any case: `hotel_id`, `orderId`, `case.ref`.
 _KEY_WORD = LazyPattern(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 # The words of a key that names an identifier, not a phone number: no other key is read
@@ -230,7 +238,11 @@ def reads_as_identifier(text: str, start: int, digits: str) -> bool:
     if _ISBN_BEFORE.search(text, window, start):
         return _is_isbn_10(digits)
     if _NUMBER_SIGN_BEFORE.search(text, window, start):
-        return bool(_DOCUMENT_WORD_BEFORE_A_SIGN.search(text, window, start))
+        return bool(_DOCUMENT_WORD_BEFORE_A_SIGN.search(text, window, start)) and not (
+            _PHONE_WORD_ON_THE_LINE_BEFORE_A_SIGN.search(
+                text, max(0, start - _PHONE_WORD_WINDOW), start
+            )
+        )
     mark = _MARK_BEFORE.search(text, window, start)
     return mark is not None and (mark["key"] is None or _names_identifier(mark["key"]))
 
