@@ -153,8 +153,9 @@ def test_a_year_an_owner_dates_before_a_zip_is_a_flyers_heading(
         "4 LANE HIGHWAY NEAR AUSTIN TX 78701\nJOIN OUR 5K PARK DRIVE, AUSTIN TX 78701\n"
         "12 JUNE CHARITY DRIVE\nAUSTIN TX 78701\n"
         "2024 OAK DRIVE, AUSTIN TX 78701\nSHE LIVES AT 2019 ELM WAY, AUSTIN TX 78701\n"
+        "12 MAIN ST, CITY OF INDUSTRY, CA 91744\n"
     )
-    assert streets(text, countries) == ["2024 OAK DRIVE", "2019 ELM WAY"]
+    assert streets(text, countries) == ["2024 OAK DRIVE", "2019 ELM WAY", "12 MAIN ST"]
 
 
 @pytest.mark.parametrize("countries", [(), ("US",)])

@@ -208,16 +208,20 @@ _US_STATE_CODE = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE"
     "|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI|AS|MP"
 )
-# A town's word, no small word of a sentence's (`10 MINUTE DRIVE FROM AUSTIN TX 78701`,
-# `4 LANE HIGHWAY NEAR AUSTIN TX 78701`: review rv66c, a poster's).
-_TOWN_WORD = (
+# A town's words: after a comma or a line break, any capitalised ones (`CITY OF
+# INDUSTRY, CA 91744`, `THE VILLAGES FL 32162`); with neither, no small word of a
+# sentence's (`10 MINUTE DRIVE FROM AUSTIN TX 78701`, `4 LANE HIGHWAY NEAR AUSTIN TX
+# 78701`: review rv66c, a poster's).
+_TOWN_WORD = r"[A-Z][A-Za-z.'\u2019-]*"
+_TOWN_WORD_OF_A_LINE = (
     r"(?!(?i:from|to|near|in|into|across|of|the|and|for|at|on|by|up|over|with|via|off)"
-    r"(?![\w'\u2019-]))[A-Z][A-Za-z.'\u2019-]*"
+    rf"(?![\w'\u2019-])){_TOWN_WORD}"
 )
 _US_TOWN_AND_ZIP_AFTER = LazyPattern(
-    rf"\.?[*_]*(?:{WORD_SPACE}*,|{WORD_SPACE}*(?:<br\s*/?>)?\r?\n)?{WORD_SPACE}*"
-    rf"(?:{_TOWN_WORD}{WORD_SPACE}+){{0,3}}{_TOWN_WORD},?{WORD_SPACE}+"
-    rf"(?:{_US_STATE_CODE})[ \t]+\d{{5}}(?:-\d{{4}})?(?![\w-])"
+    rf"\.?[*_]*(?:(?:{WORD_SPACE}*,|{WORD_SPACE}*(?:<br\s*/?>)?\r?\n){WORD_SPACE}*"
+    rf"(?:{_TOWN_WORD}{WORD_SPACE}+){{0,3}}{_TOWN_WORD}"
+    rf"|{WORD_SPACE}*(?:{_TOWN_WORD_OF_A_LINE}{WORD_SPACE}+){{0,3}}{_TOWN_WORD_OF_A_LINE})"
+    rf",?{WORD_SPACE}+(?:{_US_STATE_CODE})[ \t]+\d{{5}}(?:-\d{{4}})?(?![\w-])"
 )
 # A word in capitals after such a street, where a heading's, a poster's or a table cell's
 # line goes on: the street's words are a noun phrase's (review rv65g: `| DAY | 3 MAIN ROAD
