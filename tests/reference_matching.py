@@ -24,10 +24,13 @@ quotation mark and the fullwidth apostrophe read as apostrophes, as the curly on
 end a word where the script changes between Han or kana and another letter or digit
 ("向NGO求助") or between katakana and Han or hiragana ("ブローカーに"), and inside a run
 of Han and hiragana a form of two or more Han or katakana characters matches
-("我們打擊人口販運。", "パパ活を"; session 64)."""
+("我們打擊人口販運。", "パパ活を"; session 64); Korean glues particles to the word before: a
+form of two characters or more stands before Hangul that is a particle, maybe after the
+plural 들 ("피해자들에게", "ILO는"; session 64)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -35,6 +38,7 @@ from collections.abc import Iterable, Sequence
 import ahocorasick
 
 from coalition_handbook.forms import INVISIBLE_CHARACTERS
+from coalition_handbook.hangul_words import PARTICLES
 from coalition_handbook.matching import FormEntry, Match, Matcher
 
 _GLUE = "\x01"
@@ -174,8 +178,8 @@ def _whole_word_hits(
         use = text[start : last + 1]
         # Chinese and Japanese words join only where no mark stands between.
         joins_before = len(before) == start and _joins_unspaced(before[-1:], use[0], use)
-        joins_after = len(after) == len(text) - last - 1 and _joins_unspaced(
-            after[:1], use[-1], use
+        joins_after = len(after) == len(text) - last - 1 and (
+            _joins_unspaced(after[:1], use[-1], use) or _particle_follows(after, use)
         )
         if before and (
             (before[-1].isalnum() and not joins_before)
@@ -231,6 +235,20 @@ def _joins_unspaced(neighbour: str, edge: str, use: str) -> bool:
     if _is_katakana(neighbour) != _is_katakana(edge):
         return True
     return not _is_katakana(edge) and sum(_is_han(char) or _is_katakana(char) for char in use) >= 2
+
+
+def _is_hangul(char: str) -> bool:
+    return char.isalpha() and "HANGUL" in unicodedata.name(char, "")
+
+
+def _particle_follows(after: str, use: str) -> bool:
+    """Whether the Hangul `after` starts with (up to its first character that is no Hangul
+    letter) is a particle, the plural 들 or both, and `use`, of two characters or more,
+    ends in no Han or kana (which Chinese and Japanese read)."""
+    if len(use) < 2 or not after or not _is_hangul(after[0]) or _is_unspaced(use[-1]):
+        return False
+    tail = "".join(itertools.takewhile(_is_hangul, after))
+    return tail in ("들", *PARTICLES) or (tail[:1] == "들" and tail[1:] in PARTICLES)
 
 
 def _choose(key_entries: Sequence[FormEntry], found: str) -> tuple[FormEntry, bool] | None:

@@ -78,6 +78,11 @@ TERMS = [
     make_term("prostitute-zh", "娼"),
     make_term("ngo", "NGO"),
     make_term("broker-ja", "ブローカー", avoid=("パパ活",)),
+    # Korean: particles glued to the word before (tests/test_hangul_words.py)
+    make_term("human-trafficking-ko", "인신매매", avoid=("인신매매범",)),
+    make_term("forced-labour-ko", "강제노동"),
+    make_term("labour-ko", "노동"),
+    make_term("sex-ko", "성"),
 ]  # fmt: skip
 
 MATCHER = Matcher.from_terms(TERMS)
@@ -480,6 +485,8 @@ _WORDS = [
     "\ufdfa", "人口販運", "人口", "販運", "我們打擊", "。", "の", "兒少性剝削", "性剝削", "兒少",
     "移工", "外勞", "娼", "NGO", "求助", "人身取引", "1955", "ー", "カ",
     "ブローカー", "パパ活", "パパ", "セックス", "に", "ヶ", "ｰ",
+    "인신매매", "강제노동", "노동", "성", "를", "의", "들", "에서는", "자", "범", "들은", "국제",
+    "ᄀ",
 ]  # fmt: skip
 _BETWEEN = [
     " ", "  ", "\t", "\n", "\n\n", "\n \n", "-", "\u00a0", "\u2011", "\x00", "'", "\u2019",

@@ -61,6 +61,7 @@ from .forms import (
     without_invisible,
     writing_case_rule,
 )
+from .hangul_words import is_hangul, stands_in_korean
 from .lazy_pattern import LazyPattern
 from .markdown import GLUE, is_mark
 from .model.replacements import replacements
@@ -526,6 +527,8 @@ def _unspaced_join(neighbour: str, edge: str, collapsed: str, start: int, last: 
     below `UNSPACED_FROM`: a use glued to one is no use."""
     if neighbour < UNSPACED_FROM and edge < UNSPACED_FROM:
         return False
+    if is_hangul(neighbour):  # Korean glues its particles to a word (`hangul_words`)
+        return stands_in_korean(collapsed, start, last)
     return joins_unspaced(neighbour, edge, collapsed[start : last + 1])
 
 

@@ -63,6 +63,7 @@ from ..forms import (
     fold_case,
     has_invisible,
 )
+from ..hangul_words import particle_at
 from ..lazy_pattern import LazyPattern
 from ..letters import CAPITAL_LETTERS, COMBINING_ACCENTS
 from ..markdown import GLUE, defined_abbreviations, is_mark
@@ -91,6 +92,11 @@ _SPACED_LETTER = f"[^\\W{UNSPACED_LETTERS}]"  # `\w` less Han and kana
 _ACRONYM_AMONG_UNSPACED = LazyPattern(
     rf"([A-Z](?<!{_SPACED_LETTER}[A-Z])(?<!{_SPACED_LETTER}['\u2019\u02bc][A-Z])[A-Z]{{1,5}})"
     rf"(s?)(?=(?:['\u2019\u02bc]s?)?(?!{_SPACED_LETTER}|['\u2019\u02bc]))"
+)
+# In Korean, a particle glued to the acronym ("IOM은", "UNODC의"): the Hangul after it is
+# read by `particle_at`.
+_ACRONYM_BEFORE_HANGUL = re.compile(
+    r"([A-Z](?<!\w[A-Z])(?<!\w['\u2019\u02bc][A-Z])[A-Z]{1,5})(s?)(?=[\uac00-\ud7a3])"
 )
 # What may follow an acronym: a possessive ("NGO's", "NGOs'").
 _POSSESSIVE = re.compile("['\u2019\u02bc]s?")
@@ -505,6 +511,8 @@ def acronyms(view: str, capital_elisions: bool = False) -> Iterator[re.Match[str
         found = _ACRONYM.match(view, start)
         if found is None and _beside_unspaced(view, start, candidate.end()):
             found = _ACRONYM_AMONG_UNSPACED.match(view, start)
+            if found is None:
+                found = _before_particle(view, start)
         if (
             found is None
             and after_elision(view, start)
@@ -513,6 +521,12 @@ def acronyms(view: str, capital_elisions: bool = False) -> Iterator[re.Match[str
             found = _ACRONYM_AFTER_ELISION.match(view, start)
         if found and (markless or not _touches_a_mark(view, found)):
             yield found
+
+
+def _before_particle(view: str, start: int) -> re.Match[str] | None:
+    """The acronym at `start` if a Korean particle is glued to it (`hangul_words`)."""
+    found = _ACRONYM_BEFORE_HANGUL.match(view, start)
+    return found if found and particle_at(view, found.end()) else None
 
 
 def _beside_unspaced(view: str, start: int, end: int) -> bool:
