@@ -195,7 +195,12 @@ def _whole_word_hits(
         if after and (
             (after[0].isalnum() and not joins_after)
             or after[0] == "_"
-            or (after[0] == "'" and len(after) >= 2 and after[1].isalnum())
+            or (
+                after[0] == "'"
+                and len(after) >= 2
+                and after[1].isalnum()
+                and not _is_hangul(after[1])
+            )
         ):
             continue
         hits.append((start, -last - 1, key_entries))

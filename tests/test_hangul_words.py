@@ -52,6 +52,11 @@ def found(text: str) -> list[tuple[str, str]]:
         ("노동에서도", [("노동", "labour")]),
         # an acronym before a particle
         ("ILO는 강제노동을 정의한다", [("ILO", "ilo"), ("강제노동", "forced-labour")]),
+        # Korean quotes a word in single quotes, its particle after them
+        ("‘인신매매’를 막자", [("인신매매", "human-trafficking")]),
+        ("'피해자'라는 말", [("피해자", "victim")]),
+        ("“강제노동”의", [("강제노동", "forced-labour")]),
+        ("‘victim’은", [("victim", "victim-en")]),
         # the longest form wins, as everywhere
         ("강제노동으로", [("강제노동", "forced-labour")]),
         # no use: a longer word, a letter before, a verb made with 하다

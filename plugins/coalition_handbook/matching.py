@@ -485,7 +485,7 @@ def _placer(
                     and not _unspaced_join(after, collapsed[last], collapsed, start, last)
                 )
                 or after == "_"
-                or (after == "'" and last + 1 < last_index and collapsed[last + 2].isalnum())
+                or (after == "'" and last + 1 < last_index and _apostrophe_in_word(collapsed, last))
                 or (is_mark(after) and _word_after(collapsed, last + 1))
             ):
                 return None
@@ -518,6 +518,12 @@ def _placer(
         return nfc.startswith(("Sie", "wir"), at)
 
     return place
+
+
+def _apostrophe_in_word(collapsed: str, last: int) -> bool:
+    """Whether the apostrophe after `collapsed[last]` is inside a word ("don't"): a letter
+    follows, but no Hangul, which a closing quote parts from a Korean particle (‘인신매매’를)."""
+    return collapsed[last + 2].isalnum() and not is_hangul(collapsed[last + 2])
 
 
 def _unspaced_join(neighbour: str, edge: str, collapsed: str, start: int, last: int) -> bool:
