@@ -26,7 +26,9 @@ end a word where the script changes between Han or kana and another letter or di
 of Han and hiragana a form of two or more Han or katakana characters matches
 ("我們打擊人口販運。", "パパ活を"; session 64); Korean glues particles to the word before: a
 form of two characters or more stands before Hangul that is a particle, maybe after the
-plural 들 ("피해자들에게", "ILO는"; session 64)."""
+plural 들 ("피해자들에게", "ILO는"; session 64); a line break between two Han or kana
+characters, with the spaces, tabs and carriage returns around it, is no gap
+("人口\n販運" is "人口販運"; session 64)."""
 
 from __future__ import annotations
 
@@ -89,7 +91,7 @@ def reference_scan(matcher: Matcher, text: str) -> list[Match]:
     nfc, nfc_offsets = _nfc(text)
     folded, fold_offsets = _folded(nfc)
     if "\n" in folded:
-        folded = _PARAGRAPH_BREAK.sub(_blank_paragraph_break, folded)
+        folded = _joined_wrapped_lines(_PARAGRAPH_BREAK.sub(_blank_paragraph_break, folded))
     collapsed, collapsed_offsets = _searched(folded)
     offsets = [fold_offsets[offset] for offset in collapsed_offsets]
     hits = _whole_word_hits(_automaton(entries).iter(collapsed), collapsed)
@@ -159,6 +161,28 @@ def _folded(nfc: str) -> tuple[str, list[int]]:
 
 def _blank_paragraph_break(run: re.Match[str]) -> str:
     return "\x00" * (run.end() - run.start())
+
+
+def _joined_wrapped_lines(folded: str) -> str:
+    """Each line break between two Han or kana characters, and the spaces, tabs and
+    carriage returns around it, made `_GLUE`."""
+    chars = list(folded)
+    for at, char in enumerate(folded):
+        if char != "\n":
+            continue
+        first, last = at, at
+        while first > 0 and folded[first - 1] in " \t\r":
+            first -= 1
+        while last + 1 < len(folded) and folded[last + 1] in " \t\r":
+            last += 1
+        if (
+            first > 0
+            and last + 1 < len(folded)
+            and _is_unspaced(folded[first - 1])
+            and _is_unspaced(folded[last + 1])
+        ):
+            chars[first : last + 1] = [_GLUE] * (last + 1 - first)
+    return "".join(chars)
 
 
 def _whole_word_hits(

@@ -503,6 +503,29 @@ def test_scan_gives_what_the_reference_scan_gives(pieces: list[tuple[str, str]])
     assert MATCHER.scan(text) == reference_scan(MATCHER, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("我們打擊人口\n販運。", ["人口\n販運"]),
+        ("兒少性 \t\r\n 剝削", ["兒少性 \t\r\n 剝削"]),
+        ("悪質なブロー\nカーに", ["ブロー\nカー"]),
+        ("人口\u00ad\n販運", []),
+        ("人口\n\u200b販運", []),
+        ("人口\n\n販運", []),
+        ("人口 販運", []),
+        ("NGO\n求助", ["NGO"]),
+        ("人口\n販運victim", ["人口\n販運", "victim"]),
+    ],
+)
+def test_a_line_wrapped_among_han_or_kana_reads_as_the_reference_reads_it(
+    text: str, found: list[str]
+) -> None:
+    """The rule of session 65 (a line break between two Han or kana characters is no
+    gap), where the random texts above seldom hold it."""
+    assert MATCHER.scan(text) == reference_scan(MATCHER, text)
+    assert [match.found for match in MATCHER.scan(text)] == found
+
+
 _TEXT = st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_BETWEEN)), max_size=12)
 
 

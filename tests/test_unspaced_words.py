@@ -74,6 +74,14 @@ def found(text: str) -> list[tuple[str, str]]:
         ("NGOs", [("NGOs", "ngo")]),
         ("XNGO", []),
         ("victim的", [("victim", "victim")]),
+        # a line break inside a paragraph between two Han or kana characters is no gap
+        # (review rv66b: an editor's hard wrap lost the form), a space typed there is one
+        ("我們打擊人口\n販運。", [("人口\n販運", "human-trafficking")]),
+        ("悪質なブロー\nカーに騙された。", [("ブロー\nカー", "broker")]),
+        ("人口  \r\n  販運", [("人口  \r\n  販運", "human-trafficking")]),
+        ("人口 販運", []),
+        ("人口\n\n販運", []),
+        ("向NGO\n求助", [("NGO", "ngo")]),
     ],
 )
 def test_forms_in_text_without_spaces(text: str, expected: list[tuple[str, str]]) -> None:
@@ -110,6 +118,31 @@ def test_an_unknown_acronym_among_han_or_kana_is_reported(tmp_path: Path) -> Non
     assert found == [(4, "IOM"), (15, "ILO"), (31, "NGOs")]
 
 
+def test_a_form_to_avoid_wrapped_over_two_lines_is_reported_where_it_starts(
+    tmp_path: Path,
+) -> None:
+    """An editor who hard-wraps Chinese Markdown breaks a line inside a word, in a
+    paragraph, a list item and a quote: the form is found, at its first line and column."""
+    term = (
+        "term: 移工\nversion: 1\ndefinition: 離開原居國家到其他國家工作的人。\n"
+        "avoid:\n  - text: 外勞\n    reason: 帶有排斥意味。\n"
+        "history:\n  - version: 1\n    date: 2026-12-07\n    summary: 通過。\n"
+    )
+    page = "# 首頁\n\n請勿再使用外\n勞一詞。\n\n- 不要說外\n  勞。\n\n> 不要說外\n> 勞。\n"
+    config = make_handbook(tmp_path, page)
+    (tmp_path / "glossary" / "migrant-worker.yml").write_text(term, encoding="utf-8")
+    rows = [
+        (finding.rule, finding.line, finding.column, finding.found)
+        for finding in checked(config)
+        if finding.rule == "term.avoid"
+    ]
+    assert rows == [
+        ("term.avoid", 3, 6, "外\n勞"),
+        ("term.avoid", 6, 6, "外\n  勞"),
+        ("term.avoid", 9, 6, "外\n> 勞"),
+    ]
+
+
 def test_a_case_sensitive_form_in_chinese_is_checked(tmp_path: Path) -> None:
     term = (
         "term: T簽證\nversion: 1\ncase_sensitive: true\ndefinition: 美國的一種簽證。\n"
@@ -140,6 +173,23 @@ def test_a_long_run_of_overlapping_han_uses_is_scanned_in_linear_time() -> None:
     assert (completed.returncode, completed.stderr) == (0, "")
 
 
+def test_wrapped_lines_among_han_are_joined_in_linear_time() -> None:
+    """Line breaks among Han characters with long runs of spaces around them, joined or
+    not (a space run ending in no Han): each character looked at a few times."""
+    from work import python_in_time
+
+    completed = python_in_time(
+        "import sys\n"
+        "sys.path.insert(0, 'tests')\n"
+        "from test_matching import make_term\n"
+        "from coalition_handbook.matching import Matcher\n"
+        "text = '人口 \\n 販運' * 50_000 + '人' + ' ' * 200_000 + '\\n' + ' ' * 200_000 + 'x'\n"
+        "hits = Matcher.from_terms([make_term('a', '人口販運')]).hits(text)\n"
+        "assert len(hits) == 50_000, len(hits)\n"
+    )
+    assert (completed.returncode, completed.stderr) == (0, "")
+
+
 def test_a_chinese_page_links_a_form_inside_a_sentence_with_its_tooltip(tmp_path: Path) -> None:
     """A member reading `我們打擊人口販運。` gets the term's link and tooltip, and the term's
     page lists the page among those that use it (neither happened: the form was never
@@ -148,7 +198,10 @@ def test_a_chinese_page_links_a_form_inside_a_sentence_with_its_tooltip(tmp_path
 
     config = write_site(
         tmp_path,
-        pages={"index.md": "# 首頁\n\n我們打擊人口販運。\n"},
+        pages={
+            "index.md": "# 首頁\n\n我們打擊人口販運。\n",
+            "wrapped.md": "# 換行\n\n他們也打擊人口\n販運。\n",
+        },
         terms={"human-trafficking": term_yaml("人口販運", "以強暴、脅迫等手段剝削他人。")},
         **{**READERS_SITE, "theme_options": "language: zh-TW"},
     )
@@ -157,6 +210,12 @@ def test_a_chinese_page_links_a_form_inside_a_sentence_with_its_tooltip(tmp_path
         '我們打擊<a class="hb-term" data-term="human-trafficking" '
         'href="glossary/human-trafficking/" title="以強暴、脅迫等手段剝削他人。">人口販運</a>。'
     ) in read(site, "index.html")
+    # a form an editor's hard wrap breaks (review rv66b): the link holds both lines' text
+    assert (
+        '他們也打擊<a class="hb-term" data-term="human-trafficking" '
+        'href="../glossary/human-trafficking/" title="以強暴、脅迫等手段剝削他人。">'
+        "人口\n販運</a>。"
+    ) in read(site, "wrapped/index.html")
     used_on = read(site, "glossary/human-trafficking/index.html").split('class="hb-used-on"')
     assert '<li><a href="../../">首頁</a></li>' in used_on[1].split("</ul>")[0]
 

@@ -66,7 +66,7 @@ from .lazy_pattern import LazyPattern
 from .markdown import GLUE, is_mark
 from .model.replacements import replacements
 from .model.types import Term
-from .unspaced_words import UNSPACED_FROM, joins_unspaced
+from .unspaced_words import UNSPACED_FROM, join_wrapped_lines, joins_unspaced
 
 MatchKind = Literal["accepted", "avoid", "deprecated"]
 
@@ -310,7 +310,7 @@ class Matcher:
         nfc, nfc_offsets = _nfc(text)
         folded, folds_at, folds = folded_with_shifts(nfc)
         if "\n" in folded:
-            folded = _PARAGRAPH_BREAK.sub(_blank_paragraph_break, folded)
+            folded = join_wrapped_lines(_PARAGRAPH_BREAK.sub(_blank_paragraph_break, folded))
         collapsed, shifts_at, shifts = _collapse_spaces(_separators_to_spaces(folded))
         found = list(self._automaton.iter(collapsed))  # (last offset, key index)
         if not found:

@@ -15,7 +15,12 @@ a use stands there as follows:
 - between two Han or hiragana characters, a form of two or more Han or katakana characters
   matches: a word of one character (`娼`) is part of too many others to be read inside a
   run, and hiragana are a sentence's particles and endings;
-- where two forms overlap, the longest wins as everywhere (`兒少性剝削` over `性剝削`).
+- where two forms overlap, the longest wins as everywhere (`兒少性剝削` over `性剝削`);
+- a line break inside a paragraph between two Han or kana characters, with the spaces
+  around it, is no gap (`我們打擊人口` / `販運`): editors hard-wrap Chinese and Japanese
+  Markdown mid-word, and CSS Text 3's segment break rules (Firefox) join such lines (at
+  Chromium 156 they still show a space, which a reader reads past). A space typed
+  between two of them is a gap, as written.
 
 What this reads wrongly: a form of two characters that a run holds across two other
 words (`童工` in `兒童工作者`, "children's workers"; `外勞` in `境外勞工`) is found there,
@@ -25,8 +30,12 @@ wins), or a page by a `handbook-disable-next-line` (ADOPTING.md).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import lru_cache
+
+from .lazy_pattern import LazyPattern
+from .markdown.syntax import GLUE
 
 # Han ideographs (the iteration mark 々, 〇, unified, extension A, compatibility, the
 # supplementary planes' B to H); hiragana, katakana and their half-width forms. As
@@ -97,3 +106,21 @@ def joins_unspaced(neighbour: str, edge: str, use: str) -> bool:
     if katakana_edge != (neighbour in _KATAKANA_SET):
         return True
     return not katakana_edge and _stem_count(use) >= _FEWEST_STEM
+
+
+# A line break and the spaces around it, between two Han or kana characters (the first
+# taken: a class to start at is a fast search; the second looked at).
+_WRAPPED = LazyPattern(f"[{UNSPACED_LETTERS}][ \t\r]*\n[ \t\r]*(?=[{UNSPACED_LETTERS}])")
+
+
+def _glued(wrap: re.Match[str]) -> str:
+    return wrap.group()[0] + GLUE * (wrap.end() - wrap.start() - 1)
+
+
+def join_wrapped_lines(text: str) -> str:
+    """`text` with each line break between two Han or kana characters, and the spaces
+    around it, made `GLUE` (taken out as the matcher searches; as long as before, so
+    offsets stay): a word wrapped there is one word (module docstring)."""
+    if text.isascii():
+        return text
+    return _WRAPPED.sub(_glued, text)
