@@ -252,6 +252,18 @@ def test_a_public_address_written_against_chinese_is_allowed(tmp_path: Path) -> 
     assert rows == [("privacy.pii", 5, 5, "jane.doe@gmail.com")]
 
 
+def test_an_address_with_a_fullwidth_at_sign_among_han_is_reported(tmp_path: Path) -> None:
+    """Chinese input methods type `＠` and fullwidth letters; such an address written
+    against Han (review rv66b: `abc＠gmail.com求助` was missed at session 64's start) is
+    reported, without the Han around it."""
+    page = "# 首頁\n\nabc＠gmail.com求助。\n\n請寄信至ａｂｃ＠ｇｍａｉｌ．ｃｏｍ求助。\n"
+    rows = [(f.rule, f.line, f.column, f.found) for f in checked(make_handbook(tmp_path, page))]
+    assert rows == [
+        ("privacy.pii", 3, 1, "abc＠gmail.com"),
+        ("privacy.pii", 5, 5, "ａｂｃ＠ｇｍａｉｌ．ｃｏｍ"),
+    ]
+
+
 def test_an_address_among_latin_letters_is_read_as_on_a_page_without_han() -> None:
     """A page that holds Han is read by a pattern of its own: Latin letters, digits, `_`
     and `-` glued to an address are read as on any other page."""
