@@ -27,7 +27,7 @@ of Han and hiragana a form of two or more Han or katakana characters matches
 ("我們打擊人口販運。", "パパ活を"; session 64); Korean glues particles to the word before: a
 form of two characters or more stands before Hangul that is a particle, maybe after the
 plural 들 ("피해자들에게", "ILO는"; session 64); a line break between two Han or kana
-characters, with the spaces, tabs and carriage returns around it, is no gap
+characters, with a space before it and the indent after it, but no hard break, is no gap
 ("人口\n販運" is "人口販運"; session 64)."""
 
 from __future__ import annotations
@@ -164,16 +164,18 @@ def _blank_paragraph_break(run: re.Match[str]) -> str:
 
 
 def _joined_wrapped_lines(folded: str) -> str:
-    """Each line break between two Han or kana characters, and the spaces, tabs and
-    carriage returns around it, made `_GLUE`."""
+    """Each line break between two Han or kana characters, with a space and a carriage
+    return before it and the spaces and tabs after it, made `_GLUE`."""
     chars = list(folded)
     for at, char in enumerate(folded):
         if char != "\n":
             continue
         first, last = at, at
-        while first > 0 and folded[first - 1] in " \t\r":
+        if folded[first - 1 : first] == "\r":
             first -= 1
-        while last + 1 < len(folded) and folded[last + 1] in " \t\r":
+        if folded[first - 1 : first] == " ":  # one: two are a hard break, a seen one
+            first -= 1
+        while last + 1 < len(folded) and folded[last + 1] in " \t":
             last += 1
         if (
             first > 0

@@ -507,7 +507,9 @@ def test_scan_gives_what_the_reference_scan_gives(pieces: list[tuple[str, str]])
     ("text", "found"),
     [
         ("我們打擊人口\n販運。", ["人口\n販運"]),
-        ("兒少性 \t\r\n 剝削", ["兒少性 \t\r\n 剝削"]),
+        ("兒少性 \r\n \t剝削", ["兒少性 \r\n \t剝削"]),
+        ("兒少性\t\r\n剝削", []),
+        ("人口  \n販運", []),
         ("悪質なブロー\nカーに", ["ブロー\nカー"]),
         ("人口\u00ad\n販運", []),
         ("人口\n\u200b販運", []),

@@ -78,7 +78,9 @@ def found(text: str) -> list[tuple[str, str]]:
         # (review rv66b: an editor's hard wrap lost the form), a space typed there is one
         ("我們打擊人口\n販運。", [("人口\n販運", "human-trafficking")]),
         ("悪質なブロー\nカーに騙された。", [("ブロー\nカー", "broker")]),
-        ("人口  \r\n  販運", [("人口  \r\n  販運", "human-trafficking")]),
+        ("人口 \r\n  販運", [("人口 \r\n  販運", "human-trafficking")]),
+        # ...but a hard break (two spaces) is a new line the reader sees
+        ("人口  \n販運", []),
         ("人口 販運", []),
         ("人口\n\n販運", []),
         ("向NGO\n求助", [("NGO", "ngo")]),
@@ -122,13 +124,17 @@ def test_a_form_to_avoid_wrapped_over_two_lines_is_reported_where_it_starts(
     tmp_path: Path,
 ) -> None:
     """An editor who hard-wraps Chinese Markdown breaks a line inside a word, in a
-    paragraph, a list item and a quote: the form is found, at its first line and column."""
+    paragraph, a list item and a quote: the form is found, at its first line and column;
+    not across a hard break (`<br>`), a new line the reader sees."""
     term = (
         "term: 移工\nversion: 1\ndefinition: 離開原居國家到其他國家工作的人。\n"
         "avoid:\n  - text: 外勞\n    reason: 帶有排斥意味。\n"
         "history:\n  - version: 1\n    date: 2026-12-07\n    summary: 通過。\n"
     )
-    page = "# 首頁\n\n請勿再使用外\n勞一詞。\n\n- 不要說外\n  勞。\n\n> 不要說外\n> 勞。\n"
+    page = (
+        "# 首頁\n\n請勿再使用外\n勞一詞。\n\n- 不要說外\n  勞。\n\n> 不要說外\n> 勞。\n\n"
+        "地址：桃園市中壢區境外<br>\n勞工大樓\n"
+    )
     config = make_handbook(tmp_path, page)
     (tmp_path / "glossary" / "migrant-worker.yml").write_text(term, encoding="utf-8")
     rows = [

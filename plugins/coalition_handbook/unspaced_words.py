@@ -16,11 +16,12 @@ a use stands there as follows:
   matches: a word of one character (`娼`) is part of too many others to be read inside a
   run, and hiragana are a sentence's particles and endings;
 - where two forms overlap, the longest wins as everywhere (`兒少性剝削` over `性剝削`);
-- a line break inside a paragraph between two Han or kana characters, with the spaces
-  around it, is no gap (`我們打擊人口` / `販運`): editors hard-wrap Chinese and Japanese
+- a line break inside a paragraph between two Han or kana characters, with the indent
+  after it, is no gap (`我們打擊人口` / `販運`): editors hard-wrap Chinese and Japanese
   Markdown mid-word, and CSS Text 3's segment break rules (Firefox) join such lines (at
   Chromium 156 they still show a space, which a reader reads past). A space typed
-  between two of them is a gap, as written.
+  between two of them is a gap, as written, and so is a hard break (two spaces or
+  `<br>` before the line break), which the reader sees as a new line.
 
 What this reads wrongly: a form of two characters that a run holds across two other
 words (`童工` in `兒童工作者`, "children's workers"; `外勞` in `境外勞工`) is found there,
@@ -109,8 +110,10 @@ def joins_unspaced(neighbour: str, edge: str, use: str) -> bool:
 
 
 # A line break and the spaces around it, between two Han or kana characters (the first
-# taken: a class to start at is a fast search; the second looked at).
-_WRAPPED = LazyPattern(f"[{UNSPACED_LETTERS}][ \t\r]*\n[ \t\r]*(?=[{UNSPACED_LETTERS}])")
+# taken: a class to start at is a fast search; the second looked at); not one after two
+# spaces, Markdown's hard break (`<br>`, which a view writes as spaces too), a line
+# break the reader sees.
+_WRAPPED = LazyPattern(f"[{UNSPACED_LETTERS}] ?\r?\n[ \t]*(?=[{UNSPACED_LETTERS}])")
 
 
 def _glued(wrap: re.Match[str]) -> str:
