@@ -522,7 +522,7 @@ def test_scan_gives_what_the_reference_scan_gives(pieces: list[tuple[str, str]])
 def test_a_line_wrapped_among_han_or_kana_reads_as_the_reference_reads_it(
     text: str, found: list[str]
 ) -> None:
-    """The rule of session 65 (a line break between two Han or kana characters is no
+    """The rule of session 64 (a line break between two Han or kana characters is no
     gap), where the random texts above seldom hold it."""
     assert MATCHER.scan(text) == reference_scan(MATCHER, text)
     assert [match.found for match in MATCHER.scan(text)] == found
