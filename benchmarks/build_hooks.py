@@ -37,6 +37,7 @@ if __package__ in (None, ""):  # run as a script
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.run import cache_off
+from benchmarks.scan_stages import cpu_timed
 
 # MkDocs' stages of a build, each timed apart (an event's methods run inside them).
 STAGES = ("_populate_page", "_build_page", "_build_theme_template")
@@ -50,20 +51,6 @@ def _replaced(owner: object, name: str, replacement: object) -> Iterator[None]:
         yield
     finally:
         setattr(owner, name, original)
-
-
-def _timed(
-    function: Callable[..., Any], line: str, seconds: Counter[str], calls: Counter[str]
-) -> Callable[..., Any]:
-    def timed(*arguments: Any, **options: Any) -> Any:
-        started = time.process_time()
-        try:
-            return function(*arguments, **options)
-        finally:
-            seconds[line] += time.process_time() - started
-            calls[line] += 1
-
-    return timed
 
 
 def _run_event_timed(seconds: Counter[str], calls: Counter[str]) -> Callable[..., Any]:
@@ -116,7 +103,7 @@ def build_times(config_file: Path, cached: bool) -> tuple[float, Counter[str], C
         stack.enter_context(_replaced(PluginCollection, "run_event", run_event))
         stack.enter_context(_replaced(jinja2.Template, "render", _render_timed(seconds, calls)))
         for stage in STAGES:
-            timed = _timed(getattr(build, stage), f"stage {stage}", seconds, calls)
+            timed = cpu_timed(getattr(build, stage), f"stage {stage}", seconds, calls)
             stack.enter_context(_replaced(build, stage, timed))
         if not cached:
             stack.enter_context(cache_off())

@@ -61,7 +61,7 @@ def timed_stages(seconds: Counter[str], calls: Counter[str]) -> Iterator[None]:
     counts its calls in `calls`, under its stage's name."""
     originals = [(module, name, getattr(module, name)) for module, name, _ in STAGES]
     for (module, name, original), (_, _, stage) in zip(originals, STAGES, strict=True):
-        setattr(module, name, _timing(original, stage, seconds, calls))
+        setattr(module, name, cpu_timed(original, stage, seconds, calls))
     try:
         yield
     finally:
@@ -69,7 +69,7 @@ def timed_stages(seconds: Counter[str], calls: Counter[str]) -> Iterator[None]:
             setattr(module, name, original)
 
 
-def _timing(
+def cpu_timed(
     function: Callable[..., Any], stage: str, seconds: Counter[str], calls: Counter[str]
 ) -> Callable[..., Any]:
     def timed(*arguments: Any, **options: Any) -> Any:
