@@ -278,3 +278,30 @@ def test_an_address_among_latin_letters_is_read_as_on_a_page_without_han() -> No
     text = "Write to jane@gmail.com1, _a.b@c.org_, x@y.comZ, 2x@y.org- or k@l.museum."
     assert find_email_addresses(text + " 中") == find_email_addresses(text)
     assert len(find_email_addresses(text)) == 3
+
+
+def test_a_form_is_not_read_across_a_line_break_next_to_markup_the_reader_sees(
+    tmp_path: Path,
+) -> None:
+    """Review rv66h: the view blanks markup, so a `<br>` opening the next line (a new
+    line the reader sees), a `&nbsp;`, a literal `*` or `[`, or a `* ` a paragraph holds
+    as text (no list without a blank line before it) looked like the indent of a wrapped
+    line: `外勞` was a term.avoid where the reader sees `外` and `勞` apart. A wrapped line
+    inside a quote is still read whole."""
+    term = (
+        "term: 移工\nversion: 1\ndefinition: 離開原居國家到其他國家工作的人。\n"
+        "avoid:\n  - text: 外勞\n    reason: 帶有排斥意味。\n"
+        "history:\n  - version: 1\n    date: 2026-12-07\n    summary: 通過。\n"
+    )
+    page = (
+        "# 首頁\n\n地址：桃園市中壢區境外\n<br>勞工大樓\n\n境外\n&nbsp;勞工\n\n境外*\n勞工\n\n"
+        "境外\n[勞工\n\n注意境外\n* 勞工\n\n> 不要說外\n> 勞。\n"
+    )
+    config = make_handbook(tmp_path, page)
+    (tmp_path / "glossary" / "migrant-worker.yml").write_text(term, encoding="utf-8")
+    rows = [
+        (finding.line, finding.column, finding.found)
+        for finding in checked(config)
+        if finding.rule == "term.avoid"
+    ]
+    assert rows == [(18, 6, "外\n> 勞")]

@@ -39,6 +39,7 @@ from .model.types import (
 )
 from .parallel import Along, in_two_processes
 from .pickling import constructed_again
+from .unspaced_words import joined_over_markup
 from .yaml_text import source_offsets
 
 if TYPE_CHECKING:
@@ -735,7 +736,18 @@ def _hits_of(term_matcher: Matcher, texts: Sequence[CheckedText]) -> list[list[H
         joined.append(index)
         size += length + 1
     _hits_joined(term_matcher, texts, joined, found)
+    for index, text in enumerate(texts):
+        if found[index] and not text.view.isascii() and (markdown := text.markdown):
+            found[index] = _not_joined_over_markup(text.view, markdown, found[index])
     return found
+
+
+def _not_joined_over_markup(view: str, markdown: str, hits: list[Hit]) -> list[Hit]:
+    """`hits` less the uses read across a wrapped line's break where the view blanked
+    markup the reader sees (`外\\n<br>勞`: `unspaced_words.joined_over_markup`)."""
+    if "\n" not in view:
+        return hits
+    return [hit for hit in hits if not joined_over_markup(view, markdown, hit[0], hit[1])]
 
 
 def _hits_joined(

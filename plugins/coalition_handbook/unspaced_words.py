@@ -138,3 +138,36 @@ def join_wrapped_lines(text: str) -> str:
         return text
     pieces.append(text[previous:])
     return "".join(pieces)
+
+
+# What the Markdown as written may hold where the view has the blanks around a wrapped
+# line's break: a line break, its indent and a quote's markers (`> `). Anything else
+# there is markup the view blanked (`<br>`, `&nbsp;`, a literal `*` or `[`), which the
+# reader sees: a new line, a space, a mark.
+_WRAP_AS_WRITTEN = frozenset(" \t\r\n>")
+
+
+def joined_over_markup(view: str, markdown: str, start: int, end: int) -> bool:
+    """Whether a use at `view[start:end]` holds a line break that `join_wrapped_lines`
+    took out where `markdown`, the text as written at the view's offsets, has markup
+    around it (`外\\n<br>勞`, `外*\\n勞`): the reader sees a gap there."""
+    position = view.find("\n", start, end)
+    while position >= 0:
+        before = position
+        if view[before - 1 : before] == "\r":
+            before -= 1
+        if view[before - 1 : before] == " ":
+            before -= 1
+        after = position + 1
+        while after < end and view[after] in " \t":
+            after += 1
+        if (
+            before > start
+            and is_unspaced(view[before - 1])
+            and after < end
+            and is_unspaced(view[after])
+            and not _WRAP_AS_WRITTEN.issuperset(markdown[before:after])
+        ):
+            return True
+        position = view.find("\n", position + 1, end)
+    return False
