@@ -207,6 +207,8 @@ def test_a_chinese_page_links_a_form_inside_a_sentence_with_its_tooltip(tmp_path
         pages={
             "index.md": "# 首頁\n\n我們打擊人口販運。\n",
             "wrapped.md": "# 換行\n\n他們也打擊人口\n販運。\n",
+            # a hard break, a new line the reader sees, parts the words (review rv66h)
+            "broken.md": "# 斷行\n\n人口<br>\n販運、人口  \n販運、人口\n<br>販運。\n",
         },
         terms={"human-trafficking": term_yaml("人口販運", "以強暴、脅迫等手段剝削他人。")},
         **{**READERS_SITE, "theme_options": "language: zh-TW"},
@@ -222,6 +224,7 @@ def test_a_chinese_page_links_a_form_inside_a_sentence_with_its_tooltip(tmp_path
         'href="../glossary/human-trafficking/" title="以強暴、脅迫等手段剝削他人。">'
         "人口\n販運</a>。"
     ) in read(site, "wrapped/index.html")
+    assert 'class="hb-term"' not in read(site, "broken/index.html")
     used_on = read(site, "glossary/human-trafficking/index.html").split('class="hb-used-on"')
     assert '<li><a href="../../">首頁</a></li>' in used_on[1].split("</ul>")[0]
 

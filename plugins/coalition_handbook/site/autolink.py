@@ -100,6 +100,10 @@ _WHITESPACE = LazyPattern(r"\s+")
 _CHARACTER_REFERENCE = LazyPattern(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z0-9]+);")
 # A line break written in HTML, as Python-Markdown stashes it.
 _BREAK_TAG = LazyPattern(r"<br\s*/?>", re.IGNORECASE)
+# What a `<br>` (or a comment) reads as: a space to the matcher, but no blank a wrapped
+# line's break is joined over (`unspaced_words.join_wrapped_lines`), as the checks read
+# it (review rv66h: `人口<br>` / `販運`, a new line the reader sees, was linked whole).
+_BREAK_GAP = "\u00a0"
 # An HTML comment, as Python-Markdown stashes one in a paragraph.
 _COMMENT = LazyPattern(r"<!--.*?-->", re.DOTALL)
 
@@ -683,7 +687,7 @@ def _referenced_character(stashed: object) -> str | None:
     published): a form over either is a use, as the checks read it. None for anything
     else (or a reference to more than one character, which no form needs)."""
     if isinstance(stashed, str) and (_BREAK_TAG.fullmatch(stashed) or _COMMENT.fullmatch(stashed)):
-        return " "
+        return _BREAK_GAP
     if not isinstance(stashed, str) or not _CHARACTER_REFERENCE.fullmatch(stashed):
         return None
     character = unescape(stashed)
@@ -831,7 +835,7 @@ class _Joints:
 
     def line_break(self) -> None:
         if self.pending != _BOUNDARY:
-            self.pending = " "  # a space: the break's own line break may follow it
+            self.pending = _BREAK_GAP  # the break's own line break may follow it
 
 
 def _collect(
