@@ -7,7 +7,6 @@ search hit, and no `term.avoid` for a form to avoid. See `hangul_words` for the 
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -148,26 +147,3 @@ def test_a_korean_page_links_a_form_before_a_particle_with_its_tooltip(tmp_path:
     ) in read(site, "index.html")
     used_on = read(site, "glossary/human-trafficking/index.html").split('class="hb-used-on"')
     assert '<li><a href="../../">첫 페이지</a></li>' in used_on[1].split("</ul>")[0]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "인신매매를 막아야 합니다.",
-        "우리는 강제노동의 징후를 본다",
-        "그는 피해자입니다.",
-    ],
-)
-def test_a_korean_text_saved_decomposed_is_read_as_composed(text: str) -> None:
-    # NFD Hangul is jamo with no combining mark among them (macOS may save Korean so):
-    # composing only at combining marks left 15 jamo where 불법체류자 stood, and no form.
-    decomposed = unicodedata.normalize("NFD", text)
-    assert decomposed != text
-    uses = [
-        (match.term_id, unicodedata.normalize("NFC", match.found))
-        for match in MATCHER.scan(decomposed)
-    ]
-    assert uses == [(match.term_id, match.found) for match in MATCHER.scan(text)]
-    assert uses
-    for match in MATCHER.scan(decomposed):
-        assert decomposed[match.start : match.end] == match.found  # offsets in the text as saved

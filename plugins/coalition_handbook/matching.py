@@ -946,13 +946,6 @@ def _nfc(text: str) -> tuple[str, list[int] | None]:
     return "".join(pieces), offsets
 
 
-def _joins_hangul(char: str) -> bool:
-    """Whether `char` is a Hangul vowel or final jamo, which NFC composes with the jamo or
-    syllable before it (a Korean text saved decomposed, as macOS may, reads 불법체류자
-    as 15 jamo), though none of them is a combining mark."""
-    return "\u1160" <= char <= "\u11ff" or "\ud7b0" <= char <= "\ud7ff"
-
-
 def _compose_clusters(
     text: str, start: int, end: int, pieces: list[str], offsets: list[int]
 ) -> None:
@@ -960,7 +953,7 @@ def _compose_clusters(
     time, into `pieces`, and the offset in `text` of each code point it gives."""
     cluster_start = start
     for index in range(start + 1, end + 1):
-        if index < end and (unicodedata.combining(text[index]) or _joins_hangul(text[index])):
+        if index < end and unicodedata.combining(text[index]):
             continue
         cluster = text[cluster_start:index]
         if "\ufb50" <= cluster[0] <= "\ufefe":  # maybe a presentation form: its letters
