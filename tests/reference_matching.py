@@ -346,6 +346,14 @@ def _searched(lowered: str) -> tuple[str, list[int]]:
     return "".join(searched), offsets
 
 
+def _composes(cluster: str, char: str) -> bool:
+    """Whether NFC joins `char` to `cluster`: a combining mark, or a letter that composes
+    with it (a Hangul jamo after its syllable's first ones), read from Unicode itself."""
+    return bool(unicodedata.combining(char)) or len(
+        unicodedata.normalize("NFC", cluster + char)
+    ) <= len(unicodedata.normalize("NFC", cluster))
+
+
 def _nfc(text: str) -> tuple[str, list[int] | None]:
     """NFC of `text` and, when that differs, the offset in `text` of every code point of
     the result (plus one past the end)."""
@@ -355,7 +363,7 @@ def _nfc(text: str) -> tuple[str, list[int] | None]:
     offsets: list[int] = []
     cluster_start = 0
     for index in range(1, len(text) + 1):
-        if index < len(text) and unicodedata.combining(text[index]):
+        if index < len(text) and _composes(text[cluster_start:index], text[index]):
             continue
         cluster = text[cluster_start:index]
         letters = "".join(_letters_of_form(c) if _is_presentation_form(c) else c for c in cluster)

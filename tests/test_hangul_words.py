@@ -7,6 +7,7 @@ search hit, and no `term.avoid` for a form to avoid. See `hangul_words` for the 
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from handbooks import checked, make_handbook
 from site_builds import write_site
 from test_matching import make_term
 
-from coalition_handbook.matching import Matcher
+from coalition_handbook.matching import COMPOSING_STARTERS, Matcher
 
 MATCHER = Matcher.from_terms(
     [
@@ -147,3 +148,32 @@ def test_a_korean_page_links_a_form_before_a_particle_with_its_tooltip(tmp_path:
     ) in read(site, "index.html")
     used_on = read(site, "glossary/human-trafficking/index.html").split('class="hb-used-on"')
     assert '<li><a href="../../">첫 페이지</a></li>' in used_on[1].split("</ul>")[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["인신매매 막자", "인신매매를 막자", "피해자들은 말했다", "‘인신매매’를", "নতুন পোশাক 인신매매"],
+)
+def test_korean_saved_as_jamo_is_read_composed(text: str) -> None:
+    """A page saved decomposed (NFD, as a Mac may save it) writes each syllable as two or
+    three jamo, which are no combining marks: they were composed one at a time, so no
+    form in the page was found; the use is reported as written, in its jamo."""
+    decomposed = unicodedata.normalize("NFD", text)
+    hits = [(match.found, match.term_id) for match in MATCHER.scan(decomposed)]
+    expected = [(unicodedata.normalize("NFD", form), term) for form, term in found(text)]
+    assert hits == expected != []
+
+
+def test_letters_that_compose_without_a_mark_are_all_listed() -> None:
+    """Every letter of canonical class 0 that NFC joins to the one before it (Python's
+    Unicode) is one the matcher keeps in its cluster."""
+    composing = set()
+    for code in range(0x110000):
+        parts = unicodedata.decomposition(chr(code)).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            pair = "".join(chr(int(part, 16)) for part in parts)
+            if unicodedata.normalize("NFC", pair) == chr(code):
+                composing.add(pair[1])
+    assert {char for char in composing if not unicodedata.combining(char)} == set(
+        COMPOSING_STARTERS
+    )

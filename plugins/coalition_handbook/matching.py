@@ -918,6 +918,18 @@ def _take_out_gaps(text: str) -> tuple[str, list[int], list[int]]:
 # Where a text needs composing: its runs of characters past ASCII (every combining mark is
 # one), each with the letter before it, which a mark may follow ("e\u0301").
 _PAST_ASCII_RUN = LazyPattern(r"[^\x00-\x7f]+")
+# Letters that compose with the one before them though no combining mark (their canonical
+# class is 0), so a cluster does not end before them: Hangul's medial vowels and final
+# consonants (a syllable saved as jamo, as a Mac may save Korean), and the second halves
+# of two-part vowel signs (Bengali, Oriya, Tamil, Kannada, Malayalam, Sinhala, Myanmar,
+# Balinese and a few historic scripts: `test_hangul_words` checks these against Unicode,
+# which composes Hangul by arithmetic, not a list).
+COMPOSING_STARTERS = frozenset(
+    "\u09be\u09d7\u0b3e\u0b56\u0b57\u0bbe\u0bd7\u0cc2\u0cd5\u0cd6\u0d3e\u0d57\u0dcf"
+    "\u0ddf\u102e\u1b35\U00011127\U0001133e\U00011357\U000114b0\U000114ba\U000114bd"
+    "\U000115af\U00011930"
+)
+_JOINS_WITHOUT_MARK = COMPOSING_STARTERS | frozenset(map(chr, range(0x1161, 0x11C3)))
 
 
 def _nfc(text: str) -> tuple[str, list[int] | None]:
@@ -949,11 +961,14 @@ def _nfc(text: str) -> tuple[str, list[int] | None]:
 def _compose_clusters(
     text: str, start: int, end: int, pieces: list[str], offsets: list[int]
 ) -> None:
-    """NFC of `text[start:end]`, a cluster (a character and the marks after it) at a
-    time, into `pieces`, and the offset in `text` of each code point it gives."""
+    """NFC of `text[start:end]`, a cluster (a character and the marks or jamo that
+    compose with it) at a time, into `pieces`, and the offset in `text` of each code
+    point it gives."""
+    combining = unicodedata.combining  # a local name: read for every character
     cluster_start = start
     for index in range(start + 1, end + 1):
-        if index < end and unicodedata.combining(text[index]):
+        char = text[index] if index < end else ""
+        if char and (combining(char) or char in _JOINS_WITHOUT_MARK):
             continue
         cluster = text[cluster_start:index]
         if "\ufb50" <= cluster[0] <= "\ufefe":  # maybe a presentation form: its letters
