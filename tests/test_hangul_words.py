@@ -177,3 +177,22 @@ def test_letters_that_compose_without_a_mark_are_all_listed() -> None:
     assert {char for char in composing if not unicodedata.combining(char)} == set(
         COMPOSING_STARTERS
     )
+
+
+def test_a_korean_page_saved_as_jamo_links_its_terms(tmp_path: Path) -> None:
+    """A page saved decomposed gets the term's link around the jamo of the use, the
+    particle's outside it, as the page wrote them."""
+    from site_builds import READERS_SITE, build_site, read, term_yaml
+
+    config = write_site(
+        tmp_path,
+        pages={
+            "index.md": unicodedata.normalize("NFD", "# 첫 페이지\n\n우리는 인신매매를 막습니다.\n")
+        },
+        terms={"human-trafficking": term_yaml("인신매매", "착취를 목적으로 사람을 모집하는 것.")},
+        **{**READERS_SITE, "theme_options": "language: ko"},
+    )
+    page = read(build_site(config), "index.html")
+    link = unicodedata.normalize("NFD", "인신매매</a>를 막습니다.")
+    assert 'data-term="human-trafficking"' in page
+    assert link in page
