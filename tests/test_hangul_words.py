@@ -46,6 +46,13 @@ def found(text: str) -> list[tuple[str, str]]:
         ("그는 피해자입니다.", [("피해자", "victim")]),
         ("피해자이며 증인이다", [("피해자", "victim")]),
         ("쉼터에서는 피해 생존자와 함께", [("피해 생존자", "victim")]),
+        # the source, "but", "while", "whether" and "that it is" (review rv66g)
+        ("피해자로부터 들었다", [("피해자", "victim")]),
+        ("피해자이지만 처벌받았다", [("피해자", "victim")]),
+        ("피해자이면서 증인", [("피해자", "victim")]),
+        ("피해자인지 확인한다", [("피해자", "victim")]),
+        ("피해자임을 입증했다", [("피해자", "victim")]),
+        ("강제노동으로부터 벗어나", [("강제노동", "forced-labour")]),
         # the plural, alone or before a particle
         ("피해자들은 말했다", [("피해자", "victim")]),
         ("피해자들", [("피해자", "victim")]),
