@@ -163,6 +163,16 @@ def test_a_german_noun_s_made_form_before_sie_or_wir_is_a_verb_starting_its_sent
     assert [m.form for m in Matcher.from_terms(alias, GERMAN).scan(text)] == ["Betroffenen"]
 
 
+@pytest.mark.parametrize(
+    "text", ["Den Opfern - Sie rufen an.", "Hilfe für Opfern\u2011Sie", "Den Opfern \u2010 wir"]
+)
+def test_a_made_form_and_sie_with_a_hyphen_between_are_no_verb_and_its_pronoun(text: str) -> None:
+    """The searched text reads a hyphen as a space, so `Opfern - Sie` read as the verb
+    that starts a request, and the form to avoid went unreported (review rv66i)."""
+    terms = [make_term("betroffene", "Betroffene", avoid=("Opfer",))]
+    assert [m.found for m in Matcher.from_terms(terms, GERMAN).scan(text)] == ["Opfern"]
+
+
 def test_a_german_form_as_a_term_writes_it_wins_over_another_term_s_made_form() -> None:
     """`Arbeiten` (works) is a term's own form and a case the rules make of another's
     `Arbeit`: the lower id won, so the term `Arbeiten` was never found, and no rule

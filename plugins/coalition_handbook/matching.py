@@ -499,23 +499,25 @@ def _placer(
         finish -= fold_after[bisect_right(folds_at, finish)]
         found = nfc[begin:finish]
         chosen = _choose(entries[key], found)
-        if chosen is not None and chosen[0].case_rule == "noun" and verb_first(last + 1):
+        if chosen is not None and chosen[0].case_rule == "noun" and verb_first(last + 1, finish):
             # The verb; a form the glossary writes so (an alias `Betroffenen`) is still one.
             chosen = _choose([entry for entry in entries[key] if entry.case_rule != "noun"], found)
         if chosen is None:
             return None
         return start, last + 1, *chosen
 
-    def verb_first(after: int) -> bool:
+    def verb_first(after: int, finish: int) -> bool:
         # Whether `Sie` or `wir` follows at `after`, one space between: read in the
-        # searched text, and its case in the NFC one (`sie`, "they", may follow a noun).
+        # searched text, and its case in the NFC one (`sie`, "they", may follow a noun),
+        # with no hyphen between (`finish` ends the use there), which the searched text
+        # reads as a space: `Den Opfern - Sie rufen an` is no verb and its pronoun.
         if collapsed[after : after + 1] != " " or not _VERB_FIRST_PRONOUN.match(
             collapsed, after + 1
         ):
             return False
         at = after + 1 + shift_after[bisect_right(shifts_at, after + 1)]
         at -= fold_after[bisect_right(folds_at, at)]
-        return nfc.startswith(("Sie", "wir"), at)
+        return nfc.startswith(("Sie", "wir"), at) and _HYPHENS.isdisjoint(nfc[finish:at])
 
     return place
 
@@ -542,6 +544,8 @@ def _unspaced_join(neighbour: str, edge: str, collapsed: str, start: int, last: 
 # Sie`, `Arbeiten wir`), where a noun's made form (`Opfern` of `Opfer`) is that verb
 # (`forms.writing_case_rule`), as `_placer` reads them in the folded text.
 _VERB_FIRST_PRONOUN = LazyPattern(r"(?:sie|wir)(?![\w'\u02bc])")
+# The separators the searched text reads as a space that part a verb from its pronoun.
+_HYPHENS = frozenset("-\u2010\u2011")
 
 
 def after_elision(text: str, start: int) -> bool:
