@@ -26,7 +26,7 @@ from coalition_handbook.cache import CACHE_DIR, DISABLE_VARIABLE, STATS, RunCach
 from coalition_handbook.check import run_checks
 from coalition_handbook.cli import main
 from coalition_handbook.config import load_config
-from coalition_handbook.documents import scan, scan_handbook
+from coalition_handbook.documents import ScannedDocument, scan, scan_handbook
 from coalition_handbook.matching import Matcher
 from coalition_handbook.model import load_handbook
 from coalition_handbook.model.types import Origin
@@ -426,9 +426,10 @@ def scan_sender(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[],
     return sent
 
 
-def test_the_example_handbook_scans_alike_in_one_and_in_two_processes(
-    monkeypatch: pytest.MonkeyPatch, scan_sender: Callable[[], tuple[int, int]]
-) -> None:
+def _example_scanned_alone_and_shared(
+    monkeypatch: pytest.MonkeyPatch,
+) -> tuple[list[ScannedDocument], list[ScannedDocument]]:
+    """The example handbook's scan in one process, then in two (every cost worth a fork)."""
     config = load_config(ROOT / "mkdocs.yml")
     handbook, _ = load_handbook(config)
     matcher = Matcher.from_terms(handbook.terms.values())
@@ -436,6 +437,13 @@ def test_the_example_handbook_scans_alike_in_one_and_in_two_processes(
     monkeypatch.setattr(parallel, "MIN_COST", 0)
     with two_processes_allowed():
         shared = scan(handbook, matcher)
+    return alone, shared
+
+
+def test_the_example_handbook_scans_alike_in_one_and_in_two_processes(
+    monkeypatch: pytest.MonkeyPatch, scan_sender: Callable[[], tuple[int, int]]
+) -> None:
+    alone, shared = _example_scanned_alone_and_shared(monkeypatch)
     pid, count = scan_sender()
     assert pid != os.getpid()
     assert 0 < count < len(alone)
@@ -449,13 +457,7 @@ def test_the_child_scans_the_pages_and_this_process_the_terms_and_records(
     # What the child scans it sends back pickled, to be rebuilt here: a page is one text,
     # a term or a protocol many small ones, each with its value and raw scalar. So the
     # child takes the pages, the last part, and terms and records only past them.
-    config = load_config(ROOT / "mkdocs.yml")
-    handbook, _ = load_handbook(config)
-    matcher = Matcher.from_terms(handbook.terms.values())
-    alone = scan(handbook, matcher)
-    monkeypatch.setattr(parallel, "MIN_COST", 0)
-    with two_processes_allowed():
-        shared = scan(handbook, matcher)
+    alone, shared = _example_scanned_alone_and_shared(monkeypatch)
     kinds = (tmp_path / "kinds").read_text(encoding="utf-8").split()
     pages = sum(document.kind == "page" for document in alone)
     assert shared == alone  # in the order of one process: pages first
