@@ -91,17 +91,7 @@ def _file_texts(root: Path, path: str, where: str) -> list[ShownText]:
     )
     if authors is None:
         return []
-    return [
-        ShownText(
-            ("authors",),
-            node.value,
-            path,
-            node.start_mark.line + 1,
-            node.start_mark.column + 1,
-            text[node.start_mark.index : node.end_mark.index],
-        )
-        for node in _text_scalars(authors)
-    ]
+    return [ShownText.of_node(("authors",), node, path, text) for node in _text_scalars(authors)]
 
 
 def _text_scalars(node: yaml.Node) -> Iterator[yaml.ScalarNode]:

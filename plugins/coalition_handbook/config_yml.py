@@ -51,6 +51,16 @@ class ShownText:
     column: int
     raw: str
 
+    @classmethod
+    def of_node(
+        cls, keys: tuple[str, ...], node: yaml.ScalarNode, where: str, text: str
+    ) -> ShownText:
+        """The text of `node`, a scalar of the YAML file `text` named `where`."""
+        start, end = node.start_mark, node.end_mark
+        return cls(
+            keys, node.value, where, start.line + 1, start.column + 1, text[start.index : end.index]
+        )
+
 
 class ConfigError(Exception):
     """The configuration cannot be used. Each of its `problems` (one a line in the message)
@@ -584,14 +594,7 @@ def _shown_texts(root: yaml.Node, text: str, where: str) -> list[ShownText]:
         else:
             continue
         found += [
-            ShownText(
-                keys,
-                node.value,
-                where,
-                node.start_mark.line + 1,
-                node.start_mark.column + 1,
-                text[node.start_mark.index : node.end_mark.index],
-            )
+            ShownText.of_node(keys, node, where, text)
             for keys, node in scalars
             if node.tag in _TEXT_TAGS and node.value
         ]
