@@ -153,7 +153,7 @@ def test_the_rule_is_off_unless_the_settings_turn_it_on(
 @pytest.mark.parametrize(("level", "imported"), [(None, False), ("off", False), ("info", True)])
 def test_a_rule_turned_off_is_not_run(tmp_path: Path, level: str | None, imported: bool) -> None:
     """Not only its findings dropped: an unwanted rule costs nothing (this one imports
-    textstat and NLTK, a fifth of a second)."""
+    textstat)."""
     config_file = write_handbook(tmp_path)
     if level is not None:
         with_rule_level(config_file, level)

@@ -700,7 +700,7 @@ def test_a_module_is_graded_once_until_it_changes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The grade is kept in the cache: a rebuild neither grades the module again nor
-    imports textstat, a fifth of a second."""
+    imports textstat."""
     from coalition_handbook.rules import module_readability
 
     graded: list[str] = []

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
+from ..deferred_import import deferring_import
 from ..findings import Finding
 from ..lazy_pattern import LazyPattern
 from ..markdown import GLUE, HARD, checkable_text
@@ -73,7 +74,7 @@ def cached_reading_grade(
 
 def reading_grade(module: Module, *, definition_lists: bool = True) -> float:
     """The module's Flesch-Kincaid grade level, to one decimal (0.0 for a body without
-    prose). About 0.3 s for the first call in a process (importing textstat)."""
+    prose). About 0.07 s for the first call in a process (importing textstat)."""
     return _grade(module_plain_text(module, definition_lists=definition_lists))
 
 
@@ -86,8 +87,10 @@ def _grade(text: str) -> float:
 
 @cache
 def _textstat() -> textstatistics:
-    # Imported on first use: textstat imports NLTK, about 0.3 s.
-    from textstat.textstat import textstatistics
+    # Imported on first use; NLTK, which textstat imports (about 0.3 s), only if read:
+    # the syllables here are pyphen's (below).
+    with deferring_import("nltk"):
+        from textstat.textstat import textstatistics
 
     statistics = textstatistics()
     # textstat 0.7.13 counts English syllables with NLTK's CMU dictionary, which it tries
