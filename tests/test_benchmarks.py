@@ -13,7 +13,7 @@ import pytest
 from mkdocs.commands import build
 from mkdocs.plugins import PluginCollection
 
-from benchmarks import build_hooks, fork_path, generate, run, scan_stages
+from benchmarks import build_hooks, fork_break_even, fork_path, generate, run, scan_stages
 from coalition_handbook import parallel
 
 
@@ -206,3 +206,18 @@ def test_a_build_that_fails_is_said_in_a_line(
     said = capsys.readouterr().err
     assert said.startswith(f"{tmp_path / 'mkdocs.yml'}: the build failed: ")
     assert "Traceback" not in said
+
+
+def test_the_break_even_checks_the_copied_example_with_its_forks_forced_on_and_off(
+    tmp_path: Path,
+) -> None:
+    config = fork_break_even.example_copies(tmp_path / "example", 2)
+    pages = sorted(path.name for path in (config.parent / "content" / "modules").glob("*.md"))
+    assert "hotel-staff.md" in pages and "hotel-staff-2.md" in pages
+    assert "index.md" in pages and "index-2.md" not in pages
+    _, on_modelled, on_cpu, on_costs = fork_break_even.cold_check(config, "on")
+    _, off_modelled, off_cpu, off_costs = fork_break_even.cold_check(config, "off")
+    assert on_costs and on_costs[0] > 0  # the term files' load, forced to fork
+    assert not off_costs  # HANDBOOK_ONE_PROCESS=1: no fork considered
+    assert on_modelled > 0 and off_modelled > 0
+    assert on_cpu > 0 and off_cpu > 0
