@@ -16,11 +16,26 @@ It forks only where that is safe and pays, and otherwise computes everything her
   Python thread running and two CPUs this process may use, by its affinity and by its
   control group's quota and those above it;
 - unless `HANDBOOK_ONE_PROCESS=1` is set (a machine whose two CPUs are busy anyway);
-- for at least `MIN_COST` of work (60 ms, by `cost`); below that, forking and pickling
-  (about 10 ms) cost more than they save.
+- for at least `MIN_COST` of work (60 ms, by `cost`). A fork costs about 45 ms of CPU
+  time (pickling is 3 ms of it at the example), some of it on this process's path, and
+  saves a little less than half its work's time. Cold checks in a new process with the
+  forks forced on / off (`benchmarks.fork_break_even`, 7 pairs each, session 65); wall
+  time as two free CPUs give it, from each process's CPU time (on this shared machine
+  the measured wall ratios ranged 0.4-2.3):
+
+      handbook, forks forced            costs, ms      wall             CPU
+      example, 1-10x pages, both        56 + 13..60    0.95-1.03        1.07-1.13
+      20-150 pages, 50-500 terms, both  8..77 + 8..67  0.94-1.03        1.11-1.16
+      the load's alone                  56; 77         1.02; 0.98-1.00  1.02-1.05
+      the scan's alone                  67; 158        0.97; 0.95       1.10; 1.11
+
+  The scan's fork pays from about 60 ms (its cost undercounts real pages), the load's
+  only near 80 ms: one threshold at 100 ms made the example's pages copied ten times
+  1.06 times slower (its scan, 60 ms, no longer forked), for 4% less CPU time.
 
 What two processes cost over one is CPU time, not wall time: besides pickling (the
-load's and the scan's results, about 90 ms in all at 2000 terms and 1000 pages), both
+load's and the scan's results, about 60 ms in all at 2000 terms and 1000 pages: 38 ms
+pickling in the children, 22 ms unpickling here, session 65), both
 processes take a copy-on-write page fault at each page they write that they still share
 (reference counts make almost every page touched one): about 46,000 faults, 0.16 s of
 system time, in the three forks a cold check made at 2000 terms, 0.06 s at 50 terms. So
