@@ -756,6 +756,14 @@ def test_handbook_one_process_turns_it_off(any_size: None, monkeypatch: pytest.M
     }
 
 
+def test_one_cpu_to_run_on_turns_it_off(any_size: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process held to one CPU (`taskset -c 0`, a container's cpuset) never forks."""
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0})
+    assert {pid for _, pid in in_two_processes(with_pid, list(range(10)), lambda item: 1)} == {
+        os.getpid()
+    }
+
+
 @pytest.mark.parametrize(
     ("cgroup", "quotas", "forked"),
     [
