@@ -26,11 +26,11 @@ It forks only where that is safe and pays, and otherwise computes everything her
       handbook, forks forced            costs, ms      wall             CPU
       example, 1-10x pages, both        56 + 13..60    0.95-1.03        1.07-1.13
       20-150 pages, 50-500 terms, both  8..77 + 8..67  0.94-1.03        1.11-1.16
-      the load's alone                  56; 77         1.02; 0.98-1.00  1.02-1.05
+      the load's alone                  56; 77; 155    1.02; 1.00; 0.97 1.02-1.05
       the scan's alone                  67; 158        0.97; 0.95       1.10; 1.11
 
   The scan's fork pays from about 60 ms (its cost undercounts real pages), the load's
-  only near 80 ms: one threshold at 100 ms made the example's pages copied ten times
+  only near 100 ms: one threshold at 100 ms made the example's pages copied ten times
   1.06 times slower (its scan, 60 ms, no longer forked), for 4% less CPU time.
 
 What two processes cost over one is CPU time, not wall time: besides pickling (the
