@@ -17,7 +17,7 @@ from site_builds import (
     write_site,
 )
 
-from coalition_handbook.site.autolink import RawSpans
+from coalition_handbook.site.autolink import RawSpans, with_expansions
 from coalition_handbook.site.autolink_across import LinksAcross
 from coalition_handbook.site.autolink_raw_tags import ENDS_TOO, NOLINK, carried, marked_tags
 
@@ -966,7 +966,8 @@ def test_an_abbreviation_is_linked_inside_the_link_that_holds_it(
     every form holding it ("HSI Tip Line"). The link now holds the abbreviation whole;
     headings still hold no link. Audit imp64: Material opened the abbreviation's tooltip
     over the term's in Chromium, covering its first line: inside a term's link the
-    `<abbr>` stays, without its title; outside one it keeps it."""
+    `<abbr>` stays, without its title; outside one it keeps it. Session 64: the
+    expansion was then shown nowhere on hover; the link's title starts with it."""
     page = (
         "# Call the HSI Tip Line\n\n"
         "Call the HSI Tip Line to report TIP. A survivor called the HSI Tip Line.\n\n"
@@ -982,11 +983,46 @@ def test_an_abbreviation_is_linked_inside_the_link_that_holds_it(
     ]
     assert links == (expected if autolink == "first" else [*expected, expected[0]])
     hsi = '<abbr title="Homeland Security Investigations">HSI</abbr>'
-    assert 'title="The tip line of Homeland Security."><abbr>HSI</abbr> Tip Line</a>' in html
+    assert (
+        'title="HSI: Homeland Security Investigations. The tip line of Homeland Security.">'
+        "<abbr>HSI</abbr> Tip Line</a>"
+    ) in html
     assert '"><abbr>TIP</abbr></a>' in html
     assert f'">Call the {hsi} Tip Line</h1>' in html  # no link in a heading, abbr kept
     if autolink == "first":  # a later use, no link around it: its own tooltip stays
         assert f" called the {hsi} Tip Line." in html
+
+
+@pytest.mark.parametrize(
+    ("title", "expansions", "expected"),
+    [
+        (
+            "A tip line.",
+            [("HSI", "Homeland Security Investigations")],
+            "HSI: Homeland Security Investigations. A tip line.",
+        ),
+        # Said once, in the order written; one the title says already is not repeated.
+        (
+            "A law.",
+            [
+                ("TVPA", "Trafficking Victims Protection Act"),
+                ("US", "United States."),
+                ("TVPA", "Trafficking Victims Protection Act"),
+            ],
+            "TVPA: Trafficking Victims Protection Act. US: United States. A law.",
+        ),
+        (
+            "The tip line of Homeland Security Investigations.",
+            [("HSI", "homeland security investigations")],
+            "The tip line of Homeland Security Investigations.",
+        ),
+        ("Proposed term: A law.", [("ILO", "ILO")], "Proposed term: A law."),
+    ],
+)
+def test_a_term_link_s_title_is_led_by_the_expansions_it_holds(
+    title: str, expansions: list[tuple[str, str]], expected: str
+) -> None:
+    assert with_expansions(title, expansions) == expected
 
 
 def test_no_link_inside_math(tmp_path: Path) -> None:

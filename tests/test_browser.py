@@ -1829,7 +1829,8 @@ def test_a_term_link_shows_its_definition_on_hover_and_on_focus(page: object) ->
 def test_an_abbreviation_in_a_term_link_opens_one_tooltip(browser: object, tmp_path: Path) -> None:
     """Audit imp64: with Material's abbreviation glossary (`abbr`), a term's link holding
     an `<abbr>` opened two tooltips at once on hover, the abbreviation's over the first
-    line of the term's definition. One opens, the term's; an abbreviation outside a link
+    line of the term's definition. One opens, the term's, led by what the abbreviation
+    stands for (session 64: shown nowhere on hover); an abbreviation outside a link
     keeps its own."""
     page_text = (
         "# Tips\n\nCall the HSI Tip Line. HSI runs it.\n\n"
@@ -1848,7 +1849,9 @@ def test_an_abbreviation_in_a_term_link_opens_one_tooltip(browser: object, tmp_p
         tooltips = opened.locator(".md-tooltip2--active")
         opened.locator("article a.hb-term abbr").hover()
         expect(tooltips).to_have_count(1)
-        expect(tooltips).to_contain_text("The tip line of Homeland Security.")
+        expect(tooltips).to_contain_text(
+            "HSI: Homeland Security Investigations. The tip line of Homeland Security."
+        )
         opened.mouse.move(0, 0)
         expect(tooltips).to_have_count(0)
         opened.locator("article p > abbr").hover()

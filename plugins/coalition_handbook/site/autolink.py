@@ -776,6 +776,7 @@ def _wrap_again(
     holders_left = iter(holders)
     holder, is_text, parent = next(holders_left)
     holder_start = 0
+    expansions: dict[etree.Element, list[tuple[str, str]]] = {}
     for start, end, abbreviation in taken.spans:
         text = (holder.text if is_text else holder.tail) or ""
         while end > holder_start + len(text):  # no link cuts it: one text holds it whole
@@ -786,8 +787,12 @@ def _wrap_again(
         if parent is not owner and parent.get("title"):
             # Material opens a tooltip for each title: the abbreviation's, inside the
             # link's, covered the term's definition as it opened (audit imp64, Chromium).
-            # The link's tooltip speaks for both; the element keeps its meaning.
-            abbreviation.attrib.pop("title", None)
+            # The link's tooltip speaks for both, the expansion first (session 64: it was
+            # shown nowhere on hover); the element keeps its meaning.
+            expansion = abbreviation.attrib.pop("title", None)
+            if expansion:
+                shown = (text[local_start:local_end], expansion)
+                expansions.setdefault(parent, []).append(shown)
         abbreviation.text = text[local_start:local_end]
         abbreviation.tail = text[local_end:] or None
         if is_text:
@@ -798,6 +803,22 @@ def _wrap_again(
             parent.insert(list(parent).index(holder) + 1, abbreviation)
         # The rest of this text is now the abbreviation's tail.
         holder, is_text, holder_start = abbreviation, False, holder_start + local_end
+    for link, named in expansions.items():
+        link.set("title", with_expansions(link.get("title") or "", named))
+
+
+def with_expansions(title: str, expansions: Sequence[tuple[str, str]]) -> str:
+    """A term link's `title` led by what the abbreviations it holds stand for, each as
+    `HSI: Homeland Security Investigations.`, once; not one the title says already."""
+    said = title.casefold()
+    led: list[str] = []
+    for abbreviation, expansion in dict.fromkeys(expansions):
+        if expansion.casefold() in said or expansion == abbreviation:
+            continue
+        stop = "" if expansion.endswith((".", "!", "?")) else "."
+        led.append(f"{abbreviation}: {expansion}{stop}")
+        said += " " + expansion.casefold()
+    return " ".join([*led, title])
 
 
 def _skipped_by_class(element: etree.Element) -> bool:
