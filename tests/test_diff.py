@@ -6218,3 +6218,92 @@ def test_a_suppression_comment_under_a_definition_is_named_as_the_site_renders_i
     check = run_checks(load_config(repository / "mkdocs.yml", require_folders=False))
     pii = [f.path for f in check.findings if f.rule == "privacy.pii"]
     assert ("content/other.md" in pii) is not definition_lists
+
+
+def _site_config(repository: Path, left_out: str = "") -> None:
+    """mkdocs.yml with `left_out` (lines of `exclude_docs` or `draft_docs`) added."""
+    write(
+        repository,
+        "mkdocs.yml",
+        f"site_name: T\ndocs_dir: content\n{left_out}plugins:\n  - handbook\n",
+    )
+
+
+def diff_read_as_the_cli(
+    root: Path, capsys: pytest.CaptureFixture[str], base: str = "HEAD"
+) -> tuple[int, str, str]:
+    """`diff`, each side read with its own mkdocs.yml, as the CLI reads them."""
+    config_file = root / "mkdocs.yml"
+    config = load_config(config_file, require_folders=False)
+    code = run_diff(config, base, None, config_file=config_file)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.mark.parametrize("setting", ["draft_docs", "exclude_docs"])
+def test_a_module_made_a_draft_or_excluded_is_said_to_leave_the_site(
+    repository: Path, capsys: pytest.CaptureFixture[str], setting: str
+) -> None:
+    """Session 64: a pull request adding a module to `draft_docs` (or `exclude_docs`)
+    took its page and its PDF handout off the site, and the report said "No glossary
+    term, protocol or training module changed": the module loads as before."""
+    write(repository, "content/about.md", "# About\n")
+    write(repository, "content/index.md", f"{PAGE}\nSee [who we are](about.md).\n")
+    commit(repository, "about")
+    _site_config(repository, f"{setting}: |\n  modules/hotel-staff.md\n  about.md\n")
+    code, out, _ = diff_read_as_the_cli(repository, capsys)
+    assert code == 0, out
+    section = out[out.index("### Left out of the site") :]
+    assert (
+        "- **Hotel staff** (`hotel-staff`, `content/modules/hotel-staff.md`): its page "
+        f"`modules/hotel-staff/` and its handout `handouts/hotel-staff.pdf` (by `{setting}`)\n"
+    ) in section
+    assert (
+        f"- `content/about.md`: its page `about/` (by `{setting}`)\n"
+        "  - still linked to from `content/index.md:7`: those links break\n"
+    ) in section
+    assert "### Published now" not in out
+    # No redirect: the page is there, and comes back when the draft is published.
+    assert "### Old addresses" not in out
+
+    # With an item changed too, said all the same.
+    write(repository, "glossary/person.yml", term("person"))
+    _, out, _ = diff_read_as_the_cli(repository, capsys)
+    assert "### Left out of the site" in out
+    assert "handouts/hotel-staff.pdf" in out
+
+
+def test_a_draft_published_is_said_to_go_on_the_site(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Publishing a draft puts what it holds on the site: its reviewers are told."""
+    _site_config(repository, "draft_docs: |\n  modules/hotel-staff.md\n")
+    commit(repository, "draft")
+    _site_config(repository)
+    code, out, _ = diff_read_as_the_cli(repository, capsys)
+    assert code == 0, out
+    section = out[out.index("### Published now") :]
+    assert (
+        "- **Hotel staff** (`hotel-staff`, `content/modules/hotel-staff.md`): its page "
+        "`modules/hotel-staff/` and its handout `handouts/hotel-staff.pdf` (left out at the "
+        "base by `draft_docs`)\n"
+    ) in section
+    assert "### Left out of the site" not in out
+
+
+def test_a_draft_removed_or_renamed_has_no_old_address(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Session 64 (LOW): deleting a module that was a draft suggested a redirect from
+    its page and said its handout left the site: neither was ever published."""
+    _site_config(repository, "draft_docs: |\n  modules/hotel-*.md\n")
+    commit(repository, "draft")
+    git(repository, "rm", "-q", "content/modules/hotel-staff.md")
+    code, out, _ = diff_read_as_the_cli(repository, capsys)
+    assert code == 0, out
+    assert "### Old addresses" not in out
+    assert "handouts/hotel-staff.pdf" not in out
+    git(repository, "reset", "-q", "--hard")
+    git(repository, "mv", "content/modules/hotel-staff.md", "content/modules/hotel-workers.md")
+    code, out, _ = diff_read_as_the_cli(repository, capsys)
+    assert "### Old addresses" not in out, out

@@ -64,6 +64,7 @@ from .diff_report import (
     UnloadedFiles,
     render,
 )
+from .left_out_pages import SitePages, publication_change, site_pages
 from .moved_handbook import HandbookMoved, base_config_path
 from .page_moves import SiteSettings, site_settings
 from .report_limits import ReportLimits, step_summary_limits
@@ -114,6 +115,8 @@ class Side:
     settings: SiteSettings = dataclasses.field(default_factory=SiteSettings)
     # The plugin's settings that decide what the checks report (None: not known).
     check_settings: CheckSettings | None = None
+    # Its pages of docs_dir, by whether its mkdocs.yml publishes them.
+    pages: SitePages = dataclasses.field(default_factory=SitePages)
 
 
 def _side(handbook: Handbook, findings: Sequence[Finding], root: Path, label: str) -> Side:
@@ -331,6 +334,9 @@ def diff_report(
         use_directory_urls=config.use_directory_urls,
         head_terms=new.handbook.terms,
         config_path=_config_path(repository, config, config_file),
+        publication=publication_change(
+            old.pages, new.pages, new.handbook, config.use_directory_urls
+        ),
     )
     # The step summary outlives a leak's clean-up: personal data is shown masked.
     mask = PersonalDataMask.of(config)
@@ -339,10 +345,11 @@ def diff_report(
     shown_files = dataclasses.replace(
         unloaded_files, not_compared=mask.problems(unloaded_files.not_compared)
     )
-    report = render(shown_changes, shown_uses, shown_files, context)
+    shown_context = dataclasses.replace(context, publication=context.publication.masked(mask.text))
+    report = render(shown_changes, shown_uses, shown_files, shown_context)
     # Said only where the report shows a text masked, not one of a field left unchanged.
     if mask.masked_any and report != render(changes, uses, unloaded_files, context):
-        masked = dataclasses.replace(context, personal_data_masked=True)
+        masked = dataclasses.replace(shown_context, personal_data_masked=True)
         report = render(shown_changes, shown_uses, shown_files, masked)
     failures = _failures(changes, unloaded_files.not_compared)
     return DiffOutcome(report, tuple(said), tuple(failures))
@@ -396,7 +403,10 @@ def load_working_tree(config: HandbookConfig, config_file: Path | None = None) -
     side = _side(handbook, findings, config.root, "the working tree")
     config_file = config_file or config.root / "mkdocs.yml"
     return dataclasses.replace(
-        side, settings=site_settings(config_file), check_settings=_check_settings(config_file)
+        side,
+        settings=site_settings(config_file),
+        check_settings=_check_settings(config_file),
+        pages=site_pages(config, config.exclude_docs, config.draft_docs),
     )
 
 
@@ -506,6 +516,9 @@ def load_revision(
     if isinstance(note, ConfigNote):
         note = dataclasses.replace(note, empty=empty)
     side = _side(handbook, findings, exported.root, label)
+    # Its own config file's patterns, where it was read: else those of the one read now.
+    exclude_docs = config.exclude_docs if settings.exclude_docs is None else settings.exclude_docs
+    draft_docs = config.draft_docs if settings.draft_docs is None else settings.draft_docs
     return dataclasses.replace(
         side,
         config_note=note,
@@ -514,6 +527,7 @@ def load_revision(
         site=site,
         settings=settings,
         check_settings=check_settings,
+        pages=site_pages(exported, exclude_docs, draft_docs),
     )
 
 

@@ -32,8 +32,10 @@ from .changes_model import (
     MovedPage,
 )
 from .check_settings import SettingsChange
+from .left_out_pages import PublicationChange, publication_section
 from .moved_handbook import HandbookMoved
 from .page_moves import (
+    OldAddress,
     SiteSettings,
     forms_now_of,
     old_addresses,
@@ -202,7 +204,9 @@ class ReportContext:
     whether it shows personal data masked (`report_masks`), which it then says once;
     `head_terms`, the head's terms, for the languages the glossary translates into and a
     deprecated term's replacement (`report_translations`); `config_path`, the head's
-    config file from the top of the repository, whose folder the paths start from."""
+    config file from the top of the repository, whose folder the paths start from;
+    `publication`, the pages its `exclude_docs` and `draft_docs` take off the site or put
+    on it (`left_out_pages`)."""
 
     base_label: str
     head_label: str
@@ -215,6 +219,7 @@ class ReportContext:
     personal_data_masked: bool = False
     head_terms: Mapping[str, Term] = dataclasses.field(default_factory=dict)
     config_path: str = "mkdocs.yml"
+    publication: PublicationChange = dataclasses.field(default_factory=PublicationChange)
 
 
 def render(
@@ -240,7 +245,12 @@ def render(
         lines += suppressions_section(context.suppressions, check_settings)
         # Pages moved or removed alone take their addresses off the site too.
         lines += old_addresses_section(
-            old_addresses(changes, settings), settings, use_directory_urls
+            _published(old_addresses(changes, settings), context.publication),
+            settings,
+            use_directory_urls,
+        )
+        lines += publication_section(
+            context.publication, use_directory_urls, settings.handouts, budget
         )
         lines += _untouched_lines(untouched)
         return "\n".join(within(lines, limits))
@@ -249,9 +259,12 @@ def render(
     # Before the items, which a size limit cuts first.
     lines += suppressions_section(context.suppressions, check_settings)
     changes = with_nav_places(changes, settings)
-    addresses = old_addresses(changes, settings, context.head_terms)
-    handouts = old_handouts(changes, settings)
+    addresses = _published(
+        old_addresses(changes, settings, context.head_terms), context.publication
+    )
+    handouts = old_handouts(changes, settings, context.publication.base_left_out)
     lines += old_addresses_section(addresses, settings, use_directory_urls, handouts)
+    lines += publication_section(context.publication, use_directory_urls, settings.handouts, budget)
     lines += _not_compared_lines(not_compared)
     lines += _untouched_lines(untouched)
     lines += _broken_at_base_lines(unloaded.broken_at_base)
@@ -267,6 +280,12 @@ def render(
     for kind in KINDS:
         lines += _new_items_section(kind, changes.of_kind(kind), budget)
     return "\n".join(within(lines, limits))
+
+
+def _published(addresses: list[OldAddress], publication: PublicationChange) -> list[OldAddress]:
+    """The old addresses of pages the base published: one it left out (a draft removed
+    or renamed) was never on the site, and a redirect from it would take its address."""
+    return [address for address in addresses if publication.was_published(address.old_page)]
 
 
 def _paths_from_lines(config_path: str) -> list[str]:

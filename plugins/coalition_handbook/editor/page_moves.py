@@ -16,11 +16,12 @@ import dataclasses
 import json
 import posixpath
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..config.site_settings import language_tag
+from ..config.problems import Problems
+from ..config.site_settings import exclude_patterns, language_tag
 from ..config_yml import PLUGIN_NAME, ConfigError, options_that_run, read_config_file
 from ..listed_plugins import listed_plugin_instances, listed_plugin_options
 from ..model.replacements import Replaceable, replacements
@@ -51,6 +52,9 @@ class SiteSettings:
     nav_places: Mapping[str, str] = field(default_factory=dict)
     handouts: bool = True
     language: str | None = None
+    # Its `exclude_docs` and `draft_docs` patterns (None: the file was not read).
+    exclude_docs: tuple[str, ...] | None = None
+    draft_docs: tuple[str, ...] | None = None
 
     def maps_page(self, src_page: str) -> bool:
         """Whether an old page's address (`glossary/a.md`) is sent on already."""
@@ -77,13 +81,22 @@ def site_settings(config_file: Path) -> SiteSettings:
     )
     theme = data.get("theme")
     language = language_tag(theme.get("language") if isinstance(theme, dict) else None)
+    left_out = {name: _patterns(data.get(name), name) for name in ("exclude_docs", "draft_docs")}
     options = listed_plugin_options(data.get("plugins"), REDIRECTS_PLUGIN)
     if options is None:
-        return SiteSettings(nav_places=nav_places, handouts=handouts, language=language)
+        return SiteSettings(nav_places=nav_places, handouts=handouts, language=language, **left_out)
     maps = options.get(REDIRECT_MAPS)
     return SiteSettings(
-        True, maps if isinstance(maps, dict) else {}, nav_places, handouts, language
+        True, maps if isinstance(maps, dict) else {}, nav_places, handouts, language, **left_out
     )
+
+
+def _patterns(written: object, name: str) -> tuple[str, ...]:
+    """The patterns of `exclude_docs` or `draft_docs` (`name`) as written; none where
+    they cannot be read (`handbook check` says why, and MkDocs refuses them)."""
+    if not isinstance(written, str):
+        return ()
+    return exclude_patterns(tuple(written.splitlines()), "", Problems(), name)
 
 
 def with_nav_places(changes: Changes, settings: SiteSettings) -> Changes:
@@ -165,9 +178,13 @@ class OldHandout:
     new_path: str | None = None
 
 
-def old_handouts(changes: Changes, settings: SiteSettings) -> list[OldHandout]:
+def old_handouts(
+    changes: Changes, settings: SiteSettings, left_out: Set[str] = frozenset()
+) -> list[OldHandout]:
     """The handouts of the modules this change renames or removes, where the site
-    publishes handouts: a redirect of the module's page does not keep its PDF."""
+    publishes handouts: a redirect of the module's page does not keep its PDF. Not those
+    of modules whose page the base left out (`left_out`, paths in docs_dir): a draft's
+    handout was never published."""
     if not settings.handouts:
         return []
     return [
@@ -175,7 +192,10 @@ def old_handouts(changes: Changes, settings: SiteSettings) -> list[OldHandout]:
             handout_path(change.old.id), None if change.new is None else handout_path(change.new.id)
         )
         for change in changes.items
-        if change.kind == "module" and change.change in ("removed", "renamed") and change.old
+        if change.kind == "module"
+        and change.change in ("removed", "renamed")
+        and change.old
+        and change.old_page not in left_out
     ]
 
 
