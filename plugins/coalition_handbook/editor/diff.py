@@ -343,7 +343,9 @@ def diff_report(
     shown_changes, shown_uses = mask.changes(changes), mask.uses(changes, uses)
     # A load problem's message may quote the line it stops at (a YAML error's).
     shown_files = dataclasses.replace(
-        unloaded_files, not_compared=mask.problems(unloaded_files.not_compared)
+        unloaded_files,
+        not_compared=mask.problems(unloaded_files.not_compared),
+        broken_at_base=mask.problems(unloaded_files.broken_at_base),
     )
     shown_context = dataclasses.replace(context, publication=context.publication.masked(mask.text))
     report = render(shown_changes, shown_uses, shown_files, shown_context)
@@ -374,7 +376,7 @@ def _unloaded_files(old: Side, new: Side) -> UnloadedFiles:
     the base either, and is as it was, is no part of this change: it is named, but
     fails the diff of no pull request that leaves it alone."""
     loaded_now = _item_paths(new.handbook)
-    broken_at_base = [path for path in old.unloaded if path in loaded_now]
+    broken_at_base = {path: old.problems.get(path) for path in old.unloaded if path in loaded_now}
     untouched = [
         path
         for path in new.unloaded

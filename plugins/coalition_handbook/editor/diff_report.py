@@ -155,10 +155,11 @@ class UnloadedFiles:
     """The content files that do not load on a side (`diff._unloaded_files`):
     `not_compared`, those that do not load at the head, with the first problem of each
     (`line:column`, message); `broken_at_base`, those that did not load at the base and
-    do now; `untouched`, those that load at neither and are as they were."""
+    do now, with the first problem of each there; `untouched`, those that load at
+    neither and are as they were."""
 
     not_compared: Mapping[str, tuple[str, str] | None] = dataclasses.field(default_factory=dict)
-    broken_at_base: Sequence[str] = ()
+    broken_at_base: Mapping[str, tuple[str, str] | None] = dataclasses.field(default_factory=dict)
     untouched: Sequence[str] = ()
 
 
@@ -314,30 +315,35 @@ def _not_compared_lines(not_compared: Mapping[str, tuple[str, str] | None]) -> l
         "`version` and `history` be shown to record the change: the diff fails until they "
         "load. `handbook check` lists every problem of each; the first is:",
         "",
-        *(
-            f"- ❌ {inline_code(f'{path}:{problem[0]}')}: {escape(problem[1])}"
-            if problem
-            else f"- ❌ {inline_code(path)}"
-            for path, problem in not_compared.items()
-        ),
+        *(_problem_line(path, problem, "❌ ") for path, problem in not_compared.items()),
         "",
     ]
 
 
-def _broken_at_base_lines(broken_at_base: Sequence[str]) -> list[str]:
-    """The section of the files that did not load at the base and do now; none if there
-    are none."""
+def _broken_at_base_lines(broken_at_base: Mapping[str, tuple[str, str] | None]) -> list[str]:
+    """The section of the files that did not load at the base and do now, each with why
+    (the base is read with today's checks, which may refuse what it held then: session
+    64); none if there are none."""
     if not broken_at_base:
         return []
     return [
         "### Did not load at the base",
         "",
-        "These files did not load at the base, so what is in them now is shown as added, "
-        "compared with nothing (a fix of a broken file, most likely):",
+        "These files did not load at the base, as `handbook check` reads them now, so what "
+        "is in them now is shown as added, compared with nothing (a fix of a broken file, "
+        "or a check stricter than when the base was written). The first problem of each "
+        "at the base:",
         "",
-        *(f"- {inline_code(path)}" for path in broken_at_base),
+        *(_problem_line(path, problem, "") for path, problem in broken_at_base.items()),
         "",
     ]
+
+
+def _problem_line(path: str, problem: tuple[str, str] | None, mark: str) -> str:
+    """`path` with its first problem (`line:column`, message), if known, after `mark`."""
+    if problem is None:
+        return f"- {mark}{inline_code(path)}"
+    return f"- {mark}{inline_code(f'{path}:{problem[0]}')}: {escape(problem[1])}"
 
 
 def _untouched_lines(untouched: Sequence[str]) -> list[str]:
