@@ -6250,6 +6250,10 @@ def test_a_module_made_a_draft_or_excluded_is_said_to_leave_the_site(
     term, protocol or training module changed": the module loads as before."""
     write(repository, "content/about.md", "# About\n")
     write(repository, "content/index.md", f"{PAGE}\nSee [who we are](about.md).\n")
+    # A link on the page left out too breaks nothing published: not listed.
+    realize = "See [who we are](../about.md)."
+    module = MODULE.format(version=1, history=history(1), realize=realize)
+    write(repository, "content/modules/hotel-staff.md", module)
     commit(repository, "about")
     _site_config(repository, f"{setting}: |\n  modules/hotel-staff.md\n  about.md\n")
     code, out, _ = diff_read_as_the_cli(repository, capsys)

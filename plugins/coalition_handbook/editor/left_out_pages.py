@@ -125,10 +125,16 @@ def publication_change(
     ]
     if taken_off:  # the head's pages rendered once, for their links
         sources = link_sources(new_handbook)
+        # A link on a page the site leaves out (a draft's) breaks nothing published.
+        unpublished = {new.paths[page] for page in new.left_out}
         taken_off = [
             dataclasses.replace(
                 page,
-                linked_from=links_to(sources, _named(page.page), page.page, use_directory_urls),
+                linked_from=tuple(
+                    place
+                    for place in links_to(sources, _named(page.page), page.page, use_directory_urls)
+                    if place.rpartition(":")[0] not in unpublished
+                ),
             )
             for page in taken_off
         ]
