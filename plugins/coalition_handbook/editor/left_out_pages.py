@@ -26,6 +26,8 @@ from .report_limits import Budget
 from .report_markdown import escape, inline_code
 from .report_uses import first_places
 
+# The pages taken off the site whose links the report looks for, at the most.
+MOST_PAGES_LOOKED_FOR = 10
 EXCLUDE_DOCS = "exclude_docs"
 DRAFT_DOCS = "draft_docs"
 
@@ -127,7 +129,10 @@ def publication_change(
         sources = link_sources(new_handbook)
         # A link on a page the site leaves out (a draft's) breaks nothing published.
         unpublished = {new.paths[page] for page in new.left_out}
-        taken_off = [
+        # Each page's links are found by rendering every page linking to it again: a
+        # folder of 500 pages made drafts took minutes (self-review). The first ones are
+        # looked for; `mkdocs build` reports a link to any of them (INFO).
+        taken_off[:MOST_PAGES_LOOKED_FOR] = [
             dataclasses.replace(
                 page,
                 linked_from=tuple(
@@ -136,7 +141,7 @@ def publication_change(
                     if place.rpartition(":")[0] not in unpublished
                 ),
             )
-            for page in taken_off
+            for page in taken_off[:MOST_PAGES_LOOKED_FOR]
         ]
     put_on = tuple(
         PageOnOrOff(page, new.paths[page], setting, modules.get(new.paths[page]))
@@ -182,6 +187,12 @@ def publication_section(
             ),
             "",
         ]
+        if len(change.taken_off) > MOST_PAGES_LOOKED_FOR:
+            lines += [
+                f"Links are looked for to the first {MOST_PAGES_LOOKED_FOR} alone: "
+                "`mkdocs build` names each link to a page it leaves out (INFO).",
+                "",
+            ]
     if change.put_on:
         lines += [
             "### Published now",
