@@ -23,12 +23,13 @@ from .privacy_links import url_spans
 from .privacy_name_first_streets import name_first_streets
 from .privacy_phones import (
     candidates_found,
-    is_international_length,
     names_no_phone,
+    phone_end,
     reads_as_identifier,
 )
 from .privacy_streets import names_no_street, with_directional_after
 from .privacy_uk_streets import uk_untyped_streets
+from .privacy_unspaced_phones import phones_among_unspaced
 
 
 def find_personal_data(
@@ -153,12 +154,9 @@ def _personal_data(masked: str, countries: Sequence[str]) -> Iterator[tuple[str,
     for found in candidates_found(masked):
         # Each kind as its own finditer would give them: no overlaps within a kind.
         start = found.start()
-        phone_end = found.end("phone")
-        after_zero_zero = found.start("after_zero_zero")
-        if after_zero_zero >= 0 and not is_international_length(masked[after_zero_zero:phone_end]):
-            phone_end = -1
-        if phone_end >= 0 and (not phones or start >= phones[-1][1]):
-            phones.append((start, phone_end))
+        number_end = phone_end(masked, found)
+        if number_end >= 0 and (not phones or start >= phones[-1][1]):
+            phones.append((start, number_end))
         street_end = max(found.end("street"), found.end("street_alone"))
         if street_end >= 0 and (not streets or start >= streets[-1][1]):
             streets.append((start, street_end))
@@ -184,6 +182,10 @@ def _personal_data(masked: str, countries: Sequence[str]) -> Iterator[tuple[str,
         if not number_first.overlaps(start, end):
             streets.append((start, end))
             yield "street address", start, end
+    # Chinese and Japanese write a number against the characters around it (`手機0912-...`).
+    unspaced = list(phones_among_unspaced(masked, countries, [*emails, *phones, *streets]))
+    for start, end in unspaced:
+        yield "phone number", start, end
     if not countries:  # French, German and others are read only where countries are listed
         return
     # French and German ("1234, rue Sainte-Catherine", "Hauptstraße 5"), where
@@ -210,7 +212,7 @@ def _personal_data(masked: str, countries: Sequence[str]) -> Iterator[tuple[str,
             streets.append((start, end))
             yield "street address", start, end
     # One finding a number: what the finders above found is no national number.
-    found_before = Spans([*emails, *phones, *streets])
+    found_before = Spans([*emails, *phones, *streets, *unspaced])
     for start, end in national_numbers(masked, countries):
         if not found_before.overlaps(start, end) and not reads_as_identifier(
             masked, start, "".join(char for char in masked[start:end] if char.isdigit())

@@ -164,6 +164,17 @@ _CLASSES = bytes(
 )
 
 
+def phone_end(text: str, found: re.Match[str]) -> int:
+    """Where the phone number that `found` (`candidates_found` in `text`) starts ends, or
+    -1 if none starts there: a `+` form written after `00` has an international number's
+    length (`is_international_length`)."""
+    end = found.end("phone")
+    after_zero_zero = found.start("after_zero_zero")
+    if after_zero_zero >= 0 and not is_international_length(text[after_zero_zero:end]):
+        return -1
+    return end
+
+
 # An ISBN's label right before a number: "ISBN 0306406152", "ISBN-10: 0306406152",
 # "**ISBN:** 0306406152"; a paragraph's line break between them too, which `soft_breaks`
 # reads as a line feed (differential fuzzing: "ISBN\n0306406152" was a phone number);
