@@ -4274,3 +4274,55 @@ def test_a_folded_run_of_pages_is_one_link_the_keyboard_follows_to_them_all(
         sidebar = page.get_by_role("navigation", name="Navigation")
         for number in range(20):
             expect(sidebar.get_by_role("link", name=f"Step {number}", exact=True)).to_be_visible()
+
+
+# The settings ADOPTING's "Chinese and Japanese sites" gives, as written there: a Chinese
+# site's index split between two Han characters, a Japanese site's by Material's segmenter.
+HAN_SEPARATOR = (
+    r"'[\s\u200b\u3000\-、。，．？！；]+|(?<=[\u3400-\u9fff\uf900-\ufaff])"
+    r"(?=[\u3400-\u9fff\uf900-\ufaff])'"
+)
+CHINESE_SEARCH = f"  - search:\n      separator: {HAN_SEPARATOR}\n"
+JAPANESE_SEARCH = "  - search:\n      lang: ja\n"
+EAST_ASIAN_PAGES = {
+    "index.md": "# 首頁\n\n歡迎。\n",
+    "news.md": "# 新聞\n\n我們打擊人口販運，也協助被害人。\n",
+    "labor.md": "# 勞動\n\n查獲強迫勞動案件，被害人多為外籍移工，已轉介安置。\n",
+    "shelter.md": "# 庇護\n\n我們提供庇護服務。\n",
+    "consult.md": "# 相談\n\n悪質なブローカーに騙された人身取引の被害者。\n",
+}
+# (search setting, typed, the titles of pages that must be listed, of pages that must not)
+EAST_ASIAN_QUERIES = [
+    (CHINESE_SEARCH, "販運", {"新聞"}, {"勞動", "庇護"}),  # no result at all before
+    (CHINESE_SEARCH, "人口販運", {"新聞"}, {"庇護", "相談"}),  # every page, split at each
+    (CHINESE_SEARCH, "移工", {"勞動"}, {"新聞", "庇護"}),
+    (JAPANESE_SEARCH, "ブローカー", {"相談"}, {"新聞", "勞動", "庇護"}),
+    (JAPANESE_SEARCH, "人身取引", {"相談"}, {"新聞", "勞動", "庇護"}),
+    ("  - search\n", "販運", set(), {"新聞"}),  # the reason to document a setting
+]
+
+
+@pytest.mark.parametrize(("search", "typed", "listed", "unlisted"), EAST_ASIAN_QUERIES)
+def test_search_finds_chinese_or_japanese_words_mid_sentence_with_the_documented_setting(
+    browser: object, tmp_path: Path, search: str, typed: str, listed: set[str], unlisted: set[str]
+) -> None:
+    """Material's Chinese interface splits its index at spaces and punctuation alone, so
+    `販運` found no page writing `我們打擊人口販運，` (one word to the index, found by its
+    start). With the settings ADOPTING documents, a word is found mid-sentence, and a
+    page holding none of its characters is not listed (the separator ADOPTING gave
+    before, which split at every Han character, listed every page for `人口販運`)."""
+    assert search.strip() == "- search" or search in (ROOT / "ADOPTING.md").read_text("utf-8")
+    config = write_site(
+        tmp_path, pages=EAST_ASIAN_PAGES,
+        **{**READERS_SITE, "search": False, "theme_options": "language: zh-TW"},
+    )  # fmt: skip
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("plugins:\n", f"plugins:\n{search}", 1), "utf-8")
+    with _desktop_page_of(browser, config) as page:
+        page.goto("")
+        _typed_in_search(page, typed)
+        results = page.locator(".md-search-result__item > .md-search-result__link")
+        expect(page.locator(".md-search-result__meta")).to_be_visible()
+        titles = set(results.locator("h1").all_inner_texts())
+        assert listed <= titles, titles
+        assert not unlisted & titles, titles
