@@ -29,6 +29,7 @@ from .privacy_allow import (
     public_number_end,
     public_phone_keys,
 )
+from .privacy_east_asian_streets import east_asian_streets
 from .privacy_french_german_streets import french_and_german_streets
 from .privacy_italian_portuguese_catalan_streets import italian_portuguese_catalan_streets
 from .privacy_locations import ListedLocations
@@ -78,6 +79,13 @@ class AllowList:
             text_key(street)
             for entry in allow
             if (street := _street_at_start(entry, directional=False))
+        }
+        # A Chinese or Japanese address listed whole, its city first (`台北市中正區忠孝東路
+        # 一段1號`): its street, which is what the rule finds (`忠孝東路一段1號`).
+        texts |= {
+            text_key(entry[start:end])
+            for entry in allow
+            for start, end in east_asian_streets(entry)
         }
         uk_addresses = frozenset(
             address

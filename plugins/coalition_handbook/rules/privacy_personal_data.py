@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..forms import INVISIBLE_CHARACTERS, beyond_ascii, has_invisible
 from .national_phones import national_numbers
 from .privacy_allow import Spans
+from .privacy_east_asian_streets import east_asian_streets
 from .privacy_emails import find_email_addresses
 from .privacy_french_german_streets import french_and_german_streets
 from .privacy_italian_portuguese_catalan_streets import italian_portuguese_catalan_streets
@@ -182,6 +183,11 @@ def _personal_data(masked: str, countries: Sequence[str]) -> Iterator[tuple[str,
         if not number_first.overlaps(start, end):
             streets.append((start, end))
             yield "street address", start, end
+    # Chinese and Japanese addresses (`忠孝東路一段1號`, `霞が関1-2-2`), read in any text
+    # that holds Han: their grammar is their own.
+    for start, end in east_asian_streets(masked):
+        streets.append((start, end))
+        yield "street address", start, end
     # Chinese and Japanese write a number against the characters around it (`手機0912-...`).
     unspaced = list(phones_among_unspaced(masked, countries, [*emails, *phones, *streets]))
     for start, end in unspaced:

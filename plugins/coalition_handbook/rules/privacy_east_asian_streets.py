@@ -1,0 +1,63 @@
+"""Street addresses as Chinese and Japanese write them, with no space, for privacy.pii
+(`privacy_personal_data`): `east_asian_streets`.
+
+Chinese (Taiwan, Hong Kong, the mainland) writes a city, a district, the road and its
+number: `台北市中正區忠孝東路一段1號`, `北京市朝阳区建国路88号`, `香港灣仔告士打道38號`.
+What makes one an address is the road's type (路, 街, 大道, 道), maybe a section (段), a
+lane (巷) and an alley (弄), and then the house number and its 號 (号): the road and its
+number are reported (`忠孝東路一段1號`), as an English street's are; a city's or a
+district's name alone is no one's home. Japanese writes a prefecture, a city or ward,
+the district and its block numbers: `東京都千代田区霞が関1-2-2`, `大阪市北区梅田1丁目2番3号`;
+the district and its numbers are reported (`霞が関1-2-2`), after a unit of the
+administration (都道府県, 市, 区, 郡) and in three groups (`1-2-2`) or with 丁目 and 番
+(`1丁目2番3号`) or 番地: two groups after a unit's name (`区間1-2`, a section's) and a
+date's or a count's numbers (`2024年1月1日`, `第1234567號`) are prose. Only a text that
+holds Han pays a look; a public agency's address is listed in privacy.allow, as an
+English one is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..lazy_pattern import LazyPattern
+
+_HAN = "\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_KANA = "\u3040-\u30ff"
+_CHINESE_NUMERALS = "一二三四五六七八九十百"
+# A road's name: the Han right before its type, up to five, from the first that is no
+# unit of the administration (a city's 市, a district's 區) and no word of the sentence
+# before it (住在, 寄到, 她: `她住在中山路1號` is `中山路1號`); its type, not where a
+# common word ends in the same character (網路, the internet; 頻道, a channel; 知道, to
+# know).
+_NAME_CHARACTER = (
+    f"(?:(?![市縣县區区鄉乡鎮镇村里在於于到住往從从向是的及或址為为你您我他她們们])[{_HAN}])"
+)
+_ROAD_NAME = f"(?:(?<!{_NAME_CHARACTER}){_NAME_CHARACTER}{{1,5}}|{_NAME_CHARACTER}{{1,5}}?)"
+_ROAD_TYPE = (
+    r"(?:(?<![網网電电線线迴回思出一道])路|街|大道[東西南北中]?"
+    r"|(?<![頻频管渠知報报軌轨跑航赤味人難难車车通步水隧])道[東西南北中]?)"
+)
+_NUMBER = rf"(?:\d+|[{_CHINESE_NUMERALS}]+)"
+_CHINESE_STREET = (
+    rf"{_ROAD_NAME}{_ROAD_TYPE}(?:{_NUMBER}段)?(?:{_NUMBER}巷)?(?:\d+弄)?"
+    rf"\d+(?:[-之]\d+)?[號号](?:{_NUMBER}(?:樓|楼|層|层|[Ff])(?:之\d+)?)?"
+)
+# A Japanese district after its ward, city, town, village, county or prefecture (Han
+# before that unit), the last of them (`千代田区霞が関`: `霞が関`), then its block numbers.
+_JAPANESE_STREET = (
+    rf"(?<=[{_HAN}][都道府県市区郡町村])(?:(?![都府県市区郡村])[{_HAN}{_KANA}]){{1,8}}?"
+    rf"(?:{_NUMBER}丁目\d+番地?(?:\d+号?)?|\d+番地(?:\d+号?)?"
+    r"|\d{1,2}-\d{1,4}-\d{1,4}(?![\d-]))"
+)
+_STREETS = LazyPattern(f"{_CHINESE_STREET}|{_JAPANESE_STREET}")
+_HAN_CHARACTER = LazyPattern(f"[{_HAN}]")
+
+
+def east_asian_streets(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each Chinese or Japanese street address in `text` (the module's
+    docstring); none in a text with no Han."""
+    if text.isascii() or not _HAN_CHARACTER.search(text):
+        return
+    for found in _STREETS.finditer(text):
+        yield found.span()

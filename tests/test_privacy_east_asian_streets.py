@@ -1,0 +1,71 @@
+"""privacy.pii: Chinese and Japanese street addresses, written with no space
+(`privacy_east_asian_streets`), and the prose with numbers that stays quiet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from handbooks import checked, make_handbook, set_handbook_options
+
+from coalition_handbook.rules.privacy_personal_data import find_personal_data
+
+
+def streets(text: str) -> list[str]:
+    found = find_personal_data(text)
+    return [text[start:end] for kind, start, end in found if kind == "street address"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("台北市中正區忠孝東路一段1號", ["忠孝東路一段1號"]),
+        ("請寄到台北市中正區忠孝東路一段1號3樓", ["忠孝東路一段1號3樓"]),
+        ("她住在中山路100之2號二樓。", ["中山路100之2號二樓"]),
+        ("新北市板橋區文化路二段182巷3弄5號", ["文化路二段182巷3弄5號"]),
+        ("臺中市西屯區臺灣大道三段99號", ["臺灣大道三段99號"]),
+        ("北京市朝阳区建国路88号", ["建国路88号"]),
+        ("香港灣仔告士打道38號", ["灣仔告士打道38號"]),
+        ("皇后大道中99號", ["皇后大道中99號"]),
+        ("東京都千代田区霞が関1-2-2", ["霞が関1-2-2"]),
+        ("大阪市北区梅田1丁目2番3号に住む", ["梅田1丁目2番3号"]),
+        ("千代田区大手町1-1-1", ["大手町1-1-1"]),
+        ("長野県下伊那郡阿智村智里3731番地", ["智里3731番地"]),
+    ],
+)
+def test_a_chinese_or_japanese_street_address_is_reported(text: str, expected: list[str]) -> None:
+    assert streets(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "案號0950870123號",
+        "第1234567號",
+        "本法第12條、釋字第34號解釋",
+        "2024年1月1日",
+        "區間1-2",  # a section's two numbers
+        "株式市場1-3月",
+        "網路3號",  # the internet's, a channel's: no road
+        "頻道5號",
+        "我知道3號要開會",
+        "搭公車307路3號站",
+        "台北市中正路",  # a road with no number
+        "銀座一丁目駅",  # a station
+        "北海道札幌市中央区北1条西2丁目",
+    ],
+)
+def test_prose_with_numbers_among_han_is_no_street_address(text: str) -> None:
+    assert streets(text) == []
+
+
+def test_a_chinese_address_is_reported_and_a_public_one_listed_whole_is_allowed(
+    tmp_path: Path,
+) -> None:
+    """A home's address in a Chinese page is reported; an agency's, listed in privacy.allow
+    as a letter writes it, its city first, is not."""
+    page = "# 首頁\n\n移民署：台北市中正區廣州街15號。\n\n個案住在文化路二段182巷3弄5號。\n"
+    config = make_handbook(tmp_path, page)
+    set_handbook_options(config, 'privacy: {allow: ["台北市中正區廣州街15號"]}')
+    rows = [(f.rule, f.line, f.column, f.found) for f in checked(config)]
+    assert rows == [("privacy.pii", 5, 5, "文化路二段182巷3弄5號")]
