@@ -38,20 +38,28 @@ _ROAD_TYPE = (
     r"(?:(?<![網网電电線线迴回思出一道])路|街|大道[東西南北中]?"
     r"|(?<![頻频管渠知報报軌轨跑航赤味人難难車车通步水隧])道[東西南北中]?)"
 )
-_NUMBER = rf"(?:\d+|[{_CHINESE_NUMERALS}]+)"
+_NUMBER = rf"(?:\d{{1,5}}|[{_CHINESE_NUMERALS}]{{1,4}})"
 _CHINESE_STREET = (
-    rf"{_ROAD_NAME}{_ROAD_TYPE}(?:{_NUMBER}段)?(?:{_NUMBER}巷)?(?:\d+弄)?"
-    rf"\d+(?:[-之]\d+)?[號号](?:{_NUMBER}(?:樓|楼|層|层|[Ff])(?:之\d+)?)?"
+    rf"{_ROAD_NAME}{_ROAD_TYPE}(?:{_NUMBER}段)?(?:{_NUMBER}巷)?(?:\d{{1,5}}弄)?"
+    rf"\d{{1,5}}(?:[-之]\d{{1,3}})?[號号](?:{_NUMBER}(?:樓|楼|層|层|[Ff])(?:之\d{{1,3}})?)?"
 )
 # A Japanese district after its ward, city, town, village, county or prefecture (Han
 # before that unit), the last of them (`千代田区霞が関`: `霞が関`), then its block numbers.
 _JAPANESE_STREET = (
     rf"(?<=[{_HAN}][都道府県市区郡町村])(?:(?![都府県市区郡村])[{_HAN}{_KANA}]){{1,8}}?"
-    rf"(?:{_NUMBER}丁目\d+番地?(?:\d+号?)?|\d+番地(?:\d+号?)?"
+    rf"(?:{_NUMBER}丁目\d{{1,4}}番地?(?:\d{{1,4}}号?)?|\d{{1,5}}番地(?:\d{{1,4}}号?)?"
     r"|\d{1,2}-\d{1,4}-\d{1,4}(?![\d-]))"
 )
 _STREETS = LazyPattern(f"{_CHINESE_STREET}|{_JAPANESE_STREET}")
 _HAN_CHARACTER = LazyPattern(f"[{_HAN}]")
+# What each address holds, found first (most text holds none): the pattern is then
+# tried only in the characters around one, as many before as an address's name, road,
+# section, lane, alley and number take, as many after as its floor (a page of Chinese
+# and Japanese prose was read in 1.6 times its time when the pattern was tried at every
+# character).
+_ANCHOR = LazyPattern(r"[號号]|丁目|番地|\d-\d{1,4}-\d")
+_BEFORE_AN_ANCHOR = 48
+_AFTER_AN_ANCHOR = 16
 
 
 def east_asian_streets(text: str) -> Iterator[tuple[int, int]]:
@@ -59,5 +67,12 @@ def east_asian_streets(text: str) -> Iterator[tuple[int, int]]:
     docstring); none in a text with no Han."""
     if text.isascii() or not _HAN_CHARACTER.search(text):
         return
-    for found in _STREETS.finditer(text):
-        yield found.span()
+    last_end = 0
+    for anchor in _ANCHOR.finditer(text):
+        if anchor.start() < last_end:
+            continue  # in the address found before
+        start = max(last_end, anchor.start() - _BEFORE_AN_ANCHOR)
+        found = _STREETS.search(text, start, anchor.end() + _AFTER_AN_ANCHOR)
+        if found is not None:
+            last_end = found.end()
+            yield found.span()

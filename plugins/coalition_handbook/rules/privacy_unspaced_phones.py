@@ -32,6 +32,13 @@ _NUMBER_LABEL_BEFORE = LazyPattern(rf"[{UNSPACED_LETTERS}]{{0,6}}(?:[號号]|番
 _PHONE_LABEL_WORDS = LazyPattern(r"電話|电话|手機|手机|傳真|传真|携帯|専用|專線|专线|熱線|热线")
 _NUMBER_MARK_AFTER = LazyPattern(r"\s*[號号]")
 _LABEL_WINDOW = 12
+# A digit, `+` or `(` after Han or kana, or a digit or `)` before them; and how far
+# either side of one a number against it is read.
+# (The engine skips to a digit or mark at C speed, then looks around it.)
+_GLUED_DIGIT = LazyPattern(
+    f"[+()\\d](?:(?<=[{UNSPACED_LETTERS}][+(\\d])|(?<=[\\d)])(?=[{UNSPACED_LETTERS}]))"
+)
+_WINDOW = 40
 
 
 def phones_among_unspaced(
@@ -40,12 +47,11 @@ def phones_among_unspaced(
     """(start, end) of each phone number in `text` that stands against Han or kana, in
     groups or after a `+` (the module's docstring), that overlaps none of `found_before`
     (what the other passes found). Nothing in a text with no Han or kana."""
-    if text.isascii() or not _UNSPACED_LETTER.search(text):
+    if text.isascii():
         return
-    spaced = _UNSPACED_LETTER.sub(" ", text)
     taken = Spans(found_before)
     last_end = 0  # one finding a number: the two passes may both find it
-    for start, end in sorted(_phone_spans(spaced, countries)):
+    for start, end in _spans_around_glued_digits(text, countries):
         if start < last_end or taken.overlaps(start, end):
             continue
         if not _grouped_against_unspaced(text, start, end):
@@ -54,6 +60,28 @@ def phones_among_unspaced(
             continue
         last_end = end
         yield start, end
+
+
+def _spans_around_glued_digits(text: str, countries: Sequence[str]) -> Iterator[tuple[int, int]]:
+    """The phone passes' spans (`_phone_spans`) in `text` read with Han and kana as
+    spaces, in order: only in the characters around a digit, `+` or `(` that stands
+    against Han or kana (a page of Chinese and Japanese prose was read in 1.35 times its
+    time when the whole text was so read), windows that overlap merged; a span that
+    reaches a window's first or last characters is left to the next window or to none
+    (a number against Han is at most a number's length from the character it touches)."""
+    windows: list[list[int]] = []
+    for glued in _GLUED_DIGIT.finditer(text):
+        first, last = max(0, glued.start() - _WINDOW), glued.end() + _WINDOW
+        if windows and first <= windows[-1][1]:
+            windows[-1][1] = last
+        else:
+            windows.append([first, last])
+    for first, last in windows:
+        spaced = _UNSPACED_LETTER.sub(" ", text[first:last])
+        inside = range(0 if first == 0 else 1, len(spaced) - (last < len(text)))
+        for start, end in sorted(_phone_spans(spaced, countries)):
+            if start in inside and end - 1 in inside:
+                yield first + start, first + end
 
 
 def _phone_spans(spaced: str, countries: Sequence[str]) -> Iterator[tuple[int, int]]:
