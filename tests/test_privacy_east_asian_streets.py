@@ -69,3 +69,20 @@ def test_a_chinese_address_is_reported_and_a_public_one_listed_whole_is_allowed(
     set_handbook_options(config, 'privacy: {allow: ["台北市中正區廣州街15號"]}')
     rows = [(f.rule, f.line, f.column, f.found) for f in checked(config)]
     assert rows == [("privacy.pii", 5, 5, "文化路二段182巷3弄5號")]
+
+
+def test_han_text_of_addresses_numbers_and_marks_is_read_in_linear_time() -> None:
+    """Every character a 號, a road's type before a number, or a digit against Han: each
+    looked for only around what it holds, in a window of its own size (50,000
+    characters of each)."""
+    from work import python_in_time
+
+    completed = python_in_time(
+        "from coalition_handbook.rules.privacy_personal_data import find_personal_data\n"
+        "for unit, count in (('號', 0), ('中山路1號', 10_000), ('打+8年1', 0),\n"
+        "                    ('区霞1-2-3', 0), ('人1-2-', 0)):\n"
+        "    text = unit * (50_000 // len(unit))\n"
+        "    found = sum(1 for _ in find_personal_data(text, countries=('TW', 'HK')))\n"
+        "    assert found == count, (unit, found)\n"
+    )
+    assert (completed.returncode, completed.stderr) == (0, "")
