@@ -4296,6 +4296,8 @@ EAST_ASIAN_QUERIES = [
     (CHINESE_SEARCH, "販運", {"新聞"}, {"勞動", "庇護"}),  # no result at all before
     (CHINESE_SEARCH, "人口販運", {"新聞"}, {"庇護", "相談"}),  # every page, split at each
     (CHINESE_SEARCH, "移工", {"勞動"}, {"新聞", "庇護"}),
+    # not asked again a character off, which any one Han character is of another
+    (CHINESE_SEARCH, "強迫勞動案件", {"勞動"}, {"首頁", "庇護", "相談"}),
     (JAPANESE_SEARCH, "ブローカー", {"相談"}, {"新聞", "勞動", "庇護"}),
     (JAPANESE_SEARCH, "人身取引", {"相談"}, {"新聞", "勞動", "庇護"}),
     ("  - search\n", "販運", set(), {"新聞"}),  # the reason to document a setting
