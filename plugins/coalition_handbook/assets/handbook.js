@@ -1182,7 +1182,7 @@ function misspeltQuery(typed, items) {
       if (/\^1$/.test(word) || letters < 5 || bare.indexOf(" ") >= 0 || STOP_WORDS.has(bare)) {
         return word; // a single letter as itself, a short word, "victim's", "would"
       }
-      if (UNSPACED_SCRIPT.test(bare)) {
+      if (HAN_OR_KANA.test(bare)) {
         // Han or kana: a character off is another word, and a Chinese site's index split
         // between characters asked so listed every page (技能実習生 in zh66's audit).
         return word;
@@ -1195,6 +1195,9 @@ function misspeltQuery(typed, items) {
     });
   return fuzzy ? words.join(" ") : null;
 }
+
+// Han, hiragana and katakana: no word of theirs is asked again a letter off.
+var HAN_OR_KANA = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
 
 // How many letters off a word misspelt may be: one, two for a word of nine or more.
 function leewayOf(word) {
