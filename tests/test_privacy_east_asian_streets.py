@@ -48,6 +48,9 @@ def test_a_chinese_or_japanese_street_address_is_reported(text: str, expected: l
         "株式市場1-3月",
         "網路3號",  # the internet's, a channel's: no road
         "頻道5號",
+        "國道1號南下車道",  # a national highway's number, in Taiwan and Japan
+        "国道3号線",
+        "人行道3號出口",
         "我知道3號要開會",
         "搭公車307路3號站",
         "台北市中正路",  # a road with no number

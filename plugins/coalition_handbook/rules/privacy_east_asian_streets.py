@@ -29,14 +29,14 @@ _CHINESE_NUMERALS = "一二三四五六七八九十百"
 # unit of the administration (a city's 市, a district's 區) and no word of the sentence
 # before it (住在, 寄到, 她: `她住在中山路1號` is `中山路1號`); its type, not where a
 # common word ends in the same character (網路, the internet; 頻道, a channel; 知道, to
-# know).
+# know; 國道, a national highway: `國道1號` is Freeway No. 1).
 _NAME_CHARACTER = (
     f"(?:(?![市縣县區区鄉乡鎮镇村里在於于到住往從从向是的及或址為为你您我他她們们])[{_HAN}])"
 )
 _ROAD_NAME = f"(?:(?<!{_NAME_CHARACTER}){_NAME_CHARACTER}{{1,5}}|{_NAME_CHARACTER}{{1,5}}?)"
 _ROAD_TYPE = (
     r"(?:(?<![網网電电線线迴回思出一道])路|街|大道[東西南北中]?"
-    r"|(?<![頻频管渠知報报軌轨跑航赤味人難难車车通步水隧])道[東西南北中]?)"
+    r"|(?<![頻频管渠知報报軌轨跑航赤味人難难車车通步水隧國国省行])道[東西南北中]?)"
 )
 _NUMBER = rf"(?:\d{{1,5}}|[{_CHINESE_NUMERALS}]{{1,4}})"
 _CHINESE_STREET = (
