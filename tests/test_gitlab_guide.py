@@ -6,6 +6,7 @@ neither of."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from git_repositories import commit, git, quiet_git
 from test_adopting_doc import subsection, write_example
 from test_workflows import commands
 
@@ -121,3 +123,66 @@ def test_the_gitlab_pipeline_runs_the_commands_the_guide_names() -> None:
     # The cache from inside the project alone, its key from outside it.
     assert all(not path.startswith(("~", "/")) for path in pipeline["cache"]["paths"])
     assert any("HANDBOOK_CACHE_KEY_FILE=/tmp/" in line for line in scripts)
+
+
+def run_the_diff_step(checkout: Path, variables: dict[str, str]) -> tuple[str, str]:
+    """The guide's `handbook diff` step run by the shell in `checkout` with GitLab's
+    `variables`, `.venv/bin/handbook` being this package; (the report, `diff_failed`)."""
+    (step,) = [line for line in yaml.safe_load(fenced("yaml"))["handbook-check"]["script"]
+               if "handbook diff" in line]  # fmt: skip
+    handbook = checkout / ".venv" / "bin" / "handbook"
+    handbook.parent.mkdir(parents=True)
+    handbook.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m coalition_handbook "$@"\n')
+    handbook.chmod(0o755)
+    done = subprocess.run(
+        ["sh", "-c", step + 'printf %s "$diff_failed" > diff_failed'],
+        cwd=checkout,
+        env={**os.environ, "CI": "true", "GITLAB_CI": "true", **variables},
+        capture_output=True,
+        check=True,
+    )
+    assert b"Traceback" not in done.stderr
+    read = (checkout / "handbook-diff.md").read_text, (checkout / "diff_failed").read_text
+    return read[0](encoding="utf-8"), read[1](encoding="utf-8")
+
+
+@pytest.mark.parametrize("merged_results", [False, True])
+def test_the_merge_requests_report_is_its_own_change_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, merged_results: bool
+) -> None:
+    """A GitLab adopter's audit: a merged results pipeline checks out the merge request
+    merged into its target branch as it is now; compared with where the merge request
+    left that branch (`CI_MERGE_REQUEST_DIFF_BASE_SHA`), what the branch gained since was
+    reported as the merge request's, and failed its job."""
+    quiet_git(monkeypatch, tmp_path)
+    origin = write_example(tmp_path / "origin", monkeypatch).parent
+    git(origin, "init", "-q", "-b", "main")
+    diff_base = commit(origin, "the handbook")
+    git(origin, "checkout", "-q", "-b", "proposal")
+    index = origin / "content" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\nA new paragraph.\n", "utf-8")
+    commit(origin, "a page changed")
+    # The target branch moves on: a term changed (pushed without a version, say).
+    git(origin, "checkout", "-q", "main")
+    term = origin / "glossary" / "t-visa.yml"
+    term.write_text(term.read_text(encoding="utf-8").replace("status", "for survivors"), "utf-8")
+    target = commit(origin, "the target branch moves on")
+    # GitLab's refs of the merge request: its head, and its merge into the target now.
+    git(origin, "update-ref", "refs/merge-requests/1/head", "proposal")
+    git(origin, "checkout", "-q", "--detach", "main")
+    git(origin, "merge", "-q", "--no-ff", "-m", "Merge", "proposal")
+    git(origin, "update-ref", "refs/merge-requests/1/merge", "HEAD")
+
+    # As GitLab Runner clones: the pipeline's ref alone, then its commit, detached.
+    ref = f"refs/merge-requests/1/{'merge' if merged_results else 'head'}"
+    checkout = tmp_path / "checkout"
+    git(tmp_path, "init", "-q", str(checkout))
+    git(checkout, "fetch", "-q", "--depth", "20", origin.as_uri(), f"+{ref}:{ref}")
+    git(checkout, "checkout", "-q", "--detach", ref)
+    variables = {"CI_MERGE_REQUEST_DIFF_BASE_SHA": diff_base}
+    if merged_results:  # GitLab sets it in merged results pipelines alone
+        variables["CI_MERGE_REQUEST_TARGET_BRANCH_SHA"] = target
+    report, diff_failed = run_the_diff_step(checkout, variables)
+    assert diff_failed == ""
+    assert "t-visa" not in report
+    assert "No glossary term, protocol or training module changed." in report
