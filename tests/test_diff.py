@@ -3174,6 +3174,7 @@ def test_shallow_clone_unfetched_sha_then_fetched(
     assert (code, out) == (2, "")
     assert "shallow clone" in err
     assert f"`git fetch origin {base}`" in err
+    assert "`fetch-depth: 0`" in err and '`GIT_DEPTH: "0"`' in err
 
     subprocess.run(fetch_hint(err), cwd=clone, check=True, capture_output=True)
     code, out, _ = diff(clone, capsys, base)
@@ -3192,6 +3193,7 @@ def test_shallow_clone_named_by_its_parent_says_to_fetch_history(
     code, out, err = diff(clone, capsys, "HEAD^1")
     assert (code, out) == (2, "")
     assert "shallow clone" in err and "fetch-depth: 0" in err
+    assert 'GIT_DEPTH: "0"' in err  # GitLab's setting too (audit gl65)
     git(clone, "fetch", "-q", "--deepen=1")
     assert diff(clone, capsys, "HEAD^1")[0] == 1
 

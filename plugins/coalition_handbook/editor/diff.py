@@ -446,8 +446,8 @@ def _revisions(repository: Path, base: str, head: str | None) -> tuple[str, str 
             message = f"'{one_line(left)}' and '{one_line(tip)}' have no common commit here."
             if git.is_shallow(repository):
                 message += (
-                    " This is a shallow clone (as CI makes), which may not hold it: check out "
-                    "with fetch-depth: 0, or fetch more history."
+                    " This is a shallow clone (as CI makes), which may not hold it: "
+                    f"{_WHOLE_HISTORY}, or fetch more history."
                 )
             else:
                 message += " Their histories are unrelated: compare them as BASE HEAD."
@@ -719,6 +719,13 @@ def _inside(repository: Path, path: Path, name: str) -> str:
         ) from None
 
 
+# How a CI clone gets the whole history, on each CI the guide sets up: a GitLab adopter
+# was told GitHub's `fetch-depth: 0` alone, no setting of GitLab's (audit gl65).
+_WHOLE_HISTORY = (
+    'check out the whole history (GitHub Actions: `fetch-depth: 0`; GitLab CI/CD: `GIT_DEPTH: "0"`)'
+)
+
+
 def _unknown_revision(repository: Path, revision: str) -> str:
     shown = one_line(revision)  # a line break could pass for a CI annotation of its own
     message = f"'{shown}' is not a commit in this repository."
@@ -742,8 +749,8 @@ def _unknown_revision(repository: Path, revision: str) -> str:
         if git.is_shallow(repository):
             return (
                 f"{message} This is a shallow clone (as CI makes), which holds no commits "
-                "before the ones fetched: check out with fetch-depth: 0, or fetch more "
-                "history (`git fetch --deepen=50`)."
+                f"before the ones fetched: {_WHOLE_HISTORY}, or fetch more history "
+                "(`git fetch --deepen=50`)."
             )
         return f"{message} Check it with `git log {shlex.quote(revision)}`."
     remotes = git.git(repository, "remote").decode("utf-8").split()
@@ -755,7 +762,7 @@ def _unknown_revision(repository: Path, revision: str) -> str:
     if git.is_shallow(repository):
         return (
             f"{message} This is a shallow clone (as CI makes), so it may just not be "
-            f"fetched yet: run `{command}`{compare}, or check out with fetch-depth: 0."
+            f"fetched yet: run `{command}`{compare}, or {_WHOLE_HISTORY}."
         )
     return f"{message} Check the name; if it is on the remote, fetch it{compare}: `{command}`."
 
