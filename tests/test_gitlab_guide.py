@@ -100,6 +100,23 @@ def test_the_code_quality_script_reports_every_finding_where_gitlab_looks(
     ]
 
 
+def test_the_code_quality_script_names_no_traceback_where_the_check_wrote_nothing(
+    tmp_path: Path,
+) -> None:
+    """A configuration error (exit 2) leaves the report empty: the job's log showed the
+    check's message, then a traceback from the script (audit gl65)."""
+    script = tmp_path / "handbook-codequality.py"
+    script.write_text(fenced("python"), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script), "."], input="", capture_output=True, text=True
+    )
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert done.stderr == (
+        "handbook-codequality: `handbook check` wrote no report; its message says why\n"
+    )
+
+
 def test_the_gitlab_pipeline_runs_the_commands_the_guide_names() -> None:
     pipeline = yaml.safe_load(fenced("yaml"))
     check, pages = pipeline["handbook-check"], pipeline["pages"]
