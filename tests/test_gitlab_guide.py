@@ -134,6 +134,12 @@ def test_the_gitlab_pipeline_runs_the_commands_the_guide_names() -> None:
     assert f"`{SCRIPT_PATH}`" in gitlab_section()
     assert ".venv/bin/handbook check --strict" in check["script"]
     assert check["artifacts"]["when"] == "always"
+    # The slim image has no git: the diff needs it, and so does the build, which stamps
+    # the pages with the commit's date (audit gl65: the pages job had none).
+    for job in (check, pages):
+        (installing,) = [command for command in commands("\n".join(job["script"]))
+                         if command[:2] == ["apt-get", "install"]]  # fmt: skip
+        assert "git" in installing
     # GitLab Pages publishes the `public` folder of the job named `pages`.
     assert pages["artifacts"]["paths"] == ["public"]
     assert any("--site-dir public" in line for line in pages["script"])
