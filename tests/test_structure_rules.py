@@ -903,6 +903,15 @@ def test_a_phone_without_digits_is_a_schema_problem(tmp_path: Path, phone: str) 
     ]
 
 
+@pytest.mark.parametrize("phone", ["١٢٢", "+٢٠ ١٦٠٠٠", "۱۲۳", "१०९८", "１１０"])
+def test_a_phone_in_another_scripts_digits_is_no_schema_problem(tmp_path: Path, phone: str) -> None:
+    """Audit ar65: an Arabic coalition's protocol giving the police as `phone: ١٢٢`
+    failed every build ("expected a public phone number, written with its digits"), where
+    the site links it (`tel:122`) as it links the number written in ASCII digits."""
+    text = PROTOCOL.replace("phone: 1-888-373-7888", f'phone: "{phone}"')
+    assert findings_of(tmp_path, {"protocols/hotel-staff.yml": text}, "protocol.schema") == []
+
+
 def test_a_protocol_named_twice_is_a_schema_problem_at_the_second(tmp_path: Path) -> None:
     """A module naming a protocol twice printed it twice in its handout."""
     twice = "protocols: [hotel-staff, hotel-staff]"
