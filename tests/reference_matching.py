@@ -28,7 +28,10 @@ of Han and hiragana a form of two or more Han or katakana characters matches
 form of two characters or more stands before Hangul that is a particle, maybe after the
 plural 들 ("피해자들에게", "ILO는"; session 64); a line break between two Han or kana
 characters, with a space before it and the indent after it, but no hard break, is no gap
-("人口\n販運" is "人口販運"; session 64)."""
+("人口\n販運" is "人口販運"; session 64); Arabic's little words glued before a form with
+the article (`والاتجار`, `بالخط`, `للناجي`), and the article and them before one without
+it (`الاتجار` of `اتجار`; `و` or `ف` alone before a first word of four letters or more:
+`وضحية`), are its word's, in the use (session 65)."""
 
 from __future__ import annotations
 
@@ -100,9 +103,10 @@ def reference_scan(matcher: Matcher, text: str) -> list[Match]:
     # Every use not inside a longer accepted one, then the longest first (the leftmost of
     # two as long), dropping each that overlaps one taken before it.
     uses: list[tuple[int, int, FormEntry, bool]] = []
-    for start, negative_end, key_entries in hits:
+    for start, negative_end, key_entries, form_start in hits:
         begin, finish = offsets[start], offsets[-negative_end - 1] + 1
-        chosen = _choose(key_entries, nfc[begin:finish])
+        # The case is the form's, read without the little words glued to it.
+        chosen = _choose(key_entries, nfc[offsets[form_start] : finish])
         if chosen is not None:
             uses.append((begin, finish, *chosen))
     uses = [
@@ -189,12 +193,13 @@ def _joined_wrapped_lines(folded: str) -> str:
 
 def _whole_word_hits(
     found: Iterable[tuple[int, tuple[int, tuple[FormEntry, ...]]]], text: str
-) -> list[tuple[int, int, tuple[FormEntry, ...]]]:
-    """(start, -end, entries) of the automaton's hits that are whole words: no letter,
-    digit or `_` just before or after, nor an apostrophe inside a word ("o'brien",
-    "don't") but after an elided word ("l'exploitation"). Written out inline: this runs
+) -> list[tuple[int, int, tuple[FormEntry, ...], int]]:
+    """(start, -end, entries, the form's own start) of the automaton's hits that are
+    whole words: no letter, digit or `_` just before or after, nor an apostrophe inside a
+    word ("o'brien", "don't") but after an elided word ("l'exploitation"), Arabic's little
+    words glued before it taken in (`_arabic_glued`). Written out inline: this runs
     for every hit."""
-    hits: list[tuple[int, int, tuple[FormEntry, ...]]] = []
+    hits: list[tuple[int, int, tuple[FormEntry, ...], int]] = []
     # Combining marks belong to the word they follow: looked through.
     unmarked = "".join("\x01" if unicodedata.category(char)[0] == "M" else char for char in text)
     for last, (length, key_entries) in found:
@@ -207,6 +212,10 @@ def _whole_word_hits(
         joins_after = len(after) == len(text) - last - 1 and (
             _joins_unspaced(after[:1], use[-1], use) or _particle_follows(after, use)
         )
+        glued = _arabic_glued(text[:start], use)
+        if glued:  # `والاتجار`, `للناجي`: the use starts with its word
+            start -= len(glued)
+            before = before[: -len(glued)].rstrip("\x01")
         if before and (
             (before[-1].isalnum() and not joins_before)
             or before[-1] == "_"
@@ -229,8 +238,35 @@ def _whole_word_hits(
             )
         ):
             continue
-        hits.append((start, -last - 1, key_entries))
+        hits.append((start, -last - 1, key_entries, last + 1 - length))
     return hits
+
+
+# Arabic's little words glued before a form (session 65): `و` or `ف`, then `ب` or `ك`,
+# before a form with the article; the article too, or `لل`, before one without it; `و` or
+# `ف` before `لل` (`ل` and the article). Each only at a word's start.
+_GLUED_BEFORE_ARTICLE = re.compile(r"(?<!\w)(?:[وف][بك]?|[بك])\Z")
+_GLUED_BEFORE_LAM_ARTICLE = re.compile(r"(?<!\w)[وف]\Z")
+_GLUED_BEFORE_BARE_FORM = re.compile(r"(?<!\w)(?:[وف]?[بك]?ال|[وف]?لل)\Z")
+# ...and `و` or `ف` alone before one whose first word has four letters or more.
+_GLUED_BEFORE_LONG_BARE_FORM = re.compile(r"(?<!\w)(?:[وف]?[بك]?ال|[وف]?لل|[وف])\Z")
+_LONG_FIRST_WORD = re.compile(r"[\u0621-\u064a]{4}")
+
+
+def _arabic_glued(before: str, use: str) -> str:
+    """The little words glued to `use` from `before` (the searched text before it)."""
+    if not "\u0621" <= use[0] <= "\u064a":
+        return ""
+    if use.startswith("ال"):
+        pattern = _GLUED_BEFORE_ARTICLE
+    elif use.startswith("لل"):
+        pattern = _GLUED_BEFORE_LAM_ARTICLE
+    elif _LONG_FIRST_WORD.match(use):
+        pattern = _GLUED_BEFORE_LONG_BARE_FORM
+    else:
+        pattern = _GLUED_BEFORE_BARE_FORM
+    found = pattern.search(before)
+    return found.group() if found else ""
 
 
 def _is_han(char: str) -> bool:

@@ -270,14 +270,27 @@ def found(text: str) -> list[tuple[str, str, str, bool]]:
                         ("ضحيّة", "victim-ar", "accepted", True)]),
         ("كودك کودك", [("كودك", "child-fa", "accepted", True),
                        ("کودك", "child-fa", "accepted", True)]),
-        # ...but a letter joined to the form is still another word ("and the", "for")
-        ("والاتجار بالبشر للضحية كودكي", []),
+        # ...Arabic's little words glued to the article are the form's word's ("and the",
+        # "for the"), found as written, and the article and them before a form without it
+        ("والاتجار بالبشر للضحية", [("والاتجار بالبشر", *TRAFFICKING_AR),
+                                   ("للضحية", "victim-ar", "accepted", True)]),
+        ("وَبالاتجار بالبشر، فالضحية والضحيةُ", [("وَبالاتجار بالبشر", *TRAFFICKING_AR),
+                                            ("فالضحية", "victim-ar", "accepted", True),
+                                            ("والضحيةُ", "victim-ar", "accepted", True)]),
+        # ...and `و` or `ف` alone before a form without it, its first word long
+        ("وتهريب البشر وضحية", [("وتهريب البشر", "human-trafficking-ar", "avoid", True),
+                               ("وضحية", "victim-ar", "accepted", True)]),
+        ("ولتهريب البشر وبتهريب البشر", []),  # no `ل` nor `ب` without the article
+        ("لتهريب البشر، كتهريب البشر", []),
+        # ...but a letter joined to the form is still another word ("with", "for", a
+        # Persian suffix), and a word starts the glued run
+        ("بضحية لضحية كودكي مالاتجار بالبشر xللضحية", []),
         ("‏ضحية‏", [("ضحية", "victim-ar", "accepted", True)]),
         # Presentation forms (a PDF's positional shapes, `ﻻ` lam-alef, `ﹺ` an isolated
         # kasra) are the letters and marks a reader sees, found as written
         ("ﺍﻻﺗﺠﺎﺭ ﺑﺎﻟﺒﺸﺮ.", [("ﺍﻻﺗﺠﺎﺭ ﺑﺎﻟﺒﺸﺮ", *TRAFFICKING_AR)]),
         ("ﺗﻬﺮﻳﺐ ﺍﻟﺒﺸﺮﹺ،", [("ﺗﻬﺮﻳﺐ ﺍﻟﺒﺸﺮﹺ", "human-trafficking-ar", "avoid", True)]),
-        ("ﻭﺍﻻﺗﺠﺎﺭ ﺑﺎﻟﺒﺸﺮ", []),
+        ("ﻭﺍﻻﺗﺠﺎﺭ ﺑﺎﻟﺒﺸﺮ", [("ﻭﺍﻻﺗﺠﺎﺭ ﺑﺎﻟﺒﺸﺮ", *TRAFFICKING_AR)]),
     ],
 )  # fmt: skip
 def test_matching_rules(text: str, expected: list[tuple[str, str, str, bool]]) -> None:

@@ -34,6 +34,7 @@ from typing import Literal, NamedTuple
 
 import ahocorasick
 
+from .arabic_clitics import GLUED_LAST_LETTERS, glued_start, lam_article_key
 from .cache import PROTOCOL
 from .forms import (
     APOSTROPHES,
@@ -460,6 +461,7 @@ def _placer(
         # nor an apostrophe inside a word ("o'brien", "don't") but after an elided word
         # ("l'exploitation"); a space, the commonest neighbour, is tested first. Chinese
         # and Japanese put no space between words: `_unspaced_join`.
+        first = start  # the use's start: its word's, where Arabic glues words to it
         if start:
             before = collapsed[start - 1]
             if before != " " and (
@@ -476,7 +478,12 @@ def _placer(
                 )
                 or (is_mark(before) and _word_before(collapsed, start - 1))
             ):
-                return None
+                if before not in GLUED_LAST_LETTERS:
+                    return None
+                glued = _glued_use_start(collapsed, start)  # `والاتجار`, `للناجي`
+                if glued is None:
+                    return None
+                first = glued
         if last < last_index:
             after = collapsed[last + 1]
             if after != " " and (
@@ -490,7 +497,7 @@ def _placer(
             ):
                 return None
         if any_case[key]:  # most forms: no need to look at the case
-            return start, last + 1, entries[key][0], True
+            return first, last + 1, entries[key][0], True
         # Back to offsets before spaces were collapsed, then before "ß" became "ss"
         # (never inside one), to read the use as written.
         begin = start + shift_after[bisect_right(shifts_at, start)]
@@ -504,7 +511,7 @@ def _placer(
             chosen = _choose([entry for entry in entries[key] if entry.case_rule != "noun"], found)
         if chosen is None:
             return None
-        return start, last + 1, *chosen
+        return first, last + 1, *chosen
 
     def verb_first(after: int, finish: int) -> bool:
         # Whether `Sie` or `wir` follows at `after`, one space between: read in the
@@ -520,6 +527,29 @@ def _placer(
         return nfc.startswith(("Sie", "wir"), at) and _HYPHENS.isdisjoint(nfc[finish:at])
 
     return place
+
+
+def _glued_use_start(collapsed: str, start: int) -> int | None:
+    """Where the Arabic word starts that glues little words to the use at `start`
+    (`arabic_clitics.glued_start`), if a word starts there as a use's must: no letter,
+    digit, `_`, apostrophe inside a word, nor mark after a word before it."""
+    first = glued_start(collapsed, start)
+    if not first:  # None, or the text's start
+        return first
+    before = collapsed[first - 1]
+    if (
+        before.isalnum()
+        or before == "_"
+        or (
+            before == "'"
+            and first >= 2
+            and collapsed[first - 2].isalnum()
+            and not _elided(collapsed, first - 1)
+        )
+        or (is_mark(before) and _word_before(collapsed, first - 1))
+    ):
+        return None
+    return first
 
 
 def _apostrophe_in_word(collapsed: str, last: int) -> bool:
@@ -775,6 +805,8 @@ def _add_form(
             for existing in bucket
         ):
             bucket.append(entry)
+        if not key.isascii() and (lam_key := lam_article_key(key)):
+            _add_entry(entries, lam_key, entry)  # `للناجي`, for the survivor
 
 
 def _add_spanish_form(
@@ -803,6 +835,8 @@ def _add_spanish_form(
         rule = writing_case_rule(writing, tuple(words), case_rule, language)  # German's nouns
         entry = _new_entry(FormEntry, (term.id, form, kind, suggestion, rule, written))
         _add_entry(entries, key, entry)
+        if not key.isascii() and (lam_key := lam_article_key(key)):
+            _add_entry(entries, lam_key, entry)  # `للناجي`, for the survivor
 
 
 def _add_entry(entries: dict[str, list[FormEntry]], key: str, entry: FormEntry) -> None:
