@@ -283,6 +283,24 @@ def test_json_found_holds_the_arabic_marks_after_the_last_letter(
     assert (finding["rule"], finding["found"]) == ("term.avoid", "تهريبُ البشرِ")
 
 
+def test_json_found_holds_the_arabic_little_words_glued_to_a_use(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit ar65: `والمهاجر غير الشرعي` ("and the illegal migrant") went unreported, its
+    `و` glued to the article. The use is the whole word: `found` and `column` are its."""
+    term = TERM.replace("person experiencing homelessness", "المهاجر غير النظامي").replace(
+        "vagrant", "المهاجر غير الشرعي"
+    )
+    page = "# الرئيسية\n\nلا نكتب والمهاجر غير الشرعي ولا بالمهاجر غير الشرعي.\n"
+    config_file = make_handbook(tmp_path, page=page)
+    (tmp_path / "glossary" / "person-experiencing-homelessness.yml").unlink()
+    (tmp_path / "glossary" / "migrant-ar.yml").write_text(term, encoding="utf-8")
+    assert main(["check", "-f", str(config_file), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    found = [(finding["column"], finding["found"]) for finding in report["findings"]]
+    assert found == [(9, "والمهاجر غير الشرعي"), (33, "بالمهاجر غير الشرعي")]
+
+
 def test_json_found_holds_a_character_reference_that_ends_a_use_whole(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
