@@ -444,7 +444,24 @@ def test_a_name_without_latin_letters_is_a_usage_error_that_says_what_to_do(
     assert "give this one under `translations`" in error
     assert not config.glossary_dir.exists()
     assert run_new(config, "protocol", "人口贩卖") == 2
-    assert "Write the title in Latin letters." in capsys.readouterr().err
+    assert "Write the title in Latin letters" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("kind", "field"), [("term", "term"), ("protocol", "title")])
+def test_a_name_in_another_script_is_kept_as_written_with_a_file_name_in_latin_letters(
+    config: HandbookConfig, capsys: pytest.CaptureFixture[str], kind: str, field: str
+) -> None:
+    """Audit ar65: an Arabic coalition running `handbook new term "العمل الجبري"` was told
+    to write its preferred form in Latin letters and this one under `translations`: its
+    site would have shown Latin names. A handbook in that script keeps the name as its
+    `term` (a protocol's `title`), the file named in Latin letters."""
+    assert run_new(config, kind, "العمل الجبري") == 2
+    error = capsys.readouterr().err
+    assert (
+        "in a handbook written in this script, run this command with a name in Latin "
+        f"letters for the file (an English one or a transliteration), then write "
+        f"'العمل الجبري' as its `{field}:` in the file it makes."
+    ) in error
 
 
 @pytest.mark.parametrize(

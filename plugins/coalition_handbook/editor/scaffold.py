@@ -291,9 +291,16 @@ def _id_problem(config: HandbookConfig, kind: str, name: str, slug: str) -> str 
         else "Write the title in Latin letters."
     )
     if not slug:
+        # A handbook written in another script (Arabic, Russian) keeps its names as they
+        # are written: only the file takes a name in Latin letters (audit ar65: the advice
+        # alone had an Arabic coalition write its preferred forms in Latin letters).
+        field = "term" if kind == "term" else "title"
         return (
             f"cannot make a file name from {name!r}: it needs at least one "
-            f"Latin letter or digit (file names are ids such as {example}). {in_latin_letters}"
+            f"Latin letter or digit (file names are ids such as {example}). "
+            f"{in_latin_letters[:-1]}; or, in a handbook written in this script, run this "
+            "command with a name in Latin letters for the file (an English one or a "
+            f"transliteration), then write {name!r} as its `{field}:` in the file it makes."
         )
     if left_out := words_left_out(name):
         # The id, and so the page's address, would say something else than the name, and
