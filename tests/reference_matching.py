@@ -31,7 +31,8 @@ characters, with a space before it and the indent after it, but no hard break, i
 ("人口\n販運" is "人口販運"; session 64); Arabic's little words glued before a form with
 the article (`والاتجار`, `بالخط`, `للناجي`), and the article and them before one without
 it (`الاتجار` of `اتجار`; `و` or `ف` alone before a first word of four letters or more:
-`وضحية`), are its word's, in the use (session 65)."""
+`وضحية`), are its word's, in the use; and Vietnamese's two places for the tone of an
+`oa`, `oe` or `uy` that ends a syllable are one (`hoà` is `hòa`; session 65)."""
 
 from __future__ import annotations
 
@@ -96,6 +97,7 @@ def reference_scan(matcher: Matcher, text: str) -> list[Match]:
     if "\n" in folded:
         folded = _joined_wrapped_lines(_PARAGRAPH_BREAK.sub(_blank_paragraph_break, folded))
     collapsed, collapsed_offsets = _searched(folded)
+    collapsed = _vietnamese_tone_on_first_vowel(collapsed)
     offsets = [fold_offsets[offset] for offset in collapsed_offsets]
     hits = _whole_word_hits(_automaton(entries).iter(collapsed), collapsed)
     if not hits:
@@ -269,6 +271,24 @@ def _arabic_glued(before: str, use: str) -> str:
     return found.group() if found else ""
 
 
+def _vietnamese_tone_on_first_vowel(text: str) -> str:
+    """`text` with the tone of an `oa`, `oe` or `uy` that ends a word on its first vowel
+    (`hoà` -> `hòa`), as Vietnamese's older way writes it; same length (session 65)."""
+    chars = list(text)
+    for index in range(len(chars) - 1):
+        first, second = chars[index], unicodedata.normalize("NFD", chars[index + 1])
+        after = chars[index + 2] if index + 2 < len(chars) else ""
+        if (
+            (first.lower() + second[:1].lower()) in ("oa", "oe", "uy")
+            and len(second) == 2
+            and second[1] in "\u0300\u0301\u0309\u0303\u0323"
+            and not (after.isalpha() or unicodedata.category(after or " ").startswith("M"))
+        ):
+            chars[index] = unicodedata.normalize("NFC", first + second[1])
+            chars[index + 1] = second[0]
+    return "".join(chars)
+
+
 def _is_han(char: str) -> bool:
     name = unicodedata.name(char, "")
     return name.startswith(("CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH")) or (
@@ -330,7 +350,8 @@ def _choose(key_entries: Sequence[FormEntry], found: str) -> tuple[FormEntry, bo
                 char for char in found if char not in INVISIBLE_CHARACTERS and char != _GLUE
             )
             written = _SEPARATOR_RUN.sub(" ", visible).translate(_APOSTROPHES)
-        if written == entry.written:
+            written = _vietnamese_tone_on_first_vowel(written)
+        if written == _vietnamese_tone_on_first_vowel(entry.written):
             return entry, True
     for entry in key_entries:
         if entry.case_rule == "report":

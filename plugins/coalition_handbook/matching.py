@@ -68,6 +68,7 @@ from .markdown import GLUE, is_mark
 from .model.replacements import replacements
 from .model.types import Term
 from .unspaced_words import UNSPACED_FROM, join_wrapped_lines, joins_unspaced
+from .vietnamese_tones import tone_on_first_vowel
 
 MatchKind = Literal["accepted", "avoid", "deprecated"]
 
@@ -313,6 +314,8 @@ class Matcher:
         if "\n" in folded:
             folded = join_wrapped_lines(_PARAGRAPH_BREAK.sub(_blank_paragraph_break, folded))
         collapsed, shifts_at, shifts = _collapse_spaces(_separators_to_spaces(folded))
+        # `hoà` is `hòa` (same length): only where `folded` holds a toned vowel.
+        collapsed = tone_on_first_vowel(collapsed, beyond_ascii(folded))
         found = list(self._automaton.iter(collapsed))  # (last offset, key index)
         if not found:
             return []
@@ -791,7 +794,7 @@ def _add_form(
         if len(key) != len(searched):  # a letter folded longer (ß): `fold_case`'s way
             key = fold_case(searched)
         if not key.isascii():
-            key = arabic_read_alike(key)
+            key = tone_on_first_vowel(arabic_read_alike(key))
         written = head_as_written + (last.replace("'", "\u2019") if curly else last)
         # `tuple.__new__`, in C: the named tuple's own `__new__` is Python code, run for
         # each of the 14,000 keys of 2,000 terms (see `FormEntry.__reduce__`). Added as
@@ -830,7 +833,7 @@ def _add_spanish_form(
         if len(key) != len(joined):  # a letter folded longer (ß): `fold_case`'s way
             key = fold_case(joined)
         if not key.isascii():
-            key = arabic_read_alike(key)
+            key = tone_on_first_vowel(arabic_read_alike(key))
         written = joined if written_apart is None else _written_as(written_apart, words, writing)
         rule = writing_case_rule(writing, tuple(words), case_rule, language)  # German's nouns
         entry = _new_entry(FormEntry, (term.id, form, kind, suggestion, rule, written))
@@ -898,7 +901,7 @@ def _comparable(written: str) -> str:
     markup glued into it ("T visa**s**") nor invisible characters: two writings of one
     form in the same case compare equal."""
     visible = without_invisible(written).replace(GLUE, "")
-    return straight_apostrophes(WORD_SEPARATORS.sub(" ", visible.strip()))
+    return tone_on_first_vowel(straight_apostrophes(WORD_SEPARATORS.sub(" ", visible.strip())))
 
 
 @lru_cache(maxsize=16_384)
