@@ -68,7 +68,7 @@ from .markdown import GLUE, is_mark
 from .model.replacements import replacements
 from .model.types import Term
 from .unspaced_words import UNSPACED_FROM, join_wrapped_lines, joins_unspaced
-from .vietnamese_tones import tone_on_first_vowel
+from .vietnamese_tones import has_tone_moved, tone_on_first_vowel
 
 MatchKind = Literal["accepted", "avoid", "deprecated"]
 
@@ -188,7 +188,7 @@ Hit = tuple[int, int, FormEntry, bool]
 
 
 # The tables a matcher searches with: unpickled from the cache only when first read.
-_TABLES = ("_automaton", "_key_entries", "_key_lasts", "_any_case")
+_TABLES = ("_automaton", "_key_entries", "_key_lasts", "_any_case", "_tone_moved")
 
 
 class Matcher:
@@ -212,6 +212,9 @@ class Matcher:
         self._any_case: list[bool] = [
             key_entries[0].case_rule == "any" for key_entries in self._key_entries
         ]
+        # Whether a key has a Vietnamese tone moved to its first vowel (`hòa`): only then
+        # is a text's `hoà` read so, a pass other languages' texts need not pay for.
+        self._tone_moved = any(map(has_tone_moved, entries))
         if entries:
             self._automaton.make_automaton()
         # Search keys of one word (inflections included), for telling an acronym that is
@@ -314,8 +317,8 @@ class Matcher:
         if "\n" in folded:
             folded = join_wrapped_lines(_PARAGRAPH_BREAK.sub(_blank_paragraph_break, folded))
         collapsed, shifts_at, shifts = _collapse_spaces(_separators_to_spaces(folded))
-        # `hoà` is `hòa` (same length): only where `folded` holds a toned vowel.
-        collapsed = tone_on_first_vowel(collapsed, beyond_ascii(folded))
+        if self._tone_moved:  # `hoà` is `hòa` (same length), as the keys write it
+            collapsed = tone_on_first_vowel(collapsed)
         found = list(self._automaton.iter(collapsed))  # (last offset, key index)
         if not found:
             return []

@@ -10,6 +10,7 @@ The mark is moved to the first vowel, which keeps the text's length: offsets hol
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from .lazy_pattern import LazyPattern
@@ -47,15 +48,38 @@ _TONE_ON_SECOND = LazyPattern(
 )
 
 
-# The vowels with a tone a pair may end with: a text with none is left as it is.
-_TONED_SECONDS = frozenset(pair[1] for pair in _MOVED)
+# The vowels with a tone a pair may end with, each with its pairs: a text with none of
+# the pairs (French's `é` is such a vowel, its `oé` rare) is left as it is, at C speed.
+_PAIRS_ENDING: dict[str, tuple[str, ...]] = {}
+for _pair in _MOVED:
+    _PAIRS_ENDING[_pair[1]] = (*_PAIRS_ENDING.get(_pair[1], ()), _pair)
+_TONED_SECONDS = frozenset(_PAIRS_ENDING)
+
+
+# A pair with its tone on the first vowel where its word ends: what the keys of a
+# matcher hold of Vietnamese's open syllables (`hòa`).
+_TONE_ON_FIRST = LazyPattern(
+    "(?:"
+    + "|".join(map(re.escape, dict.fromkeys(_MOVED.values())))
+    + r")(?![^\W\d_]|[\u0300-\u036f])"
+)
+
+
+def has_tone_moved(key: str) -> bool:
+    """Whether `key` (a search key, `tone_on_first_vowel` made) has an open `oa`, `oe`
+    or `uy` with its tone on the first vowel, which a text may write on the second."""
+    return not key.isascii() and _TONE_ON_FIRST.search(key) is not None
 
 
 def tone_on_first_vowel(text: str, beyond_ascii: str | None = None) -> str:
     """`text` (NFC) with the tone of each open syllable ending in `oa`, `oe` or `uy` on
     its first vowel, as the older way writes it: `hoà` -> `hòa`. Same length.
     `beyond_ascii`, if given, holds the characters of `text` past ASCII (or more): a
-    text holding no toned `a`, `e` or `y` (English with curly quotes) costs no search."""
-    if text.isascii() or _TONED_SECONDS.isdisjoint(text if beyond_ascii is None else beyond_ascii):
+    text holding no toned `a`, `e` or `y` (English with curly quotes) costs no search, nor
+    one with none of the pairs."""
+    if text.isascii():
+        return text
+    toned = _TONED_SECONDS.intersection(text if beyond_ascii is None else beyond_ascii)
+    if not any(pair in text for second in toned for pair in _PAIRS_ENDING[second]):
         return text
     return _TONE_ON_SECOND.sub(lambda pair: _MOVED[pair.group()], text)
