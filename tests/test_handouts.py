@@ -1709,6 +1709,33 @@ def test_a_term_file_with_errors_is_not_used_where_a_longer_form_takes_its_words
 
 
 @pytest.mark.parametrize(
+    ("prose", "held"),
+    [
+        ("桃園市中壢區境外\n<br>勞工大樓。", False),  # a new line the reader sees
+        ("境外*\n勞工。", False),  # a mark between
+        ("不要說外\n勞。", True),  # a wrapped line: read whole
+    ],
+)
+def test_a_term_file_with_errors_is_not_used_across_markup_at_a_wrapped_line(
+    tmp_path: Path, prose: str, held: bool
+) -> None:
+    """Review (session 64): the searches for a wrapped line's break next to markup the
+    reader sees (`外\\n<br>勞`) left out only the scan's uses, so the forms of a term file
+    with errors were found there and held the handout back (`documents.text_hits`)."""
+    config_file = write_handbook(tmp_path)
+    new_term = term_file("term: 外勞\nstatuss: approved")
+    (tmp_path / "glossary" / "foreign-labour.yml").write_text(new_term, "utf-8")
+    community = tmp_path / "content" / "modules" / "community.md"
+    community.write_text(community.read_text("utf-8") + f"\n{prose}\n", "utf-8")
+    context = context_with_errors(config_file)
+    why = "it prints from a file with errors: glossary/foreign-labour.yml"
+    expected = {"content/modules/community.md": why} if held else {}
+    assert handout_held_back.held_back_by_errors(context, {"glossary/foreign-labour.yml"}) == (
+        expected
+    )
+
+
+@pytest.mark.parametrize(
     "fields",
     [
         "term: [sextortion]",  # not a string

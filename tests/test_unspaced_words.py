@@ -14,6 +14,8 @@ from handbooks import checked, make_handbook
 from site_builds import write_site
 from test_matching import make_term
 
+from coalition_handbook.documents import CheckedText, text_hits
+from coalition_handbook.markdown import checkable_text
 from coalition_handbook.matching import Matcher
 
 MATCHER = Matcher.from_terms(
@@ -308,3 +310,31 @@ def test_a_form_is_not_read_across_a_line_break_next_to_markup_the_reader_sees(
         if finding.rule == "term.avoid"
     ]
     assert rows == [(18, 6, "外\n> 勞")]
+
+
+LABOUR = Matcher.from_terms(
+    [make_term("migrant-worker", "移工", avoid=("外勞",)), make_term("labour", "勞工")]
+)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        # The use across the gap left out, the words after it were not searched again.
+        ("境外*\n勞工", ["勞工"]),
+        ("境外\n<br>勞工大樓", ["勞工"]),
+        ("境外\n&nbsp;勞工", ["勞工"]),
+        # One space and a Windows line break: a soft break, the words read whole.
+        ("不要說外 \r\n勞。", ["外 \r\n勞"]),
+        ("不要說外\r\n勞。", ["外\r\n勞"]),
+        ("不要說外  \r\n勞。", []),  # two spaces: a hard break, a new line
+        ("> 不要說外\n> 勞。", ["外\n> 勞"]),
+    ],
+)
+def test_a_wrapped_line_is_read_as_its_reader_reads_it(markdown: str, expected: list[str]) -> None:
+    """Review (session 64): a use read across a wrapped line's break next to markup was
+    dropped after the search, so the words it had taken were not looked for again
+    (`勞工` in `境外*\\n勞工`); and a carriage return after one space was a blank in the
+    view, read as Markdown's hard break (two spaces), so `外 \\r\\n勞` was never read whole."""
+    text = CheckedText("index.md", "", markdown, checkable_text(markdown))
+    assert [markdown[hit[0] : hit[1]] for hit in text_hits(LABOUR, text)] == expected

@@ -39,7 +39,7 @@ from .model.types import (
 )
 from .parallel import Along, in_two_processes
 from .pickling import constructed_again
-from .unspaced_words import joined_over_markup
+from .unspaced_words import view_as_read
 from .yaml_text import source_offsets
 
 if TYPE_CHECKING:
@@ -718,45 +718,39 @@ _SHORT_VIEW = 2_000
 _JOINED_VIEWS = 100_000
 
 
+def text_hits(term_matcher: Matcher, text: CheckedText) -> list[Hit]:
+    """`term_matcher.hits` of `text`'s view, read as its reader reads it: no use across
+    a wrapped line's break next to markup the view blanked (`unspaced_words.view_as_read`).
+    Every rule that searches a checked text for forms searches it here or in `_hits_of`."""
+    return term_matcher.hits(view_as_read(text.view, text.markdown))
+
+
 def _hits_of(term_matcher: Matcher, texts: Sequence[CheckedText]) -> list[list[Hit]]:
-    """`term_matcher.hits` of each text's view: the short ones searched together, as
+    """`text_hits` of each text: the short ones searched together, as
     2,000 term definitions searched one by one spent more on each search's set-up than on
     their words (bench, 2,000 terms: 16 ms of the scan's 19 ms for definitions)."""
     found: list[list[Hit]] = [[] for _ in texts]
-    joined: list[int] = []
+    joined: list[str] = []
+    indexes: list[int] = []
     size = 0
     for index, text in enumerate(texts):
-        length = len(text.view)
-        if length > _SHORT_VIEW:
-            found[index] = term_matcher.hits(text.view)
+        view = view_as_read(text.view, text.markdown)
+        if len(view) > _SHORT_VIEW:
+            found[index] = term_matcher.hits(view)
             continue
-        if size + length > _JOINED_VIEWS:
-            _hits_joined(term_matcher, texts, joined, found)
-            joined, size = [], 0
-        joined.append(index)
-        size += length + 1
-    _hits_joined(term_matcher, texts, joined, found)
-    for index, text in enumerate(texts):
-        if found[index] and not text.view.isascii() and (markdown := text.markdown):
-            found[index] = _not_joined_over_markup(text.view, markdown, found[index])
+        if size + len(view) > _JOINED_VIEWS:
+            _hits_joined(term_matcher, joined, indexes, found)
+            joined, indexes, size = [], [], 0
+        joined.append(view)
+        indexes.append(index)
+        size += len(view) + 1
+    _hits_joined(term_matcher, joined, indexes, found)
     return found
 
 
-def _not_joined_over_markup(view: str, markdown: str, hits: list[Hit]) -> list[Hit]:
-    """`hits` less the uses read across a wrapped line's break where the view blanked
-    markup the reader sees (`外\\n<br>勞`: `unspaced_words.joined_over_markup`)."""
-    if "\n" not in view:
-        return hits
-    return [hit for hit in hits if not joined_over_markup(view, markdown, hit[0], hit[1])]
-
-
 def _hits_joined(
-    term_matcher: Matcher,
-    texts: Sequence[CheckedText],
-    indexes: list[int],
-    found: list[list[Hit]],
+    term_matcher: Matcher, views: list[str], indexes: list[int], found: list[list[Hit]]
 ) -> None:
-    views = [texts[index].view for index in indexes]
     for index, hits in zip(indexes, term_matcher.hits_each(views), strict=True):
         found[index] = hits
 

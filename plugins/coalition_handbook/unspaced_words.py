@@ -147,27 +147,32 @@ def join_wrapped_lines(text: str) -> str:
 _WRAP_AS_WRITTEN = frozenset(" \t\r\n>")
 
 
-def joined_over_markup(view: str, markdown: str, start: int, end: int) -> bool:
-    """Whether a use at `view[start:end]` holds a line break that `join_wrapped_lines`
-    took out where `markdown`, the text as written at the view's offsets, has markup
-    around it (`外\\n<br>勞`, `外*\\n勞`): the reader sees a gap there."""
-    position = view.find("\n", start, end)
-    while position >= 0:
+def view_as_read(view: str, markdown: str | None) -> str:
+    """`view` as the matcher is to search it, as long as `view` (offsets stay): a line
+    break between two Han or kana characters that `markdown`, the text as written at the
+    view's offsets, has markup around (`外\\n<br>勞`, `外*\\n勞`: the view blanked it, and
+    the reader sees a new line, a space, a mark) made a space, a gap, so that no use is
+    read across it and the words on either side are searched as they stand (`勞工` in
+    `境外*\\n勞工`); and a carriage return the view made a space put back (`外 \\r\\n勞`:
+    one space, no hard break, read as one). Every search of a checked text's view goes
+    through here (`documents.text_hits`)."""
+    if markdown is None or view.isascii() or len(markdown) != len(view):
+        return view
+    chars: list[str] | None = None
+    for wrap in _WRAPPED.finditer(view):
+        position = wrap.start()
         before = position
-        if view[before - 1 : before] == "\r":
+        returned = markdown[before - 1 : before] == "\r"
+        if returned or view[before - 1 : before] == "\r":
             before -= 1
         if view[before - 1 : before] == " ":
             before -= 1
-        after = position + 1
-        while after < end and view[after] in " \t":
-            after += 1
-        if (
-            before > start
-            and is_unspaced(view[before - 1])
-            and after < end
-            and is_unspaced(view[after])
-            and not _WRAP_AS_WRITTEN.issuperset(markdown[before:after])
-        ):
-            return True
-        position = view.find("\n", position + 1, end)
-    return False
+        if before == 0 or not is_unspaced(view[before - 1]):
+            continue
+        if chars is None:
+            chars = list(view)
+        if not _WRAP_AS_WRITTEN.issuperset(markdown[before : wrap.end()]):
+            chars[position] = " "
+        elif returned:
+            chars[position - 1] = "\r"
+    return view if chars is None else "".join(chars)

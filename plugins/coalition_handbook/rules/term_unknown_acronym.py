@@ -54,7 +54,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Protocol
 
-from ..documents import CheckedText, scan_handbook
+from ..documents import CheckedText, scan_handbook, text_hits
 from ..findings import Finding
 from ..forms import (
     INVISIBLE_CHARACTERS,
@@ -238,7 +238,7 @@ def _unknown_spans(
     capital_elisions: bool,
 ) -> Iterator[tuple[int, int]]:
     if matcher is not None:
-        hits = matcher.hits(text.view) if any(acronyms(text.view, capital_elisions)) else []
+        hits = text_hits(matcher, text) if any(acronyms(text.view, capital_elisions)) else []
     invisible = has_invisible(text.view)
     if not invisible and GLUE not in text.view:
         return (

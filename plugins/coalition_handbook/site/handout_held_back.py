@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from pathlib import PurePosixPath
 
-from ..documents import forms_language
+from ..documents import forms_language, text_hits
 from ..matching import Hit, Matcher
 from ..model.records import record_file_kind
 from ..model.types import Module, RejectedRecord, Term
@@ -118,7 +118,7 @@ def _rejected_terms_used(
         hit[2].term_id
         for document in printed_documents(context, module)
         for text, hits in zip(document.texts, document.hits, strict=True)
-        for hit in rejected_forms.hits(text.view)
+        for hit in text_hits(rejected_forms, text)
         if not _inside_a_longer_hit(hit, hits)
     }
 
