@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 from helpers_model import MKDOCS, term_yaml, write_files
 from test_matching import make_term
+from work import python_in_time
 
 from coalition_handbook.check import run_checks
 from coalition_handbook.forms import ENGLISH, GERMAN, inflection_language, searched_writings
 from coalition_handbook.german_plurals import german_noun_forms
+from coalition_handbook.markdown import checkable_text
 from coalition_handbook.matching import Matcher
 
 
@@ -161,6 +163,51 @@ def test_a_german_noun_s_made_form_before_sie_or_wir_is_a_verb_starting_its_sent
     alias = [make_term("betroffene", "Betroffene", aliases=("Betroffenen",))]
     text = "Wenn die Betroffenen Sie anrufen."
     assert [m.form for m in Matcher.from_terms(alias, GERMAN).scan(text)] == ["Betroffenen"]
+
+
+def test_a_german_noun_s_made_form_opening_a_yes_no_question_is_its_verb() -> None:
+    """Review (session 64): a question starts with its verb, before its subject (`Waren
+    die Papiere abgenommen worden?`); only `Sie` and `wir` were read as that subject, so
+    `Ware` to avoid failed a `--strict` build on `Waren die`, `Waren es`, `Waren ihre`.
+    A made form starting a statement, or a topic a dash parts from its question, stays a
+    use (`german_questions`)."""
+    terms = [
+        make_term("betroffene", "Betroffene", avoid=("Opfer", "Ware")),
+        make_term("stelle", "Stelle"),
+        make_term("familie", "Familie"),
+    ]
+    text = (
+        "# Waren die Betroffenen freiwillig hier?\n\n"
+        "Waren die Pässe abgenommen worden? Waren es Einzelfälle? „Waren ihre Papiere "
+        "vollständig?“, fragte sie. Frage: Stellen die Behörden genug Mittel bereit?\n\n"
+        "- Opfern die Täter ihre Freiheit?\n- Waren diese Verträge gültig?\n\n"
+        "Waren werden verkauft. Waren der Firma wurden beschlagnahmt. Waren, die es gibt? "
+        "Welche\nWaren die Kunden kaufen? Familien der Opfer – wer hilft? Stellen die "
+        "Behörden Mittel bereit. Waren die: Opfer"
+    )
+    view = checkable_text(text)  # as a page's check reads it: no `#`, no `-`
+    found = [text[m.start : m.end] for m in Matcher.from_terms(terms, GERMAN).scan(view)]
+    assert found == [
+        "Betroffenen", "Waren", "Waren", "Waren", "Waren", "Familien", "Opfer", "Stellen",
+        "Waren", "Opfer",
+    ]  # fmt: skip
+
+
+def test_a_question_s_end_is_looked_for_in_linear_time() -> None:
+    """Each made form at a sentence's start before an article reads on to the sentence's
+    end: a page of 200,000 such sentences (each ended by a colon, which starts the next)
+    is read once, not once for each (`german_questions`)."""
+    completed = python_in_time(
+        "import sys\n"
+        f"sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+        "from test_matching import make_term\n"
+        "from coalition_handbook.matching import Matcher\n"
+        "matcher = Matcher.from_terms([make_term('b', 'Betroffene', avoid=('Ware',))], 'de')\n"
+        "for sentence, uses in (('Waren die: ', 200_000), ('Waren die, ', 199_999)):\n"
+        "    hits = matcher.hits(sentence * 200_000 + '?')\n"
+        "    assert len(hits) == uses, len(hits)\n"
+    )
+    assert completed.returncode == 0, completed.stderr
 
 
 @pytest.mark.parametrize(

@@ -759,7 +759,8 @@ def writing_case_rule(
     to avoid would report and fail a `--strict` build with; of a `case_sensitive` term
     ("report") too, whose `term.case` warning would. "noun" is "strict", and no use
     before `Sie` or `wir`, where a sentence starts with the verb (`Opfern Sie`: the
-    matcher's `_before_verb_first_pronoun`). Else `case_rule`."""
+    matcher's `_placer`), nor where it opens a question (`german_questions`). Else
+    `case_rule`."""
     if (
         language == GERMAN
         and case_rule != "strict"

@@ -62,6 +62,7 @@ from .forms import (
     without_invisible,
     writing_case_rule,
 )
+from .german_questions import opens_a_question
 from .hangul_words import is_hangul, stands_in_korean
 from .lazy_pattern import LazyPattern
 from .markdown import GLUE, is_mark
@@ -171,7 +172,8 @@ class FormEntry(NamedTuple):
     suggestion: str | None
     # "any" case; "strict": only exactly this case matches at all (all-caps forms);
     # "report": another case matches but is reported (case_sensitive terms); "noun":
-    # strict, and no use before `Sie` or `wir` (a German noun's made form: the verb).
+    # strict, and no use before `Sie` or `wir` or opening a question (`Waren die ...?`):
+    # a German noun's made form, there the verb.
     case_rule: Literal["any", "strict", "report", "noun"]
     written: str  # this variant as the glossary writes it (for strict and report)
 
@@ -512,14 +514,20 @@ def _placer(
         finish -= fold_after[bisect_right(folds_at, finish)]
         found = nfc[begin:finish]
         chosen = _choose(entries[key], found)
-        if chosen is not None and chosen[0].case_rule == "noun" and verb_first(last + 1, finish):
+        if (
+            chosen is not None
+            and chosen[0].case_rule == "noun"
+            and verb_first(start, last + 1, finish)
+        ):
             # The verb; a form the glossary writes so (an alias `Betroffenen`) is still one.
             chosen = _choose([entry for entry in entries[key] if entry.case_rule != "noun"], found)
         if chosen is None:
             return None
         return first, last + 1, *chosen
 
-    def verb_first(after: int, finish: int) -> bool:
+    def verb_first(start: int, after: int, finish: int) -> bool:
+        if opens_a_question(collapsed, start, after):  # `Waren die Papiere da?`
+            return True
         # Whether `Sie` or `wir` follows at `after`, one space between: read in the
         # searched text, and its case in the NFC one (`sie`, "they", may follow a noun),
         # with no hyphen between (`finish` ends the use there), which the searched text
