@@ -305,6 +305,22 @@ def test_offsets_point_into_the_given_text() -> None:
         assert text[match.start : match.end] == match.found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("a cafe\u0301\u0301 x", "cafe\u0301"),
+        ("a cafe\u0301\u0301\u0301 x", "cafe\u0301"),
+        ("a café\u0301 x", "café"),
+    ],
+)
+def test_a_mark_left_after_a_composed_letter_keeps_the_use_whole(text: str, found: str) -> None:
+    """Review (session 64, LOW): NFC composes a letter with one mark and leaves a second
+    after it; each code point of the cluster was given the letter's offset, so a use
+    ending at the letter ended before it (`cafe\u0301\u0301` was found as "caf")."""
+    assert [match.found for match in MATCHER.scan(text)] == [found]
+    assert MATCHER.scan(text) == reference_scan(MATCHER, text)
+
+
 def test_offsets_after_letters_that_fold_longer() -> None:
     """ "ß" and "ﬃ" fold to two and three letters, "İ" to one: a use after them, or made
     of them, is where it is in the text as given."""

@@ -1029,6 +1029,13 @@ def _compose_clusters(
         pieces.append(normalised)
         if len(normalised) == index - cluster_start:  # nothing composed: one to one
             offsets.extend(range(cluster_start, index))
+        elif 1 < len(normalised) < index - cluster_start:
+            # The letter composed with some marks, others left after it (`e` and two
+            # acutes: `é` and one): those are the cluster's last, so a use ending at the
+            # letter ends before them, not at the letter's start (`cafe\u0301\u0301`
+            # was found as "caf").
+            offsets.append(cluster_start)
+            offsets.extend(range(index - len(normalised) + 1, index))
         else:
             offsets.extend([cluster_start] * len(normalised))
         cluster_start = index
