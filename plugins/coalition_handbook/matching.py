@@ -526,19 +526,23 @@ def _placer(
         return first, last + 1, *chosen
 
     def verb_first(start: int, after: int, finish: int) -> bool:
-        if opens_a_question(collapsed, start, after):  # `Waren die Papiere da?`
-            return True
-        # Whether `Sie` or `wir` follows at `after`, one space between: read in the
-        # searched text, and its case in the NFC one (`sie`, "they", may follow a noun),
-        # with no hyphen between (`finish` ends the use there), which the searched text
-        # reads as a space: `Den Opfern - Sie rufen an` is no verb and its pronoun.
-        if collapsed[after : after + 1] != " " or not _VERB_FIRST_PRONOUN.match(
-            collapsed, after + 1
-        ):
+        # Whether the verb's subject follows at `after`, one space between: `Sie` or `wir`
+        # (a request, `Opfern Sie`), or an article or pronoun in a question (`Waren die
+        # Papiere da?`: `german_questions`). Read in the searched text, the pronoun's case
+        # in the NFC one (`sie`, "they", may follow a noun), with no hyphen between
+        # (`finish` ends the use there), which the searched text reads as a space: `Den
+        # Opfern - Sie rufen an` is no verb and its pronoun.
+        if collapsed[after : after + 1] != " ":
+            return False
+        request = _VERB_FIRST_PRONOUN.match(collapsed, after + 1) is not None
+        question = opens_a_question(collapsed, start, after)
+        if not request and not question:
             return False
         at = after + 1 + shift_after[bisect_right(shifts_at, after + 1)]
         at -= fold_after[bisect_right(folds_at, at)]
-        return nfc.startswith(("Sie", "wir"), at) and _HYPHENS.isdisjoint(nfc[finish:at])
+        return _HYPHENS.isdisjoint(nfc[finish:at]) and (
+            question or nfc.startswith(("Sie", "wir"), at)
+        )
 
     return place
 

@@ -169,10 +169,13 @@ def view_as_read(view: str, markdown: str | None) -> str:
             before -= 1
         if before == 0 or not is_unspaced(view[before - 1]):
             continue
+        if not _WRAP_AS_WRITTEN.issuperset(markdown[before : wrap.end()]):
+            changed, char = position, " "
+        elif returned:
+            changed, char = position - 1, "\r"
+        else:  # a wrapped line as the matcher reads it: most in Chinese and Japanese
+            continue
         if chars is None:
             chars = list(view)
-        if not _WRAP_AS_WRITTEN.issuperset(markdown[before : wrap.end()]):
-            chars[position] = " "
-        elif returned:
-            chars[position - 1] = "\r"
+        chars[changed] = char
     return view if chars is None else "".join(chars)
