@@ -321,6 +321,15 @@ def test_a_mark_left_after_a_composed_letter_keeps_the_use_whole(text: str, foun
     assert MATCHER.scan(text) == reference_scan(MATCHER, text)
 
 
+def test_a_quote_closed_before_a_korean_particle_after_a_stray_mark_ends_the_use() -> None:
+    """Hypothesis found (session 65): an apostrophe before Hangul closes a quote (`‘인신매매’를`),
+    but after a stray mark it was read as inside a word, so `vagrant\u0301'인신매매` lost
+    `vagrant`, which the reference finds."""
+    text = "vagrant\u0301'인신매매 "
+    assert [match.found for match in MATCHER.scan(text)] == ["vagrant", "인신매매"]
+    assert MATCHER.scan(text) == reference_scan(MATCHER, text)
+
+
 def test_offsets_after_letters_that_fold_longer() -> None:
     """ "ß" and "ﬃ" fold to two and three letters, "İ" to one: a use after them, or made
     of them, is where it is in the text as given."""

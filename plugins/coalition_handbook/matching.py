@@ -629,7 +629,12 @@ def _word_after(text: str, index: int) -> bool:
         return False
     char = text[index]
     following = text[index + 1 : index + 2]
-    return char.isalnum() or char == "_" or (char == "'" and following.isalnum())
+    # An apostrophe before Hangul is a closing quote, as in `_apostrophe_in_word`.
+    return (
+        char.isalnum()
+        or char == "_"
+        or (char == "'" and following.isalnum() and not is_hangul(following))
+    )
 
 
 def _word_before(text: str, index: int) -> bool:
