@@ -21,7 +21,8 @@ a use stands there as follows:
   Markdown mid-word, and CSS Text 3's segment break rules (Firefox) join such lines (at
   Chromium 156 they still show a space, which a reader reads past). A space typed
   between two of them is a gap, as written, and so is a hard break (two spaces or
-  `<br>` before the line break), which the reader sees as a new line.
+  `<br>` before the line break), which the reader sees as a new line, and markup around
+  the break that the view blanked (`外\\n<br>勞`, `外*\\n勞`: `view_as_read`).
 
 What this reads wrongly: a form of two characters that a run holds across two other
 words (`童工` in `兒童工作者`, "children's workers"; `外勞` in `境外勞工`) is found there,
