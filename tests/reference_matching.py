@@ -32,9 +32,9 @@ characters, with a space before it and the indent after it, but no hard break, i
 the article (`والاتجار`, `بالخط`, `للناجي`), and the article and them before one without
 it (`الاتجار` of `اتجار`; `و` or `ف` alone before a first word of four letters or more:
 `وضحية`), are its word's, in the use; and Vietnamese's two places for the tone of an
-`oa`, `oe` or `uy` that ends a syllable are one (`hoà` is `hòa`; session 65); a combining mark left after a letter that
-composed with another keeps its own offset ("cafe\u0301\u0301" is found as
-"cafe\u0301", not "caf"; session 65)."""
+`oa`, `oe` or `uy` that ends a syllable are one (`hoà` is `hòa`; session 65); a
+combining mark left after a letter that composed with another keeps its own offset
+("cafe\u0301\u0301" is found as "cafe\u0301", not "caf"; session 65)."""
 
 from __future__ import annotations
 
