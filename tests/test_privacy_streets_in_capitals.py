@@ -158,6 +158,29 @@ def test_a_year_an_owner_dates_before_a_zip_is_a_flyers_heading(
     assert streets(text, countries) == ["2024 OAK DRIVE", "2019 ELM WAY", "12 MAIN ST"]
 
 
+@pytest.mark.parametrize("countries", [(), ("GB",), ("US",)])
+def test_a_years_drive_or_a_disks_size_in_a_tables_cell_is_no_street(
+    countries: tuple[str, ...],
+) -> None:
+    """pii68: a table's cell in capitals failed an editor's build (`| 2024 WINTER COAT
+    DRIVE |`, `<td>500 GB DRIVE</td>`), and so did a flyer's mixed-case heading over its
+    town (`Our 2024 Winter Coat Drive, Austin, TX 78701`); a year after an address's
+    label or word, or before a town with nothing before it, is still a house number."""
+    text = (
+        "| 2024 WINTER COAT DRIVE |\n<td>500 GB DRIVE</td>\n| 2 TB HARD DRIVE |\n"
+        "<td>2025 FOOD DRIVE</td>\nOur 2024 Winter Coat Drive, Austin, TX 78701\n"
+        "Thanks to the coalition's 2023 Toy Drive, Austin, TX 78701\n"
+        "| ADDRESS | 2024 OAK DRIVE |\nShe lives at 2019 ELM WAY\n"
+        "2024 Oak Drive, Austin, TX 78701\nShe lives at 2019 Elm Way, Austin, TX 78701\n"
+    )
+    assert streets(text, countries) == [
+        "2024 OAK DRIVE",
+        "2019 ELM WAY",
+        "2024 Oak Drive",
+        "2019 Elm Way",
+    ]
+
+
 @pytest.mark.parametrize("countries", [(), ("US",)])
 def test_a_posters_line_going_on_to_a_count_has_no_zip_code(
     countries: tuple[str, ...],

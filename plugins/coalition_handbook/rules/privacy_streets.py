@@ -149,6 +149,12 @@ _TIME_OR_OWNER_BEFORE = LazyPattern(
     r"|that|a|an|annual|desde|hasta|durante|(?:antes|despu(?:e|\u00e9)s|a\s+partir)\s+de"
     r"|nuestr[oa]s?|sus?|est[ea]|anual)|(?<![\w'\u2019-])En|[^\W_]['\u2019]s?)" + _GAP_BEFORE
 )
+# Of those, an owner's alone, which no address has before its number ("our", "the
+# coalition's"; not "the", which "lives near the 2015 Oak Drive, ..." may have).
+_OWNER_BEFORE = LazyPattern(
+    r"(?:(?<![\w'\u2019-])(?i:our|their|its|this|annual|nuestr[oa]s?|anual)"
+    r"|[^\W_]['\u2019]s?)" + _GAP_BEFORE
+)
 # A UK flat's number before its house's ("Flat 2, 5 The Crescent") leads to one too, as
 # does a building's name and its comma ("Flat 1, Rose House, 27 Castle Hill, York":
 # UK audit uk60, it passed).
@@ -273,6 +279,12 @@ _PLURAL = LazyPattern(r"[A-Za-z]+[^sSuUiI'\u2019]s")
 _UNIT_OF_DISTANCE_OR_TIME = LazyPattern(
     r"(?i:miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|minutes?|mins?|hours?|days?|weeks?"
     r"|months?|years?)"
+)
+# A unit of a size as the street's first word, in capitals: a disk's or a screen's
+# (`<td>500 GB DRIVE</td>`, `2 TB HARD DRIVE`: pii68, a table's cell failed the build).
+_UNIT_OF_SIZE = LazyPattern(
+    r"(?i:[kmgtp]i?b|gigs?|bytes?|kilobytes?|megabytes?|gigabytes?|terabytes?|inch(?:es)?"
+    r"|cm|mm|kg|lbs?)"
 )
 # A month as the street's first word makes its number a day's, a date's in a schedule
 # ("- 12 June Castle Hill, York.": review rv59h, it was reported).
@@ -456,6 +468,7 @@ def names_no_street(text: str, start: int, end: int) -> bool:
         if (
             not _ADDRESS_IN_CAPITALS_BEFORE.search(before)
             or _UNIT_OF_DISTANCE_OR_TIME.fullmatch(words[1])  # at 5 MINUTES WALK
+            or _UNIT_OF_SIZE.fullmatch(words[1])  # <td>500 GB DRIVE</td>
             or (
                 # a poster's or a slide's capitals alone (a form's label leads to its
                 # address however it goes on: ADDRESS: 27 PARK ROAD LEEDS)
@@ -463,12 +476,22 @@ def names_no_street(text: str, start: int, end: int) -> bool:
                 and (
                     _CAPITALS_GO_ON_AFTER.match(text, with_directional_after(text, end))
                     or words[-1].rstrip(".") in _STREET_TYPES_ALSO_ENGLISH
+                    # a year's drive in a table's cell (| 2024 WINTER COAT DRIVE |)
+                    or (is_year(words[0]) and words[-1].rstrip(".") in _TYPES_OF_OTHER_THINGS)
                 )
             )
         ):
             return True
     elif _address_after().match(text, end):
-        return False
+        # but a year an owner dates before a flyer's town (pii68: `Our 2024 Winter Coat
+        # Drive, Austin, TX 78701` failed the build); not a time's ("Since 2005 Oak
+        # Drive, Leeds LS6 2AB": a sentence may start with the address)
+        street_type = words[-1].rstrip(".")
+        return (
+            street_type in _TYPES_OF_OTHER_THINGS
+            and is_year(words[0])
+            and bool(_OWNER_BEFORE.search(before))
+        )
     if numbered_by_a_word(before):  # Module 2 Safe Place training
         return not _town_after().match(text, end)  # but Step 2 Mill Lane, Leeds
     if _COUNTED_AFTER.match(text, end):  # 12 Safe Place sites, not at 12 Oak Street sites
