@@ -83,6 +83,28 @@ def test_a_number_written_as_a_listed_country_writes_it_is_reported(
     )
 
 
+def test_a_toll_free_number_whose_trunk_0_stands_alone_is_read_and_allowed(
+    tmp_path: Path,
+) -> None:
+    """pii68: Ukraine's national hotline as Ukraine writes it (`0 800 500 335`), and a
+    French numéro vert, were missed with their country listed. A hotline is reported as
+    the US one is (DESIGN's 1-888-373-7888), until privacy.allow lists it in any writing;
+    a run that is no valid number stays quiet."""
+    page = (
+        "Гаряча лінія 0 800 500 335, мобільний 067 123 45 67.\n"
+        "Numéro vert : 0 800 05 95 95. Рахунок 0 8 15.\n"
+    )
+    assert national_findings(tmp_path, page, ["UA", "FR"]) == [
+        (1, 14, "0 800 500 335"),
+        (1, 39, "067 123 45 67"),
+        (2, 15, "0 800 05 95 95"),
+    ]
+    assert national_findings(tmp_path, page, ["UA"], ["0800 500 335", "+33 800 05 95 95"]) == [
+        (1, 39, "067 123 45 67")
+    ]
+    assert national_findings(tmp_path, page, []) == []
+
+
 def test_only_the_listed_countries_formats_are_read(tmp_path: Path) -> None:
     """A number written as another country writes it is no finding where its digits
     make no number of a listed country, nor for a handbook that lists none. Where they

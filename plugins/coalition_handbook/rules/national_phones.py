@@ -75,7 +75,10 @@ RELAY_PREFIX_LENGTH = 6
 # (`case_id_020 7946 0958`; emphasis, `_020 7946 0958_`, is read). Groups are taken whole
 # (possessive): a run that goes on as a decimal, with a dash or a slash, or into a
 # word is no number; an extension written on (x12) is read as privacy.pii reads one.
-# Relay UK's prefix is no other group (`_AFTER_RELAY_PREFIX`).
+# Relay UK's prefix is no other group (`_AFTER_RELAY_PREFIX`). A toll-free or shared-cost
+# number's trunk 0 stands alone where Ukraine and France write it (`0 800 500 335`, a
+# national hotline; `0 800 05 95 95`, a numéro vert: pii68, missed with UA listed): a
+# hotline is reported as the US one is, until privacy.allow lists it.
 # A CSV's field of one to six digits (an age, an id) after a word's field, then its
 # comma, over the candidate's first character too (`Jane,34,0`, `"Jane",7,(`); after an
 # empty field or a note in brackets too (`Jane,,34,0`, `Jane (mum),34,0`: review rv59b,
@@ -88,7 +91,8 @@ _CANDIDATE = LazyPattern(
     [(0]
     (?<![^\W_].)(?<![^\W_]_.)(?<![+/$\u00a3\u00a5\u20ac\u00a7\u2116{DASHES}].)(?<!\d\..)
     (?:(?<!\d,.)|(?=\d{{3}})|{_AFTER_A_WORDS_FIELD})(?:(?<!\d{SEPARATOR}.)|{_AFTER_RELAY_PREFIX})
-    (?:(?<=\()0\d{{1,5}}+\){SEPARATOR}?|(?<=0)\d{{1,5}}+(?:{SEPARATOR}|/))
+    (?:(?<=\()0\d{{1,5}}+\){SEPARATOR}?|(?<=0)\d{{1,5}}+(?:{SEPARATOR}|/)
+      | (?<=0){SEPARATOR}(?=8\d\d{SEPARATOR}))  # 0 800 500 335, a toll-free number
     \d{{1,8}}+(?:{SEPARATOR}\d{{1,8}}+){{0,4}}+
     (?!(?!x\d)[^\W_]|[.,]\d|[/{DASHES}]\d|{SEPARATOR}?[%$\u00a3\u00a5\u20ac]|{_CURRENCY_AFTER})
     """,
