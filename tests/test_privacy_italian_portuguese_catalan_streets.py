@@ -319,7 +319,8 @@ def test_italian_portuguese_and_catalan_streets_are_read_in_linear_time() -> Non
         "'x C. Ab 123 ', 'si trova al Corso Ab 3 ', 'il Corso Ab 3, 12345 x ', "
         "'. R. das Ab 123 ', '\\n- R. das Ab, 23, ', 'R. Ab, 123 ', 'C. Penal 1 ', "
         "'\\n1. R. Ab 12, ', '| C. Ab, 123 ', 'vivo en C. Ab 1 ', 'em R. dos Santos 1 ', "
-        "'\\n1) R. dos Santos, 45, Ab ', 'Abrigo: R. das Ab, 2 - Ab '):\n"
+        "'\\n1) R. dos Santos, 45, Ab ', 'Abrigo: R. das Ab, 2 - Ab ', 'VIA AB ', "
+        "'VIA DELL\\'AB ', '\\nVIA AB-AB ', 'Bar Via Ab snc '):\n"
         "    list(found('Via A' + run * (1_000_000 // len(run)) + ' 5', ('IT', 'PT', 'AD')))\n"
     )
     completed = python_in_time(code)
@@ -411,6 +412,45 @@ def test_a_firms_snc_before_its_partners_names_is_no_address() -> None:
     assert personal(text, ("IT",)) == [
         ("street address", "Via Roma snc"),
         ("street address", "Via Emilia snc"),
+    ]
+
+
+def test_an_italian_street_in_capitals_with_an_address_place_around_is_reported() -> None:
+    """pii68: a letterhead's, a form's or a table's capitals (`VIA ROMA 12`, `CORSO ITALIA
+    5, 00198 ROMA`) passed with IT listed. Where its line, item or cell starts, after a
+    label's colon or a place's preposition, or before a postcode."""
+    text = (
+        "VIA ROMA 12\nCORSO ITALIA 5, 00198 ROMA\nIndirizzo: VIA DEI MILLE 5\n"
+        "| VIA DELL'ORSO 3 |\n<td>PIAZZA GARIBALDI 3</td>\n- VIA XX SETTEMBRE 5\n"
+        "abita in VIA ROMA 12\nVIA ROMA SNC\n"
+    )
+    assert [found for _, found in personal(text, ("IT",))] == [
+        "VIA ROMA 12",
+        "CORSO ITALIA 5",
+        "VIA DEI MILLE 5",
+        "VIA DELL'ORSO 3",
+        "PIAZZA GARIBALDI 3",
+        "VIA XX SETTEMBRE 5",
+        "VIA ROMA 12",
+        "VIA ROMA SNC",
+    ]
+    assert personal(text, ("ES", "PT")) == []
+
+
+def test_capitals_of_a_sentence_a_course_a_medium_or_a_devotion_are_no_street() -> None:
+    """A heading's or a poster's words with a street's type in them, and the exemptions of
+    mixed case, in capitals too; a firm named after its street, its `snc` a partnership's
+    (`Tabaccheria Corso Italia snc`: pii68, reported), not a shop at a street with no
+    number (a comma, a postcode)."""
+    text = (
+        "CONTACT US VIA EMAIL 2\n| VIA EMAIL 2 |\nSEGUI IL CORSO PYTHON 3\nCORSO BASE 2\n"
+        "VIA CRUCIS 14\nPRENOTA VIA ROMA 12 TODAY\nVIA ROMA 1985\n"
+        "Tabaccheria Corso Italia snc; Caff\u00e8 Piazza Duomo snc\n"
+        "Tabaccheria, Corso Italia snc\nBar Via Roma snc, 00100 Roma\n"
+    )
+    assert personal(text, ("IT",)) == [
+        ("street address", "Corso Italia snc"),
+        ("street address", "Via Roma snc"),
     ]
 
 

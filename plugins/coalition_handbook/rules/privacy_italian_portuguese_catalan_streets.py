@@ -68,9 +68,13 @@ class _Language:
 
 _ITALIAN = _Language(
     types=r"Via|Viale|V\.le|Piazza|P\.zza|Piazzale|P\.le|Corso|C\.so|Largo|Vicolo|Lungomare"
-    r"|Lungarno|Lungotevere|Contrada|Borgo|Salita",
+    r"|Lungarno|Lungotevere|Contrada|Borgo|Salita"
+    # in capitals, as a letterhead, a form or a table prints them (`_capitals_street`)
+    r"|VIA|VIALE|V\.LE|PIAZZA|P\.ZZA|PIAZZALE|P\.LE|CORSO|C\.SO|LARGO|VICOLO|LUNGOMARE"
+    r"|LUNGARNO|LUNGOTEVERE|CONTRADA|BORGO|SALITA",
     lower_case_types=r"via|viale|piazza|piazzale|vicolo|lungomare|lungarno|lungotevere",
-    links=r"del|della|dello|dei|degli|delle|di|dell['\u2019]|d['\u2019]",
+    links=r"del|della|dello|dei|degli|delle|di|dell['\u2019]|d['\u2019]"
+    r"|DEL|DELLA|DELLO|DEI|DEGLI|DELLE|DI|DELL['\u2019]|D['\u2019]",
     before_lower_case=r"in|a|di|da|su|per|e|tra|fra|presso|la|una|nella|sulla|alla|della"
     r"|dalla|il|del|al|nel|dal|sul",
 )
@@ -106,11 +110,14 @@ _MONTHS = (
 # A word of the street's name, as the Spanish reader reads one: a capital, then letters
 # of either case, accented ones too, an apostrophe's capital (`D'Annunzio`) and a hyphen's
 # words (`Vittorio-Emanuele`); a saint's abbreviation (`S. Maria`, `Sta. Catarina`), a
-# Roman number (`Via XX Settembre 5`) or a date (`Rua 25 de Março 100`).
+# Roman number (`Via XX Settembre 5`) or a date (`Rua 25 de Março 100`); or in capitals
+# (`VIA ROMA 12`, `_capitals_street`).
 _CAPITAL = f"[A-Z{CAPITAL_LETTERS}][{COMBINING_ACCENTS}]*"
 _LETTERS = f"[a-z{SMALL_LETTERS}{CAPITAL_LETTERS}{COMBINING_ACCENTS}]+"
+_CAPITALS = f"[A-Z{CAPITAL_LETTERS}][A-Z{CAPITAL_LETTERS}{COMBINING_ACCENTS}]+"
 _NAME_WORD = (
     f"(?:{_CAPITAL}(?:['\u2019]{_CAPITAL})?{_LETTERS}(?:-{_CAPITAL}{_LETTERS})*"
+    f"|{_CAPITALS}(?:-{_CAPITALS})*"  # in capitals: `VIA ROMA 12`
     r"|S(?:ta|to|\.ta|\.to)?\.|[IVXL]{1,5}(?![^\W_])|\d{1,2}(?:[\u00ba\u00b0]|\.?o)?"
     rf"{{space}}+(?:(?:de|di){{space}}+|d['\u2019])?(?i:{_MONTHS})(?![^\W_]))"
 )
@@ -154,9 +161,9 @@ _NOT_A_HOUSE_AFTER = LazyPattern(
 # 1-888-373-7888", "Submit Via Form 2", "log in via Email 2 steps"): no street, where a
 # site listing IT, CH or ES writes English.
 _VIA_A_MEDIUM = LazyPattern(
-    r"[Vv]ia\s+(?:E-?mail|Phone|Telephone|Text|SMS|WhatsApp|Signal|Telegram|Zoom|Teams|Skype"
+    r"(?i:via\s+(?:E-?mail|Phone|Telephone|Text|SMS|WhatsApp|Signal|Telegram|Zoom|Teams|Skype"
     r"|Form|Portal|Post|Mail|Royal\s+Mail|Web|Website|Online|Chat|Hotline|Helpline|Fax"
-    r"|Letter|App|Link|Referral|Courier|Video|Messenger|Facebook|Instagram)(?![^\W_])"
+    r"|Letter|App|Link|Referral|Courier|Video|Messenger|Facebook|Instagram))(?![^\W_])"
 )
 # A road the state numbers (`Estrada Nacional 10`, `Via Provinciale 12`): public, no
 # address, as the Spanish reader leaves out a `Carretera`.
@@ -172,19 +179,19 @@ _AN_ENGLISH_PLACE = LazyPattern(r"\s(?:County|Parish|Borough|Township)(?![^\W_])
 # A devotion's name, a church's text ("Via Crucis 14", its fourteen stations; "la Via
 # Lucis", "la Via Matris"): a street of that name only with an address around it, as a
 # year (review rv60c), or a place's preposition before it (`_PLACE_BEFORE`, review rv61a).
-_A_DEVOTION = LazyPattern(r"[Vv]ia\s+(?:Crucis|Lucis|Matris)(?![^\W_])")
+_A_DEVOTION = LazyPattern(r"(?i:via\s+(?:crucis|lucis|matris))(?![^\W_])")
 # `Corso` is a course too, with a capital in a title ("il Corso Python 3", "un Corso
 # Base 2"): after an article or an owner it is one, not `in Corso Buenos Aires 45`.
-_A_COURSE = LazyPattern(r"Corso\s")
+_A_COURSE = LazyPattern(r"(?:Corso|CORSO)\s")
 # A course's level or kind as its name ("Corso Base 1", "Corso Avanzato 2" in a list of
 # courses) is a course whatever stands before it.
 # A course's subject after `di` too ("Corso di Formazione 3", "Corso di Italiano 2" in a
 # course catalogue; `Corso di Porta Ticinese 12` is a street).
 _COURSE_NAME = LazyPattern(
-    r"Corso\s+(?:di\s+)?(?:Base|Avanzato|Intermedio|Introduttivo|Pratico|Teorico|Intensivo"
+    r"(?i:corso\s+(?:di\s+)?(?:Base|Avanzato|Intermedio|Introduttivo|Pratico|Teorico|Intensivo"
     r"|Breve|Online|Modulo|Livello|Formazione|Aggiornamento|Laurea|Lingua|Italiano|Inglese"
     r"|Specializzazione|Perfezionamento|Alta|Alfabetizzazione|Orientamento|Primo|Sicurezza"
-    r"|Recupero|Sostegno|Informatica|Studi|Dottorato|Mediazione|Mediatori|Operatori)\s"
+    r"|Recupero|Sostegno|Informatica|Studi|Dottorato|Mediazione|Mediatori|Operatori)\s)"
 )
 _COURSE_BEFORE = LazyPattern(
     r"(?<![^\W_])(?i:il|lo|un|uno|questo|quel|nostro|vostro|del|nel|al|dal|sul)\s+\Z"
@@ -217,6 +224,27 @@ _POSTCODE_AFTER = LazyPattern(
 # Garibaldi 5"), a comma or `nº` before the number, or an address around it says a
 # street (review rv60c).
 _PLACE_BEFORE = LazyPattern(r"(?<![^\W_])(?i:in|a|presso|su|da|verso|lungo|tra|fra)\s+\Z")
+# What makes an Italian street in capitals an address (`VIA ROMA 12`, `CORSO ITALIA 5,
+# 00198 ROMA`: pii68, missed with IT listed): its line's, a list's item's or a table's
+# cell's start, a label's colon, a place's preposition before it, or an address after it;
+# not a heading's or a poster's words in a sentence ("SEGUI IL CORSO PYTHON 3", "CONTACT
+# US VIA EMAIL 2"). Each word of its name a capital's (`_NAME_WORD` reads `ROMA`).
+_CAPITALS_TYPE = LazyPattern(r"(?:[A-Z]\.)?[A-Z]{2}")  # not C.Mallorca
+_CAPITALS_STREET_BEFORE = LazyPattern(
+    r"(?:(?:\A|\n)[ \t>]*(?:[-+*\u2022#]+|\d{1,3}[.)])?|[|:]|<t[dh](?:\s[^<>]*)?>"
+    r"|(?<![^\W_])(?i:in|a|presso|al|sul|su|da))[ \t*_]*\Z"
+)
+_CAPITALS_WINDOW = 24
+# A shop's or a firm's word right before a street's name and its `snc`: a partnership
+# named after its street ("Tabaccheria Corso Italia snc", "Bar Piazza Duomo snc": pii68,
+# reported), not a shop at a street with no number, which a comma or a postcode says
+# ("Tabaccheria, Corso Italia snc", "Bar Via Roma snc, 00100 Roma").
+_A_FIRMS_WORD_BEFORE = LazyPattern(
+    r"(?<![^\W_])(?i:tabaccheria|bar|caff(?:e|\u00e8)|ristorante|pizzeria|trattoria|osteria"
+    r"|farmacia|edicola|panificio|forno|macelleria|alimentari|ferramenta|cartoleria|profumeria"
+    r"|lavanderia|gelateria|pasticceria|enoteca|merceria|officina|autofficina|albergo|hotel"
+    r"|agenzia|studio|emporio|libreria|parrucchiere|drogheria|fioreria|ottica)[ \t]+\Z"
+)
 # A type of one letter (`R. Augusta, 1500`, Brazil's; `C. Mallorca 401`, Catalonia's and
 # Spain's), an initial's too ("R. Kelly", "C. Ronaldo 7", a player's shirt) and a
 # sentence's last letter ("Vitamin C. Take 500 mg", "Medicare Part C. Plans 500", "at 100
@@ -330,6 +358,10 @@ def italian_portuguese_catalan_streets(
         if _VIA_A_MEDIUM.match(text, found.start()) or _AN_ENGLISH_PLACE.search(
             text, found.start(), found.start("number")
         ):
+            continue
+        if _CAPITALS_TYPE.match(text, found.start()) and not _capitals_street(text, found):
+            continue
+        if found["number"] in {"snc", "SNC"} and _a_firms_name(text, found):
             continue
         last_end = found.end()
         yield found.span()
@@ -458,6 +490,24 @@ def _line_start_street(text: str, found: re.Match[str]) -> bool:
     ):
         return True
     return _linked(text, start) and bool(_A_TOWN_AFTER.match(text, found.end()))
+
+
+def _capitals_street(text: str, found: re.Match[str]) -> bool:
+    """Whether `found`, a street whose type is in capitals, has an address's place around
+    it (`_CAPITALS_STREET_BEFORE`, `_has_address_around`)."""
+    start = found.start()
+    return _has_address_around(text, start, found.end()) or bool(
+        _CAPITALS_STREET_BEFORE.search(text, max(0, start - _CAPITALS_WINDOW), start)
+    )
+
+
+def _a_firms_name(text: str, found: re.Match[str]) -> bool:
+    """Whether the street `found`, with `snc` for its number, ends a firm's name
+    (`_A_FIRMS_WORD_BEFORE`) that no address after it makes a shop's address."""
+    start = found.start()
+    return bool(
+        _A_FIRMS_WORD_BEFORE.search(text, max(0, start - _CAPITALS_WINDOW), start)
+    ) and not _ADDRESS_AFTER.match(text, found.end())
 
 
 def _a_devotion(text: str, start: int) -> bool:
