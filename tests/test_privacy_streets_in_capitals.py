@@ -158,6 +158,20 @@ def test_a_year_an_owner_dates_before_a_zip_is_a_flyers_heading(
     assert streets(text, countries) == ["2024 OAK DRIVE", "2019 ELM WAY", "12 MAIN ST"]
 
 
+def test_a_cells_attributes_hide_no_label_nor_cell() -> None:
+    """pii68: a cell's `class` longer than the window read before the street hid its
+    label or its cell (`<td>ADDRESS</td><td class="value-column-wide">27 PARK ROAD`); a
+    cell's noun phrase or English word's type with no label stays quiet."""
+    cell = '<td class="value-column-wide">'
+    text = (
+        f"<td>ADDRESS</td>{cell}27 PARK ROAD</td>\n{cell}12 MAIN STREET</td>\n"
+        f'<td class="label-column-wide">ADDRESS</td>\n  {cell}5 MAIN GATE</td>\n'
+        f"{cell}DAY</td>{cell}3 MAIN ROAD CLOSURES</td>\n{cell}GATE</td>{cell}5 MAIN GATE</td>\n"
+        f"{cell}2024 WINTER COAT DRIVE</td>\n"
+    )
+    assert streets(text) == ["27 PARK ROAD", "12 MAIN STREET", "5 MAIN GATE"]
+
+
 @pytest.mark.parametrize("countries", [(), ("GB",), ("US",)])
 def test_a_years_drive_or_a_disks_size_in_a_tables_cell_is_no_street(
     countries: tuple[str, ...],
@@ -251,6 +265,9 @@ SHAPES = {
     "capital streets before towns again": "'1 AB ROAD AB AB AB AB, ' * 1_600",
     "labels without colons": "'ADDRESS ' * 5_000 + '1 AB ROAD'",
     "cells": "'<td>ADDRESS</td>' * 2_500 + '<td>1 AB ROAD'",
+    "cells with attributes": "'<td class=\"a\">ADDRESS</td>' * 1_500 + '<td class=\"a\">1 AB ROAD'",
+    "cell tags before streets": "'</td><td class=\"a\">1 AB ROAD ' * 1_500",
+    "long attributes": "'<td class=\"' + 'a' * 40_000 + '\">1 AB ROAD'",
     "streets before directionals": "'1 Oak Street East ' * 2_000",
 }
 

@@ -458,7 +458,12 @@ def names_no_street(text: str, start: int, end: int) -> bool:
             # heading over its town (review rv66c: OUR 2024 WINTER COAT DRIVE, AUSTIN, TX
             # 78701 and 10 MINUTE DRIVE, AUSTIN TX 78701 failed the build)
             return _counts_or_names(words[0], words[1], before, named=True)
-        label = _LABEL_WITHOUT_COLON_BEFORE.search(text, max(0, start - _LABEL_WINDOW), start)
+        shown = _with_short_cell_tags(text, start)
+        if shown is not None:  # <td class="value-column">27 PARK ROAD
+            before = shown[-BEFORE_WINDOW:]
+            label = _LABEL_WITHOUT_COLON_BEFORE.search(shown)
+        else:
+            label = _LABEL_WITHOUT_COLON_BEFORE.search(text, max(0, start - _LABEL_WINDOW), start)
         if label:
             if label["cell"] is None and _CAPITALS_GO_ON_AFTER.match(
                 text, with_directional_after(text, end)
@@ -525,6 +530,30 @@ def names_no_street(text: str, start: int, end: int) -> bool:
         or (numbered_road and digit_count(number) < _SHORTEST_ROAD_NUMBER)
     )
     return names_other and not _ADDRESS_BEFORE.search(before)
+
+
+# An HTML table's cell tags right before a street in capitals, with attributes that push
+# its label or the tag itself out of the window read before it (`<td>ADDRESS</td><td
+# class="value-column-wide">27 PARK ROAD`: pii68, it passed), as far back as a tag's
+# attributes are looked for.
+_CELL_TAG_BEFORE = LazyPattern(r"<t[dh]\s[^<>]*>(?:[ \t]|&nbsp;|&#160;|[*_])*\Z")
+_CELLS_END = LazyPattern(r"</t[dh]>\s*")
+_TAG_WINDOW = 200
+_ATTRIBUTES = LazyPattern(r"(<t[dh])\s[^<>]*>")
+
+
+def _with_short_cell_tags(text: str, start: int) -> str | None:
+    """The text before `start` (`_LABEL_WINDOW` of it, and the tags) with each of the cell
+    tags right before it written without attributes, where one has them; else None."""
+    opening = text.rfind("<t", max(0, start - _TAG_WINDOW), start)
+    if opening < 0 or not _CELL_TAG_BEFORE.match(text, opening, start):
+        return None
+    closing = text.rfind("</t", max(0, opening - _LABEL_WINDOW), opening)
+    # (and the cell's before it, its label's: `<td class="label">ADDRESS</td>`)
+    ends_a_cell = closing >= 0 and _CELLS_END.fullmatch(text, closing, opening)
+    tags_start = closing if ends_a_cell else opening
+    tags = _ATTRIBUTES.sub(r"\1>", text[tags_start:start])
+    return text[max(0, tags_start - _LABEL_WINDOW) : tags_start] + tags
 
 
 # A directional written out after the street type, as the street's last word where the
