@@ -91,3 +91,22 @@ def test_mexicos_numbers_are_read_from_their_first_digit_with_mexico_listed_alon
         (1, 10, "55 1234 5678"),
         (1, 28, "(81) 8123-4567"),
     ]
+
+
+def test_a_number_starting_with_an_8_is_read_as_written_where_no_trunk_8_is_listed(
+    tmp_path: Path,
+) -> None:
+    """pii68: a run from an 8 was read as Russia's, its 8 a trunk prefix, whichever
+    country read it: Mexico's national hotline against trafficking (`800 5533 000`), a
+    toll-free number and a Galician one went unread with MX or ES listed. With RU listed
+    too, Russia's numbers are read whole, and an amount stays quiet."""
+    page = (
+        "Línea contra la trata: 800 5533 000 o 800 715 8482.\n"
+        "Oficina en Lugo: 982 123 456.\nЗвоните 8 800 200-01-22; цена 8 500 000 ₽.\n"
+    )
+    assert national_findings(tmp_path, page, ["MX", "ES", "RU"]) == [
+        (1, 24, "800 5533 000"),
+        (1, 39, "800 715 8482"),
+        (2, 18, "982 123 456"),
+        (3, 9, "8 800 200-01-22"),
+    ]

@@ -193,8 +193,11 @@ def national_numbers(text: str, countries: Sequence[str]) -> Iterator[tuple[int,
         group_ends = [group.end() for group in _DIGITS.finditer(text, run.start(), run.end())]
         if _MINUTES_AFTER.match(text, run.end()):
             group_ends.pop()
-        # (eleven digits together, after an 8, are one group: `89161234567`)
-        after_eight = text[run.start()] == "8"
+        # (eleven digits together, after an 8, are one group: `89161234567`); a run of
+        # those with no trunk prefix is read from its 8 as written (pii68: Mexico's
+        # hotline `800 5533 000` and `800 715 8482` went unread with MX listed, their 8
+        # read as Russia's trunk prefix)
+        after_eight = run.re.pattern == _CANDIDATE_AFTER_EIGHT.pattern
         for end in reversed(group_ends[1:] or group_ends):
             number = text[run.start() : end]
             if (
