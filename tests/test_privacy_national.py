@@ -334,6 +334,19 @@ def test_a_phone_after_the_number_sign_with_no_documents_word_before_is_reported
     ]
 
 
+def test_a_phone_after_a_rows_number_after_the_number_sign_is_reported(tmp_path: Path) -> None:
+    """pii68: a numbered row's phone (`№ 1 8 800 333-00-16`) was read as a later group
+    of a run and missed; a run with no `№`, or a number of four digits after it, is none."""
+    page = (
+        "№ 1 8 800 333-00-16\n| №12 | 8 (495) 123-45-67 |\n"
+        "1 8 495 123 45 67\n№ 1234 8 800 333-00-16\n"
+    )
+    assert national_findings(tmp_path, page, ["RU"]) == [
+        (1, 5, "8 800 333-00-16"),
+        (2, 9, "8 (495) 123-45-67"),
+    ]
+
+
 def test_a_number_after_a_trunk_8_listed_is_allowed_written_at_home_or_abroad(
     tmp_path: Path,
 ) -> None:
@@ -364,6 +377,10 @@ RELAY_AND_PART_SHAPES = {
     "eights and groups": "isinstance(found('8 000 1 ' * 5_000, RU), list)",
     "eights together": "found('8' * 40_000, RU) == []",
     "numbers after eights": "len(found('8 (495) 123-45-67, ' * 2_000, RU)) == 2_000",
+    # pii68: a row's number after the number sign; Ukraine's toll-free numbers
+    "rows' numbers": "len(found('\u2116 1 8 800 333-00-16, ' * 2_000, RU)) == 2_000",
+    "number signs and eights": "isinstance(found('\u2116 1 8 ' * 8_000, RU), list)",
+    "lone zeros": "isinstance(found('0 800 ' * 8_000, ('UA',)), list)",
 }
 
 

@@ -122,10 +122,18 @@ _CANDIDATE_WITHOUT_TRUNK = LazyPattern(
 # `8 800 200-01-22`), or all eleven digits together (`89161234567`): such runs are read
 # for those countries alone (pii66: none was reported with `RU` listed). An amount's
 # rouble or tenge sign after the run makes it none (`8 500 000 ₽`).
+# A row's number after `№` before it (`№ 1 8 800 333-00-16`: pii68, missed), not a group
+# of its run.
+_AFTER_A_ROWS_NUMBER = "|".join(
+    f"(?<=\u2116{space}{digits}[ ].)"  # (a class: the pattern is verbose)
+    for space in ("", "[ \u00a0\u202f]")
+    for digits in (r"\d" * count for count in range(1, 4))
+)
 _CANDIDATE_AFTER_EIGHT = LazyPattern(
     rf"""
     8
-    (?<![^\W_].)(?<![^\W_]_.)(?<![+/$\u00a3\u00a5\u20ac\u00a7\u2116{DASHES}].)(?<!\d[.,].)(?<!\d{SEPARATOR}.)
+    (?<![^\W_].)(?<![^\W_]_.)(?<![+/$\u00a3\u00a5\u20ac\u00a7\u2116{DASHES}].)(?<!\d[.,].)
+    (?:(?<!\d{SEPARATOR}.)|{_AFTER_A_ROWS_NUMBER})
     (?:
         (?:{SEPARATOR}?\(\d{{3,5}}+\){SEPARATOR}?|{SEPARATOR}\d{{3,5}}+{SEPARATOR})
         \d{{1,8}}+(?:{SEPARATOR}\d{{1,8}}+){{0,4}}+
