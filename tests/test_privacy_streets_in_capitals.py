@@ -183,11 +183,13 @@ def test_a_years_drive_or_a_disks_size_in_a_tables_cell_is_no_street(
     text = (
         "| 2024 WINTER COAT DRIVE |\n<td>500 GB DRIVE</td>\n| 2 TB HARD DRIVE |\n"
         "<td>2025 FOOD DRIVE</td>\nOur 2024 Winter Coat Drive, Austin, TX 78701\n"
-        "Thanks to the coalition's 2023 Toy Drive, Austin, TX 78701\n"
+        "Join our annual 2023 Toy Drive, Austin, TX 78701\n"
+        "She moved into Jane's 2019 Elm Way, Austin, TX 78701\n"
         "| ADDRESS | 2024 OAK DRIVE |\nShe lives at 2019 ELM WAY\n"
         "2024 Oak Drive, Austin, TX 78701\nShe lives at 2019 Elm Way, Austin, TX 78701\n"
     )
     assert streets(text, countries) == [
+        "2019 Elm Way",
         "2024 OAK DRIVE",
         "2019 ELM WAY",
         "2024 Oak Drive",

@@ -149,11 +149,11 @@ _TIME_OR_OWNER_BEFORE = LazyPattern(
     r"|that|a|an|annual|desde|hasta|durante|(?:antes|despu(?:e|\u00e9)s|a\s+partir)\s+de"
     r"|nuestr[oa]s?|sus?|est[ea]|anual)|(?<![\w'\u2019-])En|[^\W_]['\u2019]s?)" + _GAP_BEFORE
 )
-# Of those, an owner's alone, which no address has before its number ("our", "the
-# coalition's"; not "the", which "lives near the 2015 Oak Drive, ..." may have).
+# Of those, an organisation's own alone, which no home's address has before its number
+# ("our", "annual"; not "the", "their" nor a possessive, which "lives near the 2015 Oak
+# Drive, ..." and "moved into Jane's 2019 Elm Way, ..." have).
 _OWNER_BEFORE = LazyPattern(
-    r"(?:(?<![\w'\u2019-])(?i:our|their|its|this|annual|nuestr[oa]s?|anual)"
-    r"|[^\W_]['\u2019]s?)" + _GAP_BEFORE
+    r"(?<![\w'\u2019-])(?i:our|its|this|annual|nuestr[oa]s?|anual)" + _GAP_BEFORE
 )
 # A UK flat's number before its house's ("Flat 2, 5 The Crescent") leads to one too, as
 # does a building's name and its comma ("Flat 1, Rose House, 27 Castle Hill, York":
