@@ -445,6 +445,7 @@ def test_capitals_of_a_sentence_a_course_a_medium_or_a_devotion_are_no_street() 
     text = (
         "CONTACT US VIA EMAIL 2\n| VIA EMAIL 2 |\nSEGUI IL CORSO PYTHON 3\nCORSO BASE 2\n"
         "VIA CRUCIS 14\nPRENOTA VIA ROMA 12 TODAY\nVIA ROMA 1985\n"
+        "Transfer Via USB 3 or send it Via PDF 2.\n"
         "Tabaccheria Corso Italia snc; Caff\u00e8 Piazza Duomo snc\n"
         "Tabaccheria, Corso Italia snc\nBar Via Roma snc, 00100 Roma\n"
     )

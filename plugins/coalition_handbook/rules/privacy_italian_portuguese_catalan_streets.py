@@ -235,6 +235,11 @@ _CAPITALS_STREET_BEFORE = LazyPattern(
     r"|(?<![^\W_])(?i:in|a|presso|al|sul|su|da))[ \t*_]*\Z"
 )
 _CAPITALS_WINDOW = 24
+# A word in capitals after a type that is not (but a Roman number's, `Via XX Settembre
+# 5`): an English abbreviation's ("Transfer Via USB 3", "Send it Via PDF 2").
+_A_WORD_IN_CAPITALS = LazyPattern(
+    rf"(?<![^\W_])(?![IVXL]+(?![^\W_]))[A-Z{CAPITAL_LETTERS}]{{2}}(?![a-z{SMALL_LETTERS}])"
+)
 # A shop's or a firm's word right before a street's name and its `snc`: a partnership
 # named after its street ("Tabaccheria Corso Italia snc", "Bar Piazza Duomo snc": pii68,
 # reported), not a shop at a street with no number, which a comma or a postcode says
@@ -359,8 +364,11 @@ def italian_portuguese_catalan_streets(
             text, found.start(), found.start("number")
         ):
             continue
-        if _CAPITALS_TYPE.match(text, found.start()) and not _capitals_street(text, found):
-            continue
+        if _CAPITALS_TYPE.match(text, found.start()):
+            if not _capitals_street(text, found):
+                continue
+        elif _A_WORD_IN_CAPITALS.search(text, found.start(), found.start("number")):
+            continue  # Send it Via PDF 2, Transfer Via USB 3
         if found["number"] in {"snc", "SNC"} and _a_firms_name(text, found):
             continue
         last_end = found.end()
