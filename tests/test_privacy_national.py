@@ -89,10 +89,10 @@ def test_a_toll_free_number_whose_trunk_0_stands_alone_is_read_and_allowed(
     """pii68: Ukraine's national hotline as Ukraine writes it (`0 800 500 335`), and a
     French numéro vert, were missed with their country listed. A hotline is reported as
     the US one is (DESIGN's 1-888-373-7888), until privacy.allow lists it in any writing;
-    a run that is no valid number stays quiet."""
+    a run that is no valid number, or a version's dots, stay quiet."""
     page = (
         "Гаряча лінія 0 800 500 335, мобільний 067 123 45 67.\n"
-        "Numéro vert : 0 800 05 95 95. Рахунок 0 8 15.\n"
+        "Numéro vert : 0 800 05 95 95. Рахунок 0 8 15. Versione 0.800.500.\n"
     )
     assert national_findings(tmp_path, page, ["UA", "FR"]) == [
         (1, 14, "0 800 500 335"),

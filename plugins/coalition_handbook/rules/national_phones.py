@@ -25,7 +25,7 @@ from heapq import merge
 from itertools import repeat
 from types import ModuleType
 
-from ..forms import UNICODE_SPACES
+from ..forms import SPACE_SEPARATORS, UNICODE_SPACES
 from ..lazy_pattern import LazyPattern
 
 # What separates a phone number's groups: a space, dot or hyphen, and what a word
@@ -78,7 +78,8 @@ RELAY_PREFIX_LENGTH = 6
 # Relay UK's prefix is no other group (`_AFTER_RELAY_PREFIX`). A toll-free or shared-cost
 # number's trunk 0 stands alone where Ukraine and France write it (`0 800 500 335`, a
 # national hotline; `0 800 05 95 95`, a numéro vert: pii68, missed with UA listed): a
-# hotline is reported as the US one is, until privacy.allow lists it.
+# hotline is reported as the US one is, until privacy.allow lists it. A space or a dash
+# after it, not a dot nor a line break: `0.800.500` is a version.
 # A CSV's field of one to six digits (an age, an id) after a word's field, then its
 # comma, over the candidate's first character too (`Jane,34,0`, `"Jane",7,(`); after an
 # empty field or a note in brackets too (`Jane,,34,0`, `Jane (mum),34,0`: review rv59b,
@@ -86,13 +87,14 @@ RELAY_PREFIX_LENGTH = 6
 _AFTER_A_WORDS_FIELD = "|".join(
     f'(?<=(?:[^\\W\\d_]|[",)]),{digits},.)' for digits in (r"\d" * count for count in range(1, 7))
 )
+_LONE_ZEROS_SPACE = f"[ {SPACE_SEPARATORS}{DASHES}]"
 _CANDIDATE = LazyPattern(
     rf"""
     [(0]
     (?<![^\W_].)(?<![^\W_]_.)(?<![+/$\u00a3\u00a5\u20ac\u00a7\u2116{DASHES}].)(?<!\d\..)
     (?:(?<!\d,.)|(?=\d{{3}})|{_AFTER_A_WORDS_FIELD})(?:(?<!\d{SEPARATOR}.)|{_AFTER_RELAY_PREFIX})
     (?:(?<=\()0\d{{1,5}}+\){SEPARATOR}?|(?<=0)\d{{1,5}}+(?:{SEPARATOR}|/)
-      | (?<=0){SEPARATOR}(?=8\d\d{SEPARATOR}))  # 0 800 500 335, a toll-free number
+      | (?<=0){_LONE_ZEROS_SPACE}(?=8\d\d{SEPARATOR}))  # 0 800 500 335, a toll-free number
     \d{{1,8}}+(?:{SEPARATOR}\d{{1,8}}+){{0,4}}+
     (?!(?!x\d)[^\W_]|[.,]\d|[/{DASHES}]\d|{SEPARATOR}?[%$\u00a3\u00a5\u20ac]|{_CURRENCY_AFTER})
     """,
