@@ -99,14 +99,17 @@ def test_a_number_starting_with_an_8_is_read_as_written_where_no_trunk_8_is_list
     """pii68: a run from an 8 was read as Russia's, its 8 a trunk prefix, whichever
     country read it: Mexico's national hotline against trafficking (`800 5533 000`), a
     toll-free number and a Galician one went unread with MX or ES listed. With RU listed
-    too, Russia's numbers are read whole, and an amount stays quiet."""
+    too, Russia's numbers are read whole, and an amount stays quiet; a run of fewer than
+    nine digits from an 8 (a table's figures, machine code's bytes) is none."""
     page = (
         "Línea contra la trata: 800 5533 000 o 800 715 8482.\n"
-        "Oficina en Lugo: 982 123 456.\nЗвоните 8 800 200-01-22; цена 8 500 000 ₽.\n"
+        "Oficina en Lugo: 881 234 567.\nЗвоните 8 800 200-01-22; цена 8 500 000 ₽.\n"
     )
+    figures = "  835\n  847 858 870 882\n8048f28:       89 43 54       mov\n"
+    assert national_findings(tmp_path, figures, ["IT", "ES"]) == []  # a table's, bytes
     assert national_findings(tmp_path, page, ["MX", "ES", "RU"]) == [
         (1, 24, "800 5533 000"),
         (1, 39, "800 715 8482"),
-        (2, 18, "982 123 456"),
+        (2, 18, "881 234 567"),
         (3, 9, "8 800 200-01-22"),
     ]

@@ -166,6 +166,11 @@ _DIGITS = LazyPattern(r"\d+")
 # How many digits, trunk 0 included, a national number may have: fewer or more are
 # handed to no parser.
 _FEWEST_DIGITS, _MOST_DIGITS = 6, 17
+# A number written from an 8 where no trunk prefix is dialled (Mexico's `800 5533 000`,
+# `81 8123 4567`; Spain's `881 234 567`; Italy's `800 290 290`): nine digits or more
+# (pii68: with IT listed, a table's figures, `847 858`, and machine code's bytes, `89 43
+# 54`, read as Italy's short service numbers).
+_FEWEST_FROM_AN_EIGHT = 9
 
 
 def national_numbers(text: str, countries: Sequence[str]) -> Iterator[tuple[int, int]]:
@@ -208,8 +213,13 @@ def national_numbers(text: str, countries: Sequence[str]) -> Iterator[tuple[int,
         # hotline `800 5533 000` and `800 715 8482` went unread with MX listed, their 8
         # read as Russia's trunk prefix)
         after_eight = run.re.pattern == _CANDIDATE_AFTER_EIGHT.pattern
+        # (and one written from an 8 with no trunk prefix has nine digits at the least:
+        # Italy's 8s are services' alone, and a table's figures made its six, `847 858`)
+        fewest = _FEWEST_FROM_AN_EIGHT if text[run.start()] == "8" and not after_eight else 0
         for end in reversed(group_ends[1:] or group_ends):
             number = text[run.start() : end]
+            if sum(map(str.isdigit, number)) < fewest:
+                break
             if (
                 _read_after_eight(number, readers)
                 if after_eight
