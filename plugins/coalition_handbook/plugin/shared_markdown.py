@@ -12,7 +12,8 @@ anchors, the title) registered anew for each.
 Only with extensions known to leave nothing of one page in the next once reset
 (`_RESETS_FULLY`, and the plugin's autolinks): with any other, or footnotes numbered
 across pages (`UNIQUE_IDS`, which counts resets), each page gets its own converter, as
-MkDocs makes it. A page renders to the same HTML either way.
+MkDocs makes it. A page renders to the same HTML either way. Its inline pass leaves the
+texts that hold no inline pattern's characters as they are (plugin/plain_inline.py).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ else:
     PAGE_PROCESSORS = True
 
 from ..site.autolink import AutolinkExtension
+from .plain_inline import skip_plain_texts
 
 # Extensions whose `reset` (or none, for those that keep nothing between documents)
 # leaves a converter as a new one would be: read in their code (Python-Markdown 3.x,
@@ -119,6 +121,7 @@ class SharedMarkdown:
         else:
             self._converter.reset()
         converter = self._converter
+        skip_plain_texts(converter)
         raw_html = _RawHTMLPreprocessor()
         raw_html._register(converter)
         anchors = _ExtractAnchorsTreeprocessor(page.file, files, self.config)

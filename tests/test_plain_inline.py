@@ -1,0 +1,148 @@
+"""The shared converter's inline pass leaves a text that holds none of its patterns'
+characters as it is, untried (plugin/plain_inline.py): the same HTML, with fewer searches."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import markdown
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from site_builds import build_site, write_site
+
+from coalition_handbook.plugin import plain_inline, shared_markdown
+from coalition_handbook.plugin.plain_inline import skip_plain_texts
+
+# The example's extensions (mkdocs.yml), with those a handbook commonly adds.
+EXTENSIONS = [
+    "admonition",
+    "attr_list",
+    "md_in_html",
+    "tables",
+    "footnotes",
+    "toc",
+    "pymdownx.details",
+    "pymdownx.superfences",
+    "pymdownx.tabbed",
+]
+CONFIGS = {"toc": {"permalink": True}, "pymdownx.tabbed": {"alternate_style": True}}
+# Pieces of Markdown: plain words in several scripts, and every character a pattern
+# starts from, alone and in what it makes (links, emphasis, HTML, entities, code, breaks).
+_PIECES = st.sampled_from(
+    [
+        "A survivor spoke",
+        " ",
+        "\n",
+        "  \n",
+        "\n\n",
+        "Opfern Sie nicht",
+        "境外勞工",
+        "víctima: 1-888-373-7888.",
+        "*",
+        "_",
+        "**strong**",
+        "_em_",
+        "[",
+        "]",
+        "(",
+        ")",
+        "[a link](page.md)",
+        "![image](a.png)",
+        "[^1]",
+        "<",
+        ">",
+        "<span>",
+        "</span>",
+        "<https://example.org>",
+        "<a@example.org>",
+        "<!-- note -->",
+        "&",
+        "&amp;",
+        "&#58;",
+        "`",
+        "`code`",
+        "\\",
+        "\\*",
+        "!",
+        "# ",
+        "- ",
+        "| a | b |\n| --- | --- |\n| c | d |\n",
+        "{ data-search-exclude }",
+        "\x02",
+        "\x03",
+    ]
+)
+
+
+def _converter(*, skip: bool) -> markdown.Markdown:
+    converter = markdown.Markdown(extensions=EXTENSIONS, extension_configs=CONFIGS)
+    if skip:
+        assert skip_plain_texts(converter)
+    return converter
+
+
+@settings(deadline=None)  # speed is for the benchmarks, not a 200 ms limit per example
+@given(st.lists(_PIECES, max_size=20).map("".join))
+def test_a_page_renders_as_it_does_with_every_pattern_tried(source: str) -> None:
+    assert _converter(skip=True).convert(source) == _converter(skip=False).convert(source)
+
+
+@settings(deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_characters="\\[<&*_`"), max_size=80))
+def test_no_known_pattern_matches_a_text_without_its_characters(text: str) -> None:
+    if plain_inline._TRIGGERS.search(text) is not None:  # only "  \n" is left
+        return
+    for expression in plain_inline._KNOWN_EXPRESSIONS:
+        assert re.compile(expression, re.DOTALL | re.UNICODE).search(text) is None
+
+
+def test_every_pattern_of_the_example_s_extensions_is_known() -> None:
+    # Fails once an upgraded Markdown changes a pattern: read it again, then list it.
+    config = (Path(__file__).parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    for extension in EXTENSIONS:
+        assert f"  - {extension}" in config
+    assert skip_plain_texts(_converter(skip=False))
+
+
+def test_a_plain_text_is_tried_by_no_pattern() -> None:
+    converter = _converter(skip=True)
+    tried: list[str] = []
+    for pattern in converter.inlinePatterns:
+        compiled = pattern.compiled_re
+
+        def counting(compiled: re.Pattern[str] = compiled) -> re.Pattern[str]:
+            tried.append(compiled.pattern)
+            return compiled
+
+        pattern.getCompiledRegExp = counting  # type: ignore[method-assign]
+    converter.convert("# Used on\n\nA survivor spoke to the coalition.\n")
+    assert tried == []
+    converter.convert("A *survivor* spoke.\n")
+    assert tried
+
+
+def test_a_converter_with_an_unknown_pattern_tries_every_pattern() -> None:
+    converter = _converter(skip=True)  # a pattern registered once it skipped
+    converter.inlinePatterns.register(
+        markdown.inlinepatterns.SimpleTagInlineProcessor(r"()~~(.+?)~~", "del"), "del", 65
+    )
+    assert not skip_plain_texts(converter)
+    assert "<del>gone</del>" in converter.convert("It is ~~gone~~.")
+
+
+def test_the_build_s_shared_converter_skips_plain_texts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HANDBOOK_NO_CACHE", "1")
+    skipping: list[bool] = []
+
+    def noting(converter: markdown.Markdown) -> bool:
+        skipping.append(skip_plain_texts(converter))
+        return skipping[-1]
+
+    monkeypatch.setattr(shared_markdown, "skip_plain_texts", noting)
+    config = write_site(tmp_path, pages={"index.md": "# Home\n\nA survivor spoke.\n"})
+    build_site(config, strict=False)
+    assert skipping and all(skipping)  # asked before each page
