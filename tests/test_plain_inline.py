@@ -72,6 +72,14 @@ _PIECES = st.sampled_from(
         "{ data-search-exclude }",
         "\x02",
         "\x03",
+        '!!! note "Proposed term"\n    It may *change*.\n',
+        '<div markdown="1">\n\n*Inside* a box.\n\n</div>\n',
+        '=== "One"\n\n    A tab.\n',
+        "{: .hb-nolink }",
+        "[^1]: As the coalition agreed.\n",
+        "Le _travail forcé_ : 114.",
+        "Жертва торговли людьми № 8-800",
+        "ضحايا الاتجار",
     ]
 )
 
@@ -121,6 +129,15 @@ def test_a_plain_text_is_tried_by_no_pattern() -> None:
     assert tried == []
     converter.convert("A *survivor* spoke.\n")
     assert tried
+
+
+def test_a_known_expression_under_other_flags_is_unknown() -> None:
+    converter = _converter(skip=True)  # "  \n", verbose, reads as a line break alone
+    breaks = markdown.inlinepatterns.SubstituteTagInlineProcessor(r"  \n", "br")
+    breaks.compiled_re = re.compile(r"  \n", re.DOTALL | re.UNICODE | re.VERBOSE)
+    converter.inlinePatterns.register(breaks, "linebreak", 100)
+    assert not skip_plain_texts(converter)
+    assert "<br />" in converter.convert("One\nline.")
 
 
 def test_a_converter_with_an_unknown_pattern_tries_every_pattern() -> None:

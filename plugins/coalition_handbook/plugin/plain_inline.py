@@ -15,6 +15,7 @@ was: every text goes through every pattern.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import markdown
@@ -45,6 +46,8 @@ _KNOWN_EXPRESSIONS = frozenset(
         r"(?:(?<!\\)((?:\\{2})+)(?=`+)|(?<!\\)`)",  # backtick, and pymdownx.inlinehilite's
     }
 )
+# As Python-Markdown compiles them (`Pattern.__init__`): under other flags, they are unknown.
+_FLAGS = re.compile("", re.DOTALL | re.UNICODE).flags
 # A character (or the line break after two spaces) without which none of them matches.
 _TRIGGERS = LazyPattern(r"[\\\[<&*_`]|  \n")
 # Python-Markdown calls its private `__handleInline` for each text, as `self.__...`: the
@@ -83,4 +86,5 @@ def _known(pattern: Pattern) -> bool:
         isinstance(pattern, InlineProcessor)  # searched, not matched at one place
         and type(pattern).getCompiledRegExp is Pattern.getCompiledRegExp
         and pattern.compiled_re.pattern in _KNOWN_EXPRESSIONS
+        and pattern.compiled_re.flags == _FLAGS  # (re.VERBOSE would read "  \n" as "\n")
     )
