@@ -1023,3 +1023,34 @@ def test_a_page_rendered_in_spanish_is_rendered_again_when_the_language_changes(
     config = write_site(tmp_path, pages=pages, terms=terms, theme_options="language: fr")
     site = build_site(config)
     assert 'data-term="explotador"' not in read(site, "glossary/victima/index.html")
+
+
+def test_an_edited_abbreviation_of_auto_append_shows_on_a_warm_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review rv67b: Material's abbreviation glossary (pymdownx.snippets' `auto_append`)
+    is added to every page, generated ones too, but its text was no part of the key: a
+    warm build kept the old expansion on term pages, in the `<abbr>` and in the term
+    link's tooltip that now starts with it (d1c91a6e)."""
+    monkeypatch.chdir(tmp_path)  # the extension reads `base_path: .` from where MkDocs runs
+    terms = {
+        "hotline": term_yaml("hotline", "A number to call: the HSI Tip Line, or HSI's office."),
+        "hsi-tip-line": term_yaml("HSI Tip Line", "The tip line of Homeland Security."),
+    }
+    config = write_site(
+        tmp_path,
+        pages=PAGES,
+        terms=terms,
+        extra_config=(
+            "markdown_extensions:\n  - abbr\n  - pymdownx.snippets:\n"
+            "      auto_append: [includes/abbreviations.md]\n"
+        ),
+    )
+    glossary = tmp_path / "includes" / "abbreviations.md"
+    glossary.parent.mkdir()
+    glossary.write_text("*[HSI]: Homeland Security Investigations\n", encoding="utf-8")
+    build_site(config)
+    glossary.write_text("*[HSI]: Homeland Security Investigations (US)\n", encoding="utf-8")
+    page = read(build_site(config), "glossary/hotline/index.html")
+    assert '<abbr title="Homeland Security Investigations (US)">HSI</abbr>' in page
+    assert 'title="HSI: Homeland Security Investigations (US). The tip line' in page

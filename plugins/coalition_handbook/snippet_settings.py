@@ -54,6 +54,23 @@ class SnippetSettings:
             "check_paths": self.check_paths,
         }
 
+    def appended_texts(self) -> list[bytes]:
+        """What the files of `auto_append` hold, at each base path the extension may take
+        one from (a relative one from the current folder, as it reads it): every page it
+        renders ends with one, a generated page too. Regular files alone: a link to a
+        device is no text (the build's own read of it is the build's)."""
+        texts: list[bytes] = []
+        for name in self.auto_append:
+            for base in self.base_paths:
+                path = Path(base, name)
+                if base == PAGE_FOLDER or not path.is_file():
+                    continue
+                try:
+                    texts.append(path.read_bytes())
+                except OSError:
+                    continue
+        return texts
+
 
 def snippet_settings(
     extensions: object,

@@ -141,5 +141,6 @@ def render_cache_for(
         link_levels={
             name: level for name, level in config.validation.links.items() if name != "anchors"
         },
+        appended=hb_config.snippets.appended_texts() if hb_config.snippets else (),
     )
     return PageRenderCache(cache, salt)

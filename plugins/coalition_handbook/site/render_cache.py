@@ -136,6 +136,7 @@ def build_salt(
     public_phones: Iterable[str] = (),
     language: str = "",
     link_levels: Mapping[str, object] | None = None,
+    appended: Iterable[bytes] = (),
 ) -> str:
     """The digest of what a generated page's HTML depends on besides its own Markdown.
 
@@ -149,7 +150,9 @@ def build_salt(
     kept from a Spanish build linked "explotadores" on a French site, whose Markdown is
     the same), `link_levels` the levels MkDocs reports a page's links at while
     rendering it (`validation.links`: a link to no file noted at DEBUG level under
-    `ignore` said nothing, and the page was kept, its warning lost once set to `warn`)."""
+    `ignore` said nothing, and the page was kept, its warning lost once set to `warn`),
+    `appended` the texts pymdownx.snippets adds to every page (`auto_append`: Material's
+    abbreviation glossary, whose edit kept the old expansions on term pages)."""
     names = [stable_text(extension) for extension in extensions]
     packages = dict.fromkeys([*_RENDERERS, *(name.strip("'<").split(".")[0] for name in names)])
     return digest(
@@ -163,6 +166,7 @@ def build_salt(
         " ".join(public_phones),
         language,
         stable_text(dict(link_levels or {})),
+        *appended,
     )
 
 
