@@ -6333,3 +6333,22 @@ def test_links_are_looked_for_to_a_few_pages_left_out_alone(
     section = out[out.index("### Left out of the site") :]
     assert section.count("still linked to from `content/index.md:7`") == 1, section
     assert "Links are looked for to the first 1 alone" in section
+
+
+def test_a_nav_entry_naming_a_page_left_out_is_given_at_its_line(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review rv67b (MEDIUM): `nav` naming a module made a draft keeps its entry on every
+    page of the site, leading to "page not found"; MkDocs says so at INFO alone (no
+    `--strict` build fails), and the report named no place to mend."""
+    nav = "nav:\n  - index.md\n  - Hotel staff: modules/hotel-staff.md\n"
+    _site_config(repository, nav)
+    commit(repository, "nav")
+    _site_config(repository, f"{nav}draft_docs: |\n  modules/hotel-staff.md\n")
+    code, out, _ = diff_read_as_the_cli(repository, capsys)
+    assert code == 0, out
+    section = out[out.index("### Left out of the site") :]
+    assert (
+        "(by `draft_docs`)\n  - `mkdocs.yml:5` (`nav`) still names it: the entry leads to "
+        '"page not found" until it is taken out of `nav`\n'
+    ) in section, section

@@ -251,7 +251,7 @@ def render(
             use_directory_urls,
         )
         lines += publication_section(
-            context.publication, use_directory_urls, settings.handouts, budget
+            context.publication, use_directory_urls, settings.handouts, budget, settings.nav_places
         )
         lines += _untouched_lines(untouched)
         return "\n".join(within(lines, limits))
@@ -265,7 +265,9 @@ def render(
     )
     handouts = old_handouts(changes, settings, context.publication.base_left_out)
     lines += old_addresses_section(addresses, settings, use_directory_urls, handouts)
-    lines += publication_section(context.publication, use_directory_urls, settings.handouts, budget)
+    lines += publication_section(
+        context.publication, use_directory_urls, settings.handouts, budget, settings.nav_places
+    )
     lines += _not_compared_lines(not_compared)
     lines += _untouched_lines(untouched)
     lines += _broken_at_base_lines(unloaded.broken_at_base)

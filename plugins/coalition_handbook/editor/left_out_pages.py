@@ -160,11 +160,17 @@ def _named(page: str) -> str:
 
 
 def publication_section(
-    change: PublicationChange, use_directory_urls: bool, handouts: bool, budget: Budget
+    change: PublicationChange,
+    use_directory_urls: bool,
+    handouts: bool,
+    budget: Budget,
+    nav_places: Mapping[str, str] | None = None,
 ) -> list[str]:
     """The report's sections on the pages the change takes off the site or puts on it by
     `exclude_docs` or `draft_docs`; nothing where there are none. `handouts`: whether the
-    head's site publishes PDF handouts, which go and come with their module's page."""
+    head's site publishes PDF handouts, which go and come with their module's page;
+    `nav_places`, where the head's `nav` names each page it names (`SiteSettings`)."""
+    nav_places = nav_places or {}
     lines: list[str] = []
     if change.taken_off:
         lines += [
@@ -183,6 +189,7 @@ def publication_section(
                 for line in (
                     _page_line(page, use_directory_urls, handouts, "by"),
                     *_linked_from_lines(page, budget),
+                    *_nav_lines(nav_places.get(page.page)),
                 )
             ),
             "",
@@ -216,6 +223,17 @@ def _linked_from_lines(page: PageOnOrOff, budget: Budget) -> list[str]:
         return []
     places = first_places(page.linked_from, budget)
     return [f"  - still linked to from {places}: those links break"]
+
+
+def _nav_lines(nav_place: str | None) -> list[str]:
+    """Where `nav` still names a page left out: MkDocs keeps the entry, on every page,
+    leading nowhere, and says so at INFO alone (review rv67b)."""
+    if nav_place is None:
+        return []
+    return [
+        f"  - {inline_code(nav_place)} (`nav`) still names it: the entry leads to "
+        '"page not found" until it is taken out of `nav`'
+    ]
 
 
 def _page_line(page: PageOnOrOff, use_directory_urls: bool, handouts: bool, how: str) -> str:
