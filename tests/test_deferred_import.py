@@ -3,11 +3,14 @@ the real one for everybody."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
+import types
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -95,3 +98,40 @@ def test_a_reading_grade_does_not_import_nltk_and_textstat_still_reaches_it(
     assert float(grade) > 0
     assert imported == "[]"
     assert shared == "True True"
+
+
+def test_a_library_another_thread_starts_importing_is_left_to_it(
+    libraries: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another thread whose import of the library begins while the block starts (its
+    module is in `sys.modules` from its first line on) keeps it: a stand-in put over it
+    made that import run the library a second time, half-done (NLTK's then failed)."""
+    from coalition_handbook import deferred_import
+
+    importing = types.ModuleType(HEAVY)
+    find_spec = importlib.util.find_spec
+
+    def found_as_another_thread_starts_importing(name: str) -> Any:
+        spec = find_spec(name)
+        sys.modules.setdefault(name, importing)
+        return spec
+
+    monkeypatch.setattr(
+        deferred_import.importlib.util, "find_spec", found_as_another_thread_starts_importing
+    )
+    with deferring_import(HEAVY):
+        import handbook_test_light as light
+    assert light.handbook_test_heavy is importing
+    assert sys.modules[HEAVY] is importing
+
+
+def test_a_look_for_the_library_within_the_block_finds_how_to_load_it(libraries: Path) -> None:
+    """Another thread's import that looks for the library while the stand-in is in
+    `sys.modules` takes the stand-in's spec as the library's and loads from it: a spec
+    without a loader failed that import ("missing loader")."""
+    with deferring_import(HEAVY):
+        spec = importlib.util.find_spec(HEAVY)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.answer() == 42

@@ -13,7 +13,6 @@ module, as it would have.
 from __future__ import annotations
 
 import importlib
-import importlib.machinery
 import importlib.util
 import sys
 import types
@@ -29,8 +28,7 @@ class _Deferred(types.ModuleType):
     def __getattr__(self, attribute: str) -> Any:
         # Only called for what the stand-in lacks (its name and spec it has).
         name = self.__name__
-        if sys.modules.get(name) is self:  # read within the block: import the real one
-            del sys.modules[name]
+        _take_out(name, self)  # read within the block: import the real one
         return getattr(importlib.import_module(name), attribute)
 
 
@@ -38,15 +36,28 @@ class _Deferred(types.ModuleType):
 def deferring_import(name: str) -> Iterator[None]:
     """Within the block, `import <name>` (a top-level module installed and not imported
     yet) gives a `_Deferred` stand-in; elsewhere and afterwards, nothing changes."""
-    if name in sys.modules or importlib.util.find_spec(name) is None:
+    spec = None if name in sys.modules else importlib.util.find_spec(name)
+    if spec is None:
         # Imported already: nothing to save. Not installed: its import fails as before.
         yield
         return
     stand_in = _Deferred(name)
-    stand_in.__spec__ = importlib.machinery.ModuleSpec(name, None)
-    sys.modules[name] = stand_in
+    # The real spec: another thread's import that finds the stand-in while it looks for
+    # the module takes the stand-in's spec as the module's, and loads the real one.
+    stand_in.__spec__ = spec
+    if sys.modules.setdefault(name, stand_in) is not stand_in:
+        # Another thread's import began meanwhile (its module is there from its first
+        # line on): a stand-in over it would make that import run the module again.
+        yield
+        return
     try:
         yield
     finally:
-        if sys.modules.get(name) is stand_in:
-            del sys.modules[name]
+        _take_out(name, stand_in)
+
+
+def _take_out(name: str, stand_in: _Deferred) -> None:
+    """`stand_in` out of `sys.modules`, if it is still there: another thread may have
+    taken it out already (and be importing the real module under its name)."""
+    if sys.modules.get(name) is stand_in:
+        sys.modules.pop(name, None)
