@@ -352,8 +352,8 @@ def _choose(key_entries: Sequence[FormEntry], found: str) -> tuple[FormEntry, bo
                 char for char in found if char not in INVISIBLE_CHARACTERS and char != _GLUE
             )
             written = _SEPARATOR_RUN.sub(" ", visible).translate(_APOSTROPHES)
-            written = _vietnamese_tone_on_first_vowel(written)
-        if written == _vietnamese_tone_on_first_vowel(entry.written):
+            written = _vietnamese_tone_on_first_vowel(_arabic_read_alike(written))
+        if written == _vietnamese_tone_on_first_vowel(_arabic_read_alike(entry.written)):
             return entry, True
     for entry in key_entries:
         if entry.case_rule == "report":
@@ -364,6 +364,15 @@ def _choose(key_entries: Sequence[FormEntry], found: str) -> tuple[FormEntry, bo
 # Arabic letters read as one: alef with hamza or madda, and wasla, as alef; Persian yeh and
 # keheh as Arabic yeh and kaf.
 _ARABIC_ALIKE = {"آ": "ا", "أ": "ا", "إ": "ا", "ٱ": "ا", "ی": "ي", "ک": "ك"}
+
+
+def _arabic_read_alike(text: str) -> str:
+    """`text` with its Arabic marks left out and its letters read as one, as searched: a
+    script with no case, whose marks are no case difference (session 66)."""
+    letters = "".join(
+        _letters_of_form(char) if _is_presentation_form(char) else char for char in text
+    )
+    return "".join(_ARABIC_ALIKE.get(char, char) for char in letters if not _is_arabic_mark(char))
 
 
 def _is_arabic_mark(char: str) -> bool:

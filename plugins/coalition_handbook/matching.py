@@ -919,8 +919,12 @@ def _choose(key_entries: Sequence[FormEntry], found: str) -> tuple[FormEntry, bo
 def _comparable(written: str) -> str:
     """A form as written, with one space between words, straight apostrophes and no
     markup glued into it ("T visa**s**") nor invisible characters: two writings of one
-    form in the same case compare equal."""
+    form in the same case compare equal. Arabic letters are read alike and its marks and
+    tatweel left out, as the search reads them: a script with no case has no case
+    difference (`المنظّمة`, with a shadda, is `المنظمة` in its case; audit ar66)."""
     visible = without_invisible(written).replace(GLUE, "")
+    if not visible.isascii():
+        visible = arabic_read_alike(visible)
     return tone_on_first_vowel(straight_apostrophes(WORD_SEPARATORS.sub(" ", visible.strip())))
 
 
