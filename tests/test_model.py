@@ -826,3 +826,23 @@ def test_the_cycle_collector_is_held_off_while_record_files_are_read(
     assert findings == [] and built == {"survivor": "survivor"}
     assert during and not any(during)
     assert after is enabled
+
+
+def test_two_terms_claiming_one_vietnamese_form_with_its_tone_placed_apart_are_a_duplicate(
+    tmp_path: Path,
+) -> None:
+    """Audit ar66: `hòa giải` and `hoà giải` are one form to the matcher, which found only
+    the lower id's term; one term listing both writings is no duplicate."""
+    files = {
+        "glossary/hoa-giai.yml": term_yaml("hòa giải"),
+        "glossary/hoa-giai-moi.yml": term_yaml("hoà giải"),
+        "glossary/uy-ban.yml": term_yaml(
+            "Ủy ban", "case_sensitive: true\naliases:\n  - Uỷ ban\n  - Ủy Ban Nhân Dân\n"
+        ),
+        "glossary/khoe.yml": term_yaml("sức khỏe", "aliases:\n  - sức khoẻ\n"),
+        "content/index.md": "# Sổ tay\n\nHòa giải, hoà giải, Uỷ ban, sức khoẻ.\n",
+    }
+    findings = run_checks(write_files(tmp_path, files)).findings
+    assert [(f.rule, f.path, f.found) for f in findings] == [
+        ("glossary.duplicate", "glossary/hoa-giai.yml", "hòa giải")
+    ]

@@ -17,6 +17,7 @@ from typing import Literal
 from .lazy_pattern import LazyPattern
 from .lexicon import get_inflection
 from .spanish_plurals import spanish_plural
+from .vietnamese_tones import tone_on_first_vowel
 
 # How a writing of a form matches text: `matching.FormEntry.case_rule`.
 CaseRule = Literal["any", "strict", "report", "noun"]
@@ -452,7 +453,8 @@ def form_key(form: str, case_sensitive: bool = False, language: str = ENGLISH) -
         words[-1] = singular(words[-1])
     key = " ".join(words)
     if not key.isascii():
-        key = arabic_read_alike(key)
+        # Arabic and Vietnamese's two tone places (`hoà` is `hòa`) read as the matcher reads them
+        key = tone_on_first_vowel(arabic_read_alike(key))
         if language == FRENCH:  # `œ` and `oe` are one writing (`_ligature_writings`)
             key = key.replace("œ", "oe").replace("Œ", "OE")
     if case_sensitive or is_all_capitals(form):

@@ -42,6 +42,7 @@ from ..forms import (
 from ..model.term_facts import term_facts
 from ..model.types import Term
 from ..model.yaml_document import LineIndex
+from ..vietnamese_tones import tone_on_first_vowel
 from ..yaml_text import source_offsets
 from .base import RULES_NAMESPACE, CheckContext, cached_findings
 
@@ -283,6 +284,8 @@ def _one_inflects_the_other(first: Claim, second: Claim) -> bool:
     mine, theirs = _writing(first.form), _writing(second.form)
     if mine == theirs:
         return False
+    if tone_on_first_vowel(mine) == tone_on_first_vowel(theirs):
+        return True  # Vietnamese's two tone places (`Ủy ban`, `Uỷ ban`), both in use
     if not NOUN_PHRASE_LANGUAGES.isdisjoint((first.language, second.language)):
         return True  # they meet (`overlaps`), written apart: through a plural
     return mine in _folded(searched_writings(second.form, second.language)) or theirs in _folded(
