@@ -92,8 +92,23 @@ class AddedLetter:
 # E, `ü` under U). Spanish `ch` and `ll` are no letters of their own since 1994 (RAE).
 _DANO_NORWEGIAN = (AddedLetter("æ", "z", "ä"), AddedLetter("ø", "z", "ö"), AddedLetter("å", "z"))
 _SWEDISH = (AddedLetter("å", "z"), AddedLetter("ä", "z", "æ"), AddedLetter("ö", "z", "ø"))
+# Vietnamese: seven letters of its own, each after its base (Ă, Â after A; Đ after D; Ê
+# after E; Ô, Ơ after O; Ư after U), and each with any of the five tone marks on it (`ắ`,
+# `ồ`) filed as itself: a tone is an accent to an index (`á` is under A), its letter not.
+_VIETNAMESE_TONES = "\u0300\u0301\u0309\u0303\u0323"
+
+
+def _vietnamese(letter: str, follows: str) -> AddedLetter:
+    toned = (unicodedata.normalize("NFC", letter + tone) for tone in _VIETNAMESE_TONES)
+    return AddedLetter(letter, follows, "".join(char for char in toned if len(char) == 1))
+
+
+_VIETNAMESE = tuple(
+    _vietnamese(letter, follows) for letter, follows in zip("ăâđêôơư", "aadeoou", strict=True)
+)
 ADDED_LETTERS: dict[str, tuple[AddedLetter, ...]] = {
     "es": (AddedLetter("ñ", "n"),),
+    "vi": _VIETNAMESE,
     **dict.fromkeys(("da", "nb", "nn", "no"), _DANO_NORWEGIAN),
     **dict.fromkeys(("sv", "fi"), _SWEDISH),
 }
@@ -200,13 +215,18 @@ def _added_to_a_to_z(added: tuple[AddedLetter, ...]) -> _IndexAlphabet:
 # Spanish words are respelled by their id whatever the site's language: a US coalition's
 # English site may have Spanish terms.
 _RESPELLED_IN_ANY_LANGUAGE = "ñ"
+# The languages whose ids drop the marks of the letters their index files apart.
+_IDS_DROP_MARKS = frozenset({"vi"})
 
 
 @cache
 def _respelled_letters(language: str) -> frozenset[str]:
     """The letters of their own (`ñ`; those `language` adds to A-Z) that an id writes as
     one other letter (`ñ` as `n`; not `æ`, which it writes `ae`)."""
-    alphabet = _index_alphabet(language)
+    # Vietnamese ids drop every mark, as its readers expect (`duong-day-nong`): a note
+    # would be on nearly every name.
+    subtag = _language_subtag(language)
+    alphabet = None if subtag in _IDS_DROP_MARKS else _index_alphabet(language)
     letters = _RESPELLED_IN_ANY_LANGUAGE + "".join(map(chr, alphabet.keys if alphabet else ()))
     return frozenset(letter for letter in letters if len(slugify(letter)) == 1)
 

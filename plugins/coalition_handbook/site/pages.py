@@ -321,6 +321,9 @@ def _letter_anchor(letter: str) -> str:
         return f"letter-{lower}"
     if ord(lower) in codepoint2name:
         return f"letter-{codepoint2name[ord(lower)]}"
+    latin = unicodedata.name(lower).removeprefix("LATIN SMALL LETTER ")
+    if latin != unicodedata.name(lower):  # HTML names no Vietnamese Ă: `letter-abreve`
+        return "letter-" + latin.lower().replace(" with ", "").replace(" ", "")
     # A letter of another script by its Unicode name, which says the script: Ukrainian Г
     # is `letter-cyrillic-ghe` (no clash with A-Z's `letter-g`), Arabic ب `letter-arabic-beh`.
     words = unicodedata.name(lower).lower().replace(" small", "").split()
