@@ -644,8 +644,11 @@ def _word_before(text: str, index: int) -> bool:
     if index < 0:
         return False
     char = text[index]
+    # An apostrophe after an elided word ("jusqu'") ends it, as with no mark.
     return (
-        char.isalnum() or char == "_" or (char == "'" and index >= 1 and text[index - 1].isalnum())
+        char.isalnum()
+        or char == "_"
+        or (char == "'" and index >= 1 and text[index - 1].isalnum() and not _elided(text, index))
     )
 
 
