@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -22,8 +24,10 @@ from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
 from coalition_handbook.findings import Severity
 from coalition_handbook.model import load_handbook
+from coalition_handbook.model.schema import load_schema
 from coalition_handbook.rules import glossary_reference
 from coalition_handbook.rules.base import CheckContext
+from coalition_handbook.site.phone_links import dialable
 
 MODULE_FILE = "content/modules/hotel-staff.md"
 
@@ -903,13 +907,26 @@ def test_a_phone_without_digits_is_a_schema_problem(tmp_path: Path, phone: str) 
     ]
 
 
-@pytest.mark.parametrize("phone", ["١٢٢", "+٢٠ ١٦٠٠٠", "۱۲۳", "१०९८", "１１０"])
+@pytest.mark.parametrize(
+    "phone", ["١٢٢", "+٢٠ ١٦٠٠٠", "۱۲۳", "१०९८", "１１０", "๑๓๐๐", "၁၉၉", "១២៣", "໑໙໑", "௧௦௦"]
+)
 def test_a_phone_in_another_scripts_digits_is_no_schema_problem(tmp_path: Path, phone: str) -> None:
     """Audit ar65: an Arabic coalition's protocol giving the police as `phone: ١٢٢`
     failed every build ("expected a public phone number, written with its digits"), where
     the site links it (`tel:122`) as it links the number written in ASCII digits."""
     text = PROTOCOL.replace("phone: 1-888-373-7888", f'phone: "{phone}"')
     assert findings_of(tmp_path, {"protocols/hotel-staff.yml": text}, "protocol.schema") == []
+
+
+def test_every_digit_a_phone_link_dials_is_a_digit_to_the_schema() -> None:
+    """Review rv67d: the site links `phone: ๑๓๐๐` (Thai) or `၁၉၉` (Myanmar) as it links
+    1300 or 199, but the schema's digits were ASCII, Arabic-Indic, Persian, Devanagari,
+    Bengali and fullwidth: a Thai, Burmese or Khmer coalition's contact failed the build.
+    The schema names its ranges (JSON Schema editors read `\\d` as ASCII only)."""
+    contact = load_schema("protocol")["properties"]["contacts"]["items"]["properties"]["phone"]
+    pattern = re.compile(contact["pattern"])
+    digits = [chr(code) for code in range(0x10000) if unicodedata.category(chr(code)) == "Nd"]
+    assert [digit for digit in digits if dialable(digit * 3) and not pattern.search(digit)] == []
 
 
 def test_a_protocol_named_twice_is_a_schema_problem_at_the_second(tmp_path: Path) -> None:
