@@ -743,3 +743,27 @@ def test_marks_of_a_script_with_no_case_are_no_case_difference(
     scanned = NO_CASE.scan(text)
     assert [(match.found, match.case_ok) for match in scanned] == expected
     assert scanned == reference_scan(NO_CASE, text)
+
+
+def test_runs_of_arabic_little_words_and_vietnamese_tones_are_scanned_in_linear_time() -> None:
+    """Review rv67d: each hit after `و`, `ف`, `ب`, `ك` or `ل` looks back for the word's
+    start, and each `oà` of a text whose keys hold `òa` is moved: a few letters each,
+    not the run to its start (a text of 200,000 `و`, each a hit, would be 20 billion)."""
+    from work import python_in_time
+
+    completed = python_in_time(
+        "import sys\n"
+        "sys.path.insert(0, 'tests')\n"
+        "from test_matching import make_term\n"
+        "from coalition_handbook.matching import Matcher\n"
+        "forms = ['\u0648', '\u0627\u0644', '\u0644\u0644',\n"
+        "         '\u0627\u0644\u0636\u062d\u064a\u0629', 'h\u00f2a b\u00ecnh']\n"
+        "matcher = Matcher.from_terms([make_term(f't{n}', form) for n, form in enumerate(forms)])\n"
+        "texts = ['\u0648' * 200_000, '\u0627\u0644' * 100_000, '\u0644\u0644' * 100_000,\n"
+        "         ('\u0648' * 100_000 + '\u0627\u0644\u0636\u062d\u064a\u0629 ') * 2,\n"
+        "         '\u0648\u0627\u0644' * 70_000 + '\u0636\u062d\u064a\u0629',\n"
+        "         'ho\u00e0 ' * 50_000 + 'ho\u00e0b\u00ecnh' * 30_000]\n"
+        "hits = [len(matcher.hits(text)) for text in texts]\n"
+        "assert hits == [0] * 6, hits\n"
+    )
+    assert (completed.returncode, completed.stderr) == (0, "")
