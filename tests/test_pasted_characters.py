@@ -210,7 +210,9 @@ def test_a_page_with_decomposed_accents_is_composed_only_where_it_is_past_ascii(
     nfc, offsets = matching._nfc(text)
     assert nfc == unicodedata.normalize("NFC", text)
     assert offsets is not None and len(offsets) == len(nfc) + 1
-    assert [text[offset] for offset in offsets[-7:-1]] == ["e", " ", "A", "A", " ", "x"]
+    # The cedilla NFC leaves after `Å` keeps its own offset (mt65: it took the letter's,
+    # and a use ending at the letter ended before it)
+    assert [text[offset] for offset in offsets[-7:-1]] == ["e", " ", "A", "\u0327", " ", "x"]
     assert len(looked_at) <= 5
 
 
