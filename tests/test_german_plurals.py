@@ -233,6 +233,46 @@ def test_a_question_s_end_is_looked_for_in_linear_time() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Waren Ihnen die Risiken bekannt?",
+        "Waren sich die Behörden einig?",
+        "Waren uns die Fälle bekannt?",
+        "Waren alle Papiere vorhanden?",
+        "Waren beide Eltern betroffen?",
+        "Waren alles nur Gerüchte?",
+        "Waren die Papiere um 14.30 Uhr da?",
+        "Waren die 3.000 Euro Schulden rechtens?",
+    ],
+)
+def test_a_made_form_opening_a_question_before_a_pronoun_or_all_or_a_number_is_its_verb(
+    text: str,
+) -> None:
+    """Review rv67e: the question's subject was read as an article or a nominative
+    pronoun only, so an FAQ's `Waren Ihnen die Risiken bekannt?` or `Waren alle Papiere
+    vorhanden?` still warned `Ware` to avoid and failed a `--strict` build; and a number's
+    point (`14.30 Uhr`, `3.000 Euro`) ended the sentence before its `?`."""
+    terms = [make_term("betroffene", "Betroffene", avoid=("Ware",))]
+    assert Matcher.from_terms(terms, GERMAN).scan(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Waren alle verkauft.",
+        "Waren im Wert von 3.000 Euro wurden gefunden.",
+        "Waren ihnen zu teuer. Wer zahlt?",
+        "Waren für 14.30 Euro. Wer zahlt?",
+    ],
+)
+def test_a_made_form_opening_a_statement_before_a_pronoun_or_a_number_is_still_a_use(
+    text: str,
+) -> None:
+    terms = [make_term("betroffene", "Betroffene", avoid=("Ware",))]
+    assert [m.found for m in Matcher.from_terms(terms, GERMAN).scan(text)] == ["Waren"]
+
+
+@pytest.mark.parametrize(
     "text", ["Den Opfern - Sie rufen an.", "Hilfe für Opfern\u2011Sie", "Den Opfern \u2010 wir"]
 )
 def test_a_made_form_and_sie_with_a_hyphen_between_are_no_verb_and_its_pronoun(text: str) -> None:

@@ -8,10 +8,12 @@ build. It is read as that verb where all of these hold:
 
 - it starts its sentence: nothing but a space and an opening quote or bracket between it
   and the text's or paragraph's start or a `.`, `!`, `?` or `:`;
-- an article or a personal, possessive or demonstrative pronoun follows it, one space
-  between (`die`, `ein`, `keine`, `Ihre`, `diese`, `er`, `man`): the question's subject;
-- its sentence ends in `?`, before any other `.`, `!`, `:`, dash (`–`, `—`) or paragraph
-  break.
+- an article, a personal pronoun in any case, a possessive or demonstrative one, or
+  `alle`, `beide`, `viele`, `einige`, `manche` follows it, one space between (`die`,
+  `ein`, `keine`, `Ihre`, `diese`, `er`, `man`, `Ihnen`, `sich`, `alle`): the question's
+  subject, or the object before it;
+- its sentence ends in `?`, before any other `.` (a point before a digit is none:
+  `14.30 Uhr`), `!`, `:`, dash (`–`, `—`) or paragraph break.
 
 A noun starting a statement stays a use (`Waren werden verkauft.`, `Waren der Firma sind
 teuer.`), as does a topic that a dash parts from its question (`Familien der Opfer – wer
@@ -28,18 +30,23 @@ from __future__ import annotations
 
 from .lazy_pattern import LazyPattern
 
-# The subject after a verb that opens a question, in the folded text (lower case, `ß` as
-# `ss`): articles, and personal, possessive and demonstrative pronouns, each a whole word.
+# The subject (or the object before it) after a verb that opens a question, in the
+# folded text (lower case, `ß` as `ss`): articles; personal pronouns in every case
+# (`Waren Ihnen die Risiken bekannt?`, `Waren sich die Behörden einig?`), possessive and
+# demonstrative ones; and `alle`, `beide`, `viele`, `einige`, `manche` (`Waren alle
+# Papiere da?`); each a whole word.
 _SUBJECT = LazyPattern(
     r"(?:d(?:er|ie|as|en|em|es)|k?ein(?:e[mnrs]?)?"
     r"|(?:mein|dein|sein|ihr|unser|eur|euer|dies|jen)(?:e[mnrs]?)?"
-    r"|er|es|sie|wir|du|ich|man)(?![\w'\u02bc])"
+    r"|(?:all|beid|viel|einig|manch)e[mnrs]?"
+    r"|er|es|sie|wir|du|ich|man|mir|dir|ihm|uns|euch|ihnen|mich|dich|sich)(?![\w'\u02bc])"
 )
-# What ends a sentence (or a paragraph: the searched text's NULs) in the folded text; and
-# a dash, which parts a topic from the question about it (`Familien der Opfer – wer
-# hilft?`), where no verb opened the sentence.
+# What ends a sentence (or a paragraph: the searched text's NULs) in the folded text; a
+# point before a digit is none (`14.30 Uhr`, `3.000 Euro`), and no use's letter follows
+# one, so a sentence starts after the same points. And a dash, which parts a topic from
+# the question about it (`Familien der Opfer – wer hilft?`), where no verb opened it.
 _SENTENCE_ENDS = frozenset(".!?:\x00")
-_SENTENCE_END = LazyPattern("[.!?:\x00\u2013\u2014]")
+_SENTENCE_END = LazyPattern("[!?:\x00\u2013\u2014]|\\.(?!\\d)")
 # What may stand between a sentence's start and its first word.
 _OPENING = frozenset(" \"'„“‚‘»«›‹([")
 # How far back from a use its sentence's start is looked for.
