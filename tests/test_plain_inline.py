@@ -149,6 +149,17 @@ def test_a_converter_with_an_unknown_pattern_tries_every_pattern() -> None:
     assert "<del>gone</del>" in converter.convert("It is ~~gone~~.")
 
 
+def test_the_patterns_the_inline_pass_tries_are_the_ones_asked_about() -> None:
+    converter = _converter(skip=False)  # an extension giving the pass patterns of its own
+    patterns = markdown.inlinepatterns.build_inlinepatterns(converter)
+    patterns.register(
+        markdown.inlinepatterns.SimpleTagInlineProcessor(r"()~~(.+?)~~", "del"), "del", 65
+    )
+    converter.treeprocessors["inline"].inlinePatterns = patterns
+    assert not skip_plain_texts(converter)
+    assert "<del>gone</del>" in converter.convert("It is ~~gone~~.")
+
+
 def test_the_build_s_shared_converter_skips_plain_texts(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

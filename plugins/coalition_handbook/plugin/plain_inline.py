@@ -67,7 +67,8 @@ def skip_plain_texts(converter: markdown.Markdown) -> bool:
     if type(inline) is not markdown.treeprocessors.InlineProcessor:
         return False
     vars(inline).pop(_HANDLE, None)  # as Python-Markdown has it, until all are known
-    if not all(_known(pattern) for pattern in converter.inlinePatterns):
+    # The pass's own registry: `converter.inlinePatterns` unless an extension gave it another.
+    if not all(_known(pattern) for pattern in inline.inlinePatterns):
         return False
     handle: Callable[..., str] = getattr(inline, _HANDLE)
 
