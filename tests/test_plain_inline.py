@@ -8,7 +8,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from site_builds import build_site, write_site
 
@@ -84,6 +84,59 @@ _PIECES = st.sampled_from(
 )
 
 
+# The shared converter's other extensions (shared_markdown._RESETS_FULLY), and those
+# Material's documentation recommends: with any of the latter each page gets a converter
+# of its own, but should the shared one come to take it, the skip must still change nothing.
+MORE_EXTENSIONS = [
+    "fenced_code",
+    "pymdownx.highlight",
+    "pymdownx.inlinehilite",
+    "abbr",
+    "def_list",
+    "smarty",
+    "nl2br",
+    "sane_lists",
+    "wikilinks",
+    "pymdownx.betterem",
+    "pymdownx.caret",
+    "pymdownx.critic",
+    "pymdownx.emoji",
+    "pymdownx.keys",
+    "pymdownx.magiclink",
+    "pymdownx.mark",
+    "pymdownx.smartsymbols",
+    "pymdownx.tasklist",
+    "pymdownx.tilde",
+]
+# What those extensions read, most of it with none of the characters the skip looks for.
+_MORE_PIECES = st.sampled_from(
+    [
+        "The HSI met.",
+        "*[HSI]: Hotline Survivor Intake\n",
+        "\"Quoted\" and 'single'",
+        "--",
+        "...",
+        "(c) (tm) --> 1/2 +/-",
+        "^^inserted^^",
+        "==marked==",
+        "~~deleted~~",
+        "H~2~O x^2^",
+        "++ctrl+alt+del++",
+        ":smile:",
+        "https://example.org",
+        "www.example.org",
+        "@survivor-support #12",
+        "[[Wiki Link]]",
+        "{++added++} {--removed--} {~~old~>new~~}",
+        "Term\n:   A definition.\n",
+        "- [x] done\n",
+        "1. one\n",
+        "`#!python print(1)`",
+        "```\ncode\n```\n",
+    ]
+)
+
+
 def _converter(*, skip: bool) -> markdown.Markdown:
     converter = markdown.Markdown(extensions=EXTENSIONS, extension_configs=CONFIGS)
     if skip:
@@ -95,6 +148,20 @@ def _converter(*, skip: bool) -> markdown.Markdown:
 @given(st.lists(_PIECES, max_size=20).map("".join))
 def test_a_page_renders_as_it_does_with_every_pattern_tried(source: str) -> None:
     assert _converter(skip=True).convert(source) == _converter(skip=False).convert(source)
+
+
+@pytest.mark.parametrize("extension", MORE_EXTENSIONS)
+@settings(deadline=None, max_examples=40)
+@given(source=st.lists(st.one_of(_PIECES, _MORE_PIECES), max_size=20).map("".join))
+@example(source="A survivor spoke\nto the coalition.")  # nl2br: no two spaces
+@example(source='The HSI said "no" -- twice...\n\n*[HSI]: Hotline Survivor Intake\n')
+@example(source="See https://example.org, @survivor-support #12 :smile: (c) 1/2 -->")
+def test_a_page_renders_alike_with_another_extension(extension: str, source: str) -> None:
+    extensions = [*EXTENSIONS, extension]
+    skipping = markdown.Markdown(extensions=extensions, extension_configs=CONFIGS)
+    skip_plain_texts(skipping)  # on or off, as their patterns are known or not
+    trying = markdown.Markdown(extensions=extensions, extension_configs=CONFIGS)
+    assert skipping.convert(source) == trying.convert(source)
 
 
 @settings(deadline=None)
