@@ -31,6 +31,9 @@ def streets(text: str) -> list[str]:
         ("大阪市北区梅田1丁目2番3号に住む", ["梅田1丁目2番3号"]),
         ("千代田区大手町1-1-1", ["大手町1-1-1"]),
         ("長野県下伊那郡阿智村智里3731番地", ["智里3731番地"]),
+        ("東京都新宿区西新宿2-8-1", ["西新宿2-8-1"]),
+        ("さいたま市南区別所1-2-3", ["別所1-2-3"]),
+        ("上海市长宁区成都北路100号", ["成都北路100号"]),
     ],
 )
 def test_a_chinese_or_japanese_street_address_is_reported(text: str, expected: list[str]) -> None:
@@ -56,6 +59,26 @@ def test_a_chinese_or_japanese_street_address_is_reported(text: str, expected: l
         "台北市中正路",  # a road with no number
         "銀座一丁目駅",  # a station
         "北海道札幌市中央区北1条西2丁目",
+        # a table's, a figure's or a law's numbers after a word holding 市, 区 or 町
+        "都市計画法施行令1-2-3",
+        "本市統計表1-2-3",
+        "城市規劃1-2-3",
+        "地区別表1-2-3",
+        "都道府県別の図1-2-3",
+        "市区町村コード1-2-3",
+        "市町村の取組事例1-2-3",
+        "縣市別統計表1-2-3",
+        # a Japanese prefecture's, city's or town's road number, and Hokkaido's name
+        "県道123号線を北へ",
+        "都道318号",
+        "府道2号",
+        "町道1号",
+        "林道3号",
+        "北海道1号店",
+        # a swimming lane, a race track's, a radio channel
+        "第1泳道3號選手",
+        "賽道3號",
+        "信道1號",
     ],
 )
 def test_prose_with_numbers_among_han_is_no_street_address(text: str) -> None:

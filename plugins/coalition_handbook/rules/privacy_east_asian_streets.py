@@ -29,26 +29,39 @@ _CHINESE_NUMERALS = "一二三四五六七八九十百"
 # unit of the administration (a city's 市, a district's 區) and no word of the sentence
 # before it (住在, 寄到, 她: `她住在中山路1號` is `中山路1號`); its type, not where a
 # common word ends in the same character (網路, the internet; 頻道, a channel; 知道, to
-# know; 國道, a national highway: `國道1號` is Freeway No. 1).
+# know; 國道, a national highway: `國道1號` is Freeway No. 1; a Japanese prefecture's,
+# city's or town's road, 県道, 都道, 府道, 町道, 林道, and 北海道; 泳道 and 賽道, a pool's
+# and a track's lanes; 信道, a channel).
 _NAME_CHARACTER = (
-    f"(?:(?![市縣县區区鄉乡鎮镇村里在於于到住往從从向是的及或址為为你您我他她們们])[{_HAN}])"
+    f"(?:(?![市縣县県區区鄉乡鎮镇村里在於于到住往從从向是的及或址為为你您我他她們们])[{_HAN}])"
 )
 _ROAD_NAME = f"(?:(?<!{_NAME_CHARACTER}){_NAME_CHARACTER}{{1,5}}|{_NAME_CHARACTER}{{1,5}}?)"
 _ROAD_TYPE = (
     r"(?:(?<![網网電电線线迴回思出一道])路|街|大道[東西南北中]?"
-    r"|(?<![頻频管渠知報报軌轨跑航赤味人難难車车通步水隧國国省行])道[東西南北中]?)"
+    r"|(?<![頻频管渠知報报軌轨跑航赤味人難难車车通步水隧國国省行都府町林農农海泳賽赛信走])"
+    r"道[東西南北中]?)"
 )
 _NUMBER = rf"(?:\d{{1,5}}|[{_CHINESE_NUMERALS}]{{1,4}})"
+_FLOOR = rf"{_NUMBER}(?:樓|楼|層|层|[Ff])(?:之\d{{1,3}})?"
 _CHINESE_STREET = (
     rf"{_ROAD_NAME}{_ROAD_TYPE}(?:{_NUMBER}段)?(?:{_NUMBER}巷)?(?:\d{{1,5}}弄)?"
-    rf"\d{{1,5}}(?:[-之]\d{{1,3}})?[號号](?:{_NUMBER}(?:樓|楼|層|层|[Ff])(?:之\d{{1,3}})?)?"
+    rf"\d{{1,5}}(?:[-之]\d{{1,3}})?[號号](?:{_FLOOR})?"
 )
 # A Japanese district after its ward, city, town, village, county or prefecture (Han
 # before that unit), the last of them (`千代田区霞が関`: `霞が関`), then its block numbers.
+# The unit is no part of a word that holds it (都市 and 城市, a city; 地区, an area;
+# 本市, this city; 市区町村, municipalities; 縣市, counties and cities), and a district
+# written with block numbers alone (`1-2-3`, a table's, a figure's or an article's
+# numbers too) ends in no table's, figure's, law's or article's word (`統計表1-2-3`,
+# `施行令1-2-3`, `取組事例1-2-3`) and holds no katakana long vowel (`コード1-2-3`).
+_UNIT = rf"(?<=(?![都城地本各全同当該他縣県市区町])[{_HAN}][都道府県市区郡町村])"
+_DISTRICT = f"(?:(?![都府県市区郡村])[{_HAN}{_KANA}])"
+_BLOCK_DISTRICT = f"(?:(?![都府県市区郡村ー])[{_HAN}{_KANA}])"
+_NOT_A_DOCUMENT_WORD = "(?<![表図圖令法劃画例料頁章節条條項版計書集覧案則編別号番])"
 _JAPANESE_STREET = (
-    rf"(?<=[{_HAN}][都道府県市区郡町村])(?:(?![都府県市区郡村])[{_HAN}{_KANA}]){{1,8}}?"
-    rf"(?:{_NUMBER}丁目\d{{1,4}}番地?(?:\d{{1,4}}号?)?|\d{{1,5}}番地(?:\d{{1,4}}号?)?"
-    r"|\d{1,2}-\d{1,4}-\d{1,4}(?![\d-]))"
+    rf"{_UNIT}(?:{_DISTRICT}{{1,8}}?"
+    rf"(?:{_NUMBER}丁目\d{{1,4}}番地?(?:\d{{1,4}}号?)?|\d{{1,5}}番地(?:\d{{1,4}}号?)?)"
+    rf"|{_BLOCK_DISTRICT}{{1,8}}?{_NOT_A_DOCUMENT_WORD}\d{{1,2}}-\d{{1,4}}-\d{{1,4}}(?![\d-]))"
 )
 _STREETS = LazyPattern(f"{_CHINESE_STREET}|{_JAPANESE_STREET}")
 _HAN_CHARACTER = LazyPattern(f"[{_HAN}]")
