@@ -97,6 +97,27 @@ def test_a_chinese_address_is_reported_and_a_public_one_listed_whole_is_allowed(
     assert rows == [("privacy.pii", 5, 5, "文化路二段182巷3弄5號")]
 
 
+@pytest.mark.parametrize(
+    ("listed", "page"),
+    [
+        ("台北市中正區廣州街15號", "移民署廣州街15號"),  # after the agency's name
+        ("台北市中正區廣州街15號", "辦事處廣州街15號3樓"),
+        ("香港灣仔告士打道38號", "告士打道38號"),  # listed with its district, written without
+        ("告士打道38號", "香港灣仔告士打道38號"),
+        ("東京都千代田区霞が関1-2-2", "千代田区霞が関1-2-2"),
+    ],
+)
+def test_a_listed_chinese_address_is_allowed_however_the_words_before_it_go(
+    tmp_path: Path, listed: str, page: str
+) -> None:
+    """The road's name is read from the Han before its type, which a page may write
+    glued to an agency's name or a district's: a listed address is the same address."""
+    config = make_handbook(tmp_path, f"# 首頁\n\n{page}\n\n個案住在文化路二段182巷3弄5號。\n")
+    set_handbook_options(config, f'privacy: {{allow: ["{listed}"]}}')
+    rows = [(f.rule, f.found) for f in checked(config)]
+    assert rows == [("privacy.pii", "文化路二段182巷3弄5號")]
+
+
 def test_han_text_of_addresses_numbers_and_marks_is_read_in_linear_time() -> None:
     """Every character a 號, a road's type before a number, or a digit against Han: each
     looked for only around what it holds, in a window of its own size (50,000

@@ -29,7 +29,7 @@ from .privacy_allow import (
     public_number_end,
     public_phone_keys,
 )
-from .privacy_east_asian_streets import east_asian_streets
+from .privacy_east_asian_streets import east_asian_streets, street_tails
 from .privacy_french_german_streets import french_and_german_streets
 from .privacy_italian_portuguese_catalan_streets import italian_portuguese_catalan_streets
 from .privacy_locations import ListedLocations
@@ -81,11 +81,13 @@ class AllowList:
             if (street := _street_at_start(entry, directional=False))
         }
         # A Chinese or Japanese address listed whole, its city first (`台北市中正區忠孝東路
-        # 一段1號`): its street, which is what the rule finds (`忠孝東路一段1號`).
+        # 一段1號`): its street, which is what the rule finds (`忠孝東路一段1號`), and each
+        # shorter end of it that is one (`street_tails`: a page may leave out a district).
         texts |= {
-            text_key(entry[start:end])
+            text_key(tail)
             for entry in allow
             for start, end in east_asian_streets(entry)
+            for tail in street_tails(entry[start:end])
         }
         uk_addresses = frozenset(
             address
@@ -121,6 +123,10 @@ class AllowList:
         key = text_key(text[start:end])
         if key in self.texts:
             return True
+        if not text[start:end].isascii() and any(
+            text_key(tail) in self.texts for tail in street_tails(text[start:end])
+        ):
+            return True  # a listed Chinese street, a word glued before it (`street_tails`)
         if not self.uk_addresses:
             return False
         postcode = postcode_after(text, end)

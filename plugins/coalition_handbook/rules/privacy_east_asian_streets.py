@@ -63,6 +63,7 @@ _JAPANESE_STREET = (
     rf"(?:{_NUMBER}丁目\d{{1,4}}番地?(?:\d{{1,4}}号?)?|\d{{1,5}}番地(?:\d{{1,4}}号?)?)"
     rf"|{_BLOCK_DISTRICT}{{1,8}}?{_NOT_A_DOCUMENT_WORD}\d{{1,2}}-\d{{1,4}}-\d{{1,4}}(?![\d-]))"
 )
+_FLOOR_AT_END = LazyPattern(rf"(?<=[號号]){_FLOOR}\Z")
 _STREETS = LazyPattern(f"{_CHINESE_STREET}|{_JAPANESE_STREET}")
 _HAN_CHARACTER = LazyPattern(f"[{_HAN}]")
 # What each address holds, found first (most text holds none): the pattern is then
@@ -89,3 +90,18 @@ def east_asian_streets(text: str) -> Iterator[tuple[int, int]]:
         if found is not None:
             last_end = found.end()
             yield found.span()
+
+
+def street_tails(street: str) -> Iterator[str]:
+    """`street` (a street address `east_asian_streets` found) and each shorter end of it
+    that is one too (`告士打道38號` of `灣仔告士打道38號`): the road's name is read from the
+    Han before its type, which a page may write glued to a district's or an agency's name
+    (`移民署廣州街15號`), so that the same road and number are one address; and each
+    without the floor after its number (`廣州街15號` of `廣州街15號3樓`)."""
+    yield street
+    if floor := _FLOOR_AT_END.search(street):  # the building's, whatever its floor
+        street = street[: floor.start()]
+        yield street
+    for start in range(1, len(street)):
+        if next(east_asian_streets(street[start:]), None) == (0, len(street) - start):
+            yield street[start:]
