@@ -92,3 +92,27 @@ def test_a_phone_against_chinese_is_reported_and_a_listed_one_allowed(tmp_path: 
     set_handbook_options(config, 'privacy: {allow: ["+886 800 777 888"], countries: [TW]}')
     rows = [(f.rule, f.line, f.column, f.found) for f in checked(config)]
     assert rows == [("privacy.pii", 5, 5, "0912-345-678")]
+
+
+@pytest.mark.parametrize(
+    ("text", "countries", "expected"),
+    [
+        ("010-1234-5678로 연락하세요", ("KR",), ["010-1234-5678"]),  # a particle after it
+        ("02-1234-5678번으로 전화", ("KR",), ["02-1234-5678"]),
+        ("+82-10-1234-5678로 연락", (), ["+82-10-1234-5678"]),
+        ("010-1234-5678로 연락하세요", (), []),  # a national format: KR listed only
+        # a year's range, money, an article's numbers, a hotline, with their particles
+        ("2023-2024년도 예산", ("KR",), []),
+        ("1,000-2,000원", ("KR",), []),
+        ("제1-2-3조", ("KR",), []),
+        ("국번없이 1366으로", ("KR",), []),
+        ("1577-1366으로 상담", ("KR",), []),
+        ("사업자등록번호 123-45-67890은", ("KR",), []),
+    ],
+)
+def test_a_korean_phone_with_its_particle_after_it_is_read_as_with_a_space(
+    text: str, countries: tuple[str, ...], expected: list[str]
+) -> None:
+    """Korean spaces its words but writes a particle against a number, as it writes one
+    against a noun: `010-1234-5678로` is the number `010-1234-5678 로` is."""
+    assert phones(text, countries) == expected

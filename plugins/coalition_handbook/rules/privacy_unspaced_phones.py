@@ -11,7 +11,8 @@ than a phone's (`案號0950870123號`, `第1234567號`, `統一編號12345678`),
 parts are set apart by Han (`2024年1月1日`), which are not separators here. Nor is a
 number kept that a label ending in 號/号/番号 names (`案號 095-0870-123`, unless the label
 is a phone's: `手機號`, `電話番号`), nor one followed by 號/号 (`1-2號`, an address's or a
-document's).
+document's). Korean spaces its words, but writes a particle against a number as against
+a noun (`010-1234-5678로`): Hangul is read as a space too.
 """
 
 from __future__ import annotations
@@ -19,12 +20,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ..lazy_pattern import LazyPattern
-from ..unspaced_words import UNSPACED_LETTERS, is_unspaced
+from ..unspaced_words import UNSPACED_LETTERS
 from .national_phones import national_numbers
 from .privacy_allow import Spans
 from .privacy_phones import candidates_found, names_no_phone, phone_end, reads_as_identifier
 
-_UNSPACED_LETTER = LazyPattern(f"[{UNSPACED_LETTERS}]")
+# Korean spaces its words but writes a particle against a number (`010-1234-5678로`,
+# "at 010-1234-5678"): Hangul is read as a space here too, as Han and kana are.
+_HANGUL = "\uac00-\ud7a3"
+_GLUED_LETTERS = f"{UNSPACED_LETTERS}{_HANGUL}"
+_UNSPACED_LETTER = LazyPattern(f"[{_GLUED_LETTERS}]")
 # A label that names a number (案號, 編號, 字號, 番号) right before it, a colon and spaces
 # between; a phone's own (手機號, 电话号, 電話番号) is no identifier's. The words a phone's
 # label holds, in Traditional and Simplified Chinese and Japanese.
@@ -32,11 +37,14 @@ _NUMBER_LABEL_BEFORE = LazyPattern(rf"[{UNSPACED_LETTERS}]{{0,6}}(?:[號号]|番
 _PHONE_LABEL_WORDS = LazyPattern(r"電話|电话|手機|手机|傳真|传真|携帯|専用|專線|专线|熱線|热线")
 _NUMBER_MARK_AFTER = LazyPattern(r"\s*[號号]")
 _LABEL_WINDOW = 12
-# A digit, `+` or `(` after Han or kana, or a digit or `)` before them; and how far
+# A digit, `+` or `(` after Han or kana, or a digit or `)` before them, or a group of
+# three or four digits after a separator before Hangul (`5678로`: not `2024년`, a year,
+# which Korean writes with a digit against Hangul at every date and count); and how far
 # either side of one a number against it is read.
 # (The engine skips to a digit or mark at C speed, then looks around it.)
 _GLUED_DIGIT = LazyPattern(
-    f"[+()\\d](?:(?<=[{UNSPACED_LETTERS}][+(\\d])|(?<=[\\d)])(?=[{UNSPACED_LETTERS}]))"
+    f"[+()\\d](?:(?<=[{UNSPACED_LETTERS}][+(\\d])|(?<=[\\d)])(?=[{UNSPACED_LETTERS}])"
+    f"|(?<=[-.\\s)]\\d\\d\\d)(?=[{_HANGUL}])|(?<=[-.\\s)]\\d\\d\\d\\d)(?=[{_HANGUL}]))"
 )
 _WINDOW = 40
 
@@ -103,9 +111,8 @@ def _grouped_against_unspaced(text: str, start: int, end: int) -> bool:
     number = text[start:end]
     if _UNSPACED_LETTER.search(number) or number.isdigit():
         return False
-    return (start > 0 and is_unspaced(text[start - 1])) or (
-        end < len(text) and is_unspaced(text[end])
-    )
+    before = start > 0 and _UNSPACED_LETTER.match(text, start - 1) is not None
+    return before or _UNSPACED_LETTER.match(text, end) is not None
 
 
 def _named_by_a_label(text: str, start: int) -> bool:
