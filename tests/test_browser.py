@@ -4280,7 +4280,8 @@ def test_a_folded_run_of_pages_is_one_link_the_keyboard_follows_to_them_all(
 # site's index split between two Han characters, a Japanese site's by Material's segmenter.
 HAN_SEPARATOR = (
     r"'[\s\u200b\u3000\-、。，．？！；]+|(?<=[\u3400-\u9fff\uf900-\ufaff])"
-    r"(?=[\u3400-\u9fff\uf900-\ufaff])'"
+    r"(?=[\u3400-\u9fff\uf900-\ufaff])|(?<=[\u3400-\u9fff\uf900-\ufaff])(?=[A-Za-z0-9])"
+    r"|(?<=[A-Za-z0-9])(?=[\u3400-\u9fff\uf900-\ufaff])'"
 )
 CHINESE_SEARCH = f"  - search:\n      separator: {HAN_SEPARATOR}\n"
 JAPANESE_SEARCH = "  - search:\n      lang: ja\n"
@@ -4290,6 +4291,8 @@ EAST_ASIAN_PAGES = {
     "labor.md": "# 勞動\n\n查獲強迫勞動案件，被害人多為外籍移工，已轉介安置。\n",
     "shelter.md": "# 庇護\n\n我們提供庇護服務。\n",
     "consult.md": "# 相談\n\n悪質なブローカーに騙された人身取引の被害者。\n",
+    "partners.md": "# 合作\n\n我們與國際NGO組織合作，依ILO公約辦理。\n",
+    "training.md": "# Training\n\nSurvivors of trafficking are referred to shelters.\n",
 }
 # (search setting, typed, the titles of pages that must be listed, of pages that must not)
 EAST_ASIAN_QUERIES = [
@@ -4298,6 +4301,11 @@ EAST_ASIAN_QUERIES = [
     (CHINESE_SEARCH, "移工", {"勞動"}, {"新聞", "庇護"}),
     # not asked again a character off, which any one Han character is of another
     (CHINESE_SEARCH, "強迫勞動案件", {"勞動"}, {"首頁", "庇護", "相談"}),
+    # English on the same site: a word, a misspelt one asked again, an acronym against Han
+    (CHINESE_SEARCH, "trafficking", {"Training"}, {"新聞", "勞動", "庇護"}),
+    (CHINESE_SEARCH, "traficking", {"Training"}, {"新聞", "勞動", "庇護"}),
+    (CHINESE_SEARCH, "NGO", {"合作"}, {"新聞", "勞動", "庇護", "Training"}),
+    (CHINESE_SEARCH, "ILO", {"合作"}, {"新聞", "勞動", "庇護", "Training"}),
     (JAPANESE_SEARCH, "ブローカー", {"相談"}, {"新聞", "勞動", "庇護"}),
     (JAPANESE_SEARCH, "人身取引", {"相談"}, {"新聞", "勞動", "庇護"}),
     ("  - search\n", "販運", set(), {"新聞"}),  # the reason to document a setting
