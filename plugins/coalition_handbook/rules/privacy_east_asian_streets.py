@@ -50,11 +50,14 @@ _CHINESE_STREET = (
 # A Japanese district after its ward, city, town, village, county or prefecture (Han
 # before that unit), the last of them (`千代田区霞が関`: `霞が関`), then its block numbers.
 # The unit is no part of a word that holds it (都市 and 城市, a city; 地区, an area;
-# 本市, this city; 市区町村, municipalities; 縣市, counties and cities), and a district
+# 市区町村, municipalities; 縣市, counties and cities; 各市, each city), and a district
 # written with block numbers alone (`1-2-3`, a table's, a figure's or an article's
 # numbers too) ends in no table's, figure's, law's or article's word (`統計表1-2-3`,
 # `施行令1-2-3`, `取組事例1-2-3`) and holds no katakana long vowel (`コード1-2-3`).
-_UNIT = rf"(?<=(?![都城地本各全同当該他縣県市区町])[{_HAN}][都道府県市区郡町村])"
+_UNIT = (
+    rf"(?<=(?!都市|城市|地区|地區|市区|区町|町村|市町|縣市|県市|各市|全市|各区|全区)"
+    rf"[{_HAN}][都道府県市区郡町村])"
+)
 _DISTRICT = f"(?:(?![都府県市区郡村])[{_HAN}{_KANA}])"
 _BLOCK_DISTRICT = f"(?:(?![都府県市区郡村ー])[{_HAN}{_KANA}])"
 _NOT_A_DOCUMENT_WORD = "(?<![表図圖令法劃画例料頁章節条條項版計書集覧案則編別号番])"
