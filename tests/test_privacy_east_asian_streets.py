@@ -113,10 +113,13 @@ def test_a_listed_chinese_address_is_allowed_however_the_words_before_it_go(
 ) -> None:
     """The road's name is read from the Han before its type, which a page may write
     glued to an agency's name or a district's: a listed address is the same address."""
-    config = make_handbook(tmp_path, f"# 首頁\n\n{page}\n\n個案住在文化路二段182巷3弄5號。\n")
+    config = make_handbook(
+        tmp_path, f"# 首頁\n\n{page}\n\n個案住在杭州街15號。\n\n個案住在文化路二段182巷3弄5號。\n"
+    )
     set_handbook_options(config, f'privacy: {{allow: ["{listed}"]}}')
     rows = [(f.rule, f.found) for f in checked(config)]
-    assert rows == [("privacy.pii", "文化路二段182巷3弄5號")]
+    # another road that ends as the listed one does (杭州街, 廣州街) is another address
+    assert rows == [("privacy.pii", "杭州街15號"), ("privacy.pii", "文化路二段182巷3弄5號")]
 
 
 def test_han_text_of_addresses_numbers_and_marks_is_read_in_linear_time() -> None:

@@ -29,7 +29,7 @@ from .privacy_allow import (
     public_number_end,
     public_phone_keys,
 )
-from .privacy_east_asian_streets import east_asian_streets, street_tails
+from .privacy_east_asian_streets import east_asian_streets, street_tails, without_floor
 from .privacy_french_german_streets import french_and_german_streets
 from .privacy_italian_portuguese_catalan_streets import italian_portuguese_catalan_streets
 from .privacy_locations import ListedLocations
@@ -60,6 +60,9 @@ class AllowList:
     uk_addresses: frozenset[tuple[str, str]] = frozenset()
     """Its UK addresses whose street has no type, as a letter writes them (`5 Kingsway,
     London WC2B 6TT`): the street (`text_key`) and the postcode (`postcode_after`)."""
+    east_asian_tails: frozenset[str] = frozenset()
+    """Its Chinese and Japanese streets' shorter ends that are streets too (`text_key` of
+    `street_tails`: `告士打道38號` of a listed `香港灣仔告士打道38號`)."""
 
     @classmethod
     def of(cls, allow: Sequence[str], countries: tuple[str, ...]) -> AllowList:
@@ -81,14 +84,14 @@ class AllowList:
             if (street := _street_at_start(entry, directional=False))
         }
         # A Chinese or Japanese address listed whole, its city first (`台北市中正區忠孝東路
-        # 一段1號`): its street, which is what the rule finds (`忠孝東路一段1號`), and each
-        # shorter end of it that is one (`street_tails`: a page may leave out a district).
-        texts |= {
-            text_key(tail)
-            for entry in allow
-            for start, end in east_asian_streets(entry)
-            for tail in street_tails(entry[start:end])
-        }
+        # 一段1號`): its street, which is what the rule finds (`忠孝東路一段1號`).
+        east_asian = [
+            entry[start:end] for entry in allow for start, end in east_asian_streets(entry)
+        ]
+        texts |= {text_key(street) for street in east_asian}
+        east_asian_tails = frozenset(
+            text_key(tail) for street in east_asian for tail in street_tails(street)
+        )
         uk_addresses = frozenset(
             address
             for entry, street in zip(allow, streets, strict=True)
@@ -105,6 +108,7 @@ class AllowList:
             international=international_forms(numbers, countries) if countries else frozenset(),
             locations=locations,
             uk_addresses=uk_addresses,
+            east_asian_tails=east_asian_tails,
         )
 
     def lists_streets_in(self, value: str, streets: Sequence[str]) -> bool:
@@ -123,10 +127,14 @@ class AllowList:
         key = text_key(text[start:end])
         if key in self.texts:
             return True
-        if not text[start:end].isascii() and any(
-            text_key(tail) in self.texts for tail in street_tails(text[start:end])
-        ):
-            return True  # a listed Chinese street, a word glued before it (`street_tails`)
+        if self.east_asian_tails and not text[start:end].isascii():
+            # A listed Chinese street with a word glued before it, or a listed one's end
+            # (`street_tails`); not two roads that end alike (杭州街 of a listed 廣州街).
+            found = text[start:end]
+            if text_key(without_floor(found)) in self.east_asian_tails:
+                return True
+            if not self.texts.isdisjoint(text_key(tail) for tail in street_tails(found)):
+                return True
         if not self.uk_addresses:
             return False
         postcode = postcode_after(text, end)

@@ -102,9 +102,16 @@ def street_tails(street: str) -> Iterator[str]:
     (`移民署廣州街15號`), so that the same road and number are one address; and each
     without the floor after its number (`廣州街15號` of `廣州街15號3樓`)."""
     yield street
-    if floor := _FLOOR_AT_END.search(street):  # the building's, whatever its floor
-        street = street[: floor.start()]
+    if (building := without_floor(street)) != street:  # the building's, whatever floor
+        street = building
         yield street
     for start in range(1, len(street)):
         if next(east_asian_streets(street[start:]), None) == (0, len(street) - start):
             yield street[start:]
+
+
+def without_floor(street: str) -> str:
+    """`street` (a street address `east_asian_streets` found) without the floor after
+    its number (`廣州街15號` of `廣州街15號3樓`)."""
+    floor = _FLOOR_AT_END.search(street)
+    return street if floor is None else street[: floor.start()]
