@@ -377,8 +377,9 @@ WHOLE_FORMS = [
 def _settled(page: object) -> None:
     """Wait until the theme's transitions have ended: axe measures colours as drawn, and
     the search results fading in (opacity, 250 ms) read as too little contrast on a
-    fast machine (CI, quiet). Not for one that never ends (Material's code annotations
-    pulse for ever)."""
+    fast machine (CI, quiet); a drawer or tooltip sliding, a colour changing, are measured
+    at rest (a fixed wait for them was overrun on a loaded machine). Not for one that
+    never ends (Material's code annotations pulse for ever)."""
     page.wait_for_function(  # type: ignore[attr-defined]
         "() => document.getAnimations().every(animation => animation.playState !== 'running'"
         " || animation.effect?.getComputedTiming().endTime === Infinity)"
@@ -1992,7 +1993,7 @@ def test_a_focused_term_s_tooltip_is_scrolled_into_view(narrow_phone: object) ->
             continue
         inner = narrow_phone.locator(".md-tooltip2--active .md-tooltip2__inner")  # type: ignore[attr-defined]
         expect(inner).to_be_visible()
-        narrow_phone.wait_for_timeout(600)  # type: ignore[attr-defined]  # the theme slides it in
+        _settled(narrow_phone)  # the theme slides it in
         seen.append(inner.evaluate("e => [e.getBoundingClientRect().bottom, innerHeight]"))
     assert len(seen) >= 5, seen
     assert all(bottom <= height for bottom, height in seen), seen
@@ -2133,7 +2134,7 @@ def test_a_tap_on_a_term_shows_its_definition_and_a_second_tap_opens_its_page(
     link.tap()
     expect(inner).to_be_visible()
     expect(inner).to_contain_text((link.get_attribute("title") or "")[:40])
-    touched.wait_for_timeout(600)  # the theme slides it into place
+    _settled(touched)  # the theme slides it into place
     term, tip = link.bounding_box(), inner.bounding_box()
     assert term and tip
     width = touched.viewport_size["width"]
@@ -2361,7 +2362,7 @@ def test_a_tap_on_a_term_s_open_tooltip_hides_it_and_opens_nothing_it_covered(
     link, shown = _hotel_staff_term(tablet, 1)
     link.tap()
     expect(shown).to_have_count(1)
-    tablet.wait_for_timeout(600)  # type: ignore[attr-defined]  # the theme slides it into place
+    _settled(tablet)  # the theme slides it into place
     box = shown.locator(".md-tooltip2__inner").bounding_box()
     assert box
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
@@ -2933,7 +2934,7 @@ def test_a_focused_or_hovered_link_keeps_the_contrast_of_text(
             link.hover()
         else:
             link.focus()
-        page.wait_for_timeout(400)  # the theme's colour transition, 250 ms
+        _settled(page)  # the theme's colour transition, 250 ms
         text = _luminance(page, f"{selector}:{how}", "color")
         ground = _luminance(page, "body", "backgroundColor")
     assert (max(text, ground) + 0.05) / (min(text, ground) + 0.05) >= 4.5
@@ -2948,7 +2949,7 @@ def test_a_link_drawn_as_a_button_keeps_the_theme_s_hover_colours(page: object) 
             "afterend", '<a class="md-button" id="hb-button" href="#">Go</a>')"""
     )
     page.locator("#hb-button").hover()
-    page.wait_for_timeout(400)  # the theme's colour transition, 250 ms
+    _settled(page)  # the theme's colour transition, 250 ms
     shown, theme_s = page.locator("#hb-button").evaluate(
         """(button) => {
             const probe = document.createElement("span");
@@ -3265,9 +3266,19 @@ def test_without_javascript_the_drawer_and_term_links_work(no_script_phone: obje
     label, not handbook.js's button) opens the drawer, and a term link carries its
     definition as its title and opens the term's page."""
     no_script_phone.goto("")  # type: ignore[attr-defined]
+    drawer = no_script_phone.locator("#__drawer")  # type: ignore[attr-defined]
+    overlay = no_script_phone.locator("label.md-overlay")  # type: ignore[attr-defined]
     no_script_phone.locator("label.md-header__button[for='__drawer']").click()  # type: ignore[attr-defined]
+    expect(drawer).to_be_checked()
     expect(no_script_phone.locator(".md-sidebar--primary a[href='glossary/']")).to_be_visible()  # type: ignore[attr-defined]
-    no_script_phone.locator("label.md-overlay").click(position={"x": 360, "y": 400})  # type: ignore[attr-defined]
+    expect(overlay).to_have_css("opacity", "1")  # faded in, as the drawer slid (no script
+    # runs here for `_settled`: a click during the slide is not what a reader makes)
+    overlay.click(position={"x": 360, "y": 400})
+    expect(drawer).not_to_be_checked()
+    # The overlay stays over the page 250 ms after the drawer closes, taking its clicks:
+    # wait until it has gone, not on the term click's retries (at load 12 it still held
+    # the term link after 15 s, task flk65).
+    expect(overlay).to_be_hidden()
     term = no_script_phone.locator(".md-content a.hb-term").first  # type: ignore[attr-defined]
     assert term.get_attribute("title")
     href = term.get_attribute("href")
@@ -3497,7 +3508,7 @@ def test_the_glossary_s_drawer_opens_on_a_level_with_links(
     button = zoomed_page.locator(DRAWER_BUTTON)  # type: ignore[attr-defined]
     _open_drawer(zoomed_page, button, opened_by)
     expect(zoomed_page.locator("#__drawer")).to_be_checked()  # type: ignore[attr-defined]
-    zoomed_page.wait_for_timeout(300)  # type: ignore[attr-defined]  # the theme's slide: 250 ms
+    _settled(zoomed_page)  # the theme's slide: 250 ms
     seen = [link["text"] for link in zoomed_page.evaluate(_SEEN_DRAWER_LINKS)]  # type: ignore[attr-defined]
     assert {"Glossary", "Protocols", "Privacy", "Changes"} <= set(seen), seen
     active = zoomed_page.locator(".md-sidebar--primary a.md-nav__link--active")  # type: ignore[attr-defined]
@@ -3668,7 +3679,7 @@ def test_the_drawer_works_on_a_page_reached_by_instant_navigation(
         expect(page.locator("#__drawer")).to_be_checked()
         focused = page.evaluate(_FOCUSED)
         assert focused["in_navigation"], focused
-        page.wait_for_timeout(300)  # the theme's slide: 250 ms
+        _settled(page)  # the theme's slide: 250 ms
         seen = [link["text"] for link in page.evaluate(_SEEN_DRAWER_LINKS)]
         assert {"Home", "About", "Glossary"} <= set(seen), seen
         context.close()
@@ -3749,7 +3760,7 @@ def test_the_drawer_of_a_widened_window_works_after_the_page_s_contents_were_use
     phone.set_viewport_size({"width": 1024, "height": 768})  # type: ignore[attr-defined]
     _open_drawer(phone, button, opened_by)
     expect(phone.locator("#__drawer")).to_be_checked()  # type: ignore[attr-defined]
-    phone.wait_for_timeout(300)  # type: ignore[attr-defined]  # the theme's slide: 250 ms
+    _settled(phone)  # the theme's slide: 250 ms
     seen = phone.evaluate(_SEEN_DRAWER_LINKS)  # type: ignore[attr-defined]
     assert any(shown["text"] == link for shown in seen), seen
     assert not any(shown["inert"] for shown in seen), seen
