@@ -113,3 +113,21 @@ def test_a_number_starting_with_an_8_is_read_as_written_where_no_trunk_8_is_list
         (2, 18, "881 234 567"),
         (3, 9, "8 800 200-01-22"),
     ]
+
+
+def test_an_amount_in_thousands_from_a_lone_digit_is_no_number_where_no_trunk_is_listed(
+    tmp_path: Path,
+) -> None:
+    """Review rv67f (HIGH): with MX listed, the world's population written in thousands
+    (`8 000 000 000 personas`, as the RAE and SI write it) was read as Mexico's number
+    `800 000 0000` since pii68 read a run from an 8 as written, failing the build; its
+    `5 000 000 000` as well before. No country that dials no trunk prefix writes a lone
+    digit and then groups of three; Mexico's and Spain's numbers stay read."""
+    page = (
+        "La población mundial supera los 8 000 000 000 personas; 8\u202f123\u202f456\u202f789 en "
+        "2024, y 5 000 000 000 tienen teléfono.\nLlama al 800 5533 000 o al 81 8123 4567.\n"
+    )
+    assert national_findings(tmp_path, page, ["MX", "ES", "RU"]) == [
+        (2, 10, "800 5533 000"),
+        (2, 28, "81 8123 4567"),
+    ]

@@ -171,6 +171,11 @@ _FEWEST_DIGITS, _MOST_DIGITS = 6, 17
 # (pii68: with IT listed, a table's figures, `847 858`, and machine code's bytes, `89 43
 # 54`, read as Italy's short service numbers).
 _FEWEST_FROM_AN_EIGHT = 9
+# A lone digit and then groups of three are an amount's thousands, as the RAE and SI
+# write them, in a run read as written (review rv67f: with MX listed, `8 000 000 000
+# personas`, the world's population, was Mexico's 800 000 0000): no country that dials no
+# trunk prefix writes its numbers so (`800 5533 000`, `81 8123 4567`, `912 345 678`).
+_THOUSANDS = LazyPattern(rf"[1-9](?:[ {SPACE_SEPARATORS}]\d{{3}}){{2,}}")
 
 
 def national_numbers(text: str, countries: Sequence[str]) -> Iterator[tuple[int, int]]:
@@ -213,6 +218,10 @@ def national_numbers(text: str, countries: Sequence[str]) -> Iterator[tuple[int,
         # hotline `800 5533 000` and `800 715 8482` went unread with MX listed, their 8
         # read as Russia's trunk prefix)
         after_eight = run.re.pattern == _CANDIDATE_AFTER_EIGHT.pattern
+        if run.re.pattern == _CANDIDATE_WITHOUT_TRUNK.pattern and _THOUSANDS.fullmatch(
+            text, run.start(), run.end()
+        ):
+            continue  # 8 000 000 000 personas
         # (and one written from an 8 with no trunk prefix has nine digits at the least:
         # Italy's 8s are services' alone, and a table's figures made its six, `847 858`)
         fewest = _FEWEST_FROM_AN_EIGHT if text[run.start()] == "8" and not after_eight else 0
