@@ -122,12 +122,15 @@ def test_an_amount_in_thousands_from_a_lone_digit_is_no_number_where_no_trunk_is
     (`8 000 000 000 personas`, as the RAE and SI write it) was read as Mexico's number
     `800 000 0000` since pii68 read a run from an 8 as written, failing the build; its
     `5 000 000 000` as well before. No country that dials no trunk prefix writes a lone
-    digit and then groups of three; Mexico's and Spain's numbers stay read."""
+    digit and then groups of three, nor a round number's millions (`800 000 000 people`
+    was Italy's toll-free number, `850 000 000 personnes` Spain's); Mexico's and Spain's
+    numbers stay read."""
     page = (
         "La población mundial supera los 8 000 000 000 personas; 8\u202f123\u202f456\u202f789 en "
         "2024, y 5 000 000 000 tienen teléfono.\nLlama al 800 5533 000 o al 81 8123 4567.\n"
+        "About 800 000 000 people; environ 850 000 000 personnes.\n"
     )
-    assert national_findings(tmp_path, page, ["MX", "ES", "RU"]) == [
+    assert national_findings(tmp_path, page, ["MX", "ES", "IT", "RU"]) == [
         (2, 10, "800 5533 000"),
         (2, 28, "81 8123 4567"),
     ]

@@ -171,11 +171,15 @@ _FEWEST_DIGITS, _MOST_DIGITS = 6, 17
 # (pii68: with IT listed, a table's figures, `847 858`, and machine code's bytes, `89 43
 # 54`, read as Italy's short service numbers).
 _FEWEST_FROM_AN_EIGHT = 9
-# A lone digit and then groups of three are an amount's thousands, as the RAE and SI
-# write them, in a run read as written (review rv67f: with MX listed, `8 000 000 000
-# personas`, the world's population, was Mexico's 800 000 0000): no country that dials no
-# trunk prefix writes its numbers so (`800 5533 000`, `81 8123 4567`, `912 345 678`).
-_THOUSANDS = LazyPattern(rf"[1-9](?:[ {SPACE_SEPARATORS}]\d{{3}}){{2,}}")
+# A lone digit and then groups of three, or a round number's millions, are an amount's
+# thousands, as the RAE and SI write them, in a run read as written (review rv67f: with
+# MX listed, `8 000 000 000 personas`, the world's population, was Mexico's 800 000 0000;
+# `800 000 000 people` Italy's toll-free number, `850 000 000 personnes` Spain's): no
+# country that dials no trunk prefix writes its numbers so (`800 5533 000`, `81 8123
+# 4567`, `912 345 678`).
+_THOUSANDS = LazyPattern(
+    rf"[1-9](?:[ {SPACE_SEPARATORS}]\d{{3}}){{2,}}|[1-9]\d{{0,2}}(?:[ {SPACE_SEPARATORS}]000){{2,}}"
+)
 
 
 def national_numbers(text: str, countries: Sequence[str]) -> Iterator[tuple[int, int]]:
