@@ -98,9 +98,14 @@ _SWEDISH = (AddedLetter("å", "z"), AddedLetter("ä", "z", "æ"), AddedLetter("�
 _VIETNAMESE_TONES = "\u0300\u0301\u0309\u0303\u0323"
 
 
+# Ð (U+00D0, eth) looks as Đ and stands for it in text converted from Windows-1258.
+_VIETNAMESE_LOOK_ALIKES = {"đ": "ð"}
+
+
 def _vietnamese(letter: str, follows: str) -> AddedLetter:
     toned = (unicodedata.normalize("NFC", letter + tone) for tone in _VIETNAMESE_TONES)
-    return AddedLetter(letter, follows, "".join(char for char in toned if len(char) == 1))
+    also = "".join(char for char in toned if len(char) == 1)
+    return AddedLetter(letter, follows, also + _VIETNAMESE_LOOK_ALIKES.get(letter, ""))
 
 
 _VIETNAMESE = tuple(
