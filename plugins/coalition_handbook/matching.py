@@ -554,20 +554,7 @@ def _glued_use_start(collapsed: str, start: int) -> int | None:
     first = glued_start(collapsed, start)
     if not first:  # None, or the text's start
         return first
-    before = collapsed[first - 1]
-    if (
-        before.isalnum()
-        or before == "_"
-        or (
-            before == "'"
-            and first >= 2
-            and collapsed[first - 2].isalnum()
-            and not _elided(collapsed, first - 1)
-        )
-        or (is_mark(before) and _word_before(collapsed, first - 1))
-    ):
-        return None
-    return first
+    return None if _word_before(collapsed, first - 1) else first
 
 
 def _apostrophe_in_word(collapsed: str, last: int) -> bool:
