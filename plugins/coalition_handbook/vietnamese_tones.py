@@ -71,15 +71,14 @@ def has_tone_moved(key: str) -> bool:
     return not key.isascii() and _TONE_ON_FIRST.search(key) is not None
 
 
-def tone_on_first_vowel(text: str, beyond_ascii: str | None = None) -> str:
+def tone_on_first_vowel(text: str) -> str:
     """`text` (NFC) with the tone of each open syllable ending in `oa`, `oe` or `uy` on
-    its first vowel, as the older way writes it: `hoà` -> `hòa`. Same length.
-    `beyond_ascii`, if given, holds the characters of `text` past ASCII (or more): a
-    text holding no toned `a`, `e` or `y` (English with curly quotes) costs no search, nor
-    one with none of the pairs."""
+    its first vowel, as the older way writes it: `hoà` -> `hòa`. Same length. A text
+    holding no toned `a`, `e` or `y` (English with curly quotes) costs no search, nor one
+    with none of the pairs."""
     if text.isascii():
         return text
-    toned = _TONED_SECONDS.intersection(text if beyond_ascii is None else beyond_ascii)
+    toned = _TONED_SECONDS.intersection(text)
     if not any(pair in text for second in toned for pair in _PAIRS_ENDING[second]):
         return text
     return _TONE_ON_SECOND.sub(lambda pair: _MOVED[pair.group()], text)
